@@ -1,0 +1,60 @@
+"""The ``flagsite`` command group and its error handling.
+
+Exit status: 0 success, 1 the records have errors (or the command found
+problems), 2 usage error, 3 an unexpected failure (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import FlagsiteError, UsageError
+from . import schema as schema_command
+from . import validate as validate_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True),
+    default=".",
+    show_default=True,
+    help="The records repository (the folder that holds records/).",
+)
+@click.version_option(package_name="flagsite")
+@click.pass_context
+def cli(ctx: click.Context, root: str) -> None:
+    """Customer flags and notes kept as YAML in Git."""
+    ctx.obj = root
+
+
+cli.add_command(validate_command.validate)
+cli.add_command(schema_command.schema)
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        # Without standalone mode click returns the code of an Exit instead of exiting.
+        status = cli.main(args=argv, prog_name="flagsite", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except UsageError as error:
+        click.echo(f"flagsite: {error}", err=True)
+        sys.exit(2)
+    except FlagsiteError as error:
+        click.echo(f"flagsite: {error}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        click.echo(f"flagsite: unexpected failure ({type(error).__name__}: {error}). This is a bug; please report it.", err=True)
+        sys.exit(3)
+    sys.exit(status if isinstance(status, int) else 0)

@@ -1,0 +1,53 @@
+"""The catalogue of structural finding codes: one name and one remedy each.
+
+Y: the file cannot be read as plain YAML data.  S: the data does not fit the
+schema.  R: records do not fit together.  O: order CSV files.  X: flagsite
+itself failed on a file.  (Policy rules about what notes say live in policy/.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    name: str
+    summary: str
+
+
+_ALL = [
+    Code("Y001", "yaml-syntax-error", "The file is not valid YAML."),
+    Code("Y002", "duplicate-key", "A mapping names the same key twice; YAML would keep only the last."),
+    Code("Y003", "anchor-or-alias", "Anchors (&) and aliases (*) are not allowed in records."),
+    Code("Y004", "explicit-tag", "Tags (!tag, !!type) are not allowed in records."),
+    Code("Y005", "several-documents", "A record file holds exactly one YAML document."),
+    Code("Y006", "root-not-mapping", "A record file must be a mapping of field: value."),
+    Code("Y007", "not-utf8", "Record files are UTF-8 text."),
+    Code("Y008", "file-too-large", "A record file is at most 1 MiB."),
+    Code("Y009", "nesting-too-deep", "Records are nested a few levels deep at most."),
+    Code("Y010", "ambiguous-plain-value", "A plain value that YAML 1.1 reads as a boolean or number: quote it."),
+    Code("Y011", "complex-key", "Mapping keys are plain field names."),
+    Code("S001", "unknown-field", "A field the schema does not have."),
+    Code("S002", "missing-field", "A required field is absent."),
+    Code("S003", "invalid-value", "A value of the wrong type or form."),
+    Code("R001", "id-not-folder-name", "A customer's id must equal its folder's name."),
+    Code("R002", "duplicate-customer-id", "Two customers share an id (also when they differ only in case)."),
+    Code("R003", "notes-without-customer", "A notes folder with no customer.yaml beside it."),
+    Code("R004", "stray-file", "A file that is no record, in a place flagsite reads."),
+    Code("R005", "unknown-flag-type", "A flag type that is not in the vocabulary."),
+    Code("R006", "unknown-disposition", "A note disposition that is not in the vocabulary."),
+    Code("R007", "unknown-channel", "A note channel that is not in the vocabulary."),
+    Code("R008", "review-before-created", "A flag's review date comes before its creation."),
+    Code("R009", "follow-up-before-note", "A follow-up falls due before the note was written."),
+    Code("R010", "date-in-future", "A date that has not happened yet."),
+    Code("R011", "order-for-unknown-customer", "An order names a customer that has no record."),
+    Code("R012", "bad-note-file-name", "Note files are named <date>-<slug>.yaml."),
+    Code("R013", "link-not-followed", "A link that points outside records/ or at a folder."),
+    Code("R014", "no-records-folder", "The repository has no records/customers folder."),
+    Code("O001", "order-csv-invalid", "An order row that cannot be read."),
+    Code("X001", "internal-error", "flagsite failed on this file; the other files were still checked."),
+]
+
+CODES: dict[str, Code] = {c.code: c for c in _ALL}

@@ -1,0 +1,94 @@
+"""Configuration of a records repository: vocabulary and rules, with built-in defaults.
+
+A repository with no ``flagsite.yaml`` works with the defaults below. A
+configuration file overrides them key by key; a bad one is reported as
+findings like any record, and the defaults are used meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .findings import Finding
+from .load.yaml_strict import load_yaml_file
+from .schema_errors import findings_from_validation_error
+
+CONFIG_FILE = "flagsite.yaml"
+
+Severity = Literal["block", "warn", "info", "positive"]
+
+
+class FlagType(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str
+    severity: Severity
+    icon: str = Field(description="A Material icon name, e.g. octicons-stop-16.")
+    factual: bool = Field(description="False for assessments: such flags are dropped from customer exports whole.")
+    meaning: str = ""
+
+
+DEFAULT_FLAG_TYPES: dict[str, FlagType] = {
+    "on-hold": FlagType(label="On Hold", severity="block", icon="octicons-stop-16", factual=True,
+                        meaning="Orders must not progress (unpaid invoices, compliance)."),
+    "warning": FlagType(label="Warning", severity="block", icon="octicons-alert-16", factual=True,
+                        meaning="Must be adhered to: security protocol, who may order, approvals."),
+    "manager": FlagType(label="Refer to manager", severity="warn", icon="octicons-person-16", factual=True,
+                        meaning="Route this customer to a manager."),
+    "at-risk": FlagType(label="At Risk", severity="warn", icon="octicons-flame-16", factual=False,
+                        meaning="May leave or is unhappy: an assessment."),
+    "alert": FlagType(label="Alert", severity="info", icon="octicons-bell-16", factual=True,
+                      meaning="Notable but not critical."),
+    "important": FlagType(label="Important", severity="info", icon="octicons-info-16", factual=True,
+                          meaning="Vital details that fit no other type."),
+    "delight": FlagType(label="Delight", severity="positive", icon="octicons-heart-16", factual=False,
+                        meaning="A customer who made someone's day."),
+}
+
+DEFAULT_DISPOSITIONS = [
+    "billing-refund",
+    "cancellation",
+    "complaint",
+    "account-change",
+    "general-inquiry",
+    "order-support",
+    "service-failure",
+]
+
+DEFAULT_CHANNELS = ["phone", "email", "chat", "in-person", "letter", "other"]
+
+
+class Config(BaseModel):
+    """Everything an organisation may change, with flagsite's defaults."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    flag_types: dict[str, FlagType] = Field(default_factory=lambda: dict(DEFAULT_FLAG_TYPES))
+    dispositions: list[str] = Field(default_factory=lambda: list(DEFAULT_DISPOSITIONS))
+    channels: list[str] = Field(default_factory=lambda: list(DEFAULT_CHANNELS))
+    service_failure_dispositions: list[str] = Field(
+        default_factory=lambda: ["service-failure"],
+        description="Notes with these dispositions are 'missteps', listed near the top of the customer page.",
+    )
+    missteps_days: int = Field(180, ge=0, description="How long a misstep stays near the top of the page.")
+    policy: dict[str, Any] = Field(default_factory=dict, description="Policy rule settings (see `flagsite rules`).")
+
+    def flag_type(self, name: str) -> FlagType | None:
+        return self.flag_types.get(name)
+
+
+def load_config(root: str) -> tuple[Config, list[Finding]]:
+    """The repository's configuration, or the defaults with findings if it is broken."""
+    path = os.path.join(root, CONFIG_FILE)
+    if not os.path.exists(path):
+        return Config(), []
+    loaded = load_yaml_file(path, CONFIG_FILE)
+    if loaded.data is None:
+        return Config(), loaded.findings
+    try:
+        return Config.model_validate(loaded.data), loaded.findings
+    except ValidationError as error:
+        return Config(), loaded.findings + findings_from_validation_error(error, CONFIG_FILE, loaded.source)

@@ -1,0 +1,158 @@
+"""Find the record files of a repository, and everything that is not one.
+
+Layout (SPEC): ``records/customers/**/<id>/customer.yaml`` with the notes in
+``<id>/notes/<date>-<slug>.yaml``; any folder holding a ``customer.yaml`` is a
+customer, other folders only group customers. ``records/orders/*.csv`` is
+optional. Anything else under ``records/`` is a finding, never skipped quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from .findings import Finding
+
+RECORDS_DIR = "records"
+CUSTOMERS_DIR = "records/customers"
+ORDERS_DIR = "records/orders"
+CUSTOMER_FILE = "customer.yaml"
+NOTES_DIR = "notes"
+NOTE_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.yaml$")
+# Files that editors' tools leave behind and Git users keep on purpose.
+_IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+
+
+@dataclass
+class CustomerFolder:
+    rel_path: str  # e.g. records/customers/C-1/C-10042
+    note_files: list[str] = field(default_factory=list)  # relative paths, sorted
+
+    @property
+    def folder_name(self) -> str:
+        return self.rel_path.rsplit("/", 1)[-1]
+
+    @property
+    def customer_file(self) -> str:
+        return f"{self.rel_path}/{CUSTOMER_FILE}"
+
+
+@dataclass
+class Layout:
+    customers: list[CustomerFolder] = field(default_factory=list)
+    order_files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def discover(root: str) -> Layout:
+    layout = Layout()
+    customers_abs = os.path.join(root, CUSTOMERS_DIR)
+    if not os.path.isdir(customers_abs):
+        layout.findings.append(
+            Finding(CUSTOMERS_DIR, None, None, "R014", f"no {CUSTOMERS_DIR}/ folder here; run flagsite in a records repository, pass --root, or create one with 'flagsite init'")
+        )
+        return layout
+    walker = _Walker(root, layout)
+    walker.records_top()
+    walker.grouping_folder(CUSTOMERS_DIR)
+    layout.customers.sort(key=lambda c: c.rel_path)
+    return layout
+
+
+class _Walker:
+    def __init__(self, root: str, layout: Layout) -> None:
+        self.root = os.path.realpath(root)
+        self.records_real = os.path.join(self.root, RECORDS_DIR)
+        self.layout = layout
+
+    def _entries(self, rel: str) -> list[os.DirEntry[str]]:
+        with os.scandir(os.path.join(self.root, rel)) as it:
+            return sorted((e for e in it if e.name not in _IGNORED_NAMES), key=lambda e: e.name)
+
+    def _stray(self, rel: str, why: str) -> None:
+        self.layout.findings.append(Finding(rel, None, None, "R004", why))
+
+    def _link_ok(self, entry: os.DirEntry[str], rel: str) -> bool:
+        """Links are followed only to files inside records/."""
+        if not entry.is_symlink():
+            return True
+        target = os.path.realpath(entry.path)
+        if os.path.commonpath([target, self.records_real]) != self.records_real:
+            self.layout.findings.append(Finding(rel, None, None, "R013", "this link points outside records/; replace it with the file itself"))
+            return False
+        if os.path.isdir(target):
+            self.layout.findings.append(Finding(rel, None, None, "R013", "links to folders are not followed; move the folder here instead"))
+            return False
+        return True
+
+    def records_top(self) -> None:
+        for entry in self._entries(RECORDS_DIR):
+            rel = f"{RECORDS_DIR}/{entry.name}"
+            if entry.name == "customers" and entry.is_dir(follow_symlinks=False):
+                continue
+            if entry.name == "orders" and entry.is_dir(follow_symlinks=False):
+                self.orders_folder(rel)
+                continue
+            self._stray(rel, "records/ holds only customers/ and orders/; move or remove this")
+
+    def orders_folder(self, rel: str) -> None:
+        for entry in self._entries(rel):
+            child = f"{rel}/{entry.name}"
+            if not self._link_ok(entry, child):
+                continue
+            if entry.name.endswith(".csv") and entry.is_file():
+                self.layout.order_files.append(child)
+            else:
+                self._stray(child, "records/orders/ holds only .csv files exported from the sales system")
+
+    def grouping_folder(self, rel: str) -> None:
+        entries = self._entries(rel)
+        if any(e.name == "customer.yaml" for e in entries):
+            self.customer_folder(rel, entries)
+            return
+        for entry in entries:
+            child = f"{rel}/{entry.name}"
+            if not self._link_ok(entry, child):
+                continue
+            if entry.is_dir():
+                if entry.name == NOTES_DIR:
+                    self.layout.findings.append(
+                        Finding(child, None, None, "R003", f"notes without a customer: {rel}/ has no customer.yaml; add it, or move the notes into their customer's folder")
+                    )
+                else:
+                    self.grouping_folder(child)
+            else:
+                self._stray(child, f"not part of any customer record; customer files belong in <id>/customer.yaml (folders here only group customers)")
+
+    def customer_folder(self, rel: str, entries: list[os.DirEntry[str]]) -> None:
+        folder = CustomerFolder(rel)
+        self.layout.customers.append(folder)
+        for entry in entries:
+            child = f"{rel}/{entry.name}"
+            if not self._link_ok(entry, child):
+                continue
+            if entry.name == CUSTOMER_FILE and entry.is_file():
+                continue
+            if entry.name == NOTES_DIR and entry.is_dir():
+                self.notes_folder(child, folder)
+                continue
+            if entry.is_dir() and os.path.exists(os.path.join(entry.path, CUSTOMER_FILE)):
+                why = "a customer folder inside another customer's folder; move it beside, not inside"
+            else:
+                why = "a customer folder holds only customer.yaml and notes/; move or remove this"
+            self._stray(child, why)
+
+    def notes_folder(self, rel: str, folder: CustomerFolder) -> None:
+        for entry in self._entries(rel):
+            child = f"{rel}/{entry.name}"
+            if not self._link_ok(entry, child):
+                continue
+            if entry.is_file() and entry.name.endswith(".yaml"):
+                folder.note_files.append(child)
+                if not NOTE_FILE_NAME.match(entry.name):
+                    self.layout.findings.append(
+                        Finding(child, None, None, "R012", "name note files <date>-<slug>.yaml, e.g. 2026-06-03-refund-request.yaml (lower-case slug)")
+                    )
+            else:
+                self._stray(child, "notes/ holds only note files named <date>-<slug>.yaml")

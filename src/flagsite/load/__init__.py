@@ -1,0 +1,1 @@
+"""Reading record files: strict YAML with source positions, and order CSV files."""

@@ -1,0 +1,270 @@
+"""A strict, fast YAML loader that remembers where every value stands.
+
+libyaml (PyYAML's C parser, ``yaml.CSafeLoader``) builds the node tree; we walk
+it ourselves instead of using PyYAML's constructor, because the walk is where
+we reject what PyYAML accepts silently (a duplicate key keeps the last value,
+an alias shares a node that can expand to megabytes, ``name: No`` becomes
+``False``) and where we record each value's line and column, so that schema
+errors can point at ``path:line:col``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..findings import Finding
+
+MAX_BYTES = 1 << 20
+MAX_DEPTH = 16
+
+Loc = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_IMPLICIT_SCALAR_TAGS = {
+    _STR_TAG,
+    _BOOL_TAG,
+    _INT_TAG,
+    _FLOAT_TAG,
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+# Syntax that only an event scan can see (the node tree hides anchors and
+# explicit tags): run that scan only when such a character could be syntax.
+_MAYBE_ANCHOR_ALIAS_OR_TAG = re.compile(r"(?:^|[\s\[\]{},:?-])[&*!]")
+# Every level of nesting needs one of these characters, so their count bounds
+# the depth. libyaml's composer recurses in C: above this bound, measure the
+# depth with the (iterative) event scan before composing.
+_NESTING_CHARS = "[{-:?"
+_NESTING_BOUND_FOR_SCAN = 1000
+# YAML 1.1 reads these plain words as booleans; only true/false are meant so.
+_PLAIN_BOOLEANS_MEANT = {"true", "false"}
+_KIND_OF_TAG = {_BOOL_TAG: "a boolean", _INT_TAG: "a number", _FLOAT_TAG: "a number"}
+_YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|0[bx].*|.*_.*|.*:.*)$")
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class SourceMap:
+    """Positions (1-based line, column) of a file's values and keys, by location."""
+
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, prefer_key: bool = False) -> Position | None:
+        """The position of the deepest part of ``loc`` that exists in the file.
+
+        Parts of ``loc`` that name no key (pydantic adds union branch tags)
+        are skipped. With ``prefer_key``, a key's own position is preferred to
+        its value's (an unknown field is best shown at its name).
+        """
+        prefix: Loc = ()
+        for part in loc:
+            if prefix + (part,) in self.values:
+                prefix = prefix + (part,)
+        if prefer_key and prefix in self.keys:
+            return self.keys[prefix]
+        return self.values.get(prefix)
+
+
+@dataclass
+class LoadedYaml:
+    """The data of one YAML file (None when it could not be read) and what was wrong."""
+
+    data: dict[str, Any] | None
+    source: SourceMap
+    findings: list[Finding]
+
+
+class _Stop(Exception):
+    """A problem that makes the rest of the file meaningless to read."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def load_yaml_file(abs_path: str, rel_path: str) -> LoadedYaml:
+    with open(abs_path, "rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    return load_yaml_bytes(raw, rel_path)
+
+
+def load_yaml_bytes(raw: bytes, path: str) -> LoadedYaml:
+    source = SourceMap()
+    try:
+        text = _decode(raw, path)
+        if _MAYBE_ANCHOR_ALIAS_OR_TAG.search(text) or _nesting_bound(text) > _NESTING_BOUND_FOR_SCAN:
+            _scan_events(text, path)
+        root = _compose(text, path)
+        walker = _Walker(path, source)
+        data = walker.walk(root)
+    except _Stop as stop:
+        return LoadedYaml(None, source, [stop.finding])
+    return LoadedYaml(data, source, walker.findings)
+
+
+def _decode(raw: bytes, path: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise _Stop(
+            Finding(path, None, None, "Y008", f"file is larger than {MAX_BYTES // 1024} KiB; split it or remove what does not belong in a record")
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _Stop(
+            Finding(path, line, column, "Y007", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
+        ) from error
+    return text.removeprefix("\ufeff")
+
+
+def _nesting_bound(text: str) -> int:
+    return sum(text.count(char) for char in _NESTING_CHARS)
+
+
+def _mark_position(mark: yaml.Mark | None) -> Position:
+    if mark is None:
+        return (1, 1)
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scan_events(text: str, path: str) -> None:
+    """Reject anchors, aliases, explicit tags and runaway nesting, from the event stream."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            line, column = _mark_position(event.start_mark)
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise _Stop(
+                    Finding(path, line, column, "Y003", "anchors (&name) and aliases (*name) are not allowed in records; write the value out in full")
+                )
+            if getattr(event, "tag", None) is not None:
+                raise _Stop(
+                    Finding(path, line, column, "Y004", f"tag {event.tag!r} is not allowed in records; remove it (quote the value if it must stay text)")
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Stop(_too_deep(path, line, column))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        return  # composing reports the syntax error with its position
+
+
+def _too_deep(path: str, line: int, column: int) -> Finding:
+    return Finding(path, line, column, "Y009", f"values are nested more than {MAX_DEPTH} levels deep; records are flatter than this")
+
+
+def _compose(text: str, path: str) -> yaml.Node:
+    loader = yaml.CSafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _mark_position(mark)
+        if "expected a single document" in str(error):
+            raise _Stop(
+                Finding(path, line, column, "Y005", "a second YAML document starts here; a record file holds one document (remove the '---' line and what follows, or move it to its own file)")
+            ) from error
+        problem = error.problem or "not valid YAML"
+        context = f" {error.context}" if error.context else ""
+        raise _Stop(
+            Finding(path, line, column, "Y001", f"YAML syntax error: {problem}{context}; fix the syntax here (check indentation and quote values containing ': ' or '#')")
+        ) from error
+    finally:
+        loader.dispose()
+    if not isinstance(root, yaml.MappingNode):
+        line, column = _mark_position(root.start_mark if root is not None else None)
+        raise _Stop(
+            Finding(path, line, column, "Y006", "the file must be a mapping of 'field: value' lines (it is empty or holds a single value or list)")
+        )
+    return root
+
+
+class _Walker:
+    """Builds plain data from the node tree, recording positions and findings."""
+
+    def __init__(self, path: str, source: SourceMap) -> None:
+        self.path = path
+        self.source = source
+        self.findings: list[Finding] = []
+        self._seen: set[int] = set()
+
+    def walk(self, root: yaml.Node) -> dict[str, Any]:
+        return self._node(root, (), 0)
+
+    def _node(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        line, column = _mark_position(node.start_mark)
+        if depth > MAX_DEPTH:
+            raise _Stop(_too_deep(self.path, line, column))
+        if id(node) in self._seen:  # the composer shares a node between an anchor and its aliases
+            raise _Stop(Finding(self.path, line, column, "Y003", "aliases (*name) are not allowed in records; write the value out in full"))
+        self._seen.add(id(node))
+        self.source.values[loc] = (line, column)
+        if isinstance(node, yaml.MappingNode):
+            self._require_tag(node, _MAP_TAG)
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self._require_tag(node, _SEQ_TAG)
+            return [self._node(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return self._scalar(node, line, column)
+
+    def _require_tag(self, node: yaml.Node, tag: str) -> None:
+        if node.tag != tag:
+            line, column = _mark_position(node.start_mark)
+            raise _Stop(Finding(self.path, line, column, "Y004", f"tag {node.tag!r} is not allowed in records; remove it"))
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line, column = _mark_position(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _IMPLICIT_SCALAR_TAGS:
+                raise _Stop(Finding(self.path, line, column, "Y011", "keys must be plain field names, not lists or mappings"))
+            key = key_node.value
+            if key in first_line:
+                self.findings.append(
+                    Finding(self.path, line, column, "Y002", f"duplicate key {key!r} (first at line {first_line[key]}); YAML would keep only this last one: remove one of them")
+                )
+                continue
+            first_line[key] = line
+            self.source.keys[loc + (key,)] = (line, column)
+            result[key] = self._node(value_node, loc + (key,), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, line: int, column: int) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value
+        if node.tag not in _IMPLICIT_SCALAR_TAGS:
+            raise _Stop(Finding(self.path, line, column, "Y004", f"tag {node.tag!r} is not allowed in records; remove it"))
+        if not node.style and self._is_yaml11_surprise(node):  # plain (unquoted) scalar
+            self.findings.append(
+                Finding(self.path, line, column, "Y010", f"YAML 1.1 reads the plain value {node.value!r} as {_KIND_OF_TAG[node.tag]}, not as text; quote it: \"{node.value}\" (or write true/false for a yes/no field)")
+            )
+            return node.value
+        try:
+            return _constructor.yaml_constructors[node.tag](_constructor, node)
+        except (ValueError, OverflowError):
+            return node.value  # e.g. 2026-13-45: the schema reports it as an invalid date
+
+    @staticmethod
+    def _is_yaml11_surprise(node: yaml.ScalarNode) -> bool:
+        if node.tag == _BOOL_TAG:
+            return node.value.lower() not in _PLAIN_BOOLEANS_MEANT
+        if node.tag in (_INT_TAG, _FLOAT_TAG):
+            return bool(_YAML11_NUMBER.match(node.value))
+        return False

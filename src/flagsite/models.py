@@ -1,0 +1,172 @@
+"""The data contract: typed records, each field classed factual or internal.
+
+The class of a field lives in the schema itself (``json_schema_extra``), so the
+exporter, the site and the JSON Schema all read it from one place. A factual
+field may be shown to the customer; an internal one never is. A test checks
+that every field of every model carries a class.
+
+Vocabulary (flag types, dispositions, channels) is configuration, so it is
+checked against the configured vocabulary in check/, not fixed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    EmailStr,
+    Field,
+    StringConstraints,
+    Tag,
+)
+from pydantic.fields import FieldInfo
+
+CUSTOMER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+DISCLOSURE_KEY = "x-disclosure"
+
+
+class Disclosure(str, Enum):
+    FACTUAL = "factual"
+    INTERNAL = "internal"
+
+
+def factual(default: Any = ..., **kwargs: Any) -> Any:
+    """A field a customer may see in an export of their record."""
+    return Field(default, json_schema_extra={DISCLOSURE_KEY: Disclosure.FACTUAL.value}, **kwargs)
+
+
+def internal(default: Any = ..., **kwargs: Any) -> Any:
+    """A field for staff only: never exported to the customer."""
+    return Field(default, json_schema_extra={DISCLOSURE_KEY: Disclosure.INTERNAL.value}, **kwargs)
+
+
+def disclosure_of(field_info: FieldInfo) -> Disclosure:
+    extra = field_info.json_schema_extra
+    if not isinstance(extra, dict) or DISCLOSURE_KEY not in extra:
+        raise LookupError("field has no disclosure class")
+    return Disclosure(extra[DISCLOSURE_KEY])
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+CustomerId = Annotated[str, StringConstraints(pattern=CUSTOMER_ID_PATTERN)]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()./-]{2,30}$")]
+StaffName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._@-]{1,64}$")]
+VocabularyName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Contacts(Record):
+    emails: list[EmailStr] = factual(default_factory=list, description="Email addresses.")
+    phones: list[Phone] = factual(default_factory=list, description="Phone numbers, as dialled.")
+
+
+class Preference(Record):
+    text: Text = factual(description="A durable fact about the customer, shown on every page that concerns them.")
+    since: dt.date | None = factual(None, description="When the customer told us.")
+
+
+class Flag(Record):
+    type: VocabularyName = factual(description="A flag type from the vocabulary.")
+    reason: Text = factual(description="Why the flag is set: facts only, the customer may read it.")
+    guidance: Text | None = internal(None, description="What staff should do. Internal: never exported.")
+    created: dt.date = factual(description="When the flag was set.")
+    created_by: StaffName = internal(description="Who set it (staff user name).")
+    review_by: dt.date | None = factual(None, description="When to review the flag; a past date is an overdue review.")
+
+
+class Customer(Record):
+    id: CustomerId = factual(description="Equals the customer's folder name.")
+    name: Text = factual(description="The account holder's name.")
+    status: Literal["active", "closed"] = factual("active")
+    contacts: Contacts = factual(default_factory=Contacts)
+    preferences: list[Preference] = factual(default_factory=list)
+    flags: list[Flag] = factual(default_factory=list)
+
+
+class Contact(Record):
+    name: Text = factual(description="Who we spoke with.")
+    relationship: Text | None = factual(
+        None, description="Their relationship to the account holder; required unless they are the account holder."
+    )
+
+
+class Change(Record):
+    field: Text = factual(description="What was changed (email, phone, address, ...).")
+    from_: str | int | float | None = factual(None, alias="from", description="The value before.")
+    to: str | int | float | None = factual(None, description="The value after.")
+
+
+class Amount(Record):
+    kind: Text = factual(description="refund, credit, charge, quote, ...")
+    amount: float = factual()
+    currency: CurrencyCode = factual()
+
+
+class FollowUp(Record):
+    due: dt.date = factual(description="When the follow-up is due.")
+    owner: StaffName = internal(description="Who does it (staff user name).")
+    action: Text = factual(description="What was promised.")
+
+
+def _follow_up_kind(value: Any) -> str:
+    return "none" if isinstance(value, str) else "follow-up"
+
+
+NoFollowUp = Literal["none"]
+FollowUpOrNone = Annotated[
+    Union[Annotated[NoFollowUp, Tag("none")], Annotated[FollowUp, Tag("follow-up")]],
+    Discriminator(_follow_up_kind),
+]
+
+
+class Note(Record):
+    at: AwareDatetime = factual(description="When the interaction happened, with its UTC offset.")
+    author: StaffName = internal(description="Who wrote the note (staff user name).")
+    channel: VocabularyName = factual(description="phone, email, chat, in-person, letter, other.")
+    contact: Contact = factual()
+    reason: Text = factual(description="The customer's issue, or why they were contacted.")
+    resolution: list[Text] = factual(default_factory=list, description="Actions taken, promises, timeframes.")
+    changes: list[Change] = factual(default_factory=list, description="Account changes, from and to.")
+    amounts: list[Amount] = factual(default_factory=list)
+    disposition: VocabularyName = factual(description="From the vocabulary.")
+    follow_up: FollowUpOrNone = factual("none")
+    critical: bool = factual(False, description="Affects handling for as long as the account exists: pinned.")
+    internal: Text | None = internal(None, description="Remarks for staff only. Never exported.")
+
+    @property
+    def has_follow_up(self) -> bool:
+        return isinstance(self.follow_up, FollowUp)
+
+
+class Order(Record):
+    order_id: Text = factual()
+    customer: CustomerId = factual()
+    date: dt.date = factual()
+    amount: float = factual()
+    currency: CurrencyCode = factual()
+    status: Text = factual()
+    title: str = factual("")
+
+
+RECORD_MODELS: tuple[type[Record], ...] = (
+    Contacts,
+    Preference,
+    Flag,
+    Customer,
+    Contact,
+    Change,
+    Amount,
+    FollowUp,
+    Note,
+    Order,
+)

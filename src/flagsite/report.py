@@ -1,0 +1,52 @@
+"""Reporters: findings as text, JSON (SPEC's contract) or GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from .findings import Finding, has_errors
+
+
+def report_text(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        where = f.path if f.line is None else f"{f.path}:{f.line}:{f.column or 1}"
+        tag = "" if f.severity == "error" else " (warning)"
+        lines.append(f"{where}: {f.code}{tag} {f.message}")
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    lines.append("All records are valid." if not findings else f"{errors} error(s), {warnings} warning(s).")
+    return "\n".join(lines) + "\n"
+
+
+def report_json(findings: list[Finding]) -> str:
+    return json.dumps({"ok": not has_errors(findings), "findings": [f.as_dict() for f in findings]}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands: each finding annotates its line in the pull request."""
+    lines = []
+    for f in findings:
+        properties = [f"file={_escape_property(f.path)}"]
+        if f.line is not None:
+            properties.append(f"line={f.line}")
+            properties.append(f"col={f.column or 1}")
+        properties.append(f"title={_escape_property(f.code)}")
+        lines.append(f"::{f.severity} {','.join(properties)}::{_escape_data(f'{f.code} {f.message}')}")
+    return "".join(line + "\n" for line in lines)
+
+
+REPORTER_BY_NAME: dict[str, Callable[[list[Finding]], str]] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+}

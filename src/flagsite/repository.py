@@ -1,0 +1,170 @@
+"""Load a records repository: discover, read, model and check every record.
+
+The result is a catalog of the records that are valid and the findings for
+everything else. Customer folders are independent, so they are loaded in
+parallel worker processes when there are many of them; each worker reads one
+folder at a time (customer.yaml and its notes) and runs the per-record checks
+where the source positions are at hand, returning only typed records and
+findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from .catalog import Catalog, CustomerEntry, NoteEntry
+from .check.context import CheckContext, Located
+from .check.record import check_customer, check_note
+from .check.repository import check_across
+from .config import Config, load_config
+from .discover import CustomerFolder, discover
+from .findings import Finding, sort_key
+from .load.orders import OrderRow, load_orders_file
+from .load.yaml_strict import LoadedYaml, Position, load_yaml_file
+from .models import Customer, Note
+from .schema_errors import findings_from_validation_error
+
+# Below this many customers, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 400
+_CHUNK = 64
+
+NoteCheck = Callable[[Note, Located, CheckContext, Customer | None], Iterable[Finding]]
+NOTE_CHECKS: list[NoteCheck] = [lambda note, where, ctx, customer: check_note(note, where, ctx)]
+
+
+@dataclass
+class LoadResult:
+    catalog: Catalog
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+@dataclass
+class _FolderResult:
+    folder: CustomerFolder
+    entry: CustomerEntry | None
+    id_position: Position | None
+    findings: list[Finding]
+
+
+def load_repository(root: str, *, today: dt.date | None = None, jobs: int | None = None) -> LoadResult:
+    root = os.path.abspath(root)
+    config, findings = load_config(root)
+    ctx = CheckContext(config=config, today=today or dt.date.today())
+    layout = discover(root)
+    findings += layout.findings
+    catalog = Catalog(root=root, config=config, today=ctx.today)
+    results = _load_folders(root, layout.customers, ctx, jobs)
+    orders: list[OrderRow] = []
+    for order_file in layout.order_files:
+        rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file)
+        orders += rows
+        findings += order_findings
+    for result in results:
+        findings += result.findings
+    findings += check_across(results_by_id(results), orders)
+    for result in sorted((r for r in results if r.entry is not None), key=lambda r: r.entry.id):  # type: ignore[union-attr]
+        catalog.customers.setdefault(result.entry.id, result.entry)  # type: ignore[union-attr]
+    for row in sorted(orders, key=lambda r: (r.order.date, r.order.order_id), reverse=True):
+        entry = catalog.customers.get(row.order.customer)
+        if entry is not None:
+            entry.orders.append(row)
+    return LoadResult(catalog, sorted(set(findings), key=sort_key))
+
+
+def results_by_id(results: list[_FolderResult]) -> list[tuple[str, str, Position | None]]:
+    """(customer id, customer.yaml path, position of the id) for every readable customer."""
+    return [(r.entry.id, r.folder.customer_file, r.id_position) for r in results if r.entry is not None]
+
+
+def _load_folders(root: str, folders: list[CustomerFolder], ctx: CheckContext, jobs: int | None) -> list[_FolderResult]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(folders) < PARALLEL_THRESHOLD:
+        return [_load_folder(root, folder, ctx) for folder in folders]
+    chunks = [folders[i : i + _CHUNK] for i in range(0, len(folders), _CHUNK)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [r for chunk in pool.map(_load_chunk, [root] * len(chunks), chunks, [ctx] * len(chunks)) for r in chunk]
+
+
+def _load_chunk(root: str, folders: list[CustomerFolder], ctx: CheckContext) -> list[_FolderResult]:
+    return [_load_folder(root, folder, ctx) for folder in folders]
+
+
+def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext) -> _FolderResult:
+    findings: list[Finding] = []
+    customer_path = folder.customer_file
+    customer: Customer | None = None
+    loaded = _read(root, customer_path, findings)
+    if loaded is not None:
+        customer = _model(Customer, loaded, customer_path, findings)
+        if customer is not None:
+            where = Located(customer_path, loaded.source)
+            findings += _guarded(customer_path, lambda: check_customer(customer, where, ctx))
+            if customer.id != folder.folder_name:
+                line, column = where.at("id")
+                findings.append(
+                    Finding(customer_path, line, column, "R001", f"id {customer.id!r} does not match its folder {folder.folder_name!r}; rename the folder or correct the id")
+                )
+    notes: list[NoteEntry] = []
+    for note_path in folder.note_files:
+        note_loaded = _read(root, note_path, findings)
+        if note_loaded is None:
+            continue
+        note = _model(Note, note_loaded, note_path, findings)
+        if note is None:
+            continue
+        where = Located(note_path, note_loaded.source)
+        for note_check in NOTE_CHECKS:
+            findings += _guarded(note_path, lambda: note_check(note, where, ctx, customer))
+        notes.append(NoteEntry(note_path, note))
+    entry = None
+    if customer is not None:
+        notes.sort(key=lambda e: (e.note.at, e.path), reverse=True)
+        entry = CustomerEntry(folder.rel_path, customer, notes)
+    id_position = loaded.source.values.get(("id",)) if loaded is not None else None
+    return _FolderResult(folder, entry, id_position, findings)
+
+
+def _read(root: str, path: str, findings: list[Finding]) -> LoadedYaml | None:
+    try:
+        loaded = load_yaml_file(os.path.join(root, path), path)
+    except OSError as error:
+        findings.append(Finding(path, None, None, "X001", f"cannot be read: {error.strerror}; check the file's permissions"))
+        return None
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
+        findings.append(_internal_error(path, error))
+        return None
+    findings += loaded.findings
+    if loaded.data is None:
+        return None
+    return loaded
+
+
+def _model(model: type[Customer] | type[Note], loaded: LoadedYaml, path: str, findings: list[Finding]):  # type: ignore[no-untyped-def]
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as error:
+        findings += findings_from_validation_error(error, path, loaded.source)
+    except Exception as error:  # noqa: BLE001
+        findings.append(_internal_error(path, error))
+    return None
+
+
+def _guarded(path: str, run: Callable[[], Iterable[Finding]]) -> Iterator[Finding]:
+    try:
+        yield from list(run())
+    except Exception as error:  # noqa: BLE001
+        yield _internal_error(path, error)
+
+
+def _internal_error(path: str, error: Exception) -> Finding:
+    return Finding(path, None, None, "X001", f"flagsite failed on this file ({type(error).__name__}: {error}); the other files were checked. Please report this.")
