@@ -8,6 +8,23 @@ from .findings import Finding
 from .load.yaml_strict import SourceMap
 
 _CODE_OF_TYPE = {"extra_forbidden": "S001", "missing": "S002"}
+# What to do, by pydantic error type; the default is "correct the value".
+_REMEDY_OF_TYPE = {
+    "timezone_aware": "write the time with its UTC offset, e.g. 2026-06-03T14:12:00-05:00",
+    "datetime_from_date_parsing": "write date and time as 2026-06-03T14:12:00-05:00",
+    "datetime_parsing": "write date and time as 2026-06-03T14:12:00-05:00",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+    "date_from_datetime_inexact": "write the date as YYYY-MM-DD, without a time",
+    "date_parsing": "write the date as YYYY-MM-DD",
+    "date_type": "write the date as YYYY-MM-DD",
+    "string_type": "write text here (quote it if YAML reads it as a number, date or boolean)",
+    "string_too_short": "write something here, or remove the field",
+    "list_type": "write a list here: one '- item' per line, or [a, b]",
+    "model_type": "write a mapping of 'field: value' lines here",
+    "model_attributes_type": "write a mapping of 'field: value' lines here",
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+}
 
 
 def findings_from_validation_error(error: ValidationError, path: str, source: SourceMap) -> list[Finding]:
@@ -41,4 +58,5 @@ def _message(code: str, loc: tuple[object, ...], item: dict) -> str:
     shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else type(value).__name__
     if len(shown) > 60:
         shown = shown[:57] + "..."
-    return f"'{where}': {item['msg']} (got {shown}); correct the value"
+    remedy = _REMEDY_OF_TYPE.get(item["type"], "correct the value")
+    return f"'{where}': {item['msg']} (got {shown}); {remedy}"

@@ -161,8 +161,8 @@ def _scan_events(text: str, path: str) -> None:
                     raise _Stop(_too_deep(path, line, column))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.MarkedYAMLError:
-        return  # composing reports the syntax error with its position
+    except yaml.YAMLError:
+        return  # composing reports the error with its position
 
 
 def _too_deep(path: str, line: int, column: int) -> Finding:
@@ -185,6 +185,14 @@ def _compose(text: str, path: str) -> yaml.Node:
         raise _Stop(
             Finding(path, line, column, "Y001", f"YAML syntax error: {problem}{context}; fix the syntax here (check indentation and quote values containing ': ' or '#')")
         ) from error
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise _Stop(
+            Finding(path, line, column, "Y012", f"character {error.character!r} is not allowed in YAML ({error.reason}); remove it")
+        ) from error
+    except yaml.YAMLError as error:
+        raise _Stop(Finding(path, None, None, "Y001", f"YAML error: {error}; fix the file")) from error
     finally:
         loader.dispose()
     if not isinstance(root, yaml.MappingNode):
