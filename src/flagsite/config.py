@@ -105,4 +105,4 @@ def load_config(root: str) -> tuple[Config, list[Finding]]:
     try:
         return Config.model_validate(loaded.data), loaded.findings
     except ValidationError as error:
-        return Config(), loaded.findings + findings_from_validation_error(error, CONFIG_FILE, loaded.source)
+        return Config(), loaded.findings + findings_from_validation_error(error, CONFIG_FILE, loaded.source, Config)

@@ -153,7 +153,7 @@ def _model(model: type[Customer] | type[Note], loaded: LoadedYaml, path: str, fi
     try:
         return model.model_validate(loaded.data)
     except ValidationError as error:
-        findings += findings_from_validation_error(error, path, loaded.source)
+        findings += findings_from_validation_error(error, path, loaded.source, model)
     except Exception as error:  # noqa: BLE001
         findings.append(_internal_error(path, error))
     return None

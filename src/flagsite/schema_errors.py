@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+import difflib
+import typing
+
+from pydantic import BaseModel, ValidationError
 
 from .findings import Finding
 from .load.yaml_strict import SourceMap
@@ -27,14 +30,19 @@ _REMEDY_OF_TYPE = {
 }
 
 
-def findings_from_validation_error(error: ValidationError, path: str, source: SourceMap) -> list[Finding]:
+def findings_from_validation_error(
+    error: ValidationError, path: str, source: SourceMap, model: type[BaseModel] | None = None
+) -> list[Finding]:
     findings = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         code = _CODE_OF_TYPE.get(item["type"], "S003")
         position = source.position(loc, prefer_key=(code == "S001"))
         line, column = position if position else (None, None)
-        findings.append(Finding(path, line, column, code, _message(code, loc, item)))
+        message = _message(code, loc, item)
+        if code == "S001" and model is not None:
+            message += _allowed_fields_hint(model, loc)
+        findings.append(Finding(path, line, column, code, message))
     return findings
 
 
@@ -51,7 +59,7 @@ def _dotted(loc: tuple[object, ...]) -> str:
 def _message(code: str, loc: tuple[object, ...], item: dict) -> str:
     where = _dotted(loc)
     if code == "S001":
-        return f"unknown field '{where}'; remove it or fix its spelling (see the schema for the fields allowed here)"
+        return f"unknown field '{where}'; remove it or fix its spelling"
     if code == "S002":
         return f"required field '{where}' is missing; add it"
     value = item.get("input")
@@ -60,3 +68,40 @@ def _message(code: str, loc: tuple[object, ...], item: dict) -> str:
         shown = shown[:57] + "..."
     remedy = _REMEDY_OF_TYPE.get(item["type"], "correct the value")
     return f"'{where}': {item['msg']} (got {shown}); {remedy}"
+
+
+def _model_at(model: type[BaseModel], loc: tuple[object, ...]) -> type[BaseModel] | None:
+    """The model that holds the mapping at ``loc`` (list indexes and union tags skipped)."""
+    current: type[BaseModel] = model
+    for part in loc:
+        if not isinstance(part, str):
+            continue
+        field = next((f for name, f in current.model_fields.items() if part in (name, f.alias)), None)
+        if field is None:
+            continue
+        inner = _first_model(field.annotation)
+        if inner is None:
+            return None
+        current = inner
+    return current
+
+
+def _first_model(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _first_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _allowed_fields_hint(model: type[BaseModel], loc: tuple[object, ...]) -> str:
+    holder = _model_at(model, loc[:-1])
+    if holder is None or not isinstance(loc[-1], str):
+        return ""
+    allowed = [f.alias or name for name, f in holder.model_fields.items()]
+    close = difflib.get_close_matches(loc[-1], allowed, n=1)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    return f" (fields allowed here: {', '.join(allowed)})"
