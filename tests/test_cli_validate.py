@@ -107,7 +107,9 @@ def test_parallel_and_serial_loading_agree(tmp_path: Path) -> None:
         write(tmp_path, f"records/customers/C-{i}/customer.yaml", f"id: C-{i}\nname: Customer {i}\nstatus: {status}\n")
     serial = repository.load_repository(str(tmp_path), jobs=1)
     parallel = repository.load_repository(str(tmp_path), jobs=2)
-    assert parallel.findings == serial.findings
+    findings_only = repository.load_repository(str(tmp_path), jobs=2, keep_records=False)
+    assert parallel.findings == serial.findings == findings_only.findings
+    assert findings_only.catalog.customers == {}
     assert len(serial.findings) == len(range(0, repository.PARALLEL_THRESHOLD + 10, 7))
     assert list(parallel.catalog.customers) == list(serial.catalog.customers)
 
