@@ -73,7 +73,7 @@ class Config(BaseModel):
         default_factory=lambda: ["service-failure"],
         description="Notes with these dispositions are 'missteps', listed near the top of the customer page.",
     )
-    missteps_days: int = Field(180, ge=0, description="How long a misstep stays near the top of the page.")
+    missteps_days: int = Field(default=180, ge=0, description="How long a misstep stays near the top of the page.")
     policy: dict[str, Any] = Field(default_factory=dict, description="Policy rule settings (see `flagsite rules`).")
 
     @field_validator("flag_types", mode="before")

@@ -80,12 +80,13 @@ def load_repository(
     for result in results:
         findings += result.findings
     findings += check_across(results_by_id(results), orders)
-    for result in sorted((r for r in results if r.entry is not None), key=lambda r: r.entry.id):  # type: ignore[union-attr]
-        catalog.customers.setdefault(result.entry.id, result.entry)  # type: ignore[union-attr]
+    entries = sorted((r.entry for r in results if r.entry is not None), key=lambda e: e.id)
+    for entry in entries:
+        catalog.customers.setdefault(entry.id, entry)  # a duplicate id is reported above
     for row in sorted(orders, key=lambda r: (r.order.date, r.order.order_id), reverse=True):
-        entry = catalog.customers.get(row.order.customer)
-        if entry is not None:
-            entry.orders.append(row)
+        owner = catalog.customers.get(row.order.customer)
+        if owner is not None:
+            owner.orders.append(row)
     return LoadResult(catalog, sorted(set(findings), key=sort_key))
 
 

@@ -6,6 +6,7 @@ import difflib
 import typing
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .findings import Finding
 from .load.yaml_strict import SourceMap
@@ -56,7 +57,7 @@ def _dotted(loc: tuple[object, ...]) -> str:
     return "".join(parts) or "(file)"
 
 
-def _message(code: str, loc: tuple[object, ...], item: dict) -> str:
+def _message(code: str, loc: tuple[object, ...], item: ErrorDetails) -> str:
     where = _dotted(loc)
     if code == "S001":
         return f"unknown field '{where}'; remove it or fix its spelling"
