@@ -131,6 +131,10 @@ def _decode(raw: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _code_point(character: int | str) -> int:
+    return character if isinstance(character, int) else ord(character)
+
+
 def _nesting_bound(text: str) -> int:
     return sum(text.count(char) for char in _NESTING_CHARS)
 
@@ -190,7 +194,7 @@ def _compose(text: str, path: str) -> yaml.Node:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         raise _Stop(
-            Finding(path, line, column, "Y012", f"character {error.character!r} is not allowed in YAML ({error.reason}); remove it")
+            Finding(path, line, column, "Y012", f"character U+{_code_point(error.character):04X} is not allowed in YAML ({error.reason}); remove it")
         ) from error
     except yaml.YAMLError as error:
         raise _Stop(Finding(path, None, None, "Y001", f"YAML error: {error}; fix the file")) from error
