@@ -15,14 +15,20 @@ import re
 
 import yaml
 
-_NEEDS_ESCAPES = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
+# Characters YAML does not allow raw in a file, or that would break the line.
+_NEEDS_ESCAPES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON escapes are YAML escapes too)."""
+    return _NEEDS_ESCAPES.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def scalar(value: str | dt.date | bool | int | float) -> str:
     if isinstance(value, str) and _NEEDS_ESCAPES.search(value):
-        return json.dumps(value, ensure_ascii=False)
+        return _double_quoted(value)
     dumped = yaml.safe_dump([value], default_flow_style=True, width=1 << 30, allow_unicode=True)
     text = dumped.strip()
     if not (text.startswith("[") and text.endswith("]")) or "\n" in text:
-        return json.dumps(str(value), ensure_ascii=False)
+        return _double_quoted(str(value))
     return text[1:-1]

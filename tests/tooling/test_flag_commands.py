@@ -1,0 +1,120 @@
+"""flagsite flag add|edit|remove: the flag changes, every other byte of the file stays."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .conftest import CUSTOMER_YAML, add_customer, customer_file
+
+ON_HOLD_LINES = CUSTOMER_YAML.split("  - type: on-hold")[1].split("\n  # Security team")[0]
+
+
+def test_add_appends_the_flag_and_keeps_every_other_byte(repo, run):
+    result = run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "Speaks Spanish: use the Spanish line.",
+                 "--guidance", "Offer a call-back", "--created", "2026-06-10", "--review-by", "2026-12-01", "--by", "kim")
+    assert result.exit_code == 0, result.stderr
+    assert "records/customers/C-10042/customer.yaml: added alert flag" in result.stdout
+    added = (
+        "  - type: alert\n"
+        "    reason: 'Speaks Spanish: use the Spanish line.'\n"
+        "    guidance: Offer a call-back\n"
+        "    created: 2026-06-10\n"
+        "    created_by: kim\n"
+        "    review_by: 2026-12-01\n"
+    )
+    anchor = "    created_by: anna     # approved by Kim\n"
+    assert customer_file(repo).read_text() == CUSTOMER_YAML.replace(anchor, anchor + added)
+    assert run("--root", str(repo), "validate").exit_code == 0
+
+
+def test_edit_changes_only_the_lines_of_that_flag(repo, run):
+    result = run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold", "--reason", "Invoice INV-2044 unpaid.",
+                 "--clear-review-by")
+    assert result.exit_code == 0, result.stderr
+    text = customer_file(repo).read_text()
+    before, after = CUSTOMER_YAML.split(ON_HOLD_LINES)
+    assert text.startswith(before) and text.endswith(after)
+    edited = text[len(before) : len(text) - len(after)]
+    assert edited == (
+        "  # until INV-2044 is paid\n"
+        "    reason: Invoice INV-2044 unpaid.\n"
+        "    guidance: Take no new orders; transfer payment questions to Accounts.\n"
+        "    created: 2026-06-03\n"
+        "    created_by: max\n"
+    )
+
+
+def test_edit_keeps_the_comments_of_the_edited_flag(repo, run):
+    assert run("--root", str(repo), "flag", "edit", "C-10042", "--type", "warning", "--review-by", "2026-12-31").exit_code == 0
+    text = customer_file(repo).read_text()
+    assert "    created_by: anna  # approved by Kim\n    review_by: 2026-12-31\n" in text
+    assert "  # Security team, see ticket SEC-12.\n" in text and text.endswith("\n# End of record.\n")
+
+
+def test_remove_takes_out_the_flag_and_only_it(repo, run):
+    result = run("--root", str(repo), "flag", "remove", "C-10042", "--type", "on-hold")
+    assert result.exit_code == 0, result.stderr
+    assert customer_file(repo).read_text() == CUSTOMER_YAML.replace("  - type: on-hold" + ON_HOLD_LINES, "")
+
+
+def test_removing_the_last_flag_leaves_an_empty_list_that_add_can_fill(repo, run):
+    path = add_customer(repo, "C-2", flags="flags:\n  - type: alert\n    reason: Moved abroad.\n    created: 2026-01-05\n    created_by: kim\nstatus: active\n")
+    assert run("--root", str(repo), "flag", "remove", "C-2", "--type", "alert").exit_code == 0
+    assert path.read_text() == "id: C-2\nname: Dana Erickson\nflags: []\nstatus: active\n"
+    assert run("--root", str(repo), "flag", "add", "C-2", "--type", "manager", "--reason", "Asked for a manager.", "--created", "2026-02-01").exit_code == 0
+    assert path.read_text() == (
+        "id: C-2\nname: Dana Erickson\nflags:\n  - type: manager\n    reason: Asked for a manager.\n"
+        "    created: 2026-02-01\n    created_by: test.editor\nstatus: active\n"
+    )
+    assert run("--root", str(repo), "validate").exit_code == 0
+
+
+def test_add_to_a_customer_without_flags_key_in_a_grouping_folder(repo, run):
+    path = add_customer(repo, "C-20001", group="C-2", flags="")
+    result = run("--root", str(repo), "flag", "add", "C-20001", "--type", "delight", "--reason", "Sent a thank-you card.")
+    assert result.exit_code == 0, result.stderr
+    today = dt.date.today().isoformat()
+    assert path.read_text().endswith(f"flags:\n  - type: delight\n    reason: Sent a thank-you card.\n    created: {today}\n    created_by: test.editor\n")
+
+
+def test_a_change_that_would_not_validate_is_refused_and_nothing_is_written(repo, run):
+    result = run("--root", str(repo), "flag", "add", "C-10042", "--type", "vip", "--reason", "Big spender.")
+    assert result.exit_code == 1
+    assert "nothing was written" in result.stderr
+    assert "R005" in result.stderr and "records/customers/C-10042/customer.yaml:" in result.stderr
+    assert customer_file(repo).read_text() == CUSTOMER_YAML
+    late = run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "x", "--created", "2026-06-10", "--review-by", "2026-06-01")
+    assert late.exit_code == 1 and "R008" in late.stderr
+    assert customer_file(repo).read_text() == CUSTOMER_YAML
+
+
+def test_two_flags_of_one_type_are_told_apart_by_created(repo, run):
+    assert run("--root", str(repo), "flag", "add", "C-10042", "--type", "warning", "--reason", "Second rule.", "--created", "2026-06-20").exit_code == 0
+    ambiguous = run("--root", str(repo), "flag", "remove", "C-10042", "--type", "warning")
+    assert ambiguous.exit_code == 1 and "--created" in ambiguous.stderr and "2026-05-01, 2026-06-20" in ambiguous.stderr
+    assert run("--root", str(repo), "flag", "remove", "C-10042", "--type", "warning", "--created", "2026-05-01").exit_code == 0
+    text = customer_file(repo).read_text()
+    assert "Only Dana Erickson" not in text and "Second rule." in text
+
+
+def test_unknown_customer_and_missing_flag_are_clear_errors(repo, run):
+    missing = run("--root", str(repo), "flag", "remove", "C-10043", "--type", "alert")
+    assert missing.exit_code == 1 and "no customer 'C-10043'" in missing.stderr and "C-10042" in missing.stderr
+    no_flag = run("--root", str(repo), "flag", "edit", "C-10042", "--type", "alert", "--reason", "x")
+    assert no_flag.exit_code == 1 and "has no alert flag (its flags: on-hold, warning)" in no_flag.stderr
+    usage = run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold")
+    assert usage.exit_code == 2
+
+
+def test_a_broken_file_is_not_edited(repo, run):
+    path = customer_file(repo)
+    path.write_text(CUSTOMER_YAML.replace("status: active", "status: [active"))
+    result = run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "x")
+    assert result.exit_code == 1 and "not valid YAML" in result.stderr and "customer.yaml:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_flow_style_flags_are_refused_with_a_way_out(repo, run):
+    add_customer(repo, "C-3", flags="flags: [{type: alert, reason: x, created: 2026-01-01, created_by: kim}]\n")
+    result = run("--root", str(repo), "flag", "add", "C-3", "--type", "manager", "--reason", "y")
+    assert result.exit_code == 1 and "block list" in result.stderr
