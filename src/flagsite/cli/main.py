@@ -12,6 +12,7 @@ import click
 
 from ..errors import FlagsiteError, UsageError
 from . import flag as flag_command
+from . import note as note_command
 from . import schema as schema_command
 from . import validate as validate_command
 
@@ -34,6 +35,7 @@ def cli(ctx: click.Context, root: str) -> None:
 cli.add_command(validate_command.validate)
 cli.add_command(schema_command.schema)
 cli.add_command(flag_command.flag)
+cli.add_command(note_command.note)
 
 
 def main(argv: list[str] | None = None) -> None:
