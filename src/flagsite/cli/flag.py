@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import click
 
+from ..config import load_config
 from ..edit.bulk import apply_bulk
 from ..edit.flags import AddFlag, EditFlag, FlagChange, RemoveFlag, change_flags
+from ..edit.review import flag_changes, report_markdown, report_text
 from ..staff import check_staff_name, default_staff_name
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -91,3 +94,25 @@ def bulk(root: str, csv_file: str, created_by: str | None) -> None:
     for path in result.paths:
         click.echo(f"updated {path}")
     click.echo(f"{result.rows} row(s) applied to {len(result.paths)} customer file(s).")
+
+
+@flag.command()
+@click.option("--base", required=True, help="The commit to compare with (e.g. origin/main, or the pull request's base SHA).")
+@click.option("--severity", "severities", multiple=True, default=("block",), show_default=True,
+              type=click.Choice(["block", "warn", "info", "positive"]), help="Severities to report (repeatable).")
+@click.option("--format", "format_", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.pass_obj
+def changes(root: str, base: str, severities: tuple[str, ...], format_: str) -> None:
+    """List flags of the given severities added, changed or removed since BASE.
+
+    Exit status 1 when there are any: the records workflow then asks a named
+    reviewer to approve (CODEOWNERS cannot match flags by content).
+    """
+    config, _ = load_config(root)
+    deltas = flag_changes(root, base, config, tuple(severities))
+    if format_ == "json":
+        click.echo(json.dumps({"changes": [d.as_dict() for d in deltas]}, indent=2))
+    else:
+        click.echo((report_markdown if format_ == "markdown" else report_text)(deltas), nl=False)
+    if deltas:
+        raise click.exceptions.Exit(1)
