@@ -118,3 +118,17 @@ def test_flow_style_flags_are_refused_with_a_way_out(repo, run):
     add_customer(repo, "C-3", flags="flags: [{type: alert, reason: x, created: 2026-01-01, created_by: kim}]\n")
     result = run("--root", str(repo), "flag", "add", "C-3", "--type", "manager", "--reason", "y")
     assert result.exit_code == 1 and "block list" in result.stderr
+
+
+def test_block_scalars_and_line_ends_survive_an_edit(repo, run):
+    path = add_customer(repo, "C-4", flags=(
+        "flags:\r\n  - type: alert\r\n    reason: >\r\n      Deliveries go to the\r\n      north entrance.\r\n"
+        "    created: 2026-01-05\r\n    created_by: kim\r\n"
+    ))
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    assert run("--root", str(repo), "flag", "edit", "C-4", "--type", "alert", "--review-by", "2026-12-01").exit_code == 0
+    assert run("--root", str(repo), "flag", "add", "C-4", "--type", "manager", "--reason", "Asks for Kim.", "--created", "2026-02-01").exit_code == 0
+    raw = path.read_bytes()
+    assert raw.count(b"\r\n") == raw.count(b"\n")
+    assert b"    reason: Deliveries go to the north entrance.\r\n    created: 2026-01-05\r\n    created_by: kim\r\n    review_by: 2026-12-01\r\n" in raw
+    assert run("--root", str(repo), "validate").exit_code == 0

@@ -63,6 +63,7 @@ class FlagsText:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
         self.lines = text.splitlines(keepends=True)
+        self.newline = "\r\n" if self.lines and self.lines[0].endswith("\r\n") else "\n"  # keep the file's own line ends
         self.data = self._parse(text)
         self.flags_key: tuple[int, int] | None = None  # (line, column) of 'flags:'
         self.flags_value: tuple[int, int] | None = None
@@ -159,7 +160,7 @@ class FlagsText:
             line = f"{prefix}{name}: {scalar(value)}"
             if name in comments:
                 line += f"  {comments[name]}"
-            lines.append(line + "\n")
+            lines.append(line + self.newline)
         return lines
 
     def _text(self, lines: list[str]) -> str:
@@ -186,7 +187,7 @@ class FlagsText:
             return self._text(lines[: last.end] + self._ended(lines[: last.end]) + new + lines[last.end :])
         if self.flags_key is None:
             head = lines + self._ended(lines)
-            return self._text(head + ["flags:\n"] + self._render(values, 2, 4, {}))
+            return self._text(head + ["flags:" + self.newline] + self._render(values, 2, 4, {}))
         line, column = self.flags_key
         if self.flags_empty_flow and self.flags_value is not None:
             text = lines[line]
@@ -194,11 +195,10 @@ class FlagsText:
             closing = text.index("]", value_col) + 1
             lines[line] = text[:value_col].rstrip() + text[closing:]
         if not lines[line].endswith("\n"):
-            lines[line] += "\n"
+            lines[line] += self.newline
         new = self._render(values, column + 2, column + 4, {})
         return self._text(lines[: line + 1] + new + lines[line + 1 :])
 
-    @staticmethod
-    def _ended(lines: list[str]) -> list[str]:
+    def _ended(self, lines: list[str]) -> list[str]:
         """A line break after the last line, when the file had none."""
-        return ["\n"] if lines and not lines[-1].endswith("\n") else []
+        return [self.newline] if lines and not lines[-1].endswith("\n") else []

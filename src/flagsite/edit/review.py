@@ -53,7 +53,10 @@ def _git(root: str, *args: str, check: bool = True) -> subprocess.CompletedProce
 def _flags(raw: bytes | None, path: str) -> dict[tuple[str, str], dict[str, Any]]:
     if raw is None:
         return {}
-    data = load_yaml_bytes(raw, path).data or {}
+    try:
+        data = load_yaml_bytes(raw, path).data or {}
+    except Exception:  # noqa: BLE001 - an unreadable file has no flags to compare; validate reports it
+        return {}
     flags = data.get("flags")
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for flag in flags if isinstance(flags, list) else []:

@@ -24,7 +24,25 @@ def _double_quoted(text: str) -> str:
     return _NEEDS_ESCAPES.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
-def scalar(value: str | dt.date | bool | int | float) -> str:
+def plain_value(value: object) -> str | dt.date | bool | int | float:
+    """ruamel.yaml's round-trip types (quoted, folded, literal strings...) as plain Python values."""
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str):
+        return str(value).rstrip("\n")  # a block scalar (| or >) ends in a line break that is not part of the text
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value)
+
+
+def scalar(value: object) -> str:
+    value = plain_value(value)
     if isinstance(value, str) and _NEEDS_ESCAPES.search(value):
         return _double_quoted(value)
     dumped = yaml.safe_dump([value], default_flow_style=True, width=1 << 30, allow_unicode=True)
