@@ -125,7 +125,7 @@ def read_rows(csv_path: str, default_by: Callable[[], str]) -> tuple[list[Row], 
 def _one_row(name: str, line: int, header: list[str], values: list[str], rows: list[Row], default_by: Callable[[], str]) -> list[str]:
     if len(values) != len(header):
         return [f"{name}:{line}: {len(values)} cells, the header has {len(header)}; check for a stray or missing comma"]
-    row = dict(zip(header, values))
+    row = dict(zip(header, values, strict=True))
     customer = row["customer"].strip()
     if not customer:
         return [f"{name}:{line}: customer is empty; give the customer id"]

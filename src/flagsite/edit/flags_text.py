@@ -106,7 +106,7 @@ class FlagsText:
             if not isinstance(item, CommentedMap):
                 raise FlagsiteError(f"{self.path}:{flags.lc.item(index)[0] + 1}: flag {index + 1} is not a mapping of fields; fix it first")
             self.slots.append(self._slot(index, item, flags))
-        for slot, following in zip(self.slots, self.slots[1:]):
+        for slot, following in zip(self.slots, self.slots[1:], strict=False):
             slot.end = self._trimmed_end(slot.start, following.start, slot.dash_col)
         if self.slots:
             last = self.slots[-1]
@@ -151,7 +151,7 @@ class FlagsText:
     # Edits: each returns the whole new text.
 
     def _render(self, values: dict[str, Any], dash_col: int, key_col: int, comments: dict[str, str]) -> list[str]:
-        lines = []
+        lines: list[str] = []
         for name in FLAG_FIELDS:
             value = values.get(name)
             if value is None:

@@ -24,13 +24,13 @@ from pydantic import ValidationError
 from ..check.placeholders import TODO
 from ..config import Config, load_config
 from ..discover import NOTES_DIR
+from ..edit.flags import read_text
+from ..edit.locate import find_customer
+from ..edit.yaml_text import scalar
 from ..errors import FlagsiteError
 from ..load.yaml_strict import load_yaml_bytes
 from ..models import Note
 from ..schema_errors import findings_from_validation_error
-from ..edit.flags import read_text
-from ..edit.locate import find_customer
-from ..edit.yaml_text import scalar
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 _MAX_SLUG_WORDS = 6
@@ -149,12 +149,12 @@ def new_note(root: str, draft: NoteDraft) -> str:
         raise FlagsiteError(f"--slug {slug!r}: use lower-case letters, digits and '-', e.g. refund-request")
     folder = find_customer(root, draft.customer_id)
     customer = load_yaml_bytes(read_text(root, folder.customer_file).encode("utf-8"), folder.customer_file).data or {}
-    name = customer.get("name") if isinstance(customer.get("name"), str) else ""
+    customer_name = customer.get("name")
     notes_rel = f"{folder.rel_path}/{NOTES_DIR}"
     notes_abs = os.path.join(root, notes_rel)
     schema_abs = os.path.join(root, "schema", "note.schema.json")
     schema_path = os.path.relpath(schema_abs, notes_abs).replace(os.sep, "/") if os.path.exists(schema_abs) else None
-    text = render_outline(draft, config, name, schema_path)
+    text = render_outline(draft, config, customer_name if isinstance(customer_name, str) else "", schema_path)
     date = draft.at.date().isoformat()
     _check_outline(text, f"{notes_rel}/{date}-{slug}.yaml")
     return f"{notes_rel}/{_write_new(notes_abs, date, slug, text)}"
