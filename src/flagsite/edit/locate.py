@@ -23,7 +23,11 @@ def find_customer(root: str, customer_id: str, folders: dict[str, CustomerFolder
         raise FlagsiteError(f"{customer_id!r} is not a customer id (letters, digits, '.', '_', '-'; e.g. C-10042)")
     if not os.path.isdir(os.path.join(root, "records", "customers")):
         raise FlagsiteError(f"no records/customers/ folder in {root}; run flagsite in a records repository or pass --root")
-    folders = customer_folders(root) if folders is None else folders
+    if folders is None:
+        direct = f"records/customers/{customer_id}"
+        if os.path.isfile(os.path.join(root, direct, "customer.yaml")):  # the common, ungrouped layout
+            return CustomerFolder(direct)
+        folders = customer_folders(root)
     folder = folders.get(customer_id)
     if folder is None:
         close = difflib.get_close_matches(customer_id, list(folders), n=3)
