@@ -132,3 +132,31 @@ def test_block_scalars_and_line_ends_survive_an_edit(repo, run):
     assert raw.count(b"\r\n") == raw.count(b"\n")
     assert b"    reason: Deliveries go to the north entrance.\r\n    created: 2026-01-05\r\n    created_by: kim\r\n    review_by: 2026-12-01\r\n" in raw
     assert run("--root", str(repo), "validate").exit_code == 0
+
+
+def test_flags_written_flush_with_their_key_are_edited_in_their_own_layout(repo, run):
+    path = add_customer(repo, "C-5", flags=(
+        "flags:\n- type: alert\n  reason: First.\n  created: 2026-01-05\n  created_by: kim\n"
+        "# a closing remark about the flags\n"
+        "- type: manager\n  reason: Second.\n  created: 2026-01-06\n  created_by: kim\n"
+        "# end of flags\nstatus: active\n"
+    ))
+    original = path.read_text()
+    assert run("--root", str(repo), "flag", "remove", "C-5", "--type", "alert").exit_code == 0
+    assert path.read_text() == original.replace("- type: alert\n  reason: First.\n  created: 2026-01-05\n  created_by: kim\n", "")
+    assert run("--root", str(repo), "flag", "add", "C-5", "--type", "important", "--reason", "Third.", "--created", "2026-01-07").exit_code == 0
+    assert path.read_text().endswith(
+        "- type: manager\n  reason: Second.\n  created: 2026-01-06\n  created_by: kim\n"
+        "- type: important\n  reason: Third.\n  created: 2026-01-07\n  created_by: test.editor\n"
+        "# end of flags\nstatus: active\n"
+    )
+
+
+def test_created_by_falls_back_to_the_login_name(repo, run, monkeypatch, tmp_path):
+    empty = tmp_path / "empty.gitconfig"
+    empty.write_text("")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
+    assert run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "x y", "--created", "2026-06-10").exit_code == 0
+    assert "    created_by: fallback\n" in customer_file(repo).read_text()
+    bad = run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "x", "--by", "Jane Doe")
+    assert bad.exit_code == 1 and "--by 'Jane Doe' is not a staff user name" in bad.stderr
