@@ -47,4 +47,4 @@ def test_markdown_shows_record_text_as_text(repo, run):
 
 def test_an_unknown_base_is_a_clear_error(repo, run):
     result = run("--root", str(repo), "flag", "changes", "--base", "no-such-ref")
-    assert result.exit_code == 1 and "flagsite: git rev-parse" in result.stderr
+    assert result.exit_code == 1 and "--base 'no-such-ref' is not a commit in this repository" in result.stderr

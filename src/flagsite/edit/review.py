@@ -70,7 +70,8 @@ def _customer_id(path: str) -> str:
 
 
 def changed_customer_files(root: str, base: str) -> list[str]:
-    _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    if _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
+        raise FlagsiteError(f"--base {base!r} is not a commit in this repository; fetch it first (in a workflow: actions/checkout with fetch-depth: 0)")
     listed = _git(root, "diff", "--name-only", "-z", "--no-renames", base, "--", CUSTOMERS_DIR).stdout.decode()
     untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", CUSTOMERS_DIR).stdout.decode()
     names = {name for name in (listed + untracked).split("\0") if name.endswith(f"/{CUSTOMER_FILE}")}
