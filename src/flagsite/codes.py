@@ -29,6 +29,7 @@ _ALL = [
     Code("Y009", "nesting-too-deep", "Records are nested a few levels deep at most."),
     Code("Y010", "ambiguous-plain-value", "A plain value that YAML 1.1 reads as a boolean or number: quote it."),
     Code("Y011", "complex-key", "Mapping keys are plain field names."),
+    Code("Y012", "unprintable-character", "A control character that YAML does not allow in a file."),
     Code("S001", "unknown-field", "A field the schema does not have."),
     Code("S002", "missing-field", "A required field is absent."),
     Code("S003", "invalid-value", "A value of the wrong type or form."),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .findings import Finding
 from .load.yaml_strict import load_yaml_file
@@ -73,8 +73,22 @@ class Config(BaseModel):
         default_factory=lambda: ["service-failure"],
         description="Notes with these dispositions are 'missteps', listed near the top of the customer page.",
     )
-    missteps_days: int = Field(180, ge=0, description="How long a misstep stays near the top of the page.")
+    missteps_days: int = Field(default=180, ge=0, description="How long a misstep stays near the top of the page.")
     policy: dict[str, Any] = Field(default_factory=dict, description="Policy rule settings (see `flagsite rules`).")
+
+    @field_validator("flag_types", mode="before")
+    @classmethod
+    def _merge_with_default_flag_types(cls, value: Any) -> Any:
+        """Configured flag types add to or replace the defaults; a type set to null removes one."""
+        if not isinstance(value, dict):
+            return value
+        merged: dict[str, Any] = dict(DEFAULT_FLAG_TYPES)
+        for name, flag_type in value.items():
+            if flag_type is None:
+                merged.pop(name, None)
+            else:
+                merged[name] = flag_type
+        return merged
 
     def flag_type(self, name: str) -> FlagType | None:
         return self.flag_types.get(name)
@@ -91,4 +105,4 @@ def load_config(root: str) -> tuple[Config, list[Finding]]:
     try:
         return Config.model_validate(loaded.data), loaded.findings
     except ValidationError as error:
-        return Config(), loaded.findings + findings_from_validation_error(error, CONFIG_FILE, loaded.source)
+        return Config(), loaded.findings + findings_from_validation_error(error, CONFIG_FILE, loaded.source, Config)

@@ -33,8 +33,8 @@ class Finding:
         }
 
 
-def sort_key(finding: Finding) -> tuple[str, int, int, str]:
-    return (finding.path, finding.line or 0, finding.column or 0, finding.code)
+def sort_key(finding: Finding) -> tuple[str, int, int, str, str]:
+    return (finding.path, finding.line or 0, finding.column or 0, finding.code, finding.message)
 
 
 def has_errors(findings: list[Finding]) -> bool:

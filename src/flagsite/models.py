@@ -102,8 +102,8 @@ class Contact(Record):
 
 class Change(Record):
     field: Text = factual(description="What was changed (email, phone, address, ...).")
-    from_: str | int | float | None = factual(None, alias="from", description="The value before.")
-    to: str | int | float | None = factual(None, description="The value after.")
+    from_: str | int | float | dt.date | None = factual(None, alias="from", description="The value before.")
+    to: str | int | float | dt.date | None = factual(None, description="The value after.")
 
 
 class Amount(Record):

@@ -53,19 +53,27 @@ class LoadResult:
 @dataclass
 class _FolderResult:
     folder: CustomerFolder
-    entry: CustomerEntry | None
+    customer_id: str | None  # None when customer.yaml could not be read
     id_position: Position | None
+    entry: CustomerEntry | None  # None when unreadable, or when records are not kept
     findings: list[Finding]
 
 
-def load_repository(root: str, *, today: dt.date | None = None, jobs: int | None = None) -> LoadResult:
+def load_repository(
+    root: str, *, today: dt.date | None = None, jobs: int | None = None, keep_records: bool = True
+) -> LoadResult:
+    """Every finding, and a catalog of the valid records.
+
+    ``keep_records=False`` leaves the catalog empty: enough for validation,
+    and it spares worker processes from sending the records back.
+    """
     root = os.path.abspath(root)
     config, findings = load_config(root)
     ctx = CheckContext(config=config, today=today or dt.date.today())
     layout = discover(root)
     findings += layout.findings
     catalog = Catalog(root=root, config=config, today=ctx.today)
-    results = _load_folders(root, layout.customers, ctx, jobs)
+    results = _load_folders(root, layout.customers, ctx, jobs, keep_records)
     orders: list[OrderRow] = []
     for order_file in layout.order_files:
         rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file)
@@ -74,34 +82,39 @@ def load_repository(root: str, *, today: dt.date | None = None, jobs: int | None
     for result in results:
         findings += result.findings
     findings += check_across(results_by_id(results), orders)
-    for result in sorted((r for r in results if r.entry is not None), key=lambda r: r.entry.id):  # type: ignore[union-attr]
-        catalog.customers.setdefault(result.entry.id, result.entry)  # type: ignore[union-attr]
+    entries = sorted((r.entry for r in results if r.entry is not None), key=lambda e: e.id)
+    for entry in entries:
+        catalog.customers.setdefault(entry.id, entry)  # a duplicate id is reported above
     for row in sorted(orders, key=lambda r: (r.order.date, r.order.order_id), reverse=True):
-        entry = catalog.customers.get(row.order.customer)
-        if entry is not None:
-            entry.orders.append(row)
+        owner = catalog.customers.get(row.order.customer)
+        if owner is not None:
+            owner.orders.append(row)
     return LoadResult(catalog, sorted(set(findings), key=sort_key))
 
 
 def results_by_id(results: list[_FolderResult]) -> list[tuple[str, str, Position | None]]:
     """(customer id, customer.yaml path, position of the id) for every readable customer."""
-    return [(r.entry.id, r.folder.customer_file, r.id_position) for r in results if r.entry is not None]
+    return [(r.customer_id, r.folder.customer_file, r.id_position) for r in results if r.customer_id is not None]
 
 
-def _load_folders(root: str, folders: list[CustomerFolder], ctx: CheckContext, jobs: int | None) -> list[_FolderResult]:
+def _load_folders(
+    root: str, folders: list[CustomerFolder], ctx: CheckContext, jobs: int | None, keep_records: bool
+) -> list[_FolderResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(folders) < PARALLEL_THRESHOLD:
-        return [_load_folder(root, folder, ctx) for folder in folders]
+        return [_load_folder(root, folder, ctx, keep_records) for folder in folders]
     chunks = [folders[i : i + _CHUNK] for i in range(0, len(folders), _CHUNK)]
+    n = len(chunks)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [r for chunk in pool.map(_load_chunk, [root] * len(chunks), chunks, [ctx] * len(chunks)) for r in chunk]
+        done = pool.map(_load_chunk, [root] * n, chunks, [ctx] * n, [keep_records] * n)
+        return [result for chunk in done for result in chunk]
 
 
-def _load_chunk(root: str, folders: list[CustomerFolder], ctx: CheckContext) -> list[_FolderResult]:
-    return [_load_folder(root, folder, ctx) for folder in folders]
+def _load_chunk(root: str, folders: list[CustomerFolder], ctx: CheckContext, keep_records: bool) -> list[_FolderResult]:
+    return [_load_folder(root, folder, ctx, keep_records) for folder in folders]
 
 
-def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext) -> _FolderResult:
+def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_records: bool = True) -> _FolderResult:
     findings: list[Finding] = []
     customer_path = folder.customer_file
     customer: Customer | None = None
@@ -129,11 +142,11 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext) -> _Folde
             findings += _guarded(note_path, lambda: note_check(note, where, ctx, customer))
         notes.append(NoteEntry(note_path, note))
     entry = None
-    if customer is not None:
+    if customer is not None and keep_records:
         notes.sort(key=lambda e: (e.note.at, e.path), reverse=True)
         entry = CustomerEntry(folder.rel_path, customer, notes)
     id_position = loaded.source.values.get(("id",)) if loaded is not None else None
-    return _FolderResult(folder, entry, id_position, findings)
+    return _FolderResult(folder, customer.id if customer else None, id_position, entry, findings)
 
 
 def _read(root: str, path: str, findings: list[Finding]) -> LoadedYaml | None:
@@ -155,7 +168,7 @@ def _model(model: type[Customer] | type[Note], loaded: LoadedYaml, path: str, fi
     try:
         return model.model_validate(loaded.data)
     except ValidationError as error:
-        findings += findings_from_validation_error(error, path, loaded.source)
+        findings += findings_from_validation_error(error, path, loaded.source, model)
     except Exception as error:  # noqa: BLE001
         findings.append(_internal_error(path, error))
     return None

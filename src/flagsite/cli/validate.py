@@ -18,7 +18,7 @@ def validate(root: str, format_: str, jobs: int | None) -> None:
 
     Exit status 0 when there are no errors (warnings allowed), 1 otherwise.
     """
-    result = load_repository(root, jobs=jobs)
+    result = load_repository(root, jobs=jobs, keep_records=False)
     click.echo(REPORTER_BY_NAME[format_](result.findings), nl=False)
     if not result.ok:
         raise click.exceptions.Exit(1)

@@ -135,7 +135,7 @@ def _nesting_bound(text: str) -> int:
     return sum(text.count(char) for char in _NESTING_CHARS)
 
 
-def _mark_position(mark: yaml.Mark | None) -> Position:
+def _mark_position(mark: Any) -> Position:
     if mark is None:
         return (1, 1)
     return (mark.line + 1, mark.column + 1)
@@ -151,9 +151,10 @@ def _scan_events(text: str, path: str) -> None:
                 raise _Stop(
                     Finding(path, line, column, "Y003", "anchors (&name) and aliases (*name) are not allowed in records; write the value out in full")
                 )
-            if getattr(event, "tag", None) is not None:
+            tag = getattr(event, "tag", None)
+            if tag is not None:
                 raise _Stop(
-                    Finding(path, line, column, "Y004", f"tag {event.tag!r} is not allowed in records; remove it (quote the value if it must stay text)")
+                    Finding(path, line, column, "Y004", f"tag {tag!r} is not allowed in records; remove it (quote the value if it must stay text)")
                 )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
@@ -161,8 +162,8 @@ def _scan_events(text: str, path: str) -> None:
                     raise _Stop(_too_deep(path, line, column))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.MarkedYAMLError:
-        return  # composing reports the syntax error with its position
+    except yaml.YAMLError:
+        return  # composing reports the error with its position
 
 
 def _too_deep(path: str, line: int, column: int) -> Finding:
@@ -185,6 +186,14 @@ def _compose(text: str, path: str) -> yaml.Node:
         raise _Stop(
             Finding(path, line, column, "Y001", f"YAML syntax error: {problem}{context}; fix the syntax here (check indentation and quote values containing ': ' or '#')")
         ) from error
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise _Stop(
+            Finding(path, line, column, "Y012", f"character {error.character!r} is not allowed in YAML ({error.reason}); remove it")
+        ) from error
+    except yaml.YAMLError as error:
+        raise _Stop(Finding(path, None, None, "Y001", f"YAML error: {error}; fix the file")) from error
     finally:
         loader.dispose()
     if not isinstance(root, yaml.MappingNode):
@@ -221,6 +230,7 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             self._require_tag(node, _SEQ_TAG)
             return [self._node(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, line, column)
 
     def _require_tag(self, node: yaml.Node, tag: str) -> None:

@@ -1,0 +1,121 @@
+"""``flagsite validate`` through the real entry point, as an editor runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flagsite.cli.main import main
+
+from .conftest import REPO_ROOT
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    captured = capsys.readouterr()
+    return exit_info.value.code, captured.out, captured.err
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_demo_records_are_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--root", str(REPO_ROOT), "validate")
+    assert out == "All records are valid.\n"
+    assert code == 0
+
+
+def test_broken_record_gives_one_precise_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\nflags:\n  - type: on-hold\n    reason: Unpaid.\n    created: 2026-06-03\n    created_by: max\n    colour: red\n")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    first, summary = out.splitlines()
+    assert first.startswith("records/customers/C-1/customer.yaml:8:5: S001 unknown field 'flags[0].colour'")
+    assert "remove it" in first
+    assert summary == "1 error(s), 0 warning(s)."
+
+
+def test_json_report_follows_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\nname: Bob\n")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate", "--format", "json")
+    report = json.loads(out)
+    assert code == 1
+    assert report["ok"] is False
+    assert report["findings"] == [
+        {
+            "path": "records/customers/C-1/customer.yaml",
+            "line": 3,
+            "column": 1,
+            "code": "Y002",
+            "severity": "error",
+            "message": report["findings"][0]["message"],
+        }
+    ]
+    assert "first at line 2" in report["findings"][0]["message"]
+
+
+def test_github_annotations_escape_what_would_break_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A value with a comma, a colon and a percent sign lands in the message.
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\nstatus: 'on hold, 100%: yes'\n")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate", "--format", "github")
+    assert code == 1
+    (line,) = out.splitlines()
+    assert line.startswith("::error file=records/customers/C-1/customer.yaml,line=3,col=9,title=S003::S003 ")
+    message = line.split("::", 2)[2]
+    assert "100%25" in message and "\n" not in message
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--root", str(tmp_path), "validate", "--format", "xml")
+    assert code == 2
+    assert "'xml' is not one of" in err
+
+
+def test_repository_without_records_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert "records/customers: R014 no records/customers/ folder here" in out
+    assert "flagsite init" in out
+
+
+def test_link_outside_records_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    secret = tmp_path / "outside.yaml"
+    secret.write_text("id: C-1\nname: Ann\n")
+    (tmp_path / "records/customers/C-1").mkdir(parents=True)
+    os.symlink(secret, tmp_path / "records/customers/C-1/customer.yaml")
+    write(tmp_path, "records/customers/C-2/customer.yaml", "id: C-2\nname: Bo\n")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert "records/customers/C-1/customer.yaml: R013 this link points outside records/" in out
+
+
+def test_parallel_and_serial_loading_agree(tmp_path: Path) -> None:
+    from flagsite import repository
+
+    for i in range(repository.PARALLEL_THRESHOLD + 10):
+        status = "active" if i % 7 else "dormant"  # every 7th customer has an error
+        write(tmp_path, f"records/customers/C-{i}/customer.yaml", f"id: C-{i}\nname: Customer {i}\nstatus: {status}\n")
+    serial = repository.load_repository(str(tmp_path), jobs=1)
+    parallel = repository.load_repository(str(tmp_path), jobs=2)
+    findings_only = repository.load_repository(str(tmp_path), jobs=2, keep_records=False)
+    assert parallel.findings == serial.findings == findings_only.findings
+    assert findings_only.catalog.customers == {}
+    assert len(serial.findings) == len(range(0, repository.PARALLEL_THRESHOLD + 10, 7))
+    assert list(parallel.catalog.customers) == list(serial.catalog.customers)
+
+
+def test_console_script_is_installed() -> None:
+    exe = shutil.which("flagsite") or str(Path(sys.executable).parent / "flagsite")
+    done = subprocess.run([exe, "--root", str(REPO_ROOT), "validate", "--format", "json"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"ok": True, "findings": []}
