@@ -28,9 +28,13 @@ def test_bulk_applies_every_row(repo, run, tmp_path):
         "edit,C-10042,on-hold,,Call Accounts first,,\n"
         "remove,C-10042,warning,,,,\n"
     ))
+    before = other.read_text()
+    dry = run("--root", str(repo), "flag", "bulk", csv_path, "--by", "kim", "--dry-run")
+    assert dry.exit_code == 0 and "would update records/customers/C-2/C-20001/customer.yaml" in dry.stdout
+    assert other.read_text() == before and customer_file(repo).read_text() == CUSTOMER_YAML
     result = run("--root", str(repo), "flag", "bulk", csv_path, "--by", "kim")
     assert result.exit_code == 0, result.stderr
-    assert "4 row(s) applied to 2 customer file(s)." in result.stdout
+    assert "4 row(s) applied: 2 customer file(s)." in result.stdout
     assert other.read_text() == (
         "id: C-20001\nname: Dana Erickson\nflags:\n"
         "  - type: on-hold\n    reason: Invoice INV-9 unpaid.\n    guidance: Take no orders\n    created: 2026-06-01\n    created_by: kim\n    review_by: 2026-09-01\n"

@@ -81,8 +81,9 @@ def remove(root: str, customer_id: str, flag_type: str, created: dt.datetime | N
 @flag.command()
 @click.argument("csv_file", metavar="FILE.csv", type=click.Path(dir_okay=False, exists=True))
 @click.option("--by", "created_by", default=None, help="created_by for added flags without one (default: from git user.name, else your login).")
+@click.option("--dry-run", is_flag=True, help="Check every row and say which files would change; write nothing.")
 @click.pass_obj
-def bulk(root: str, csv_file: str, created_by: str | None) -> None:
+def bulk(root: str, csv_file: str, created_by: str | None, dry_run: bool) -> None:
     """Add, edit and remove many flags from a CSV file: all rows valid, or nothing is written.
 
     Columns: action (add, edit or remove), customer, type, and as needed reason,
@@ -90,10 +91,11 @@ def bulk(root: str, csv_file: str, created_by: str | None) -> None:
     field as it is; created names the flag when a customer has two of one type.
     """
     by = check_staff_name(created_by, "--by") if created_by else None
-    result = apply_bulk(root, csv_file, default_by=lambda: by or default_staff_name(root, "--by"))
+    result = apply_bulk(root, csv_file, default_by=lambda: by or default_staff_name(root, "--by"), write=not dry_run)
     for path in result.paths:
-        click.echo(f"updated {path}")
-    click.echo(f"{result.rows} row(s) applied to {len(result.paths)} customer file(s).")
+        click.echo(f"{'would update' if dry_run else 'updated'} {path}")
+    done = "are valid; nothing written (--dry-run)" if dry_run else "applied"
+    click.echo(f"{result.rows} row(s) {done}: {len(result.paths)} customer file(s).")
 
 
 @flag.command()

@@ -136,7 +136,8 @@ def _one_row(name: str, line: int, header: list[str], values: list[str], rows: l
     return []
 
 
-def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today: dt.date | None = None) -> BulkResult:
+def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today: dt.date | None = None, write: bool = True) -> BulkResult:
+    """Apply every row of the CSV file, or raise with every problem; ``write=False`` only checks."""
     rows, problems = read_rows(csv_path, default_by)
     name = os.path.basename(csv_path)
     config, _ = load_config(root)
@@ -170,5 +171,6 @@ def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today
         texts[path] = new_text
     if problems:
         raise FlagsiteError("nothing was written; fix these rows and run again:\n" + "\n".join(f"  {p}" for p in problems))
-    replace_all({os.path.join(root, path): text.encode("utf-8") for path, text in texts.items()})
+    if write:
+        replace_all({os.path.join(root, path): text.encode("utf-8") for path, text in texts.items()})
     return BulkResult(len(rows), sorted(texts))
