@@ -98,3 +98,13 @@ def test_write_atomic_keeps_the_file_mode(tmp_path):
     path.chmod(0o640)
     atomic.write_atomic(str(path), b"new\n")
     assert path.read_text() == "new\n" and (path.stat().st_mode & 0o777) == 0o640
+
+
+def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("read\n")
+    b.write_text("saved by someone else meanwhile\n")
+    with pytest.raises(FlagsiteError, match="changed while it was being edited"):
+        atomic.replace_all({str(a): b"new\n", str(b): b"new\n"}, expected={str(a): b"read\n", str(b): b"read\n"})
+    assert (a.read_text(), b.read_text()) == ("read\n", "saved by someone else meanwhile\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]

@@ -160,3 +160,16 @@ def test_created_by_falls_back_to_the_login_name(repo, run, monkeypatch, tmp_pat
     assert "    created_by: fallback\n" in customer_file(repo).read_text()
     bad = run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "x", "--by", "Jane Doe")
     assert bad.exit_code == 1 and "--by 'Jane Doe' is not a staff user name" in bad.stderr
+
+
+def test_a_linked_customer_file_is_edited_where_it_lives(repo, run):
+    folder = repo / "records" / "customers" / "C-6"
+    folder.mkdir()
+    real = repo / "records" / "customers" / "C-10042" / "notes" / ".."  # a file inside records/, as discovery requires
+    target = (real / "shared-c6.yaml").resolve()
+    target.write_text("id: C-6\nname: Dana Erickson\nflags: []\n")
+    (folder / "customer.yaml").symlink_to(target)
+    result = run("--root", str(repo), "flag", "add", "C-6", "--type", "alert", "--reason", "Linked.", "--created", "2026-06-01")
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "customer.yaml").is_symlink()
+    assert "reason: Linked." in target.read_text()

@@ -72,20 +72,35 @@ def _read_original(path: str) -> bytes | None:
         return handle.read()
 
 
-def replace_all(contents: dict[str, bytes], *, replace: Callable[[str, str], None] = os.replace) -> None:
+class ChangedMeanwhile(FlagsiteError):
+    """A file changed on disk between reading it and writing the edit."""
+
+
+def replace_all(
+    contents: dict[str, bytes],
+    *,
+    expected: dict[str, bytes] | None = None,
+    replace: Callable[[str, str], None] = os.replace,
+) -> None:
     """Give every file in ``contents`` its new content, or leave every file as it was.
 
-    ``replace`` is ``os.replace``; tests pass a failing one to prove the restore.
+    ``expected``: the content each file had when it was read; if one differs
+    now (someone saved it meanwhile), nothing is written. ``replace`` is
+    ``os.replace``; tests pass a failing one to prove the restore.
     """
     originals: dict[str, bytes | None] = {}
     staged: dict[str, str] = {}
     try:
         for path, data in contents.items():
             originals[path] = _read_original(path)
+            if expected is not None and path in expected and originals[path] != expected[path]:
+                raise ChangedMeanwhile(f"nothing was written: {path} changed while it was being edited; run the command again")
             staged[path] = _stage(path, data)
-    except OSError as error:
+    except (OSError, ChangedMeanwhile) as error:
         for temp in staged.values():
             _remove_quietly(temp)
+        if isinstance(error, ChangedMeanwhile):
+            raise
         raise FlagsiteError(f"nothing was written: cannot prepare {error.filename or path}: {error.strerror or error}") from error
     done: list[str] = []
     try:

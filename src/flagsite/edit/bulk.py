@@ -18,7 +18,7 @@ from ..config import load_config
 from ..errors import FlagsiteError
 from ..staff import as_staff_name
 from .atomic import replace_all
-from .flags import AddFlag, EditFlag, FlagChange, RemoveFlag, apply_change, check_customer_text, errors_of, read_text
+from .flags import AddFlag, EditFlag, FlagChange, RemoveFlag, apply_change, check_customer_text, disk_path, errors_of, read_text
 from .locate import customer_folders, find_customer
 
 REQUIRED_COLUMNS = ("action", "customer", "type")
@@ -144,6 +144,7 @@ def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today
     today = today or dt.date.today()
     folders = customer_folders(root)
     texts: dict[str, str] = {}  # customer.yaml path -> new text
+    read: dict[str, str] = {}  # customer.yaml path -> its text when read
     broken: set[str] = set()
     for row in rows:
         try:
@@ -156,7 +157,9 @@ def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today
             problems.append(f"{name}:{row.line}: not checked: an earlier row for {row.customer} failed")
             continue
         try:
-            current = texts[path] if path in texts else read_text(root, path)
+            if path not in read:
+                read[path] = read_text(root, path)
+            current = texts.get(path, read[path])
             new_text = apply_change(current, path, row.customer, row.change)
         except FlagsiteError as error:
             problems.append(f"{name}:{row.line}: {error}")
@@ -172,5 +175,8 @@ def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today
     if problems:
         raise FlagsiteError("nothing was written; fix these rows and run again:\n" + "\n".join(f"  {p}" for p in problems))
     if write:
-        replace_all({os.path.join(root, path): text.encode("utf-8") for path, text in texts.items()})
+        replace_all(
+            {disk_path(root, path): text.encode("utf-8") for path, text in texts.items()},
+            expected={disk_path(root, path): read[path].encode("utf-8") for path in texts},
+        )
     return BulkResult(len(rows), sorted(texts))

@@ -22,7 +22,7 @@ from ..findings import Finding
 from ..load.yaml_strict import load_yaml_bytes
 from ..models import Customer
 from ..schema_errors import findings_from_validation_error
-from .atomic import write_atomic
+from .atomic import replace_all
 from .flags_text import FlagSlot, FlagsText
 from .locate import find_customer
 
@@ -129,6 +129,11 @@ def format_findings(findings: list[Finding]) -> str:
     return "\n".join(f"  {f.path}:{f.line or 1}:{f.column or 1}: {f.code} {f.message}" for f in findings)
 
 
+def disk_path(root: str, rel_path: str) -> str:
+    """The file to replace: a linked record is edited where it really lives (discovery allows links inside records/)."""
+    return os.path.realpath(os.path.join(root, rel_path))
+
+
 def read_text(root: str, rel_path: str) -> str:
     try:
         with open(os.path.join(root, rel_path), "rb") as handle:
@@ -153,9 +158,11 @@ def change_flags(root: str, customer_id: str, change: FlagChange, *, today: dt.d
     config, _ = load_config(root)
     folder = find_customer(root, customer_id)
     path = folder.customer_file
-    new_text = apply_change(read_text(root, path), path, customer_id, change)
+    text = read_text(root, path)
+    new_text = apply_change(text, path, customer_id, change)
     findings = check_customer_text(new_text, path, folder.folder_name, config, today or dt.date.today())
     if errors_of(findings):
         raise FlagsiteError(f"nothing was written: {path} would not validate after this change:\n{format_findings(errors_of(findings))}")
-    write_atomic(os.path.join(root, path), new_text.encode("utf-8"))
+    target = disk_path(root, path)
+    replace_all({target: new_text.encode("utf-8")}, expected={target: text.encode("utf-8")})
     return Edited(path, change.describe(), [f for f in findings if f.severity != "error"])
