@@ -173,3 +173,12 @@ def test_a_linked_customer_file_is_edited_where_it_lives(repo, run):
     assert result.exit_code == 0, result.stderr
     assert (folder / "customer.yaml").is_symlink()
     assert "reason: Linked." in target.read_text()
+
+
+def test_an_unknown_field_in_the_edited_flag_is_not_dropped_silently(repo, run):
+    path = customer_file(repo)
+    path.write_text(CUSTOMER_YAML.replace("    created_by: max\n", "    created_by: max\n    reviewd_by: 2026-09-03\n"))
+    before = path.read_text()
+    result = run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold", "--reason", "New reason.")
+    assert result.exit_code == 1 and "S001" in result.stderr and "reviewd_by" in result.stderr
+    assert path.read_text() == before

@@ -65,7 +65,6 @@ class RemoveFlag:
 
 
 FlagChange = AddFlag | EditFlag | RemoveFlag
-CLEARABLE = ("guidance", "review_by")
 
 
 def _pick(doc: FlagsText, customer_id: str, flag_type: str, created: dt.date | None) -> FlagSlot:
@@ -112,7 +111,7 @@ def check_customer_text(text: str, path: str, folder_name: str, config: Config, 
     try:
         customer = Customer.model_validate(loaded.data)
     except ValidationError as error:
-        return findings + findings_from_validation_error(error, path, loaded.source)
+        return findings + findings_from_validation_error(error, path, loaded.source, Customer)
     where = Located(path, loaded.source)
     findings += check_customer(customer, where, CheckContext(config=config, today=today))
     if customer.id != folder_name:

@@ -152,7 +152,9 @@ class FlagsText:
 
     def _render(self, values: dict[str, Any], dash_col: int, key_col: int, comments: dict[str, str]) -> list[str]:
         lines: list[str] = []
-        for name in FLAG_FIELDS:
+        # Fields the schema does not know are written back too, so validation refuses them instead of losing them.
+        names = list(FLAG_FIELDS) + [name for name in values if name not in FLAG_FIELDS]
+        for name in names:
             value = values.get(name)
             if value is None:
                 continue
