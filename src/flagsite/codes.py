@@ -33,6 +33,7 @@ _ALL = [
     Code("S001", "unknown-field", "A field the schema does not have."),
     Code("S002", "missing-field", "A required field is absent."),
     Code("S003", "invalid-value", "A value of the wrong type or form."),
+    Code("S004", "todo-placeholder", "A TODO placeholder (from flagsite note new) is still in the record."),
     Code("R001", "id-not-folder-name", "A customer's id must equal its folder's name."),
     Code("R002", "duplicate-customer-id", "Two customers share an id (also when they differ only in case)."),
     Code("R003", "notes-without-customer", "A notes folder with no customer.yaml beside it."),

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from .catalog import Catalog, CustomerEntry, NoteEntry
 from .check.context import CheckContext, Located
+from .check.placeholders import check_placeholders
 from .check.record import check_customer, check_note
 from .check.repository import check_across
 from .config import Config, load_config
@@ -36,6 +37,7 @@ _CHUNK = 64
 
 NoteCheck = Callable[[Note, Located, CheckContext, Customer | None], Iterable[Finding]]
 NOTE_CHECKS: list[NoteCheck] = [lambda note, where, ctx, customer: check_note(note, where, ctx)]
+NOTE_CHECKS.append(check_placeholders)
 
 
 @dataclass

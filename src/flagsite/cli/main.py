@@ -11,6 +11,9 @@ import sys
 import click
 
 from ..errors import FlagsiteError, UsageError
+from . import flag as flag_command
+from . import init as init_command
+from . import note as note_command
 from . import schema as schema_command
 from . import validate as validate_command
 
@@ -32,6 +35,9 @@ def cli(ctx: click.Context, root: str) -> None:
 
 cli.add_command(validate_command.validate)
 cli.add_command(schema_command.schema)
+cli.add_command(flag_command.flag)
+cli.add_command(note_command.note)
+cli.add_command(init_command.init)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,78 @@
+"""How long the editing commands take on a repository of many customers.
+
+    python benchmarks/bench_flag_edit.py [CUSTOMERS]
+
+Prints the time of one `flag add` (ungrouped and grouped layout), of a bulk
+CSV touching every customer, and of `note new`, all through the library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+
+from flagsite.edit.bulk import apply_bulk
+from flagsite.edit.flags import AddFlag, change_flags
+from flagsite.scaffold.note import NoteDraft, new_note
+
+CUSTOMER = """\
+# yaml-language-server: $schema=../../../schema/customer.schema.json
+id: {id}
+name: Customer {n}
+status: active
+contacts:
+  emails: [c{n}@example.com]
+  phones: ["+1 555 {n:04d}"]
+preferences:
+  - text: Prefers contact by email.
+    since: 2026-01-03
+flags:
+  - type: on-hold   # accounts
+    reason: Invoice INV-{n} unpaid for more than 60 days.
+    guidance: Take no new orders.
+    created: 2026-02-03
+    created_by: max
+"""
+
+
+def make_repo(root: str, count: int, grouped: bool) -> list[str]:
+    ids = []
+    for n in range(count):
+        customer_id = f"C-{n:05d}"
+        folder = os.path.join(root, "records", "customers", *( [f"G-{n // 100:03d}"] if grouped else []), customer_id)
+        os.makedirs(folder)
+        with open(os.path.join(folder, "customer.yaml"), "w") as handle:
+            handle.write(CUSTOMER.format(id=customer_id, n=n))
+        ids.append(customer_id)
+    return ids
+
+
+def timed(label: str, run) -> None:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    run()
+    print(f"{label}: {time.perf_counter() - start:.3f} s")
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    print(f"{count} customers")
+    for grouped in (False, True):
+        with tempfile.TemporaryDirectory() as root:
+            ids = make_repo(root, count, grouped)
+            layout = "grouped" if grouped else "flat"
+            add = AddFlag("alert", "Moved to a new address.", "kim", dt.date(2026, 3, 1))
+            timed(f"flag add, one customer ({layout})", lambda: change_flags(root, ids[-1], add))
+            draft = NoteDraft(ids[-1], "kim", dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.timezone.utc), reason="Asked about an invoice")
+            timed(f"note new ({layout})", lambda: new_note(root, draft))
+            csv_path = os.path.join(root, "bulk.csv")
+            with open(csv_path, "w") as handle:
+                handle.write("action,customer,type,reason,created\n")
+                handle.writelines(f"add,{i},manager,Asks for a manager.,2026-03-02\n" for i in ids)
+            timed(f"flag bulk, {count} rows over {count} files ({layout})", lambda: apply_bulk(root, csv_path, default_by=lambda: "kim"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Placeholders left in a note: ``flagsite note new`` writes TODO where a person must write.
+
+A placeholder is valid YAML and fits the schema, so without this check an
+unfinished note would pass; with it, ``flagsite validate`` points at each one
+until it is filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..findings import Finding
+from ..models import Customer, Note
+from .context import CheckContext, Located
+
+TODO = "TODO"
+_PLACEHOLDER = re.compile(rf"^\s*{TODO}\b")
+
+
+def _strings(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, loc + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, loc + (index,))
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else ("." if i else "") + part for i, part in enumerate(loc))
+
+
+def check_placeholders(note: Note, where: Located, ctx: CheckContext, customer: Customer | None) -> Iterator[Finding]:
+    for loc, text in _strings(note.model_dump(mode="json", by_alias=True), ()):
+        if _PLACEHOLDER.match(text):
+            line, column = where.at(*loc)
+            yield Finding(where.path, line, column, "S004", f"'{_dotted(loc)}' is still a TODO placeholder; replace it with what really happened (the comment beside it says what goes there)")

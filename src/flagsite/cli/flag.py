@@ -1,0 +1,120 @@
+"""``flagsite flag add|edit|remove|bulk``: change customers' flags in place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import click
+
+from ..config import load_config
+from ..edit.bulk import apply_bulk
+from ..edit.flags import AddFlag, EditFlag, FlagChange, RemoveFlag, change_flags
+from ..edit.review import flag_changes, report_markdown, report_text
+from ..staff import check_staff_name, default_staff_name
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value is not None else None
+
+
+@click.group()
+def flag() -> None:
+    """Add, edit or remove customers' flags, keeping the rest of each file as it is."""
+
+
+def _run(root: str, customer_id: str, change: FlagChange) -> None:
+    edited = change_flags(root, customer_id, change)
+    for finding in edited.warnings:
+        click.echo(f"{finding.path}:{finding.line or 1}:{finding.column or 1}: {finding.code} (warning) {finding.message}", err=True)
+    click.echo(f"{edited.path}: {edited.what}")
+
+
+@flag.command()
+@click.argument("customer_id", metavar="ID")
+@click.option("--type", "flag_type", required=True, help="A flag type from the vocabulary (e.g. on-hold).")
+@click.option("--reason", required=True, help="Why the flag is set: facts only, the customer may read it.")
+@click.option("--guidance", default=None, help="What staff should do (internal, never exported).")
+@click.option("--by", "created_by", default=None, help="created_by (default: from git user.name, else your login).")
+@click.option("--created", type=_DATE, default=None, help="YYYY-MM-DD (default: today).")
+@click.option("--review-by", type=_DATE, default=None, help="YYYY-MM-DD: when to review the flag.")
+@click.pass_obj
+def add(root: str, customer_id: str, flag_type: str, reason: str, guidance: str | None, created_by: str | None,
+        created: dt.datetime | None, review_by: dt.datetime | None) -> None:
+    """Add a flag to customer ID."""
+    by = check_staff_name(created_by, "--by") if created_by else default_staff_name(root, "--by")
+    change = AddFlag(flag_type, reason, by, _date(created) or dt.date.today(), guidance, _date(review_by))
+    _run(root, customer_id, change)
+
+
+@flag.command()
+@click.argument("customer_id", metavar="ID")
+@click.option("--type", "flag_type", required=True, help="The type of the flag to edit.")
+@click.option("--created", type=_DATE, default=None, help="Its creation date, when the customer has two flags of this type.")
+@click.option("--reason", default=None, help="The new reason.")
+@click.option("--guidance", default=None, help="The new guidance.")
+@click.option("--review-by", type=_DATE, default=None, help="The new review date (YYYY-MM-DD).")
+@click.option("--clear-guidance", is_flag=True, help="Remove the guidance.")
+@click.option("--clear-review-by", is_flag=True, help="Remove the review date.")
+@click.pass_obj
+def edit(root: str, customer_id: str, flag_type: str, created: dt.datetime | None, reason: str | None, guidance: str | None,
+         review_by: dt.datetime | None, clear_guidance: bool, clear_review_by: bool) -> None:
+    """Change the reason, guidance or review date of one of customer ID's flags."""
+    clear = frozenset(name for name, wanted in (("guidance", clear_guidance), ("review_by", clear_review_by)) if wanted)
+    if not clear and reason is None and guidance is None and review_by is None:
+        raise click.UsageError("say what to change: --reason, --guidance, --review-by, --clear-guidance or --clear-review-by")
+    _run(root, customer_id, EditFlag(flag_type, _date(created), reason, guidance, _date(review_by), clear))
+
+
+@flag.command()
+@click.argument("customer_id", metavar="ID")
+@click.option("--type", "flag_type", required=True, help="The type of the flag to remove.")
+@click.option("--created", type=_DATE, default=None, help="Its creation date, when the customer has two flags of this type.")
+@click.pass_obj
+def remove(root: str, customer_id: str, flag_type: str, created: dt.datetime | None) -> None:
+    """Remove one of customer ID's flags (Git keeps the history)."""
+    _run(root, customer_id, RemoveFlag(flag_type, _date(created)))
+
+
+@flag.command()
+@click.argument("csv_file", metavar="FILE.csv", type=click.Path(dir_okay=False, exists=True))
+@click.option("--by", "created_by", default=None, help="created_by for added flags without one (default: from git user.name, else your login).")
+@click.option("--dry-run", is_flag=True, help="Check every row and say which files would change; write nothing.")
+@click.pass_obj
+def bulk(root: str, csv_file: str, created_by: str | None, dry_run: bool) -> None:
+    """Add, edit and remove many flags from a CSV file: all rows valid, or nothing is written.
+
+    Columns: action (add, edit or remove), customer, type, and as needed reason,
+    guidance, review_by, created, created_by. For edit, an empty cell leaves the
+    field as it is; created names the flag when a customer has two of one type.
+    """
+    by = check_staff_name(created_by, "--by") if created_by else None
+    result = apply_bulk(root, csv_file, default_by=lambda: by or default_staff_name(root, "--by"), write=not dry_run)
+    for path in result.paths:
+        click.echo(f"{'would update' if dry_run else 'updated'} {path}")
+    done = "are valid; nothing written (--dry-run)" if dry_run else "applied"
+    click.echo(f"{result.rows} row(s) {done}: {len(result.paths)} customer file(s).")
+
+
+@flag.command()
+@click.option("--base", required=True, help="The commit to compare with (e.g. origin/main, or the pull request's base SHA).")
+@click.option("--severity", "severities", multiple=True, default=("block",), show_default=True,
+              type=click.Choice(["block", "warn", "info", "positive"]), help="Severities to report (repeatable).")
+@click.option("--format", "format_", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.pass_obj
+def changes(root: str, base: str, severities: tuple[str, ...], format_: str) -> None:
+    """List flags of the given severities added, changed or removed since BASE.
+
+    Exit status 1 when there are any: the records workflow then asks a named
+    reviewer to approve (CODEOWNERS cannot match flags by content).
+    """
+    config, _ = load_config(root)
+    deltas = flag_changes(root, base, config, tuple(severities))
+    if format_ == "json":
+        click.echo(json.dumps({"changes": [d.as_dict() for d in deltas]}, indent=2))
+    else:
+        click.echo((report_markdown if format_ == "markdown" else report_text)(deltas), nl=False)
+    if deltas:
+        raise click.exceptions.Exit(1)

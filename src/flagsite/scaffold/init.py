@@ -1,0 +1,101 @@
+"""``flagsite init DIR``: a new records repository, ready to commit and push.
+
+Everything written comes from files shipped in the package
+(``flagsite/defaults/init/``, and the site's ``defaults/mkdocs.yml``), plus
+the JSON Schemas generated for the default vocabulary. A folder that already
+holds records is refused; other files already there are kept, never
+overwritten. Git is initialised when the folder is not yet in a repository.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+from ..config import Config
+from ..errors import FlagsiteError
+from ..schema import write_schemas
+
+# Package file (under defaults/init/) -> where it goes in the new repository.
+INIT_FILES: dict[str, str] = {
+    "flagsite.yaml": "flagsite.yaml",
+    "workflow.yml": ".github/workflows/flagsite.yml",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+    "CODEOWNERS": ".github/CODEOWNERS",
+    "gitignore": ".gitignore",
+}
+EXAMPLE_RECORDS = "records"
+
+
+@dataclass
+class InitResult:
+    root: str
+    written: list[str] = field(default_factory=list)  # relative paths
+    kept: list[str] = field(default_factory=list)  # already there, left alone
+    git_initialised: bool = False
+
+
+def _defaults() -> Traversable:
+    return files("flagsite") / "defaults"
+
+
+def _walk(node: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
+    found = []
+    for child in sorted(node.iterdir(), key=lambda c: c.name):
+        rel = f"{prefix}/{child.name}"
+        found += _walk(child, rel) if child.is_dir() else [(rel, child)]
+    return found
+
+
+def planned_files() -> list[tuple[str, Traversable]]:
+    """(path in the new repository, package file) for everything init copies."""
+    init = _defaults() / "init"
+    plan = [(target, init / source) for source, target in INIT_FILES.items()]
+    plan += _walk(init / EXAMPLE_RECORDS, EXAMPLE_RECORDS)
+    mkdocs = _defaults() / "mkdocs.yml"
+    if mkdocs.is_file():  # the site's default configuration, when this build ships one
+        plan.append(("mkdocs.yml", mkdocs))
+    return plan
+
+
+def _holds_records(root: str) -> bool:
+    records = os.path.join(root, EXAMPLE_RECORDS)
+    if not os.path.isdir(records):
+        return False
+    with os.scandir(records) as entries:
+        return any(entries)
+
+
+def _inside_git(root: str) -> bool:
+    done = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True, text=True, check=False)
+    return done.returncode == 0 and done.stdout.strip() == "true"
+
+
+def init_repository(root: str) -> InitResult:
+    if os.path.exists(root) and not os.path.isdir(root):
+        raise FlagsiteError(f"{root} is a file; give a folder for the new records repository")
+    if _holds_records(root):
+        raise FlagsiteError(f"{root} already holds records/; flagsite init starts a new repository and changes nothing here")
+    os.makedirs(root, exist_ok=True)
+    result = InitResult(root)
+    for rel, source in planned_files():
+        target = os.path.join(root, *rel.split("/"))
+        if os.path.exists(target):
+            result.kept.append(rel)
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "xb") as handle:  # x: never replace a file that appeared meanwhile
+            handle.write(source.read_bytes())
+        result.written.append(rel)
+    for path in write_schemas(os.path.join(root, "schema"), Config()):
+        result.written.append(os.path.relpath(path, root).replace(os.sep, "/"))
+    try:
+        if not _inside_git(root):
+            subprocess.run(["git", "init", "-q"], cwd=root, check=True, capture_output=True)
+            result.git_initialised = True
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise FlagsiteError(f"the files are written, but 'git init' failed in {root}: {error}; run it yourself") from error
+    return result

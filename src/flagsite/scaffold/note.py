@@ -1,0 +1,160 @@
+"""``flagsite note new``: a note file with seed 002's outline, ready for the editor to complete.
+
+What is known (when, who writes, the channel, and whatever was passed) is
+filled in; the rest holds ``TODO`` values that ``flagsite validate`` reports
+(S004; an unchosen channel or disposition is written ``todo`` and reported as
+not in the vocabulary) until a person writes them. Every field has a comment
+saying what goes there.
+
+The file is ``<customer folder>/notes/<YYYY-MM-DD>-<slug>.yaml``. An existing
+note is never overwritten: when that name is taken, ``-2``, ``-3``, ... is
+added to the slug, so two notes written the same day both keep their file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from ..check.placeholders import TODO
+from ..config import Config, load_config
+from ..discover import NOTES_DIR
+from ..edit.flags import read_text
+from ..edit.locate import find_customer
+from ..edit.yaml_text import scalar
+from ..errors import FlagsiteError
+from ..load.yaml_strict import load_yaml_bytes
+from ..models import Note
+from ..schema_errors import findings_from_validation_error
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+_MAX_SLUG_WORDS = 6
+UNCHOSEN = "todo"  # a vocabulary name that is in no vocabulary: validate reports it
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    customer_id: str
+    author: str
+    at: dt.datetime
+    channel: str | None = None
+    reason: str | None = None
+    contact: str | None = None
+    relationship: str | None = None
+    disposition: str | None = None
+    slug: str | None = None
+
+
+def slug_from(text: str | None) -> str:
+    """'Charged after cancelling!' -> 'charged-after-cancelling'; 'note' when nothing is left."""
+    words = re.findall(r"[a-z0-9]+", (text or "").lower())[:_MAX_SLUG_WORDS]
+    slug = "-".join(words)[:60].strip("-")
+    return slug or "note"
+
+
+def _comment_col(lines: list[tuple[str, str]]) -> list[str]:
+    width = min(max(len(text) for text, comment in lines if comment), 30) + 2  # aligned, within reason
+    return [f"{text.ljust(width)}# {comment}" if comment else text for text, comment in lines]
+
+
+def render_outline(draft: NoteDraft, config: Config, customer_name: str, schema_path: str | None) -> str:
+    def todo(what: str) -> str:
+        return scalar(f"{TODO}: {what}")
+
+    def value(given: str | None, what: str) -> str:
+        return scalar(given) if given else todo(what)
+
+    channels = " | ".join(config.channels)
+    dispositions = ", ".join(config.dispositions)
+    lines: list[tuple[str, str]] = [
+        (f"at: {draft.at.isoformat()}", "when it happened, with its UTC offset"),
+        (f"author: {scalar(draft.author)}", "who writes this note (staff user name; internal)"),
+        (f"channel: {scalar(draft.channel or UNCHOSEN)}", channels),
+        ("contact:", "CT info: who we spoke with"),
+        (f"  name: {value(draft.contact, 'their name')}", ""),
+    ]
+    if draft.relationship:
+        lines.append((f"  relationship: {scalar(draft.relationship)}", "to the account holder"))
+    else:
+        lines.append(("  # relationship: mother of the account holder", "required unless they are the account holder"))
+    lines += [
+        (f"reason: {value(draft.reason, 'their issue or concern, or why they were contacted')}", "facts only: no opinions, slang or quotes"),
+        ("resolution:", "actions taken, solutions, promises, timeframes; one per line"),
+        (f"  - {todo('what was done or promised, and by when')}", ""),
+        ("changes: []", "account changes, e.g. - {field: email, from: old@example.com, to: new@example.com}"),
+        ("amounts: []", "refunds, credits, quotes, e.g. - {kind: refund, amount: 49.98, currency: USD}"),
+        (f"disposition: {scalar(draft.disposition or UNCHOSEN)}", f"one of: {dispositions}"),
+        ("follow_up: none", "or {due: YYYY-MM-DD, owner: <staff name>, action: <what was promised>}"),
+        ("critical: false", "true only if it affects handling for as long as the account exists"),
+        ("# internal: remarks for staff only, never exported", ""),
+    ]
+    header = []
+    if schema_path:
+        header.append(f"# yaml-language-server: $schema={schema_path}")
+    header += [
+        f"# Note on {draft.customer_id} ({customer_name.splitlines()[0] if customer_name else 'customer'}). Replace each {TODO},",
+        "# then run 'flagsite validate'. Notes are read by the customer on request: be accurate and professional.",
+    ]
+    return "\n".join(header + _comment_col(lines)) + "\n"
+
+
+def _check_outline(text: str, path: str) -> None:
+    """The outline must read back as a note: a value passed on the command line could break it."""
+    loaded = load_yaml_bytes(text.encode("utf-8"), path)
+    problems = list(loaded.findings)
+    if loaded.data is not None:
+        try:
+            Note.model_validate(loaded.data)
+        except ValidationError as error:
+            problems += findings_from_validation_error(error, path, loaded.source)
+    if problems:
+        raise FlagsiteError("nothing was written; a value given does not fit a note:\n" + "\n".join(f"  {f.code} {f.message}" for f in problems))
+
+
+def _write_new(folder: str, date: str, slug: str, text: str) -> str:
+    """Write ``text`` under the first free name; never replaces an existing file."""
+    os.makedirs(folder, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=".note.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)
+        for number in range(1, 1000):
+            name = f"{date}-{slug}.yaml" if number == 1 else f"{date}-{slug}-{number}.yaml"
+            try:
+                os.link(temp, os.path.join(folder, name))  # fails if the name is taken: no overwrite, no race
+            except FileExistsError:
+                continue
+            return name
+        raise FlagsiteError(f"{folder}: too many notes named {date}-{slug}; pass another --slug")
+    finally:
+        os.remove(temp)
+
+
+def new_note(root: str, draft: NoteDraft) -> str:
+    """Write the outline for a new note; return its path relative to ``root``."""
+    config, _ = load_config(root)
+    for name, given, allowed in (("--channel", draft.channel, config.channels), ("--disposition", draft.disposition, config.dispositions)):
+        if given is not None and given not in allowed:
+            raise FlagsiteError(f"{name} {given!r} is not in the vocabulary; use one of: {', '.join(allowed)}")
+    slug = draft.slug or slug_from(draft.reason)
+    if not SLUG.match(slug):
+        raise FlagsiteError(f"--slug {slug!r}: use lower-case letters, digits and '-', e.g. refund-request")
+    folder = find_customer(root, draft.customer_id)
+    customer = load_yaml_bytes(read_text(root, folder.customer_file).encode("utf-8"), folder.customer_file).data or {}
+    customer_name = customer.get("name")
+    notes_rel = f"{folder.rel_path}/{NOTES_DIR}"
+    notes_abs = os.path.join(root, notes_rel)
+    schema_abs = os.path.join(root, "schema", "note.schema.json")
+    schema_path = os.path.relpath(schema_abs, notes_abs).replace(os.sep, "/") if os.path.exists(schema_abs) else None
+    text = render_outline(draft, config, customer_name if isinstance(customer_name, str) else "", schema_path)
+    date = draft.at.date().isoformat()
+    _check_outline(text, f"{notes_rel}/{date}-{slug}.yaml")
+    return f"{notes_rel}/{_write_new(notes_abs, date, slug, text)}"

@@ -1,0 +1,110 @@
+"""flagsite flag bulk: every row valid, or nothing is written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from flagsite.edit import atomic
+from flagsite.errors import FlagsiteError
+
+from .conftest import CUSTOMER_YAML, add_customer, customer_file
+
+
+def _csv(tmp_path, text: str):
+    path = tmp_path / "flags.csv"
+    path.write_text(text)
+    return str(path)
+
+
+def test_bulk_applies_every_row(repo, run, tmp_path):
+    other = add_customer(repo, "C-20001", group="C-2")
+    csv_path = _csv(tmp_path, (
+        "action,customer,type,reason,guidance,review_by,created\n"
+        "add,C-20001,on-hold,Invoice INV-9 unpaid.,Take no orders,2026-09-01,2026-06-01\n"
+        "add,C-20001,alert,\"Ships to a depot, not home.\",,,2026-06-02\n"
+        "edit,C-10042,on-hold,,Call Accounts first,,\n"
+        "remove,C-10042,warning,,,,\n"
+    ))
+    before = other.read_text()
+    dry = run("--root", str(repo), "flag", "bulk", csv_path, "--by", "kim", "--dry-run")
+    assert dry.exit_code == 0 and "would update records/customers/C-2/C-20001/customer.yaml" in dry.stdout
+    assert other.read_text() == before and customer_file(repo).read_text() == CUSTOMER_YAML
+    result = run("--root", str(repo), "flag", "bulk", csv_path, "--by", "kim")
+    assert result.exit_code == 0, result.stderr
+    assert "4 row(s) applied: 2 customer file(s)." in result.stdout
+    assert other.read_text() == (
+        "id: C-20001\nname: Dana Erickson\nflags:\n"
+        "  - type: on-hold\n    reason: Invoice INV-9 unpaid.\n    guidance: Take no orders\n    created: 2026-06-01\n    created_by: kim\n    review_by: 2026-09-01\n"
+        "  - type: alert\n    reason: 'Ships to a depot, not home.'\n    created: 2026-06-02\n    created_by: kim\n"
+    )
+    text = customer_file(repo).read_text()
+    assert "guidance: Call Accounts first" in text and "type: warning" not in text
+    assert text.startswith(CUSTOMER_YAML.split("  - type: on-hold")[0])
+    assert run("--root", str(repo), "validate").exit_code == 0
+
+
+def test_one_bad_row_writes_nothing_and_names_its_line(repo, run, tmp_path):
+    other = add_customer(repo, "C-20001")
+    before = other.read_text()
+    csv_path = _csv(tmp_path, (
+        "action,customer,type,reason,created\n"
+        "add,C-20001,alert,Fine row.,2026-06-01\n"
+        "add,C-10042,vip,Unknown type.,2026-06-01\n"
+        "edit,C-99999,alert,x,\n"
+        "frobnicate,C-10042,alert,x,\n"
+        "add,C-20001,manager,Bad date.,2026-13-01\n"
+    ))
+    result = run("--root", str(repo), "flag", "bulk", csv_path)
+    assert result.exit_code == 1
+    err = result.stderr
+    assert "nothing was written" in err
+    assert "flags.csv:3: C-10042 would not validate after this row:" in err and "R005" in err
+    assert "flags.csv:4: no customer 'C-99999'" in err
+    assert "flags.csv:5: action 'frobnicate'" in err
+    assert "flags.csv:6: created '2026-13-01' is not a date" in err
+    assert other.read_text() == before and customer_file(repo).read_text() == CUSTOMER_YAML
+
+
+def test_bad_header_is_reported_at_line_1(repo, run, tmp_path):
+    result = run("--root", str(repo), "flag", "bulk", _csv(tmp_path, "action,customer,kind\nadd,C-10042,alert\n"))
+    assert result.exit_code == 1 and "flags.csv:1: missing column(s): type; unknown column(s): kind" in result.stderr
+
+
+def test_replace_all_restores_the_files_already_written_when_one_replace_fails(tmp_path):
+    paths = [str(tmp_path / name) for name in ("a.yaml", "b.yaml", "c.yaml")]
+    for path in paths[:2]:
+        Path(path).write_text(f"old {os.path.basename(path)}\n")
+    calls = []
+
+    def failing_replace(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", dst)
+        os.replace(src, dst)
+
+    with pytest.raises(FlagsiteError, match="restored"):
+        atomic.replace_all({p: b"new\n" for p in paths}, replace=failing_replace)
+    assert [Path(p).read_text() for p in paths[:2]] == ["old a.yaml\n", "old b.yaml\n"]
+    assert not os.path.exists(paths[2])
+    assert sorted(os.listdir(tmp_path)) == ["a.yaml", "b.yaml"]  # no temporary files left behind
+
+
+def test_write_atomic_keeps_the_file_mode(tmp_path):
+    path = tmp_path / "customer.yaml"
+    path.write_text("old\n")
+    path.chmod(0o640)
+    atomic.write_atomic(str(path), b"new\n")
+    assert path.read_text() == "new\n" and (path.stat().st_mode & 0o777) == 0o640
+
+
+def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("read\n")
+    b.write_text("saved by someone else meanwhile\n")
+    with pytest.raises(FlagsiteError, match="changed while it was being edited"):
+        atomic.replace_all({str(a): b"new\n", str(b): b"new\n"}, expected={str(a): b"read\n", str(b): b"read\n"})
+    assert (a.read_text(), b.read_text()) == ("read\n", "saved by someone else meanwhile\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]

@@ -1,0 +1,88 @@
+"""The records workflow's blocking-flag step, run as the workflow runs it (bash -e).
+
+GitHub itself cannot run here, so ``gh`` is a recording stand-in that answers
+with the approvals a test sets; ``flagsite`` and ``git`` are the real ones.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from flagsite.scaffold.init import planned_files
+
+from .conftest import git
+
+GH_STUB = """#!/usr/bin/env bash
+echo "$*" >> "$GH_LOG"
+case "$1 $2" in
+  "api "*) printf '%s' "$STUB_APPROVERS" ;;
+  "pr view") printf '%s\\n' "$STUB_COMMENTS" ;;
+esac
+exit 0
+"""
+
+
+def _step_script() -> str:
+    template = dict(planned_files())[".github/workflows/flagsite.yml"]
+    steps = yaml.safe_load(template.read_text())["jobs"]["blocking-flags"]["steps"]
+    return next(step["run"] for step in steps if step.get("name", "").startswith("Flags of blocking severity"))
+
+
+@pytest.fixture
+def gate(repo, tmp_path):
+    flagsite = shutil.which("flagsite") or str(Path(sys.executable).parent / "flagsite")
+    if not os.path.exists(flagsite):
+        pytest.skip("the flagsite command is not installed in this environment")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    stub = bin_dir / "gh"
+    stub.write_text(GH_STUB)
+    stub.chmod(stub.stat().st_mode | stat.S_IEXEC)
+    (bin_dir / "flagsite").symlink_to(flagsite)
+    log = tmp_path / "gh.log"
+    summary = tmp_path / "summary.md"
+
+    def _run(approvers: str = "", reviewers: str = "dana @kim") -> tuple[int, str, str]:
+        env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GH_LOG=str(log), GITHUB_STEP_SUMMARY=str(summary),
+                   BASE=git(repo, "rev-parse", "HEAD").strip(), PR="7", REPO="acme/records", REVIEWERS=reviewers,
+                   STUB_APPROVERS=approvers, STUB_COMMENTS="")
+        done = subprocess.run(["bash", "-e", "-c", _step_script()], cwd=repo, env=env, capture_output=True, text=True)
+        return done.returncode, done.stdout, log.read_text() if log.exists() else ""
+
+    return _run
+
+
+def test_no_blocking_change_passes_without_touching_the_pull_request(gate, run, repo):
+    run("--root", str(repo), "flag", "add", "C-10042", "--type", "delight", "--reason", "Thanked the team.")
+    code, _, calls = gate()
+    assert (code, calls) == (0, "")
+
+
+def test_a_blocking_change_without_approval_is_labelled_and_fails(gate, run, repo):
+    run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold", "--reason", "Paid in part; INV-2044 open.")
+    code, out, calls = gate(approvers="someone-else\n")
+    assert code == 1
+    assert "pr edit 7 --repo acme/records --add-label blocking-flag" in calls
+    assert "pr comment 7 --repo acme/records --body-file request.md" in calls
+    assert (repo / "request.md").read_text().count("@dana @kim") == 1
+    assert "waiting for approval by one of: dana @kim" in out
+
+
+def test_a_blocking_change_approved_by_a_named_reviewer_passes(gate, run, repo):
+    run("--root", str(repo), "flag", "remove", "C-10042", "--type", "warning")
+    code, out, _ = gate(approvers="someone-else\nkim\n")
+    assert code == 0 and "Approved by kim." in out
+
+
+def test_no_named_reviewers_is_a_clear_failure(gate, run, repo):
+    run("--root", str(repo), "flag", "remove", "C-10042", "--type", "warning")
+    code, out, _ = gate(reviewers="")
+    assert code == 1 and "BLOCKING_FLAG_REVIEWERS" in out

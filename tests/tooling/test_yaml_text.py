@@ -1,0 +1,41 @@
+"""Values written by the editing commands read back unchanged through the strict loader."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flagsite.edit.flags import AddFlag, RemoveFlag, apply_change
+from flagsite.load.yaml_strict import load_yaml_bytes
+
+BASE = "id: C-1\nname: Dana\nflags: []\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=80).filter(lambda s: s.strip() == s and s and "\ufeff" not in s))
+def test_any_reason_round_trips(reason):
+    text = apply_change(BASE, "customer.yaml", "C-1", AddFlag("alert", reason, "kim", dt.date(2026, 1, 2)))
+    loaded = load_yaml_bytes(text.encode("utf-8"), "customer.yaml")
+    assert not loaded.findings, loaded.findings
+    assert loaded.data is not None and loaded.data["flags"][0]["reason"] == reason
+    assert text.startswith("id: C-1\nname: Dana\nflags:\n")
+
+
+TEXT = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() == s and s and "\ufeff" not in s)
+
+
+@settings(max_examples=100, deadline=None)
+@given(reason=TEXT, guidance=st.none() | TEXT, review=st.none() | st.dates(dt.date(2026, 6, 10), dt.date(2030, 1, 1)))
+def test_adding_then_removing_a_flag_gives_back_the_same_bytes(reason, guidance, review):
+    from .conftest import CUSTOMER_YAML
+
+    added = apply_change(CUSTOMER_YAML, "customer.yaml", "C-10042",
+                         AddFlag("alert", reason, "kim", dt.date(2026, 6, 10), guidance, review))
+    loaded = load_yaml_bytes(added.encode("utf-8"), "customer.yaml")
+    assert not loaded.findings and loaded.data is not None
+    assert loaded.data["flags"][-1] == {k: v for k, v in {
+        "type": "alert", "reason": reason, "guidance": guidance, "created": dt.date(2026, 6, 10), "created_by": "kim", "review_by": review,
+    }.items() if v is not None}
+    assert apply_change(added, "customer.yaml", "C-10042", RemoveFlag("alert")) == CUSTOMER_YAML
