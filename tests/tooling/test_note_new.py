@@ -72,3 +72,14 @@ def test_bad_options_are_clear_errors(repo, run):
     assert bad_at.exit_code == 2 and "--at 'yesterday'" in bad_at.stderr
     assert run("--root", str(repo), "note", "new", "C-404").exit_code == 1
     assert [p.name for p in (repo / "records/customers/C-10042/notes").iterdir()] == ["2026-06-03-refund.yaml"]
+
+
+def test_a_long_author_name_stays_apart_from_its_comment(repo, run):
+    author = "a.very.long.staff.user.name.indeed"
+    result = run("--root", str(repo), "note", "new", "C-10042", "--reason", "Asked for a refund.", "--author", author,
+                 "--at", "2026-06-05T09:30:00-05:00")
+    assert result.exit_code == 0, result.stderr
+    text = (repo / result.stdout.strip()).read_text()
+    assert f"author: {author} # " in text
+    code, findings = _findings(run, repo)
+    assert not [f for f in findings if f["code"] == "S003"]

@@ -59,7 +59,8 @@ def slug_from(text: str | None) -> str:
 
 def _comment_col(lines: list[tuple[str, str]]) -> list[str]:
     width = min(max(len(text) for text, comment in lines if comment), 30) + 2  # aligned, within reason
-    return [f"{text.ljust(width)}# {comment}" if comment else text for text, comment in lines]
+    # A space always parts value and comment: "value#x" would be read as part of the value.
+    return [f"{text.ljust(width - 1)} # {comment}" if comment else text for text, comment in lines]
 
 
 def render_outline(draft: NoteDraft, config: Config, customer_name: str, schema_path: str | None) -> str:
