@@ -1,0 +1,129 @@
+"""The word knowledge the wording rules use, built once per process and settings.
+
+Spelling comes from pyspellchecker (its English word-frequency list ships in
+the wheel); how strongly a word judges comes from VADER's sentiment lexicon
+(shipped in the vaderSentiment wheel). Both load from package data, never
+from the network. Loading takes a fraction of a second, so it happens once
+per worker process, on the first record that needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import words
+from .settings import PolicySettings
+
+# VADER scores words from -4 to +4; at this strength a word about a person judges them.
+JUDGING_VALENCE = 1.5
+
+# British spellings pyspellchecker's list lacks, as (ending, American ending).
+_VARIANT_ENDINGS = (
+    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+    ("ising", "izing"), ("iser", "izer"), ("yse", "yze"), ("ysed", "yzed"), ("our", "or"), ("ours", "ors"),
+    ("oured", "ored"), ("ouring", "oring"), ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ence", "ense"),
+    ("amme", "am"), ("ammes", "ams"), ("eque", "eck"), ("eques", "ecks"), ("lled", "led"), ("lling", "ling"),
+)
+_ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin".split())
+
+
+@lru_cache(maxsize=1)
+def _spellchecker():  # type: ignore[no-untyped-def]
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=2)
+
+
+@lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return {w: v for w, v in SentimentIntensityAnalyzer().lexicon.items() if w.isalpha()}
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w@/])(?:{alternatives})(?![\w@/]|'\w)", re.IGNORECASE)
+
+
+@dataclass
+class Lexicon:
+    settings: PolicySettings
+    slang: dict[str, str]
+    slang_pattern: re.Pattern[str] | None
+    derogatory_pattern: re.Pattern[str] | None
+    placeholders: frozenset[str]
+    vague: frozenset[str]
+    opinion: frozenset[str]
+    allowed: frozenset[str]
+    _known: dict[str, bool] = field(default_factory=dict)
+
+    def judges(self, word: str) -> bool:
+        """Whether a word, said of a person or an interaction, is a judgement rather than a fact."""
+        if word in self.opinion:
+            return True
+        if word in words.REPORTED_STATES or word.endswith(("ed", "ing")):
+            return False
+        return abs(_valences().get(word, 0.0)) >= JUDGING_VALENCE
+
+    def is_known(self, word: str, extra: frozenset[str] = frozenset()) -> bool:
+        """Whether a lower-case word is spelled right (or allowed)."""
+        if word in self.allowed or word in extra:
+            return True
+        known = self._known.get(word)
+        if known is None:
+            known = self._check(word)
+            self._known[word] = known
+        return known
+
+    def _check(self, word: str) -> bool:
+        checker = _spellchecker()
+        if word in checker or word in _ABBREVIATIONS:
+            return True
+        for suffix in ("'s", "'", "n't", "'re", "'ll", "'ve", "'d", "'m"):
+            if word.endswith(suffix) and word[: -len(suffix)] in checker:
+                return True
+        for ending, american in _VARIANT_ENDINGS:
+            if word.endswith(ending) and word[: -len(ending)] + american in checker:
+                return True
+        return False
+
+    def suggestions(self, word: str) -> list[str]:
+        checker = _spellchecker()
+        candidates = checker.candidates(word) or set()
+        return sorted(candidates - {word}, key=lambda c: (-checker.word_usage_frequency(c), c))[:3]
+
+
+@lru_cache(maxsize=8)
+def _build(key: str) -> Lexicon:
+    settings = PolicySettings.model_validate_json(key)
+    slang = dict(words.SLANG) | {k.lower(): v for k, v in settings.slang.items()}
+    # Single letters are slang only in lower case ("r u"); "Plan U" is a name.
+    slang_words = [w for w in slang if len(w) > 1]
+    slang_pattern = _phrase_pattern(slang_words)
+    single = "".join(sorted(w for w in slang if len(w) == 1))
+    if single:
+        single_pattern = rf"(?<![\w@/.'-])[{single}](?![\w@/'-])"
+        alternatives = slang_pattern.pattern if slang_pattern else "(?!)"
+        slang_pattern = re.compile(rf"(?i:{alternatives})|{single_pattern}")
+    allowed = {w.lower() for w in words.ALLOW_WORDS}
+    for entry in settings.allow_words:
+        allowed.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)*", entry))
+    return Lexicon(
+        settings=settings,
+        slang=slang,
+        slang_pattern=slang_pattern,
+        derogatory_pattern=_phrase_pattern(list(words.DEROGATORY) + [w.lower() for w in settings.derogatory]),
+        placeholders=frozenset(words.PLACEHOLDER_NAMES) | {w.lower() for w in settings.placeholder_names},
+        vague=words.VAGUE_WORDS | {w.lower() for w in settings.vague_words},
+        opinion=words.OPINION_WORDS | {w.lower() for w in settings.opinion_words},
+        allowed=frozenset(allowed),
+    )
+
+
+def lexicon_for(settings: PolicySettings) -> Lexicon:
+    return _build(settings.cache_key())

@@ -1,0 +1,76 @@
+"""What a policy rule looks at: one record, its prose, and the words known to be right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..config import Config
+from ..models import Customer, FollowUp, Note, PolicyException
+from .lexicon import Lexicon, lexicon_for
+from .text import CUSTOMER_PROSE, NOTE_PROSE, TextField, normalise_name, prose_fields
+
+
+@dataclass
+class Subject:
+    texts: list[TextField]
+    lexicon: Lexicon
+    names: frozenset[str]  # lower-case words that are names or vocabulary here: never misspellings
+    config: Config
+    today: dt.date
+    note: Note | None = None
+    customer: Customer | None = None
+    exceptions: list[PolicyException] = field(default_factory=list)
+    silenced_used: set[str] = field(default_factory=set)  # codes whose findings an exception silenced
+
+    @property
+    def factual_texts(self) -> list[TextField]:
+        return [t for t in self.texts if t.factual]
+
+
+def _vocabulary(config: Config) -> set[str]:
+    names: set[str] = set()
+    for term in [*config.flag_types, *config.dispositions, *config.channels]:
+        names.update(re.findall(r"[a-z]+", term.lower()))
+    for flag_type in config.flag_types.values():
+        names.update(normalise_name(flag_type.label))
+    return names
+
+
+def note_subject(note: Note, customer: Customer | None, config: Config, today: dt.date) -> Subject:
+    names = _vocabulary(config) | set(normalise_name(note.contact.name)) | {note.author.lower()}
+    if customer is not None:
+        names.update(normalise_name(customer.name))
+    if isinstance(note.follow_up, FollowUp):
+        names.add(note.follow_up.owner.lower())
+    return Subject(
+        texts=prose_fields(note, NOTE_PROSE),
+        lexicon=lexicon_for(config.policy),
+        names=frozenset(names),
+        config=config,
+        today=today,
+        note=note,
+        customer=customer,
+        exceptions=list(note.policy_exceptions),
+    )
+
+
+def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subject:
+    names = _vocabulary(config) | set(normalise_name(customer.name))
+    names.update(flag.created_by.lower() for flag in customer.flags)
+    texts = prose_fields(customer, CUSTOMER_PROSE)
+    for text in texts:
+        # A flag of a non-factual type (an assessment) is never exported: it may hold a judgement.
+        if text.loc[0] == "flags":
+            flag_type = config.flag_type(customer.flags[int(text.loc[1])].type)
+            text.factual = text.factual and (flag_type is None or flag_type.factual)
+    return Subject(
+        texts=texts,
+        lexicon=lexicon_for(config.policy),
+        names=frozenset(names),
+        config=config,
+        today=today,
+        customer=customer,
+        exceptions=list(customer.policy_exceptions),
+    )

@@ -1,0 +1,103 @@
+"""Free text of a record, split into the pieces the wording rules look at.
+
+A record's prose fields are listed here by path; whether each is factual
+(exported to the customer) is read from the models' disclosure classes, never
+decided here. Emails, links and anything with a digit (ids, amounts, dates)
+are masked before words are taken, so they are never read as words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..models import Disclosure, disclosure_of
+
+Loc = tuple[str | int, ...]
+
+NOTE_PROSE: tuple[Loc, ...] = (("contact", "relationship"), ("reason",), ("resolution", "*"), ("follow_up", "action"), ("internal",))
+CUSTOMER_PROSE: tuple[Loc, ...] = (("preferences", "*", "text"), ("flags", "*", "reason"), ("flags", "*", "guidance"))
+
+_MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d[\w./-]*")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+# What may stand between a sentence's end and its first word.
+_SENTENCE_GAP = re.compile(r"(?:^|[.!?;:\n])[\s\"'“”‘’()\[\]*•-]*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    sentence_start: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+@dataclass
+class TextField:
+    """One piece of prose in a record, where it stands, and whether a customer may read it."""
+
+    loc: Loc
+    text: str
+    factual: bool
+
+    @cached_property
+    def masked(self) -> str:
+        """The text with emails, links, ids and numbers blanked out (same length, so offsets hold)."""
+        return _MASK.sub(lambda m: " " * len(m.group(0)), self.text.replace("’", "'"))
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        masked = self.masked
+        return [
+            Token(m.group(0), m.start(), bool(_SENTENCE_GAP.search(masked, 0, m.start())) or m.start() == 0)
+            for m in _WORD.finditer(masked)
+        ]
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.masked.lower()
+
+    @cached_property
+    def words(self) -> list[str]:
+        return [t.lower for t in self.tokens]
+
+
+def prose_fields(record: BaseModel, paths: tuple[Loc, ...]) -> list[TextField]:
+    """Every non-empty prose value at ``paths`` ('*' walks a list), with its disclosure class."""
+    found: list[TextField] = []
+    for path in paths:
+        _walk(record, path, (), True, found)
+    return found
+
+
+def _walk(value: Any, rest: Loc, loc: Loc, factual: bool, found: list[TextField]) -> None:
+    if not rest:
+        if isinstance(value, str) and value.strip():
+            found.append(TextField(loc, value, factual))
+        return
+    head, tail = rest[0], rest[1:]
+    if head == "*":
+        if isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                _walk(item, tail, loc + (index,), factual, found)
+        return
+    if not isinstance(value, BaseModel) or head not in type(value).model_fields:
+        return
+    field_factual = disclosure_of(type(value).model_fields[str(head)]) is Disclosure.FACTUAL
+    _walk(getattr(value, str(head)), tail, loc + (head,), factual and field_factual, found)
+
+
+def normalise_name(name: str) -> list[str]:
+    """A person's name as lower-case words, without punctuation."""
+    return [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()]
