@@ -26,7 +26,7 @@ _VARIANT_ENDINGS = (
     ("oured", "ored"), ("ouring", "oring"), ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ence", "ense"),
     ("amme", "am"), ("ammes", "ams"), ("eque", "eck"), ("eques", "ecks"), ("lled", "led"), ("lling", "ling"),
 )
-_ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin".split())
+_ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin app apps".split())
 
 
 @lru_cache(maxsize=1)
@@ -81,16 +81,23 @@ class Lexicon:
         return known
 
     def _check(self, word: str) -> bool:
+        if not word.isascii():
+            return True  # accented words are names here (Ciarán, Zoë): the English list cannot judge them
+        bases = [word] + [word[: -len(s)] for s in ("'s", "'", "n't", "'re", "'ll", "'ve", "'d", "'m") if word.endswith(s)]
+        return any(self._base_known(base) for base in bases if base)
+
+    def _base_known(self, word: str) -> bool:
         checker = _spellchecker()
-        if word in checker or word in _ABBREVIATIONS:
+        if word in checker or word in _ABBREVIATIONS or word in self.allowed:
             return True
-        for suffix in ("'s", "'", "n't", "'re", "'ll", "'ve", "'d", "'m"):
-            if word.endswith(suffix) and word[: -len(suffix)] in checker:
-                return True
         for ending, american in _VARIANT_ENDINGS:
             if word.endswith(ending) and word[: -len(ending)] + american in checker:
                 return True
-        return False
+        for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in checker:
+                return True  # rebooked, unticked, prepaid
+        # A compound of two common words: mailroom, doorbell, lockbox.
+        return any(word[:i] in checker and word[i:] in checker for i in range(4, len(word) - 3))
 
     def suggestions(self, word: str) -> list[str]:
         checker = _spellchecker()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .registry import Hit, describe, rule
 from .subject import Subject
 from .text import TextField, normalise_name, sentences
-from .words import CHANGE_FIELDS, HONORIFICS
+from .words import CHANGE_FIELDS, HONORIFICS, INTENSIFIERS
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -23,6 +23,19 @@ _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"(?:customer|ct|cx|caller|client) (?:helped|assisted|advised|informed|happy|satisfied|ok))$",
     re.IGNORECASE,
 )
+
+
+def _is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
+    words = normalise_name(name)
+    whole = " ".join(words)
+    stripped = name.strip().lower()
+    return (
+        not words
+        or whole in placeholders
+        or stripped in placeholders
+        or stripped.rstrip(".") in placeholders
+        or all(w in placeholders or w in HONORIFICS for w in words)
+    )
 
 
 @rule("P101", "contact-name-missing", "error", "note")
@@ -54,10 +67,7 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     """
     assert subject.note is not None
     name = subject.note.contact.name
-    words = normalise_name(name)
-    placeholders = subject.lexicon.placeholders
-    whole = " ".join(words)
-    if not words or whole in placeholders or name.strip().lower() in placeholders or all(w in placeholders or w in HONORIFICS for w in words):
+    if _is_placeholder(name, subject.lexicon.placeholders):
         yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with")
 
 
@@ -106,10 +116,9 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     contact = subject.note.contact
     if subject.customer is None or contact.relationship is not None:
         return
-    contact_words = normalise_name(contact.name)
-    if " ".join(contact_words) in subject.lexicon.placeholders:
+    if _is_placeholder(contact.name, subject.lexicon.placeholders):
         return  # P101 already says the name is missing
-    if not _same_person(contact_words, normalise_name(subject.customer.name)):
+    if not _same_person(normalise_name(contact.name), normalise_name(subject.customer.name)):
         yield Hit(
             ("contact", "name"),
             f"{contact.name} is not the account holder ({subject.customer.name}); add contact.relationship "
@@ -117,9 +126,21 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
         )
 
 
+_QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”]|(?<![\w])['‘][^'‘’]*['’](?![\w])")
+
+
 def _content_words(text: TextField, subject: Subject) -> list[str]:
-    vague = subject.lexicon.vague
-    return [w for w in text.words if w not in vague and w not in subject.names and len(w) > 1]
+    """Words that say something about the issue: not filler, names, quotes, slang, insults or judgements."""
+    lexicon = subject.lexicon
+    unquoted = _QUOTED.sub(" ", text.masked)
+    if lexicon.derogatory_pattern is not None:
+        unquoted = lexicon.derogatory_pattern.sub(" ", unquoted)
+    words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
+    return [
+        w for w in words
+        if len(w) > 1 and w not in lexicon.vague and w not in subject.names and w not in lexicon.slang
+        and w not in INTENSIFIERS and not lexicon.judges(w)
+    ]
 
 
 @rule("P103", "reason-too-vague", "error", "note")
@@ -194,6 +215,8 @@ _PROMISES = (
     re.compile(r"\b(?:will|to)\s+be\s+(?:called|contacted|emailed|phoned|rung)\s+(?:back\s+)?(?:by|within|on|tomorrow|next|in)\b"),
     re.compile(r"\bwill\s+(?:receive|get)\s+a\s+(?:call|callback|call back|phone call)\s+(?:from|back)\b"),
     re.compile(rf"\b(?:promised|agreed|arranged)\s+to\s+{_PROMISE_VERBS}\b"),
+    # "they will call her back tomorrow": someone calls the customer, so someone promised it.
+    re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:back|tomorrow|today|later|on|by|next|once|when|with|within|in)\b"),
 )
 _NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
 
@@ -229,9 +252,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
+        if _NO_FOLLOW_UP.search(text.lowered):
+            continue
         for sentence in sentences(text.lowered):
-            if _NO_FOLLOW_UP.search(sentence):
-                continue
             if any(p.search(sentence) for p in _PROMISES):
                 yield Hit(text.loc, f"{describe(sentence.strip())} promises a follow-up, but follow_up is none; add follow_up: {{due, owner, action}}")
                 return
@@ -296,6 +319,14 @@ _MONEY = re.compile(
 )
 
 
+# Amounts that the policy asks to record: refunds, credits, quotes, charges, fees, compensation.
+_MONEY_KIND = re.compile(
+    r"\b(?:refund\w*|credit\w*|quot\w+|charg\w+|fee|fees|compensat\w+|goodwill|voucher\w*|discount\w*|"
+    r"waiv\w+|reimburs\w+|deposit\w*|paid|payment\w*|overcharg\w+|cashback|rebate\w*)\b",
+    re.IGNORECASE,
+)
+
+
 @rule("P107", "amount-not-recorded", "warning", "note")
 def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     """The text mentions a sum of money, but `amounts` is empty.
@@ -323,8 +354,10 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     if subject.note.amounts:
         return
     for text in subject.texts:
-        found = _MONEY.search(text.text)
-        if found and text.loc[0] in ("reason", "resolution", "follow_up"):
+        if text.loc[0] not in ("reason", "resolution", "follow_up"):
+            continue
+        found = next((m for s in sentences(text.text) if _MONEY_KIND.search(s) for m in [_MONEY.search(s)] if m), None)
+        if found:
             yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{{kind, amount, currency}}]")
             return
 

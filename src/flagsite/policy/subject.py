@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..models import Customer, FollowUp, Note, PolicyException
 from .lexicon import Lexicon, lexicon_for
-from .text import CUSTOMER_PROSE, NOTE_PROSE, TextField, normalise_name, prose_fields
+from .text import CUSTOMER_PROSE, NOTE_PROSE, TextField, capitalised_inside_sentences, normalise_name, prose_fields
 
 
 @dataclass
@@ -20,6 +20,7 @@ class Subject:
     config: Config
     today: dt.date
     note: Note | None = None
+    proper_words: frozenset[str] = frozenset()  # capitalised inside a sentence somewhere in the record
     customer: Customer | None = None
     exceptions: list[PolicyException] = field(default_factory=list)
     silenced_used: set[str] = field(default_factory=set)  # codes whose findings an exception silenced
@@ -44,8 +45,10 @@ def note_subject(note: Note, customer: Customer | None, config: Config, today: d
         names.update(normalise_name(customer.name))
     if isinstance(note.follow_up, FollowUp):
         names.add(note.follow_up.owner.lower())
+    texts = prose_fields(note, NOTE_PROSE)
     return Subject(
-        texts=prose_fields(note, NOTE_PROSE),
+        texts=texts,
+        proper_words=frozenset(capitalised_inside_sentences(texts)),
         lexicon=lexicon_for(config.policy),
         names=frozenset(names),
         config=config,
@@ -67,6 +70,7 @@ def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subj
             text.factual = text.factual and (flag_type is None or flag_type.factual)
     return Subject(
         texts=texts,
+        proper_words=frozenset(capitalised_inside_sentences(texts)),
         lexicon=lexicon_for(config.policy),
         names=frozenset(names),
         config=config,

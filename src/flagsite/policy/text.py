@@ -23,9 +23,9 @@ NOTE_PROSE: tuple[Loc, ...] = (("contact", "relationship"), ("reason",), ("resol
 CUSTOMER_PROSE: tuple[Loc, ...] = (("preferences", "*", "text"), ("flags", "*", "reason"), ("flags", "*", "guidance"))
 
 _MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d[\w./-]*")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What may stand between a sentence's end and its first word.
-_SENTENCE_GAP = re.compile(r"(?:^|[.!?;:\n])[\s\"'“”‘’()\[\]*•-]*$")
+_SENTENCE_GAP = re.compile(r"(?:^|[.!?\n])[\s\"'“”‘’()\[\]*•-]*$")
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,11 @@ def _walk(value: Any, rest: Loc, loc: Loc, factual: bool, found: list[TextField]
         return
     field_factual = disclosure_of(type(value).model_fields[str(head)]) is Disclosure.FACTUAL
     _walk(getattr(value, str(head)), tail, loc + (head,), factual and field_factual, found)
+
+
+def capitalised_inside_sentences(texts: list[TextField]) -> set[str]:
+    """Capitalised words that stand inside a sentence somewhere in a record: names, products."""
+    return {t.lower for text in texts for t in text.tokens if t.text[0].isupper() and not t.sentence_start and not t.text.isupper()}
 
 
 def normalise_name(name: str) -> list[str]:

@@ -55,6 +55,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
 def _misspelled(text: TextField, subject: Subject) -> list[str]:
     lexicon = subject.lexicon
     wrong: list[str] = []
+    derogatory = {m.group(0).lower() for m in lexicon.derogatory_pattern.finditer(text.masked)} if lexicon.derogatory_pattern else set()
     for token in text.tokens:
         word = token.text
         if len(word) < 3 or (word.isupper()) or any(c.isupper() for c in word[1:]):
@@ -62,9 +63,9 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         if word[0].isupper() and not token.sentence_start:
             continue  # a capital inside a sentence marks a name: Covesmart, Anna
         lower = token.lower
-        if lower in lexicon.slang or lower in wrong:
-            continue  # slang has its own rule
-        if not lexicon.is_known(lower, subject.names):
+        if lower in lexicon.slang or lower in wrong or lower in derogatory:
+            continue  # slang and insults have their own rules
+        if lower not in subject.proper_words and not lexicon.is_known(lower, subject.names):
             wrong.append(lower)
     return wrong
 

@@ -21,7 +21,7 @@ SLANG: dict[str, str] = {
     "convo": "conversation", "cuppa": "(remove it)", "dude": "(the contact's name)", "bloke": "man",
     "ain't": "is not", "innit": "(remove it)", "lemme": "let me", "gimme": "give me", "wassup": "(remove it)",
     "sup": "(remove it)", "k": "OK", "kk": "OK", "np": "no problem", "w/e": "whatever", "ppl": "people",
-    "becuz": "because",
+    "becuz": "because", "cust": "customer",
 }
 
 # Derogatory or profane words and phrases: never acceptable in a record.
@@ -52,8 +52,8 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     """customer customers ct cx caller client contact contacted contacting call called calling calls rang phoned
     emailed wrote chat chatted in about regarding re wanted wants want wanting asked asking asks needs needed need
     issue issues problem problems question questions query queries inquiry inquiries enquiry enquiries concern
-    concerns help helped assistance assist support account accounts info information general stuff things thing
-    something anything misc miscellaneous various other see notes note above below follow up n/a na same usual
+    concerns sick tired fed annoyed upset angry unhappy happy said says told stated quote quoted help helped assistance assist support account accounts info information general stuff things thing
+    cust something anything misc miscellaneous various other see notes note above below follow up n/a na same usual
     request requested requesting requests had has have having got get getting some few more with for on of
     the a an to and or but is was were are be been being it its this that they them their he she his her him
     i we us our you your me my mine from at by as so just also again still back because cause cuz""".split()
