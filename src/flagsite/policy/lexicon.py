@@ -26,6 +26,8 @@ _VARIANT_ENDINGS = (
     ("oured", "ored"), ("ouring", "oring"), ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ence", "ense"),
     ("amme", "am"), ("ammes", "ams"), ("eque", "eck"), ("eques", "ecks"), ("lled", "led"), ("lling", "ling"),
 )
+# How often a word must occur in pyspellchecker's list to count as half of a compound.
+_COMMON = 1000
 _ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin app apps".split())
 
 
@@ -97,7 +99,8 @@ class Lexicon:
             if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in checker:
                 return True  # rebooked, unticked, prepaid
         # A compound of two common words: mailroom, doorbell, lockbox.
-        return any(word[:i] in checker and word[i:] in checker for i in range(4, len(word) - 3))
+        frequency = checker.word_frequency
+        return any(frequency[word[:i]] >= _COMMON and frequency[word[i:]] >= _COMMON for i in range(4, len(word) - 3))
 
     def suggestions(self, word: str) -> list[str]:
         checker = _spellchecker()

@@ -16,11 +16,12 @@ from .text import CUSTOMER_PROSE, NOTE_PROSE, TextField, capitalised_inside_sent
 class Subject:
     texts: list[TextField]
     lexicon: Lexicon
-    names: frozenset[str]  # lower-case words that are names or vocabulary here: never misspellings
+    names: frozenset[str]  # lower-case words of the people's names in the record (customer, contact, staff)
     config: Config
     today: dt.date
     note: Note | None = None
     proper_words: frozenset[str] = frozenset()  # capitalised inside a sentence somewhere in the record
+    vocabulary: frozenset[str] = frozenset()  # words of the configured vocabulary (flag types, dispositions)
     customer: Customer | None = None
     exceptions: list[PolicyException] = field(default_factory=list)
     silenced_used: set[str] = field(default_factory=set)  # codes whose findings an exception silenced
@@ -40,7 +41,7 @@ def _vocabulary(config: Config) -> set[str]:
 
 
 def note_subject(note: Note, customer: Customer | None, config: Config, today: dt.date) -> Subject:
-    names = _vocabulary(config) | set(normalise_name(note.contact.name)) | {note.author.lower()}
+    names = set(normalise_name(note.contact.name)) | {note.author.lower()}
     if customer is not None:
         names.update(normalise_name(customer.name))
     if isinstance(note.follow_up, FollowUp):
@@ -49,6 +50,7 @@ def note_subject(note: Note, customer: Customer | None, config: Config, today: d
     return Subject(
         texts=texts,
         proper_words=frozenset(capitalised_inside_sentences(texts)),
+        vocabulary=frozenset(_vocabulary(config)),
         lexicon=lexicon_for(config.policy),
         names=frozenset(names),
         config=config,
@@ -60,7 +62,7 @@ def note_subject(note: Note, customer: Customer | None, config: Config, today: d
 
 
 def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subject:
-    names = _vocabulary(config) | set(normalise_name(customer.name))
+    names = set(normalise_name(customer.name))
     names.update(flag.created_by.lower() for flag in customer.flags)
     texts = prose_fields(customer, CUSTOMER_PROSE)
     for text in texts:
@@ -71,6 +73,7 @@ def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subj
     return Subject(
         texts=texts,
         proper_words=frozenset(capitalised_inside_sentences(texts)),
+        vocabulary=frozenset(_vocabulary(config)),
         lexicon=lexicon_for(config.policy),
         names=frozenset(names),
         config=config,

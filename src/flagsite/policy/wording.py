@@ -65,7 +65,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         lower = token.lower
         if lower in lexicon.slang or lower in wrong or lower in derogatory:
             continue  # slang and insults have their own rules
-        if lower not in subject.proper_words and not lexicon.is_known(lower, subject.names):
+        if lower not in subject.proper_words and not lexicon.is_known(lower, subject.names | subject.vocabulary):
             wrong.append(lower)
     return wrong
 
@@ -211,6 +211,9 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     names = subject.names
     for index, word in enumerate(words):
         subject_word = word in PERSON_WORDS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
+        # "wanted to cancel and was rude": the subject is left out after "and"/"but".
+        if word in ("and", "but") and any(w in PERSON_WORDS or w in names for w in words[:index]):
+            subject_word = True
         first_person = word in ("i", "we")
         if not (subject_word or first_person):
             # "a rude customer", "lovely lady": a judging word just before a person.
