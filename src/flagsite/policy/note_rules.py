@@ -217,6 +217,8 @@ _PROMISES = (
     re.compile(rf"\b(?:promised|agreed|arranged)\s+to\s+{_PROMISE_VERBS}\b"),
     # "they will call her back tomorrow": someone calls the customer, so someone promised it.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:back|tomorrow|today|later|on|by|next|once|when|with|within|in)\b"),
+    # "Anna will email him the statement": someone writes to the customer.
+    re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
 )
 _NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
 
