@@ -202,10 +202,14 @@ _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
-    """The first judging phrase in a text: a feeling of the writer, or a judgement of a person or the call."""
+    """The first judging phrase in a text: a feeling of the writer, or a judgement of a person or the call.
+
+    Insults ("what a moron") are left to P304, which names them: one finding per fault.
+    """
     found = _FIRST_PERSON_OPINION.search(text.masked)
     if found and not (found.group(0).lower().startswith(("what a", "such a")) and not _judging_after(found.group(0), subject)):
-        return found.group(0)
+        if not _insult(found.group(0).split()[-1], subject):
+            return found.group(0)
     words = text.words
     lexicon = subject.lexicon
     names = subject.names
@@ -236,9 +240,14 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         candidate = words[cursor]
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
-        if subject_word and lexicon.judges(candidate):
+        if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject):
             return " ".join(words[index : cursor + 1])
     return None
+
+
+def _insult(word: str, subject: Subject) -> bool:
+    pattern = subject.lexicon.derogatory_pattern
+    return bool(pattern and pattern.fullmatch(word.lower()))
 
 
 def _judging_after(phrase: str, subject: Subject) -> bool:
