@@ -103,9 +103,14 @@ class Lexicon:
         return any(frequency[word[:i]] >= _COMMON and frequency[word[i:]] >= _COMMON for i in range(4, len(word) - 3))
 
     def suggestions(self, word: str) -> list[str]:
-        checker = _spellchecker()
-        candidates = checker.candidates(word) or set()
-        return sorted(candidates - {word}, key=lambda c: (-checker.word_usage_frequency(c), c))[:3]
+        return _suggestions(word)
+
+
+@lru_cache(maxsize=4096)
+def _suggestions(word: str) -> list[str]:
+    checker = _spellchecker()
+    candidates = checker.candidates(word) or set()
+    return sorted(candidates - {word}, key=lambda c: (-checker.word_usage_frequency(c), c))[:3]
 
 
 @lru_cache(maxsize=8)
@@ -135,5 +140,16 @@ def _build(key: str) -> Lexicon:
     )
 
 
+# The settings object of a run is the same for every record: look it up by identity first.
+_BY_IDENTITY: dict[int, tuple[PolicySettings, Lexicon]] = {}
+
+
 def lexicon_for(settings: PolicySettings) -> Lexicon:
-    return _build(settings.cache_key())
+    known = _BY_IDENTITY.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    lexicon = _build(settings.cache_key())
+    if len(_BY_IDENTITY) > 16:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(settings)] = (settings, lexicon)
+    return lexicon

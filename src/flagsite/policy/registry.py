@@ -17,6 +17,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
@@ -76,11 +77,16 @@ def rule(code: str, name: str, severity: Severity, target: Target) -> Callable[[
     return register
 
 
+_LOADED: list[Rule] = []
+
+
 def all_rules() -> list[Rule]:
     """Every rule, by code."""
-    for module in _RULE_MODULES:
-        importlib.import_module(module)
-    return [_RULES[code] for code in sorted(_RULES)]
+    if not _LOADED:
+        for module in _RULE_MODULES:
+            importlib.import_module(module)
+        _LOADED.extend(_RULES[code] for code in sorted(_RULES))
+    return list(_LOADED)
 
 
 def find_rule(key: str) -> Rule | None:
@@ -92,8 +98,13 @@ def find_rule(key: str) -> Rule | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _rules_for(target: Target) -> tuple[Rule, ...]:
+    return tuple(r for r in all_rules() if r.target == target)
+
+
 def rules_for(target: Target) -> list[Rule]:
-    return [r for r in all_rules() if r.target == target]
+    return list(_rules_for(target))
 
 
 def describe(value: Any) -> str:

@@ -22,6 +22,11 @@ class Subject:
     note: Note | None = None
     proper_words: frozenset[str] = frozenset()  # capitalised inside a sentence somewhere in the record
     vocabulary: frozenset[str] = frozenset()  # words of the configured vocabulary (flag types, dispositions)
+
+    @property
+    def known_words(self) -> frozenset[str]:
+        """Words never misspelt here: names in the record and the configured vocabulary."""
+        return self.names | self.vocabulary
     customer: Customer | None = None
     exceptions: list[PolicyException] = field(default_factory=list)
     silenced_used: set[str] = field(default_factory=set)  # codes whose findings an exception silenced
@@ -31,7 +36,20 @@ class Subject:
         return [t for t in self.texts if t.factual]
 
 
-def _vocabulary(config: Config) -> set[str]:
+_VOCABULARY: dict[int, tuple[Config, frozenset[str]]] = {}
+
+
+def _vocabulary(config: Config) -> frozenset[str]:
+    """The configured vocabulary's words, computed once per configuration object."""
+    known = _VOCABULARY.get(id(config))
+    if known is None or known[0] is not config:
+        if len(_VOCABULARY) > 16:
+            _VOCABULARY.clear()
+        known = _VOCABULARY[id(config)] = (config, frozenset(_words_of(config)))
+    return known[1]
+
+
+def _words_of(config: Config) -> set[str]:
     names: set[str] = set()
     for term in [*config.flag_types, *config.dispositions, *config.channels]:
         names.update(re.findall(r"[a-z]+", term.lower()))
@@ -50,7 +68,7 @@ def note_subject(note: Note, customer: Customer | None, config: Config, today: d
     return Subject(
         texts=texts,
         proper_words=frozenset(capitalised_inside_sentences(texts)),
-        vocabulary=frozenset(_vocabulary(config)),
+        vocabulary=_vocabulary(config),
         lexicon=lexicon_for(config.policy),
         names=frozenset(names),
         config=config,
@@ -73,7 +91,7 @@ def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subj
     return Subject(
         texts=texts,
         proper_words=frozenset(capitalised_inside_sentences(texts)),
-        vocabulary=frozenset(_vocabulary(config)),
+        vocabulary=_vocabulary(config),
         lexicon=lexicon_for(config.policy),
         names=frozenset(names),
         config=config,

@@ -24,8 +24,9 @@ CUSTOMER_PROSE: tuple[Loc, ...] = (("preferences", "*", "text"), ("flags", "*", 
 
 _MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d[\w./-]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# What may stand between a sentence's end and its first word.
-_SENTENCE_GAP = re.compile(r"(?:^|[.!?\n])[\s\"'“”‘’()\[\]*•-]*$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,14 @@ class TextField:
     @cached_property
     def tokens(self) -> list[Token]:
         masked = self.masked
-        return [
-            Token(m.group(0), m.start(), bool(_SENTENCE_GAP.search(masked, 0, m.start())) or m.start() == 0)
-            for m in _WORD.finditer(masked)
-        ]
+        tokens: list[Token] = []
+        previous_end = -1
+        for m in _WORD.finditer(masked):
+            # A sentence starts at the text's start or after an end mark between this word and the last.
+            starts = previous_end < 0 or _SENTENCE_END.search(masked, previous_end, m.start()) is not None
+            tokens.append(Token(m.group(0), m.start(), starts))
+            previous_end = m.end()
+        return tokens
 
     @cached_property
     def lowered(self) -> str:
@@ -101,8 +106,8 @@ def capitalised_inside_sentences(texts: list[TextField]) -> set[str]:
 
 def normalise_name(name: str) -> list[str]:
     """A person's name as lower-case words, without punctuation."""
-    return [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    return [w.lower() for w in _NAME_WORD.findall(name)]
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()]
+    return [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]

@@ -56,6 +56,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
     lexicon = subject.lexicon
     wrong: list[str] = []
     derogatory = {m.group(0).lower() for m in lexicon.derogatory_pattern.finditer(text.masked)} if lexicon.derogatory_pattern else set()
+    known = subject.known_words
     for token in text.tokens:
         word = token.text
         if len(word) < 3 or (word.isupper()) or any(c.isupper() for c in word[1:]):
@@ -65,7 +66,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         lower = token.lower
         if lower in lexicon.slang or lower in wrong or lower in derogatory:
             continue  # slang and insults have their own rules
-        if lower not in subject.proper_words and not lexicon.is_known(lower, subject.names | subject.vocabulary):
+        if lower not in subject.proper_words and not lexicon.is_known(lower, known):
             wrong.append(lower)
     return wrong
 
