@@ -49,7 +49,7 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"(?<![\w@/])(?:{alternatives})(?![\w@/]|'\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w@/-])(?:{alternatives})(?![\w@/-]|'\w)", re.IGNORECASE)
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..config import Config
 from ..models import Customer, FollowUp, Note, PolicyException
@@ -23,7 +24,7 @@ class Subject:
     proper_words: frozenset[str] = frozenset()  # capitalised inside a sentence somewhere in the record
     vocabulary: frozenset[str] = frozenset()  # words of the configured vocabulary (flag types, dispositions)
 
-    @property
+    @cached_property
     def known_words(self) -> frozenset[str]:
         """Words never misspelt here: names in the record and the configured vocabulary."""
         return self.names | self.vocabulary

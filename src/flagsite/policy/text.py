@@ -24,6 +24,7 @@ CUSTOMER_PROSE: tuple[Loc, ...] = (("preferences", "*", "text"), ("flags", "*", 
 
 _MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d[\w./-]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LINKS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -52,6 +53,11 @@ class TextField:
     def masked(self) -> str:
         """The text with emails, links, ids and numbers blanked out (same length, so offsets hold)."""
         return _MASK.sub(lambda m: " " * len(m.group(0)), self.text.replace("’", "'"))
+
+    @cached_property
+    def unmasked_links(self) -> str:
+        """The text with only emails and links blanked: digits kept, for text-speak like 'b4'."""
+        return _LINKS.sub(lambda m: " " * len(m.group(0)), self.text.replace("’", "'"))
 
     @cached_property
     def tokens(self) -> list[Token]:

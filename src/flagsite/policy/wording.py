@@ -43,7 +43,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
         return
     for text in subject.texts:
         found: list[str] = []
-        for match in pattern.finditer(text.masked):
+        # Text-speak with digits ("b4", "2day") is blanked in the masked text: look in the text itself.
+        for match in pattern.finditer(text.unmasked_links):
             word = match.group(0).lower()
             if word not in found:
                 found.append(word)
@@ -199,6 +200,7 @@ _FIRST_PERSON_OPINION = re.compile(
     r"\b(?:what a|such a)\s+\w+",
     re.IGNORECASE,
 )
+_JUDGED_NOUNS = PERSON_WORDS | {"call", "caller"}
 _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
 
 
@@ -222,7 +224,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         first_person = word in ("i", "we")
         if not (subject_word or first_person):
             # "a rude customer", "lovely lady": a judging word just before a person.
-            if index + 1 < len(words) and words[index + 1] in PERSON_WORDS | {"call", "caller"} and lexicon.judges(word):
+            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and lexicon.judges(word):
                 return f"{word} {words[index + 1]}"
             continue
         cursor = index + 1
