@@ -274,7 +274,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     of judging words VADER lacks (`policy.opinion_words` adds more). A reported state of the
     customer ("customer was upset", "was happy with the refund") is an observation, not flagged.
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
-    (at-risk, delight) are not checked.
+    (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone.
 
     ## Why
     Flags and notes must be "100% facts, with no opinion or commentary added, so they are
