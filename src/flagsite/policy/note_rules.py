@@ -207,16 +207,20 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
 # "We will call back", "Anna will email her by Friday", "callback scheduled", "will be contacted by billing".
 _ORG_SUBJECT = r"(?:i|we|i'll|we'll|agent|the agent|team|the team|tl|team lead|supervisor|manager|billing|accounts|support|(?:the )?\w+ (?:team|department|dept))"
 _PROMISE_VERBS = r"(?:call|ring|phone|email|e-mail|text|contact|reach out|follow up|get back|check back|check in|update|write|send|confirm|let (?:him|her|them|the customer) know)"
+_FILLER = r"(?:(?:also|then|personally|again|try to|be sure to|make sure to|need to|be able to)\s+)?"
 _PROMISES = (
-    re.compile(rf"\b{_ORG_SUBJECT}\s+(?:will|shall|'ll|is going to|are going to|am going to|promised to|agreed to|offered to|needs? to|has to|have to|must)\s+(?:\w+\s+){{0,2}}?{_PROMISE_VERBS}\b"),
+    re.compile(rf"\b{_ORG_SUBJECT}\s+(?:will|shall|'ll|is going to|are going to|am going to|promised to|agreed to|offered to|needs? to|has to|have to|must)\s+{_FILLER}{_PROMISE_VERBS}\b"),
     re.compile(rf"(?:^|[.;]\s*|\n)\s*(?:will|to)\s+{_PROMISE_VERBS}\b"),  # "- Will call back Monday" (subject left out)
     re.compile(r"\b(?:callback|call-back|call back|follow-up|follow up|follow-up call)\s+(?:is\s+|was\s+|has been\s+)?(?:scheduled|booked|arranged|set up|set|promised|agreed|planned|due|needed|required)\b"),
     re.compile(r"\b(?:scheduled|booked|arranged|set up|promised|offered|agreed to|agreed on)\s+(?:a\s+|an\s+)?(?:callback|call-back|call back|follow-up|follow up|return call)\b"),
-    re.compile(r"\b(?:will|to)\s+be\s+(?:called|contacted|emailed|phoned|rung)\s+(?:back\s+)?(?:by|within|on|tomorrow|next|in)\b"),
+    # "will be contacted by billing within 48 hours" (not "asked to be contacted by email": a preference).
+    re.compile(r"\bwill\s+be\s+(?:called|contacted|emailed|phoned|rung)\s+(?:back\s+)?(?:by(?!\s+(?:email|e-mail|phone|letter|post|text|sms)\b)|within|on|tomorrow|next|in)\b"),
     re.compile(r"\bwill\s+(?:receive|get)\s+a\s+(?:call|callback|call back|phone call)\s+(?:from|back)\b"),
     re.compile(rf"\b(?:promised|agreed|arranged)\s+to\s+{_PROMISE_VERBS}\b"),
     # "they will call her back tomorrow": someone calls the customer, so someone promised it.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:back|tomorrow|today|later|on|by|next|once|when|with|within|in)\b"),
+    # "... and will get back to him tomorrow": getting back to the customer is always ours to do.
+    re.compile(r"\b(?:will|'ll|to)\s+(?:get back to|follow up with|circle back to)\s+(?:him|her|them|the customer|the client|the caller)\b"),
     # "Anna will email him the statement": someone writes to the customer.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
 )
@@ -321,10 +325,10 @@ _MONEY = re.compile(
 )
 
 
-# Amounts that the policy asks to record: refunds, credits, quotes, charges, fees, compensation.
+# Amounts given, taken or quoted, which the policy asks to record (not prices merely explained).
 _MONEY_KIND = re.compile(
-    r"\b(?:refund\w*|credit\w*|quot\w+|charg\w+|fee|fees|compensat\w+|goodwill|voucher\w*|discount\w*|"
-    r"waiv\w+|reimburs\w+|deposit\w*|paid|payment\w*|overcharg\w+|cashback|rebate\w*)\b",
+    r"\b(?:refund\w*|credit\w*|quot\w+|charged|chargeback|compensat\w+|goodwill|voucher\w*|discount\w*|"
+    r"waiv\w+|reimburs\w+|deposit\w*|paid|took|taken|overcharg\w+|cashback|rebate\w*)\b",
     re.IGNORECASE,
 )
 
