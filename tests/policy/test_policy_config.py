@@ -85,3 +85,29 @@ def test_exception_without_reason_silences_nothing(validate) -> None:  # type: i
     codes = {f.code: f for f in findings}
     assert "P303" in codes and "P901" in codes
     assert codes["P901"].line == 11
+
+
+OVERDUE_CUSTOMER = """\
+id: C-1
+name: Alexander Erickson
+flags:
+  - type: warning
+    reason: Only Alexander Erickson may place orders on this account.
+    created: 2026-01-05
+    created_by: max
+    review_by: 2026-03-01
+"""
+
+
+def test_exception_on_a_customer_record(validate) -> None:  # type: ignore[no-untyped-def]
+    assert [f.code for f in validate(customer=OVERDUE_CUSTOMER)] == ["P201"]
+    silenced = OVERDUE_CUSTOMER + "policy_exceptions:\n  - {rule: flag-review-overdue, reason: Reviewed with the customer on 2 June; review date to follow.}\n"
+    assert validate(customer=silenced) == []
+
+
+def test_flag_reason_wording_is_checked_with_positions(validate) -> None:  # type: ignore[no-untyped-def]
+    text = OVERDUE_CUSTOMER.replace("review_by: 2026-03-01", "review_by: 2026-12-01").replace(
+        "Only Alexander Erickson may place orders on this account.", "Customer is a pain and extremely rude, only he may order."
+    )
+    found = {(f.code, f.line) for f in validate(customer=text)}
+    assert ("P304", 5) in found and ("P305", 5) in found
