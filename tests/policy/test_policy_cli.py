@@ -103,3 +103,14 @@ def test_demo_records_pass_the_policy_rules(capsys) -> None:  # type: ignore[no-
     # On the day the demo note was written: its flag's review date lies ahead.
     findings = load_repository(REPO, today=dt.date(2026, 6, 30), jobs=1).findings
     assert [f for f in findings if f.code.startswith("P")] == []
+
+
+def test_configuration_example_in_the_docs_is_valid(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from flagsite.config import load_config
+    from flagsite.policy.docs import _CONFIG_EXAMPLE
+
+    block = _CONFIG_EXAMPLE.split("```yaml\n")[1].split("```")[0]
+    (tmp_path / "flagsite.yaml").write_text(block, encoding="utf-8")
+    config, findings = load_config(str(tmp_path))
+    assert findings == []
+    assert config.policy.rules["P107"].enabled is False

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from . import words
 from .settings import PolicySettings
+from .text import TextField
 
 # VADER scores words from -4 to +4; at this strength a word about a person judges them.
 JUDGING_VALENCE = 1.5
@@ -52,17 +53,70 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w@/-])(?:{alternatives})(?![\w@/-]|'\w)", re.IGNORECASE)
 
 
+_SLANG_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
+_JOINERS = "-@/"
+
+
+@dataclass
+class Phrases:
+    """A word list matched against a text's words: single words by lookup, phrases by one small pattern."""
+
+    words: frozenset[str]
+    phrases: re.Pattern[str] | None
+    first_words: frozenset[str]
+
+    @classmethod
+    def of(cls, entries: list[str]) -> Phrases:
+        entries = [e.lower() for e in entries]
+        multi = [e for e in entries if " " in e]
+        return cls(frozenset(e for e in entries if " " not in e), _phrase_pattern(multi), frozenset(e.split()[0] for e in multi))
+
+    def find(self, text: TextField) -> list[str]:
+        """The entries in a text (lower case, in order of appearance, once each)."""
+        found: list[str] = []
+        masked = text.masked
+        for token in text.tokens:
+            word = token.lower
+            if word in self.words and word not in found and not _joined(masked, token.start, token.start + len(word)):
+                found.append(word)
+        if self.phrases is not None and self.first_words.intersection(text.words):
+            found += [m.group(0).lower() for m in self.phrases.finditer(masked) if m.group(0).lower() not in found]
+        return found
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether a word is part of a larger token (an id, an email, a hyphenated word)."""
+    return (start > 0 and text[start - 1] in _JOINERS) or (end < len(text) and text[end] in _JOINERS)
+
+
 @dataclass
 class Lexicon:
     settings: PolicySettings
     slang: dict[str, str]
-    slang_pattern: re.Pattern[str] | None
-    derogatory_pattern: re.Pattern[str] | None
+    derogatory: Phrases
     placeholders: frozenset[str]
     vague: frozenset[str]
     opinion: frozenset[str]
     allowed: frozenset[str]
     _known: dict[str, bool] = field(default_factory=dict)
+
+    def slang_in(self, text: TextField) -> list[str]:
+        """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
+        found: list[str] = []
+        source = text.unmasked_links
+        for match in _SLANG_TOKEN.finditer(source):
+            raw = match.group(0)
+            word = raw.lower()
+            if word not in self.slang or word in found or (len(word) == 1 and raw != word):
+                continue
+            end = match.end()
+            if _joined(source, match.start(), end) or (end + 1 < len(source) and source[end] == "." and source[end + 1].isalnum()):
+                continue
+            found.append(word)
+        return found
+
+    def derogatory_in(self, text: TextField) -> list[str]:
+        return self.derogatory.find(text)
 
     def judges(self, word: str) -> bool:
         """Whether a word, said of a person or an interaction, is a judgement rather than a fact."""
@@ -116,23 +170,13 @@ def _suggestions(word: str) -> list[str]:
 @lru_cache(maxsize=8)
 def _build(key: str) -> Lexicon:
     settings = PolicySettings.model_validate_json(key)
-    slang = dict(words.SLANG) | {k.lower(): v for k, v in settings.slang.items()}
-    # Single letters are slang only in lower case ("r u"); "Plan U" is a name.
-    slang_words = [w for w in slang if len(w) > 1]
-    slang_pattern = _phrase_pattern(slang_words)
-    single = "".join(sorted(w for w in slang if len(w) == 1))
-    if single:
-        single_pattern = rf"(?<![\w@/.'-])[{single}](?![\w@/'-])"
-        alternatives = slang_pattern.pattern if slang_pattern else "(?!)"
-        slang_pattern = re.compile(rf"(?i:{alternatives})|{single_pattern}")
     allowed = {w.lower() for w in words.ALLOW_WORDS}
     for entry in settings.allow_words:
         allowed.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)*", entry))
     return Lexicon(
         settings=settings,
-        slang=slang,
-        slang_pattern=slang_pattern,
-        derogatory_pattern=_phrase_pattern(list(words.DEROGATORY) + [w.lower() for w in settings.derogatory]),
+        slang=dict(words.SLANG) | {k.lower(): v for k, v in settings.slang.items()},
+        derogatory=Phrases.of(list(words.DEROGATORY) + list(settings.derogatory)),
         placeholders=frozenset(words.PLACEHOLDER_NAMES) | {w.lower() for w in settings.placeholder_names},
         vague=words.VAGUE_WORDS | {w.lower() for w in settings.vague_words},
         opinion=words.OPINION_WORDS | {w.lower() for w in settings.opinion_words},

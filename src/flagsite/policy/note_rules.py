@@ -133,9 +133,9 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     """Words that say something about the issue: not filler, names, quotes, slang, insults or judgements."""
     lexicon = subject.lexicon
     unquoted = _QUOTED.sub(" ", text.masked)
-    if lexicon.derogatory_pattern is not None:
-        unquoted = lexicon.derogatory_pattern.sub(" ", unquoted)
+    insults = set(lexicon.derogatory_in(text))
     words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
+    words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
     return [
         w for w in words
         if len(w) > 1 and w not in lexicon.vague and w not in subject.names and w not in lexicon.slang

@@ -38,16 +38,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     reason: Charged after cancelling two months ago; asked for a refund.
     ```
     """
-    pattern = subject.lexicon.slang_pattern
-    if pattern is None:
-        return
     for text in subject.texts:
-        found: list[str] = []
-        # Text-speak with digits ("b4", "2day") is blanked in the masked text: look in the text itself.
-        for match in pattern.finditer(text.unmasked_links):
-            word = match.group(0).lower()
-            if word not in found:
-                found.append(word)
+        found = subject.lexicon.slang_in(text)
         if found:
             fixes = ", ".join(f"{w!r} → {subject.lexicon.slang.get(w, '(reword)')}" for w in found)
             yield Hit(text.loc, f"slang or text-speak: {fixes}")
@@ -56,7 +48,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
 def _misspelled(text: TextField, subject: Subject) -> list[str]:
     lexicon = subject.lexicon
     wrong: list[str] = []
-    derogatory = {m.group(0).lower() for m in lexicon.derogatory_pattern.finditer(text.masked)} if lexicon.derogatory_pattern else set()
+    derogatory = set(lexicon.derogatory_in(text))
     known = subject.known_words
     for token in text.tokens:
         word = token.text
@@ -183,11 +175,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     reason: Invoices INV-2031 and INV-2044 unpaid for more than 60 days.
     ```
     """
-    pattern = subject.lexicon.derogatory_pattern
-    if pattern is None:
-        return
     for text in subject.texts:
-        found = sorted({m.group(0).lower() for m in pattern.finditer(text.masked)})
+        found = subject.lexicon.derogatory_in(text)
         if found:
             yield Hit(text.loc, f"derogatory or profane wording: {', '.join(repr(w) for w in found)}; describe what happened in neutral, factual words")
 
@@ -249,8 +238,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
 
 
 def _insult(word: str, subject: Subject) -> bool:
-    pattern = subject.lexicon.derogatory_pattern
-    return bool(pattern and pattern.fullmatch(word.lower()))
+    return word.lower() in subject.lexicon.derogatory.words
 
 
 def _judging_after(phrase: str, subject: Subject) -> bool:
