@@ -98,7 +98,7 @@ class Lexicon:
     vague: frozenset[str]
     opinion: frozenset[str]
     allowed: frozenset[str]
-    _known: dict[str, bool] = field(default_factory=dict)
+    spelled_right: dict[str, bool] = field(default_factory=dict)  # word -> in the dictionary (or allowed)
 
     def slang_in(self, text: TextField) -> list[str]:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
@@ -130,10 +130,10 @@ class Lexicon:
         """Whether a lower-case word is spelled right (or allowed)."""
         if word in self.allowed or word in extra:
             return True
-        known = self._known.get(word)
+        known = self.spelled_right.get(word)
         if known is None:
             known = self._check(word)
-            self._known[word] = known
+            self.spelled_right[word] = known
         return known
 
     def _check(self, word: str) -> bool:

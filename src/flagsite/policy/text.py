@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -30,15 +30,12 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     sentence_start: bool
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    lower: str  # the word in lower case, apostrophes straightened
 
 
 @dataclass
@@ -67,7 +64,8 @@ class TextField:
         for m in _WORD.finditer(masked):
             # A sentence starts at the text's start or after an end mark between this word and the last.
             starts = previous_end < 0 or _SENTENCE_END.search(masked, previous_end, m.start()) is not None
-            tokens.append(Token(m.group(0), m.start(), starts))
+            word = m.group(0)
+            tokens.append(Token(word, m.start(), starts, word.lower()))
             previous_end = m.end()
         return tokens
 
@@ -88,6 +86,11 @@ def prose_fields(record: BaseModel, paths: tuple[Loc, ...]) -> list[TextField]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _is_factual(model: type[BaseModel], name: str) -> bool:
+    return disclosure_of(model.model_fields[name]) is Disclosure.FACTUAL
+
+
 def _walk(value: Any, rest: Loc, loc: Loc, factual: bool, found: list[TextField]) -> None:
     if not rest:
         if isinstance(value, str) and value.strip():
@@ -101,7 +104,7 @@ def _walk(value: Any, rest: Loc, loc: Loc, factual: bool, found: list[TextField]
         return
     if not isinstance(value, BaseModel) or head not in type(value).model_fields:
         return
-    field_factual = disclosure_of(type(value).model_fields[str(head)]) is Disclosure.FACTUAL
+    field_factual = _is_factual(type(value), str(head))
     _walk(getattr(value, str(head)), tail, loc + (head,), factual and field_factual, found)
 
 

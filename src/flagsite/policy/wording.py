@@ -47,16 +47,21 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
 
 def _misspelled(text: TextField, subject: Subject) -> list[str]:
     lexicon = subject.lexicon
-    wrong: list[str] = []
-    derogatory = set(lexicon.derogatory_in(text))
+    spelled = lexicon.spelled_right  # the process-wide memo of checked words, looked up first
     known = subject.known_words
+    wrong: list[str] = []
+    derogatory: set[str] | None = None
     for token in text.tokens:
+        lower = token.lower
+        if spelled.get(lower) is True:
+            continue
         word = token.text
-        if len(word) < 3 or (word.isupper()) or any(c.isupper() for c in word[1:]):
+        if len(word) < 3 or word.isupper() or word[1:] != word[1:].lower():
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
         if word[0].isupper() and not token.sentence_start:
             continue  # a capital inside a sentence marks a name: Covesmart, Anna
-        lower = token.lower
+        if derogatory is None:
+            derogatory = set(lexicon.derogatory_in(text))
         if lower in lexicon.slang or lower in wrong or lower in derogatory:
             continue  # slang and insults have their own rules
         if lower not in subject.proper_words and not lexicon.is_known(lower, known):
