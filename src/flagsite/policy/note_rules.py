@@ -224,6 +224,7 @@ _PROMISES = (
     # "Anna will email him the statement": someone writes to the customer.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
 )
+_ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 _NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
 
 
@@ -261,7 +262,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         if _NO_FOLLOW_UP.search(text.lowered):
             continue
         for sentence in sentences(text.lowered):
-            if any(p.search(sentence) for p in _PROMISES):
+            if _ANY_PROMISE.search(sentence):
                 yield Hit(text.loc, f"{describe(sentence.strip())} promises a follow-up, but follow_up is none; add follow_up: {{due, owner, action}}")
                 return
 

@@ -25,7 +25,6 @@ CUSTOMER_PROSE: tuple[Loc, ...] = (("preferences", "*", "text"), ("flags", "*", 
 _MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d[\w./-]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LINKS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -63,7 +62,8 @@ class TextField:
         previous_end = -1
         for m in _WORD.finditer(masked):
             # A sentence starts at the text's start or after an end mark between this word and the last.
-            starts = previous_end < 0 or _SENTENCE_END.search(masked, previous_end, m.start()) is not None
+            gap = masked[previous_end : m.start()] if previous_end >= 0 else "."
+            starts = gap != " " and ("." in gap or "!" in gap or "?" in gap or "\n" in gap)
             word = m.group(0)
             tokens.append(Token(word, m.start(), starts, word.lower()))
             previous_end = m.end()
