@@ -8,13 +8,12 @@ their severity; a record's ``policy_exceptions`` silence a rule on it.
 
 from __future__ import annotations
 
-
 from collections.abc import Iterator
 
 from ..check.context import CheckContext, Located
 from ..findings import Finding
 from ..models import Customer, Note
-from .registry import Rule, find_rule, rules_for
+from .registry import Hit, Rule, find_rule, rules_for
 from .subject import Subject, customer_subject, note_subject
 
 
@@ -31,10 +30,14 @@ def check_customer_policy(customer: Customer, where: Located, ctx: CheckContext)
 def policy_codes_for_note(note: Note, customer: Customer | None, ctx: CheckContext) -> list[str]:
     """The codes a note is flagged with (no positions): for measuring the rules."""
     subject = note_subject(note, customer, ctx.config, ctx.today)
-    return [hit_code for hit_code, _, _ in _hits(subject, rules_for("note") + rules_for("text"))]
+    return [current.code for current, _ in _hits(subject, rules_for("note") + rules_for("text"))]
 
 
-def _hits(subject: Subject, rules: list[Rule]) -> Iterator[tuple[str, Rule, object]]:
+def _hits(subject: Subject, rules: list[Rule]) -> Iterator[tuple[Rule, Hit]]:
+    """What the enabled rules find, less what the record's exceptions silence.
+
+    The exception rules (P9xx) run last: by then it is known which exceptions silenced something.
+    """
     settings = subject.config.policy
     silenced = {
         found.code
@@ -49,14 +52,14 @@ def _hits(subject: Subject, rules: list[Rule]) -> Iterator[tuple[str, Rule, obje
             if current.code in silenced:
                 subject.silenced_used.add(current.code)
                 continue
-            yield current.code, current, hit
+            yield current, hit
 
 
 def _run(subject: Subject, rules: list[Rule], where: Located) -> Iterator[Finding]:
     settings = subject.config.policy
-    for _, current, hit in _hits(subject, rules):
+    for current, hit in _hits(subject, rules):
         _, severity = settings.setting(current)
-        line, column = where.at(*hit.loc)  # type: ignore[attr-defined]
-        yield Finding(where.path, line, column, current.code, f"{hit.message} [{current.name}]", severity)  # type: ignore[attr-defined]
+        line, column = where.at(*hit.loc)
+        yield Finding(where.path, line, column, current.code, f"{hit.message} [{current.name}]", severity)
 
 

@@ -218,7 +218,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         first_person = word in ("i", "we")
         if not (subject_word or first_person):
             # "a rude customer", "lovely lady": a judging word just before a person.
-            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and lexicon.judges(word):
+            # ("the best person to ask" names a role, not a judgement.)
+            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and lexicon.judges(word) and words[index + 2 : index + 3] != ["to"]:
                 return f"{word} {words[index + 1]}"
             continue
         cursor = index + 1
