@@ -111,6 +111,8 @@ _SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘�
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,3}}$", re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line|message|code|word|term|marked|as)\s*:?\s*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|we|we're|us|our|you|you're|your)\b", re.IGNORECASE)
+# "He said: I want my money back" (a quote without quotation marks).
+_COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|our|you|you're|your)\b[^.;\n]*", re.IGNORECASE)
 _VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|quote,|direct quote)\b", re.IGNORECASE)
 
 
@@ -121,7 +123,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled")
     or reads as speech (it holds "I", "my", "you"); a quotation in single quotes after a verb of
-    speech; and "verbatim" or "in his words". Quoted names of things (a plan, an email subject,
+    speech; speech after a colon ("said: I want my money back"); and "verbatim" or "in his words". Quoted names of things (a plan, an email subject,
     a button) are not flagged.
 
     ## Why
@@ -151,7 +153,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
             if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2):
                 quoted = match.group(0)
         if not quoted:
-            single = _SINGLE_QUOTED_AFTER_SPEECH.search(body)
+            single = _SINGLE_QUOTED_AFTER_SPEECH.search(body) or _COLON_SPEECH.search(body)
             quoted = single.group(0) if single else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
