@@ -224,6 +224,8 @@ _PROMISES = (
     # "Anna will email him the statement": someone writes to the customer.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
 )
+# Every promise above holds one of these: texts without any are skipped at once.
+_PROMISE_WORDS = ("will", "'ll", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 _NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
 
@@ -259,7 +261,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        if _NO_FOLLOW_UP.search(text.lowered):
+        if not any(word in text.lowered for word in _PROMISE_WORDS) or _NO_FOLLOW_UP.search(text.lowered):
             continue
         for sentence in sentences(text.lowered):
             if _ANY_PROMISE.search(sentence):
