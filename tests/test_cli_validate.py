@@ -30,9 +30,12 @@ def write(root: Path, rel: str, text: str) -> None:
 
 
 def test_demo_records_are_valid(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--root", str(REPO_ROOT), "validate")
-    assert out == "All records are valid.\n"
+    code, out, _ = run(capsys, "--root", str(REPO_ROOT), "validate", "--format", "json")
+    report = json.loads(out)
+    assert report["ok"] is True
     assert code == 0
+    # The demo shows an overdue flag review on purpose; nothing else may be reported.
+    assert {f["code"] for f in report["findings"]} <= {"P201"}
 
 
 def test_broken_record_gives_one_precise_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,4 +121,4 @@ def test_console_script_is_installed() -> None:
     exe = shutil.which("flagsite") or str(Path(sys.executable).parent / "flagsite")
     done = subprocess.run([exe, "--root", str(REPO_ROOT), "validate", "--format", "json"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == {"ok": True, "findings": []}
+    assert json.loads(done.stdout)["ok"] is True

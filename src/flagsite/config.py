@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .findings import Finding
 from .load.yaml_strict import load_yaml_file
+from .policy.settings import PolicySettings
 from .schema_errors import findings_from_validation_error
 
 CONFIG_FILE = "flagsite.yaml"
@@ -74,7 +75,7 @@ class Config(BaseModel):
         description="Notes with these dispositions are 'missteps', listed near the top of the customer page.",
     )
     missteps_days: int = Field(default=180, ge=0, description="How long a misstep stays near the top of the page.")
-    policy: dict[str, Any] = Field(default_factory=dict, description="Policy rule settings (see `flagsite rules`).")
+    policy: PolicySettings = Field(default_factory=PolicySettings, description="Policy rule settings (see `flagsite rules`).")
 
     @field_validator("flag_types", mode="before")
     @classmethod

@@ -84,6 +84,20 @@ class Flag(Record):
     review_by: dt.date | None = factual(None, description="When to review the flag; a past date is an overdue review.")
 
 
+class PolicyException(Record):
+    rule: Text = internal(description="The policy rule to silence on this record, by code or name (see `flagsite rules`).")
+    reason: Text | None = internal(
+        None, description="Why the rule does not apply here; required, and shown to reviewers in the pull request."
+    )
+
+
+def policy_exceptions() -> Any:
+    return internal(
+        default_factory=list,
+        description="Policy findings silenced on this record, each with the reason. Internal: never exported.",
+    )
+
+
 class Customer(Record):
     id: CustomerId = factual(description="Equals the customer's folder name.")
     name: Text = factual(description="The account holder's name.")
@@ -91,6 +105,7 @@ class Customer(Record):
     contacts: Contacts = factual(default_factory=Contacts)
     preferences: list[Preference] = factual(default_factory=list)
     flags: list[Flag] = factual(default_factory=list)
+    policy_exceptions: list[PolicyException] = policy_exceptions()
 
 
 class Contact(Record):
@@ -142,6 +157,7 @@ class Note(Record):
     follow_up: FollowUpOrNone = factual("none")
     critical: bool = factual(False, description="Affects handling for as long as the account exists: pinned.")
     internal: Text | None = internal(None, description="Remarks for staff only. Never exported.")
+    policy_exceptions: list[PolicyException] = policy_exceptions()
 
     @property
     def has_follow_up(self) -> bool:
@@ -162,6 +178,7 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     Contacts,
     Preference,
     Flag,
+    PolicyException,
     Customer,
     Contact,
     Change,

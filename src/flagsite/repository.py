@@ -29,6 +29,7 @@ from .findings import Finding, sort_key
 from .load.orders import OrderRow, load_orders_file
 from .load.yaml_strict import LoadedYaml, Position, load_yaml_file
 from .models import Customer, Note
+from .policy.engine import check_customer_policy, check_note_policy
 from .schema_errors import findings_from_validation_error
 
 # Below this many customers, starting worker processes costs more than it saves.
@@ -36,8 +37,13 @@ PARALLEL_THRESHOLD = 400
 _CHUNK = 64
 
 NoteCheck = Callable[[Note, Located, CheckContext, Customer | None], Iterable[Finding]]
-NOTE_CHECKS: list[NoteCheck] = [lambda note, where, ctx, customer: check_note(note, where, ctx)]
-NOTE_CHECKS.append(check_placeholders)
+NOTE_CHECKS: list[NoteCheck] = [
+    lambda note, where, ctx, customer: check_note(note, where, ctx),
+    check_placeholders,
+    check_note_policy,
+]
+CustomerCheck = Callable[[Customer, Located, CheckContext], Iterable[Finding]]
+CUSTOMER_CHECKS: list[CustomerCheck] = [check_customer, check_customer_policy]
 
 
 @dataclass
@@ -123,7 +129,8 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
         customer = _model(Customer, loaded, customer_path, findings)
         if customer is not None:
             where = Located(customer_path, loaded.source)
-            findings += _guarded(customer_path, lambda: check_customer(customer, where, ctx))
+            for customer_check in CUSTOMER_CHECKS:
+                findings += _guarded(customer_path, lambda: customer_check(customer, where, ctx))
             if customer.id != folder.folder_name:
                 line, column = where.at("id")
                 findings.append(

@@ -32,7 +32,7 @@ flags:
     guidance: Take no new orders; transfer payment questions to Accounts.
     created: 2026-06-03
     created_by: max
-    review_by: 2026-09-03
+    review_by: 2099-09-03
 
   # Security team, see ticket SEC-12.
   - type: warning

@@ -31,13 +31,13 @@ def test_new_note_is_written_where_validate_finds_it_and_its_todos_are_reported(
 
 
 def test_filled_in_note_validates_clean(repo, run):
-    path = run("--root", str(repo), "note", "new", "C-10042", "--reason", "Asked for a refund.", "--channel", "email",
+    path = run("--root", str(repo), "note", "new", "C-10042", "--reason", "Asked for a refund of the duplicate charge on order SO-1.", "--channel", "email",
                "--disposition", "billing-refund", "--contact", "Dana Erickson", "--relationship", "daughter of the account holder",
                "--at", "2026-06-05T09:30").stdout.strip()
     file = repo / path
     text = file.read_text()
     assert "relationship: daughter of the account holder" in text
-    file.write_text(text.replace("'TODO: what was done or promised, and by when'", "Refunded 12.50 USD to the card on file."))
+    file.write_text(text.replace("'TODO: what was done or promised, and by when'", "Explained that the refund for order SO-1 was sent on 2026-06-04."))
     code, findings = _findings(run, repo)
     assert (code, findings) == (0, [])
 

@@ -19,6 +19,11 @@ TODO = "TODO"
 _PLACEHOLDER = re.compile(rf"^\s*{TODO}\b")
 
 
+def is_placeholder(text: str) -> bool:
+    """True for text that still says TODO: what a person must write, not yet written."""
+    return bool(_PLACEHOLDER.match(text))
+
+
 def _strings(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(value, str):
         yield loc, value
@@ -36,6 +41,6 @@ def _dotted(loc: tuple[str | int, ...]) -> str:
 
 def check_placeholders(note: Note, where: Located, ctx: CheckContext, customer: Customer | None) -> Iterator[Finding]:
     for loc, text in _strings(note.model_dump(mode="json", by_alias=True), ()):
-        if _PLACEHOLDER.match(text):
+        if is_placeholder(text):
             line, column = where.at(*loc)
             yield Finding(where.path, line, column, "S004", f"'{_dotted(loc)}' is still a TODO placeholder; replace it with what really happened (the comment beside it says what goes there)")

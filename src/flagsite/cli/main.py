@@ -14,6 +14,7 @@ from ..errors import FlagsiteError, UsageError
 from . import flag as flag_command
 from . import init as init_command
 from . import note as note_command
+from . import rules as rules_command
 from . import schema as schema_command
 from . import validate as validate_command
 
@@ -38,6 +39,7 @@ cli.add_command(schema_command.schema)
 cli.add_command(flag_command.flag)
 cli.add_command(note_command.note)
 cli.add_command(init_command.init)
+cli.add_command(rules_command.rules)
 
 
 def main(argv: list[str] | None = None) -> None:

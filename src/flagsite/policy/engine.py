@@ -1,0 +1,65 @@
+"""Run the policy rules on one record and turn what they find into findings.
+
+Called for every note and every customer while the file's source positions
+are at hand (see ``repository.NOTE_CHECKS`` and ``CUSTOMER_CHECKS``), so each
+finding points at the field it concerns. Settings switch rules off or change
+their severity; a record's ``policy_exceptions`` silence a rule on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..check.context import CheckContext, Located
+from ..findings import Finding
+from ..models import Customer, Note
+from .registry import Hit, Rule, find_rule, rules_for
+from .subject import Subject, customer_subject, note_subject
+
+
+def check_note_policy(note: Note, where: Located, ctx: CheckContext, customer: Customer | None) -> Iterator[Finding]:
+    subject = note_subject(note, customer, ctx.config, ctx.today)
+    return _run(subject, rules_for("note") + rules_for("text"), where)
+
+
+def check_customer_policy(customer: Customer, where: Located, ctx: CheckContext) -> Iterator[Finding]:
+    subject = customer_subject(customer, ctx.config, ctx.today)
+    return _run(subject, rules_for("customer") + rules_for("text"), where)
+
+
+def policy_codes_for_note(note: Note, customer: Customer | None, ctx: CheckContext) -> list[str]:
+    """The codes a note is flagged with (no positions): for measuring the rules."""
+    subject = note_subject(note, customer, ctx.config, ctx.today)
+    return [current.code for current, _ in _hits(subject, rules_for("note") + rules_for("text"))]
+
+
+def _hits(subject: Subject, rules: list[Rule]) -> Iterator[tuple[Rule, Hit]]:
+    """What the enabled rules find, less what the record's exceptions silence.
+
+    The exception rules (P9xx) run last: by then it is known which exceptions silenced something.
+    """
+    settings = subject.config.policy
+    silenced = {
+        found.code
+        for exception in subject.exceptions
+        if exception.reason is not None and (found := find_rule(exception.rule)) is not None
+    }
+    for current in rules + rules_for("meta"):
+        enabled, _ = settings.setting(current)
+        if not enabled:
+            continue
+        for hit in current.check(subject):
+            if current.code in silenced:
+                subject.silenced_used.add(current.code)
+                continue
+            yield current, hit
+
+
+def _run(subject: Subject, rules: list[Rule], where: Located) -> Iterator[Finding]:
+    settings = subject.config.policy
+    for current, hit in _hits(subject, rules):
+        _, severity = settings.setting(current)
+        line, column = where.at(*hit.loc)
+        yield Finding(where.path, line, column, current.code, f"{hit.message} [{current.name}]", severity)
+
+

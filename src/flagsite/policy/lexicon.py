@@ -1,0 +1,199 @@
+"""The word knowledge the wording rules use, built once per process and settings.
+
+Spelling comes from pyspellchecker (its English word-frequency list ships in
+the wheel); how strongly a word judges comes from VADER's sentiment lexicon
+(shipped in the vaderSentiment wheel). Both load from package data, never
+from the network. Loading takes a fraction of a second, so it happens once
+per worker process, on the first record that needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import words
+from .settings import PolicySettings
+from .text import TextField
+
+# VADER scores words from -4 to +4; at this strength a word about a person judges them.
+JUDGING_VALENCE = 1.5
+
+# British spellings pyspellchecker's list lacks, as (ending, American ending).
+_VARIANT_ENDINGS = (
+    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+    ("ising", "izing"), ("iser", "izer"), ("yse", "yze"), ("ysed", "yzed"), ("our", "or"), ("ours", "ors"),
+    ("oured", "ored"), ("ouring", "oring"), ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ence", "ense"),
+    ("amme", "am"), ("ammes", "ams"), ("eque", "eck"), ("eques", "ecks"), ("lled", "led"), ("lling", "ling"),
+)
+# How often a word must occur in pyspellchecker's list to count as half of a compound.
+_COMMON = 1000
+_ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin app apps".split())
+
+
+@lru_cache(maxsize=1)
+def _spellchecker():  # type: ignore[no-untyped-def]
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=2)
+
+
+@lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return {w: v for w, v in SentimentIntensityAnalyzer().lexicon.items() if w.isalpha()}
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w@/-])(?:{alternatives})(?![\w@/-]|'\w)", re.IGNORECASE)
+
+
+_SLANG_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
+_JOINERS = "-@/"
+
+
+@dataclass
+class Phrases:
+    """A word list matched against a text's words: single words by lookup, phrases by one small pattern."""
+
+    words: frozenset[str]
+    phrases: re.Pattern[str] | None
+    first_words: frozenset[str]
+
+    @classmethod
+    def of(cls, entries: list[str]) -> Phrases:
+        entries = [e.lower() for e in entries]
+        multi = [e for e in entries if " " in e]
+        return cls(frozenset(e for e in entries if " " not in e), _phrase_pattern(multi), frozenset(e.split()[0] for e in multi))
+
+    def find(self, text: TextField) -> list[str]:
+        """The entries in a text (lower case, in order of appearance, once each)."""
+        found: list[str] = []
+        masked = text.masked
+        for token in text.tokens:
+            word = token.lower
+            if word in self.words and word not in found and not _joined(masked, token.start, token.start + len(word)):
+                found.append(word)
+        if self.phrases is not None and self.first_words.intersection(text.words):
+            found += [m.group(0).lower() for m in self.phrases.finditer(masked) if m.group(0).lower() not in found]
+        return found
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether a word is part of a larger token (an id, an email, a hyphenated word)."""
+    return (start > 0 and text[start - 1] in _JOINERS) or (end < len(text) and text[end] in _JOINERS)
+
+
+@dataclass
+class Lexicon:
+    settings: PolicySettings
+    slang: dict[str, str]
+    derogatory: Phrases
+    placeholders: frozenset[str]
+    vague: frozenset[str]
+    opinion: frozenset[str]
+    allowed: frozenset[str]
+    spelled_right: dict[str, bool] = field(default_factory=dict)  # word -> in the dictionary (or allowed)
+
+    def slang_in(self, text: TextField) -> list[str]:
+        """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
+        found: list[str] = []
+        source = text.unmasked_links
+        for match in _SLANG_TOKEN.finditer(source):
+            raw = match.group(0)
+            word = raw.lower()
+            if word not in self.slang or word in found or (len(word) == 1 and raw != word):
+                continue
+            end = match.end()
+            if _joined(source, match.start(), end) or (end + 1 < len(source) and source[end] == "." and source[end + 1].isalnum()):
+                continue
+            found.append(word)
+        return found
+
+    def derogatory_in(self, text: TextField) -> list[str]:
+        return self.derogatory.find(text)
+
+    def judges(self, word: str) -> bool:
+        """Whether a word, said of a person or an interaction, is a judgement rather than a fact."""
+        if word in self.opinion:
+            return True
+        if word in words.REPORTED_STATES or word.endswith(("ed", "ing")):
+            return False
+        return abs(_valences().get(word, 0.0)) >= JUDGING_VALENCE
+
+    def is_known(self, word: str, extra: frozenset[str] = frozenset()) -> bool:
+        """Whether a lower-case word is spelled right (or allowed)."""
+        if word in self.allowed or word in extra:
+            return True
+        known = self.spelled_right.get(word)
+        if known is None:
+            known = self._check(word)
+            self.spelled_right[word] = known
+        return known
+
+    def _check(self, word: str) -> bool:
+        if not word.isascii():
+            return True  # accented words are names here (Ciarán, Zoë): the English list cannot judge them
+        bases = [word] + [word[: -len(s)] for s in ("'s", "'", "n't", "'re", "'ll", "'ve", "'d", "'m") if word.endswith(s)]
+        return any(self._base_known(base) for base in bases if base)
+
+    def _base_known(self, word: str) -> bool:
+        checker = _spellchecker()
+        if word in checker or word in _ABBREVIATIONS or word in self.allowed:
+            return True
+        for ending, american in _VARIANT_ENDINGS:
+            if word.endswith(ending) and word[: -len(ending)] + american in checker:
+                return True
+        for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in checker:
+                return True  # rebooked, unticked, prepaid
+        # A compound of two common words: mailroom, doorbell, lockbox.
+        frequency = checker.word_frequency
+        return any(frequency[word[:i]] >= _COMMON and frequency[word[i:]] >= _COMMON for i in range(4, len(word) - 3))
+
+    def suggestions(self, word: str) -> list[str]:
+        return _suggestions(word)
+
+
+@lru_cache(maxsize=4096)
+def _suggestions(word: str) -> list[str]:
+    checker = _spellchecker()
+    candidates = checker.candidates(word) or set()
+    return sorted(candidates - {word}, key=lambda c: (-checker.word_usage_frequency(c), c))[:3]
+
+
+@lru_cache(maxsize=8)
+def _build(key: str) -> Lexicon:
+    settings = PolicySettings.model_validate_json(key)
+    allowed = {w.lower() for w in words.ALLOW_WORDS}
+    for entry in settings.allow_words:
+        allowed.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)*", entry))
+    return Lexicon(
+        settings=settings,
+        slang=dict(words.SLANG) | {k.lower(): v for k, v in settings.slang.items()},
+        derogatory=Phrases.of(list(words.DEROGATORY) + list(settings.derogatory)),
+        placeholders=frozenset(words.PLACEHOLDER_NAMES) | {w.lower() for w in settings.placeholder_names},
+        vague=words.VAGUE_WORDS | {w.lower() for w in settings.vague_words},
+        opinion=words.OPINION_WORDS | {w.lower() for w in settings.opinion_words},
+        allowed=frozenset(allowed),
+    )
+
+
+# The settings object of a run is the same for every record: look it up by identity first.
+_BY_IDENTITY: dict[int, tuple[PolicySettings, Lexicon]] = {}
+
+
+def lexicon_for(settings: PolicySettings) -> Lexicon:
+    known = _BY_IDENTITY.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    lexicon = _build(settings.cache_key())
+    if len(_BY_IDENTITY) > 16:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(settings)] = (settings, lexicon)
+    return lexicon

@@ -1,0 +1,422 @@
+"""P1xx: what every note must record (the notes policy's outline).
+
+Contact (name, and relationship when not the account holder), reason,
+resolution, follow-ups, changes from -> to, amounts; and critical notes that
+belong on the customer's permanent record instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..check.placeholders import is_placeholder as is_todo
+from .registry import Hit, describe, rule
+from .subject import Subject
+from .text import TextField, normalise_name, sentences
+from .words import CHANGE_FIELDS, HONORIFICS, INTENSIFIERS
+
+_PLACEHOLDER_RESOLUTIONS = re.compile(
+    r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
+    r"see (?:above|below|notes?)|as above|same as (?:before|above)|"
+    r"(?:issue |problem )?(?:was )?(?:resolved|fixed|handled|sorted|done)|"
+    r"(?:helped|assisted|advised|informed)(?: (?:the )?(?:customer|ct|cx|caller|client))?|"
+    r"(?:customer|ct|cx|caller|client) (?:helped|assisted|advised|informed|happy|satisfied|ok))$",
+    re.IGNORECASE,
+)
+
+
+def _is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
+    words = normalise_name(name)
+    whole = " ".join(words)
+    stripped = name.strip().lower()
+    return (
+        not words
+        or whole in placeholders
+        or stripped in placeholders
+        or stripped.rstrip(".") in placeholders
+        or all(w in placeholders or w in HONORIFICS for w in words)
+    )
+
+
+@rule("P101", "contact-name-missing", "error", "note")
+def contact_name_missing(subject: Subject) -> Iterator[Hit]:
+    """The contact's name is a stand-in ("Customer", "CT", "caller", "unknown") rather than a name.
+
+    ## What it does
+    Flags a note whose `contact.name` holds only a placeholder: a role ("customer", "caller",
+    "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
+    pronoun. The schema already requires the field; this rule catches names that say nothing.
+
+    ## Why
+    The notes policy asks every note to name who we spoke with, so the next person knows whether
+    they are talking to the same person, and a record-access request can be answered. If the contact
+    would not give a name, write what is known ("Unnamed caller from the billing address") and
+    silence this rule on the note with that reason.
+
+    ## Example
+    ```yaml
+    contact:
+      name: Customer
+    ```
+    Use instead:
+    ```yaml
+    contact:
+      name: Alexander Erickson
+      relationship: son of the account holder
+    ```
+    """
+    assert subject.note is not None
+    name = subject.note.contact.name
+    if _is_placeholder(name, subject.lexicon.placeholders):
+        yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with")
+
+
+def _same_person(contact: list[str], holder: list[str]) -> bool:
+    """Whether a contact's name can be the account holder's ("A. Erickson", "Alexander Erickson")."""
+    contact = [w for w in contact if w not in HONORIFICS]
+    holder = [w for w in holder if w not in HONORIFICS]
+    if not contact or not holder:
+        return False
+    if contact == holder:
+        return True
+    # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches.
+    if contact[-1] != holder[-1]:
+        return False
+    return all(any(h == c or (len(c) == 1 and h.startswith(c)) for h in holder) for c in contact)
+
+
+@rule("P102", "contact-relationship-missing", "error", "note")
+def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
+    """The contact is not the account holder, and the note does not say how they are related.
+
+    ## What it does
+    Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
+    (ignoring case, titles and initials). When they differ and `contact.relationship` is absent,
+    the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
+
+    ## Why
+    The policy asks for the relationship ("mother", "employee", "wife") whenever someone other
+    than the account holder calls: it says whether they may act on the account, and it explains
+    the note to the next reader.
+
+    ## Example
+    ```yaml
+    # customer.yaml: name: Alexander Erickson
+    contact:
+      name: Maria Erickson
+    ```
+    Use instead:
+    ```yaml
+    contact:
+      name: Maria Erickson
+      relationship: wife of the account holder
+    ```
+    """
+    assert subject.note is not None
+    contact = subject.note.contact
+    if subject.customer is None or contact.relationship is not None:
+        return
+    if _is_placeholder(contact.name, subject.lexicon.placeholders) or is_todo(contact.name):
+        return  # P101 or S004 already says the name is missing
+    if not _same_person(normalise_name(contact.name), normalise_name(subject.customer.name)):
+        yield Hit(
+            ("contact", "name"),
+            f"{contact.name} is not the account holder ({subject.customer.name}); add contact.relationship "
+            "(e.g. 'wife of the account holder')",
+        )
+
+
+_QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”]|(?<![\w])['‘][^'‘’]*['’](?![\w])")
+
+
+def _content_words(text: TextField, subject: Subject) -> list[str]:
+    """Words that say something about the issue: not filler, names, quotes, slang, insults or judgements."""
+    lexicon = subject.lexicon
+    unquoted = _QUOTED.sub(" ", text.masked)
+    insults = set(lexicon.derogatory_in(text))
+    words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
+    words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
+    return [
+        w for w in words
+        if len(w) > 1 and w not in lexicon.vague and w not in subject.names and w not in lexicon.slang
+        and w not in INTENSIFIERS and not lexicon.judges(w)
+    ]
+
+
+@rule("P103", "reason-too-vague", "error", "note")
+def reason_too_vague(subject: Subject) -> Iterator[Hit]:
+    """The reason does not say what the customer's issue was ("called in", "question about account").
+
+    ## What it does
+    Removes from `reason` the words that carry no information about an issue ("customer", "called",
+    "about", "issue", "question", "account", "wants", "help", names, ...) and flags the reason when
+    fewer than two words are left. Words can be added with `policy.vague_words`.
+
+    ## Why
+    The policy asks to "clearly state the customer's issue/concern or why they were contacted".
+    "Customer called in cuz they want to cancel" hid that the customer was charged after cancelling
+    and wanted a refund and an email change: the next agent could not act on it.
+
+    ## Example
+    ```yaml
+    reason: Customer called with a question about their account.
+    ```
+    Use instead:
+    ```yaml
+    reason: Charged after the account was cancelled; asked for a refund and an email change.
+    ```
+    """
+    assert subject.note is not None
+    for text in subject.texts:
+        if text.loc == ("reason",) and len(_content_words(text, subject)) < 2:
+            yield Hit(("reason",), f"reason {describe(text.text)} does not say what the issue was; state the customer's concern or why they were contacted, specifically")
+
+
+@rule("P104", "resolution-missing", "error", "note")
+def resolution_missing(subject: Subject) -> Iterator[Hit]:
+    """The note does not say what was done: `resolution` is empty or says only "resolved" or "n/a".
+
+    ## What it does
+    Flags a note with no `resolution` entries, or whose entries are all placeholders ("done",
+    "resolved", "n/a", "helped customer", "see above").
+
+    ## Why
+    The resolution is the actions taken, the promises made, the timeframes and amounts given. The
+    next agent needs it to avoid repeating (or contradicting) what the customer was told.
+
+    ## Example
+    ```yaml
+    resolution:
+      - Resolved.
+    ```
+    Use instead:
+    ```yaml
+    resolution:
+      - Cancelled the account and sent the confirmation to the new email.
+      - Submitted a refund of 49.98 USD; told the customer to expect it in 7-10 business days.
+    ```
+    """
+    assert subject.note is not None
+    items = [item.strip().rstrip(".!").strip() for item in subject.note.resolution]
+    if not items:
+        yield Hit(("resolution",), "the note has no resolution; add resolution: with the actions taken, what the customer was told, timeframes and amounts")
+    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) for item in items):
+        yield Hit(("resolution", 0), f"resolution {describe(subject.note.resolution[0])} does not say what was done; list the actions taken and what the customer was told")
+
+
+# "We will call back", "Anna will email her by Friday", "callback scheduled", "will be contacted by billing".
+_ORG_SUBJECT = r"(?:i|we|i'll|we'll|agent|the agent|team|the team|tl|team lead|supervisor|manager|billing|accounts|support|(?:the )?\w+ (?:team|department|dept))"
+_PROMISE_VERBS = r"(?:call|ring|phone|email|e-mail|text|contact|reach out|follow up|get back|check back|check in|update|write|send|confirm|let (?:him|her|them|the customer) know)"
+_FILLER = r"(?:(?:also|then|personally|again|try to|be sure to|make sure to|need to|be able to)\s+)?"
+_PROMISES = (
+    re.compile(rf"\b{_ORG_SUBJECT}\s+(?:will|shall|'ll|is going to|are going to|am going to|promised to|agreed to|offered to|needs? to|has to|have to|must)\s+{_FILLER}{_PROMISE_VERBS}\b"),
+    re.compile(rf"(?:^|[.;]\s*|\n)\s*(?:will|to)\s+{_PROMISE_VERBS}\b"),  # "- Will call back Monday" (subject left out)
+    re.compile(r"\b(?:callback|call-back|call back|follow-up|follow up|follow-up call)\s+(?:is\s+|was\s+|has been\s+)?(?:scheduled|booked|arranged|set up|set|promised|agreed|planned|due|needed|required)\b"),
+    re.compile(r"\b(?:scheduled|booked|arranged|set up|promised|offered|agreed to|agreed on)\s+(?:a\s+|an\s+)?(?:callback|call-back|call back|follow-up|follow up|return call)\b"),
+    # "will be contacted by billing within 48 hours" (not "asked to be contacted by email": a preference).
+    re.compile(r"\bwill\s+be\s+(?:called|contacted|emailed|phoned|rung)\s+(?:back\s+)?(?:by(?!\s+(?:email|e-mail|phone|letter|post|text|sms)\b)|within|on|tomorrow|next|in)\b"),
+    re.compile(r"\bwill\s+(?:receive|get)\s+a\s+(?:call|callback|call back|phone call)\s+(?:from|back)\b"),
+    re.compile(rf"\b(?:promised|agreed|arranged)\s+to\s+{_PROMISE_VERBS}\b"),
+    # "they will call her back tomorrow": someone calls the customer, so someone promised it.
+    re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:back|tomorrow|today|later|on|by|next|once|when|with|within|in)\b"),
+    # "... and will get back to him tomorrow": getting back to the customer is always ours to do.
+    re.compile(r"\b(?:will|'ll|to)\s+(?:get back to|follow up with|circle back to)\s+(?:him|her|them|the customer|the client|the caller)\b"),
+    # "Anna will email him the statement": someone writes to the customer.
+    re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
+)
+# Every promise above holds one of these: texts without any are skipped at once.
+_PROMISE_WORDS = ("will", "'ll", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
+_ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
+_NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
+
+
+@rule("P105", "follow-up-promised-not-recorded", "error", "note")
+def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
+    """The text promises a follow-up ("will call back Monday") but `follow_up` is `none`.
+
+    ## What it does
+    Looks in the reason, resolution and internal remarks for a promise made by us: "we will call
+    back", "Anna will email her", "callback scheduled", "will be contacted by billing". A note with
+    such a promise needs `follow_up: {due, owner, action}`. What the customer will do ("customer
+    will call back if...") is not a promise of ours and is not flagged.
+
+    ## Why
+    A promised callback that is only in prose appears on nobody's list: the follow-ups-due
+    dashboard is built from `follow_up`. Broken promises are the missteps customers remember.
+
+    ## Example
+    ```yaml
+    resolution:
+      - Will call the customer back on Monday with the engineer's report.
+    follow_up: none
+    ```
+    Use instead:
+    ```yaml
+    follow_up: {due: 2026-06-08, owner: jdoe, action: Call back with the engineer's report}
+    ```
+    """
+    assert subject.note is not None
+    if subject.note.has_follow_up:
+        return
+    for text in subject.texts:
+        if text.loc[0] not in ("reason", "resolution", "internal"):
+            continue
+        if not any(word in text.lowered for word in _PROMISE_WORDS) or _NO_FOLLOW_UP.search(text.lowered):
+            continue
+        for sentence in sentences(text.lowered):
+            if _ANY_PROMISE.search(sentence):
+                yield Hit(text.loc, f"{describe(sentence.strip())} promises a follow-up, but follow_up is none; add follow_up: {{due, owner, action}}")
+                return
+
+
+_CHANGE_VERB = re.compile(r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved)\b")
+_FIELD_AFTER_VERB = re.compile(
+    r"^\W*(?:(?:the|his|her|their|its|customer'?s?|account|primary|main|new|old|contact|registered|billing|mailing|on file)\s+){0,3}"
+    r"(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")\b"
+)
+_FROM_TO = re.compile(r"\bfrom\b.+\bto\b")
+
+
+@rule("P106", "change-without-from-to", "error", "note")
+def change_without_from_to(subject: Subject) -> Iterator[Hit]:
+    """An account change is described, but not recorded from -> to.
+
+    ## What it does
+    Flags (a) an entry of `changes` that lacks `from` or `to`, and (b) text that says a field of the
+    account was changed ("updated the email", "changed her address") when `changes` is empty and
+    the sentence does not give the old and new values itself. Passwords and PINs are never
+    recorded, so they are not looked for.
+
+    ## Why
+    The policy asks that every change to the account be noted "from-to": when a customer says
+    "I never changed my email", the old value is the only way to check.
+
+    ## Example
+    ```yaml
+    resolution:
+      - Updated the customer's email address.
+    changes: []
+    ```
+    Use instead:
+    ```yaml
+    changes:
+      - {field: email, from: alexmart@covesmart.com, to: alex.cmart@covesmart.com}
+    ```
+    """
+    note = subject.note
+    assert note is not None
+    for index, change in enumerate(note.changes):
+        missing = [name for name, value in (("from", change.from_), ("to", change.to)) if value is None]
+        if missing:
+            yield Hit(("changes", index), f"the change of {change.field} has no {' and no '.join(missing)}; record both the old and the new value (write \"\" for an empty one)")
+    if note.changes:
+        return
+    for text in subject.texts:
+        if text.loc[0] not in ("reason", "resolution", "internal"):
+            continue
+        for sentence in sentences(text.text.lower()):
+            for verb in _CHANGE_VERB.finditer(sentence):
+                field = _FIELD_AFTER_VERB.match(sentence[verb.end():])
+                if field and not _FROM_TO.search(sentence):
+                    yield Hit(text.loc, f"{field.group(1)} was changed but the note has no changes: entry; add changes: [{{field: {field.group(1)}, from: ..., to: ...}}]")
+                    return
+
+
+_MONEY = re.compile(
+    r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks)\b)",
+    re.IGNORECASE,
+)
+
+
+# Amounts given, taken or quoted, which the policy asks to record (not prices merely explained).
+_MONEY_KIND = re.compile(
+    r"\b(?:refund\w*|credit\w*|quot\w+|charged|chargeback|compensat\w+|goodwill|voucher\w*|discount\w*|"
+    r"waiv\w+|reimburs\w+|deposit\w*|paid|took|taken|overcharg\w+|cashback|rebate\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("P107", "amount-not-recorded", "warning", "note")
+def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
+    """The text mentions a sum of money, but `amounts` is empty.
+
+    ## What it does
+    Finds amounts of money in the reason, resolution and follow-up ("$49.98", "20 EUR", "15 dollars")
+    and flags the note when it records no `amounts`.
+
+    ## Why
+    The policy asks for every refund, credit and quote to be noted. In `amounts` they are counted
+    on dashboards and shown in the same place on every note; in prose they are easily missed.
+
+    ## Example
+    ```yaml
+    resolution:
+      - Submitted a refund request for $49.98.
+    ```
+    Use instead:
+    ```yaml
+    amounts:
+      - {kind: refund, amount: 49.98, currency: USD}
+    ```
+    """
+    assert subject.note is not None
+    if subject.note.amounts:
+        return
+    for text in subject.texts:
+        if text.loc[0] not in ("reason", "resolution", "follow_up"):
+            continue
+        found = next((m for s in sentences(text.text) if _MONEY_KIND.search(s) for m in [_MONEY.search(s)] if m), None)
+        if found:
+            yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{{kind, amount, currency}}]")
+            return
+
+
+_PREFERENCE = re.compile(
+    r"\b(?:prefers?|preferred|preference|only speaks|speaks only|speaks \w+ only|does not speak english|"
+    r"doesn't speak english|needs an? (?:interpreter|translator)|interpreter|"
+    r"(?:do not|don't|never|not to) (?:call|phone|ring|text|email|contact|visit)|no (?:calls|phone calls|texts|emails)|"
+    r"(?:contact|call|reach|email) (?:him |her |them )?only|only (?:by|via) (?:email|phone|letter|post|text|sms)|"
+    r"(?:contact|reach) (?:him |her |them )?(?:by|via) (?:email|phone|letter|post|text|sms)|"
+    r"allerg(?:y|ic|ies)|hard of hearing|deaf|wheelchair|large print|braille|"
+    r"always (?:wants|asks|likes|requests|needs)|likes to be|would like all|wants all|"
+    r"(?:before|after) \d{1,2}(?::\d\d)?\s?(?:am|pm)|mornings only|evenings only|weekends only)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("P108", "critical-note-reads-as-preference", "warning", "note")
+def critical_note_reads_as_preference(subject: Subject) -> Iterator[Hit]:
+    """A critical note holds a durable preference that belongs in the customer's `preferences`.
+
+    ## What it does
+    Flags a note marked `critical: true` whose reason or resolution reads as a lasting preference:
+    a language ("only speaks Spanish"), a way or time to be contacted ("email only", "do not call
+    before 10am"), an allergy or an accessibility need.
+
+    ## Why
+    Durable information belongs on the customer's permanent record, not in one visit's note, where
+    it languishes like "a scribble in a restaurant's reservation book". `preferences` in
+    `customer.yaml` are shown on every page that concerns the customer, including order pages.
+
+    ## Example
+    ```yaml
+    critical: true
+    reason: Customer only speaks Spanish.
+    ```
+    Use instead, in `customer.yaml`:
+    ```yaml
+    preferences:
+      - {text: Speaks Spanish only; use the Spanish line., since: 2026-06-03}
+    ```
+    """
+    note = subject.note
+    assert note is not None
+    if not note.critical:
+        return
+    for text in subject.texts:
+        if text.loc[0] in ("reason", "resolution"):
+            found = _PREFERENCE.search(text.text)
+            if found:
+                yield Hit(("critical",), f"this critical note reads as a durable preference ({found.group(0)!r}); move it to preferences: in customer.yaml, where every page shows it")
+                return

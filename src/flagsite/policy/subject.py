@@ -1,0 +1,102 @@
+"""What a policy rule looks at: one record, its prose, and the words known to be right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..config import Config
+from ..models import Customer, FollowUp, Note, PolicyException
+from .lexicon import Lexicon, lexicon_for
+from .text import CUSTOMER_PROSE, NOTE_PROSE, TextField, capitalised_inside_sentences, normalise_name, prose_fields
+
+
+@dataclass
+class Subject:
+    texts: list[TextField]
+    lexicon: Lexicon
+    names: frozenset[str]  # lower-case words of the people's names in the record (customer, contact, staff)
+    config: Config
+    today: dt.date
+    note: Note | None = None
+    proper_words: frozenset[str] = frozenset()  # capitalised inside a sentence somewhere in the record
+    vocabulary: frozenset[str] = frozenset()  # words of the configured vocabulary (flag types, dispositions)
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Words never misspelt here: names in the record and the configured vocabulary."""
+        return self.names | self.vocabulary
+    customer: Customer | None = None
+    exceptions: list[PolicyException] = field(default_factory=list)
+    silenced_used: set[str] = field(default_factory=set)  # codes whose findings an exception silenced
+
+    @property
+    def factual_texts(self) -> list[TextField]:
+        return [t for t in self.texts if t.factual]
+
+
+_VOCABULARY: dict[int, tuple[Config, frozenset[str]]] = {}
+
+
+def _vocabulary(config: Config) -> frozenset[str]:
+    """The configured vocabulary's words, computed once per configuration object."""
+    known = _VOCABULARY.get(id(config))
+    if known is None or known[0] is not config:
+        if len(_VOCABULARY) > 16:
+            _VOCABULARY.clear()
+        known = _VOCABULARY[id(config)] = (config, frozenset(_words_of(config)))
+    return known[1]
+
+
+def _words_of(config: Config) -> set[str]:
+    names: set[str] = set()
+    for term in [*config.flag_types, *config.dispositions, *config.channels]:
+        names.update(re.findall(r"[a-z]+", term.lower()))
+    for flag_type in config.flag_types.values():
+        names.update(normalise_name(flag_type.label))
+    return names
+
+
+def note_subject(note: Note, customer: Customer | None, config: Config, today: dt.date) -> Subject:
+    names = set(normalise_name(note.contact.name)) | {note.author.lower()}
+    if customer is not None:
+        names.update(normalise_name(customer.name))
+    if isinstance(note.follow_up, FollowUp):
+        names.add(note.follow_up.owner.lower())
+    texts = prose_fields(note, NOTE_PROSE)
+    return Subject(
+        texts=texts,
+        proper_words=frozenset(capitalised_inside_sentences(texts)),
+        vocabulary=_vocabulary(config),
+        lexicon=lexicon_for(config.policy),
+        names=frozenset(names),
+        config=config,
+        today=today,
+        note=note,
+        customer=customer,
+        exceptions=list(note.policy_exceptions),
+    )
+
+
+def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subject:
+    names = set(normalise_name(customer.name))
+    names.update(flag.created_by.lower() for flag in customer.flags)
+    texts = prose_fields(customer, CUSTOMER_PROSE)
+    for text in texts:
+        # A flag of a non-factual type (an assessment) is never exported: it may hold a judgement.
+        if text.loc[0] == "flags":
+            flag_type = config.flag_type(customer.flags[int(text.loc[1])].type)
+            text.factual = text.factual and (flag_type is None or flag_type.factual)
+    return Subject(
+        texts=texts,
+        proper_words=frozenset(capitalised_inside_sentences(texts)),
+        vocabulary=_vocabulary(config),
+        lexicon=lexicon_for(config.policy),
+        names=frozenset(names),
+        config=config,
+        today=today,
+        customer=customer,
+        exceptions=list(customer.policy_exceptions),
+    )

@@ -1,0 +1,299 @@
+"""P3xx: the wording of any free text in a record (notes, flag reasons, preferences).
+
+Records are professional and factual, because the customer may ask to read
+them: no text-speak, no misspellings, no quotes of the customer, no
+derogatory words, and no opinions or feelings in a field that is exported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .registry import Hit, rule
+from .subject import Subject
+from .text import TextField
+from .words import COPULAS, INTENSIFIERS, INTERACTION_WORDS, PERSON_WORDS
+
+
+@rule("P301", "slang-or-text-speak", "error", "text")
+def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
+    """Slang or text-speak ("cuz", "u", "gonna", "thx") in a record.
+
+    ## What it does
+    Finds words from a list of slang and text-speak that are never standard English, and says
+    what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a
+    name. Add words with `policy.slang: {word: replacement}`.
+
+    ## Why
+    Notes and flags are professional records that the customer may read, and that colleagues
+    must understand at a glance. The notes policy names "cuz" as the example to avoid.
+
+    ## Example
+    ```yaml
+    reason: Customer called cuz they want to cancel.
+    ```
+    Use instead:
+    ```yaml
+    reason: Charged after cancelling two months ago; asked for a refund.
+    ```
+    """
+    for text in subject.texts:
+        found = subject.lexicon.slang_in(text)
+        if found:
+            fixes = ", ".join(f"{w!r} → {subject.lexicon.slang.get(w, '(reword)')}" for w in found)
+            yield Hit(text.loc, f"slang or text-speak: {fixes}")
+
+
+def _misspelled(text: TextField, subject: Subject) -> list[str]:
+    lexicon = subject.lexicon
+    spelled = lexicon.spelled_right  # the process-wide memo of checked words, looked up first
+    known = subject.known_words
+    wrong: list[str] = []
+    derogatory: set[str] | None = None
+    for token in text.tokens:
+        lower = token.lower
+        if spelled.get(lower) is True:
+            continue
+        word = token.text
+        if len(word) < 3 or word.isupper() or word[1:] != word[1:].lower():
+            continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
+        if word[0].isupper() and not token.sentence_start:
+            continue  # a capital inside a sentence marks a name: Covesmart, Anna
+        if derogatory is None:
+            derogatory = set(lexicon.derogatory_in(text))
+        if lower in lexicon.slang or lower in wrong or lower in derogatory:
+            continue  # slang and insults have their own rules
+        if lower not in subject.proper_words and not lexicon.is_known(lower, known):
+            wrong.append(lower)
+    return wrong
+
+
+@rule("P302", "misspelled-word", "warning", "text")
+def misspelled_word(subject: Subject) -> Iterator[Hit]:
+    """A word that is not in the English dictionary (pyspellchecker's word list).
+
+    ## What it does
+    Checks each word of the record's prose against pyspellchecker's English word list, and
+    suggests the likeliest corrections. Not checked: names in the records (the customer's, the
+    contact's, staff user names), capitalised words inside a sentence (names, products),
+    acronyms, emails, links, ids and numbers, British spellings (colour, organisation), and the
+    words in `policy.allow_words` — add the organisation's own vocabulary there.
+
+    ## Why
+    Misspellings make a record look careless to the customer who asks to see it, and make notes
+    harder to search ("acount" is never found by a search for "account").
+
+    ## Example
+    ```yaml
+    resolution:
+      - Cancelled the acount and sent a confirmaton email.
+    ```
+    Use instead:
+    ```yaml
+    resolution:
+      - Cancelled the account and sent a confirmation email.
+    ```
+    """
+    for text in subject.texts:
+        wrong = _misspelled(text, subject)
+        if wrong:
+            parts = []
+            for word in wrong[:5]:
+                suggestions = subject.lexicon.suggestions(word)
+                parts.append(f"{word!r}" + (f" (did you mean {' or '.join(suggestions)}?)" if suggestions else ""))
+            yield Hit(text.loc, f"possibly misspelled: {', '.join(parts)}; correct it, or add a name or product word to policy.allow_words in flagsite.yaml")
+
+
+_SPEECH = r"(?:said|says|say|saying|stated|states|told (?:me|us|the agent|him|her|them)|replied|responded|answered|yelled|shouted|screamed|exclaimed|wrote|writes|quote|quoted|commented|added|complained|claimed|insisted|went|was like|called (?:it|us|me|the agent)|words were)"
+_DOUBLE_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”]")
+_SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,3}}$", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line|message|code|word|term|marked|as)\s*:?\s*$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|we|we're|us|our|you|you're|your)\b", re.IGNORECASE)
+# "He said: I want my money back" (a quote without quotation marks).
+_COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|our|you|you're|your)\b[^.;\n]*", re.IGNORECASE)
+_VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|quote,|direct quote)\b", re.IGNORECASE)
+
+
+@rule("P303", "customer-quoted-directly", "error", "text")
+def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
+    """The customer's own words are quoted ("They said "Couldn't deal with this crap"").
+
+    ## What it does
+    Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled")
+    or reads as speech (it holds "I", "my", "you"); a quotation in single quotes after a verb of
+    speech; speech after a colon ("said: I want my money back"); and "verbatim" or "in his
+    words". Quoted names of things (a plan, an email subject, a button) are not flagged.
+
+    ## Why
+    The notes policy does not allow quoting customers directly: a note summarises what happened
+    in neutral words. When a customer asks for their exact words to be recorded, keep the quote
+    and silence this rule on the note with that reason.
+
+    ## Example
+    ```yaml
+    reason: They said "I can't deal with this anymore, just cancel it".
+    ```
+    Use instead:
+    ```yaml
+    reason: Asked to cancel the account after repeated billing errors.
+    ```
+    """
+    for text in subject.texts:
+        body = text.text
+        lowered = text.lowered
+        # Most texts have no quotation mark, colon or "words": skip the patterns for them.
+        double = '"' in body or "“" in body or "„" in body
+        single = "'" in body or "‘" in body
+        if not (double or single or ":" in body or "verbatim" in lowered or "word" in lowered or "quote" in lowered):
+            continue
+        hit = _VERBATIM.search(body)
+        quoted = hit.group(0) if hit else None
+        for match in _DOUBLE_QUOTED.finditer(body) if double else ():
+            if quoted:
+                break
+            inside, before = match.group(1), body[max(0, match.start() - 60) : match.start()]
+            if _NAMING_BEFORE.search(before):
+                continue
+            if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2):
+                quoted = match.group(0)
+        if not quoted:
+            speech = (single and _SINGLE_QUOTED_AFTER_SPEECH.search(body)) or (":" in body and _COLON_SPEECH.search(body))
+            quoted = speech.group(0) if speech else None
+        if quoted:
+            shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
+            yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words")
+
+
+@rule("P304", "derogatory-or-profane-word", "error", "text")
+def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
+    """A derogatory or profane word ("crap", "idiot", "a pain", "nutjob") in a record.
+
+    ## What it does
+    Finds words and phrases from a list of profanity and insults, wherever they are: in the
+    note's own words or inside a quote. Add words with `policy.derogatory`.
+
+    ## Why
+    A record is read by colleagues, auditors and, on request, by the customer. "Writing 'customer
+    is a pain' isn't the best thing to do": a flag of that kind is indefensible when the customer
+    asks to see their record.
+
+    ## Example
+    ```yaml
+    reason: Customer is a pain, refuses to pay.
+    ```
+    Use instead:
+    ```yaml
+    reason: Invoices INV-2031 and INV-2044 unpaid for more than 60 days.
+    ```
+    """
+    for text in subject.texts:
+        found = subject.lexicon.derogatory_in(text)
+        if found:
+            yield Hit(text.loc, f"derogatory or profane wording: {', '.join(repr(w) for w in found)}; describe what happened in neutral, factual words")
+
+
+_FIRST_PERSON_OPINION = re.compile(
+    r"\b(?:i|we)\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|thought|feel|felt|believe|believed|guess|suspect|"
+    r"reckon|bet|doubt|hope|wish|love|loved|hate|hated|liked|enjoyed|found (?:him|her|them|it|this|the customer))\b|"
+    r"\bin my (?:opinion|view|experience)\b|\bpersonally\b|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
+    r"\b(?:obviously|clearly) (?:lying|making|trying|faking|pretending|drunk)\b|\bmade me\b|\bwaste of (?:my |our )?time\b|"
+    r"\b(?:what a|such a)\s+\w+",
+    re.IGNORECASE,
+)
+_JUDGED_NOUNS = PERSON_WORDS | {"call", "caller"}
+_ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
+
+
+def _judgement(text: TextField, subject: Subject) -> str | None:
+    """The first judging phrase in a text: a feeling of the writer, or a judgement of a person or the call.
+
+    Insults ("what a moron") are left to P304, which names them: one finding per fault.
+    """
+    found = _FIRST_PERSON_OPINION.search(text.masked)
+    if found and not (found.group(0).lower().startswith(("what a", "such a")) and not _judging_after(found.group(0), subject)):
+        if not _insult(found.group(0).split()[-1], subject):
+            return found.group(0)
+    words = text.words
+    lexicon = subject.lexicon
+    names = subject.names
+    for index, word in enumerate(words):
+        subject_word = word in PERSON_WORDS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
+        # "wanted to cancel and was rude": the subject is left out after "and"/"but".
+        if word in ("and", "but") and any(w in PERSON_WORDS or w in names for w in words[:index]):
+            subject_word = True
+        first_person = word in ("i", "we")
+        if not (subject_word or first_person):
+            # "a rude customer", "lovely lady": a judging word just before a person.
+            # ("the best person to ask" names a role, not a judgement.)
+            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and lexicon.judges(word) and words[index + 2 : index + 3] != ["to"]:
+                return f"{word} {words[index + 1]}"
+            continue
+        cursor = index + 1
+        if cursor < len(words) and words[cursor] in ("was", "is", "has", "had", "were", "are") and cursor + 1 < len(words) and words[cursor + 1] in ("been", "being"):
+            cursor += 1
+        if cursor >= len(words) or words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"]):
+            continue
+        if words[cursor] in ("came", "comes"):
+            cursor += 2
+        start = cursor
+        cursor += 1
+        while cursor < len(words) and (words[cursor] in INTENSIFIERS or words[cursor] in _ARTICLE) and cursor - start < 5:
+            cursor += 1
+        if cursor >= len(words):
+            continue
+        candidate = words[cursor]
+        if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
+            return " ".join(words[index : cursor + 1])
+        if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject):
+            return " ".join(words[index : cursor + 1])
+    return None
+
+
+def _insult(word: str, subject: Subject) -> bool:
+    return word.lower() in subject.lexicon.derogatory.words
+
+
+def _judging_after(phrase: str, subject: Subject) -> bool:
+    last = phrase.split()[-1].lower()
+    return subject.lexicon.judges(last)
+
+
+@rule("P305", "opinion-in-factual-text", "error", "text")
+def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
+    """An opinion or a personal feeling in a field the customer may read.
+
+    ## What it does
+    In factual fields (a note's reason, resolution, follow-up; a flag's reason, for flag types
+    that are factual; preferences) it finds:
+    - the writer's own feelings and opinions: "I think", "I felt", "honestly", "made me", "what a";
+    - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
+      name) or the call, then "is/was/seemed/came across as" (and "very", "a", ...), then a judging
+      word — "was rude", "seemed really lovely", "is a nightmare"; or a judging word before a
+      person: "difficult customer".
+    Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4), plus a list
+    of judging words VADER lacks (`policy.opinion_words` adds more). A reported state of the
+    customer ("customer was upset", "was happy with the refund") is an observation, not flagged.
+    Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
+    (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone.
+
+    ## Why
+    Flags and notes must be "100% facts, with no opinion or commentary added, so they are
+    available to the patron if they ask to see their record". The notes policy says notes "must
+    never include personal feelings about the interaction or the customer". Opinions about a
+    person can themselves be personal data.
+
+    ## Example
+    ```yaml
+    reason: Customer was extremely rude and difficult about the late delivery.
+    ```
+    Use instead:
+    ```yaml
+    reason: Delivery of order 1042 was 9 days late; customer asked for the shipping fee back.
+    ```
+    """
+    for text in subject.factual_texts:
+        phrase = _judgement(text, subject)
+        if phrase:
+            yield Hit(text.loc, f"reads as an opinion or feeling ({phrase!r}); state only what happened and what was said or done")

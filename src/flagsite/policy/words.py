@@ -1,0 +1,113 @@
+"""Built-in word lists. Repositories add to them in ``flagsite.yaml`` (policy settings).
+
+Lists are kept where a library has nothing better: text-speak and profanity
+are closed sets; spelling and the valence of judging words come from
+pyspellchecker and VADER's lexicon (see lexicon.py).
+"""
+
+from __future__ import annotations
+
+# Text-speak and slang, with what to write instead. Only forms that are never
+# standard English words: "u" is here, "ok" is not (the seed itself writes OK).
+SLANG: dict[str, str] = {
+    "cuz": "because", "coz": "because", "cos": "because", "bcuz": "because", "bcoz": "because", "cus": "because",
+    "bc": "because", "b/c": "because", "u": "you", "ur": "your", "r": "are", "y": "why", "pls": "please",
+    "plz": "please", "thx": "thanks", "thnx": "thanks", "ty": "thank you", "lol": "(remove it)", "lmao": "(remove it)",
+    "omg": "(remove it)", "idk": "does not know", "dunno": "does not know", "imo": "(remove it: opinion)",
+    "tbh": "(remove it)", "btw": "also", "gonna": "going to", "wanna": "wants to", "gotta": "has to",
+    "kinda": "somewhat", "sorta": "somewhat", "ya": "yes", "yeah": "yes", "yep": "yes", "yup": "yes",
+    "nope": "no", "nah": "no", "tho": "though", "thru": "through", "b4": "before", "2day": "today",
+    "2moro": "tomorrow", "tmrw": "tomorrow", "tmr": "tomorrow", "gr8": "great", "msg": "message",
+    "convo": "conversation", "cuppa": "(remove it)", "dude": "(the contact's name)", "bloke": "man",
+    "ain't": "is not", "innit": "(remove it)", "lemme": "let me", "gimme": "give me", "wassup": "(remove it)",
+    "sup": "(remove it)", "k": "OK", "kk": "OK", "np": "no problem", "w/e": "whatever", "ppl": "people",
+    "becuz": "because", "cust": "customer",
+}
+
+# Derogatory or profane words and phrases: never acceptable in a record.
+DEROGATORY: tuple[str, ...] = (
+    "crap", "crappy", "shit", "shitty", "bullshit", "damn", "damned", "goddamn", "hell", "fuck", "fucking",
+    "fucked", "wtf", "stfu", "ffs", "piss", "pissed", "pissed off", "bitch", "bitchy", "bastard", "ass",
+    "asshole", "arse", "arsehole", "douche", "douchebag", "jerk", "idiot", "idiotic", "moron",
+    "moronic", "stupid", "dumb", "imbecile", "retard", "retarded", "cretin", "loser", "scumbag", "scum",
+    "creepy", "psycho", "nutjob", "nutcase", "lunatic", "crazy", "insane", "freak", "weirdo",
+    "whiner", "whiny", "whinge", "whinger", "karen", "hag", "sucks", "sucked", "is a pain", "was a pain",
+    "being a pain", "such a pain", "a real pain", "pain in the", "nightmare customer", "habitual offender",
+    "troublemaker", "deadbeat", "cheapskate", "grifter", "muppet", "twat", "prick", "tosser", "wanker",
+    "bollocks", "screwed up", "pathetic",
+)
+
+# Stand-ins written where the contact's name belongs.
+PLACEHOLDER_NAMES: tuple[str, ...] = (
+    "customer", "the customer", "cust", "ct", "cx", "caller", "the caller", "client", "the client", "unknown",
+    "n/a", "na", "none", "nobody", "someone", "somebody", "anonymous", "anon", "account holder",
+    "the account holder", "holder", "member", "user", "patron", "person", "contact", "mr", "mrs", "ms",
+    "miss", "sir", "madam", "ma'am", "unnamed", "no name", "not given", "not provided", "did not say",
+    "declined to give", "tbd", "tbc", "x", "xx", "xxx", "-", "?", "him", "her", "them", "he", "she",
+)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam"})
+
+# Words that say nothing about why the customer got in touch.
+VAGUE_WORDS: frozenset[str] = frozenset(
+    """customer customers ct cx caller client contact contacted contacting call called calling calls rang phoned
+    emailed wrote chat chatted in about regarding re wanted wants want wanting asked asking asks needs needed need
+    issue issues problem problems question questions query queries inquiry inquiries enquiry enquiries concern
+    concerns sick tired fed annoyed upset angry unhappy happy said says told stated quote quoted help helped assistance assist support account accounts info information general stuff things thing
+    cust something anything misc miscellaneous various other see notes note above below follow up n/a na same usual
+    request requested requesting requests had has have having got get getting some few more with for on of
+    the a an to and or but is was were are be been being it its this that they them their he she his her him
+    i we us our you your me my mine from at by as so just also again still back because cause cuz""".split()
+)
+
+# Words after which a person's state is reported, not judged: "customer was upset".
+REPORTED_STATES: frozenset[str] = frozenset(
+    """upset angry frustrated unhappy disappointed dissatisfied satisfied happy pleased glad relieved grateful
+    thankful confused worried concerned anxious calm sad sure certain clear aware unaware able unable willing
+    unwilling ready available busy fine okay ok good well interested uninterested keen eager content distressed
+    scared afraid nervous shocked surprised annoyed""".split()
+)
+
+# Judging words VADER's lexicon lacks or scores mildly, and participles that judge.
+OPINION_WORDS: frozenset[str] = frozenset(
+    """polite impolite unreasonable demanding entitled condescending patronising patronizing arrogant smug
+    rude difficult nasty lovely pleasant sweet charming delightful horrible awful terrible annoying irritating
+    obnoxious pushy aggressive hostile abusive dishonest lying liar manipulative unhinged deranged spoiled
+    spoilt cheap stingy greedy lazy ignorant clueless hopeless useless impossible ridiculous absurd
+    unbearable exhausting tiresome tedious nightmare pain weird strange odd sketchy shady dodgy suspicious
+    fishy stubborn picky fussy whiny needy clingy dramatic hysterical emotional irrational paranoid
+    nice kind friendly wonderful great amazing awesome fantastic brilliant excellent perfect fab
+    gentleman sweetheart darling angel gem""".split()
+)
+
+# A person a note may talk about: the subject of a judging sentence.
+PERSON_WORDS: frozenset[str] = frozenset(
+    """customer ct cx caller client contact patron member he she they him her them guy man woman lady
+    gentleman person holder wife husband son daughter mother father mom mum dad partner brother sister
+    employee owner""".split()
+)
+INTERACTION_WORDS: frozenset[str] = frozenset("call interaction conversation chat experience visit exchange".split())
+INTENSIFIERS: frozenset[str] = frozenset(
+    """very really so extremely quite rather incredibly super totally pretty fairly somewhat a bit little kind
+    of sort such absolutely truly just being not too overly""".split()
+)
+COPULAS: frozenset[str] = frozenset(
+    """is was were are seems seemed sounded sounds appeared appears acted acting became becomes got gets 's
+    been being""".split()
+)
+
+# Account fields whose change must be recorded from -> to (never passwords or PINs).
+CHANGE_FIELDS: tuple[str, ...] = (
+    "email", "e-mail", "email address", "phone", "phone number", "mobile", "mobile number", "number", "address",
+    "billing address", "shipping address", "delivery address", "postal address", "name", "surname",
+    "last name", "first name", "plan", "tier", "package", "card", "payment method", "payment card",
+    "billing date", "due date", "postcode", "zip", "zip code", "username", "contact details", "contact number",
+)
+
+# Organisation vocabulary that is never a misspelling, beyond the configured vocabulary itself.
+ALLOW_WORDS: frozenset[str] = frozenset(
+    """voicemail chargeback chargebacks autopay dropdown workstack callback callbacks ct cx tl tls csr csrs kb
+    eta etas sku skus rma rmas iban bic cvv otp sms mfa faq faqs pdf url urls ip os wifi wi-fi esim
+    username usernames login logins logout signup checkout prepaid postpaid unsubscribe unsubscribed
+    resubscribe reactivate reactivated deactivate deactivated reship reshipped reshipment dispositions
+    covesmart flagsite invoiced reinvoiced ooo""".split()
+)
