@@ -45,7 +45,7 @@ def note_yaml(index: int, number: int, rng: random.Random) -> str:
         f"author: staff{rng.randrange(20)}\n"
         "channel: phone\n"
         "contact:\n"
-        f"  name: Customer {index}\n"
+        f"  name: {rng.choice(FIRST)} {rng.choice(LAST)}\n"
         "  relationship: son of the account holder\n"
         "reason: Charged after the account was cancelled; asked for a refund and an email change.\n"
         "resolution:\n"
