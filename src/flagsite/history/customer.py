@@ -1,0 +1,39 @@
+"""The change history of one customer, read from that customer's folder only.
+
+The folder is found by its id at any depth of grouping (``records/customers/**/<id>/``),
+so a customer whose folder moved between groups, or was deleted (an erasure
+or a closure being audited), still has its whole history.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import FlagsiteError
+from .git import BlobReader, has_commits, is_git_repository, stream_log
+from .paths import customer_pathspec
+from .timeline import CommitChanges, group_by_customer
+
+
+def customer_history(root: str, customer_id: str, *, until: str | None = None) -> list[CommitChanges]:
+    """Every commit that touched the customer's records, newest first, with field-level changes.
+
+    ``until`` (a git date, e.g. ``2026-06-03T23:59:59+00:00``) leaves out later commits.
+    """
+    root = os.path.abspath(root)
+    require_history(root)
+    extra = [f"--until={until}"] if until else []
+    with BlobReader(root) as blobs:
+        commits = stream_log(root, [customer_pathspec(customer_id)], extra=extra)
+        grouped = group_by_customer(commits, lambda sha, path: blobs.read(sha), values=True, wanted=customer_id.__eq__)
+    history = grouped.get(customer_id, [])
+    if not history and until is None:
+        raise FlagsiteError(f"no commit touched customer {customer_id} in {root}; check the id (ids are case-sensitive)")
+    return history
+
+
+def require_history(root: str) -> None:
+    if not is_git_repository(root):
+        raise FlagsiteError(f"{root} is not a Git repository, so there is no history to read; run this in a clone of the records repository")
+    if not has_commits(root):
+        raise FlagsiteError(f"{root} has no commits yet, so there is no history to read")

@@ -1,0 +1,186 @@
+"""Git as a subprocess: streamed, NUL-separated output, never one process per file.
+
+``git log --raw -z`` gives, for every commit, the blobs before and after of
+every file it touched; ``git cat-file --batch`` serves blob contents through
+one long-lived process. Nothing here knows about records.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..errors import FlagsiteError
+
+NULL_SHA = "0" * 40
+_CHUNK = 1 << 16
+# One commit header: sha, author date (strict ISO 8601), author, email, message.
+_LOG_FORMAT = "%H%x00%aI%x00%an%x00%ae%x00%B%x00"
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """One file a commit touched: status A/M/D/R/C/T, paths and blobs before and after."""
+
+    status: str
+    old_path: str | None
+    new_path: str | None
+    old_sha: str | None
+    new_sha: str | None
+
+
+@dataclass
+class RawCommit:
+    sha: str
+    date: str
+    author: str
+    email: str
+    message: str
+    entries: list[RawEntry] = field(default_factory=list)
+
+
+def git_env() -> dict[str, str]:
+    # Output must not depend on the user's pager, locale or quoting settings.
+    env = dict(os.environ)
+    env.update({"GIT_PAGER": "cat", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"})
+    return env
+
+
+def run_git(root: str, args: Sequence[str], *, check: bool = True) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", root, *args], capture_output=True, env=git_env(), check=False)
+    except FileNotFoundError as error:
+        raise FlagsiteError("git is not installed or not on PATH; install git to read the history of the records") from error
+    if check and done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise FlagsiteError(f"git {' '.join(args[:2])} failed: {message}")
+    return done.stdout
+
+
+def is_git_repository(root: str) -> bool:
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "rev-parse", "--is-inside-work-tree"], capture_output=True, env=git_env(), check=False
+        )
+    except FileNotFoundError:
+        return False
+    return done.returncode == 0 and done.stdout.strip() == b"true"
+
+
+def has_commits(root: str) -> bool:
+    return subprocess.run(
+        ["git", "-C", root, "rev-parse", "--verify", "-q", "HEAD"], capture_output=True, env=git_env(), check=False
+    ).returncode == 0
+
+
+def _nul_tokens(stream: "subprocess.IO[bytes]") -> Iterator[str]:  # type: ignore[name-defined]
+    pending = b""
+    while chunk := stream.read(_CHUNK):
+        parts = (pending + chunk).split(b"\0")
+        pending = parts.pop()
+        for part in parts:
+            yield part.decode("utf-8", "surrogateescape")
+    if pending:
+        yield pending.decode("utf-8", "surrogateescape")
+
+
+def stream_log(root: str, pathspecs: Sequence[str], *, rev: str = "HEAD", extra: Sequence[str] = ()) -> Iterator[RawCommit]:
+    """Commits newest first with the files each touched, in one streamed ``git log`` pass.
+
+    Renames are detected (``-M``); a merge lists only files it changed
+    beyond its parents (``--cc``, conflict resolutions), so every change is
+    told once, by the commit that made it.
+    """
+    args = ["git", "-C", root, "log", "-z", "--raw", "--no-abbrev", "-M", "--cc", f"--format={_LOG_FORMAT}", *extra, rev, "--", *pathspecs]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=git_env())
+    assert process.stdout is not None
+    try:
+        yield from _parse_log(_nul_tokens(process.stdout))
+    finally:
+        process.stdout.close()
+        stderr = process.stderr.read() if process.stderr else b""
+        if process.stderr:
+            process.stderr.close()
+        status = process.wait()
+    if status != 0:
+        raise FlagsiteError(f"git log failed: {stderr.decode('utf-8', 'replace').strip()}")
+
+
+def _parse_log(tokens: Iterator[str]) -> Iterator[RawCommit]:
+    commit: RawCommit | None = None
+    for token in tokens:
+        token = token.lstrip("\n")
+        if not token:
+            continue
+        if commit is not None and token.startswith(":"):
+            commit.entries.append(_entry(token, tokens))
+            continue
+        if commit is not None:
+            yield commit
+        date, author, email, message = (next(tokens) for _ in range(4))
+        commit = RawCommit(token.strip(), date, author, email, message.strip())
+    if commit is not None:
+        yield commit
+
+
+def _entry(meta: str, tokens: Iterator[str]) -> RawEntry:
+    parents = len(meta) - len(meta.lstrip(":"))
+    fields = meta[parents:].split(" ")
+    shas = fields[parents + 1 : 2 * parents + 2]
+    status = fields[-1]
+    old_sha, new_sha = shas[0], shas[-1]  # a merge is told against its first parent
+    if status[0] in "RC":
+        old_path, new_path = next(tokens), next(tokens)
+    else:
+        old_path = new_path = next(tokens)
+    kind = status[-1] if parents > 1 else status[0]
+    if parents > 1 and "A" in status:
+        kind = "A"
+    if kind == "A" or old_sha == NULL_SHA:
+        return RawEntry("A", None, new_path, None, new_sha)
+    if kind == "D" or new_sha == NULL_SHA:
+        return RawEntry("D", old_path, None, old_sha, None)
+    return RawEntry(status[0] if parents == 1 else "M", old_path, new_path, old_sha, new_sha)
+
+
+class BlobReader:
+    """Blob contents by sha through one ``git cat-file --batch`` process; close it when done."""
+
+    def __init__(self, root: str) -> None:
+        self._process = subprocess.Popen(
+            ["git", "-C", root, "cat-file", "--batch"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(),
+        )
+        self._cache: dict[str, bytes | None] = {}
+
+    def read(self, sha: str) -> bytes | None:
+        if sha in self._cache:
+            return self._cache[sha]
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(sha.encode("ascii") + b"\n")
+        stdin.flush()
+        header = stdout.readline().split()
+        content: bytes | None = None
+        if len(header) == 3 and header[1] != b"missing":
+            content = stdout.read(int(header[2]))
+            stdout.read(1)  # the newline after each object
+        if len(self._cache) > 4096:  # each version is read as 'after', then as 'before': keep recent ones
+            self._cache.clear()
+        self._cache[sha] = content
+        return content
+
+    def close(self) -> None:
+        if self._process.stdin:
+            self._process.stdin.close()
+        if self._process.stdout:
+            self._process.stdout.close()
+        self._process.wait()
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

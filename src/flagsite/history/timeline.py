@@ -1,0 +1,146 @@
+"""Commits as per-customer change lists: which customer each touched file belongs to,
+and what changed in it, field by field.
+
+Used by ``flagsite history`` (one customer, values included), by the site (every
+customer in one pass, words only) and by ``flagsite diff``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .changes import FieldChange, field_changes
+from .git import RawCommit, RawEntry
+from .paths import RecordPath, record_path
+from .versions import Version, parse_version
+
+ReadBlob = Callable[[str, str], bytes | None]  # (sha, path) → contents
+
+
+@dataclass(frozen=True)
+class FileDelta:
+    """One record file of one customer, before and after a commit (None: absent)."""
+
+    old: RecordPath | None
+    new: RecordPath | None
+    old_path: str | None
+    new_path: str | None
+    old_sha: str | None
+    new_sha: str | None
+
+    @property
+    def customer_id(self) -> str:
+        side = self.new or self.old
+        assert side is not None
+        return side.customer_id
+
+
+@dataclass
+class CommitChanges:
+    sha: str
+    date: str
+    author: str
+    email: str
+    message: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sha": self.sha,
+            "date": self.date,
+            "author": self.author,
+            "email": self.email,
+            "message": self.message,
+            "changes": [change.as_json() for change in self.changes],
+        }
+
+
+def deltas_of(entry: RawEntry) -> list[FileDelta]:
+    """The customers' record files an entry of ``git log --raw`` concerns.
+
+    A file moved between two customers (a note filed under the wrong one) is a
+    removal from the first and an addition to the second; a move within one
+    customer (its folder regrouped, a note renamed) is one delta.
+    """
+    old = record_path(entry.old_path)
+    new = record_path(entry.new_path)
+    if entry.status == "C":
+        old = None
+    if old is not None and new is not None and old.customer_id != new.customer_id:
+        return [
+            FileDelta(old, None, entry.old_path, None, entry.old_sha, None),
+            FileDelta(None, new, None, entry.new_path, None, entry.new_sha),
+        ]
+    if old is None and new is None:
+        return []
+    return [
+        FileDelta(
+            old, new,
+            entry.old_path if old else None, entry.new_path if new else None,
+            entry.old_sha if old else None, entry.new_sha if new else None,
+        )
+    ]
+
+
+def delta_changes(delta: FileDelta, read: ReadBlob, *, values: bool) -> list[FieldChange]:
+    """The field-level changes of one file; with ``values`` False, added and
+    removed files are not read (the site only needs the words)."""
+    side = delta.new or delta.old
+    assert side is not None
+    what = f"note {side.note_slug}" if side.is_note else "customer record"
+    subject = f"note {side.note_slug}" if side.is_note else ""
+    if delta.old is None:
+        new = _version(read, delta.new_sha, delta.new_path) if values else None
+        return [FieldChange(side.file, "", "added", None, new.data if new else None, f"{what} added")]
+    if delta.new is None:
+        old = _version(read, delta.old_sha, delta.old_path) if values else None
+        return [FieldChange(side.file, "", "removed", old.data if old else None, None, f"{what} removed")]
+    changes: list[FieldChange] = []
+    if delta.old_path != delta.new_path:
+        changes.append(_moved(delta, what))
+    if delta.old_sha != delta.new_sha:
+        before = _version(read, delta.old_sha, delta.old_path)
+        after = _version(read, delta.new_sha, delta.new_path)
+        if before.data is None or after.data is None:
+            problem = before.problem if before.data is None else after.problem
+            changes.append(FieldChange(delta.new.file, "", "changed", before.data, after.data, f"{what} changed ({problem})"))
+        else:
+            changes += field_changes(delta.new.file, subject, before.data, after.data)
+    return changes
+
+
+def _moved(delta: FileDelta, what: str) -> FieldChange:
+    assert delta.old is not None and delta.new is not None
+    if delta.old.folder != delta.new.folder:
+        words = f"{what} moved from {delta.old.folder}/ to {delta.new.folder}/"
+    else:
+        words = f"note {delta.old.note_slug} renamed to {delta.new.note_slug}"
+    return FieldChange(delta.new.file, "", "changed", delta.old_path, delta.new_path, words)
+
+
+def _version(read: ReadBlob, sha: str | None, path: str | None) -> Version:
+    assert sha is not None and path is not None
+    return parse_version(read(sha, path), path)
+
+
+def group_by_customer(
+    commits: Iterable[RawCommit], read: ReadBlob, *, values: bool, wanted: Callable[[str], bool] = lambda _: True
+) -> dict[str, list[CommitChanges]]:
+    """Customer id → the commits that touched its records, in the order given (newest first)."""
+    by_customer: dict[str, list[CommitChanges]] = {}
+    for commit in commits:
+        touched: dict[str, CommitChanges] = {}
+        for entry in commit.entries:
+            for delta in deltas_of(entry):
+                customer_id = delta.customer_id
+                if not wanted(customer_id):
+                    continue
+                changes = touched.get(customer_id)
+                if changes is None:
+                    changes = touched[customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
+                changes.changes += delta_changes(delta, read, values=values)
+        for customer_id, changes in touched.items():
+            by_customer.setdefault(customer_id, []).append(changes)
+    return by_customer
