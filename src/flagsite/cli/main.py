@@ -13,6 +13,10 @@ import click
 from ..errors import FlagsiteError, UsageError
 from . import schema as schema_command
 from . import validate as validate_command
+from . import export as export_command
+from . import history as history_command
+from . import show as show_command
+from . import diff as diff_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,6 +36,10 @@ def cli(ctx: click.Context, root: str) -> None:
 
 cli.add_command(validate_command.validate)
 cli.add_command(schema_command.schema)
+cli.add_command(export_command.export)
+cli.add_command(history_command.history)
+cli.add_command(show_command.show)
+cli.add_command(diff_command.diff)
 
 
 def main(argv: list[str] | None = None) -> None:

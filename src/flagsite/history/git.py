@@ -126,23 +126,42 @@ def _parse_log(tokens: Iterator[str]) -> Iterator[RawCommit]:
 
 
 def _entry(meta: str, tokens: Iterator[str]) -> RawEntry:
+    """One ``--raw`` line; a merge's combined line (``::``) is told against its first parent."""
     parents = len(meta) - len(meta.lstrip(":"))
     fields = meta[parents:].split(" ")
     shas = fields[parents + 1 : 2 * parents + 2]
     status = fields[-1]
-    old_sha, new_sha = shas[0], shas[-1]  # a merge is told against its first parent
+    old_sha, new_sha = shas[0], shas[-1]
     if status[0] in "RC":
         old_path, new_path = next(tokens), next(tokens)
     else:
         old_path = new_path = next(tokens)
-    kind = status[-1] if parents > 1 else status[0]
-    if parents > 1 and "A" in status:
-        kind = "A"
-    if kind == "A" or old_sha == NULL_SHA:
-        return RawEntry("A", None, new_path, None, new_sha)
-    if kind == "D" or new_sha == NULL_SHA:
+    if parents > 1:
+        kind = "A" if old_sha == NULL_SHA else "D" if new_sha == NULL_SHA else "M"
+    else:
+        kind = status[0]
+    if kind == "A":
+        return RawEntry("A", None, new_path, None, _sha(new_sha))
+    if kind == "D":
         return RawEntry("D", old_path, None, old_sha, None)
-    return RawEntry(status[0] if parents == 1 else "M", old_path, new_path, old_sha, new_sha)
+    return RawEntry(kind, old_path, new_path, old_sha, _sha(new_sha))
+
+
+def _sha(sha: str) -> str | None:
+    """None for a file of the working tree, which ``git diff`` has not hashed."""
+    return None if sha == NULL_SHA else sha
+
+
+def stream_diff(root: str, base: str, pathspecs: Sequence[str]) -> list[RawEntry]:
+    """Files changed between ``base`` and the working tree; untracked files count as added."""
+    out = run_git(root, ["diff", "--raw", "-z", "--no-abbrev", "-M", base, "--", *pathspecs])
+    tokens = iter(out.decode("utf-8", "surrogateescape").split("\0"))
+    entries = [_entry(token.lstrip("\n"), tokens) for token in tokens if token.lstrip("\n").startswith(":")]
+    untracked = run_git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", *pathspecs])
+    for path in untracked.decode("utf-8", "surrogateescape").split("\0"):
+        if path:
+            entries.append(RawEntry("A", None, path, None, None))
+    return entries
 
 
 class BlobReader:

@@ -16,7 +16,7 @@ from .git import RawCommit, RawEntry
 from .paths import RecordPath, record_path
 from .versions import Version, parse_version
 
-ReadBlob = Callable[[str, str], bytes | None]  # (sha, path) → contents
+ReadBlob = Callable[[str | None, str], bytes | None]  # (sha, path) → contents; sha None: the working tree's file
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def _moved(delta: FileDelta, what: str) -> FieldChange:
 
 
 def _version(read: ReadBlob, sha: str | None, path: str | None) -> Version:
-    assert sha is not None and path is not None
+    assert path is not None
     return parse_version(read(sha, path), path)
 
 
