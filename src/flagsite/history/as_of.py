@@ -15,7 +15,8 @@ from ..discover import CUSTOMER_FILE, NOTES_DIR, ORDERS_DIR
 from ..errors import FlagsiteError, UsageError
 from .customer import require_history
 from .git import BlobReader, run_git
-from .paths import customer_pathspec, record_path
+from .locate import customer_commits
+from .paths import record_path
 
 
 def parse_moment(text: str) -> dt.datetime:
@@ -62,12 +63,13 @@ class CommitTree:
 
     def locate(self, customer_id: str) -> tuple[str, list[str]] | None:
         # The folders this id ever had, from its own history: no other customer is read.
-        names = run_git(self.root, ["log", "--format=", "--name-only", "-z", self.commit, "--", customer_pathspec(customer_id)])
         folders = set()
-        for path in names.decode("utf-8", "surrogateescape").replace("\n", "").split("\0"):
-            where = record_path(path)
-            if where is not None and where.customer_id == customer_id:
-                folders.add(where.folder)
+        for commit in customer_commits(self.root, customer_id, rev=self.commit):
+            for entry in commit.entries:
+                for path in (entry.old_path, entry.new_path):
+                    where = record_path(path)
+                    if where is not None and where.customer_id == customer_id:
+                        folders.add(where.folder)
         if not folders:
             return None
         files = self._tree([f"{folder}/" for folder in sorted(folders)])

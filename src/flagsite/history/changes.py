@@ -75,6 +75,11 @@ def field_changes(file: str, subject: str, old: Any, new: Any) -> list[FieldChan
 
 
 def _diff(file: str, field: str, words: str, old: Any, new: Any) -> Iterator[FieldChange]:
+    # A list left out of a file is an empty list (the models' default).
+    if old is None and isinstance(new, list):
+        old = []
+    if new is None and isinstance(old, list):
+        new = []
     if old == new:
         return
     if isinstance(old, dict) and isinstance(new, dict):

@@ -1,8 +1,8 @@
 """The change history of one customer, read from that customer's folder only.
 
-The folder is found by its id at any depth of grouping (``records/customers/**/<id>/``),
-so a customer whose folder moved between groups, or was deleted (an erasure
-or a closure being audited), still has its whole history.
+The folder is followed through moves between grouping folders, and a customer
+whose folder was deleted (an erasure or a closure being audited) is found by
+its id at any depth of grouping, so either still has its whole history.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 
 from ..errors import FlagsiteError
-from .git import BlobReader, has_commits, is_git_repository, stream_log
-from .paths import customer_pathspec
+from .git import BlobReader, has_commits, is_git_repository
+from .locate import customer_commits
 from .timeline import CommitChanges, group_by_customer
 
 
@@ -22,10 +22,9 @@ def customer_history(root: str, customer_id: str, *, until: str | None = None) -
     """
     root = os.path.abspath(root)
     require_history(root)
-    extra = [f"--until={until}"] if until else []
+    commits = customer_commits(root, customer_id, until=until)
     with BlobReader(root) as blobs:
-        commits = stream_log(root, [customer_pathspec(customer_id)], extra=extra)
-        grouped = group_by_customer(commits, lambda sha, path: blobs.read(sha), values=True, wanted=customer_id.__eq__)
+        grouped = group_by_customer(commits, blobs, values=True, wanted=customer_id.__eq__)
     history = grouped.get(customer_id, [])
     if not history and until is None:
         raise FlagsiteError(f"no commit touched customer {customer_id} in {root}; check the id (ids are case-sensitive)")

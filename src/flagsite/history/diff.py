@@ -41,19 +41,8 @@ def working_diff(root: str, base: str | None = None) -> list[CustomerDiff]:
     if run_git(root, ["rev-parse", "--verify", "-q", f"{base}^{{commit}}"], check=False).strip() == b"":
         raise FlagsiteError(f"{base!r} is not a revision of this repository; give a branch, tag or commit")
     entries = stream_diff(root, base, [CUSTOMERS_DIR])
-    with BlobReader(root) as blobs:
-
-        def read(sha: str | None, path: str) -> bytes | None:
-            if sha is not None:
-                return blobs.read(sha)
-            try:
-                with open(os.path.join(root, path), "rb") as handle:
-                    return handle.read()
-            except OSError:
-                return None
-
-        pseudo = RawCommit("", "", "", "", "", entries)
-        grouped = group_by_customer([pseudo], read, values=True)
+    with BlobReader(root, worktree=True) as blobs:
+        grouped = group_by_customer([RawCommit("", "", "", "", "", entries)], blobs, values=True)
     return [CustomerDiff(customer_id, commits[0].changes) for customer_id, commits in sorted(grouped.items()) if commits[0].changes]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import FlagsiteError
@@ -152,11 +153,20 @@ def _sha(sha: str) -> str | None:
     return None if sha == NULL_SHA else sha
 
 
+def diff_tree(root: str, sha: str, pathspecs: Sequence[str]) -> list[RawEntry]:
+    """The files one commit changed against its first parent, renames detected."""
+    out = run_git(root, ["diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", f"{sha}^", sha, "--", *pathspecs], check=False)
+    return _entries(out)
+
+
+def _entries(out: bytes) -> list[RawEntry]:
+    tokens = iter(out.decode("utf-8", "surrogateescape").split("\0"))
+    return [_entry(token.lstrip("\n"), tokens) for token in tokens if token.lstrip("\n").startswith(":")]
+
+
 def stream_diff(root: str, base: str, pathspecs: Sequence[str]) -> list[RawEntry]:
     """Files changed between ``base`` and the working tree; untracked files count as added."""
-    out = run_git(root, ["diff", "--raw", "-z", "--no-abbrev", "-M", base, "--", *pathspecs])
-    tokens = iter(out.decode("utf-8", "surrogateescape").split("\0"))
-    entries = [_entry(token.lstrip("\n"), tokens) for token in tokens if token.lstrip("\n").startswith(":")]
+    entries = _entries(run_git(root, ["diff", "--raw", "-z", "--no-abbrev", "-M", base, "--", *pathspecs]))
     untracked = run_git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", *pathspecs])
     for path in untracked.decode("utf-8", "surrogateescape").split("\0"):
         if path:
@@ -165,31 +175,69 @@ def stream_diff(root: str, base: str, pathspecs: Sequence[str]) -> list[RawEntry
 
 
 class BlobReader:
-    """Blob contents by sha through one ``git cat-file --batch`` process; close it when done."""
+    """Blob contents by sha through one ``git cat-file --batch`` process; close it when done.
 
-    def __init__(self, root: str) -> None:
+    ``prefetch`` sends many shas at once (a thread writes while we read), so
+    thousands of blobs cost one stream instead of thousands of round trips.
+    With ``worktree``, a sha of None means the file as it is in the working tree.
+    """
+
+    def __init__(self, root: str, *, worktree: bool = False) -> None:
+        self.root = root
+        self.worktree = worktree
         self._process = subprocess.Popen(
             ["git", "-C", root, "cat-file", "--batch"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(),
         )
         self._cache: dict[str, bytes | None] = {}
 
-    def read(self, sha: str) -> bytes | None:
-        if sha in self._cache:
-            return self._cache[sha]
-        stdin, stdout = self._process.stdin, self._process.stdout
-        assert stdin is not None and stdout is not None
-        stdin.write(sha.encode("ascii") + b"\n")
-        stdin.flush()
+    def prefetch(self, shas: Iterable[str]) -> None:
+        wanted = list(dict.fromkeys(sha for sha in shas if sha not in self._cache))
+        if not wanted:
+            return
+        stdin = self._process.stdin
+        assert stdin is not None
+        payload = "".join(f"{sha}\n" for sha in wanted).encode("ascii")
+
+        def feed() -> None:
+            stdin.write(payload)
+            stdin.flush()
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        for sha in wanted:
+            self._cache[sha] = self._answer()
+        writer.join()
+
+    def read(self, sha: str | None, path: str | None = None) -> bytes | None:
+        if sha is None:
+            return self._from_worktree(path)
+        if sha not in self._cache:
+            stdin = self._process.stdin
+            assert stdin is not None
+            stdin.write(sha.encode("ascii") + b"\n")
+            stdin.flush()
+            self._cache[sha] = self._answer()
+        return self._cache[sha]
+
+    def _answer(self) -> bytes | None:
+        stdout = self._process.stdout
+        assert stdout is not None
         header = stdout.readline().split()
-        content: bytes | None = None
-        if len(header) == 3 and header[1] != b"missing":
-            content = stdout.read(int(header[2]))
-            stdout.read(1)  # the newline after each object
-        if len(self._cache) > 4096:  # each version is read as 'after', then as 'before': keep recent ones
-            self._cache.clear()
-        self._cache[sha] = content
+        if len(header) != 3 or header[1] == b"missing":
+            return None
+        content = stdout.read(int(header[2]))
+        stdout.read(1)  # the newline after each object
         return content
+
+    def _from_worktree(self, path: str | None) -> bytes | None:
+        if not self.worktree or path is None:
+            return None
+        try:
+            with open(os.path.join(self.root, path), "rb") as handle:
+                return handle.read()
+        except OSError:
+            return None
 
     def close(self) -> None:
         if self._process.stdin:

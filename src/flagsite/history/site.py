@@ -28,7 +28,7 @@ def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[di
     wanted = (lambda cid: cid in catalog.customers) if catalog is not None else (lambda cid: True)
     with BlobReader(root) as blobs:
         grouped = group_by_customer(
-            stream_log(root, [CUSTOMERS_DIR]), lambda sha, path: blobs.read(sha), values=False, wanted=wanted
+            stream_log(root, [CUSTOMERS_DIR]), blobs, values=False, wanted=wanted
         )
     return {
         customer_id: [

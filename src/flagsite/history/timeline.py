@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .changes import FieldChange, field_changes
 from .git import RawCommit, RawEntry
 from .paths import RecordPath, record_path
 from .versions import Version, parse_version
 
-ReadBlob = Callable[[str | None, str], bytes | None]  # (sha, path) → contents; sha None: the working tree's file
+
+
+class Blobs(Protocol):
+    def prefetch(self, shas: Iterable[str]) -> None: ...
+
+    def read(self, sha: str | None, path: str | None = None) -> bytes | None:
+        """Contents by sha; a sha of None is the working tree's file at ``path``."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,16 @@ def deltas_of(entry: RawEntry) -> list[FileDelta]:
     ]
 
 
-def delta_changes(delta: FileDelta, read: ReadBlob, *, values: bool) -> list[FieldChange]:
+def needs_content(delta: FileDelta, *, values: bool) -> list[str]:
+    """The blobs ``delta_changes`` will read, so they can be fetched in one stream."""
+    if delta.old is None or delta.new is None:
+        return [sha for sha in (delta.old_sha, delta.new_sha) if sha] if values else []
+    if delta.old_sha == delta.new_sha:
+        return []
+    return [sha for sha in (delta.old_sha, delta.new_sha) if sha]
+
+
+def delta_changes(delta: FileDelta, read: Callable[[str | None, str], Version], *, values: bool) -> list[FieldChange]:
     """The field-level changes of one file; with ``values`` False, added and
     removed files are not read (the site only needs the words)."""
     side = delta.new or delta.old
@@ -120,27 +135,45 @@ def _moved(delta: FileDelta, what: str) -> FieldChange:
     return FieldChange(delta.new.file, "", "changed", delta.old_path, delta.new_path, words)
 
 
-def _version(read: ReadBlob, sha: str | None, path: str | None) -> Version:
+def _version(read: Callable[[str | None, str], Version], sha: str | None, path: str | None) -> Version:
     assert path is not None
-    return parse_version(read(sha, path), path)
+    return read(sha, path)
 
 
 def group_by_customer(
-    commits: Iterable[RawCommit], read: ReadBlob, *, values: bool, wanted: Callable[[str], bool] = lambda _: True
+    commits: Iterable[RawCommit], blobs: Blobs, *, values: bool, wanted: Callable[[str], bool] = lambda _: True
 ) -> dict[str, list[CommitChanges]]:
-    """Customer id → the commits that touched its records, in the order given (newest first)."""
-    by_customer: dict[str, list[CommitChanges]] = {}
+    """Customer id → the commits that touched its records, in the order given (newest first).
+
+    The log is read first and the blobs it names fetched in one stream; each
+    version is parsed once however many commits compare against it. With
+    ``values`` False (words only, for the site) versions are compared as the
+    data they hold, without the models' validation.
+    """
+    touched: list[tuple[RawCommit, list[FileDelta]]] = []
     for commit in commits:
-        touched: dict[str, CommitChanges] = {}
-        for entry in commit.entries:
-            for delta in deltas_of(entry):
-                customer_id = delta.customer_id
-                if not wanted(customer_id):
-                    continue
-                changes = touched.get(customer_id)
-                if changes is None:
-                    changes = touched[customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
-                changes.changes += delta_changes(delta, read, values=values)
-        for customer_id, changes in touched.items():
+        deltas = [d for entry in commit.entries for d in deltas_of(entry) if wanted(d.customer_id)]
+        if deltas:
+            touched.append((commit, deltas))
+    blobs.prefetch(sha for _, deltas in touched for d in deltas for sha in needs_content(d, values=values))
+    parsed: dict[str, Version] = {}
+
+    def read(sha: str | None, path: str) -> Version:
+        if sha is not None and sha in parsed:
+            return parsed[sha]
+        version = parse_version(blobs.read(sha, path), path, validate=values)
+        if sha is not None:
+            parsed[sha] = version
+        return version
+
+    by_customer: dict[str, list[CommitChanges]] = {}
+    for commit, deltas in touched:
+        per_commit: dict[str, CommitChanges] = {}
+        for delta in deltas:
+            changes = per_commit.get(delta.customer_id)
+            if changes is None:
+                changes = per_commit[delta.customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
+            changes.changes += delta_changes(delta, read, values=values)
+        for customer_id, changes in per_commit.items():
             by_customer.setdefault(customer_id, []).append(changes)
     return by_customer

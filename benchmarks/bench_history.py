@@ -1,0 +1,148 @@
+"""History of every customer, and of one, against one bare ``git log --name-only`` pass.
+
+Builds (once, deterministically, with ``git fast-import``) a records
+repository of 10,000 customers and 1,000 commits: one commit adding everyone,
+then commits that change emails, add and lift flags, and add notes for one to
+three customers each. Customer folders are grouped 100 to a sub-folder, as
+SPEC advises at this size (``--flat`` for one flat folder).
+
+Run:  python benchmarks/bench_history.py [--customers N] [--commits N] [--flat] [--keep DIR]
+Targets: all customers ≤ 3× the bare pass; one customer ≤ 0.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from flagsite.history import customer_history, site_history
+
+FLAG_TYPES = ["on-hold", "warning", "manager", "at-risk", "alert"]
+EPOCH = 1_780_000_000  # 2026-05-28
+
+
+def customer_text(cid: str, state: dict) -> str:
+    lines = [f"id: {cid}", f"name: Customer {cid}", "status: active", "contacts:",
+             f"  emails: [{state['email']}]", '  phones: ["+1 555 0100"]', "preferences:",
+             "  - text: Prefers contact by email.", "    since: 2026-01-15"]
+    if state["flags"]:
+        lines.append("flags:")
+        for type_, created in state["flags"]:
+            lines += [f"  - type: {type_}", f"    reason: Reason for {type_} set on {created}.",
+                      "    guidance: Follow the usual procedure.", f"    created: {created}", "    created_by: max"]
+    return "\n".join(lines) + "\n"
+
+
+def note_text(day: int) -> str:
+    return (f"at: 2026-06-{day:02d}T14:12:00-05:00\nauthor: jdoe\nchannel: phone\ncontact:\n  name: Account Holder\n"
+            "reason: Asked about an invoice.\nresolution:\n  - Explained the charges.\ndisposition: general-inquiry\n"
+            "follow_up: none\n")
+
+
+def folder(index: int, flat: bool) -> str:
+    cid = f"C-{10000 + index}"
+    return f"records/customers/{cid}" if flat else f"records/customers/g{index // 100:03d}/{cid}"
+
+
+def build(root: Path, customers: int, commits: int, flat: bool) -> None:
+    rng = random.Random(42)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+    states = [{"email": f"c{i}@example.com", "flags": []} for i in range(customers)]
+    out: list[bytes] = []
+
+    def blob(path: str, text: str) -> None:
+        data = text.encode()
+        out.append(f"M 100644 inline {path}\ndata {len(data)}\n".encode() + data + b"\n")
+
+    def commit(n: int, message: str) -> None:
+        msg = message.encode()
+        header = (f"commit refs/heads/main\nmark :{n + 1}\n"
+                  f"author Ada Editor <ada@example.org> {EPOCH + n * 3600} +0000\n"
+                  f"committer Ada Editor <ada@example.org> {EPOCH + n * 3600} +0000\n"
+                  f"data {len(msg)}\n").encode() + msg + b"\n"
+        out.insert(len(out) - pending[0], header)
+        if n:
+            out.insert(len(out) - pending[0], f"from :{n}\n".encode())
+        pending[0] = 0
+
+    pending = [0]
+    for i in range(customers):
+        blob(f"{folder(i, flat)}/customer.yaml", customer_text(f"C-{10000 + i}", states[i]))
+        pending[0] += 1
+    commit(0, "Import customers")
+    for n in range(1, commits):
+        touched = rng.sample(range(customers), rng.randint(1, 3))
+        for i in touched:
+            state = states[i]
+            action = rng.random()
+            if action < 0.3:
+                state["email"] = f"c{i}.{n}@example.com"
+            elif action < 0.6 or not state["flags"]:
+                state["flags"].append((rng.choice(FLAG_TYPES), f"2026-{6 + n // 400:02d}-{1 + n % 28:02d}"))
+            elif action < 0.8:
+                state["flags"].pop(rng.randrange(len(state["flags"])))
+            else:
+                blob(f"{folder(i, flat)}/notes/2026-06-{1 + n % 28:02d}-call-{n}.yaml", note_text(1 + n % 28))
+                pending[0] += 1
+                continue
+            blob(f"{folder(i, flat)}/customer.yaml", customer_text(f"C-{10000 + i}", state))
+            pending[0] += 1
+        commit(n, f"Update {len(touched)} customer(s)")
+    subprocess.run(["git", "-C", str(root), "fast-import", "--quiet"], input=b"".join(out), check=True)
+    subprocess.run(["git", "-C", str(root), "checkout", "-q", "main"], check=True)
+
+
+def best(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--commits", type=int, default=1_000)
+    parser.add_argument("--flat", action="store_true", help="one flat folder of customers instead of groups of 100")
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the repository here")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        root = args.keep or Path(scratch) / "records"
+        if not (root / ".git").exists():
+            start = time.perf_counter()
+            build(root, args.customers, args.commits, args.flat)
+            print(f"built {args.customers} customers, {args.commits} commits in {time.perf_counter() - start:.1f} s")
+        bare = best(lambda: subprocess.run(["git", "-C", str(root), "log", "--name-only", "--format=%H"], capture_output=True, check=True))
+        every = best(lambda: site_history(str(root)))
+        histories = site_history(str(root))
+        busiest = max(histories, key=lambda cid: len(histories[cid]))
+        ids = [busiest, "C-10000", f"C-{10000 + args.customers // 2}"]
+        one = {cid: best(lambda cid=cid: customer_history(str(root), cid)) for cid in ids}
+        path_log = best(lambda: subprocess.run(["git", "-C", str(root), "log", "--format=%H", "--", folder(0, args.flat)], capture_output=True, check=True))
+
+        layout = "flat" if args.flat else "grouped 100 per sub-folder"
+        print(f"repository: {args.customers} customers, {args.commits} commits, {layout}; git {subprocess.run(['git', '--version'], capture_output=True, text=True).stdout.split()[-1]}, Python {sys.version.split()[0]}")
+        print(f"bare `git log --name-only` pass:       {bare:7.3f} s")
+        print(f"history of all customers (one pass):  {every:7.3f} s  = {every / bare:.2f}x the bare pass (target <= 3x)")
+        print(f"one path-limited `git log -- folder`: {path_log:7.3f} s  (reference)")
+        for cid, seconds in one.items():
+            print(f"history of {cid} ({len(histories.get(cid, []))} commits):   {seconds:7.3f} s  (target <= 0.5 s)")
+        print(f"one customer, median of {len(one)}:        {statistics.median(one.values()):7.3f} s")
+        if args.keep is None and os.environ.get("FLAGSITE_BENCH_BLOOM", "1") == "1":
+            subprocess.run(["git", "-C", str(root), "commit-graph", "write", "--reachable", "--changed-paths"], check=True, capture_output=True)
+            bloom = {cid: best(lambda cid=cid: customer_history(str(root), cid)) for cid in ids}
+            print(f"one customer with Bloom filters (commit-graph --changed-paths), median: {statistics.median(bloom.values()):7.3f} s")
+
+
+if __name__ == "__main__":
+    main()
