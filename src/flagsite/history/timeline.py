@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from .blocks import block_changes
 from .changes import FieldChange, field_changes
 from .git import RawCommit, RawEntry
 from .paths import RecordPath, record_path
@@ -99,7 +100,14 @@ def needs_content(delta: FileDelta, *, values: bool) -> list[str]:
     return [sha for sha in (delta.old_sha, delta.new_sha) if sha]
 
 
-def delta_changes(delta: FileDelta, read: Callable[[str | None, str], Version], *, values: bool) -> list[FieldChange]:
+def delta_changes(
+    delta: FileDelta,
+    read: Callable[[str | None, str], Version],
+    *,
+    values: bool,
+    raw: Callable[[str | None, str | None], bytes | None] | None = None,
+    memo: dict[bytes, Any] | None = None,
+) -> list[FieldChange]:
     """The field-level changes of one file; with ``values`` False, added and
     removed files are not read (the site only needs the words)."""
     side = delta.new or delta.old
@@ -115,6 +123,11 @@ def delta_changes(delta: FileDelta, read: Callable[[str | None, str], Version], 
     changes: list[FieldChange] = []
     if delta.old_path != delta.new_path:
         changes.append(_moved(delta, what))
+    if delta.old_sha != delta.new_sha and raw is not None and not values:
+        # Words only: parse just the top-level blocks that differ.
+        quick = block_changes(delta.new.file, subject, raw(delta.old_sha, delta.old_path), raw(delta.new_sha, delta.new_path), memo)
+        if quick is not None:
+            return changes + quick
     if delta.old_sha != delta.new_sha:
         before = _version(read, delta.old_sha, delta.old_path)
         after = _version(read, delta.new_sha, delta.new_path)
@@ -157,6 +170,7 @@ def group_by_customer(
             touched.append((commit, deltas))
     blobs.prefetch(sha for _, deltas in touched for d in deltas for sha in needs_content(d, values=values))
     parsed: dict[str, Version] = {}
+    blocks_parsed: dict[bytes, Any] = {}
 
     def read(sha: str | None, path: str) -> Version:
         if sha is not None and sha in parsed:
@@ -173,7 +187,7 @@ def group_by_customer(
             changes = per_commit.get(delta.customer_id)
             if changes is None:
                 changes = per_commit[delta.customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
-            changes.changes += delta_changes(delta, read, values=values)
+            changes.changes += delta_changes(delta, read, values=values, raw=blobs.read, memo=blocks_parsed)
         for customer_id, changes in per_commit.items():
             by_customer.setdefault(customer_id, []).append(changes)
     return by_customer
