@@ -1,7 +1,8 @@
 """Compare two versions of a record file by their top-level blocks, parsing only what changed.
 
 A record file is a block mapping whose keys stand at column 0; everything
-else (values, list items, block scalars, continuation lines) is indented, so
+else (values, block scalars, continuation lines) is indented or is a list
+item ("- ") of the key above, so
 the file splits at those lines into one block per top-level key. A commit
 usually changes one or two blocks (a flag added, an email changed): only
 those are parsed, which makes the history of a whole repository several times
@@ -22,11 +23,14 @@ def split_blocks(content: bytes) -> dict[bytes, bytes] | None:
     current: bytes | None = None
     for line in content.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True):
         first = line[:1]
-        if first in (b" ", b"\t", b"#", b"\n", b"\r"):
+        # A sequence may stand at its key's own indentation ("flags:\n- type: ..."): still the same block.
+        if first in (b" ", b"\t", b"#", b"\n", b"\r") or line.rstrip(b"\r\n") == b"-" or line.startswith((b"- ", b"-\t")):
             if current is not None:
                 blocks[current] += line
+            elif first not in (b"#", b"\n", b"\r"):
+                return None  # content before the first key: not a plain block mapping
             continue
-        if line.startswith((b"---", b"...", b"? ", b"{", b"[", b"-", b"&", b"!", b"*", b"%")) or b":" not in line:
+        if line.startswith((b"---", b"...", b"?", b"{", b"[", b"&", b"!", b"*", b"%", b"|", b">")) or b":" not in line:
             return None
         key = line.split(b":", 1)[0]
         if key in blocks:
