@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from flagsite.history import customer_history, site_history
+from flagsite.repository import load_repository
 
 from .conftest import Repo, Run, customer_yaml, flag, note_yaml
 
@@ -213,3 +214,30 @@ def test_an_unreadable_old_version_is_reported_not_fatal(repo: Repo) -> None:
     repo.commit("Fixed", "2026-06-02T10:00:00+00:00")
     latest = customer_history(str(repo.root), "C-1")[0]
     assert len(latest.changes) == 1 and latest.changes[0].words.startswith("customer record changed (")
+
+
+def test_site_history_tells_the_same_changes_as_the_history_command(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"], flags=[flag("on-hold", "2026-06-01"), flag("alert", "2026-06-02")]))
+    repo.write("records/customers/C-2/customer.yaml", customer_yaml("C-2", name="Bea Erickson"))
+    repo.commit("Add customers", "2026-06-01T10:00:00+00:00")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com", "c@example.com"], flags=[flag("alert", "2026-06-02", "Reworded.")],
+                                                   preferences=[{"text": "Prefers letters.", "since": "2026-06-03"}]))
+    repo.write(f"{C1}/notes/2026-06-03-call.yaml", note_yaml())
+    repo.commit("Several changes", "2026-06-03T10:00:00+00:00")
+    repo.write(f"{C1}/notes/2026-06-03-call.yaml", note_yaml("Asked for a refund twice.", critical=True))
+    repo.commit("Correct the note", "2026-06-04T10:00:00+00:00")
+
+    catalog = load_repository(str(repo.root)).catalog
+    site = site_history(str(repo.root), catalog)
+    assert set(site) == {"C-1", "C-2"}
+    command = customer_history(str(repo.root), "C-1")
+    assert [c["changes"] for c in site["C-1"]] == [[w.words for w in c.changes] for c in command]
+    assert site["C-1"][0]["changes"] == [
+        "note 2026-06-03-call reason changed from Asked for a refund. to Asked for a refund twice.",
+        "note 2026-06-03-call critical changed from no to yes",
+    ]
+    assert "flag on-hold removed" in site["C-1"][1]["changes"]
+    assert "flag alert reason changed from Invoices unpaid for more than 60 days. to Reworded." in site["C-1"][1]["changes"]
+
+    catalog.customers.pop("C-2")
+    assert set(site_history(str(repo.root), catalog)) == {"C-1"}

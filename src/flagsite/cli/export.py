@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 import click
 
 from ..export import RENDERERS, Audience, disclose
@@ -19,7 +21,7 @@ from ..record.open import record_source, strict_config
               help="The record as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO 8601 time), rebuilt from Git.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
 @click.pass_obj
-def export(root: str, customer_id: str, format_: str, audience: str, as_of: str | None, output: click.utils.LazyFile) -> None:
+def export(root: str, customer_id: str, format_: str, audience: str, as_of: str | None, output: TextIO) -> None:
     """Export a customer's record for a record-access request.
 
     Factual fields only, by the class each field carries in the schema and each
@@ -29,6 +31,6 @@ def export(root: str, customer_id: str, format_: str, audience: str, as_of: str 
     config = strict_config(root)
     with record_source(root, as_of) as source:
         entry = load_customer(source, customer_id)
-        as_of_text = source.description.removeprefix("as it stood on ") if as_of else None
-    disclosed = disclose(entry, config, Audience(audience), as_of=as_of_text)
+        moment = source.description
+    disclosed = disclose(entry, config, Audience(audience), moment=moment)
     output.write(RENDERERS[format_](disclosed))

@@ -59,7 +59,7 @@ class Disclosed:
     customer: Section
     lists: dict[str, list[Section]] = field(default_factory=dict)  # flags, preferences, notes, orders
     withheld: list[Withheld] = field(default_factory=list)
-    as_of: str | None = None
+    moment: str = "as it stands now"  # or "as it stood on <time> (commit <sha>)"
     labels: dict[str, str] = field(default_factory=dict)  # flag type → label
 
     @property
@@ -71,10 +71,10 @@ NON_FACTUAL_FLAGS = "flags of non-factual types"
 NON_FACTUAL_WHY = "assessments or opinions of staff, not facts: the configuration marks these flag types as not factual"
 
 
-def disclose(entry: CustomerEntry, config: Config, audience: Audience, *, as_of: str | None = None) -> Disclosed:
+def disclose(entry: CustomerEntry, config: Config, audience: Audience, *, moment: str = "as it stands now") -> Disclosed:
     walker = _Walker(audience)
     customer = walker.section(entry.customer, lift_lists=True)
-    disclosed = Disclosed(audience, customer, as_of=as_of)
+    disclosed = Disclosed(audience, customer, moment=moment)
     for name, (records, disclosure) in walker.lifted.items():
         sections = [walker.record(r, config, disclosure, f"customer field '{name}'") for r in records]
         disclosed.lists[name] = [s for s in sections if s is not None]
@@ -155,8 +155,11 @@ class _Walker:
 
 
 def _is_record_list(annotation: Any) -> bool:
-    args = getattr(annotation, "__args__", ())
-    return getattr(annotation, "__origin__", None) is list and bool(args) and isinstance(args[0], type) and issubclass(args[0], BaseModel)
+    """list[SomeRecord], as declared in the model."""
+    args: tuple[Any, ...] = tuple(getattr(annotation, "__args__", ()))
+    if getattr(annotation, "__origin__", None) is not list or len(args) != 1:
+        return False
+    return isinstance(args[0], type) and issubclass(args[0], BaseModel)
 
 
 def _kind(model: type[BaseModel]) -> str:

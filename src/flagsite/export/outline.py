@@ -15,7 +15,7 @@ def title(disclosed: Disclosed) -> str:
 
 
 def intro(disclosed: Disclosed) -> str:
-    moment = f"as it stood on {disclosed.as_of}" if disclosed.as_of else "as it stands now"
+    moment = disclosed.moment
     if disclosed.audience is Audience.CUSTOMER:
         return f"Everything factual held on this record, {moment}. What was left out, and why, is listed at the end."
     return f"Everything held on this record, {moment}, each item labelled factual or internal, for the reviewer who decides what to disclose."

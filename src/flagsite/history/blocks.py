@@ -15,6 +15,7 @@ from typing import Any
 
 from ..load.yaml_strict import load_yaml_bytes
 from .changes import FieldChange, field_changes, jsonable
+from .versions import normalise
 
 
 def split_blocks(content: bytes) -> dict[bytes, bytes] | None:
@@ -69,4 +70,4 @@ def block_changes(
             if memo[block] is None:
                 return None
             data.update(memo[block])
-    return field_changes(file, subject, old_data, new_data)
+    return field_changes(file, subject, normalise(old_data, file), normalise(new_data, file))
