@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -108,8 +109,16 @@ def best(fn, repeat: int = 5) -> float:
     return min(times)
 
 
+def drop_commit_graph(root: Path) -> None:
+    """Measure without a commit-graph unless asked: git may have written one on its own."""
+    info = root / ".git" / "objects" / "info"
+    (info / "commit-graph").unlink(missing_ok=True)
+    shutil.rmtree(info / "commit-graphs", ignore_errors=True)
+
+
 def measure(root: Path, customers: int, flat: bool) -> None:
     layout = "flat folder" if flat else "grouped 100 per sub-folder"
+    drop_commit_graph(root)
     bare = best(lambda: subprocess.run(["git", "-C", str(root), "log", "--name-only", "--format=%H"], capture_output=True, check=True))
     every = best(lambda: site_history(str(root)))
     histories = site_history(str(root))
@@ -125,7 +134,7 @@ def measure(root: Path, customers: int, flat: bool) -> None:
     subprocess.run(["git", "-C", str(root), "commit-graph", "write", "--reachable", "--changed-paths"], check=True, capture_output=True)
     bloom = [best(lambda cid=cid: customer_history(str(root), cid)) for cid in ids]
     print(f"  ... with changed-path Bloom filters        {statistics.median(bloom):7.3f} s")
-    subprocess.run(["git", "-C", str(root), "commit-graph", "write", "--reachable"], check=True, capture_output=True)
+    drop_commit_graph(root)
 
 
 def main() -> None:
