@@ -241,3 +241,13 @@ def test_site_history_tells_the_same_changes_as_the_history_command(repo: Repo) 
 
     catalog.customers.pop("C-2")
     assert set(site_history(str(repo.root), catalog)) == {"C-1"}
+
+
+def test_a_wildcard_or_a_path_is_not_taken_for_a_customer_id(repo: Repo, run: Run) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    for bad in ("C-*", "../C-1", "*"):
+        for command in ("history", "export", "show"):
+            status, out, err = run("--root", str(repo.root), command, bad)
+            assert status == 1 and out == "", (command, bad)
+            assert "is not a customer id" in err

@@ -12,6 +12,7 @@ import os
 from ..errors import FlagsiteError
 from .git import BlobReader, has_commits, is_git_repository
 from .locate import customer_commits
+from ..record.source import require_customer_id
 from .timeline import CommitChanges, group_by_customer
 
 
@@ -21,6 +22,7 @@ def customer_history(root: str, customer_id: str, *, until: str | None = None) -
     ``until`` (a git date, e.g. ``2026-06-03T23:59:59+00:00``) leaves out later commits.
     """
     root = os.path.abspath(root)
+    require_customer_id(customer_id)
     require_history(root)
     commits = customer_commits(root, customer_id, until=until)
     with BlobReader(root) as blobs:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR
+from ..record.source import require_customer_id
 
 _PREFIX = CUSTOMERS_DIR + "/"
 
@@ -43,4 +44,5 @@ def record_path(path: str | None) -> RecordPath | None:
 
 def customer_pathspec(customer_id: str) -> str:
     """A pathspec for one customer's folder at any depth of grouping (ids hold no glob characters)."""
+    require_customer_id(customer_id)
     return f":(glob){CUSTOMERS_DIR}/**/{customer_id}/**"

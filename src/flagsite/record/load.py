@@ -17,10 +17,11 @@ from ..load.yaml_strict import load_yaml_bytes
 from ..models import Customer, Note
 from ..report import report_text
 from ..schema_errors import findings_from_validation_error
-from .source import FileSource
+from .source import FileSource, require_customer_id
 
 
 def load_customer(source: FileSource, customer_id: str) -> CustomerEntry:
+    require_customer_id(customer_id)
     located = source.locate(customer_id)
     if located is None:
         raise FlagsiteError(f"customer {customer_id} not found ({source.description}); check the id (ids are case-sensitive)")

@@ -8,9 +8,19 @@ its id at any depth of grouping.
 from __future__ import annotations
 
 import os
+import re
 from typing import Protocol
 
 from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR, ORDERS_DIR
+from ..errors import FlagsiteError
+from ..models import CUSTOMER_ID_PATTERN
+
+
+def require_customer_id(customer_id: str) -> str:
+    """An id as the schema allows it; anything else (a path, a wildcard) is refused before use."""
+    if not re.fullmatch(CUSTOMER_ID_PATTERN, customer_id):
+        raise FlagsiteError(f"{customer_id!r} is not a customer id (letters, digits, '.', '_' and '-', e.g. C-10042)")
+    return customer_id
 
 
 class FileSource(Protocol):
