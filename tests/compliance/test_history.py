@@ -251,3 +251,17 @@ def test_a_wildcard_or_a_path_is_not_taken_for_a_customer_id(repo: Repo, run: Ru
             status, out, err = run("--root", str(repo.root), command, bad)
             assert status == 1 and out == "", (command, bad)
             assert "is not a customer id" in err
+
+
+def test_records_in_a_sub_folder_of_the_repository(repo: Repo, run: Run) -> None:
+    repo.write(f"data/{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.write(f"data/{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
+    repo.commit("Change email", "2026-06-02T10:00:00+00:00")
+    root = str(repo.root / "data")
+    assert [[w.words for w in c.changes] for c in customer_history(root, "C-1")] == [
+        ["email changed from a@example.com to b@example.com"], ["customer record added"]
+    ]
+    assert site_history(root)["C-1"][0]["changes"] == ["email changed from a@example.com to b@example.com"]
+    status, out, _ = run("--root", root, "show", "C-1", "--as-of", "2026-06-01", "--format", "json")
+    assert status == 0 and json.loads(out)["customer"]["contacts"]["emails"] == ["a@example.com"]

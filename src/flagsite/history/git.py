@@ -94,7 +94,8 @@ def stream_log(root: str, pathspecs: Sequence[str], *, rev: str = "HEAD", extra:
     beyond its parents (``--cc``, conflict resolutions), so every change is
     told once, by the commit that made it.
     """
-    args = ["git", "-C", root, "log", "-z", "--raw", "--no-abbrev", "-M", "--cc", f"--format={_LOG_FORMAT}", *extra, rev, "--", *pathspecs]
+    # --relative: paths as seen from the records root, which may be a sub-folder of the repository.
+    args = ["git", "-C", root, "log", "-z", "--raw", "--no-abbrev", "--relative", "-M", "--cc", f"--format={_LOG_FORMAT}", *extra, rev, "--", *pathspecs]
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=git_env())
     assert process.stdout is not None
     try:
@@ -155,7 +156,7 @@ def _sha(sha: str) -> str | None:
 
 def diff_tree(root: str, sha: str, pathspecs: Sequence[str]) -> list[RawEntry]:
     """The files one commit changed against its first parent, renames detected."""
-    out = run_git(root, ["diff-tree", "-r", "-z", "--raw", "--no-abbrev", "-M", f"{sha}^", sha, "--", *pathspecs], check=False)
+    out = run_git(root, ["diff-tree", "-r", "-z", "--raw", "--no-abbrev", "--relative", "-M", f"{sha}^", sha, "--", *pathspecs], check=False)
     return _entries(out)
 
 
@@ -166,7 +167,7 @@ def _entries(out: bytes) -> list[RawEntry]:
 
 def stream_diff(root: str, base: str, pathspecs: Sequence[str]) -> list[RawEntry]:
     """Files changed between ``base`` and the working tree; untracked files count as added."""
-    entries = _entries(run_git(root, ["diff", "--raw", "-z", "--no-abbrev", "-M", base, "--", *pathspecs]))
+    entries = _entries(run_git(root, ["diff", "--raw", "-z", "--no-abbrev", "--relative", "-M", base, "--", *pathspecs]))
     untracked = run_git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", *pathspecs])
     for path in untracked.decode("utf-8", "surrogateescape").split("\0"):
         if path:
