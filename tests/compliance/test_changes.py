@@ -66,3 +66,9 @@ def test_block_wise_changes_equal_whole_file_changes(old: str, new: str) -> None
     quick = block_changes("customer.yaml", "", old.encode(), new.encode())
     assert quick is not None
     assert [c.words for c in quick] == words(old, new)
+
+
+def test_control_characters_in_record_text_never_reach_the_words() -> None:
+    old = customer_yaml("C-1", name="Alex")
+    new = customer_yaml("C-1", name="Alex\x1b[31mred\x07")
+    assert words(old, new) == ["name changed from Alex to Alex\ufffd[31mred\ufffd"]

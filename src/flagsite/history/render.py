@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from ..export.escape import markdown_text as md
 from .diff import CustomerDiff, sentence
 from .timeline import CommitChanges
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean(text: str) -> str:
+    """Commit messages and names are untrusted too: no terminal escapes."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def history_text(customer_id: str, commits: list[CommitChanges]) -> str:
     lines = [f"History of {customer_id}: {len(commits)} commit(s), newest first.", ""]
     for commit in commits:
-        lines.append(f"{commit.sha[:12]}  {commit.date}  {commit.author} <{commit.email}>")
-        lines += [f"    {line}" for line in commit.message.splitlines() or [""]]
+        lines.append(_clean(f"{commit.sha[:12]}  {commit.date}  {commit.author} <{commit.email}>"))
+        lines += [f"    {_clean(line)}" for line in commit.message.splitlines() or [""]]
         lines += [f"    - {change.words}" for change in commit.changes]
         lines.append("")
     return "\n".join(lines)
