@@ -23,7 +23,8 @@ dt { font-weight: 600; color: #444; }
 dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 ul { margin: .2rem 0; padding-left: 1.2rem; }
 .record { break-inside: avoid; page-break-inside: avoid; }
-.intro, .none { color: #555; }
+.intro, .none, .why { color: #555; }
+.why { margin: 0 0 .3rem; font-style: italic; }
 .tag { font-size: .75rem; border-radius: 3px; padding: 0 .3rem; margin-left: .4rem; font-weight: 600; vertical-align: middle; }
 .tag-factual { background: #e3f1e5; color: #1d5d2a; }
 .tag-internal { background: #fde7e4; color: #8a1f11; }
@@ -48,9 +49,10 @@ def render_html(disclosed: Disclosed) -> str:
             body.append(Markup('<p class="none">None.</p>'))
         for index, section in enumerate(sections, 1):
             tag = _tag(section.disclosure.value, section.why) if reviewer and section.why else Markup("")
+            why = Markup('<p class="why">{}</p>').format(section.why) if reviewer and section.why else Markup("")
             body.append(
-                Markup('<section class="record" data-kind="{}"><h3>{}{}</h3>{}</section>').format(
-                    section.kind, section_title(section, index, disclosed.labels), tag, _fields(section.items, reviewer)
+                Markup('<section class="record" data-kind="{}"><h3>{}{}</h3>{}{}</section>').format(
+                    section.kind, section_title(section, index, disclosed.labels), tag, why, _fields(section.items, reviewer)
                 )
             )
     body.append(Markup("<h2>{}</h2>").format(withheld_heading(disclosed)))
