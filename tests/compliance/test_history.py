@@ -265,3 +265,16 @@ def test_records_in_a_sub_folder_of_the_repository(repo: Repo, run: Run) -> None
     assert site_history(root)["C-1"][0]["changes"] == ["email changed from a@example.com to b@example.com"]
     status, out, _ = run("--root", root, "show", "C-1", "--as-of", "2026-06-01", "--format", "json")
     assert status == 0 and json.loads(out)["customer"]["contacts"]["emails"] == ["a@example.com"]
+
+
+def test_a_note_renamed_and_corrected_in_one_commit(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.write(f"{C1}/notes/2026-06-03-refnud.yaml", note_yaml())
+    repo.commit("Add", "2026-06-01T10:00:00+00:00")
+    repo.move(f"{C1}/notes/2026-06-03-refnud.yaml", f"{C1}/notes/2026-06-03-refund.yaml")
+    repo.write(f"{C1}/notes/2026-06-03-refund.yaml", note_yaml(channel="email"))
+    repo.commit("Fix the note's name and channel", "2026-06-02T10:00:00+00:00")
+    assert [c.words for c in customer_history(str(repo.root), "C-1")[0].changes] == [
+        "note 2026-06-03-refnud renamed to 2026-06-03-refund",
+        "note 2026-06-03-refund channel changed from phone to email",
+    ]

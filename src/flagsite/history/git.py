@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -79,10 +78,10 @@ def has_commits(root: str) -> bool:
 def _nul_tokens(stream: "subprocess.IO[bytes]") -> Iterator[str]:  # type: ignore[name-defined]
     pending = b""
     while chunk := stream.read(_CHUNK):
-        parts = (pending + chunk).split(b"\0")
-        pending = parts.pop()
-        for part in parts:
-            yield part.decode("utf-8", "surrogateescape")
+        head, _, pending = (pending + chunk).rpartition(b"\0")
+        if head or _:
+            # Decode once per chunk: a NUL never falls inside a UTF-8 character.
+            yield from head.decode("utf-8", "surrogateescape").split("\0")
     if pending:
         yield pending.decode("utf-8", "surrogateescape")
 
@@ -196,19 +195,23 @@ class BlobReader:
         wanted = list(dict.fromkeys(sha for sha in shas if sha not in self._cache))
         if not wanted:
             return
-        stdin = self._process.stdin
-        assert stdin is not None
+        # One more cat-file process, given every sha at once and read to its end:
+        # one read of the whole answer instead of two calls per blob.
         payload = "".join(f"{sha}\n" for sha in wanted).encode("ascii")
-
-        def feed() -> None:
-            stdin.write(payload)
-            stdin.flush()
-
-        writer = threading.Thread(target=feed, daemon=True)
-        writer.start()
+        done = subprocess.run(["git", "-C", self.root, "cat-file", "--batch"], input=payload, capture_output=True, env=git_env(), check=False)
+        out, position = done.stdout, 0
         for sha in wanted:
-            self._cache[sha] = self._answer()
-        writer.join()
+            end = out.find(b"\n", position)
+            if end < 0:
+                break
+            header = out[position:end].split()
+            position = end + 1
+            if len(header) != 3 or header[1] == b"missing":
+                self._cache[sha] = None
+                continue
+            size = int(header[2])
+            self._cache[sha] = out[position : position + size]
+            position += size + 1  # the newline after each object
 
     def read(self, sha: str | None, path: str | None = None) -> bytes | None:
         if sha is None:
