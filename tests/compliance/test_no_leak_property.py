@@ -9,20 +9,23 @@ the export is rendered in every format and searched for each secret.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from flagsite.catalog import CustomerEntry, NoteEntry
 from flagsite.config import Config, FlagType
 from flagsite.export import RENDERERS, Audience, disclose
+from flagsite.export.escape import markdown_text
 from flagsite.models import Customer, Flag, FollowUp, Note
 
-# Letters and digits only: every format leaves them as they are, so a secret
-# that leaked is found as written. The "Zq" prefix appears in no factual text.
-secret = st.text(string.ascii_letters + string.digits, min_size=6, max_size=16).map(lambda s: "Zq" + s)
-staff = secret
+# Any printable text, markup characters included; each format's own escaping of
+# a secret is searched for too. "Zq…qZ" appears in no factual text.
+secret = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=4, max_size=24).map(lambda s: f"Zq{s}qZ")
+staff = st.text(string.ascii_letters + string.digits + "._@-", min_size=4, max_size=16).map(lambda s: f"Zq{s}qZ")
 type_name = st.text(string.ascii_lowercase + string.digits, min_size=4, max_size=10).map(lambda s: "zq" + s)
 
 FACTUAL_TYPES = ["on-hold", "warning", "alert"]
@@ -72,10 +75,12 @@ def test_no_internal_text_reaches_a_customer_export(case: tuple[CustomerEntry, C
     for name, render in RENDERERS.items():
         out = render(disclosed)
         for value in secrets:
-            assert value not in out, f"{value!r} leaked into the {name} export"
+            for form in (value, json.dumps(value, ensure_ascii=False)[1:-1], str(escape(value)), markdown_text(value)):
+                assert form not in out, f"{value!r} leaked into the {name} export"
     # The same record for the reviewer holds every secret: the generator really placed them.
     reviewer = RENDERERS["json"](disclose(entry, config, Audience.REVIEWER))
-    assert all(value in reviewer for value in secrets if not value.startswith("zq") and value not in _labels(config))
+    placed = [v for v in secrets if not v.startswith("zq") and v not in _labels(config)]
+    assert all(json.dumps(v.strip(), ensure_ascii=False)[1:-1] in reviewer for v in placed)
 
 
 def _labels(config: Config) -> set[str]:
