@@ -9,6 +9,12 @@ from .disclose import Audience, Disclosed, Section
 LIST_HEADINGS = (("flags", "Flags"), ("preferences", "Preferences"), ("notes", "Notes"), ("orders", "Orders"))
 
 
+def list_headings(disclosed: Disclosed) -> list[tuple[str, str]]:
+    """The usual lists in their usual order, then any list of records the schema gained since."""
+    known = [key for key, _ in LIST_HEADINGS]
+    return [*LIST_HEADINGS, *((key, label(key)) for key in disclosed.lists if key not in known)]
+
+
 def title(disclosed: Disclosed) -> str:
     name = disclosed.customer.get("name") or ""
     return f"Customer record: {name} ({disclosed.customer_id})"

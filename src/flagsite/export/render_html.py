@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .disclose import Audience, Disclosed, Item, Section
-from .outline import LIST_HEADINGS, intro, label, scalar, section_title, shown, title, withheld_heading
+from .outline import intro, list_headings, label, scalar, section_title, shown, title, withheld_heading
 
 _CSS = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
@@ -42,7 +42,7 @@ def render_html(disclosed: Disclosed) -> str:
         Markup("<h2>Customer</h2>"),
         _fields(disclosed.customer.items, reviewer),
     ]
-    for key, heading in LIST_HEADINGS:
+    for key, heading in list_headings(disclosed):
         sections = disclosed.lists.get(key, [])
         body.append(Markup("<h2>{}</h2>").format(heading))
         if not sections:

@@ -6,14 +6,14 @@ from typing import Any
 
 from .disclose import Audience, Disclosed, Item, Section
 from .escape import markdown_text as esc
-from .outline import LIST_HEADINGS, intro, label, scalar, section_title, shown, title, withheld_heading
+from .outline import intro, list_headings, label, scalar, section_title, shown, title, withheld_heading
 
 
 def render_markdown(disclosed: Disclosed) -> str:
     reviewer = disclosed.audience is Audience.REVIEWER
     lines = [f"# {esc(title(disclosed))}", "", esc(intro(disclosed)), "", "## Customer", ""]
     lines += _items(disclosed.customer.items, 0, reviewer)
-    for key, heading in LIST_HEADINGS:
+    for key, heading in list_headings(disclosed):
         sections = disclosed.lists.get(key, [])
         lines += ["", f"## {heading}"]
         if not sections:
