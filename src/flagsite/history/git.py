@@ -1,8 +1,8 @@
 """Git as a subprocess: streamed, NUL-separated output, never one process per file.
 
 ``git log --raw -z`` gives, for every commit, the blobs before and after of
-every file it touched; ``git cat-file --batch`` serves blob contents through
-one long-lived process. Nothing here knows about records.
+every file it touched; ``git cat-file --batch`` serves blob contents, many at
+once. Nothing here knows about records.
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def has_commits(root: str) -> bool:
 def _nul_tokens(stream: "subprocess.IO[bytes]") -> Iterator[str]:  # type: ignore[name-defined]
     pending = b""
     while chunk := stream.read(_CHUNK):
-        head, _, pending = (pending + chunk).rpartition(b"\0")
-        if head or _:
+        head, separator, pending = (pending + chunk).rpartition(b"\0")
+        if separator:
             # Decode once per chunk: a NUL never falls inside a UTF-8 character.
             yield from head.decode("utf-8", "surrogateescape").split("\0")
     if pending:
