@@ -142,6 +142,11 @@ def test_a_deleted_and_recreated_record_keeps_its_whole_history(repo: Repo, run:
     assert status == 0, err
     kinds = [[c["kind"] for c in commit["changes"]] for commit in json.loads(out)["commits"]]
     assert kinds == [["removed"], ["added"]]
+    status, out, err = run("--root", str(repo.root), "export", "C-1", "--as-of", "2026-06-01", "--format", "json")
+    assert status == 0, err
+    assert json.loads(out)["customer"]["name"] == "Alexander Erickson"
+    status, _, err = run("--root", str(repo.root), "export", "C-1")
+    assert status == 1 and "C-1 not found" in err
 
     repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", name="Alexandra Erickson"))
     repo.commit("Re-open C-1", "2026-06-05T10:00:00+00:00")
