@@ -121,7 +121,7 @@ def measure(root: Path, customers: int, flat: bool) -> None:
     layout = "flat folder" if flat else "grouped 100 per sub-folder"
     drop_commit_graph(root)
     bare = best(lambda: subprocess.run(["git", "-C", str(root), "log", "--name-only", "--format=%H"], capture_output=True, check=True))
-    raw = best(lambda: list(stream_log(str(root), ["records/customers"])))
+    raw = best(lambda: list(stream_log(str(root), [])))
     every = best(lambda: site_history(str(root)))
     histories = site_history(str(root))
     busiest = max(histories, key=lambda cid: len(histories[cid]))

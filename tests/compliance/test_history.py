@@ -283,3 +283,19 @@ def test_a_note_renamed_and_corrected_in_one_commit(repo: Repo) -> None:
         "note 2026-06-03-refnud renamed to 2026-06-03-refund",
         "note 2026-06-03-refund channel changed from phone to email",
     ]
+
+
+def test_a_change_a_merge_discarded_is_still_listed_where_it_was_made(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "rejected")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("warning", "2026-06-02")]))
+    proposed = repo.commit("Propose a warning", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "-s", "ours", "-m", "Close the proposal", "rejected",
+             env={"GIT_AUTHOR_DATE": "2026-06-03T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-03T10:00:00+00:00"})
+
+    command = customer_history(str(repo.root), "C-1")
+    site = site_history(str(repo.root))["C-1"]
+    assert proposed in [c.sha for c in command]
+    assert [c["sha"] for c in site] == [c.sha for c in command]

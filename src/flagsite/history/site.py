@@ -11,7 +11,6 @@ import os
 from typing import Any
 
 from ..catalog import Catalog
-from ..discover import CUSTOMERS_DIR
 from .git import BlobReader, has_commits, is_git_repository, stream_log
 from .timeline import group_by_customer
 
@@ -28,7 +27,8 @@ def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[di
     wanted = (lambda cid: cid in catalog.customers) if catalog is not None else (lambda cid: True)
     with BlobReader(root) as blobs:
         grouped = group_by_customer(
-            stream_log(root, [CUSTOMERS_DIR]), blobs, values=False, wanted=wanted
+            # No pathspec: files outside records/customers/ are skipped as they are read.
+            stream_log(root, []), blobs, values=False, wanted=wanted
         )
     return {
         customer_id: [
