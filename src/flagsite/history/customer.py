@@ -16,19 +16,16 @@ from ..record.source import require_customer_id
 from .timeline import CommitChanges, group_by_customer
 
 
-def customer_history(root: str, customer_id: str, *, until: str | None = None) -> list[CommitChanges]:
-    """Every commit that touched the customer's records, newest first, with field-level changes.
-
-    ``until`` (a git date, e.g. ``2026-06-03T23:59:59+00:00``) leaves out later commits.
-    """
+def customer_history(root: str, customer_id: str) -> list[CommitChanges]:
+    """Every commit that touched the customer's records, newest first, with field-level changes."""
     root = os.path.abspath(root)
     require_customer_id(customer_id)
     require_history(root)
-    commits = customer_commits(root, customer_id, until=until)
+    commits = customer_commits(root, customer_id)
     with BlobReader(root) as blobs:
         grouped = group_by_customer(commits, blobs, values=True, wanted=customer_id.__eq__)
     history = grouped.get(customer_id, [])
-    if not history and until is None:
+    if not history:
         raise FlagsiteError(f"no commit touched customer {customer_id} in {root}; check the id (ids are case-sensitive)")
     return history
 

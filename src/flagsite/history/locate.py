@@ -18,22 +18,21 @@ from .git import RawCommit, diff_tree, stream_log
 from .paths import customer_pathspec, record_path
 
 
-def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD", until: str | None = None) -> list[RawCommit]:
-    """Newest first. ``until`` (a git date) leaves out later commits."""
-    extra = [f"--until={until}"] if until else []
+def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD") -> list[RawCommit]:
+    """Newest first, from ``rev`` back."""
     located = WorkingTree(root).locate(customer_id)
-    commits = _follow(root, located[0], rev, extra) if located else []
+    commits = _follow(root, located[0], rev) if located else []
     if not commits:
-        commits = list(stream_log(root, [customer_pathspec(customer_id)], rev=rev, extra=extra))
+        commits = list(stream_log(root, [customer_pathspec(customer_id)], rev=rev))
     return commits
 
 
-def _follow(root: str, folder: str, rev: str, extra: list[str]) -> list[RawCommit]:
+def _follow(root: str, folder: str, rev: str) -> list[RawCommit]:
     commits: list[RawCommit] = []
     seen: set[str] = set()
     while folder not in seen:
         seen.add(folder)
-        batch = list(stream_log(root, [f"{folder}/"], rev=rev, extra=extra))
+        batch = list(stream_log(root, [f"{folder}/"], rev=rev))
         if not batch:
             break
         commits += batch
