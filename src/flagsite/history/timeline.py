@@ -18,7 +18,6 @@ from .paths import RecordPath, record_path
 from .versions import Version, parse_version
 
 
-
 class Blobs(Protocol):
     def prefetch(self, shas: Iterable[str]) -> None: ...
 
