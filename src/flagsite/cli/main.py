@@ -11,11 +11,15 @@ import sys
 import click
 
 from ..errors import FlagsiteError, UsageError
+from . import diff as diff_command
+from . import export as export_command
 from . import flag as flag_command
+from . import history as history_command
 from . import init as init_command
 from . import note as note_command
 from . import rules as rules_command
 from . import schema as schema_command
+from . import show as show_command
 from . import validate as validate_command
 
 
@@ -40,6 +44,10 @@ cli.add_command(flag_command.flag)
 cli.add_command(note_command.note)
 cli.add_command(init_command.init)
 cli.add_command(rules_command.rules)
+cli.add_command(export_command.export)
+cli.add_command(history_command.history)
+cli.add_command(show_command.show)
+cli.add_command(diff_command.diff)
 
 
 def main(argv: list[str] | None = None) -> None:

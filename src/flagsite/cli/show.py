@@ -1,0 +1,37 @@
+"""``flagsite show ID``: a customer's record files, now or as they stood on a past date."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..record import load_customer
+from ..record.open import record_source
+
+
+@click.command()
+@click.argument("customer_id", metavar="ID")
+@click.option("--as-of", "as_of", metavar="DATE", default=None,
+              help="The record as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO 8601 time), rebuilt from Git.")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the files exactly as they were; json: the parsed record.")
+@click.pass_obj
+def show(root: str, customer_id: str, as_of: str | None, format_: str) -> None:
+    """Show everything in a customer's record, internal fields included (for staff)."""
+    with record_source(root, as_of) as source:
+        entry = load_customer(source, customer_id)
+        paths = [f"{entry.folder}/customer.yaml", *sorted(n.path for n in entry.notes)]
+        files = {path: (source.read(path) or b"").decode("utf-8", "replace") for path in paths}
+        description = source.description
+    if format_ == "json":
+        data = {
+            "customer": entry.customer.model_dump(mode="json", by_alias=True),
+            "notes": [{"path": n.path, **n.note.model_dump(mode="json", by_alias=True)} for n in entry.notes],
+            "record": description,
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"# {customer_id}, {description}")
+    for path, text in files.items():
+        click.echo(f"\n# --- {path}\n{text.rstrip()}")

@@ -1,0 +1,44 @@
+"""The export as one JSON object (SPEC: customer, flags, preferences, notes, orders, withheld)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .disclose import Audience, Disclosed, Section
+
+LISTS = ("flags", "preferences", "notes", "orders")
+
+
+def to_data(disclosed: Disclosed) -> dict[str, Any]:
+    plain = _plain if disclosed.audience is Audience.CUSTOMER else _labelled
+    data: dict[str, Any] = {"customer": plain(disclosed.customer)}
+    for name in LISTS:
+        data[name] = [plain(section) for section in disclosed.lists.get(name, [])]
+    data["withheld"] = [{"what": w.what, "count": w.count, "why": w.why} for w in disclosed.withheld]
+    return data
+
+
+def render_json(disclosed: Disclosed) -> str:
+    return json.dumps(to_data(disclosed), indent=2, ensure_ascii=False) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Section):
+        return {item.name: _plain(item.value) for item in value.items}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _labelled(value: Any) -> Any:
+    """Reviewer exports: every section and field says whether it is factual or internal."""
+    if isinstance(value, Section):
+        labelled: dict[str, Any] = {"disclosure": value.disclosure.value}
+        if value.why:
+            labelled["why"] = value.why
+        labelled["fields"] = {item.name: {"disclosure": item.disclosure.value, "value": _labelled(item.value)} for item in value.items}
+        return labelled
+    if isinstance(value, list):
+        return [_labelled(v) for v in value]
+    return value

@@ -1,0 +1,73 @@
+"""Compare two versions of a record file by their top-level blocks, parsing only what changed.
+
+A record file is a block mapping whose keys stand at column 0; everything
+else (values, block scalars, continuation lines) is indented or is a list
+item ("- ") of the key above, so
+the file splits at those lines into one block per top-level key. A commit
+usually changes one or two blocks (a flag added, an email changed): only
+those are parsed, which makes the history of a whole repository several times
+cheaper. Any file that does not split cleanly is compared whole instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..load.yaml_strict import load_yaml_bytes
+from .changes import FieldChange, field_changes, jsonable
+from .versions import normalise
+
+
+def split_blocks(content: bytes) -> dict[bytes, bytes] | None:
+    """Top-level key text → its lines; None when the file is not a plain block mapping."""
+    blocks: dict[bytes, bytes] = {}
+    current: bytes | None = None
+    for line in content.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True):
+        first = line[:1]
+        # A sequence may stand at its key's own indentation ("flags:\n- type: ..."): still the same block.
+        if first in (b" ", b"\t", b"#", b"\n", b"\r") or line.rstrip(b"\r\n") == b"-" or line.startswith((b"- ", b"-\t")):
+            if current is not None:
+                blocks[current] += line
+            elif first not in (b"#", b"\n", b"\r"):
+                return None  # content before the first key: not a plain block mapping
+            continue
+        if line.startswith((b"---", b"...", b"?", b"{", b"[", b"&", b"!", b"*", b"%", b"|", b">")) or b":" not in line:
+            return None
+        key = line.split(b":", 1)[0]
+        if key in blocks:
+            return None  # a duplicate key: the whole-file reading reports it
+        current = key
+        blocks[key] = line
+    return blocks
+
+
+def block_changes(
+    file: str, subject: str, old: bytes | None, new: bytes | None, memo: dict[bytes, Any] | None = None
+) -> list[FieldChange] | None:
+    """The same changes as comparing the whole files, or None when they must be compared whole.
+
+    ``memo`` keeps parsed blocks by their text: the block a commit wrote is
+    the one the file's next change starts from.
+    """
+    memo = {} if memo is None else memo
+    if old is None or new is None:
+        return None
+    before, after = split_blocks(old), split_blocks(new)
+    if before is None or after is None:
+        return None
+    old_data: dict[str, Any] = {}
+    new_data: dict[str, Any] = {}
+    for key in [*before, *(k for k in after if k not in before)]:
+        a, b = before.get(key), after.get(key)
+        if a == b:
+            continue
+        for block, data in ((a, old_data), (b, new_data)):
+            if block is None:
+                continue
+            if block not in memo:
+                parsed = load_yaml_bytes(block, file).data
+                memo[block] = jsonable(parsed) if isinstance(parsed, dict) and len(parsed) == 1 else None
+            if memo[block] is None:
+                return None
+            data.update(memo[block])
+    return field_changes(file, subject, normalise(old_data, file), normalise(new_data, file))

@@ -1,0 +1,192 @@
+"""Commits as per-customer change lists: which customer each touched file belongs to,
+and what changed in it, field by field.
+
+Used by ``flagsite history`` (one customer, values included), by the site (every
+customer in one pass, words only) and by ``flagsite diff``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .blocks import block_changes
+from .changes import FieldChange, field_changes
+from .git import RawCommit, RawEntry
+from .paths import RecordPath, record_path
+from .versions import Version, parse_version
+
+
+class Blobs(Protocol):
+    def prefetch(self, shas: Iterable[str]) -> None: ...
+
+    def read(self, sha: str | None, path: str | None = None) -> bytes | None:
+        """Contents by sha; a sha of None is the working tree's file at ``path``."""
+
+
+@dataclass(frozen=True)
+class FileDelta:
+    """One record file of one customer, before and after a commit (None: absent)."""
+
+    old: RecordPath | None
+    new: RecordPath | None
+    old_path: str | None
+    new_path: str | None
+    old_sha: str | None
+    new_sha: str | None
+
+    @property
+    def customer_id(self) -> str:
+        side = self.new or self.old
+        assert side is not None
+        return side.customer_id
+
+
+@dataclass
+class CommitChanges:
+    sha: str
+    date: str
+    author: str
+    email: str
+    message: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sha": self.sha,
+            "date": self.date,
+            "author": self.author,
+            "email": self.email,
+            "message": self.message,
+            "changes": [change.as_json() for change in self.changes],
+        }
+
+
+def deltas_of(entry: RawEntry) -> list[FileDelta]:
+    """The customers' record files an entry of ``git log --raw`` concerns.
+
+    A file moved between two customers (a note filed under the wrong one) is a
+    removal from the first and an addition to the second; a move within one
+    customer (its folder regrouped, a note renamed) is one delta.
+    """
+    old = record_path(entry.old_path)
+    new = record_path(entry.new_path)
+    if entry.status == "C":
+        old = None
+    if old is not None and new is not None and old.customer_id != new.customer_id:
+        return [
+            FileDelta(old, None, entry.old_path, None, entry.old_sha, None),
+            FileDelta(None, new, None, entry.new_path, None, entry.new_sha),
+        ]
+    if old is None and new is None:
+        return []
+    return [
+        FileDelta(
+            old, new,
+            entry.old_path if old else None, entry.new_path if new else None,
+            entry.old_sha if old else None, entry.new_sha if new else None,
+        )
+    ]
+
+
+def needs_content(delta: FileDelta, *, values: bool) -> list[str]:
+    """The blobs ``delta_changes`` will read, so they can be fetched in one stream."""
+    if delta.old is None or delta.new is None:
+        return [sha for sha in (delta.old_sha, delta.new_sha) if sha] if values else []
+    if delta.old_sha == delta.new_sha:
+        return []
+    return [sha for sha in (delta.old_sha, delta.new_sha) if sha]
+
+
+def delta_changes(
+    delta: FileDelta,
+    read: Callable[[str | None, str], Version],
+    *,
+    values: bool,
+    raw: Callable[[str | None, str | None], bytes | None] | None = None,
+    memo: dict[bytes, Any] | None = None,
+) -> list[FieldChange]:
+    """The field-level changes of one file; with ``values`` False, added and
+    removed files are not read (the site only needs the words)."""
+    side = delta.new or delta.old
+    assert side is not None
+    what = f"note {side.note_slug}" if side.is_note else "customer record"
+    subject = f"note {side.note_slug}" if side.is_note else ""
+    if delta.old is None:
+        new = _version(read, delta.new_sha, delta.new_path) if values else None
+        return [FieldChange(side.file, "", "added", None, new.data if new else None, f"{what} added")]
+    if delta.new is None:
+        old = _version(read, delta.old_sha, delta.old_path) if values else None
+        return [FieldChange(side.file, "", "removed", old.data if old else None, None, f"{what} removed")]
+    changes: list[FieldChange] = []
+    if delta.old_path != delta.new_path:
+        changes.append(_moved(delta, what))
+    if delta.old_sha != delta.new_sha and raw is not None and not values:
+        # Words only: parse just the top-level blocks that differ.
+        quick = block_changes(delta.new.file, subject, raw(delta.old_sha, delta.old_path), raw(delta.new_sha, delta.new_path), memo)
+        if quick is not None:
+            return changes + quick
+    if delta.old_sha != delta.new_sha:
+        before = _version(read, delta.old_sha, delta.old_path)
+        after = _version(read, delta.new_sha, delta.new_path)
+        if before.data is None or after.data is None:
+            problem = before.problem if before.data is None else after.problem
+            changes.append(FieldChange(delta.new.file, "", "changed", before.data, after.data, f"{what} changed ({problem})"))
+        else:
+            changes += field_changes(delta.new.file, subject, before.data, after.data)
+    return changes
+
+
+def _moved(delta: FileDelta, what: str) -> FieldChange:
+    assert delta.old is not None and delta.new is not None
+    if delta.old.folder != delta.new.folder:
+        words = f"{what} moved from {delta.old.folder}/ to {delta.new.folder}/"
+    else:
+        words = f"note {delta.old.note_slug} renamed to {delta.new.note_slug}"
+    return FieldChange(delta.new.file, "", "changed", delta.old_path, delta.new_path, words)
+
+
+def _version(read: Callable[[str | None, str], Version], sha: str | None, path: str | None) -> Version:
+    assert path is not None
+    return read(sha, path)
+
+
+def group_by_customer(
+    commits: Iterable[RawCommit], blobs: Blobs, *, values: bool, wanted: Callable[[str], bool] = lambda _: True
+) -> dict[str, list[CommitChanges]]:
+    """Customer id → the commits that touched its records, in the order given (newest first).
+
+    The log is read first and the blobs it names fetched in one stream; each
+    version is parsed once however many commits compare against it. With
+    ``values`` False (words only, for the site) versions are compared as the
+    data they hold, without the models' validation.
+    """
+    touched: list[tuple[RawCommit, list[FileDelta]]] = []
+    for commit in commits:
+        deltas = [d for entry in commit.entries for d in deltas_of(entry) if wanted(d.customer_id)]
+        if deltas:
+            touched.append((commit, deltas))
+    blobs.prefetch(sha for _, deltas in touched for d in deltas for sha in needs_content(d, values=values))
+    parsed: dict[str, Version] = {}
+    blocks_parsed: dict[bytes, Any] = {}
+
+    def read(sha: str | None, path: str) -> Version:
+        if sha is not None and sha in parsed:
+            return parsed[sha]
+        version = parse_version(blobs.read(sha, path), path, validate=values)
+        if sha is not None:
+            parsed[sha] = version
+        return version
+
+    by_customer: dict[str, list[CommitChanges]] = {}
+    for commit, deltas in touched:
+        per_commit: dict[str, CommitChanges] = {}
+        for delta in deltas:
+            changes = per_commit.get(delta.customer_id)
+            if changes is None:
+                changes = per_commit[delta.customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
+            changes.changes += delta_changes(delta, read, values=values, raw=blobs.read, memo=blocks_parsed)
+        for customer_id, changes in per_commit.items():
+            by_customer.setdefault(customer_id, []).append(changes)
+    return by_customer

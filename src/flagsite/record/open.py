@@ -1,0 +1,31 @@
+"""Open one customer's record now or as of a past moment; the configuration that classes it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ..config import Config, load_config
+from ..errors import FlagsiteError
+from ..report import report_text
+from .source import FileSource, WorkingTree
+
+
+@contextmanager
+def record_source(root: str, as_of: str | None = None) -> Iterator[FileSource]:
+    if as_of is None:
+        yield WorkingTree(root)
+        return
+    from ..history.as_of import CommitTree, commit_at, parse_moment
+
+    moment = parse_moment(as_of)
+    with CommitTree(root, commit_at(root, moment), moment) as tree:
+        yield tree
+
+
+def strict_config(root: str) -> Config:
+    """Today's configuration; a broken one stops the command (its defaults could class a flag type wrongly)."""
+    config, findings = load_config(root)
+    if any(f.severity == "error" for f in findings):
+        raise FlagsiteError("the configuration has errors, so flag types cannot be classed safely; fix these first:\n" + report_text(findings).rstrip())
+    return config

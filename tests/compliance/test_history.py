@@ -1,0 +1,301 @@
+"""``flagsite history`` and the site's history, on real repositories."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from flagsite.history import customer_history, site_history
+from flagsite.repository import load_repository
+
+from .conftest import Repo, Run, customer_yaml, flag, note_yaml
+
+C1 = "records/customers/C-1"
+
+
+def test_history_lists_commits_newest_first_with_field_changes(repo: Repo, run: Run) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+    first = repo.commit("Add customer C-1", "2026-06-01T10:00:00+00:00")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"], flags=[flag("on-hold", "2026-06-03")]))
+    second = repo.commit("Put C-1 on hold", "2026-06-03T11:00:00+02:00", author=("Max Editor", "max@example.org"))
+    repo.write(f"{C1}/notes/2026-06-03-refund.yaml", note_yaml())
+    third = repo.commit("Note the refund call", "2026-06-04T09:30:00+00:00")
+
+    status, out, _ = run("--root", str(repo.root), "history", "C-1", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["customer"] == "C-1"
+    assert [c["sha"] for c in data["commits"]] == [third, second, first]
+    middle = data["commits"][1]
+    assert middle["author"] == "Max Editor" and middle["email"] == "max@example.org"
+    assert middle["date"] == "2026-06-03T11:00:00+02:00"
+    assert middle["message"] == "Put C-1 on hold"
+    assert {"path": "customer.yaml#contacts.emails[0]", "kind": "changed", "old": "a@example.com", "new": "b@example.com"} in middle["changes"]
+    added = [c for c in middle["changes"] if c["path"] == "customer.yaml#flags[on-hold 2026-06-03]"]
+    assert added and added[0]["kind"] == "added" and added[0]["new"]["reason"].startswith("Invoices unpaid")
+    assert data["commits"][0]["changes"][0]["path"] == "notes/2026-06-03-refund.yaml"
+    assert data["commits"][0]["changes"][0]["kind"] == "added"
+
+    status, text, _ = run("--root", str(repo.root), "history", "C-1")
+    assert status == 0
+    assert "email changed from a@example.com to b@example.com" in text
+    assert "flag on-hold added" in text
+    assert "note 2026-06-03-refund added" in text
+    assert text.index("Note the refund call") < text.index("Put C-1 on hold") < text.index("Add customer C-1")
+
+
+def test_removing_the_first_of_three_flags_reads_as_one_removal(repo: Repo) -> None:
+    flags = [flag("on-hold", "2026-06-01"), flag("warning", "2026-06-02"), flag("manager", "2026-06-03")]
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=flags))
+    repo.commit("Three flags", "2026-06-03T10:00:00+00:00")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=flags[1:]))
+    repo.commit("Lift the hold", "2026-06-10T10:00:00+00:00")
+
+    latest = customer_history(str(repo.root), "C-1")[0]
+    assert [c.words for c in latest.changes] == ["flag on-hold removed"]
+    assert latest.changes[0].kind == "removed"
+    assert latest.changes[0].path == "customer.yaml#flags[on-hold 2026-06-01]"
+
+
+def test_a_changed_flag_reason_is_one_field_change(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("warning", "2026-06-02"), flag("on-hold", "2026-06-01", "Old reason.")]))
+    repo.commit("Flags", "2026-06-03T10:00:00+00:00")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("on-hold", "2026-06-01", "New reason."), flag("warning", "2026-06-02")]))
+    repo.commit("Reword and reorder", "2026-06-04T10:00:00+00:00")
+
+    changes = customer_history(str(repo.root), "C-1")[0].changes
+    assert [(c.path, c.kind, c.old, c.new) for c in changes] == [
+        ("customer.yaml#flags[on-hold 2026-06-01].reason", "changed", "Old reason.", "New reason.")
+    ]
+
+
+def test_history_follows_a_folder_moved_into_a_group(repo: Repo, run: Run) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.write(f"{C1}/notes/2026-06-03-refund.yaml", note_yaml())
+    created = repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.move(C1, "records/customers/group-a/C-1")
+    moved = repo.commit("Group customers", "2026-06-02T10:00:00+00:00")
+    repo.write("records/customers/group-a/C-1/customer.yaml", customer_yaml("C-1", name="Alex Erickson"))
+    renamed = repo.commit("Correct the name", "2026-06-03T10:00:00+00:00")
+
+    history = customer_history(str(repo.root), "C-1")
+    assert [c.sha for c in history] == [renamed, moved, created]
+    assert [c.words for c in history[0].changes] == ["name changed from Alexander Erickson to Alex Erickson"]
+    move_words = [c.words for c in history[1].changes]
+    assert "customer record moved from records/customers/C-1/ to records/customers/group-a/C-1/" in move_words
+    assert all(c.kind == "changed" for c in history[1].changes)
+
+    status, out, _ = run("--root", str(repo.root), "show", "C-1", "--as-of", "2026-06-01")
+    assert status == 0
+    assert "records/customers/C-1/customer.yaml" in out and "Alexander Erickson" in out
+
+
+def test_merged_branches_tell_each_change_once(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    base = repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "hold")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("on-hold", "2026-06-02")]))
+    on_branch = repo.commit("Hold C-1", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{C1}/notes/2026-06-03-call.yaml", note_yaml())
+    on_main = repo.commit("Note a call", "2026-06-03T10:00:00+00:00")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge hold", "hold",
+             env={"GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"})
+
+    history = customer_history(str(repo.root), "C-1")
+    assert sorted(c.sha for c in history) == sorted([base, on_branch, on_main])
+    all_words = [w.words for c in history for w in c.changes]
+    assert all_words.count("flag on-hold added") == 1
+    assert all_words.count("note 2026-06-03-call added") == 1
+
+
+def test_a_conflict_resolved_in_a_merge_is_told_by_the_merge(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "other")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
+    repo.commit("Email b", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["c@example.com"]))
+    repo.commit("Email c", "2026-06-03T10:00:00+00:00")
+    merge_env = {**os.environ, "GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"}
+    conflicted = subprocess.run(["git", "merge", "-q", "other"], cwd=repo.root, capture_output=True, env=merge_env, check=False)
+    assert conflicted.returncode != 0  # both sides changed the email
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["d@example.com"]))
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--no-edit", env=merge_env)
+
+    latest = customer_history(str(repo.root), "C-1")[0]
+    assert latest.message.startswith("Merge branch 'other'")
+    assert [c.words for c in latest.changes] == ["email changed from c@example.com to d@example.com"]
+
+
+def test_a_deleted_and_recreated_record_keeps_its_whole_history(repo: Repo, run: Run) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.remove(C1)
+    repo.commit("Erase C-1 on request", "2026-06-02T10:00:00+00:00")
+
+    status, out, err = run("--root", str(repo.root), "history", "C-1", "--format", "json")
+    assert status == 0, err
+    kinds = [[c["kind"] for c in commit["changes"]] for commit in json.loads(out)["commits"]]
+    assert kinds == [["removed"], ["added"]]
+    status, out, err = run("--root", str(repo.root), "export", "C-1", "--as-of", "2026-06-01", "--format", "json")
+    assert status == 0, err
+    assert json.loads(out)["customer"]["name"] == "Alexander Erickson"
+    status, _, err = run("--root", str(repo.root), "export", "C-1")
+    assert status == 1 and "C-1 not found" in err
+
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", name="Alexandra Erickson"))
+    repo.commit("Re-open C-1", "2026-06-05T10:00:00+00:00")
+    history = customer_history(str(repo.root), "C-1")
+    assert [[c.words for c in commit.changes] for commit in history] == [
+        ["customer record added"], ["customer record removed"], ["customer record added"]
+    ]
+    assert history[0].changes[0].new["name"] == "Alexandra Erickson"
+    assert history[1].changes[0].old["name"] == "Alexander Erickson"
+
+
+def test_a_note_moved_between_customers_leaves_one_and_joins_the_other(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.write("records/customers/C-2/customer.yaml", customer_yaml("C-2", name="Bea Erickson"))
+    repo.write(f"{C1}/notes/2026-06-03-refund.yaml", note_yaml())
+    repo.commit("Add customers", "2026-06-01T10:00:00+00:00")
+    repo.move(f"{C1}/notes/2026-06-03-refund.yaml", "records/customers/C-2/notes/2026-06-03-refund.yaml")
+    moved = repo.commit("File the refund note under C-2", "2026-06-02T10:00:00+00:00")
+
+    one = customer_history(str(repo.root), "C-1")[0]
+    two = customer_history(str(repo.root), "C-2")[0]
+    assert one.sha == two.sha == moved
+    assert [(c.words, c.kind) for c in one.changes] == [("note 2026-06-03-refund removed", "removed")]
+    assert [(c.words, c.kind) for c in two.changes] == [("note 2026-06-03-refund added", "added")]
+
+    site = site_history(str(repo.root))
+    assert site["C-1"][0]["changes"] == ["note 2026-06-03-refund removed"]
+    assert site["C-2"][0]["changes"] == ["note 2026-06-03-refund added"]
+
+
+def test_site_history_covers_every_customer_in_the_site_shape(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.write("records/customers/g/C-2/customer.yaml", customer_yaml("C-2", name="Bea Erickson"))
+    repo.commit("Add customers", "2026-06-01T10:00:00+00:00")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("alert", "2026-06-02")]))
+    sha = repo.commit("Alert on C-1", "2026-06-02T10:00:00+00:00")
+
+    site = site_history(str(repo.root))
+    assert set(site) == {"C-1", "C-2"}
+    assert site["C-1"][0] == {
+        "sha": sha, "date": "2026-06-02T10:00:00+00:00", "author": "Ada Reviewer",
+        "message": "Alert on C-1", "changes": ["flag alert added"],
+    }
+    assert len(site["C-2"]) == 1
+
+
+def test_site_history_is_empty_outside_git(tmp_path: Path) -> None:
+    (tmp_path / "plain" / "records" / "customers").mkdir(parents=True)
+    assert site_history(str(tmp_path / "plain")) == {}
+
+
+def test_history_of_an_unknown_customer_is_a_clear_error(repo: Repo, run: Run) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    status, out, err = run("--root", str(repo.root), "history", "C-404")
+    assert status == 1
+    assert "C-404" in err and "Traceback" not in err
+
+
+def test_history_outside_git_is_a_clear_error(tmp_path: Path, run: Run) -> None:
+    status, _, err = run("--root", str(tmp_path), "history", "C-1")
+    assert status == 1
+    assert "not a Git repository" in err
+
+
+def test_an_unreadable_old_version_is_reported_not_fatal(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", "id: C-1\nname: [unclosed\n")
+    repo.commit("Broken", "2026-06-01T10:00:00+00:00")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Fixed", "2026-06-02T10:00:00+00:00")
+    latest = customer_history(str(repo.root), "C-1")[0]
+    assert len(latest.changes) == 1 and latest.changes[0].words.startswith("customer record changed (")
+
+
+def test_site_history_tells_the_same_changes_as_the_history_command(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"], flags=[flag("on-hold", "2026-06-01"), flag("alert", "2026-06-02")]))
+    repo.write("records/customers/C-2/customer.yaml", customer_yaml("C-2", name="Bea Erickson"))
+    repo.commit("Add customers", "2026-06-01T10:00:00+00:00")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com", "c@example.com"], flags=[flag("alert", "2026-06-02", "Reworded.")],
+                                                   preferences=[{"text": "Prefers letters.", "since": "2026-06-03"}]))
+    repo.write(f"{C1}/notes/2026-06-03-call.yaml", note_yaml())
+    repo.commit("Several changes", "2026-06-03T10:00:00+00:00")
+    repo.write(f"{C1}/notes/2026-06-03-call.yaml", note_yaml("Asked for a refund twice.", critical=True))
+    repo.commit("Correct the note", "2026-06-04T10:00:00+00:00")
+
+    catalog = load_repository(str(repo.root)).catalog
+    site = site_history(str(repo.root), catalog)
+    assert set(site) == {"C-1", "C-2"}
+    command = customer_history(str(repo.root), "C-1")
+    assert [c["changes"] for c in site["C-1"]] == [[w.words for w in c.changes] for c in command]
+    assert site["C-1"][0]["changes"] == [
+        "note 2026-06-03-call reason changed from Asked for a refund. to Asked for a refund twice.",
+        "note 2026-06-03-call critical changed from no to yes",
+    ]
+    assert "flag on-hold removed" in site["C-1"][1]["changes"]
+    assert "flag alert reason changed from Invoices unpaid for more than 60 days. to Reworded." in site["C-1"][1]["changes"]
+
+    catalog.customers.pop("C-2")
+    assert set(site_history(str(repo.root), catalog)) == {"C-1"}
+
+
+def test_a_wildcard_or_a_path_is_not_taken_for_a_customer_id(repo: Repo, run: Run) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    for bad in ("C-*", "../C-1", "*"):
+        for command in ("history", "export", "show"):
+            status, out, err = run("--root", str(repo.root), command, bad)
+            assert status == 1 and out == "", (command, bad)
+            assert "is not a customer id" in err
+
+
+def test_records_in_a_sub_folder_of_the_repository(repo: Repo, run: Run) -> None:
+    repo.write(f"data/{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.write(f"data/{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
+    repo.commit("Change email", "2026-06-02T10:00:00+00:00")
+    root = str(repo.root / "data")
+    assert [[w.words for w in c.changes] for c in customer_history(root, "C-1")] == [
+        ["email changed from a@example.com to b@example.com"], ["customer record added"]
+    ]
+    assert site_history(root)["C-1"][0]["changes"] == ["email changed from a@example.com to b@example.com"]
+    status, out, _ = run("--root", root, "show", "C-1", "--as-of", "2026-06-01", "--format", "json")
+    assert status == 0 and json.loads(out)["customer"]["contacts"]["emails"] == ["a@example.com"]
+
+
+def test_a_note_renamed_and_corrected_in_one_commit(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.write(f"{C1}/notes/2026-06-03-refnud.yaml", note_yaml())
+    repo.commit("Add", "2026-06-01T10:00:00+00:00")
+    repo.move(f"{C1}/notes/2026-06-03-refnud.yaml", f"{C1}/notes/2026-06-03-refund.yaml")
+    repo.write(f"{C1}/notes/2026-06-03-refund.yaml", note_yaml(channel="email"))
+    repo.commit("Fix the note's name and channel", "2026-06-02T10:00:00+00:00")
+    assert [c.words for c in customer_history(str(repo.root), "C-1")[0].changes] == [
+        "note 2026-06-03-refnud renamed to 2026-06-03-refund",
+        "note 2026-06-03-refund channel changed from phone to email",
+    ]
+
+
+def test_a_change_a_merge_discarded_is_still_listed_where_it_was_made(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "rejected")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("warning", "2026-06-02")]))
+    proposed = repo.commit("Propose a warning", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "-s", "ours", "-m", "Close the proposal", "rejected",
+             env={"GIT_AUTHOR_DATE": "2026-06-03T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-03T10:00:00+00:00"})
+
+    command = customer_history(str(repo.root), "C-1")
+    site = site_history(str(repo.root))["C-1"]
+    assert proposed in [c.sha for c in command]
+    assert [c["sha"] for c in site] == [c.sha for c in command]
