@@ -86,3 +86,24 @@ def test_no_named_reviewers_is_a_clear_failure(gate, run, repo):
     run("--root", str(repo), "flag", "remove", "C-10042", "--type", "warning")
     code, out, _ = gate(reviewers="")
     assert code == 1 and "BLOCKING_FLAG_REVIEWERS" in out
+
+
+def _summary_script() -> str:
+    template = dict(planned_files())[".github/workflows/flagsite.yml"]
+    steps = yaml.safe_load(template.read_text())["jobs"]["validate"]["steps"]
+    return next(step["run"] for step in steps if step.get("name") == "Review summary")
+
+
+def test_review_summary_step_posts_the_field_level_diff(gate, run, repo, tmp_path):
+    gate()  # sets up the gh stand-in; no blocking change yet
+    run("--root", str(repo), "flag", "add", "C-10042", "--type", "delight", "--reason", "Sang to the team on the phone.")
+    bin_dir = tmp_path / "bin"
+    summary = tmp_path / "review-summary.md"
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GH_LOG=str(tmp_path / "gh.log"),
+               GITHUB_STEP_SUMMARY=str(summary), BASE=git(repo, "rev-parse", "HEAD").strip(), PR="7", STUB_APPROVERS="", STUB_COMMENTS="")
+    done = subprocess.run(["bash", "-e", "-c", _summary_script()], cwd=repo, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "failed" not in done.stdout
+    text = summary.read_text()
+    assert "Delight added to C-10042" in text
+    assert "pr comment 7 --edit-last --body-file flagsite-diff.md" in (tmp_path / "gh.log").read_text()
