@@ -11,6 +11,7 @@ import sys
 import click
 
 from ..errors import FlagsiteError, UsageError
+from . import build as build_command
 from . import schema as schema_command
 from . import validate as validate_command
 
@@ -32,6 +33,8 @@ def cli(ctx: click.Context, root: str) -> None:
 
 cli.add_command(validate_command.validate)
 cli.add_command(schema_command.schema)
+cli.add_command(build_command.build)
+cli.add_command(build_command.serve)
 
 
 def main(argv: list[str] | None = None) -> None:
