@@ -9,8 +9,9 @@ shard a query needs is downloaded:
 - ``t/<key>.json``: every customer with a word (of the name, id or emails)
   starting with ``key``. A key whose shard would be too big is split into
   longer keys, so a shard stays under ``SHARD_MAX`` customers however many
-  there are. Words shared by very many customers (``com``, the id's ``c``)
-  are not keys; they still match, but inside a shard found by another word.
+  there are, unless one word alone is shared by more (a common surname).
+  Words shared by more than ``COMMON_MAX`` customers (``com``, the id's
+  ``c``) are not keys; they still match, inside a shard found by another word.
   A word that ends exactly at a split key goes to ``<key>$``.
 - ``p/<ddd>.json``: customers by the last three digits of each phone number,
   so a number is found as the customer says it, with or without a prefix.
@@ -29,8 +30,7 @@ from collections import defaultdict
 from ..catalog import Catalog
 
 SHARD_MAX = 120
-COMMON_SHARE = 0.02  # a word held by more than 2% of customers (and 50+) is not a key
-COMMON_MIN = 50
+COMMON_MAX = 1000  # a shard of 1,000 customers is about 100 KB
 PHONE_KEY_DIGITS = 3
 _WORD = re.compile(r"[^\W_]+")
 _NOT_DIGIT = re.compile(r"\D")
@@ -64,8 +64,7 @@ def build_search_index(catalog: Catalog, base: str, *, directory_urls: bool = Tr
             digits = phone_digits(phone)
             if len(digits) >= PHONE_KEY_DIGITS:
                 by_phone[digits[-PHONE_KEY_DIGITS:]].add(customer.id)
-    common = max(COMMON_MIN, int(len(catalog.customers) * COMMON_SHARE))
-    keyed = {word: ids for word, ids in owners.items() if len(ids) <= common}
+    keyed = {word: ids for word, ids in owners.items() if len(ids) <= COMMON_MAX}
     shards: dict[str, set[str]] = {}
     _split(sorted(keyed), keyed, 1, shards)
     files = {f"{base}/t/{_file_key(key)}.json": _shard(ids, catalog) for key, ids in shards.items()}

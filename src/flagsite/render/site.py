@@ -38,12 +38,12 @@ def render_site(
     templates_root: str | None = None,
 ) -> dict[str, str]:
     """Every page (``*.md``) and asset of the site, by path relative to the docs folder."""
-    renderer = _Renderer(catalog, history or {}, directory_urls, make_environment(templates_root))
+    renderer = _Renderer(catalog, history, directory_urls, make_environment(templates_root))
     return renderer.render()
 
 
 class _Renderer:
-    def __init__(self, catalog: Catalog, history: History, directory_urls: bool, env: Environment) -> None:
+    def __init__(self, catalog: Catalog, history: History | None, directory_urls: bool, env: Environment) -> None:
         self.catalog = catalog
         self.history = history
         self.linker = links.Linker(directory_urls)
@@ -106,7 +106,7 @@ class _Renderer:
             flags=self.flags[entry.id],
             critical=entry.critical_notes,
             missteps=missteps(entry, self.catalog.config, self.catalog.today),
-            history=self.history.get(entry.id),
+            history=None if self.history is None else self.history.get(entry.id, []),
             orders=entry.orders[:ORDERS_ON_PAGE],
         )
 
