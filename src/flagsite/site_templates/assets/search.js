@@ -127,6 +127,7 @@
         });
       });
     }
+    if (input.form) input.form.addEventListener("submit", function (event) { event.preventDefault(); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 120); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") {
