@@ -7,7 +7,8 @@ import logging
 
 import click
 
-from ..build import build_site, serve_site
+from ..build import RecordsHaveErrors, build_site, serve_site
+from ..report import report_text
 
 
 def _today(value: str | None) -> dt.date | None:
@@ -40,7 +41,10 @@ today_option = click.option("--today", metavar="YYYY-MM-DD", help="Build as of t
 def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: str | None) -> None:
     """Validate the records, then build the site. Records with errors are refused (exit 1)."""
     _engine_logging(verbose)
-    result = build_site(root, today=_today(today), site_dir=site_dir, strict=strict)
+    try:
+        result = build_site(root, today=_today(today), site_dir=site_dir, strict=strict)
+    except RecordsHaveErrors as refused:
+        _refuse(refused)
     click.echo(f"Built the site for {result.customers} customer(s) in {result.site_dir}")
 
 
@@ -52,4 +56,14 @@ def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: s
 def serve(root: str, host: str, port: int, today: str | None) -> None:
     """Validate the records, then serve a live preview that rebuilds when they change."""
     _engine_logging(True)
-    serve_site(root, today=_today(today), host=host, port=port)
+    try:
+        serve_site(root, today=_today(today), host=host, port=port)
+    except RecordsHaveErrors as refused:
+        _refuse(refused)
+
+
+def _refuse(refused: RecordsHaveErrors) -> None:
+    """The findings exactly as ``flagsite validate`` prints them, then exit 1."""
+    click.echo(report_text(refused.findings), nl=False, err=True)
+    click.echo("The records have errors; the site was not built. Correct them and build again.", err=True)
+    raise click.exceptions.Exit(1)
