@@ -6,6 +6,11 @@ and hands MkDocs the pages as generated files. Customer and order pages stay
 out of the navigation: a sidebar listing every customer makes the build grow
 with the square of their number. A page the repository's own docs folder
 already has (an ``index.md``, say) is kept in place of the generated one.
+
+A generated page's body is one raw HTML block, which Python-Markdown passes
+through unchanged (a test holds every page to that), so by default the plugin
+hands the theme that HTML without running Markdown over it: on a site of
+customer pages Markdown's HTML scanning is most of the build time.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
+import types
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -21,6 +28,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
 from .render import SCRIPTS, STYLE, render_site
@@ -29,6 +38,7 @@ from .report import report_text
 from .repository import load_repository
 
 log = logging.getLogger("mkdocs.plugins.flagsite")
+_ID = re.compile(r'\sid="([^"]+)"')
 NAV = [
     {"Find a customer": page_path("")},
     {"Workstack": page_path(WORKSTACK)},
@@ -42,13 +52,15 @@ class FlagsitePluginConfig(MkDocsConfigBase):
     """The records repository; default: the folder holding mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """The date the site is built for (YYYY-MM-DD), for reproducible builds; default: today."""
+    raw_pages = c.Type(bool, default=True)
+    """Give the theme generated pages' HTML as it is, skipping Markdown (which would not change it)."""
 
 
 class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None  # set beforehand by flagsite build, which has validated already
         self.history: dict[str, list[dict[str, Any]]] | None = None
-        self._pages: dict[str, str] = {}
+        self._generated: set[str] = set()
 
     def records_root(self, config: MkDocsConfig) -> str:
         if self.config.root:
@@ -93,7 +105,13 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 continue
             inclusion = InclusionLevel.INCLUDED if path in in_nav or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            self._generated.add(path)
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.config.raw_pages and page.file.src_uri in self._generated:
+            page.render = types.MethodType(_render_raw, page)  # type: ignore[method-assign]
+        return page
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         records = os.path.join(self.records_root(config) if self.catalog is None else self.catalog.root, "records")
@@ -103,3 +121,12 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
 
     def on_shutdown(self) -> None:
         self.catalog = None
+
+
+def _render_raw(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What Page.render gives for a body that is one raw HTML block, without parsing it."""
+    if page.markdown is None:
+        raise PluginError(f"flagsite: {page.file.src_uri} was not read")
+    page.content = page.markdown.strip()
+    page.toc = get_toc([])
+    page.present_anchor_ids = set(_ID.findall(page.markdown))
