@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import yaml
+
 from .errors import FlagsiteError
 from .findings import Finding
 from .report import report_text
@@ -52,22 +54,34 @@ def config_for(root: str) -> tuple[str, bool]:
 
 @contextmanager
 def _engine_settings(root: str, today: dt.date | None, site_dir: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The config file and the settings that make it build this repository."""
+    """The config file and the settings that make it build this repository.
+
+    For the packaged default a complete mkdocs.yml is written to a temporary
+    folder, pointing at this repository: ``mkdocs serve`` reloads the file
+    on every rebuild, so the settings must live in it, not in arguments.
+    """
     config_file, is_default = config_for(root)
     settings: dict[str, Any] = {}
     if site_dir is not None:
         settings["site_dir"] = os.path.abspath(site_dir)
-    with tempfile.TemporaryDirectory(prefix="flagsite-docs-") as empty_docs:
-        if is_default:
-            docs = os.path.join(root, "docs")
-            settings["docs_dir"] = docs if os.path.isdir(docs) else empty_docs
-            settings.setdefault("site_dir", os.path.join(root, "site"))
-            plugin: dict[str, Any] = {"root": root}
-            if today is not None:
-                plugin["today"] = today.isoformat()
-            settings["plugins"] = [{PLUGIN_NAME: plugin}]
-            settings["watch"] = [os.path.join(root, "records")]
+    if not is_default:
         yield config_file, settings
+        return
+    with open(config_file, encoding="utf-8") as handle:
+        config = yaml.safe_load(handle)
+    with tempfile.TemporaryDirectory(prefix="flagsite-") as work:
+        docs = os.path.join(root, "docs")
+        if not os.path.isdir(docs):
+            docs = os.path.join(work, "docs")
+            os.mkdir(docs)
+        plugin: dict[str, Any] = {"root": root}
+        if today is not None:
+            plugin["today"] = today.isoformat()
+        config.update(docs_dir=docs, site_dir=os.path.join(root, "site"), plugins=[{PLUGIN_NAME: plugin}])
+        written = os.path.join(work, CONFIG_FILE)
+        with open(written, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(config, handle, sort_keys=False)
+        yield written, settings
 
 
 def validate_or_refuse(root: str, today: dt.date | None = None):  # type: ignore[no-untyped-def]
@@ -93,7 +107,7 @@ def build_site(root: str, *, today: dt.date | None = None, site_dir: str | None 
         plugin = config.plugins.get(PLUGIN_NAME)
         if plugin is None:
             raise FlagsiteError(f"{config_file} does not enable the flagsite plugin; add '- flagsite' under 'plugins:'")
-        plugin.catalog = result.catalog  # type: ignore[attr-defined]  # already validated: do not load twice
+        plugin.preloaded = result.catalog  # type: ignore[attr-defined]  # already validated: do not load twice
         try:
             build(config)
         except MkDocsException as error:

@@ -58,7 +58,10 @@ class FlagsitePluginConfig(MkDocsConfigBase):
 
 class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
     def __init__(self) -> None:
-        self.catalog: Catalog | None = None  # set beforehand by flagsite build, which has validated already
+        # Set by flagsite build, which has validated already; used for one build only, since
+        # MkDocs keeps plugin instances across the rebuilds of ``mkdocs serve``.
+        self.preloaded: Catalog | None = None
+        self.catalog: Catalog | None = None
         self.history: dict[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
 
@@ -69,8 +72,9 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.catalog is None:
-            self.catalog = self._load(self.records_root(config))
+        self.catalog = self.preloaded or self._load(self.records_root(config))
+        self.preloaded = None
+        self._generated = set()
         for style in (STYLE,):
             if style not in config.extra_css:
                 config.extra_css.append(style)
@@ -119,7 +123,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             server.watch(records)
         return server
 
-    def on_shutdown(self) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.catalog = None
 
 

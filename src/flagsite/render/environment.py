@@ -25,8 +25,12 @@ def inert(value: Any) -> Any:
         return ""
     if isinstance(value, Markup):
         return value
-    text = _CONTROL.sub("", str(value))
-    return Markup(str(escape(text)).replace("\n", "&#10;").replace("\r", ""))
+    text = str(escape(value))
+    if "\n" in text or "\r" in text:
+        text = text.replace("\n", "&#10;").replace("\r", "")
+    if not text.isprintable():
+        text = _CONTROL.sub("", text)
+    return Markup(text)
 
 
 def make_environment(root: str | None = None) -> Environment:

@@ -22,7 +22,7 @@ from . import dashboards, links
 from .chart import Bar, bar_chart
 from .environment import make_environment, one_block
 from .search_index import build_search_index
-from .views import SEVERITY_WORD, flag_views, internal_fields, missteps, money, newest_flag_date, top_severity, when
+from .views import SEVERITY_WORD, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when
 
 History = Mapping[str, list[dict[str, Any]]]
 STYLE = f"{links.ASSETS}/flagsite.css"
@@ -52,7 +52,7 @@ class _Renderer:
         config, today = catalog.config, catalog.today
         self.flags = {cid: flag_views(entry, config, today) for cid, entry in catalog.customers.items()}
         env.globals.update(
-            internal=internal_fields(),
+            mark=internal_marker(),
             when=when,
             money=money,
             severity_word=SEVERITY_WORD,

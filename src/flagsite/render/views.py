@@ -8,6 +8,7 @@ disclosure classes, never from a list kept here).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -29,6 +30,19 @@ def internal_fields() -> frozenset[tuple[str, str]]:
         for name, info in model.model_fields.items()
         if disclosure_of(info) is Disclosure.INTERNAL
     )
+
+
+INTERNAL_TAG = Markup('<span class="fs-internal-tag" title="Internal: for staff only, never exported">Internal</span>')
+
+
+def internal_marker() -> Callable[[str, str], Markup]:
+    """``mark(model, field)``: the Internal tag when the models class that field internal."""
+    internal = internal_fields()
+
+    def mark(model: str, field: str) -> Markup:
+        return INTERNAL_TAG if (model, field) in internal else Markup("")
+
+    return mark
 
 
 @dataclass(frozen=True)
