@@ -11,6 +11,7 @@ import sys
 import click
 
 from ..errors import FlagsiteError, UsageError
+from . import build as build_command
 from . import diff as diff_command
 from . import export as export_command
 from . import flag as flag_command
@@ -48,6 +49,8 @@ cli.add_command(export_command.export)
 cli.add_command(history_command.history)
 cli.add_command(show_command.show)
 cli.add_command(diff_command.diff)
+cli.add_command(build_command.build)
+cli.add_command(build_command.serve)
 
 
 def main(argv: list[str] | None = None) -> None:

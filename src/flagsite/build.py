@@ -1,0 +1,126 @@
+"""Build or serve the site: validate the records first, refuse to build on errors.
+
+A records repository with its own ``mkdocs.yml`` is built with it (the file
+must enable the ``flagsite`` plugin). Without one, the default configuration
+that ships inside the package is used and the site goes to ``ROOT/site/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .errors import FlagsiteError
+from .findings import Finding
+from .report import report_text
+from .repository import load_repository
+
+PLUGIN_NAME = "flagsite"
+CONFIG_FILE = "mkdocs.yml"
+# Material 9.7+ prints an end-of-life notice on every build; the records do not need it.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class RecordsHaveErrors(FlagsiteError):
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("the records have errors; the site was not built.\n" + report_text(findings).rstrip())
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site_dir: str
+    customers: int
+    findings: list[Finding]  # warnings only: a build with errors is refused
+
+
+def default_config_path() -> str:
+    return str(resources.files("flagsite").joinpath("defaults", CONFIG_FILE))
+
+
+def config_for(root: str) -> tuple[str, bool]:
+    """(the mkdocs.yml to use, whether it is the packaged default)."""
+    own = os.path.join(root, CONFIG_FILE)
+    return (own, False) if os.path.isfile(own) else (default_config_path(), True)
+
+
+@contextmanager
+def _engine_settings(root: str, today: dt.date | None, site_dir: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The config file and the settings that make it build this repository.
+
+    For the packaged default a complete mkdocs.yml is written to a temporary
+    folder, pointing at this repository: ``mkdocs serve`` reloads the file
+    on every rebuild, so the settings must live in it, not in arguments.
+    """
+    config_file, is_default = config_for(root)
+    settings: dict[str, Any] = {}
+    if site_dir is not None:
+        settings["site_dir"] = os.path.abspath(site_dir)
+    if not is_default:
+        yield config_file, settings
+        return
+    with open(config_file, encoding="utf-8") as handle:
+        config = yaml.safe_load(handle)
+    with tempfile.TemporaryDirectory(prefix="flagsite-") as work:
+        docs = os.path.join(root, "docs")
+        if not os.path.isdir(docs):
+            docs = os.path.join(work, "docs")
+            os.mkdir(docs)
+        plugin: dict[str, Any] = {"root": root}
+        if today is not None:
+            plugin["today"] = today.isoformat()
+        config.update(docs_dir=docs, site_dir=os.path.join(root, "site"), plugins=[{PLUGIN_NAME: plugin}])
+        written = os.path.join(work, CONFIG_FILE)
+        with open(written, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(config, handle, sort_keys=False)
+        yield written, settings
+
+
+def validate_or_refuse(root: str, today: dt.date | None = None):  # type: ignore[no-untyped-def]
+    result = load_repository(root, today=today)
+    if not result.ok:
+        raise RecordsHaveErrors(result.findings)
+    return result
+
+
+def build_site(root: str, *, today: dt.date | None = None, site_dir: str | None = None, strict: bool = False) -> BuildResult:
+    """Validate, then build the site with MkDocs. Raises RecordsHaveErrors when records are bad."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    root = os.path.abspath(root)
+    result = validate_or_refuse(root, today)
+    with _engine_settings(root, today, site_dir) as (config_file, settings):
+        try:
+            config = load_config(config_file=config_file, strict=strict, **settings)
+        except MkDocsException as error:
+            raise FlagsiteError(f"{config_file}: {error}") from error
+        plugin = config.plugins.get(PLUGIN_NAME)
+        if plugin is None:
+            raise FlagsiteError(f"{config_file} does not enable the flagsite plugin; add '- flagsite' under 'plugins:'")
+        plugin.preloaded = result.catalog  # type: ignore[attr-defined]  # already validated: do not load twice
+        try:
+            build(config)
+        except MkDocsException as error:
+            raise FlagsiteError(f"the site engine stopped: {error}") from error
+        return BuildResult(config.site_dir, len(result.catalog.customers), result.findings)
+
+
+def serve_site(root: str, *, today: dt.date | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Validate, then serve a live preview that rebuilds when records change."""
+    from mkdocs.commands.serve import serve
+
+    root = os.path.abspath(root)
+    validate_or_refuse(root, today)
+    with _engine_settings(root, today, None) as (config_file, settings):
+        settings.pop("site_dir", None)  # serve builds into a temporary folder of its own
+        serve(config_file=config_file, dev_addr=f"{host}:{port}", livereload=True, **settings)

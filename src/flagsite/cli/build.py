@@ -1,0 +1,69 @@
+"""``flagsite build`` and ``flagsite serve``: validate, then build or preview the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import click
+
+from ..build import RecordsHaveErrors, build_site, serve_site
+from ..report import report_text
+
+
+def _today(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from error
+
+
+def _engine_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    engine = logging.getLogger("mkdocs")
+    engine.handlers[:] = [handler]
+    engine.setLevel(logging.INFO if verbose else logging.WARNING)
+    engine.propagate = False
+
+
+today_option = click.option("--today", metavar="YYYY-MM-DD", help="Build as of this date (overdue reviews, follow-ups).")
+
+
+@click.command()
+@click.option("--site-dir", type=click.Path(file_okay=False), default=None, help="Where to write the site (default: ROOT/site/, or mkdocs.yml's site_dir).")
+@click.option("--strict", is_flag=True, help="Treat the engine's warnings as errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the engine's progress.")
+@today_option
+@click.pass_obj
+def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: str | None) -> None:
+    """Validate the records, then build the site. Records with errors are refused (exit 1)."""
+    _engine_logging(verbose)
+    try:
+        result = build_site(root, today=_today(today), site_dir=site_dir, strict=strict)
+    except RecordsHaveErrors as refused:
+        _refuse(refused)
+    click.echo(f"Built the site for {result.customers} customer(s) in {result.site_dir}")
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@today_option
+@click.pass_obj
+def serve(root: str, host: str, port: int, today: str | None) -> None:
+    """Validate the records, then serve a live preview that rebuilds when they change."""
+    _engine_logging(True)
+    try:
+        serve_site(root, today=_today(today), host=host, port=port)
+    except RecordsHaveErrors as refused:
+        _refuse(refused)
+
+
+def _refuse(refused: RecordsHaveErrors) -> None:
+    """The findings exactly as ``flagsite validate`` prints them, then exit 1."""
+    click.echo(report_text(refused.findings), nl=False, err=True)
+    click.echo("The records have errors; the site was not built. Correct them and build again.", err=True)
+    raise click.exceptions.Exit(1)

@@ -1,0 +1,136 @@
+"""The MkDocs adapter: ``plugins: [flagsite]`` turns the records into site pages.
+
+The plugin validates the records (a build with record errors stops, naming
+them as ``flagsite validate`` does), asks the renderer for ``{path: content}``
+and hands MkDocs the pages as generated files. Customer and order pages stay
+out of the navigation: a sidebar listing every customer makes the build grow
+with the square of their number. A page the repository's own docs folder
+already has (an ``index.md``, say) is kept in place of the generated one.
+
+A generated page's body is one raw HTML block, which Python-Markdown passes
+through unchanged (a test holds every page to that), so by default the plugin
+hands the theme that HTML without running Markdown over it: on a site of
+customer pages Markdown's HTML scanning is most of the build time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import types
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config as MkDocsConfigBase
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .catalog import Catalog
+from .render import SCRIPTS, STYLE, render_site
+from .render.links import CUSTOMERS, DASHBOARDS, WORKSTACK, page_path
+from .report import report_text
+from .repository import load_repository
+
+log = logging.getLogger("mkdocs.plugins.flagsite")
+_ID = re.compile(r'\sid="([^"]+)"')
+NAV = [
+    {"Find a customer": page_path("")},
+    {"Workstack": page_path(WORKSTACK)},
+    {"Dashboards": page_path(DASHBOARDS)},
+    {"All customers": page_path(CUSTOMERS)},
+]
+
+
+class FlagsitePluginConfig(MkDocsConfigBase):
+    root = c.Optional(c.Type(str))
+    """The records repository; default: the folder holding mkdocs.yml."""
+    today = c.Optional(c.Type(str))
+    """The date the site is built for (YYYY-MM-DD), for reproducible builds; default: today."""
+    raw_pages = c.Type(bool, default=True)
+    """Give the theme generated pages' HTML as it is, skipping Markdown (which would not change it)."""
+
+
+class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
+    def __init__(self) -> None:
+        # Set by flagsite build, which has validated already; used for one build only, since
+        # MkDocs keeps plugin instances across the rebuilds of ``mkdocs serve``.
+        self.preloaded: Catalog | None = None
+        self.catalog: Catalog | None = None
+        self.history: dict[str, list[dict[str, Any]]] | None = None
+        self._generated: set[str] = set()
+
+    def records_root(self, config: MkDocsConfig) -> str:
+        if self.config.root:
+            base = os.path.dirname(config.config_file_path or ".")
+            return os.path.abspath(os.path.join(base, self.config.root))
+        return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.catalog = self.preloaded or self._load(self.records_root(config))
+        self.preloaded = None
+        self._generated = set()
+        for style in (STYLE,):
+            if style not in config.extra_css:
+                config.extra_css.append(style)
+        for script in SCRIPTS:
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)  # type: ignore[arg-type]
+        if config.nav is None:
+            config.nav = list(NAV)
+        return config
+
+    def _load(self, root: str) -> Catalog:
+        today = dt.date.fromisoformat(self.config.today) if self.config.today else None
+        result = load_repository(root, today=today)
+        if not result.ok:
+            raise PluginError("flagsite: the records have errors; the site was not built.\n" + report_text(result.findings))
+        for finding in result.findings:
+            log.warning("%s:%s:%s: %s %s", finding.path, finding.line, finding.column, finding.code, finding.message)
+        return result.catalog
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        pages = render_site(
+            self.catalog,
+            self.history,
+            directory_urls=config.use_directory_urls,
+            templates_root=self.catalog.root,
+        )
+        in_nav = {page_path(""), page_path(WORKSTACK), page_path(DASHBOARDS), page_path(CUSTOMERS)}
+        for path, content in pages.items():
+            if files.get_file_from_path(path) is not None:
+                log.info("flagsite: keeping the repository's own %s", path)
+                continue
+            inclusion = InclusionLevel.INCLUDED if path in in_nav or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            self._generated.add(path)
+        return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.config.raw_pages and page.file.src_uri in self._generated:
+            page.render = types.MethodType(_render_raw, page)  # type: ignore[method-assign]
+        return page
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        records = os.path.join(self.records_root(config) if self.catalog is None else self.catalog.root, "records")
+        if os.path.isdir(records):
+            server.watch(records)
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.catalog = None
+
+
+def _render_raw(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What Page.render gives for a body that is one raw HTML block, without parsing it."""
+    if page.markdown is None:
+        raise PluginError(f"flagsite: {page.file.src_uri} was not read")
+    page.content = page.markdown.strip()
+    page.toc = get_toc([])
+    page.present_anchor_ids = set(_ID.findall(page.markdown))

@@ -1,0 +1,117 @@
+"""The managers' lists: flags by type, overdue reviews, follow-ups due, newest notes, spend drops."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..catalog import Catalog, CustomerEntry, NoteEntry
+from ..models import Flag, FollowUp
+
+FOLLOW_UP_HORIZON_DAYS = 14
+NEWEST_NOTES = 50
+SPEND_WINDOW_DAYS = 90
+SPEND_DROP_SHARE = 0.5  # spend fell to half or less of the window before
+LIST_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class TypeCount:
+    type: str
+    label: str
+    severity: str
+    count: int
+
+
+@dataclass(frozen=True)
+class OverdueReview:
+    entry: CustomerEntry
+    flag: Flag
+    days: int
+
+
+@dataclass(frozen=True)
+class DueFollowUp:
+    entry: CustomerEntry
+    note: NoteEntry
+    follow_up: FollowUp
+    days: int  # negative: overdue by that many days
+
+
+@dataclass(frozen=True)
+class RecentNote:
+    entry: CustomerEntry
+    note: NoteEntry
+
+
+@dataclass(frozen=True)
+class SpendDrop:
+    entry: CustomerEntry
+    currency: str
+    before: float
+    recent: float
+
+    @property
+    def change(self) -> float:
+        return (self.recent - self.before) / self.before
+
+
+def flags_by_type(catalog: Catalog) -> list[TypeCount]:
+    counts: dict[str, int] = defaultdict(int)
+    for entry in catalog.customers.values():
+        for flag in entry.customer.flags:
+            counts[flag.type] += 1
+    rows = []
+    for name, kind in catalog.config.flag_types.items():
+        rows.append(TypeCount(name, kind.label, kind.severity, counts.pop(name, 0)))
+    rows += [TypeCount(name, name, "info", count) for name, count in sorted(counts.items())]
+    return rows
+
+
+def overdue_reviews(catalog: Catalog) -> list[OverdueReview]:
+    rows = [
+        OverdueReview(entry, flag, (catalog.today - flag.review_by).days)
+        for entry in catalog.customers.values()
+        for flag in entry.customer.flags
+        if flag.review_by is not None and flag.review_by < catalog.today
+    ]
+    return sorted(rows, key=lambda r: (-r.days, r.entry.id))
+
+
+def follow_ups_due(catalog: Catalog) -> list[DueFollowUp]:
+    """Follow-ups due by the horizon, overdue ones first."""
+    horizon = catalog.today + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
+    rows = []
+    for entry in catalog.customers.values():
+        for note in entry.notes:
+            follow_up = note.note.follow_up
+            if isinstance(follow_up, FollowUp) and follow_up.due <= horizon:
+                rows.append(DueFollowUp(entry, note, follow_up, (follow_up.due - catalog.today).days))
+    return sorted(rows, key=lambda r: (r.follow_up.due, r.entry.id))
+
+
+def newest_notes(catalog: Catalog, limit: int = NEWEST_NOTES) -> list[RecentNote]:
+    notes = [RecentNote(entry, note) for entry in catalog.customers.values() for note in entry.notes]
+    notes.sort(key=lambda r: (r.note.note.at, r.note.path), reverse=True)
+    return notes[:limit]
+
+
+def spend_drops(catalog: Catalog) -> list[SpendDrop]:
+    """Customers whose spend in the last 90 days fell to half or less of the 90 days before (seed 004)."""
+    recent_start = catalog.today - dt.timedelta(days=SPEND_WINDOW_DAYS)
+    before_start = recent_start - dt.timedelta(days=SPEND_WINDOW_DAYS)
+    rows = []
+    for entry in catalog.customers.values():
+        recent: dict[str, float] = defaultdict(float)
+        before: dict[str, float] = defaultdict(float)
+        for row in entry.orders:
+            order = row.order
+            if recent_start < order.date <= catalog.today:
+                recent[order.currency] += order.amount
+            elif before_start < order.date <= recent_start:
+                before[order.currency] += order.amount
+        for currency, spent in before.items():
+            if spent > 0 and recent[currency] <= spent * SPEND_DROP_SHARE:
+                rows.append(SpendDrop(entry, currency, spent, recent[currency]))
+    return sorted(rows, key=lambda r: (r.change, r.entry.id))

@@ -1,0 +1,54 @@
+"""The Jinja2 environment for site pages: autoescaped, every value made inert text.
+
+Record text is untrusted. Autoescape turns markup into text; ``finalize``
+also turns line breaks into character references, so a page is one raw HTML
+block with no blank line that Markdown could split, and drops control
+characters that Markdown uses for its own placeholders.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+TEMPLATES_FOLDER = "site_templates"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def inert(value: Any) -> Any:
+    """Escape one template value and keep it on one line of HTML."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    text = str(escape(value))
+    if "\n" in text or "\r" in text:
+        text = text.replace("\n", "&#10;").replace("\r", "")
+    if not text.isprintable():
+        text = _CONTROL.sub("", text)
+    return Markup(text)
+
+
+def make_environment(root: str | None = None) -> Environment:
+    """Templates from the repository's ``site_templates/`` first, then the package's."""
+    loaders = []
+    if root is not None and os.path.isdir(os.path.join(root, TEMPLATES_FOLDER)):
+        loaders.append(FileSystemLoader(os.path.join(root, TEMPLATES_FOLDER)))
+    loaders.append(PackageLoader("flagsite", TEMPLATES_FOLDER))
+    return Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        finalize=inert,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def one_block(html: str) -> str:
+    """Drop blank lines and indentation: Markdown must see a single raw HTML block."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())

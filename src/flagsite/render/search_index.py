@@ -1,0 +1,108 @@
+"""A slim customer-finder index, cut into small shards a browser fetches one at a time.
+
+MkDocs Material's index holds every page's full text (about 5 MB per 1,000
+pages) and is fetched whole before the first result. Staff look customers up
+by name, id, email or phone, so this index holds only those, and only the
+shard a query needs is downloaded:
+
+- ``manifest.json``: the list of shard keys (token prefixes).
+- ``t/<key>.json``: every customer with a word (of the name, id or emails)
+  starting with ``key``. A key whose shard would be too big is split into
+  longer keys, so a shard stays under ``SHARD_MAX`` customers however many
+  there are, unless one word alone is shared by more (a common surname).
+  Words shared by more than ``COMMON_MAX`` customers (``com``, the id's
+  ``c``) are not keys; they still match, inside a shard found by another word.
+  A word that ends exactly at a split key goes to ``<key>$``.
+- ``p/<ddd>.json``: customers by the last three digits of each phone number,
+  so a number is found as the customer says it, with or without a prefix.
+
+Words are runs of letters and digits, lower-cased, accents removed; the
+script ``search.js`` splits a query the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+
+from ..catalog import Catalog
+
+SHARD_MAX = 120
+COMMON_MAX = 1000  # a shard of 1,000 customers is about 100 KB
+PHONE_KEY_DIGITS = 3
+_WORD = re.compile(r"[^\W_]+")
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def words(text: str) -> list[str]:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _WORD.findall(plain.lower())
+
+
+def phone_digits(phone: str) -> str:
+    return _NOT_DIGIT.sub("", phone)
+
+
+def _entry(entry_id: str, catalog: Catalog) -> list[object]:
+    customer = catalog.customers[entry_id].customer
+    flags = sorted({flag.type for flag in customer.flags})
+    return [customer.id, customer.name, list(customer.contacts.emails), list(customer.contacts.phones), flags]
+
+
+def build_search_index(catalog: Catalog, base: str, *, directory_urls: bool = True) -> dict[str, str]:
+    """{asset path under ``base``: JSON text} for the manifest and every shard."""
+    owners: dict[str, set[str]] = defaultdict(set)  # word -> customer ids
+    by_phone: dict[str, set[str]] = defaultdict(set)
+    for entry in catalog.customers.values():
+        customer = entry.customer
+        for text in (customer.id, customer.name, *customer.contacts.emails):
+            for word in words(text):
+                owners[word].add(customer.id)
+        for phone in customer.contacts.phones:
+            digits = phone_digits(phone)
+            if len(digits) >= PHONE_KEY_DIGITS:
+                by_phone[digits[-PHONE_KEY_DIGITS:]].add(customer.id)
+    keyed = {word: ids for word, ids in owners.items() if len(ids) <= COMMON_MAX}
+    shards: dict[str, set[str]] = {}
+    _split(sorted(keyed), keyed, 1, shards)
+    files = {f"{base}/t/{_file_key(key)}.json": _shard(ids, catalog) for key, ids in shards.items()}
+    files |= {f"{base}/p/{key}.json": _shard(ids, catalog) for key, ids in by_phone.items()}
+    manifest = {
+        "version": 1,
+        "customers": len(catalog.customers),
+        "page_suffix": "" if directory_urls else "index.html",
+        "phone_digits": PHONE_KEY_DIGITS,
+        "types": {name: [kind.label, kind.severity] for name, kind in catalog.config.flag_types.items()},
+        "keys": sorted(shards),
+    }
+    files[f"{base}/manifest.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
+    return files
+
+
+def _split(word_list: list[str], keyed: dict[str, set[str]], length: int, shards: dict[str, set[str]]) -> None:
+    """Group words by their first ``length`` characters; split any group that is too big."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in word_list:
+        groups[word[:length]].append(word)
+    for prefix, group in groups.items():
+        ids = set().union(*(keyed[w] for w in group))
+        if len(ids) <= SHARD_MAX or all(len(w) <= length for w in group):
+            shards[prefix] = ids
+            continue
+        exact = [w for w in group if len(w) == length]
+        if exact:
+            shards[prefix + "$"] = set().union(*(keyed[w] for w in exact))
+        _split([w for w in group if len(w) > length], keyed, length + 1, shards)
+
+
+def _file_key(key: str) -> str:
+    """A shard key as a file name: ASCII stays readable, anything else is hex-encoded."""
+    if re.fullmatch(r"[a-z0-9$]+", key):
+        return key.replace("$", "_")
+    return "x" + key.encode().hex()
+
+
+def _shard(ids: set[str], catalog: Catalog) -> str:
+    return json.dumps([_entry(i, catalog) for i in sorted(ids)], ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,158 @@
+"""The renderer: validated records in, ``{path: content}`` out, for any engine.
+
+Pages are Markdown files whose body is one raw HTML block built by autoescaping
+Jinja2 templates, so record text reaches the page as text and Markdown never
+parses it. Page titles are the customer id or fixed words: themes put titles
+into ``<title>`` without escaping. Assets (style, scripts, the search index)
+are returned beside the pages under ``assets/flagsite/``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment
+
+from ..catalog import Catalog, CustomerEntry
+from ..models import FollowUp
+from . import dashboards, links
+from .chart import Bar, bar_chart
+from .environment import make_environment, one_block
+from .search_index import build_search_index
+from .views import SEVERITY_WORD, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when
+
+History = Mapping[str, list[dict[str, Any]]]
+STYLE = f"{links.ASSETS}/flagsite.css"
+SCRIPTS = (f"{links.ASSETS}/sortable.js", f"{links.ASSETS}/search.js")
+ORDERS_ON_PAGE = 20
+
+
+def render_site(
+    catalog: Catalog,
+    history: History | None = None,
+    *,
+    directory_urls: bool = True,
+    templates_root: str | None = None,
+) -> dict[str, str]:
+    """Every page (``*.md``) and asset of the site, by path relative to the docs folder."""
+    renderer = _Renderer(catalog, history, directory_urls, make_environment(templates_root))
+    return renderer.render()
+
+
+class _Renderer:
+    def __init__(self, catalog: Catalog, history: History | None, directory_urls: bool, env: Environment) -> None:
+        self.catalog = catalog
+        self.history = history
+        self.linker = links.Linker(directory_urls)
+        self.env = env
+        self.directory_urls = directory_urls
+        config, today = catalog.config, catalog.today
+        self.flags = {cid: flag_views(entry, config, today) for cid, entry in catalog.customers.items()}
+        env.globals.update(
+            mark=internal_marker(),
+            when=when,
+            money=money,
+            severity_word=SEVERITY_WORD,
+            today=today,
+            is_follow_up=lambda value: isinstance(value, FollowUp),
+        )
+
+    def render(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for entry in self.catalog.customers.values():
+            out[links.page_path(links.customer_folder(entry.id))] = self._customer(entry)
+            for row in entry.orders:
+                folder = links.order_folder(entry.id, row.order.order_id)
+                out[links.page_path(folder)] = self._order(entry, row, folder)
+        out[links.page_path(links.HOME)] = self._home()
+        out[links.page_path(links.CUSTOMERS)] = self._customers()
+        out[links.page_path(links.WORKSTACK)] = self._workstack()
+        out[links.page_path(links.DASHBOARDS)] = self._dashboards()
+        out |= _static_assets()
+        out |= build_search_index(self.catalog, f"{links.ASSETS}/search", directory_urls=self.directory_urls)
+        return out
+
+    # --- helpers the templates call -------------------------------------------------
+    def _page(self, template: str, folder: str, title: str, **context: Any) -> str:
+        def link(to_folder: str, anchor: str = "") -> str:
+            return self.linker.page(folder, to_folder, anchor)
+
+        def customer_link(customer_id: str, anchor: str = "") -> str:
+            return link(links.customer_folder(customer_id), anchor)
+
+        html = self.env.get_template(template).render(
+            link=link,
+            customer_link=customer_link,
+            order_link=lambda cid, oid: link(links.order_folder(cid, oid)),
+            flags_of=self.flags.__getitem__,
+            folders=links,
+            **context,
+        )
+        # json.dumps gives a quoted YAML string; titles are ids or fixed words.
+        return f"---\ntitle: {json.dumps(title)}\nhide:\n  - toc\n---\n\n{one_block(html)}\n"
+
+    # --- pages ------------------------------------------------------------------------
+    def _customer(self, entry: CustomerEntry) -> str:
+        folder = links.customer_folder(entry.id)
+        return self._page(
+            "customer.html",
+            folder,
+            entry.id,
+            entry=entry,
+            customer=entry.customer,
+            flags=self.flags[entry.id],
+            critical=entry.critical_notes,
+            missteps=missteps(entry, self.catalog.config, self.catalog.today),
+            history=None if self.history is None else self.history.get(entry.id, []),
+            orders=entry.orders[:ORDERS_ON_PAGE],
+        )
+
+    def _order(self, entry: CustomerEntry, row: Any, folder: str) -> str:
+        return self._page(
+            "order.html", folder, f"{entry.id} order", entry=entry, customer=entry.customer,
+            flags=self.flags[entry.id], critical=entry.critical_notes, order=row.order,
+        )
+
+    def _home(self) -> str:
+        flagged = sum(1 for views in self.flags.values() if views)
+        return self._page("home.html", links.HOME, "Customers", catalog=self.catalog, flagged=flagged)
+
+    def _customers(self) -> str:
+        return self._page("customers.html", links.CUSTOMERS, "All customers", entries=list(self.catalog.customers.values()))
+
+    def _workstack(self) -> str:
+        rows = [
+            (entry, self.flags[entry.id], newest_flag_date(entry))
+            for entry in self.catalog.customers.values()
+            if self.flags[entry.id]
+        ]
+        rows.sort(key=lambda r: (r[1][0].rank, -r[2].toordinal() if r[2] else 0, r[0].id))
+        return self._page("workstack.html", links.WORKSTACK, "Workstack", rows=rows, top_severity=top_severity)
+
+    def _dashboards(self) -> str:
+        counts = dashboards.flags_by_type(self.catalog)
+        chart = bar_chart(
+            self.env, "Active flags by type", [Bar(c.label, c.count, f"fs-sev-{c.severity}") for c in counts]
+        )
+        return self._page(
+            "dashboards.html",
+            links.DASHBOARDS,
+            "Dashboards",
+            counts=counts,
+            chart=chart,
+            overdue=dashboards.overdue_reviews(self.catalog),
+            follow_ups=dashboards.follow_ups_due(self.catalog),
+            follow_up_days=dashboards.FOLLOW_UP_HORIZON_DAYS,
+            newest=dashboards.newest_notes(self.catalog),
+            drops=dashboards.spend_drops(self.catalog),
+            has_orders=any(entry.orders for entry in self.catalog.customers.values()),
+            limit=dashboards.LIST_LIMIT,
+        )
+
+
+def _static_assets() -> dict[str, str]:
+    folder = resources.files("flagsite").joinpath("site_templates", "assets")
+    return {f"{links.ASSETS}/{item.name}": item.read_text(encoding="utf-8") for item in folder.iterdir() if item.is_file()}

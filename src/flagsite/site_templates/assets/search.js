@@ -1,0 +1,143 @@
+/* flagsite: find a customer by name, id, email or phone from the sharded index.
+   Only the manifest and the one shard a query needs are downloaded. Record text
+   is only ever set with textContent, never parsed as HTML. No dependencies. */
+(function () {
+  "use strict";
+  var MAX_SHARDS = 6, MAX_RESULTS = 25;
+  var script = document.currentScript;
+  var scriptUrl = script ? script.src : "";
+  function setUp() {
+    var input = document.getElementById("fs-search-input");
+    var output = document.getElementById("fs-search-results");
+    if (!input || !output || input.getAttribute("data-ready")) return;
+    input.setAttribute("data-ready", "1");
+    var src = scriptUrl || (document.querySelector('script[src*="flagsite/search.js"]') || {}).src || "";
+    var assets = src.replace(/search\.js(\?.*)?$/, "");
+    var siteRoot = assets.replace(/assets\/flagsite\/$/, "");
+    var base = assets + "search/";
+    var manifest = null, shards = {}, timer = null, generation = 0;
+
+    function words(text) {
+      return (text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().match(/[\p{L}\p{N}]+/gu)) || [];
+    }
+    function fileKey(key) {
+      if (/^[a-z0-9$]+$/.test(key)) return key.replace("$", "_");
+      var hex = "";
+      new TextEncoder().encode(key).forEach(function (b) { hex += (b < 16 ? "0" : "") + b.toString(16); });
+      return "x" + hex;
+    }
+    function getJson(url) {
+      if (!shards[url]) {
+        shards[url] = fetch(url).then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+      }
+      return shards[url];
+    }
+    function getManifest() {
+      if (!manifest) manifest = getJson(base + "manifest.json");
+      return manifest;
+    }
+    function shardUrls(m, queryWords) {
+      var word = queryWords.slice().sort(function (a, b) { return b.length - a.length; })[0];
+      var best = null;
+      m.keys.forEach(function (key) {
+        if (key.slice(-1) !== "$" && word.indexOf(key) === 0 && (!best || key.length > best.length)) best = key;
+      });
+      if (best) return { urls: [base + "t/" + fileKey(best) + ".json"], partial: false };
+      var under = m.keys.filter(function (key) { return key.indexOf(word) === 0; });
+      under.sort(function (a, b) { return (b === word + "$") - (a === word + "$") || a.length - b.length; });
+      return {
+        urls: under.slice(0, MAX_SHARDS).map(function (key) { return base + "t/" + fileKey(key) + ".json"; }),
+        partial: under.length > MAX_SHARDS
+      };
+    }
+    function matches(entry, queryWords, digits) {
+      if (digits) {
+        var phoneHit = entry[3].some(function (phone) {
+          var d = phone.replace(/\D/g, "");
+          return d.endsWith(digits) || (d.length >= 7 && digits.endsWith(d));
+        });
+        if (phoneHit) return true;
+      }
+      var own = words([entry[0], entry[1]].concat(entry[2]).join(" "));
+      return queryWords.every(function (q) { return own.some(function (w) { return w.indexOf(q) === 0; }); });
+    }
+    function show(results, m, note) {
+      output.textContent = "";
+      results.slice(0, MAX_RESULTS).forEach(function (entry) {
+        var a = document.createElement("a");
+        a.className = "fs-result";
+        a.href = siteRoot + "customers/" + encodeURIComponent(entry[0]) + "/" + m.page_suffix;
+        var name = document.createElement("strong");
+        name.textContent = entry[1];
+        a.appendChild(name);
+        a.appendChild(document.createTextNode(" "));
+        var id = document.createElement("span");
+        id.className = "fs-id";
+        id.textContent = entry[0];
+        a.appendChild(id);
+        entry[4].forEach(function (type) {
+          var kind = m.types[type] || [type, "info"];
+          var badge = document.createElement("span");
+          badge.className = "fs-badge fs-sev-" + kind[1];
+          badge.setAttribute("data-flag-type", type);
+          badge.textContent = kind[0];
+          a.appendChild(document.createTextNode(" "));
+          a.appendChild(badge);
+        });
+        var detail = document.createElement("span");
+        detail.className = "fs-result-detail";
+        detail.textContent = entry[2].concat(entry[3]).join(" · ");
+        a.appendChild(detail);
+        output.appendChild(a);
+      });
+      var message = "";
+      if (!results.length) message = "No customer found.";
+      else if (results.length > MAX_RESULTS) message = results.length + " found; showing " + MAX_RESULTS + ". Type more to narrow.";
+      if (note) message = (message ? message + " " : "") + note;
+      if (message) {
+        var p = document.createElement("p");
+        p.className = "fs-muted";
+        p.textContent = message;
+        output.appendChild(p);
+      }
+    }
+    function search() {
+      var text = input.value.trim();
+      var mine = ++generation;
+      if (!text) { output.textContent = ""; return; }
+      getManifest().then(function (m) {
+        var queryWords = words(text);
+        var compact = text.replace(/[\s+().\/-]/g, "");
+        var digits = /^\d{3,}$/.test(compact) ? compact : "";
+        var plan = queryWords.length ? shardUrls(m, queryWords) : { urls: [], partial: false };
+        var urls = plan.urls.slice();
+        if (digits) urls.push(base + "p/" + digits.slice(-m.phone_digits) + ".json");
+        return Promise.all(urls.map(getJson)).then(function (lists) {
+          if (mine !== generation) return;
+          var seen = {}, results = [];
+          lists.forEach(function (list) {
+            list.forEach(function (entry) {
+              if (!seen[entry[0]] && matches(entry, queryWords, digits)) { seen[entry[0]] = true; results.push(entry); }
+            });
+          });
+          results.sort(function (a, b) { return a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]); });
+          var note = plan.partial ? "Type more letters to search all customers." : "";
+          if (!urls.length) note = "Type a name, id, email or phone.";
+          show(results, m, note);
+        });
+      });
+    }
+    if (input.form) input.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 120); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        var first = output.querySelector("a.fs-result");
+        if (first) window.location.href = first.href;
+      }
+    });
+    if (input.value) search();
+  }
+  if (typeof document$ !== "undefined" && document$.subscribe) { document$.subscribe(setUp); }
+  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setUp); }
+  else { setUp(); }
+})();
