@@ -21,7 +21,7 @@ import yaml
 from .errors import FlagsiteError
 from .findings import Finding
 from .report import report_text
-from .repository import load_repository
+from .repository import LoadResult, load_repository
 
 PLUGIN_NAME = "flagsite"
 CONFIG_FILE = "mkdocs.yml"
@@ -84,7 +84,7 @@ def _engine_settings(root: str, today: dt.date | None, site_dir: str | None) -> 
         yield written, settings
 
 
-def validate_or_refuse(root: str, today: dt.date | None = None):  # type: ignore[no-untyped-def]
+def validate_or_refuse(root: str, today: dt.date | None = None) -> LoadResult:
     result = load_repository(root, today=today)
     if not result.ok:
         raise RecordsHaveErrors(result.findings)
@@ -107,7 +107,7 @@ def build_site(root: str, *, today: dt.date | None = None, site_dir: str | None 
         plugin = config.plugins.get(PLUGIN_NAME)
         if plugin is None:
             raise FlagsiteError(f"{config_file} does not enable the flagsite plugin; add '- flagsite' under 'plugins:'")
-        plugin.preloaded = result.catalog  # type: ignore[attr-defined]  # already validated: do not load twice
+        plugin.preloaded = result.catalog  # already validated: do not load twice
         try:
             build(config)
         except MkDocsException as error:

@@ -80,7 +80,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 config.extra_css.append(style)
         for script in SCRIPTS:
             if script not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(script)  # type: ignore[arg-type]
+                config.extra_javascript.append(script)
         if config.nav is None:
             config.nav = list(NAV)
         return config
