@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -91,8 +91,18 @@ def validate_or_refuse(root: str, today: dt.date | None = None) -> LoadResult:
     return result
 
 
-def build_site(root: str, *, today: dt.date | None = None, site_dir: str | None = None, strict: bool = False) -> BuildResult:
-    """Validate, then build the site with MkDocs. Raises RecordsHaveErrors when records are bad."""
+def build_site(
+    root: str,
+    *,
+    today: dt.date | None = None,
+    site_dir: str | None = None,
+    strict: bool = False,
+    history: Mapping[str, list[dict[str, Any]]] | None = None,
+) -> BuildResult:
+    """Validate, then build the site with MkDocs. Raises RecordsHaveErrors when records are bad.
+
+    ``history`` (customer id -> commits, newest first) adds a History section to customer pages.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -108,6 +118,7 @@ def build_site(root: str, *, today: dt.date | None = None, site_dir: str | None 
         if plugin is None:
             raise FlagsiteError(f"{config_file} does not enable the flagsite plugin; add '- flagsite' under 'plugins:'")
         plugin.preloaded = result.catalog  # already validated: do not load twice
+        plugin.history = history
         try:
             build(config)
         except MkDocsException as error:

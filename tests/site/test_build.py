@@ -215,3 +215,14 @@ def test_zero_configuration_build_works_from_the_wheel(demo_root, tmp_path):
     assert done.returncode == 0, done.stderr
     assert (repo / "site" / "assets" / "flagsite" / "search.js").exists()
     assert 'data-flag-type="on-hold"' in (repo / "site" / "customers" / "C-10042" / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_adds_the_history_it_is_given(repo):
+    from flagsite.build import build_site
+
+    history = {"C-20001": [{"sha": "0123456789abcdef", "date": "2026-07-01T09:00:00+00:00", "author": "anna",
+                            "message": "Refer C-20001 to a manager", "changes": ["customer.yaml: flags[0] added"]}]}
+    build_site(repo, today=f.TODAY, history=history)
+    with open(os.path.join(repo, "site", "customers", "C-20001", "index.html"), encoding="utf-8") as handle:
+        html = handle.read()
+    assert 'id="history"' in html and "Refer C-20001 to a manager" in html and "0123456789" in html
