@@ -5,7 +5,10 @@ For each size it writes a synthetic records repository, then times
   2. a bare ``mkdocs build`` of the same rendered pages written out as plain files
      (the same theme and navigation, no plugin): the engine's own floor,
 each in a fresh process, and prints the ratio, the peak memory of each, and
-what a browser downloads before the first search result.
+what a browser downloads before the first search result. The plugin gives the
+theme its pages' HTML without running Markdown (which would not change it);
+``--markdown`` also times a build with Markdown run over every page
+(``raw_pages: false``), to show the cost of validating and rendering alone.
 
     python benchmarks/bench_site.py                 # 1,000 and 10,000 customers
     python benchmarks/bench_site.py --sizes 200     # a quick look
@@ -75,7 +78,7 @@ def first_result_payload(site: str) -> tuple[int, int, int]:
     return data, page + os.path.getsize(os.path.join(search, "manifest.json")) + largest, largest
 
 
-def run(size: int, work: str, notes: int) -> dict[str, float]:
+def run(size: int, work: str, notes: int, with_markdown: bool) -> dict[str, float]:
     base = os.path.join(work, f"n{size}")
     shutil.rmtree(base, ignore_errors=True)
     root = os.path.join(base, "repo")
@@ -85,13 +88,22 @@ def run(size: int, work: str, notes: int) -> dict[str, float]:
     flagsite = shutil.which("flagsite", path=os.path.dirname(sys.executable)) or "flagsite"
     mkdocs = shutil.which("mkdocs", path=os.path.dirname(sys.executable)) or "mkdocs"
     ours, ours_mb = timed([flagsite, "--root", root, "build", "--today", site_factory.TODAY.isoformat()], base)
+    slow = 0.0
+    if with_markdown:
+        config = {"site_name": "bench", "theme": {"name": "material"}, "docs_dir": "docs", "site_dir": "site-md",
+                  "plugins": [{"flagsite": {"raw_pages": False}}]}
+        os.makedirs(os.path.join(root, "docs"), exist_ok=True)
+        with open(os.path.join(root, "mkdocs.yml"), "w", encoding="utf-8") as handle:
+            yaml.safe_dump(config, handle)
+        slow, _ = timed([flagsite, "--root", root, "build", "--today", site_factory.TODAY.isoformat()], base)
+        os.remove(os.path.join(root, "mkdocs.yml"))
     bare = os.path.join(base, "bare")
     bare_project(root, bare)
     floor, floor_mb = timed([mkdocs, "build", "--site-dir", os.path.join(bare, "site")], bare)
     data, whole, largest = first_result_payload(os.path.join(root, "site"))
     pages = sum(1 for _d, _s, names in os.walk(os.path.join(root, "site")) for n in names if n == "index.html")
     manifest = json.load(open(os.path.join(root, "site", "assets", "flagsite", "search", "manifest.json"), encoding="utf-8"))
-    return {"size": size, "pages": pages, "generated": generated, "ours": ours, "floor": floor, "ratio": ours / floor,
+    return {"size": size, "pages": pages, "generated": generated, "ours": ours, "floor": floor, "ratio": ours / floor, "slow": slow,
             "ours_mb": ours_mb, "floor_mb": floor_mb, "data_kb": data / 1024, "whole_kb": whole / 1024,
             "largest_kb": largest / 1024, "shards": len(manifest["keys"])}
 
@@ -100,15 +112,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--notes", type=int, default=3, help="notes per customer")
+    parser.add_argument("--markdown", action="store_true", help="also time a build that runs Markdown over every page")
     parser.add_argument("--work", default=os.path.join(HERE, "..", ".bench", "site"))
     args = parser.parse_args()
     print(f"{'customers':>9} {'pages':>6} {'flagsite':>9} {'bare mkdocs':>11} {'ratio':>6} {'peak MB ours/bare':>18} "
           f"{'search data KB':>14} {'home+search KB':>14} {'largest shard KB':>16}")
     for size in args.sizes:
-        r = run(size, os.path.abspath(args.work), args.notes)
+        r = run(size, os.path.abspath(args.work), args.notes, args.markdown)
         print(f"{r['size']:>9} {r['pages']:>6} {r['ours']:>8.1f}s {r['floor']:>10.1f}s {r['ratio']:>5.2f}x "
               f"{r['ours_mb']:>8.0f} / {r['floor_mb']:<7.0f} {r['data_kb']:>14.1f} {r['whole_kb']:>14.1f} {r['largest_kb']:>16.1f}",
               flush=True)
+        if r["slow"]:
+            print(f"{'':>9} with Markdown over every page: {r['slow']:.1f}s, {r['slow'] / r['floor']:.2f}x the bare engine", flush=True)
     print("ratio = flagsite build (validate + render + MkDocs) / bare mkdocs build of the same pages; target <= 1.15x")
     print("search data = search.js + manifest + the largest shard; home+search = also the home page and every asset it loads")
 

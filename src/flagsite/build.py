@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -21,7 +21,7 @@ import yaml
 from .errors import FlagsiteError
 from .findings import Finding
 from .report import report_text
-from .repository import load_repository
+from .repository import LoadResult, load_repository
 
 PLUGIN_NAME = "flagsite"
 CONFIG_FILE = "mkdocs.yml"
@@ -84,15 +84,25 @@ def _engine_settings(root: str, today: dt.date | None, site_dir: str | None) -> 
         yield written, settings
 
 
-def validate_or_refuse(root: str, today: dt.date | None = None):  # type: ignore[no-untyped-def]
+def validate_or_refuse(root: str, today: dt.date | None = None) -> LoadResult:
     result = load_repository(root, today=today)
     if not result.ok:
         raise RecordsHaveErrors(result.findings)
     return result
 
 
-def build_site(root: str, *, today: dt.date | None = None, site_dir: str | None = None, strict: bool = False) -> BuildResult:
-    """Validate, then build the site with MkDocs. Raises RecordsHaveErrors when records are bad."""
+def build_site(
+    root: str,
+    *,
+    today: dt.date | None = None,
+    site_dir: str | None = None,
+    strict: bool = False,
+    history: Mapping[str, list[dict[str, Any]]] | None = None,
+) -> BuildResult:
+    """Validate, then build the site with MkDocs. Raises RecordsHaveErrors when records are bad.
+
+    ``history`` (customer id -> commits, newest first) adds a History section to customer pages.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -107,7 +117,8 @@ def build_site(root: str, *, today: dt.date | None = None, site_dir: str | None 
         plugin = config.plugins.get(PLUGIN_NAME)
         if plugin is None:
             raise FlagsiteError(f"{config_file} does not enable the flagsite plugin; add '- flagsite' under 'plugins:'")
-        plugin.preloaded = result.catalog  # type: ignore[attr-defined]  # already validated: do not load twice
+        plugin.preloaded = result.catalog  # already validated: do not load twice
+        plugin.history = history
         try:
             build(config)
         except MkDocsException as error:

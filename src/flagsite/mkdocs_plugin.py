@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import types
+from collections.abc import Mapping
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -62,7 +63,9 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         # MkDocs keeps plugin instances across the rebuilds of ``mkdocs serve``.
         self.preloaded: Catalog | None = None
         self.catalog: Catalog | None = None
-        self.history: dict[str, list[dict[str, Any]]] | None = None
+        # customer id -> commits newest first ({"sha", "date", "author", "message", "changes"}):
+        # set it before the build for a History section on customer pages.
+        self.history: Mapping[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
 
     def records_root(self, config: MkDocsConfig) -> str:
@@ -80,7 +83,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 config.extra_css.append(style)
         for script in SCRIPTS:
             if script not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(script)  # type: ignore[arg-type]
+                config.extra_javascript.append(script)
         if config.nav is None:
             config.nav = list(NAV)
         return config

@@ -45,6 +45,8 @@ def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: s
         result = build_site(root, today=_today(today), site_dir=site_dir, strict=strict)
     except RecordsHaveErrors as refused:
         _refuse(refused)
+    if result.findings:  # warnings only: errors refuse the build
+        click.echo(report_text(result.findings), nl=False, err=True)
     click.echo(f"Built the site for {result.customers} customer(s) in {result.site_dir}")
 
 

@@ -12,7 +12,7 @@ import os
 import re
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 TEMPLATES_FOLDER = "site_templates"
@@ -35,7 +35,7 @@ def inert(value: Any) -> Any:
 
 def make_environment(root: str | None = None) -> Environment:
     """Templates from the repository's ``site_templates/`` first, then the package's."""
-    loaders = []
+    loaders: list[BaseLoader] = []
     if root is not None and os.path.isdir(os.path.join(root, TEMPLATES_FOLDER)):
         loaders.append(FileSystemLoader(os.path.join(root, TEMPLATES_FOLDER)))
     loaders.append(PackageLoader("flagsite", TEMPLATES_FOLDER))

@@ -142,6 +142,7 @@ class _Renderer:
             links.DASHBOARDS,
             "Dashboards",
             counts=counts,
+            kinds=self.catalog.config.flag_types,
             chart=chart,
             overdue=dashboards.overdue_reviews(self.catalog),
             follow_ups=dashboards.follow_ups_due(self.catalog),

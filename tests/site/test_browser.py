@@ -1,0 +1,163 @@
+"""The built demo site in headless Chromium: what staff see and do on a busy day.
+
+Needs Debian's ``chromium`` and the ``playwright`` package (which drives the
+system browser; no browser download). A screenshot of a flagged customer's
+page is saved under ``test-output/`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+
+import pytest
+import site_factory as f
+from site_factory import demo_records
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None:
+    pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
+
+from flagsite.build import build_site  # noqa: E402
+
+OUTPUT = os.path.join(os.path.dirname(__file__), "..", "..", "test-output")
+XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2;alert(2)</script>'
+XSS_MD = '[x](javascript:alert(3)) {: onmouseover="window.__xss=3;alert(4)" }\n\n# T {: onclick=alert(5) }'
+RED = "rgb(198, 40, 40)"
+
+
+def _xss_customer() -> tuple[dict, list]:
+    customer = f.customer("X-1", f"Eve {XSS}", emails=["eve@example.com"],
+                          flags=[f.flag("warning", f"Reason {XSS}", guidance=f"Guide {XSS_MD}")],
+                          preferences=[{"text": f"Pref {XSS_MD}"}])
+    note = f.note("2026-11-01T10:00:00+00:00", reason=f"Why {XSS}", resolution=[XSS_MD, "{{ 7*7 }} {% raw %}"],
+                  contact={"name": f"Contact {XSS}", "relationship": "</div></section>"}, internal=XSS_MD)
+    return customer, [("call", note)]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):
+    root = demo_records(str(tmp_path_factory.mktemp("browser") / "repo"))
+    customer, notes = _xss_customer()
+    f.write_repository(root, [customer], {"X-1": notes})
+    site = build_site(root, today=f.TODAY).site_dir
+    handler = functools.partial(_QuietHandler, directory=site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.dialogs = []  # type: ignore[attr-defined]
+    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+    yield opened
+    context.close()
+
+
+def test_banner_is_the_first_thing_on_a_flagged_customers_page_and_red_when_on_hold(page, site_url):
+    page.goto(site_url + "customers/C-10042/")
+    first = page.evaluate("document.querySelector('.md-content__inner .fs-page').firstElementChild.className")
+    assert "fs-banner" in first
+    flag = page.locator('[data-flag-type="on-hold"]')
+    assert flag.evaluate("e => getComputedStyle(e).backgroundColor") == RED
+    box = flag.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 900, "the banner must be seen without scrolling"
+    above = page.evaluate(
+        """() => {
+            const banner = document.querySelector('.fs-banner').getBoundingClientRect().top;
+            return [...document.querySelectorAll('.md-content__inner *')]
+                .filter(e => !e.closest('.fs-banner') && e.getBoundingClientRect().height > 0)
+                .filter(e => e.getBoundingClientRect().top < banner).map(e => e.tagName);
+        }"""
+    )
+    assert above == [], f"content above the banner: {above}"
+    assert "Invoices INV-2031" in flag.inner_text() and "ON HOLD" in flag.inner_text().upper()
+    os.makedirs(OUTPUT, exist_ok=True)
+    page.screenshot(path=os.path.join(OUTPUT, "customer-C-10042.png"), full_page=True)
+
+
+def test_searching_an_email_finds_its_customer(page, site_url):
+    page.goto(site_url)
+    page.fill("#fs-search-input", "maria@example.org")
+    result = page.locator("a.fs-result").first
+    result.wait_for(timeout=5000)
+    assert page.locator("a.fs-result").count() == 1
+    assert "Maria Garcia" in result.inner_text()
+    result.click()
+    page.wait_for_url("**/customers/C-20001/")
+    assert page.locator('[data-flag-type="manager"]').count() >= 1
+
+
+@pytest.mark.parametrize("query, customer", [("C-30003", "C-30003"), ("555 0303", "C-30003"), ("okafor", "C-40004")])
+def test_searching_an_id_phone_or_name_finds_its_customer(page, site_url, query, customer):
+    page.goto(site_url)
+    page.fill("#fs-search-input", query)
+    page.locator("a.fs-result").first.wait_for(timeout=5000)
+    hrefs = page.eval_on_selector_all("a.fs-result", "links => links.map(a => a.getAttribute('href'))")
+    assert [h for h in hrefs if f"/customers/{customer}/" in h], hrefs
+
+
+def test_workstack_sorts_by_a_column(page, site_url):
+    page.goto(site_url + "workstack/")
+    ids = "() => [...document.querySelectorAll('#workstack tbody tr')].map(r => r.dataset.customerId)"
+    assert page.evaluate(ids) == ["C-10042", "X-1", "C-20001", "C-40004"]  # most severe first
+    header = page.locator("#workstack th", has_text="Id")
+    header.click()
+    assert page.evaluate(ids) == ["C-10042", "C-20001", "C-40004", "X-1"]
+    header.click()
+    assert page.evaluate(ids) == ["X-1", "C-40004", "C-20001", "C-10042"]
+    assert header.get_attribute("aria-sort") == "descending"
+
+
+def test_xss_record_fires_no_dialog_and_adds_no_element(page, site_url):
+    page.goto(site_url + "customers/X-1/")
+    for flag in page.locator(".fs-page *").all()[:60]:
+        if flag.is_visible():
+            flag.hover()
+    page.goto(site_url)
+    page.fill("#fs-search-input", "eve")
+    page.locator("a.fs-result").first.wait_for(timeout=5000)
+    page.locator("a.fs-result").first.hover()
+    page.goto(site_url + "workstack/")
+    page.goto(site_url + "customers/X-1/")
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    assert page.evaluate("window.__xss") is None
+    found = page.evaluate(
+        """() => ({
+            scripts: document.querySelectorAll('.md-content script, .md-content img, .md-content iframe').length,
+            handlers: [...document.querySelectorAll('.md-content *')]
+                .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+            jsLinks: [...document.querySelectorAll('.md-content a')]
+                .filter(a => (a.getAttribute('href') || '').trim().toLowerCase().startsWith('javascript:')).length,
+            name: document.querySelector('.fs-name').textContent,
+        })"""
+    )
+    assert found["scripts"] == 0 and found["handlers"] == 0 and found["jsLinks"] == 0
+    assert "<script>window.__xss=2" in found["name"]

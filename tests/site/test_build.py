@@ -1,0 +1,228 @@
+"""flagsite build / mkdocs build: real builds of real repositories in temporary folders."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import site_factory as f
+import yaml
+from click.testing import CliRunner
+
+from flagsite.cli.main import cli, main
+from flagsite.render import SCRIPTS, STYLE, render_site, write_site
+from flagsite.repository import load_repository
+
+TODAY = f.TODAY.isoformat()
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def repo(tmp_path, demo_root) -> str:
+    target = str(tmp_path / "repo")
+    shutil.copytree(demo_root, target)
+    return target
+
+
+def test_build_without_configuration_writes_the_site_into_root_site(repo):
+    result = run("--root", repo, "build", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "4 customer(s)" in result.output
+    page = os.path.join(repo, "site", "customers", "C-10042", "index.html")
+    with open(page, encoding="utf-8") as handle:
+        html = handle.read()
+    assert 'data-flag-type="on-hold"' in html and "assets/flagsite/flagsite.css" in html
+    for name in ("index.html", "workstack/index.html", "dashboards/index.html", "assets/flagsite/search/manifest.json"):
+        assert os.path.exists(os.path.join(repo, "site", name)), name
+
+
+def test_customer_pages_stay_out_of_the_navigation(repo):
+    assert run("--root", repo, "build", "--today", TODAY).exit_code == 0
+    with open(os.path.join(repo, "site", "workstack", "index.html"), encoding="utf-8") as handle:
+        html = handle.read()
+    nav_links = re.findall(r'<a href="([^"]*)" class="md-(?:nav|tabs)__link', html)
+    assert {"../dashboards/", "../customers/"} <= set(nav_links)
+    assert not [link for link in nav_links if "C-" in link]
+
+
+def test_records_with_errors_are_refused_naming_file_line_and_column(repo, tmp_path):
+    path = os.path.join(repo, "records", "customers", "C-40004", "customer.yaml")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("type: alert", "type: no-such-type"))
+    result = run("--root", repo, "build", "--today", TODAY)
+    assert result.exit_code == 1
+    assert "records/customers/C-40004/customer.yaml:" in result.output and "R005" in result.output
+    assert "not built" in result.output
+    assert not os.path.exists(os.path.join(repo, "site"))
+
+
+def test_build_refusal_exit_status_through_main(repo):
+    with open(os.path.join(repo, "records", "customers", "C-30003", "customer.yaml"), "a", encoding="utf-8") as handle:
+        handle.write("unknown_key: 1\n")
+    script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
+    assert script is not None
+    done = subprocess.run([script, "--root", repo, "build"], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "C-30003/customer.yaml:" in done.stderr
+
+
+def test_own_mkdocs_yml_is_used_and_mkdocs_build_runs_the_plugin(repo):
+    config = {"site_name": "Box office", "theme": {"name": "material"}, "docs_dir": "pages",
+              "plugins": [{"flagsite": {"today": TODAY}}], "watch": ["records"]}
+    os.makedirs(os.path.join(repo, "pages"))
+    with open(os.path.join(repo, "pages", "index.md"), "w", encoding="utf-8") as handle:
+        handle.write("# Our own front page\n")
+    with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
+        yaml.safe_dump(config, handle)
+    mkdocs = shutil.which("mkdocs", path=os.path.dirname(sys.executable))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([mkdocs, "build", "--strict"], cwd=repo, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    with open(os.path.join(repo, "site", "index.html"), encoding="utf-8") as handle:
+        assert "Our own front page" in handle.read()
+    with open(os.path.join(repo, "site", "customers", "C-20001", "index.html"), encoding="utf-8") as handle:
+        assert 'data-flag-type="manager"' in handle.read()
+
+
+def test_mkdocs_build_with_the_plugin_refuses_bad_records(repo):
+    with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
+        yaml.safe_dump({"site_name": "x", "docs_dir": "pages", "plugins": ["flagsite"]}, handle)
+    os.makedirs(os.path.join(repo, "pages"))
+    with open(os.path.join(repo, "records", "customers", "C-30003", "customer.yaml"), "a", encoding="utf-8") as handle:
+        handle.write("unknown_key: 1\n")
+    mkdocs = shutil.which("mkdocs", path=os.path.dirname(sys.executable))
+    done = subprocess.run([mkdocs, "build"], cwd=repo, capture_output=True, text=True, check=False,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert done.returncode != 0
+    assert "C-30003/customer.yaml:" in done.stderr and "not built" in done.stderr
+
+
+def test_own_mkdocs_yml_without_the_plugin_is_a_clear_error(repo, capsys):
+    os.makedirs(os.path.join(repo, "docs"))
+    with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
+        yaml.safe_dump({"site_name": "x", "plugins": ["search"]}, handle)
+    with pytest.raises(SystemExit) as stopped:
+        main(["--root", repo, "build"])
+    assert stopped.value.code == 1
+    assert "does not enable the flagsite plugin" in capsys.readouterr().err
+
+
+def test_repository_templates_override_the_packaged_ones(repo):
+    os.makedirs(os.path.join(repo, "site_templates"))
+    with open(os.path.join(repo, "site_templates", "home.html"), "w", encoding="utf-8") as handle:
+        handle.write("<div class=\"own-home\">Box office desk: {{ catalog.customers|length }} customers</div>\n")
+    assert run("--root", repo, "build", "--today", TODAY).exit_code == 0
+    with open(os.path.join(repo, "site", "index.html"), encoding="utf-8") as handle:
+        assert "Box office desk: 4 customers" in handle.read()
+
+
+def test_generated_pages_also_build_with_zensical(demo_root, tmp_path):
+    zensical = shutil.which("zensical", path=os.path.dirname(sys.executable)) or shutil.which("zensical")
+    if zensical is None:
+        pytest.skip("zensical is not installed (pip install -e '.[test]')")
+    result = load_repository(demo_root, today=f.TODAY)
+    project = tmp_path / "zensical"
+    write_site(render_site(result.catalog), str(project / "docs"))
+    with open(project / "mkdocs.yml", "w", encoding="utf-8") as handle:
+        yaml.safe_dump({"site_name": "Customer flags", "theme": {"name": "material"}, "extra_css": [STYLE],
+                        "extra_javascript": list(SCRIPTS)}, handle)
+    done = subprocess.run([zensical, "build"], cwd=project, capture_output=True, text=True, check=False,
+                          env=dict(os.environ, NO_COLOR="1"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Warning" not in done.stdout + done.stderr, done.stdout  # e.g. a broken anchor
+    with open(project / "site" / "customers" / "C-10042" / "index.html", encoding="utf-8") as handle:
+        html = handle.read()
+    assert 'data-flag-type="on-hold"' in html and "fs-sev-block" in html
+    assert html.index('class="fs-banner') < html.index('class="fs-name')
+    assert (project / "site" / "assets" / "flagsite" / "search" / "manifest.json").exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode()
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 20) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _fetch(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_a_record_changes(repo):
+    port = _free_port()
+    script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
+    server = subprocess.Popen([script, "--root", repo, "serve", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        url = f"http://127.0.0.1:{port}/customers/C-40004/"
+        assert _wait_for(url, "Moved to a new address"), "the preview did not come up"
+        path = os.path.join(repo, "records", "customers", "C-40004", "customer.yaml")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text.replace("Moved to a new address", "Moved abroad"))
+        assert _wait_for(url, "Moved abroad"), "the preview did not rebuild after the record changed"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stderr:
+            server.stderr.close()
+
+
+def test_zero_configuration_build_works_from_the_wheel(demo_root, tmp_path):
+    """Defaults, templates and assets ship inside the wheel, not only in a source checkout."""
+    project = os.path.join(os.path.dirname(__file__), "..", "..")
+    wheels, target = tmp_path / "wheels", tmp_path / "installed"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), project], check=True,
+                   capture_output=True)
+    (wheel,) = wheels.glob("flagsite-*.whl")
+    subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)], check=True, capture_output=True)
+    repo = tmp_path / "repo"
+    shutil.copytree(demo_root, repo)
+    code = ("import flagsite, sys; assert flagsite.__file__.startswith(sys.argv[1]), flagsite.__file__; "
+            "from flagsite.cli.main import main; main(['--root', sys.argv[2], 'build'])")
+    env = dict(os.environ, PYTHONPATH=str(target), NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-c", code, str(target), str(repo)], capture_output=True, text=True, env=env,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert (repo / "site" / "assets" / "flagsite" / "search.js").exists()
+    assert 'data-flag-type="on-hold"' in (repo / "site" / "customers" / "C-10042" / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_adds_the_history_it_is_given(repo):
+    from flagsite.build import build_site
+
+    history = {"C-20001": [{"sha": "0123456789abcdef", "date": "2026-07-01T09:00:00+00:00", "author": "anna",
+                            "message": "Refer C-20001 to a manager", "changes": ["customer.yaml: flags[0] added"]}]}
+    build_site(repo, today=f.TODAY, history=history)
+    with open(os.path.join(repo, "site", "customers", "C-20001", "index.html"), encoding="utf-8") as handle:
+        html = handle.read()
+    assert 'id="history"' in html and "Refer C-20001 to a manager" in html and "0123456789" in html

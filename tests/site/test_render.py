@@ -1,0 +1,231 @@
+"""The renderer on its own: what each page says, in what order, and where its links go."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from html.parser import HTMLParser
+
+import pytest
+import site_factory as f
+
+from flagsite.render import render_site
+from flagsite.render.search_index import COMMON_MAX, SHARD_MAX
+from flagsite.repository import load_repository
+
+
+@pytest.fixture(scope="module")
+def catalog(demo_root: str):
+    result = load_repository(demo_root, today=f.TODAY)
+    assert result.ok, result.findings
+    return result.catalog
+
+
+@pytest.fixture(scope="module")
+def pages(catalog) -> dict[str, str]:
+    return render_site(catalog)
+
+
+def body(page: str) -> str:
+    """The HTML after the front matter."""
+    assert page.startswith("---\n")
+    return page.split("\n---\n", 1)[1]
+
+
+class Elements(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_banner_comes_first_with_every_flag_coloured_by_severity(pages):
+    html = body(pages["customers/C-20001/index.md"])
+    tags = Elements(html).tags
+    assert tags[0] == ("div", {"class": "fs-page fs-customer", "data-customer-id": "C-20001"})
+    assert tags[1][0] == "section" and "fs-banner" in (tags[1][1]["class"] or "")
+    flags = [attrs for tag, attrs in tags if "data-flag-type" in attrs]
+    assert [(a["data-flag-type"], a["class"]) for a in flags] == [
+        ("manager", "fs-flag fs-sev-warn"),
+        ("delight", "fs-flag fs-sev-positive"),
+    ]
+    assert html.index("Asked to speak with a manager") < html.index("<h1")
+
+
+def test_banner_shows_icon_label_reason_and_marks_guidance_internal(pages):
+    html = body(pages["customers/C-10042/index.md"])
+    banner = html[html.index('<section class="fs-banner'):html.index("</section>")]
+    assert 'data-flag-type="on-hold"' in banner and "fs-sev-block" in banner
+    assert "<svg" in banner and "On Hold" in banner
+    assert "Invoices INV-2031 and INV-2044 unpaid" in banner
+    guidance = re.search(r'<div class="fs-internal">(.*?)</div>', banner).group(1)
+    assert "Internal" in guidance and "Take no new orders" in guidance
+    assert "review overdue" in banner  # review_by 2026-09-03 is past on 2026-11-20
+
+
+def test_critical_notes_add_a_see_notes_marker_and_are_pinned_before_the_notes(pages):
+    html = body(pages["customers/C-30003/index.md"])
+    assert html.index('data-marker="see-notes"') < html.index("<h1")
+    assert 'href="#critical-notes"' in html
+    assert html.index('id="critical-notes"') < html.index('id="notes"')
+    assert 'id="pinned-2026-02-10-language"' in html
+    assert "data-flag-type" not in html  # a marker is not a flag
+    clean = body(pages["customers/C-40004/index.md"])
+    assert 'data-marker="see-notes"' not in clean
+
+
+def test_customer_without_flags_says_so(pages):
+    html = body(pages["customers/C-30003/index.md"])
+    assert "fs-banner-clear" in html
+
+
+def test_notes_newest_first_in_the_outline_with_internal_fields_marked(pages):
+    html = body(pages["customers/C-10042/index.md"])
+    notes = html[html.index('id="notes"'):]
+    assert notes.index("note-2026-10-01-missed-cancellation") < notes.index("note-2026-06-03-refund-after-cancellation")
+    older = notes[notes.index("note-2026-06-03-refund-after-cancellation"):]
+    terms = re.findall(r"<dt>(.*?)</dt>", older)
+    assert terms == ["Contact", "Reason", "Resolution", "Changes", "Amounts", "Follow-up", "Disposition", "Internal"]
+    assert "alexmart@covesmart.com" in older and "49.98 USD" in older
+    internal = re.search(r'<dd class="fs-internal">(.*?)</dd>', older).group(1)
+    assert "fs-internal-tag" in internal and "Refund approved by team lead Anna." in internal
+
+
+def test_missteps_are_listed_after_the_banner(pages):
+    html = body(pages["customers/C-10042/index.md"])
+    assert html.index("</section>") < html.index('id="missteps"') < html.index('id="preferences"')
+    missteps = html[html.index('id="missteps"'):html.index('id="preferences"')]
+    assert "The cancellation we promised was not done." in missteps
+    assert "Charged after the account" not in missteps
+
+
+def test_misstep_period_comes_from_configuration(demo_root, tmp_path):
+    result = load_repository(demo_root, today=dt.date(2027, 9, 1))  # 335 days after the failure
+    html = body(render_site(result.catalog)["customers/C-10042/index.md"])
+    assert 'id="missteps"' not in html
+
+
+def test_history_section_renders_what_it_is_given(catalog):
+    history = {"C-10042": [{"sha": "a1b2c3d4e5f6a7b8", "date": "2026-06-04T10:00:00+00:00", "author": "max",
+                            "message": "Put C-10042 on hold", "changes": ["customer.yaml: flags[0] added"]}]}
+    pages = render_site(catalog, history)
+    html = body(pages["customers/C-10042/index.md"])
+    section = html[html.index('id="history"'):]
+    assert "Put C-10042 on hold" in section and "2026-06-04" in section and "a1b2c3d4e5" in section
+    assert "flags[0] added" in section
+    assert 'id="history"' not in body(render_site(catalog)["customers/C-10042/index.md"])
+    assert "No recorded changes" in body(pages["customers/C-30003/index.md"])
+
+
+def test_workstack_lists_flagged_customers_once_most_severe_first(pages):
+    html = body(pages["workstack/index.md"])
+    rows = re.findall(r'<tr data-customer-id="([^"]+)" data-severity="([^"]+)">', html)
+    assert rows == [("C-10042", "block"), ("C-20001", "warn"), ("C-40004", "info")]
+    assert "2026-07-01" in html  # the newest of C-20001's flags
+    assert "fs-sortable" in html
+
+
+def test_dashboards_count_flags_and_list_what_is_due(pages):
+    html = body(pages["dashboards/index.md"])
+    assert "<svg" in html and "On Hold" in html
+    counts = dict(re.findall(r'<tr data-flag-type="([^"]+)">.*?<td class="fs-num">(\d+)</td>', html))
+    assert counts["on-hold"] == "1" and counts["manager"] == "1" and counts["delight"] == "1" and counts["warning"] == "0"
+    overdue = html[html.index('id="reviews-overdue"'):html.index('id="follow-ups-due"')]
+    assert "C-10042" in overdue and "C-20001" not in overdue
+    follow_ups = html[html.index('id="follow-ups-due"'):html.index('id="newest-notes"')]
+    assert "Confirm the refund posted." in follow_ups
+    newest = html[html.index('id="newest-notes"'):html.index('id="spend-drops"')]
+    assert newest.index("The cancellation we promised") < newest.index("Customer only speaks Mandarin.")
+    drops = html[html.index('id="spend-drops"'):]
+    assert "C-30003" in drops and "-94%" in drops
+
+
+def test_orders_get_pages_with_the_customers_banner_and_preferences(pages, catalog):
+    html = body(pages["customers/C-30003/orders/SO-2/index.md"])
+    assert 'data-marker="see-notes"' in html and 'href="../../#critical-notes"' in html
+    assert "Single ticket" in html and "50.00 USD" in html
+
+
+def test_every_link_between_pages_leads_to_a_page(pages):
+    folders = {path.removesuffix("index.md").rstrip("/") for path in pages if path.endswith("index.md")}
+    for path, content in pages.items():
+        if not path.endswith(".md"):
+            continue
+        here = path.removesuffix("index.md").rstrip("/")
+        for href in re.findall(r'href="([^"#:]*)(?:#[^"]*)?"', body(content)):
+            if not href:
+                continue
+            target = posixpath.normpath(posixpath.join(here, href)).strip("/")
+            assert ("" if target == "." else target) in folders, f"{path}: {href}"
+
+
+def test_links_without_directory_urls_name_the_file(catalog):
+    html = body(render_site(catalog, directory_urls=False)["workstack/index.md"])
+    assert 'href="../customers/C-10042/index.html"' in html
+
+
+def test_page_titles_carry_no_record_text(pages):
+    for path, content in pages.items():
+        if path.endswith(".md"):
+            title = json.loads(content.split("\n")[1].removeprefix("title: "))
+            assert re.fullmatch(r"[A-Za-z0-9 ._-]+", title), (path, title)
+
+
+def find(pages: dict[str, str], query: str) -> list[str]:
+    """What search.js does, step for step, on the rendered index."""
+    from flagsite.render.search_index import phone_digits, words
+
+    base = "assets/flagsite/search/"
+    manifest = json.loads(pages[base + "manifest.json"])
+    query_words = words(query)
+    longest = max(query_words, key=len)
+    keys = [k for k in manifest["keys"] if not k.endswith("$") and longest.startswith(k)]
+    shards = [max(keys, key=len)] if keys else [k for k in manifest["keys"] if k.startswith(longest)]
+    entries = [e for key in shards for e in json.loads(pages[f"{base}t/{key.replace('$', '_')}.json"])]
+    digits = phone_digits(query) if re.fullmatch(r"[\d\s+().-]+", query) else ""
+    if len(digits) >= 3:
+        entries += json.loads(pages.get(f"{base}p/{digits[-3:]}.json", "[]"))
+    found = []
+    for entry in entries:
+        own = words(" ".join([entry[0], entry[1], *entry[2]]))
+        phone_hit = digits and any(phone_digits(p).endswith(digits) for p in entry[3])
+        if phone_hit or all(any(w.startswith(q) for w in own) for q in query_words):
+            found.append(entry[0])
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("Erickson", ["C-10042"]),
+        ("alex", ["C-10042"]),
+        ("C-10042", ["C-10042"]),
+        ("alex.cmart@covesmart.com", ["C-10042"]),
+        ("555 0303", ["C-30003"]),
+        ("+44 20 7946 0018", ["C-20001"]),
+        ("maria garcia", ["C-20001"]),
+        ("Garcia", ["C-20001"]),
+        ("nobody", []),
+    ],
+)
+def test_search_index_finds_a_customer_by_name_id_email_or_phone(pages, query, expected):
+    assert find(pages, query) == expected
+
+
+def test_search_shards_stay_small_as_customers_grow(tmp_path):
+    f.synthetic(str(tmp_path), 1500, notes_per_customer=0)
+    result = load_repository(str(tmp_path), today=f.TODAY, jobs=1)
+    pages = render_site(result.catalog)
+    shards = {p: c for p, c in pages.items() if "/search/t/" in p or "/search/p/" in p}
+    sizes = {p: len(json.loads(c)) for p, c in shards.items()}
+    # Only a shard for one word that many share (a first name here) may pass SHARD_MAX.
+    assert all(n <= SHARD_MAX or p.endswith("_.json") for p, n in sizes.items()), sizes
+    assert max(sizes.values()) <= COMMON_MAX
+    assert find(pages, "C-11234") == ["C-11234"]
+    assert find(pages, "zoë") == find(pages, "zoe") != []
+    assert "C-10777" in find(pages, "555 0000777")
