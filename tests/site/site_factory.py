@@ -49,7 +49,7 @@ def note(at: str = "2026-06-03T14:12:00-05:00", *, reason: str = "Asked about an
         "at": at,
         "author": author,
         "channel": channel,
-        "contact": contact or {"name": "Account Holder"},
+        "contact": contact or {"name": "Sam Taylor", "relationship": "spouse of the account holder"},
         "reason": reason,
         "resolution": resolution if resolution is not None else ["Explained the invoice."],
         "changes": changes or [],
@@ -70,9 +70,17 @@ def _dump(path: str, data: Any) -> None:
 
 
 def write_repository(root: str, customers: list[dict[str, Any]], notes: dict[str, list[tuple[str, dict[str, Any]]]] | None = None,
-                     orders: list[dict[str, Any]] | None = None, group: int = 0) -> str:
-    """Write customers (and notes by customer id as (slug, note) pairs, and orders) under root/records."""
+                     orders: list[dict[str, Any]] | None = None, group: int = 0, policy: bool = True) -> str:
+    """Write customers (and notes by customer id as (slug, note) pairs, and orders) under root/records.
+
+    ``policy=False`` switches the note and flag policy rules off in the repository's
+    flagsite.yaml: records made of attack payloads say nothing a policy could accept.
+    """
     notes = notes or {}
+    if not policy:
+        from flagsite.policy.registry import all_rules
+
+        _dump(os.path.join(root, "flagsite.yaml"), {"policy": {"rules": {r.code: {"enabled": False} for r in all_rules()}}})
     for index, data in enumerate(customers):
         folder = os.path.join(root, "records", "customers")
         if group:

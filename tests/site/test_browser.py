@@ -43,7 +43,7 @@ def _xss_customer() -> tuple[dict, list]:
 def site_url(tmp_path_factory: pytest.TempPathFactory):
     root = demo_records(str(tmp_path_factory.mktemp("browser") / "repo"))
     customer, notes = _xss_customer()
-    f.write_repository(root, [customer], {"X-1": notes})
+    f.write_repository(root, [customer], {"X-1": notes}, policy=False)
     site = build_site(root, today=f.TODAY).site_dir
     handler = functools.partial(_QuietHandler, directory=site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -137,7 +137,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[tuple[str
         notes[customer["id"]] = [("call", note)]
         orders.append(order)
         pages[(case, field)] = (customer["id"], order["order_id"].strip())
-    root = f.write_repository(str(base / "repo"), customers, notes, orders)
+    root = f.write_repository(str(base / "repo"), customers, notes, orders, policy=False)
     result = load_repository(root, today=f.TODAY)
     assert result.ok, [x for x in result.findings if x.severity == "error"]
     site = f.engine_build(result.catalog, str(base / "site"), str(base / "docs"),
