@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
+from .history import site_history
 from .render import SCRIPTS, STYLE, render_site
 from .render.links import CUSTOMERS, DASHBOARDS, WORKSTACK, page_path
 from .report import report_text
@@ -53,6 +54,8 @@ class FlagsitePluginConfig(MkDocsConfigBase):
     """The records repository; default: the folder holding mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """The date the site is built for (YYYY-MM-DD), for reproducible builds; default: today."""
+    history = c.Type(bool, default=True)
+    """Add each customer's change history, read from Git in one pass, to its page."""
     raw_pages = c.Type(bool, default=True)
     """Give the theme generated pages' HTML as it is, skipping Markdown (which would not change it)."""
 
@@ -65,7 +68,9 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self.catalog: Catalog | None = None
         # customer id -> commits newest first ({"sha", "date", "author", "message", "changes"}):
         # set it before the build for a History section on customer pages.
+        # Set by a caller that has read the history already; otherwise read from Git per build.
         self.history: Mapping[str, list[dict[str, Any]]] | None = None
+        self._history: Mapping[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
 
     def records_root(self, config: MkDocsConfig) -> str:
@@ -77,6 +82,9 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.catalog = self.preloaded or self._load(self.records_root(config))
         self.preloaded = None
+        self._history = self.history
+        if self._history is None and self.config.history:
+            self._history = site_history(self.catalog.root, self.catalog) or None  # {}: not in Git
         self._generated = set()
         for style in (STYLE,):
             if style not in config.extra_css:
@@ -103,7 +111,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         assert self.catalog is not None
         pages = render_site(
             self.catalog,
-            self.history,
+            self._history,
             directory_urls=config.use_directory_urls,
             templates_root=self.catalog.root,
         )
