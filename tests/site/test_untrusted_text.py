@@ -184,7 +184,7 @@ def test_no_page_of_the_site_carries_script_or_handlers_from_records(built):
 def test_history_text_stays_text_through_markdown(demo_root):
     result = load_repository(demo_root, today=f.TODAY)
     history = {"C-10042": [{"sha": "<script>s</script>", "date": "2026-06-04T10:00:00+00:00", "author": PAYLOADS["img"],
-                            "message": PAYLOADS["attr-list"], "changes": [PAYLOADS["js-link"], PAYLOADS["template"]]}]}
+                            "message": PAYLOADS["attr-list"], "changes": [PAYLOADS["js-link"], PAYLOADS["template"], PAYLOADS["attr-list"]]}]}
     page = render_site(result.catalog, history)["customers/C-10042/index.md"]
     html = markdown.markdown(page.split("\n---\n", 1)[1], extensions=["attr_list", "md_in_html"])
     article = assert_inert(html, "history")
