@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -28,7 +29,9 @@ from .discover import CustomerFolder, discover
 from .findings import Finding, sort_key
 from .load.orders import OrderRow, load_orders_file
 from .load.yaml_strict import LoadedYaml, Position, load_yaml_file
-from .models import Customer, Note
+from .models import Customer, Note, Record
+
+RecordT = TypeVar("RecordT", bound=Record)
 from .policy.engine import check_customer_policy, check_note_policy
 from .schema_errors import findings_from_validation_error
 
@@ -171,7 +174,7 @@ def _read(root: str, path: str, findings: list[Finding]) -> LoadedYaml | None:
     return loaded
 
 
-def _model(model: type[Customer] | type[Note], loaded: LoadedYaml, path: str, findings: list[Finding]):  # type: ignore[no-untyped-def]
+def _model(model: type[RecordT], loaded: LoadedYaml, path: str, findings: list[Finding]) -> RecordT | None:
     try:
         return model.model_validate(loaded.data)
     except ValidationError as error:

@@ -33,7 +33,7 @@ _ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin 
 
 
 @lru_cache(maxsize=1)
-def _spellchecker():  # type: ignore[no-untyped-def]
+def _spellchecker():
     from spellchecker import SpellChecker
 
     return SpellChecker(language="en", distance=2)
