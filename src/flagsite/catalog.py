@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .config import Config
+from .findings import Finding
 from .load.orders import OrderRow
 from .models import Customer, Note
 
@@ -43,6 +44,8 @@ class Catalog:
     config: Config
     today: dt.date
     customers: dict[str, CustomerEntry] = field(default_factory=dict)  # by id, sorted by id
+    # What validation reported about these records (warnings only, once they are fit to build).
+    findings: list[Finding] = field(default_factory=list)
 
     def get(self, customer_id: str) -> CustomerEntry | None:
         return self.customers.get(customer_id)

@@ -98,7 +98,8 @@ def load_repository(
         owner = catalog.customers.get(row.order.customer)
         if owner is not None:
             owner.orders.append(row)
-    return LoadResult(catalog, sorted(set(findings), key=sort_key))
+    catalog.findings = sorted(set(findings), key=sort_key)
+    return LoadResult(catalog, catalog.findings)
 
 
 def results_by_id(results: list[_FolderResult]) -> list[tuple[str, str, Position | None]]:

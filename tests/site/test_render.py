@@ -229,3 +229,12 @@ def test_search_shards_stay_small_as_customers_grow(tmp_path):
     assert find(pages, "C-11234") == ["C-11234"]
     assert find(pages, "zoë") == find(pages, "zoe") != []
     assert "C-10777" in find(pages, "555 0000777")
+
+
+def test_note_quality_dashboard_lists_policy_warnings_by_rule_and_links_each_record(pages):
+    html = body(pages["dashboards/index.md"])
+    section = html[html.index('id="note-quality"'):]
+    assert "<code>P201</code> flag-review-overdue" in section  # C-10042's review date has passed
+    assert "<code>P108</code> critical-note-reads-as-preference" in section  # C-30003's critical note
+    assert 'href="../customers/C-30003/#note-2026-02-10-language"' in section
+    assert 'href="../customers/C-10042/"' in section

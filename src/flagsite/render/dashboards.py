@@ -1,4 +1,4 @@
-"""The managers' lists: flags by type, overdue reviews, follow-ups due, newest notes, spend drops."""
+"""The managers' lists: flags by type, overdue reviews, follow-ups due, newest notes, spend drops, note quality."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..catalog import Catalog, CustomerEntry, NoteEntry
+from ..findings import Finding
 from ..models import Flag, FollowUp
+from ..policy.registry import find_rule
 
 FOLLOW_UP_HORIZON_DAYS = 14
 NEWEST_NOTES = 50
@@ -115,3 +117,37 @@ def spend_drops(catalog: Catalog) -> list[SpendDrop]:
             if spent > 0 and recent[currency] <= spent * SPEND_DROP_SHARE:
                 rows.append(SpendDrop(entry, currency, spent, recent[currency]))
     return sorted(rows, key=lambda r: (r.change, r.entry.id))
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    code: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class QualityFinding:
+    entry: CustomerEntry
+    note: NoteEntry | None  # None: the finding is on customer.yaml
+    finding: Finding
+
+
+def note_quality(catalog: Catalog) -> tuple[list[RuleCount], list[QualityFinding]]:
+    """The policy findings on the records (warnings: errors stop the build), by rule and by record."""
+    owners: dict[str, tuple[CustomerEntry, NoteEntry | None]] = {}
+    for entry in catalog.customers.values():
+        owners[f"{entry.folder}/customer.yaml"] = (entry, None)
+        for note in entry.notes:
+            owners[note.path] = (entry, note)
+    counts: dict[str, int] = defaultdict(int)
+    items = []
+    for finding in catalog.findings:
+        rule = find_rule(finding.code) if finding.code.startswith("P") else None
+        if rule is None or finding.path not in owners:
+            continue
+        counts[rule.code] += 1
+        entry, note = owners[finding.path]
+        items.append(QualityFinding(entry, note, finding))
+    by_rule = [RuleCount(code, rule.name, counts[code]) for code in sorted(counts) if (rule := find_rule(code))]
+    return sorted(by_rule, key=lambda r: (-r.count, r.code)), items

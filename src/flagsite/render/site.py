@@ -150,6 +150,7 @@ class _Renderer:
             newest=dashboards.newest_notes(self.catalog),
             drops=dashboards.spend_drops(self.catalog),
             has_orders=any(entry.orders for entry in self.catalog.customers.values()),
+            quality=dashboards.note_quality(self.catalog),
             limit=dashboards.LIST_LIMIT,
         )
 
