@@ -147,7 +147,7 @@ def note_quality(catalog: Catalog) -> tuple[list[RuleCount], list[QualityFinding
         if rule is None or finding.path not in owners:
             continue
         counts[rule.code] += 1
-        entry, note = owners[finding.path]
-        items.append(QualityFinding(entry, note, finding))
+        owner, owning_note = owners[finding.path]
+        items.append(QualityFinding(owner, owning_note, finding))
     by_rule = [RuleCount(code, rule.name, counts[code]) for code in sorted(counts) if (rule := find_rule(code))]
     return sorted(by_rule, key=lambda r: (-r.count, r.code)), items
