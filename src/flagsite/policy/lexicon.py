@@ -74,12 +74,13 @@ class Phrases:
     def find(self, text: TextField) -> list[str]:
         """The entries in a text (lower case, in order of appearance, once each)."""
         found: list[str] = []
-        masked = text.masked
-        for token in text.tokens:
-            word = token.lower
-            if word in self.words and word not in found and not _joined(masked, token.start, token.start + len(word)):
-                found.append(word)
-        if self.phrases is not None and self.first_words.intersection(text.words):
+        words, masked = text.words, text.masked
+        if not self.words.isdisjoint(words):  # most texts hold none: then skip the walk
+            starts = text.starts
+            for index, word in enumerate(words):
+                if word in self.words and word not in found and not _joined(masked, starts[index], starts[index] + len(word)):
+                    found.append(word)
+        if self.phrases is not None and not self.first_words.isdisjoint(words):
             found += [m.group(0).lower() for m in self.phrases.finditer(masked) if m.group(0).lower() not in found]
         return found
 
@@ -98,12 +99,16 @@ class Lexicon:
     vague: frozenset[str]
     opinion: frozenset[str]
     allowed: frozenset[str]
-    spelled_right: dict[str, bool] = field(default_factory=dict)  # word -> in the dictionary (or allowed)
+    # Words checked against the dictionary in this process, by outcome: words repeat across records.
+    spelled_right: set[str] = field(default_factory=set)
+    spelled_wrong: set[str] = field(default_factory=set)
 
     def slang_in(self, text: TextField) -> list[str]:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
         found: list[str] = []
         source = text.unmasked_links
+        if self.slang.keys().isdisjoint(map(str.lower, _SLANG_TOKEN.findall(source))):
+            return found  # no word of the text is on the list: the usual case
         for match in _SLANG_TOKEN.finditer(source):
             raw = match.group(0)
             word = raw.lower()
@@ -128,12 +133,12 @@ class Lexicon:
 
     def is_known(self, word: str, extra: frozenset[str] = frozenset()) -> bool:
         """Whether a lower-case word is spelled right (or allowed)."""
-        if word in self.allowed or word in extra:
+        if word in self.allowed or word in extra or word in self.spelled_right:
             return True
-        known = self.spelled_right.get(word)
-        if known is None:
-            known = self._check(word)
-            self.spelled_right[word] = known
+        if word in self.spelled_wrong:
+            return False
+        known = self._check(word)
+        (self.spelled_right if known else self.spelled_wrong).add(word)
         return known
 
     def _check(self, word: str) -> bool:

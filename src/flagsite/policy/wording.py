@@ -47,24 +47,28 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
 
 def _misspelled(text: TextField, subject: Subject) -> list[str]:
     lexicon = subject.lexicon
-    spelled = lexicon.spelled_right  # the process-wide memo of checked words, looked up first
     known = subject.known_words
+    # Only a word the dictionary rejects can be reported. Words found right before (the
+    # dictionary's answers are kept per word) are set aside in one step: usually all of them.
+    unchecked = set(text.words).difference(lexicon.spelled_right, known)
+    rejected = {word for word in unchecked if not lexicon.is_known(word, known)}
+    if not rejected:
+        return []
     wrong: list[str] = []
     derogatory: set[str] | None = None
-    for token in text.tokens:
-        lower = token.lower
-        if spelled.get(lower) is True:
+    for index, lower in enumerate(text.words):
+        if lower not in rejected:
             continue
-        word = token.text
+        word = text.originals[index]
         if len(word) < 3 or word.isupper() or word[1:] != word[1:].lower():
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
-        if word[0].isupper() and not token.sentence_start:
+        if word[0].isupper() and not text.starts_sentence(index):
             continue  # a capital inside a sentence marks a name: Covesmart, Anna
         if derogatory is None:
             derogatory = set(lexicon.derogatory_in(text))
         if lower in lexicon.slang or lower in wrong or lower in derogatory:
             continue  # slang and insults have their own rules
-        if lower not in subject.proper_words and not lexicon.is_known(lower, known):
+        if lower not in subject.proper_words:
             wrong.append(lower)
     return wrong
 
@@ -204,6 +208,8 @@ _FIRST_PERSON_OPINION = re.compile(
 )
 _JUDGED_NOUNS = PERSON_WORDS | {"call", "caller"}
 _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
+# The words a judgement of a person, the call or the writer starts with (names aside).
+_STARTERS = PERSON_WORDS | INTERACTION_WORDS | {"and", "but", "i", "we"}
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
@@ -219,6 +225,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     lexicon = subject.lexicon
     names = subject.names
     for index, word in enumerate(words):
+        if word not in _STARTERS and word not in names and (index + 1 >= len(words) or words[index + 1] not in _JUDGED_NOUNS):
+            continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
         subject_word = word in PERSON_WORDS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
         # "wanted to cancel and was rude": the subject is left out after "and"/"but".
         if word in ("and", "but") and any(w in PERSON_WORDS or w in names for w in words[:index]):
