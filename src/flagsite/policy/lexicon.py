@@ -102,6 +102,7 @@ class Lexicon:
     # Words checked against the dictionary in this process, by outcome: words repeat across records.
     spelled_right: set[str] = field(default_factory=set)
     spelled_wrong: set[str] = field(default_factory=set)
+    judging: dict[str, bool] = field(default_factory=dict)  # word -> judges (see judges), kept likewise
 
     def slang_in(self, text: TextField) -> list[str]:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
@@ -125,6 +126,12 @@ class Lexicon:
 
     def judges(self, word: str) -> bool:
         """Whether a word, said of a person or an interaction, is a judgement rather than a fact."""
+        judging = self.judging.get(word)
+        if judging is None:
+            judging = self.judging[word] = self._judges(word)
+        return judging
+
+    def _judges(self, word: str) -> bool:
         if word in self.opinion:
             return True
         if word in words.REPORTED_STATES or word.endswith(("ed", "ing")):

@@ -128,15 +128,20 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
 
 _QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”]|(?<![\w])['‘][^'‘’]*['’](?![\w])")
+_QUOTE_MARKS = ('"', "“", "„", "'", "‘")  # a quotation in _QUOTED opens with one of these
 
 
 def _content_words(text: TextField, subject: Subject) -> list[str]:
     """Words that say something about the issue: not filler, names, quotes, slang, insults or judgements."""
     lexicon = subject.lexicon
-    unquoted = _QUOTED.sub(" ", text.masked)
+    if any(mark in text.masked for mark in _QUOTE_MARKS):
+        unquoted = _QUOTED.sub(" ", text.masked)
+        words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
+    else:
+        words = text.words  # nothing quoted (the usual case): the words the text already has
     insults = set(lexicon.derogatory_in(text))
-    words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
-    words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
+    if insults:
+        words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
     return [
         w for w in words
         if len(w) > 1 and w not in lexicon.vague and w not in subject.names and w not in lexicon.slang
