@@ -10,8 +10,9 @@ per worker process, on the first record that needs it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import words
 from .settings import PolicySettings
@@ -54,6 +55,7 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 _SLANG_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
+_DIGIT = re.compile(r"\d")
 _JOINERS = "-@/"
 
 
@@ -64,12 +66,14 @@ class Phrases:
     words: frozenset[str]
     phrases: re.Pattern[str] | None
     first_words: frozenset[str]
+    multi: tuple[str, ...] = ()  # the phrases themselves, in lower case
+    multi_ascii: bool = True  # whether they are all ASCII
 
     @classmethod
     def of(cls, entries: list[str]) -> Phrases:
         entries = [e.lower() for e in entries]
         multi = [e for e in entries if " " in e]
-        return cls(frozenset(e for e in entries if " " not in e), _phrase_pattern(multi), frozenset(e.split()[0] for e in multi))
+        return cls(frozenset(e for e in entries if " " not in e), _phrase_pattern(multi), frozenset(e.split()[0] for e in multi), tuple(multi), all(e.isascii() for e in multi))
 
     def find(self, text: TextField) -> list[str]:
         """The entries in a text (lower case, in order of appearance, once each)."""
@@ -80,9 +84,19 @@ class Phrases:
             for index, word in enumerate(words):
                 if word in self.words and word not in found and not _joined(masked, starts[index], starts[index] + len(word)):
                     found.append(word)
-        if self.phrases is not None and not self.first_words.isdisjoint(words):
+        if self.phrases is not None and not self.first_words.isdisjoint(words) and self._may_hold_phrase(text):
             found += [m.group(0).lower() for m in self.phrases.finditer(masked) if m.group(0).lower() not in found]
         return found
+
+    def _may_hold_phrase(self, text: TextField) -> bool:
+        """A quick look before the phrase pattern, whose first words ("a", "is") are in most texts.
+
+        Between ASCII texts and phrases, case-insensitive matching is plain lower-casing: a phrase
+        the pattern would find stands as it is in the lower-cased text.
+        """
+        if self.multi_ascii and text.masked.isascii():
+            return any(phrase in text.lowered for phrase in self.multi)
+        return True
 
 
 def _joined(text: str, start: int, end: int) -> bool:
@@ -104,11 +118,20 @@ class Lexicon:
     spelled_wrong: set[str] = field(default_factory=set)
     judging: dict[str, bool] = field(default_factory=dict)  # word -> judges (see judges), kept likewise
 
+    @cached_property
+    def filler(self) -> frozenset[str]:
+        """Words that say nothing about an issue: vague words, slang and intensifiers ("very", "a bit")."""
+        return frozenset(self.vague | self.slang.keys() | words.INTENSIFIERS)
+
     def slang_in(self, text: TextField) -> list[str]:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
         found: list[str] = []
         source = text.unmasked_links
-        if self.slang.keys().isdisjoint(map(str.lower, _SLANG_TOKEN.findall(source))):
+        if source.isascii() and "/" not in source and not _DIGIT.search(text.text):
+            tokens: Iterable[str] = text.words  # plain ASCII prose: its tokens are its words, already taken
+        else:
+            tokens = map(str.lower, _SLANG_TOKEN.findall(source))
+        if self.slang.keys().isdisjoint(tokens):
             return found  # no word of the text is on the list: the usual case
         for match in _SLANG_TOKEN.finditer(source):
             raw = match.group(0)

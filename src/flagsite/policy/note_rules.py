@@ -14,7 +14,7 @@ from ..check.placeholders import is_placeholder as is_todo
 from .registry import Hit, describe, rule
 from .subject import Subject
 from .text import TextField, normalise_name, sentences
-from .words import CHANGE_FIELDS, HONORIFICS, INTENSIFIERS
+from .words import CHANGE_FIELDS, HONORIFICS
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -142,11 +142,8 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     insults = set(lexicon.derogatory_in(text))
     if insults:
         words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
-    return [
-        w for w in words
-        if len(w) > 1 and w not in lexicon.vague and w not in subject.names and w not in lexicon.slang
-        and w not in INTENSIFIERS and not lexicon.judges(w)
-    ]
+    filler, names = lexicon.filler, subject.names
+    return [w for w in words if len(w) > 1 and w not in filler and w not in names and not lexicon.judges(w)]
 
 
 @rule("P103", "reason-too-vague", "error", "note")
@@ -275,9 +272,12 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        if not any(word in text.lowered for word in _PROMISE_WORDS) or _NO_FOLLOW_UP.search(text.lowered):
+        lowered = text.lowered
+        if not any(word in lowered for word in _PROMISE_WORDS):
             continue
-        if not any(marker in text.lowered for marker in _PROMISE_MARKERS) and not _TO_OPENS_SENTENCE.search(text.lowered):
+        if not any(marker in lowered for marker in _PROMISE_MARKERS) and not _TO_OPENS_SENTENCE.search(lowered):
+            continue
+        if _NO_FOLLOW_UP.search(lowered):
             continue
         for sentence in sentences(text.lowered):
             if _ANY_PROMISE.search(sentence):

@@ -211,8 +211,10 @@ _FIRST_PERSON_OPINION = re.compile(_FIRST_PERSON_OPINION_PATTERN, re.IGNORECASE)
 _FIRST_PERSON_OPINION_IN_LOWER_CASE = re.compile(_FIRST_PERSON_OPINION_PATTERN)
 _JUDGED_NOUNS = PERSON_WORDS | {"call", "caller"}
 _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
+# Who or what a judgement is about (names aside): it holds _JUDGED_NOUNS too.
+_PERSONS_OR_CALL = PERSON_WORDS | INTERACTION_WORDS | {"i", "we"}
 # The words a judgement of a person, the call or the writer starts with (names aside).
-_STARTERS = PERSON_WORDS | INTERACTION_WORDS | {"and", "but", "i", "we"}
+_STARTERS = _PERSONS_OR_CALL | {"and", "but"}
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
@@ -227,6 +229,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     words = text.words
     lexicon = subject.lexicon
     names = subject.names
+    if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words):
+        return None  # every judgement below is about a person, the call or the writer
     for index, word in enumerate(words):
         if word not in _STARTERS and word not in names and (index + 1 >= len(words) or words[index + 1] not in _JUDGED_NOUNS):
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
