@@ -66,14 +66,17 @@ class Phrases:
     words: frozenset[str]
     phrases: re.Pattern[str] | None
     first_words: frozenset[str]
-    multi: tuple[str, ...] = ()  # the phrases themselves, in lower case
-    multi_ascii: bool = True  # whether they are all ASCII
+    keys: frozenset[str] = frozenset()  # the longest word of each phrase
+    ascii: bool = True  # whether the phrases are all ASCII
 
     @classmethod
     def of(cls, entries: list[str]) -> Phrases:
         entries = [e.lower() for e in entries]
         multi = [e for e in entries if " " in e]
-        return cls(frozenset(e for e in entries if " " not in e), _phrase_pattern(multi), frozenset(e.split()[0] for e in multi), tuple(multi), all(e.isascii() for e in multi))
+        return cls(
+            frozenset(e for e in entries if " " not in e), _phrase_pattern(multi), frozenset(e.split()[0] for e in multi),
+            frozenset(max(e.split(), key=len) for e in multi), all(e.isascii() for e in multi),
+        )
 
     def find(self, text: TextField) -> list[str]:
         """The entries in a text (lower case, in order of appearance, once each)."""
@@ -92,10 +95,10 @@ class Phrases:
         """A quick look before the phrase pattern, whose first words ("a", "is") are in most texts.
 
         Between ASCII texts and phrases, case-insensitive matching is plain lower-casing: a phrase
-        the pattern would find stands as it is in the lower-cased text.
+        the pattern would find stands as it is in the lower-cased text, and so does its longest word.
         """
-        if self.multi_ascii and text.masked.isascii():
-            return any(phrase in text.lowered for phrase in self.multi)
+        if self.ascii and text.masked.isascii():
+            return any(key in text.lowered for key in self.keys)
         return True
 
 

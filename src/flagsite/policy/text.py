@@ -23,9 +23,13 @@ NOTE_PROSE: tuple[Loc, ...] = (("contact", "relationship"), ("reason",), ("resol
 CUSTOMER_PROSE: tuple[Loc, ...] = (("preferences", "*", "text"), ("flags", "*", "reason"), ("flags", "*", "guidance"))
 
 _MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d[\w./-]*")
+# A run of non-spaces holding something _MASK blanks ('@', '://', 'www.' or a digit). _MASK never
+# reaches across a space, and it is slow on plain words, so it is run on these runs alone.
+_MASKABLE_RUN = re.compile(r"(?<!\S)\S*?(?:@|://|www\.|\d)\S*")
 _LINKS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 # A word, in a group so that splitting on it keeps the words between the gaps.
 _WORD = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)")
+_ASCII_WORD = re.compile(r"([A-Za-z]+(?:'[A-Za-z]+)*)")  # the same, for ASCII text: quicker to search
 _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -33,6 +37,10 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
+
+
+def _mask_run(run: re.Match[str]) -> str:
+    return _MASK.sub(_blank, run.group(0))
 
 
 @dataclass
@@ -58,9 +66,9 @@ class TextField:
         has_link = "@" in text or "://" in text or "www." in text  # what an email or link needs
         # Most prose has nothing to blank: skip the patterns then (they are the slow part).
         self.unmasked_links = _LINKS.sub(_blank, text) if has_link else text
-        self.masked = _MASK.sub(_blank, text) if has_link or _DIGIT.search(text) else text
+        self.masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or _DIGIT.search(text) else text
         self.lowered = self.masked.lower()
-        self._pieces = _WORD.split(self.masked)
+        self._pieces = (_ASCII_WORD if self.masked.isascii() else _WORD).split(self.masked)
         self.originals = self._pieces[1::2]
         self.words = [word.lower() for word in self.originals]
 
