@@ -55,7 +55,6 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 _SLANG_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
-_DIGIT = re.compile(r"\d")
 _JOINERS = "-@/"
 
 
@@ -130,7 +129,7 @@ class Lexicon:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
         found: list[str] = []
         source = text.unmasked_links
-        if source.isascii() and "/" not in source and not _DIGIT.search(text.text):
+        if source.isascii() and "/" not in source and not text.has_digit:
             tokens: Iterable[str] = text.words  # plain ASCII prose: its tokens are its words, already taken
         else:
             tokens = map(str.lower, _SLANG_TOKEN.findall(source))

@@ -139,7 +139,7 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
         words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
     else:
         words = text.words  # nothing quoted (the usual case): the words the text already has
-    insults = set(lexicon.derogatory_in(text))
+    insults = set(subject.derogatory_in(text))
     if insults:
         words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
     filler, names = lexicon.filler, subject.names
@@ -341,7 +341,6 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
                     return
 
 
-_DIGIT = re.compile(r"\d")
 _MONEY = re.compile(
     r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks)\b)",
     re.IGNORECASE,
@@ -383,7 +382,7 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     if subject.note.amounts:
         return
     for text in subject.texts:
-        if text.loc[0] not in ("reason", "resolution", "follow_up") or not _DIGIT.search(text.text):
+        if text.loc[0] not in ("reason", "resolution", "follow_up") or not text.has_digit:
             continue  # an amount has a digit
         found = next((m for s in sentences(text.text) if _MONEY_KIND.search(s) for m in [_MONEY.search(s)] if m), None)
         if found:

@@ -59,14 +59,16 @@ class TextField:
     lowered: str = field(init=False)  # the masked text in lower case
     originals: list[str] = field(init=False)  # the words as written (apostrophes straightened)
     words: list[str] = field(init=False)  # the same words in lower case
+    has_digit: bool = field(init=False)
     _pieces: list[str] = field(init=False, repr=False)  # gap, word, gap, word, ..., gap (words at odd indexes)
 
     def __post_init__(self) -> None:
         text = self.text.replace("’", "'")
         has_link = "@" in text or "://" in text or "www." in text  # what an email or link needs
+        self.has_digit = _DIGIT.search(text) is not None
         # Most prose has nothing to blank: skip the patterns then (they are the slow part).
         self.unmasked_links = _LINKS.sub(_blank, text) if has_link else text
-        self.masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or _DIGIT.search(text) else text
+        self.masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or self.has_digit else text
         self.lowered = self.masked.lower()
         self._pieces = (_ASCII_WORD if self.masked.isascii() else _WORD).split(self.masked)
         self.originals = self._pieces[1::2]

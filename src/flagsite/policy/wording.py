@@ -65,7 +65,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         if word[0].isupper() and not text.starts_sentence(index):
             continue  # a capital inside a sentence marks a name: Covesmart, Anna
         if derogatory is None:
-            derogatory = set(lexicon.derogatory_in(text))
+            derogatory = set(subject.derogatory_in(text))
         if lower in lexicon.slang or lower in wrong or lower in derogatory:
             continue  # slang and insults have their own rules
         if lower not in subject.proper_words:
@@ -193,7 +193,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     ```
     """
     for text in subject.texts:
-        found = subject.lexicon.derogatory_in(text)
+        found = subject.derogatory_in(text)
         if found:
             yield Hit(text.loc, f"derogatory or profane wording: {', '.join(repr(w) for w in found)}; describe what happened in neutral, factual words")
 
