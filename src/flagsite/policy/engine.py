@@ -9,45 +9,58 @@ their severity; a record's ``policy_exceptions`` silence a rule on it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from ..check.context import CheckContext, Located
 from ..findings import Finding
 from ..models import Customer, Note
 from .registry import Hit, Rule, find_rule, rules_for
+from .settings import PolicySettings
 from .subject import Subject, customer_subject, note_subject
 
 
 def check_note_policy(note: Note, where: Located, ctx: CheckContext, customer: Customer | None) -> Iterator[Finding]:
     subject = note_subject(note, customer, ctx.config, ctx.today)
-    return _run(subject, rules_for("note") + rules_for("text"), where)
+    return _run(subject, "note", where)
 
 
 def check_customer_policy(customer: Customer, where: Located, ctx: CheckContext) -> Iterator[Finding]:
     subject = customer_subject(customer, ctx.config, ctx.today)
-    return _run(subject, rules_for("customer") + rules_for("text"), where)
+    return _run(subject, "customer", where)
 
 
 def policy_codes_for_note(note: Note, customer: Customer | None, ctx: CheckContext) -> list[str]:
     """The codes a note is flagged with (no positions): for measuring the rules."""
     subject = note_subject(note, customer, ctx.config, ctx.today)
-    return [current.code for current, _ in _hits(subject, rules_for("note") + rules_for("text"))]
+    return [current.code for current, _ in _hits(subject, "note")]
 
 
-def _hits(subject: Subject, rules: list[Rule]) -> Iterator[tuple[Rule, Hit]]:
+# The rules each kind of record runs under one settings object, looked up by identity: every record asks.
+_PLANS: dict[tuple[int, str], tuple[PolicySettings, tuple[Rule, ...]]] = {}
+
+
+def _rules(settings: PolicySettings, kind: Literal["note", "customer"]) -> tuple[Rule, ...]:
+    """The enabled rules for a note or a customer, in order: its own, the text rules, then the exception rules."""
+    known = _PLANS.get((id(settings), kind))
+    if known is None or known[0] is not settings:
+        if len(_PLANS) > 16:
+            _PLANS.clear()
+        rules = rules_for(kind) + rules_for("text") + rules_for("meta")
+        known = _PLANS[(id(settings), kind)] = (settings, tuple(r for r in rules if settings.setting(r)[0]))
+    return known[1]
+
+
+def _hits(subject: Subject, kind: Literal["note", "customer"]) -> Iterator[tuple[Rule, Hit]]:
     """What the enabled rules find, less what the record's exceptions silence.
 
     The exception rules (P9xx) run last: by then it is known which exceptions silenced something.
     """
-    settings = subject.config.policy
     silenced = {
         found.code
         for exception in subject.exceptions
         if exception.reason is not None and (found := find_rule(exception.rule)) is not None
     }
-    for current in rules + rules_for("meta"):
-        enabled, _ = settings.setting(current)
-        if not enabled:
-            continue
+    for current in _rules(subject.config.policy, kind):
         for hit in current.check(subject):
             if current.code in silenced:
                 subject.silenced_used.add(current.code)
@@ -55,9 +68,9 @@ def _hits(subject: Subject, rules: list[Rule]) -> Iterator[tuple[Rule, Hit]]:
             yield current, hit
 
 
-def _run(subject: Subject, rules: list[Rule], where: Located) -> Iterator[Finding]:
+def _run(subject: Subject, kind: Literal["note", "customer"], where: Located) -> Iterator[Finding]:
     settings = subject.config.policy
-    for current, hit in _hits(subject, rules):
+    for current, hit in _hits(subject, kind):
         _, severity = settings.setting(current)
         line, column = where.at(*hit.loc)
         yield Finding(where.path, line, column, current.code, f"{hit.message} [{current.name}]", severity)

@@ -10,8 +10,9 @@ per worker process, on the first record that needs it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import words
 from .settings import PolicySettings
@@ -64,24 +65,40 @@ class Phrases:
     words: frozenset[str]
     phrases: re.Pattern[str] | None
     first_words: frozenset[str]
+    keys: frozenset[str] = frozenset()  # the longest word of each phrase
+    ascii: bool = True  # whether the phrases are all ASCII
 
     @classmethod
     def of(cls, entries: list[str]) -> Phrases:
         entries = [e.lower() for e in entries]
         multi = [e for e in entries if " " in e]
-        return cls(frozenset(e for e in entries if " " not in e), _phrase_pattern(multi), frozenset(e.split()[0] for e in multi))
+        return cls(
+            frozenset(e for e in entries if " " not in e), _phrase_pattern(multi), frozenset(e.split()[0] for e in multi),
+            frozenset(max(e.split(), key=len) for e in multi), all(e.isascii() for e in multi),
+        )
 
     def find(self, text: TextField) -> list[str]:
         """The entries in a text (lower case, in order of appearance, once each)."""
         found: list[str] = []
-        masked = text.masked
-        for token in text.tokens:
-            word = token.lower
-            if word in self.words and word not in found and not _joined(masked, token.start, token.start + len(word)):
-                found.append(word)
-        if self.phrases is not None and self.first_words.intersection(text.words):
+        words, masked = text.words, text.masked
+        if not self.words.isdisjoint(words):  # most texts hold none: then skip the walk
+            starts = text.starts
+            for index, word in enumerate(words):
+                if word in self.words and word not in found and not _joined(masked, starts[index], starts[index] + len(word)):
+                    found.append(word)
+        if self.phrases is not None and not self.first_words.isdisjoint(words) and self._may_hold_phrase(text):
             found += [m.group(0).lower() for m in self.phrases.finditer(masked) if m.group(0).lower() not in found]
         return found
+
+    def _may_hold_phrase(self, text: TextField) -> bool:
+        """A quick look before the phrase pattern, whose first words ("a", "is") are in most texts.
+
+        Between ASCII texts and phrases, case-insensitive matching is plain lower-casing: a phrase
+        the pattern would find stands as it is in the lower-cased text, and so does its longest word.
+        """
+        if self.ascii and text.masked.isascii():
+            return any(key in text.lowered for key in self.keys)
+        return True
 
 
 def _joined(text: str, start: int, end: int) -> bool:
@@ -98,12 +115,26 @@ class Lexicon:
     vague: frozenset[str]
     opinion: frozenset[str]
     allowed: frozenset[str]
-    spelled_right: dict[str, bool] = field(default_factory=dict)  # word -> in the dictionary (or allowed)
+    # Words checked against the dictionary in this process, by outcome: words repeat across records.
+    spelled_right: set[str] = field(default_factory=set)
+    spelled_wrong: set[str] = field(default_factory=set)
+    judging: dict[str, bool] = field(default_factory=dict)  # word -> judges (see judges), kept likewise
+
+    @cached_property
+    def filler(self) -> frozenset[str]:
+        """Words that say nothing about an issue: vague words, slang and intensifiers ("very", "a bit")."""
+        return frozenset(self.vague | self.slang.keys() | words.INTENSIFIERS)
 
     def slang_in(self, text: TextField) -> list[str]:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
         found: list[str] = []
         source = text.unmasked_links
+        if source.isascii() and "/" not in source and not text.has_digit:
+            tokens: Iterable[str] = text.words  # plain ASCII prose: its tokens are its words, already taken
+        else:
+            tokens = map(str.lower, _SLANG_TOKEN.findall(source))
+        if self.slang.keys().isdisjoint(tokens):
+            return found  # no word of the text is on the list: the usual case
         for match in _SLANG_TOKEN.finditer(source):
             raw = match.group(0)
             word = raw.lower()
@@ -120,6 +151,12 @@ class Lexicon:
 
     def judges(self, word: str) -> bool:
         """Whether a word, said of a person or an interaction, is a judgement rather than a fact."""
+        judging = self.judging.get(word)
+        if judging is None:
+            judging = self.judging[word] = self._judges(word)
+        return judging
+
+    def _judges(self, word: str) -> bool:
         if word in self.opinion:
             return True
         if word in words.REPORTED_STATES or word.endswith(("ed", "ing")):
@@ -128,12 +165,12 @@ class Lexicon:
 
     def is_known(self, word: str, extra: frozenset[str] = frozenset()) -> bool:
         """Whether a lower-case word is spelled right (or allowed)."""
-        if word in self.allowed or word in extra:
+        if word in self.allowed or word in extra or word in self.spelled_right:
             return True
-        known = self.spelled_right.get(word)
-        if known is None:
-            known = self._check(word)
-            self.spelled_right[word] = known
+        if word in self.spelled_wrong:
+            return False
+        known = self._check(word)
+        (self.spelled_right if known else self.spelled_wrong).add(word)
         return known
 
     def _check(self, word: str) -> bool:

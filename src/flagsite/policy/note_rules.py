@@ -14,7 +14,7 @@ from ..check.placeholders import is_placeholder as is_todo
 from .registry import Hit, describe, rule
 from .subject import Subject
 from .text import TextField, normalise_name, sentences
-from .words import CHANGE_FIELDS, HONORIFICS, INTENSIFIERS
+from .words import CHANGE_FIELDS, HONORIFICS
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -128,20 +128,22 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
 
 _QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”]|(?<![\w])['‘][^'‘’]*['’](?![\w])")
+_QUOTE_MARKS = ('"', "“", "„", "'", "‘")  # a quotation in _QUOTED opens with one of these
 
 
 def _content_words(text: TextField, subject: Subject) -> list[str]:
     """Words that say something about the issue: not filler, names, quotes, slang, insults or judgements."""
     lexicon = subject.lexicon
-    unquoted = _QUOTED.sub(" ", text.masked)
-    insults = set(lexicon.derogatory_in(text))
-    words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
-    words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
-    return [
-        w for w in words
-        if len(w) > 1 and w not in lexicon.vague and w not in subject.names and w not in lexicon.slang
-        and w not in INTENSIFIERS and not lexicon.judges(w)
-    ]
+    if any(mark in text.masked for mark in _QUOTE_MARKS):
+        unquoted = _QUOTED.sub(" ", text.masked)
+        words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
+    else:
+        words = text.words  # nothing quoted (the usual case): the words the text already has
+    insults = set(subject.derogatory_in(text))
+    if insults:
+        words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
+    filler, names = lexicon.filler, subject.names
+    return [w for w in words if len(w) > 1 and w not in filler and w not in names and not lexicon.judges(w)]
 
 
 @rule("P103", "reason-too-vague", "error", "note")
@@ -227,6 +229,14 @@ _PROMISES = (
 )
 # Every promise above holds one of these: texts without any are skipped at once.
 _PROMISE_WORDS = ("will", "'ll", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
+# Narrower: a pattern above cannot match a sentence without one of these, or without "to" opening
+# the sentence ("To call back Monday"). Many texts pass _PROMISE_WORDS on a "to " alone; this
+# check spares them the combined pattern, which is slow to search. Keep it in step with _PROMISES.
+_PROMISE_MARKERS = (
+    "will", "shall", "'ll", "going to", "promised", "agreed", "offered", "need", "has to", "have to", "must",
+    "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to",
+)
+_TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 _NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
 
@@ -262,7 +272,12 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        if not any(word in text.lowered for word in _PROMISE_WORDS) or _NO_FOLLOW_UP.search(text.lowered):
+        lowered = text.lowered
+        if not any(word in lowered for word in _PROMISE_WORDS):
+            continue
+        if not any(marker in lowered for marker in _PROMISE_MARKERS) and not _TO_OPENS_SENTENCE.search(lowered):
+            continue
+        if _NO_FOLLOW_UP.search(lowered):
             continue
         for sentence in sentences(text.lowered):
             if _ANY_PROMISE.search(sentence):
@@ -315,7 +330,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        for sentence in sentences(text.text.lower()):
+        lowered = text.text.lower()
+        if not _CHANGE_VERB.search(lowered):
+            continue  # no verb of change anywhere (sentences only cut the text at spaces)
+        for sentence in sentences(lowered):
             for verb in _CHANGE_VERB.finditer(sentence):
                 field = _FIELD_AFTER_VERB.match(sentence[verb.end():])
                 if field and not _FROM_TO.search(sentence):
@@ -364,8 +382,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     if subject.note.amounts:
         return
     for text in subject.texts:
-        if text.loc[0] not in ("reason", "resolution", "follow_up"):
-            continue
+        if text.loc[0] not in ("reason", "resolution", "follow_up") or not text.has_digit:
+            continue  # an amount has a digit
         found = next((m for s in sentences(text.text) if _MONEY_KIND.search(s) for m in [_MONEY.search(s)] if m), None)
         if found:
             yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{{kind, amount, currency}}]")

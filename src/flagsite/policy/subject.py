@@ -31,10 +31,18 @@ class Subject:
     customer: Customer | None = None
     exceptions: list[PolicyException] = field(default_factory=list)
     silenced_used: set[str] = field(default_factory=set)  # codes whose findings an exception silenced
+    _insults: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)  # by id of the text
 
     @property
     def factual_texts(self) -> list[TextField]:
         return [t for t in self.texts if t.factual]
+
+    def derogatory_in(self, text: TextField) -> list[str]:
+        """The insults and profanity in one of the record's texts: several rules ask, they are found once."""
+        found = self._insults.get(id(text))
+        if found is None:
+            found = self._insults[id(text)] = self.lexicon.derogatory_in(text)
+        return found
 
 
 _VOCABULARY: dict[int, tuple[Config, frozenset[str]]] = {}

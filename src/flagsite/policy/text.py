@@ -9,7 +9,7 @@ are masked before words are taken, so they are never read as words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -23,59 +23,74 @@ NOTE_PROSE: tuple[Loc, ...] = (("contact", "relationship"), ("reason",), ("resol
 CUSTOMER_PROSE: tuple[Loc, ...] = (("preferences", "*", "text"), ("flags", "*", "reason"), ("flags", "*", "guidance"))
 
 _MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d[\w./-]*")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A run of non-spaces holding something _MASK blanks ('@', '://', 'www.' or a digit). _MASK never
+# reaches across a space, and it is slow on plain words, so it is run on these runs alone.
+_MASKABLE_RUN = re.compile(r"(?<!\S)\S*?(?:@|://|www\.|\d)\S*")
 _LINKS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
+# A word, in a group so that splitting on it keeps the words between the gaps.
+_WORD = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)")
+_ASCII_WORD = re.compile(r"([A-Za-z]+(?:'[A-Za-z]+)*)")  # the same, for ASCII text: quicker to search
+_DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    sentence_start: bool
-    lower: str  # the word in lower case, apostrophes straightened
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _mask_run(run: re.Match[str]) -> str:
+    return _MASK.sub(_blank, run.group(0))
 
 
 @dataclass
 class TextField:
-    """One piece of prose in a record, where it stands, and whether a customer may read it."""
+    """One piece of prose in a record, where it stands, and whether a customer may read it.
+
+    Every rule reads the words of every text, so they are taken at once, as plain lists of strings
+    that the rules look up by index.
+    """
 
     loc: Loc
     text: str
     factual: bool
+    masked: str = field(init=False)  # emails, links, ids and numbers blanked out (same length, so offsets hold)
+    unmasked_links: str = field(init=False)  # only emails and links blanked: digits kept, for text-speak like 'b4'
+    lowered: str = field(init=False)  # the masked text in lower case
+    originals: list[str] = field(init=False)  # the words as written (apostrophes straightened)
+    words: list[str] = field(init=False)  # the same words in lower case
+    has_digit: bool = field(init=False)
+    _pieces: list[str] = field(init=False, repr=False)  # gap, word, gap, word, ..., gap (words at odd indexes)
+
+    def __post_init__(self) -> None:
+        text = self.text.replace("’", "'")
+        has_link = "@" in text or "://" in text or "www." in text  # what an email or link needs
+        self.has_digit = _DIGIT.search(text) is not None
+        # Most prose has nothing to blank: skip the patterns then (they are the slow part).
+        self.unmasked_links = _LINKS.sub(_blank, text) if has_link else text
+        self.masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or self.has_digit else text
+        self.lowered = self.masked.lower()
+        self._pieces = (_ASCII_WORD if self.masked.isascii() else _WORD).split(self.masked)
+        self.originals = self._pieces[1::2]
+        self.words = [word.lower() for word in self.originals]
 
     @cached_property
-    def masked(self) -> str:
-        """The text with emails, links, ids and numbers blanked out (same length, so offsets hold)."""
-        return _MASK.sub(lambda m: " " * len(m.group(0)), self.text.replace("’", "'"))
+    def starts(self) -> list[int]:
+        """Where each word starts in the text (few rules need it, so it is worked out on demand)."""
+        starts: list[int] = []
+        position = 0
+        for gap, word in zip(self._pieces[0::2], self.originals):
+            position += len(gap)
+            starts.append(position)
+            position += len(word)
+        return starts
 
-    @cached_property
-    def unmasked_links(self) -> str:
-        """The text with only emails and links blanked: digits kept, for text-speak like 'b4'."""
-        return _LINKS.sub(lambda m: " " * len(m.group(0)), self.text.replace("’", "'"))
-
-    @cached_property
-    def tokens(self) -> list[Token]:
-        masked = self.masked
-        tokens: list[Token] = []
-        previous_end = -1
-        for m in _WORD.finditer(masked):
-            # A sentence starts at the text's start or after an end mark between this word and the last.
-            gap = masked[previous_end : m.start()] if previous_end >= 0 else "."
-            starts = gap != " " and ("." in gap or "!" in gap or "?" in gap or "\n" in gap)
-            word = m.group(0)
-            tokens.append(Token(word, m.start(), starts, word.lower()))
-            previous_end = m.end()
-        return tokens
-
-    @cached_property
-    def lowered(self) -> str:
-        return self.masked.lower()
-
-    @cached_property
-    def words(self) -> list[str]:
-        return [t.lower for t in self.tokens]
+    def starts_sentence(self, index: int) -> bool:
+        """Whether word ``index`` begins a sentence: the first word, or one after an end mark."""
+        if index == 0:
+            return True
+        gap = self._pieces[2 * index]
+        return gap != " " and ("." in gap or "!" in gap or "?" in gap or "\n" in gap)
 
 
 def prose_fields(record: BaseModel, paths: tuple[Loc, ...]) -> list[TextField]:
@@ -87,8 +102,10 @@ def prose_fields(record: BaseModel, paths: tuple[Loc, ...]) -> list[TextField]:
 
 
 @lru_cache(maxsize=None)
-def _is_factual(model: type[BaseModel], name: str) -> bool:
-    return disclosure_of(model.model_fields[name]) is Disclosure.FACTUAL
+def _is_factual(model: type[BaseModel], name: str) -> bool | None:
+    """Whether a model's field is factual; None if the model has no such field (kept: asked for every record)."""
+    field_info = model.model_fields.get(name)
+    return None if field_info is None else disclosure_of(field_info) is Disclosure.FACTUAL
 
 
 def _walk(value: Any, rest: Loc, loc: Loc, factual: bool, found: list[TextField]) -> None:
@@ -102,15 +119,22 @@ def _walk(value: Any, rest: Loc, loc: Loc, factual: bool, found: list[TextField]
             for index, item in enumerate(value):
                 _walk(item, tail, loc + (index,), factual, found)
         return
-    if not isinstance(value, BaseModel) or head not in type(value).model_fields:
+    if not isinstance(value, BaseModel):
         return
     field_factual = _is_factual(type(value), str(head))
+    if field_factual is None:
+        return
     _walk(getattr(value, str(head)), tail, loc + (head,), factual and field_factual, found)
 
 
 def capitalised_inside_sentences(texts: list[TextField]) -> set[str]:
     """Capitalised words that stand inside a sentence somewhere in a record: names, products."""
-    return {t.lower for text in texts for t in text.tokens if t.text[0].isupper() and not t.sentence_start and not t.text.isupper()}
+    found: set[str] = set()
+    for text in texts:
+        for index, word in enumerate(text.originals):
+            if word[0].isupper() and not word.isupper() and not text.starts_sentence(index):
+                found.add(text.words[index])
+    return found
 
 
 def normalise_name(name: str) -> list[str]:

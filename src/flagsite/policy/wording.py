@@ -47,24 +47,28 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
 
 def _misspelled(text: TextField, subject: Subject) -> list[str]:
     lexicon = subject.lexicon
-    spelled = lexicon.spelled_right  # the process-wide memo of checked words, looked up first
     known = subject.known_words
+    # Only a word the dictionary rejects can be reported. Words found right before (the
+    # dictionary's answers are kept per word) are set aside in one step: usually all of them.
+    unchecked = set(text.words).difference(lexicon.spelled_right, known)
+    rejected = {word for word in unchecked if not lexicon.is_known(word, known)}
+    if not rejected:
+        return []
     wrong: list[str] = []
     derogatory: set[str] | None = None
-    for token in text.tokens:
-        lower = token.lower
-        if spelled.get(lower) is True:
+    for index, lower in enumerate(text.words):
+        if lower not in rejected:
             continue
-        word = token.text
+        word = text.originals[index]
         if len(word) < 3 or word.isupper() or word[1:] != word[1:].lower():
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
-        if word[0].isupper() and not token.sentence_start:
+        if word[0].isupper() and not text.starts_sentence(index):
             continue  # a capital inside a sentence marks a name: Covesmart, Anna
         if derogatory is None:
-            derogatory = set(lexicon.derogatory_in(text))
+            derogatory = set(subject.derogatory_in(text))
         if lower in lexicon.slang or lower in wrong or lower in derogatory:
             continue  # slang and insults have their own rules
-        if lower not in subject.proper_words and not lexicon.is_known(lower, known):
+        if lower not in subject.proper_words:
             wrong.append(lower)
     return wrong
 
@@ -189,21 +193,28 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     ```
     """
     for text in subject.texts:
-        found = subject.lexicon.derogatory_in(text)
+        found = subject.derogatory_in(text)
         if found:
             yield Hit(text.loc, f"derogatory or profane wording: {', '.join(repr(w) for w in found)}; describe what happened in neutral, factual words")
 
 
-_FIRST_PERSON_OPINION = re.compile(
+_FIRST_PERSON_OPINION_PATTERN = (
     r"\b(?:i|we)\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|thought|feel|felt|believe|believed|guess|suspect|"
     r"reckon|bet|doubt|hope|wish|love|loved|hate|hated|liked|enjoyed|found (?:him|her|them|it|this|the customer))\b|"
     r"\bin my (?:opinion|view|experience)\b|\bpersonally\b|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
     r"\b(?:obviously|clearly) (?:lying|making|trying|faking|pretending|drunk)\b|\bmade me\b|\bwaste of (?:my |our )?time\b|"
-    r"\b(?:what a|such a)\s+\w+",
-    re.IGNORECASE,
+    r"\b(?:what a|such a)\s+\w+"
 )
+_FIRST_PERSON_OPINION = re.compile(_FIRST_PERSON_OPINION_PATTERN, re.IGNORECASE)
+# Case-insensitive matching is the slow part of this pattern. On ASCII text it matches exactly
+# what the same pattern matches on the lower-cased text, which is quicker to search.
+_FIRST_PERSON_OPINION_IN_LOWER_CASE = re.compile(_FIRST_PERSON_OPINION_PATTERN)
 _JUDGED_NOUNS = PERSON_WORDS | {"call", "caller"}
 _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
+# Who or what a judgement is about (names aside): it holds _JUDGED_NOUNS too.
+_PERSONS_OR_CALL = PERSON_WORDS | INTERACTION_WORDS | {"i", "we"}
+# The words a judgement of a person, the call or the writer starts with (names aside).
+_STARTERS = _PERSONS_OR_CALL | {"and", "but"}
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
@@ -211,14 +222,18 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
 
     Insults ("what a moron") are left to P304, which names them: one finding per fault.
     """
-    found = _FIRST_PERSON_OPINION.search(text.masked)
-    if found and not (found.group(0).lower().startswith(("what a", "such a")) and not _judging_after(found.group(0), subject)):
-        if not _insult(found.group(0).split()[-1], subject):
-            return found.group(0)
+    found = _first_person_opinion(text)
+    if found and not (found.lower().startswith(("what a", "such a")) and not _judging_after(found, subject)):
+        if not _insult(found.split()[-1], subject):
+            return found
     words = text.words
     lexicon = subject.lexicon
     names = subject.names
+    if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words):
+        return None  # every judgement below is about a person, the call or the writer
     for index, word in enumerate(words):
+        if word not in _STARTERS and word not in names and (index + 1 >= len(words) or words[index + 1] not in _JUDGED_NOUNS):
+            continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
         subject_word = word in PERSON_WORDS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
         # "wanted to cancel and was rude": the subject is left out after "and"/"but".
         if word in ("and", "but") and any(w in PERSON_WORDS or w in names for w in words[:index]):
@@ -249,6 +264,16 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject):
             return " ".join(words[index : cursor + 1])
     return None
+
+
+def _first_person_opinion(text: TextField) -> str | None:
+    """The writer's own opinion or feeling ("I think", "honestly", "what a ..."), as written."""
+    masked = text.masked
+    if masked.isascii():
+        found = _FIRST_PERSON_OPINION_IN_LOWER_CASE.search(text.lowered)
+        return masked[found.start() : found.end()] if found else None
+    found = _FIRST_PERSON_OPINION.search(masked)
+    return found.group(0) if found else None
 
 
 def _insult(word: str, subject: Subject) -> bool:
