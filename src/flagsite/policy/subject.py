@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..config import Config
 from ..models import Customer, FollowUp, Note, PolicyException
@@ -74,18 +75,7 @@ def note_subject(note: Note, customer: Customer | None, config: Config, today: d
     if isinstance(note.follow_up, FollowUp):
         names.add(note.follow_up.owner.lower())
     texts = prose_fields(note, NOTE_PROSE)
-    return Subject(
-        texts=texts,
-        proper_words=frozenset(capitalised_inside_sentences(texts)),
-        vocabulary=_vocabulary(config),
-        lexicon=lexicon_for(config.policy),
-        names=frozenset(names),
-        config=config,
-        today=today,
-        note=note,
-        customer=customer,
-        exceptions=list(note.policy_exceptions),
-    )
+    return _subject(texts, names, config, today, note=note, customer=customer, exceptions=list(note.policy_exceptions))
 
 
 def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subject:
@@ -97,6 +87,10 @@ def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subj
         if text.loc[0] == "flags":
             flag_type = config.flag_type(customer.flags[int(text.loc[1])].type)
             text.factual = text.factual and (flag_type is None or flag_type.factual)
+    return _subject(texts, names, config, today, customer=customer, exceptions=list(customer.policy_exceptions))
+
+
+def _subject(texts: list[TextField], names: set[str], config: Config, today: dt.date, **record: Any) -> Subject:
     return Subject(
         texts=texts,
         proper_words=frozenset(capitalised_inside_sentences(texts)),
@@ -105,6 +99,5 @@ def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subj
         names=frozenset(names),
         config=config,
         today=today,
-        customer=customer,
-        exceptions=list(customer.policy_exceptions),
+        **record,
     )
