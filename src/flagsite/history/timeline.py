@@ -7,7 +7,7 @@ customer in one pass, words only) and by ``flagsite diff``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -157,17 +157,23 @@ def group_by_customer(
 ) -> dict[str, list[CommitChanges]]:
     """Customer id → the commits that touched its records, in the order given (newest first).
 
-    The log is read first and the blobs it names fetched in one stream; each
+    The blobs the log names are fetched in one stream as it is read; each
     version is parsed once however many commits compare against it. With
     ``values`` False (words only, for the site) versions are compared as the
     data they hold, without the models' validation.
     """
     touched: list[tuple[RawCommit, list[FileDelta]]] = []
-    for commit in commits:
-        deltas = [d for entry in commit.entries for d in deltas_of(entry) if wanted(d.customer_id)]
-        if deltas:
-            touched.append((commit, deltas))
-    blobs.prefetch(sha for _, deltas in touched for d in deltas for sha in needs_content(d, values=values))
+
+    def needed() -> Iterator[str]:
+        # Blobs are asked for while the log is still being read, so git serves them meanwhile.
+        for commit in commits:
+            deltas = [d for entry in commit.entries for d in deltas_of(entry) if wanted(d.customer_id)]
+            if deltas:
+                touched.append((commit, deltas))
+                for delta in deltas:
+                    yield from needs_content(delta, values=values)
+
+    blobs.prefetch(needed())
     parsed: dict[str, Version] = {}
     blocks_parsed: dict[bytes, Any] = {}
 
