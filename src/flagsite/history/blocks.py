@@ -11,6 +11,7 @@ cheaper. Any file that does not split cleanly is compared whole instead.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..load.yaml_strict import load_yaml_bytes
@@ -41,20 +42,31 @@ def split_blocks(content: bytes) -> dict[bytes, bytes] | None:
     return blocks
 
 
-def block_changes(
-    file: str, subject: str, old: bytes | None, new: bytes | None, memo: dict[bytes, Any] | None = None
-) -> list[FieldChange] | None:
-    """The same changes as comparing the whole files, or None when they must be compared whole.
+@dataclass
+class BlockMemo:
+    """What was read once and is needed again: a blob is compared twice (as the
+    file after one commit and before the next), a block far more often."""
 
-    ``memo`` keeps parsed blocks by their text: the block a commit wrote is
-    the one the file's next change starts from.
-    """
-    memo = {} if memo is None else memo
+    splits: dict[bytes, dict[bytes, bytes] | None] = field(default_factory=dict)
+    parsed: dict[bytes, Any] = field(default_factory=dict)
+
+    def split(self, content: bytes) -> dict[bytes, bytes] | None:
+        if content not in self.splits:
+            self.splits[content] = split_blocks(content)
+        return self.splits[content]
+
+
+def block_changes(
+    file: str, subject: str, old: bytes | None, new: bytes | None, memo: BlockMemo | None = None
+) -> list[FieldChange] | None:
+    """The same changes as comparing the whole files, or None when they must be compared whole."""
+    memo = BlockMemo() if memo is None else memo
     if old is None or new is None:
         return None
-    before, after = split_blocks(old), split_blocks(new)
+    before, after = memo.split(old), memo.split(new)
     if before is None or after is None:
         return None
+    parsed = memo.parsed
     old_data: dict[str, Any] = {}
     new_data: dict[str, Any] = {}
     for key in [*before, *(k for k in after if k not in before)]:
@@ -64,10 +76,11 @@ def block_changes(
         for block, data in ((a, old_data), (b, new_data)):
             if block is None:
                 continue
-            if block not in memo:
-                parsed = load_yaml_bytes(block, file).data
-                memo[block] = jsonable(parsed) if isinstance(parsed, dict) and len(parsed) == 1 else None
-            if memo[block] is None:
+            if block not in parsed:
+                loaded = load_yaml_bytes(block, file).data
+                parsed[block] = jsonable(loaded) if isinstance(loaded, dict) and len(loaded) == 1 else None
+            if parsed[block] is None:
                 return None
-            data.update(memo[block])
-    return field_changes(file, subject, normalise(old_data, file), normalise(new_data, file))
+            data.update(parsed[block])
+    changed = {*old_data, *new_data}
+    return field_changes(file, subject, normalise(old_data, file, changed), normalise(new_data, file, changed))

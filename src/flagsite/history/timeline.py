@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .blocks import block_changes
+from .blocks import BlockMemo, block_changes
 from .changes import FieldChange, field_changes
 from .git import RawCommit, RawEntry
 from .paths import RecordPath, record_path
@@ -105,7 +105,7 @@ def delta_changes(
     *,
     values: bool,
     raw: Callable[[str | None, str | None], bytes | None] | None = None,
-    memo: dict[bytes, Any] | None = None,
+    memo: BlockMemo | None = None,
 ) -> list[FieldChange]:
     """The field-level changes of one file; with ``values`` False, added and
     removed files are not read (the site only needs the words)."""
@@ -175,7 +175,7 @@ def group_by_customer(
 
     blobs.prefetch(needed())
     parsed: dict[str, Version] = {}
-    blocks_parsed: dict[bytes, Any] = {}
+    blocks_read = BlockMemo()
 
     def read(sha: str | None, path: str) -> Version:
         if sha is not None and sha in parsed:
@@ -192,7 +192,7 @@ def group_by_customer(
             changes = per_commit.get(delta.customer_id)
             if changes is None:
                 changes = per_commit[delta.customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
-            changes.changes += delta_changes(delta, read, values=values, raw=blobs.read, memo=blocks_parsed)
+            changes.changes += delta_changes(delta, read, values=values, raw=blobs.read, memo=blocks_read)
         for customer_id, changes in per_commit.items():
             by_customer.setdefault(customer_id, []).append(changes)
     return by_customer
