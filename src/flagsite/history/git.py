@@ -13,6 +13,7 @@ import subprocess
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..errors import FlagsiteError
 
@@ -22,8 +23,7 @@ _CHUNK = 1 << 16
 _LOG_FORMAT = "%H%x00%aI%x00%an%x00%ae%x00%B%x00"
 
 
-@dataclass(frozen=True)
-class RawEntry:
+class RawEntry(NamedTuple):
     """One file a commit touched: status A/M/D/R/C/T, paths and blobs before and after."""
 
     status: str

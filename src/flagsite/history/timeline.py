@@ -7,9 +7,10 @@ customer in one pass, words only) and by ``flagsite diff``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .blocks import BlockMemo, block_changes
 from .changes import FieldChange, field_changes
@@ -25,8 +26,7 @@ class Blobs(Protocol):
         """Contents by sha; a sha of None is the working tree's file at ``path``."""
 
 
-@dataclass(frozen=True)
-class FileDelta:
+class FileDelta(NamedTuple):
     """One record file of one customer, before and after a commit (None: absent)."""
 
     old: RecordPath | None
@@ -114,11 +114,15 @@ def delta_changes(
     what = f"note {side.note_slug}" if side.is_note else "customer record"
     subject = f"note {side.note_slug}" if side.is_note else ""
     if delta.old is None:
-        new = _version(read, delta.new_sha, delta.new_path) if values else None
-        return [FieldChange(side.file, "", "added", None, new.data if new else None, f"{what} added")]
+        if not values:
+            return [_whole_file(side.file, what, "added")]
+        new = _version(read, delta.new_sha, delta.new_path)
+        return [FieldChange(side.file, "", "added", None, new.data, f"{what} added")]
     if delta.new is None:
-        old = _version(read, delta.old_sha, delta.old_path) if values else None
-        return [FieldChange(side.file, "", "removed", old.data if old else None, None, f"{what} removed")]
+        if not values:
+            return [_whole_file(side.file, what, "removed")]
+        old = _version(read, delta.old_sha, delta.old_path)
+        return [FieldChange(side.file, "", "removed", old.data, None, f"{what} removed")]
     changes: list[FieldChange] = []
     if delta.old_path != delta.new_path:
         changes.append(_moved(delta, what))
@@ -136,6 +140,13 @@ def delta_changes(
         else:
             changes += field_changes(delta.new.file, subject, before.data, after.data)
     return changes
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_file(file: str, what: str, kind: str) -> FieldChange:
+    """A file added or removed, in words only: one shared (immutable) change for
+    the thousands of customers a single import commit adds."""
+    return FieldChange(file, "", kind, None, None, f"{what} {kind}")
 
 
 def _moved(delta: FileDelta, what: str) -> FieldChange:
