@@ -19,27 +19,33 @@ from .changes import FieldChange, field_changes, jsonable
 from .versions import normalise
 
 
+# First bytes of a line that continues the block above: indentation, a comment, a blank line.
+_CONTINUES = frozenset(b" \t#\n\r")
+_COMMENT_OR_BLANK = frozenset(b"#\n\r")
+_DASH = ord("-")
+_NOT_A_KEY = (b"---", b"...", b"?", b"{", b"[", b"&", b"!", b"*", b"%", b"|", b">")
+
+
 def split_blocks(content: bytes) -> dict[bytes, bytes] | None:
     """Top-level key text → its lines; None when the file is not a plain block mapping."""
-    blocks: dict[bytes, bytes] = {}
-    current: bytes | None = None
+    blocks: dict[bytes, list[bytes]] = {}
+    current: list[bytes] | None = None
     for line in content.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True):
-        first = line[:1]
+        first = line[0]
         # A sequence may stand at its key's own indentation ("flags:\n- type: ..."): still the same block.
-        if first in (b" ", b"\t", b"#", b"\n", b"\r") or line.rstrip(b"\r\n") == b"-" or line.startswith((b"- ", b"-\t")):
+        if first in _CONTINUES or (first == _DASH and (line[1:2] in (b" ", b"\t") or line.rstrip(b"\r\n") == b"-")):
             if current is not None:
-                blocks[current] += line
-            elif first not in (b"#", b"\n", b"\r"):
+                current.append(line)
+            elif first not in _COMMENT_OR_BLANK:
                 return None  # content before the first key: not a plain block mapping
             continue
-        if line.startswith((b"---", b"...", b"?", b"{", b"[", b"&", b"!", b"*", b"%", b"|", b">")) or b":" not in line:
+        if line.startswith(_NOT_A_KEY) or b":" not in line:
             return None
         key = line.split(b":", 1)[0]
         if key in blocks:
             return None  # a duplicate key: the whole-file reading reports it
-        current = key
-        blocks[key] = line
-    return blocks
+        current = blocks[key] = [line]
+    return {key: b"".join(lines) for key, lines in blocks.items()}
 
 
 @dataclass
