@@ -135,6 +135,18 @@ def _parse_log(tokens: Iterator[str]) -> Iterator[RawCommit]:
 
 def _entry(meta: str, tokens: Iterator[str]) -> RawEntry:
     """One ``--raw`` line; a merge's combined line (``::``) is told against its first parent."""
+    if meta[1] != ":":
+        # The usual line, one parent: ":<mode> <mode> <sha> <sha> <status>", then its path(s).
+        _, _, old_sha, new_sha, status = meta.split(" ")
+        kind = status[0]
+        if kind == "A":
+            return RawEntry("A", None, next(tokens), None, _sha(new_sha))
+        if kind == "D":
+            path = next(tokens)
+            return RawEntry("D", path, None, old_sha, None)
+        old_path = next(tokens)
+        new_path = next(tokens) if kind in "RC" else old_path
+        return RawEntry(kind, old_path, new_path, old_sha, _sha(new_sha))
     parents = len(meta) - len(meta.lstrip(":"))
     fields = meta[parents:].split(" ")
     shas = fields[parents + 1 : 2 * parents + 2]

@@ -70,8 +70,9 @@ def deltas_of(entry: RawEntry) -> list[FileDelta]:
     removal from the first and an addition to the second; a move within one
     customer (its folder regrouped, a note renamed) is one delta.
     """
-    old = record_path(entry.old_path)
     new = record_path(entry.new_path)
+    # Most entries modify a file in place: its path is read once.
+    old = new if entry.old_path == entry.new_path else record_path(entry.old_path)
     if entry.status == "C":
         old = None
     if old is not None and new is not None and old.customer_id != new.customer_id:
