@@ -11,6 +11,7 @@ cheaper. Any file that does not split cleanly is compared whole instead.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..load.yaml_strict import load_yaml_bytes
@@ -18,43 +19,60 @@ from .changes import FieldChange, field_changes, jsonable
 from .versions import normalise
 
 
+# First bytes of a line that continues the block above: indentation, a comment, a blank line.
+_CONTINUES = frozenset(b" \t#\n\r")
+_COMMENT_OR_BLANK = frozenset(b"#\n\r")
+_DASH = ord("-")
+_NOT_A_KEY = (b"---", b"...", b"?", b"{", b"[", b"&", b"!", b"*", b"%", b"|", b">")
+
+
 def split_blocks(content: bytes) -> dict[bytes, bytes] | None:
     """Top-level key text → its lines; None when the file is not a plain block mapping."""
-    blocks: dict[bytes, bytes] = {}
-    current: bytes | None = None
+    blocks: dict[bytes, list[bytes]] = {}
+    current: list[bytes] | None = None
     for line in content.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True):
-        first = line[:1]
+        first = line[0]
         # A sequence may stand at its key's own indentation ("flags:\n- type: ..."): still the same block.
-        if first in (b" ", b"\t", b"#", b"\n", b"\r") or line.rstrip(b"\r\n") == b"-" or line.startswith((b"- ", b"-\t")):
+        if first in _CONTINUES or (first == _DASH and (line[1:2] in (b" ", b"\t") or line.rstrip(b"\r\n") == b"-")):
             if current is not None:
-                blocks[current] += line
-            elif first not in (b"#", b"\n", b"\r"):
+                current.append(line)
+            elif first not in _COMMENT_OR_BLANK:
                 return None  # content before the first key: not a plain block mapping
             continue
-        if line.startswith((b"---", b"...", b"?", b"{", b"[", b"&", b"!", b"*", b"%", b"|", b">")) or b":" not in line:
+        if line.startswith(_NOT_A_KEY) or b":" not in line:
             return None
         key = line.split(b":", 1)[0]
         if key in blocks:
             return None  # a duplicate key: the whole-file reading reports it
-        current = key
-        blocks[key] = line
-    return blocks
+        current = blocks[key] = [line]
+    return {key: b"".join(lines) for key, lines in blocks.items()}
+
+
+@dataclass
+class BlockMemo:
+    """What was read once and is needed again: a blob is compared twice (as the
+    file after one commit and before the next), a block far more often."""
+
+    splits: dict[bytes, dict[bytes, bytes] | None] = field(default_factory=dict)
+    parsed: dict[bytes, Any] = field(default_factory=dict)
+
+    def split(self, content: bytes) -> dict[bytes, bytes] | None:
+        if content not in self.splits:
+            self.splits[content] = split_blocks(content)
+        return self.splits[content]
 
 
 def block_changes(
-    file: str, subject: str, old: bytes | None, new: bytes | None, memo: dict[bytes, Any] | None = None
+    file: str, subject: str, old: bytes | None, new: bytes | None, memo: BlockMemo | None = None
 ) -> list[FieldChange] | None:
-    """The same changes as comparing the whole files, or None when they must be compared whole.
-
-    ``memo`` keeps parsed blocks by their text: the block a commit wrote is
-    the one the file's next change starts from.
-    """
-    memo = {} if memo is None else memo
+    """The same changes as comparing the whole files, or None when they must be compared whole."""
+    memo = BlockMemo() if memo is None else memo
     if old is None or new is None:
         return None
-    before, after = split_blocks(old), split_blocks(new)
+    before, after = memo.split(old), memo.split(new)
     if before is None or after is None:
         return None
+    parsed = memo.parsed
     old_data: dict[str, Any] = {}
     new_data: dict[str, Any] = {}
     for key in [*before, *(k for k in after if k not in before)]:
@@ -64,10 +82,11 @@ def block_changes(
         for block, data in ((a, old_data), (b, new_data)):
             if block is None:
                 continue
-            if block not in memo:
-                parsed = load_yaml_bytes(block, file).data
-                memo[block] = jsonable(parsed) if isinstance(parsed, dict) and len(parsed) == 1 else None
-            if memo[block] is None:
+            if block not in parsed:
+                loaded = load_yaml_bytes(block, file).data
+                parsed[block] = jsonable(loaded) if isinstance(loaded, dict) and len(loaded) == 1 else None
+            if parsed[block] is None:
                 return None
-            data.update(memo[block])
-    return field_changes(file, subject, normalise(old_data, file), normalise(new_data, file))
+            data.update(parsed[block])
+    changed = {*old_data, *new_data}
+    return field_changes(file, subject, normalise(old_data, file, changed), normalise(new_data, file, changed))

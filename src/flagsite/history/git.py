@@ -7,10 +7,13 @@ once. Nothing here knows about records.
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..errors import FlagsiteError
 
@@ -20,8 +23,7 @@ _CHUNK = 1 << 16
 _LOG_FORMAT = "%H%x00%aI%x00%an%x00%ae%x00%B%x00"
 
 
-@dataclass(frozen=True)
-class RawEntry:
+class RawEntry(NamedTuple):
     """One file a commit touched: status A/M/D/R/C/T, paths and blobs before and after."""
 
     status: str
@@ -133,6 +135,18 @@ def _parse_log(tokens: Iterator[str]) -> Iterator[RawCommit]:
 
 def _entry(meta: str, tokens: Iterator[str]) -> RawEntry:
     """One ``--raw`` line; a merge's combined line (``::``) is told against its first parent."""
+    if meta[1] != ":":
+        # The usual line, one parent: ":<mode> <mode> <sha> <sha> <status>", then its path(s).
+        _, _, old_sha, new_sha, status = meta.split(" ")
+        kind = status[0]
+        if kind == "A":
+            return RawEntry("A", None, next(tokens), None, _sha(new_sha))
+        if kind == "D":
+            path = next(tokens)
+            return RawEntry("D", path, None, old_sha, None)
+        old_path = next(tokens)
+        new_path = next(tokens) if kind in "RC" else old_path
+        return RawEntry(kind, old_path, new_path, old_sha, _sha(new_sha))
     parents = len(meta) - len(meta.lstrip(":"))
     fields = meta[parents:].split(" ")
     shas = fields[parents + 1 : 2 * parents + 2]
@@ -180,31 +194,51 @@ def stream_diff(root: str, base: str, pathspecs: Sequence[str]) -> list[RawEntry
 
 
 class BlobReader:
-    """Blob contents by sha through one ``git cat-file --batch`` process; close it when done.
+    """Blob contents by sha through ``git cat-file --batch``; close it when done.
 
-    ``prefetch`` sends many shas at once (a thread writes while we read), so
-    thousands of blobs cost one stream instead of thousands of round trips.
+    ``prefetch`` streams many shas to one process while a thread reads its
+    answer, so thousands of blobs cost one stream instead of thousands of
+    round trips, and git serves them while the caller is still producing shas.
     With ``worktree``, a sha of None means the file as it is in the working tree.
     """
 
     def __init__(self, root: str, *, worktree: bool = False) -> None:
         self.root = root
         self.worktree = worktree
-        self._process = subprocess.Popen(
-            ["git", "-C", root, "cat-file", "--batch"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(),
-        )
+        # Started on the first single read: a pass that only prefetches never needs it.
+        self._process: subprocess.Popen[bytes] | None = None
         self._cache: dict[str, bytes | None] = {}
 
     def prefetch(self, shas: Iterable[str]) -> None:
-        wanted = list(dict.fromkeys(sha for sha in shas if sha not in self._cache))
-        if not wanted:
+        """Fetch every sha of ``shas``, consuming it lazily (it may be fed by a ``git log`` being read)."""
+        shas = iter(shas)
+        first = next((sha for sha in shas if sha not in self._cache), None)
+        if first is None:
             return
-        # One more cat-file process, given every sha at once and read to its end:
-        # one read of the whole answer instead of two calls per blob.
-        payload = "".join(f"{sha}\n" for sha in wanted).encode("ascii")
-        done = subprocess.run(["git", "-C", self.root, "cat-file", "--batch"], input=payload, capture_output=True, env=git_env(), check=False)
-        out, position = done.stdout, 0
+        # --buffer: git writes its answer in large blocks; nobody reads it before the end.
+        process = subprocess.Popen(
+            ["git", "-C", self.root, "cat-file", "--batch", "--buffer"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(),
+        )
+        assert process.stdin is not None and process.stdout is not None
+        answer: list[bytes] = []
+        # The thread drains git's output so that git never blocks writing while we write to it.
+        reader = threading.Thread(target=lambda: answer.append(process.stdout.read()), daemon=True)  # type: ignore[union-attr]
+        reader.start()
+        wanted: list[str] = []
+        seen = set(self._cache)
+        try:
+            for sha in itertools.chain([first], shas):
+                if sha not in seen:
+                    seen.add(sha)
+                    wanted.append(sha)
+                    process.stdin.write(sha.encode("ascii") + b"\n")
+        finally:
+            process.stdin.close()
+            reader.join()
+            process.stdout.close()
+            process.wait()
+        out, position = (answer[0] if answer else b""), 0
         for sha in wanted:
             end = out.find(b"\n", position)
             if end < 0:
@@ -222,6 +256,11 @@ class BlobReader:
         if sha is None:
             return self._from_worktree(path)
         if sha not in self._cache:
+            if self._process is None:
+                self._process = subprocess.Popen(
+                    ["git", "-C", self.root, "cat-file", "--batch"],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(),
+                )
             stdin = self._process.stdin
             assert stdin is not None
             stdin.write(sha.encode("ascii") + b"\n")
@@ -230,6 +269,7 @@ class BlobReader:
         return self._cache[sha]
 
     def _answer(self) -> bytes | None:
+        assert self._process is not None
         stdout = self._process.stdout
         assert stdout is not None
         header = stdout.readline().split()
@@ -249,6 +289,8 @@ class BlobReader:
             return None
 
     def close(self) -> None:
+        if self._process is None:
+            return
         if self._process.stdin:
             self._process.stdin.close()
         if self._process.stdout:

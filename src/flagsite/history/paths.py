@@ -7,7 +7,7 @@ wherever it stands under ``records/customers/``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR
 from ..record.source import require_customer_id
@@ -15,8 +15,8 @@ from ..record.source import require_customer_id
 _PREFIX = CUSTOMERS_DIR + "/"
 
 
-@dataclass(frozen=True)
-class RecordPath:
+class RecordPath(NamedTuple):
+    # A tuple, not a dataclass: one is made for every record file of every commit.
     customer_id: str
     folder: str  # records/customers/[group/]<id>
     file: str  # relative to the customer folder: customer.yaml or notes/<name>.yaml
@@ -34,11 +34,16 @@ def record_path(path: str | None) -> RecordPath | None:
     """The customer record a repository path is part of, or None for any other file."""
     if not path or not path.startswith(_PREFIX) or not path.endswith(".yaml"):
         return None
-    parts = path.split("/")
-    if parts[-1] == CUSTOMER_FILE and len(parts) >= 4:
-        return RecordPath(parts[-2], "/".join(parts[:-1]), CUSTOMER_FILE)
-    if len(parts) >= 5 and parts[-2] == NOTES_DIR:
-        return RecordPath(parts[-3], "/".join(parts[:-2]), f"{NOTES_DIR}/{parts[-1]}")
+    head, _, name = path.rpartition("/")
+    if name == CUSTOMER_FILE:
+        # records/customers/[group/]<id>/customer.yaml
+        if head.count("/") >= 2:
+            return RecordPath(head.rpartition("/")[2], head, CUSTOMER_FILE)
+        return None
+    folder, _, notes = head.rpartition("/")
+    # records/customers/[group/]<id>/notes/<name>.yaml
+    if notes == NOTES_DIR and folder.count("/") >= 2:
+        return RecordPath(folder.rpartition("/")[2], folder, f"{NOTES_DIR}/{name}")
     return None
 
 

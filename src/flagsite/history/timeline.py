@@ -7,11 +7,12 @@ customer in one pass, words only) and by ``flagsite diff``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from .blocks import block_changes
+from .blocks import BlockMemo, block_changes
 from .changes import FieldChange, field_changes
 from .git import RawCommit, RawEntry
 from .paths import RecordPath, record_path
@@ -25,8 +26,7 @@ class Blobs(Protocol):
         """Contents by sha; a sha of None is the working tree's file at ``path``."""
 
 
-@dataclass(frozen=True)
-class FileDelta:
+class FileDelta(NamedTuple):
     """One record file of one customer, before and after a commit (None: absent)."""
 
     old: RecordPath | None
@@ -70,8 +70,9 @@ def deltas_of(entry: RawEntry) -> list[FileDelta]:
     removal from the first and an addition to the second; a move within one
     customer (its folder regrouped, a note renamed) is one delta.
     """
-    old = record_path(entry.old_path)
     new = record_path(entry.new_path)
+    # Most entries modify a file in place: its path is read once.
+    old = new if entry.old_path == entry.new_path else record_path(entry.old_path)
     if entry.status == "C":
         old = None
     if old is not None and new is not None and old.customer_id != new.customer_id:
@@ -105,7 +106,7 @@ def delta_changes(
     *,
     values: bool,
     raw: Callable[[str | None, str | None], bytes | None] | None = None,
-    memo: dict[bytes, Any] | None = None,
+    memo: BlockMemo | None = None,
 ) -> list[FieldChange]:
     """The field-level changes of one file; with ``values`` False, added and
     removed files are not read (the site only needs the words)."""
@@ -114,11 +115,15 @@ def delta_changes(
     what = f"note {side.note_slug}" if side.is_note else "customer record"
     subject = f"note {side.note_slug}" if side.is_note else ""
     if delta.old is None:
-        new = _version(read, delta.new_sha, delta.new_path) if values else None
-        return [FieldChange(side.file, "", "added", None, new.data if new else None, f"{what} added")]
+        if not values:
+            return [_whole_file(side.file, what, "added")]
+        new = _version(read, delta.new_sha, delta.new_path)
+        return [FieldChange(side.file, "", "added", None, new.data, f"{what} added")]
     if delta.new is None:
-        old = _version(read, delta.old_sha, delta.old_path) if values else None
-        return [FieldChange(side.file, "", "removed", old.data if old else None, None, f"{what} removed")]
+        if not values:
+            return [_whole_file(side.file, what, "removed")]
+        old = _version(read, delta.old_sha, delta.old_path)
+        return [FieldChange(side.file, "", "removed", old.data, None, f"{what} removed")]
     changes: list[FieldChange] = []
     if delta.old_path != delta.new_path:
         changes.append(_moved(delta, what))
@@ -136,6 +141,13 @@ def delta_changes(
         else:
             changes += field_changes(delta.new.file, subject, before.data, after.data)
     return changes
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_file(file: str, what: str, kind: str) -> FieldChange:
+    """A file added or removed, in words only: one shared (immutable) change for
+    the thousands of customers a single import commit adds."""
+    return FieldChange(file, "", kind, None, None, f"{what} {kind}")
 
 
 def _moved(delta: FileDelta, what: str) -> FieldChange:
@@ -157,19 +169,25 @@ def group_by_customer(
 ) -> dict[str, list[CommitChanges]]:
     """Customer id → the commits that touched its records, in the order given (newest first).
 
-    The log is read first and the blobs it names fetched in one stream; each
+    The blobs the log names are fetched in one stream as it is read; each
     version is parsed once however many commits compare against it. With
     ``values`` False (words only, for the site) versions are compared as the
     data they hold, without the models' validation.
     """
     touched: list[tuple[RawCommit, list[FileDelta]]] = []
-    for commit in commits:
-        deltas = [d for entry in commit.entries for d in deltas_of(entry) if wanted(d.customer_id)]
-        if deltas:
-            touched.append((commit, deltas))
-    blobs.prefetch(sha for _, deltas in touched for d in deltas for sha in needs_content(d, values=values))
+
+    def needed() -> Iterator[str]:
+        # Blobs are asked for while the log is still being read, so git serves them meanwhile.
+        for commit in commits:
+            deltas = [d for entry in commit.entries for d in deltas_of(entry) if wanted(d.customer_id)]
+            if deltas:
+                touched.append((commit, deltas))
+                for delta in deltas:
+                    yield from needs_content(delta, values=values)
+
+    blobs.prefetch(needed())
     parsed: dict[str, Version] = {}
-    blocks_parsed: dict[bytes, Any] = {}
+    blocks_read = BlockMemo()
 
     def read(sha: str | None, path: str) -> Version:
         if sha is not None and sha in parsed:
@@ -186,7 +204,7 @@ def group_by_customer(
             changes = per_commit.get(delta.customer_id)
             if changes is None:
                 changes = per_commit[delta.customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
-            changes.changes += delta_changes(delta, read, values=values, raw=blobs.read, memo=blocks_parsed)
+            changes.changes += delta_changes(delta, read, values=values, raw=blobs.read, memo=blocks_read)
         for customer_id, changes in per_commit.items():
             by_customer.setdefault(customer_id, []).append(changes)
     return by_customer

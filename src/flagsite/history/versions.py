@@ -44,14 +44,18 @@ def _defaults(model: type[BaseModel]) -> tuple[tuple[str, bool, Any], ...]:
     return tuple(fields)
 
 
-def normalise(data: dict[str, Any], path: str) -> dict[str, Any]:
+def normalise(data: dict[str, Any], path: str, only: set[str] | None = None) -> dict[str, Any]:
     """Data read without validation, shaped like a model's dump: defaults filled in, fields in order.
 
     So that "critical: true" added to a note reads "changed from no to yes"
-    whether or not the version was validated.
+    whether or not the version was validated. With ``only``, other fields are
+    left out: two versions compared by their changed fields alone would get
+    the same default for every other field, which shows no change.
     """
     out: dict[str, Any] = {}
     for key, has_default, default in _defaults(_model_of(path)):
+        if only is not None and key not in only:
+            continue
         if key in data:
             out[key] = data[key]
         elif has_default:
