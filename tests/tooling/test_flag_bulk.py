@@ -108,3 +108,23 @@ def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path):
         atomic.replace_all({str(a): b"new\n", str(b): b"new\n"}, expected={str(a): b"read\n", str(b): b"read\n"})
     assert (a.read_text(), b.read_text()) == ("read\n", "saved by someone else meanwhile\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_many_files_synced_at_once_are_replaced_and_restored_alike(tmp_path):
+    paths = [str(tmp_path / f"f{n:02d}.yaml") for n in range(atomic.SYNC_ONE_BY_ONE + 4)]
+    for path in paths:
+        Path(path).write_text("old\n")
+    atomic.replace_all({p: b"new\n" for p in paths}, expected={p: b"old\n" for p in paths})
+    assert {Path(p).read_text() for p in paths} == {"new\n"}
+    calls = []
+
+    def failing_replace(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device", dst)
+        os.replace(src, dst)
+
+    with pytest.raises(FlagsiteError, match="restored"):
+        atomic.replace_all({p: b"newer\n" for p in paths}, replace=failing_replace)
+    assert {Path(p).read_text() for p in paths} == {"new\n"}
+    assert sorted(os.listdir(tmp_path)) == sorted(os.path.basename(p) for p in paths)
