@@ -178,3 +178,26 @@ def test_a_customer_is_checked_as_it_will_be_written_after_its_last_row(repo, ru
     result = run("--root", str(repo), "flag", "bulk", csv_path)
     assert result.exit_code == 0, result.stderr
     assert customer_file(repo).read_text() == CUSTOMER_YAML
+
+
+def test_worker_processes_give_the_same_files_and_problems(repo, tmp_path, monkeypatch):
+    from flagsite.edit import bulk
+
+    ids = [f"C-3{n:04d}" for n in range(12)]
+    for customer_id in ids:
+        add_customer(repo, customer_id)
+    rows = "".join(f"add,{customer_id},alert,Moved house.,2026-06-01\n" for customer_id in ids)
+    bad = _csv(tmp_path, "action,customer,type,reason,created\n" + rows + "add,C-30003,vip,Unknown type.,2026-06-02\n")
+    monkeypatch.setattr(bulk, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(bulk, "_CHUNK", 5)
+
+    def outcome(jobs: int) -> str:
+        with pytest.raises(FlagsiteError) as error:
+            bulk.apply_bulk(str(repo), bad, default_by=lambda: "kim", jobs=jobs)
+        return str(error.value)
+
+    assert outcome(2) == outcome(1) and "flags.csv:14: C-30003 would not validate after this row" in outcome(2)
+    good = _csv(tmp_path, "action,customer,type,reason,created\n" + rows)
+    result = bulk.apply_bulk(str(repo), good, default_by=lambda: "kim", jobs=2)
+    assert result.paths == [f"records/customers/{customer_id}/customer.yaml" for customer_id in ids]
+    assert all("reason: Moved house." in customer_file(repo, customer_id).read_text() for customer_id in ids)

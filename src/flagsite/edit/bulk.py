@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..config import Config, load_config
@@ -139,8 +140,28 @@ def _one_row(name: str, line: int, header: list[str], values: list[str], rows: l
     return []
 
 
-def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today: dt.date | None = None, write: bool = True) -> BulkResult:
-    """Apply every row of the CSV file, or raise with every problem; ``write=False`` only checks."""
+# Below this many customer files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 400
+_CHUNK = 64
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What the rows of one customer file came to."""
+
+    path: str  # customer.yaml, relative to the root
+    read: str | None  # its text when read
+    new: str | None  # its text after every row; None when a row failed
+    problems: list[tuple[int, str]]  # (CSV line, 'FILE.csv:LINE: message')
+
+
+def apply_bulk(
+    root: str, csv_path: str, *, default_by: Callable[[], str], today: dt.date | None = None, write: bool = True, jobs: int | None = None,
+) -> BulkResult:
+    """Apply every row of the CSV file, or raise with every problem; ``write=False`` only checks.
+
+    ``jobs``: worker processes for changing and checking the files (default: one per core).
+    """
     rows, problems = read_rows(csv_path, default_by)
     name = os.path.basename(csv_path)
     config, _ = load_config(root)
@@ -155,28 +176,41 @@ def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today
             row_problems.append((row.line, f"{name}:{row.line}: {error}"))
             continue
         by_file.setdefault(folder.customer_file, (folder, []))[1].append(row)
-    texts: dict[str, str] = {}  # customer.yaml path -> new text
-    read: dict[str, str] = {}  # customer.yaml path -> its text when read
-    for path, (folder, file_rows) in by_file.items():
-        changed = _change_customer(root, folder, file_rows, name, config, today, read, row_problems)
-        if changed is not None:
-            texts[path] = changed
+    outcomes = _change_all(root, list(by_file.values()), name, config, today, jobs)
+    for outcome in outcomes:
+        row_problems += outcome.problems
     problems += [problem for _, problem in sorted(row_problems, key=lambda lined: lined[0])]  # in CSV order
     if problems:
         raise FlagsiteError("nothing was written; fix these rows and run again:\n" + "\n".join(f"  {p}" for p in problems))
+    changed = [o for o in outcomes if o.new is not None and o.read is not None]
     if write:
+        targets = {o.path: disk_path(root, o.path) for o in changed}
         replace_all(
-            {disk_path(root, path): text.encode("utf-8") for path, text in texts.items()},
-            expected={disk_path(root, path): read[path].encode("utf-8") for path in texts},
+            {targets[o.path]: o.new.encode("utf-8") for o in changed if o.new is not None},
+            expected={targets[o.path]: o.read.encode("utf-8") for o in changed if o.read is not None},
         )
-    return BulkResult(len(rows), sorted(texts))
+    return BulkResult(len(rows), sorted(o.path for o in changed))
 
 
-def _change_customer(
-    root: str, folder: CustomerFolder, rows: list[Row], name: str, config: Config, today: dt.date,
-    read: dict[str, str], problems: list[tuple[int, str]],
-) -> str | None:
-    """The customer's new text after all its rows, or None with the problems added.
+def _change_all(
+    root: str, files: list[tuple[CustomerFolder, list[Row]]], name: str, config: Config, today: dt.date, jobs: int | None,
+) -> list[_Outcome]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
+        return _change_chunk(root, files, name, config, today)
+    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    n = len(chunks)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = pool.map(_change_chunk, [root] * n, chunks, [name] * n, [config] * n, [today] * n)
+        return [outcome for chunk in done for outcome in chunk]
+
+
+def _change_chunk(root: str, files: list[tuple[CustomerFolder, list[Row]]], name: str, config: Config, today: dt.date) -> list[_Outcome]:
+    return [_change_customer(root, folder, rows, name, config, today) for folder, rows in files]
+
+
+def _change_customer(root: str, folder: CustomerFolder, rows: list[Row], name: str, config: Config, today: dt.date) -> _Outcome:
+    """The customer's text after all its rows, or the problems that stop them.
 
     The rows apply in CSV order, each to the text the one before made. The
     checks of ``flagsite validate`` run once, on the text after the last row;
@@ -187,8 +221,7 @@ def _change_customer(
     steps: list[str] = []  # the text before the first row, then after each row
     failed: tuple[int, str] | None = None  # (index of the row, why it could not be made)
     try:
-        read[path] = read_text(root, path)
-        steps.append(read[path])
+        steps.append(read_text(root, path))
         for row in rows:
             steps.append(apply_change(steps[-1], path, row.customer, row.change))
     except FlagsiteError as error:
@@ -200,12 +233,13 @@ def _change_customer(
                 details = "; ".join(f"{f.path}:{f.line or 1}:{f.column or 1}: {f.code} {f.message}" for f in errors)
                 failed = (index, f"{rows[index].customer} would not validate after this row: {details}")
                 break
+    read = steps[0] if steps else None
     if failed is None:
-        return steps[-1] if len(steps) > 1 else None
+        return _Outcome(path, read, steps[-1] if len(steps) > 1 else None, [])
     index, why = failed
-    problems.append((rows[index].line, f"{name}:{rows[index].line}: {why}"))
+    problems = [(rows[index].line, f"{name}:{rows[index].line}: {why}")]
     problems += [(row.line, f"{name}:{row.line}: not checked: an earlier row for {row.customer} failed") for row in rows[index + 1 :]]
-    return None
+    return _Outcome(path, read, None, problems)
 
 
 def _errors(text: str, folder: CustomerFolder, config: Config, today: dt.date) -> list[Finding]:
