@@ -1,15 +1,19 @@
 """How long the editing commands take on a repository of many customers.
 
-    python benchmarks/bench_flag_edit.py [CUSTOMERS]
+    python benchmarks/bench_flag_edit.py [CUSTOMERS] [--keep DIR]
 
 Prints the time of one `flag add` (ungrouped and grouped layout), of a bulk
-CSV touching every customer, and of `note new`, all through the library.
+CSV touching every customer, of a second bulk mixing edits, removals and
+several rows per customer, and of `note new`, all through the library.
+With ``--keep DIR`` the records after each bulk are copied to DIR, so the
+output of two versions of the code can be compared with ``diff -r``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -56,12 +60,37 @@ def timed(label: str, run) -> None:  # type: ignore[no-untyped-def]
     print(f"{label}: {time.perf_counter() - start:.3f} s")
 
 
+def mixed_rows(ids: list[str]) -> list[str]:
+    """Edits (of a commented flag), removals, and rows that build on an earlier row for the same customer."""
+    rows = []
+    for n, i in enumerate(ids):
+        if n % 3 == 0:
+            rows.append(f"edit,{i},on-hold,,Call Accounts first.,2026-09-01,\n")
+        elif n % 3 == 1:
+            rows += [f"remove,{i},manager,,,,\n", f"add,{i},alert,Moved house.,,,2026-03-05\n"]
+        else:
+            rows += [f"add,{i},alert,Moved house.,,,2026-03-05\n", f"edit,{i},alert,Moved house again.,,2026-08-01,2026-03-05\n"]
+    return rows
+
+
+def keep(root: str, keep_dir: str | None, name: str) -> None:
+    if keep_dir:
+        shutil.copytree(os.path.join(root, "records"), os.path.join(keep_dir, name), symlinks=True)
+
+
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    args = sys.argv[1:]
+    keep_dir = None
+    if "--keep" in args:
+        at = args.index("--keep")
+        keep_dir = args[at + 1]
+        del args[at : at + 2]
+    count = int(args[0]) if args else 2000
     print(f"{count} customers")
     for grouped in (False, True):
         with tempfile.TemporaryDirectory() as root:
             ids = make_repo(root, count, grouped)
+            os.sync()  # a real repository's files are on disk already; the bulk's own sync should not pay for writing them
             layout = "grouped" if grouped else "flat"
             add = AddFlag("alert", "Moved to a new address.", "kim", dt.date(2026, 3, 1))
             timed(f"flag add, one customer ({layout})", lambda: change_flags(root, ids[-1], add))
@@ -72,6 +101,13 @@ def main() -> None:
                 handle.write("action,customer,type,reason,created\n")
                 handle.writelines(f"add,{i},manager,Asks for a manager.,2026-03-02\n" for i in ids)
             timed(f"flag bulk, {count} rows over {count} files ({layout})", lambda: apply_bulk(root, csv_path, default_by=lambda: "kim"))
+            keep(root, keep_dir, f"{layout}-add")
+            rows = mixed_rows(ids)
+            with open(csv_path, "w") as handle:
+                handle.write("action,customer,type,reason,guidance,review_by,created\n")
+                handle.writelines(rows)
+            timed(f"flag bulk, {len(rows)} mixed rows over {count} files ({layout})", lambda: apply_bulk(root, csv_path, default_by=lambda: "kim", today=dt.date(2026, 4, 1)))
+            keep(root, keep_dir, f"{layout}-mixed")
 
 
 if __name__ == "__main__":

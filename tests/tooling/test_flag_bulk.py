@@ -108,3 +108,96 @@ def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path):
         atomic.replace_all({str(a): b"new\n", str(b): b"new\n"}, expected={str(a): b"read\n", str(b): b"read\n"})
     assert (a.read_text(), b.read_text()) == ("read\n", "saved by someone else meanwhile\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_many_files_synced_at_once_are_replaced_and_restored_alike(tmp_path):
+    paths = [str(tmp_path / f"f{n:02d}.yaml") for n in range(atomic.SYNC_ONE_BY_ONE + 4)]
+    for path in paths:
+        Path(path).write_text("old\n")
+    atomic.replace_all({p: b"new\n" for p in paths}, expected={p: b"old\n" for p in paths})
+    assert {Path(p).read_text() for p in paths} == {"new\n"}
+    calls = []
+
+    def failing_replace(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device", dst)
+        os.replace(src, dst)
+
+    with pytest.raises(FlagsiteError, match="restored"):
+        atomic.replace_all({p: b"newer\n" for p in paths}, replace=failing_replace)
+    assert {Path(p).read_text() for p in paths} == {"new\n"}
+    assert sorted(os.listdir(tmp_path)) == sorted(os.path.basename(p) for p in paths)
+
+
+def test_rows_for_one_customer_apply_in_csv_order_each_seeing_the_one_before(repo, run, tmp_path):
+    other = add_customer(repo, "C-20001")
+    csv_path = _csv(tmp_path, (
+        "action,customer,type,reason,guidance,created\n"
+        "add,C-20001,alert,Moved house.,,2026-06-01\n"
+        "edit,C-10042,warning,,Call back first.,\n"
+        "edit,C-20001,alert,Moved house again.,Check the address.,\n"
+        "add,C-20001,manager,Asks for Kim.,,2026-06-02\n"
+        "remove,C-20001,manager,,,\n"
+    ))
+    result = run("--root", str(repo), "flag", "bulk", csv_path, "--by", "kim")
+    assert result.exit_code == 0, result.stderr
+    assert other.read_text() == (
+        "id: C-20001\nname: Dana Erickson\nflags:\n"
+        "  - type: alert\n    reason: Moved house again.\n    guidance: Check the address.\n    created: 2026-06-01\n    created_by: kim\n"
+    )
+    assert "    guidance: Call back first.\n" in customer_file(repo).read_text()
+
+
+def test_problems_come_in_csv_order_and_name_the_row_that_broke_the_customer(repo, run, tmp_path):
+    add_customer(repo, "C-20001")
+    csv_path = _csv(tmp_path, (
+        "action,customer,type,reason,created\n"
+        "add,C-20001,alert,Fine.,2026-06-01\n"
+        "add,C-10042,vip,Unknown type.,2026-06-01\n"
+        "edit,C-20001,manager,No such flag.,\n"
+        "add,C-10042,alert,Fine on its own.,2026-06-01\n"
+        "add,C-20001,manager,After the failed row.,2026-06-01\n"
+    ))
+    result = run("--root", str(repo), "flag", "bulk", csv_path)
+    assert result.exit_code == 1
+    lines = [line.strip() for line in result.stderr.splitlines() if "flags.csv:" in line]
+    assert [line.split(":")[1] for line in lines] == ["3", "4", "5", "6"]
+    assert "C-10042 would not validate after this row:" in lines[0] and "R005" in lines[0]
+    assert "customer C-20001 has no manager flag" in lines[1]
+    assert lines[2].endswith("not checked: an earlier row for C-10042 failed")
+    assert lines[3].endswith("not checked: an earlier row for C-20001 failed")
+
+
+def test_a_customer_is_checked_as_it_will_be_written_after_its_last_row(repo, run, tmp_path):
+    csv_path = _csv(tmp_path, (
+        "action,customer,type,reason,created\n"
+        "add,C-10042,vip,Unknown type for a moment.,2026-06-01\n"
+        "remove,C-10042,vip,,2026-06-01\n"
+    ))
+    result = run("--root", str(repo), "flag", "bulk", csv_path)
+    assert result.exit_code == 0, result.stderr
+    assert customer_file(repo).read_text() == CUSTOMER_YAML
+
+
+def test_worker_processes_give_the_same_files_and_problems(repo, tmp_path, monkeypatch):
+    from flagsite.edit import bulk
+
+    ids = [f"C-3{n:04d}" for n in range(12)]
+    for customer_id in ids:
+        add_customer(repo, customer_id)
+    rows = "".join(f"add,{customer_id},alert,Moved house.,2026-06-01\n" for customer_id in ids)
+    bad = _csv(tmp_path, "action,customer,type,reason,created\n" + rows + "add,C-30003,vip,Unknown type.,2026-06-02\n")
+    monkeypatch.setattr(bulk, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(bulk, "_CHUNK", 5)
+
+    def outcome(jobs: int) -> str:
+        with pytest.raises(FlagsiteError) as error:
+            bulk.apply_bulk(str(repo), bad, default_by=lambda: "kim", jobs=jobs)
+        return str(error.value)
+
+    assert outcome(2) == outcome(1) and "flags.csv:14: C-30003 would not validate after this row" in outcome(2)
+    good = _csv(tmp_path, "action,customer,type,reason,created\n" + rows)
+    result = bulk.apply_bulk(str(repo), good, default_by=lambda: "kim", jobs=2)
+    assert result.paths == [f"records/customers/{customer_id}/customer.yaml" for customer_id in ids]
+    assert all("reason: Moved house." in customer_file(repo, customer_id).read_text() for customer_id in ids)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flagsite.edit.flags import AddFlag, RemoveFlag, apply_change
+from flagsite.edit.yaml_text import emitted, scalar
 from flagsite.load.yaml_strict import load_yaml_bytes
 
 BASE = "id: C-1\nname: Dana\nflags: []\n"
@@ -39,3 +40,14 @@ def test_adding_then_removing_a_flag_gives_back_the_same_bytes(reason, guidance,
         "type": "alert", "reason": reason, "guidance": guidance, "created": dt.date(2026, 6, 10), "created_by": "kim", "review_by": review,
     }.items() if v is not None}
     assert apply_change(added, "customer.yaml", "C-10042", RemoveFlag("alert")) == CUSTOMER_YAML
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZy0 .;()/'-:#,\"", min_size=1, max_size=12) | st.sampled_from(["yes", "No", "null", "off", "y", "It's ok", "a  b"]))
+def test_text_written_without_asking_the_emitter_is_what_the_emitter_writes(text):
+    assert scalar(text) == emitted(text)
+
+
+@given(st.dates())
+def test_dates_are_written_as_the_emitter_writes_them(date):
+    assert scalar(date) == emitted(date)  # type: ignore[arg-type]

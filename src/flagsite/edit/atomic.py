@@ -5,6 +5,11 @@ Each new content is written to a temporary file in the target's own folder
 moved over the target. Several files are replaced all-or-nothing: every new
 content is staged first; if a replacement fails midway, the files already
 replaced get their original content back.
+
+Each fsync costs about a millisecond here, two per file: for a bulk change of
+thousands of files, one ``os.sync()`` after staging and one after the renames
+give the same guarantee (contents on disk before any rename, renames on disk
+before returning) in a fraction of the time.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from collections.abc import Callable
 
 from ..errors import FlagsiteError
 
+# Above this many files, one system-wide sync is cheaper than an fsync per file and per folder.
+SYNC_ONE_BY_ONE = 8
+
 
 def _new_file_mode() -> int:
     umask = os.umask(0)
@@ -22,15 +30,16 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _stage(path: str, data: bytes) -> str:
-    """Write ``data`` to a temporary file beside ``path``, on disk; return its name."""
+def _stage(path: str, data: bytes, sync: bool = True) -> str:
+    """Write ``data`` to a temporary file beside ``path``, on disk unless ``sync`` is off; return its name."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else _new_file_mode()
         os.chmod(temp, mode)
     except BaseException:
@@ -90,12 +99,15 @@ def replace_all(
     """
     originals: dict[str, bytes | None] = {}
     staged: dict[str, str] = {}
+    one_by_one = len(contents) <= SYNC_ONE_BY_ONE
     try:
         for path, data in contents.items():
             originals[path] = _read_original(path)
             if expected is not None and path in expected and originals[path] != expected[path]:
                 raise ChangedMeanwhile(f"nothing was written: {path} changed while it was being edited; run the command again")
-            staged[path] = _stage(path, data)
+            staged[path] = _stage(path, data, sync=one_by_one)
+        if not one_by_one:
+            os.sync()
     except (OSError, ChangedMeanwhile) as error:
         for temp in staged.values():
             _remove_quietly(temp)
@@ -114,6 +126,9 @@ def replace_all(
                 _remove_quietly(temp)
         restored = "the files already written were restored" if not failed else f"could not restore {', '.join(failed)}: check them with git diff"
         raise FlagsiteError(f"writing stopped at {error.filename or path} ({error.strerror or error}); {restored}") from error
+    if not one_by_one:
+        os.sync()
+        return
     for path in done:
         _sync_folder(path)
 

@@ -1,8 +1,9 @@
 """Many flag changes from one CSV file (seed 001's bulk manager): all rows, or nothing.
 
 Every row is read and checked first; each customer's file is then changed in
-memory, row by row, and checked after each row as ``flagsite validate`` would.
-Any problem is reported as ``FILE.csv:LINE: ...`` and nothing is written.
+memory, by its rows in CSV order, and the result checked as ``flagsite
+validate`` would. Any problem is reported as ``FILE.csv:LINE: ...`` and
+nothing is written.
 Only when every row is good are the files replaced, all-or-nothing.
 """
 
@@ -12,10 +13,13 @@ import csv
 import datetime as dt
 import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from ..config import load_config
+from ..config import Config, load_config
+from ..discover import CustomerFolder
 from ..errors import FlagsiteError
+from ..findings import Finding
 from ..staff import as_staff_name
 from .atomic import replace_all
 from .flags import AddFlag, EditFlag, FlagChange, RemoveFlag, apply_change, check_customer_text, disk_path, errors_of, read_text
@@ -136,47 +140,107 @@ def _one_row(name: str, line: int, header: list[str], values: list[str], rows: l
     return []
 
 
-def apply_bulk(root: str, csv_path: str, *, default_by: Callable[[], str], today: dt.date | None = None, write: bool = True) -> BulkResult:
-    """Apply every row of the CSV file, or raise with every problem; ``write=False`` only checks."""
+# Below this many customer files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 400
+_CHUNK = 64
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What the rows of one customer file came to."""
+
+    path: str  # customer.yaml, relative to the root
+    read: str | None  # its text when read
+    new: str | None  # its text after every row; None when a row failed
+    problems: list[tuple[int, str]]  # (CSV line, 'FILE.csv:LINE: message')
+
+
+def apply_bulk(
+    root: str, csv_path: str, *, default_by: Callable[[], str], today: dt.date | None = None, write: bool = True, jobs: int | None = None,
+) -> BulkResult:
+    """Apply every row of the CSV file, or raise with every problem; ``write=False`` only checks.
+
+    ``jobs``: worker processes for changing and checking the files (default: one per core).
+    """
     rows, problems = read_rows(csv_path, default_by)
     name = os.path.basename(csv_path)
     config, _ = load_config(root)
     today = today or dt.date.today()
-    folders = customer_folders(root)
-    texts: dict[str, str] = {}  # customer.yaml path -> new text
-    read: dict[str, str] = {}  # customer.yaml path -> its text when read
-    broken: set[str] = set()
+    folders = customer_folders(root)  # one walk of records/ for the whole file
+    by_file: dict[str, tuple[CustomerFolder, list[Row]]] = {}  # customer.yaml path -> its rows, in CSV order
+    row_problems: list[tuple[int, str]] = []
     for row in rows:
         try:
             folder = find_customer(root, row.customer, folders)
         except FlagsiteError as error:
-            problems.append(f"{name}:{row.line}: {error}")
+            row_problems.append((row.line, f"{name}:{row.line}: {error}"))
             continue
-        path = folder.customer_file
-        if path in broken:
-            problems.append(f"{name}:{row.line}: not checked: an earlier row for {row.customer} failed")
-            continue
-        try:
-            if path not in read:
-                read[path] = read_text(root, path)
-            current = texts.get(path, read[path])
-            new_text = apply_change(current, path, row.customer, row.change)
-        except FlagsiteError as error:
-            problems.append(f"{name}:{row.line}: {error}")
-            broken.add(path)
-            continue
-        errors = errors_of(check_customer_text(new_text, path, folder.folder_name, config, today))
-        if errors:
-            details = "; ".join(f"{f.path}:{f.line or 1}:{f.column or 1}: {f.code} {f.message}" for f in errors)
-            problems.append(f"{name}:{row.line}: {row.customer} would not validate after this row: {details}")
-            broken.add(path)
-            continue
-        texts[path] = new_text
+        by_file.setdefault(folder.customer_file, (folder, []))[1].append(row)
+    outcomes = _change_all(root, list(by_file.values()), name, config, today, jobs)
+    for outcome in outcomes:
+        row_problems += outcome.problems
+    problems += [problem for _, problem in sorted(row_problems, key=lambda lined: lined[0])]  # in CSV order
     if problems:
         raise FlagsiteError("nothing was written; fix these rows and run again:\n" + "\n".join(f"  {p}" for p in problems))
+    changed = [o for o in outcomes if o.new is not None and o.read is not None]
     if write:
+        targets = {o.path: disk_path(root, o.path) for o in changed}
         replace_all(
-            {disk_path(root, path): text.encode("utf-8") for path, text in texts.items()},
-            expected={disk_path(root, path): read[path].encode("utf-8") for path in texts},
+            {targets[o.path]: o.new.encode("utf-8") for o in changed if o.new is not None},
+            expected={targets[o.path]: o.read.encode("utf-8") for o in changed if o.read is not None},
         )
-    return BulkResult(len(rows), sorted(texts))
+    return BulkResult(len(rows), sorted(o.path for o in changed))
+
+
+def _change_all(
+    root: str, files: list[tuple[CustomerFolder, list[Row]]], name: str, config: Config, today: dt.date, jobs: int | None,
+) -> list[_Outcome]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
+        return _change_chunk(root, files, name, config, today)
+    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    n = len(chunks)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = pool.map(_change_chunk, [root] * n, chunks, [name] * n, [config] * n, [today] * n)
+        return [outcome for chunk in done for outcome in chunk]
+
+
+def _change_chunk(root: str, files: list[tuple[CustomerFolder, list[Row]]], name: str, config: Config, today: dt.date) -> list[_Outcome]:
+    return [_change_customer(root, folder, rows, name, config, today) for folder, rows in files]
+
+
+def _change_customer(root: str, folder: CustomerFolder, rows: list[Row], name: str, config: Config, today: dt.date) -> _Outcome:
+    """The customer's text after all its rows, or the problems that stop them.
+
+    The rows apply in CSV order, each to the text the one before made. The
+    checks of ``flagsite validate`` run once, on the text after the last row;
+    only when it fails are the rows checked one by one, to name the row that
+    broke the file.
+    """
+    path = folder.customer_file
+    steps: list[str] = []  # the text before the first row, then after each row
+    failed: tuple[int, str] | None = None  # (index of the row, why it could not be made)
+    try:
+        steps.append(read_text(root, path))
+        for row in rows:
+            steps.append(apply_change(steps[-1], path, row.customer, row.change))
+    except FlagsiteError as error:
+        failed = (len(steps) - 1 if steps else 0, str(error))
+    if len(steps) > 1 and _errors(steps[-1], folder, config, today):
+        for index, text in enumerate(steps[1:]):
+            errors = _errors(text, folder, config, today)
+            if errors:
+                details = "; ".join(f"{f.path}:{f.line or 1}:{f.column or 1}: {f.code} {f.message}" for f in errors)
+                failed = (index, f"{rows[index].customer} would not validate after this row: {details}")
+                break
+    read = steps[0] if steps else None
+    if failed is None:
+        return _Outcome(path, read, steps[-1] if len(steps) > 1 else None, [])
+    index, why = failed
+    problems = [(rows[index].line, f"{name}:{rows[index].line}: {why}")]
+    problems += [(row.line, f"{name}:{row.line}: not checked: an earlier row for {row.customer} failed") for row in rows[index + 1 :]]
+    return _Outcome(path, read, None, problems)
+
+
+def _errors(text: str, folder: CustomerFolder, config: Config, today: dt.date) -> list[Finding]:
+    return errors_of(check_customer_text(text, folder.customer_file, folder.folder_name, config, today))

@@ -1,10 +1,10 @@
 """The flags list of one customer.yaml, as lines that can be replaced one flag at a time.
 
-ruamel.yaml's round-trip loader reads the one file being edited: it gives the
-line and column of every flag and each flag's end-of-line comments (round-trip
-mode is slow for reading thousands of files, fine for one). The edit itself
-is a splice: the lines of one flag are replaced, removed or inserted, so the
-rest of the file keeps every byte, whatever its layout.
+``flag_positions`` gives the line and column of every flag and each flag's
+end-of-line comments (read with libyaml when the file is plain, with
+ruamel.yaml's round-trip loader otherwise). The edit itself is a splice: the
+lines of one flag are replaced, removed or inserted, so the rest of the file
+keeps every byte, whatever its layout.
 
 A flag's lines run from its dash to the next flag (or to the next line that
 is not indented under it). Blank lines and comments indented no deeper than
@@ -17,12 +17,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from ..errors import FlagsiteError
 from ..models import Flag
+from .flag_positions import FlagItem, read_fast, read_roundtrip
 from .yaml_text import scalar
 
 FLAG_FIELDS: tuple[str, ...] = tuple(Flag.model_fields)
@@ -64,64 +61,21 @@ class FlagsText:
         self.path = path
         self.lines = text.splitlines(keepends=True)
         self.newline = "\r\n" if self.lines and self.lines[0].endswith("\r\n") else "\n"  # keep the file's own line ends
-        self.data = self._parse(text)
-        self.flags_key: tuple[int, int] | None = None  # (line, column) of 'flags:'
-        self.flags_value: tuple[int, int] | None = None
-        self.flags_empty_flow = False
-        self.slots: list[FlagSlot] = []
-        self._locate()
-
-    def _parse(self, text: str) -> CommentedMap:
-        try:
-            data = YAML(typ="rt").load(text)
-        except MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            where = f"{self.path}:{mark.line + 1}:{mark.column + 1}" if mark else self.path
-            raise FlagsiteError(f"{where}: cannot edit a file that is not valid YAML ({error.problem}); fix it first (flagsite validate shows how)") from error
-        except YAMLError as error:
-            raise FlagsiteError(f"{self.path}: cannot edit a file that is not valid YAML ({error}); fix it first") from error
-        if not isinstance(data, CommentedMap):
-            raise FlagsiteError(f"{self.path}: the file must be a mapping of 'field: value' lines; fix it first")
-        return data
-
-    def _locate(self) -> None:
-        if "flags" not in self.data:
-            return
-        self.flags_key = self.data.lc.key("flags")
-        self.flags_value = self.data.lc.value("flags")
-        flags = self.data["flags"]
-        if flags is None:
-            return
-        if not isinstance(flags, CommentedSeq):
-            raise FlagsiteError(f"{self.path}:{self.flags_key[0] + 1}: 'flags' must be a list; fix it first")
-        value_line, value_col = self.flags_value
-        if self.lines[value_line][value_col:].startswith("["):
-            if len(flags) == 0:
-                self.flags_empty_flow = True
-                return
-            raise FlagsiteError(
-                f"{self.path}:{self.flags_key[0] + 1}: the flags are written as a one-line [...] list; write them as a block list ('- type: ...' lines) to edit them with flagsite"
-            )
-        for index, item in enumerate(flags):
-            if not isinstance(item, CommentedMap):
-                raise FlagsiteError(f"{self.path}:{flags.lc.item(index)[0] + 1}: flag {index + 1} is not a mapping of fields; fix it first")
-            self.slots.append(self._slot(index, item, flags))
+        layout = read_fast(text, self.lines) or read_roundtrip(text, self.lines, path)
+        self.flags_key = layout.flags_key  # (line, column) of 'flags:'
+        self.flags_value = layout.flags_value
+        self.flags_empty_flow = layout.empty_flow
+        self.slots = [self._slot(index, item) for index, item in enumerate(layout.items)]
         for slot, following in zip(self.slots, self.slots[1:], strict=False):
             slot.end = self._trimmed_end(slot.start, following.start, slot.dash_col)
         if self.slots:
             last = self.slots[-1]
             last.end = self._trimmed_end(last.start, self._block_end(last.start, last.dash_col), last.dash_col)
 
-    def _slot(self, index: int, item: CommentedMap, flags: CommentedSeq) -> FlagSlot:
-        line, column = flags.lc.item(index)
+    def _slot(self, index: int, item: FlagItem) -> FlagSlot:
+        line, column = item.position
         start, dash_col = self._dash(line, column)
-        comments = {}
-        for key, parts in item.ca.items.items():
-            token = parts[2] if len(parts) > 2 else None
-            text = getattr(token, "value", "") or ""
-            if text.startswith("#"):
-                comments[str(key)] = text.split("\n", 1)[0].rstrip()
-        return FlagSlot(index, dict(item), start, start + 1, dash_col, column, comments)
+        return FlagSlot(index, item.values, start, start + 1, dash_col, column, item.comments)
 
     def _dash(self, line: int, column: int) -> tuple[int, int]:
         """The line and column of the '-' that opens the flag whose first field is at (line, column)."""
