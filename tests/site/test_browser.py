@@ -174,3 +174,12 @@ def test_ids_and_rule_codes_are_never_broken_across_lines(browser, site_url, pat
     )
     context.close()
     assert broken == []
+
+
+def test_banner_icon_keeps_its_size_on_a_narrow_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    opened = context.new_page()
+    opened.goto(site_url + "customers/C-10042/")
+    width = opened.locator('[data-flag-type="on-hold"] .fs-icon svg').evaluate("e => e.getBoundingClientRect().width")
+    context.close()
+    assert width >= 20
