@@ -161,3 +161,25 @@ def test_xss_record_fires_no_dialog_and_adds_no_element(page, site_url):
     )
     assert found["scripts"] == 0 and found["handlers"] == 0 and found["jsLinks"] == 0
     assert "<script>window.__xss=2" in found["name"]
+
+
+@pytest.mark.parametrize("path", ["dashboards/", "workstack/", "customers/C-10042/"])
+def test_ids_and_rule_codes_are_never_broken_across_lines(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 900, "height": 900})
+    opened = context.new_page()
+    opened.goto(site_url + path)
+    broken = opened.evaluate(
+        """() => [...document.querySelectorAll('.md-content .fs-id, .md-content .fs-table code')]
+            .filter(e => e.getClientRects().length > 1).map(e => e.textContent)"""
+    )
+    context.close()
+    assert broken == []
+
+
+def test_banner_icon_keeps_its_size_on_a_narrow_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    opened = context.new_page()
+    opened.goto(site_url + "customers/C-10042/")
+    width = opened.locator('[data-flag-type="on-hold"] .fs-icon svg').evaluate("e => e.getBoundingClientRect().width")
+    context.close()
+    assert width >= 20

@@ -43,6 +43,26 @@ def test_build_without_configuration_writes_the_site_into_root_site(repo):
         assert os.path.exists(os.path.join(repo, "site", name)), name
 
 
+_FROM_ANOTHER_HOST = re.compile(r'<(?:link|script)\b[^>]*\b(?:href|src)="(?:https?:)?//[^"]*"')
+
+
+@pytest.mark.parametrize("config", ["packaged default", "this repository's mkdocs.yml"])
+def test_no_page_loads_anything_from_another_host(repo, config):
+    """The site is internal and may run offline: no fonts, styles or scripts from a CDN."""
+    if config != "packaged default":
+        project = os.path.join(os.path.dirname(__file__), "..", "..")
+        shutil.copy(os.path.join(project, "mkdocs.yml"), os.path.join(repo, "mkdocs.yml"))
+        os.makedirs(os.path.join(repo, "site_docs"))
+    assert run("--root", repo, "build", "--today", TODAY).exit_code == 0
+    found = []
+    for folder, _dirs, names in os.walk(os.path.join(repo, "site")):
+        for name in names:
+            if name.endswith(".html"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    found += _FROM_ANOTHER_HOST.findall(handle.read())
+    assert found == []
+
+
 def test_customer_pages_stay_out_of_the_navigation(repo):
     assert run("--root", repo, "build", "--today", TODAY).exit_code == 0
     with open(os.path.join(repo, "site", "workstack", "index.html"), encoding="utf-8") as handle:

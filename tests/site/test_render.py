@@ -68,6 +68,14 @@ def test_banner_shows_icon_label_reason_and_marks_guidance_internal(pages):
     assert "review overdue" in banner  # review_by 2026-09-03 is past on 2026-11-20
 
 
+def test_banner_marks_a_flag_of_a_non_factual_type_internal(pages):
+    """An assessment (delight, at-risk) is never exported: staff must see that before they repeat it."""
+    html = body(pages["customers/C-20001/index.md"])
+    heads = dict(re.findall(r'data-flag-type="([^"]+)".*?<div class="fs-flag-head">(.*?)</div>', html, re.S))
+    assert "fs-internal-tag" in heads["delight"]
+    assert "fs-internal-tag" not in heads["manager"]
+
+
 def test_critical_notes_add_a_see_notes_marker_and_are_pinned_before_the_notes(pages):
     html = body(pages["customers/C-30003/index.md"])
     assert html.index('data-marker="see-notes"') < html.index("<h1")

@@ -22,7 +22,9 @@ from . import dashboards, links
 from .chart import Bar, bar_chart
 from .environment import make_environment, one_block
 from .search_index import build_search_index
-from .views import SEVERITY_WORD, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when
+from .views import (
+    INTERNAL_TAG, SEVERITY_WORD, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when,
+)
 
 History = Mapping[str, list[dict[str, Any]]]
 STYLE = f"{links.ASSETS}/flagsite.css"
@@ -53,6 +55,7 @@ class _Renderer:
         self.flags = {cid: flag_views(entry, config, today) for cid, entry in catalog.customers.items()}
         env.globals.update(
             mark=internal_marker(),
+            internal_tag=INTERNAL_TAG,
             when=when,
             money=money,
             severity_word=SEVERITY_WORD,

@@ -53,6 +53,7 @@ class FlagView:
     icon: Markup
     flag: Flag
     overdue: bool
+    internal: bool  # a non-factual type (an assessment): the whole flag is for staff only
 
     @property
     def rank(self) -> int:
@@ -72,6 +73,7 @@ def flag_views(entry: CustomerEntry, config: Config, today: dt.date) -> list[Fla
                 icon=icon_svg(kind.icon) if kind else icon_svg(""),
                 flag=flag,
                 overdue=flag.review_by is not None and flag.review_by < today,
+                internal=kind is not None and not kind.factual,
             )
         )
     views.sort(key=lambda v: v.flag.created, reverse=True)
