@@ -299,3 +299,26 @@ def test_a_change_a_merge_discarded_is_still_listed_where_it_was_made(repo: Repo
     site = site_history(str(repo.root))["C-1"]
     assert proposed in [c.sha for c in command]
     assert [c["sha"] for c in site] == [c.sha for c in command]
+
+
+def test_a_merge_that_carries_a_rename_does_not_garble_the_commits_below_it(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.write(f"{C1}/notes/2026-06-03-refnud.yaml", note_yaml())
+    created = repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "rename")
+    repo.move(f"{C1}/notes/2026-06-03-refnud.yaml", f"{C1}/notes/2026-06-03-refund.yaml")
+    renamed = repo.commit("Fix the note's name", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{C1}/notes/2026-06-03-refnud.yaml", note_yaml(channel="email"))
+    edited = repo.commit("Fix the note's channel", "2026-06-03T10:00:00+00:00")
+    # Git merges the rename with the edit: the merged file differs from both parents.
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge rename", "rename",
+             env={"GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"})
+
+    command = customer_history(str(repo.root), "C-1")
+    site = site_history(str(repo.root))["C-1"]
+    assert {created, renamed, edited} <= {c.sha for c in command}
+    assert [c["sha"] for c in site] == [c.sha for c in command]
+    edit = next(c for c in command if c.sha == edited)
+    assert edit.message == "Fix the note's channel"
+    assert [c.words for c in edit.changes] == ["note 2026-06-03-refnud channel changed from phone to email"]

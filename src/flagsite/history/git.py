@@ -100,7 +100,7 @@ def stream_log(root: str, pathspecs: Sequence[str], *, rev: str = "HEAD", extra:
     no history simplification to compute).
     """
     # --relative: paths as seen from the records root, which may be a sub-folder of the repository.
-    args = ["git", "-C", root, "log", "-z", "--raw", "--no-abbrev", "--relative", "-M", "--cc", "--full-history",
+    args = ["git", "-C", root, "log", "-z", "--raw", "--no-abbrev", "--relative", "-M", "--cc", "--combined-all-paths", "--full-history",
             f"--format={_LOG_FORMAT}", *extra, rev, "--", *pathspecs]
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=git_env())
     assert process.stdout is not None
@@ -150,16 +150,11 @@ def _entry(meta: str, tokens: Iterator[str]) -> RawEntry:
     parents = len(meta) - len(meta.lstrip(":"))
     fields = meta[parents:].split(" ")
     shas = fields[parents + 1 : 2 * parents + 2]
-    status = fields[-1]
     old_sha, new_sha = shas[0], shas[-1]
-    if status[0] in "RC":
-        old_path, new_path = next(tokens), next(tokens)
-    else:
-        old_path = new_path = next(tokens)
-    if parents > 1:
-        kind = "A" if old_sha == NULL_SHA else "D" if new_sha == NULL_SHA else "M"
-    else:
-        kind = status[0]
+    # --combined-all-paths: the file's path in each parent, then in the merge.
+    paths = [next(tokens) for _ in range(parents + 1)]
+    old_path, new_path = paths[0], paths[-1]
+    kind = "A" if old_sha == NULL_SHA else "D" if new_sha == NULL_SHA else "R" if old_path != new_path else "M"
     if kind == "A":
         return RawEntry("A", None, new_path, None, _sha(new_sha))
     if kind == "D":
