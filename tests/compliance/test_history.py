@@ -322,3 +322,26 @@ def test_a_merge_that_carries_a_rename_does_not_garble_the_commits_below_it(repo
     edit = next(c for c in command if c.sha == edited)
     assert edit.message == "Fix the note's channel"
     assert [c.words for c in edit.changes] == ["note 2026-06-03-refnud channel changed from phone to email"]
+
+
+def test_a_merge_of_a_file_changed_on_both_sides_tells_neither_change_again(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "hold")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("on-hold", "2026-06-02")]))
+    on_branch = repo.commit("Hold C-1", "2026-06-02T10:00:00+00:00", author=("Max Editor", "max@example.org"))
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", name="Alex Erickson"))
+    on_main = repo.commit("Correct the name", "2026-06-03T10:00:00+00:00")
+    # Git merges both changes to customer.yaml: the merged file differs from both parents.
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge hold", "hold",
+             env={"GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"})
+    assert "name: Alex Erickson" in repo.read(f"{C1}/customer.yaml") and "on-hold" in repo.read(f"{C1}/customer.yaml")
+
+    command = customer_history(str(repo.root), "C-1")
+    assert [c.sha for c in command[:2]] == [on_main, on_branch]
+    assert [w.words for c in command for w in c.changes].count("flag on-hold added") == 1
+    assert next(c for c in command if c.sha == on_branch).author == "Max Editor"
+    site = site_history(str(repo.root))["C-1"]
+    assert [c["sha"] for c in site] == [c.sha for c in command]
+    assert [w for c in site for w in c["changes"]].count("flag on-hold added") == 1

@@ -31,6 +31,8 @@ class RawEntry(NamedTuple):
     new_path: str | None
     old_sha: str | None
     new_sha: str | None
+    # A merge: the file's path and blob in each parent after the first (blob None: not there).
+    others: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass
@@ -155,11 +157,12 @@ def _entry(meta: str, tokens: Iterator[str]) -> RawEntry:
     paths = [next(tokens) for _ in range(parents + 1)]
     old_path, new_path = paths[0], paths[-1]
     kind = "A" if old_sha == NULL_SHA else "D" if new_sha == NULL_SHA else "R" if old_path != new_path else "M"
+    others = tuple((path, _sha(sha)) for path, sha in zip(paths[1:-1], shas[1:-1]))
     if kind == "A":
-        return RawEntry("A", None, new_path, None, _sha(new_sha))
+        return RawEntry("A", None, new_path, None, _sha(new_sha), others)
     if kind == "D":
-        return RawEntry("D", old_path, None, old_sha, None)
-    return RawEntry(kind, old_path, new_path, old_sha, _sha(new_sha))
+        return RawEntry("D", old_path, None, old_sha, None, others)
+    return RawEntry(kind, old_path, new_path, old_sha, _sha(new_sha), others)
 
 
 def _sha(sha: str) -> str | None:
