@@ -345,3 +345,26 @@ def test_a_merge_of_a_file_changed_on_both_sides_tells_neither_change_again(repo
     site = site_history(str(repo.root))["C-1"]
     assert [c["sha"] for c in site] == [c.sha for c in command]
     assert [w for c in site for w in c["changes"]].count("flag on-hold added") == 1
+
+
+def test_a_conflict_resolved_in_a_merge_is_told_when_the_records_are_a_sub_folder(repo: Repo) -> None:
+    records = "crm/" + C1
+    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "other")
+    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
+    repo.commit("Email b", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["c@example.com"]))
+    repo.commit("Email c", "2026-06-03T10:00:00+00:00")
+    merge_env = {**os.environ, "GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"}
+    subprocess.run(["git", "merge", "-q", "other"], cwd=repo.root, capture_output=True, env=merge_env, check=False)
+    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["d@example.com"]))
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--no-edit", env=merge_env)
+
+    # Git gives a merge's paths from the top of the repository whatever --relative says.
+    latest = customer_history(str(repo.root / "crm"), "C-1")[0]
+    assert latest.message.startswith("Merge branch 'other'")
+    assert [c.words for c in latest.changes] == ["email changed from c@example.com to d@example.com"]
+    assert site_history(str(repo.root / "crm"))["C-1"][0]["changes"] == ["email changed from c@example.com to d@example.com"]
