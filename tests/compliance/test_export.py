@@ -204,3 +204,12 @@ def test_policy_exceptions_are_withheld_whole_and_given_to_the_reviewer(repo: Re
     exception, = json.loads(out)["policy_exceptions"]
     assert exception["disclosure"] == "internal"
     assert exception["fields"]["reason"] == {"disclosure": "internal", "value": reason}
+
+
+def test_as_of_a_date_in_iso_basic_form_is_the_end_of_that_day_too(record: Repo, run: Run) -> None:
+    record.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["new@example.com"]))
+    record.commit("Change email", "2026-07-01T10:00:00+00:00")
+    for day in ("2026-07-01", "20260701"):
+        status, out, err = run("--root", str(record.root), "export", "C-1", "--format", "json", "--as-of", day)
+        assert status == 0, err
+        assert json.loads(out)["customer"]["contacts"]["emails"] == ["new@example.com"], day
