@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import markdown
 
@@ -47,6 +48,15 @@ def test_diff_with_no_record_changes_says_so(repo: Repo, run: Run) -> None:
     assert status == 0 and text == "No customer records changed.\n"
     status, _, err = run("--root", str(repo.root), "diff", "no-such-branch")
     assert status == 1 and "no-such-branch" in err
+
+
+def test_diff_outside_git_or_before_any_commit_says_so(repo: Repo, run: Run, tmp_path: Path) -> None:
+    plain = tmp_path / "plain"
+    (plain / "records" / "customers").mkdir(parents=True)
+    status, out, err = run("--root", str(plain), "diff")
+    assert status == 1 and out == "" and "is not a Git repository" in err
+    status, out, err = run("--root", str(repo.root), "diff")  # git init, nothing committed
+    assert status == 1 and out == "" and "has no commits yet" in err
 
 
 def test_show_as_of_prints_the_files_exactly_as_they_were(repo: Repo, run: Run) -> None:

@@ -184,3 +184,32 @@ def test_export_as_of_a_date_shows_the_record_as_it_stood(record: Repo, run: Run
     assert status == 1 and "no commit made by" in err
     status, _, err = run("--root", str(record.root), "export", "C-1", "--as-of", "last week")
     assert status == 2 and "YYYY-MM-DD" in err
+
+
+def test_policy_exceptions_are_withheld_whole_and_given_to_the_reviewer(repo: Repo, run: Run) -> None:
+    reason = "The owner asked for the wording himself."
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1") + f"policy_exceptions:\n  - rule: P201\n    reason: {reason}\n")
+    repo.commit("Add C-1", "2026-06-05T10:00:00+00:00")
+
+    for format_ in ("markdown", "html"):
+        _, out, _ = run("--root", str(repo.root), "export", "C-1", "--format", format_)
+        # Not a heading over "None." while the manifest counts one withheld.
+        assert "Policy exceptions" not in out and reason not in out
+    _, out, _ = run("--root", str(repo.root), "export", "C-1", "--format", "json")
+    data = json.loads(out)
+    assert list(data) == ["customer", "flags", "preferences", "notes", "orders", "withheld"]
+    assert {"what": "customer field 'policy_exceptions'", "count": 1}.items() <= data["withheld"][0].items()
+
+    _, out, _ = run("--root", str(repo.root), "export", "C-1", "--format", "json", "--audience", "reviewer")
+    exception, = json.loads(out)["policy_exceptions"]
+    assert exception["disclosure"] == "internal"
+    assert exception["fields"]["reason"] == {"disclosure": "internal", "value": reason}
+
+
+def test_as_of_a_date_in_iso_basic_form_is_the_end_of_that_day_too(record: Repo, run: Run) -> None:
+    record.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["new@example.com"]))
+    record.commit("Change email", "2026-07-01T10:00:00+00:00")
+    for day in ("2026-07-01", "20260701"):
+        status, out, err = run("--root", str(record.root), "export", "C-1", "--format", "json", "--as-of", day)
+        assert status == 0, err
+        assert json.loads(out)["customer"]["contacts"]["emails"] == ["new@example.com"], day

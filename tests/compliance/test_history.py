@@ -299,3 +299,72 @@ def test_a_change_a_merge_discarded_is_still_listed_where_it_was_made(repo: Repo
     site = site_history(str(repo.root))["C-1"]
     assert proposed in [c.sha for c in command]
     assert [c["sha"] for c in site] == [c.sha for c in command]
+
+
+def test_a_merge_that_carries_a_rename_does_not_garble_the_commits_below_it(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.write(f"{C1}/notes/2026-06-03-refnud.yaml", note_yaml())
+    created = repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "rename")
+    repo.move(f"{C1}/notes/2026-06-03-refnud.yaml", f"{C1}/notes/2026-06-03-refund.yaml")
+    renamed = repo.commit("Fix the note's name", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{C1}/notes/2026-06-03-refnud.yaml", note_yaml(channel="email"))
+    edited = repo.commit("Fix the note's channel", "2026-06-03T10:00:00+00:00")
+    # Git merges the rename with the edit: the merged file differs from both parents.
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge rename", "rename",
+             env={"GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"})
+
+    command = customer_history(str(repo.root), "C-1")
+    site = site_history(str(repo.root))["C-1"]
+    assert {created, renamed, edited} <= {c.sha for c in command}
+    assert [c["sha"] for c in site] == [c.sha for c in command]
+    edit = next(c for c in command if c.sha == edited)
+    assert edit.message == "Fix the note's channel"
+    assert [c.words for c in edit.changes] == ["note 2026-06-03-refnud channel changed from phone to email"]
+
+
+def test_a_merge_of_a_file_changed_on_both_sides_tells_neither_change_again(repo: Repo) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "hold")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("on-hold", "2026-06-02")]))
+    on_branch = repo.commit("Hold C-1", "2026-06-02T10:00:00+00:00", author=("Max Editor", "max@example.org"))
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", name="Alex Erickson"))
+    on_main = repo.commit("Correct the name", "2026-06-03T10:00:00+00:00")
+    # Git merges both changes to customer.yaml: the merged file differs from both parents.
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge hold", "hold",
+             env={"GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"})
+    assert "name: Alex Erickson" in repo.read(f"{C1}/customer.yaml") and "on-hold" in repo.read(f"{C1}/customer.yaml")
+
+    command = customer_history(str(repo.root), "C-1")
+    assert [c.sha for c in command[:2]] == [on_main, on_branch]
+    assert [w.words for c in command for w in c.changes].count("flag on-hold added") == 1
+    assert next(c for c in command if c.sha == on_branch).author == "Max Editor"
+    site = site_history(str(repo.root))["C-1"]
+    assert [c["sha"] for c in site] == [c.sha for c in command]
+    assert [w for c in site for w in c["changes"]].count("flag on-hold added") == 1
+
+
+def test_a_conflict_resolved_in_a_merge_is_told_when_the_records_are_a_sub_folder(repo: Repo) -> None:
+    records = "crm/" + C1
+    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "other")
+    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
+    repo.commit("Email b", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["c@example.com"]))
+    repo.commit("Email c", "2026-06-03T10:00:00+00:00")
+    merge_env = {**os.environ, "GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"}
+    subprocess.run(["git", "merge", "-q", "other"], cwd=repo.root, capture_output=True, env=merge_env, check=False)
+    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["d@example.com"]))
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--no-edit", env=merge_env)
+
+    # Git gives a merge's paths from the top of the repository whatever --relative says.
+    latest = customer_history(str(repo.root / "crm"), "C-1")[0]
+    assert latest.message.startswith("Merge branch 'other'")
+    assert [c.words for c in latest.changes] == ["email changed from c@example.com to d@example.com"]
+    assert site_history(str(repo.root / "crm"))["C-1"][0]["changes"] == ["email changed from c@example.com to d@example.com"]

@@ -77,6 +77,8 @@ def disclose(entry: CustomerEntry, config: Config, audience: Audience, *, moment
     disclosed = Disclosed(audience, customer, moment=moment)
     for name, (records, disclosure) in walker.lifted.items():
         sections = [walker.record(r, config, disclosure, f"customer field '{name}'") for r in records]
+        if audience is Audience.CUSTOMER and disclosure is Disclosure.INTERNAL:
+            continue  # counted in the manifest: no heading over an empty list
         disclosed.lists[name] = [s for s in sections if s is not None]
     disclosed.lists["notes"] = [walker.section(note.note) for note in entry.notes]
     disclosed.lists["orders"] = [walker.section(row.order) for row in entry.orders]

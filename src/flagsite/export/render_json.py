@@ -13,7 +13,8 @@ LISTS = ("flags", "preferences", "notes", "orders")
 def to_data(disclosed: Disclosed) -> dict[str, Any]:
     plain = _plain if disclosed.audience is Audience.CUSTOMER else _labelled
     data: dict[str, Any] = {"customer": plain(disclosed.customer)}
-    for name in LISTS:
+    # The usual lists, then any other the record holds (the reviewer's policy exceptions, say).
+    for name in [*LISTS, *(key for key in disclosed.lists if key not in LISTS)]:
         data[name] = [plain(section) for section in disclosed.lists.get(name, [])]
     data["withheld"] = [{"what": w.what, "count": w.count, "why": w.why} for w in disclosed.withheld]
     return data

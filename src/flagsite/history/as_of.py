@@ -8,6 +8,7 @@ branch counts from when it was merged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 
@@ -20,11 +21,10 @@ from .paths import record_path
 
 
 def parse_moment(text: str) -> dt.datetime:
-    """'2026-06-03' → the end of that day in UTC; a time without an offset is UTC too."""
+    """'2026-06-03' (or '20260603') → the end of that day in UTC; a time without an offset is UTC too."""
+    with contextlib.suppress(ValueError):
+        return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(23, 59, 59), tzinfo=dt.timezone.utc)
     try:
-        if len(text) == 10:
-            day = dt.date.fromisoformat(text)
-            return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=dt.timezone.utc)
         moment = dt.datetime.fromisoformat(text)
     except ValueError as error:
         raise UsageError(f"--as-of {text!r} is not a date; give YYYY-MM-DD or an ISO 8601 time such as 2026-06-03T14:00:00+02:00") from error

@@ -27,6 +27,7 @@ class CustomerDiff:
 
 def default_base(root: str) -> str:
     """The merge base of HEAD with the main branch (HEAD itself on the main branch)."""
+    require_history(root)
     for branch in MAIN_BRANCHES:
         found = run_git(root, ["merge-base", "HEAD", branch], check=False).decode().strip()
         if found:

@@ -31,6 +31,8 @@ class RawEntry(NamedTuple):
     new_path: str | None
     old_sha: str | None
     new_sha: str | None
+    # A merge: the file's path and blob in each parent after the first (blob None: not there).
+    others: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass
@@ -100,12 +102,14 @@ def stream_log(root: str, pathspecs: Sequence[str], *, rev: str = "HEAD", extra:
     no history simplification to compute).
     """
     # --relative: paths as seen from the records root, which may be a sub-folder of the repository.
-    args = ["git", "-C", root, "log", "-z", "--raw", "--no-abbrev", "--relative", "-M", "--cc", "--full-history",
+    # (Git leaves a merge's combined paths from the top, so those are cut here.)
+    prefix = run_git(root, ["rev-parse", "--show-prefix"]).decode("utf-8", "surrogateescape").rstrip("\n")
+    args = ["git", "-C", root, "log", "-z", "--raw", "--no-abbrev", "--relative", "-M", "--cc", "--combined-all-paths", "--full-history",
             f"--format={_LOG_FORMAT}", *extra, rev, "--", *pathspecs]
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=git_env())
     assert process.stdout is not None
     try:
-        yield from _parse_log(_nul_tokens(process.stdout))
+        yield from _parse_log(_nul_tokens(process.stdout), prefix)
     finally:
         process.stdout.close()
         stderr = process.stderr.read() if process.stderr else b""
@@ -116,14 +120,14 @@ def stream_log(root: str, pathspecs: Sequence[str], *, rev: str = "HEAD", extra:
         raise FlagsiteError(f"git log failed: {stderr.decode('utf-8', 'replace').strip()}")
 
 
-def _parse_log(tokens: Iterator[str]) -> Iterator[RawCommit]:
+def _parse_log(tokens: Iterator[str], prefix: str = "") -> Iterator[RawCommit]:
     commit: RawCommit | None = None
     for token in tokens:
         token = token.lstrip("\n")
         if not token:
             continue
         if commit is not None and token.startswith(":"):
-            commit.entries.append(_entry(token, tokens))
+            commit.entries.append(_entry(token, tokens, prefix))
             continue
         if commit is not None:
             yield commit
@@ -133,7 +137,7 @@ def _parse_log(tokens: Iterator[str]) -> Iterator[RawCommit]:
         yield commit
 
 
-def _entry(meta: str, tokens: Iterator[str]) -> RawEntry:
+def _entry(meta: str, tokens: Iterator[str], prefix: str = "") -> RawEntry:
     """One ``--raw`` line; a merge's combined line (``::``) is told against its first parent."""
     if meta[1] != ":":
         # The usual line, one parent: ":<mode> <mode> <sha> <sha> <status>", then its path(s).
@@ -150,21 +154,17 @@ def _entry(meta: str, tokens: Iterator[str]) -> RawEntry:
     parents = len(meta) - len(meta.lstrip(":"))
     fields = meta[parents:].split(" ")
     shas = fields[parents + 1 : 2 * parents + 2]
-    status = fields[-1]
     old_sha, new_sha = shas[0], shas[-1]
-    if status[0] in "RC":
-        old_path, new_path = next(tokens), next(tokens)
-    else:
-        old_path = new_path = next(tokens)
-    if parents > 1:
-        kind = "A" if old_sha == NULL_SHA else "D" if new_sha == NULL_SHA else "M"
-    else:
-        kind = status[0]
+    # --combined-all-paths: the file's path in each parent, then in the merge.
+    paths = [next(tokens).removeprefix(prefix) for _ in range(parents + 1)]
+    old_path, new_path = paths[0], paths[-1]
+    kind = "A" if old_sha == NULL_SHA else "D" if new_sha == NULL_SHA else "R" if old_path != new_path else "M"
+    others = tuple((path, _sha(sha)) for path, sha in zip(paths[1:-1], shas[1:-1]))
     if kind == "A":
-        return RawEntry("A", None, new_path, None, _sha(new_sha))
+        return RawEntry("A", None, new_path, None, _sha(new_sha), others)
     if kind == "D":
-        return RawEntry("D", old_path, None, old_sha, None)
-    return RawEntry(kind, old_path, new_path, old_sha, _sha(new_sha))
+        return RawEntry("D", old_path, None, old_sha, None, others)
+    return RawEntry(kind, old_path, new_path, old_sha, _sha(new_sha), others)
 
 
 def _sha(sha: str) -> str | None:

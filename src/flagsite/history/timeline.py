@@ -35,6 +35,7 @@ class FileDelta(NamedTuple):
     new_path: str | None
     old_sha: str | None
     new_sha: str | None
+    others: tuple[tuple[str, str | None], ...] = ()  # a merge: the file in its other parents (see RawEntry)
 
     @property
     def customer_id(self) -> str:
@@ -87,12 +88,16 @@ def deltas_of(entry: RawEntry) -> list[FileDelta]:
             old, new,
             entry.old_path if old else None, entry.new_path if new else None,
             entry.old_sha if old else None, entry.new_sha if new else None,
+            entry.others,
         )
     ]
 
 
 def needs_content(delta: FileDelta, *, values: bool) -> list[str]:
     """The blobs ``delta_changes`` will read, so they can be fetched in one stream."""
+    if delta.others and delta.old is not None and delta.new is not None:
+        # A merge is compared with each of its parents (``beyond_other_parents``).
+        return [sha for sha in (delta.old_sha, delta.new_sha, *(sha for _, sha in delta.others)) if sha]
     if delta.old is None or delta.new is None:
         return [sha for sha in (delta.old_sha, delta.new_sha) if sha] if values else []
     if delta.old_sha == delta.new_sha:
@@ -159,6 +164,20 @@ def _moved(delta: FileDelta, what: str) -> FieldChange:
     return FieldChange(delta.new.file, "", "changed", delta.old_path, delta.new_path, words)
 
 
+def beyond_other_parents(
+    delta: FileDelta, changes: list[FieldChange], compare: Callable[[FileDelta], list[FieldChange]]
+) -> list[FieldChange]:
+    """What a merge changed beyond every parent, field by field, as ``--cc`` does line by line:
+    a change the file already had in another parent was told by the commit that made it there."""
+    for path, sha in delta.others:
+        other = record_path(path)
+        if sha is None or other is None or other.customer_id != delta.customer_id:
+            continue  # the file was not there: all of it is new to that parent
+        theirs = {change.path for change in compare(delta._replace(old=other, old_path=path, old_sha=sha, others=()))}
+        changes = [change for change in changes if change.path in theirs]
+    return changes
+
+
 def _version(read: Callable[[str | None, str], Version], sha: str | None, path: str | None) -> Version:
     assert path is not None
     return read(sha, path)
@@ -197,14 +216,23 @@ def group_by_customer(
             parsed[sha] = version
         return version
 
+    def compare(delta: FileDelta) -> list[FieldChange]:
+        return delta_changes(delta, read, values=values, raw=blobs.read, memo=blocks_read)
+
     by_customer: dict[str, list[CommitChanges]] = {}
     for commit, deltas in touched:
         per_commit: dict[str, CommitChanges] = {}
         for delta in deltas:
+            found = compare(delta)
+            # A file added or removed by the merge is told whole: git lists it only when it differs from every parent.
+            if delta.others and delta.old is not None and delta.new is not None:
+                found = beyond_other_parents(delta, found, compare)
+                if not found:
+                    continue  # the merge only brought both sides together
             changes = per_commit.get(delta.customer_id)
             if changes is None:
                 changes = per_commit[delta.customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
-            changes.changes += delta_changes(delta, read, values=values, raw=blobs.read, memo=blocks_read)
+            changes.changes += found
         for customer_id, changes in per_commit.items():
             by_customer.setdefault(customer_id, []).append(changes)
     return by_customer
