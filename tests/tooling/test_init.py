@@ -27,6 +27,19 @@ def test_init_writes_a_repository_that_validates_clean(tmp_path, run):
     assert (check.exit_code, check.stdout) == (0, "All records are valid.\n")
 
 
+def test_init_writes_a_repository_that_builds_from_a_fresh_clone(tmp_path, run):
+    target = tmp_path / "new-records"
+    run("init", str(target))
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Start the records")
+    clone = tmp_path / "clone"  # what the workflow checks out: only what Git keeps
+    git(tmp_path, "clone", "-q", str(target), str(clone))
+    result = run("--root", str(clone), "build")
+    assert result.exit_code == 0, result.stderr
+    assert (clone / "site" / "customers" / "C-00001" / "index.html").is_file()
+    assert not (clone / "site" / "README.txt").exists()
+
+
 def test_example_records_point_at_the_written_schemas(tmp_path, run):
     target = tmp_path / "r"
     run("init", str(target))
