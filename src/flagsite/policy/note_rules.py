@@ -73,13 +73,13 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
 
 
 def _same_person(contact: list[str], holder: list[str]) -> bool:
-    """Whether a contact's name can be the account holder's ("A. Erickson", "Alexander Erickson")."""
+    """Whether a contact's name can be the account holder's ("A. Erickson", "Alexander", "Alexander Erickson")."""
     contact = [w for w in contact if w not in HONORIFICS]
     holder = [w for w in holder if w not in HONORIFICS]
     if not contact or not holder:
         return False
-    if contact == holder:
-        return True
+    if contact == holder or (len(contact) == 1 and contact[0] in holder):
+        return True  # the whole name, or one of its words alone ("Alexander")
     # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches.
     if contact[-1] != holder[-1]:
         return False
@@ -92,7 +92,8 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
-    (ignoring case, titles and initials). When they differ and `contact.relationship` is absent,
+    (ignoring case, titles and initials; a first name or surname alone counts as the holder's).
+    When they differ and `contact.relationship` is absent,
     the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
 
     ## Why
