@@ -119,11 +119,33 @@ _SPEECH = r"(?:said|says|say|saying|stated|states|told (?:me|us|the agent|him|he
 _DOUBLE_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”]")
 _SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,3}}$", re.IGNORECASE)
-_NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line|message|code|word|term|marked|as)\s*:?\s*$", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line|message|code|word|term|marked|as|link|click|clicked|tap|tapped|press|pressed|select|selected|choose|chose|ticked|go to|went to|navigated to)\s*:?\s*$", re.IGNORECASE)
+# What a quoted label is named by, right after it: the "Forgot your password?" link.
+_NAMING_AFTER = re.compile(r"^\s*(?:link|button|page|tab|menu|option|screen|field|box|checkbox|banner|message|error|notice|setting|section|form|prompt|pop-?up|dialog|label|heading|template|plan|email|notification)s?\b", re.IGNORECASE)
+# A quotation in single quotes; apostrophes inside words ("can't") do not end it.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){2,400}?)['’](?![\w])")
+# Someone speaking of themselves: "I", "we" (not "my" or "your", which labels hold: 'My invoices').
+_SPEAKER = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|we|we're|we've|we'll)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|we|we're|us|our|you|you're|your)\b", re.IGNORECASE)
 # "He said: I want my money back" (a quote without quotation marks).
 _COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|our|you|you're|your)\b[^.;\n]*", re.IGNORECASE)
 _VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|quote,|direct quote)\b", re.IGNORECASE)
+
+
+def _names_a_thing(body: str, match: re.Match[str], before: str) -> bool:
+    """Whether a quotation is the name of a thing: 'the plan "Premium"', 'the "My Account" page'."""
+    if _NAMING_BEFORE.search(before):
+        return True
+    return _NAMING_AFTER.match(body[match.end() :]) is not None and not _SPEECH_BEFORE.search(before)
+
+
+def _single_quoted_speech(body: str) -> re.Match[str] | None:
+    """A quotation in single quotes that reads as speech: someone says "I" or "we" in it, in three words or more."""
+    for match in _SINGLE_QUOTED.finditer(body):
+        inside = match.group(1)
+        if len(inside.split()) >= 3 and _SPEAKER.search(inside) and not _names_a_thing(body, match, body[max(0, match.start() - 60) : match.start()]):
+            return match
+    return None
 
 
 @rule("P303", "customer-quoted-directly", "error", "text")
@@ -133,8 +155,9 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled")
     or reads as speech (it holds "I", "my", "you"); a quotation in single quotes after a verb of
-    speech; speech after a colon ("said: I want my money back"); and "verbatim" or "in his
-    words". Quoted names of things (a plan, an email subject, a button) are not flagged.
+    speech, or holding "I" or "we" in three words or more; speech after a colon ("said: I want
+    my money back"); and "verbatim" or "in his words". Quoted names of things (a plan, an email
+    subject, the "Forgot your password?" link) are not flagged.
 
     ## Why
     The notes policy does not allow quoting customers directly: a note summarises what happened
@@ -164,12 +187,12 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
             if quoted:
                 break
             inside, before = match.group(1), body[max(0, match.start() - 60) : match.start()]
-            if _NAMING_BEFORE.search(before):
+            if _names_a_thing(body, match, before):
                 continue
             if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2):
                 quoted = match.group(0)
         if not quoted:
-            speech = (single and _SINGLE_QUOTED_AFTER_SPEECH.search(body)) or (":" in body and _COLON_SPEECH.search(body))
+            speech = (single and (_SINGLE_QUOTED_AFTER_SPEECH.search(body) or _single_quoted_speech(body))) or (":" in body and _COLON_SPEECH.search(body))
             quoted = speech.group(0) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
