@@ -172,7 +172,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     """
     assert subject.note is not None
     for text in subject.texts:
-        if text.loc == ("reason",) and len(_content_words(text, subject)) < 2:
+        if text.loc == ("reason",) and not is_todo(text.text) and len(_content_words(text, subject)) < 2:
             yield Hit(("reason",), f"reason {describe(text.text)} does not say what the issue was; state the customer's concern or why they were contacted, specifically")
 
 
