@@ -20,7 +20,10 @@ _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
     r"see (?:above|below|notes?)|as above|same as (?:before|above)|"
     r"(?:issue |problem )?(?:was )?(?:resolved|fixed|handled|sorted|done)|"
-    r"(?:helped|assisted|advised|informed)(?: (?:the )?(?:customer|ct|cx|caller|client))?|"
+    r"(?:helped|assisted|advised|informed|told)(?: (?:the )?(?:customer|ct|cx|caller|client|him|her|them))?(?: (?:ok|okay|accordingly))?|"
+    r"(?:answered|addressed|dealt with|went over|went through) (?:the |his |her |their |all )?(?:(?:customer|ct|cx|caller|client)'?s? )?"
+    r"(?:questions?|quer(?:y|ies)|concerns?|issues?|problems?)|"
+    r"(?:gave|provided|sent)(?: (?:him|her|them|the customer))? (?:the )?(?:info|information|details)|"
     r"(?:customer|ct|cx|caller|client) (?:helped|assisted|advised|informed|happy|satisfied|ok))$",
     re.IGNORECASE,
 )
@@ -182,7 +185,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Flags a note with no `resolution` entries, or whose entries are all placeholders ("done",
-    "resolved", "n/a", "helped customer", "see above").
+    "resolved", "n/a", "helped customer", "advised accordingly", "answered her questions",
+    "provided information", "see above").
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The
