@@ -244,6 +244,8 @@ _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
 _PERSONS_OR_CALL = PERSON_WORDS | INTERACTION_WORDS | {"i", "we"}
 # The words a judgement of a person, the call or the writer starts with (names aside).
 _STARTERS = _PERSONS_OR_CALL | {"and", "but"}
+# Words that strengthen a judgement opening a sentence whose subject is left out: "Very rude on the phone".
+_OPENING_INTENSIFIERS = frozenset("very really extremely so quite rather incredibly super totally pretty absolutely truly overly too".split())
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
@@ -259,7 +261,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     lexicon = subject.lexicon
     names = subject.names
     if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words):
-        return None  # every judgement below is about a person, the call or the writer
+        return _judgement_opening_a_sentence(text, subject)  # the others are about a person, the call or the writer
     for index, word in enumerate(words):
         if word not in _STARTERS and word not in names and (index + 1 >= len(words) or words[index + 1] not in _JUDGED_NOUNS):
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
@@ -283,7 +285,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
             cursor += 2
         start = cursor
         cursor += 1
-        while cursor < len(words) and (words[cursor] in INTENSIFIERS or words[cursor] in _ARTICLE) and cursor - start < 5:
+        while cursor < len(words) and (words[cursor] in INTENSIFIERS or words[cursor] in _ARTICLE or words[cursor] == "like") and cursor - start < 5:
             cursor += 1
         if cursor >= len(words):
             continue
@@ -291,6 +293,20 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
         if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject):
+            return " ".join(words[index : cursor + 1])
+    return _judgement_opening_a_sentence(text, subject)
+
+
+def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | None:
+    """A sentence opening with a strengthened judgement, its subject left out: "Very rude on the phone"."""
+    words = text.words
+    for index, word in enumerate(words[:-1]):
+        if word not in _OPENING_INTENSIFIERS or not text.starts_sentence(index):
+            continue
+        cursor = index + 1
+        while cursor < len(words) - 1 and words[cursor] in _OPENING_INTENSIFIERS:
+            cursor += 1
+        if subject.lexicon.judges(words[cursor]) and not _insult(words[cursor], subject):
             return " ".join(words[index : cursor + 1])
     return None
 
@@ -325,7 +341,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name) or the call, then "is/was/seemed/came across as" (and "very", "a", ...), then a judging
       word — "was rude", "seemed really lovely", "is a nightmare"; or a judging word before a
-      person: "difficult customer".
+      person: "difficult customer"; or, with the subject left out as flag reasons often do, a
+      sentence opening with "very", "really", "extremely" ... and a judging word: "Very rude on
+      the phone".
     Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4), plus a list
     of judging words VADER lacks (`policy.opinion_words` adds more). A reported state of the
     customer ("customer was upset", "was happy with the refund") is an observation, not flagged.

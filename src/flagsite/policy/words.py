@@ -76,7 +76,7 @@ OPINION_WORDS: frozenset[str] = frozenset(
     unbearable exhausting tiresome tedious nightmare pain weird strange odd sketchy shady dodgy suspicious
     fishy stubborn picky fussy whiny needy clingy dramatic hysterical emotional irrational paranoid
     nice kind friendly wonderful great amazing awesome fantastic brilliant excellent perfect fab
-    gentleman sweetheart darling angel gem""".split()
+    gentleman sweetheart darling angel gem drunk intoxicated""".split()
 )
 
 # A person a note may talk about: the subject of a judging sentence.
