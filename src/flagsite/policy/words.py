@@ -32,7 +32,7 @@ DEROGATORY: tuple[str, ...] = (
     "moronic", "stupid", "dumb", "imbecile", "retard", "retarded", "cretin", "loser", "scumbag", "scum",
     "creepy", "psycho", "nutjob", "nutcase", "lunatic", "crazy", "insane", "freak", "weirdo",
     "whiner", "whiny", "whinge", "whinger", "karen", "hag", "sucks", "sucked", "is a pain", "was a pain",
-    "being a pain", "such a pain", "a real pain", "pain in the", "nightmare customer", "habitual offender",
+    "being a pain", "such a pain", "a real pain", "absolute pain", "total pain", "right pain", "royal pain", "pain in the", "nightmare customer", "habitual offender",
     "troublemaker", "deadbeat", "cheapskate", "grifter", "muppet", "twat", "prick", "tosser", "wanker",
     "bollocks", "screwed up", "pathetic",
 )
