@@ -231,14 +231,16 @@ _PROMISES = (
     re.compile(r"\b(?:will|'ll|to)\s+(?:get back to|follow up with|circle back to)\s+(?:him|her|them|the customer|the client|the caller)\b"),
     # "Anna will email him the statement": someone writes to the customer.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
+    # "Told him I'd email the terms by Friday": a promise reported in the past tense.
+    re.compile(rf"\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"),
 )
 # Every promise above holds one of these: texts without any are skipped at once.
-_PROMISE_WORDS = ("will", "'ll", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
+_PROMISE_WORDS = ("will", "'ll", "'d", "would", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
 # Narrower: a pattern above cannot match a sentence without one of these, or without "to" opening
 # the sentence ("To call back Monday"). Many texts pass _PROMISE_WORDS on a "to " alone; this
 # check spares them the combined pattern, which is slow to search. Keep it in step with _PROMISES.
 _PROMISE_MARKERS = (
-    "will", "shall", "'ll", "going to", "promised", "agreed", "offered", "need", "has to", "have to", "must",
+    "will", "shall", "'ll", "'d", "would", "going to", "promised", "agreed", "offered", "need", "has to", "have to", "must",
     "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to",
 )
 _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
@@ -252,7 +254,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Looks in the reason, resolution and internal remarks for a promise made by us: "we will call
-    back", "Anna will email her", "callback scheduled", "will be contacted by billing". A note with
+    back", "Anna will email her", "callback scheduled", "will be contacted by billing", "told her
+    we would call back". A note with
     such a promise needs `follow_up: {due, owner, action}`. What the customer will do ("customer
     will call back if...") is not a promise of ours and is not flagged.
 
