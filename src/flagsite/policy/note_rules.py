@@ -406,7 +406,8 @@ _PREFERENCE = re.compile(
     r"(?:contact|reach) (?:him |her |them )?(?:by|via) (?:email|phone|letter|post|text|sms)|"
     r"allerg(?:y|ic|ies)|hard of hearing|deaf|wheelchair|large print|braille|"
     r"always (?:wants|asks|likes|requests|needs)|likes to be|would like all|wants all|"
-    r"(?:before|after) \d{1,2}(?::\d\d)?\s?(?:am|pm)|mornings only|evenings only|weekends only)\b",
+    r"(?:before|after) \d{1,2}(?::\d\d)?\s?(?:am|pm)|mornings only|evenings only|weekends only|"
+    r"from now on|going forward|(?:for )?all future)\b",
     re.IGNORECASE,
 )
 
@@ -418,7 +419,7 @@ def critical_note_reads_as_preference(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a note marked `critical: true` whose reason or resolution reads as a lasting preference:
     a language ("only speaks Spanish"), a way or time to be contacted ("email only", "do not call
-    before 10am"), an allergy or an accessibility need.
+    before 10am"), an allergy, an accessibility need, or a wish "from now on" / "going forward".
 
     ## Why
     Durable information belongs on the customer's permanent record, not in one visit's note, where
