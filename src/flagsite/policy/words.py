@@ -21,7 +21,13 @@ SLANG: dict[str, str] = {
     "convo": "conversation", "cuppa": "(remove it)", "dude": "(the contact's name)", "bloke": "man",
     "ain't": "is not", "innit": "(remove it)", "lemme": "let me", "gimme": "give me", "wassup": "(remove it)",
     "sup": "(remove it)", "k": "OK", "kk": "OK", "np": "no problem", "w/e": "whatever", "ppl": "people",
-    "becuz": "because", "cust": "customer",
+    "becuz": "because", "cust": "customer", "shud": "should", "wud": "would", "l8": "late", "l8r": "later",
+    "smh": "(remove it)", "idc": "(remove it)",
+    # Contractions written without their apostrophe (not "cant", "wont", "well": words of their own).
+    "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
+    "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
+    "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "shes": "she is", "hes": "he is",
+    "thats": "that is", "theyre": "they are", "youre": "you are", "ive": "I have", "theyve": "they have",
 }
 
 # Derogatory or profane words and phrases: never acceptable in a record.
