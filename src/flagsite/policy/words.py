@@ -56,6 +56,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "m
 # Words that say nothing about why the customer got in touch.
 VAGUE_WORDS: frozenset[str] = frozenset(
     """customer customers ct cx caller client contact contacted contacting call called calling calls rang phoned
+    ring rings ringing phoning says saying word words acct
     emailed wrote chat chatted in about regarding re wanted wants want wanting asked asking asks needs needed need
     issue issues problem problems question questions query queries inquiry inquiries enquiry enquiries concern
     concerns sick tired fed annoyed upset angry unhappy happy said says told stated quote quoted help helped assistance assist support account accounts info information general stuff things thing
