@@ -70,7 +70,7 @@ def test_a_blocking_change_without_approval_is_labelled_and_fails(gate, run, rep
     run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold", "--reason", "Paid in part; INV-2044 open.")
     code, out, calls = gate(approvers="someone-else\n")
     assert code == 1
-    assert "pr edit 7 --repo acme/records --add-label blocking-flag" in calls
+    assert "api --method POST repos/acme/records/issues/7/labels -f labels[]=blocking-flag" in calls
     assert "pr comment 7 --repo acme/records --body-file request.md" in calls
     assert (repo / "request.md").read_text().count("@dana @kim") == 1
     assert "waiting for approval by one of: dana @kim" in out
