@@ -199,8 +199,8 @@ class Lexicon:
     def one_edit_from_a_word(self, word: str) -> bool:
         """Whether a dictionary word is one letter added, dropped, changed or swapped away.
 
-        Nearly every slip of the keys is ("Recieved", "Confimed"); most names the dictionary
-        lacks are not ("Ngozi", "Farrukh", "Okonkwo").
+        Nearly every slip of the keys is ("Recieved", "Confimed"); most names and product words
+        the dictionary lacks are not ("Ngozi", "Okonkwo", "metformin", "onboarding").
         """
         return _one_edit_from_a_word(word)
 

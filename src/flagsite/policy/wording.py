@@ -64,8 +64,8 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
         if word[0].isupper() and not text.starts_sentence(index):
             continue  # a capital inside a sentence marks a name: Covesmart, Anna
-        if word[0].isupper() and not lexicon.one_edit_from_a_word(lower):
-            continue  # opening a sentence and no word one edit away: a name (Ngozi), not a typo
+        if not lexicon.one_edit_from_a_word(lower):
+            continue  # no word one edit away: a name (Ngozi) or a product (metformin), not a typo
         if index > 0 and text.masked[text.starts[index] - 1] == "-" and lower.endswith("s") and lexicon.is_known(lower[:-1], known):
             continue  # the plural end of a compound: add-ons, top-ups, sign-ins
         if derogatory is None:
@@ -85,8 +85,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     Checks each word of the record's prose against pyspellchecker's English word list, and
     suggests the likeliest corrections. Not checked: names in the records (the customer's, the
     contact's, staff user names), capitalised words inside a sentence (names, products), a
-    capitalised word opening a sentence that no dictionary word is one edit away from (a name:
-    typing slips nearly always are one edit away), the plural end of a compound ("add-ons"),
+    word that no dictionary word is one edit away from (a name opening a sentence, a drug or a
+    product: typing slips nearly always are one edit away), the plural end of a compound ("add-ons"),
     acronyms, emails, links, ids and numbers, British spellings (colour, organisation), and the
     words in `policy.allow_words` — add the organisation's own vocabulary there.
 
