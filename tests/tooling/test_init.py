@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from flagsite.config import Config, load_config
+from flagsite.policy.settings import PolicySettings
 from flagsite.scaffold.init import planned_files
 
 from .conftest import git
@@ -59,6 +60,7 @@ def test_the_written_configuration_is_exactly_the_defaults(tmp_path, run):
     text = (target / "flagsite.yaml").read_text()
     assert all(key in yaml.safe_load(text) for key in Config.model_fields)  # every setting written out
     assert text.count("\n# ") >= 5  # and explained
+    assert all(f"#   {key}:" in text for key in PolicySettings.model_fields)  # the policy settings too, by example
 
 
 def test_init_refuses_a_folder_with_records_and_keeps_other_files(tmp_path, run):
