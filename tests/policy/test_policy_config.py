@@ -12,7 +12,7 @@ contact:
   name: Alexander Erickson
 reason: Charged after cancelling cuz the cancellation was not completed; asked for a refund.
 resolution:
-  - Refunded the June charge to his Zorblax card.
+  - Refunded the June charge to his Sparkl card.
 disposition: billing-refund
 """
 
@@ -24,22 +24,22 @@ def _codes(findings):  # type: ignore[no-untyped-def]
 def test_defaults_flag_slang_as_error(validate) -> None:  # type: ignore[no-untyped-def]
     findings = validate(note_files={"2026-06-03-refund.yaml": SLANG_NOTE})
     assert ("P301", "error") in _codes(findings)
-    assert not any(code == "P302" for code, _ in _codes(findings))  # 'Zorblax' is capitalised inside a sentence: a name
+    assert not any(code == "P302" for code, _ in _codes(findings))  # 'Sparkl' is capitalised inside a sentence: a name
 
 
 def test_rule_switched_off_by_name_and_severity_changed_by_code(validate) -> None:  # type: ignore[no-untyped-def]
     config = "policy:\n  rules:\n    slang-or-text-speak: {enabled: false}\n    P302: {severity: error}\n"
-    findings = validate(note_files={"2026-06-03-refund.yaml": SLANG_NOTE.replace("Zorblax", "zorblax")}, config=config)
+    findings = validate(note_files={"2026-06-03-refund.yaml": SLANG_NOTE.replace("Sparkl", "sparkl")}, config=config)
     codes = _codes(findings)
     assert not any(code == "P301" for code, _ in codes)
     assert ("P302", "error") in codes
 
 
 def test_word_lists_are_extended(validate) -> None:  # type: ignore[no-untyped-def]
-    note = SLANG_NOTE.replace("cuz ", "").replace("Zorblax", "zorblax") + "internal: A right numpty, per the team.\n"
+    note = SLANG_NOTE.replace("cuz ", "").replace("Sparkl", "sparkl") + "internal: A right numpty, per the team.\n"
     plain = _codes(validate(note_files={"2026-06-03-refund.yaml": note}))
     assert ("P302", "warning") in plain and not any(c == "P304" for c, _ in plain)
-    config = "policy:\n  allow_words: [Zorblax]\n  derogatory: [numpty]\n  slang: {zorb: Zorblax card}\n"
+    config = "policy:\n  allow_words: [Sparkl]\n  derogatory: [numpty]\n  slang: {zorb: Sparkl card}\n"
     extended = _codes(validate(note_files={"2026-06-03-refund.yaml": note + "follow_up: none\n"}, config=config))
     assert not any(c == "P302" for c, _ in extended)
     assert ("P304", "error") in extended

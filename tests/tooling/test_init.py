@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from flagsite.config import Config, load_config
+from flagsite.policy.settings import PolicySettings
 from flagsite.scaffold.init import planned_files
 
 from .conftest import git
@@ -25,6 +26,19 @@ def test_init_writes_a_repository_that_validates_clean(tmp_path, run):
     assert git(target, "rev-parse", "--is-inside-work-tree").strip() == "true"
     check = run("--root", str(target), "validate")
     assert (check.exit_code, check.stdout) == (0, "All records are valid.\n")
+
+
+def test_init_writes_a_repository_that_builds_from_a_fresh_clone(tmp_path, run):
+    target = tmp_path / "new-records"
+    run("init", str(target))
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Start the records")
+    clone = tmp_path / "clone"  # what the workflow checks out: only what Git keeps
+    git(tmp_path, "clone", "-q", str(target), str(clone))
+    result = run("--root", str(clone), "build")
+    assert result.exit_code == 0, result.stderr
+    assert (clone / "site" / "customers" / "C-00001" / "index.html").is_file()
+    assert not (clone / "site" / "README.txt").exists()
 
 
 def test_example_records_point_at_the_written_schemas(tmp_path, run):
@@ -46,6 +60,7 @@ def test_the_written_configuration_is_exactly_the_defaults(tmp_path, run):
     text = (target / "flagsite.yaml").read_text()
     assert all(key in yaml.safe_load(text) for key in Config.model_fields)  # every setting written out
     assert text.count("\n# ") >= 5  # and explained
+    assert all(f"#   {key}:" in text for key in PolicySettings.model_fields)  # the policy settings too, by example
 
 
 def test_init_refuses_a_folder_with_records_and_keeps_other_files(tmp_path, run):

@@ -30,6 +30,13 @@ def test_new_note_is_written_where_validate_finds_it_and_its_todos_are_reported(
     assert {f["path"] for f in findings} == {path}
 
 
+def test_an_outline_with_nothing_filled_in_is_reported_by_its_todos_alone(repo, run):
+    path = run("--root", str(repo), "note", "new", "C-10042", "--channel", "phone", "--at", "2026-06-05T09:30:00-05:00").stdout.strip()
+    _, findings = _findings(run, repo)
+    codes = sorted({f["code"] for f in findings if f["path"] == path})
+    assert codes == ["R006", "S004"]  # no policy finding repeats what a TODO already says
+
+
 def test_filled_in_note_validates_clean(repo, run):
     path = run("--root", str(repo), "note", "new", "C-10042", "--reason", "Asked for a refund of the duplicate charge on order SO-1.", "--channel", "email",
                "--disposition", "billing-refund", "--contact", "Dana Erickson", "--relationship", "daughter of the account holder",

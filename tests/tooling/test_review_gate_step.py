@@ -70,7 +70,7 @@ def test_a_blocking_change_without_approval_is_labelled_and_fails(gate, run, rep
     run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold", "--reason", "Paid in part; INV-2044 open.")
     code, out, calls = gate(approvers="someone-else\n")
     assert code == 1
-    assert "pr edit 7 --repo acme/records --add-label blocking-flag" in calls
+    assert "api --method POST repos/acme/records/issues/7/labels -f labels[]=blocking-flag" in calls
     assert "pr comment 7 --repo acme/records --body-file request.md" in calls
     assert (repo / "request.md").read_text().count("@dana @kim") == 1
     assert "waiting for approval by one of: dana @kim" in out
@@ -94,16 +94,34 @@ def _summary_script() -> str:
     return next(step["run"] for step in steps if step.get("name") == "Review summary")
 
 
-def test_review_summary_step_posts_the_field_level_diff(gate, run, repo, tmp_path):
-    gate()  # sets up the gh stand-in; no blocking change yet
-    run("--root", str(repo), "flag", "add", "C-10042", "--type", "delight", "--reason", "Sang to the team on the phone.")
+def _run_summary(repo, tmp_path, existing_comment: str = "") -> tuple[str, str]:
+    """The review summary step, with ``existing_comment`` the id the API lists for its earlier comment."""
     bin_dir = tmp_path / "bin"
     summary = tmp_path / "review-summary.md"
-    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GH_LOG=str(tmp_path / "gh.log"),
-               GITHUB_STEP_SUMMARY=str(summary), BASE=git(repo, "rev-parse", "HEAD").strip(), PR="7", STUB_APPROVERS="", STUB_COMMENTS="")
+    log = tmp_path / "gh.log"
+    log.unlink(missing_ok=True)
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GH_LOG=str(log), REPO="acme/records",
+               GITHUB_STEP_SUMMARY=str(summary), BASE=git(repo, "rev-parse", "HEAD").strip(), PR="7",
+               STUB_APPROVERS=existing_comment, STUB_COMMENTS="")
     done = subprocess.run(["bash", "-e", "-c", _summary_script()], cwd=repo, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "failed" not in done.stdout
-    text = summary.read_text()
+    return summary.read_text(), log.read_text()
+
+
+def test_review_summary_step_posts_the_field_level_diff(gate, run, repo, tmp_path):
+    gate()  # sets up the gh stand-in; no blocking change yet
+    run("--root", str(repo), "flag", "add", "C-10042", "--type", "delight", "--reason", "Sang to the team on the phone.")
+    text, calls = _run_summary(repo, tmp_path)
     assert "Delight added to C-10042" in text
-    assert "pr comment 7 --edit-last --body-file flagsite-diff.md" in (tmp_path / "gh.log").read_text()
+    assert "pr comment 7 --repo acme/records --body-file summary-comment.md" in calls
+    comment = (repo / "summary-comment.md").read_text()
+    assert comment.startswith("<!-- flagsite: diff summary -->\n") and "Delight added to C-10042" in comment
+
+
+def test_review_summary_step_updates_its_own_comment_not_the_last_one(gate, run, repo, tmp_path):
+    gate()
+    run("--root", str(repo), "flag", "add", "C-10042", "--type", "delight", "--reason", "Sang to the team on the phone.")
+    _, calls = _run_summary(repo, tmp_path, existing_comment="4242\n")
+    assert "api --method PATCH repos/acme/records/issues/comments/4242 -F body=@summary-comment.md" in calls
+    assert "pr comment" not in calls and "--edit-last" not in calls

@@ -196,12 +196,26 @@ class Lexicon:
     def suggestions(self, word: str) -> list[str]:
         return _suggestions(word)
 
+    def one_edit_from_a_word(self, word: str) -> bool:
+        """Whether a dictionary word is one letter added, dropped, changed or swapped away.
+
+        Nearly every slip of the keys is ("Recieved", "Confimed"); most names and product words
+        the dictionary lacks are not ("Ngozi", "Okonkwo", "metformin", "onboarding").
+        """
+        return _one_edit_from_a_word(word)
+
 
 @lru_cache(maxsize=4096)
 def _suggestions(word: str) -> list[str]:
     checker = _spellchecker()
     candidates = checker.candidates(word) or set()
     return sorted(candidates - {word}, key=lambda c: (-checker.word_usage_frequency(c), c))[:3]
+
+
+@lru_cache(maxsize=4096)
+def _one_edit_from_a_word(word: str) -> bool:
+    checker = _spellchecker()
+    return bool(checker.known(checker.edit_distance_1(word)))
 
 
 @lru_cache(maxsize=8)

@@ -20,7 +20,10 @@ _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
     r"see (?:above|below|notes?)|as above|same as (?:before|above)|"
     r"(?:issue |problem )?(?:was )?(?:resolved|fixed|handled|sorted|done)|"
-    r"(?:helped|assisted|advised|informed)(?: (?:the )?(?:customer|ct|cx|caller|client))?|"
+    r"(?:helped|assisted|advised|informed|told)(?: (?:the )?(?:customer|ct|cx|caller|client|him|her|them))?(?: (?:ok|okay|accordingly))?|"
+    r"(?:answered|addressed|dealt with|went over|went through) (?:the |his |her |their |all )?(?:(?:customer|ct|cx|caller|client)'?s? )?"
+    r"(?:questions?|quer(?:y|ies)|concerns?|issues?|problems?)|"
+    r"(?:gave|provided|sent)(?: (?:him|her|them|the customer))? (?:the )?(?:info|information|details)|"
     r"(?:customer|ct|cx|caller|client) (?:helped|assisted|advised|informed|happy|satisfied|ok))$",
     re.IGNORECASE,
 )
@@ -73,13 +76,13 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
 
 
 def _same_person(contact: list[str], holder: list[str]) -> bool:
-    """Whether a contact's name can be the account holder's ("A. Erickson", "Alexander Erickson")."""
+    """Whether a contact's name can be the account holder's ("A. Erickson", "Alexander", "Alexander Erickson")."""
     contact = [w for w in contact if w not in HONORIFICS]
     holder = [w for w in holder if w not in HONORIFICS]
     if not contact or not holder:
         return False
-    if contact == holder:
-        return True
+    if contact == holder or (len(contact) == 1 and contact[0] in holder):
+        return True  # the whole name, or one of its words alone ("Alexander")
     # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches.
     if contact[-1] != holder[-1]:
         return False
@@ -92,7 +95,8 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
-    (ignoring case, titles and initials). When they differ and `contact.relationship` is absent,
+    (ignoring case, titles and initials; a first name or surname alone counts as the holder's).
+    When they differ and `contact.relationship` is absent,
     the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
 
     ## Why
@@ -171,7 +175,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     """
     assert subject.note is not None
     for text in subject.texts:
-        if text.loc == ("reason",) and len(_content_words(text, subject)) < 2:
+        if text.loc == ("reason",) and not is_todo(text.text) and len(_content_words(text, subject)) < 2:
             yield Hit(("reason",), f"reason {describe(text.text)} does not say what the issue was; state the customer's concern or why they were contacted, specifically")
 
 
@@ -181,7 +185,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Flags a note with no `resolution` entries, or whose entries are all placeholders ("done",
-    "resolved", "n/a", "helped customer", "see above").
+    "resolved", "n/a", "helped customer", "advised accordingly", "answered her questions",
+    "provided information", "see above").
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The
@@ -226,14 +231,16 @@ _PROMISES = (
     re.compile(r"\b(?:will|'ll|to)\s+(?:get back to|follow up with|circle back to)\s+(?:him|her|them|the customer|the client|the caller)\b"),
     # "Anna will email him the statement": someone writes to the customer.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
+    # "Told him I'd email the terms by Friday": a promise reported in the past tense.
+    re.compile(rf"\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"),
 )
 # Every promise above holds one of these: texts without any are skipped at once.
-_PROMISE_WORDS = ("will", "'ll", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
+_PROMISE_WORDS = ("will", "'ll", "'d", "would", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
 # Narrower: a pattern above cannot match a sentence without one of these, or without "to" opening
 # the sentence ("To call back Monday"). Many texts pass _PROMISE_WORDS on a "to " alone; this
 # check spares them the combined pattern, which is slow to search. Keep it in step with _PROMISES.
 _PROMISE_MARKERS = (
-    "will", "shall", "'ll", "going to", "promised", "agreed", "offered", "need", "has to", "have to", "must",
+    "will", "shall", "'ll", "'d", "would", "going to", "promised", "agreed", "offered", "need", "has to", "have to", "must",
     "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to",
 )
 _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
@@ -247,7 +254,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Looks in the reason, resolution and internal remarks for a promise made by us: "we will call
-    back", "Anna will email her", "callback scheduled", "will be contacted by billing". A note with
+    back", "Anna will email her", "callback scheduled", "will be contacted by billing", "told her
+    we would call back". A note with
     such a promise needs `follow_up: {due, owner, action}`. What the customer will do ("customer
     will call back if...") is not a promise of ours and is not flagged.
 
@@ -398,7 +406,8 @@ _PREFERENCE = re.compile(
     r"(?:contact|reach) (?:him |her |them )?(?:by|via) (?:email|phone|letter|post|text|sms)|"
     r"allerg(?:y|ic|ies)|hard of hearing|deaf|wheelchair|large print|braille|"
     r"always (?:wants|asks|likes|requests|needs)|likes to be|would like all|wants all|"
-    r"(?:before|after) \d{1,2}(?::\d\d)?\s?(?:am|pm)|mornings only|evenings only|weekends only)\b",
+    r"(?:before|after) \d{1,2}(?::\d\d)?\s?(?:am|pm)|mornings only|evenings only|weekends only|"
+    r"from now on|going forward|(?:for )?all future)\b",
     re.IGNORECASE,
 )
 
@@ -410,7 +419,7 @@ def critical_note_reads_as_preference(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a note marked `critical: true` whose reason or resolution reads as a lasting preference:
     a language ("only speaks Spanish"), a way or time to be contacted ("email only", "do not call
-    before 10am"), an allergy or an accessibility need.
+    before 10am"), an allergy, an accessibility need, or a wish "from now on" / "going forward".
 
     ## Why
     Durable information belongs on the customer's permanent record, not in one visit's note, where

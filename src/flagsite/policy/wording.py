@@ -64,6 +64,10 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
         if word[0].isupper() and not text.starts_sentence(index):
             continue  # a capital inside a sentence marks a name: Covesmart, Anna
+        if not lexicon.one_edit_from_a_word(lower):
+            continue  # no word one edit away: a name (Ngozi) or a product (metformin), not a typo
+        if index > 0 and text.masked[text.starts[index] - 1] == "-" and lower.endswith("s") and lexicon.is_known(lower[:-1], known):
+            continue  # the plural end of a compound: add-ons, top-ups, sign-ins
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
         if lower in lexicon.slang or lower in wrong or lower in derogatory:
@@ -80,7 +84,9 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Checks each word of the record's prose against pyspellchecker's English word list, and
     suggests the likeliest corrections. Not checked: names in the records (the customer's, the
-    contact's, staff user names), capitalised words inside a sentence (names, products),
+    contact's, staff user names), capitalised words inside a sentence (names, products), a
+    word that no dictionary word is one edit away from (a name opening a sentence, a drug or a
+    product: typing slips nearly always are one edit away), the plural end of a compound ("add-ons"),
     acronyms, emails, links, ids and numbers, British spellings (colour, organisation), and the
     words in `policy.allow_words` — add the organisation's own vocabulary there.
 
@@ -113,11 +119,33 @@ _SPEECH = r"(?:said|says|say|saying|stated|states|told (?:me|us|the agent|him|he
 _DOUBLE_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”]")
 _SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,3}}$", re.IGNORECASE)
-_NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line|message|code|word|term|marked|as)\s*:?\s*$", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line|message|code|word|term|marked|as|link|click|clicked|tap|tapped|press|pressed|select|selected|choose|chose|ticked|go to|went to|navigated to)\s*:?\s*$", re.IGNORECASE)
+# What a quoted label is named by, right after it: the "Forgot your password?" link.
+_NAMING_AFTER = re.compile(r"^\s*(?:link|button|page|tab|menu|option|screen|field|box|checkbox|banner|message|error|notice|setting|section|form|prompt|pop-?up|dialog|label|heading|template|plan|email|notification)s?\b", re.IGNORECASE)
+# A quotation in single quotes; apostrophes inside words ("can't") do not end it.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){2,400}?)['’](?![\w])")
+# Someone speaking of themselves: "I", "we" (not "my" or "your", which labels hold: 'My invoices').
+_SPEAKER = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|we|we're|we've|we'll)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|we|we're|us|our|you|you're|your)\b", re.IGNORECASE)
 # "He said: I want my money back" (a quote without quotation marks).
 _COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|our|you|you're|your)\b[^.;\n]*", re.IGNORECASE)
 _VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|quote,|direct quote)\b", re.IGNORECASE)
+
+
+def _names_a_thing(body: str, match: re.Match[str], before: str) -> bool:
+    """Whether a quotation is the name of a thing: 'the plan "Premium"', 'the "My Account" page'."""
+    if _NAMING_BEFORE.search(before):
+        return True
+    return _NAMING_AFTER.match(body[match.end() :]) is not None and not _SPEECH_BEFORE.search(before)
+
+
+def _single_quoted_speech(body: str) -> re.Match[str] | None:
+    """A quotation in single quotes that reads as speech: someone says "I" or "we" in it, in three words or more."""
+    for match in _SINGLE_QUOTED.finditer(body):
+        inside = match.group(1)
+        if len(inside.split()) >= 3 and _SPEAKER.search(inside) and not _names_a_thing(body, match, body[max(0, match.start() - 60) : match.start()]):
+            return match
+    return None
 
 
 @rule("P303", "customer-quoted-directly", "error", "text")
@@ -127,8 +155,9 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled")
     or reads as speech (it holds "I", "my", "you"); a quotation in single quotes after a verb of
-    speech; speech after a colon ("said: I want my money back"); and "verbatim" or "in his
-    words". Quoted names of things (a plan, an email subject, a button) are not flagged.
+    speech, or holding "I" or "we" in three words or more; speech after a colon ("said: I want
+    my money back"); and "verbatim" or "in his words". Quoted names of things (a plan, an email
+    subject, the "Forgot your password?" link) are not flagged.
 
     ## Why
     The notes policy does not allow quoting customers directly: a note summarises what happened
@@ -158,12 +187,12 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
             if quoted:
                 break
             inside, before = match.group(1), body[max(0, match.start() - 60) : match.start()]
-            if _NAMING_BEFORE.search(before):
+            if _names_a_thing(body, match, before):
                 continue
             if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2):
                 quoted = match.group(0)
         if not quoted:
-            speech = (single and _SINGLE_QUOTED_AFTER_SPEECH.search(body)) or (":" in body and _COLON_SPEECH.search(body))
+            speech = (single and (_SINGLE_QUOTED_AFTER_SPEECH.search(body) or _single_quoted_speech(body))) or (":" in body and _COLON_SPEECH.search(body))
             quoted = speech.group(0) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
@@ -215,6 +244,8 @@ _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
 _PERSONS_OR_CALL = PERSON_WORDS | INTERACTION_WORDS | {"i", "we"}
 # The words a judgement of a person, the call or the writer starts with (names aside).
 _STARTERS = _PERSONS_OR_CALL | {"and", "but"}
+# Words that strengthen a judgement opening a sentence whose subject is left out: "Very rude on the phone".
+_OPENING_INTENSIFIERS = frozenset("very really extremely so quite rather incredibly super totally pretty absolutely truly overly too".split())
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
@@ -230,7 +261,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     lexicon = subject.lexicon
     names = subject.names
     if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words):
-        return None  # every judgement below is about a person, the call or the writer
+        return _judgement_opening_a_sentence(text, subject)  # the others are about a person, the call or the writer
     for index, word in enumerate(words):
         if word not in _STARTERS and word not in names and (index + 1 >= len(words) or words[index + 1] not in _JUDGED_NOUNS):
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
@@ -254,7 +285,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
             cursor += 2
         start = cursor
         cursor += 1
-        while cursor < len(words) and (words[cursor] in INTENSIFIERS or words[cursor] in _ARTICLE) and cursor - start < 5:
+        while cursor < len(words) and (words[cursor] in INTENSIFIERS or words[cursor] in _ARTICLE or words[cursor] == "like") and cursor - start < 5:
             cursor += 1
         if cursor >= len(words):
             continue
@@ -262,6 +293,20 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
         if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject):
+            return " ".join(words[index : cursor + 1])
+    return _judgement_opening_a_sentence(text, subject)
+
+
+def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | None:
+    """A sentence opening with a strengthened judgement, its subject left out: "Very rude on the phone"."""
+    words = text.words
+    for index, word in enumerate(words[:-1]):
+        if word not in _OPENING_INTENSIFIERS or not text.starts_sentence(index):
+            continue
+        cursor = index + 1
+        while cursor < len(words) - 1 and words[cursor] in _OPENING_INTENSIFIERS:
+            cursor += 1
+        if subject.lexicon.judges(words[cursor]) and not _insult(words[cursor], subject):
             return " ".join(words[index : cursor + 1])
     return None
 
@@ -296,7 +341,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name) or the call, then "is/was/seemed/came across as" (and "very", "a", ...), then a judging
       word — "was rude", "seemed really lovely", "is a nightmare"; or a judging word before a
-      person: "difficult customer".
+      person: "difficult customer"; or, with the subject left out as flag reasons often do, a
+      sentence opening with "very", "really", "extremely" ... and a judging word: "Very rude on
+      the phone".
     Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4), plus a list
     of judging words VADER lacks (`policy.opinion_words` adds more). A reported state of the
     customer ("customer was upset", "was happy with the refund") is an observation, not flagged.

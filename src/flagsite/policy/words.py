@@ -21,7 +21,13 @@ SLANG: dict[str, str] = {
     "convo": "conversation", "cuppa": "(remove it)", "dude": "(the contact's name)", "bloke": "man",
     "ain't": "is not", "innit": "(remove it)", "lemme": "let me", "gimme": "give me", "wassup": "(remove it)",
     "sup": "(remove it)", "k": "OK", "kk": "OK", "np": "no problem", "w/e": "whatever", "ppl": "people",
-    "becuz": "because", "cust": "customer",
+    "becuz": "because", "cust": "customer", "shud": "should", "wud": "would", "l8": "late", "l8r": "later",
+    "smh": "(remove it)", "idc": "(remove it)",
+    # Contractions written without their apostrophe (not "cant", "wont", "well": words of their own).
+    "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
+    "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
+    "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "shes": "she is", "hes": "he is",
+    "thats": "that is", "theyre": "they are", "youre": "you are", "ive": "I have", "theyve": "they have",
 }
 
 # Derogatory or profane words and phrases: never acceptable in a record.
@@ -32,7 +38,7 @@ DEROGATORY: tuple[str, ...] = (
     "moronic", "stupid", "dumb", "imbecile", "retard", "retarded", "cretin", "loser", "scumbag", "scum",
     "creepy", "psycho", "nutjob", "nutcase", "lunatic", "crazy", "insane", "freak", "weirdo",
     "whiner", "whiny", "whinge", "whinger", "karen", "hag", "sucks", "sucked", "is a pain", "was a pain",
-    "being a pain", "such a pain", "a real pain", "pain in the", "nightmare customer", "habitual offender",
+    "being a pain", "such a pain", "a real pain", "absolute pain", "total pain", "right pain", "royal pain", "pain in the", "nightmare customer", "habitual offender",
     "troublemaker", "deadbeat", "cheapskate", "grifter", "muppet", "twat", "prick", "tosser", "wanker",
     "bollocks", "screwed up", "pathetic",
 )
@@ -50,6 +56,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "m
 # Words that say nothing about why the customer got in touch.
 VAGUE_WORDS: frozenset[str] = frozenset(
     """customer customers ct cx caller client contact contacted contacting call called calling calls rang phoned
+    ring rings ringing phoning says saying word words acct
     emailed wrote chat chatted in about regarding re wanted wants want wanting asked asking asks needs needed need
     issue issues problem problems question questions query queries inquiry inquiries enquiry enquiries concern
     concerns sick tired fed annoyed upset angry unhappy happy said says told stated quote quoted help helped assistance assist support account accounts info information general stuff things thing
@@ -76,7 +83,7 @@ OPINION_WORDS: frozenset[str] = frozenset(
     unbearable exhausting tiresome tedious nightmare pain weird strange odd sketchy shady dodgy suspicious
     fishy stubborn picky fussy whiny needy clingy dramatic hysterical emotional irrational paranoid
     nice kind friendly wonderful great amazing awesome fantastic brilliant excellent perfect fab
-    gentleman sweetheart darling angel gem""".split()
+    gentleman sweetheart darling angel gem drunk intoxicated""".split()
 )
 
 # A person a note may talk about: the subject of a judging sentence.

@@ -26,6 +26,7 @@ INIT_FILES: dict[str, str] = {
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
     "CODEOWNERS": ".github/CODEOWNERS",
     "gitignore": ".gitignore",
+    "docs-README.txt": "docs/README.txt",  # MkDocs refuses to build without its docs folder
 }
 EXAMPLE_RECORDS = "records"
 
