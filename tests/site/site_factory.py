@@ -130,7 +130,7 @@ def synthetic(root: str, count: int, *, seed: int = 7, notes_per_customer: int =
             follow = "none"
             if rng.random() < 0.1:
                 follow = {"due": (at + dt.timedelta(days=10)).date(), "owner": "anna", "action": "Call back about the refund."}
-            own.append((f"call-{n}", note(at.strftime("%Y-%m-%dT%H:%M:00+00:00"), reason=f"Asked about order {rng.randint(100, 999)}.",
+            own.append((f"call-{n}", note(at.strftime("%Y-%m-%dT%H:%M:00+00:00"), reason=f"Asked when order {rng.randint(100, 999)} would be delivered.",
                                          disposition=rng.choice(["general-inquiry", "billing-refund", "service-failure"]),
                                          follow_up=follow, critical=rng.random() < 0.03)))
         notes[cid] = own
