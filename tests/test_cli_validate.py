@@ -102,6 +102,14 @@ def test_link_outside_records_is_refused(tmp_path: Path, capsys: pytest.CaptureF
     assert "records/customers/C-1/customer.yaml: R013 this link points outside records/" in out
 
 
+def test_customer_file_that_is_a_pipe_is_reported_not_opened(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "records/customers/C-1").mkdir(parents=True)
+    os.mkfifo(tmp_path / "records/customers/C-1/customer.yaml")  # opening it would wait forever
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert "records/customers/C-1/customer.yaml: R004 customer.yaml must be a plain file" in out
+
+
 def test_parallel_and_serial_loading_agree(tmp_path: Path) -> None:
     from flagsite import repository
 

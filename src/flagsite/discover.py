@@ -28,6 +28,8 @@ _IGNORED_NAMES = {".gitkeep", ".DS_Store"}
 class CustomerFolder:
     rel_path: str  # e.g. records/customers/C-1/C-10042
     note_files: list[str] = field(default_factory=list)  # relative paths, sorted
+    # False when customer.yaml is not a file flagsite may read (a link refused, a folder, a pipe): reported, never opened.
+    has_customer_file: bool = True
 
     @property
     def folder_name(self) -> str:
@@ -126,18 +128,21 @@ class _Walker:
                 self._stray(child, f"not part of any customer record; customer files belong in <id>/customer.yaml (folders here only group customers)")
 
     def customer_folder(self, rel: str, entries: list[os.DirEntry[str]]) -> None:
-        folder = CustomerFolder(rel)
+        folder = CustomerFolder(rel, has_customer_file=False)
         self.layout.customers.append(folder)
         for entry in entries:
             child = f"{rel}/{entry.name}"
             if not self._link_ok(entry, child):
                 continue
             if entry.name == CUSTOMER_FILE and entry.is_file():
+                folder.has_customer_file = True
                 continue
             if entry.name == NOTES_DIR and entry.is_dir():
                 self.notes_folder(child, folder)
                 continue
-            if entry.is_dir() and os.path.exists(os.path.join(entry.path, CUSTOMER_FILE)):
+            if entry.name == CUSTOMER_FILE:
+                why = f"{CUSTOMER_FILE} must be a plain file; replace this with the customer's record"
+            elif entry.is_dir() and os.path.exists(os.path.join(entry.path, CUSTOMER_FILE)):
                 why = "a customer folder inside another customer's folder; move it beside, not inside"
             else:
                 why = "a customer folder holds only customer.yaml and notes/; move or remove this"
