@@ -110,6 +110,49 @@ def test_customer_file_that_is_a_pipe_is_reported_not_opened(tmp_path: Path, cap
     assert "records/customers/C-1/customer.yaml: R004 customer.yaml must be a plain file" in out
 
 
+def test_link_to_itself_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    os.symlink("C-2", tmp_path / "records/customers/C-2")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert "records/customers/C-2: R013 this link points at nothing" in out
+
+
+def test_customers_folder_that_is_a_link_is_not_walked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "elsewhere/C-1/customer.yaml", "id: C-1\nname: [\n")
+    (tmp_path / "records").mkdir()
+    os.symlink(tmp_path / "elsewhere", tmp_path / "records/customers")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0] == "records/customers: R013 this link points outside records/; replace it with the file itself"
+    assert "Y001" not in out
+
+
+def test_unreadable_folder_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    write(tmp_path, "records/customers/C-2/customer.yaml", "id: C-2\nname: Bo\n")
+    scandir = os.scandir
+
+    def locked(path: str) -> object:  # chmod does not lock out root, so deny the way the system would
+        if str(path).endswith("C-2"):
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", locked)
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0] == "records/customers/C-2: X001 cannot be read: Permission denied; check the folder's permissions"
+
+
+def test_grouping_folders_nested_without_end_are_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A few levels past the limit; without one, a deep enough tree ran into Python's recursion limit.
+    deep = "/".join(["g"] * 20)
+    write(tmp_path, f"records/customers/{deep}/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert "R004 customer folders are grouped more than 16 folders deep" in out
+
+
 def test_parallel_and_serial_loading_agree(tmp_path: Path) -> None:
     from flagsite import repository
 

@@ -20,6 +20,8 @@ ORDERS_DIR = "records/orders"
 CUSTOMER_FILE = "customer.yaml"
 NOTES_DIR = "notes"
 NOTE_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.yaml$")
+# Grouping folders nest this deep at most (a few levels are plenty for any size).
+MAX_GROUPING_DEPTH = 16
 # Files that editors' tools leave behind and Git users keep on purpose.
 _IGNORED_NAMES = {".gitkeep", ".DS_Store"}
 
@@ -57,7 +59,6 @@ def discover(root: str) -> Layout:
         return layout
     walker = _Walker(root, layout)
     walker.records_top()
-    walker.grouping_folder(CUSTOMERS_DIR)
     layout.customers.sort(key=lambda c: c.rel_path)
     return layout
 
@@ -69,8 +70,12 @@ class _Walker:
         self.layout = layout
 
     def _entries(self, rel: str) -> list[os.DirEntry[str]]:
-        with os.scandir(os.path.join(self.root, rel)) as it:
-            return sorted((e for e in it if e.name not in _IGNORED_NAMES), key=lambda e: e.name)
+        try:
+            with os.scandir(os.path.join(self.root, rel)) as it:
+                return sorted((e for e in it if e.name not in _IGNORED_NAMES), key=lambda e: e.name)
+        except OSError as error:
+            self.layout.findings.append(Finding(rel, None, None, "X001", f"cannot be read: {error.strerror}; check the folder's permissions"))
+            return []
 
     def _stray(self, rel: str, why: str) -> None:
         self.layout.findings.append(Finding(rel, None, None, "R004", why))
@@ -83,6 +88,9 @@ class _Walker:
         if os.path.commonpath([target, self.records_real]) != self.records_real:
             self.layout.findings.append(Finding(rel, None, None, "R013", "this link points outside records/; replace it with the file itself"))
             return False
+        if not os.path.exists(entry.path):
+            self.layout.findings.append(Finding(rel, None, None, "R013", "this link points at nothing (or at itself); replace it with the file itself"))
+            return False
         if os.path.isdir(target):
             self.layout.findings.append(Finding(rel, None, None, "R013", "links to folders are not followed; move the folder here instead"))
             return False
@@ -91,7 +99,10 @@ class _Walker:
     def records_top(self) -> None:
         for entry in self._entries(RECORDS_DIR):
             rel = f"{RECORDS_DIR}/{entry.name}"
+            if not self._link_ok(entry, rel):
+                continue
             if entry.name == "customers" and entry.is_dir(follow_symlinks=False):
+                self.grouping_folder(CUSTOMERS_DIR)
                 continue
             if entry.name == "orders" and entry.is_dir(follow_symlinks=False):
                 self.orders_folder(rel)
@@ -108,7 +119,10 @@ class _Walker:
             else:
                 self._stray(child, "records/orders/ holds only .csv files exported from the sales system")
 
-    def grouping_folder(self, rel: str) -> None:
+    def grouping_folder(self, rel: str, depth: int = 0) -> None:
+        if depth > MAX_GROUPING_DEPTH:
+            self._stray(rel, f"customer folders are grouped more than {MAX_GROUPING_DEPTH} folders deep; flatten the grouping")
+            return
         entries = self._entries(rel)
         if any(e.name == "customer.yaml" for e in entries):
             self.customer_folder(rel, entries)
@@ -123,7 +137,7 @@ class _Walker:
                         Finding(child, None, None, "R003", f"notes without a customer: {rel}/ has no customer.yaml; add it, or move the notes into their customer's folder")
                     )
                 else:
-                    self.grouping_folder(child)
+                    self.grouping_folder(child, depth + 1)
             else:
                 self._stray(child, f"not part of any customer record; customer files belong in <id>/customer.yaml (folders here only group customers)")
 
