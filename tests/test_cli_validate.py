@@ -144,6 +144,21 @@ def test_unreadable_folder_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFi
     assert out.splitlines()[0] == "records/customers/C-2: X001 cannot be read: Permission denied; check the folder's permissions"
 
 
+def test_unreadable_order_file_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from flagsite.load import orders
+
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    write(tmp_path, "records/orders/orders.csv", ",".join(orders.COLUMNS) + "\n")
+
+    def locked(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(orders, "open", locked, raising=False)
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0] == "records/orders/orders.csv: X001 cannot be read: Permission denied; check the file's permissions"
+
+
 def test_grouping_folders_nested_without_end_are_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A few levels past the limit; without one, a deep enough tree ran into Python's recursion limit.
     deep = "/".join(["g"] * 20)

@@ -98,9 +98,14 @@ class Config(BaseModel):
 def load_config(root: str) -> tuple[Config, list[Finding]]:
     """The repository's configuration, or the defaults with findings if it is broken."""
     path = os.path.join(root, CONFIG_FILE)
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         return Config(), []
-    loaded = load_yaml_file(path, CONFIG_FILE)
+    if not os.path.isfile(path):
+        return Config(), [Finding(CONFIG_FILE, None, None, "X001", f"cannot be read: not a plain file (a folder, a pipe or a broken link); make {CONFIG_FILE} a file, or remove it to use the defaults")]
+    try:
+        loaded = load_yaml_file(path, CONFIG_FILE)
+    except OSError as error:
+        return Config(), [Finding(CONFIG_FILE, None, None, "X001", f"cannot be read: {error.strerror}; check the file's permissions")]
     if loaded.data is None:
         return Config(), loaded.findings
     try:
