@@ -17,6 +17,7 @@ _REMEDY_OF_TYPE = {
     "timezone_aware": "write the time with its UTC offset, e.g. 2026-06-03T14:12:00-05:00",
     "datetime_from_date_parsing": "write date and time as 2026-06-03T14:12:00-05:00",
     "datetime_parsing": "write date and time as 2026-06-03T14:12:00-05:00",
+    "datetime_type": "write date and time as 2026-06-03T14:12:00-05:00",
     "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
     "date_from_datetime_inexact": "write the date as YYYY-MM-DD, without a time",
     "date_parsing": "write the date as YYYY-MM-DD",
