@@ -138,7 +138,7 @@ class Change(Record):
 
 class Amount(Record):
     kind: Text = factual(description="refund, credit, charge, quote, ...")
-    amount: float = factual()
+    amount: float = factual(strict=True, allow_inf_nan=False)
     currency: CurrencyCode = factual()
 
 
@@ -183,7 +183,7 @@ class Order(Record):
     order_id: Text = factual()
     customer: CustomerId = factual()
     date: dt.date = factual()
-    amount: float = factual()
+    amount: float = factual(allow_inf_nan=False)
     currency: CurrencyCode = factual()
     status: Text = factual()
     title: str = factual("")
