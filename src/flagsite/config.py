@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .findings import Finding
 from .load.yaml_strict import load_yaml_file
+from .models import VocabularyName
 from .policy.settings import PolicySettings
 from .schema_errors import findings_from_validation_error
 
@@ -67,10 +68,10 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    flag_types: dict[str, FlagType] = Field(default_factory=lambda: dict(DEFAULT_FLAG_TYPES))
-    dispositions: list[str] = Field(default_factory=lambda: list(DEFAULT_DISPOSITIONS))
-    channels: list[str] = Field(default_factory=lambda: list(DEFAULT_CHANNELS))
-    service_failure_dispositions: list[str] = Field(
+    flag_types: dict[VocabularyName, FlagType] = Field(default_factory=lambda: dict(DEFAULT_FLAG_TYPES))
+    dispositions: list[VocabularyName] = Field(default_factory=lambda: list(DEFAULT_DISPOSITIONS))
+    channels: list[VocabularyName] = Field(default_factory=lambda: list(DEFAULT_CHANNELS))
+    service_failure_dispositions: list[VocabularyName] = Field(
         default_factory=lambda: ["service-failure"],
         description="Notes with these dispositions are 'missteps', listed near the top of the customer page.",
     )

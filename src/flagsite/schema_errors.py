@@ -39,7 +39,7 @@ def findings_from_validation_error(
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         code = _CODE_OF_TYPE.get(item["type"], "S003")
-        position = source.position(loc, prefer_key=(code == "S001"))
+        position = source.position(loc, prefer_key=(code == "S001" or loc[-1:] == ("[key]",)))  # a bad key is shown at its name
         line, column = position if position else (None, None)
         message = _message(code, loc, item)
         if code == "S001" and model is not None:
