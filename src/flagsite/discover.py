@@ -8,6 +8,7 @@ optional. Anything else under ``records/`` is a finding, never skipped quietly.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,17 @@ NOTE_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.yaml$")
 MAX_GROUPING_DEPTH = 16
 # Files that editors' tools leave behind and Git users keep on purpose.
 _IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+
+
+def _is_note_file_name(name: str) -> bool:
+    match = NOTE_FILE_NAME.fullmatch(name)
+    if match is None:
+        return False
+    try:
+        dt.date.fromisoformat(match.group(1))
+    except ValueError:  # e.g. 2026-13-45
+        return False
+    return True
 
 
 @dataclass
@@ -169,9 +181,9 @@ class _Walker:
                 continue
             if entry.is_file() and entry.name.endswith(".yaml"):
                 folder.note_files.append(child)
-                if not NOTE_FILE_NAME.match(entry.name):
+                if not _is_note_file_name(entry.name):
                     self.layout.findings.append(
-                        Finding(child, None, None, "R012", "name note files <date>-<slug>.yaml, e.g. 2026-06-03-refund-request.yaml (lower-case slug)")
+                        Finding(child, None, None, "R012", "name note files <date>-<slug>.yaml, e.g. 2026-06-03-refund-request.yaml (a real date, a lower-case slug)")
                     )
             else:
                 self._stray(child, "notes/ holds only note files named <date>-<slug>.yaml")
