@@ -186,6 +186,8 @@ def _compose(text: str, path: str) -> yaml.Node:
                 Finding(path, line, column, "Y005", "a second YAML document starts here; a record file holds one document (remove the '---' line and what follows, or move it to its own file)")
             ) from error
         problem = error.problem or "not valid YAML"
+        if "maximum nesting depth" in problem:  # libyaml's own limit, far above ours
+            raise _Stop(_too_deep(path, line, column)) from error
         context = f" {error.context}" if error.context else ""
         raise _Stop(
             Finding(path, line, column, "Y001", f"YAML syntax error: {problem}{context}; fix the syntax here (check indentation and quote values containing ': ' or '#')")
