@@ -146,6 +146,18 @@ def test_note_round_trips_through_yaml(note: Note) -> None:
     assert _round_trip(note) == note
 
 
+def test_merge_key_is_named_as_such() -> None:
+    loaded = load_yaml_bytes(b"id: C-1\n<<: {name: Ann}\n", "x.yaml")
+    assert [(f.line, f.column, f.code) for f in loaded.findings] == [(2, 1, "Y011")]
+    assert "merge keys (<<) are not allowed" in loaded.findings[0].message
+
+
+def test_number_surprise_does_not_suggest_true_or_false() -> None:
+    (finding,) = load_yaml_bytes(b"id: C-1\nname: 0123\n", "x.yaml").findings
+    assert finding.code == "Y010"
+    assert finding.message.endswith('quote it: "0123"')
+
+
 @settings(max_examples=300)
 @given(st.binary(max_size=400) | st.text(alphabet="-:[]{}&*!?#|>'\"\n ab1\t", max_size=200).map(str.encode))
 def test_no_input_makes_the_loader_raise(raw: bytes) -> None:
