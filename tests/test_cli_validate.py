@@ -168,6 +168,18 @@ def test_grouping_folders_nested_without_end_are_a_finding(tmp_path: Path, capsy
     assert "R004 customer folders are grouped more than 16 folders deep" in out
 
 
+def test_file_name_that_is_not_utf8_is_reported_in_valid_json(tmp_path: Path) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    notes = os.fsencode(tmp_path / "records/customers/C-1/notes")
+    os.mkdir(notes)
+    open(os.path.join(notes, b"2026-06-03-caf\xe9.yaml"), "wb").close()  # Latin-1, as an old tool might write it
+    exe = shutil.which("flagsite") or str(Path(sys.executable).parent / "flagsite")
+    done = subprocess.run([exe, "--root", str(tmp_path), "validate", "--format", "json"], capture_output=True, check=False)
+    assert done.returncode == 1
+    report = json.loads(done.stdout.decode("utf-8"))
+    assert [(f["path"], f["code"]) for f in report["findings"]] == [("records/customers/C-1/notes/2026-06-03-caf\ufffd.yaml", "R004")]
+
+
 def test_parallel_and_serial_loading_agree(tmp_path: Path) -> None:
     from flagsite import repository
 

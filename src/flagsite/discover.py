@@ -84,10 +84,19 @@ class _Walker:
     def _entries(self, rel: str) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(os.path.join(self.root, rel)) as it:
-                return sorted((e for e in it if e.name not in _IGNORED_NAMES), key=lambda e: e.name)
+                entries = sorted((e for e in it if e.name not in _IGNORED_NAMES), key=lambda e: e.name)
         except OSError as error:
             self.layout.findings.append(Finding(rel, None, None, "X001", f"cannot be read: {error.strerror}; check the folder's permissions"))
             return []
+        readable = []
+        for entry in entries:
+            # A name that is not UTF-8 comes back with surrogates, which no report can print faithfully.
+            shown = entry.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            if shown != entry.name:
+                self._stray(f"{rel}/{shown}", "this name is not UTF-8 text; rename it")
+            else:
+                readable.append(entry)
+        return readable
 
     def _stray(self, rel: str, why: str) -> None:
         self.layout.findings.append(Finding(rel, None, None, "R004", why))
