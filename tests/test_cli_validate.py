@@ -78,6 +78,15 @@ def test_github_annotations_escape_what_would_break_them(tmp_path: Path, capsys:
     assert "100%25" in message and "\n" not in message
 
 
+def test_text_report_keeps_a_finding_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", 'id: C-1\nname: Ann\n"bad\\nkey": 1\n')
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    first, summary = out.splitlines()
+    assert first.startswith("records/customers/C-1/customer.yaml:3:1: S001 unknown field 'bad\\nkey'")
+    assert summary == "1 error(s), 0 warning(s)."
+
+
 def test_unknown_format_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--root", str(tmp_path), "validate", "--format", "xml")
     assert code == 2
