@@ -25,6 +25,9 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
 )
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
@@ -130,10 +133,21 @@ class Contact(Record):
     )
 
 
+def _one_error_for_the_union(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """One finding for a value that fits no member, instead of one per member."""
+    try:
+        return handler(value)
+    except ValidationError as error:
+        raise PydanticCustomError("change_value_type", "Input should be text, a number or a date") from error
+
+
+ChangeValue = Annotated[str | int | float | dt.date | None, WrapValidator(_one_error_for_the_union)]
+
+
 class Change(Record):
     field: Text = factual(description="What was changed (email, phone, address, ...).")
-    from_: str | int | float | dt.date | None = factual(None, alias="from", description="The value before.")
-    to: str | int | float | dt.date | None = factual(None, description="The value after.")
+    from_: ChangeValue = factual(None, alias="from", description="The value before.")
+    to: ChangeValue = factual(None, description="The value after.")
 
 
 class Amount(Record):

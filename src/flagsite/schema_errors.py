@@ -29,6 +29,7 @@ _REMEDY_OF_TYPE = {
     "model_attributes_type": "write a mapping of 'field: value' lines here",
     "bool_type": "write true or false",
     "bool_parsing": "write true or false",
+    "change_value_type": "write one value here, not a list or mapping",
 }
 
 
