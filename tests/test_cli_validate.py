@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -187,6 +188,25 @@ def test_file_name_that_is_not_utf8_is_reported_in_valid_json(tmp_path: Path) ->
     assert done.returncode == 1
     report = json.loads(done.stdout.decode("utf-8"))
     assert [(f["path"], f["code"]) for f in report["findings"]] == [("records/customers/C-1/notes/2026-06-03-caf\ufffd.yaml", "R004")]
+
+
+def test_one_enormous_word_does_not_stall_validation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    note = "at: 2026-06-03T14:12:00-05:00\nauthor: jdoe\nchannel: phone\ncontact: {name: Ann}\nreason: " + "a" * 900_000 + "\ndisposition: complaint\n"
+    write(tmp_path, "records/customers/C-1/notes/2026-06-03-word.yaml", note)
+
+    def stalled(signum: int, frame: object) -> None:
+        raise TimeoutError("validating one note took more than 20 seconds")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(20)  # the spelling check used to split the word at every position: minutes
+    try:
+        code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 1
+    assert "X001" not in out  # a check stopped by the alarm is reported as flagsite failing on the file
 
 
 def test_parallel_and_serial_loading_agree(tmp_path: Path) -> None:
