@@ -155,7 +155,8 @@ def test_merge_key_is_named_as_such() -> None:
 def test_number_surprise_does_not_suggest_true_or_false() -> None:
     (finding,) = load_yaml_bytes(b"id: C-1\nname: 0123\n", "x.yaml").findings
     assert finding.code == "Y010"
-    assert finding.message.endswith('quote it: "0123"')
+    assert "true/false" not in finding.message
+    assert finding.message.endswith("""quote it: "0123" (or, for a number, write it without leading zeros, '_' or ':')""")
 
 
 @settings(max_examples=300)

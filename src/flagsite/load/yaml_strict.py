@@ -280,9 +280,12 @@ class _Walker:
         if node.tag not in _IMPLICIT_SCALAR_TAGS:
             raise _Stop(Finding(self.path, line, column, "Y004", f"tag {node.tag!r} is not allowed in records; remove it"))
         if not node.style and self._is_yaml11_surprise(node):  # plain (unquoted) scalar
-            yes_no = " (or write true/false for a yes/no field)" if node.tag == _BOOL_TAG else ""
+            if node.tag == _BOOL_TAG:
+                otherwise = " (or write true/false for a yes/no field)"
+            else:
+                otherwise = " (or, for a number, write it without leading zeros, '_' or ':')"
             self.findings.append(
-                Finding(self.path, line, column, "Y010", f"YAML 1.1 reads the plain value {node.value!r} as {_KIND_OF_TAG[node.tag]}, not as text; quote it: \"{node.value}\"{yes_no}")
+                Finding(self.path, line, column, "Y010", f"YAML 1.1 reads the plain value {node.value!r} as {_KIND_OF_TAG[node.tag]}, not as text; quote it: \"{node.value}\"{otherwise}")
             )
             return node.value
         try:
