@@ -145,7 +145,7 @@ class _Walker:
             self._stray(rel, f"customer folders are grouped more than {MAX_GROUPING_DEPTH} folders deep; flatten the grouping")
             return
         entries = self._entries(rel)
-        if any(e.name == "customer.yaml" for e in entries):
+        if depth > 0 and any(e.name == CUSTOMER_FILE for e in entries):  # records/customers/ itself is never a customer
             self.customer_folder(rel, entries)
             return
         for entry in entries:
