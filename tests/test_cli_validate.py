@@ -138,6 +138,15 @@ def test_customers_folder_that_is_a_link_is_not_walked(tmp_path: Path, capsys: p
     assert "Y001" not in out
 
 
+def test_records_folder_that_is_a_link_is_not_walked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "elsewhere/customers/C-1/customer.yaml", "id: C-1\nname: [secret\n")
+    os.symlink(tmp_path / "elsewhere", tmp_path / "records")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0] == "records: R013 records/ is a link; links to folders are not followed, so make it the folder itself"
+    assert "secret" not in out and "Y001" not in out
+
+
 def test_unreadable_folder_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
     write(tmp_path, "records/customers/C-2/customer.yaml", "id: C-2\nname: Bo\n")

@@ -69,6 +69,9 @@ def discover(root: str) -> Layout:
             Finding(CUSTOMERS_DIR, None, None, "R014", f"no {CUSTOMERS_DIR}/ folder here; run flagsite in a records repository, pass --root, or create one with 'flagsite init'")
         )
         return layout
+    if os.path.islink(os.path.join(root, RECORDS_DIR)):  # every file under it would be read from elsewhere
+        layout.findings.append(Finding(RECORDS_DIR, None, None, "R013", "records/ is a link; links to folders are not followed, so make it the folder itself"))
+        return layout
     walker = _Walker(root, layout)
     walker.records_top()
     layout.customers.sort(key=lambda c: c.rel_path)
