@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,15 @@ def test_github_annotations_escape_what_would_break_them(tmp_path: Path, capsys:
     assert "100%25" in message and "\n" not in message
 
 
+def test_text_report_keeps_a_finding_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", 'id: C-1\nname: Ann\n"bad\\nkey": 1\n')
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    first, summary = out.splitlines()
+    assert first.startswith("records/customers/C-1/customer.yaml:3:1: S001 unknown field 'bad\\nkey'")
+    assert summary == "1 error(s), 0 warning(s)."
+
+
 def test_unknown_format_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--root", str(tmp_path), "validate", "--format", "xml")
     assert code == 2
@@ -100,6 +110,112 @@ def test_link_outside_records_is_refused(tmp_path: Path, capsys: pytest.CaptureF
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
     assert code == 1
     assert "records/customers/C-1/customer.yaml: R013 this link points outside records/" in out
+
+
+def test_customer_file_that_is_a_pipe_is_reported_not_opened(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "records/customers/C-1").mkdir(parents=True)
+    os.mkfifo(tmp_path / "records/customers/C-1/customer.yaml")  # opening it would wait forever
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert "records/customers/C-1/customer.yaml: R004 customer.yaml must be a plain file" in out
+
+
+def test_link_to_itself_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    os.symlink("C-2", tmp_path / "records/customers/C-2")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert "records/customers/C-2: R013 this link points at nothing" in out
+
+
+def test_customers_folder_that_is_a_link_is_not_walked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "elsewhere/C-1/customer.yaml", "id: C-1\nname: [\n")
+    (tmp_path / "records").mkdir()
+    os.symlink(tmp_path / "elsewhere", tmp_path / "records/customers")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0] == "records/customers: R013 this link points outside records/; replace it with the file itself"
+    assert "Y001" not in out
+
+
+def test_records_folder_that_is_a_link_is_not_walked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "elsewhere/customers/C-1/customer.yaml", "id: C-1\nname: [secret\n")
+    os.symlink(tmp_path / "elsewhere", tmp_path / "records")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0] == "records: R013 records/ is a link; links to folders are not followed, so make it the folder itself"
+    assert "secret" not in out and "Y001" not in out
+
+
+def test_unreadable_folder_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    write(tmp_path, "records/customers/C-2/customer.yaml", "id: C-2\nname: Bo\n")
+    scandir = os.scandir
+
+    def locked(path: str) -> object:  # chmod does not lock out root, so deny the way the system would
+        if str(path).endswith("C-2"):
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", locked)
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0] == "records/customers/C-2: X001 cannot be read: Permission denied; check the folder's permissions"
+
+
+def test_unreadable_order_file_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from flagsite.load import orders
+
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    write(tmp_path, "records/orders/orders.csv", ",".join(orders.COLUMNS) + "\n")
+
+    def locked(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(orders, "open", locked, raising=False)
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0] == "records/orders/orders.csv: X001 cannot be read: Permission denied; check the file's permissions"
+
+
+def test_grouping_folders_nested_without_end_are_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A few levels past the limit; without one, a deep enough tree ran into Python's recursion limit.
+    deep = "/".join(["g"] * 20)
+    write(tmp_path, f"records/customers/{deep}/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert "R004 customer folders are grouped more than 16 folders deep" in out
+
+
+def test_file_name_that_is_not_utf8_is_reported_in_valid_json(tmp_path: Path) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    notes = os.fsencode(tmp_path / "records/customers/C-1/notes")
+    os.mkdir(notes)
+    open(os.path.join(notes, b"2026-06-03-caf\xe9.yaml"), "wb").close()  # Latin-1, as an old tool might write it
+    exe = shutil.which("flagsite") or str(Path(sys.executable).parent / "flagsite")
+    done = subprocess.run([exe, "--root", str(tmp_path), "validate", "--format", "json"], capture_output=True, check=False)
+    assert done.returncode == 1
+    report = json.loads(done.stdout.decode("utf-8"))
+    assert [(f["path"], f["code"]) for f in report["findings"]] == [("records/customers/C-1/notes/2026-06-03-caf\ufffd.yaml", "R004")]
+
+
+def test_one_enormous_word_does_not_stall_validation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "records/customers/C-1/customer.yaml", "id: C-1\nname: Ann\n")
+    note = "at: 2026-06-03T14:12:00-05:00\nauthor: jdoe\nchannel: phone\ncontact: {name: Ann}\nreason: " + "a" * 900_000 + "\ndisposition: complaint\n"
+    write(tmp_path, "records/customers/C-1/notes/2026-06-03-word.yaml", note)
+
+    def stalled(signum: int, frame: object) -> None:
+        raise TimeoutError("validating one note took more than 20 seconds")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(20)  # the spelling check used to split the word at every position: minutes
+    try:
+        code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 1
+    assert "X001" not in out  # a check stopped by the alarm is reported as flagsite failing on the file
 
 
 def test_parallel_and_serial_loading_agree(tmp_path: Path) -> None:

@@ -77,6 +77,20 @@ def test_bad_configuration_is_a_finding_with_a_position(tmp_path) -> None:
     assert [(f.path, f.line, f.column, f.code) for f in findings] == [("flagsite.yaml", 2, 16, "S003")]
 
 
+def test_configuration_that_is_no_plain_file_is_a_finding(tmp_path) -> None:
+    (tmp_path / "flagsite.yaml").mkdir()
+    config, findings = load_config(str(tmp_path))
+    assert config == Config()
+    assert [(f.path, f.code) for f in findings] == [("flagsite.yaml", "X001")]
+    assert "not a plain file" in findings[0].message
+
+
+def test_configuration_link_to_nothing_is_a_finding(tmp_path) -> None:
+    (tmp_path / "flagsite.yaml").symlink_to("flagsite-moved.yaml")
+    _, findings = load_config(str(tmp_path))
+    assert [(f.path, f.code) for f in findings] == [("flagsite.yaml", "X001")]
+
+
 # Round trip: any record dumps to YAML that loads back equal through the strict loader.
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40).map(str.strip).filter(bool)
@@ -130,6 +144,19 @@ def test_customer_round_trips_through_yaml(customer: Customer) -> None:
 @given(notes)
 def test_note_round_trips_through_yaml(note: Note) -> None:
     assert _round_trip(note) == note
+
+
+def test_merge_key_is_named_as_such() -> None:
+    loaded = load_yaml_bytes(b"id: C-1\n<<: {name: Ann}\n", "x.yaml")
+    assert [(f.line, f.column, f.code) for f in loaded.findings] == [(2, 1, "Y011")]
+    assert "merge keys (<<) are not allowed" in loaded.findings[0].message
+
+
+def test_number_surprise_does_not_suggest_true_or_false() -> None:
+    (finding,) = load_yaml_bytes(b"id: C-1\nname: 0123\n", "x.yaml").findings
+    assert finding.code == "Y010"
+    assert "true/false" not in finding.message
+    assert finding.message.endswith("""quote it: "0123" (or, for a number, write it without leading zeros, '_' or ':')""")
 
 
 @settings(max_examples=300)

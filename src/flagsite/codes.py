@@ -46,7 +46,7 @@ _ALL = [
     Code("R010", "date-in-future", "A date that has not happened yet."),
     Code("R011", "order-for-unknown-customer", "An order names a customer that has no record."),
     Code("R012", "bad-note-file-name", "Note files are named <date>-<slug>.yaml."),
-    Code("R013", "link-not-followed", "A link that points outside records/ or at a folder."),
+    Code("R013", "link-not-followed", "A link that points outside records/, at a folder, or at nothing."),
     Code("R014", "no-records-folder", "The repository has no records/customers folder."),
     Code("O001", "order-csv-invalid", "An order row that cannot be read."),
     Code("X001", "internal-error", "flagsite failed on this file; the other files were still checked."),

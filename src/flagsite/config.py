@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .findings import Finding
 from .load.yaml_strict import load_yaml_file
+from .models import VocabularyName
 from .policy.settings import PolicySettings
 from .schema_errors import findings_from_validation_error
 
@@ -67,10 +68,10 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    flag_types: dict[str, FlagType] = Field(default_factory=lambda: dict(DEFAULT_FLAG_TYPES))
-    dispositions: list[str] = Field(default_factory=lambda: list(DEFAULT_DISPOSITIONS))
-    channels: list[str] = Field(default_factory=lambda: list(DEFAULT_CHANNELS))
-    service_failure_dispositions: list[str] = Field(
+    flag_types: dict[VocabularyName, FlagType] = Field(default_factory=lambda: dict(DEFAULT_FLAG_TYPES))
+    dispositions: list[VocabularyName] = Field(default_factory=lambda: list(DEFAULT_DISPOSITIONS))
+    channels: list[VocabularyName] = Field(default_factory=lambda: list(DEFAULT_CHANNELS))
+    service_failure_dispositions: list[VocabularyName] = Field(
         default_factory=lambda: ["service-failure"],
         description="Notes with these dispositions are 'missteps', listed near the top of the customer page.",
     )
@@ -98,9 +99,14 @@ class Config(BaseModel):
 def load_config(root: str) -> tuple[Config, list[Finding]]:
     """The repository's configuration, or the defaults with findings if it is broken."""
     path = os.path.join(root, CONFIG_FILE)
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         return Config(), []
-    loaded = load_yaml_file(path, CONFIG_FILE)
+    if not os.path.isfile(path):
+        return Config(), [Finding(CONFIG_FILE, None, None, "X001", f"cannot be read: not a plain file (a folder, a pipe or a broken link); make {CONFIG_FILE} a file, or remove it to use the defaults")]
+    try:
+        loaded = load_yaml_file(path, CONFIG_FILE)
+    except OSError as error:
+        return Config(), [Finding(CONFIG_FILE, None, None, "X001", f"cannot be read: {error.strerror}; check the file's permissions")]
     if loaded.data is None:
         return Config(), loaded.findings
     try:

@@ -8,6 +8,7 @@ optional. Anything else under ``records/`` is a finding, never skipped quietly.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,14 +21,29 @@ ORDERS_DIR = "records/orders"
 CUSTOMER_FILE = "customer.yaml"
 NOTES_DIR = "notes"
 NOTE_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.yaml$")
+# Grouping folders nest this deep at most (a few levels are plenty for any size).
+MAX_GROUPING_DEPTH = 16
 # Files that editors' tools leave behind and Git users keep on purpose.
 _IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+
+
+def _is_note_file_name(name: str) -> bool:
+    match = NOTE_FILE_NAME.fullmatch(name)
+    if match is None:
+        return False
+    try:
+        dt.date.fromisoformat(match.group(1))
+    except ValueError:  # e.g. 2026-13-45
+        return False
+    return True
 
 
 @dataclass
 class CustomerFolder:
     rel_path: str  # e.g. records/customers/C-1/C-10042
     note_files: list[str] = field(default_factory=list)  # relative paths, sorted
+    # False when customer.yaml is not a file flagsite may read (a link refused, a folder, a pipe): reported, never opened.
+    has_customer_file: bool = True
 
     @property
     def folder_name(self) -> str:
@@ -53,9 +69,11 @@ def discover(root: str) -> Layout:
             Finding(CUSTOMERS_DIR, None, None, "R014", f"no {CUSTOMERS_DIR}/ folder here; run flagsite in a records repository, pass --root, or create one with 'flagsite init'")
         )
         return layout
+    if os.path.islink(os.path.join(root, RECORDS_DIR)):  # every file under it would be read from elsewhere
+        layout.findings.append(Finding(RECORDS_DIR, None, None, "R013", "records/ is a link; links to folders are not followed, so make it the folder itself"))
+        return layout
     walker = _Walker(root, layout)
     walker.records_top()
-    walker.grouping_folder(CUSTOMERS_DIR)
     layout.customers.sort(key=lambda c: c.rel_path)
     return layout
 
@@ -67,8 +85,21 @@ class _Walker:
         self.layout = layout
 
     def _entries(self, rel: str) -> list[os.DirEntry[str]]:
-        with os.scandir(os.path.join(self.root, rel)) as it:
-            return sorted((e for e in it if e.name not in _IGNORED_NAMES), key=lambda e: e.name)
+        try:
+            with os.scandir(os.path.join(self.root, rel)) as it:
+                entries = sorted((e for e in it if e.name not in _IGNORED_NAMES), key=lambda e: e.name)
+        except OSError as error:
+            self.layout.findings.append(Finding(rel, None, None, "X001", f"cannot be read: {error.strerror}; check the folder's permissions"))
+            return []
+        readable = []
+        for entry in entries:
+            # A name that is not UTF-8 comes back with surrogates, which no report can print faithfully.
+            shown = entry.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            if shown != entry.name:
+                self._stray(f"{rel}/{shown}", "this name is not UTF-8 text; rename it")
+            else:
+                readable.append(entry)
+        return readable
 
     def _stray(self, rel: str, why: str) -> None:
         self.layout.findings.append(Finding(rel, None, None, "R004", why))
@@ -81,6 +112,9 @@ class _Walker:
         if os.path.commonpath([target, self.records_real]) != self.records_real:
             self.layout.findings.append(Finding(rel, None, None, "R013", "this link points outside records/; replace it with the file itself"))
             return False
+        if not os.path.exists(entry.path):
+            self.layout.findings.append(Finding(rel, None, None, "R013", "this link points at nothing (or at itself); replace it with the file itself"))
+            return False
         if os.path.isdir(target):
             self.layout.findings.append(Finding(rel, None, None, "R013", "links to folders are not followed; move the folder here instead"))
             return False
@@ -89,7 +123,10 @@ class _Walker:
     def records_top(self) -> None:
         for entry in self._entries(RECORDS_DIR):
             rel = f"{RECORDS_DIR}/{entry.name}"
+            if not self._link_ok(entry, rel):
+                continue
             if entry.name == "customers" and entry.is_dir(follow_symlinks=False):
+                self.grouping_folder(CUSTOMERS_DIR)
                 continue
             if entry.name == "orders" and entry.is_dir(follow_symlinks=False):
                 self.orders_folder(rel)
@@ -106,9 +143,12 @@ class _Walker:
             else:
                 self._stray(child, "records/orders/ holds only .csv files exported from the sales system")
 
-    def grouping_folder(self, rel: str) -> None:
+    def grouping_folder(self, rel: str, depth: int = 0) -> None:
+        if depth > MAX_GROUPING_DEPTH:
+            self._stray(rel, f"customer folders are grouped more than {MAX_GROUPING_DEPTH} folders deep; flatten the grouping")
+            return
         entries = self._entries(rel)
-        if any(e.name == "customer.yaml" for e in entries):
+        if depth > 0 and any(e.name == CUSTOMER_FILE for e in entries):  # records/customers/ itself is never a customer
             self.customer_folder(rel, entries)
             return
         for entry in entries:
@@ -121,23 +161,26 @@ class _Walker:
                         Finding(child, None, None, "R003", f"notes without a customer: {rel}/ has no customer.yaml; add it, or move the notes into their customer's folder")
                     )
                 else:
-                    self.grouping_folder(child)
+                    self.grouping_folder(child, depth + 1)
             else:
                 self._stray(child, f"not part of any customer record; customer files belong in <id>/customer.yaml (folders here only group customers)")
 
     def customer_folder(self, rel: str, entries: list[os.DirEntry[str]]) -> None:
-        folder = CustomerFolder(rel)
+        folder = CustomerFolder(rel, has_customer_file=False)
         self.layout.customers.append(folder)
         for entry in entries:
             child = f"{rel}/{entry.name}"
             if not self._link_ok(entry, child):
                 continue
             if entry.name == CUSTOMER_FILE and entry.is_file():
+                folder.has_customer_file = True
                 continue
             if entry.name == NOTES_DIR and entry.is_dir():
                 self.notes_folder(child, folder)
                 continue
-            if entry.is_dir() and os.path.exists(os.path.join(entry.path, CUSTOMER_FILE)):
+            if entry.name == CUSTOMER_FILE:
+                why = f"{CUSTOMER_FILE} must be a plain file; replace this with the customer's record"
+            elif entry.is_dir() and os.path.exists(os.path.join(entry.path, CUSTOMER_FILE)):
                 why = "a customer folder inside another customer's folder; move it beside, not inside"
             else:
                 why = "a customer folder holds only customer.yaml and notes/; move or remove this"
@@ -150,9 +193,9 @@ class _Walker:
                 continue
             if entry.is_file() and entry.name.endswith(".yaml"):
                 folder.note_files.append(child)
-                if not NOTE_FILE_NAME.match(entry.name):
+                if not _is_note_file_name(entry.name):
                     self.layout.findings.append(
-                        Finding(child, None, None, "R012", "name note files <date>-<slug>.yaml, e.g. 2026-06-03-refund-request.yaml (lower-case slug)")
+                        Finding(child, None, None, "R012", "name note files <date>-<slug>.yaml, e.g. 2026-06-03-refund-request.yaml (a real date, a lower-case slug)")
                     )
             else:
                 self._stray(child, "notes/ holds only note files named <date>-<slug>.yaml")

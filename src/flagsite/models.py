@@ -18,14 +18,19 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     EmailStr,
     Field,
     StringConstraints,
     Tag,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
 )
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
 CUSTOMER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 DISCLOSURE_KEY = "x-disclosure"
@@ -53,6 +58,19 @@ def disclosure_of(field_info: FieldInfo) -> Disclosure:
     return Disclosure(extra[DISCLOSURE_KEY])
 
 
+def _not_a_number(kind: str) -> BeforeValidator:
+    """Pydantic reads a number as a Unix time (``created: 0`` is 1970-01-01); in a record it is a mistake."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, (int, float)):
+            raise PydanticCustomError(f"{kind}_type", f"Input should be a valid {kind}")
+        return value
+
+    return BeforeValidator(check)
+
+
+Date = Annotated[dt.date, _not_a_number("date")]
+DateTime = Annotated[AwareDatetime, _not_a_number("datetime")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 CustomerId = Annotated[str, StringConstraints(pattern=CUSTOMER_ID_PATTERN)]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()./-]{2,30}$")]
@@ -72,16 +90,16 @@ class Contacts(Record):
 
 class Preference(Record):
     text: Text = factual(description="A durable fact about the customer, shown on every page that concerns them.")
-    since: dt.date | None = factual(None, description="When the customer told us.")
+    since: Date | None = factual(None, description="When the customer told us.")
 
 
 class Flag(Record):
     type: VocabularyName = factual(description="A flag type from the vocabulary.")
     reason: Text = factual(description="Why the flag is set: facts only, the customer may read it.")
     guidance: Text | None = internal(None, description="What staff should do. Internal: never exported.")
-    created: dt.date = factual(description="When the flag was set.")
+    created: Date = factual(description="When the flag was set.")
     created_by: StaffName = internal(description="Who set it (staff user name).")
-    review_by: dt.date | None = factual(None, description="When to review the flag; a past date is an overdue review.")
+    review_by: Date | None = factual(None, description="When to review the flag; a past date is an overdue review.")
 
 
 class PolicyException(Record):
@@ -115,20 +133,31 @@ class Contact(Record):
     )
 
 
+def _one_error_for_the_union(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """One finding for a value that fits no member, instead of one per member."""
+    try:
+        return handler(value)
+    except ValidationError as error:
+        raise PydanticCustomError("change_value_type", "Input should be text, a number or a date") from error
+
+
+ChangeValue = Annotated[str | int | float | dt.date | None, WrapValidator(_one_error_for_the_union)]
+
+
 class Change(Record):
     field: Text = factual(description="What was changed (email, phone, address, ...).")
-    from_: str | int | float | dt.date | None = factual(None, alias="from", description="The value before.")
-    to: str | int | float | dt.date | None = factual(None, description="The value after.")
+    from_: ChangeValue = factual(None, alias="from", description="The value before.")
+    to: ChangeValue = factual(None, description="The value after.")
 
 
 class Amount(Record):
     kind: Text = factual(description="refund, credit, charge, quote, ...")
-    amount: float = factual()
+    amount: float = factual(strict=True, allow_inf_nan=False)
     currency: CurrencyCode = factual()
 
 
 class FollowUp(Record):
-    due: dt.date = factual(description="When the follow-up is due.")
+    due: Date = factual(description="When the follow-up is due.")
     owner: StaffName = internal(description="Who does it (staff user name).")
     action: Text = factual(description="What was promised.")
 
@@ -145,7 +174,7 @@ FollowUpOrNone = Annotated[
 
 
 class Note(Record):
-    at: AwareDatetime = factual(description="When the interaction happened, with its UTC offset.")
+    at: DateTime = factual(description="When the interaction happened, with its UTC offset.")
     author: StaffName = internal(description="Who wrote the note (staff user name).")
     channel: VocabularyName = factual(description="phone, email, chat, in-person, letter, other.")
     contact: Contact = factual()
@@ -168,7 +197,7 @@ class Order(Record):
     order_id: Text = factual()
     customer: CustomerId = factual()
     date: dt.date = factual()
-    amount: float = factual()
+    amount: float = factual(allow_inf_nan=False)
     currency: CurrencyCode = factual()
     status: Text = factual()
     title: str = factual("")

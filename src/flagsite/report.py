@@ -8,12 +8,17 @@ from collections.abc import Callable
 from .findings import Finding, has_errors
 
 
+def _one_line(text: str) -> str:
+    """A file or key name may hold a line break; a finding stays on one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def report_text(findings: list[Finding]) -> str:
     lines = []
     for f in findings:
         where = f.path if f.line is None else f"{f.path}:{f.line}:{f.column or 1}"
         tag = "" if f.severity == "error" else " (warning)"
-        lines.append(f"{where}: {f.code}{tag} {f.message}")
+        lines.append(_one_line(f"{where}: {f.code}{tag} {f.message}"))
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     lines.append("All records are valid." if not findings else f"{errors} error(s), {warnings} warning(s).")

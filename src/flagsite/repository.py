@@ -128,7 +128,7 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
     findings: list[Finding] = []
     customer_path = folder.customer_file
     customer: Customer | None = None
-    loaded = _read(root, customer_path, findings)
+    loaded = _read(root, customer_path, findings) if folder.has_customer_file else None
     if loaded is not None:
         customer = _model(Customer, loaded, customer_path, findings)
         if customer is not None:

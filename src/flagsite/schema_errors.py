@@ -17,6 +17,7 @@ _REMEDY_OF_TYPE = {
     "timezone_aware": "write the time with its UTC offset, e.g. 2026-06-03T14:12:00-05:00",
     "datetime_from_date_parsing": "write date and time as 2026-06-03T14:12:00-05:00",
     "datetime_parsing": "write date and time as 2026-06-03T14:12:00-05:00",
+    "datetime_type": "write date and time as 2026-06-03T14:12:00-05:00",
     "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
     "date_from_datetime_inexact": "write the date as YYYY-MM-DD, without a time",
     "date_parsing": "write the date as YYYY-MM-DD",
@@ -28,6 +29,7 @@ _REMEDY_OF_TYPE = {
     "model_attributes_type": "write a mapping of 'field: value' lines here",
     "bool_type": "write true or false",
     "bool_parsing": "write true or false",
+    "change_value_type": "write one value here, not a list or mapping",
 }
 
 
@@ -38,7 +40,7 @@ def findings_from_validation_error(
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         code = _CODE_OF_TYPE.get(item["type"], "S003")
-        position = source.position(loc, prefer_key=(code == "S001"))
+        position = source.position(loc, prefer_key=(code == "S001" or loc[-1:] == ("[key]",)))  # a bad key is shown at its name
         line, column = position if position else (None, None)
         message = _message(code, loc, item)
         if code == "S001" and model is not None:

@@ -27,6 +27,8 @@ def load_orders_file(abs_path: str, rel_path: str) -> tuple[list[OrderRow], list
             text = handle.read()
     except UnicodeDecodeError:
         return [], [Finding(rel_path, None, None, "O001", "the file is not UTF-8; export it from the sales system as UTF-8 CSV")]
+    except OSError as error:
+        return [], [Finding(rel_path, None, None, "X001", f"cannot be read: {error.strerror}; check the file's permissions")]
     return parse_orders(text, rel_path)
 
 

@@ -30,6 +30,9 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# PyYAML resolves a plain '=' and '<<' to these YAML 1.1 types; as values, the writer meant text.
+_SPECIAL_PLAIN_TAGS = {"tag:yaml.org,2002:value", _MERGE_TAG}
 _IMPLICIT_SCALAR_TAGS = {
     _STR_TAG,
     _BOOL_TAG,
@@ -174,6 +177,10 @@ def _too_deep(path: str, line: int, column: int) -> Finding:
     return Finding(path, line, column, "Y009", f"values are nested more than {MAX_DEPTH} levels deep; records are flatter than this")
 
 
+def _special_plain(path: str, node: yaml.ScalarNode, line: int, column: int) -> Finding:
+    return Finding(path, line, column, "Y010", f"YAML 1.1 gives the plain value {node.value!r} a special meaning, not text; quote it: \"{node.value}\"")
+
+
 def _compose(text: str, path: str) -> yaml.Node:
     loader = yaml.CSafeLoader(text)
     try:
@@ -186,6 +193,8 @@ def _compose(text: str, path: str) -> yaml.Node:
                 Finding(path, line, column, "Y005", "a second YAML document starts here; a record file holds one document (remove the '---' line and what follows, or move it to its own file)")
             ) from error
         problem = error.problem or "not valid YAML"
+        if "maximum nesting depth" in problem:  # libyaml's own limit, far above ours
+            raise _Stop(_too_deep(path, line, column)) from error
         context = f" {error.context}" if error.context else ""
         raise _Stop(
             Finding(path, line, column, "Y001", f"YAML syntax error: {problem}{context}; fix the syntax here (check indentation and quote values containing ': ' or '#')")
@@ -247,6 +256,8 @@ class _Walker:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             line, column = _mark_position(key_node.start_mark)
+            if key_node.tag == _MERGE_TAG:
+                raise _Stop(Finding(self.path, line, column, "Y011", "merge keys (<<) are not allowed in records; write the fields out in full"))
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _IMPLICIT_SCALAR_TAGS:
                 raise _Stop(Finding(self.path, line, column, "Y011", "keys must be plain field names, not lists or mappings"))
             key = key_node.value
@@ -263,11 +274,18 @@ class _Walker:
     def _scalar(self, node: yaml.ScalarNode, line: int, column: int) -> Any:
         if node.tag == _STR_TAG:
             return node.value
+        if node.tag in _SPECIAL_PLAIN_TAGS and not node.style:
+            self.findings.append(_special_plain(self.path, node, line, column))
+            return node.value
         if node.tag not in _IMPLICIT_SCALAR_TAGS:
             raise _Stop(Finding(self.path, line, column, "Y004", f"tag {node.tag!r} is not allowed in records; remove it"))
         if not node.style and self._is_yaml11_surprise(node):  # plain (unquoted) scalar
+            if node.tag == _BOOL_TAG:
+                otherwise = " (or write true/false for a yes/no field)"
+            else:
+                otherwise = " (or, for a number, write it without leading zeros, '_' or ':')"
             self.findings.append(
-                Finding(self.path, line, column, "Y010", f"YAML 1.1 reads the plain value {node.value!r} as {_KIND_OF_TAG[node.tag]}, not as text; quote it: \"{node.value}\" (or write true/false for a yes/no field)")
+                Finding(self.path, line, column, "Y010", f"YAML 1.1 reads the plain value {node.value!r} as {_KIND_OF_TAG[node.tag]}, not as text; quote it: \"{node.value}\"{otherwise}")
             )
             return node.value
         try:

@@ -30,6 +30,8 @@ _VARIANT_ENDINGS = (
 )
 # How often a word must occur in pyspellchecker's list to count as half of a compound.
 _COMMON = 1000
+# No compound of two common words is longer; a longer "word" is not split (each split costs its length).
+_LONGEST_COMPOUND = 40
 _ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin app apps".split())
 
 
@@ -190,6 +192,8 @@ class Lexicon:
             if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in checker:
                 return True  # rebooked, unticked, prepaid
         # A compound of two common words: mailroom, doorbell, lockbox.
+        if len(word) > _LONGEST_COMPOUND:
+            return False
         frequency = checker.word_frequency
         return any(frequency[word[:i]] >= _COMMON and frequency[word[i:]] >= _COMMON for i in range(4, len(word) - 3))
 
