@@ -184,7 +184,7 @@ class Note(Record):
     amounts: list[Amount] = factual(default_factory=list)
     disposition: VocabularyName = factual(description="From the vocabulary.")
     follow_up: FollowUpOrNone = factual("none")
-    critical: bool = factual(False, description="Affects handling for as long as the account exists: pinned.")
+    critical: bool = factual(False, strict=True, description="Affects handling for as long as the account exists: pinned.")
     internal: Text | None = internal(None, description="Remarks for staff only. Never exported.")
     policy_exceptions: list[PolicyException] = policy_exceptions()
 
