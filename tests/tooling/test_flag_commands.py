@@ -175,6 +175,18 @@ def test_a_linked_customer_file_is_edited_where_it_lives(repo, run):
     assert "reason: Linked." in target.read_text()
 
 
+def test_a_customer_file_linked_from_outside_records_is_refused_as_validate_refuses_it(repo, run, tmp_path):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("id: C-7\nname: Eli Park\nflags: []\n")
+    folder = repo / "records" / "customers" / "C-7"
+    folder.mkdir()
+    (folder / "customer.yaml").symlink_to(outside)
+    result = run("--root", str(repo), "flag", "add", "C-7", "--type", "alert", "--reason", "Linked.", "--created", "2026-06-01")
+    assert result.exit_code == 1 and "records/customers/C-7/customer.yaml is not a file flagsite may read" in result.stderr
+    assert outside.read_text() == "id: C-7\nname: Eli Park\nflags: []\n"
+    assert "R013" in run("--root", str(repo), "validate").stdout
+
+
 def test_an_unknown_field_in_the_edited_flag_is_not_dropped_silently(repo, run):
     path = customer_file(repo)
     path.write_text(CUSTOMER_YAML.replace("    created_by: max\n", "    created_by: max\n    reviewd_by: 2026-09-03\n"))

@@ -25,7 +25,9 @@ def find_customer(root: str, customer_id: str, folders: dict[str, CustomerFolder
         raise FlagsiteError(f"no records/customers/ folder in {root}; run flagsite in a records repository or pass --root")
     if folders is None:
         direct = f"records/customers/{customer_id}"
-        if os.path.isfile(os.path.join(root, direct, "customer.yaml")):  # the common, ungrouped layout
+        file = os.path.join(root, direct, "customer.yaml")
+        # The common, ungrouped layout; a link is left to discovery, which decides whether it may be read.
+        if os.path.isfile(file) and not os.path.islink(file) and not os.path.islink(os.path.dirname(file)):
             return CustomerFolder(direct)
         folders = customer_folders(root)
     folder = folders.get(customer_id)
@@ -33,4 +35,6 @@ def find_customer(root: str, customer_id: str, folders: dict[str, CustomerFolder
         close = difflib.get_close_matches(customer_id, list(folders), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise FlagsiteError(f"no customer {customer_id!r} under records/customers/{hint}")
+    if not folder.has_customer_file:
+        raise FlagsiteError(f"{folder.customer_file} is not a file flagsite may read (flagsite validate says why); nothing was written")
     return folder
