@@ -48,6 +48,7 @@ _ALL = [
     Code("R012", "bad-note-file-name", "Note files are named <date>-<slug>.yaml."),
     Code("R013", "link-not-followed", "A link that points outside records/, at a folder, or at nothing."),
     Code("R014", "no-records-folder", "The repository has no records/customers folder."),
+    Code("R015", "duplicate-order-id", "Two order rows share an order id (an export loaded twice counts its spend twice)."),
     Code("O001", "order-csv-invalid", "An order row that cannot be read."),
     Code("X001", "internal-error", "flagsite failed on this file; the other files were still checked."),
 ]

@@ -1,4 +1,4 @@
-"""Checks across records: unique customer ids, and orders that name a customer."""
+"""Checks across records: unique customer ids, and orders that name a customer and are listed once."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ def check_across(customers: list[tuple[str, str, Position | None]], orders: list
         else:
             first_by_folded[folded] = (customer_id, path)
     known = {customer_id for customer_id, _, _ in customers}
+    first_row: dict[str, OrderRow] = {}
     for row in orders:
         if row.order.customer not in known:
             yield Finding(row.path, row.line, 1, "R011", f"order {row.order.order_id} is for customer {row.order.customer!r}, who has no record; correct the customer id or add the customer")
+        first = first_row.setdefault(row.order.order_id, row)
+        if first is not row:
+            yield Finding(row.path, row.line, 1, "R015", f"order {row.order.order_id} is already on line {first.line} of {first.path}; keep one row per order (its spend would count twice)")
