@@ -124,6 +124,15 @@ def test_searching_an_id_phone_or_name_finds_its_customer(page, site_url, query,
     assert [h for h in hrefs if f"/customers/{customer}/" in h], hrefs
 
 
+def test_a_name_nobody_has_says_no_customer_found_and_nothing_more(page, site_url):
+    page.goto(site_url)
+    page.fill("#fs-search-input", "zzyzx")
+    message = page.locator("#fs-search-results p.fs-muted")
+    message.wait_for(timeout=5000)
+    assert message.inner_text() == "No customer found."
+    assert page.locator("a.fs-result").count() == 0
+
+
 def test_workstack_sorts_by_a_column(page, site_url):
     page.goto(site_url + "workstack/")
     ids = "() => [...document.querySelectorAll('#workstack tbody tr')].map(r => r.dataset.customerId)"

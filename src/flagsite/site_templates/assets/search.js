@@ -122,7 +122,7 @@
           });
           results.sort(function (a, b) { return a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]); });
           var note = plan.partial ? "Type more letters to search all customers." : "";
-          if (!urls.length) note = "Type a name, id, email or phone.";
+          if (!urls.length && !queryWords.length) note = "Type a name, id, email or phone.";
           show(results, m, note);
         });
       });
