@@ -111,21 +111,26 @@ def test_merged_branches_tell_each_change_once(repo: Repo) -> None:
     assert all_words.count("note 2026-06-03-call added") == 1
 
 
-def test_a_conflict_resolved_in_a_merge_is_told_by_the_merge(repo: Repo) -> None:
-    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+def _merge_resolving_an_email_conflict(repo: Repo, folder: str) -> None:
+    """main and a branch both change C-1's email; the merge resolves it to a fourth address."""
+    repo.write(f"{folder}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
     repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
     repo.git("checkout", "-q", "-b", "other")
-    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
+    repo.write(f"{folder}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
     repo.commit("Email b", "2026-06-02T10:00:00+00:00")
     repo.git("checkout", "-q", "main")
-    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["c@example.com"]))
+    repo.write(f"{folder}/customer.yaml", customer_yaml("C-1", emails=["c@example.com"]))
     repo.commit("Email c", "2026-06-03T10:00:00+00:00")
     merge_env = {**os.environ, "GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"}
     conflicted = subprocess.run(["git", "merge", "-q", "other"], cwd=repo.root, capture_output=True, env=merge_env, check=False)
     assert conflicted.returncode != 0  # both sides changed the email
-    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["d@example.com"]))
+    repo.write(f"{folder}/customer.yaml", customer_yaml("C-1", emails=["d@example.com"]))
     repo.git("add", "-A")
     repo.git("commit", "-q", "--no-edit", env=merge_env)
+
+
+def test_a_conflict_resolved_in_a_merge_is_told_by_the_merge(repo: Repo) -> None:
+    _merge_resolving_an_email_conflict(repo, C1)
 
     latest = customer_history(str(repo.root), "C-1")[0]
     assert latest.message.startswith("Merge branch 'other'")
@@ -348,20 +353,7 @@ def test_a_merge_of_a_file_changed_on_both_sides_tells_neither_change_again(repo
 
 
 def test_a_conflict_resolved_in_a_merge_is_told_when_the_records_are_a_sub_folder(repo: Repo) -> None:
-    records = "crm/" + C1
-    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
-    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
-    repo.git("checkout", "-q", "-b", "other")
-    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
-    repo.commit("Email b", "2026-06-02T10:00:00+00:00")
-    repo.git("checkout", "-q", "main")
-    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["c@example.com"]))
-    repo.commit("Email c", "2026-06-03T10:00:00+00:00")
-    merge_env = {**os.environ, "GIT_AUTHOR_DATE": "2026-06-04T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-04T10:00:00+00:00"}
-    subprocess.run(["git", "merge", "-q", "other"], cwd=repo.root, capture_output=True, env=merge_env, check=False)
-    repo.write(f"{records}/customer.yaml", customer_yaml("C-1", emails=["d@example.com"]))
-    repo.git("add", "-A")
-    repo.git("commit", "-q", "--no-edit", env=merge_env)
+    _merge_resolving_an_email_conflict(repo, "crm/" + C1)
 
     # Git gives a merge's paths from the top of the repository whatever --relative says.
     latest = customer_history(str(repo.root / "crm"), "C-1")[0]
