@@ -74,7 +74,7 @@ def _records(case: str, field: str, value: str) -> tuple[dict[str, Any], dict[st
                   amounts=[{"kind": "refund", "amount": 1.0, "currency": "USD"}],
                   follow_up={"due": dt.date(2026, 11, 25), "owner": "anna", "action": "Plain action."},
                   internal="Plain remark.")
-    order = {"order_id": "SO-plain", "customer": cid, "date": "2026-10-01", "amount": "10.00", "currency": "USD",
+    order = {"order_id": f"SO-plain-{cid}", "customer": cid, "date": "2026-10-01", "amount": "10.00", "currency": "USD",
              "status": "shipped", "title": "Plain title"}
     SETTERS[field](customer, note, order, value)
     return customer, note, order
