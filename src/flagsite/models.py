@@ -160,6 +160,7 @@ class FollowUp(Record):
     due: Date = factual(description="When the follow-up is due.")
     owner: StaffName = internal(description="Who does it (staff user name).")
     action: Text = factual(description="What was promised.")
+    done: Date | None = factual(None, description="When it was done: a done follow-up leaves the follow-ups-due dashboard.")
 
 
 def _follow_up_kind(value: Any) -> str:

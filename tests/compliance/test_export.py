@@ -39,7 +39,7 @@ def test_customer_json_export_keeps_facts_and_lists_what_it_withheld(record: Rep
     assert data["customer"]["name"] == "Alexander Erickson"
     assert [f["type"] for f in data["flags"]] == ["on-hold"]
     assert data["flags"][0]["reason"] == "Invoices unpaid for more than 60 days."
-    assert data["notes"][0]["follow_up"] == {"due": "2026-06-13", "action": "Confirm the refund posted."}
+    assert data["notes"][0]["follow_up"] == {"due": "2026-06-13", "action": "Confirm the refund posted.", "done": None}
     assert [o["order_id"] for o in data["orders"]] == ["O-1"]
     for secret in (GUIDANCE, INTERNAL_REMARK, ASSESSMENT, "Offer a discount.", "jdoe", '"max"', "anna", "at-risk"):
         assert secret not in out

@@ -153,6 +153,24 @@ def test_dashboards_count_flags_and_list_what_is_due(pages):
     assert "C-30003" in drops and "-94%" in drops
 
 
+def test_a_follow_up_marked_done_leaves_the_dashboard_and_says_when_on_the_customer_page(tmp_path):
+    promised = {"due": dt.date(2026, 11, 1), "owner": "anna", "action": "Call back about the refund."}
+    kept = {"due": dt.date(2026, 11, 2), "owner": "anna", "action": "Send the statement.", "done": dt.date(2026, 11, 2)}
+    root = f.write_repository(str(tmp_path), [f.customer("C-1", "Ann Lee")], {"C-1": [
+        ("refund", f.note("2026-10-20T10:00:00+00:00", reason="Asked when the refund for order SO-7 would be paid.", follow_up=promised)),
+        ("statement", f.note("2026-10-21T10:00:00+00:00", reason="Asked for a statement of the October invoices.", follow_up=kept)),
+    ]})
+    result = load_repository(root, today=f.TODAY)
+    assert result.ok, result.findings
+    pages = render_site(result.catalog)
+    dashboard = body(pages["dashboards/index.md"])
+    follow_ups = dashboard[dashboard.index('id="follow-ups-due"'):dashboard.index('id="newest-notes"')]
+    assert "Call back about the refund." in follow_ups and "Send the statement." not in follow_ups
+    page = body(pages["customers/C-1/index.md"])
+    assert "Send the statement. — due 2026-11-02, done 2026-11-02, owner anna" in page
+    assert re.search(r"Call back about the refund\. — due 2026-11-01 <span class=\"fs-overdue\">overdue</span>", page)
+
+
 def test_orders_get_pages_with_the_customers_banner_and_preferences(pages, catalog):
     html = body(pages["customers/C-30003/orders/SO-2/index.md"])
     assert 'data-marker="see-notes"' in html and 'href="../../#critical-notes"' in html

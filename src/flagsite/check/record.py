@@ -48,3 +48,7 @@ def check_note(note: Note, where: Located, ctx: CheckContext) -> Iterator[Findin
     yield from _future(where, ("at",), written, ctx.today)
     if isinstance(note.follow_up, FollowUp) and note.follow_up.due < written:
         yield _finding(where, ("follow_up", "due"), "R009", f"follow-up due {note.follow_up.due} is before the note ({written}); set the date it is really due")
+    if isinstance(note.follow_up, FollowUp) and note.follow_up.done is not None:
+        if note.follow_up.done < written:
+            yield _finding(where, ("follow_up", "done"), "R009", f"follow-up done {note.follow_up.done} is before the note ({written}); set the date it was really done")
+        yield from _future(where, ("follow_up", "done"), note.follow_up.done, ctx.today)

@@ -82,13 +82,13 @@ def overdue_reviews(catalog: Catalog) -> list[OverdueReview]:
 
 
 def follow_ups_due(catalog: Catalog) -> list[DueFollowUp]:
-    """Follow-ups due by the horizon, overdue ones first."""
+    """Follow-ups not yet done that fall due by the horizon, overdue ones first."""
     horizon = catalog.today + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
     rows = []
     for entry in catalog.customers.values():
         for note in entry.notes:
             follow_up = note.note.follow_up
-            if isinstance(follow_up, FollowUp) and follow_up.due <= horizon:
+            if isinstance(follow_up, FollowUp) and follow_up.done is None and follow_up.due <= horizon:
                 rows.append(DueFollowUp(entry, note, follow_up, (follow_up.due - catalog.today).days))
     return sorted(rows, key=lambda r: (r.follow_up.due, r.entry.id))
 
