@@ -133,6 +133,15 @@ def test_a_name_nobody_has_says_no_customer_found_and_nothing_more(page, site_ur
     assert page.locator("a.fs-result").count() == 0
 
 
+def test_slash_on_a_customer_page_goes_to_the_search_ready_to_type(page, site_url):
+    page.goto(site_url + "customers/C-10042/")
+    page.keyboard.press("/")
+    page.wait_for_url(site_url)
+    page.keyboard.type("okafor")
+    page.locator("a.fs-result").first.wait_for(timeout=5000)
+    assert "/customers/C-40004/" in page.locator("a.fs-result").first.get_attribute("href")
+
+
 def test_workstack_sorts_by_a_column(page, site_url):
     page.goto(site_url + "workstack/")
     ids = "() => [...document.querySelectorAll('#workstack tbody tr')].map(r => r.dataset.customerId)"

@@ -137,6 +137,19 @@
     });
     if (input.value) search();
   }
+  // "/" on any page goes to the search, as in most sites' search boxes: staff on a customer's
+  // page find the next customer without reaching for the mouse.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var input = document.getElementById("fs-search-input");
+    var home = (scriptUrl || "").replace(/assets\/flagsite\/search\.js(\?.*)?$/, "");
+    if (!input && !home) return;
+    event.preventDefault();
+    if (input) input.focus();
+    else window.location.href = home;
+  });
   if (typeof document$ !== "undefined" && document$.subscribe) { document$.subscribe(setUp); }
   else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setUp); }
   else { setUp(); }
