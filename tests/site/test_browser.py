@@ -137,6 +137,7 @@ def test_slash_on_a_customer_page_goes_to_the_search_ready_to_type(page, site_ur
     page.goto(site_url + "customers/C-10042/")
     page.keyboard.press("/")
     page.wait_for_url(site_url)
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'fs-search-input'", timeout=5000)
     page.keyboard.type("okafor")
     page.locator("a.fs-result").first.wait_for(timeout=5000)
     assert "/customers/C-40004/" in page.locator("a.fs-result").first.get_attribute("href")

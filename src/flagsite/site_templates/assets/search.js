@@ -135,6 +135,8 @@
         if (first) window.location.href = first.href;
       }
     });
+    // autofocus is skipped by some browsers when the page is reached by script or restored from cache.
+    if (input.hasAttribute("autofocus") && (!document.activeElement || document.activeElement === document.body)) input.focus();
     if (input.value) search();
   }
   // "/" on any page goes to the search, as in most sites' search boxes: staff on a customer's
