@@ -29,7 +29,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "tests", "site"))
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "web"))
 
 import site_factory  # noqa: E402
 import yaml  # noqa: E402
