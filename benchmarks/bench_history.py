@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from flagsite.history import customer_history, site_history
-from flagsite.history.git import stream_log
+from flagsite.git import stream_log
 
 FLAG_TYPES = ["on-hold", "warning", "manager", "at-risk", "alert"]
 EPOCH = 1_780_000_000  # 2026-05-28

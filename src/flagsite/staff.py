@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import getpass
 import re
-import subprocess
 
 from .errors import FlagsiteError
+from .git import user_name
 
 _STAFF_NAME = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
 
@@ -23,14 +23,6 @@ def as_staff_name(text: str) -> str:
     return name[:64]
 
 
-def _git_user_name(root: str) -> str:
-    try:
-        done = subprocess.run(["git", "config", "user.name"], cwd=root, capture_output=True, text=True, check=False)
-    except OSError:
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
-
-
 def _login_name() -> str:
     try:
         return getpass.getuser()
@@ -39,7 +31,7 @@ def _login_name() -> str:
 
 
 def default_staff_name(root: str, option: str) -> str:
-    for candidate in (_git_user_name(root), _login_name()):
+    for candidate in (user_name(root), _login_name()):
         name = as_staff_name(candidate)
         if _STAFF_NAME.match(name):
             return name

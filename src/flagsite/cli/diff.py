@@ -7,7 +7,7 @@ import json
 import click
 
 from ..history.diff import default_base, working_diff
-from ..history.git import run_git
+from ..git import resolve_commit
 from ..history.render import diff_markdown, diff_text
 from ..record.open import strict_config
 
@@ -22,7 +22,7 @@ def diff(root: str, base: str | None, format_: str) -> None:
 
     BASE defaults to the merge base with the main branch.
     """
-    base_sha = run_git(root, ["rev-parse", "--verify", "-q", f"{base or default_base(root)}^{{commit}}"], check=False).decode().strip()
+    base_sha = resolve_commit(root, base or default_base(root)) or ""
     diffs = working_diff(root, base_sha or base)
     labels = {name: t.label for name, t in strict_config(root).flag_types.items()}
     if format_ == "json":

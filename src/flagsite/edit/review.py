@@ -3,7 +3,7 @@
 GitHub's CODEOWNERS matches paths, not content, so it cannot tell a change to
 an on-hold flag from a typo fix in a phone number. This compares each
 customer.yaml of the working tree with its version at a base commit (one
-``git diff`` for the list of files, one ``git show`` per changed file) and
+``git diff`` for the list of files, one ``cat-file`` stream for their old contents) and
 names the flags whose type has one of the given severities. The records
 workflow uses it to ask for a named reviewer's approval.
 
@@ -13,7 +13,6 @@ shows its flags as removed and added, which errs on the side of review.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -22,6 +21,7 @@ from markupsafe import escape
 from ..config import Config
 from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR
 from ..errors import FlagsiteError
+from ..git import BlobReader, resolve_commit, run_git, tree_files
 from ..load.yaml_strict import load_yaml_bytes
 
 Kind = Literal["added", "changed", "removed"]
@@ -29,7 +29,7 @@ Kind = Literal["added", "changed", "removed"]
 
 @dataclass(frozen=True)
 class FlagDelta:
-    path: str  # the customer.yaml, relative to the repository root
+    path: str  # the customer.yaml, relative to the records root
     customer: str
     kind: Kind
     type: str
@@ -38,16 +38,6 @@ class FlagDelta:
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
-
-
-def _git(root: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
-    try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
-    except OSError as error:
-        raise FlagsiteError(f"git is needed to compare with a base commit ({error.strerror})") from error
-    if check and done.returncode != 0:
-        raise FlagsiteError(f"git {' '.join(args[:2])} failed: {done.stderr.decode(errors='replace').strip()}")
-    return done
 
 
 def _flags(raw: bytes | None, path: str) -> dict[tuple[str, str], dict[str, Any]]:
@@ -69,21 +59,32 @@ def _customer_id(path: str) -> str:
     return path.removesuffix(f"/{CUSTOMER_FILE}").rsplit("/", 1)[-1]
 
 
-def changed_customer_files(root: str, base: str) -> list[str]:
-    if _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
-        raise FlagsiteError(f"--base {base!r} is not a commit in this repository; fetch it first (in a workflow: actions/checkout with fetch-depth: 0)")
-    listed = _git(root, "diff", "--name-only", "-z", "--no-renames", base, "--", CUSTOMERS_DIR).stdout.decode()
-    untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", CUSTOMERS_DIR).stdout.decode()
+def changed_customer_files(root: str, base_sha: str) -> list[str]:
+    """The customer.yaml files that differ from commit ``base_sha`` (paths relative to ``root``, which may be a sub-folder)."""
+    listed = run_git(root, ["diff", "--name-only", "-z", "--relative", "--no-renames", base_sha, "--", CUSTOMERS_DIR]).decode("utf-8", "surrogateescape")
+    untracked = run_git(root, ["ls-files", "-z", "--others", "--exclude-standard", "--", CUSTOMERS_DIR]).decode("utf-8", "surrogateescape")
     names = {name for name in (listed + untracked).split("\0") if name.endswith(f"/{CUSTOMER_FILE}")}
     return sorted(names)
+
+
+def _contents_at(root: str, commit: str, paths: set[str]) -> dict[str, bytes | None]:
+    # The whole folder listed at once: thousands of changed paths would not fit on one command line.
+    shas = {path: sha for path, sha in tree_files(root, commit, [CUSTOMERS_DIR]).items() if path in paths}
+    with BlobReader(root) as blobs:
+        blobs.prefetch(shas.values())
+        return {path: blobs.read(sha) for path, sha in shas.items()}
 
 
 def flag_changes(root: str, base: str, config: Config, severities: tuple[str, ...] = ("block",)) -> list[FlagDelta]:
     """The flags of the given severities that differ between ``base`` and the working tree."""
     deltas: list[FlagDelta] = []
-    for path in changed_customer_files(root, base):
-        shown = _git(root, "show", f"{base}:{path}", check=False)
-        old = _flags(shown.stdout if shown.returncode == 0 else None, path)
+    base_sha = resolve_commit(root, base)
+    if base_sha is None:
+        raise FlagsiteError(f"--base {base!r} is not a commit in this repository; fetch it first (in a workflow: actions/checkout with fetch-depth: 0)")
+    paths = changed_customer_files(root, base_sha)
+    before = _contents_at(root, base_sha, set(paths)) if paths else {}
+    for path in paths:
+        old = _flags(before.get(path), path)
         try:
             with open(f"{root}/{path}", "rb") as handle:
                 new = _flags(handle.read(), path)

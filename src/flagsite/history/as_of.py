@@ -14,8 +14,7 @@ import os
 
 from ..discover import CUSTOMER_FILE, NOTES_DIR, ORDERS_DIR
 from ..errors import FlagsiteError, UsageError
-from .customer import require_history
-from .git import BlobReader, run_git
+from ..git import BlobReader, commit_before, require_history, tree_files
 from .locate import customer_commits
 from .paths import record_path
 
@@ -33,8 +32,8 @@ def parse_moment(text: str) -> dt.datetime:
 
 def commit_at(root: str, moment: dt.datetime) -> str:
     require_history(root)
-    out = run_git(root, ["rev-list", "-1", "--first-parent", f"--before={moment.isoformat()}", "HEAD"]).decode().strip()
-    if not out:
+    out = commit_before(root, moment)
+    if out is None:
         raise FlagsiteError(f"the repository has no commit made by {moment.isoformat()}, so no record existed then")
     return out
 
@@ -50,14 +49,7 @@ class CommitTree:
         self._shas: dict[str, str] = {}
 
     def _tree(self, pathspecs: list[str]) -> dict[str, str]:
-        out = run_git(self.root, ["ls-tree", "-r", "-z", self.commit, "--", *pathspecs])
-        found = {}
-        for line in out.decode("utf-8", "surrogateescape").split("\0"):
-            if line:
-                meta, path = line.split("\t", 1)
-                mode, kind, sha = meta.split(" ")
-                if kind == "blob":
-                    found[path] = sha
+        found = tree_files(self.root, self.commit, pathspecs)
         self._shas.update(found)
         return found
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from ..errors import FlagsiteError
-from .git import BlobReader, has_commits, is_git_repository
+from ..git import BlobReader, require_history
 from .locate import customer_commits
 from ..record.source import require_customer_id
 from .timeline import CommitChanges, group_by_customer
@@ -29,9 +29,3 @@ def customer_history(root: str, customer_id: str) -> list[CommitChanges]:
         raise FlagsiteError(f"no commit touched customer {customer_id} in {root}; check the id (ids are case-sensitive)")
     return history
 
-
-def require_history(root: str) -> None:
-    if not is_git_repository(root):
-        raise FlagsiteError(f"{root} is not a Git repository, so there is no history to read; run this in a clone of the records repository")
-    if not has_commits(root):
-        raise FlagsiteError(f"{root} has no commits yet, so there is no history to read")

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from ..discover import CUSTOMERS_DIR
 from ..errors import FlagsiteError
 from .changes import FieldChange, show
-from .customer import require_history
-from .git import BlobReader, RawCommit, run_git, stream_diff
+from ..git import BlobReader, RawCommit, merge_base, require_history, resolve_commit, stream_diff
 from .timeline import group_by_customer
 
 MAIN_BRANCHES = ("main", "origin/main", "master", "origin/master")
@@ -29,7 +28,7 @@ def default_base(root: str) -> str:
     """The merge base of HEAD with the main branch (HEAD itself on the main branch)."""
     require_history(root)
     for branch in MAIN_BRANCHES:
-        found = run_git(root, ["merge-base", "HEAD", branch], check=False).decode().strip()
+        found = merge_base(root, "HEAD", branch)
         if found:
             return found
     raise FlagsiteError("found no main branch (main, master) to compare with; name the base revision: flagsite diff BASE")
@@ -39,7 +38,7 @@ def working_diff(root: str, base: str | None = None) -> list[CustomerDiff]:
     root = os.path.abspath(root)
     require_history(root)
     base = base or default_base(root)
-    if run_git(root, ["rev-parse", "--verify", "-q", f"{base}^{{commit}}"], check=False).strip() == b"":
+    if resolve_commit(root, base) is None:
         raise FlagsiteError(f"{base!r} is not a revision of this repository; give a branch, tag or commit")
     entries = stream_diff(root, base, [CUSTOMERS_DIR])
     with BlobReader(root, worktree=True) as blobs:

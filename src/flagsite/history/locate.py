@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR
 from ..record.source import WorkingTree
-from .git import RawCommit, diff_tree, stream_log
+from ..git import RawCommit, diff_tree, stream_log
 from .paths import customer_pathspec, record_path
 
 

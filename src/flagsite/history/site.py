@@ -11,7 +11,7 @@ import os
 from typing import Any
 
 from ..catalog import Catalog
-from .git import BlobReader, has_commits, is_git_repository, stream_log
+from ..git import BlobReader, has_commits, is_git_repository, stream_log
 from .timeline import group_by_customer
 
 

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, Protocol
 
 from .blocks import BlockMemo, block_changes
 from .changes import FieldChange, field_changes
-from .git import RawCommit, RawEntry
+from ..git import RawCommit, RawEntry
 from .paths import RecordPath, record_path
 from .versions import Version, parse_version
 

@@ -10,13 +10,13 @@ overwritten. Git is initialised when the folder is not yet in a repository.
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
 from ..config import Config
 from ..errors import FlagsiteError
+from ..git import git_init, is_git_repository
 from ..schema import write_schemas
 
 # Package file (under defaults/init/) -> where it goes in the new repository.
@@ -70,11 +70,6 @@ def _holds_records(root: str) -> bool:
         return any(entries)
 
 
-def _inside_git(root: str) -> bool:
-    done = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True, text=True, check=False)
-    return done.returncode == 0 and done.stdout.strip() == "true"
-
-
 def init_repository(root: str) -> InitResult:
     if os.path.exists(root) and not os.path.isdir(root):
         raise FlagsiteError(f"{root} is a file; give a folder for the new records repository")
@@ -93,10 +88,10 @@ def init_repository(root: str) -> InitResult:
         result.written.append(rel)
     for path in write_schemas(os.path.join(root, "schema"), Config()):
         result.written.append(os.path.relpath(path, root).replace(os.sep, "/"))
-    try:
-        if not _inside_git(root):
-            subprocess.run(["git", "init", "-q"], cwd=root, check=True, capture_output=True)
-            result.git_initialised = True
-    except (OSError, subprocess.CalledProcessError) as error:
-        raise FlagsiteError(f"the files are written, but 'git init' failed in {root}: {error}; run it yourself") from error
+    if not is_git_repository(root):
+        try:
+            git_init(root)
+        except FlagsiteError as error:
+            raise FlagsiteError(f"the files are written, but {error}; run 'git init' there yourself") from error
+        result.git_initialised = True
     return result

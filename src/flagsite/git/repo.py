@@ -1,0 +1,120 @@
+"""What a repository is and holds: its folders, whether its history is whole, who is committing.
+
+Each question is one short ``git`` process: the answer is git's own, with
+its rules for ``.git`` files, worktrees and ``GIT_CEILING_DIRECTORIES``.
+GitPython is used to create a repository (see ``flagsite.git``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from ..errors import FlagsiteError
+from .run import git_env, git_status, run_git
+
+UNSHALLOW_ADVICE = "fetch the whole history with 'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)"
+
+
+def is_git_repository(root: str) -> bool:
+    try:
+        done = git_status(root, ["rev-parse", "--is-inside-work-tree"])
+    except FlagsiteError:  # git not installed: a plain folder as far as we can tell
+        return False
+    return done.returncode == 0 and done.stdout.strip() == b"true"
+
+
+def has_commits(root: str) -> bool:
+    return git_status(root, ["rev-parse", "--verify", "-q", "HEAD"]).returncode == 0
+
+
+def git_dir(root: str) -> str | None:
+    """The absolute path of the repository's ``.git`` folder (a worktree's own one), or None outside Git."""
+    try:
+        done = git_status(root, ["rev-parse", "--absolute-git-dir"])
+    except FlagsiteError:
+        return None
+    return os.fsdecode(done.stdout.rstrip(b"\n")) if done.returncode == 0 else None
+
+
+def top_level(root: str) -> str | None:
+    """The absolute path of the working tree's top folder, or None outside Git."""
+    try:
+        done = git_status(root, ["rev-parse", "--show-toplevel"])
+    except FlagsiteError:
+        return None
+    return os.fsdecode(done.stdout.rstrip(b"\n")) if done.returncode == 0 else None
+
+
+def is_shallow(root: str) -> bool:
+    """True in a shallow clone: its oldest commits stand without their parents, so they seem to add every file."""
+    return run_git(root, ["rev-parse", "--is-shallow-repository"], check=False).strip() == b"true"
+
+
+def require_history(root: str) -> None:
+    """Refuse, saying what to do, when ``root``'s Git history cannot be read or is not whole."""
+    if not is_git_repository(root):
+        raise FlagsiteError(f"{root} is not a Git repository, so there is no history to read; run this in a clone of the records repository")
+    if not has_commits(root):
+        raise FlagsiteError(f"{root} has no commits yet, so there is no history to read")
+    if is_shallow(root):
+        raise FlagsiteError(
+            f"{root} is a shallow clone: it holds only the latest commits, so the history read from it would be wrong "
+            f"(its oldest commit would seem to add every record); {UNSHALLOW_ADVICE}, then run this again"
+        )
+
+
+def resolve_commit(root: str, revision: str) -> str | None:
+    """The full sha of the commit ``revision`` names (a branch, tag, sha, ``HEAD~2``...), or None."""
+    out = run_git(root, ["rev-parse", "--verify", "-q", "--end-of-options", f"{revision}^{{commit}}"], check=False)
+    return out.decode("ascii", "replace").strip() or None
+
+
+def merge_base(root: str, one: str, other: str) -> str | None:
+    out = run_git(root, ["merge-base", "--end-of-options", one, other], check=False)
+    return out.decode("ascii", "replace").strip() or None
+
+
+def commit_before(root: str, moment: dt.datetime, *, rev: str = "HEAD") -> str | None:
+    """The last commit on the first-parent line of ``rev`` committed at or before ``moment``, or None.
+
+    The moment is given as a raw timestamp: git's date parser takes a year
+    past 2099 for something else, and any moment up to 9999-12-31 must work.
+    """
+    seconds = int(moment.timestamp())
+    if seconds < 0:
+        return None  # git keeps no commit from before 1970
+    out = run_git(root, ["rev-list", "-1", "--first-parent", f"--before=@{seconds} +0000", rev, "--"])
+    return out.decode("ascii", "replace").strip() or None
+
+
+def user_name(root: str) -> str:
+    """``git config user.name`` as git itself reads it ('' when unset or outside Git).
+
+    Not GitPython's configuration reader: it ignores ``GIT_CONFIG_GLOBAL``
+    and ``GIT_CONFIG_NOSYSTEM``, so it could name someone else.
+    """
+    try:
+        done = git_status(root, ["config", "user.name"])
+    except FlagsiteError:
+        return ""
+    return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else ""
+
+
+def git_init(root: str) -> None:
+    """``git init`` in ``root``, through GitPython's command runner.
+
+    GitPython passes on the inherited environment, so the repository is named
+    outright: a ``GIT_DIR`` set by a hook must not receive the new repository.
+    """
+    import git  # GitPython: ~50 ms to import, paid only when a repository is created
+
+    root = os.path.abspath(root)
+    runner = git.Git(root)
+    try:
+        with runner.custom_environment(**git_env(), GIT_DIR=os.path.join(root, ".git"), GIT_WORK_TREE=root):
+            runner.init("-q")
+    except git.GitCommandError as error:
+        raise FlagsiteError(f"'git init' failed in {root}: {(error.stderr or '').strip() or error}") from error
+    except git.GitCommandNotFound as error:
+        raise FlagsiteError("git is not installed or not on PATH; install git, then run 'git init' in " + root) from error
