@@ -30,18 +30,18 @@ def has_commits(root: str) -> bool:
 
 def git_dir(root: str) -> str | None:
     """The absolute path of the repository's ``.git`` folder (a worktree's own one), or None outside Git."""
-    try:
-        done = git_status(root, ["rev-parse", "--absolute-git-dir"])
-    except FlagsiteError:
-        return None
-    return os.fsdecode(done.stdout.rstrip(b"\n")) if done.returncode == 0 else None
+    return _folder(root, "--absolute-git-dir")
 
 
 def top_level(root: str) -> str | None:
     """The absolute path of the working tree's top folder, or None outside Git."""
+    return _folder(root, "--show-toplevel")
+
+
+def _folder(root: str, question: str) -> str | None:
     try:
-        done = git_status(root, ["rev-parse", "--show-toplevel"])
-    except FlagsiteError:
+        done = git_status(root, ["rev-parse", question])
+    except FlagsiteError:  # git not installed
         return None
     return os.fsdecode(done.stdout.rstrip(b"\n")) if done.returncode == 0 else None
 
