@@ -22,6 +22,7 @@ from .errors import FlagsiteError
 from .findings import Finding
 from .report import report_text
 from .repository import LoadResult, load_repository
+from .site_dir import check_site_dir
 
 PLUGIN_NAME = "flagsite"
 CONFIG_FILE = "mkdocs.yml"
@@ -117,6 +118,7 @@ def build_site(
         plugin = config.plugins.get(PLUGIN_NAME)
         if plugin is None:
             raise FlagsiteError(f"{config_file} does not enable the flagsite plugin; add '- flagsite' under 'plugins:'")
+        check_site_dir(config.site_dir, root=root, docs_dir=config.docs_dir, config_file=config.config_file_path)
         plugin.preloaded = result.catalog  # already validated: do not load twice
         plugin.history = history
         try:

@@ -38,6 +38,7 @@ from .render import SCRIPTS, STYLE, render_site
 from .render.links import CUSTOMERS, DASHBOARDS, WORKSTACK, page_path
 from .report import report_text
 from .repository import load_repository
+from .site_dir import SiteDirRefused, check_site_dir, mark_site
 
 log = logging.getLogger("mkdocs.plugins.flagsite")
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -80,7 +81,12 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.catalog = self.preloaded or self._load(self.records_root(config))
+        root = self.preloaded.root if self.preloaded is not None else self.records_root(config)
+        try:  # before the engine empties the site folder
+            check_site_dir(config.site_dir, root=root, docs_dir=config.docs_dir, config_file=config.config_file_path)
+        except SiteDirRefused as refused:
+            raise PluginError(f"flagsite: {refused}") from refused
+        self.catalog = self.preloaded or self._load(root)
         self.preloaded = None
         self._history = self.history
         if self._history is None and self.config.history:
@@ -137,6 +143,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mark_site(config.site_dir)
         self.catalog = None
 
 
