@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from ..controls import describe, first_forbidden
 from ..findings import Finding
 
 MAX_BYTES = 1 << 20
@@ -111,7 +112,7 @@ def load_yaml_bytes(raw: bytes, path: str) -> LoadedYaml:
         if _MAYBE_ANCHOR_ALIAS_OR_TAG.search(text) or _nesting_bound(text) > _NESTING_BOUND_FOR_SCAN:
             _scan_events(text, path)
         root = _compose(text, path)
-        walker = _Walker(path, source)
+        walker = _Walker(path, source, text)
         data = walker.walk(root)
     except _Stop as stop:
         return LoadedYaml(None, source, [stop.finding])
@@ -220,16 +221,19 @@ def _compose(text: str, path: str) -> yaml.Node:
 class _Walker:
     """Builds plain data from the node tree, recording positions and findings."""
 
-    def __init__(self, path: str, source: SourceMap) -> None:
+    def __init__(self, path: str, source: SourceMap, text: str) -> None:
         self.path = path
         self.source = source
+        self.lines = text.split("\n")
+        self.text = text
         self.findings: list[Finding] = []
         self._seen: set[int] = set()
 
     def walk(self, root: yaml.Node) -> dict[str, Any]:
-        return self._node(root, (), 0)
+        return self._node(root, (), 0, -1)
 
-    def _node(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+    def _node(self, node: yaml.Node, loc: Loc, depth: int, block_indent: int) -> Any:
+        """``block_indent``: the column (0-based) of the block collection holding ``node``."""
         line, column = _mark_position(node.start_mark)
         if depth > MAX_DEPTH:
             raise _Stop(_too_deep(self.path, line, column))
@@ -237,12 +241,17 @@ class _Walker:
             raise _Stop(Finding(self.path, line, column, "Y003", "aliases (*name) are not allowed in records; write the value out in full"))
         self._seen.add(id(node))
         self.source.values[loc] = (line, column)
+        self._check_layout(node, block_indent)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.flow_style:
+            block_indent = -1  # inside [...] or {...}: checked as a whole above
+        elif isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            block_indent = node.start_mark.column
         if isinstance(node, yaml.MappingNode):
             self._require_tag(node, _MAP_TAG)
-            return self._mapping(node, loc, depth)
+            return self._mapping(node, loc, depth, block_indent)
         if isinstance(node, yaml.SequenceNode):
             self._require_tag(node, _SEQ_TAG)
-            return [self._node(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+            return [self._node(item, loc + (index,), depth + 1, block_indent) for index, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, line, column)
 
@@ -251,7 +260,35 @@ class _Walker:
             line, column = _mark_position(node.start_mark)
             raise _Stop(Finding(self.path, line, column, "Y004", f"tag {node.tag!r} is not allowed in records; remove it"))
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+    def _check_layout(self, node: yaml.Node, block_indent: int) -> None:
+        """What the YAML spec forbids and libyaml lets through: a comment glued to a
+        quoted value or a flow collection (``"x"# note``), and a flow value (``[a,``
+        then ``b]``) or a quoted value continued on a line not indented past the
+        block it stands in."""
+        is_flow_collection = isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.flow_style
+        is_quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
+        if not (is_flow_collection or is_quoted):
+            return
+        end = node.end_mark.index
+        if self.text[end : end + 1] == "#":
+            line, column = _mark_position(node.end_mark)
+            self.findings.append(
+                Finding(self.path, line, column, "Y013", "a comment must be separated from the value before it by a space; write ' #' (YAML reads '#' here as no comment)")
+            )
+        if block_indent < 0:
+            return
+        for number in range(node.start_mark.line + 1, node.end_mark.line + 1):
+            text = self.lines[number]
+            content = text.lstrip(" ")
+            if not content.strip() or (is_flow_collection and content.startswith("#")):
+                continue  # blank lines and comment lines may stand anywhere
+            if len(text) - len(content) <= block_indent:
+                self.findings.append(
+                    Finding(self.path, number + 1, 1, "Y014", f"this line continues the value that starts at line {node.start_mark.line + 1}, so it must be indented more than the field it belongs to ({block_indent + 1} space(s) at least); indent it or join it to the line before")
+                )
+                return
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int, block_indent: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -268,11 +305,20 @@ class _Walker:
                 continue
             first_line[key] = line
             self.source.keys[loc + (key,)] = (line, column)
-            result[key] = self._node(value_node, loc + (key,), depth + 1)
+            self._check_text(key, line, column)
+            result[key] = self._node(value_node, loc + (key,), depth + 1, block_indent)
         return result
+
+    def _check_text(self, text: str, line: int, column: int) -> None:
+        index = first_forbidden(text)
+        if index is not None:
+            self.findings.append(
+                Finding(self.path, line, column, "S005", f"the text holds {describe(text[index])}, a control character (a terminal escape, a line break other than newline or a bidi override); remove it")
+            )
 
     def _scalar(self, node: yaml.ScalarNode, line: int, column: int) -> Any:
         if node.tag == _STR_TAG:
+            self._check_text(node.value, line, column)
             return node.value
         if node.tag in _SPECIAL_PLAIN_TAGS and not node.style:
             self.findings.append(_special_plain(self.path, node, line, column))
