@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
+from .controls import json_text, visible
 from .findings import Finding, has_errors
-
-
-def _one_line(text: str) -> str:
-    """A file or key name may hold a line break; a finding stays on one line."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def report_text(findings: list[Finding]) -> str:
@@ -18,7 +13,8 @@ def report_text(findings: list[Finding]) -> str:
     for f in findings:
         where = f.path if f.line is None else f"{f.path}:{f.line}:{f.column or 1}"
         tag = "" if f.severity == "error" else " (warning)"
-        lines.append(_one_line(f"{where}: {f.code}{tag} {f.message}"))
+        # A file or key name may hold a line break or a terminal escape: shown, never obeyed.
+        lines.append(visible(f"{where}: {f.code}{tag} {f.message}"))
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     lines.append("All records are valid." if not findings else f"{errors} error(s), {warnings} warning(s).")
@@ -26,11 +22,11 @@ def report_text(findings: list[Finding]) -> str:
 
 
 def report_json(findings: list[Finding]) -> str:
-    return json.dumps({"ok": not has_errors(findings), "findings": [f.as_dict() for f in findings]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"ok": not has_errors(findings), "findings": [f.as_dict() for f in findings]}, indent=2) + "\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text, one_line=False).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -68,7 +68,7 @@ def test_block_wise_changes_equal_whole_file_changes(old: str, new: str) -> None
     assert [c.words for c in quick] == words(old, new)
 
 
-def test_control_characters_in_record_text_never_reach_the_words() -> None:
+def test_control_characters_in_record_text_are_shown_as_escapes_in_the_words() -> None:
     old = customer_yaml("C-1", name="Alex")
-    new = customer_yaml("C-1", name="Alex\x1b[31mred\x07")
-    assert words(old, new) == ["name changed from Alex to Alex\ufffd[31mred\ufffd"]
+    new = customer_yaml("C-1", name="Alex\x1b[31mred\x07\u202e")
+    assert words(old, new) == ["name changed from Alex to Alex\\x1b[31mred\\x07\\u202e"]

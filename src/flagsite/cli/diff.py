@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from ..controls import json_text
 from ..history.diff import default_base, working_diff
 from ..git import resolve_commit
 from ..history.render import diff_markdown, diff_text
@@ -27,7 +26,7 @@ def diff(root: str, base: str | None, format_: str) -> None:
     labels = {name: t.label for name, t in strict_config(root).flag_types.items()}
     if format_ == "json":
         data = {"base": base_sha, "customers": [{"customer": d.customer_id, "changes": [c.as_json() for c in d.changes]} for d in diffs]}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json_text(data, indent=2))
     elif format_ == "markdown":
         click.echo(diff_markdown(diffs, labels, base_sha), nl=False)
     else:

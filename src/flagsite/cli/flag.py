@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import click
 
 from ..config import load_config
+from ..controls import json_text
 from ..edit.bulk import apply_bulk
 from ..edit.flags import AddFlag, EditFlag, FlagChange, RemoveFlag, change_flags
 from ..edit.review import flag_changes, report_markdown, report_text
@@ -113,7 +113,7 @@ def changes(root: str, base: str, severities: tuple[str, ...], format_: str) -> 
     config, _ = load_config(root)
     deltas = flag_changes(root, base, config, tuple(severities))
     if format_ == "json":
-        click.echo(json.dumps({"changes": [d.as_dict() for d in deltas]}, indent=2))
+        click.echo(json_text({"changes": [d.as_dict() for d in deltas]}, indent=2))
     else:
         click.echo((report_markdown if format_ == "markdown" else report_text)(deltas), nl=False)
     if deltas:

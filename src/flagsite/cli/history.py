@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from ..controls import json_text
 from ..history import customer_history
 from ..history.render import history_text
 
@@ -22,6 +21,6 @@ def history(root: str, customer_id: str, format_: str) -> None:
     """
     commits = customer_history(root, customer_id)
     if format_ == "json":
-        click.echo(json.dumps({"customer": customer_id, "commits": [c.as_json() for c in commits]}, indent=2, ensure_ascii=False))
+        click.echo(json_text({"customer": customer_id, "commits": [c.as_json() for c in commits]}, indent=2))
     else:
         click.echo(history_text(customer_id, commits), nl=False)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from ..controls import json_text, visible
 from ..record import load_customer
 from ..record.open import record_source
 
@@ -30,8 +29,9 @@ def show(root: str, customer_id: str, as_of: str | None, format_: str) -> None:
             "notes": [{"path": n.path, **n.note.model_dump(mode="json", by_alias=True)} for n in entry.notes],
             "record": description,
         }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json_text(data, indent=2))
         return
     click.echo(f"# {customer_id}, {description}")
     for path, text in files.items():
-        click.echo(f"\n# --- {path}\n{text.rstrip()}")
+        # A file as it stood may predate the control-character check: shown, never obeyed.
+        click.echo(f"\n# --- {visible(path)}\n{visible(text.rstrip(), one_line=False)}")

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from markupsafe import escape
 
 from ..config import Config
+from ..controls import visible
 from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR
 from ..errors import FlagsiteError
 from ..git import BlobReader, resolve_commit, run_git, tree_files
@@ -103,7 +104,7 @@ def flag_changes(root: str, base: str, config: Config, severities: tuple[str, ..
 
 def _cell(text: str) -> str:
     """Record text in a Markdown table cell: shown as text, never as markup."""
-    return str(escape(" ".join(text.split()))).replace("|", "&#124;").replace("`", "&#96;").replace("*", "&#42;").replace("_", "&#95;").replace("[", "&#91;")
+    return str(escape(" ".join(visible(text).split()))).replace("|", "&#124;").replace("`", "&#96;").replace("*", "&#42;").replace("_", "&#95;").replace("[", "&#91;")
 
 
 def report_markdown(deltas: list[FlagDelta]) -> str:
@@ -116,4 +117,4 @@ def report_markdown(deltas: list[FlagDelta]) -> str:
 
 
 def report_text(deltas: list[FlagDelta]) -> str:
-    return "".join(f"{d.path}: {d.kind} {d.type} flag ({d.severity}) created {d.created}\n" for d in deltas)
+    return "".join(visible(f"{d.path}: {d.kind} {d.type} flag ({d.severity}) created {d.created}") + "\n" for d in deltas)

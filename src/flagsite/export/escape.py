@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
+from ..controls import visible
+
 _BACKSLASHED = set("\\`*_{}[]#")
 _REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;"}
 _LEADING_MARKER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+])(?=\s|$)")
 
 
 def markdown_text(value: object) -> str:
-    text = " ".join(str(value).split())
+    text = " ".join(visible(str(value)).split())
     out = []
     for char in text:
         if char in _BACKSLASHED:

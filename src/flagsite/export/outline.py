@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..controls import visible
 from .disclose import Audience, Disclosed, Section
 
 LIST_HEADINGS = (("flags", "Flags"), ("preferences", "Preferences"), ("notes", "Notes"), ("orders", "Orders"))
@@ -17,7 +18,7 @@ def list_headings(disclosed: Disclosed) -> list[tuple[str, str]]:
 
 def title(disclosed: Disclosed) -> str:
     name = disclosed.customer.get("name") or ""
-    return f"Customer record: {name} ({disclosed.customer_id})"
+    return visible(f"Customer record: {name} ({disclosed.customer_id})")
 
 
 def intro(disclosed: Disclosed) -> str:
@@ -32,6 +33,10 @@ def withheld_heading(disclosed: Disclosed) -> str:
 
 
 def section_title(section: Section, index: int, labels: dict[str, str]) -> str:
+    return visible(_section_title(section, index, labels))
+
+
+def _section_title(section: Section, index: int, labels: dict[str, str]) -> str:
     if section.kind == "flag":
         flag_type = str(section.get("type"))
         return f"{labels.get(flag_type, flag_type)} (since {section.get('created')})"
@@ -49,7 +54,7 @@ def label(name: str) -> str:
 def scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return str(value)
+    return visible(str(value), one_line=False)
 
 
 def shown(value: Any) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from ..controls import json_text
 from .disclose import Audience, Disclosed, Section
 
 LISTS = ("flags", "preferences", "notes", "orders")
@@ -21,7 +21,7 @@ def to_data(disclosed: Disclosed) -> dict[str, Any]:
 
 
 def render_json(disclosed: Disclosed) -> str:
-    return json.dumps(to_data(disclosed), indent=2, ensure_ascii=False) + "\n"
+    return json_text(to_data(disclosed), indent=2) + "\n"
 
 
 def _plain(value: Any) -> Any:

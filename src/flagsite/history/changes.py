@@ -10,18 +10,17 @@ read as a change of those items, in order.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from ..controls import visible
 
 # How the items of a list field are recognised between versions, by field name.
 _IDENTITY: dict[str, Callable[[Any], Any]] = {
     "flags": lambda item: (item.get("type"), str(item.get("created"))) if isinstance(item, dict) else None,
 }
 _WORDS_MAX = 120
-# Record text is untrusted: control characters (a terminal escape, say) never reach the words.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,8 @@ def show(value: Any) -> str:
     elif isinstance(value, list):
         text = "; ".join(show(v) for v in value) or "none"
     else:
-        text = _CONTROL.sub("\ufffd", " ".join(str(value).split()))
+        # Record text is untrusted: a control character (a terminal escape, say) is shown, never obeyed.
+        text = visible(" ".join(str(value).split()))
     return text if len(text) <= _WORDS_MAX else text[: _WORDS_MAX - 1] + "…"
 
 

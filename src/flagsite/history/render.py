@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
+from ..controls import visible
 from ..export.escape import markdown_text as md
 from .diff import CustomerDiff, sentence
 from .timeline import CommitChanges
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str) -> str:
-    """Commit messages and names are untrusted too: no terminal escapes."""
-    return _CONTROL.sub("\ufffd", text)
-
-
 def history_text(customer_id: str, commits: list[CommitChanges]) -> str:
     lines = [f"History of {customer_id}: {len(commits)} commit(s), newest first.", ""]
     for commit in commits:
-        lines.append(_clean(f"{commit.sha[:12]}  {commit.date}  {commit.author} <{commit.email}>"))
-        lines += [f"    {_clean(line)}" for line in commit.message.splitlines() or [""]]
-        lines += [f"    - {change.words}" for change in commit.changes]
+        # Commit messages, names and record text are untrusted: shown, never obeyed.
+        lines.append(visible(f"{commit.sha[:12]}  {commit.date}  {commit.author} <{commit.email}>"))
+        lines += [f"    {visible(line)}" for line in commit.message.split("\n") or [""]]
+        lines += [f"    - {visible(change.words)}" for change in commit.changes]
         lines.append("")
     return "\n".join(lines)
 
@@ -30,7 +22,7 @@ def history_text(customer_id: str, commits: list[CommitChanges]) -> str:
 def diff_text(diffs: list[CustomerDiff], labels: dict[str, str]) -> str:
     if not diffs:
         return "No customer records changed.\n"
-    return "".join(f"{sentence(change, d.customer_id, labels)}\n" for d in diffs for change in d.changes)
+    return "".join(f"{visible(sentence(change, d.customer_id, labels))}\n" for d in diffs for change in d.changes)
 
 
 def diff_markdown(diffs: list[CustomerDiff], labels: dict[str, str], base: str) -> str:
