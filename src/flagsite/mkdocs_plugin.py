@@ -38,6 +38,7 @@ from .render import SCRIPTS, STYLE, render_site
 from .render.links import CUSTOMERS, DASHBOARDS, WORKSTACK, page_path
 from .report import report_text
 from .repository import load_repository
+from .request_guard import refuse_bad_paths
 from .site_dir import SiteDirRefused, check_site_dir, mark_site
 
 log = logging.getLogger("mkdocs.plugins.flagsite")
@@ -140,6 +141,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         records = os.path.join(self.records_root(config) if self.catalog is None else self.catalog.root, "records")
         if os.path.isdir(records):
             server.watch(records)
+        server.set_app(refuse_bad_paths(server.get_app()))  # never a traceback, whatever the path
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

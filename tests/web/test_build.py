@@ -216,6 +216,35 @@ def test_serve_rebuilds_when_a_record_changes(repo):
             server.stderr.close()
 
 
+def test_serve_answers_any_request_path_plainly_and_never_with_a_traceback(repo):
+    import http.client
+
+    port = _free_port()
+    script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
+    server = subprocess.Popen([script, "--root", repo, "serve", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        assert _wait_for(f"http://127.0.0.1:{port}/customers/C-40004/", "Moved to a new address"), "the preview did not come up"
+        answers = {}
+        for path in ["/%00", "/customers/%00/", "/..%2f..%2fetc/passwd", "/../../etc/passwd", "/%ff", "/customers/%c3%28/",
+                     "/" + "a" * 5000, "/%1b]0;PWNED%07", "/no-such-page/"]:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            answers[path[:40]] = (response.status, response.read())
+            connection.close()
+        assert all(status in (400, 404) for status, _ in answers.values()), answers
+        assert all(b"Traceback" not in body for _, body in answers.values())
+        assert answers["/%00"][0] == 400 and answers["/%ff"][0] == 400
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log = server.stderr.read().decode("utf-8", "replace") if server.stderr else ""
+        if server.stderr:
+            server.stderr.close()
+    assert "Traceback" not in log and "Internal Server Error" not in log, log
+
+
 def test_zero_configuration_build_works_from_the_wheel(demo_root, tmp_path):
     """Defaults, templates and assets ship inside the wheel, not only in a source checkout."""
     project = os.path.join(os.path.dirname(__file__), "..", "..")
