@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -195,36 +196,40 @@ def _wait_for(url: str, text: str, seconds: float = 20) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_a_record_changes(repo):
+@contextlib.contextmanager
+def _serving(repo: str):  # type: ignore[no-untyped-def]
+    """A real ``flagsite serve`` of ``repo``, up: yields its port, then its log once stopped."""
     port = _free_port()
     script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
     server = subprocess.Popen([script, "--root", repo, "serve", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    log: list[str] = []
     try:
+        assert _wait_for(f"http://127.0.0.1:{port}/customers/C-40004/", "Moved to a new address"), "the preview did not come up"
+        yield port, log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stderr:
+            log.append(server.stderr.read().decode("utf-8", "replace"))
+            server.stderr.close()
+
+
+def test_serve_rebuilds_when_a_record_changes(repo):
+    with _serving(repo) as (port, _):
         url = f"http://127.0.0.1:{port}/customers/C-40004/"
-        assert _wait_for(url, "Moved to a new address"), "the preview did not come up"
         path = os.path.join(repo, "records", "customers", "C-40004", "customer.yaml")
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text.replace("Moved to a new address", "Moved abroad"))
         assert _wait_for(url, "Moved abroad"), "the preview did not rebuild after the record changed"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        if server.stderr:
-            server.stderr.close()
 
 
 def test_serve_answers_any_request_path_plainly_and_never_with_a_traceback(repo):
     import http.client
 
-    port = _free_port()
-    script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
-    server = subprocess.Popen([script, "--root", repo, "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    try:
-        assert _wait_for(f"http://127.0.0.1:{port}/customers/C-40004/", "Moved to a new address"), "the preview did not come up"
+    with _serving(repo) as (port, log):
         answers = {}
         for path in ["/%00", "/customers/%00/", "/..%2f..%2fetc/passwd", "/../../etc/passwd", "/%ff", "/customers/%c3%28/",
                      "/" + "a" * 5000, "/%1b]0;PWNED%07", "/no-such-page/"]:
@@ -233,16 +238,10 @@ def test_serve_answers_any_request_path_plainly_and_never_with_a_traceback(repo)
             response = connection.getresponse()
             answers[path[:40]] = (response.status, response.read())
             connection.close()
-        assert all(status in (400, 404) for status, _ in answers.values()), answers
-        assert all(b"Traceback" not in body for _, body in answers.values())
-        assert answers["/%00"][0] == 400 and answers["/%ff"][0] == 400
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log = server.stderr.read().decode("utf-8", "replace") if server.stderr else ""
-        if server.stderr:
-            server.stderr.close()
-    assert "Traceback" not in log and "Internal Server Error" not in log, log
+    assert all(status in (400, 404) for status, _ in answers.values()), answers
+    assert all(b"Traceback" not in body for _, body in answers.values())
+    assert answers["/%00"][0] == 400 and answers["/%ff"][0] == 400
+    assert "Traceback" not in log[0] and "Internal Server Error" not in log[0], log
 
 
 def test_zero_configuration_build_works_from_the_wheel(demo_root, tmp_path):
