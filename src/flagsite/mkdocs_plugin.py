@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
 from .history import site_history
+from .page_security import ROBOTS_TXT, harden_page, site_root_url
 from .render import SCRIPTS, STYLE, render_site
 from .render.links import CUSTOMERS, DASHBOARDS, WORKSTACK, page_path
 from .report import report_text
@@ -74,6 +75,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self.history: Mapping[str, list[dict[str, Any]]] | None = None
         self._history: Mapping[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
+        self._moved_scripts: dict[str, str] = {}  # path under the site -> a theme script taken out of its page
 
     def records_root(self, config: MkDocsConfig) -> str:
         if self.config.root:
@@ -93,6 +95,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         if self._history is None and self.config.history:
             self._history = site_history(self.catalog.root, self.catalog) or None  # {}: not in Git
         self._generated = set()
+        self._moved_scripts = {}
         for style in (STYLE,):
             if style not in config.extra_css:
                 config.extra_css.append(style)
@@ -130,12 +133,22 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             inclusion = InclusionLevel.INCLUDED if path in in_nav or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
             self._generated.add(path)
+        if files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.config.raw_pages and page.file.src_uri in self._generated:
             page.render = types.MethodType(_render_raw, page)  # type: ignore[method-assign]
         return page
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return harden_page(output, site_root_url(page.url, config.site_url), self._moved_scripts)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return harden_page(output_content, site_root_url(template_name, config.site_url), self._moved_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         records = os.path.join(self.records_root(config) if self.catalog is None else self.catalog.root, "records")
@@ -145,6 +158,11 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for path, code in self._moved_scripts.items():
+            target = os.path.join(config.site_dir, *path.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(code)
         mark_site(config.site_dir)
         self.catalog = None
 

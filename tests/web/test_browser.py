@@ -202,3 +202,70 @@ def test_banner_icon_keeps_its_size_on_a_narrow_screen(browser, site_url):
     width = opened.locator('[data-flag-type="on-hold"] .fs-icon svg').evaluate("e => e.getBoundingClientRect().width")
     context.close()
     assert width >= 20
+
+
+# Every kind of page, and what shows its scripts ran under the policy.
+PAGE_KINDS = {
+    "home": ("", "#fs-search-input"),
+    "customer": ("customers/C-10042/", '[data-flag-type="on-hold"]'),
+    "order": ("customers/C-30003/orders/SO-1/", ".fs-banner"),
+    "workstack": ("workstack/", "#workstack th[aria-sort], #workstack th"),
+    "dashboards": ("dashboards/", ".fs-page svg"),
+    "all customers": ("customers/", ".fs-page"),
+    "not found": ("404.html", ".md-content"),  # what a web server sends for a missing page
+}
+_REPORT_VIOLATIONS = """
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation',
+        e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '')));
+"""
+
+
+@pytest.fixture
+def watched(browser):
+    """A page that records every policy violation, from the event and from the console."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(_REPORT_VIOLATIONS)
+    opened = context.new_page()
+    console: list[str] = []
+    opened.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+    opened.on("pageerror", lambda error: console.append(f"script error: {error}"))
+    yield opened, console
+    context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_every_page_kind_runs_under_the_policy_with_nothing_blocked(watched, site_url, kind):
+    opened, console = watched
+    path, shown = PAGE_KINDS[kind]
+    opened.goto(site_url + path)
+    opened.locator(shown).first.wait_for(timeout=5000)
+    assert opened.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    # The theme's own script ran (it replaces no-js), and so did its moved inline scripts.
+    assert opened.evaluate("!document.documentElement.classList.contains('no-js') && typeof __md_scope === 'object'")
+    if kind == "workstack":
+        opened.locator("#workstack th", has_text="Id").click()
+        assert opened.locator("#workstack th[aria-sort]").count() == 1
+    assert opened.evaluate("window.__violations") == [] and console == []
+
+
+def test_search_in_use_runs_under_the_policy_with_nothing_blocked(watched, site_url):
+    opened, console = watched
+    opened.goto(site_url + "customers/C-10042/")
+    opened.keyboard.press("/")
+    opened.wait_for_url(site_url)
+    opened.fill("#fs-search-input", "maria@example.org")
+    opened.locator("a.fs-result").first.wait_for(timeout=5000)
+    opened.locator("a.fs-result").first.click()
+    opened.wait_for_url("**/customers/C-20001/")
+    assert opened.evaluate("window.__violations") == [] and console == []
+
+
+def test_an_inline_script_would_be_blocked_and_reported(watched, site_url):
+    """The check above can see a violation: the policy is in force, not merely present."""
+    opened, console = watched
+    opened.goto(site_url + "customers/C-10042/")
+    opened.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
+    opened.wait_for_function("window.__violations.length > 0", timeout=5000)
+    assert opened.evaluate("window.__ran") is None
+    assert any("script-src" in v for v in opened.evaluate("window.__violations"))

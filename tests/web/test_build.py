@@ -274,3 +274,36 @@ def test_build_adds_the_history_it_is_given(repo):
     with open(os.path.join(repo, "site", "customers", "C-20001", "index.html"), encoding="utf-8") as handle:
         html = handle.read()
     assert 'id="history"' in html and "Refer C-20001 to a manager" in html and "0123456789" in html
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src=|type=\"application/json\"))[^>]*>", re.IGNORECASE)
+
+
+def test_every_page_carries_the_policy_and_no_inline_script(repo):
+    """A hand-written page too: the theme's inline scripts become files the policy allows."""
+    from flagsite.page_security import META_POLICY
+
+    os.makedirs(os.path.join(repo, "docs"), exist_ok=True)
+    with open(os.path.join(repo, "docs", "guide.md"), "w", encoding="utf-8") as handle:
+        handle.write("# How staff use the flags\n\nRead the banner first.\n")
+    assert "script-src 'self'" in META_POLICY and "unsafe-inline" not in META_POLICY
+    assert run("--root", repo, "build", "--today", TODAY).exit_code == 0
+    site = os.path.join(repo, "site")
+    pages = 0
+    for folder, _dirs, names in os.walk(site):
+        for name in (n for n in names if n.endswith(".html")):
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                html = handle.read()
+            where = os.path.relpath(os.path.join(folder, name), site)
+            head = html[: html.index("</head>")]
+            assert f'<meta http-equiv="Content-Security-Policy" content="{META_POLICY}">' in head, where
+            assert '<meta name="robots" content="noindex, nofollow">' in head, where
+            assert '<meta name="referrer" content="no-referrer">' in head, where
+            assert _INLINE_SCRIPT.findall(html) == [], where
+            for src in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html):
+                local = os.path.join(site, src.lstrip("/")) if src.startswith("/") else os.path.join(folder, src)
+                assert os.path.isfile(os.path.normpath(local)), f"{where}: {src} is not in the site"
+            pages += 1
+    assert pages >= 8 and os.path.exists(os.path.join(site, "guide", "index.html"))
+    with open(os.path.join(site, "robots.txt"), encoding="utf-8") as handle:
+        assert handle.read() == "User-agent: *\nDisallow: /\n"
