@@ -8,7 +8,9 @@ that ships inside the package is used and the site goes to ``ROOT/site/``.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import os
+import socket
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -128,11 +130,33 @@ def build_site(
         return BuildResult(config.site_dir, len(result.catalog.customers), result.findings)
 
 
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only. A name other than localhost counts as reachable."""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Refuse an address this machine cannot listen on before building, not as a crash after."""
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _name, address = addresses[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise FlagsiteError(f"cannot listen on {host}:{port}: {reason}; choose another --host or --port") from error
+
+
 def serve_site(root: str, *, today: dt.date | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Validate, then serve a live preview that rebuilds when records change."""
     from mkdocs.commands.serve import serve
 
     root = os.path.abspath(root)
+    _check_can_listen(host, port)
     validate_or_refuse(root, today)
     with _engine_settings(root, today, None) as (config_file, settings):
         settings.pop("site_dir", None)  # serve builds into a temporary folder of its own

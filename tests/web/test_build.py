@@ -307,3 +307,40 @@ def test_every_page_carries_the_policy_and_no_inline_script(repo):
     assert pages >= 8 and os.path.exists(os.path.join(site, "guide", "index.html"))
     with open(os.path.join(site, "robots.txt"), encoding="utf-8") as handle:
         assert handle.read() == "User-agent: *\nDisallow: /\n"
+
+
+@pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True),
+                                            ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("staff.example.org", False)])
+def test_only_loopback_counts_as_this_machine_alone(host, loopback):
+    from flagsite.build import is_loopback
+
+    assert is_loopback(host) is loopback
+
+
+def _serve(repo: str, host: str, port: int) -> subprocess.CompletedProcess[str]:
+    script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
+    return subprocess.run([script, "--root", repo, "serve", "--host", host, "--port", str(port)], capture_output=True,
+                          text=True, timeout=60, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def test_serve_off_loopback_says_it_has_no_sign_in(repo):
+    """192.0.2.1 is a documentation address no machine has: the warning comes first, then a clear refusal."""
+    done = _serve(repo, "192.0.2.1", _free_port())
+    assert done.returncode == 1, done.stderr
+    warning, refusal = done.stderr.splitlines()[:2]
+    assert warning.startswith("WARNING: 192.0.2.1 is not loopback") and "NO sign-in" in warning
+    assert refusal.startswith("flagsite: cannot listen on 192.0.2.1:") and "choose another --host or --port" in refusal
+    assert "Traceback" not in done.stderr and "bug" not in done.stderr
+
+
+def test_serve_on_loopback_says_it_is_for_this_machine_and_refuses_a_port_in_use(repo):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = _serve(repo, "127.0.0.1", port)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == f"Preview for this machine only, without sign-in: http://127.0.0.1:{port}/"
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr and "WARNING" not in done.stderr

@@ -7,7 +7,7 @@ import logging
 
 import click
 
-from ..build import RecordsHaveErrors, build_site, serve_site
+from ..build import RecordsHaveErrors, build_site, is_loopback, serve_site
 from ..report import report_text
 
 
@@ -51,13 +51,23 @@ def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: s
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback lets other machines in.")
 @click.option("--port", type=int, default=8000, show_default=True)
 @today_option
 @click.pass_obj
 def serve(root: str, host: str, port: int, today: str | None) -> None:
-    """Validate the records, then serve a live preview that rebuilds when they change."""
+    """Validate the records, then serve a live preview that rebuilds when they change.
+
+    The preview has no sign-in: it is for one person on this machine. Staff read the
+    built site behind a web server that signs them in (see docs/deploy.md).
+    """
     _engine_logging(True)
+    if is_loopback(host):
+        click.echo(f"Preview for this machine only, without sign-in: http://{host}:{port}/", err=True)
+    else:
+        click.echo(f"WARNING: {host} is not loopback: other machines may reach this preview, and it has NO sign-in. "
+                   "Anyone who reaches it reads every customer's record and the staff guidance. Stop it unless that "
+                   "network is yours alone; for staff, serve the built site behind sign-in (deploy/caddy/).", err=True)
     try:
         serve_site(root, today=_today(today), host=host, port=port)
     except RecordsHaveErrors as refused:
