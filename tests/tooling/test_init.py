@@ -111,7 +111,7 @@ def test_the_pre_commit_hook_and_workflows_are_well_formed():
     assert "flagsite validate --format github" in runs and "flagsite build" in runs
     assert "flagsite diff --help" in runs and "GITHUB_STEP_SUMMARY" in runs
     assert "flagsite flag changes --base" in runs
-    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert workflow["jobs"]["deploy-pages"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
 def test_pre_commit_config_runs_flagsite_validate_on_records(tmp_path, run):
