@@ -23,3 +23,4 @@ def init(directory: str) -> None:
     if result.git_initialised:
         click.echo(f"initialised a Git repository in {directory}")
     click.echo(f"Next: cd {directory}, run 'flagsite validate', then commit and push. See .github/CODEOWNERS to name the reviewers.")
+    click.echo("The site is published nowhere until you choose a private place for it: see deploy/README.md.")

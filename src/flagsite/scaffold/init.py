@@ -29,6 +29,7 @@ INIT_FILES: dict[str, str] = {
     "docs-README.txt": "docs/README.txt",  # MkDocs refuses to build without its docs folder
 }
 EXAMPLE_RECORDS = "records"
+DEPLOY = "deploy"  # a web server with sign-in in front of the built site
 
 
 @dataclass
@@ -56,6 +57,7 @@ def planned_files() -> list[tuple[str, Traversable]]:
     init = _defaults() / "init"
     plan = [(target, init / source) for source, target in INIT_FILES.items()]
     plan += _walk(init / EXAMPLE_RECORDS, EXAMPLE_RECORDS)
+    plan += _walk(init / DEPLOY, DEPLOY)
     mkdocs = _defaults() / "mkdocs.yml"
     if mkdocs.is_file():  # the site's default configuration, when this build ships one
         plan.append(("mkdocs.yml", mkdocs))
