@@ -214,7 +214,7 @@ PAGE_KINDS = {
     "all customers": ("customers/", ".fs-page"),
     "not found": ("404.html", ".md-content"),  # what a web server sends for a missing page
 }
-_REPORT_VIOLATIONS = """
+REPORT_VIOLATIONS = """
     window.__violations = [];
     document.addEventListener('securitypolicyviolation',
         e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '')));
@@ -225,7 +225,7 @@ _REPORT_VIOLATIONS = """
 def watched(browser):
     """A page that records every policy violation, from the event and from the console."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(_REPORT_VIOLATIONS)
+    context.add_init_script(REPORT_VIOLATIONS)
     opened = context.new_page()
     console: list[str] = []
     opened.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)

@@ -250,3 +250,43 @@ def test_sso_no_directory_listing_nor_traversal(sso):
     assert get(sso, "/assets/flagsite/", signed_in)[0] == 404
     status, _, body = get(sso, "/assets/..%2f..%2fsecret.txt", signed_in)
     assert status in (400, 404) and SECRET not in body
+
+
+# -- the browser, under the header policy and the page's own ---------------------------------
+
+def test_every_page_kind_behind_caddy_runs_with_nothing_blocked_and_cannot_be_framed(team):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
+    from test_browser import PAGE_KINDS, REPORT_VIOLATIONS
+
+    site = f"http://127.0.0.1:{team}/"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
+                                                                             "--disable-background-networking"])
+        try:
+            context = browser.new_context(http_credentials={"username": "anna", "password": PASSWORD})
+            context.add_init_script(REPORT_VIOLATIONS)
+            page = context.new_page()
+            console: list[str] = []
+            page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+            for kind, (path, shown) in PAGE_KINDS.items():
+                response = page.goto(site + path)
+                assert response is not None and response.headers["content-security-policy"] == HEADER_POLICY, kind
+                page.locator(shown).first.wait_for(timeout=5000)
+                assert page.evaluate("!document.documentElement.classList.contains('no-js')"), kind
+                assert page.evaluate("window.__violations") == [] and console == [], kind
+            page.goto(site)
+            page.fill("#fs-search-input", "okafor")
+            page.locator("a.fs-result").first.wait_for(timeout=5000)
+            assert page.evaluate("window.__violations") == [] and console == []
+
+            # Another site that frames a page gets nothing: frame-ancestors, which only the header carries.
+            page.set_content(f'<iframe src="{site}customers/C-10042/"></iframe>')
+            page.wait_for_timeout(1000)
+            framed = page.frames[1]
+            assert framed.url in ("chrome-error://chromewebdata/", "about:blank") or "on-hold" not in framed.content()
+            assert any("frame-ancestors" in text for text in console)
+        finally:
+            browser.close()
