@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import os
 import random
+import socket
 from typing import Any
 
 import yaml
@@ -196,3 +197,10 @@ def engine_build(catalog: Any, site_dir: str, docs_dir: str, **overrides: Any) -
     config.plugins["flagsite"].preloaded = catalog
     build(config)
     return site_dir
+
+
+def free_port() -> int:
+    """A port nothing on 127.0.0.1 listens on just now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -167,14 +167,6 @@ def test_generated_pages_also_build_with_zensical(demo_root, tmp_path):
     assert (project / "site" / "assets" / "flagsite" / "search" / "manifest.json").exists()
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _fetch(url: str) -> str:
     import urllib.request
 
@@ -199,7 +191,7 @@ def _wait_for(url: str, text: str, seconds: float = 20) -> bool:
 @contextlib.contextmanager
 def _serving(repo: str):  # type: ignore[no-untyped-def]
     """A real ``flagsite serve`` of ``repo``, up: yields its port, then its log once stopped."""
-    port = _free_port()
+    port = f.free_port()
     script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
     server = subprocess.Popen([script, "--root", repo, "serve", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
@@ -325,7 +317,7 @@ def _serve(repo: str, host: str, port: int) -> subprocess.CompletedProcess[str]:
 
 def test_serve_off_loopback_says_it_has_no_sign_in(repo):
     """192.0.2.1 is a documentation address no machine has: the warning comes first, then a clear refusal."""
-    done = _serve(repo, "192.0.2.1", _free_port())
+    done = _serve(repo, "192.0.2.1", f.free_port())
     assert done.returncode == 1, done.stderr
     warning, refusal = done.stderr.splitlines()[:2]
     assert warning.startswith("WARNING: 192.0.2.1 is not loopback") and "NO sign-in" in warning

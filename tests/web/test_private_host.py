@@ -65,12 +65,6 @@ http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Auth).serve_for
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _wait_until_listening(port: int, process: subprocess.Popen[bytes], seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -138,7 +132,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def _caddy(served: dict[str, Path], config: str, **env: str) -> Iterator[int]:
-    port = _free_port()
+    port = f.free_port()
     work = served["base"] / f"caddy-{port}"
     work.mkdir()
     top = work / "Caddyfile"
@@ -161,7 +155,7 @@ def team(served) -> Iterator[int]:
 
 @pytest.fixture(scope="module")
 def auth_service() -> Iterator[int]:
-    port = _free_port()
+    port = f.free_port()
     process = subprocess.Popen([sys.executable, "-c", AUTH_SERVICE, str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_until_listening(port, process)
@@ -239,7 +233,7 @@ def test_sso_passes_on_a_refusal_and_serves_nothing(sso):
 
 
 def test_sso_serves_nothing_when_the_sign_in_service_is_down(served):
-    down = _free_port()  # nothing listens there
+    down = f.free_port()  # nothing listens there
     for port in _caddy(served, "sso.Caddyfile", FLAGSITE_OAUTH2_PROXY=f"127.0.0.1:{down}"):
         status, _, body = get(port, "/customers/C-10042/", {"Cookie": "_oauth2_proxy=signed-in"})
         assert status == 502 and "on-hold" not in body
