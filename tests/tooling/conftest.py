@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,3 +128,12 @@ def customer_file(root: Path, customer_id: str = "C-10042") -> Path:
 
 
 __all__ = ["CUSTOMER_YAML", "NOTE_YAML", "Result", "add_customer", "customer_file", "git", "os"]
+
+
+def stand_in(bin_dir: Path, name: str, script: str) -> Path:
+    """An executable ``name`` in ``bin_dir`` (made if need be) running ``script``: a command that cannot run here."""
+    bin_dir.mkdir(exist_ok=True)
+    command = bin_dir / name
+    command.write_text(script)
+    command.chmod(command.stat().st_mode | stat.S_IEXEC)
+    return command

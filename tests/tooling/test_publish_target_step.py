@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import stat
 import subprocess
 
 import pytest
 import yaml
 
 from flagsite.scaffold.init import planned_files
+
+from .conftest import stand_in
 
 GH_STUB = """#!/usr/bin/env bash
 echo "$*" >> "$GH_LOG"
@@ -51,10 +52,7 @@ def check(tmp_path):
     if shutil.which("jq") is None:
         pytest.skip("jq is not installed (apt-get install jq); GitHub's runners have it")
     bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    stub = bin_dir / "gh"
-    stub.write_text(GH_STUB)
-    stub.chmod(stub.stat().st_mode | stat.S_IEXEC)
+    stand_in(bin_dir, "gh", GH_STUB)
     work = tmp_path / "work"
     work.mkdir()
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ import yaml
 
 from flagsite.scaffold.init import planned_files
 
-from .conftest import git
+from .conftest import git, stand_in
 
 GH_STUB = """#!/usr/bin/env bash
 echo "$*" >> "$GH_LOG"
@@ -42,10 +41,7 @@ def gate(repo, tmp_path):
     if not os.path.exists(flagsite):
         pytest.skip("the flagsite command is not installed in this environment")
     bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    stub = bin_dir / "gh"
-    stub.write_text(GH_STUB)
-    stub.chmod(stub.stat().st_mode | stat.S_IEXEC)
+    stand_in(bin_dir, "gh", GH_STUB)
     (bin_dir / "flagsite").symlink_to(flagsite)
     log = tmp_path / "gh.log"
     summary = tmp_path / "summary.md"

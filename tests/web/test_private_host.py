@@ -10,6 +10,7 @@ is added: no admin endpoint, and every listener bound to 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import shutil
@@ -19,6 +20,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import site_factory as f
@@ -131,6 +133,17 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"site": site, "deploy": deploy, "base": base}
 
 
+@contextlib.contextmanager
+def _running(port: int, command: list[str], **options: Any) -> Iterator[int]:
+    """A real server process, once it listens on ``port``; stopped afterwards."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **options)
+    try:
+        _wait_until_listening(port, process)
+        yield port
+    finally:
+        _stop(process)
+
+
 def _caddy(served: dict[str, Path], config: str, **env: str) -> Iterator[int]:
     port = f.free_port()
     work = served["base"] / f"caddy-{port}"
@@ -139,13 +152,8 @@ def _caddy(served: dict[str, Path], config: str, **env: str) -> Iterator[int]:
     top.write_text("{\n\tadmin off\n\tdefault_bind 127.0.0.1\n}\n\n" f"import {served['deploy'] / config}\n")
     environment = dict(os.environ, HOME=str(work), XDG_DATA_HOME=str(work / "data"), XDG_CONFIG_HOME=str(work / "config"),
                        FLAGSITE_ADDRESS=f"http://127.0.0.1:{port}", FLAGSITE_SITE_DIR=str(served["site"]), **env)
-    process = subprocess.Popen([CADDY, "run", "--config", str(top), "--adapter", "caddyfile"], cwd=work, env=environment,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        _wait_until_listening(port, process)
+    with _running(port, [CADDY, "run", "--config", str(top), "--adapter", "caddyfile"], cwd=work, env=environment):
         yield port
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -156,12 +164,8 @@ def team(served) -> Iterator[int]:
 @pytest.fixture(scope="module")
 def auth_service() -> Iterator[int]:
     port = f.free_port()
-    process = subprocess.Popen([sys.executable, "-c", AUTH_SERVICE, str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        _wait_until_listening(port, process)
+    with _running(port, [sys.executable, "-c", AUTH_SERVICE, str(port)]):
         yield port
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="module")
