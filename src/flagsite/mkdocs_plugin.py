@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
+from .git import UNSHALLOW_ADVICE, is_shallow
 from .history import site_history
 from .page_security import ROBOTS_TXT, harden_page, site_root_url
 from .render import SCRIPTS, STYLE, render_site
@@ -94,6 +95,9 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self._history = self.history
         if self._history is None and self.config.history:
             self._history = site_history(self.catalog.root, self.catalog) or None  # {}: not in Git
+            if self._history and is_shallow(self.catalog.root):
+                log.warning("flagsite: %s is a shallow clone, so each customer page says its history is incomplete; %s",
+                            self.catalog.root, UNSHALLOW_ADVICE)
         self._generated = set()
         self._moved_scripts = {}
         for style in (STYLE,):

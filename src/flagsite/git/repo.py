@@ -46,9 +46,24 @@ def _folder(root: str, question: str) -> str | None:
     return os.fsdecode(done.stdout.rstrip(b"\n")) if done.returncode == 0 else None
 
 
+def shallow_commits(root: str) -> frozenset[str]:
+    """The commits a shallow clone holds without their parents (none in a whole clone).
+
+    Each seems to add every file it holds, so a history read from one is wrong
+    from there back.
+    """
+    path = run_git(root, ["rev-parse", "--git-path", "shallow"], check=False).decode("utf-8", "surrogateescape").rstrip("\n")
+    if not path:  # not a repository
+        return frozenset()
+    try:
+        with open(os.path.join(root, path), encoding="ascii") as handle:  # relative paths are from root
+            return frozenset(line.strip() for line in handle if line.strip())
+    except (OSError, ValueError):
+        return frozenset()
+
+
 def is_shallow(root: str) -> bool:
-    """True in a shallow clone: its oldest commits stand without their parents, so they seem to add every file."""
-    return run_git(root, ["rev-parse", "--is-shallow-repository"], check=False).strip() == b"true"
+    return bool(shallow_commits(root))
 
 
 def require_history(root: str) -> None:

@@ -11,8 +11,8 @@ import os
 from typing import Any
 
 from ..catalog import Catalog
-from ..git import BlobReader, has_commits, is_git_repository, stream_log
-from .timeline import group_by_customer
+from ..git import BlobReader, has_commits, is_git_repository, shallow_commits, stream_log
+from .timeline import CommitChanges, group_by_customer
 
 
 def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -20,6 +20,9 @@ def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[di
 
     Only customers in ``catalog`` are kept when one is given; ``{}`` when
     ``root`` is not a Git repository (a site can be built from a plain folder).
+    In a shallow clone, the oldest commit held seems to add every record: it
+    is kept without changes and marked ``"earlier_history_missing": True``,
+    so that the page says its history is cut short instead of telling a wrong one.
     """
     root = os.path.abspath(root)
     if not is_git_repository(root) or not has_commits(root):
@@ -30,16 +33,15 @@ def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[di
             # No pathspec: files outside records/customers/ are skipped as they are read.
             stream_log(root, []), blobs, values=False, wanted=wanted
         )
+    cut = shallow_commits(root)
     return {
-        customer_id: [
-            {
-                "sha": commit.sha,
-                "date": commit.date,
-                "author": commit.author,
-                "message": commit.message,
-                "changes": [change.words for change in commit.changes],
-            }
-            for commit in commits
-        ]
+        customer_id: [_shown(commit, cut) for commit in commits]
         for customer_id, commits in sorted(grouped.items())
     }
+
+
+def _shown(commit: CommitChanges, cut: frozenset[str]) -> dict[str, Any]:
+    shown: dict[str, Any] = {"sha": commit.sha, "date": commit.date, "author": commit.author, "message": commit.message}
+    if commit.sha in cut:
+        return {**shown, "changes": [], "earlier_history_missing": True}
+    return {**shown, "changes": [change.words for change in commit.changes]}
