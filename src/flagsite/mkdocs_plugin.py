@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
+from .dates import DateError, parse_date
 from .git import UNSHALLOW_ADVICE, is_shallow
 from .history import site_history
 from .page_security import ROBOTS_TXT, harden_page, site_root_url
@@ -110,8 +111,16 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             config.nav = list(NAV)
         return config
 
+    def _today(self) -> dt.date | None:
+        if not self.config.today:
+            return None
+        try:
+            return parse_date(self.config.today)
+        except DateError as error:
+            raise PluginError(f"flagsite: today {self.config.today!r} in mkdocs.yml is not a date: {error}") from error
+
     def _load(self, root: str) -> Catalog:
-        today = dt.date.fromisoformat(self.config.today) if self.config.today else None
+        today = self._today()
         result = load_repository(root, today=today)
         if not result.ok:
             raise PluginError("flagsite: the records have errors; the site was not built.\n" + report_text(result.findings))

@@ -76,7 +76,7 @@ def test_bad_options_are_clear_errors(repo, run):
     assert "not in the vocabulary" in run("--root", str(repo), "note", "new", "C-10042", "--channel", "fax").stderr
     assert "--slug 'Bad Slug'" in run("--root", str(repo), "note", "new", "C-10042", "--slug", "Bad Slug").stderr
     bad_at = run("--root", str(repo), "note", "new", "C-10042", "--at", "yesterday")
-    assert bad_at.exit_code == 2 and "--at 'yesterday'" in bad_at.stderr
+    assert bad_at.exit_code == 2 and "Invalid value for '--at': 'yesterday' is not a date" in bad_at.stderr
     assert run("--root", str(repo), "note", "new", "C-404").exit_code == 1
     assert [p.name for p in (repo / "records/customers/C-10042/notes").iterdir()] == ["2026-06-03-refund.yaml"]
 

@@ -9,15 +9,7 @@ import click
 
 from ..build import RecordsHaveErrors, build_site, is_loopback, serve_site
 from ..report import report_text
-
-
-def _today(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from error
+from .dates import DATE
 
 
 def _engine_logging(verbose: bool) -> None:
@@ -29,7 +21,7 @@ def _engine_logging(verbose: bool) -> None:
     engine.propagate = False
 
 
-today_option = click.option("--today", metavar="YYYY-MM-DD", help="Build as of this date (overdue reviews, follow-ups).")
+today_option = click.option("--today", type=DATE, help="Build as of this date (overdue reviews, follow-ups).")
 
 
 @click.command()
@@ -38,11 +30,11 @@ today_option = click.option("--today", metavar="YYYY-MM-DD", help="Build as of t
 @click.option("-v", "--verbose", is_flag=True, help="Show the engine's progress.")
 @today_option
 @click.pass_obj
-def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: str | None) -> None:
+def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: dt.date | None) -> None:
     """Validate the records, then build the site. Records with errors are refused (exit 1)."""
     _engine_logging(verbose)
     try:
-        result = build_site(root, today=_today(today), site_dir=site_dir, strict=strict)
+        result = build_site(root, today=today, site_dir=site_dir, strict=strict)
     except RecordsHaveErrors as refused:
         _refuse(refused)
     if result.findings:  # warnings only: errors refuse the build
@@ -55,7 +47,7 @@ def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: s
 @click.option("--port", type=int, default=8000, show_default=True)
 @today_option
 @click.pass_obj
-def serve(root: str, host: str, port: int, today: str | None) -> None:
+def serve(root: str, host: str, port: int, today: dt.date | None) -> None:
     """Validate the records, then serve a live preview that rebuilds when they change.
 
     The preview has no sign-in: it is for one person on this machine. Staff read the
@@ -69,7 +61,7 @@ def serve(root: str, host: str, port: int, today: str | None) -> None:
                    "Anyone who reaches it reads every customer's record and the staff guidance. Stop it unless that "
                    "network is yours alone; for staff, serve the built site behind sign-in (deploy/caddy/).", err=True)
     try:
-        serve_site(root, today=_today(today), host=host, port=port)
+        serve_site(root, today=today, host=host, port=port)
     except RecordsHaveErrors as refused:
         _refuse(refused)
 

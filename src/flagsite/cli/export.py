@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TextIO
 
 import click
@@ -9,6 +10,7 @@ import click
 from ..export import RENDERERS, Audience, disclose
 from ..record import load_customer
 from ..record.open import record_source, strict_config
+from .dates import UTC_MOMENT
 
 
 @click.command()
@@ -17,11 +19,11 @@ from ..record.open import record_source, strict_config
               help="json for tools, markdown to read, html to print or save as PDF.")
 @click.option("--audience", type=click.Choice([a.value for a in Audience]), default=Audience.CUSTOMER.value, show_default=True,
               help="customer: factual content only, with a manifest of what was withheld; reviewer: everything, labelled.")
-@click.option("--as-of", "as_of", metavar="DATE", default=None,
+@click.option("--as-of", "as_of", type=UTC_MOMENT, metavar="DATE", default=None,
               help="The record as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO 8601 time), rebuilt from Git.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
 @click.pass_obj
-def export(root: str, customer_id: str, format_: str, audience: str, as_of: str | None, output: TextIO) -> None:
+def export(root: str, customer_id: str, format_: str, audience: str, as_of: dt.datetime | None, output: TextIO) -> None:
     """Export a customer's record for a record-access request.
 
     Factual fields only, by the class each field carries in the schema and each

@@ -12,13 +12,7 @@ from ..edit.bulk import apply_bulk
 from ..edit.flags import AddFlag, EditFlag, FlagChange, RemoveFlag, change_flags
 from ..edit.review import flag_changes, report_markdown, report_text
 from ..staff import check_staff_name, default_staff_name
-
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
-
-
-def _date(value: dt.datetime | None) -> dt.date | None:
-    return value.date() if value is not None else None
-
+from .dates import DATE
 
 @click.group()
 def flag() -> None:
@@ -38,44 +32,44 @@ def _run(root: str, customer_id: str, change: FlagChange) -> None:
 @click.option("--reason", required=True, help="Why the flag is set: facts only, the customer may read it.")
 @click.option("--guidance", default=None, help="What staff should do (internal, never exported).")
 @click.option("--by", "created_by", default=None, help="created_by (default: from git user.name, else your login).")
-@click.option("--created", type=_DATE, default=None, help="YYYY-MM-DD (default: today).")
-@click.option("--review-by", type=_DATE, default=None, help="YYYY-MM-DD: when to review the flag.")
+@click.option("--created", type=DATE, default=None, help="YYYY-MM-DD (default: today).")
+@click.option("--review-by", type=DATE, default=None, help="YYYY-MM-DD: when to review the flag.")
 @click.pass_obj
 def add(root: str, customer_id: str, flag_type: str, reason: str, guidance: str | None, created_by: str | None,
-        created: dt.datetime | None, review_by: dt.datetime | None) -> None:
+        created: dt.date | None, review_by: dt.date | None) -> None:
     """Add a flag to customer ID."""
     by = check_staff_name(created_by, "--by") if created_by else default_staff_name(root, "--by")
-    change = AddFlag(flag_type, reason, by, _date(created) or dt.date.today(), guidance, _date(review_by))
+    change = AddFlag(flag_type, reason, by, created or dt.date.today(), guidance, review_by)
     _run(root, customer_id, change)
 
 
 @flag.command()
 @click.argument("customer_id", metavar="ID")
 @click.option("--type", "flag_type", required=True, help="The type of the flag to edit.")
-@click.option("--created", type=_DATE, default=None, help="Its creation date, when the customer has two flags of this type.")
+@click.option("--created", type=DATE, default=None, help="Its creation date, when the customer has two flags of this type.")
 @click.option("--reason", default=None, help="The new reason.")
 @click.option("--guidance", default=None, help="The new guidance.")
-@click.option("--review-by", type=_DATE, default=None, help="The new review date (YYYY-MM-DD).")
+@click.option("--review-by", type=DATE, default=None, help="The new review date (YYYY-MM-DD).")
 @click.option("--clear-guidance", is_flag=True, help="Remove the guidance.")
 @click.option("--clear-review-by", is_flag=True, help="Remove the review date.")
 @click.pass_obj
-def edit(root: str, customer_id: str, flag_type: str, created: dt.datetime | None, reason: str | None, guidance: str | None,
-         review_by: dt.datetime | None, clear_guidance: bool, clear_review_by: bool) -> None:
+def edit(root: str, customer_id: str, flag_type: str, created: dt.date | None, reason: str | None, guidance: str | None,
+         review_by: dt.date | None, clear_guidance: bool, clear_review_by: bool) -> None:
     """Change the reason, guidance or review date of one of customer ID's flags."""
     clear = frozenset(name for name, wanted in (("guidance", clear_guidance), ("review_by", clear_review_by)) if wanted)
     if not clear and reason is None and guidance is None and review_by is None:
         raise click.UsageError("say what to change: --reason, --guidance, --review-by, --clear-guidance or --clear-review-by")
-    _run(root, customer_id, EditFlag(flag_type, _date(created), reason, guidance, _date(review_by), clear))
+    _run(root, customer_id, EditFlag(flag_type, created, reason, guidance, review_by, clear))
 
 
 @flag.command()
 @click.argument("customer_id", metavar="ID")
 @click.option("--type", "flag_type", required=True, help="The type of the flag to remove.")
-@click.option("--created", type=_DATE, default=None, help="Its creation date, when the customer has two flags of this type.")
+@click.option("--created", type=DATE, default=None, help="Its creation date, when the customer has two flags of this type.")
 @click.pass_obj
-def remove(root: str, customer_id: str, flag_type: str, created: dt.datetime | None) -> None:
+def remove(root: str, customer_id: str, flag_type: str, created: dt.date | None) -> None:
     """Remove one of customer ID's flags (Git keeps the history)."""
-    _run(root, customer_id, RemoveFlag(flag_type, _date(created)))
+    _run(root, customer_id, RemoveFlag(flag_type, created))
 
 
 @flag.command()

@@ -6,19 +6,9 @@ import datetime as dt
 
 import click
 
-from ..errors import UsageError
 from ..scaffold.note import NoteDraft, new_note
 from ..staff import check_staff_name, default_staff_name
-
-
-def _when(text: str | None) -> dt.datetime:
-    if text is None:
-        return dt.datetime.now().astimezone().replace(microsecond=0)
-    try:
-        when = dt.datetime.fromisoformat(text)
-    except ValueError as error:
-        raise UsageError(f"--at {text!r} is not a date and time; write e.g. 2026-06-03T14:12 or 2026-06-03T14:12:00-05:00") from error
-    return when if when.tzinfo is not None else when.astimezone()  # no offset given: the local one
+from .dates import LOCAL_MOMENT
 
 
 @click.group()
@@ -35,16 +25,16 @@ def note() -> None:
 @click.option("--relationship", default=None, help="Their relationship to the account holder, if not the holder.")
 @click.option("--disposition", default=None, help="From the vocabulary, e.g. billing-refund.")
 @click.option("--author", default=None, help="Staff user name (default: from git user.name, else your login).")
-@click.option("--at", "at", default=None, help="When it happened, ISO 8601 (default: now, with the local UTC offset).")
+@click.option("--at", "at", type=LOCAL_MOMENT, default=None, help="When it happened, ISO 8601 (default: now, with the local UTC offset).")
 @click.pass_obj
 def new(root: str, customer_id: str, reason: str | None, slug: str | None, channel: str | None, contact: str | None,
-        relationship: str | None, disposition: str | None, author: str | None, at: str | None) -> None:
+        relationship: str | None, disposition: str | None, author: str | None, at: dt.datetime | None) -> None:
     """Write a new note for customer ID with the outline filled in as far as known.
 
     Replace each TODO in it; flagsite validate reports those left. An existing
     note is never overwritten: a taken name gets -2, -3, ... added.
     """
     who = check_staff_name(author, "--author") if author else default_staff_name(root, "--author")
-    draft = NoteDraft(customer_id, who, _when(at), channel, reason, contact, relationship, disposition, slug)
+    draft = NoteDraft(customer_id, who, at or dt.datetime.now().astimezone().replace(microsecond=0), channel, reason, contact, relationship, disposition, slug)
     path = new_note(root, draft)
     click.echo(path)

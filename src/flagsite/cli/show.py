@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 
 from ..controls import json_text, visible
 from ..record import load_customer
 from ..record.open import record_source
+from .dates import UTC_MOMENT
 
 
 @click.command()
 @click.argument("customer_id", metavar="ID")
-@click.option("--as-of", "as_of", metavar="DATE", default=None,
+@click.option("--as-of", "as_of", type=UTC_MOMENT, metavar="DATE", default=None,
               help="The record as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO 8601 time), rebuilt from Git.")
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the files exactly as they were; json: the parsed record.")
 @click.pass_obj
-def show(root: str, customer_id: str, as_of: str | None, format_: str) -> None:
+def show(root: str, customer_id: str, as_of: dt.datetime | None, format_: str) -> None:
     """Show everything in a customer's record, internal fields included (for staff)."""
     with record_source(root, as_of) as source:
         entry = load_customer(source, customer_id)

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..config import Config, load_config
+from ..dates import DateError, parse_date
 from ..discover import CustomerFolder
 from ..errors import FlagsiteError
 from ..findings import Finding
@@ -56,9 +57,9 @@ def _date(row: dict[str, str], name: str) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise _RowError(f"{name} {text!r} is not a date; write YYYY-MM-DD") from error
+        return parse_date(text)
+    except DateError as error:
+        raise _RowError(f"{name} {text!r} is not a date: {error}") from error
 
 
 def _text(row: dict[str, str], name: str) -> str | None:

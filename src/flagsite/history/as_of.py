@@ -8,26 +8,14 @@ branch counts from when it was merged.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 
 from ..discover import CUSTOMER_FILE, NOTES_DIR, ORDERS_DIR
-from ..errors import FlagsiteError, UsageError
+from ..errors import FlagsiteError
 from ..git import BlobReader, commit_before, require_history, tree_files
 from .locate import customer_commits
 from .paths import record_path
-
-
-def parse_moment(text: str) -> dt.datetime:
-    """'2026-06-03' (or '20260603') → the end of that day in UTC; a time without an offset is UTC too."""
-    with contextlib.suppress(ValueError):
-        return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(23, 59, 59), tzinfo=dt.timezone.utc)
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError as error:
-        raise UsageError(f"--as-of {text!r} is not a date; give YYYY-MM-DD or an ISO 8601 time such as 2026-06-03T14:00:00+02:00") from error
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def commit_at(root: str, moment: dt.datetime) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -12,14 +13,14 @@ from .source import FileSource, WorkingTree
 
 
 @contextmanager
-def record_source(root: str, as_of: str | None = None) -> Iterator[FileSource]:
+def record_source(root: str, as_of: dt.datetime | None = None) -> Iterator[FileSource]:
+    """Today's files, or with ``as_of`` (see ``flagsite.dates.parse_moment``) the files as they stood then."""
     if as_of is None:
         yield WorkingTree(root)
         return
-    from ..history.as_of import CommitTree, commit_at, parse_moment
+    from ..history.as_of import CommitTree, commit_at
 
-    moment = parse_moment(as_of)
-    with CommitTree(root, commit_at(root, moment), moment) as tree:
+    with CommitTree(root, commit_at(root, as_of), as_of) as tree:
         yield tree
 
 
