@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..catalog import Catalog, CustomerEntry, NoteEntry
+from ..dates import add_days
 from ..findings import Finding
 from ..models import Flag, FollowUp
 from ..policy.registry import find_rule
@@ -83,7 +83,7 @@ def overdue_reviews(catalog: Catalog) -> list[OverdueReview]:
 
 def follow_ups_due(catalog: Catalog) -> list[DueFollowUp]:
     """Follow-ups not yet done that fall due by the horizon, overdue ones first."""
-    horizon = catalog.today + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
+    horizon = add_days(catalog.today, FOLLOW_UP_HORIZON_DAYS)
     rows = []
     for entry in catalog.customers.values():
         for note in entry.notes:
@@ -101,8 +101,8 @@ def newest_notes(catalog: Catalog, limit: int = NEWEST_NOTES) -> list[RecentNote
 
 def spend_drops(catalog: Catalog) -> list[SpendDrop]:
     """Customers whose spend in the last 90 days fell to half or less of the 90 days before (seed 004)."""
-    recent_start = catalog.today - dt.timedelta(days=SPEND_WINDOW_DAYS)
-    before_start = recent_start - dt.timedelta(days=SPEND_WINDOW_DAYS)
+    recent_start = add_days(catalog.today, -SPEND_WINDOW_DAYS)
+    before_start = add_days(recent_start, -SPEND_WINDOW_DAYS)
     rows = []
     for entry in catalog.customers.values():
         recent: dict[str, float] = defaultdict(float)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..catalog import CustomerEntry, NoteEntry
 from ..config import Config
+from ..dates import add_days
 from ..models import RECORD_MODELS, Disclosure, Flag, disclosure_of
 from .icons import icon_svg
 
@@ -91,7 +92,7 @@ def newest_flag_date(entry: CustomerEntry) -> dt.date | None:
 
 def missteps(entry: CustomerEntry, config: Config, today: dt.date) -> list[NoteEntry]:
     """Recent notes recording a service failure: the next person should know before greeting."""
-    since = today - dt.timedelta(days=config.missteps_days)
+    since = add_days(today, -config.missteps_days)
     failures = set(config.service_failure_dispositions)
     return [e for e in entry.notes if e.note.disposition in failures and e.note.at.date() >= since]
 
