@@ -53,6 +53,7 @@ _ALL = [
     Code("R014", "no-records-folder", "The repository has no records/customers folder."),
     Code("R015", "duplicate-order-id", "Two order rows share an order id (an export loaded twice counts its spend twice)."),
     Code("O001", "order-csv-invalid", "An order row that cannot be read."),
+    Code("O002", "orders-file-too-large", "An orders file over the bounds in flagsite.yaml (orders: max_megabytes, max_rows)."),
     Code("X001", "internal-error", "flagsite failed on this file; the other files were still checked."),
 ]
 

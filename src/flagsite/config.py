@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .findings import Finding
+from .load.orders import OrderLimits
 from .load.yaml_strict import load_yaml_file
 from .models import VocabularyName
 from .policy.settings import PolicySettings
@@ -77,6 +78,7 @@ class Config(BaseModel):
     )
     missteps_days: int = Field(default=180, ge=0, description="How long a misstep stays near the top of the page.")
     policy: PolicySettings = Field(default_factory=PolicySettings, description="Policy rule settings (see `flagsite rules`).")
+    orders: OrderLimits = Field(default_factory=OrderLimits, description="How large one file of records/orders/ may be.")
 
     @field_validator("flag_types", mode="before")
     @classmethod

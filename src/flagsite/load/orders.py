@@ -1,17 +1,48 @@
-"""Orders exported from the sales system as CSV, one row per order."""
+"""Orders exported from the sales system as CSV, one row per order.
+
+A file is streamed, never read whole, and bounded in bytes and rows
+(``orders:`` in flagsite.yaml): an export run away to hundreds of megabytes is
+one finding, in the time it takes to notice, not minutes of parsing and
+gigabytes of memory.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass
+from typing import BinaryIO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..controls import describe, first_forbidden
 from ..findings import Finding
 from ..models import Order
 
 COLUMNS = ("order_id", "customer", "date", "amount", "currency", "status", "title")
+_MEGABYTE = 1 << 20
+_CHUNK = 1 << 16
+
+
+class OrderLimits(BaseModel):
+    """How large one orders file may be: beyond either bound the file is refused whole (O002).
+
+    Each row read is held (about 1.5 KB in memory), so the row bound is what
+    bounds memory: 500,000 rows, ten years of a shop taking 140 orders a day,
+    is under a gigabyte and about half a minute. 100 MiB is the size of such
+    a file with long titles (a row is about 90 bytes); a larger export is
+    split by year into several files, each within the bounds.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_megabytes: int = Field(default=100, ge=1, description="The largest orders file read, in MiB.")
+    max_rows: int = Field(default=500_000, ge=1, description="The most rows one orders file may hold.")
+
+    @property
+    def max_bytes(self) -> int:
+        return self.max_megabytes * _MEGABYTE
 
 
 @dataclass(frozen=True)
@@ -21,19 +52,71 @@ class OrderRow:
     line: int
 
 
-def load_orders_file(abs_path: str, rel_path: str) -> tuple[list[OrderRow], list[Finding]]:
+def load_orders_file(abs_path: str, rel_path: str, limits: OrderLimits | None = None) -> tuple[list[OrderRow], list[Finding]]:
+    limits = limits or OrderLimits()
     try:
-        with open(abs_path, encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    except UnicodeDecodeError:
-        return [], [Finding(rel_path, None, None, "O001", "the file is not UTF-8; export it from the sales system as UTF-8 CSV")]
+        if os.stat(abs_path).st_size > limits.max_bytes:  # refused before a byte is read
+            return [], [_too_large(rel_path, limits)]
+        with open(abs_path, "rb") as handle:
+            return read_orders(handle, rel_path, limits)
     except OSError as error:
         return [], [Finding(rel_path, None, None, "X001", f"cannot be read: {error.strerror}; check the file's permissions")]
-    return parse_orders(text, rel_path)
 
 
-def parse_orders(text: str, rel_path: str) -> tuple[list[OrderRow], list[Finding]]:
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+def read_orders(stream: BinaryIO, rel_path: str, limits: OrderLimits | None = None) -> tuple[list[OrderRow], list[Finding]]:
+    """The rows of one orders file, streamed from ``stream``; past a bound, no rows and one finding."""
+    limits = limits or OrderLimits()
+    bounded = _Bounded(stream, limits.max_bytes)
+    text = io.TextIOWrapper(io.BufferedReader(bounded, _CHUNK), encoding="utf-8-sig", newline="")
+    try:
+        rows, findings = _parse(text, rel_path, limits)
+    except UnicodeDecodeError:
+        rows, findings = [], [Finding(rel_path, None, None, "O001", "the file is not UTF-8; export it from the sales system as UTF-8 CSV")]
+    if bounded.exceeded:
+        return [], [_too_large(rel_path, limits)]
+    return rows, findings
+
+
+def parse_orders(text: str, rel_path: str, limits: OrderLimits | None = None) -> tuple[list[OrderRow], list[Finding]]:
+    """The rows of an orders file already in memory (a blob read from Git), held to the same bounds."""
+    limits = limits or OrderLimits()
+    if len(text) > limits.max_bytes:  # characters: at most as many as bytes
+        return [], [_too_large(rel_path, limits)]
+    return _parse(io.StringIO(text.removeprefix("\ufeff"), newline=""), rel_path, limits)
+
+
+def _too_large(rel_path: str, limits: OrderLimits) -> Finding:
+    return Finding(rel_path, None, None, "O002", f"the file is larger than {limits.max_megabytes} MiB (orders: max_megabytes in flagsite.yaml); split the export into several files (by year, say) or raise the bound")
+
+
+def _too_many_rows(rel_path: str, line: int, limits: OrderLimits) -> Finding:
+    return Finding(rel_path, line, 1, "O002", f"the file has more than {limits.max_rows} rows (orders: max_rows in flagsite.yaml); split the export into several files (by year, say) or raise the bound")
+
+
+class _Bounded(io.RawIOBase):
+    """At most ``limit`` bytes of ``stream``; notes whether there was more."""
+
+    def __init__(self, stream: BinaryIO, limit: int) -> None:
+        super().__init__()
+        self._stream = stream
+        self._left = limit
+        self.exceeded = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._left <= 0:
+            self.exceeded = self.exceeded or bool(self._stream.read(1))
+            return 0
+        chunk = self._stream.read(min(len(buffer), self._left))
+        buffer[: len(chunk)] = chunk
+        self._left -= len(chunk)
+        return len(chunk)
+
+
+def _parse(text: io.TextIOBase, rel_path: str, limits: OrderLimits) -> tuple[list[OrderRow], list[Finding]]:
+    reader = csv.DictReader(text)
     header = reader.fieldnames or []
     missing = [c for c in COLUMNS if c not in header]
     unknown = [c for c in header if c not in COLUMNS]
@@ -47,10 +130,18 @@ def parse_orders(text: str, rel_path: str) -> tuple[list[OrderRow], list[Finding
     rows: list[OrderRow] = []
     findings: list[Finding] = []
     try:
-        for record in reader:
+        for count, record in enumerate(reader, 1):
             line = reader.line_num
+            if count > limits.max_rows:
+                return [], [_too_many_rows(rel_path, line, limits)]
             if None in record:
                 findings.append(Finding(rel_path, line, 1, "O001", "this row has more fields than the header; quote values that contain commas"))
+                continue
+            control = next(((name, value) for name, value in record.items() if first_forbidden(value) is not None), None)
+            if control is not None:
+                name, value = control
+                character = value[first_forbidden(value) or 0]
+                findings.append(Finding(rel_path, line, 1, "S005", f"column {name!r} holds {describe(character)}, a control character; remove it from the export"))
                 continue
             try:
                 rows.append(OrderRow(Order.model_validate(record), rel_path, line))

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ..catalog import CustomerEntry, NoteEntry
 from ..errors import FlagsiteError
 from ..findings import Finding
-from ..load.orders import OrderRow, parse_orders
+from ..load.orders import OrderLimits, OrderRow, parse_orders
 from ..load.yaml_strict import load_yaml_bytes
 from ..models import Customer, Note
 from ..report import report_text
@@ -20,7 +20,7 @@ from ..schema_errors import findings_from_validation_error
 from .source import FileSource, require_customer_id
 
 
-def load_customer(source: FileSource, customer_id: str) -> CustomerEntry:
+def load_customer(source: FileSource, customer_id: str, order_limits: OrderLimits | None = None) -> CustomerEntry:
     require_customer_id(customer_id)
     located = source.locate(customer_id)
     if located is None:
@@ -39,7 +39,7 @@ def load_customer(source: FileSource, customer_id: str) -> CustomerEntry:
         )
     notes.sort(key=lambda e: (e.note.at, e.path), reverse=True)
     entry = CustomerEntry(folder, customer, notes)
-    entry.orders = _orders(source, customer_id)
+    entry.orders = _orders(source, customer_id, order_limits or OrderLimits())
     return entry
 
 
@@ -59,12 +59,15 @@ def _read(source: FileSource, path: str, model: type[BaseModel], findings: list[
         return None
 
 
-def _orders(source: FileSource, customer_id: str) -> list[OrderRow]:
+def _orders(source: FileSource, customer_id: str, limits: OrderLimits) -> list[OrderRow]:
     rows: list[OrderRow] = []
     for path in source.order_files():
         content = source.read(path)
         if content is None:
             continue
-        parsed, _ = parse_orders(content.decode("utf-8", "replace"), path)
+        parsed, findings = parse_orders(content.decode("utf-8", "replace"), path, limits)
+        too_large = [f for f in findings if f.code == "O002"]
+        if too_large:  # the customer's orders cannot be told: an export without them would mislead
+            raise FlagsiteError(f"the orders of {customer_id} {source.description} cannot be read; fix this first:\n" + report_text(too_large).rstrip())
         rows += [row for row in parsed if row.order.customer == customer_id]
     return sorted(rows, key=lambda r: (r.order.date, r.order.order_id), reverse=True)
