@@ -119,3 +119,14 @@ def test_pre_commit_config_runs_flagsite_validate_on_records(tmp_path, run):
     config = yaml.safe_load((tmp_path / "r" / ".pre-commit-config.yaml").read_text())
     hook = config["repos"][0]["hooks"][0]
     assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("flagsite-validate", "flagsite validate", False)
+
+
+def test_init_writes_the_private_host_configuration_and_keeps_its_accounts_out_of_git(tmp_path, run):
+    target = tmp_path / "r"
+    result = run("init", str(target))
+    for path in ("deploy/README.md", "deploy/caddy/flagsite.caddy", "deploy/caddy/basic-auth.Caddyfile",
+                 "deploy/caddy/sso.Caddyfile", "deploy/caddy/users.caddy.example", "deploy/caddy/oauth2-proxy.cfg"):
+        assert f"wrote {path}" in result.stdout, path
+    assert "published nowhere until you choose a private place" in result.stdout
+    (target / "deploy" / "caddy" / "users.caddy").write_text("anna $2a$14$x\n")
+    assert git(target, "check-ignore", "deploy/caddy/users.caddy").strip() == "deploy/caddy/users.caddy"

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -47,6 +48,20 @@ def _step(name: str) -> dict:
     return next(step for step in _workflow()["jobs"]["build"]["steps"] if step.get("name") == name)
 
 
+def run_publish_check(work: Path, target: str, **env: str) -> tuple[int, str, dict[str, str], str]:
+    """The step as the workflow runs it, in ``work``: (exit status, what it printed, its outputs, the job summary)."""
+    output, summary = work / "github-output", work / "summary.md"
+    for path in (output, summary):
+        path.unlink(missing_ok=True)
+    environment = dict(os.environ, GITHUB_OUTPUT=str(output), GITHUB_STEP_SUMMARY=str(summary), REPO="acme/records",
+                       TARGET=target)
+    environment.update({"SITE_URL": "", "DESTINATION": "", **env})
+    done = subprocess.run(["bash", "-e", "-c", _step("Publish only to a private target")["run"]], cwd=work,
+                          env=environment, capture_output=True, text=True, timeout=60)
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines()) if output.exists() else {}
+    return done.returncode, done.stdout + done.stderr, outputs, summary.read_text() if summary.exists() else ""
+
+
 @pytest.fixture
 def check(tmp_path):
     if shutil.which("jq") is None:
@@ -57,17 +72,8 @@ def check(tmp_path):
     work.mkdir()
 
     def _run(target: str, pages: dict | None = None, pages_error: str = "", **env: str) -> tuple[int, str, dict[str, str], str]:
-        output, summary, log = tmp_path / "output", tmp_path / "summary.md", tmp_path / "gh.log"
-        for path in (output, summary, log):
-            path.unlink(missing_ok=True)
-        environment = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GH_LOG=str(log),
-                           GITHUB_OUTPUT=str(output), GITHUB_STEP_SUMMARY=str(summary), REPO="acme/records",
-                           TARGET=target, STUB_PAGES=json.dumps(pages or {}), STUB_PAGES_ERROR=pages_error)
-        environment.update({"SITE_URL": "", "DESTINATION": "", **env})
-        done = subprocess.run(["bash", "-e", "-c", _step("Publish only to a private target")["run"]], cwd=work,
-                              env=environment, capture_output=True, text=True, timeout=60)
-        outputs = dict(line.split("=", 1) for line in output.read_text().splitlines()) if output.exists() else {}
-        return done.returncode, done.stdout + done.stderr, outputs, summary.read_text() if summary.exists() else ""
+        return run_publish_check(work, target, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GH_LOG=str(tmp_path / "gh.log"),
+                                 STUB_PAGES=json.dumps(pages or {}), STUB_PAGES_ERROR=pages_error, **env)
 
     return _run
 
@@ -125,3 +131,17 @@ def test_the_workflow_publishes_only_what_the_check_let_through():
     assert kept["with"]["retention-days"] == 1 and kept["with"]["path"] == "site"
     assert _step("Fail when the chosen target is not private")["if"] == "steps.target.outputs.refused == 'true'"
     assert "pages" not in {k for k, v in jobs["build"]["permissions"].items() if v == "write"}
+
+
+def test_a_server_that_cannot_be_reached_is_refused(check):
+    """Nothing listens on the port: it cannot be verified private, so nothing is published."""
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed (apt-get install curl); GitHub's runners have it")
+    import socket
+
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))  # held, never listening: a refused connection
+        port = unused.getsockname()[1]
+        _, _, outputs, summary = check("server", SITE_URL=f"https://127.0.0.1:{port}/", DESTINATION="deploy@h:/srv/site/")
+    assert outputs == {"publish": "", "refused": "true"}
+    assert f"https://127.0.0.1:{port}/ could not be reached (curl: (7)" in summary and "could not be verified private" in summary

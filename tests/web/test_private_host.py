@@ -144,16 +144,26 @@ def _running(port: int, command: list[str], **options: Any) -> Iterator[int]:
         _stop(process)
 
 
-def _caddy(served: dict[str, Path], config: str, **env: str) -> Iterator[int]:
+# Global options of the test's own: no admin endpoint, loopback only; for https, Caddy's own CA.
+_TEST_OPTIONS = "\tadmin off\n\tdefault_bind 127.0.0.1\n"
+_HTTPS_OPTIONS = "\tlocal_certs\n\tskip_install_trust\n\tauto_https disable_redirects\n"
+
+
+def _caddy(served: dict[str, Path], config: str | Path, *, https: bool = False, **env: str) -> Iterator[int]:
     port = f.free_port()
     work = served["base"] / f"caddy-{port}"
     work.mkdir()
     top = work / "Caddyfile"
-    top.write_text("{\n\tadmin off\n\tdefault_bind 127.0.0.1\n}\n\n" f"import {served['deploy'] / config}\n")
+    options = _TEST_OPTIONS + (_HTTPS_OPTIONS if https else "")
+    top.write_text(f"{{\n{options}}}\n\nimport {served['deploy'] / config}\n")
     environment = dict(os.environ, HOME=str(work), XDG_DATA_HOME=str(work / "data"), XDG_CONFIG_HOME=str(work / "config"),
-                       FLAGSITE_ADDRESS=f"http://127.0.0.1:{port}", FLAGSITE_SITE_DIR=str(served["site"]), **env)
+                       FLAGSITE_ADDRESS=f"{'https' if https else 'http'}://127.0.0.1:{port}", FLAGSITE_SITE_DIR=str(served["site"]), **env)
     with _running(port, [CADDY, "run", "--config", str(top), "--adapter", "caddyfile"], cwd=work, env=environment):
         yield port
+
+
+def _caddy_ca(port: int, served: dict[str, Path]) -> str:
+    return str(served["base"] / f"caddy-{port}" / "data" / "caddy" / "pki" / "authorities" / "local" / "root.crt")
 
 
 @pytest.fixture(scope="module")
@@ -288,3 +298,39 @@ def test_every_page_kind_behind_caddy_runs_with_nothing_blocked_and_cannot_be_fr
             assert any("frame-ancestors" in text for text in console)
         finally:
             browser.close()
+
+
+# -- the workflow's check, against these servers over HTTPS ----------------------------------
+
+OPEN_SITE = "{$FLAGSITE_ADDRESS} {\n\troot * {$FLAGSITE_SITE_DIR}\n\tfile_server\n}\n"
+
+
+def _check_server(served: dict[str, Path], port: int, tmp_path: Path) -> tuple[dict[str, str], str]:
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed (apt-get install curl); GitHub's runners have it")
+    from tests.tooling.test_publish_target_step import run_publish_check
+
+    _, _, outputs, summary = run_publish_check(tmp_path, "server", SITE_URL=f"https://127.0.0.1:{port}/",
+                                               DESTINATION="deploy@flags.example.com:/srv/flagsite/site/",
+                                               CURL_CA_BUNDLE=_caddy_ca(port, served))
+    return outputs, summary
+
+
+def test_the_workflow_publishes_to_the_basic_auth_server(served, tmp_path):
+    for port in _caddy(served, "basic-auth.Caddyfile", https=True):
+        outputs, summary = _check_server(served, port, tmp_path)
+        assert outputs == {"publish": "server"}, summary
+
+
+def test_the_workflow_publishes_to_the_single_sign_on_server(served, auth_service, tmp_path):
+    for port in _caddy(served, "sso.Caddyfile", https=True, FLAGSITE_OAUTH2_PROXY=f"127.0.0.1:{auth_service}"):
+        outputs, summary = _check_server(served, port, tmp_path)
+        assert outputs == {"publish": "server"}, summary
+
+
+def test_the_workflow_refuses_a_server_that_serves_the_site_without_sign_in(served, tmp_path):
+    (served["base"] / "open.Caddyfile").write_text(OPEN_SITE)
+    for port in _caddy(served, served["base"] / "open.Caddyfile", https=True):
+        outputs, summary = _check_server(served, port, tmp_path)
+        assert outputs == {"publish": "", "refused": "true"}
+        assert f"https://127.0.0.1:{port}/ answered 200 to a request without sign-in: it is not private" in summary
