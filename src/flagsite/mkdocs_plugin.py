@@ -36,7 +36,7 @@ from .catalog import Catalog
 from .dates import DateError, parse_date
 from .git import UNSHALLOW_ADVICE, is_shallow
 from .history import site_history
-from .page_security import ROBOTS_TXT, harden_page, site_root_url
+from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
 from .render import SCRIPTS, STYLE, render_site
 from .render.links import CUSTOMERS, DASHBOARDS, WORKSTACK, page_path
 from .report import report_text
@@ -168,6 +168,9 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         if os.path.isdir(records):
             server.watch(records)
         server.set_app(refuse_bad_paths(server.get_app()))  # never a traceback, whatever the path
+        inject = getattr(server, "_inject_js_into_html", None)
+        if inject is not None:  # the live reload's inline script, which the page's policy would block
+            server._inject_js_into_html = lambda content, epoch: allow_reload_script(inject(content, epoch))
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -11,6 +11,7 @@ send the very same policy as a header (``deploy/caddy/`` does).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from urllib.parse import urlsplit
@@ -81,3 +82,20 @@ def harden_page(html: str, root_url: str, moved: dict[str, str]) -> str:
     if head is None:
         return html
     return html[: head.end()] + HEAD_TAGS + html[head.end():]
+
+
+def allow_reload_script(html: bytes) -> bytes:
+    """A page of the live preview with its reload script, the one inline script the preview adds, allowed by its hash.
+
+    ``mkdocs serve`` writes that script into each page it serves, with the page's own
+    numbers in it; the built site never has it, so only the preview's copy of the policy
+    names it.
+    """
+    start = html.rfind(b"<script>")
+    end = html.find(b"</script>", start)
+    if start < 0 or end < 0:
+        return html
+    code = html[start + len(b"<script>"): end]
+    digest = base64.b64encode(hashlib.sha256(code).digest()).decode()
+    allowed = META_POLICY.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'")
+    return html.replace(f'content="{META_POLICY}"'.encode(), f'content="{allowed}"'.encode(), 1)

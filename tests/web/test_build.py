@@ -218,6 +218,33 @@ def test_serve_rebuilds_when_a_record_changes(repo):
         assert _wait_for(url, "Moved abroad"), "the preview did not rebuild after the record changed"
 
 
+def test_serve_reloads_the_open_page_under_its_policy_when_a_record_changes(repo):
+    """The preview's live reload is an inline script: its page's policy allows that one script by hash."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
+    from test_browser import REPORT_VIOLATIONS
+
+    with _serving(repo) as (port, _), sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
+                                                                             "--disable-background-networking"])
+        try:
+            page = browser.new_page()
+            page.add_init_script(REPORT_VIOLATIONS)
+            page.goto(f"http://127.0.0.1:{port}/customers/C-40004/")
+            page.get_by_text("Moved to a new address").first.wait_for(timeout=5000)
+            path = os.path.join(repo, "records", "customers", "C-40004", "customer.yaml")
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text.replace("Moved to a new address", "Moved abroad"))
+            page.get_by_text("Moved abroad").first.wait_for(timeout=30000)  # no reload by the test: the page's own
+            assert page.evaluate("window.__violations") == []
+        finally:
+            browser.close()
+
+
 def test_serve_answers_any_request_path_plainly_and_never_with_a_traceback(repo):
     import http.client
 
