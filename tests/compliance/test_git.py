@@ -100,3 +100,16 @@ def test_only_the_git_package_starts_processes() -> None:
             if "subprocess" in names or module == "subprocess" or any(n in ("git", "pygit2") for n in names):
                 starters.append(str(path.relative_to(SOURCE)))
     assert starters == []
+
+
+def test_init_creates_its_repository_where_it_is_told_even_inside_a_hook(repo: Repo, run: Run, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    _two_commits(repo)
+    before = repo.git("rev-parse", "HEAD")
+    monkeypatch.setenv("GIT_DIR", str(repo.root / ".git"))  # as in a hook of another repository
+    status, out, err = run("init", str(tmp_path / "new"))
+    assert status == 0, err
+    assert "initialised a Git repository" in out
+    assert git_dir(str(tmp_path / "new")) == str(tmp_path / "new" / ".git")
+    monkeypatch.delenv("GIT_DIR")
+    assert repo.git("rev-parse", "HEAD") == before and repo.git("status", "--porcelain") == ""
