@@ -20,6 +20,13 @@ def init(directory: str) -> None:
         click.echo(f"wrote {path}")
     for path in result.kept:
         click.echo(f"kept {path} (already there)")
+    if result.package is not None:
+        click.echo(f"the workflow installs {result.package.requirement!r} (the flagsite that wrote it)")
+        if not result.package.reachable:
+            click.echo(
+                "  CI may not be able to install that: set the repository variable FLAGSITE_PACKAGE to what "
+                "pip should install, e.g. 'flagsite==VERSION' or 'flagsite @ git+https://HOST/OWNER/flagsite@TAG'"
+            )
     if result.git_initialised:
         click.echo(f"initialised a Git repository in {directory}")
     click.echo(f"Next: cd {directory}, run 'flagsite validate', then commit and push. See .github/CODEOWNERS to name the reviewers.")

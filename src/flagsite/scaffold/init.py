@@ -18,6 +18,7 @@ from ..config import Config
 from ..errors import FlagsiteError
 from ..git import git_init, is_git_repository
 from ..schema import write_schemas
+from .install_source import InstallSource, this_install_source
 
 # Package file (under defaults/init/) -> where it goes in the new repository.
 INIT_FILES: dict[str, str] = {
@@ -30,6 +31,9 @@ INIT_FILES: dict[str, str] = {
 }
 EXAMPLE_RECORDS = "records"
 DEPLOY = "deploy"  # a web server with sign-in in front of the built site
+WORKFLOW = ".github/workflows/flagsite.yml"
+# The workflow's default install, replaced by the source this flagsite came from.
+_DEFAULT_PACKAGE = "vars.FLAGSITE_PACKAGE || 'flagsite' }}"
 
 
 @dataclass
@@ -38,6 +42,7 @@ class InitResult:
     written: list[str] = field(default_factory=list)  # relative paths
     kept: list[str] = field(default_factory=list)  # already there, left alone
     git_initialised: bool = False
+    package: InstallSource | None = None  # what the written workflow installs
 
 
 def _defaults() -> Traversable:
@@ -72,7 +77,15 @@ def _holds_records(root: str) -> bool:
         return any(entries)
 
 
-def init_repository(root: str) -> InitResult:
+def workflow_text(template: bytes, package: InstallSource) -> bytes:
+    text = template.decode("utf-8")
+    if _DEFAULT_PACKAGE not in text:
+        raise AssertionError("the workflow template no longer names its default package")
+    quoted = package.requirement.replace("'", "''")  # a string literal inside ${{ }}
+    return text.replace(_DEFAULT_PACKAGE, f"vars.FLAGSITE_PACKAGE || '{quoted}' }}}}").encode("utf-8")
+
+
+def init_repository(root: str, package: InstallSource | None = None) -> InitResult:
     if os.path.exists(root) and not os.path.isdir(root):
         raise FlagsiteError(f"{root} is a file; give a folder for the new records repository")
     if _holds_records(root):
@@ -84,9 +97,13 @@ def init_repository(root: str) -> InitResult:
         if os.path.exists(target):
             result.kept.append(rel)
             continue
+        content = source.read_bytes()
+        if rel == WORKFLOW:
+            result.package = package or this_install_source()
+            content = workflow_text(content, result.package)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "xb") as handle:  # x: never replace a file that appeared meanwhile
-            handle.write(source.read_bytes())
+            handle.write(content)
         result.written.append(rel)
     for path in write_schemas(os.path.join(root, "schema"), Config()):
         result.written.append(os.path.relpath(path, root).replace(os.sep, "/"))
