@@ -3,11 +3,17 @@
 invalid/<case>/expected.yaml lists the findings validate must report (path,
 line, column, code), and no other error may appear; valid/<case>/ must load
 with no findings at all. A new case is a new folder: no code to write.
+
+A case about symbolic links lists them in links.yaml (link: target) and they
+are made in a copy of the case: an sdist cannot carry a link, it copies the
+file linked to, or leaves out a link to nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,9 +31,23 @@ def _cases(kind: str) -> list[Path]:
     return sorted(p for p in (CASES / kind).iterdir() if p.is_dir())
 
 
+def with_links(case: Path, tmp_path: Path) -> Path:
+    """The case as it is, or a copy with the links of its links.yaml made."""
+    links = case / "links.yaml"
+    if not links.exists():
+        return case
+    copy = tmp_path / case.name
+    shutil.copytree(case, copy)
+    for link, target in yaml.safe_load(links.read_text()).items():
+        (copy / link).parent.mkdir(parents=True, exist_ok=True)  # Git keeps no empty folder
+        os.symlink(target, copy / link)
+    return copy
+
+
 @pytest.mark.parametrize("case", _cases("invalid"), ids=lambda p: p.name)
-def test_invalid_case_reports_the_expected_finding(case: Path) -> None:
+def test_invalid_case_reports_the_expected_finding(case: Path, tmp_path: Path) -> None:
     expected = yaml.safe_load((case / "expected.yaml").read_text())
+    case = with_links(case, tmp_path)
     result = load_repository(str(case), today=TODAY, jobs=1)
     got = [
         {"path": f.path, "line": f.line, "column": f.column, "code": f.code}
