@@ -52,6 +52,7 @@ _ALL = [
     Code("R013", "link-not-followed", "A link that points outside records/, at a folder, or at nothing."),
     Code("R014", "no-records-folder", "The repository has no records/customers folder."),
     Code("R015", "duplicate-order-id", "Two order rows share an order id (an export loaded twice counts its spend twice)."),
+    Code("R016", "schema-link-broken", "A record's $schema line does not lead to the repository's schema from where the file stands."),
     Code("O001", "order-csv-invalid", "An order row that cannot be read."),
     Code("O002", "orders-file-too-large", "An orders file over the bounds in flagsite.yaml (orders: max_megabytes, max_rows)."),
     Code("X001", "internal-error", "flagsite failed on this file; the other files were still checked."),

@@ -26,6 +26,8 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 _ALL = "\x00-\x1f\x7f-\x9f\u2028\u2029" + _BIDI
 # What a record may not hold: all of the above but tab and newline.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + _BIDI + "]")
+# FORBIDDEN as the body of a character class in JSON Schema's (ECMAScript) regex syntax.
+FORBIDDEN_CLASS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _ON_ONE_LINE = re.compile(f"[{_ALL}]")
 # Characters json.dumps(ensure_ascii=False) leaves raw (it escapes C0 only).
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029" + _BIDI + "]")

@@ -12,6 +12,8 @@ checked against the configured vocabulary in check/, not fixed here.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
@@ -21,16 +23,18 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Discriminator,
-    EmailStr,
     Field,
     StringConstraints,
     Tag,
     ValidationError,
     ValidatorFunctionWrapHandler,
+    WithJsonSchema,
     WrapValidator,
 )
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
+
+from .controls import FORBIDDEN_CLASS
 
 CUSTOMER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 DISCLOSURE_KEY = "x-disclosure"
@@ -58,21 +62,59 @@ def disclosure_of(field_info: FieldInfo) -> Disclosure:
     return Disclosure(extra[DISCLOSURE_KEY])
 
 
-def _not_a_number(kind: str) -> BeforeValidator:
-    """Pydantic reads a number as a Unix time (``created: 0`` is 1970-01-01); in a record it is a mistake."""
+# The one written form of a date and of a date-time (RFC 3339, as JSON Schema's formats
+# read it), in the schema as a pattern too: validate, editors and any JSON Schema tool
+# accept exactly the same text. Pydantic alone would also take 2024-01-15T00:00:00Z as a
+# date (dropping the time), or a time without seconds.
+DATE_TEXT = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+DATE_TIME_TEXT = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+# An email address as a pattern both sides read the same way (a format "email" is only
+# checked for an "@" by most JSON Schema tools).
+EMAIL_TEXT = rf"^[^@\s{FORBIDDEN_CLASS}]+@[^@\s.{FORBIDDEN_CLASS}]+(\.[^@\s.{FORBIDDEN_CLASS}]+)+$"
+# Text with something in it besides spaces (pydantic strips it before counting), and no
+# control character (S005, which the loader reports).
+TEXT = rf"^[^{FORBIDDEN_CLASS}]*[^\s{FORBIDDEN_CLASS}][^{FORBIDDEN_CLASS}]*$"
+
+
+def _written_as(kind: str, pattern: str, example: str) -> BeforeValidator:
+    """Text in the one form, or a date/datetime object built by code; never a number.
+
+    Pydantic reads a number as a Unix time (``created: 0`` is 1970-01-01); in a record it is a mistake.
+    """
+    form = re.compile(pattern)
 
     def check(value: Any) -> Any:
         if isinstance(value, (int, float)):
             raise PydanticCustomError(f"{kind}_type", f"Input should be a valid {kind}")
+        if isinstance(value, str) and not form.match(value):
+            raise PydanticCustomError(f"{kind}_form", f"Input should be a {kind} written as {example}")
+        if kind == "date" and isinstance(value, dt.datetime):
+            raise PydanticCustomError("date_form", f"Input should be a date without a time, written as {example}")
         return value
 
     return BeforeValidator(check)
 
 
-Date = Annotated[dt.date, _not_a_number("date")]
-DateTime = Annotated[AwareDatetime, _not_a_number("datetime")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Date = Annotated[
+    dt.date,
+    _written_as("date", DATE_TEXT, "YYYY-MM-DD"),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_TEXT}),
+]
+DateTime = Annotated[
+    AwareDatetime,
+    _written_as("datetime", DATE_TIME_TEXT, "YYYY-MM-DDTHH:MM:SS+HH:MM"),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": DATE_TIME_TEXT}),
+]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": TEXT}),
+]
 CustomerId = Annotated[str, StringConstraints(pattern=CUSTOMER_ID_PATTERN)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_TEXT)]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()./-]{2,30}$")]
 StaffName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._@-]{1,64}$")]
 VocabularyName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
@@ -84,7 +126,7 @@ class Record(BaseModel):
 
 
 class Contacts(Record):
-    emails: list[EmailStr] = factual(default_factory=list, description="Email addresses.")
+    emails: list[Email] = factual(default_factory=list, description="Email addresses.")
     phones: list[Phone] = factual(default_factory=list, description="Phone numbers, as dialled.")
 
 
@@ -152,7 +194,8 @@ class Change(Record):
 
 class Amount(Record):
     kind: Text = factual(description="refund, credit, charge, quote, ...")
-    amount: float = factual(strict=True, allow_inf_nan=False)
+    # The bounds put "finite" into the schema too: .inf is beyond them.
+    amount: float = factual(strict=True, allow_inf_nan=False, ge=-sys.float_info.max, le=sys.float_info.max)
     currency: CurrencyCode = factual()
 
 

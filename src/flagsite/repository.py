@@ -21,8 +21,9 @@ from pydantic import ValidationError
 
 from .catalog import Catalog, CustomerEntry, NoteEntry
 from .check.context import CheckContext, Located
-from .check.placeholders import check_placeholders
+from .check.placeholders import check_customer_placeholders, check_placeholders
 from .check.record import check_customer, check_note
+from .check.schema_link import check_schema_link
 from .check.repository import check_across
 from .config import Config, load_config
 from .discover import CustomerFolder, discover
@@ -46,7 +47,7 @@ NOTE_CHECKS: list[NoteCheck] = [
     check_note_policy,
 ]
 CustomerCheck = Callable[[Customer, Located, CheckContext], Iterable[Finding]]
-CUSTOMER_CHECKS: list[CustomerCheck] = [check_customer, check_customer_policy]
+CUSTOMER_CHECKS: list[CustomerCheck] = [check_customer, check_customer_placeholders, check_customer_policy]
 
 
 @dataclass
@@ -130,6 +131,7 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
     customer: Customer | None = None
     loaded = _read(root, customer_path, findings) if folder.has_customer_file else None
     if loaded is not None:
+        findings += check_schema_link(customer_path, loaded.schema_link)
         customer = _model(Customer, loaded, customer_path, findings)
         if customer is not None:
             where = Located(customer_path, loaded.source)
@@ -145,6 +147,7 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
         note_loaded = _read(root, note_path, findings)
         if note_loaded is None:
             continue
+        findings += check_schema_link(note_path, note_loaded.schema_link)
         note = _model(Note, note_loaded, note_path, findings)
         if note is None:
             continue

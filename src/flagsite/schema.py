@@ -10,12 +10,34 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 from typing import Any
 
 from .config import Config
+from .controls import FORBIDDEN_CLASS
 from .models import Customer, Note
 
 SCHEMA_FILES = {"customer.schema.json": Customer, "note.schema.json": Note}
+SCHEMA_DIR = "schema"
+SCHEMA_LINE = "# yaml-language-server: $schema={target}"
+
+
+def schema_file_for(record_path: str) -> str:
+    """The schema a record file is checked against, relative to the repository: schema/<kind>.schema.json."""
+    name = "customer.schema.json" if posixpath.basename(record_path) == "customer.yaml" else "note.schema.json"
+    return f"{SCHEMA_DIR}/{name}"
+
+
+def schema_target(record_path: str) -> str:
+    """What the record's $schema line must say: the way from its folder to its schema (paths relative to the repository)."""
+    return posixpath.relpath(schema_file_for(record_path), posixpath.dirname(record_path))
+
+
+def schema_line_target(root: str, record_path: str) -> str | None:
+    """The $schema target a record written at ``record_path`` gets; None while the repository has no such schema."""
+    if not os.path.isfile(os.path.join(root, *schema_file_for(record_path).split("/"))):
+        return None
+    return schema_target(record_path)
 
 
 def build_schemas(config: Config) -> dict[str, dict[str, Any]]:
@@ -28,9 +50,22 @@ def build_schemas(config: Config) -> dict[str, dict[str, Any]]:
     note["properties"]["channel"]["enum"] = list(config.channels)
     schemas = {"customer.schema.json": customer, "note.schema.json": note}
     for name, schema in schemas.items():
+        _no_control_characters(schema)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"https://flagsite.invalid/schema/{name}"
     return schemas
+
+
+def _no_control_characters(node: Any) -> None:
+    """Every free-text string refuses control characters, as validate does (S005); typed strings have their own patterns."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & node.keys():
+            node["pattern"] = f"^[^{FORBIDDEN_CLASS}]*$"
+        for value in node.values():
+            _no_control_characters(value)
+    elif isinstance(node, list):
+        for value in node:
+            _no_control_characters(value)
 
 
 def render_schemas(config: Config) -> dict[str, str]:

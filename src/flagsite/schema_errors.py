@@ -21,6 +21,8 @@ _REMEDY_OF_TYPE = {
     "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
     "date_from_datetime_inexact": "write the date as YYYY-MM-DD, without a time",
     "date_parsing": "write the date as YYYY-MM-DD",
+    "date_form": "write the date as YYYY-MM-DD, e.g. 2026-06-03",
+    "datetime_form": "write date and time as 2026-06-03T14:12:00-05:00 (seconds and UTC offset included)",
     "date_type": "write the date as YYYY-MM-DD",
     "string_type": "write text here (quote it if YAML reads it as a number, date or boolean)",
     "string_too_short": "write something here, or remove the field",

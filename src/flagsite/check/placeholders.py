@@ -1,4 +1,4 @@
-"""Placeholders left in a note: ``flagsite note new`` writes TODO where a person must write.
+"""Placeholders left in a record: ``note new`` and ``customer new`` write TODO where a person must write.
 
 A placeholder is valid YAML and fits the schema, so without this check an
 unfinished note would pass; with it, ``flagsite validate`` points at each one
@@ -40,7 +40,15 @@ def _dotted(loc: tuple[str | int, ...]) -> str:
 
 
 def check_placeholders(note: Note, where: Located, ctx: CheckContext, customer: Customer | None) -> Iterator[Finding]:
-    for loc, text in _strings(note.model_dump(mode="json", by_alias=True), ()):
+    yield from _placeholders(note, where, "replace it with what really happened")
+
+
+def check_customer_placeholders(customer: Customer, where: Located, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _placeholders(customer, where, "replace it")
+
+
+def _placeholders(record: Note | Customer, where: Located, remedy: str) -> Iterator[Finding]:
+    for loc, text in _strings(record.model_dump(mode="json", by_alias=True), ()):
         if is_placeholder(text):
             line, column = where.at(*loc)
-            yield Finding(where.path, line, column, "S004", f"'{_dotted(loc)}' is still a TODO placeholder; replace it with what really happened (the comment beside it says what goes there)")
+            yield Finding(where.path, line, column, "S004", f"'{_dotted(loc)}' is still a TODO placeholder; {remedy} (the comment beside it says what goes there)")

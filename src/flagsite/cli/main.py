@@ -12,6 +12,7 @@ import click
 
 from ..errors import FlagsiteError, UsageError
 from . import build as build_command
+from . import customer as customer_command
 from . import diff as diff_command
 from . import export as export_command
 from . import flag as flag_command
@@ -43,6 +44,7 @@ cli.add_command(validate_command.validate)
 cli.add_command(schema_command.schema)
 cli.add_command(flag_command.flag)
 cli.add_command(note_command.note)
+cli.add_command(customer_command.customer)
 cli.add_command(init_command.init)
 cli.add_command(rules_command.rules)
 cli.add_command(export_command.export)

@@ -74,6 +74,20 @@ def write_atomic(path: str, data: bytes) -> None:
     _sync_folder(path)
 
 
+def write_new(path: str, data: bytes) -> None:
+    """Write a file that must not exist yet: FileExistsError, and nothing written, when it does.
+
+    The content is staged and then linked under its name, which fails if the
+    name is taken: no overwrite, not even of a file that appears meanwhile.
+    """
+    temp = _stage(path, data)
+    try:
+        os.link(temp, path)
+    finally:
+        _remove_quietly(temp)
+    _sync_folder(path)
+
+
 def _read_original(path: str) -> bytes | None:
     if not os.path.exists(path):
         return None

@@ -32,6 +32,7 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # PyYAML resolves a plain '=' and '<<' to these YAML 1.1 types; as values, the writer meant text.
 _SPECIAL_PLAIN_TAGS = {"tag:yaml.org,2002:value", _MERGE_TAG}
 _IMPLICIT_SCALAR_TAGS = {
@@ -40,7 +41,7 @@ _IMPLICIT_SCALAR_TAGS = {
     _INT_TAG,
     _FLOAT_TAG,
     "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
+    _TIMESTAMP_TAG,
 }
 
 # Syntax that only an event scan can see (the node tree hides anchors and
@@ -55,6 +56,10 @@ _NESTING_BOUND_FOR_SCAN = 1000
 _PLAIN_BOOLEANS_MEANT = {"true", "false"}
 _KIND_OF_TAG = {_BOOL_TAG: "a boolean", _INT_TAG: "a number", _FLOAT_TAG: "a number"}
 _YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|0[bx].*|.*_.*|.*:.*)$")
+
+# yaml-language-server reads "# yaml-language-server: $schema=<target>" from a file's comments.
+_SCHEMA_LINK = re.compile(r"^\s*#\s*yaml-language-server\s*:\s*\$schema=(\S*)")
+_SCHEMA_LINK_LINES = 50
 
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -82,6 +87,15 @@ class SourceMap:
         return self.values.get(prefix)
 
 
+@dataclass(frozen=True)
+class SchemaLink:
+    """The ``# yaml-language-server: $schema=TARGET`` line at the top of a file, as written."""
+
+    target: str
+    line: int
+    column: int  # of the target
+
+
 @dataclass
 class LoadedYaml:
     """The data of one YAML file (None when it could not be read) and what was wrong."""
@@ -89,6 +103,7 @@ class LoadedYaml:
     data: dict[str, Any] | None
     source: SourceMap
     findings: list[Finding]
+    schema_link: SchemaLink | None = None
 
 
 class _Stop(Exception):
@@ -107,16 +122,30 @@ def load_yaml_file(abs_path: str, rel_path: str) -> LoadedYaml:
 
 def load_yaml_bytes(raw: bytes, path: str) -> LoadedYaml:
     source = SourceMap()
+    link = None
     try:
         text = _decode(raw, path)
+        link = _schema_link(text)
         if _MAYBE_ANCHOR_ALIAS_OR_TAG.search(text) or _nesting_bound(text) > _NESTING_BOUND_FOR_SCAN:
             _scan_events(text, path)
         root = _compose(text, path)
         walker = _Walker(path, source, text)
         data = walker.walk(root)
     except _Stop as stop:
-        return LoadedYaml(None, source, [stop.finding])
-    return LoadedYaml(data, source, walker.findings)
+        return LoadedYaml(None, source, [stop.finding], link)
+    return LoadedYaml(data, source, walker.findings, link)
+
+
+def _schema_link(text: str) -> SchemaLink | None:
+    """The editor's schema line, among the comments before the first value (where the language server reads it)."""
+    for number, line in enumerate(text.splitlines()[:_SCHEMA_LINK_LINES], start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return None
+        match = _SCHEMA_LINK.match(line)
+        if match:
+            return SchemaLink(match.group(1), number, match.start(1) + 1)
+    return None
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -333,6 +362,10 @@ class _Walker:
             self.findings.append(
                 Finding(self.path, line, column, "Y010", f"YAML 1.1 reads the plain value {node.value!r} as {_KIND_OF_TAG[node.tag]}, not as text; quote it: \"{node.value}\"{otherwise}")
             )
+            return node.value
+        if node.tag == _TIMESTAMP_TAG:
+            # As YAML 1.2, editors and JSON Schema tools read it: text. The models parse
+            # it, and only in the one written form the schema describes.
             return node.value
         try:
             return _constructor.yaml_constructors[node.tag](_constructor, node)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -24,12 +23,14 @@ from pydantic import ValidationError
 from ..check.placeholders import TODO
 from ..config import Config, load_config
 from ..discover import NOTES_DIR
+from ..edit.atomic import write_new
 from ..edit.flags import read_text
 from ..edit.locate import find_customer
 from ..edit.yaml_text import scalar
 from ..errors import FlagsiteError
 from ..load.yaml_strict import load_yaml_bytes
 from ..models import Note
+from ..schema import SCHEMA_LINE, schema_line_target
 from ..schema_errors import findings_from_validation_error
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -96,7 +97,7 @@ def render_outline(draft: NoteDraft, config: Config, customer_name: str, schema_
     ]
     header = []
     if schema_path:
-        header.append(f"# yaml-language-server: $schema={schema_path}")
+        header.append(SCHEMA_LINE.format(target=schema_path))
     header += [
         f"# Note on {draft.customer_id} ({customer_name.splitlines()[0] if customer_name else 'customer'}). Replace each {TODO},",
         "# then run 'flagsite validate'. Notes are read by the customer on request: be accurate and professional.",
@@ -120,23 +121,14 @@ def _check_outline(text: str, path: str) -> None:
 def _write_new(folder: str, date: str, slug: str, text: str) -> str:
     """Write ``text`` under the first free name; never replaces an existing file."""
     os.makedirs(folder, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=".note.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
-        for number in range(1, 1000):
-            name = f"{date}-{slug}.yaml" if number == 1 else f"{date}-{slug}-{number}.yaml"
-            try:
-                os.link(temp, os.path.join(folder, name))  # fails if the name is taken: no overwrite, no race
-            except FileExistsError:
-                continue
-            return name
-        raise FlagsiteError(f"{folder}: too many notes named {date}-{slug}; pass another --slug")
-    finally:
-        os.remove(temp)
+    for number in range(1, 1000):
+        name = f"{date}-{slug}.yaml" if number == 1 else f"{date}-{slug}-{number}.yaml"
+        try:
+            write_new(os.path.join(folder, name), text.encode("utf-8"))
+        except FileExistsError:
+            continue
+        return name
+    raise FlagsiteError(f"{folder}: too many notes named {date}-{slug}; pass another --slug")
 
 
 def new_note(root: str, draft: NoteDraft) -> str:
@@ -153,9 +145,8 @@ def new_note(root: str, draft: NoteDraft) -> str:
     customer_name = customer.get("name")
     notes_rel = f"{folder.rel_path}/{NOTES_DIR}"
     notes_abs = os.path.join(root, notes_rel)
-    schema_abs = os.path.join(root, "schema", "note.schema.json")
-    schema_path = os.path.relpath(schema_abs, notes_abs).replace(os.sep, "/") if os.path.exists(schema_abs) else None
-    text = render_outline(draft, config, customer_name if isinstance(customer_name, str) else "", schema_path)
     date = draft.at.date().isoformat()
+    schema_path = schema_line_target(root, f"{notes_rel}/{date}-{slug}.yaml")
+    text = render_outline(draft, config, customer_name if isinstance(customer_name, str) else "", schema_path)
     _check_outline(text, f"{notes_rel}/{date}-{slug}.yaml")
     return f"{notes_rel}/{_write_new(notes_abs, date, slug, text)}"
