@@ -12,6 +12,7 @@ import os
 import pytest
 
 from flagsite.policy.registry import all_rules
+from flagsite.schema import SCHEMA_LINE, schema_target
 
 from .conftest import HERE
 
@@ -36,9 +37,19 @@ def _run(validate, path: str):  # type: ignore[no-untyped-def]
         text = handle.read()
     name = os.path.basename(path)
     if name.startswith("customer-"):
-        return validate(customer=text), "records/customers/C-1/customer.yaml"
+        record = "records/customers/C-1/customer.yaml"
+        return validate(customer=_moved(text, record)), record
     note_name = f"2026-06-03-{name}"
-    return validate(note_files={note_name: text}), f"records/customers/C-1/notes/{note_name}"
+    record = f"records/customers/C-1/notes/{note_name}"
+    return validate(note_files={note_name: _moved(text, record)}), record
+
+
+def _moved(text: str, record: str) -> str:
+    """The fixture's $schema line leads to the schema from where it is kept; rewritten for where it is checked."""
+    first, _, rest = text.partition("\n")
+    if first.startswith("# yaml-language-server:"):
+        return SCHEMA_LINE.format(target=schema_target(record)) + "\n" + rest
+    return text
 
 
 GOOD = _cases("good")
