@@ -35,6 +35,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .controls import FORBIDDEN_CLASS
+from .dates import DateError, parse_date, parse_moment
 
 CUSTOMER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 DISCLOSURE_KEY = "x-disclosure"
@@ -80,20 +81,26 @@ TEXT = rf"^[^{FORBIDDEN_CLASS}]*[^\s{FORBIDDEN_CLASS}][^{FORBIDDEN_CLASS}]*$"
 
 
 def _written_as(kind: str, pattern: str, example: str) -> BeforeValidator:
-    """Text in the one form, or a date/datetime object built by code; never a number.
+    """Text in the one form, read by the one date parser; or a date/datetime built by code; never a number.
 
     Pydantic reads a number as a Unix time (``created: 0`` is 1970-01-01); in a record it is a mistake.
     """
     form = re.compile(pattern)
+    parse = parse_date if kind == "date" else parse_moment
 
     def check(value: Any) -> Any:
         if isinstance(value, (int, float)):
             raise PydanticCustomError(f"{kind}_type", f"Input should be a valid {kind}")
-        if isinstance(value, str) and not form.match(value):
-            raise PydanticCustomError(f"{kind}_form", f"Input should be a {kind} written as {example}")
         if kind == "date" and isinstance(value, dt.datetime):
             raise PydanticCustomError("date_form", f"Input should be a date without a time, written as {example}")
-        return value
+        if not isinstance(value, str):
+            return value
+        if not form.match(value):
+            raise PydanticCustomError(f"{kind}_form", f"Input should be a {kind} written as {example}")
+        try:
+            return parse(value)
+        except DateError as error:  # the form is right, the date is not: "February has 28 days in 2027"
+            raise PydanticCustomError(f"{kind}_form", str(error)) from None
 
     return BeforeValidator(check)
 
