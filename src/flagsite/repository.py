@@ -21,8 +21,8 @@ from pydantic import ValidationError
 
 from .catalog import Catalog, CustomerEntry, NoteEntry
 from .check.context import CheckContext, Located
-from .check.placeholders import check_customer_placeholders, check_placeholders
-from .check.record import check_customer, check_note
+from .check.placeholders import check_customer_placeholders, check_placeholders, placeholders_in
+from .check.record import check_customer, check_customer_data, check_note, check_note_data, valid_customer_id
 from .check.schema_link import check_schema_link
 from .check.repository import check_across
 from .config import Config, load_config
@@ -63,7 +63,7 @@ class LoadResult:
 @dataclass
 class _FolderResult:
     folder: CustomerFolder
-    customer_id: str | None  # None when customer.yaml could not be read
+    customer_id: str | None  # None when customer.yaml could not be read or its id is not valid
     id_position: Position | None
     entry: CustomerEntry | None  # None when unreadable, or when records are not kept
     findings: list[Finding]
@@ -129,19 +129,24 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
     findings: list[Finding] = []
     customer_path = folder.customer_file
     customer: Customer | None = None
+    customer_id: str | None = None  # also of a customer.yaml with errors elsewhere: for duplicates, and its orders
     loaded = _read(root, customer_path, findings) if folder.has_customer_file else None
     if loaded is not None:
         findings += check_schema_link(customer_path, loaded.schema_link)
         customer = _model(Customer, loaded, customer_path, findings)
+        where = Located(customer_path, loaded.source)
         if customer is not None:
-            where = Located(customer_path, loaded.source)
             for customer_check in CUSTOMER_CHECKS:
                 findings += _guarded(customer_path, lambda: customer_check(customer, where, ctx))
-            if customer.id != folder.folder_name:
-                line, column = where.at("id")
-                findings.append(
-                    Finding(customer_path, line, column, "R001", f"id {customer.id!r} does not match its folder {folder.folder_name!r}; rename the folder or correct the id")
-                )
+        else:  # the parts that fit are still checked: one mistake does not hide the next
+            data = loaded.data or {}
+            findings += _guarded(customer_path, lambda: [*check_customer_data(data, where, ctx), *placeholders_in(data, where)])
+        customer_id = customer.id if customer is not None else valid_customer_id(loaded.data or {})
+        if customer_id is not None and customer_id != folder.folder_name:
+            line, column = where.at("id")
+            findings.append(
+                Finding(customer_path, line, column, "R001", f"id {customer_id!r} does not match its folder {folder.folder_name!r}; rename the folder or correct the id")
+            )
     notes: list[NoteEntry] = []
     for note_path in folder.note_files:
         note_loaded = _read(root, note_path, findings)
@@ -149,9 +154,11 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
             continue
         findings += check_schema_link(note_path, note_loaded.schema_link)
         note = _model(Note, note_loaded, note_path, findings)
-        if note is None:
-            continue
         where = Located(note_path, note_loaded.source)
+        if note is None:
+            note_data = note_loaded.data or {}
+            findings += _guarded(note_path, lambda: [*check_note_data(note_data, where, ctx), *placeholders_in(note_data, where)])
+            continue
         for note_check in NOTE_CHECKS:
             findings += _guarded(note_path, lambda: note_check(note, where, ctx, customer))
         notes.append(NoteEntry(note_path, note))
@@ -160,7 +167,7 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
         notes.sort(key=lambda e: (e.note.at, e.path), reverse=True)
         entry = CustomerEntry(folder.rel_path, customer, notes)
     id_position = loaded.source.values.get(("id",)) if loaded is not None else None
-    return _FolderResult(folder, customer.id if customer else None, id_position, entry, findings)
+    return _FolderResult(folder, customer_id, id_position, entry, findings)
 
 
 def _read(root: str, path: str, findings: list[Finding]) -> LoadedYaml | None:
