@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 import pytest
 import site_factory as f
 
+from node_search import node_find
+
 from flagsite.render import render_site
 from flagsite.render.search_index import COMMON_MAX, SHARD_MAX
 from flagsite.repository import load_repository
@@ -203,26 +205,8 @@ def test_page_titles_carry_no_record_text(pages):
 
 
 def find(pages: dict[str, str], query: str) -> list[str]:
-    """What search.js does, step for step, on the rendered index."""
-    from flagsite.render.search_index import phone_digits, words
-
-    base = "assets/flagsite/search/"
-    manifest = json.loads(pages[base + "manifest.json"])
-    query_words = words(query)
-    longest = max(query_words, key=len)
-    keys = [k for k in manifest["keys"] if not k.endswith("$") and longest.startswith(k)]
-    shards = [max(keys, key=len)] if keys else [k for k in manifest["keys"] if k.startswith(longest)]
-    entries = [e for key in shards for e in json.loads(pages[f"{base}t/{key.replace('$', '_')}.json"])]
-    digits = phone_digits(query) if re.fullmatch(r"[\d\s+().-]+", query) else ""
-    if len(digits) >= 3:
-        entries += json.loads(pages.get(f"{base}p/{digits[-3:]}.json", "[]"))
-    found = []
-    for entry in entries:
-        own = words(" ".join([entry[0], entry[1], *entry[2]]))
-        phone_hit = digits and any(phone_digits(p).endswith(digits) for p in entry[3])
-        if phone_hit or all(any(w.startswith(q) for w in own) for q in query_words):
-            found.append(entry[0])
-    return sorted(set(found))
+    """What the site's search.js finds, run under node on the rendered index."""
+    return node_find(pages, [query])[0]
 
 
 @pytest.mark.parametrize(

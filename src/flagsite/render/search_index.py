@@ -16,8 +16,21 @@ shard a query needs is downloaded:
 - ``p/<ddd>.json``: customers by the last three digits of each phone number,
   so a number is found as the customer says it, with or without a prefix.
 
-Words are runs of letters and digits, lower-cased, accents removed; the
-script ``search.js`` splits a query the same way.
+Words (``words``) follow one specification, implemented here for the index
+and in ``search.js`` for the query; a test runs the script under node against
+this module over a varied corpus:
+
+1. Unicode NFKD, lower case, then every mark (general category M) removed:
+   accents, Arabic and Hebrew vowel marks, so "مُحَمَّد" is "محمد" and "Zoë"
+   is "zoe". A final sigma is a sigma.
+2. A word is a run of letters and digits (general categories L and N). A Han,
+   Hiragana or Katakana character is a word on its own: names in those
+   scripts are written without spaces, and "小明" finds "王小明".
+3. Parts joined by an apostrophe or a hyphen (' ’ - ‐) are words, and so is
+   their concatenation: "O'Brien" gives "o", "brien" and "obrien", "C-10042"
+   gives "c", "10042" and "c10042", so either spelling is found.
+
+Phone numbers are matched on their ASCII digits (after NFKD) alone.
 """
 
 from __future__ import annotations
@@ -32,17 +45,36 @@ from ..catalog import Catalog
 SHARD_MAX = 120
 COMMON_MAX = 1000  # a shard of 1,000 customers is about 100 KB
 PHONE_KEY_DIGITS = 3
-_WORD = re.compile(r"[^\W_]+")
-_NOT_DIGIT = re.compile(r"\D")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_JOINERS = "'\u2019\u2010-"
+_JOINER = re.compile(f"[{_JOINERS}]")
+# Han, Hiragana and Katakana: one word per character (the same ranges as search.js).
+_ONE_CHARACTER_WORDS = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
 def words(text: str) -> list[str]:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _WORD.findall(plain.lower())
+    """The search words of ``text``, in order (see the module's documentation)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text).lower() if unicodedata.category(c)[0] != "M").replace("\u03c2", "\u03c3")
+    found: list[str] = []
+    chunk: list[str] = []
+    for char in plain + " ":
+        if char in _JOINERS or (unicodedata.category(char)[0] in "LN" and not _ONE_CHARACTER_WORDS.match(char)):
+            chunk.append(char)
+            continue
+        found += _chunk_words("".join(chunk))
+        chunk = []
+        if _ONE_CHARACTER_WORDS.match(char):
+            found.append(char)
+    return found
+
+
+def _chunk_words(chunk: str) -> list[str]:
+    parts = [part for part in _JOINER.split(chunk) if part]
+    return parts + ["".join(parts)] if len(parts) > 1 else parts
 
 
 def phone_digits(phone: str) -> str:
-    return _NOT_DIGIT.sub("", phone)
+    return _NOT_DIGIT.sub("", unicodedata.normalize("NFKD", phone))
 
 
 def _entry(entry_id: str, catalog: Catalog) -> list[object]:

@@ -1,9 +1,77 @@
 /* flagsite: find a customer by name, id, email or phone from the sharded index.
    Only the manifest and the one shard a query needs are downloaded. Record text
-   is only ever set with textContent, never parsed as HTML. No dependencies. */
+   is only ever set with textContent, never parsed as HTML. No dependencies.
+   words() implements the specification in flagsite/render/search_index.py, which
+   builds the index; under node (module.exports) the search itself can be tested. */
 (function () {
   "use strict";
   var MAX_SHARDS = 6, MAX_RESULTS = 25;
+  // Han, Hiragana and Katakana: one word per character (the same ranges as search_index.py).
+  var ONE_CHARACTER_WORD = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
+  var WORD_CHARACTER = /[\p{L}\p{N}'\u2019\u2010-]/u, JOINER = /['\u2019\u2010-]/;
+
+  function words(text) {
+    var plain = text.normalize("NFKD").toLowerCase().replace(/\p{M}/gu, "").replace(/\u03c2/g, "\u03c3");
+    var found = [], chunk = "";
+    Array.from(plain + " ").forEach(function (char) {
+      var single = ONE_CHARACTER_WORD.test(char);
+      if (!single && WORD_CHARACTER.test(char)) { chunk += char; return; }
+      var parts = chunk.split(JOINER).filter(Boolean);
+      found.push.apply(found, parts.length > 1 ? parts.concat([parts.join("")]) : parts);
+      chunk = "";
+      if (single) found.push(char);
+    });
+    return found;
+  }
+  function phoneDigits(text) {
+    return text.normalize("NFKD").replace(/[^0-9]/g, "");
+  }
+  function fileKey(key) {
+    if (/^[a-z0-9$]+$/.test(key)) return key.replace("$", "_");
+    var hex = "";
+    new TextEncoder().encode(key).forEach(function (b) { hex += (b < 16 ? "0" : "") + b.toString(16); });
+    return "x" + hex;
+  }
+  /* What a query needs: its words, its digits when it reads as a phone number, and the
+     shard files (relative to the search folder) that hold every customer it can match. */
+  function plan(m, text) {
+    var queryWords = words(text);
+    var compact = text.normalize("NFKD").replace(/[\s+().\/-]/g, "");
+    var digits = /^[0-9]{3,}$/.test(compact) ? compact : "";
+    var files = [], partial = false;
+    if (queryWords.length) {
+      var word = queryWords.slice().sort(function (a, b) { return b.length - a.length; })[0];
+      var best = null;
+      m.keys.forEach(function (key) {
+        if (key.slice(-1) !== "$" && word.indexOf(key) === 0 && (!best || key.length > best.length)) best = key;
+      });
+      if (best) files = ["t/" + fileKey(best) + ".json"];
+      else {
+        var under = m.keys.filter(function (key) { return key.indexOf(word) === 0; });
+        under.sort(function (a, b) { return (b === word + "$") - (a === word + "$") || a.length - b.length; });
+        files = under.slice(0, MAX_SHARDS).map(function (key) { return "t/" + fileKey(key) + ".json"; });
+        partial = under.length > MAX_SHARDS;
+      }
+    }
+    if (digits) files.push("p/" + digits.slice(-m.phone_digits) + ".json");
+    return { words: queryWords, digits: digits, files: files, partial: partial };
+  }
+  function matches(entry, queryWords, digits) {
+    if (digits) {
+      var phoneHit = entry[3].some(function (phone) {
+        var d = phoneDigits(phone);
+        return d.endsWith(digits) || (d.length >= 7 && digits.endsWith(d));
+      });
+      if (phoneHit) return true;
+    }
+    var own = words([entry[0], entry[1]].concat(entry[2]).join(" "));
+    return queryWords.every(function (q) { return own.some(function (w) { return w.indexOf(q) === 0; }); });
+  }
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = { words: words, phoneDigits: phoneDigits, plan: plan, matches: matches };
+  }
+  if (typeof document === "undefined") return;
+
   var script = document.currentScript;
   var scriptUrl = script ? script.src : "";
   function setUp() {
@@ -17,15 +85,6 @@
     var base = assets + "search/";
     var manifest = null, shards = {}, timer = null, generation = 0;
 
-    function words(text) {
-      return (text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().match(/[\p{L}\p{N}]+/gu)) || [];
-    }
-    function fileKey(key) {
-      if (/^[a-z0-9$]+$/.test(key)) return key.replace("$", "_");
-      var hex = "";
-      new TextEncoder().encode(key).forEach(function (b) { hex += (b < 16 ? "0" : "") + b.toString(16); });
-      return "x" + hex;
-    }
     function getJson(url) {
       if (!shards[url]) {
         shards[url] = fetch(url).then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
@@ -35,31 +94,6 @@
     function getManifest() {
       if (!manifest) manifest = getJson(base + "manifest.json");
       return manifest;
-    }
-    function shardUrls(m, queryWords) {
-      var word = queryWords.slice().sort(function (a, b) { return b.length - a.length; })[0];
-      var best = null;
-      m.keys.forEach(function (key) {
-        if (key.slice(-1) !== "$" && word.indexOf(key) === 0 && (!best || key.length > best.length)) best = key;
-      });
-      if (best) return { urls: [base + "t/" + fileKey(best) + ".json"], partial: false };
-      var under = m.keys.filter(function (key) { return key.indexOf(word) === 0; });
-      under.sort(function (a, b) { return (b === word + "$") - (a === word + "$") || a.length - b.length; });
-      return {
-        urls: under.slice(0, MAX_SHARDS).map(function (key) { return base + "t/" + fileKey(key) + ".json"; }),
-        partial: under.length > MAX_SHARDS
-      };
-    }
-    function matches(entry, queryWords, digits) {
-      if (digits) {
-        var phoneHit = entry[3].some(function (phone) {
-          var d = phone.replace(/\D/g, "");
-          return d.endsWith(digits) || (d.length >= 7 && digits.endsWith(d));
-        });
-        if (phoneHit) return true;
-      }
-      var own = words([entry[0], entry[1]].concat(entry[2]).join(" "));
-      return queryWords.every(function (q) { return own.some(function (w) { return w.indexOf(q) === 0; }); });
     }
     function show(results, m, note) {
       output.textContent = "";
@@ -106,23 +140,18 @@
       var mine = ++generation;
       if (!text) { output.textContent = ""; return; }
       getManifest().then(function (m) {
-        var queryWords = words(text);
-        var compact = text.replace(/[\s+().\/-]/g, "");
-        var digits = /^\d{3,}$/.test(compact) ? compact : "";
-        var plan = queryWords.length ? shardUrls(m, queryWords) : { urls: [], partial: false };
-        var urls = plan.urls.slice();
-        if (digits) urls.push(base + "p/" + digits.slice(-m.phone_digits) + ".json");
-        return Promise.all(urls.map(getJson)).then(function (lists) {
+        var wanted = plan(m, text);
+        return Promise.all(wanted.files.map(function (file) { return getJson(base + file); })).then(function (lists) {
           if (mine !== generation) return;
           var seen = {}, results = [];
           lists.forEach(function (list) {
             list.forEach(function (entry) {
-              if (!seen[entry[0]] && matches(entry, queryWords, digits)) { seen[entry[0]] = true; results.push(entry); }
+              if (!seen[entry[0]] && matches(entry, wanted.words, wanted.digits)) { seen[entry[0]] = true; results.push(entry); }
             });
           });
           results.sort(function (a, b) { return a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]); });
-          var note = plan.partial ? "Type more letters to search all customers." : "";
-          if (!urls.length && !queryWords.length) note = "Type a name, id, email or phone.";
+          var note = wanted.partial ? "Type more letters to search all customers." : "";
+          if (!wanted.files.length && !wanted.words.length) note = "Type a name, id, email or phone.";
           show(results, m, note);
         });
       });
