@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from flagsite.cli.main import cli
@@ -50,3 +52,14 @@ def test_readme_quick_start_is_two_commands_that_ci_runs() -> None:
     assert "flagsite build" in commands[0]
     assert "pytest" in commands[1]
     assert commands[1] in (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_test_the_security_pages_name_exists() -> None:
+    """SECURITY.md and docs/deploy.md say which tests hold each guarantee: those tests must be there."""
+    for doc in ("SECURITY.md", "docs/deploy.md"):
+        named = re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?", (REPO_ROOT / doc).read_text(encoding="utf-8"))
+        assert named, f"{doc} names no test"
+        for path, name in named:
+            assert (REPO_ROOT / path).is_file(), f"{doc} names {path}, which does not exist"
+            if name:
+                assert f"def {name}(" in (REPO_ROOT / path).read_text(encoding="utf-8"), f"{doc} names {path}::{name}"
