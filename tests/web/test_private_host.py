@@ -334,3 +334,24 @@ def test_the_workflow_refuses_a_server_that_serves_the_site_without_sign_in(serv
         outputs, summary = _check_server(served, port, tmp_path)
         assert outputs == {"publish": "", "refused": "true"}
         assert f"https://127.0.0.1:{port}/ answered 200 to a request without sign-in: it is not private" in summary
+
+
+PROTECTS_ONLY_THE_HOME_PAGE = """{$FLAGSITE_ADDRESS} {
+	root * {$FLAGSITE_SITE_DIR}
+	@home path /
+	basicauth @home {
+		import {$FLAGSITE_USERS}
+	}
+	file_server
+}
+"""
+
+
+def test_the_workflow_refuses_a_server_that_guards_only_its_home_page(served, tmp_path):
+    """The search index names every customer: a server that leaves it open is not private."""
+    (served["base"] / "home-only.Caddyfile").write_text(PROTECTS_ONLY_THE_HOME_PAGE)
+    for port in _caddy(served, served["base"] / "home-only.Caddyfile", https=True,
+                       FLAGSITE_USERS=str(served["deploy"] / "users.caddy")):
+        outputs, summary = _check_server(served, port, tmp_path)
+        assert outputs == {"publish": "", "refused": "true"}
+        assert f"https://127.0.0.1:{port}/assets/flagsite/search/manifest.json answered 200" in summary
