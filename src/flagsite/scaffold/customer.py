@@ -14,22 +14,18 @@ import os
 import re
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
 from ..check.placeholders import TODO
 from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR
 from ..edit.atomic import write_new
 from ..edit.locate import customer_folders
 from ..edit.yaml_text import scalar
 from ..errors import FlagsiteError
-from ..load.yaml_strict import load_yaml_bytes
 from ..models import CUSTOMER_ID_PATTERN, Customer
 from ..schema import SCHEMA_LINE, schema_line_target
-from ..schema_errors import findings_from_validation_error
+from .note import check_outline
 
+# An id; also what a grouping folder may be called (a plain name: no '..', no hidden folder).
 _ID = re.compile(CUSTOMER_ID_PATTERN)
-# A grouping folder: a plain name, like an id (no '..', no hidden folders).
-_GROUP_PART = re.compile(CUSTOMER_ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -63,21 +59,9 @@ def _group_path(group: str | None) -> str:
         return ""
     parts = group.strip("/").split("/")
     for part in parts:
-        if not _GROUP_PART.match(part) or part == NOTES_DIR:
+        if not _ID.match(part) or part == NOTES_DIR:
             raise FlagsiteError(f"--group {group!r}: name grouping folders with letters, digits, '.', '_', '-' (e.g. G-01 or north/G-01)")
     return "/".join(parts) + "/"
-
-
-def _check_outline(text: str, path: str) -> None:
-    loaded = load_yaml_bytes(text.encode("utf-8"), path)
-    problems = list(loaded.findings)
-    if loaded.data is not None:
-        try:
-            Customer.model_validate(loaded.data)
-        except ValidationError as error:
-            problems += findings_from_validation_error(error, path, loaded.source)
-    if problems:
-        raise FlagsiteError("nothing was written; a value given does not fit a customer:\n" + "\n".join(f"  {f.code} {f.message}" for f in problems))
 
 
 def new_customer(root: str, draft: CustomerDraft) -> str:
@@ -97,7 +81,7 @@ def new_customer(root: str, draft: CustomerDraft) -> str:
         raise FlagsiteError(f"--group puts {cid} inside the customer folder {inside[0]}; choose a grouping folder; nothing was written")
     path = f"{folder}/{CUSTOMER_FILE}"
     text = render_customer_outline(draft, schema_line_target(root, path))
-    _check_outline(text, path)
+    check_outline(text, path, Customer, "a customer")
     os.makedirs(os.path.join(root, folder), exist_ok=True)
     try:
         write_new(os.path.join(root, path), text.encode("utf-8"))

@@ -29,7 +29,7 @@ from ..edit.locate import find_customer
 from ..edit.yaml_text import scalar
 from ..errors import FlagsiteError
 from ..load.yaml_strict import load_yaml_bytes
-from ..models import Note
+from ..models import Note, Record
 from ..schema import SCHEMA_LINE, schema_line_target
 from ..schema_errors import findings_from_validation_error
 
@@ -105,17 +105,17 @@ def render_outline(draft: NoteDraft, config: Config, customer_name: str, schema_
     return "\n".join(header + _comment_col(lines)) + "\n"
 
 
-def _check_outline(text: str, path: str) -> None:
-    """The outline must read back as a note: a value passed on the command line could break it."""
+def check_outline(text: str, path: str, model: type[Record], what: str) -> None:
+    """An outline must read back as its record: a value passed on the command line could break it."""
     loaded = load_yaml_bytes(text.encode("utf-8"), path)
     problems = list(loaded.findings)
     if loaded.data is not None:
         try:
-            Note.model_validate(loaded.data)
+            model.model_validate(loaded.data)
         except ValidationError as error:
             problems += findings_from_validation_error(error, path, loaded.source)
     if problems:
-        raise FlagsiteError("nothing was written; a value given does not fit a note:\n" + "\n".join(f"  {f.code} {f.message}" for f in problems))
+        raise FlagsiteError(f"nothing was written; a value given does not fit {what}:\n" + "\n".join(f"  {f.code} {f.message}" for f in problems))
 
 
 def _write_new(folder: str, date: str, slug: str, text: str) -> str:
@@ -148,5 +148,5 @@ def new_note(root: str, draft: NoteDraft) -> str:
     date = draft.at.date().isoformat()
     schema_path = schema_line_target(root, f"{notes_rel}/{date}-{slug}.yaml")
     text = render_outline(draft, config, customer_name if isinstance(customer_name, str) else "", schema_path)
-    _check_outline(text, f"{notes_rel}/{date}-{slug}.yaml")
+    check_outline(text, f"{notes_rel}/{date}-{slug}.yaml", Note, "a note")
     return f"{notes_rel}/{_write_new(notes_abs, date, slug, text)}"
