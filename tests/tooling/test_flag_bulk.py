@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from flagsite.edit import atomic
 from flagsite.errors import FlagsiteError
 
 from .conftest import CUSTOMER_YAML, add_customer, customer_file
@@ -71,63 +70,6 @@ def test_one_bad_row_writes_nothing_and_names_its_line(repo, run, tmp_path):
 def test_bad_header_is_reported_at_line_1(repo, run, tmp_path):
     result = run("--root", str(repo), "flag", "bulk", _csv(tmp_path, "action,customer,kind\nadd,C-10042,alert\n"))
     assert result.exit_code == 1 and "flags.csv:1: missing column(s): type; unknown column(s): kind" in result.stderr
-
-
-def test_replace_all_restores_the_files_already_written_when_one_replace_fails(tmp_path):
-    paths = [str(tmp_path / name) for name in ("a.yaml", "b.yaml", "c.yaml")]
-    for path in paths[:2]:
-        Path(path).write_text(f"old {os.path.basename(path)}\n")
-    calls = []
-
-    def failing_replace(src: str, dst: str) -> None:
-        calls.append(dst)
-        if len(calls) == 2:
-            raise OSError(28, "No space left on device", dst)
-        os.replace(src, dst)
-
-    with pytest.raises(FlagsiteError, match="restored"):
-        atomic.replace_all({p: b"new\n" for p in paths}, replace=failing_replace)
-    assert [Path(p).read_text() for p in paths[:2]] == ["old a.yaml\n", "old b.yaml\n"]
-    assert not os.path.exists(paths[2])
-    assert sorted(os.listdir(tmp_path)) == ["a.yaml", "b.yaml"]  # no temporary files left behind
-
-
-def test_write_atomic_keeps_the_file_mode(tmp_path):
-    path = tmp_path / "customer.yaml"
-    path.write_text("old\n")
-    path.chmod(0o640)
-    atomic.write_atomic(str(path), b"new\n")
-    assert path.read_text() == "new\n" and (path.stat().st_mode & 0o777) == 0o640
-
-
-def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path):
-    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    a.write_text("read\n")
-    b.write_text("saved by someone else meanwhile\n")
-    with pytest.raises(FlagsiteError, match="changed while it was being edited"):
-        atomic.replace_all({str(a): b"new\n", str(b): b"new\n"}, expected={str(a): b"read\n", str(b): b"read\n"})
-    assert (a.read_text(), b.read_text()) == ("read\n", "saved by someone else meanwhile\n")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
-
-
-def test_many_files_synced_at_once_are_replaced_and_restored_alike(tmp_path):
-    paths = [str(tmp_path / f"f{n:02d}.yaml") for n in range(atomic.SYNC_ONE_BY_ONE + 4)]
-    for path in paths:
-        Path(path).write_text("old\n")
-    atomic.replace_all({p: b"new\n" for p in paths}, expected={p: b"old\n" for p in paths})
-    assert {Path(p).read_text() for p in paths} == {"new\n"}
-    calls = []
-
-    def failing_replace(src: str, dst: str) -> None:
-        calls.append(dst)
-        if len(calls) == 5:
-            raise OSError(28, "No space left on device", dst)
-        os.replace(src, dst)
-
-    with pytest.raises(FlagsiteError, match="restored"):
-        atomic.replace_all({p: b"newer\n" for p in paths}, replace=failing_replace)
-    assert {Path(p).read_text() for p in paths} == {"new\n"}
-    assert sorted(os.listdir(tmp_path)) == sorted(os.path.basename(p) for p in paths)
 
 
 def test_rows_for_one_customer_apply_in_csv_order_each_seeing_the_one_before(repo, run, tmp_path):

@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from ..edit.transaction import recover
 from ..errors import FlagsiteError, UsageError
 from . import build as build_command
 from . import customer as customer_command
@@ -38,6 +39,14 @@ from . import validate as validate_command
 def cli(ctx: click.Context, root: str) -> None:
     """Customer flags and notes kept as YAML in Git."""
     ctx.obj = root
+    # Whatever the command, an edit that was killed is finished or undone before anything is read.
+    try:
+        recovered = recover(root)
+    except FlagsiteError as error:
+        click.echo(f"flagsite: warning: {error}", err=True)
+    else:
+        if recovered is not None:
+            click.echo(f"flagsite: {recovered.describe()}", err=True)
 
 
 cli.add_command(validate_command.validate)

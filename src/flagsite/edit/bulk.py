@@ -4,7 +4,9 @@ Every row is read and checked first; each customer's file is then changed in
 memory, by its rows in CSV order, and the result checked as ``flagsite
 validate`` would. Any problem is reported as ``FILE.csv:LINE: ...`` and
 nothing is written.
-Only when every row is good are the files replaced, all-or-nothing.
+Only when every row is good are the files replaced, in one transaction:
+all-or-nothing even when the command is killed, and only if no file changed
+since it was read (see transaction.py).
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from ..discover import CustomerFolder
 from ..errors import FlagsiteError
 from ..findings import Finding
 from ..staff import as_staff_name
-from .atomic import replace_all
 from .flags import AddFlag, EditFlag, FlagChange, RemoveFlag, apply_change, check_customer_text, disk_path, errors_of, read_text
 from .locate import customer_folders, find_customer
+from .transaction import write_files
 
 REQUIRED_COLUMNS = ("action", "customer", "type")
 OPTIONAL_COLUMNS = ("reason", "guidance", "review_by", "created", "created_by")
@@ -186,7 +188,8 @@ def apply_bulk(
     changed = [o for o in outcomes if o.new is not None and o.read is not None]
     if write:
         targets = {o.path: disk_path(root, o.path) for o in changed}
-        replace_all(
+        write_files(
+            root,
             {targets[o.path]: o.new.encode("utf-8") for o in changed if o.new is not None},
             expected={targets[o.path]: o.read.encode("utf-8") for o in changed if o.read is not None},
         )

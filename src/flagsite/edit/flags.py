@@ -22,9 +22,9 @@ from ..findings import Finding
 from ..load.yaml_strict import load_yaml_bytes
 from ..models import Customer
 from ..schema_errors import findings_from_validation_error
-from .atomic import replace_all
 from .flags_text import FlagSlot, FlagsText
 from .locate import find_customer
+from .transaction import edit_lock, write_files
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,16 @@ class Edited:
 
 
 def change_flags(root: str, customer_id: str, change: FlagChange, *, today: dt.date | None = None) -> Edited:
-    """Make ``change`` in the customer's customer.yaml, or raise with the findings that stop it."""
+    """Make ``change`` in the customer's customer.yaml, or raise with the findings that stop it.
+
+    The file is read, changed and written under the repository's edit lock: a
+    concurrent edit waits, and never works from the text this one replaces.
+    """
+    with edit_lock(root):
+        return _change_flags(root, customer_id, change, today)
+
+
+def _change_flags(root: str, customer_id: str, change: FlagChange, today: dt.date | None) -> Edited:
     config, _ = load_config(root)
     folder = find_customer(root, customer_id)
     path = folder.customer_file
@@ -163,5 +172,5 @@ def change_flags(root: str, customer_id: str, change: FlagChange, *, today: dt.d
     if errors_of(findings):
         raise FlagsiteError(f"nothing was written: {path} would not validate after this change:\n{format_findings(errors_of(findings))}")
     target = disk_path(root, path)
-    replace_all({target: new_text.encode("utf-8")}, expected={target: text.encode("utf-8")})
+    write_files(root, {target: new_text.encode("utf-8")}, expected={target: text.encode("utf-8")})
     return Edited(path, change.describe(), [f for f in findings if f.severity != "error"])

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from ..check.placeholders import TODO
 from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR
-from ..edit.atomic import write_new
 from ..edit.locate import customer_folders
+from ..edit.transaction import ChangedMeanwhile, write_files
 from ..edit.yaml_text import scalar
 from ..errors import FlagsiteError
 from ..models import CUSTOMER_ID_PATTERN, Customer
@@ -83,8 +83,9 @@ def new_customer(root: str, draft: CustomerDraft) -> str:
     text = render_customer_outline(draft, schema_line_target(root, path))
     check_outline(text, path, Customer, "a customer")
     os.makedirs(os.path.join(root, folder), exist_ok=True)
+    target = os.path.join(root, path)
     try:
-        write_new(os.path.join(root, path), text.encode("utf-8"))
-    except FileExistsError:  # appeared since the look-up above
+        write_files(root, {target: text.encode("utf-8")}, expected={target: None})
+    except ChangedMeanwhile:  # appeared since the look-up above
         raise FlagsiteError(f"{path} exists already; nothing was written") from None
     return path

@@ -23,9 +23,9 @@ from pydantic import ValidationError
 from ..check.placeholders import TODO
 from ..config import Config, load_config
 from ..discover import NOTES_DIR
-from ..edit.atomic import write_new
 from ..edit.flags import read_text
 from ..edit.locate import find_customer
+from ..edit.transaction import edit_lock, write_files
 from ..edit.yaml_text import scalar
 from ..errors import FlagsiteError
 from ..load.yaml_strict import load_yaml_bytes
@@ -118,16 +118,16 @@ def check_outline(text: str, path: str, model: type[Record], what: str) -> None:
         raise FlagsiteError(f"nothing was written; a value given does not fit {what}:\n" + "\n".join(f"  {f.code} {f.message}" for f in problems))
 
 
-def _write_new(folder: str, date: str, slug: str, text: str) -> str:
+def _write_new(root: str, folder: str, date: str, slug: str, text: str) -> str:
     """Write ``text`` under the first free name; never replaces an existing file."""
-    os.makedirs(folder, exist_ok=True)
-    for number in range(1, 1000):
-        name = f"{date}-{slug}.yaml" if number == 1 else f"{date}-{slug}-{number}.yaml"
-        try:
-            write_new(os.path.join(folder, name), text.encode("utf-8"))
-        except FileExistsError:
-            continue
-        return name
+    with edit_lock(root):  # no other flagsite edit takes the name between looking and writing
+        for number in range(1, 1000):
+            name = f"{date}-{slug}.yaml" if number == 1 else f"{date}-{slug}-{number}.yaml"
+            path = os.path.join(folder, name)
+            if not os.path.lexists(path):
+                os.makedirs(folder, exist_ok=True)
+                write_files(root, {path: text.encode("utf-8")}, expected={path: None})
+                return name
     raise FlagsiteError(f"{folder}: too many notes named {date}-{slug}; pass another --slug")
 
 
@@ -149,4 +149,4 @@ def new_note(root: str, draft: NoteDraft) -> str:
     schema_path = schema_line_target(root, f"{notes_rel}/{date}-{slug}.yaml")
     text = render_outline(draft, config, customer_name if isinstance(customer_name, str) else "", schema_path)
     check_outline(text, f"{notes_rel}/{date}-{slug}.yaml", Note, "a note")
-    return f"{notes_rel}/{_write_new(notes_abs, date, slug, text)}"
+    return f"{notes_rel}/{_write_new(root, notes_abs, date, slug, text)}"
