@@ -33,8 +33,11 @@ def parse_date(text: str) -> dt.date:
     match = _DATE.fullmatch(text)
     if match is None:
         raise DateError(_how_to_write(text))
-    year, month, day = (int(part) for part in match.groups() if part is not None)
-    return _checked_date(year, month, day)
+    try:
+        return dt.date.fromisoformat(text)  # both forms; fast, as every note's file name is read with it
+    except ValueError:
+        year, month, day = (int(part) for part in match.groups() if part is not None)
+        return _checked_date(year, month, day)
 
 
 def parse_moment(text: str, *, without_offset: Literal["utc", "local"] = "utc") -> dt.datetime:
@@ -69,6 +72,10 @@ def add_days(day: dt.date, days: int) -> dt.date:
 
 
 def _checked_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        pass  # told below in words
     if year == 0:
         raise DateError("there is no year 0000; years run from 0001 to 9999")
     if not 1 <= month <= 12:
@@ -77,7 +84,7 @@ def _checked_date(year: int, month: int, day: int) -> dt.date:
     if not 1 <= day <= days:
         name = calendar.month_name[month]
         raise DateError(f"there is no day {day} in {name}" if day == 0 else f"{name} has {days} days in {year}")
-    return dt.date(year, month, day)
+    raise DateError(f"{year:04d}-{month:02d}-{day:02d} is not a date")
 
 
 def _how_to_write(text: str) -> str:

@@ -8,11 +8,11 @@ optional. Anything else under ``records/`` is a finding, never skipped quietly.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
 
+from .dates import DateError, parse_date
 from .findings import Finding
 
 RECORDS_DIR = "records"
@@ -32,8 +32,8 @@ def _is_note_file_name(name: str) -> bool:
     if match is None:
         return False
     try:
-        dt.date.fromisoformat(match.group(1))
-    except ValueError:  # e.g. 2026-13-45
+        parse_date(match.group(1))
+    except DateError:  # e.g. 2026-13-45
         return False
     return True
 

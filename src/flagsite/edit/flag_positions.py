@@ -12,7 +12,6 @@ reads the file, so the edit comes out exactly as it always did.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from ..dates import DateError, parse_date
 from ..errors import FlagsiteError
 
 Position = tuple[int, int]  # 0-based line and column
@@ -193,8 +193,8 @@ def _plain_value(node: yaml.ScalarNode) -> Any:
         return _YAML12_BOOLEANS.get(node.value, node.value)
     if node.tag == _TIMESTAMP and _DATE.fullmatch(node.value):
         try:
-            return dt.date.fromisoformat(node.value)
-        except ValueError:
+            return parse_date(node.value)
+        except DateError:
             return _UNSURE
     return _UNSURE
 
