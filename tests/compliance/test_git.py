@@ -113,3 +113,13 @@ def test_init_creates_its_repository_where_it_is_told_even_inside_a_hook(repo: R
     assert git_dir(str(tmp_path / "new")) == str(tmp_path / "new" / ".git")
     monkeypatch.delenv("GIT_DIR")
     assert repo.git("rev-parse", "HEAD") == before and repo.git("status", "--porcelain") == ""
+
+
+def test_flag_changes_in_records_kept_in_a_sub_folder_of_the_repository(repo: Repo, run: Run) -> None:
+    path = f"crm/{C1}/customer.yaml"
+    repo.write(path, customer_yaml("C-1"))
+    repo.commit("Add customer C-1", "2026-06-01T10:00:00+00:00")
+    repo.write(path, customer_yaml("C-1", flags=[flag("on-hold", "2026-06-03")]))
+    status, out, err = run("--root", str(repo.root / "crm"), "flag", "changes", "--base", "HEAD", "--format", "json")
+    assert status == 1, err
+    assert [(c["path"], c["kind"], c["type"]) for c in json.loads(out)["changes"]] == [(f"{C1}/customer.yaml", "added", "on-hold")]

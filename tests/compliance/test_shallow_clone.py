@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from flagsite.build import build_site
 from flagsite.history import site_history
 
 from .conftest import Repo, Run, customer_yaml, flag
@@ -57,15 +56,17 @@ def test_the_commands_work_again_once_the_history_is_fetched(repo: Repo, shallow
     assert status == 0 and "on-hold" not in out
 
 
-def test_the_site_says_its_history_is_incomplete(shallow: Path) -> None:
+def test_the_site_says_its_history_is_incomplete(shallow: Path, run: Run) -> None:
     history = site_history(str(shallow))
     assert history["C-1"] == [{
         "sha": history["C-1"][0]["sha"], "date": "2026-06-03T10:00:00+00:00", "author": "Ada Reviewer",
         "message": "Put C-1 on hold", "changes": [], "earlier_history_missing": True,
     }]
 
-    result = build_site(str(shallow))
-    html = (Path(result.site_dir) / "customers/C-1/index.html").read_text()
+    status, _, err = run("--root", str(shallow), "build")
+    assert status == 0, err
+    assert "is a shallow clone" in err and "git fetch --unshallow" in err  # the build says so too
+    html = (shallow / "site" / "customers/C-1/index.html").read_text()
     section = html[html.index('id="history"'):]
     assert "History incomplete" in section and "git fetch --unshallow" in section and "fetch-depth: 0" in section
     assert "customer record added" not in section

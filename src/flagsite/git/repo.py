@@ -122,7 +122,10 @@ def git_init(root: str) -> None:
     GitPython passes on the inherited environment, so the repository is named
     outright: a ``GIT_DIR`` set by a hook must not receive the new repository.
     """
-    import git  # GitPython: ~50 ms to import, paid only when a repository is created
+    try:
+        import git  # GitPython: 130-250 ms to import, paid only when a repository is created
+    except ImportError as error:  # it refuses to load without a working git
+        raise FlagsiteError(f"git is not installed or not on PATH; install git, then run 'git init' in {root}") from error
 
     root = os.path.abspath(root)
     runner = git.Git(root)
