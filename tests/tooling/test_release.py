@@ -57,15 +57,23 @@ def test_the_wheel_carries_the_licence(dist):
     assert not any(n.startswith("tests/") for n in names)
 
 
-def test_the_sdist_carries_the_whole_test_suite(dist):
-    with tarfile.open(only(dist, "*.tar.gz")) as sdist:
-        members = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    tests = {
+def suite_files() -> set[str]:
+    """The test suite: what Git tracks under tests/, or, run from an sdist, every file there."""
+    if (REPO_ROOT / ".git").exists():
+        listed = subprocess.run(["git", "ls-files", "-z", "tests"], cwd=REPO_ROOT, capture_output=True, check=True).stdout
+        return set(listed.decode().split("\0")) - {""}
+    return {
         (Path(folder) / name).relative_to(REPO_ROOT).as_posix()
         for folder, dirs, files in os.walk(REPO_ROOT / "tests")
         for name in files
         if "__pycache__" not in folder and not name.endswith(".pyc")
     }
+
+
+def test_the_sdist_carries_the_whole_test_suite(dist):
+    with tarfile.open(only(dist, "*.tar.gz")) as sdist:
+        members = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    tests = suite_files()
     assert "tests/conftest.py" in tests and "tests/tooling/conftest.py" in tests
     assert tests - members == set()
     assert {"LICENSE", "CHANGELOG.md", "records/customers/C-10042/customer.yaml", "pyproject.toml"} <= members
