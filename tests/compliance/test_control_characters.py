@@ -111,3 +111,21 @@ def test_export_of_a_record_with_controls_is_refused_with_the_escapes_shown(repo
         status, out, err = run("--root", str(repo.root), "export", "C-10042", "--format", format_)
         assert status == 1 and out == ""
         assert "S005" in err and not RAW.search(err)
+
+
+def test_the_site_history_shows_a_commit_message_with_controls_escaped(repo: Repo) -> None:
+    from flagsite.history.site import site_history
+
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-10042"))
+    repo.commit("Add C-10042 \u202eevil\u202c\x1b[2J", "2026-06-01T10:00:00+00:00", author=("Ada \u202eX", "ada@example.org"))
+    (commit,) = site_history(str(repo.root))["C-10042"]
+    assert commit["message"] == "Add C-10042 \\u202eevil\\u202c\\x1b[2J"
+    assert commit["author"] == "Ada \\u202eX"
+
+
+def test_an_error_message_quoting_what_was_given_shows_controls_escaped(run: Run, tmp_path: Path) -> None:
+    plain = tmp_path / "records\x1b]0;PWNED\x07"
+    (plain / "records" / "customers").mkdir(parents=True)
+    status, _, err = run("--root", str(plain), "history", "C-10042")
+    assert status == 1
+    assert not RAW.search(err) and "records\\x1b]0;PWNED\\x07" in err

@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from ..config import load_config
-from ..controls import json_text
+from ..controls import json_text, visible
 from ..edit.bulk import apply_bulk
 from ..edit.flags import AddFlag, EditFlag, FlagChange, RemoveFlag, change_flags
 from ..edit.review import flag_changes, report_markdown, report_text
@@ -22,8 +22,8 @@ def flag() -> None:
 def _run(root: str, customer_id: str, change: FlagChange) -> None:
     edited = change_flags(root, customer_id, change)
     for finding in edited.warnings:
-        click.echo(f"{finding.path}:{finding.line or 1}:{finding.column or 1}: {finding.code} (warning) {finding.message}", err=True)
-    click.echo(f"{edited.path}: {edited.what}")
+        click.echo(visible(f"{finding.path}:{finding.line or 1}:{finding.column or 1}: {finding.code} (warning) {finding.message}"), err=True)
+    click.echo(visible(f"{edited.path}: {edited.what}"))
 
 
 @flag.command()

@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from ..controls import visible
 from ..edit.transaction import recover
 from ..errors import FlagsiteError, UsageError
 from . import build as build_command
@@ -77,14 +78,15 @@ def main(argv: list[str] | None = None) -> None:
         error.show()
         sys.exit(error.exit_code)
     except UsageError as error:
-        click.echo(f"flagsite: {error}", err=True)
+        click.echo(f"flagsite: {visible(str(error), one_line=False)}", err=True)
         sys.exit(2)
     except FlagsiteError as error:
-        click.echo(f"flagsite: {error}", err=True)
+        # Messages quote what was given and found (names, values): shown, never obeyed.
+        click.echo(f"flagsite: {visible(str(error), one_line=False)}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # noqa: BLE001 - the last line of defence
-        click.echo(f"flagsite: unexpected failure ({type(error).__name__}: {error}). This is a bug; please report it.", err=True)
+        click.echo(f"flagsite: unexpected failure ({type(error).__name__}: {visible(str(error))}). This is a bug; please report it.", err=True)
         sys.exit(3)
     sys.exit(status if isinstance(status, int) else 0)

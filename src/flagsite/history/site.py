@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from ..catalog import Catalog
+from ..controls import visible
 from ..git import BlobReader, has_commits, is_git_repository, shallow_commits, stream_log
 from .timeline import CommitChanges, group_by_customer
 
@@ -41,7 +42,8 @@ def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[di
 
 
 def _shown(commit: CommitChanges, cut: frozenset[str]) -> dict[str, Any]:
-    shown: dict[str, Any] = {"sha": commit.sha, "date": commit.date, "author": commit.author, "message": commit.message}
+    # A commit's author and message are untrusted: a bidi override would reorder the page around it.
+    shown: dict[str, Any] = {"sha": commit.sha, "date": commit.date, "author": visible(commit.author), "message": visible(commit.message, one_line=False)}
     if commit.sha in cut:
         return {**shown, "changes": [], "earlier_history_missing": True}
     return {**shown, "changes": [change.words for change in commit.changes]}
