@@ -6,6 +6,7 @@ import datetime as dt
 
 import click
 
+from ..config import load_config
 from ..controls import json_text, visible
 from ..record import load_customer
 from ..record.open import record_source
@@ -22,7 +23,8 @@ from .dates import UTC_MOMENT
 def show(root: str, customer_id: str, as_of: dt.datetime | None, format_: str) -> None:
     """Show everything in a customer's record, internal fields included (for staff)."""
     with record_source(root, as_of) as source:
-        entry = load_customer(source, customer_id)
+        # The configuration only bounds the orders files here: a broken one leaves the defaults.
+        entry = load_customer(source, customer_id, load_config(root)[0].orders)
         paths = [f"{entry.folder}/customer.yaml", *sorted(n.path for n in entry.notes)]
         files = {path: (source.read(path) or b"").decode("utf-8", "replace") for path in paths}
         description = source.description
