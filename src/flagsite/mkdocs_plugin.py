@@ -156,7 +156,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return harden_page(output, site_root_url(page.url, config.site_url), self._moved_scripts)
+        return harden_page(output, site_root_url(page.url, config.site_url), self._moved_scripts, page.content or "")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml

@@ -59,18 +59,24 @@ def site_root_url(page_url: str, site_url: str | None) -> str:
     return get_relative_url(".", page_url)
 
 
-def harden_page(html: str, root_url: str, moved: dict[str, str]) -> str:
-    """``html`` with the policy first in its head and each inline script moved to a file.
+def harden_page(html: str, root_url: str, moved: dict[str, str], content: str = "") -> str:
+    """``html`` with the policy first in its head and each of the theme's inline scripts moved to a file.
 
     ``root_url`` leads from the page to the site's root; each moved script is
     added to ``moved`` as {path under the site: code}. A ``<script>`` holding
     data (``type="application/json"``) is not run by the browser and stays.
+    ``content`` is the page's own body (from its Markdown, or from the records):
+    a script in it is never moved, so the policy blocks it, whatever let it in.
     """
+    body_start = html.find(content) if content else -1
+    body_end = body_start + len(content) if body_start >= 0 else -1
 
     def move(match: re.Match[str]) -> str:
         attrs = match.group("attrs") or ""
         kind = _TYPE.search(attrs)
         if _SRC.search(attrs) or (kind.group(1).lower() if kind else "") not in _SCRIPT_TYPES:
+            return match.group(0)
+        if body_start <= match.start() < body_end:
             return match.group(0)
         code = match.group("code")
         path = f"{MOVED_SCRIPTS}/{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"

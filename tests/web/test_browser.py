@@ -28,6 +28,7 @@ OUTPUT = os.path.join(os.path.dirname(__file__), "..", "..", "test-output")
 XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2;alert(2)</script>'
 XSS_MD = '[x](javascript:alert(3)) {: onmouseover="window.__xss=3;alert(4)" }\n\n# T {: onclick=alert(5) }'
 RED = "rgb(198, 40, 40)"
+INJECTED = "<script>window.__injected = 1</script>"
 
 
 def _xss_customer() -> tuple[dict, list]:
@@ -44,6 +45,9 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
     root = demo_records(str(tmp_path_factory.mktemp("browser") / "repo"))
     customer, notes = _xss_customer()
     f.write_repository(root, [customer], {"X-1": notes}, policy=False)
+    os.makedirs(os.path.join(root, "docs"))
+    with open(os.path.join(root, "docs", "guide.md"), "w", encoding="utf-8") as handle:
+        handle.write(f"# Guide\n\n{INJECTED}\n")  # a hand-written page holding a script that should not be there
     site = build_site(root, today=f.TODAY).site_dir
     handler = functools.partial(_QuietHandler, directory=site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -269,3 +273,11 @@ def test_an_inline_script_would_be_blocked_and_reported(watched, site_url):
     opened.wait_for_function("window.__violations.length > 0", timeout=5000)
     assert opened.evaluate("window.__ran") is None
     assert any("script-src" in v for v in opened.evaluate("window.__violations"))
+
+
+def test_a_script_that_reached_a_page_s_body_is_blocked(watched, site_url):
+    opened, _ = watched
+    opened.goto(site_url + "guide/")
+    opened.wait_for_function("window.__violations.length > 0", timeout=5000)
+    assert opened.evaluate("window.__injected") is None
+    assert any(v.startswith("script-src") for v in opened.evaluate("window.__violations"))

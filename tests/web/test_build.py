@@ -328,6 +328,21 @@ def test_every_page_carries_the_policy_and_no_inline_script(repo):
         assert handle.read() == "User-agent: *\nDisallow: /\n"
 
 
+def test_a_script_in_a_page_s_own_content_stays_inline_where_the_policy_blocks_it(repo):
+    """Only the theme's scripts become files: one that reached a page's body is never let through."""
+    os.makedirs(os.path.join(repo, "docs"), exist_ok=True)
+    with open(os.path.join(repo, "docs", "guide.md"), "w", encoding="utf-8") as handle:
+        handle.write("# Guide\n\n<script>window.__injected = 1</script>\n")
+    assert run("--root", repo, "build", "--today", TODAY).exit_code == 0
+    with open(os.path.join(repo, "site", "guide", "index.html"), encoding="utf-8") as handle:
+        html = handle.read()
+    assert "<script>window.__injected = 1</script>" in html
+    moved = os.path.join(repo, "site", "assets", "flagsite", "inline")
+    for name in os.listdir(moved):
+        with open(os.path.join(moved, name), encoding="utf-8") as handle:
+            assert "__injected" not in handle.read()
+
+
 @pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True),
                                             ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("staff.example.org", False)])
 def test_only_loopback_counts_as_this_machine_alone(host, loopback):
