@@ -37,10 +37,19 @@ def test_more_rows_than_the_bound_is_one_finding(tmp_path: Path, capsys: pytest.
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
     assert code == 1
     assert out.splitlines() == [
-        "records/orders/orders.csv:7:1: O002 the file has more than 5 rows (orders: max_rows in flagsite.yaml); "
-        "split the export into several files (by year, say) or raise the bound",
+        "records/orders/orders.csv:7:1: O002 the orders files hold more than 5 rows in all, this row past the bound "
+        "(orders: max_rows in flagsite.yaml); leave out orders older than the site needs, or raise the bound",
         "1 error(s), 0 warning(s).",
     ]
+
+
+def test_the_row_bound_counts_the_rows_of_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _repository(tmp_path, _orders(3), "orders: {max_rows: 5}\n")
+    write(tmp_path, "records/orders/orders-2027.csv", HEADER + "".join(ROW.format(n=100 + n, day=1) for n in range(3)))
+    code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 1
+    assert out.splitlines()[0].startswith("records/orders/orders.csv:4:1: O002 the orders files hold more than 5 rows in all")
+    assert len(out.splitlines()) == 2
 
 
 def test_a_larger_file_than_the_bound_is_one_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -55,7 +64,7 @@ def test_export_refuses_to_leave_out_the_orders_of_a_file_over_the_bound(tmp_pat
     _repository(tmp_path, _orders(6), "orders: {max_rows: 5}\n")
     code, out, err = run(capsys, "--root", str(tmp_path), "export", "C-1")
     assert code == 1 and out == ""
-    assert "O002 the file has more than 5 rows" in err
+    assert "O002 the orders files hold more than 5 rows in all" in err
 
 
 def test_a_bad_bound_in_the_configuration_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

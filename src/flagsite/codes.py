@@ -54,7 +54,7 @@ _ALL = [
     Code("R015", "duplicate-order-id", "Two order rows share an order id (an export loaded twice counts its spend twice)."),
     Code("R016", "schema-link-broken", "A record's $schema line does not lead to the repository's schema from where the file stands."),
     Code("O001", "order-csv-invalid", "An order row that cannot be read."),
-    Code("O002", "orders-file-too-large", "An orders file over the bounds in flagsite.yaml (orders: max_megabytes, max_rows)."),
+    Code("O002", "orders-file-too-large", "An orders file past the bounds in flagsite.yaml (orders: max_megabytes per file, max_rows in all)."),
     Code("X001", "internal-error", "flagsite failed on this file; the other files were still checked."),
 ]
 

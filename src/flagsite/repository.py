@@ -86,7 +86,7 @@ def load_repository(
     results = _load_folders(root, layout.customers, ctx, jobs, keep_records)
     orders: list[OrderRow] = []
     for order_file in layout.order_files:
-        rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file, config.orders)
+        rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file, config.orders, len(orders))
         orders += rows
         findings += order_findings
     for result in results:

@@ -1,9 +1,9 @@
 """Orders exported from the sales system as CSV, one row per order.
 
-A file is streamed, never read whole, and bounded in bytes and rows
-(``orders:`` in flagsite.yaml): an export run away to hundreds of megabytes is
-one finding, in the time it takes to notice, not minutes of parsing and
-gigabytes of memory.
+A file is streamed, never read whole, and bounded in bytes (each file) and
+rows (all files together), by ``orders:`` in flagsite.yaml: an export run away
+to hundreds of megabytes is one finding, in the time it takes to notice, not
+minutes of parsing and gigabytes of memory.
 """
 
 from __future__ import annotations
@@ -26,19 +26,19 @@ _CHUNK = 1 << 16
 
 
 class OrderLimits(BaseModel):
-    """How large one orders file may be: beyond either bound the file is refused whole (O002).
+    """How large the orders may be: a file beyond either bound is refused whole (O002).
 
-    Each row read is held (about 1.5 KB in memory), so the row bound is what
-    bounds memory: 500,000 rows, ten years of a shop taking 140 orders a day,
-    is under a gigabyte and about half a minute. 100 MiB is the size of such
-    a file with long titles (a row is about 90 bytes); a larger export is
-    split by year into several files, each within the bounds.
+    Each row read is held (about 1.5 KB in memory), so the row bound, counted
+    over all files, is what bounds memory: 500,000 rows, ten years of a shop
+    taking 140 orders a day, is under a gigabyte and about half a minute.
+    100 MiB per file is far more than such rows take (a row is about 90
+    bytes), and stops a runaway export before a byte of it is read.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     max_megabytes: int = Field(default=100, ge=1, description="The largest orders file read, in MiB.")
-    max_rows: int = Field(default=500_000, ge=1, description="The most rows one orders file may hold.")
+    max_rows: int = Field(default=500_000, ge=1, description="The most rows all orders files together may hold.")
 
     @property
     def max_bytes(self) -> int:
@@ -52,24 +52,29 @@ class OrderRow:
     line: int
 
 
-def load_orders_file(abs_path: str, rel_path: str, limits: OrderLimits | None = None) -> tuple[list[OrderRow], list[Finding]]:
+def load_orders_file(
+    abs_path: str, rel_path: str, limits: OrderLimits | None = None, rows_before: int = 0
+) -> tuple[list[OrderRow], list[Finding]]:
+    """The rows of one orders file; ``rows_before``: the rows of the files read before it."""
     limits = limits or OrderLimits()
     try:
         if os.stat(abs_path).st_size > limits.max_bytes:  # refused before a byte is read
             return [], [_too_large(rel_path, limits)]
         with open(abs_path, "rb") as handle:
-            return read_orders(handle, rel_path, limits)
+            return read_orders(handle, rel_path, limits, rows_before)
     except OSError as error:
         return [], [Finding(rel_path, None, None, "X001", f"cannot be read: {error.strerror}; check the file's permissions")]
 
 
-def read_orders(stream: BinaryIO, rel_path: str, limits: OrderLimits | None = None) -> tuple[list[OrderRow], list[Finding]]:
+def read_orders(
+    stream: BinaryIO, rel_path: str, limits: OrderLimits | None = None, rows_before: int = 0
+) -> tuple[list[OrderRow], list[Finding]]:
     """The rows of one orders file, streamed from ``stream``; past a bound, no rows and one finding."""
     limits = limits or OrderLimits()
     bounded = _Bounded(stream, limits.max_bytes)
     text = io.TextIOWrapper(io.BufferedReader(bounded, _CHUNK), encoding="utf-8-sig", newline="")
     try:
-        rows, findings = _parse(text, rel_path, limits)
+        rows, findings = _parse(text, rel_path, limits, rows_before)
     except UnicodeDecodeError:
         rows, findings = [], [Finding(rel_path, None, None, "O001", "the file is not UTF-8; export it from the sales system as UTF-8 CSV")]
     if bounded.exceeded:
@@ -77,12 +82,14 @@ def read_orders(stream: BinaryIO, rel_path: str, limits: OrderLimits | None = No
     return rows, findings
 
 
-def parse_orders(text: str, rel_path: str, limits: OrderLimits | None = None) -> tuple[list[OrderRow], list[Finding]]:
+def parse_orders(
+    text: str, rel_path: str, limits: OrderLimits | None = None, rows_before: int = 0
+) -> tuple[list[OrderRow], list[Finding]]:
     """The rows of an orders file already in memory (a blob read from Git), held to the same bounds."""
     limits = limits or OrderLimits()
     if len(text) > limits.max_bytes:  # characters: at most as many as bytes
         return [], [_too_large(rel_path, limits)]
-    return _parse(io.StringIO(text.removeprefix("\ufeff"), newline=""), rel_path, limits)
+    return _parse(io.StringIO(text.removeprefix("\ufeff"), newline=""), rel_path, limits, rows_before)
 
 
 def _too_large(rel_path: str, limits: OrderLimits) -> Finding:
@@ -90,7 +97,7 @@ def _too_large(rel_path: str, limits: OrderLimits) -> Finding:
 
 
 def _too_many_rows(rel_path: str, line: int, limits: OrderLimits) -> Finding:
-    return Finding(rel_path, line, 1, "O002", f"the file has more than {limits.max_rows} rows (orders: max_rows in flagsite.yaml); split the export into several files (by year, say) or raise the bound")
+    return Finding(rel_path, line, 1, "O002", f"the orders files hold more than {limits.max_rows} rows in all, this row past the bound (orders: max_rows in flagsite.yaml); leave out orders older than the site needs, or raise the bound")
 
 
 class _Bounded(io.RawIOBase):
@@ -115,7 +122,7 @@ class _Bounded(io.RawIOBase):
         return len(chunk)
 
 
-def _parse(text: io.TextIOBase, rel_path: str, limits: OrderLimits) -> tuple[list[OrderRow], list[Finding]]:
+def _parse(text: io.TextIOBase, rel_path: str, limits: OrderLimits, rows_before: int) -> tuple[list[OrderRow], list[Finding]]:
     reader = csv.DictReader(text)
     header = reader.fieldnames or []
     missing = [c for c in COLUMNS if c not in header]
@@ -132,7 +139,7 @@ def _parse(text: io.TextIOBase, rel_path: str, limits: OrderLimits) -> tuple[lis
     try:
         for count, record in enumerate(reader, 1):
             line = reader.line_num
-            if count > limits.max_rows:
+            if rows_before + count > limits.max_rows:
                 return [], [_too_many_rows(rel_path, line, limits)]
             if None in record:
                 findings.append(Finding(rel_path, line, 1, "O001", "this row has more fields than the header; quote values that contain commas"))

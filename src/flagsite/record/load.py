@@ -61,11 +61,13 @@ def _read(source: FileSource, path: str, model: type[BaseModel], findings: list[
 
 def _orders(source: FileSource, customer_id: str, limits: OrderLimits) -> list[OrderRow]:
     rows: list[OrderRow] = []
+    read = 0  # rows of every customer: the bound counts them all
     for path in source.order_files():
         content = source.read(path)
         if content is None:
             continue
-        parsed, findings = parse_orders(content.decode("utf-8", "replace"), path, limits)
+        parsed, findings = parse_orders(content.decode("utf-8", "replace"), path, limits, read)
+        read += len(parsed)
         too_large = [f for f in findings if f.code == "O002"]
         if too_large:  # the customer's orders cannot be told: an export without them would mislead
             raise FlagsiteError(f"the orders of {customer_id} {source.description} cannot be read; fix this first:\n" + report_text(too_large).rstrip())
