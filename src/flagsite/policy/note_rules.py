@@ -14,7 +14,7 @@ from ..check.placeholders import is_placeholder as is_todo
 from .registry import Hit, describe, rule
 from .subject import Subject
 from .text import TextField, normalise_name, sentences
-from .words import CHANGE_FIELDS, HONORIFICS
+from .words import CHANGE_FIELDS, EMPTY_RESOLUTION_WORDS, HONORIFICS, NOT_A_FIELD_AFTER, ROLE_NAMES
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -29,6 +29,9 @@ _PLACEHOLDER_RESOLUTIONS = re.compile(
 )
 
 
+_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+
+
 def _is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
     words = normalise_name(name)
     whole = " ".join(words)
@@ -39,6 +42,30 @@ def _is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
         or stripped in placeholders
         or stripped.rstrip(".") in placeholders
         or all(w in placeholders or w in HONORIFICS for w in words)
+        or _title_and_initials(words)
+        or _role_not_name(name)
+    )
+
+
+def _title_and_initials(words: list[str]) -> bool:
+    """"Mrs R", "Mr K.": a title and initials say whom the writer meant, but not who it was."""
+    return words[0] in HONORIFICS and len(words) > 1 and all(len(w) == 1 for w in words[1:])
+
+
+def _role_not_name(name: str) -> bool:
+    """A role, relative or office written where the name belongs: "Tenant", "School office", "IT Helpdesk", "PA".
+
+    The last word is a role; every word before it is an acronym, another role or, after the
+    first word, in lower case ("Theatre group leader"). "Emma Baker" or "Dr Guest" are names.
+    """
+    originals = re.findall(r"[^\W\d_]+", name)
+    if len(originals) == 1 and _ACRONYM.match(originals[0]):
+        return True  # "PA", "HR": an office or a role in capitals
+    if not originals or originals[-1].lower() not in ROLE_NAMES or originals[0].lower() in HONORIFICS:
+        return False
+    return all(
+        _ACRONYM.match(word) or word.lower() in ROLE_NAMES or (index > 0 and word.islower()) or (index == 0 and len(originals) > 1 and originals[1].islower())
+        for index, word in enumerate(originals[:-1])
     )
 
 
@@ -179,6 +206,12 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
             yield Hit(("reason",), f"reason {describe(text.text)} does not say what the issue was; state the customer's concern or why they were contacted, specifically")
 
 
+def _says_nothing(item: str) -> bool:
+    """A resolution of a word or two that names no action's object: "Noted.", "Replied.", "Given.", "Added to note."."""
+    words = re.findall(r"[a-z/']+", item.lower())
+    return bool(words) and len(words) <= 4 and all(w in EMPTY_RESOLUTION_WORDS for w in words)
+
+
 @rule("P104", "resolution-missing", "error", "note")
 def resolution_missing(subject: Subject) -> Iterator[Hit]:
     """The note does not say what was done: `resolution` is empty or says only "resolved" or "n/a".
@@ -208,7 +241,7 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     items = [item.strip().rstrip(".!").strip() for item in subject.note.resolution]
     if not items:
         yield Hit(("resolution",), "the note has no resolution; add resolution: with the actions taken, what the customer was told, timeframes and amounts")
-    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) for item in items):
+    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) or _says_nothing(item) for item in items):
         yield Hit(("resolution", 0), f"resolution {describe(subject.note.resolution[0])} does not say what was done; list the actions taken and what the customer was told")
 
 
@@ -293,11 +326,17 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
                 return
 
 
-_CHANGE_VERB = re.compile(r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved)\b")
-_FIELD_AFTER_VERB = re.compile(
-    r"^\W*(?:(?:the|his|her|their|its|customer'?s?|account|primary|main|new|old|contact|registered|billing|mailing|on file)\s+){0,3}"
-    r"(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")\b"
+_CHANGE_VERB = re.compile(
+    r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
+    r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred)\b"
 )
+# The account field a verb of change acts on, in the words after it up to the end of the clause:
+# "updated her card details", "switched them to annual billing", "took her off the mailing list".
+_FIELD_IN_CLAUSE = re.compile(
+    r"\b(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")\b(?:\s+(\w+))?"
+)
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|then)\s")
+_CLAUSE_WORDS = 10  # a verb's object is within this many words of it
 _FROM_TO = re.compile(r"\bfrom\b.+\bto\b")
 
 
@@ -342,11 +381,25 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
         if not _CHANGE_VERB.search(lowered):
             continue  # no verb of change anywhere (sentences only cut the text at spaces)
         for sentence in sentences(lowered):
+            if _FROM_TO.search(sentence):
+                continue  # the sentence gives the old and the new value itself
             for verb in _CHANGE_VERB.finditer(sentence):
-                field = _FIELD_AFTER_VERB.match(sentence[verb.end():])
-                if field and not _FROM_TO.search(sentence):
-                    yield Hit(text.loc, f"{field.group(1)} was changed but the note has no changes: entry; add changes: [{{field: {field.group(1)}, from: ..., to: ...}}]")
+                field = _changed_field(verb, sentence)
+                if field:
+                    yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
                     return
+
+
+def _changed_field(verb: re.Match[str], sentence: str) -> str | None:
+    """The account field a verb of change acts on in its clause, if any."""
+    clause = _CLAUSE_END.split(sentence[verb.end():], maxsplit=1)[0]
+    clause = " ".join(clause.split()[:_CLAUSE_WORDS])
+    if verb.group(0) in ("took", "taken") and not re.search(r"\boff\b", clause):
+        return None  # "took her off the list" is a change; "took a reading" is not
+    for found in _FIELD_IN_CLAUSE.finditer(clause):
+        if found.group(2) not in NOT_A_FIELD_AFTER:
+            return found.group(1)
+    return None
 
 
 _MONEY = re.compile(

@@ -53,6 +53,30 @@ PLACEHOLDER_NAMES: tuple[str, ...] = (
 )
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam"})
 
+# What a contact is, rather than who: a role, a relative or an office ("Tenant", "Carer", "School
+# office", "IT Helpdesk"). A contact name ending in one of these, with nothing that reads as a
+# name before it, names nobody.
+ROLE_NAMES: frozenset[str] = frozenset(
+    """tenant tenants landlord landlady carer carers caregiver guest guests neighbour neighbor reception
+    receptionist office helpdesk desk team department dept shop store garage leader organiser organizer
+    manager secretary assistant pa grandma grandmother grandad granddad grandpa grandfather granny nan nana
+    gran mum mom mother dad father son daughter wife husband partner sister brother aunt uncle niece nephew
+    cousin friend relative family nurse doctor gp worker solicitor lawyer attorney agent broker accountant
+    employer employee colleague boss resident occupant lodger student parent guardian patient visitor staff
+    school nursery surgery practice hospital bank council company firm courier driver engineer technician
+    contractor adjuster operator dispatcher support service services centre center administrator admin
+    line switchboard enquiries inquiries""".split()
+)
+
+# Words of a resolution that, alone, do not say what was done: "Noted.", "Replied.", "Added to note."
+EMPTY_RESOLUTION_WORDS: frozenset[str] = frozenset(
+    """noted replied answered given told informed advised helped assisted done sorted actioned handled dealt
+    resolved fixed completed closed logged recorded acknowledged explained checked confirmed ok okay fine yes
+    no na n/a tbc tbd added note notes noted to the his her their them him with it this that as per and
+    customer customers ct cx caller client query queries question questions request requests info information
+    issue issues problem problems email emails call job all same before above below see accordingly""".split()
+)
+
 # Words that say nothing about why the customer got in touch.
 VAGUE_WORDS: frozenset[str] = frozenset(
     """customer customers ct cx caller client contact contacted contacting call called calling calls rang phoned
@@ -106,8 +130,17 @@ COPULAS: frozenset[str] = frozenset(
 CHANGE_FIELDS: tuple[str, ...] = (
     "email", "e-mail", "email address", "phone", "phone number", "mobile", "mobile number", "number", "address",
     "billing address", "shipping address", "delivery address", "postal address", "name", "surname",
-    "last name", "first name", "plan", "tier", "package", "card", "payment method", "payment card",
+    "last name", "first name", "plan", "tier", "package", "card", "card details", "payment method", "payment card",
     "billing date", "due date", "postcode", "zip", "zip code", "username", "contact details", "contact number",
+    # What a customer has with us, beyond contact details: plans, payments, mailings, people on the account.
+    "billing", "payment plan", "direct debit", "standing order", "tariff", "membership", "subscription", "policy",
+    "mailing list", "mailing", "newsletter", "statements", "marketing", "registration", "employer", "rent date",
+    "booking pattern", "delivery round", "household", "account holder", "driver", "seats", "frequent flyer number",
+    "loyalty number", "vehicle",
+)
+# A field word followed by one of these names something else: the card message, a phone call.
+NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
+    "message messages call calls book reminder reminders template reader readers line charger case holder's".split()
 )
 
 # Organisation vocabulary that is never a misspelling, beyond the configured vocabulary itself.
