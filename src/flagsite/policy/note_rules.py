@@ -335,7 +335,7 @@ _CHANGE_VERB = re.compile(
 _FIELD_IN_CLAUSE = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")\b(?:\s+(\w+))?"
 )
-_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|then)\s")
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|as|then)\s")
 _CLAUSE_WORDS = 10  # a verb's object is within this many words of it
 _FROM_TO = re.compile(r"\bfrom\b.+\bto\b")
 
