@@ -408,12 +408,22 @@ _MONEY = re.compile(
 )
 
 
-# Amounts given, taken or quoted, which the policy asks to record (not prices merely explained).
-_MONEY_KIND = re.compile(
-    r"\b(?:refund\w*|credit\w*|quot\w+|charged|chargeback|compensat\w+|goodwill|voucher\w*|discount\w*|"
-    r"waiv\w+|reimburs\w+|deposit\w*|paid|took|taken|overcharg\w+|cashback|rebate\w*)\b",
-    re.IGNORECASE,
+# An amount after one of these is a condition or a limit, not a sum given, taken or quoted ("free
+# delivery on orders over 50 GBP"); or a price explained: its change ("rose from 4.99 to 5.99 EUR",
+# "went up by 3 GBP") or a product named by it ("the 5 GBP a month standby plan").
+_NOT_A_SUM_BEFORE = re.compile(
+    r"(?:\b(?:over|under|above|below|exceeding|more than|less than|up to|at least|at most|minimum(?: of)?|maximum(?: of)?|"
+    r"limit(?: of)?|threshold(?: of)?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
 )
+_NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
+_PRODUCT_AFTER = re.compile(r"^[\w\s-]{0,20}\b(?:plan|tariff|option|bundle|package|tier|subscription|membership)\b")
+def _a_sum(text: str, money: re.Match[str]) -> bool:
+    """Whether an amount is a sum given, taken or quoted, rather than a limit or a price explained."""
+    before = text[max(0, money.start() - 30) : money.start()].lower()
+    after = text[money.end() :].lower()
+    if before.endswith(("the ", "a ")) and _PRODUCT_AFTER.match(after):
+        return False  # "the 5 GBP a month standby plan" names a product by its price
+    return not _NOT_A_SUM_BEFORE.search(before) and not _NOT_A_SUM_AFTER.match(after)
 
 
 @rule("P107", "amount-not-recorded", "warning", "note")
@@ -445,58 +455,111 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "follow_up") or not text.has_digit:
             continue  # an amount has a digit
-        found = next((m for s in sentences(text.text) if _MONEY_KIND.search(s) for m in [_MONEY.search(s)] if m), None)
+        found = next((m for m in _MONEY.finditer(text.text) if _a_sum(text.text, m)), None)
         if found:
             yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{{kind, amount, currency}}]")
             return
 
 
-_PREFERENCE = re.compile(
-    r"\b(?:prefers?|preferred|preference|only speaks|speaks only|speaks \w+ only|does not speak english|"
-    r"doesn't speak english|needs an? (?:interpreter|translator)|interpreter|"
-    r"(?:do not|don't|never|not to) (?:call|phone|ring|text|email|contact|visit)|no (?:calls|phone calls|texts|emails)|"
-    r"(?:contact|call|reach|email) (?:him |her |them )?only|only (?:by|via) (?:email|phone|letter|post|text|sms)|"
-    r"(?:contact|reach) (?:him |her |them )?(?:by|via) (?:email|phone|letter|post|text|sms)|"
-    r"allerg(?:y|ic|ies)|hard of hearing|deaf|wheelchair|large print|braille|"
-    r"always (?:wants|asks|likes|requests|needs)|likes to be|would like all|wants all|"
-    r"(?:before|after) \d{1,2}(?::\d\d)?\s?(?:am|pm)|mornings only|evenings only|weekends only|"
-    r"from now on|going forward|(?:for )?all future)\b",
+# Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
+_DURABLE = re.compile(
+    r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all future|ever again|from here on|"
+    r"always|whenever|every time|each time|"
+    r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
+    r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
+    r"(?:all|any|every) (?:future |of (?:his|her|their) )?(?:letters?|reminders?|calls?|appointments?|correspondence|post|mail|"
+    r"emails?|invoices?|statements?|orders?|contact|communications?|bookings?|visits?|deliver(?:y|ies)|messages|paperwork|"
+    r"airports?|flights?|stays?|jobs?)|"
+    r"(?:contact|call|ring|phone|reach|email|text|write to) (?:him |her |them )?only|only (?:by|via|on) (?:email|e-mail|phone|letter|post|text|sms|chat)|"
+    r"(?:by |via )?(?:email|e-mail|text|post|letters?|chat|phone) only|only (?:wants|accepts|reads|uses)|"
+    r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d|"
+    r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
+    r"preferred (?:name|language|pronouns?|contact)|goes by)\b",
     re.IGNORECASE,
 )
+# Facts about the customer that hold for as long as the account does.
+_STANDING_FACT = re.compile(
+    r"\b(?:allergic to|(?:has|have|with) (?:an? |severe |serious )*(?:\w+ )?allerg(?:y|ies)|anaphyla\w+|"
+    r"registered blind|partially sighted|visually impaired|hard of hearing|is deaf|profoundly deaf|"
+    r"uses a wheelchair|wheelchair user|in a wheelchair|"
+    r"only speaks|speaks (?:\w+ )?only|speaks no english|does not speak english|doesn't speak english|"
+    r"needs an? (?:interpreter|translator)|"
+    r"court order|not allowed to (?:collect|contact|visit|see)|"
+    r"does not use (?:email|e-mail|a computer|the internet)|cannot (?:swallow|read|use|climb|hear|see)|can't (?:swallow|read|climb|hear|see))\b",
+    re.IGNORECASE,
+)
+# This contact only: a wish for today's order is not a standing one.
+_ONE_OFF = re.compile(
+    r"\b(?:this (?:trip|time|order|booking|visit|appointment|job|bill|invoice|month|week|once|call|stay|delivery)|"
+    r"today|tonight|tomorrow|for now|just this|on this)\b",
+    re.IGNORECASE,
+)
+_STRONG_DURABLE = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|ever again|always|every time|whenever)\b", re.IGNORECASE)
+# The note says the wish was put on the permanent record already.
+_RECORDED = re.compile(r"\b(?:added|recorded|saved|put|noted|updated)\b[^.;]{0,60}\bpreferences?\b|\bpreferences? (?:updated|added)\b", re.IGNORECASE)
 
 
-@rule("P108", "critical-note-reads-as-preference", "warning", "note")
-def critical_note_reads_as_preference(subject: Subject) -> Iterator[Hit]:
-    """A critical note holds a durable preference that belongs in the customer's `preferences`.
+def _durable_sentence(text: str) -> tuple[str, str] | None:
+    """The first sentence that states a lasting wish or fact, and the words that make it so."""
+    for sentence in sentences(text):
+        fact = _STANDING_FACT.search(sentence)
+        if fact:
+            return sentence.strip(), fact.group(0)
+        wish = _DURABLE.search(sentence)
+        if wish and (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)):
+            return sentence.strip(), wish.group(0)
+    return None
+
+
+@rule("P108", "durable-preference-in-note", "warning", "note")
+def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
+    """A note holds a durable preference or standing instruction that belongs in the customer's `preferences`.
 
     ## What it does
-    Flags a note marked `critical: true` whose reason or resolution reads as a lasting preference:
-    a language ("only speaks Spanish"), a way or time to be contacted ("email only", "do not call
-    before 10am"), an allergy, an accessibility need, or a wish "from now on" / "going forward".
+    Flags a note whose reason or resolution states something that lasts beyond the contact: a
+    wish with "from now on", "going forward", "in future", "always", "never call", "email only",
+    "all letters ...", "do not ring before 2pm"; or a standing fact: an allergy, a language
+    ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
+    "hard of hearing"), a court order. A wish for this contact alone ("for this trip only",
+    "today") is not flagged, nor a note that says the wish was added to the preferences. The
+    finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:
+    the durable fact belongs on the permanent record either way.
 
     ## Why
     Durable information belongs on the customer's permanent record, not in one visit's note, where
     it languishes like "a scribble in a restaurant's reservation book". `preferences` in
-    `customer.yaml` are shown on every page that concerns the customer, including order pages.
+    `customer.yaml` are shown on every page that concerns the customer, including order pages;
+    a note scrolls away.
 
     ## Example
     ```yaml
-    critical: true
-    reason: Customer only speaks Spanish.
+    reason: Only wants the annual report by post going forward, no emails about appeals.
     ```
     Use instead, in `customer.yaml`:
     ```yaml
     preferences:
-      - {text: Speaks Spanish only; use the Spanish line., since: 2026-06-03}
+      - {text: Annual report by post only; no emails about appeals., since: 2026-06-03}
     ```
     """
     note = subject.note
     assert note is not None
-    if not note.critical:
+    if any(_RECORDED.search(text.text) for text in subject.texts):
         return
     for text in subject.texts:
         if text.loc[0] in ("reason", "resolution"):
-            found = _PREFERENCE.search(text.text)
+            found = _durable_sentence(text.text)
             if found:
-                yield Hit(("critical",), f"this critical note reads as a durable preference ({found.group(0)!r}); move it to preferences: in customer.yaml, where every page shows it")
+                sentence, words = found
+                since = note.at.date().isoformat()
+                yield Hit(
+                    text.loc,
+                    f"a durable preference or standing instruction ({words!r}) belongs in preferences: in customer.yaml, "
+                    f"where every page shows it; move it there as - {{text: {_preference_text(sentence)}, since: {since}}}",
+                )
                 return
+
+
+def _preference_text(sentence: str) -> str:
+    """The sentence as a preference's text: capitalised, ending with a full stop."""
+    sentence = sentence.strip().rstrip(".;") + "."
+    return sentence[0].upper() + sentence[1:]

@@ -89,9 +89,13 @@ def all_rules() -> list[Rule]:
     return list(_LOADED)
 
 
+# Names a rule had before, still accepted in settings: a code keeps its meaning, a name may grow.
+_FORMER_NAMES = {"critical-note-reads-as-preference": "P108"}
+
+
 def find_rule(key: str) -> Rule | None:
     """A rule by its code (P301, any case) or its name (slang-or-text-speak)."""
-    key = key.strip()
+    key = _FORMER_NAMES.get(key.strip().lower(), key.strip())
     for candidate in all_rules():
         if candidate.code == key.upper() or candidate.name == key.lower():
             return candidate
