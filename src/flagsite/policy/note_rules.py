@@ -278,6 +278,30 @@ _PROMISE_MARKERS = (
 )
 _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
+# Someone of ours, named by role or name at the start of a clause, then what they will do:
+# "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
+_ACTS = r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|let)"
+_WHO_WILL = re.compile(
+    rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)((?:[\w'-]+\s+){{0,3}}?[\w'-]+)\s+(?:will|to|'ll|is going to|are going to)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b"
+)
+_TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
+# "... will check again Monday and text him", "will have another look and let her know".
+_WILL_THEN_TELL = re.compile(
+    r"(?:^|[.;!?,]\s+|\n)((?:[\w'-]+\s+){0,3}?)(?:will|'ll)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
+    r"(?:call|ring|phone|text|email|update|contact) (?:him|her|them))\b"
+)
+# Who is not us: the customer and their side. What they will do is theirs to do.
+_THEIR_SIDE = frozenset(
+    """he she they them him her it customer customers caller client tenant tenants patient guest member contact holder
+    cx ct his their wife husband son daughter mother father mum dad family owner supplier courier lab bank""".split()
+)
+# Words that make the phrase before "to" a verb's, not a person's: "asked to", "wants to", "needs to".
+_NOT_A_DOER = frozenset(
+    """asked asks wants wanted needs needed told tells advised advises like likes would prefer prefers tried trying
+    going unable able forgot happy willing reminded due has have had is was were are be been free how what when
+    where why whether if wrote sent rang spoke went came gave took made got said back way time order""".split()
+)
+
 _NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
 
 
@@ -316,14 +340,37 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         lowered = text.lowered
         if not any(word in lowered for word in _PROMISE_WORDS):
             continue
-        if not any(marker in lowered for marker in _PROMISE_MARKERS) and not _TO_OPENS_SENTENCE.search(lowered):
+        if not any(marker in lowered for marker in _PROMISE_MARKERS) and not _TO_OPENS_SENTENCE.search(lowered) and not _TO_ACT.search(lowered):
             continue
         if _NO_FOLLOW_UP.search(lowered):
             continue
-        for sentence in sentences(text.lowered):
-            if _ANY_PROMISE.search(sentence):
+        for sentence in sentences(_their_names_as_pronouns(lowered, subject)):
+            if _ANY_PROMISE.search(sentence) or _ours_will(sentence):
                 yield Hit(text.loc, f"{describe(sentence.strip())} promises a follow-up, but follow_up is none; add follow_up: {{due, owner, action}}")
                 return
+
+
+def _ours_will(sentence: str) -> bool:
+    """Whether someone of ours, named by role or name, will contact the customer or act for them."""
+    for pattern in (_WHO_WILL, _WILL_THEN_TELL):
+        for found in pattern.finditer(sentence):
+            doer = found.group(1).split()
+            if doer and (_THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer)):
+                continue  # the customer's side, or a verb's phrase ("asked to", "wrote back to confirm")
+            return True
+    return False
+
+
+def _their_names_as_pronouns(text: str, subject: Subject) -> str:
+    """The text with the customer's and the contact's names read as "them": "I'll text Beatrice" is a promise to them."""
+    assert subject.note is not None
+    names = set(normalise_name(subject.note.contact.name))
+    if subject.customer is not None:
+        names.update(normalise_name(subject.customer.name))
+    names -= HONORIFICS
+    if not names or names.isdisjoint(re.findall(r"[^\W\d_]+", text)):
+        return text
+    return re.sub(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", "them", text)
 
 
 _CHANGE_VERB = re.compile(
