@@ -344,7 +344,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
             continue
         if _NO_FOLLOW_UP.search(lowered):
             continue
-        for sentence in sentences(_their_names_as_pronouns(lowered, subject)):
+        # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
+        for sentence in sentences(_their_names_as_pronouns(text.text.lower(), subject)):
             if _ANY_PROMISE.search(sentence) or _ours_will(sentence):
                 yield Hit(text.loc, f"{describe(sentence.strip())} promises a follow-up, but follow_up is none; add follow_up: {{due, owner, action}}")
                 return
