@@ -79,14 +79,20 @@ class Phrases:
             frozenset(max(e.split(), key=len) for e in multi), all(e.isascii() for e in multi),
         )
 
+    @cached_property
+    def plurals(self) -> frozenset[str]:
+        """The plural of each single word: "morons", "idiots", "scroungers"."""
+        return frozenset(w + ("es" if w.endswith(("s", "sh", "ch", "x")) else "s") for w in self.words if not w.endswith("s")) - self.words
+
     def find(self, text: TextField) -> list[str]:
         """The entries in a text (lower case, in order of appearance, once each)."""
         found: list[str] = []
         words, masked = text.words, text.masked
-        if not self.words.isdisjoint(words):  # most texts hold none: then skip the walk
+        plurals = self.plurals
+        if not self.words.isdisjoint(words) or not plurals.isdisjoint(words):  # most texts hold none: then skip the walk
             starts = text.starts
             for index, word in enumerate(words):
-                if word in self.words and word not in found and not _joined(masked, starts[index], starts[index] + len(word)):
+                if (word in self.words or word in plurals) and word not in found and not _joined(masked, starts[index], starts[index] + len(word)):
                     found.append(word)
         if self.phrases is not None and not self.first_words.isdisjoint(words) and self._may_hold_phrase(text):
             found += [m.group(0).lower() for m in self.phrases.finditer(masked) if m.group(0).lower() not in found]

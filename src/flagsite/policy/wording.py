@@ -245,7 +245,36 @@ _PERSONS_OR_CALL = PERSON_WORDS | INTERACTION_WORDS | {"i", "we"}
 # The words a judgement of a person, the call or the writer starts with (names aside).
 _STARTERS = _PERSONS_OR_CALL | {"and", "but"}
 # Words that strengthen a judgement opening a sentence whose subject is left out: "Very rude on the phone".
-_OPENING_INTENSIFIERS = frozenset("very really extremely so quite rather incredibly super totally pretty absolutely truly overly too".split())
+_OPENING_INTENSIFIERS = frozenset("very really extremely so quite rather incredibly super totally pretty absolutely truly overly too completely utterly bit".split())
+
+
+# Judgements that need no judging word: the writer's asides ("if you ask me", "bless her"), what
+# a person is "clearly" or "obviously", what they "seemed unable to grasp", their English, a label
+# for a person ("a serial complainer", "a bit of a worrier").
+_MARKED_OPINION_PATTERN = (
+    r"\bif you ask me\b|\bbless (?:her|him|them)\b|\bbetween you and me\b|\bmind you\b|"
+    r"(?:^|[.;!?,]\s*|\b(?:is|was|he's|she's|they're|are|were|being|" + "|".join(sorted(PERSON_WORDS)) + r")\s+)(?:clearly|obviously|evidently)\s+"
+    r"(?!stated|said|says|explained|marked|labell?ed|visible|shown|written|printed|listed|states|shows|displayed|damaged|broken|faulty|"
+    r"wrong|the\b|a (?:fault|defect|mistake|typo|error))[a-z']+|"
+    r"(?:^|[.;!?,]\s*)(?:it\s+)?feels like\b|"
+    r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able) to (?:grasp|understand|follow|comprehend|get)\b|"
+    r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:lost|clueless|out of (?:his|her|their) depth)\b|"
+    r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b|"
+    r"\b(?:his|her|their) english (?:is|was|isn't|wasn't|is not|was not|not) (?:not |very |that |so )?(?:great|good|the best|poor|bad|terrible|limited|broken)\b|"
+    r"\b(?:serial|frequent|habitual|chronic|constant) (?:complainer|moaner|caller|whinger)s?\b|"
+    r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-it-all\b|\battention seeker\b"
+)
+_MARKED_OPINION = re.compile(_MARKED_OPINION_PATTERN, re.IGNORECASE)
+_MARKED_OPINION_IN_LOWER_CASE = re.compile(_MARKED_OPINION_PATTERN)
+
+
+def _marked_opinion(text: TextField) -> str | None:
+    masked = text.masked
+    if masked.isascii():
+        found = _MARKED_OPINION_IN_LOWER_CASE.search(text.lowered)
+        return masked[found.start() : found.end()].strip(" ,.;") if found else None
+    found = _MARKED_OPINION.search(masked)
+    return found.group(0).strip(" ,.;") if found else None
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
@@ -257,6 +286,9 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     if found and not (found.lower().startswith(("what a", "such a")) and not _judging_after(found, subject)):
         if not _insult(found.split()[-1], subject):
             return found
+    found = _marked_opinion(text)
+    if found:
+        return found
     words = text.words
     lexicon = subject.lexicon
     names = subject.names
@@ -274,7 +306,9 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
             # "a rude customer", "lovely lady": a judging word just before a person.
             # ("the best person to ask" names a role, not a judgement.)
             if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and lexicon.judges(word) and words[index + 2 : index + 3] != ["to"]:
-                return f"{word} {words[index + 1]}"
+                phrase = f"{word} {words[index + 1]}"
+                if not any(phrase in insult for insult in subject.derogatory_in(text)):
+                    return phrase  # ("nightmare customer" is an insult: P304 names it)
             continue
         cursor = index + 1
         if cursor < len(words) and words[cursor] in ("was", "is", "has", "had", "were", "are") and cursor + 1 < len(words) and words[cursor + 1] in ("been", "being"):
@@ -292,7 +326,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         candidate = words[cursor]
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
-        if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject):
+        if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text):
             return " ".join(words[index : cursor + 1])
     return _judgement_opening_a_sentence(text, subject)
 
@@ -301,7 +335,11 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
     """A sentence opening with a strengthened judgement, its subject left out: "Very rude on the phone"."""
     words = text.words
     for index, word in enumerate(words[:-1]):
-        if word not in _OPENING_INTENSIFIERS or not text.starts_sentence(index):
+        if word == "a" and words[index + 1] in ("bit", "little") and index + 2 < len(words) - 1:
+            word, index = words[index + 1], index + 1  # "a bit precious about it"
+            if not _starts_clause(text, index - 1):
+                continue
+        elif word not in _OPENING_INTENSIFIERS or not _starts_clause(text, index):
             continue
         cursor = index + 1
         while cursor < len(words) - 1 and words[cursor] in _OPENING_INTENSIFIERS:
@@ -309,6 +347,14 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
         if subject.lexicon.judges(words[cursor]) and not _insult(words[cursor], subject):
             return " ".join(words[index : cursor + 1])
     return None
+
+
+def _starts_clause(text: TextField, index: int) -> bool:
+    """Whether word ``index`` opens a sentence or a clause after a comma: "..., absolutely exhausting"."""
+    if text.starts_sentence(index):
+        return True
+    gap = text._pieces[2 * index]
+    return "," in gap or " - " in gap
 
 
 def _first_person_opinion(text: TextField) -> str | None:
@@ -321,8 +367,12 @@ def _first_person_opinion(text: TextField) -> str | None:
     return found.group(0) if found else None
 
 
-def _insult(word: str, subject: Subject) -> bool:
-    return word.lower() in subject.lexicon.derogatory.words
+def _insult(word: str, subject: Subject, text: TextField | None = None) -> bool:
+    """Whether a word is an insult, alone or as part of one found in the text ("being a pain")."""
+    word = word.lower()
+    if word in subject.lexicon.derogatory.words:
+        return True
+    return text is not None and any(word in phrase.split() for phrase in subject.derogatory_in(text))
 
 
 def _judging_after(phrase: str, subject: Subject) -> bool:

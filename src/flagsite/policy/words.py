@@ -41,6 +41,11 @@ DEROGATORY: tuple[str, ...] = (
     "being a pain", "such a pain", "a real pain", "absolute pain", "total pain", "right pain", "royal pain", "pain in the", "nightmare customer", "habitual offender",
     "troublemaker", "deadbeat", "cheapskate", "grifter", "muppet", "twat", "prick", "tosser", "wanker",
     "bollocks", "screwed up", "pathetic",
+    # British and American insults for a person, and words said to silence one.
+    "twit", "yob", "yobbo", "scrounger", "crook", "a cowboy", "cowboy builder", "prat", "plonker", "numpty",
+    "pillock", "bugger", "fool", "old git", "miserable git", "stupid git", "silly git", "old dear", "old bat", "old bag", "old cow", "silly cow",
+    "stupid cow", "useless cow", "lazy cow", "old misery", "misery guts", "shut up", "shut her up",
+    "shut him up", "shut them up", "jumped-up", "waste of space", "time-waster", "timewaster",
 )
 
 # Stand-ins written where the contact's name belongs.
@@ -107,14 +112,16 @@ OPINION_WORDS: frozenset[str] = frozenset(
     unbearable exhausting tiresome tedious nightmare pain weird strange odd sketchy shady dodgy suspicious
     fishy stubborn picky fussy whiny needy clingy dramatic hysterical emotional irrational paranoid
     nice kind friendly wonderful great amazing awesome fantastic brilliant excellent perfect fab
-    gentleman sweetheart darling angel gem drunk intoxicated""".split()
+    gentleman sweetheart darling angel gem drunk intoxicated clueless forgetful precious worrier complainer
+    moaner chancer""".split()
 )
 
 # A person a note may talk about: the subject of a judging sentence.
 PERSON_WORDS: frozenset[str] = frozenset(
     """customer ct cx caller client contact patron member he she they him her them guy man woman lady
     gentleman person holder wife husband son daughter mother father mom mum dad partner brother sister
-    employee owner""".split()
+    employee owner guest tenant patient resident parent landlord pensioner passenger traveller traveler donor
+    supporter student gent""".split()
 )
 INTERACTION_WORDS: frozenset[str] = frozenset("call interaction conversation chat experience visit exchange".split())
 INTENSIFIERS: frozenset[str] = frozenset(
