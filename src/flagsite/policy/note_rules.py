@@ -385,6 +385,7 @@ _FIELD_IN_CLAUSE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|as|then)\s")
 _CLAUSE_WORDS = 10  # a verb's object is within this many words of it
+_OTHER_OBJECT = re.compile(r"\b(?:request|call|case|ticket|complaint|query|appointment|parcel|question|letter|message|note|file|claim)s?\b")
 _FROM_TO = re.compile(r"\bfrom\b.+\bto\b")
 
 
@@ -445,6 +446,8 @@ def _changed_field(verb: re.Match[str], sentence: str) -> str | None:
     if verb.group(0) in ("took", "taken") and not re.search(r"\boff\b", clause):
         return None  # "took her off the list" is a change; "took a reading" is not
     for found in _FIELD_IN_CLAUSE.finditer(clause):
+        if _OTHER_OBJECT.search(clause[: found.start()]):
+            return None  # the verb acts on something else: "transferred the request for a payment plan"
         if found.group(2) not in NOT_A_FIELD_AFTER:
             return found.group(1)
     return None
@@ -464,13 +467,24 @@ _NOT_A_SUM_BEFORE = re.compile(
     r"limit(?: of)?|threshold(?: of)?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
 )
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
+_MONEY_ACTION = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|price\w*|owes?|due)\b", re.IGNORECASE)
 _PRODUCT_AFTER = re.compile(r"^[\w\s-]{0,20}\b(?:plan|tariff|option|bundle|package|tier|subscription|membership)\b")
+def _sentence_around(text: str, found: re.Match[str]) -> str:
+    start = max(text.rfind(mark, 0, found.start()) for mark in ".;\n")
+    ends = [i for i in (text.find(mark, found.end()) for mark in (". ", ";", "\n")) if i >= 0]
+    return text[start + 1 : min(ends) if ends else len(text)]
+
+
 def _a_sum(text: str, money: re.Match[str]) -> bool:
     """Whether an amount is a sum given, taken or quoted, rather than a limit or a price explained."""
     before = text[max(0, money.start() - 30) : money.start()].lower()
     after = text[money.end() :].lower()
     if before.endswith(("the ", "a ")) and _PRODUCT_AFTER.match(after):
         return False  # "the 5 GBP a month standby plan" names a product by its price
+    if before.endswith("the ") and not _MONEY_ACTION.search(_sentence_around(text, money)):
+        return False  # "a review of the 200.00 USD fee": a sum named, nothing given or taken
+    if before.rfind("(") > before.rfind(")") and after.lstrip().startswith(")"):
+        return False  # "(hamper, large, 149.00 USD)": an item's price, in passing
     return not _NOT_A_SUM_BEFORE.search(before) and not _NOT_A_SUM_AFTER.match(after)
 
 
@@ -544,7 +558,12 @@ _ONE_OFF = re.compile(
 )
 _STRONG_DURABLE = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|ever again|always|every time|whenever)\b", re.IGNORECASE)
 # The note says the wish was put on the permanent record already.
-_RECORDED = re.compile(r"\b(?:added|recorded|saved|put|noted|updated)\b[^.;]{0,60}\bpreferences?\b|\bpreferences? (?:updated|added)\b", re.IGNORECASE)
+_RECORDED = re.compile(
+    r"\b(?:added|recorded|saved|put|noted|updated|set)\b[^.;]{0,60}\b(?:preferences?|on (?:the|her|his|their) (?:account|record|profile)|flag)\b|"
+    r"\bpreferences? (?:updated|added)\b",
+    re.IGNORECASE,
+)
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
 
 
 def _durable_sentence(text: str) -> tuple[str, str] | None:
@@ -596,7 +615,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] in ("reason", "resolution"):
             found = _durable_sentence(text.text)
-            if found:
+            if found and not _on_the_record(found[0], subject):
                 sentence, words = found
                 since = note.at.date().isoformat()
                 yield Hit(
@@ -605,6 +624,17 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
                     f"where every page shows it; move it there as - {{text: {_preference_text(sentence)}, since: {since}}}",
                 )
                 return
+
+
+def _on_the_record(sentence: str, subject: Subject) -> bool:
+    """Whether the customer's preferences or flags already say it: most of the sentence's words are there."""
+    customer = subject.customer
+    if customer is None:
+        return False
+    record = " ".join([p.text for p in customer.preferences] + [f"{f.reason} {f.guidance or ''}" for f in customer.flags]).lower()
+    said = set(_CONTENT_WORD.findall(sentence.lower()))
+    shared = said & set(_CONTENT_WORD.findall(record))
+    return len(shared) >= 3 and len(shared) >= 0.4 * len(said)
 
 
 def _preference_text(sentence: str) -> str:

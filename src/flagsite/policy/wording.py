@@ -301,6 +301,12 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         # "wanted to cancel and was rude": the subject is left out after "and"/"but".
         if word in ("and", "but") and any(w in PERSON_WORDS or w in names for w in words[:index]):
             subject_word = True
+            # "is a pain and extremely rude": the copula is left out too.
+            cursor = index + 1
+            while cursor < len(words) - 1 and words[cursor] in _OPENING_INTENSIFIERS:
+                cursor += 1
+            if cursor > index + 1 and lexicon.judges(words[cursor]) and not _insult(words[cursor], subject, text):
+                return " ".join(words[index + 1 : cursor + 1])
         first_person = word in ("i", "we")
         if not (subject_word or first_person):
             # "a rude customer", "lovely lady": a judging word just before a person.

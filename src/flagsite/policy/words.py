@@ -42,7 +42,7 @@ DEROGATORY: tuple[str, ...] = (
     "troublemaker", "deadbeat", "cheapskate", "grifter", "muppet", "twat", "prick", "tosser", "wanker",
     "bollocks", "screwed up", "pathetic",
     # British and American insults for a person, and words said to silence one.
-    "twit", "yob", "yobbo", "scrounger", "crook", "a cowboy", "cowboy builder", "prat", "plonker", "numpty",
+    "twit", "yob", "yobbo", "scrounger", "crook", "a cowboy", "cowboy builder", "prat", "plonker",
     "pillock", "bugger", "fool", "old git", "miserable git", "stupid git", "silly git", "old dear", "old bat", "old bag", "old cow", "silly cow",
     "stupid cow", "useless cow", "lazy cow", "old misery", "misery guts", "shut up", "shut her up",
     "shut him up", "shut them up", "jumped-up", "waste of space", "time-waster", "timewaster",
