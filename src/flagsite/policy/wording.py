@@ -124,11 +124,20 @@ _NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled
 _NAMING_AFTER = re.compile(r"^\s*(?:link|button|page|tab|menu|option|screen|field|box|checkbox|banner|message|error|notice|setting|section|form|prompt|pop-?up|dialog|label|heading|template|plan|email|notification)s?\b", re.IGNORECASE)
 # A quotation in single quotes; apostrophes inside words ("can't") do not end it.
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){2,400}?)['’](?![\w])")
+# A person right before a quotation: "cancel cuz he 'can't be dealing with this'".
+_PERSON_BEFORE = re.compile(r"\b(?:he|she|they|customer|caller)\s+$", re.IGNORECASE)
 # Someone speaking of themselves: "I", "we" (not "my" or "your", which labels hold: 'My invoices').
 _SPEAKER = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|we|we're|we've|we'll)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|we|we're|us|our|you|you're|your)\b", re.IGNORECASE)
 # "He said: I want my money back" (a quote without quotation marks).
 _COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|our|you|you're|your)\b[^.;\n]*", re.IGNORECASE)
+# "He said: just send whoever is free", "Her words: he would not let me pass": someone's words after a colon.
+_SAID_COLON = re.compile(
+    r"\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member|(?:his|her|their) words(?: were)?)\s*"
+    r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|told (?:me|us|the agent|him|her|them))\s*)?:\s*"
+    r"(?:[^\s.;]+\s+){2,}[^\s.;]+",
+    re.IGNORECASE,
+)
 _VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|quote,|direct quote)\b", re.IGNORECASE)
 
 
@@ -143,7 +152,8 @@ def _single_quoted_speech(body: str) -> re.Match[str] | None:
     """A quotation in single quotes that reads as speech: someone says "I" or "we" in it, in three words or more."""
     for match in _SINGLE_QUOTED.finditer(body):
         inside = match.group(1)
-        if len(inside.split()) >= 3 and _SPEAKER.search(inside) and not _names_a_thing(body, match, body[max(0, match.start() - 60) : match.start()]):
+        before = body[max(0, match.start() - 60) : match.start()]
+        if len(inside.split()) >= 3 and (_SPEAKER.search(inside) or _PERSON_BEFORE.search(before)) and not _names_a_thing(body, match, before):
             return match
     return None
 
@@ -192,7 +202,9 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
             if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2):
                 quoted = match.group(0)
         if not quoted:
-            speech = (single and (_SINGLE_QUOTED_AFTER_SPEECH.search(body) or _single_quoted_speech(body))) or (":" in body and _COLON_SPEECH.search(body))
+            speech = (single and (_SINGLE_QUOTED_AFTER_SPEECH.search(body) or _single_quoted_speech(body))) or (
+                ":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body))
+            )
             quoted = speech.group(0) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
