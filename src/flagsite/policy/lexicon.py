@@ -189,11 +189,15 @@ class Lexicon:
 
     def _base_known(self, word: str) -> bool:
         checker = _spellchecker()
-        if word in checker or word in _ABBREVIATIONS or word in self.allowed:
+        if word in _ABBREVIATIONS or word in self.allowed:
             return True
-        for ending, american in _VARIANT_ENDINGS:
-            if word.endswith(ending) and word[: -len(ending)] + american in checker:
-                return True
+        if word in checker:
+            # The list keeps rare forms that are nearly always slips for a common word ("sumer").
+            return checker.word_frequency[word] > _RARE or not _common_word_one_edit_away(word)
+        if any(variant in checker for variant in _spelling_variants(word)):
+            return True  # British spellings (colour, mould, coeliac) and words written without accents (matinee)
+        if _common_word_one_edit_away(word):
+            return False  # "untill", "unsued": a slip for a common word, though "till" and "sued" are words
         for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):
             if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in checker:
                 return True  # rebooked, unticked, prepaid
@@ -220,6 +224,45 @@ def _suggestions(word: str) -> list[str]:
     checker = _spellchecker()
     candidates = checker.candidates(word) or set()
     return sorted(candidates - {word}, key=lambda c: (-checker.word_usage_frequency(c), c))[:3]
+
+
+# The lowest frequency in pyspellchecker's list: a word seen that rarely is no evidence of a spelling.
+_RARE = 50
+# A word this frequent is the one meant when a rare or unknown form is one slip away from it.
+_VERY_COMMON = 100_000
+
+
+def _spelling_variants(word: str) -> set[str]:
+    """American spellings of a British word, and the accented forms of an unaccented one."""
+    variants = {word.replace("ae", "e"), word.replace("oe", "e"), word.replace("ould", "old")}
+    for base in list(variants):
+        for ending, american in _VARIANT_ENDINGS:
+            if base.endswith(ending):
+                variants.add(base[: -len(ending)] + american)
+    variants.update(_accented().get(word, ()))
+    variants.discard(word)
+    return variants
+
+
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, tuple[str, ...]]:
+    """The list's accented words by their plain spelling: matinee -> matinée, cafe -> café."""
+    import unicodedata
+
+    found: dict[str, list[str]] = {}
+    for word in _spellchecker().word_frequency.dictionary:
+        if not word.isascii():
+            plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+            if plain.isalpha():
+                found.setdefault(plain, []).append(word)
+    return {plain: tuple(words) for plain, words in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def _common_word_one_edit_away(word: str) -> bool:
+    checker = _spellchecker()
+    frequency = checker.word_frequency
+    return any(frequency[near] >= _VERY_COMMON for near in checker.known(checker.edit_distance_1(word)) if near != word)
 
 
 @lru_cache(maxsize=4096)

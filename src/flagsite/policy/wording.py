@@ -68,6 +68,11 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # no word one edit away: a name (Ngozi) or a product (metformin), not a typo
         if index > 0 and text.masked[text.starts[index] - 1] == "-" and lower.endswith("s") and lexicon.is_known(lower[:-1], known):
             continue  # the plural end of a compound: add-ons, top-ups, sign-ins
+        end = text.starts[index] + len(word)
+        if lower in _PREFIXES and text.masked[end : end + 1] == "-":
+            continue  # a prefix before a hyphen: pre-authorisation, co-payment
+        if word[0].isupper() and _NAME_BEFORE_VERB.match(text.masked[end:]):
+            continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
         if lower in lexicon.slang or lower in wrong or lower in derogatory:
@@ -75,6 +80,14 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         if lower not in subject.proper_words:
             wrong.append(lower)
     return wrong
+
+
+_PREFIXES = frozenset("pre post non re co anti semi multi sub inter mid self ex un de bi tri mis over under e".split())
+# After a name that opens a sentence, a verb of its own: typing slips open a sentence with the verb itself.
+_NAME_BEFORE_VERB = re.compile(
+    r"^(?:'s\b|\s+(?:is|was|has|had|will|would|can|could|does|did|needs|needed|wants|wanted|ate|came|went|got|gets|seems|seemed|"
+    r"looks|looked|says|said|called|rang|asked|arrived|left|had|started|stopped|keeps|kept|is|isn't|wasn't|hasn't|doesn't|didn't)\b)"
+)
 
 
 @rule("P302", "misspelled-word", "warning", "text")

@@ -22,7 +22,9 @@ SLANG: dict[str, str] = {
     "ain't": "is not", "innit": "(remove it)", "lemme": "let me", "gimme": "give me", "wassup": "(remove it)",
     "sup": "(remove it)", "k": "OK", "kk": "OK", "np": "no problem", "w/e": "whatever", "ppl": "people",
     "becuz": "because", "cust": "customer", "shud": "should", "wud": "would", "l8": "late", "l8r": "later",
-    "smh": "(remove it)", "idc": "(remove it)",
+    "smh": "(remove it)", "idc": "(remove it)", "tix": "tickets", "prob": "probably", "probs": "probably",
+    "meds": "medication", "sry": "sorry", "ig": "I guess", "rn": "right now",
+    "tbf": "(remove it)", "ngl": "(remove it)",
     # Contractions written without their apostrophe (not "cant", "wont", "well": words of their own).
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
     "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
@@ -156,5 +158,5 @@ ALLOW_WORDS: frozenset[str] = frozenset(
     eta etas sku skus rma rmas iban bic cvv otp sms mfa faq faqs pdf url urls ip os wifi wi-fi esim
     username usernames login logins logout signup checkout prepaid postpaid unsubscribe unsubscribed
     resubscribe reactivate reactivated deactivate deactivated reship reshipped reshipment dispositions
-    covesmart flagsite invoiced reinvoiced ooo""".split()
+    covesmart flagsite invoiced reinvoiced ooo statin statins combi combis""".split()
 )
