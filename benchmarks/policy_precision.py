@@ -1,9 +1,11 @@
-"""Print precision and recall of each policy rule on the labelled notes.
+"""Print precision and recall of each policy rule on the labelled notes, per part of the corpus.
 
-    python benchmarks/policy_precision.py [FOLDER] [--verbose]
+    python benchmarks/policy_precision.py [FOLDER ...] [--verbose]
 
-FOLDER defaults to tests/policy/labelled. --verbose lists the notes behind
-every false positive and false negative.
+FOLDER defaults to both parts: tests/policy/labelled (the notes the rules were tuned on) and
+tests/policy/labelled-heldout (notes no rule was tuned against), reported separately. Each part
+gets a table per rule, the note-level figures (a note with any finding counts as flagged) and
+the false positives by note. --verbose also lists the false negatives.
 """
 
 from __future__ import annotations
@@ -11,23 +13,28 @@ from __future__ import annotations
 import os
 import sys
 
-from flagsite.policy.measure import load_labelled, score, table
+from flagsite.policy.measure import load_labelled, note_level, note_table, score_found, findings, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+PARTS = (os.path.join(HERE, "..", "tests", "policy", "labelled"), os.path.join(HERE, "..", "tests", "policy", "labelled-heldout"))
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    folder = args[0] if args else os.path.join(HERE, "..", "tests", "policy", "labelled")
-    notes = load_labelled(folder)
-    scores = score(notes)
-    print(table(scores, len(notes)), end="")
-    if "--verbose" in argv:
+    folders = [a for a in argv if not a.startswith("--")] or list(PARTS)
+    for folder in folders:
+        notes = load_labelled(folder)
+        found = findings(notes)
+        scores = score_found(found)
+        print(f"## {os.path.basename(os.path.normpath(folder))}\n")
+        print(table(scores, len(notes)))
+        print(note_table(note_level(found)))
         for s in scores.values():
             for source in s.false_positives:
                 print(f"FP {s.code} {source}")
-            for source in s.false_negatives:
-                print(f"FN {s.code} {source}")
+            if "--verbose" in argv:
+                for source in s.false_negatives:
+                    print(f"FN {s.code} {source}")
+        print()
     return 0
 
 

@@ -192,10 +192,13 @@ class Lexicon:
         if word in _ABBREVIATIONS or word in self.allowed:
             return True
         if word in checker:
-            # The list keeps rare forms that are nearly always slips for a common word ("sumer").
-            return checker.word_frequency[word] > _RARE or not _common_word_one_edit_away(word)
+            # Rare forms the list keeps ("sumer") are left alone: frequencies cannot tell them from
+            # rare words of a trade ("durum", "orderer").
+            return True
         if any(variant in checker for variant in _spelling_variants(word)):
             return True  # British spellings (colour, mould, coeliac) and words written without accents (matinee)
+        if any(word.endswith(end) and checker.word_frequency[word[: -len(end)]] > _RARE for end in ("s", "er", "ers") if len(word) - len(end) >= 3):
+            return True  # a plural or a doer of a known word: tyres, valeter ("stoped" is one slip from "stopped")
         if _common_word_one_edit_away(word):
             return False  # "untill", "unsued": a slip for a common word, though "till" and "sued" are words
         for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):
@@ -229,7 +232,7 @@ def _suggestions(word: str) -> list[str]:
 # The lowest frequency in pyspellchecker's list: a word seen that rarely is no evidence of a spelling.
 _RARE = 50
 # A word this frequent is the one meant when a rare or unknown form is one slip away from it.
-_VERY_COMMON = 100_000
+_VERY_COMMON = 1000
 
 
 def _spelling_variants(word: str) -> set[str]:

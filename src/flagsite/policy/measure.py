@@ -71,11 +71,53 @@ def load_labelled(folder: str) -> list[LabelledNote]:
     return notes
 
 
-def score(notes: list[LabelledNote], config: Config | None = None, today: dt.date = dt.date(2026, 6, 30)) -> dict[str, Score]:
+@dataclass
+class NoteLevel:
+    """Whole notes: a note with any finding is called bad; a labelled note is bad when it expects a code."""
+
+    flagged_bad: int = 0
+    flagged_good: list[str] = field(default_factory=list)  # good notes with a finding: the ones editors notice
+    missed_bad: list[str] = field(default_factory=list)  # bad notes without any finding
+    fully_right: int = 0  # notes whose findings are exactly the codes expected
+    notes: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        flagged = self.flagged_bad + len(self.flagged_good)
+        return self.flagged_bad / flagged if flagged else None
+
+    @property
+    def recall(self) -> float | None:
+        bad = self.flagged_bad + len(self.missed_bad)
+        return self.flagged_bad / bad if bad else None
+
+
+def findings(notes: list[LabelledNote], config: Config | None = None, today: dt.date = dt.date(2026, 6, 30)) -> list[tuple[LabelledNote, set[str]]]:
+    """Each labelled note with the codes the rules find on it."""
     ctx = CheckContext(config=config or Config(), today=today)
+    return [(labelled, set(policy_codes_for_note(labelled.note, labelled.customer, ctx))) for labelled in notes]
+
+
+def note_level(found: list[tuple[LabelledNote, set[str]]]) -> NoteLevel:
+    level = NoteLevel(notes=len(found))
+    for labelled, codes in found:
+        if codes and labelled.expected:
+            level.flagged_bad += 1
+        elif codes:
+            level.flagged_good.append(labelled.source)
+        elif labelled.expected:
+            level.missed_bad.append(labelled.source)
+        level.fully_right += codes == labelled.expected
+    return level
+
+
+def score(notes: list[LabelledNote], config: Config | None = None, today: dt.date = dt.date(2026, 6, 30)) -> dict[str, Score]:
+    return score_found(findings(notes, config, today))
+
+
+def score_found(found_per_note: list[tuple[LabelledNote, set[str]]]) -> dict[str, Score]:
     scores = {r.code: Score(r.code) for r in rules_for("note") + rules_for("text")}
-    for labelled in notes:
-        found = set(policy_codes_for_note(labelled.note, labelled.customer, ctx))
+    for labelled, found in found_per_note:
         for code, current in scores.items():
             if code in found and code in labelled.expected:
                 current.true_positive += 1
@@ -109,3 +151,15 @@ def table(scores: dict[str, Score], notes: int) -> str:
                  f"{shown(total_tp / (total_tp + total_fp) if total_tp + total_fp else None)} | "
                  f"{shown(total_tp / (total_tp + total_fn) if total_tp + total_fn else None)} |")
     return "\n".join(lines) + "\n"
+
+
+def note_table(level: NoteLevel) -> str:
+    def shown(value: float | None) -> str:
+        return "  -  " if value is None else f"{value:.2f}"
+
+    bad = level.flagged_bad + len(level.missed_bad)
+    return (
+        f"notes: {level.notes} ({bad} bad, {level.notes - bad} good); note-level precision {shown(level.precision)}, "
+        f"recall {shown(level.recall)}; good notes flagged {len(level.flagged_good)}; bad notes missed {len(level.missed_bad)}; "
+        f"notes with exactly the expected codes {level.fully_right}\n"
+    )

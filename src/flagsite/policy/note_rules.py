@@ -247,7 +247,7 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
 
 # "We will call back", "Anna will email her by Friday", "callback scheduled", "will be contacted by billing".
 _ORG_SUBJECT = r"(?:i|we|i'll|we'll|agent|the agent|team|the team|tl|team lead|supervisor|manager|billing|accounts|support|(?:the )?\w+ (?:team|department|dept))"
-_PROMISE_VERBS = r"(?:call|ring|phone|email|e-mail|text|contact|reach out|follow up|get back|check back|check in|update|write|send|confirm|let (?:him|her|them|the customer) know)"
+_PROMISE_VERBS = r"(?:call|ring|phone|email|e-mail|text|contact|reach out|follow up|get back|check back|check in|check again|chase|update|write|send|confirm|let (?:him|her|them|the customer) know)"
 _FILLER = r"(?:(?:also|then|personally|again|try to|be sure to|make sure to|need to|be able to)\s+)?"
 _PROMISES = (
     re.compile(rf"\b{_ORG_SUBJECT}\s+(?:will|shall|'ll|is going to|are going to|am going to|promised to|agreed to|offered to|needs? to|has to|have to|must)\s+{_FILLER}{_PROMISE_VERBS}\b"),

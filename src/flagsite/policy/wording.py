@@ -62,8 +62,8 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         word = text.originals[index]
         if len(word) < 3 or word.isupper() or word[1:] != word[1:].lower():
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
-        if word[0].isupper() and not text.starts_sentence(index):
-            continue  # a capital inside a sentence marks a name: Covesmart, Anna
+        if word[0].isupper() and not text.starts_sentence(index) and not _CALENDAR_SLIP.match(lower):
+            continue  # a capital inside a sentence marks a name: Covesmart, Anna (but "Thursays" is a slip)
         if not lexicon.one_edit_from_a_word(lower):
             continue  # no word one edit away: a name (Ngozi) or a product (metformin), not a typo
         if index > 0 and text.masked[text.starts[index] - 1] == "-" and lower.endswith("s") and lexicon.is_known(lower[:-1], known):
@@ -82,6 +82,12 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
     return wrong
 
 
+# A day or a month one slip away: capitalised like a name, but a misspelling all the same.
+_CALENDAR_SLIP = re.compile(
+    r"^(?=[a-z]{5,}$)(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|"
+    r"august|september|october|november|december)s?$)(?:mo?n?d?a?y|tu?e?s?d?a?y|we?d?n?e?s?d?a?y|th?u?r?s?d?a?y|fr?i?d?a?y|sa?t?u?r?d?a?y|su?n?d?a?y|"
+    r"ja?n?u?a?r?y|fe?b?r?u?a?r?y|se?p?t?e?m?b?e?r|oc?t?o?b?e?r|no?v?e?m?b?e?r|de?c?e?m?b?e?r)s?$"
+)
 _PREFIXES = frozenset("pre post non re co anti semi multi sub inter mid self ex un de bi tri mis over under e".split())
 # After a name that opens a sentence, a verb of its own: typing slips open a sentence with the verb itself.
 _NAME_BEFORE_VERB = re.compile(
@@ -264,6 +270,8 @@ _FIRST_PERSON_OPINION = re.compile(_FIRST_PERSON_OPINION_PATTERN, re.IGNORECASE)
 # what the same pattern matches on the lower-cased text, which is quicker to search.
 _FIRST_PERSON_OPINION_IN_LOWER_CASE = re.compile(_FIRST_PERSON_OPINION_PATTERN)
 _JUDGED_NOUNS = PERSON_WORDS | {"call", "caller"}
+# A judging word right before one of these is not about it: "Said yes, he can wait".
+_PRONOUNS = frozenset("he she they him her them he's she's they're".split())
 _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
 # Who or what a judgement is about (names aside): it holds _JUDGED_NOUNS too.
 _PERSONS_OR_CALL = PERSON_WORDS | INTERACTION_WORDS | {"i", "we"}
@@ -336,7 +344,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if not (subject_word or first_person):
             # "a rude customer", "lovely lady": a judging word just before a person.
             # ("the best person to ask" names a role, not a judgement.)
-            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and lexicon.judges(word) and words[index + 2 : index + 3] != ["to"]:
+            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and words[index + 1] not in _PRONOUNS and lexicon.judges(word) and words[index + 2 : index + 3] != ["to"]:
                 phrase = f"{word} {words[index + 1]}"
                 if not any(phrase in insult for insult in subject.derogatory_in(text)):
                     return phrase  # ("nightmare customer" is an insult: P304 names it)

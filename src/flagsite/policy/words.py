@@ -123,12 +123,12 @@ PERSON_WORDS: frozenset[str] = frozenset(
     """customer ct cx caller client contact patron member he she they him her them guy man woman lady
     gentleman person holder wife husband son daughter mother father mom mum dad partner brother sister
     employee owner guest tenant patient resident parent landlord pensioner passenger traveller traveler donor
-    supporter student gent""".split()
+    supporter student gent he's she's they're""".split()
 )
 INTERACTION_WORDS: frozenset[str] = frozenset("call interaction conversation chat experience visit exchange".split())
 INTENSIFIERS: frozenset[str] = frozenset(
     """very really so extremely quite rather incredibly super totally pretty fairly somewhat a bit little kind
-    of sort such absolutely truly just being not too overly""".split()
+    of sort such absolutely truly just being not too overly completely utterly""".split()
 )
 COPULAS: frozenset[str] = frozenset(
     """is was were are seems seemed sounded sounds appeared appears acted acting became becomes got gets 's
