@@ -133,6 +133,10 @@ class Lexicon:
         """Words that say nothing about an issue: vague words, slang and intensifiers ("very", "a bit")."""
         return frozenset(self.vague | self.slang.keys() | words.INTENSIFIERS)
 
+    def dropped_g(self, text: TextField) -> list[str]:
+        """Words written without their final g ("nothin", "goin"): not words, but the -ing word is."""
+        return [w for w in text.words if len(w) > 4 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]
+
     def slang_in(self, text: TextField) -> list[str]:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
         found: list[str] = []
@@ -199,6 +203,8 @@ class Lexicon:
             return True  # British spellings (colour, mould, coeliac) and words written without accents (matinee)
         if any(word.endswith(end) and checker.word_frequency[word[: -len(end)]] > _RARE for end in ("s", "er", "ers") if len(word) - len(end) >= 3):
             return True  # a plural or a doer of a known word: tyres, valeter ("stoped" is one slip from "stopped")
+        if word.endswith(("er", "ers")) and checker.word_frequency[word[: word.rindex("r")]] > _RARE and word[: word.rindex("r")].endswith("e"):
+            return True  # the doer of a verb ending in e: chancer, valuer
         if _common_word_one_edit_away(word):
             return False  # "untill", "unsued": a slip for a common word, though "till" and "sued" are words
         for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):

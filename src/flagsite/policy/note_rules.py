@@ -527,6 +527,7 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
 _DURABLE = re.compile(
     r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all future|ever again|from here on|"
     r"always|whenever|every time|each time|"
+    r"(?:asked|asks|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only)\b|"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
     r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
     r"(?:all|any|every) (?:future |of (?:his|her|their) )?(?:letters?|reminders?|calls?|appointments?|correspondence|post|mail|"
@@ -542,7 +543,7 @@ _DURABLE = re.compile(
 # Facts about the customer that hold for as long as the account does.
 _STANDING_FACT = re.compile(
     r"\b(?:allergic to|(?:has|have|with) (?:an? |severe |serious )*(?:\w+ )?allerg(?:y|ies)|anaphyla\w+|"
-    r"registered blind|partially sighted|visually impaired|hard of hearing|is deaf|profoundly deaf|"
+    r"registered blind|partially sighted|visually impaired|colou?r ?blind|hard of hearing|is deaf|profoundly deaf|"
     r"uses a wheelchair|wheelchair user|in a wheelchair|"
     r"only speaks|speaks (?:\w+ )?only|speaks no english|does not speak english|doesn't speak english|"
     r"needs an? (?:interpreter|translator)|"

@@ -39,9 +39,9 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     ```
     """
     for text in subject.texts:
-        found = subject.lexicon.slang_in(text)
+        found = subject.lexicon.slang_in(text) + [w for w in subject.lexicon.dropped_g(text) if w not in subject.known_words]
         if found:
-            fixes = ", ".join(f"{w!r} → {subject.lexicon.slang.get(w, '(reword)')}" for w in found)
+            fixes = ", ".join(f"{w!r} → {subject.lexicon.slang.get(w, w + 'g')}" for w in found)
             yield Hit(text.loc, f"slang or text-speak: {fixes}")
 
 
@@ -75,9 +75,9 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
-        if lower in lexicon.slang or lower in wrong or lower in derogatory:
-            continue  # slang and insults have their own rules
-        if lower not in subject.proper_words:
+        if lower in lexicon.slang or lower in wrong or lower in derogatory or (lower.endswith("in") and lexicon.is_known(lower + "g")):
+            continue  # slang, a dropped g and insults have their own rules
+        if lower not in subject.proper_words or _CALENDAR_SLIP.match(lower):
             wrong.append(lower)
     return wrong
 

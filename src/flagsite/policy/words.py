@@ -72,7 +72,7 @@ ROLE_NAMES: frozenset[str] = frozenset(
     employer employee colleague boss resident occupant lodger student parent guardian patient visitor staff
     school nursery surgery practice hospital bank council company firm courier driver engineer technician
     contractor adjuster operator dispatcher support service services centre center administrator admin
-    line switchboard enquiries inquiries""".split()
+    line switchboard enquiries inquiries workshop warehouse depot branch dispatch accounts billing sales""".split()
 )
 
 # Words of a resolution that, alone, do not say what was done: "Noted.", "Replied.", "Added to note."
