@@ -56,6 +56,7 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w@/-])(?:{alternatives})(?![\w@/-]|'\w)", re.IGNORECASE)
 
 
+_ENDS_IN_IN = re.compile(r"[a-z]{3}in\b")
 _SLANG_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
 _JOINERS = "-@/"
 
@@ -135,6 +136,8 @@ class Lexicon:
 
     def dropped_g(self, text: TextField) -> list[str]:
         """Words written without their final g ("nothin", "goin"): not words, but the -ing word is."""
+        if not _ENDS_IN_IN.search(text.lowered):
+            return []  # no word ends in "in" (nearly every text)
         return [w for w in text.words if len(w) > 4 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]
 
     def slang_in(self, text: TextField) -> list[str]:

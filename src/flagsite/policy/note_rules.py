@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from .registry import Hit, describe, rule
@@ -32,6 +33,7 @@ _PLACEHOLDER_RESOLUTIONS = re.compile(
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 
 
+@lru_cache(maxsize=4096)
 def _is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
     words = normalise_name(name)
     whole = " ".join(words)
@@ -567,8 +569,24 @@ _RECORDED = re.compile(
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 
 
+# Every match of _DURABLE or _STANDING_FACT holds one of these. Keep them in step.
+_DURABLE_KEY = re.compile(
+    r"now on|forward|future|ever again|here on|always|whenever|every|each time|never|not |no |don't|doesn't|only|"
+    r"prefer|goes by|allerg|anaphyla|blind|sighted|impaired|hearing|deaf|wheelchair|speak|interpreter|translator|court order|"
+    r"not allowed|cannot|can't|does not use|all |any |after \d|before \d|between \d|(?:wants?|asks?|asked|told us)"
+)
+# The same patterns for lower-case text: case-insensitive matching is the slow part.
+_DURABLE_IN_LOWER_CASE = re.compile(_DURABLE.pattern)
+_STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
+
+
 def _durable_sentence(text: str) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
+    lowered = text.lower()
+    if not _DURABLE_KEY.search(lowered):
+        return None  # none of the words every durable wish or fact holds
+    if not _DURABLE_IN_LOWER_CASE.search(lowered) and not _STANDING_FACT_IN_LOWER_CASE.search(lowered):
+        return None  # nearly every text: one look at the whole, not one per sentence
     for sentence in sentences(text):
         fact = _STANDING_FACT.search(sentence)
         if fact:
@@ -611,12 +629,10 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     """
     note = subject.note
     assert note is not None
-    if any(_RECORDED.search(text.text) for text in subject.texts):
-        return
     for text in subject.texts:
         if text.loc[0] in ("reason", "resolution"):
             found = _durable_sentence(text.text)
-            if found and not _on_the_record(found[0], subject):
+            if found and not _on_the_record(found[0], subject) and not any(_RECORDED.search(t.text) for t in subject.texts):
                 sentence, words = found
                 since = note.at.date().isoformat()
                 yield Hit(

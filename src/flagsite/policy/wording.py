@@ -301,7 +301,21 @@ _MARKED_OPINION = re.compile(_MARKED_OPINION_PATTERN, re.IGNORECASE)
 _MARKED_OPINION_IN_LOWER_CASE = re.compile(_MARKED_OPINION_PATTERN)
 
 
+# Every pattern above holds one of these: texts without any (nearly all) are skipped at once.
+_MARKED_OPINION_KEYS = (
+    "ask me", "bless", "you and me", "mind you", "clearly", "obviously", "evidently", "feels like", "unable", "incapable",
+    "not able", "lost", "clueless", "depth", "care", "grasp", "get it", "english", "serial", "frequent", "habitual",
+    "chronic", "constant", "bit of", "drama queen", "know-it-all", "attention seeker",
+)
+
+
+_ANY_MARKED_OPINION_KEY = re.compile("|".join(re.escape(key) for key in _MARKED_OPINION_KEYS))
+
+
 def _marked_opinion(text: TextField) -> str | None:
+    lowered = text.lowered
+    if not _ANY_MARKED_OPINION_KEY.search(lowered):
+        return None
     masked = text.masked
     if masked.isascii():
         found = _MARKED_OPINION_IN_LOWER_CASE.search(text.lowered)
