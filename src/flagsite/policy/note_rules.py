@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..check.placeholders import is_placeholder as is_todo
 from .registry import Hit, describe, rule
 from .subject import Subject
+from .suggest import amount_entry
 from .text import TextField, normalise_name, sentences
 from .words import CHANGE_FIELDS, EMPTY_RESOLUTION_WORDS, HONORIFICS, NOT_A_FIELD_AFTER, ROLE_NAMES
 
@@ -101,7 +102,9 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     assert subject.note is not None
     name = subject.note.contact.name
     if _is_placeholder(name, subject.lexicon.placeholders):
-        yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with")
+        role = name.strip().rstrip(".").lower()
+        example = f"contact: {{name: <their name>, relationship: {role}}}" if _role_not_name(name) else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
+        yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with, e.g. {example}")
 
 
 def _same_person(contact: list[str], holder: list[str]) -> bool:
@@ -347,9 +350,15 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         if _NO_FOLLOW_UP.search(lowered):
             continue
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
-        for sentence in sentences(_their_names_as_pronouns(text.text.lower(), subject)):
+        written = sentences(text.text)
+        for index, sentence in enumerate(sentences(_their_names_as_pronouns(text.text.lower(), subject))):
             if _ANY_PROMISE.search(sentence) or _ours_will(sentence):
-                yield Hit(text.loc, f"{describe(sentence.strip())} promises a follow-up, but follow_up is none; add follow_up: {{due, owner, action}}")
+                action = _preference_text(written[index] if index < len(written) else sentence)
+                yield Hit(
+                    text.loc,
+                    f"{describe(sentence.strip())} promises a follow-up, but follow_up is none; add "
+                    f"follow_up: {{due: <date promised>, owner: {subject.note.author}, action: {action}}}",
+                )
                 return
 
 
@@ -521,7 +530,7 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
             continue  # an amount has a digit
         found = next((m for m in _MONEY.finditer(text.text) if _a_sum(text.text, m)), None)
         if found:
-            yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{{kind, amount, currency}}]")
+            yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{amount_entry(found.group(0), _sentence_around(text.text, found))}]")
             return
 
 

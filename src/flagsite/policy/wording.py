@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from .registry import Hit, rule
 from .subject import Subject
+from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField
 from .words import COPULAS, INTENSIFIERS, INTERACTION_WORDS, PERSON_WORDS
 
@@ -227,7 +228,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
             quoted = speech.group(0) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
-            yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words")
+            yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words, e.g. {reported_speech(quoted)!r}")
 
 
 @rule("P304", "derogatory-or-profane-word", "error", "text")
@@ -255,7 +256,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         found = subject.derogatory_in(text)
         if found:
-            yield Hit(text.loc, f"derogatory or profane wording: {', '.join(repr(w) for w in found)}; describe what happened in neutral, factual words")
+            yield Hit(text.loc, f"derogatory or profane wording: {', '.join(repr(w) for w in found)}; describe what happened in neutral, factual words: {neutral_words(found)}")
 
 
 _FIRST_PERSON_OPINION_PATTERN = (
@@ -471,4 +472,4 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     for text in subject.factual_texts:
         phrase = _judgement(text, subject)
         if phrase:
-            yield Hit(text.loc, f"reads as an opinion or feeling ({phrase!r}); state only what happened and what was said or done")
+            yield Hit(text.loc, f"reads as an opinion or feeling ({phrase!r}); state only what happened: {instead_of_judgement(phrase)}")
