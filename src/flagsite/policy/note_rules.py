@@ -285,7 +285,7 @@ _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
-_ACTS = r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|let)"
+_ACTS = r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let)"
 _WHO_WILL = re.compile(
     rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)((?:[\w'-]+\s+){{0,3}}?[\w'-]+)\s+(?:will|to|'ll|is going to|are going to)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b"
 )
@@ -396,6 +396,12 @@ _FIELD_IN_CLAUSE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|as|then)\s")
 _CLAUSE_WORDS = 10  # a verb's object is within this many words of it
+# "changed her home branch to ...": a thing of the customer's given a new value.
+_THEIR_THING_TO = re.compile(r"^\s+(?:his|her|their)\s+(?!(?:back|up|down|over|off|out|in|on|around|forward|across)\b)((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|from)\b")
+_NOT_ACCOUNT = re.compile(
+    r"\b(?:mind|appointment|booking|seat|room|flight|order|delivery|slot|visit|session|class|reservation|table|ticket|car|"
+    r"bag|luggage|parcel|package|dog|cat|pet|child|son|daughter|wife|husband|mother|father)s?\b"
+)
 _OTHER_OBJECT = re.compile(r"\b(?:request|call|case|ticket|complaint|query|appointment|parcel|question|letter|message|note|file|claim)s?\b")
 _FROM_TO = re.compile(r"\bfrom\b.+\bto\b")
 
@@ -453,6 +459,9 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
 def _changed_field(verb: re.Match[str], sentence: str) -> str | None:
     """The account field a verb of change acts on in its clause, if any."""
     clause = _CLAUSE_END.split(sentence[verb.end():], maxsplit=1)[0]
+    owned = _THEIR_THING_TO.match(clause)
+    if owned and verb.group(0) in ("changed", "updated", "switched", "moved", "amended", "corrected") and not _NOT_ACCOUNT.search(owned.group(1)):
+        return owned.group(1)  # "changed her home branch to Elmsworth": something of theirs, set to a new value
     clause = " ".join(clause.split()[:_CLAUSE_WORDS])
     if verb.group(0) in ("took", "taken") and not re.search(r"\boff\b", clause):
         return None  # "took her off the list" is a change; "took a reading" is not
@@ -537,7 +546,7 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 _DURABLE = re.compile(
     r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all future|ever again|from here on|"
-    r"always|whenever|every time|each time|"
+    r"always(?! \w+ing\b)|whenever|every time|each time|"
     r"(?:asked|asks|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only)\b|"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
     r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"

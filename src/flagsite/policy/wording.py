@@ -296,7 +296,13 @@ _MARKED_OPINION_PATTERN = (
     r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b|"
     r"\b(?:his|her|their) english (?:is|was|isn't|wasn't|is not|was not|not) (?:not |very |that |so )?(?:great|good|the best|poor|bad|terrible|limited|broken)\b|"
     r"\b(?:serial|frequent|habitual|chronic|constant) (?:complainer|moaner|caller|whinger)s?\b|"
-    r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-it-all\b|\battention seeker\b"
+    r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-it-all\b|\battention seeker\b|"
+    # The writer's guess at a motive or a mind: "seems like he just wants a free one", "not the sharpest tool".
+    r"\b(?:seems|seemed|looks|looked|sounds|sounded) like (?:he|she|they|the customer) (?:just |only |really )?(?:wants?|wanted|is|was|'s|trying|after)\b|"
+    r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*|"
+    r"\bnot the sharpest\b|\bscrews? loose\b|\bnot all there\b|\b(?:a )?(?:few|couple of) \w+ short of an?\b|\blights are on\b|"
+    # A verdict of one or two words closing a sentence: "..., total drama.", "Asking for a discount again, typical."
+    r"(?:,|^|[.;!?])\s*(?:(?:total|absolute|such|pure|classic)\s+)?(?:typical|drama|classic|unbelievable|ridiculous|pathetic|hilarious|sigh|charming|lovely)\s*(?:[.!;]|$)"
 )
 _MARKED_OPINION = re.compile(_MARKED_OPINION_PATTERN, re.IGNORECASE)
 _MARKED_OPINION_IN_LOWER_CASE = re.compile(_MARKED_OPINION_PATTERN)
@@ -306,7 +312,9 @@ _MARKED_OPINION_IN_LOWER_CASE = re.compile(_MARKED_OPINION_PATTERN)
 _MARKED_OPINION_KEYS = (
     "ask me", "bless", "you and me", "mind you", "clearly", "obviously", "evidently", "feels like", "unable", "incapable",
     "not able", "lost", "clueless", "depth", "care", "grasp", "get it", "english", "serial", "frequent", "habitual",
-    "chronic", "constant", "bit of", "drama queen", "know-it-all", "attention seeker",
+    "chronic", "constant", "bit of", "drama queen", "know-it-all", "attention seeker", "like", "just", "sharpest", "loose",
+    "short of", "lights", "typical", "drama", "classic", "unbelievable", "ridiculous", "pathetic", "hilarious", "sigh",
+    "charming", "lovely",
 )
 
 

@@ -47,7 +47,8 @@ DEROGATORY: tuple[str, ...] = (
     "twit", "yob", "yobbo", "scrounger", "crook", "a cowboy", "cowboy builder", "prat", "plonker",
     "pillock", "bugger", "fool", "old git", "miserable git", "stupid git", "silly git", "old dear", "old bat", "old bag", "old cow", "silly cow",
     "stupid cow", "useless cow", "lazy cow", "old misery", "misery guts", "shut up", "shut her up",
-    "shut him up", "shut them up", "jumped-up", "waste of space", "time-waster", "timewaster",
+    "shut him up", "shut them up", "jumped-up", "waste of space", "time-waster", "timewaster", "brat",
+    "son of a bitch", "sob",
 )
 
 # Stand-ins written where the contact's name belongs.
