@@ -208,6 +208,8 @@ class Lexicon:
             return True  # a plural or a doer of a known word: tyres, valeter ("stoped" is one slip from "stopped")
         if word.endswith(("er", "ers")) and checker.word_frequency[word[: word.rindex("r")]] > _RARE and word[: word.rindex("r")].endswith("e"):
             return True  # the doer of a verb ending in e: chancer, valuer
+        if word.startswith("re") and len(word) >= 5 and checker.word_frequency[word[2:]] >= _COMMON:
+            return True  # doing a common thing again: regas, retag, refit
         if _common_word_one_edit_away(word):
             return False  # "untill", "unsued": a slip for a common word, though "till" and "sued" are words
         for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):

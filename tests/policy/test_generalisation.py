@@ -1,0 +1,128 @@
+"""The kinds of note the rules used to miss (or flag wrongly) on notes written outside the project.
+
+Every case is a note of its own in one real records repository, validated once; each test asks
+whether the finding a careful editor expects is there (or, for a hard negative, is not).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from flagsite.repository import load_repository
+
+from .conftest import BASE_CUSTOMER
+
+# (case, rule, expected?, note fields): the account holder is Alexander Erickson.
+CASES: list[tuple[str, str, bool, dict]] = [
+    # Opinion without a trigger phrase.
+    ("unable-to-grasp", "P305", True, {"reason": "Rang about the invoice, seemed unable to grasp the concept of a deposit."}),
+    ("clearly-losing-it", "P305", True, {"reason": "Complaining about the noise upstairs, clearly losing it over a washing machine."}),
+    ("precious-if-you-ask-me", "P305", True, {"reason": "Wants a refund because the lead actor was off sick, a bit precious about it if you ask me."}),
+    ("super-pushy", "P305", True, {"reason": "Asked for a refund of the May fee. Super pushy about it."}),
+    ("english-not-great", "P305", True, {"reason": "Asked for an upgrade with points; her English isn't great so it took a while."}),
+    ("feels-like-nobody-reads", "P305", True, {"reason": "Disputed the late cancellation fee. Feels like nobody reads our emails."}),
+    ("reported-feeling", "P305", False, {"reason": "Said she was unhappy with the delay to the refund of order 2231."}),
+    # Derogatory terms beyond the list.
+    ("miserable-old-git", "P304", True, {"reason": "Says the neighbour is a miserable old git who parks in his bay."}),
+    ("old-dear", "P304", True, {"reason": "Old dear complained about the radio in the waiting room."}),
+    ("to-shut-her-up", "P304", True, {"reason": "Flight delayed five hours.", "resolution": ["Gave her a meal voucher to shut her up."]}),
+    # Contacts that are not names.
+    ("mrs-r", "P101", True, {"contact": {"name": "Mrs R"}}),
+    ("mr-k", "P101", True, {"contact": {"name": "Mr K"}}),
+    ("tenant", "P101", True, {"contact": {"name": "Tenant"}}),
+    ("carer", "P101", True, {"contact": {"name": "Carer"}}),
+    ("school-office", "P101", True, {"contact": {"name": "School office"}}),
+    ("it-helpdesk", "P101", True, {"contact": {"name": "IT Helpdesk"}}),
+    ("pa", "P101", True, {"contact": {"name": "PA"}}),
+    ("role-not-relationship", "P102", False, {"contact": {"name": "Carer"}}),
+    ("occupation-surname", "P101", False, {"contact": {"name": "Emma Baker", "relationship": "carer of the account holder"}}),
+    ("same-surname-relative", "P102", True, {"contact": {"name": "Maria Erickson"}}),
+    # Empty resolutions.
+    ("noted", "P104", True, {"resolution": ["Noted."]}),
+    ("replied", "P104", True, {"resolution": ["Replied."]}),
+    ("given", "P104", True, {"resolution": ["Given."]}),
+    ("added-to-note", "P104", True, {"resolution": ["Added to note."]}),
+    ("short-but-real", "P104", False, {"resolution": ["Replied with the signed agreement."]}),
+    # Promises without a follow-up.
+    ("will-let-them-know", "P105", True, {"resolution": ["Not announced yet; will let them know as soon as they are."]}),
+    ("will-check-again-monday", "P105", True, {"resolution": ["Logged it. Will check again monday with the contractor."]}),
+    ("ring-him-the-week-before", "P105", True, {"resolution": ["Valve ordered; will ring him the week before to book the fitting."]}),
+    ("colleague-to-ring-internal", "P105", True, {"internal": "Helen to ring him back about the warranty."}),
+    ("customer-will-call", "P105", False, {"resolution": ["Explained the options; he will call back if he wants to go ahead."]}),
+    # Changes in prose only.
+    ("off-the-mailing-list", "P106", True, {"resolution": ["Took her off the mailing list."]}),
+    ("reactivated-on-starter", "P106", True, {"resolution": ["Reactivated her account on the Starter plan."]}),
+    ("switched-to-annual-billing", "P106", True, {"resolution": ["Switched them to annual billing."]}),
+    ("updated-card-details", "P106", True, {"resolution": ["Updated her card details so the renewal goes through."]}),
+    ("moved-an-appointment", "P106", False, {"resolution": ["Moved the appointment to Thursday at 9:40."]}),
+    ("card-message", "P106", False, {"resolution": ["Changed the card message for the bouquet."]}),
+    # Amounts in prose only.
+    ("fifty-a-month", "P107", True, {"resolution": ["Set up a payment plan of £50 a month."]}),
+    ("flu-shot", "P107", True, {"resolution": ["Told her it's $25 for the flu shot."]}),
+    ("limit-not-a-sum", "P107", False, {"resolution": ["Explained delivery is free on orders over 50 GBP."]}),
+    # Durable preferences in ordinary notes.
+    ("annual-report-by-post", "P108", True, {"reason": "Only wants the annual report by post going forward."}),
+    ("one-off-wish", "P108", False, {"reason": "Asked for this month's statement by post as she is away from her email."}),
+    # Quotes in the colon form.
+    ("said-colon", "P303", True, {"reason": "Asked about the inspection. He said: just send whoever is free."}),
+    ("quoted-label", "P303", False, {"reason": "Asked what the \"Archive workspace\" button does before clicking it."}),
+    # Spelling.
+    ("coeliac", "P302", False, {"reason": "Has coeliac disease and asked whether the varnish contains gluten."}),
+    ("pre-authorisation", "P302", False, {"reason": "Asked whether the scan needs pre-authorisation from the insurer."}),
+    ("pet-name-opens-sentence", "P302", False, {"reason": "Mochi ate a sock on Sunday and has been sick twice since."}),
+    ("contact-first-name", "P302", False, {"contact": {"name": "Ngozi Okafor", "relationship": "daughter of the account holder"}, "reason": "Ngozi asked to move her father's delivery to Friday."}),
+    ("untill", "P302", True, {"reason": "Kitchen tap leaking untill the stopcock is turned off."}),
+]
+
+_BASE = {
+    "at": "2026-06-03T14:12:00+00:00",
+    "author": "jdoe",
+    "channel": "phone",
+    "contact": {"name": "Alexander Erickson"},
+    "reason": "Asked to move the delivery of order 2231 to Friday.",
+    "resolution": ["Moved the delivery to Friday 5 June."],
+    "disposition": "general-inquiry",
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    """Each case's findings (code, message), from one validate of a repository holding every case."""
+    root = tmp_path_factory.mktemp("generalisation")
+    folder = root / "records" / "customers" / "C-1"
+    (folder / "notes").mkdir(parents=True)
+    (folder / "customer.yaml").write_text(BASE_CUSTOMER, encoding="utf-8")
+    for case, _, _, fields in CASES:
+        (folder / "notes" / f"2026-06-03-{case}.yaml").write_text(yaml.safe_dump(_BASE | fields, allow_unicode=True), encoding="utf-8")
+    by_case: dict[str, list[tuple[str, str]]] = {case: [] for case, _, _, _ in CASES}
+    for finding in load_repository(str(root), today=dt.date(2026, 6, 30), jobs=1).findings:
+        for case in by_case:
+            if finding.path.endswith(f"2026-06-03-{case}.yaml"):
+                by_case[case].append((finding.code, finding.message))
+    return by_case
+
+
+@pytest.mark.parametrize(("case", "code", "expected"), [(c, code, e) for c, code, e, _ in CASES], ids=[c for c, *_ in CASES])
+def test_finding_as_an_editor_would_raise_it(found, case: str, code: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    codes = [c for c, _ in found[case]]
+    assert (code in codes) == expected, f"{case}: expected {code} {'present' if expected else 'absent'}; found {found[case]}"
+
+
+def _message(found, case: str, code: str) -> str:  # type: ignore[no-untyped-def]
+    return next(message for c, message in found[case] if c == code)
+
+
+def test_findings_on_note_text_propose_a_factual_rewrite(found) -> None:  # type: ignore[no-untyped-def]
+    assert "describe what was said or done" in _message(found, "super-pushy", "P305") or "state what was asked for" in _message(found, "super-pushy", "P305")
+    assert "the language used or needed" in _message(found, "english-not-great", "P305")
+    assert "e.g. 'said just send whoever is free'" in _message(found, "said-colon", "P303")
+    assert "amounts: [{kind: payment plan, amount: 50, currency: GBP}]" in _message(found, "fifty-a-month", "P107") or (
+        "amount: 50, currency: GBP}" in _message(found, "fifty-a-month", "P107")
+    )
+    assert "amount: 25, currency: USD}" in _message(found, "flu-shot", "P107")
+    assert "{text: Only wants the annual report by post going forward., since: 2026-06-03}" in _message(found, "annual-report-by-post", "P108")
+    assert "relationship: tenant}" in _message(found, "tenant", "P101")
+    assert "owner: jdoe, action: Helen to ring him back about the warranty.}" in _message(found, "colleague-to-ring-internal", "P105")
