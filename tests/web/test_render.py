@@ -245,6 +245,6 @@ def test_note_quality_dashboard_lists_policy_warnings_by_rule_and_links_each_rec
     html = body(pages["dashboards/index.md"])
     section = html[html.index('id="note-quality"'):]
     assert "<code>P201</code> flag-review-overdue" in section  # C-10042's review date has passed
-    assert "<code>P108</code> critical-note-reads-as-preference" in section  # C-30003's critical note
+    assert "<code>P108</code> durable-preference-in-note" in section  # C-30003's critical note
     assert 'href="../customers/C-30003/#note-2026-02-10-language"' in section
     assert 'href="../customers/C-10042/"' in section

@@ -74,12 +74,16 @@ def _role_not_name(name: str) -> bool:
 
 @rule("P101", "contact-name-missing", "error", "note")
 def contact_name_missing(subject: Subject) -> Iterator[Hit]:
-    """The contact's name is a stand-in ("Customer", "CT", "caller", "unknown") rather than a name.
+    """The contact's name is a stand-in ("Customer", "Mrs R", "Tenant", "IT Helpdesk") rather than a name.
 
     ## What it does
     Flags a note whose `contact.name` holds only a placeholder: a role ("customer", "caller",
     "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
-    pronoun. The schema already requires the field; this rule catches names that say nothing.
+    pronoun; a title with initials ("Mrs R", "Mr K."); or a role, relative or office written
+    where the name belongs ("Tenant", "Carer", "Grandma", "School office", "IT Helpdesk", "PA"):
+    a last word naming a role, with nothing before it that reads as a name ("Emma Baker" is a
+    name). The finding proposes moving the role into `relationship`. The schema already requires
+    the field; this rule catches names that say nothing.
 
     ## Why
     The notes policy asks every note to name who we spoke with, so the next person knows whether
@@ -224,7 +228,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a note with no `resolution` entries, or whose entries are all placeholders ("done",
     "resolved", "n/a", "helped customer", "advised accordingly", "answered her questions",
-    "provided information", "see above").
+    "provided information", "see above"), or a few words that name no object of the action
+    ("Noted.", "Replied.", "Given.", "Added to note.").
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The
@@ -317,9 +322,12 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Looks in the reason, resolution and internal remarks for a promise made by us: "we will call
     back", "Anna will email her", "callback scheduled", "will be contacted by billing", "told her
-    we would call back". A note with
-    such a promise needs `follow_up: {due, owner, action}`. What the customer will do ("customer
-    will call back if...") is not a promise of ours and is not flagged.
+    we would call back"; a colleague or a role named as the one who acts ("Trainer to ring him
+    back", "Dr Shah to email her the images", "Pharmacist will check again Monday"); "will ...
+    and let her know"; a promise to the customer by name ("I'll text Beatrice"). A note with
+    such a promise needs `follow_up: {due, owner, action}`, which the finding drafts. What the
+    customer or their side will do ("customer will call back if...", "tenant to leave the
+    stopcock off") is not a promise of ours and is not flagged.
 
     ## Why
     A promised callback that is only in prose appears on nobody's list: the follow-ups-due
@@ -411,10 +419,15 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     """An account change is described, but not recorded from -> to.
 
     ## What it does
-    Flags (a) an entry of `changes` that lacks `from` or `to`, and (b) text that says a field of the
-    account was changed ("updated the email", "changed her address") when `changes` is empty and
-    the sentence does not give the old and new values itself. Passwords and PINs are never
-    recorded, so they are not looked for.
+    Flags (a) an entry of `changes` that lacks `from` or `to`, and (b) text that says something of
+    the account was changed when `changes` is empty and the sentence does not give the old and
+    new values itself: a verb of change ("updated", "switched", "took ... off", "reactivated")
+    with an account field in its clause ("her card details", "annual billing", "the mailing list",
+    "the Starter plan", "the direct debit"), or a thing of the customer's set to a new value
+    ("changed her home branch to Elmsworth"). A verb acting on something else ("moved the
+    appointment", "transferred the request for a payment plan", "changed the card message") is
+    not a change of the account. Cancelling is an action, not a change. Passwords and PINs are
+    never recorded, so they are not looked for.
 
     ## Why
     The policy asks that every change to the account be noted "from-to": when a customer says
@@ -513,8 +526,12 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     """The text mentions a sum of money, but `amounts` is empty.
 
     ## What it does
-    Finds amounts of money in the reason, resolution and follow-up ("$49.98", "20 EUR", "15 dollars")
-    and flags the note when it records no `amounts`.
+    Finds sums of money given, taken or quoted in the reason, resolution and follow-up ("$49.98",
+    "20 EUR", "£50 a month", "it's $25 for the flu shot") and flags the note when it records no
+    `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
+    GBP"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
+    by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, and
+    a fee merely named ("a review of the 200 USD fee").
 
     ## Why
     The policy asks for every refund, credit and quote to be noted. In `amounts` they are counted

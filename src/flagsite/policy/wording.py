@@ -22,9 +22,9 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     """Slang or text-speak ("cuz", "u", "gonna", "thx") in a record.
 
     ## What it does
-    Finds words from a list of slang and text-speak that are never standard English, and says
-    what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a
-    name. Add words with `policy.slang: {word: replacement}`.
+    Finds words from a list of slang and text-speak that are never standard English, and a final
+    g dropped ("nothin", "goin"), and says what to write instead. Single letters ("u", "r") count
+    only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
 
     ## Why
     Notes and flags are professional records that the customer may read, and that colleagues
@@ -106,9 +106,14 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     suggests the likeliest corrections. Not checked: names in the records (the customer's, the
     contact's, staff user names), capitalised words inside a sentence (names, products), a
     word that no dictionary word is one edit away from (a name opening a sentence, a drug or a
-    product: typing slips nearly always are one edit away), the plural end of a compound ("add-ons"),
-    acronyms, emails, links, ids and numbers, British spellings (colour, organisation), and the
-    words in `policy.allow_words` — add the organisation's own vocabulary there.
+    product: typing slips nearly always are one edit away), a capitalised word opening a sentence
+    before a verb of its own ("Mochi ate a sock": a pet's or a person's name), the plural end of a
+    compound ("add-ons"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links,
+    ids and numbers, British spellings (colour, mould, coeliac, anaesthetic), words written without
+    their accents (matinee), plurals and doers of known words (tyres, valeter), and the words in
+    `policy.allow_words` — add the organisation's own vocabulary there. A word the list lacks that
+    is one slip from a common word is reported even when it splits into words ("untill"); so is a
+    slip for a day or a month, capitalised or not ("Thursays").
 
     ## Why
     Misspellings make a record look careless to the customer who asks to see it, and make notes
@@ -185,9 +190,10 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled")
     or reads as speech (it holds "I", "my", "you"); a quotation in single quotes after a verb of
-    speech, or holding "I" or "we" in three words or more; speech after a colon ("said: I want
-    my money back"); and "verbatim" or "in his words". Quoted names of things (a plan, an email
-    subject, the "Forgot your password?" link) are not flagged.
+    speech or right after "he" or "she", or holding "I" or "we" in three words or more; speech
+    after a colon ("He said: just send whoever is free", "Her words: ..."); and "verbatim" or "in
+    his words". Quoted names of things (a plan, an email subject, the "Forgot your password?"
+    link) are not flagged. The finding retells the quote as reported speech.
 
     ## Why
     The notes policy does not allow quoting customers directly: a note summarises what happened
@@ -236,8 +242,11 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     """A derogatory or profane word ("crap", "idiot", "a pain", "nutjob") in a record.
 
     ## What it does
-    Finds words and phrases from a list of profanity and insults, wherever they are: in the
-    note's own words or inside a quote. Add words with `policy.derogatory`.
+    Finds words and phrases from a list of profanity and insults (British and American: "old
+    git", "old dear", "twit", "to shut her up"), and the plurals of its words ("morons"), wherever
+    they are: in the note's own words or inside a quote. The finding gives a neutral word for an
+    oath ("pissed off" → upset) and, for a word about a person, what to describe instead. Add
+    words with `policy.derogatory`.
 
     ## Why
     A record is read by colleagues, auditors and, on request, by the customer. "Writing 'customer
@@ -449,13 +458,20 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     ## What it does
     In factual fields (a note's reason, resolution, follow-up; a flag's reason, for flag types
     that are factual; preferences) it finds:
-    - the writer's own feelings and opinions: "I think", "I felt", "honestly", "made me", "what a";
+    - the writer's own feelings and opinions: "I think", "I felt", "honestly", "made me", "what a",
+      "if you ask me", "bless her", "feels like nobody reads our emails";
+    - judgements that need no judging word: what a person "clearly" or "obviously" is or does
+      ("clearly losing it"), "seemed unable to grasp", "her English isn't great", a guessed motive
+      ("looks like she just wants a free groom"), a label ("a serial complainer", "a bit of a
+      worrier", "not the sharpest"), a verdict closing a sentence ("..., typical.");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name) or the call, then "is/was/seemed/came across as" (and "very", "a", ...), then a judging
       word — "was rude", "seemed really lovely", "is a nightmare"; or a judging word before a
       person: "difficult customer"; or, with the subject left out as flag reasons often do, a
-      sentence opening with "very", "really", "extremely" ... and a judging word: "Very rude on
-      the phone".
+      sentence or a clause opening with "very", "really", "super", "a bit" ... and a judging
+      word: "Very rude on the phone", "..., absolutely exhausting".
+    The finding says what to write instead ("was super rude" → describe what was said or done,
+    "her English isn't great" → the language used or needed).
     Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4), plus a list
     of judging words VADER lacks (`policy.opinion_words` adds more). A reported state of the
     customer ("customer was upset", "was happy with the refund") is an observation, not flagged.
