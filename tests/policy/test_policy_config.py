@@ -111,3 +111,14 @@ def test_flag_reason_wording_is_checked_with_positions(validate) -> None:  # typ
     )
     found = {(f.code, f.line) for f in validate(customer=text)}
     assert ("P304", 5) in found and ("P305", 5) in found
+
+
+def test_a_former_rule_name_still_switches_the_rule_off(validate) -> None:  # type: ignore[no-untyped-def]
+    note = SLANG_NOTE.replace("cuz ", "").replace("Sparkl", "sparkl").replace(
+        "asked for a refund.", "asked for a refund, and that we only contact him by email from now on."
+    )
+    assert "P108" in [c for c, _ in _codes(validate(note_files={"2026-06-03-refund.yaml": note}))]
+    config = "policy:\n  rules:\n    critical-note-reads-as-preference: {enabled: false}\n"
+    findings = validate(note_files={"2026-06-03-refund.yaml": note}, config=config)
+    assert not any(f.code == "P108" for f in findings)
+    assert not any(f.path == "flagsite.yaml" for f in findings)
