@@ -63,6 +63,7 @@ CASES: list[tuple[str, str, bool, dict]] = [
     ("fifty-a-month", "P107", True, {"resolution": ["Set up a payment plan of £50 a month."]}),
     ("flu-shot", "P107", True, {"resolution": ["Told her it's $25 for the flu shot."]}),
     ("limit-not-a-sum", "P107", False, {"resolution": ["Explained delivery is free on orders over 50 GBP."]}),
+    ("balance-stated", "P107", False, {"resolution": ["Gave the balance of INV-2031, 120.00 USD, due on 2026-06-30."]}),
     # Durable preferences in ordinary notes.
     ("annual-report-by-post", "P108", True, {"reason": "Only wants the annual report by post going forward."}),
     ("one-off-wish", "P108", False, {"reason": "Asked for this month's statement by post as she is away from her email."}),

@@ -501,6 +501,8 @@ _NOT_A_SUM_BEFORE = re.compile(
 )
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
 _MONEY_ACTION = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|price\w*|owes?|due)\b", re.IGNORECASE)
+_BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNORECASE)
+_MONEY_MOVED = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay\w*|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*)\b", re.IGNORECASE)
 _PRODUCT_AFTER = re.compile(r"^[\w\s-]{0,20}\b(?:plan|tariff|option|bundle|package|tier|subscription|membership)\b")
 def _sentence_around(text: str, found: re.Match[str]) -> str:
     start = max(text.rfind(mark, 0, found.start()) for mark in ".;\n")
@@ -516,6 +518,9 @@ def _a_sum(text: str, money: re.Match[str]) -> bool:
         return False  # "the 5 GBP a month standby plan" names a product by its price
     if before.endswith("the ") and not _MONEY_ACTION.search(_sentence_around(text, money)):
         return False  # "a review of the 200.00 USD fee": a sum named, nothing given or taken
+    sentence = _sentence_around(text, money)
+    if _BALANCE.search(sentence) and not _MONEY_MOVED.search(sentence):
+        return False  # "gave the balance of INV-2031, 120.00 USD": what the account already shows
     if before.rfind("(") > before.rfind(")") and after.lstrip().startswith(")"):
         return False  # "(hamper, large, 149.00 USD)": an item's price, in passing
     return not _NOT_A_SUM_BEFORE.search(before) and not _NOT_A_SUM_AFTER.match(after)
