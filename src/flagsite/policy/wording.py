@@ -331,15 +331,21 @@ _ANY_MARKED_OPINION_KEY = re.compile("|".join(re.escape(key) for key in _MARKED_
 
 
 def _marked_opinion(text: TextField) -> str | None:
-    lowered = text.lowered
-    if not _ANY_MARKED_OPINION_KEY.search(lowered):
+    """A judgement that needs no judging word ("clearly losing it", "if you ask me"), as written."""
+    if not _ANY_MARKED_OPINION_KEY.search(text.lowered):
         return None
+    found = _search_as_written(text, _MARKED_OPINION, _MARKED_OPINION_IN_LOWER_CASE)
+    return found.strip(" ,.;") if found else None
+
+
+def _search_as_written(text: TextField, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> str | None:
+    """What a case-insensitive pattern finds in a text, as written; on ASCII text the lower-case pattern finds it quicker."""
     masked = text.masked
     if masked.isascii():
-        found = _MARKED_OPINION_IN_LOWER_CASE.search(text.lowered)
-        return masked[found.start() : found.end()].strip(" ,.;") if found else None
-    found = _MARKED_OPINION.search(masked)
-    return found.group(0).strip(" ,.;") if found else None
+        found = in_lower_case.search(text.lowered)
+        return masked[found.start() : found.end()] if found else None
+    found = pattern.search(masked)
+    return found.group(0) if found else None
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
@@ -430,12 +436,7 @@ def _starts_clause(text: TextField, index: int) -> bool:
 
 def _first_person_opinion(text: TextField) -> str | None:
     """The writer's own opinion or feeling ("I think", "honestly", "what a ..."), as written."""
-    masked = text.masked
-    if masked.isascii():
-        found = _FIRST_PERSON_OPINION_IN_LOWER_CASE.search(text.lowered)
-        return masked[found.start() : found.end()] if found else None
-    found = _FIRST_PERSON_OPINION.search(masked)
-    return found.group(0) if found else None
+    return _search_as_written(text, _FIRST_PERSON_OPINION, _FIRST_PERSON_OPINION_IN_LOWER_CASE)
 
 
 def _insult(word: str, subject: Subject, text: TextField | None = None) -> bool:
