@@ -122,17 +122,17 @@ def git_init(root: str) -> None:
     GitPython passes on the inherited environment, so the repository is named
     outright: a ``GIT_DIR`` set by a hook must not receive the new repository.
     """
+    root = os.path.abspath(root)
+    no_git = "git is not installed or not on PATH (install it)"
     try:
         import git  # GitPython: 130-250 ms to import, paid only when a repository is created
     except ImportError as error:  # it refuses to load without a working git
-        raise FlagsiteError(f"git is not installed or not on PATH; install git, then run 'git init' in {root}") from error
-
-    root = os.path.abspath(root)
+        raise FlagsiteError(no_git) from error
     runner = git.Git(root)
     try:
         with runner.custom_environment(**git_env(), GIT_DIR=os.path.join(root, ".git"), GIT_WORK_TREE=root):
             runner.init("-q")
+    except git.GitCommandNotFound as error:
+        raise FlagsiteError(no_git) from error
     except git.GitCommandError as error:
         raise FlagsiteError(f"'git init' failed in {root}: {(error.stderr or '').strip() or error}") from error
-    except git.GitCommandNotFound as error:
-        raise FlagsiteError("git is not installed or not on PATH; install git, then run 'git init' in " + root) from error
