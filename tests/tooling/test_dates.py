@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
+import yaml
 
 from flagsite.dates import DateError, add_days, parse_date, parse_moment
 
@@ -98,3 +103,15 @@ def test_what_one_command_accepts_every_command_accepts(repo, run) -> None:
     assert result.exit_code == 0, result.stderr
     text = customer_file(repo).read_text()
     assert "    created: 2026-06-04\n" in text and "    review_by: 9999-12-31\n" in text
+
+
+def test_the_plugin_s_today_in_mkdocs_yml_is_read_as_the_commands_read_dates(repo) -> None:
+    (repo / "pages").mkdir()
+    (repo / "mkdocs.yml").write_text(yaml.safe_dump(
+        {"site_name": "x", "docs_dir": "pages", "plugins": [{"flagsite": {"today": "31/12/2027"}}]}))
+    mkdocs = shutil.which("mkdocs", path=os.path.dirname(sys.executable))
+    done = subprocess.run([mkdocs, "build"], cwd=repo, capture_output=True, text=True, check=False,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert done.returncode == 1
+    assert "today '31/12/2027' in mkdocs.yml is not a date: write dates as YYYY-MM-DD, e.g. 2027-12-31" in done.stderr
+    assert "Traceback" not in done.stderr
