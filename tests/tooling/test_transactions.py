@@ -210,7 +210,8 @@ def test_a_failure_between_renames_puts_every_file_back(tmp_path, monkeypatch, c
         write_files(str(tmp_path), dict.fromkeys(paths, b"new\n"))
     assert [Path(p).read_bytes() for p in paths[:-1]] == [b"old\n"] * (count - 1)
     assert sorted(os.listdir(tmp_path)) == sorted([".flagsite", *(os.path.basename(p) for p in paths[:-1])])  # nothing staged left
-    assert sorted(os.listdir(tmp_path / ".flagsite")) == [".gitignore", "lock"]
+    assert sorted(os.listdir(tmp_path / ".flagsite")) == [".gitignore", "backup", "lock"]
+    assert os.listdir(tmp_path / ".flagsite" / "backup") == []
     monkeypatch.undo()
     write_files(str(tmp_path), dict.fromkeys(paths, b"new\n"))
     assert {Path(p).read_bytes() for p in paths} == {b"new\n"}
@@ -243,3 +244,14 @@ def test_the_journal_folder_is_neither_a_stray_nor_in_git(repo, run):
     assert (repo / ".flagsite" / "lock").exists()
     assert git(repo, "status", "--porcelain", "--untracked-files=all").splitlines() == [" M records/customers/C-10042/customer.yaml"]
     assert run("--root", str(repo), "validate").exit_code == 0
+
+
+def test_an_unreadable_journal_is_reported_not_guessed_at(repo, run):
+    (repo / ".flagsite").mkdir()
+    (repo / ".flagsite" / "journal.json").write_text('{"version": 1, "files": [')  # cut short by hand
+    before = records(repo)
+    checked = run("--root", str(repo), "validate")
+    assert checked.exit_code == 0 and "warning: " in checked.stderr and "journal of an interrupted edit cannot be read" in checked.stderr
+    refused = run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "Moved house.", "--by", "kim")
+    assert refused.exit_code == 1 and "journal of an interrupted edit cannot be read" in refused.stderr
+    assert "Traceback" not in refused.stderr and records(repo) == before

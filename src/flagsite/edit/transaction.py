@@ -243,11 +243,9 @@ class _Transaction:
     def run(self) -> None:
         if not self.entries:
             return
-        backups = _state(self.root, BACKUP_DIR)
         # Left by an edit that was stopped while tidying up, after it had finished.
         _remove_quietly(_state(self.root, STAGED_FILE))
-        shutil.rmtree(backups, ignore_errors=True)
-        os.makedirs(backups)
+        _empty_backups(self.root)
         try:
             _write_journal(self.root, self.entries, self.one_by_one)
             self._stage()
@@ -335,15 +333,23 @@ def _write_journal(root: str, entries: list[_Entry], one_by_one: bool) -> None:
 
 
 def _commit(root: str) -> None:
-    with open(_state(root, STAGED_FILE), "wb") as handle:
-        os.fsync(handle.fileno())
+    with open(_state(root, STAGED_FILE), "wb"):
+        pass  # an empty file: only its name must reach the disk
     _fsync_dirs({_state(root)})
+
+
+def _empty_backups(root: str) -> None:
+    """The backup folder, there and empty (kept between edits: making and removing it costs two syncs)."""
+    backups = _state(root, BACKUP_DIR)
+    os.makedirs(backups, exist_ok=True)
+    for name in os.listdir(backups):
+        _remove_quietly(os.path.join(backups, name))
 
 
 def _finish(root: str) -> None:
     _remove_quietly(_state(root, JOURNAL_FILE))  # the edit is done from here on
     _remove_quietly(_state(root, STAGED_FILE))
-    shutil.rmtree(_state(root, BACKUP_DIR), ignore_errors=True)
+    _empty_backups(root)
 
 
 def _read_journal(root: str) -> list[_Entry] | None:
