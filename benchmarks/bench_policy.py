@@ -21,7 +21,7 @@ import time
 
 import yaml
 
-from flagsite import repository
+from flagsite import read, repository
 
 from flagsite.check.context import CheckContext, Located
 from flagsite.config import Config
@@ -86,16 +86,16 @@ def _whole_load(labelled) -> None:  # type: ignore[no-untyped-def]
                 with open(os.path.join(folder, "notes", f"2026-06-0{index + 1}-n.yaml"), "w", encoding="utf-8") as handle:
                     handle.write(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
         timings = {}
-        saved_notes, saved_customers = list(repository.NOTE_CHECKS), list(repository.CUSTOMER_CHECKS)
+        saved_notes, saved_customers = list(read.NOTE_POLICY), list(read.CUSTOMER_POLICY)
         for label, keep in (("with policy", True), ("without policy", False)):
             if not keep:
-                repository.NOTE_CHECKS[:] = saved_notes[:1]
-                repository.CUSTOMER_CHECKS[:] = saved_customers[:1]
+                read.NOTE_POLICY[:] = []
+                read.CUSTOMER_POLICY[:] = []
             started = time.perf_counter()
             result = repository.load_repository(root, today=dt.date(2026, 6, 30), jobs=1)
             timings[label] = time.perf_counter() - started
             print(f"load_repository, 2,000 notes, one process, {label}: {timings[label]:.2f} s ({len(result.findings)} findings)")
-        repository.NOTE_CHECKS[:], repository.CUSTOMER_CHECKS[:] = saved_notes, saved_customers
+        read.NOTE_POLICY[:], read.CUSTOMER_POLICY[:] = saved_notes, saved_customers
         print(f"policy share of validate: {1 - timings['without policy'] / timings['with policy']:.0%}")
 
 

@@ -20,9 +20,8 @@ from typing import Any
 
 import yaml
 
-from .errors import FlagsiteError
+from .errors import FlagsiteError, RecordsHaveErrors
 from .findings import Finding
-from .report import report_text
 from .repository import LoadResult, load_repository
 from .site_dir import check_site_dir
 
@@ -30,12 +29,6 @@ PLUGIN_NAME = "flagsite"
 CONFIG_FILE = "mkdocs.yml"
 # Material 9.7+ prints an end-of-life notice on every build; the records do not need it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-class RecordsHaveErrors(FlagsiteError):
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        super().__init__("the records have errors; the site was not built.\n" + report_text(findings).rstrip())
 
 
 @dataclass(frozen=True)
@@ -90,7 +83,7 @@ def _engine_settings(root: str, today: dt.date | None, site_dir: str | None) -> 
 def validate_or_refuse(root: str, today: dt.date | None = None) -> LoadResult:
     result = load_repository(root, today=today)
     if not result.ok:
-        raise RecordsHaveErrors(result.findings)
+        raise RecordsHaveErrors("the records have errors; the site was not built", result.findings)
     return result
 
 

@@ -9,33 +9,14 @@ optional. Anything else under ``records/`` is a finding, never skipped quietly.
 from __future__ import annotations
 
 import os
-import re
+import stat
 from dataclasses import dataclass, field
 
-from .dates import DateError, parse_date
 from .findings import Finding
+from .layout import CUSTOMER_FILE, CUSTOMERS_DIR, MAX_GROUPING_DEPTH, NOTES_DIR, ORDERS_DIR, RECORDS_DIR, is_note_file_name
 
-RECORDS_DIR = "records"
-CUSTOMERS_DIR = "records/customers"
-ORDERS_DIR = "records/orders"
-CUSTOMER_FILE = "customer.yaml"
-NOTES_DIR = "notes"
-NOTE_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.yaml$")
-# Grouping folders nest this deep at most (a few levels are plenty for any size).
-MAX_GROUPING_DEPTH = 16
 # Files that editors' tools leave behind and Git users keep on purpose.
 _IGNORED_NAMES = {".gitkeep", ".DS_Store"}
-
-
-def _is_note_file_name(name: str) -> bool:
-    match = NOTE_FILE_NAME.fullmatch(name)
-    if match is None:
-        return False
-    try:
-        parse_date(match.group(1))
-    except DateError:  # e.g. 2026-13-45
-        return False
-    return True
 
 
 @dataclass
@@ -75,6 +56,38 @@ def discover(root: str) -> Layout:
     walker = _Walker(root, layout)
     walker.records_top()
     layout.customers.sort(key=lambda c: c.rel_path)
+    return layout
+
+
+def discover_customer(root: str, rel: str) -> Layout | None:
+    """One folder (``rel``, directly under records/customers/) as discovery sees it, or None when it is not a customer folder.
+
+    The same rules as :func:`discover`, without walking anyone else's folder.
+    """
+    for part in (RECORDS_DIR, CUSTOMERS_DIR, rel):
+        try:
+            if not stat.S_ISDIR(os.lstat(os.path.join(root, part)).st_mode):  # a link is left to the whole walk, which reports it
+                return None
+        except OSError:
+            return None
+    layout = Layout()
+    walker = _Walker(root, layout)
+    entries = walker._entries(rel)
+    if not any(e.name == CUSTOMER_FILE for e in entries):
+        return None
+    walker.customer_folder(rel, entries)
+    return layout
+
+
+def discover_orders(root: str) -> Layout:
+    """records/orders/ as discovery sees it: the order files, and what is refused there."""
+    layout = Layout()
+    if os.path.islink(os.path.join(root, RECORDS_DIR)) or not os.path.isdir(os.path.join(root, RECORDS_DIR)):
+        return layout  # reported by the walk of the whole repository
+    walker = _Walker(root, layout)
+    for entry in walker._entries(RECORDS_DIR):
+        if entry.name == "orders" and walker._link_ok(entry, ORDERS_DIR) and entry.is_dir(follow_symlinks=False):
+            walker.orders_folder(ORDERS_DIR)
     return layout
 
 
@@ -193,7 +206,7 @@ class _Walker:
                 continue
             if entry.is_file() and entry.name.endswith(".yaml"):
                 folder.note_files.append(child)
-                if not _is_note_file_name(entry.name):
+                if not is_note_file_name(entry.name):
                     self.layout.findings.append(
                         Finding(child, None, None, "R012", "name note files <date>-<slug>.yaml, e.g. 2026-06-03-refund-request.yaml (a real date, a lower-case slug)")
                     )

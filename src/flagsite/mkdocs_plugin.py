@@ -39,7 +39,7 @@ from .history import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
 from .render import SCRIPTS, STYLE, render_site
 from .render.links import CUSTOMERS, DASHBOARDS, WORKSTACK, page_path
-from .report import report_text
+from .report import report_lines, report_text
 from .repository import load_repository
 from .request_guard import refuse_bad_paths
 from .site_dir import SiteDirRefused, check_site_dir, mark_site
@@ -126,8 +126,8 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             raise PluginError("flagsite: the records have errors; the site was not built.\n" + report_text(result.findings))
         # Record warnings (an overdue review, say) are the records' news, not the build's:
         # logged as info, so that `mkdocs build --strict` fails only on the engine's own warnings.
-        for finding in result.findings:
-            log.info("%s:%s:%s: %s %s", finding.path, finding.line, finding.column, finding.code, finding.message)
+        for line in report_lines(result.findings).splitlines():
+            log.info("%s", line)
         return result.catalog
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -8,17 +8,22 @@ from .controls import json_text, visible
 from .findings import Finding, has_errors
 
 
-def report_text(findings: list[Finding]) -> str:
+def report_lines(findings: list[Finding]) -> str:
+    """One line per finding, ``path[:line:col]: CODE message``, without the summary line."""
     lines = []
     for f in findings:
         where = f.path if f.line is None else f"{f.path}:{f.line}:{f.column or 1}"
         tag = "" if f.severity == "error" else " (warning)"
         # A file or key name may hold a line break or a terminal escape: shown, never obeyed.
         lines.append(visible(f"{where}: {f.code}{tag} {f.message}"))
+    return "".join(line + "\n" for line in lines)
+
+
+def report_text(findings: list[Finding]) -> str:
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
-    lines.append("All records are valid." if not findings else f"{errors} error(s), {warnings} warning(s).")
-    return "\n".join(lines) + "\n"
+    summary = "All records are valid." if not findings else f"{errors} error(s), {warnings} warning(s)."
+    return report_lines(findings) + summary + "\n"
 
 
 def report_json(findings: list[Finding]) -> str:

@@ -12,42 +12,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TypeVar
-
-from pydantic import ValidationError
 
 from .catalog import Catalog, CustomerEntry, NoteEntry
-from .check.context import CheckContext, Located
-from .check.placeholders import check_customer_placeholders, check_placeholders, placeholders_in
-from .check.record import check_customer, check_customer_data, check_note, check_note_data, valid_customer_id
-from .check.schema_link import check_schema_link
+from .check.context import CheckContext
+from .check.record import valid_customer_id
 from .check.repository import check_across
-from .config import Config, load_config
+from .config import load_config
 from .discover import CustomerFolder, discover
 from .findings import Finding, sort_key
 from .load.orders import OrderRow, load_orders_file
-from .load.yaml_strict import LoadedYaml, Position, load_yaml_file
-from .models import Customer, Note, Record
-
-RecordT = TypeVar("RecordT", bound=Record)
-from .policy.engine import check_customer_policy, check_note_policy
-from .schema_errors import findings_from_validation_error
+from .load.yaml_strict import Position
+from .models import Customer
+from .read import read_customer_file, read_note_file
 
 # Below this many customers, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
 _CHUNK = 64
-
-NoteCheck = Callable[[Note, Located, CheckContext, Customer | None], Iterable[Finding]]
-NOTE_CHECKS: list[NoteCheck] = [
-    lambda note, where, ctx, customer: check_note(note, where, ctx),
-    check_placeholders,
-    check_note_policy,
-]
-CustomerCheck = Callable[[Customer, Located, CheckContext], Iterable[Finding]]
-CUSTOMER_CHECKS: list[CustomerCheck] = [check_customer, check_customer_placeholders, check_customer_policy]
 
 
 @dataclass
@@ -130,77 +112,22 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
     customer_path = folder.customer_file
     customer: Customer | None = None
     customer_id: str | None = None  # also of a customer.yaml with errors elsewhere: for duplicates, and its orders
-    loaded = _read(root, customer_path, findings) if folder.has_customer_file else None
-    if loaded is not None:
-        findings += check_schema_link(customer_path, loaded.schema_link)
-        customer = _model(Customer, loaded, customer_path, findings)
-        where = Located(customer_path, loaded.source)
-        if customer is not None:
-            for customer_check in CUSTOMER_CHECKS:
-                findings += _guarded(customer_path, lambda: customer_check(customer, where, ctx))
-        else:  # the parts that fit are still checked: one mistake does not hide the next
-            data = loaded.data or {}
-            findings += _guarded(customer_path, lambda: [*check_customer_data(data, where, ctx), *placeholders_in(data, where)])
-        customer_id = customer.id if customer is not None else valid_customer_id(loaded.data or {})
-        if customer_id is not None and customer_id != folder.folder_name:
-            line, column = where.at("id")
-            findings.append(
-                Finding(customer_path, line, column, "R001", f"id {customer_id!r} does not match its folder {folder.folder_name!r}; rename the folder or correct the id")
-            )
+    id_position: Position | None = None
+    if folder.has_customer_file:
+        loaded = read_customer_file(root, customer_path, ctx, folder.folder_name)
+        findings += loaded.findings
+        customer = loaded.record
+        if loaded.data is not None:
+            customer_id = customer.id if customer is not None else valid_customer_id(loaded.data)
+            id_position = loaded.source.values.get(("id",))
     notes: list[NoteEntry] = []
     for note_path in folder.note_files:
-        note_loaded = _read(root, note_path, findings)
-        if note_loaded is None:
-            continue
-        findings += check_schema_link(note_path, note_loaded.schema_link)
-        note = _model(Note, note_loaded, note_path, findings)
-        where = Located(note_path, note_loaded.source)
-        if note is None:
-            note_data = note_loaded.data or {}
-            findings += _guarded(note_path, lambda: [*check_note_data(note_data, where, ctx), *placeholders_in(note_data, where)])
-            continue
-        for note_check in NOTE_CHECKS:
-            findings += _guarded(note_path, lambda: note_check(note, where, ctx, customer))
-        notes.append(NoteEntry(note_path, note))
+        note_loaded = read_note_file(root, note_path, ctx, customer)
+        findings += note_loaded.findings
+        if note_loaded.record is not None:
+            notes.append(NoteEntry(note_path, note_loaded.record))
     entry = None
     if customer is not None and keep_records:
         notes.sort(key=lambda e: (e.note.at, e.path), reverse=True)
         entry = CustomerEntry(folder.rel_path, customer, notes)
-    id_position = loaded.source.values.get(("id",)) if loaded is not None else None
     return _FolderResult(folder, customer_id, id_position, entry, findings)
-
-
-def _read(root: str, path: str, findings: list[Finding]) -> LoadedYaml | None:
-    try:
-        loaded = load_yaml_file(os.path.join(root, path), path)
-    except OSError as error:
-        findings.append(Finding(path, None, None, "X001", f"cannot be read: {error.strerror}; check the file's permissions"))
-        return None
-    except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
-        findings.append(_internal_error(path, error))
-        return None
-    findings += loaded.findings
-    if loaded.data is None:
-        return None
-    return loaded
-
-
-def _model(model: type[RecordT], loaded: LoadedYaml, path: str, findings: list[Finding]) -> RecordT | None:
-    try:
-        return model.model_validate(loaded.data)
-    except ValidationError as error:
-        findings += findings_from_validation_error(error, path, loaded.source, model)
-    except Exception as error:  # noqa: BLE001
-        findings.append(_internal_error(path, error))
-    return None
-
-
-def _guarded(path: str, run: Callable[[], Iterable[Finding]]) -> Iterator[Finding]:
-    try:
-        yield from list(run())
-    except Exception as error:  # noqa: BLE001
-        yield _internal_error(path, error)
-
-
-def _internal_error(path: str, error: Exception) -> Finding:
-    return Finding(path, None, None, "X001", f"flagsite failed on this file ({type(error).__name__}: {error}); the other files were checked. Please report this.")

@@ -156,7 +156,7 @@ def test_created_by_falls_back_to_the_login_name(repo, run, monkeypatch, tmp_pat
     empty = tmp_path / "empty.gitconfig"
     empty.write_text("")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
-    assert run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "x y", "--created", "2026-06-10").exit_code == 0
+    assert run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "Card declined twice.", "--created", "2026-06-10").exit_code == 0
     assert "    created_by: fallback\n" in customer_file(repo).read_text()
     bad = run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "x", "--by", "Jane Doe")
     assert bad.exit_code == 1 and "--by 'Jane Doe' is not a staff user name" in bad.stderr

@@ -83,7 +83,7 @@ def test_bad_options_are_clear_errors(repo, run):
 
 def test_a_long_author_name_stays_apart_from_its_comment(repo, run):
     author = "a.very.long.staff.user.name.indeed"
-    result = run("--root", str(repo), "note", "new", "C-10042", "--reason", "Asked for a refund.", "--author", author,
+    result = run("--root", str(repo), "note", "new", "C-10042", "--reason", "Asked for a refund of the duplicate charge on order SO-1.", "--author", author,
                  "--at", "2026-06-05T09:30:00-05:00")
     assert result.exit_code == 0, result.stderr
     text = (repo / result.stdout.strip()).read_text()

@@ -7,7 +7,8 @@ import logging
 
 import click
 
-from ..build import RecordsHaveErrors, build_site, is_loopback, serve_site
+from ..build import build_site, is_loopback, serve_site
+from ..errors import RecordsHaveErrors
 from ..report import report_text
 from .dates import DATE
 

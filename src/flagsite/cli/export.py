@@ -32,7 +32,7 @@ def export(root: str, customer_id: str, format_: str, audience: str, as_of: dt.d
     """
     config = strict_config(root)
     with record_source(root, as_of) as source:
-        entry = load_customer(source, customer_id, config.orders)
+        entry = load_customer(source, customer_id, config)
         moment = source.description
     disclosed = disclose(entry, config, Audience(audience), moment=moment)
     output.write(RENDERERS[format_](disclosed))

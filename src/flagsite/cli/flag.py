@@ -11,6 +11,7 @@ from ..controls import json_text, visible
 from ..edit.bulk import apply_bulk
 from ..edit.flags import AddFlag, EditFlag, FlagChange, RemoveFlag, change_flags
 from ..edit.review import flag_changes, report_markdown, report_text
+from ..report import report_lines
 from ..staff import check_staff_name, default_staff_name
 from .dates import DATE
 
@@ -21,8 +22,7 @@ def flag() -> None:
 
 def _run(root: str, customer_id: str, change: FlagChange) -> None:
     edited = change_flags(root, customer_id, change)
-    for finding in edited.warnings:
-        click.echo(visible(f"{finding.path}:{finding.line or 1}:{finding.column or 1}: {finding.code} (warning) {finding.message}"), err=True)
+    click.echo(report_lines(edited.warnings), nl=False, err=True)
     click.echo(visible(f"{edited.path}: {edited.what}"))
 
 

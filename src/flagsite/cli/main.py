@@ -12,7 +12,8 @@ import click
 
 from ..controls import visible
 from ..edit.transaction import recover
-from ..errors import FlagsiteError, UsageError
+from ..errors import FlagsiteError, RecordsHaveErrors, UsageError
+from ..report import report_lines
 from . import build as build_command
 from . import customer as customer_command
 from . import diff as diff_command
@@ -80,6 +81,10 @@ def main(argv: list[str] | None = None) -> None:
     except UsageError as error:
         click.echo(f"flagsite: {visible(str(error), one_line=False)}", err=True)
         sys.exit(2)
+    except RecordsHaveErrors as error:
+        click.echo(f"flagsite: {error}", err=True)
+        click.echo(report_lines(error.findings), nl=False, err=True)
+        sys.exit(1)
     except FlagsiteError as error:
         # Messages quote what was given and found (names, values): shown, never obeyed.
         click.echo(f"flagsite: {visible(str(error), one_line=False)}", err=True)

@@ -7,6 +7,7 @@ import os
 import click
 
 from ..config import load_config
+from ..report import report_lines
 from ..schema import write_schemas
 
 
@@ -17,7 +18,8 @@ from ..schema import write_schemas
 def schema(root: str, out: str) -> None:
     """Write JSON Schemas for customer.yaml and note files, with this repository's vocabulary."""
     config, findings = load_config(root)
-    for finding in findings:
-        click.echo(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message} (defaults used)", err=True)
+    if findings:
+        click.echo(report_lines(findings), nl=False, err=True)
+        click.echo("The configuration has problems; the schemas were written with the defaults.", err=True)
     for path in write_schemas(os.path.join(root, out), config):
         click.echo(f"wrote {os.path.relpath(path, root)}")

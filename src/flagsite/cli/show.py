@@ -8,6 +8,8 @@ import click
 
 from ..config import load_config
 from ..controls import json_text, visible
+from ..findings import Finding
+from ..layout import CUSTOMER_FILE
 from ..record import load_customer
 from ..record.open import record_source
 from .dates import UTC_MOMENT
@@ -23,10 +25,10 @@ from .dates import UTC_MOMENT
 def show(root: str, customer_id: str, as_of: dt.datetime | None, format_: str) -> None:
     """Show everything in a customer's record, internal fields included (for staff)."""
     with record_source(root, as_of) as source:
-        # The configuration only bounds the orders files here: a broken one leaves the defaults.
-        entry = load_customer(source, customer_id, load_config(root)[0].orders)
-        paths = [f"{entry.folder}/customer.yaml", *sorted(n.path for n in entry.notes)]
-        files = {path: (source.read(path) or b"").decode("utf-8", "replace") for path in paths}
+        # A broken configuration leaves the defaults here: show is for staff, who need to see the record to mend it.
+        entry = load_customer(source, customer_id, load_config(root)[0])
+        paths = [f"{entry.folder}/{CUSTOMER_FILE}", *sorted(n.path for n in entry.notes)]
+        files = {path: _text(source.read(path)) for path in paths}
         description = source.description
     if format_ == "json":
         data = {
@@ -40,3 +42,7 @@ def show(root: str, customer_id: str, as_of: dt.datetime | None, format_: str) -
     for path, text in files.items():
         # A file as it stood may predate the control-character check: shown, never obeyed.
         click.echo(f"\n# --- {visible(path)}\n{visible(text.rstrip(), one_line=False)}")
+
+
+def _text(content: bytes | Finding) -> str:
+    return "" if isinstance(content, Finding) else content.decode("utf-8", "replace")

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from ..config import Config, load_config
 from ..dates import DateError, parse_date
 from ..discover import CustomerFolder
-from ..errors import FlagsiteError
-from ..findings import Finding
+from ..errors import FlagsiteError, RecordsHaveErrors
+from ..findings import Finding, sort_key
 from ..staff import as_staff_name
-from .flags import AddFlag, EditFlag, FlagChange, RemoveFlag, apply_change, check_customer_text, disk_path, errors_of, read_text
-from .locate import customer_folders, find_customer
+from ..locate import customer_folders, find_customer
+from ..read import read_record_text
+from .flags import AddFlag, EditFlag, FlagChange, RemoveFlag, apply_change, check_customer_text, disk_path, errors_of
 from .transaction import write_files
 
 REQUIRED_COLUMNS = ("action", "customer", "type")
@@ -156,6 +157,7 @@ class _Outcome:
     read: str | None  # its text when read
     new: str | None  # its text after every row; None when a row failed
     problems: list[tuple[int, str]]  # (CSV line, 'FILE.csv:LINE: message')
+    findings: list[Finding]  # why the file would not validate, when that stopped a row
 
 
 def apply_bulk(
@@ -172,19 +174,22 @@ def apply_bulk(
     folders = customer_folders(root)  # one walk of records/ for the whole file
     by_file: dict[str, tuple[CustomerFolder, list[Row]]] = {}  # customer.yaml path -> its rows, in CSV order
     row_problems: list[tuple[int, str]] = []
+    findings: list[Finding] = []
     for row in rows:
         try:
-            folder = find_customer(root, row.customer, folders)
+            folder = find_customer(root, row.customer, folders).folder
         except FlagsiteError as error:
             row_problems.append((row.line, f"{name}:{row.line}: {error}"))
+            findings += _findings_of(error)
             continue
         by_file.setdefault(folder.customer_file, (folder, []))[1].append(row)
     outcomes = _change_all(root, list(by_file.values()), name, config, today, jobs)
     for outcome in outcomes:
         row_problems += outcome.problems
+        findings += outcome.findings
     problems += [problem for _, problem in sorted(row_problems, key=lambda lined: lined[0])]  # in CSV order
     if problems:
-        raise FlagsiteError("nothing was written; fix these rows and run again:\n" + "\n".join(f"  {p}" for p in problems))
+        raise RecordsHaveErrors("nothing was written; fix these rows and run again:\n" + "\n".join(f"  {p}" for p in problems), sorted(set(findings), key=sort_key))
     changed = [o for o in outcomes if o.new is not None and o.read is not None]
     if write:
         targets = {o.path: disk_path(root, o.path) for o in changed}
@@ -224,26 +229,32 @@ def _change_customer(root: str, folder: CustomerFolder, rows: list[Row], name: s
     path = folder.customer_file
     steps: list[str] = []  # the text before the first row, then after each row
     failed: tuple[int, str] | None = None  # (index of the row, why it could not be made)
+    findings: list[Finding] = []
     try:
-        steps.append(read_text(root, path))
+        steps.append(read_record_text(root, path))
         for row in rows:
             steps.append(apply_change(steps[-1], path, row.customer, row.change))
     except FlagsiteError as error:
         failed = (len(steps) - 1 if steps else 0, str(error))
+        findings = _findings_of(error)
     if len(steps) > 1 and _errors(steps[-1], folder, config, today):
         for index, text in enumerate(steps[1:]):
-            errors = _errors(text, folder, config, today)
-            if errors:
-                details = "; ".join(f"{f.path}:{f.line or 1}:{f.column or 1}: {f.code} {f.message}" for f in errors)
-                failed = (index, f"{rows[index].customer} would not validate after this row: {details}")
+            findings = _errors(text, folder, config, today)
+            if findings:
+                codes = ", ".join(sorted({f.code for f in findings}))
+                failed = (index, f"{rows[index].customer} would not validate after this row: {codes} (the findings on {path} are below)")
                 break
     read = steps[0] if steps else None
     if failed is None:
-        return _Outcome(path, read, steps[-1] if len(steps) > 1 else None, [])
+        return _Outcome(path, read, steps[-1] if len(steps) > 1 else None, [], [])
     index, why = failed
     problems = [(rows[index].line, f"{name}:{rows[index].line}: {why}")]
     problems += [(row.line, f"{name}:{row.line}: not checked: an earlier row for {row.customer} failed") for row in rows[index + 1 :]]
-    return _Outcome(path, read, None, problems)
+    return _Outcome(path, read, None, problems, findings)
+
+
+def _findings_of(error: FlagsiteError) -> list[Finding]:
+    return error.findings if isinstance(error, RecordsHaveErrors) else []
 
 
 def _errors(text: str, folder: CustomerFolder, config: Config, today: dt.date) -> list[Finding]:

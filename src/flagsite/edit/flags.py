@@ -2,8 +2,8 @@
 
 A flag is named by its type, and by its creation date as well when the
 customer has two flags of that type. The edited file must pass the same
-checks as ``flagsite validate`` (strict YAML, the schema, the vocabulary and
-the dates); otherwise nothing is written and the findings say why.
+checks as ``flagsite validate`` (strict YAML, the schema, the vocabulary, the
+dates and the policy rules); otherwise nothing is written and the findings say why.
 """
 
 from __future__ import annotations
@@ -12,18 +12,13 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from pydantic import ValidationError
-
-from ..check.context import CheckContext, Located
-from ..check.record import check_customer
+from ..check.context import CheckContext
 from ..config import Config, load_config
-from ..errors import FlagsiteError
+from ..errors import FlagsiteError, RecordsHaveErrors
 from ..findings import Finding
-from ..load.yaml_strict import load_yaml_bytes
-from ..models import Customer
-from ..schema_errors import findings_from_validation_error
+from ..locate import find_customer
+from ..read import read_customer, read_record_text
 from .flags_text import FlagSlot, FlagsText
-from .locate import find_customer
 from .transaction import edit_lock, write_files
 
 
@@ -104,45 +99,16 @@ def apply_change(text: str, path: str, customer_id: str, change: FlagChange) -> 
 
 def check_customer_text(text: str, path: str, folder_name: str, config: Config, today: dt.date) -> list[Finding]:
     """What ``flagsite validate`` would say about this customer.yaml text."""
-    loaded = load_yaml_bytes(text.encode("utf-8"), path)
-    findings = list(loaded.findings)
-    if loaded.data is None:
-        return findings
-    try:
-        customer = Customer.model_validate(loaded.data)
-    except ValidationError as error:
-        return findings + findings_from_validation_error(error, path, loaded.source, Customer)
-    where = Located(path, loaded.source)
-    findings += check_customer(customer, where, CheckContext(config=config, today=today))
-    if customer.id != folder_name:
-        line, column = where.at("id")
-        findings.append(Finding(path, line, column, "R001", f"id {customer.id!r} does not match its folder {folder_name!r}"))
-    return findings
+    return read_customer(text.encode("utf-8"), path, CheckContext(config=config, today=today), folder_name).findings
 
 
 def errors_of(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == "error"]
 
 
-def format_findings(findings: list[Finding]) -> str:
-    return "\n".join(f"  {f.path}:{f.line or 1}:{f.column or 1}: {f.code} {f.message}" for f in findings)
-
-
 def disk_path(root: str, rel_path: str) -> str:
     """The file to replace: a linked record is edited where it really lives (discovery allows links inside records/)."""
     return os.path.realpath(os.path.join(root, rel_path))
-
-
-def read_text(root: str, rel_path: str) -> str:
-    try:
-        with open(os.path.join(root, rel_path), "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        raise FlagsiteError(f"{rel_path}: cannot be read ({error.strerror})") from error
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise FlagsiteError(f"{rel_path}: is not UTF-8 text; save it as UTF-8 first") from error
 
 
 @dataclass(frozen=True)
@@ -164,13 +130,13 @@ def change_flags(root: str, customer_id: str, change: FlagChange, *, today: dt.d
 
 def _change_flags(root: str, customer_id: str, change: FlagChange, today: dt.date | None) -> Edited:
     config, _ = load_config(root)
-    folder = find_customer(root, customer_id)
+    folder = find_customer(root, customer_id).folder
     path = folder.customer_file
-    text = read_text(root, path)
+    text = read_record_text(root, path)
     new_text = apply_change(text, path, customer_id, change)
     findings = check_customer_text(new_text, path, folder.folder_name, config, today or dt.date.today())
     if errors_of(findings):
-        raise FlagsiteError(f"nothing was written: {path} would not validate after this change:\n{format_findings(errors_of(findings))}")
+        raise RecordsHaveErrors(f"nothing was written: {path} would not validate after this change:", errors_of(findings))
     target = disk_path(root, path)
     write_files(root, {target: new_text.encode("utf-8")}, expected={target: text.encode("utf-8")})
     return Edited(path, change.describe(), [f for f in findings if f.severity != "error"])

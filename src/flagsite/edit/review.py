@@ -20,10 +20,10 @@ from markupsafe import escape
 
 from ..config import Config
 from ..controls import visible
-from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR
 from ..errors import FlagsiteError
 from ..git import BlobReader, resolve_commit, run_git, tree_files
-from ..load.yaml_strict import load_yaml_bytes
+from ..layout import CUSTOMER_FILE, CUSTOMERS_DIR
+from ..read import load_record
 
 Kind = Literal["added", "changed", "removed"]
 
@@ -44,10 +44,7 @@ class FlagDelta:
 def _flags(raw: bytes | None, path: str) -> dict[tuple[str, str], dict[str, Any]]:
     if raw is None:
         return {}
-    try:
-        data = load_yaml_bytes(raw, path).data or {}
-    except Exception:  # noqa: BLE001 - an unreadable file has no flags to compare; validate reports it
-        return {}
+    data = load_record(raw, path, None).data or {}  # an unreadable file has no flags to compare; validate reports it
     flags = data.get("flags")
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for flag in flags if isinstance(flags, list) else []:

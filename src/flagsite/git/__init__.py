@@ -30,7 +30,7 @@ creates repositories (``flagsite init``), where its import is paid once.
 from __future__ import annotations
 
 from .blobs import BlobReader
-from .log import NULL_SHA, RawCommit, RawEntry, diff_tree, stream_diff, stream_log, tree_files
+from .log import NULL_SHA, RawCommit, RawEntry, TreeEntry, diff_tree, stream_diff, stream_log, tree_entries, tree_files
 from .repo import (
     UNSHALLOW_ADVICE,
     commit_before,
@@ -49,8 +49,8 @@ from .repo import (
 from .run import git_env, git_status, run_git, start_git
 
 __all__ = [
-    "NULL_SHA", "UNSHALLOW_ADVICE", "BlobReader", "RawCommit", "RawEntry",
+    "NULL_SHA", "UNSHALLOW_ADVICE", "BlobReader", "RawCommit", "RawEntry", "TreeEntry",
     "commit_before", "diff_tree", "git_dir", "git_env", "git_init", "git_status", "has_commits",
     "is_git_repository", "is_shallow", "merge_base", "require_history", "resolve_commit", "run_git", "shallow_commits",
-    "start_git", "stream_diff", "stream_log", "top_level", "tree_files", "user_name",
+    "start_git", "stream_diff", "stream_log", "top_level", "tree_entries", "tree_files", "user_name",
 ]

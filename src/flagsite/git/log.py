@@ -158,14 +158,27 @@ def stream_diff(root: str, base: str, pathspecs: Sequence[str]) -> list[RawEntry
 
 
 
-def tree_files(root: str, commit: str, pathspecs: Sequence[str]) -> dict[str, str]:
-    """Path → blob sha of every file under ``pathspecs`` in ``commit``; paths, like pathspecs, relative to ``root``."""
+class TreeEntry(NamedTuple):
+    """One entry of a commit's tree listing."""
+
+    path: str
+    mode: str  # 100644 a file, 100755 an executable file, 120000 a link, 160000 a submodule
+    kind: str  # blob, or commit for a submodule
+    sha: str
+
+
+def tree_entries(root: str, commit: str, pathspecs: Sequence[str]) -> list[TreeEntry]:
+    """Every entry under ``pathspecs`` in ``commit`` (``git ls-tree -r``); paths, like pathspecs, relative to ``root``."""
     out = run_git(root, ["ls-tree", "-r", "-z", commit, "--", *pathspecs])
-    found = {}
+    entries = []
     for line in out.decode("utf-8", "surrogateescape").split("\0"):
         if line:
             meta, path = line.split("\t", 1)
-            _mode, kind, sha = meta.split(" ")
-            if kind == "blob":
-                found[path] = sha
-    return found
+            mode, kind, sha = meta.split(" ")
+            entries.append(TreeEntry(path, mode, kind, sha))
+    return entries
+
+
+def tree_files(root: str, commit: str, pathspecs: Sequence[str]) -> dict[str, str]:
+    """Path → blob sha of every file under ``pathspecs`` in ``commit``; paths, like pathspecs, relative to ``root``."""
+    return {entry.path: entry.sha for entry in tree_entries(root, commit, pathspecs) if entry.kind == "blob"}

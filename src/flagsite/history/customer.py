@@ -12,7 +12,7 @@ import os
 from ..errors import FlagsiteError
 from ..git import BlobReader, require_history
 from .locate import customer_commits
-from ..record.source import require_customer_id
+from ..locate import require_customer_id
 from .timeline import CommitChanges, group_by_customer
 
 

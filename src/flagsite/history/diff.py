@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..discover import CUSTOMERS_DIR
+from ..layout import CUSTOMERS_DIR
 from ..errors import FlagsiteError
 from .changes import FieldChange, show
 from ..git import BlobReader, RawCommit, merge_base, require_history, resolve_commit, stream_diff

@@ -12,16 +12,16 @@ pathspec on its id instead, at any depth of grouping.
 
 from __future__ import annotations
 
-from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR
-from ..record.source import WorkingTree
 from ..git import RawCommit, diff_tree, stream_log
+from ..layout import CUSTOMER_FILE, CUSTOMERS_DIR
+from ..locate import locate_customer
 from .paths import customer_pathspec, record_path
 
 
 def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD") -> list[RawCommit]:
     """Newest first, from ``rev`` back."""
-    located = WorkingTree(root).locate(customer_id)
-    commits = _follow(root, located[0], rev) if located else []
+    located = locate_customer(root, customer_id)
+    commits = _follow(root, located.folder.rel_path, rev) if located else []
     if not commits:
         commits = list(stream_log(root, [customer_pathspec(customer_id)], rev=rev))
     return commits

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR
-from ..record.source import require_customer_id
+from ..layout import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR
+from ..locate import require_customer_id
 
 _PREFIX = CUSTOMERS_DIR + "/"
 

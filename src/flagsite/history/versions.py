@@ -12,11 +12,11 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from ..discover import CUSTOMER_FILE
-from ..load.yaml_strict import load_yaml_bytes
+from ..layout import CUSTOMER_FILE
 from ..models import Customer, Note
+from ..read import load_record
 from .changes import jsonable
 
 
@@ -27,7 +27,7 @@ class Version:
     problem: str = ""
 
 
-def _model_of(path: str) -> type[BaseModel]:
+def _model_of(path: str) -> type[Customer] | type[Note]:
     return Customer if path.endswith("/" + CUSTOMER_FILE) or path == CUSTOMER_FILE else Note
 
 
@@ -67,14 +67,12 @@ def normalise(data: dict[str, Any], path: str, only: set[str] | None = None) -> 
 def parse_version(content: bytes | None, path: str, *, validate: bool = True) -> Version:
     if content is None:
         return Version(None, False, "the file's contents are missing from the repository")
-    loaded = load_yaml_bytes(content, path)
+    loaded = load_record(content, path, _model_of(path) if validate else None)
     if loaded.data is None:
         first = loaded.findings[0] if loaded.findings else None
         return Version(None, False, first.message if first else "not readable YAML")
     if not validate:
         return Version(normalise(jsonable(loaded.data), path), False)
-    try:
-        record = _model_of(path).model_validate(loaded.data)
-    except ValidationError:
+    if loaded.record is None:
         return Version(normalise(jsonable(loaded.data), path), False, "not valid against the schema")
-    return Version(record.model_dump(mode="json", by_alias=True), True)
+    return Version(loaded.record.model_dump(mode="json", by_alias=True), True)

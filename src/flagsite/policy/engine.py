@@ -1,7 +1,7 @@
 """Run the policy rules on one record and turn what they find into findings.
 
 Called for every note and every customer while the file's source positions
-are at hand (see ``repository.NOTE_CHECKS`` and ``CUSTOMER_CHECKS``), so each
+are at hand (see ``read.NOTE_POLICY`` and ``CUSTOMER_POLICY``), so each
 finding points at the field it concerns. Settings switch rules off or change
 their severity; a record's ``policy_exceptions`` silence a rule on it.
 """

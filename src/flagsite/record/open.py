@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..config import Config, load_config
-from ..errors import FlagsiteError
-from ..report import report_text
+from ..errors import RecordsHaveErrors
+from ..findings import has_errors
+from .commit import CommitTree, commit_at
 from .source import FileSource, WorkingTree
 
 
@@ -18,8 +19,6 @@ def record_source(root: str, as_of: dt.datetime | None = None) -> Iterator[FileS
     if as_of is None:
         yield WorkingTree(root)
         return
-    from ..history.as_of import CommitTree, commit_at
-
     with CommitTree(root, commit_at(root, as_of), as_of) as tree:
         yield tree
 
@@ -27,6 +26,6 @@ def record_source(root: str, as_of: dt.datetime | None = None) -> Iterator[FileS
 def strict_config(root: str) -> Config:
     """Today's configuration; a broken one stops the command (its defaults could class a flag type wrongly)."""
     config, findings = load_config(root)
-    if any(f.severity == "error" for f in findings):
-        raise FlagsiteError("the configuration has errors, so flag types cannot be classed safely; fix these first:\n" + report_text(findings).rstrip())
+    if has_errors(findings):
+        raise RecordsHaveErrors("the configuration has errors, so flag types cannot be classed safely; fix these first:", findings)
     return config

@@ -10,19 +10,23 @@ existing file is never overwritten.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
 
+from ..check.context import CheckContext
 from ..check.placeholders import TODO
-from ..discover import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR
-from ..edit.locate import customer_folders
+from ..config import load_config
 from ..edit.transaction import ChangedMeanwhile, write_files
 from ..edit.yaml_text import scalar
 from ..errors import FlagsiteError
-from ..models import CUSTOMER_ID_PATTERN, Customer
+from ..layout import CUSTOMER_FILE, CUSTOMERS_DIR, NOTES_DIR
+from ..locate import customer_folders
+from ..models import CUSTOMER_ID_PATTERN
+from ..read import read_customer
 from ..schema import SCHEMA_LINE, schema_line_target
-from .note import check_outline
+from .outline import refuse_broken_outline
 
 # An id; also what a grouping folder may be called (a plain name: no '..', no hidden folder).
 _ID = re.compile(CUSTOMER_ID_PATTERN)
@@ -72,7 +76,7 @@ def new_customer(root: str, draft: CustomerDraft) -> str:
     if not os.path.isdir(os.path.join(root, CUSTOMERS_DIR)):
         raise FlagsiteError(f"no {CUSTOMERS_DIR}/ folder in {root}; run flagsite in a records repository, pass --root, or start one with 'flagsite init'")
     folder = f"{CUSTOMERS_DIR}/{_group_path(draft.group)}{cid}"
-    existing = customer_folders(root)
+    existing = {name: found.folder for name, found in customer_folders(root).items()}
     taken = [f.rel_path for name, f in existing.items() if name.casefold() == cid.casefold()]
     if taken:
         raise FlagsiteError(f"customer {cid!r} exists already: {taken[0]}; nothing was written")
@@ -81,7 +85,8 @@ def new_customer(root: str, draft: CustomerDraft) -> str:
         raise FlagsiteError(f"--group puts {cid} inside the customer folder {inside[0]}; choose a grouping folder; nothing was written")
     path = f"{folder}/{CUSTOMER_FILE}"
     text = render_customer_outline(draft, schema_line_target(root, path))
-    check_outline(text, path, Customer, "a customer")
+    config, _ = load_config(root)
+    refuse_broken_outline(read_customer(text.encode("utf-8"), path, CheckContext(config=config, today=dt.date.today()), cid).findings, text, "a customer")
     os.makedirs(os.path.join(root, folder), exist_ok=True)
     target = os.path.join(root, path)
     try:

@@ -18,24 +18,20 @@ import os
 import re
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
+from ..check.context import CheckContext
 from ..check.placeholders import TODO
 from ..config import Config, load_config
-from ..discover import NOTES_DIR
-from ..edit.flags import read_text
-from ..edit.locate import find_customer
 from ..edit.transaction import edit_lock, write_files
 from ..edit.yaml_text import scalar
-from ..errors import FlagsiteError
-from ..load.yaml_strict import load_yaml_bytes
-from ..models import Note, Record
+from ..errors import FlagsiteError, RecordsHaveErrors
+from ..layout import NOTES_DIR
+from ..locate import find_customer
+from ..read import read_customer_file, read_note
 from ..schema import SCHEMA_LINE, schema_line_target
-from ..schema_errors import findings_from_validation_error
+from .outline import UNCHOSEN, refuse_broken_outline
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 _MAX_SLUG_WORDS = 6
-UNCHOSEN = "todo"  # a vocabulary name that is in no vocabulary: validate reports it
 
 
 @dataclass(frozen=True)
@@ -105,19 +101,6 @@ def render_outline(draft: NoteDraft, config: Config, customer_name: str, schema_
     return "\n".join(header + _comment_col(lines)) + "\n"
 
 
-def check_outline(text: str, path: str, model: type[Record], what: str) -> None:
-    """An outline must read back as its record: a value passed on the command line could break it."""
-    loaded = load_yaml_bytes(text.encode("utf-8"), path)
-    problems = list(loaded.findings)
-    if loaded.data is not None:
-        try:
-            model.model_validate(loaded.data)
-        except ValidationError as error:
-            problems += findings_from_validation_error(error, path, loaded.source)
-    if problems:
-        raise FlagsiteError(f"nothing was written; a value given does not fit {what}:\n" + "\n".join(f"  {f.code} {f.message}" for f in problems))
-
-
 def _write_new(root: str, folder: str, date: str, slug: str, text: str) -> str:
     """Write ``text`` under the first free name; never replaces an existing file."""
     with edit_lock(root):  # no other flagsite edit takes the name between looking and writing
@@ -140,13 +123,17 @@ def new_note(root: str, draft: NoteDraft) -> str:
     slug = draft.slug or slug_from(draft.reason)
     if not SLUG.match(slug):
         raise FlagsiteError(f"--slug {slug!r}: use lower-case letters, digits and '-', e.g. refund-request")
-    folder = find_customer(root, draft.customer_id)
-    customer = load_yaml_bytes(read_text(root, folder.customer_file).encode("utf-8"), folder.customer_file).data or {}
-    customer_name = customer.get("name")
+    folder = find_customer(root, draft.customer_id).folder
+    ctx = CheckContext(config=config, today=dt.date.today())
+    customer = read_customer_file(root, folder.customer_file, ctx, folder.folder_name)
+    if customer.data is None:  # not even strict YAML: the note's checks need the customer
+        raise RecordsHaveErrors(f"{folder.customer_file} cannot be read; fix it first:", customer.findings)
+    customer_name = customer.data.get("name")
     notes_rel = f"{folder.rel_path}/{NOTES_DIR}"
     notes_abs = os.path.join(root, notes_rel)
     date = draft.at.date().isoformat()
-    schema_path = schema_line_target(root, f"{notes_rel}/{date}-{slug}.yaml")
+    path = f"{notes_rel}/{date}-{slug}.yaml"
+    schema_path = schema_line_target(root, path)
     text = render_outline(draft, config, customer_name if isinstance(customer_name, str) else "", schema_path)
-    check_outline(text, f"{notes_rel}/{date}-{slug}.yaml", Note, "a note")
+    refuse_broken_outline(read_note(text.encode("utf-8"), path, ctx, customer.record).findings, text, "a note")
     return f"{notes_rel}/{_write_new(root, notes_abs, date, slug, text)}"
