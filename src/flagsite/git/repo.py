@@ -126,6 +126,8 @@ def git_init(root: str) -> None:
     no_git = "git is not installed or not on PATH (install it)"
     try:
         import git  # GitPython: 130-250 ms to import, paid only when a repository is created
+    except ModuleNotFoundError as error:
+        raise FlagsiteError("GitPython, which flagsite needs, is not installed; install flagsite again with pip") from error
     except ImportError as error:  # it refuses to load without a working git
         raise FlagsiteError(no_git) from error
     runner = git.Git(root)
