@@ -56,7 +56,6 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w@/-])(?:{alternatives})(?![\w@/-]|'\w)", re.IGNORECASE)
 
 
-_ENDS_IN_IN = re.compile(r"[a-z]{3}in\b")
 _SLANG_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
 _JOINERS = "-@/"
 
@@ -136,9 +135,8 @@ class Lexicon:
 
     def dropped_g(self, text: TextField) -> list[str]:
         """Words written without their final g ("nothin", "goin"): not words, but the -ing word is."""
-        if not _ENDS_IN_IN.search(text.lowered):
-            return []  # no word ends in "in" (nearly every text)
-        return [w for w in text.words if len(w) > 4 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]
+        unknown = set(text.words).difference(self.spelled_right)  # a dropped g is never a word: usually none are left
+        return [w for w in unknown if len(w) > 4 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]
 
     def slang_in(self, text: TextField) -> list[str]:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""

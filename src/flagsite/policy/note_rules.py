@@ -359,7 +359,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
             continue
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
-        for index, sentence in enumerate(sentences(_their_names_as_pronouns(text.text.lower(), subject))):
+        for index, sentence in enumerate(sentences(_their_names_as_pronouns(text, subject))):
             if _ANY_PROMISE.search(sentence) or _ours_will(sentence):
                 action = _preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
@@ -381,16 +381,17 @@ def _ours_will(sentence: str) -> bool:
     return False
 
 
-def _their_names_as_pronouns(text: str, subject: Subject) -> str:
-    """The text with the customer's and the contact's names read as "them": "I'll text Beatrice" is a promise to them."""
+def _their_names_as_pronouns(text: TextField, subject: Subject) -> str:
+    """The text in lower case, the customer's and the contact's names read as "them": "I'll text Beatrice" is a promise to them."""
     assert subject.note is not None
+    lowered = text.text.lower()
     names = set(normalise_name(subject.note.contact.name))
     if subject.customer is not None:
         names.update(normalise_name(subject.customer.name))
     names -= HONORIFICS
-    if not names or names.isdisjoint(re.findall(r"[^\W\d_]+", text)):
-        return text
-    return re.sub(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", "them", text)
+    if not names or names.isdisjoint(text.words):
+        return lowered
+    return re.sub(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", "them", lowered)
 
 
 _CHANGE_VERB = re.compile(
@@ -404,6 +405,8 @@ _FIELD_IN_CLAUSE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|as|then)\s")
 _CLAUSE_WORDS = 10  # a verb's object is within this many words of it
+_FIELD_WORDS = frozenset(word for name in CHANGE_FIELDS for word in re.findall(r"[a-z]+", name))
+_POSSESSIVES = frozenset({"his", "her", "their"})
 # "changed her home branch to ...": a thing of the customer's given a new value.
 _THEIR_THING_TO = re.compile(r"^\s+(?:his|her|their)\s+(?!(?:back|up|down|over|off|out|in|on|around|forward|across)\b)((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|from)\b")
 _NOT_ACCOUNT = re.compile(
@@ -456,6 +459,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
+        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words):
+            continue  # no account field named, nothing of theirs: nearly every text
         lowered = text.text.lower()
         if not _CHANGE_VERB.search(lowered):
             continue  # no verb of change anywhere (sentences only cut the text at spaces)
@@ -609,25 +614,34 @@ _RECORDED = re.compile(
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 
 
-# Every match of _DURABLE or _STANDING_FACT holds one of these. Keep them in step.
-_DURABLE_KEY = re.compile(
-    r"now on|forward|future|ever again|here on|always|whenever|every|each time|never|not |no |don't|doesn't|only|"
-    r"prefer|goes by|allerg|anaphyla|blind|sighted|impaired|hearing|deaf|wheelchair|speak|interpreter|translator|court order|"
-    r"not allowed|cannot|can't|does not use|all |any |after \d|before \d|between \d|(?:wants?|asks?|asked|told us)"
+# Every match of _DURABLE or _STANDING_FACT holds a word of the first set, or one of the second
+# with one of the third ("no calls", "email only", "all letters"). Keep them in step.
+_DURABLE_WORDS = frozenset(
+    """now forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
+    anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
+    interpreter translator court allowed cannot can't""".split()
 )
+_CHANNEL_WORDS = frozenset(
+    """call calls calling ring ringing phone phoned phones phoning text texts texting email emails emailing e mail contact
+    contacted contacting visit visits knock knocking marketing letter letters post mail correspondence reminders reminder
+    appointments appointment invoices statements orders bookings deliveries delivery messages paperwork airport airports
+    flights stays jobs communications sms chat reach write use""".split()
+)
+_LIMIT_WORDS = frozenset("not no don't doesn't only all any every each time after before between".split())
 # The same patterns for lower-case text: case-insensitive matching is the slow part.
 _DURABLE_IN_LOWER_CASE = re.compile(_DURABLE.pattern)
 _STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
 
 
-def _durable_sentence(text: str) -> tuple[str, str] | None:
+def _durable_sentence(text: TextField) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
-    lowered = text.lower()
-    if not _DURABLE_KEY.search(lowered):
-        return None  # none of the words every durable wish or fact holds
+    words = text.words
+    if _DURABLE_WORDS.isdisjoint(words) and (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words)):
+        return None  # none of the words a durable wish or fact needs: nearly every text
+    lowered = text.text.lower()
     if not _DURABLE_IN_LOWER_CASE.search(lowered) and not _STANDING_FACT_IN_LOWER_CASE.search(lowered):
-        return None  # nearly every text: one look at the whole, not one per sentence
-    for sentence in sentences(text):
+        return None  # one look at the whole, not one per sentence
+    for sentence in sentences(text.text):
         fact = _STANDING_FACT.search(sentence)
         if fact:
             return sentence.strip(), fact.group(0)
@@ -671,7 +685,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     assert note is not None
     for text in subject.texts:
         if text.loc[0] in ("reason", "resolution"):
-            found = _durable_sentence(text.text)
+            found = _durable_sentence(text)
             if found and not _on_the_record(found[0], subject) and not any(_RECORDED.search(t.text) for t in subject.texts):
                 sentence, words = found
                 since = note.at.date().isoformat()
