@@ -332,13 +332,15 @@ _MARKED_OPINION_PAIRS = (
     (frozenset({"able"}), frozenset({"not"})),
     (frozenset({"get", "know"}), frozenset({"it"})),
 )
+_PAIR_FIRST_WORDS = frozenset().union(*(first for first, _ in _MARKED_OPINION_PAIRS))
 
 
 def _marked_opinion(text: TextField) -> str | None:
     """A judgement that needs no judging word ("clearly losing it", "if you ask me"), as written."""
     words = text.words
-    if _MARKED_OPINION_WORDS.isdisjoint(words) and not any(
-        not first.isdisjoint(words) and not second.isdisjoint(words) for first, second in _MARKED_OPINION_PAIRS
+    if _MARKED_OPINION_WORDS.isdisjoint(words) and (
+        _PAIR_FIRST_WORDS.isdisjoint(words)
+        or not any(not first.isdisjoint(words) and not second.isdisjoint(words) for first, second in _MARKED_OPINION_PAIRS)
     ):
         return None
     found = _search_as_written(text, _MARKED_OPINION, _MARKED_OPINION_IN_LOWER_CASE)
