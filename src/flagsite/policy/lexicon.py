@@ -136,7 +136,10 @@ class Lexicon:
     def dropped_g(self, text: TextField) -> list[str]:
         """Words written without their final g ("nothin", "goin"): not words, but the -ing word is."""
         unknown = set(text.words).difference(self.spelled_right)  # a dropped g is never a word: usually none are left
-        return [w for w in unknown if len(w) > 4 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]
+        if not unknown:
+            return []
+        found = [w for w in unknown if len(w) > 4 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]
+        return sorted(found, key=text.words.index)  # in the order written
 
     def slang_in(self, text: TextField) -> list[str]:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""

@@ -617,7 +617,7 @@ _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 # Every match of _DURABLE or _STANDING_FACT holds a word of the first set, or one of the second
 # with one of the third ("no calls", "email only", "all letters"). Keep them in step.
 _DURABLE_WORDS = frozenset(
-    """now forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
+    """now here forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
     anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
     interpreter translator court allowed cannot can't""".split()
 )
