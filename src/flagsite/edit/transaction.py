@@ -355,13 +355,12 @@ def _finish(root: str) -> None:
 def _read_journal(root: str) -> list[_Entry] | None:
     try:
         with open(_state(root, JOURNAL_FILE), encoding="utf-8") as handle:
-            data = json.load(handle)
+            return [_Entry(**entry) for entry in json.load(handle)["files"]]
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as error:
-        raise FlagsiteError(f"{_state(root, JOURNAL_FILE)}: the journal of an interrupted edit cannot be read ({error}); "
+    except (OSError, ValueError, KeyError, TypeError) as error:  # not a journal flagsite wrote
+        raise FlagsiteError(f"{_state(root, JOURNAL_FILE)}: the journal of an interrupted edit cannot be read ({error!r}); "
                             "check the records with git status and git diff, then remove the file") from error
-    return [_Entry(**entry) for entry in data["files"]]
 
 
 def _roll_back(root: str, entries: list[_Entry], one_by_one: bool) -> bool:
@@ -432,9 +431,14 @@ def recover_locked(root: str) -> Recovered | None:
     entries = _read_journal(root)
     if entries is None:
         return None
-    if os.path.exists(_state(root, STAGED_FILE)) and _complete(root, entries):
-        return Recovered(True, len(entries))
-    if not _roll_back(root, entries, one_by_one=False):
+    try:
+        if os.path.exists(_state(root, STAGED_FILE)) and _complete(root, entries):
+            return Recovered(True, len(entries))
+        undone = _roll_back(root, entries, one_by_one=False)
+    except OSError as error:
+        raise FlagsiteError(f"an interrupted edit could not be finished: {error.filename or 'a file'}: {error.strerror or error} "
+                            f"(the edit is listed in {_state(root, JOURNAL_FILE)}); the next flagsite command tries again") from error
+    if not undone:
         raise FlagsiteError(
             f"an interrupted edit could not be undone: the backups in {_state(root, BACKUP_DIR)} do not match "
             f"(listed in {_state(root, JOURNAL_FILE)}); check the records with git status and git diff"
