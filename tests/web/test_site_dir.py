@@ -68,6 +68,15 @@ def test_a_folder_the_repository_keeps_is_refused_without_mkdocs_yml(repo, site_
     assert snapshot(repo) == before
 
 
+def test_a_link_to_the_records_is_refused_like_the_records(repo, tmp_path):
+    link = tmp_path / "published"
+    link.symlink_to(os.path.join(repo, "records"))
+    before = snapshot(repo)
+    done = flagsite("--root", repo, "build", "--site-dir", str(link), "--today", TODAY)
+    assert done.returncode == 1 and "customer records" in done.stderr
+    assert snapshot(repo) == before
+
+
 def test_site_dir_in_the_repositorys_own_mkdocs_yml_is_refused_by_mkdocs_build(repo):
     os.makedirs(os.path.join(repo, "pages"))
     with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
