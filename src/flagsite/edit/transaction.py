@@ -191,8 +191,7 @@ def edit_lock(root: str, wait: float | None = None) -> Iterator[None]:
     except BaseException:
         os.close(fd)
         raise
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    os.pwrite(fd, f"{os.getpid():>10}\n".encode(), 0)  # one write of fixed width: a waiter never reads the file empty
     _held[key] = fd
     try:
         yield
