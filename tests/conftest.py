@@ -4,8 +4,19 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Property and fuzz tests: the same examples on every run in CI (a failure reproduces
+# anywhere, and no example database is kept); HYPOTHESIS_PROFILE=deep explores ten
+# times as many, new ones on each run, for a fuzzing session by hand.
+# The explain phase reruns a failing example many times over to say which lines only failures ran:
+# minutes on a slow fuzz test, for a hint the shrunk example gives anyway.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
+settings.register_profile("deep", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
