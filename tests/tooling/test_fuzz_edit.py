@@ -35,6 +35,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from flagsite.edit.transaction import LOCK_FILE, STATE_DIR
 from flagsite.policy.registry import all_rules
 from flagsite.repository import load_repository
 
@@ -90,9 +91,13 @@ def fresh(template: Path, tmp_path: Path) -> Iterator[Callable[[], Path]]:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of the repository but Git's, and flagsite's edit lock (which stays; a journal must not)."""
+    state = root / STATE_DIR
+    if state.exists():
+        assert sorted(os.listdir(state)) == [".gitignore", LOCK_FILE], f"an edit left its journal behind: {os.listdir(state)}"
     files = {}
     for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d != ".git"]
+        dirs[:] = [d for d in dirs if d not in (".git", STATE_DIR) or folder != str(root)]
         for name in names:
             path = os.path.join(folder, name)
             files[os.path.relpath(path, root)] = Path(path).read_bytes()
