@@ -35,7 +35,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from flagsite.edit.transaction import LOCK_FILE, STATE_DIR
+from flagsite.edit.transaction import BACKUP_DIR, JOURNAL_FILE, STAGED_FILE, STATE_DIR
 from flagsite.policy.registry import all_rules
 from flagsite.repository import load_repository
 
@@ -91,10 +91,11 @@ def fresh(template: Path, tmp_path: Path) -> Iterator[Callable[[], Path]]:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file of the repository but Git's, and flagsite's edit lock (which stays; a journal must not)."""
+    """Every file of the repository but Git's and flagsite's edit state (its lock stays; a journal or a backup must not)."""
     state = root / STATE_DIR
-    if state.exists():
-        assert sorted(os.listdir(state)) == [".gitignore", LOCK_FILE], f"an edit left its journal behind: {os.listdir(state)}"
+    left = [name for name in (JOURNAL_FILE, STAGED_FILE) if (state / name).exists()]
+    left += [f"{BACKUP_DIR}/{name}" for name in (os.listdir(state / BACKUP_DIR) if (state / BACKUP_DIR).is_dir() else [])]
+    assert not left, f"an edit left its journal behind: {left}"
     files = {}
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if d not in (".git", STATE_DIR) or folder != str(root)]
