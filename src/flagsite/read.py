@@ -106,13 +106,10 @@ def read_customer(raw: bytes, path: str, ctx: CheckContext, folder_name: str | N
 
     ``policy=False`` leaves out the policy rules (how the record is written), for readers that only need what it says.
     """
-    loaded = load_record(raw, path, Customer)
-    data = loaded.data
+    loaded, where = _load_linked(raw, path, Customer)
+    data, customer = loaded.data, loaded.record
     if data is None:
         return loaded
-    loaded.findings += check_schema_link(path, loaded.schema_link)
-    customer = loaded.record
-    where = Located(path, loaded.source)
     if customer is not None:
         for customer_check in CUSTOMER_CHECKS + (CUSTOMER_POLICY if policy else []):
             loaded.findings += _guarded(path, lambda: customer_check(customer, where, ctx))
@@ -129,19 +126,24 @@ def read_customer(raw: bytes, path: str, ctx: CheckContext, folder_name: str | N
 
 def read_note(raw: bytes, path: str, ctx: CheckContext, customer: Customer | None, *, policy: bool = True) -> Loaded[Note]:
     """What ``flagsite validate`` says about one note of ``customer`` (None when its customer.yaml is not valid)."""
-    loaded = load_record(raw, path, Note)
-    data = loaded.data
+    loaded, where = _load_linked(raw, path, Note)
+    data, note = loaded.data, loaded.record
     if data is None:
         return loaded
-    loaded.findings += check_schema_link(path, loaded.schema_link)
-    note = loaded.record
-    where = Located(path, loaded.source)
     if note is None:
         loaded.findings += _guarded(path, lambda: [*check_note_data(data, where, ctx), *placeholders_in(data, where)])
         return loaded
     for note_check in NOTE_CHECKS + (NOTE_POLICY if policy else []):
         loaded.findings += _guarded(path, lambda: note_check(note, where, ctx, customer))
     return loaded
+
+
+def _load_linked(raw: bytes, path: str, model: type[RecordT]) -> tuple[Loaded[RecordT], Located]:
+    """The record with its $schema line checked (R016), and where its values stand."""
+    loaded = load_record(raw, path, model)
+    if loaded.data is not None:
+        loaded.findings += check_schema_link(path, loaded.schema_link)
+    return loaded, Located(path, loaded.source)
 
 
 def _guarded(path: str, run: Callable[[], Iterable[Finding]]) -> Iterator[Finding]:
