@@ -10,6 +10,7 @@ errors can point at ``path:line:col``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -253,13 +254,16 @@ class _Walker:
     def __init__(self, path: str, source: SourceMap, text: str) -> None:
         self.path = path
         self.source = source
-        self.lines = text.split("\n")
         self.text = text
         self.findings: list[Finding] = []
         self._seen: set[int] = set()
 
     def walk(self, root: yaml.Node) -> dict[str, Any]:
         return self._node(root, (), 0, -1)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")  # only for a value spread over several lines
 
     def _node(self, node: yaml.Node, loc: Loc, depth: int, block_indent: int) -> Any:
         """``block_indent``: the column (0-based) of the block collection holding ``node``."""
