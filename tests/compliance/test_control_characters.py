@@ -83,6 +83,12 @@ def test_a_file_name_with_a_line_break_does_not_forge_a_line_of_the_summary(repo
     status, out, _ = run("--root", str(repo.root), "validate")
     assert status == 1 and not any(line.startswith("On Hold removed") for line in out.splitlines())
 
+    repo.write(f"{C1}/notes/2026-06-04-call\u202elmth.exe.yaml", note_yaml())
+    for format_ in ("text", "json", "github"):
+        status, out, _ = run("--root", str(repo.root), "validate", "--format", format_)
+        assert status == 1 and not RAW.search(out), format_
+        assert "\\u202elmth" in out, format_
+
 
 def test_flag_bulk_refuses_a_nul_in_a_cell_and_writes_nothing(repo: Repo, run: Run, tmp_path: Path) -> None:
     repo.write(f"{C1}/customer.yaml", customer_yaml("C-10042"))
