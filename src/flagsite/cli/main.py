@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"flagsite: {visible(str(error), one_line=False)}", err=True)
         sys.exit(2)
     except RecordsHaveErrors as error:
-        click.echo(f"flagsite: {error}", err=True)
+        click.echo(f"flagsite: {visible(str(error), one_line=False)}", err=True)
         click.echo(report_lines(error.findings), nl=False, err=True)
         sys.exit(1)
     except FlagsiteError as error:
