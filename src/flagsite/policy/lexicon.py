@@ -249,7 +249,9 @@ _VERY_COMMON = 1000
 
 def _spelling_variants(word: str) -> set[str]:
     """American spellings of a British word, and the accented forms of an unaccented one."""
-    variants = {word.replace("ae", "e"), word.replace("oe", "e"), word.replace("ould", "old")}
+    variants = {word.replace("ould", "old")}
+    if len(word) >= 6:  # coeliac, foetus; a short word with "ae" is a slip more often ("yaer")
+        variants.update((word.replace("ae", "e"), word.replace("oe", "e")))
     for base in list(variants):
         for ending, american in _VARIANT_ENDINGS:
             if base.endswith(ending):

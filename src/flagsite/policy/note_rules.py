@@ -290,7 +290,7 @@ _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
-_ACTS = r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let)"
+_ACTS = r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|pop round|pop by|come round|come by|drop by|visit)"
 _WHO_WILL = re.compile(
     rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)((?:[\w'-]+\s+){{0,3}}?[\w'-]+)\s+(?:will|to|'ll|is going to|are going to)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b"
 )

@@ -308,6 +308,7 @@ _MARKED_OPINION_PATTERN = (
     r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-it-all\b|\battention seeker\b|"
     # The writer's guess at a motive or a mind: "seems like he just wants a free one", "not the sharpest tool".
     r"\b(?:seems|seemed|looks|looked|sounds|sounded) like (?:he|she|they|the customer) (?:just |only |really )?(?:wants?|wanted|is|was|'s|trying|after)\b|"
+    r"\b(?:seems|seemed|obviously|clearly)(?: like| that)? (?:he|she|they) (?:doesn't|does not|didn't|did not|never|can't|cannot|won't) (?:\w+ )?(?:read|listen|care|understand|bother|pay attention)\w*|"
     r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*|"
     r"\bnot the sharpest\b|\bscrews? loose\b|\bnot all there\b|\b(?:a )?(?:few|couple of) \w+ short of an?\b|\blights are on\b|"
     # A verdict of one or two words closing a sentence: "..., total drama.", "Asking for a discount again, typical."
@@ -322,7 +323,7 @@ _MARKED_OPINION_IN_LOWER_CASE = re.compile(_MARKED_OPINION_PATTERN)
 _MARKED_OPINION_WORDS = frozenset(
     """clearly obviously evidently bless between mind unable incapable lost clueless depth care grasp english serial
     frequent habitual chronic constant drama seeker sharpest loose short lights typical classic unbelievable
-    ridiculous pathetic hilarious sigh charming lovely""".split()
+    ridiculous pathetic hilarious sigh charming lovely seems seemed""".split()
 )
 _MARKED_OPINION_PAIRS = (
     (frozenset({"like"}), frozenset("feels feel seems seemed looks looked sounds sounded".split())),

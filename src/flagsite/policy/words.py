@@ -48,7 +48,7 @@ DEROGATORY: tuple[str, ...] = (
     "pillock", "bugger", "fool", "old git", "miserable git", "stupid git", "silly git", "old dear", "old bat", "old bag", "old cow", "silly cow",
     "stupid cow", "useless cow", "lazy cow", "old misery", "misery guts", "shut up", "shut her up",
     "shut him up", "shut them up", "jumped-up", "waste of space", "time-waster", "timewaster", "brat",
-    "son of a bitch", "sob",
+    "son of a bitch", "sob", "a complete tool", "a total tool", "an absolute tool", "cowboys",
 )
 
 # Stand-ins written where the contact's name belongs.
@@ -73,7 +73,8 @@ ROLE_NAMES: frozenset[str] = frozenset(
     employer employee colleague boss resident occupant lodger student parent guardian patient visitor staff
     school nursery surgery practice hospital bank council company firm courier driver engineer technician
     contractor adjuster operator dispatcher support service services centre center administrator admin
-    line switchboard enquiries inquiries workshop warehouse depot branch dispatch accounts billing sales""".split()
+    line switchboard enquiries inquiries workshop warehouse depot branch dispatch accounts billing sales concierge
+    porter caretaker janitor doorman security""".split()
 )
 
 # Words of a resolution that, alone, do not say what was done: "Noted.", "Replied.", "Added to note."
@@ -82,7 +83,8 @@ EMPTY_RESOLUTION_WORDS: frozenset[str] = frozenset(
     resolved fixed completed closed logged recorded acknowledged explained checked confirmed ok okay fine yes
     no na n/a tbc tbd added note notes noted to the his her their them him with it this that as per and
     customer customers ct cx caller client query queries question questions request requests info information
-    issue issues problem problems email emails call job all same before above below see accordingly""".split()
+    issue issues problem problems email emails call job all same before above below see accordingly sent emailed
+    forwarded passed on""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
