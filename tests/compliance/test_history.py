@@ -360,3 +360,52 @@ def test_a_conflict_resolved_in_a_merge_is_told_when_the_records_are_a_sub_folde
     assert latest.message.startswith("Merge branch 'other'")
     assert [c.words for c in latest.changes] == ["email changed from c@example.com to d@example.com"]
     assert site_history(str(repo.root / "crm"))["C-1"][0]["changes"] == ["email changed from c@example.com to d@example.com"]
+
+
+def test_a_customer_recreated_in_another_folder_shows_all_its_commits(repo: Repo, run: Run) -> None:
+    old, new = "records/customers/C-1005", "records/customers/retail/C-1005"
+    repo.write(f"{old}/customer.yaml", customer_yaml("C-1005", emails=["a@example.com"]))
+    created = repo.commit("Add C-1005", "2026-06-01T10:00:00+00:00")
+    repo.write(f"{old}/customer.yaml", customer_yaml("C-1005", emails=["b@example.com"]))
+    changed = repo.commit("New email", "2026-06-02T10:00:00+00:00")
+    repo.remove(old)
+    deleted = repo.commit("Close C-1005", "2026-06-03T10:00:00+00:00")
+    repo.write(f"{new}/customer.yaml", customer_yaml("C-1005", name="Alexandra Erickson"))
+    recreated = repo.commit("Re-open C-1005 under retail", "2026-06-05T10:00:00+00:00")
+
+    history = customer_history(str(repo.root), "C-1005")
+    assert [c.sha for c in history] == [recreated, deleted, changed, created]
+    assert [[w.words for w in c.changes] for c in history] == [
+        ["customer record added"], ["customer record removed"],
+        ["email changed from a@example.com to b@example.com"], ["customer record added"],
+    ]
+    status, out, err = run("--root", str(repo.root), "history", "C-1005", "--format", "json")
+    assert status == 0, err
+    assert len(json.loads(out)["commits"]) == 4
+
+
+def test_a_folder_moved_and_heavily_edited_in_one_commit_keeps_all_its_commits(repo: Repo) -> None:
+    old, new = "records/customers/C-7", "records/customers/north/C-7"
+    shas = []
+    repo.write(f"{old}/customer.yaml", customer_yaml("C-7"))
+    shas.append(repo.commit("Add C-7", "2026-06-01T10:00:00+00:00"))
+    for day, email in enumerate(["b@example.com", "c@example.com", "d@example.com", "e@example.com"], start=2):
+        repo.write(f"{old}/customer.yaml", customer_yaml("C-7", emails=[email]))
+        shas.append(repo.commit(f"Email {email}", f"2026-06-0{day}T10:00:00+00:00"))
+    repo.move(old, new)
+    # Nearly every line rewritten: git sees one folder deleted and another added.
+    repo.write(f"{new}/customer.yaml", customer_yaml(
+        "C-7", name="Zed Quinn-Abernathy", emails=["zed.quinn@example.net", "z@example.net"],
+        flags=[flag("on-hold", "2026-06-06")], preferences=[{"text": "Prefers letters.", "since": "2026-06-06"}]))
+    moved = repo.commit("Group C-7 and correct the record", "2026-06-06T10:00:00+00:00")
+    assert "R" not in repo.git("show", "--name-status", "-M", "--format=", moved)
+    repo.write(f"{new}/customer.yaml", customer_yaml("C-7", name="Zed Quinn", emails=["zed.quinn@example.net"]))
+    shas.append(moved)
+    shas.append(repo.commit("Lift the hold", "2026-06-07T10:00:00+00:00"))
+
+    history = customer_history(str(repo.root), "C-7")
+    assert [c.sha for c in history] == shas[::-1]
+    move = [w.words for w in history[1].changes]
+    assert move[0] == "customer record moved from records/customers/C-7/ to records/customers/north/C-7/"
+    assert "name changed from Alexander Erickson to Zed Quinn-Abernathy" in move
+    assert "flag on-hold added" in move

@@ -16,8 +16,8 @@ from .run import run_git, start_git
 
 NULL_SHA = "0" * 40
 _CHUNK = 1 << 16
-# One commit header: sha, author date (strict ISO 8601), author, email, message.
-_LOG_FORMAT = "%H%x00%aI%x00%an%x00%ae%x00%B%x00"
+# One commit header: sha, author date and committer date (strict ISO 8601), author, email, message.
+_LOG_FORMAT = "%H%x00%aI%x00%cI%x00%an%x00%ae%x00%B%x00"
 
 
 class RawEntry(NamedTuple):
@@ -35,11 +35,12 @@ class RawEntry(NamedTuple):
 @dataclass
 class RawCommit:
     sha: str
-    date: str
+    date: str  # the author date: when the change was written
     author: str
     email: str
     message: str
     entries: list[RawEntry] = field(default_factory=list)
+    committed: str = ""  # the committer date: when the commit was made (rebased, merged), as git records it
 
 
 def _nul_tokens(stream: IO[bytes]) -> Iterator[str]:
@@ -94,8 +95,8 @@ def _parse_log(tokens: Iterator[str], prefix: str = "") -> Iterator[RawCommit]:
             continue
         if commit is not None:
             yield commit
-        date, author, email, message = (next(tokens) for _ in range(4))
-        commit = RawCommit(token.strip(), date, author, email, message.strip())
+        date, committed, author, email, message = (next(tokens) for _ in range(5))
+        commit = RawCommit(token.strip(), date, author, email, message.strip(), committed=committed)
     if commit is not None:
         yield commit
 

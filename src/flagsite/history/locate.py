@@ -1,52 +1,115 @@
-"""The commits that touched one customer's records, reading that customer's folder only.
+"""The commits that touched one customer's records, the customer known by the ``id:`` its record carries.
 
-A path-limited ``git log`` on one literal folder is cheap in any layout (and
-cheaper still with the commit-graph's changed-path Bloom filters), where a
-wildcard pathspec must be matched against every entry of every changed tree:
-in a flat folder of 10,000 customers that costs seconds. So the customer's
-folder of today is followed backwards: when its oldest commit brought the
-folder in by a move (regrouping), the log continues from the old folder.
-A customer with no folder today (closed, erased) is found by a wildcard
-pathspec on its id instead, at any depth of grouping.
+Git's rename detection cannot be trusted with identity: a folder moved and
+heavily edited in one commit reads as one folder deleted and another added,
+and a customer deleted and later re-created in another grouping folder shares
+no path with its past at all. So one streamed ``git log --raw`` pass over the
+customer folders lists every record file each commit touched, and a folder
+belongs to the customer when a version of its ``customer.yaml`` says
+``id: <the id>``. Only the customer.yaml versions the log shows changed are
+read (one ``cat-file --batch`` stream, the ``id:`` line found without parsing
+the YAML); notes are the customer's when their folder is.
 """
 
 from __future__ import annotations
 
-from ..git import RawCommit, diff_tree, stream_log
-from ..layout import CUSTOMER_FILE, CUSTOMERS_DIR
-from ..locate import locate_customer
-from .paths import customer_pathspec, record_path
+import re
+from collections.abc import Iterable
+
+from ..git import BlobReader, RawCommit, RawEntry, stream_log
+from ..layout import CUSTOMER_FILE
+from ..locate import require_customer_id
+from .paths import RecordPath, record_path
+
+# A top-level ``id:`` line, plain or quoted: enough to tell whose record a version is.
+_ID_LINE = re.compile(rb"^id:[ \t]*(['\"]?)([A-Za-z0-9][A-Za-z0-9._-]*)\1[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD") -> list[RawCommit]:
-    """Newest first, from ``rev`` back."""
-    located = locate_customer(root, customer_id)
-    commits = _follow(root, located.folder.rel_path, rev) if located else []
-    if not commits:
-        commits = list(stream_log(root, [customer_pathspec(customer_id)], rev=rev))
-    return commits
+def record_id(content: bytes | None) -> str | None:
+    """The id a customer.yaml version declares, or None when it has no readable ``id:`` line."""
+    if content is None:
+        return None
+    found = _ID_LINE.search(content)
+    return found.group(2).decode("ascii") if found else None
 
 
-def _follow(root: str, folder: str, rev: str) -> list[RawCommit]:
-    commits: list[RawCommit] = []
-    seen: set[str] = set()
-    while folder not in seen:
-        seen.add(folder)
-        batch = list(stream_log(root, [f"{folder}/"], rev=rev))
-        if not batch:
-            break
-        commits += batch
-        oldest = batch[-1]
-        if not any(e.status == "A" and e.new_path == f"{folder}/{CUSTOMER_FILE}" for e in oldest.entries):
-            break
-        # Seen from this folder alone a move is an addition: ask the commit itself.
-        whole = diff_tree(root, oldest.sha, [CUSTOMERS_DIR])
-        source = next((e for e in whole if e.status == "R" and e.new_path == f"{folder}/{CUSTOMER_FILE}"), None)
-        if source is None:
-            break
-        commits[-1] = RawCommit(oldest.sha, oldest.date, oldest.author, oldest.email, oldest.message, whole)
-        previous = record_path(source.old_path)
-        if previous is None:
-            break
-        folder, rev = previous.folder, f"{oldest.sha}^"
-    return commits
+class Identity:
+    """Which record files are the customer's: by the ids their folder's customer.yaml versions declared."""
+
+    def __init__(self, customer_id: str, ids_by_sha: dict[str, str | None], folder_ids: dict[str, set[str]]) -> None:
+        self.customer_id = customer_id
+        self._ids_by_sha = ids_by_sha
+        self._folder_ids = folder_ids
+
+    def owns(self, path: RecordPath | None, sha: str | None) -> bool:
+        if path is None:
+            return False
+        if path.file == CUSTOMER_FILE and sha is not None and self._ids_by_sha.get(sha):
+            return self._ids_by_sha[sha] == self.customer_id
+        declared = self._folder_ids.get(path.folder)
+        # A folder whose customer.yaml never named an id (unreadable, or never committed) goes by its name.
+        return self.customer_id in declared if declared else path.customer_id == self.customer_id
+
+    @property
+    def folder_names(self) -> set[str]:
+        """The names of every folder that held the customer's record (normally just the id)."""
+        names = {folder.rpartition("/")[2] for folder, ids in self._folder_ids.items() if self.customer_id in ids}
+        return names | {self.customer_id}
+
+
+def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD") -> tuple[list[RawCommit], Identity]:
+    """Newest first, from ``rev`` back: the commits that touched the customer's files, with only those files' entries."""
+    require_customer_id(customer_id)
+    commits = [commit for commit in stream_log(root, [], rev=rev) if any(record_path(e.old_path) or record_path(e.new_path) for e in commit.entries)]
+    identity = _identity(root, customer_id, commits)
+    owned: list[RawCommit] = []
+    for commit in commits:
+        entries = [e for e in commit.entries if identity.owns(record_path(e.old_path), e.old_sha) or identity.owns(record_path(e.new_path), e.new_sha)]
+        if entries:
+            owned.append(RawCommit(commit.sha, commit.date, commit.author, commit.email, commit.message, _pair_moves(entries), commit.committed))
+    return owned, identity
+
+
+def _identity(root: str, customer_id: str, commits: list[RawCommit]) -> Identity:
+    versions: dict[str, str] = {}  # customer.yaml blob → its folder
+    for commit in commits:
+        for entry in commit.entries:
+            for path, sha in ((entry.old_path, entry.old_sha), (entry.new_path, entry.new_sha)):
+                where = record_path(path)
+                if where is not None and sha is not None and where.file == CUSTOMER_FILE:
+                    versions.setdefault(sha, where.folder)
+    with BlobReader(root) as blobs:
+        blobs.prefetch(versions)
+        ids_by_sha = {sha: record_id(blobs.read(sha)) for sha in versions}
+    folder_ids: dict[str, set[str]] = {}
+    for sha, folder in versions.items():
+        declared = ids_by_sha[sha]
+        if declared:
+            folder_ids.setdefault(folder, set()).add(declared)
+    return Identity(customer_id, ids_by_sha, folder_ids)
+
+
+def _pair_moves(entries: Iterable[RawEntry]) -> list[RawEntry]:
+    """A file of the customer's deleted in one folder and added in another by the same commit is one move.
+
+    Git pairs them only when the contents are alike; a folder moved and
+    heavily edited in one commit is still the same record, told as a move
+    with its field changes.
+    """
+    entries = list(entries)
+    removed = {}
+    for index, entry in enumerate(entries):
+        where = record_path(entry.old_path)
+        if entry.status == "D" and not entry.others and where is not None:
+            removed.setdefault(where.file, index)
+    paired: dict[int, RawEntry] = {}
+    dropped: set[int] = set()
+    for index, entry in enumerate(entries):
+        where = record_path(entry.new_path)
+        if entry.status != "A" or entry.others or where is None or where.file not in removed:
+            continue
+        gone = removed.pop(where.file)
+        before = entries[gone]
+        paired[index] = RawEntry("R", before.old_path, entry.new_path, before.old_sha, entry.new_sha)
+        dropped.add(gone)
+    return [paired.get(index, entry) for index, entry in enumerate(entries) if index not in dropped]
