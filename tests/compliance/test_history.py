@@ -409,3 +409,74 @@ def test_a_folder_moved_and_heavily_edited_in_one_commit_keeps_all_its_commits(r
     assert move[0] == "customer record moved from records/customers/C-7/ to records/customers/north/C-7/"
     assert "name changed from Alexander Erickson to Zed Quinn-Abernathy" in move
     assert "flag on-hold added" in move
+
+
+def _history_with_a_neighbours_note(repo: Repo) -> None:
+    """C-1's record with internal content, staff names, a message naming C-2, and C-2's note filed under C-1 for a while."""
+    staff = ("Max Editor", "max@example.org")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+    repo.write("records/customers/C-2/customer.yaml", customer_yaml("C-2", name="Bea Okafor"))
+    repo.commit("Add customers", "2026-06-01T10:00:00+00:00", author=staff)
+    repo.write(f"{C1}/notes/2026-06-02-visit.yaml", note_yaml(
+        "Bea Okafor at number 14 reported a leak.", contact={"name": "Bea Okafor"}, internal="Neighbour dispute, handle gently."))
+    repo.commit("Note the leak", "2026-06-02T10:00:00+00:00", author=staff)
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"], flags=[
+        flag("on-hold", "2026-06-03", guidance="Ask for the manager's code."), flag("at-risk", "2026-06-03", "Spoke of leaving.")]))
+    repo.write(f"{C1}/notes/2026-06-03-refund.yaml", note_yaml(internal="Staff think this is a try-on."))
+    repo.commit("Hold C-1 and note the refund", "2026-06-03T10:00:00+00:00", author=staff)
+    repo.move(f"{C1}/notes/2026-06-02-visit.yaml", "records/customers/C-2/notes/2026-06-02-visit.yaml")
+    repo.commit("Leak note belongs to Bea Okafor (C-2), not C-1", "2026-06-04T10:00:00+00:00", author=staff)
+
+
+def test_the_customer_change_log_holds_their_factual_data_only(repo: Repo, run: Run) -> None:
+    _history_with_a_neighbours_note(repo)
+
+    status, out, err = run("--root", str(repo.root), "history", "C-1", "--audience", "customer", "--format", "json")
+    assert status == 0, err
+    for secret in ("Max Editor", "max@example.org", "Ada Reviewer", "Hold C-1", "Leak note", "C-2", "Bea Okafor", "number 14",
+                   "Neighbour dispute", "try-on", "manager's code", "at-risk", "Spoke of leaving", "jdoe", "created_by", "author", "sha"):
+        assert secret not in out, secret
+    log = json.loads(out)["changes"]
+    assert [entry["written"] for entry in log] == ["2026-06-04T10:00:00+00:00", "2026-06-03T10:00:00+00:00", "2026-06-01T10:00:00+00:00"]
+    assert [c["words"] for c in log[0]["changes"]] == ["a note was moved"]
+    middle = {c["words"]: c for c in log[1]["changes"]}
+    assert "email changed from a@example.com to b@example.com" in middle
+    assert middle["flag on-hold added"]["new"] == {"type": "on-hold", "reason": "Invoices unpaid for more than 60 days.", "created": "2026-06-03", "review_by": None}
+    assert middle["note of 2026-06-03 added"]["new"]["reason"] == "Asked for a refund."
+    assert "internal" not in middle["note of 2026-06-03 added"]["new"]
+    assert [c["words"] for c in log[2]["changes"]] == ["customer record added"]
+
+    status, text, err = run("--root", str(repo.root), "history", "C-1", "--audience", "customer")
+    assert status == 0, err
+    assert "a note was moved" in text and "Max Editor" not in text and "Bea Okafor" not in text
+    # Staff still see everything.
+    status, text, err = run("--root", str(repo.root), "history", "C-1")
+    assert "Max Editor" in text and "Leak note belongs" in text and "flag at-risk added" in text
+
+
+def test_history_shows_when_a_change_was_written_and_when_it_landed(repo: Repo, run: Run) -> None:
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["a@example.com"]))
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    repo.git("checkout", "-q", "-b", "email")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", emails=["b@example.com"]))
+    written = repo.commit("New email", "2026-06-02T10:00:00+00:00")
+    repo.git("checkout", "-q", "main")
+    repo.write(f"{C1}/notes/2026-06-03-call.yaml", note_yaml())
+    repo.commit("Note a call", "2026-06-03T10:00:00+00:00")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge email", "email",
+             env={"GIT_AUTHOR_DATE": "2026-06-05T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-06-05T10:00:00+00:00"})
+
+    status, out, err = run("--root", str(repo.root), "history", "C-1", "--format", "json")
+    assert status == 0, err
+    change = next(c for c in json.loads(out)["commits"] if c["sha"] == written)
+    assert change["date"] == "2026-06-02T10:00:00+00:00"
+    assert change["landed"] == "2026-06-05T10:00:00+00:00"
+    status, text, _ = run("--root", str(repo.root), "history", "C-1")
+    assert "written 2026-06-02T10:00:00+00:00, landed 2026-06-05T10:00:00+00:00" in text
+    assert "written and landed 2026-06-03T10:00:00+00:00" in text
+    # --as-of goes by the landing: on 2026-06-04 the main line did not hold the new email yet.
+    status, out, _ = run("--root", str(repo.root), "show", "C-1", "--as-of", "2026-06-04", "--format", "json")
+    assert json.loads(out)["customer"]["contacts"]["emails"] == ["a@example.com"]
+    status, out, _ = run("--root", str(repo.root), "history", "C-1", "--audience", "customer", "--format", "json")
+    email = next(e for e in json.loads(out)["changes"] if e["written"] == "2026-06-02T10:00:00+00:00")
+    assert email["landed"] == "2026-06-05T10:00:00+00:00"

@@ -20,7 +20,7 @@ from .dates import UTC_MOMENT
 @click.option("--audience", type=click.Choice([a.value for a in Audience]), default=Audience.CUSTOMER.value, show_default=True,
               help="customer: factual content only, with a manifest of what was withheld; reviewer: everything, labelled.")
 @click.option("--as-of", "as_of", type=UTC_MOMENT, metavar="DATE", default=None,
-              help="The record as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO 8601 time), rebuilt from Git.")
+              help="The record as it stood then on the main line, by when commits landed there (YYYY-MM-DD: end of that day, UTC; or an ISO 8601 time), rebuilt from Git.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
 @click.pass_obj
 def export(root: str, customer_id: str, format_: str, audience: str, as_of: dt.datetime | None, output: TextIO) -> None:

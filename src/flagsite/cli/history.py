@@ -5,20 +5,34 @@ from __future__ import annotations
 import click
 
 from ..controls import json_text
-from ..history import customer_history
-from ..history.render import history_text
+from ..history import customer_change_log, customer_history
+from ..history.render import change_log_text, history_text
+from ..record.open import strict_config
 
 
 @click.command()
 @click.argument("customer_id", metavar="ID")
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text to read, json for tools (SPEC contract).")
+@click.option("--audience", type=click.Choice(["staff", "customer"]), default="staff", show_default=True,
+              help="staff: every commit with author, message and every field; customer: when their factual data "
+                   "changed and how, with no staff names, commit messages or other customers' content.")
 @click.pass_obj
-def history(root: str, customer_id: str, format_: str) -> None:
+def history(root: str, customer_id: str, format_: str, audience: str) -> None:
     """Who changed what in a customer's record, and when, field by field, from Git.
 
-    Works for a customer whose folder was moved between groups or deleted.
+    The customer is known by the id its record carries, so a folder moved
+    (even with heavy edits), deleted or re-created in another folder keeps its
+    whole history. Each change shows when it was written (author date) and,
+    where that differs, when it landed on the main line (the time --as-of uses).
     """
+    if audience == "customer":
+        log = customer_change_log(root, customer_id, strict_config(root))
+        if format_ == "json":
+            click.echo(json_text({"customer": customer_id, "changes": [entry.as_json() for entry in log]}, indent=2))
+        else:
+            click.echo(change_log_text(customer_id, log), nl=False)
+        return
     commits = customer_history(root, customer_id)
     if format_ == "json":
         click.echo(json_text({"customer": customer_id, "commits": [c.as_json() for c in commits]}, indent=2))

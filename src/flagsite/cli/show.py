@@ -18,7 +18,7 @@ from .dates import UTC_MOMENT
 @click.command()
 @click.argument("customer_id", metavar="ID")
 @click.option("--as-of", "as_of", type=UTC_MOMENT, metavar="DATE", default=None,
-              help="The record as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO 8601 time), rebuilt from Git.")
+              help="The record as it stood then on the main line, by when commits landed there (YYYY-MM-DD: end of that day, UTC; or an ISO 8601 time), rebuilt from Git.")
 @click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the files exactly as they were; json: the parsed record.")
 @click.pass_obj

@@ -87,6 +87,32 @@ def disclose(entry: CustomerEntry, config: Config, audience: Audience, *, moment
     return disclosed
 
 
+def factual_data(record: BaseModel, config: Config) -> dict[str, Any]:
+    """What a customer may read of one record (a customer or a note), as plain data: the
+    customer audience's view of a past version, decided as the export decides it."""
+    walker = _Walker(Audience.CUSTOMER)
+    data = section_data(walker.section(record, lift_lists=True))
+    for name, (records, disclosure) in walker.lifted.items():
+        if disclosure is Disclosure.INTERNAL:
+            continue
+        sections = (walker.record(r, config, disclosure, f"customer field '{name}'") for r in records)
+        data[name] = [section_data(s) for s in sections if s is not None]
+    return data
+
+
+def section_data(section: Section) -> dict[str, Any]:
+    """A section's items as the plain data they came from."""
+    return {item.name: _plain(item.value) for item in section.items}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Section):
+        return section_data(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 class _Walker:
     def __init__(self, audience: Audience) -> None:
         self.audience = audience

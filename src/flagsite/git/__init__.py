@@ -39,6 +39,7 @@ from .repo import (
     has_commits,
     is_git_repository,
     is_shallow,
+    landing_times,
     merge_base,
     require_history,
     resolve_commit,
@@ -51,6 +52,6 @@ from .run import git_env, git_status, run_git, start_git
 __all__ = [
     "NULL_SHA", "UNSHALLOW_ADVICE", "BlobReader", "RawCommit", "RawEntry", "TreeEntry",
     "commit_before", "diff_tree", "git_dir", "git_env", "git_init", "git_status", "has_commits",
-    "is_git_repository", "is_shallow", "merge_base", "require_history", "resolve_commit", "run_git", "shallow_commits",
+    "is_git_repository", "is_shallow", "landing_times", "merge_base", "require_history", "resolve_commit", "run_git", "shallow_commits",
     "start_git", "stream_diff", "stream_log", "top_level", "tree_entries", "tree_files", "user_name",
 ]

@@ -103,6 +103,28 @@ def commit_before(root: str, moment: dt.datetime, *, rev: str = "HEAD") -> str |
     return out.decode("ascii", "replace").strip() or None
 
 
+def landing_times(root: str, rev: str = "HEAD") -> dict[str, str]:
+    """Commit sha → when it landed on the main line: the committer date of the first-parent
+    commit of ``rev`` that brought it in (a merge for a branch's commits, the commit itself
+    on the main line). A fast-forward merge makes no such commit: the branch's commits join
+    the main line as they are, and their landing time is their own committer date."""
+    parents: dict[str, list[str]] = {}
+    for line in run_git(root, ["rev-list", "--parents", rev, "--"]).decode("ascii", "replace").splitlines():
+        sha, *rest = line.split()
+        parents[sha] = rest
+    main_line = [line.split(" ", 1) for line in run_git(root, ["log", "--first-parent", "--format=%H %cI", rev, "--"]).decode("ascii", "replace").splitlines() if line]
+    landed: dict[str, str] = {}
+    for sha, date in reversed(main_line):  # oldest first: what an earlier landing brought is taken
+        landed[sha] = date
+        pending = list(parents.get(sha, [])[1:])
+        while pending:
+            brought = pending.pop()
+            if brought not in landed:
+                landed[brought] = date
+                pending += parents.get(brought, [])
+    return landed
+
+
 def user_name(root: str) -> str:
     """``git config user.name`` as git itself reads it ('' when unset or outside Git).
 

@@ -97,7 +97,7 @@ def _pair_moves(entries: Iterable[RawEntry]) -> list[RawEntry]:
     with its field changes.
     """
     entries = list(entries)
-    removed = {}
+    removed: dict[str, int] = {}
     for index, entry in enumerate(entries):
         where = record_path(entry.old_path)
         if entry.status == "D" and not entry.others and where is not None:

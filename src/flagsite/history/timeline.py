@@ -52,11 +52,15 @@ class CommitChanges:
     email: str
     message: str
     changes: list[FieldChange] = field(default_factory=list)
+    committed: str = ""  # the committer date
+    landed: str = ""  # when it landed on the main line (git.landing_times); "" when not known
 
     def as_json(self) -> dict[str, Any]:
         return {
             "sha": self.sha,
             "date": self.date,
+            "committed": self.committed,
+            "landed": self.landed,
             "author": self.author,
             "email": self.email,
             "message": self.message,
@@ -184,14 +188,20 @@ def _version(read: Callable[[str | None, str], Version], sha: str | None, path: 
 
 
 def group_by_customer(
-    commits: Iterable[RawCommit], blobs: Blobs, *, values: bool, wanted: Callable[[str], bool] = lambda _: True
+    commits: Iterable[RawCommit],
+    blobs: Blobs,
+    *,
+    values: bool,
+    wanted: Callable[[str], bool] = lambda _: True,
+    project: Callable[[Version, str], Version] | None = None,
 ) -> dict[str, list[CommitChanges]]:
     """Customer id → the commits that touched its records, in the order given (newest first).
 
     The blobs the log names are fetched in one stream as it is read; each
     version is parsed once however many commits compare against it. With
     ``values`` False (words only, for the site) versions are compared as the
-    data they hold, without the models' validation.
+    data they hold, without the models' validation. ``project`` reduces each
+    version before it is compared (to what one audience may read of it).
     """
     touched: list[tuple[RawCommit, list[FileDelta]]] = []
 
@@ -212,6 +222,8 @@ def group_by_customer(
         if sha is not None and sha in parsed:
             return parsed[sha]
         version = parse_version(blobs.read(sha, path), path, validate=values)
+        if project is not None:
+            version = project(version, path)
         if sha is not None:
             parsed[sha] = version
         return version
@@ -231,7 +243,9 @@ def group_by_customer(
                     continue  # the merge only brought both sides together
             changes = per_commit.get(delta.customer_id)
             if changes is None:
-                changes = per_commit[delta.customer_id] = CommitChanges(commit.sha, commit.date, commit.author, commit.email, commit.message)
+                changes = per_commit[delta.customer_id] = CommitChanges(
+                    commit.sha, commit.date, commit.author, commit.email, commit.message, committed=commit.committed
+                )
             changes.changes += found
         for customer_id, changes in per_commit.items():
             by_customer.setdefault(customer_id, []).append(changes)
