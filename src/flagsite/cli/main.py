@@ -18,6 +18,7 @@ from . import build as build_command
 from . import customer as customer_command
 from . import diff as diff_command
 from . import export as export_command
+from . import find as find_command
 from . import flag as flag_command
 from . import history as history_command
 from . import init as init_command
@@ -59,6 +60,7 @@ cli.add_command(customer_command.customer)
 cli.add_command(init_command.init)
 cli.add_command(rules_command.rules)
 cli.add_command(export_command.export)
+cli.add_command(find_command.find)
 cli.add_command(history_command.history)
 cli.add_command(show_command.show)
 cli.add_command(diff_command.diff)
