@@ -51,6 +51,7 @@ class Withheld:
     what: str
     count: int
     why: str
+    key: str = ""  # the class of content: the field's name, or NON_FACTUAL_FLAGS_KEY
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Disclosed:
 
 
 NON_FACTUAL_FLAGS = "flags of non-factual types"
+NON_FACTUAL_FLAGS_KEY = "non_factual_flags"
 NON_FACTUAL_WHY = "assessments or opinions of staff, not facts: the configuration marks these flag types as not factual"
 
 
@@ -76,13 +78,13 @@ def disclose(entry: CustomerEntry, config: Config, audience: Audience, *, moment
     customer = walker.section(entry.customer, lift_lists=True)
     disclosed = Disclosed(audience, customer, moment=moment)
     for name, (records, disclosure) in walker.lifted.items():
-        sections = [walker.record(r, config, disclosure, f"customer field '{name}'") for r in records]
+        sections = [walker.record(r, config, disclosure, name) for r in records]
         if audience is Audience.CUSTOMER and disclosure is Disclosure.INTERNAL:
             continue  # counted in the manifest: no heading over an empty list
         disclosed.lists[name] = [s for s in sections if s is not None]
     disclosed.lists["notes"] = [walker.section(note.note) for note in entry.notes]
     disclosed.lists["orders"] = [walker.section(row.order) for row in entry.orders]
-    disclosed.withheld = [Withheld(what, count, walker.why[what]) for what, count in walker.withheld.items()]
+    disclosed.withheld = [Withheld(what, count, walker.why[what], walker.key[what]) for what, count in walker.withheld.items()]
     disclosed.labels = {name: flag_type.label for name, flag_type in config.flag_types.items()}
     return disclosed
 
@@ -118,16 +120,18 @@ class _Walker:
         self.audience = audience
         self.withheld: Counter[str] = Counter()
         self.why: dict[str, str] = {}
+        self.key: dict[str, str] = {}
         self.lifted: dict[str, tuple[list[BaseModel], Disclosure]] = {}
 
-    def _withhold(self, what: str, why: str) -> None:
+    def _withhold(self, what: str, why: str, key: str) -> None:
         self.withheld[what] += 1
         self.why[what] = why
+        self.key[what] = key
 
-    def record(self, record: BaseModel, config: Config, disclosure: Disclosure, what: str) -> Section | None:
+    def record(self, record: BaseModel, config: Config, disclosure: Disclosure, name: str) -> Section | None:
         """One item of a list the customer record holds (a flag, a preference)."""
         if disclosure is Disclosure.INTERNAL:
-            self._withhold(what, "marked internal in the record schema")
+            self._withhold(f"customer field '{name}'", "marked internal in the record schema", name)
             if self.audience is Audience.CUSTOMER:
                 return None
             return self.section(record, inherited=Disclosure.INTERNAL, count=False)
@@ -140,7 +144,7 @@ class _Walker:
         if flag_type is not None and flag_type.factual:
             return self.section(flag)
         # An unknown type is treated as not factual: when in doubt, withhold.
-        self._withhold(NON_FACTUAL_FLAGS, NON_FACTUAL_WHY)
+        self._withhold(NON_FACTUAL_FLAGS, NON_FACTUAL_WHY, NON_FACTUAL_FLAGS_KEY)
         if self.audience is Audience.CUSTOMER:
             return None
         section = self.section(flag, inherited=Disclosure.INTERNAL, count=False)
@@ -162,7 +166,7 @@ class _Walker:
                 continue
             if disclosure is Disclosure.INTERNAL:
                 if count and value not in (None, "", []):
-                    self._withhold(f"{kind} field '{key}'", _why_internal(info.description))
+                    self._withhold(f"{kind} field '{key}'", _why_internal(info.description), key)
                 if self.audience is Audience.CUSTOMER:
                     continue
             items.append(Item(key, self._value(value, disclosure, count), disclosure))

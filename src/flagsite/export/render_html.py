@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from .disclose import Audience, Disclosed, Item, Section
 from .outline import intro, list_headings, label, scalar, section_title, shown, title, withheld_heading
 
-_CSS = """
+EXPORT_CSS = Markup("""
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .25rem; }
 h2 { font-size: 1.2rem; border-bottom: 1px solid #ccc; margin-top: 2rem; padding-bottom: .2rem; }
@@ -31,13 +31,24 @@ ul { margin: .2rem 0; padding-left: 1.2rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; border-bottom: 1px solid #ddd; padding: .3rem .4rem; vertical-align: top; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
-"""
+""")
 
 
 def render_html(disclosed: Disclosed) -> str:
+    body = [Markup("<h1>{}</h1>").format(title(disclosed)), record_body(disclosed)]
+    body.append(Markup("<h2>{}</h2>").format(withheld_heading(disclosed)))
+    body.append(_withheld(disclosed))
+    return Markup(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n"
+    ).format(title(disclosed), EXPORT_CSS, Markup("\n").join(body))
+
+
+def record_body(disclosed: Disclosed) -> Markup:
+    """The record without its title and manifest: the customer, then each list of records."""
     reviewer = disclosed.audience is Audience.REVIEWER
     body: list[Markup] = [
-        Markup("<h1>{}</h1>").format(title(disclosed)),
         Markup('<p class="intro">{}</p>').format(intro(disclosed)),
         Markup("<h2>Customer</h2>"),
         _fields(disclosed.customer.items, reviewer),
@@ -55,13 +66,7 @@ def render_html(disclosed: Disclosed) -> str:
                     section.kind, section_title(section, index, disclosed.labels), tag, why, _fields(section.items, reviewer)
                 )
             )
-    body.append(Markup("<h2>{}</h2>").format(withheld_heading(disclosed)))
-    body.append(_withheld(disclosed))
-    return Markup(
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n"
-    ).format(title(disclosed), Markup(_CSS), Markup("\n").join(body))
+    return Markup("\n").join(body)
 
 
 def _tag(disclosure: str, why: str = "") -> Markup:
