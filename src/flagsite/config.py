@@ -17,6 +17,7 @@ from .load.orders import OrderLimits
 from .load.yaml_strict import load_yaml_file
 from .models import VocabularyName
 from .policy.settings import PolicySettings
+from .privacy import PrivacySettings
 from .schema_errors import findings_from_validation_error
 
 CONFIG_FILE = "flagsite.yaml"
@@ -79,6 +80,7 @@ class Config(BaseModel):
     missteps_days: int = Field(default=180, ge=0, description="How long a misstep stays near the top of the page.")
     policy: PolicySettings = Field(default_factory=PolicySettings, description="Policy rule settings (see `flagsite rules`).")
     orders: OrderLimits = Field(default_factory=OrderLimits, description="How large one file of records/orders/ may be.")
+    privacy: PrivacySettings | None = Field(default=None, description="What a reply to a record-access request must tell the person.")
 
     @field_validator("flag_types", mode="before")
     @classmethod
