@@ -7,7 +7,7 @@ import click
 from ..controls import json_text, visible
 from ..errors import UsageError
 from ..people import Query, find_person
-from ..report import report_text
+from ..report import report_lines
 from ..repository import load_repository
 
 
@@ -37,5 +37,5 @@ def find(root: str, query: str, format_: str) -> None:
     if not result.ok:
         errors = [f for f in result.findings if f.severity == "error"]
         click.echo("flagsite: these records have errors and were not searched; fix them and search again:\n"
-                   + report_text(errors).rstrip(), err=True)
+                   + report_lines(errors).rstrip(), err=True)
         raise click.exceptions.Exit(1)

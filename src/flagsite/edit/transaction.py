@@ -454,3 +454,8 @@ def recover(root: str) -> Recovered | None:
             return recover_locked(root)
     except EditLocked:
         return None  # the running edit recovers it, or it is that edit's own journal
+
+
+def state_folder(root: str) -> str:
+    """ROOT/.flagsite/, which Git ignores: for what flagsite writes that must never be committed."""
+    return _state_dir(root)
