@@ -156,3 +156,16 @@ def test_bad_reference_and_invalid_decisions(repo: Repo, run: Run) -> None:
     (folder / "decisions.yaml").write_text("keep:\n  - item: TP-1\n    reason: ok\n", encoding="utf-8")
     status, _, err = request(run, repo)
     assert status == 1 and "decisions.yaml" in err and "decided_by" in err
+
+
+def test_record_and_configured_text_stay_text_in_the_reply(repo: Repo, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FLAGSITE_CHROMIUM", "no-such-chromium")
+    household(repo)
+    repo.write("flagsite.yaml", privacy_yaml().replace("name: Example Trading Ltd", "name: Example <b>Trading</b> Ltd"))
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", "Ravi Verma", preferences=[{"text": "<script>alert(1)</script> [x](javascript:alert(1))"}]))
+    repo.commit("Hostile text", "2026-06-06T10:00:00+00:00")
+    request(run, repo)
+    for name in ("reply.html", "reviewer.html"):
+        html = (repo.root / FOLDER / name).read_text(encoding="utf-8")
+        assert "<script>" not in html and "<b>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "Example &lt;b&gt;Trading&lt;/b&gt; Ltd" in html

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, CustomerEntry
-from ..export.disclose import Disclosed, Item, Section
+from ..export.disclose import Disclosed, Section
 from ..export.outline import section_title
 from ..render.search_index import phone_digits, words
 
@@ -66,13 +66,23 @@ class Known:
     own_words: set[tuple[str, ...]]
     own_emails: set[str]
     own_phones: set[str]
-    names: dict[tuple[str, ...], str] = field(default_factory=dict)  # name's words → kind
+    names: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # name's words → (kind, the name as written)
     emails: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    _by_first: dict[str, list[tuple[str, str]]] | None = None
 
     def own_name(self, text: str) -> bool:
         found = tuple(words(text))
         return any(found == own[-len(found):] or found == own[: len(found)] for own in self.own_words if found)
+
+    def names_in(self, text: str) -> list[tuple[str, str]]:
+        """The known names that may be in ``text``: those whose first word it holds (thousands of names, a few words)."""
+        if self._by_first is None:
+            self._by_first = {}
+            for name_words, (kind, written) in self.names.items():
+                if name_words:
+                    self._by_first.setdefault(name_words[0], []).append((written, kind))
+        return [name for word in set(words(text)) for name in self._by_first.get(word, [])]
 
     def own_phone(self, text: str) -> bool:
         digits = phone_digits(text)
@@ -88,11 +98,11 @@ def known_people(catalog: Catalog, entry: CustomerEntry, requester: str | None) 
     )
     for other in catalog.customers.values():
         if other.id != entry.id:
-            known.names.setdefault(tuple(words(other.customer.name)), "another customer's name")
+            known.names.setdefault(tuple(words(other.customer.name)), ("another customer's name", other.customer.name))
             known.emails.update(email.lower() for email in other.customer.contacts.emails)
             known.ids.add(other.id)
         for note in other.notes:
-            known.names.setdefault(tuple(words(note.note.contact.name)), "a note contact's name")
+            known.names.setdefault(tuple(words(note.note.contact.name)), ("a note contact's name", note.note.contact.name))
     for own in known.own_words:
         known.names.pop(own, None)
     known.ids.discard(entry.id)
@@ -104,7 +114,8 @@ def find(text: str, known: Known) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for sentence in _SENTENCE.finditer(text):
         if _HEALTH.search(sentence.group()) and _RELATIVE.search(sentence.group()):
-            spans.append((sentence.start(), sentence.end(), "a relative's health"))
+            lead = len(sentence.group()) - len(sentence.group().lstrip())
+            spans.append((sentence.start() + lead, sentence.end(), "a relative's health"))
     for match in _EMAIL.finditer(text):
         if match.group().lower() not in known.own_emails:
             spans.append((match.start(), match.end(), "an email address not the customer's"))
@@ -114,11 +125,11 @@ def find(text: str, known: Known) -> list[tuple[int, int, str]]:
             number, start = number[1:], start + 1
         if len(phone_digits(number)) >= 7 and not _DATE.fullmatch(number.strip()) and not known.own_phone(number):
             spans.append((start, match.end(), "a phone number not the customer's"))
-    for other_id in known.ids:
+    for other_id in (i for i in known.ids if i in text):
         spans += [(m.start(), m.end(), "another customer's id") for m in re.finditer(rf"(?<![\w-]){re.escape(other_id)}(?![\w-])", text)]
-    for name_words, kind in known.names.items():
-        if name_words:
-            pattern = r"[\W_]+".join(re.escape(w) for w in name_words)
+    for written, kind in known.names_in(text):
+        pattern = r"\s+".join(re.escape(part) for part in written.split())
+        if pattern:
             spans += [(m.start(), m.end(), kind) for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)]
     for regex, kind in ((_TITLED, "a name after a title"), (_RELATIVE_THEN_NAME, "a relative's name"), (_NAME_THEN_RELATIVE, "a relative's name")):
         for match in regex.finditer(text):
@@ -175,4 +186,4 @@ def _value(value: object, where: str, known: Known, kept: set[str], mentions: li
     return out
 
 
-__all__ = ["REDACTED", "Item", "Known", "Mention", "find", "known_people", "redact"]
+__all__ = ["REDACTED", "Known", "Mention", "find", "known_people", "redact"]
