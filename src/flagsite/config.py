@@ -78,6 +78,11 @@ class Config(BaseModel):
         description="Notes with these dispositions are 'missteps', listed near the top of the customer page.",
     )
     missteps_days: int = Field(default=180, ge=0, description="How long a misstep stays near the top of the page.")
+    follow_up_days: int = Field(
+        default=14, ge=0,
+        description="Open follow-ups due within this many days (and every overdue one) are listed under the flag banner "
+                    "and on the dashboard.",
+    )
     policy: PolicySettings = Field(default_factory=PolicySettings, description="Policy rule settings (see `flagsite rules`).")
     orders: OrderLimits = Field(default_factory=OrderLimits, description="How large one file of records/orders/ may be.")
     privacy: PrivacySettings | None = Field(default=None, description="What a reply to a record-access request must tell the person.")

@@ -142,6 +142,12 @@ def synthetic(root: str, count: int, *, seed: int = 7, notes_per_customer: int =
     return write_repository(root, customers, notes, orders, group=group)
 
 
+DEMO_ORDERS = [
+    {"order_id": "SO-1", "customer": "C-30003", "date": "2026-07-01", "amount": "900.00", "currency": "USD", "status": "shipped", "title": "Season tickets"},
+    {"order_id": "SO-2", "customer": "C-30003", "date": "2026-10-01", "amount": "50.00", "currency": "USD", "status": "shipped", "title": "Single ticket"},
+]
+
+
 def demo_records(root: str) -> str:
     """Four customers covering every banner case, with notes and orders."""
     customers = [
@@ -173,11 +179,7 @@ def demo_records(root: str) -> str:
                                 disposition="account-change")),
         ],
     }
-    orders = [
-        {"order_id": "SO-1", "customer": "C-30003", "date": "2026-07-01", "amount": "900.00", "currency": "USD", "status": "shipped", "title": "Season tickets"},
-        {"order_id": "SO-2", "customer": "C-30003", "date": "2026-10-01", "amount": "50.00", "currency": "USD", "status": "shipped", "title": "Single ticket"},
-    ]
-    return write_repository(root, customers, notes, orders)
+    return write_repository(root, customers, notes, DEMO_ORDERS)
 
 
 def engine_build(catalog: Any, site_dir: str, docs_dir: str, **overrides: Any) -> str:
@@ -204,3 +206,50 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+LONG_WORD = "Reference" + "X" * 90  # a pasted token with no place to break
+
+
+def long_values_records(root: str) -> str:
+    """The demo records plus a customer with everything as long as real records get it.
+
+    A long name, a long email address, several phone numbers, every flag type with
+    long reasons, notes holding unbroken words and long lists, overdue and coming
+    follow-ups, and orders: what makes a page wider than a phone's screen.
+    """
+    demo_records(root)
+    long_name = "Maximiliana Alexandra Konstantinopoulou-Vanderbilt-Featherstonehaugh"
+    flags = [
+        flag("on-hold", f"Invoices INV-2031, INV-2044 and INV-2051 unpaid for more than 60 days (case {LONG_WORD}).",
+             guidance="Take no new orders; transfer questions about payment to Accounts.", created=dt.date(2026, 9, 3),
+             review_by=dt.date(2026, 12, 3)),
+        flag("manager", "Asked to speak with a manager on every call since the price change in May.",
+             created=dt.date(2026, 5, 20), review_by=dt.date(2026, 11, 1)),
+        flag("alert", "Moved to the new kitchen at 14 Harbour Road in October.", created=dt.date(2026, 10, 2)),
+        flag("delight", "Thanked the delivery team by name in a letter to the owner.", created=dt.date(2026, 2, 14)),
+    ]
+    wide = customer("C-77777", long_name,
+                    emails=["maximiliana.konstantinopoulou-vanderbilt@accounts-payable.example-enterprises.co.uk",
+                            "m.k.v@example.org"],
+                    phones=["+44 20 7946 0958", "+1 (555) 010-7788"], flags=flags,
+                    preferences=[{"text": f"Send every invoice by email to the accounts team; quote {LONG_WORD}.",
+                                  "since": dt.date(2026, 1, 5)}])
+    notes = [
+        ("overdue-call-back", note("2026-11-02T10:00:00+00:00", reason=f"Asked why {LONG_WORD} was charged twice.",
+                                   contact={"name": "Dimitrios Konstantinopoulos", "relationship": "employee (head chef)"},
+                                   resolution=["Explained the charge.", f"Opened case {LONG_WORD}."],
+                                   changes=[{"field": "email", "from": "maximiliana@old-provider.example.com",
+                                             "to": "maximiliana.konstantinopoulou-vanderbilt@accounts-payable.example-enterprises.co.uk"}],
+                                   amounts=[{"kind": "refund", "amount": 1234567.89, "currency": "USD"}],
+                                   disposition="billing-refund",
+                                   follow_up={"due": dt.date(2026, 11, 15), "owner": "anna",
+                                              "action": "Call back to confirm the refund of the double charge posted."})),
+        ("coming-visit", note("2026-11-18T09:30:00+00:00", reason="Booked a visit to check the new equipment.",
+                              follow_up={"due": dt.date(2026, 11, 24), "owner": "max", "action": "Confirm the visit time by email."})),
+    ]
+    orders = [{"order_id": f"SO-7777-{k}-LONG-REFERENCE-NUMBER", "customer": "C-77777", "date": f"2026-{k + 1:02d}-15",
+               "amount": "123456.78", "currency": "USD", "status": "shipped",
+               "title": f"Commercial kitchen equipment, maintenance plan {LONG_WORD}"} for k in range(3)]
+    write_repository(root, [wide], {"C-77777": notes})
+    return write_repository(root, [], orders=DEMO_ORDERS + orders)  # the demo's orders file, with these rows added

@@ -173,6 +173,68 @@ def test_a_follow_up_marked_done_leaves_the_dashboard_and_says_when_on_the_custo
     assert re.search(r"Call back about the refund\. — due 2026-11-01 <span class=\"fs-overdue\">overdue</span>", page)
 
 
+def _due_repository(root: str, follow_up_days: int | None = None) -> str:
+    """One customer whose notes promise: one overdue, one due in 3 days, one in 30, one done."""
+    def promise(due: dt.date, action: str, done: dt.date | None = None) -> dict[str, object]:
+        return {"due": due, "owner": "anna", "action": action, **({"done": done} if done else {})}
+
+    notes = [
+        ("soon", f.note("2026-11-10T10:00:00+00:00", reason="Asked for a visit to check the new oven.", follow_up=promise(dt.date(2026, 11, 23), "Book the visit."))),
+        ("late", f.note("2026-11-01T10:00:00+00:00", reason="Asked when the refund for order SO-7 would be paid.", follow_up=promise(dt.date(2026, 11, 12), "Call back about the refund."))),
+        ("later", f.note("2026-11-02T10:00:00+00:00", reason="Asked for a quote for the yearly service plan.", follow_up=promise(dt.date(2026, 12, 20), "Send the yearly quote."))),
+        ("kept", f.note("2026-11-03T10:00:00+00:00", reason="Asked for a statement of the October invoices.",
+                        follow_up=promise(dt.date(2026, 11, 4), "Send the statement.", dt.date(2026, 11, 4)))),
+    ]
+    root = f.write_repository(root, [f.customer("C-1", "Ann Lee", flags=[f.flag("alert", "Moved in October.")])],
+                              {"C-1": notes}, orders=[{"order_id": "SO-9", "customer": "C-1", "date": "2026-11-01", "amount": "10.00",
+                                                       "currency": "USD", "status": "shipped", "title": "Tickets"}])
+    if follow_up_days is not None:
+        with open(f"{root}/flagsite.yaml", "w", encoding="utf-8") as handle:
+            handle.write(f"follow_up_days: {follow_up_days}\n")
+    return root
+
+
+def test_open_follow_ups_are_listed_right_after_the_banner_overdue_first(tmp_path):
+    result = load_repository(_due_repository(str(tmp_path)), today=f.TODAY)
+    assert result.ok, result.findings
+    pages = render_site(result.catalog)
+    for path, note_link in [("customers/C-1/index.md", "#note-"), ("customers/C-1/orders/SO-9/index.md", "../../#note-")]:
+        html = body(pages[path])
+        tags = Elements(html).tags
+        sections = [attrs.get("class") for tag, attrs in tags if tag == "section"]
+        assert sections[:2] == ["fs-banner", "fs-due"], path
+        due = html[html.index('class="fs-due"'):]
+        due = due[:due.index("</section>")]
+        items = re.findall(r'<a class="fs-due-action" href="([^"]+)">(.*?)</a>', due)
+        assert items == [(f"{note_link}2026-11-01-late", "Call back about the refund."),
+                         (f"{note_link}2026-11-10-soon", "Book the visit.")], path
+        assert "8 days overdue" in due and "due in 3 days" in due and "owner anna" in due
+        assert "Send the statement." not in due and "Send the yearly quote." not in due
+
+
+def test_how_far_ahead_follow_ups_are_listed_comes_from_configuration(tmp_path):
+    result = load_repository(_due_repository(str(tmp_path), follow_up_days=40), today=f.TODAY)
+    assert result.ok, result.findings
+    pages = render_site(result.catalog)
+    assert "Send the yearly quote." in body(pages["customers/C-1/index.md"]).split('id="notes"')[0]
+    assert "in the next 40 days" in body(pages["dashboards/index.md"])
+
+
+def test_a_customer_without_open_follow_ups_has_no_due_list(pages):
+    assert 'class="fs-due"' not in body(pages["customers/C-20001/index.md"])
+
+
+def test_flag_labels_stand_alone_and_a_contact_s_relationship_reads_as_words(pages, tmp_path):
+    html = body(pages["customers/C-20001/index.md"])
+    heads = re.findall(r'<div class="fs-flag-head">(.*?)</div>', html)
+    assert [re.sub(r"<[^>]+>", "", head).strip() for head in heads] == ["Refer to manager", "Delight Internal"]
+    note = f.note(contact={"name": "Dimitrios Pappas", "relationship": "employee (head chef)"})
+    root = f.write_repository(str(tmp_path), [f.customer("C-1", "Ann Lee")], {"C-1": [("call", note)]})
+    page = body(render_site(load_repository(root, today=f.TODAY).catalog)["customers/C-1/index.md"])
+    assert 'Dimitrios Pappas<span class="fs-muted">, employee (head chef)</span>' in page
+    assert "((" not in page and "))" not in page
+
+
 def test_orders_get_pages_with_the_customers_banner_and_preferences(pages, catalog):
     html = body(pages["customers/C-30003/orders/SO-2/index.md"])
     assert 'data-marker="see-notes"' in html and 'href="../../#critical-notes"' in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..catalog import Catalog, CustomerEntry, NoteEntry
@@ -11,7 +12,6 @@ from ..findings import Finding
 from ..models import Flag, FollowUp
 from ..policy.registry import find_rule
 
-FOLLOW_UP_HORIZON_DAYS = 14
 NEWEST_NOTES = 50
 SPEND_WINDOW_DAYS = 90
 SPEND_DROP_SHARE = 0.5  # spend fell to half or less of the window before
@@ -81,11 +81,14 @@ def overdue_reviews(catalog: Catalog) -> list[OverdueReview]:
     return sorted(rows, key=lambda r: (-r.days, r.entry.id))
 
 
-def follow_ups_due(catalog: Catalog) -> list[DueFollowUp]:
-    """Follow-ups not yet done that fall due by the horizon, overdue ones first."""
-    horizon = add_days(catalog.today, FOLLOW_UP_HORIZON_DAYS)
+def follow_ups_due(catalog: Catalog, entries: Iterable[CustomerEntry] | None = None) -> list[DueFollowUp]:
+    """Follow-ups not yet done that fall due within ``follow_up_days``, overdue ones first.
+
+    ``entries``: only these customers' (the customer page's due items); default: everyone's.
+    """
+    horizon = add_days(catalog.today, catalog.config.follow_up_days)
     rows = []
-    for entry in catalog.customers.values():
+    for entry in catalog.customers.values() if entries is None else entries:
         for note in entry.notes:
             follow_up = note.note.follow_up
             if isinstance(follow_up, FollowUp) and follow_up.done is None and follow_up.due <= horizon:

@@ -23,7 +23,7 @@ from .chart import Bar, bar_chart
 from .environment import make_environment, one_block
 from .search_index import build_search_index
 from .views import (
-    INTERNAL_TAG, SEVERITY_WORD, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when,
+    INTERNAL_TAG, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when,
 )
 
 History = Mapping[str, list[dict[str, Any]]]
@@ -58,7 +58,6 @@ class _Renderer:
             internal_tag=INTERNAL_TAG,
             when=when,
             money=money,
-            severity_word=SEVERITY_WORD,
             today=today,
             is_follow_up=lambda value: isinstance(value, FollowUp),
         )
@@ -109,6 +108,7 @@ class _Renderer:
             flags=self.flags[entry.id],
             critical=entry.critical_notes,
             missteps=missteps(entry, self.catalog.config, self.catalog.today),
+            due=dashboards.follow_ups_due(self.catalog, [entry]),
             history=None if self.history is None else self.history.get(entry.id, []),
             orders=entry.orders[:ORDERS_ON_PAGE],
         )
@@ -117,6 +117,7 @@ class _Renderer:
         return self._page(
             "order.html", folder, f"{entry.id} order", entry=entry, customer=entry.customer,
             flags=self.flags[entry.id], critical=entry.critical_notes, order=row.order,
+            due=dashboards.follow_ups_due(self.catalog, [entry]),
         )
 
     def _home(self) -> str:
@@ -149,7 +150,7 @@ class _Renderer:
             chart=chart,
             overdue=dashboards.overdue_reviews(self.catalog),
             follow_ups=dashboards.follow_ups_due(self.catalog),
-            follow_up_days=dashboards.FOLLOW_UP_HORIZON_DAYS,
+            follow_up_days=self.catalog.config.follow_up_days,
             newest=dashboards.newest_notes(self.catalog),
             drops=dashboards.spend_drops(self.catalog),
             has_orders=any(entry.orders for entry in self.catalog.customers.values()),

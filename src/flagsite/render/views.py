@@ -20,7 +20,6 @@ from ..models import RECORD_MODELS, Disclosure, Flag, disclosure_of
 from .icons import icon_svg
 
 SEVERITY_RANK = {"block": 0, "warn": 1, "info": 2, "positive": 3}
-SEVERITY_WORD = {"block": "Stop", "warn": "Caution", "info": "Note", "positive": "Good"}
 
 
 def internal_fields() -> frozenset[tuple[str, str]]:
