@@ -23,7 +23,7 @@ from flagsite.edit.flags import AddFlag, change_flags
 from flagsite.scaffold.note import NoteDraft, new_note
 
 CUSTOMER = """\
-# yaml-language-server: $schema=../../../schema/customer.schema.json
+# yaml-language-server: $schema={up}schema/customer.schema.json
 id: {id}
 name: Customer {n}
 status: active
@@ -49,7 +49,7 @@ def make_repo(root: str, count: int, grouped: bool) -> list[str]:
         folder = os.path.join(root, "records", "customers", *( [f"G-{n // 100:03d}"] if grouped else []), customer_id)
         os.makedirs(folder)
         with open(os.path.join(folder, "customer.yaml"), "w") as handle:
-            handle.write(CUSTOMER.format(id=customer_id, n=n))
+            handle.write(CUSTOMER.format(id=customer_id, n=n, up="../" * (4 if grouped else 3)))  # the schema from where the file stands
         ids.append(customer_id)
     return ids
 
@@ -94,7 +94,7 @@ def main() -> None:
             layout = "grouped" if grouped else "flat"
             add = AddFlag("alert", "Moved to a new address.", "kim", dt.date(2026, 3, 1))
             timed(f"flag add, one customer ({layout})", lambda: change_flags(root, ids[-1], add))
-            draft = NoteDraft(ids[-1], "kim", dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.timezone.utc), reason="Asked about an invoice")
+            draft = NoteDraft(ids[-1], "kim", dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.timezone.utc), reason="Asked why invoice INV-1 was charged twice")
             timed(f"note new ({layout})", lambda: new_note(root, draft))
             csv_path = os.path.join(root, "bulk.csv")
             with open(csv_path, "w") as handle:
