@@ -480,3 +480,6 @@ def test_history_shows_when_a_change_was_written_and_when_it_landed(repo: Repo, 
     status, out, _ = run("--root", str(repo.root), "history", "C-1", "--audience", "customer", "--format", "json")
     email = next(e for e in json.loads(out)["changes"] if e["written"] == "2026-06-02T10:00:00+00:00")
     assert email["landed"] == "2026-06-05T10:00:00+00:00"
+    site = {c["sha"]: c for c in site_history(str(repo.root))["C-1"]}
+    assert site[written]["landed"] == "2026-06-05T10:00:00+00:00"
+    assert all("landed" not in c for sha, c in site.items() if sha != written)

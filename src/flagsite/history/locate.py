@@ -71,21 +71,22 @@ def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD") -> tuple
 
 
 def _identity(root: str, customer_id: str, commits: list[RawCommit]) -> Identity:
-    versions: dict[str, str] = {}  # customer.yaml blob → its folder
+    versions: dict[str, set[str]] = {}  # customer.yaml blob → the folders it stood in
     for commit in commits:
         for entry in commit.entries:
             for path, sha in ((entry.old_path, entry.old_sha), (entry.new_path, entry.new_sha)):
                 where = record_path(path)
                 if where is not None and sha is not None and where.file == CUSTOMER_FILE:
-                    versions.setdefault(sha, where.folder)
+                    versions.setdefault(sha, set()).add(where.folder)
     with BlobReader(root) as blobs:
         blobs.prefetch(versions)
         ids_by_sha = {sha: record_id(blobs.read(sha)) for sha in versions}
     folder_ids: dict[str, set[str]] = {}
-    for sha, folder in versions.items():
+    for sha, folders in versions.items():
         declared = ids_by_sha[sha]
         if declared:
-            folder_ids.setdefault(folder, set()).add(declared)
+            for folder in folders:
+                folder_ids.setdefault(folder, set()).add(declared)
     return Identity(customer_id, ids_by_sha, folder_ids)
 
 

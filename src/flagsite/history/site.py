@@ -12,12 +12,13 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..controls import visible
-from ..git import BlobReader, has_commits, is_git_repository, shallow_commits, stream_log
+from ..git import BlobReader, has_commits, is_git_repository, landing_times, shallow_commits, stream_log
 from .timeline import CommitChanges, group_by_customer
 
 
 def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Customer id → commits newest first: ``{"sha", "date", "author", "message", "changes": [words]}``.
+    """Customer id → commits newest first: ``{"sha", "date", "author", "message", "changes": [words]}``,
+    ``date`` the author date, and ``"landed"`` when the commit reached the main line later (``git.landing_times``).
 
     Only customers in ``catalog`` are kept when one is given; ``{}`` when
     ``root`` is not a Git repository (a site can be built from a plain folder).
@@ -35,15 +36,18 @@ def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[di
             stream_log(root, []), blobs, values=False, wanted=wanted
         )
     cut = shallow_commits(root)
+    landed = landing_times(root)
     return {
-        customer_id: [_shown(commit, cut) for commit in commits]
+        customer_id: [_shown(commit, cut, landed.get(commit.sha, "")) for commit in commits]
         for customer_id, commits in sorted(grouped.items())
     }
 
 
-def _shown(commit: CommitChanges, cut: frozenset[str]) -> dict[str, Any]:
+def _shown(commit: CommitChanges, cut: frozenset[str], landed: str) -> dict[str, Any]:
     # A commit's author and message are untrusted: a bidi override would reorder the page around it.
     shown: dict[str, Any] = {"sha": commit.sha, "date": commit.date, "author": visible(commit.author), "message": visible(commit.message, one_line=False)}
+    if landed and landed != commit.date:
+        shown["landed"] = landed  # written on a branch, merged later: the page shows both
     if commit.sha in cut:
         return {**shown, "changes": [], "earlier_history_missing": True}
     return {**shown, "changes": [change.words for change in commit.changes]}
