@@ -14,7 +14,7 @@ the YAML); notes are the customer's when their folder is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..git import BlobReader, RawCommit, RawEntry, stream_log
 from ..layout import CUSTOMER_FILE
@@ -60,34 +60,43 @@ class Identity:
 def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD") -> tuple[list[RawCommit], Identity]:
     """Newest first, from ``rev`` back: the commits that touched the customer's files, with only those files' entries."""
     require_customer_id(customer_id)
-    commits = [commit for commit in stream_log(root, [], rev=rev) if any(record_path(e.old_path) or record_path(e.new_path) for e in commit.entries)]
-    identity = _identity(root, customer_id, commits)
+    commits: list[RawCommit] = []
+    folders_of: dict[str, set[str]] = {}  # customer.yaml blob → the folders it stood in
+
+    def versions() -> Iterator[str]:
+        # Asked for while the log is still being read, so git serves both at once.
+        for commit in stream_log(root, [], rev=rev):
+            touched = False
+            for entry in commit.entries:
+                for path, sha in ((entry.old_path, entry.old_sha), (entry.new_path, entry.new_sha)):
+                    where = record_path(path)
+                    if where is None:
+                        continue
+                    touched = True
+                    if sha is not None and where.file == CUSTOMER_FILE:
+                        if sha not in folders_of:
+                            folders_of[sha] = set()
+                            yield sha
+                        folders_of[sha].add(where.folder)
+            if touched:
+                commits.append(commit)
+
+    with BlobReader(root) as blobs:
+        blobs.prefetch(versions())
+        ids_by_sha = {sha: record_id(blobs.read(sha)) for sha in folders_of}
+    folder_ids: dict[str, set[str]] = {}
+    for sha, folders in folders_of.items():
+        declared = ids_by_sha[sha]
+        if declared:
+            for folder in folders:
+                folder_ids.setdefault(folder, set()).add(declared)
+    identity = Identity(customer_id, ids_by_sha, folder_ids)
     owned: list[RawCommit] = []
     for commit in commits:
         entries = [e for e in commit.entries if identity.owns(record_path(e.old_path), e.old_sha) or identity.owns(record_path(e.new_path), e.new_sha)]
         if entries:
             owned.append(RawCommit(commit.sha, commit.date, commit.author, commit.email, commit.message, _pair_moves(entries), commit.committed))
     return owned, identity
-
-
-def _identity(root: str, customer_id: str, commits: list[RawCommit]) -> Identity:
-    versions: dict[str, set[str]] = {}  # customer.yaml blob → the folders it stood in
-    for commit in commits:
-        for entry in commit.entries:
-            for path, sha in ((entry.old_path, entry.old_sha), (entry.new_path, entry.new_sha)):
-                where = record_path(path)
-                if where is not None and sha is not None and where.file == CUSTOMER_FILE:
-                    versions.setdefault(sha, set()).add(where.folder)
-    with BlobReader(root) as blobs:
-        blobs.prefetch(versions)
-        ids_by_sha = {sha: record_id(blobs.read(sha)) for sha in versions}
-    folder_ids: dict[str, set[str]] = {}
-    for sha, folders in versions.items():
-        declared = ids_by_sha[sha]
-        if declared:
-            for folder in folders:
-                folder_ids.setdefault(folder, set()).add(declared)
-    return Identity(customer_id, ids_by_sha, folder_ids)
 
 
 def _pair_moves(entries: Iterable[RawEntry]) -> list[RawEntry]:
