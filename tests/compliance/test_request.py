@@ -80,7 +80,7 @@ def test_the_bundle_can_be_sent_as_it_is(repo: Repo, run: Run) -> None:
         for must in ("Example Trading Ltd", "SAR-2026-001", "2026-06-10", "To handle orders, refunds and complaints.",
                      "Information Commissioner's Office", "automated means", "six years after your account is closed",
                      "The names of our staff are their personal data, not yours.", "Deliveries go to the side door.",
-                     "are not included in this reply"):
+                     "Changes to your record, and what it held before"):
             assert must in copy, must
     assert "Parcel left with Mr [third party] at number 14, same street as [third party] ([third party])." in text
 
@@ -169,3 +169,26 @@ def test_record_and_configured_text_stay_text_in_the_reply(repo: Repo, run: Run,
         html = (repo.root / FOLDER / name).read_text(encoding="utf-8")
         assert "<script>" not in html and "<b>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "Example &lt;b&gt;Trading&lt;/b&gt; Ltd" in html
+
+
+@needs_chromium
+def test_the_reply_holds_what_history_still_holds_without_staff_or_other_people(repo: Repo, run: Run) -> None:
+    household(repo)
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", "Ravi Verma", emails=["ravi.new@example.com"]))
+    repo.remove(f"{C1}/notes/2026-06-04-parcel.yaml")
+    repo.commit("Ravi moved: new email; drop parcel note mentioning Okafor", "2026-06-08T10:00:00+00:00", author=("Bea Staff", "bea@example.org"))
+    status, _, err = request(run, repo)
+    assert status == 0, err
+    folder = repo.root / FOLDER
+    html = (folder / "reply.html").read_text(encoding="utf-8")
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))).split())
+    pdf_text = " ".join(unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in PdfReader(folder / "reply.pdf").pages)).split())
+    for copy in (text, pdf_text):
+        # The old email, the removed flag and the deleted note are still held, so they are told, with their dates.
+        assert "ravi@example.com" in copy and "Deliveries go to the side door." in copy
+        assert "Parcel left with Mr [third party] at number 14" in copy and "2026-06-08" in copy
+        for secret in ("Bea Staff", "Ada Reviewer", "drop parcel note", "Okafor", INTERNAL, "jdoe"):
+            assert secret not in copy
+    history = json.loads((folder / "record.json").read_text(encoding="utf-8"))["history"]
+    assert history[0]["when"] == "written and landed 2026-06-08T10:00:00+00:00"
+    assert history[0]["changes"][0] == {"words": "email changed from ravi@example.com to ravi.new@example.com", "old": "ravi@example.com"}

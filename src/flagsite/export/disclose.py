@@ -97,7 +97,7 @@ def factual_data(record: BaseModel, config: Config) -> dict[str, Any]:
     for name, (records, disclosure) in walker.lifted.items():
         if disclosure is Disclosure.INTERNAL:
             continue
-        sections = (walker.record(r, config, disclosure, f"customer field '{name}'") for r in records)
+        sections = (walker.record(r, config, disclosure, name) for r in records)
         data[name] = [section_data(s) for s in sections if s is not None]
     return data
 

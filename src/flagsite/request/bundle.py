@@ -24,13 +24,18 @@ from ..export import Audience, Disclosed, disclose, to_data
 from ..export.disclose import Withheld
 from ..export.render_html import EXPORT_CSS, record_body
 from ..findings import has_errors
+from ..history import customer_change_log
+from ..history.customer import DatedChanges
+from ..layout import CUSTOMER_FILE
+from ..render.search_index import phone_digits, words
+from ..history.render import when
 from ..locate import require_customer_id
 from ..privacy import THIRD_PARTIES, PrivacySettings
 from ..render.environment import make_environment
 from ..repository import load_repository
 from .decisions import Decision, read_decisions, write_template
 from .pdf import NoPdfEngine, print_pdf
-from .third_parties import Mention, known_people, redact
+from .third_parties import Known, Mention, known_people, redact, redact_data
 
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 CUSTOMER_FILES = ("reply.html", "reply.pdf", "record.json")
@@ -38,7 +43,11 @@ THIRD_PARTY_CLASS = "other people's data in free text"
 THIRD_PARTY_WHY = "names, contact details and personal facts of people other than you, found in the text of notes, flags and preferences"
 HISTORY_NOT_INCLUDED = (
     "Earlier versions of the record that the change history of the records still holds (past values, removed flags, "
-    "deleted notes) are not included in this reply."
+    "deleted notes) are not included in this reply"
+)
+HISTORY_INCLUDED = (
+    "The changes to your record, newest first, with the earlier values our change history still holds (past values, "
+    "removed flags, deleted notes). A change is dated when it was written and, where that differs, when it took effect."
 )
 
 
@@ -48,6 +57,18 @@ class ManifestRow:
     count: int
     why: str
     legal_basis: str
+
+
+@dataclass(frozen=True)
+class PastChange:
+    words: str  # the change in plain words
+    old: object  # the value held until then (None when added)
+
+
+@dataclass(frozen=True)
+class PastChanges:
+    when: str
+    changes: list[PastChange]
 
 
 @dataclass
@@ -91,7 +112,9 @@ def prepare_reply(
     decisions = read_decisions(folder)
     kept = {d.item: d for d in decisions}
     customer_copy = disclose(entry, config, Audience.CUSTOMER)
-    mentions = redact(customer_copy, known_people(catalog, entry, requester), set(kept))
+    known = known_people(catalog, entry, requester)
+    mentions = redact(customer_copy, known, set(kept))
+    history, history_problem = _history(root, config, customer_id, known, set(kept), mentions)
     found = {m.item for m in mentions}
     redacted = sum(1 for m in mentions if m.item not in kept)
     manifest = _manifest(customer_copy.withheld, redacted, privacy)
@@ -104,12 +127,14 @@ def prepare_reply(
     context = {
         "privacy": privacy, "reference": reference, "today": today.isoformat(), "customer_id": customer_id,
         "customer_name": entry.customer.name, "requester": requester or entry.customer.name, "manifest": manifest,
-        "history_not_included": HISTORY_NOT_INCLUDED, "css": EXPORT_CSS,
+        "history": history, "history_line": HISTORY_INCLUDED if history_problem is None else f"{HISTORY_NOT_INCLUDED}: {history_problem}.",
+        "history_included": history_problem is None, "css": EXPORT_CSS,
     }
     environment = make_environment(root)
     _write(folder, "reply.html", environment.get_template("request/reply.html").render(**context, record=record_body(customer_copy)), reply)
     data = to_data(customer_copy)
     data["withheld"] = [row.__dict__ for row in manifest]
+    data["history"] = [{"when": past.when, "changes": [change.__dict__ for change in past.changes]} for past in history]
     data["reply"] = {"reference": reference, "date": today.isoformat(), "controller": privacy.controller.name}
     _write(folder, "record.json", json_text(data, indent=2) + "\n", reply)
     reviewer_copy = disclose(entry, config, Audience.REVIEWER)
@@ -127,6 +152,56 @@ def prepare_reply(
         reply.pdf_problem = str(error)
     _zip(folder, reply)
     return reply
+
+
+def _history(
+    root: str, config: Config, customer_id: str, known: Known, kept: set[str], mentions: list[Mention]
+) -> tuple[list[PastChanges], str | None]:
+    """The customer's change log with the values held before each change, other people's data redacted; or why not."""
+    try:
+        log = customer_change_log(root, customer_id, config)
+    except FlagsiteError as error:  # no Git history here, or a shallow clone: the letter says it is not included
+        return [], str(error)
+    _own_past(log, known)
+    history = []
+    for entry in log:
+        moment = when(entry.written, entry.landed)
+        changes = []
+        for change in entry.changes:
+            where = f"History, {moment}, {change.path}"
+            words = str(redact_data(change.words, where, known, kept, mentions))
+            old = redact_data(change.old, where, known, kept, mentions) if change.kind != "added" else None
+            changes.append(PastChange(words, old))
+        history.append(PastChanges(moment, changes))
+    return history, None
+
+
+def _own_past(log: list[DatedChanges], known: Known) -> None:
+    """The customer's earlier names, emails and phones are their own, not another person's."""
+    for entry in log:
+        for change in entry.changes:
+            if change.file != CUSTOMER_FILE or not (change.field == "" or change.field.split(".")[0].split("[")[0] in ("name", "contacts")):
+                continue
+            for value in (change.old, change.new):
+                data = value if isinstance(value, dict) else {change.field or "": value}
+                for key, held in data.items():
+                    _own(known, key, held)
+
+
+def _own(known: Known, key: str, value: object) -> None:
+    if isinstance(value, dict):
+        for inner, held in value.items():
+            _own(known, f"{key}.{inner}", held)
+    elif isinstance(value, list):
+        for held in value:
+            _own(known, key, held)
+    elif isinstance(value, str) and key.endswith("name"):
+        known.own_words.add(tuple(words(value)))
+        known.names.pop(tuple(words(value)), None)
+    elif isinstance(value, str) and "emails" in key:
+        known.own_emails.add(value.lower())
+    elif isinstance(value, str) and "phones" in key:
+        known.own_phones.add(phone_digits(value))
 
 
 def _whole_catalog(root: str, today: dt.date) -> Catalog:

@@ -164,6 +164,11 @@ def redact(disclosed: Disclosed, known: Known, kept: set[str]) -> list[Mention]:
     return mentions
 
 
+def redact_data(value: object, where: str, known: Known, kept: set[str], mentions: list[Mention]) -> object:
+    """Plain data (text, lists, mappings: a past version from the history) with mentions redacted."""
+    return _value(value, where, known, kept, mentions)
+
+
 def _section(section: Section, where: str, known: Known, kept: set[str], mentions: list[Mention]) -> None:
     for item in section.items:
         item.value = _value(item.value, f"{where}, {item.name}", known, kept, mentions)
@@ -175,6 +180,8 @@ def _value(value: object, where: str, known: Known, kept: set[str], mentions: li
         return value
     if isinstance(value, list):
         return [_value(v, f"{where} {i}" if len(value) > 1 else where, known, kept, mentions) for i, v in enumerate(value, 1)]
+    if isinstance(value, dict):
+        return {key: _value(v, f"{where}, {key}", known, kept, mentions) for key, v in value.items()}
     if not isinstance(value, str):
         return value
     out = value
@@ -186,4 +193,4 @@ def _value(value: object, where: str, known: Known, kept: set[str], mentions: li
     return out
 
 
-__all__ = ["REDACTED", "Known", "Mention", "find", "known_people", "redact"]
+__all__ = ["REDACTED", "Known", "Mention", "find", "known_people", "redact", "redact_data"]
