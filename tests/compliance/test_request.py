@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import unicodedata
 import zipfile
 from html import unescape
@@ -192,3 +193,14 @@ def test_the_reply_holds_what_history_still_holds_without_staff_or_other_people(
     history = json.loads((folder / "record.json").read_text(encoding="utf-8"))["history"]
     assert history[0]["when"] == "written and landed 2026-06-08T10:00:00+00:00"
     assert history[0]["changes"][0] == {"words": "email changed from ravi@example.com to ravi.new@example.com", "old": "ravi@example.com"}
+
+
+def test_without_git_history_the_letter_says_history_is_not_included(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FLAGSITE_CHROMIUM", "no-such-chromium")
+    plain = Repo(tmp_path / "plain")
+    household(plain)
+    shutil.rmtree(plain.root / ".git")
+    assert request(run, plain)[0] == 1  # no PDF engine: the HTML is still written
+    letter = unescape((plain.root / FOLDER / "reply.html").read_text(encoding="utf-8"))
+    assert "are not included in this reply." in letter and str(tmp_path) not in letter
+    assert "are not included in this reply. (" in unescape((plain.root / FOLDER / "reviewer.html").read_text(encoding="utf-8"))

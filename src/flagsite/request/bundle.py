@@ -127,8 +127,9 @@ def prepare_reply(
     context = {
         "privacy": privacy, "reference": reference, "today": today.isoformat(), "customer_id": customer_id,
         "customer_name": entry.customer.name, "requester": requester or entry.customer.name, "manifest": manifest,
-        "history": history, "history_line": HISTORY_INCLUDED if history_problem is None else f"{HISTORY_NOT_INCLUDED}: {history_problem}.",
-        "history_included": history_problem is None, "css": EXPORT_CSS,
+        # Why history could not be read names the server's folders: for the reviewer, not the letter.
+        "history": history, "history_line": HISTORY_INCLUDED if history_problem is None else f"{HISTORY_NOT_INCLUDED}.",
+        "history_included": history_problem is None, "history_problem": history_problem or "", "css": EXPORT_CSS,
     }
     environment = make_environment(root)
     _write(folder, "reply.html", environment.get_template("request/reply.html").render(**context, record=record_body(customer_copy)), reply)
