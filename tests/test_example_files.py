@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from flagsite.codes import CODES
-from flagsite.policy.registry import find_rule
+from flagsite.rules import find_rule
 from flagsite.repository import load_repository
 
 CASES = Path(__file__).parent / "cases"

@@ -57,3 +57,10 @@ def test_one_home_for_finding_a_customer_and_reading_a_record() -> None:
         if ("flagsite.load.yaml_strict", "load_yaml_bytes") in pairs and m not in {"flagsite.read", "flagsite.history.blocks"}
     )
     assert readers == []  # every other reader goes through flagsite.read
+
+
+def test_configuration_does_not_import_the_policy_checks() -> None:
+    imports = _imports()
+    assert not _imports_package(imports["flagsite.config"], "flagsite.policy")
+    assert not _imports_package(imports["flagsite.rule_settings"], "flagsite.policy")
+    assert not any(target.startswith("flagsite") for target, _ in imports["flagsite.rules"])

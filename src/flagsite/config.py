@@ -16,7 +16,7 @@ from .findings import Finding
 from .load.orders import OrderLimits
 from .load.yaml_strict import load_yaml_file
 from .models import VocabularyName
-from .policy.settings import PolicySettings
+from .rule_settings import PolicySettings
 from .privacy import PrivacySettings
 from .schema_errors import findings_from_validation_error
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from flagsite.cli.main import cli, main
 from flagsite.policy.docs import rules_markdown
-from flagsite.policy.registry import all_rules
+from flagsite.rules import all_rules
 from flagsite.schema import render_schemas
 from flagsite.config import Config
 

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from flagsite.policy.registry import all_rules
+from flagsite.rules import all_rules
 from flagsite.schema import SCHEMA_LINE, schema_target
 
 from .conftest import HERE

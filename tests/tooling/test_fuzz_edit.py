@@ -36,7 +36,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from flagsite.edit.transaction import BACKUP_DIR, JOURNAL_FILE, STAGED_FILE, STATE_DIR
-from flagsite.policy.registry import all_rules
+from flagsite.rules import all_rules
 from flagsite.repository import load_repository
 
 from ..hostile import examples, hostile_text

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from flagsite.config import Config, load_config
-from flagsite.policy.settings import PolicySettings
+from flagsite.rule_settings import PolicySettings
 from flagsite.scaffold.init import planned_files
 
 from .conftest import git

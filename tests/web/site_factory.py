@@ -79,7 +79,7 @@ def write_repository(root: str, customers: list[dict[str, Any]], notes: dict[str
     """
     notes = notes or {}
     if not policy:
-        from flagsite.policy.registry import all_rules
+        from flagsite.rules import all_rules
 
         _dump(os.path.join(root, "flagsite.yaml"), {"policy": {"rules": {r.code: {"enabled": False} for r in all_rules()}}})
     for index, data in enumerate(customers):

@@ -6,7 +6,7 @@ import click
 
 from ..errors import UsageError
 from ..policy.docs import rule_list, rule_page, rules_markdown
-from ..policy.registry import find_rule
+from ..rules import find_rule
 
 
 @click.command()

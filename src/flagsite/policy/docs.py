@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .registry import Rule, all_rules
+from ..rules import Rule, all_rules
 
 _TARGETS = {"note": "notes", "customer": "flags and customers", "text": "any free text", "meta": "policy exceptions"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .registry import Hit, rule
+from ..rules import Hit, rule
 from .subject import Subject
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import words
-from .settings import PolicySettings
+from ..rule_settings import PolicySettings
 from .text import TextField
 
 # VADER scores words from -4 to +4; at this strength a word about a person judges them.

@@ -17,7 +17,7 @@ from ..config import Config
 from ..load.yaml_strict import load_yaml_file
 from ..models import Customer, Note
 from .engine import policy_codes_for_note
-from .registry import rules_for
+from ..rules import rules_for
 
 _NOTE_DEFAULTS: dict[str, Any] = {
     "at": "2026-06-03T14:12:00+00:00",
@@ -131,7 +131,7 @@ def score_found(found_per_note: list[tuple[LabelledNote, set[str]]]) -> dict[str
 
 
 def table(scores: dict[str, Score], notes: int) -> str:
-    from .registry import find_rule
+    from ..rules import find_rule
 
     def shown(value: float | None) -> str:
         return "  -  " if value is None else f"{value:.2f}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .registry import Hit, describe, find_rule, rule
+from ..rules import Hit, describe, find_rule, rule
 from .subject import Subject
 
 

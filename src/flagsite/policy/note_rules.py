@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
-from .registry import Hit, describe, rule
+from ..rules import Hit, describe, rule
 from .subject import Subject
 from .suggest import amount_entry
 from .text import TextField, normalise_name, sentences

@@ -10,7 +10,7 @@ from ..catalog import Catalog, CustomerEntry, NoteEntry
 from ..dates import add_days
 from ..findings import Finding
 from ..models import Flag, FollowUp
-from ..policy.registry import find_rule
+from ..rules import find_rule
 
 NEWEST_NOTES = 50
 SPEND_WINDOW_DAYS = 90

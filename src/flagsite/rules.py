@@ -1,4 +1,8 @@
-"""The policy rules: one stable code, a name, a default severity and a doc page each.
+"""The catalogue of the policy rules: one stable code, a name, a default severity and a doc page each.
+
+The checks themselves live in ``flagsite.policy`` and are loaded on first use
+of the catalogue; the catalogue imports nothing of flagsite, so that the
+configuration can check the rule names it is given.
 
 A rule is a generator function decorated with :func:`rule`. Its docstring is
 its doc page: a one-line summary, then ``What it does``, ``Why`` and

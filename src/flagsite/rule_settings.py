@@ -22,7 +22,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from .registry import Rule, Severity, find_rule
+from .rules import Rule, Severity, find_rule
 
 
 def _known_rule(key: str) -> str:
