@@ -34,6 +34,8 @@ NOTE = "records/customers/C-10042/notes/2026-06-03-refund.yaml"
 TODAY = dt.date(2026, 11, 20)
 # What breaks a line in YAML 1.1, as libyaml counts lines: CR LF, CR, LF, NEL, LS and PS.
 LINE_BREAK = re.compile(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+# What a terminal obeys or a reader cannot see: C0 and C1 controls but tab and newline, line separators, bidi controls.
+UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 KNOWN_CODES = set(CODES) | {rule.code for rule in all_rules()}
 
 pytestmark = pytest.mark.fuzz
@@ -71,8 +73,11 @@ def _assert_reported(findings: list[Finding], files: dict[str, bytes]) -> None:
             assert finding.column is not None and finding.column >= 1, finding
     text = REPORTER_BY_NAME["text"](findings)
     assert len(text.splitlines()) == len(findings) + 1, "a finding spilled over several lines"
-    assert json.loads(REPORTER_BY_NAME["json"](findings))["ok"] == (not any(f.severity == "error" for f in findings))
-    assert len(REPORTER_BY_NAME["github"](findings).splitlines()) == len(findings)
+    assert not UNSHOWABLE.search(text), f"a control character reaches the terminal raw: {text!r}"
+    as_json, as_github = REPORTER_BY_NAME["json"](findings), REPORTER_BY_NAME["github"](findings)
+    assert json.loads(as_json)["ok"] == (not any(f.severity == "error" for f in findings))
+    assert len(as_github.splitlines()) == len(findings)
+    assert not UNSHOWABLE.search(as_json) and not UNSHOWABLE.search(as_github), "a control character reaches a report raw"
 
 
 @settings(max_examples=examples(400))
@@ -97,10 +102,6 @@ def test_any_bytes_load_to_data_or_findings(raw: bytes) -> None:
     loaded = load_yaml_bytes(raw, "x.yaml")
     assert loaded.data is not None or loaded.findings, "nothing read and nothing said"
     _assert_reported(loaded.findings, {"x.yaml": raw})
-
-
-# What a terminal obeys or a reader cannot see: C0 and C1 controls but tab and newline, line separators, bidi controls.
-UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.mark.parametrize("key", ["\x1b]0;PWNED\x07\x1b[2J", "\x85", "\u2028", "\u202e"], ids=["escape", "nel", "line-separator", "bidi"])
