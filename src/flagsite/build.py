@@ -145,12 +145,15 @@ def _check_can_listen(host: str, port: int) -> None:
 
 
 def serve_site(root: str, *, today: dt.date | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Validate, then serve a live preview that rebuilds when records change."""
+    """Serve a live preview that rebuilds when records change.
+
+    Records with errors do not stop it: the plugin lists them on the preview's
+    ``/record-errors/`` page, which reloads when they are corrected.
+    """
     from mkdocs.commands.serve import serve
 
     root = os.path.abspath(root)
     _check_can_listen(host, port)
-    validate_or_refuse(root, today)
     with _engine_settings(root, today, None) as (config_file, settings):
         settings.pop("site_dir", None)  # serve builds into a temporary folder of its own
         serve(config_file=config_file, dev_addr=f"{host}:{port}", livereload=True, **settings)

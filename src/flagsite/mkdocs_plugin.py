@@ -33,12 +33,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
+from .findings import Finding
 from .dates import DateError, parse_date
 from .git import UNSHALLOW_ADVICE, is_shallow
 from .history import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
 from .render import SCRIPTS, STYLE, render_site
-from .render.links import CUSTOMERS, DASHBOARDS, WORKSTACK, page_path
+from .render.links import CUSTOMERS, DASHBOARDS, RECORD_ERRORS, WORKSTACK, page_path
 from .report import report_lines, report_text
 from .repository import load_repository
 from .request_guard import refuse_bad_paths
@@ -78,6 +79,13 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self._history: Mapping[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
         self._moved_scripts: dict[str, str] = {}  # path under the site -> a theme script taken out of its page
+        # ``mkdocs serve``: records with errors are listed on a page of their own, beside the last good site.
+        self._serving = False
+        self._last_good: Catalog | None = None
+        self._preview_findings: list[Finding] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
 
     def records_root(self, config: MkDocsConfig) -> str:
         if self.config.root:
@@ -122,8 +130,17 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
     def _load(self, root: str) -> Catalog:
         today = self._today()
         result = load_repository(root, today=today)
+        if self._serving:
+            self._preview_findings = result.findings
+        if not result.ok and self._serving:
+            # A preview that stops on an error leaves every browser waiting: it keeps the last good
+            # site (or, from the start, what could be read) and lists the errors on a page.
+            log.error("flagsite: the records have errors; the preview lists them at /%s/ and shows the last good "
+                      "records until they are corrected.\n%s", RECORD_ERRORS, report_text(result.findings).rstrip())
+            return self._last_good or result.catalog
         if not result.ok:
             raise PluginError("flagsite: the records have errors; the site was not built.\n" + report_text(result.findings))
+        self._last_good = result.catalog
         # Record warnings (an overdue review, say) are the records' news, not the build's:
         # logged as info, so that `mkdocs build --strict` fails only on the engine's own warnings.
         for line in report_lines(result.findings).splitlines():
@@ -137,6 +154,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             self._history,
             directory_urls=config.use_directory_urls,
             templates_root=self.catalog.root,
+            preview_findings=self._preview_findings,
         )
         in_nav = {page_path(""), page_path(WORKSTACK), page_path(DASHBOARDS), page_path(CUSTOMERS)}
         for path, content in pages.items():
@@ -168,6 +186,17 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         if os.path.isdir(records):
             server.watch(records)
         server.set_app(refuse_bad_paths(server.get_app()))  # never a traceback, whatever the path
+        build = server.builder
+
+        def build_or_keep_the_last_site() -> None:
+            # The live-reload server holds every request until a rebuild succeeds: whatever stops
+            # one, the preview answers from the last site built rather than leave a browser waiting.
+            try:
+                build()
+            except Exception as error:  # noqa: BLE001 - any engine failure; it is told, and the preview goes on
+                log.error("flagsite: the preview could not be rebuilt (%s); it shows the last site built", error)
+
+        server.builder = build_or_keep_the_last_site
         inject = getattr(server, "_inject_js_into_html", None)
         if inject is not None:  # the live reload's inline script, which the page's policy would block
             server._inject_js_into_html = lambda content, epoch: allow_reload_script(inject(content, epoch))

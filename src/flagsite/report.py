@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .controls import json_text, visible
 from .findings import Finding, has_errors
 
 
+@dataclass(frozen=True)
+class ReportRow:
+    """One finding as a person reads it: where, code, message, each made visible (no control character obeyed)."""
+
+    where: str
+    code: str
+    message: str
+    severity: str
+
+
+def report_rows(findings: list[Finding]) -> list[ReportRow]:
+    """The findings as rows, for a page that lists them (the preview's errors page)."""
+    rows = []
+    for f in findings:
+        where = f.path if f.line is None else f"{f.path}:{f.line}:{f.column or 1}"
+        # A file or key name may hold a line break or a terminal escape: shown, never obeyed.
+        rows.append(ReportRow(visible(where), visible(f.code), visible(f.message), f.severity))
+    return rows
+
+
 def report_lines(findings: list[Finding]) -> str:
     """One line per finding, ``path[:line:col]: CODE message``, without the summary line."""
     lines = []
-    for f in findings:
-        where = f.path if f.line is None else f"{f.path}:{f.line}:{f.column or 1}"
-        tag = "" if f.severity == "error" else " (warning)"
-        # A file or key name may hold a line break or a terminal escape: shown, never obeyed.
-        lines.append(visible(f"{where}: {f.code}{tag} {f.message}"))
+    for row in report_rows(findings):
+        tag = "" if row.severity == "error" else " (warning)"
+        lines.append(f"{row.where}: {row.code}{tag} {row.message}")
     return "".join(line + "\n" for line in lines)
 
 

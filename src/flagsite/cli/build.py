@@ -49,7 +49,10 @@ def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: d
 @today_option
 @click.pass_obj
 def serve(root: str, host: str, port: int, today: dt.date | None) -> None:
-    """Validate the records, then serve a live preview that rebuilds when they change.
+    """Serve a live preview that rebuilds when the records change.
+
+    Errors in the records are listed in the browser, on /record-errors/ (every page
+    links to it), beside the last good records; the list reloads when they are fixed.
 
     The preview has no sign-in: it is for one person on this machine. Staff read the
     built site behind a web server that signs them in (see docs/deploy.md).
@@ -61,10 +64,7 @@ def serve(root: str, host: str, port: int, today: dt.date | None) -> None:
         click.echo(f"WARNING: {host} is not loopback: other machines may reach this preview, and it has NO sign-in. "
                    "Anyone who reaches it reads every customer's record and the staff guidance. Stop it unless that "
                    "network is yours alone; for staff, serve the built site behind sign-in (deploy/caddy/).", err=True)
-    try:
-        serve_site(root, today=today, host=host, port=port)
-    except RecordsHaveErrors as refused:
-        _refuse(refused)
+    serve_site(root, today=today, host=host, port=port)
 
 
 def _refuse(refused: RecordsHaveErrors) -> None:

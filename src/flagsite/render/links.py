@@ -15,6 +15,7 @@ HOME = ""
 WORKSTACK = "workstack"
 DASHBOARDS = "dashboards"
 CUSTOMERS = "customers"
+RECORD_ERRORS = "record-errors"  # flagsite serve only: what stops the records from building
 ASSETS = "assets/flagsite"
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

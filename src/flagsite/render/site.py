@@ -17,7 +17,9 @@ from typing import Any
 from jinja2 import Environment
 
 from ..catalog import Catalog, CustomerEntry
+from ..findings import Finding, has_errors
 from ..models import FollowUp
+from ..report import report_rows
 from . import dashboards, links
 from .chart import Bar, bar_chart
 from .environment import make_environment, one_block
@@ -38,15 +40,23 @@ def render_site(
     *,
     directory_urls: bool = True,
     templates_root: str | None = None,
+    preview_findings: list[Finding] | None = None,
 ) -> dict[str, str]:
-    """Every page (``*.md``) and asset of the site, by path relative to the docs folder."""
-    renderer = _Renderer(catalog, history, directory_urls, make_environment(templates_root))
+    """Every page (``*.md``) and asset of the site, by path relative to the docs folder.
+
+    ``preview_findings`` (``flagsite serve`` only): the findings of the records as they are
+    now, listed on a page of their own; when they hold errors, ``catalog`` is the last good
+    one and every page says so, with a link to that list.
+    """
+    renderer = _Renderer(catalog, history, directory_urls, make_environment(templates_root), preview_findings)
     return renderer.render()
 
 
 class _Renderer:
-    def __init__(self, catalog: Catalog, history: History | None, directory_urls: bool, env: Environment) -> None:
+    def __init__(self, catalog: Catalog, history: History | None, directory_urls: bool, env: Environment,
+                 preview_findings: list[Finding] | None) -> None:
         self.catalog = catalog
+        self.preview_findings = preview_findings
         self.history = history
         self.linker = links.Linker(directory_urls)
         self.env = env
@@ -73,6 +83,8 @@ class _Renderer:
         out[links.page_path(links.CUSTOMERS)] = self._customers()
         out[links.page_path(links.WORKSTACK)] = self._workstack()
         out[links.page_path(links.DASHBOARDS)] = self._dashboards()
+        if self.preview_findings is not None:
+            out[links.page_path(links.RECORD_ERRORS)] = self._record_errors(self.preview_findings)
         out |= _static_assets()
         out |= build_search_index(self.catalog, f"{links.ASSETS}/search", directory_urls=self.directory_urls)
         return out
@@ -93,6 +105,9 @@ class _Renderer:
             folders=links,
             **context,
         )
+        if self.preview_findings is not None and has_errors(self.preview_findings) and folder != links.RECORD_ERRORS:
+            errors = sum(1 for finding in self.preview_findings if finding.severity == "error")
+            html = self.env.get_template("preview_notice.html").render(errors=errors, href=link(links.RECORD_ERRORS)) + html
         # json.dumps gives a quoted YAML string; titles are ids or fixed words.
         return f"---\ntitle: {json.dumps(title)}\nhide:\n  - toc\n---\n\n{one_block(html)}\n"
 
@@ -135,6 +150,11 @@ class _Renderer:
         ]
         rows.sort(key=lambda r: (r[1][0].rank, -r[2].toordinal() if r[2] else 0, r[0].id))
         return self._page("workstack.html", links.WORKSTACK, "Workstack", rows=rows, top_severity=top_severity)
+
+    def _record_errors(self, findings: list[Finding]) -> str:
+        errors_first = sorted(findings, key=lambda finding: finding.severity != "error")
+        return self._page("record_errors.html", links.RECORD_ERRORS, "Record errors", rows=report_rows(errors_first),
+                          errors=has_errors(findings))
 
     def _dashboards(self) -> str:
         counts = dashboards.flags_by_type(self.catalog)
