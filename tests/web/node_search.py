@@ -30,7 +30,8 @@ const found = (input.queries || []).map(function (query) {
   });
   return Array.from(ids).sort();
 });
-process.stdout.write(JSON.stringify({ words: (input.texts || []).map(search.words), found: found }));
+process.stdout.write(JSON.stringify({ words: (input.texts || []).map(search.words),
+                                      phoneWords: (input.phones || []).map(search.phoneWords), found: found }));
 """
 
 
@@ -46,6 +47,11 @@ def _node(data: dict[str, object]) -> dict[str, list[list[str]]]:
 def node_words(texts: list[str]) -> list[list[str]]:
     """search.js's words of each text."""
     return _node({"texts": texts})["words"]
+
+
+def node_phone_words(phones: list[str]) -> list[list[str]]:
+    """search.js's digit words of each phone number."""
+    return _node({"phones": phones})["phoneWords"]
 
 
 def node_find(pages: dict[str, str], queries: list[str]) -> list[list[str]]:

@@ -11,10 +11,10 @@ import unicodedata
 
 import pytest
 import site_factory as f
-from node_search import node_find, node_words
+from node_search import node_find, node_phone_words, node_words
 
 from flagsite.render import render_site
-from flagsite.render.search_index import words
+from flagsite.render.search_index import phone_words, words
 from flagsite.repository import load_repository
 
 CUSTOMERS = [
@@ -52,6 +52,13 @@ def test_the_script_splits_every_text_into_the_words_of_the_index() -> None:
     assert node_words(texts) == [words(text) for text in texts]
 
 
+def test_the_script_gives_every_phone_number_the_digit_words_of_the_index() -> None:
+    phones = [phone for *_, phones in CUSTOMERS for phone in phones]
+    phones += ["020 7946 0018", "+1 (555) 010-7788", "(0)20 7946", "+44", "0", "", "+ 44 20", "+４４ ２０ ７９４６"]
+    assert node_phone_words(phones) == [phone_words(phone) for phone in phones]
+    assert phone_words("+44 20 7946 0018") == ["442079460018", "2079460018", "02079460018"]
+
+
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     root = str(tmp_path_factory.mktemp("search-words"))
@@ -77,7 +84,11 @@ def test_every_customer_is_found_by_each_word_as_typed(pages: dict[str, str]) ->
     ("مُحَمَّد", ["C-10006"]), ("محمد", ["C-10006"]), ("שָׁלוֹם", ["C-10007"]), ("שלום", ["C-10007"]),
     ("小明", ["C-10008"]), ("obrien", ["C-10004"]), ("O'Brien", ["C-10004"]), ("brien", ["C-10004"]),
     ("C10016", ["C-10016"]), ("jeanluc", ["C-10016"]), ("zoe angstrom", ["C-10001"]), ("ΟΔΟΣ", ["C-10020"]),
-    ("οδος", ["C-10020"]), ("nobody", []),
+    ("οδος", ["C-10020"]), ("nobody", []), ("c10016", ["C-10016"]),
+    # A number as dialled at home, whole or partly typed, and partly typed in any form.
+    ("020 7946 0018", ["C-10001"]), ("02079460018", ["C-10001"]), ("020 79", ["C-10001"]), ("0207946", ["C-10001"]),
+    ("+44 20 79", ["C-10001"]), ("44207", ["C-10001"]), ("555 010", ["C-10002"]), ("+353 1 555 01", ["C-10004"]),
+    ("22 555 01", ["C-10005"]), ("0 4 555 0123", ["C-10006"]),
 ])
 def test_queries_a_person_would_type(pages: dict[str, str], query: str, expected: list[str]) -> None:
     assert node_find(pages, [query])[0] == expected

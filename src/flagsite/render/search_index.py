@@ -6,7 +6,7 @@ by name, id, email or phone, so this index holds only those, and only the
 shard a query needs is downloaded:
 
 - ``manifest.json``: the list of shard keys (token prefixes).
-- ``t/<key>.json``: every customer with a word (of the name, id or emails)
+- ``t/<key>.json``: every customer with a word (of the name, id, emails, or a phone's digits)
   starting with ``key``. A key whose shard would be too big is split into
   longer keys, so a shard stays under ``SHARD_MAX`` customers however many
   there are, unless one word alone is shared by more (a common surname).
@@ -30,7 +30,12 @@ this module over a varied corpus:
    their concatenation: "O'Brien" gives "o", "brien" and "obrien", "C-10042"
    gives "c", "10042" and "c10042", so either spelling is found.
 
-Phone numbers are matched on their ASCII digits (after NFKD) alone.
+Phone numbers are matched on their ASCII digits (after NFKD), whole or as
+typed so far: a number's words are its own words and ``phone_words``, its
+digits run together as written, without a trunk 0, and for an international
+number (``+44 20 7946 0018``) also as dialled at home (``2079460018``,
+``02079460018``). A whole number typed is also found by its last digits, with
+or without its country code or trunk 0.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from ..catalog import Catalog
 SHARD_MAX = 120
 COMMON_MAX = 1000  # a shard of 1,000 customers is about 100 KB
 PHONE_KEY_DIGITS = 3
+PHONE_WORD_MIN = 3  # the shortest digit word of a phone (the same in search.js)
 _NOT_DIGIT = re.compile(r"[^0-9]")
 _JOINERS = "'\u2019\u2010-"
 _JOINER = re.compile(f"[{_JOINERS}]")
@@ -77,6 +83,17 @@ def phone_digits(phone: str) -> str:
     return _NOT_DIGIT.sub("", unicodedata.normalize("NFKD", phone))
 
 
+def phone_words(phone: str) -> list[str]:
+    """The digit words of a phone number (see the module's documentation), in order, once each."""
+    digits = phone_digits(phone)
+    forms = [digits, digits.lstrip("0")]
+    groups = unicodedata.normalize("NFKD", phone).strip().split()
+    if len(groups) > 1 and groups[0].startswith("+"):
+        country = phone_digits(groups[0])
+        forms += [digits[len(country):], "0" + digits[len(country):]]
+    return [form for i, form in enumerate(forms) if len(form) >= PHONE_WORD_MIN and form not in forms[:i]]
+
+
 def _entry(entry_id: str, catalog: Catalog) -> list[object]:
     customer = catalog.customers[entry_id].customer
     flags = sorted({flag.type for flag in customer.flags})
@@ -93,6 +110,8 @@ def build_search_index(catalog: Catalog, base: str, *, directory_urls: bool = Tr
             for word in words(text):
                 owners[word].add(customer.id)
         for phone in customer.contacts.phones:
+            for word in phone_words(phone):
+                owners[word].add(customer.id)
             digits = phone_digits(phone)
             if len(digits) >= PHONE_KEY_DIGITS:
                 by_phone[digits[-PHONE_KEY_DIGITS:]].add(customer.id)

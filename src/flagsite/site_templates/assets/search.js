@@ -5,7 +5,7 @@
    builds the index; under node (module.exports) the search itself can be tested. */
 (function () {
   "use strict";
-  var MAX_SHARDS = 6, MAX_RESULTS = 25;
+  var MAX_SHARDS = 6, MAX_RESULTS = 25, PHONE_WORD_MIN = 3;
   // Han, Hiragana and Katakana: one word per character (the same ranges as search_index.py).
   var ONE_CHARACTER_WORD = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
   var WORD_CHARACTER = /[\p{L}\p{N}'\u2019\u2010-]/u, JOINER = /['\u2019\u2010-]/;
@@ -26,6 +26,16 @@
   function phoneDigits(text) {
     return text.normalize("NFKD").replace(/[^0-9]/g, "");
   }
+  function phoneWords(phone) {
+    var digits = phoneDigits(phone);
+    var forms = [digits, digits.replace(/^0+/, "")];
+    var groups = phone.normalize("NFKD").trim().split(/\s+/);
+    if (groups.length > 1 && groups[0].charAt(0) === "+") {
+      var rest = digits.slice(phoneDigits(groups[0]).length);
+      forms.push(rest, "0" + rest);
+    }
+    return forms.filter(function (form, i) { return form.length >= PHONE_WORD_MIN && forms.indexOf(form) === i; });
+  }
   function fileKey(key) {
     if (/^[a-z0-9$]+$/.test(key)) return key.replace("$", "_");
     var hex = "";
@@ -39,36 +49,39 @@
     var compact = text.normalize("NFKD").replace(/[\s+().\/-]/g, "");
     var digits = /^[0-9]{3,}$/.test(compact) ? compact : "";
     var files = [], partial = false;
-    if (queryWords.length) {
-      var word = queryWords.slice().sort(function (a, b) { return b.length - a.length; })[0];
+    function shardsOf(word) {
       var best = null;
       m.keys.forEach(function (key) {
         if (key.slice(-1) !== "$" && word.indexOf(key) === 0 && (!best || key.length > best.length)) best = key;
       });
-      if (best) files = ["t/" + fileKey(best) + ".json"];
-      else {
-        var under = m.keys.filter(function (key) { return key.indexOf(word) === 0; });
-        under.sort(function (a, b) { return (b === word + "$") - (a === word + "$") || a.length - b.length; });
-        files = under.slice(0, MAX_SHARDS).map(function (key) { return "t/" + fileKey(key) + ".json"; });
-        partial = under.length > MAX_SHARDS;
-      }
+      if (best) return ["t/" + fileKey(best) + ".json"];
+      var under = m.keys.filter(function (key) { return key.indexOf(word) === 0; });
+      under.sort(function (a, b) { return (b === word + "$") - (a === word + "$") || a.length - b.length; });
+      partial = partial || under.length > MAX_SHARDS;
+      return under.slice(0, MAX_SHARDS).map(function (key) { return "t/" + fileKey(key) + ".json"; });
     }
-    if (digits) files.push("p/" + digits.slice(-m.phone_digits) + ".json");
+    if (queryWords.length) files = shardsOf(queryWords.slice().sort(function (a, b) { return b.length - a.length; })[0]);
+    if (digits) {
+      // A number typed in groups ("22 555 01") is found by its digits run together, a phone's digit word.
+      if (queryWords.length > 1) files = files.concat(shardsOf(digits).filter(function (file) { return files.indexOf(file) < 0; }));
+      files.push("p/" + digits.slice(-m.phone_digits) + ".json");
+    }
     return { words: queryWords, digits: digits, files: files, partial: partial };
   }
   function matches(entry, queryWords, digits) {
     if (digits) {
       var phoneHit = entry[3].some(function (phone) {
-        var d = phoneDigits(phone);
-        return d.endsWith(digits) || (d.length >= 7 && digits.endsWith(d));
+        var d = phoneDigits(phone), national = digits.replace(/^0+/, "");
+        return d.endsWith(digits) || (d.length >= 7 && digits.endsWith(d)) || (national.length >= 7 && d.endsWith(national));
       });
       if (phoneHit) return true;
     }
-    var own = words([entry[0], entry[1]].concat(entry[2]).join(" "));
+    var own = words([entry[0], entry[1]].concat(entry[2], entry[3]).join(" "));
+    entry[3].forEach(function (phone) { own.push.apply(own, phoneWords(phone)); });
     return queryWords.every(function (q) { return own.some(function (w) { return w.indexOf(q) === 0; }); });
   }
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { words: words, phoneDigits: phoneDigits, plan: plan, matches: matches };
+    module.exports = { words: words, phoneDigits: phoneDigits, phoneWords: phoneWords, plan: plan, matches: matches };
   }
   if (typeof document === "undefined") return;
 
