@@ -41,15 +41,19 @@ def _xss_customer() -> tuple[dict, list]:
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = demo_records(str(tmp_path_factory.mktemp("browser") / "repo"))
     customer, notes = _xss_customer()
     f.write_repository(root, [customer], {"X-1": notes}, policy=False)
     os.makedirs(os.path.join(root, "docs"))
     with open(os.path.join(root, "docs", "guide.md"), "w", encoding="utf-8") as handle:
         handle.write(f"# Guide\n\n{INJECTED}\n")  # a hand-written page holding a script that should not be there
-    site = build_site(root, today=f.TODAY).site_dir
-    handler = functools.partial(_QuietHandler, directory=site)
+    return build_site(root, today=f.TODAY).site_dir
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: str):
+    handler = functools.partial(_QuietHandler, directory=built_site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -145,6 +149,13 @@ def test_slash_on_a_customer_page_goes_to_the_search_ready_to_type(page, site_ur
     page.keyboard.type("okafor")
     page.locator("a.fs-result").first.wait_for(timeout=5000)
     assert "/customers/C-40004/" in page.locator("a.fs-result").first.get_attribute("href")
+
+
+def test_the_site_opened_from_disk_says_how_to_look_at_it(page, built_site):
+    page.goto("file://" + os.path.join(built_site, "index.html"))
+    notice = page.locator(".fs-opened-from-disk")
+    notice.wait_for(timeout=5000)
+    assert "flagsite serve" in notice.inner_text() and "http.server" in notice.inner_text()
 
 
 def test_workstack_sorts_by_a_column(page, site_url):

@@ -177,6 +177,15 @@
         if (first) window.location.href = first.href;
       }
     });
+    if (window.location.protocol === "file:") {
+      // Browsers do not let a page opened from disk read the index beside it: say so, rather than find nothing.
+      var away = document.createElement("p");
+      away.className = "fs-opened-from-disk";
+      away.textContent = "This site was opened from disk, where the browser does not let the search read its index " +
+        "and pages open as folders. Look at it through a web server: run \"flagsite serve\" in the records " +
+        "repository, or \"python3 -m http.server --directory site\" and open http://127.0.0.1:8000/.";
+      input.form.parentNode.insertBefore(away, input.form);
+    }
     // autofocus is skipped by some browsers when the page is reached by script or restored from cache.
     if (input.hasAttribute("autofocus") && (!document.activeElement || document.activeElement === document.body)) input.focus();
     if (input.value) search();
