@@ -218,8 +218,9 @@ def test_serve_rebuilds_when_a_record_changes(repo):
         assert _wait_for(url, "Moved abroad"), "the preview did not rebuild after the record changed"
 
 
-def test_serve_reloads_the_open_page_under_its_policy_when_a_record_changes(repo):
-    """The preview's live reload is an inline script: its page's policy allows that one script by hash."""
+@contextlib.contextmanager
+def _preview_in_browser(repo: str, viewport: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
+    """A real ``flagsite serve`` of ``repo`` and a Chromium page that records policy violations: yields (port, page)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
@@ -230,19 +231,25 @@ def test_serve_reloads_the_open_page_under_its_policy_when_a_record_changes(repo
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
                                                                              "--disable-background-networking"])
         try:
-            page = browser.new_page()
+            page = browser.new_page(viewport=viewport) if viewport else browser.new_page()
             page.add_init_script(REPORT_VIOLATIONS)
-            page.goto(f"http://127.0.0.1:{port}/customers/C-40004/")
-            page.get_by_text("Moved to a new address").first.wait_for(timeout=5000)
-            path = os.path.join(repo, "records", "customers", "C-40004", "customer.yaml")
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(text.replace("Moved to a new address", "Moved abroad"))
-            page.get_by_text("Moved abroad").first.wait_for(timeout=30000)  # no reload by the test: the page's own
-            assert page.evaluate("window.__violations") == []
+            yield port, page
         finally:
             browser.close()
+
+
+def test_serve_reloads_the_open_page_under_its_policy_when_a_record_changes(repo):
+    """The preview's live reload is an inline script: its page's policy allows that one script by hash."""
+    with _preview_in_browser(repo) as (port, page):
+        page.goto(f"http://127.0.0.1:{port}/customers/C-40004/")
+        page.get_by_text("Moved to a new address").first.wait_for(timeout=5000)
+        path = os.path.join(repo, "records", "customers", "C-40004", "customer.yaml")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text.replace("Moved to a new address", "Moved abroad"))
+        page.get_by_text("Moved abroad").first.wait_for(timeout=30000)  # no reload by the test: the page's own
+        assert page.evaluate("window.__violations") == []
 
 
 def test_serve_answers_any_request_path_plainly_and_never_with_a_traceback(repo):

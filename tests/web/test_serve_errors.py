@@ -9,13 +9,10 @@ good records stay browsable meanwhile.
 from __future__ import annotations
 
 import os
-import shutil
 import urllib.error
 import urllib.request
 
-import pytest
-from test_browser import REPORT_VIOLATIONS
-from test_build import _serving, repo  # noqa: F401 - repo is a fixture
+from test_build import _preview_in_browser, _serving, repo  # noqa: F401 - repo is a fixture
 
 CUSTOMER = os.path.join("records", "customers", "C-40004", "customer.yaml")
 
@@ -37,35 +34,24 @@ def _status(url: str) -> tuple[int, str]:
 
 
 def test_an_error_made_while_previewing_shows_in_the_open_page_and_its_fix_reloads_the_list(repo):  # noqa: F811
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
-    with _serving(repo) as (port, _), sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
-                                                                             "--disable-background-networking"])
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.add_init_script(REPORT_VIOLATIONS)
-            page.goto(f"http://127.0.0.1:{port}/customers/C-40004/")
-            page.get_by_text("Moved to a new address").first.wait_for(timeout=5000)
-            _replace(repo, CUSTOMER, "type: alert", "type: On Hold")
-            notice = page.locator(".fs-preview-errors")
-            notice.wait_for(timeout=30000)  # the page reloaded by itself
-            assert "The records have 1 error" in notice.inner_text()
-            assert page.get_by_text("Moved to a new address").first.is_visible(), "the last good record is still shown"
-            notice.get_by_role("link").click()
-            page.wait_for_url("**/record-errors/")
-            finding = page.locator(".fs-finding").first  # errors before warnings
-            assert "records/customers/C-40004/customer.yaml:" in finding.inner_text()
-            assert "On Hold" in finding.inner_text()
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-            _replace(repo, CUSTOMER, "type: On Hold", "type: alert")
-            page.get_by_text("The records have no errors").wait_for(timeout=30000)  # reloaded by itself
-            assert page.locator(".fs-finding-error").count() == 0
-            assert page.evaluate("window.__violations") == []
-        finally:
-            browser.close()
+    with _preview_in_browser(repo, {"width": 390, "height": 844}) as (port, page):
+        page.goto(f"http://127.0.0.1:{port}/customers/C-40004/")
+        page.get_by_text("Moved to a new address").first.wait_for(timeout=5000)
+        _replace(repo, CUSTOMER, "type: alert", "type: On Hold")
+        notice = page.locator(".fs-preview-errors")
+        notice.wait_for(timeout=30000)  # the page reloaded by itself
+        assert "The records have 1 error" in notice.inner_text()
+        assert page.get_by_text("Moved to a new address").first.is_visible(), "the last good record is still shown"
+        notice.get_by_role("link").click()
+        page.wait_for_url("**/record-errors/")
+        finding = page.locator(".fs-finding").first  # errors before warnings
+        assert "records/customers/C-40004/customer.yaml:" in finding.inner_text()
+        assert "On Hold" in finding.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        _replace(repo, CUSTOMER, "type: On Hold", "type: alert")
+        page.get_by_text("The records have no errors").wait_for(timeout=30000)  # reloaded by itself
+        assert page.locator(".fs-finding-error").count() == 0
+        assert page.evaluate("window.__violations") == []
 
 
 def test_a_preview_started_on_records_with_errors_answers_every_request(repo):  # noqa: F811
