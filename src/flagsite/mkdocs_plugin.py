@@ -33,8 +33,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
-from .findings import Finding
 from .dates import DateError, parse_date
+from .findings import Finding
 from .git import UNSHALLOW_ADVICE, is_shallow
 from .history import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
