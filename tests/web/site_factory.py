@@ -221,7 +221,7 @@ def long_values_records(root: str) -> str:
     demo_records(root)
     long_name = "Maximiliana Alexandra Konstantinopoulou-Vanderbilt-Featherstonehaugh"
     flags = [
-        flag("on-hold", f"Invoices INV-2031, INV-2044 and INV-2051 unpaid for more than 60 days (case {LONG_WORD}).",
+        flag("on-hold", "Invoices INV-2031, INV-2044 and INV-2051 unpaid for more than 60 days (case 88412).",
              guidance="Take no new orders; transfer questions about payment to Accounts.", created=dt.date(2026, 9, 3),
              review_by=dt.date(2026, 12, 3)),
         flag("manager", "Asked to speak with a manager on every call since the price change in May.",
