@@ -94,7 +94,7 @@ def main() -> None:
             layout = "grouped" if grouped else "flat"
             add = AddFlag("alert", "Moved to a new address.", "kim", dt.date(2026, 3, 1))
             timed(f"flag add, one customer ({layout})", lambda: change_flags(root, ids[-1], add))
-            draft = NoteDraft(ids[-1], "kim", dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.timezone.utc), reason="Asked why invoice INV-1 was charged twice")
+            draft = NoteDraft(ids[-1], "kim", dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC), reason="Asked why invoice INV-1 was charged twice")
             timed(f"note new ({layout})", lambda: new_note(root, draft))
             csv_path = os.path.join(root, "bulk.csv")
             with open(csv_path, "w") as handle:

@@ -21,8 +21,6 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import git as gitpython
@@ -80,7 +78,8 @@ def main() -> None:
         print(f"  importing GitPython: {(with_import - bare) * 1000:.0f} ms (Python alone starts in {bare * 1000:.0f} ms)")
         line("the top folder (one question)", best(lambda: top_level(path), repeat), best(lambda: gitpython.Repo(path).working_tree_dir, repeat))
 
-        every: Callable[[], object] = lambda: sum(len(c.entries) for c in stream_log(path, []))
+        def every() -> object:
+            return sum(len(c.entries) for c in stream_log(path, []))
         line("files every commit touched", best(every, repeat), best(lambda: gitpython_touched(repo), 1))
         one = folder(args.customers // 2, flat=False)
         line("one customer's commits and files", best(lambda: list(stream_log(path, [f"{one}/"])), repeat),

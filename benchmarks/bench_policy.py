@@ -22,7 +22,6 @@ import time
 import yaml
 
 from flagsite import read, repository
-
 from flagsite.check.context import CheckContext, Located
 from flagsite.config import Config
 from flagsite.load.yaml_strict import SourceMap

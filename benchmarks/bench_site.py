@@ -31,9 +31,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests", "web"))
 
-import site_factory  # noqa: E402
 import yaml  # noqa: E402
 
+import site_factory  # noqa: E402
 from flagsite.build import default_config_path  # noqa: E402
 from flagsite.mkdocs_plugin import NAV  # noqa: E402
 from flagsite.render import SCRIPTS, STYLE, render_site, write_site  # noqa: E402
@@ -105,7 +105,8 @@ def run(size: int, work: str, notes: int, with_markdown: bool) -> dict[str, floa
     floor, floor_mb = timed([mkdocs, "build", "--site-dir", os.path.join(bare, "site")], bare)
     data, whole, largest = first_result_payload(os.path.join(root, "site"))
     pages = sum(1 for _d, _s, names in os.walk(os.path.join(root, "site")) for n in names if n == "index.html")
-    manifest = json.load(open(os.path.join(root, "site", "assets", "flagsite", "search", "manifest.json"), encoding="utf-8"))
+    with open(os.path.join(root, "site", "assets", "flagsite", "search", "manifest.json"), encoding="utf-8") as handle:
+        manifest = json.load(handle)
     return {"size": size, "pages": pages, "generated": generated, "ours": ours, "floor": floor, "ratio": ours / floor, "slow": slow,
             "ours_mb": ours_mb, "floor_mb": floor_mb, "data_kb": data / 1024, "whole_kb": whole / 1024,
             "largest_kb": largest / 1024, "shards": len(manifest["keys"])}

@@ -18,9 +18,8 @@ import time
 import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
-from synthetic import make_repository  # noqa: E402
-
-from flagsite.repository import load_repository  # noqa: E402
+from flagsite.repository import load_repository
+from synthetic import make_repository
 
 
 def bare_parse(paths: list[str]) -> float:

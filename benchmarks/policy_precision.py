@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
-from flagsite.policy.measure import load_labelled, note_level, note_table, score_found, findings, table
+from flagsite.policy.measure import findings, load_labelled, note_level, note_table, score_found, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PARTS = (os.path.join(HERE, "..", "tests", "policy", "labelled"), os.path.join(HERE, "..", "tests", "policy", "labelled-heldout"))

@@ -20,8 +20,8 @@ import pytest
 import yaml
 
 from flagsite.codes import CODES
-from flagsite.rules import find_rule
 from flagsite.repository import load_repository
+from flagsite.rules import find_rule
 
 CASES = Path(__file__).parent / "cases"
 TODAY = dt.date(2026, 11, 22)

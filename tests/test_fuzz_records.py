@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from flagsite.codes import CODES
 from flagsite.findings import Finding
 from flagsite.load.yaml_strict import load_yaml_bytes
-from flagsite.rules import all_rules
 from flagsite.report import REPORTER_BY_NAME
 from flagsite.repository import load_repository
+from flagsite.rules import all_rules
 
 from .hostile import CUSTOMER_LINES, NOTE_LINES, examples, quoted, record_file
 

@@ -9,23 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flagsite.controls import first_forbidden
 from flagsite.config import Config, load_config
+from flagsite.controls import first_forbidden
 from flagsite.load.yaml_strict import load_yaml_bytes
-from flagsite.models import (
-    RECORD_MODELS,
-    Amount,
-    Change,
-    Contact,
-    Contacts,
-    Customer,
-    Disclosure,
-    Flag,
-    FollowUp,
-    Note,
-    Preference,
-    disclosure_of,
-)
+from flagsite.models import RECORD_MODELS, Amount, Change, Contact, Contacts, Customer, Disclosure, Flag, FollowUp, Note, Preference, disclosure_of
 from flagsite.schema import render_schemas
 
 from .conftest import REPO_ROOT

@@ -16,7 +16,7 @@ import pytest
 
 SECRET = "Outside-Secret-Text"
 C1 = "records/customers/C-1"
-CUSTOMER = f"""\
+CUSTOMER = """\
 id: C-1
 name: Alexander Erickson
 flags:

@@ -16,8 +16,8 @@ from .findings import Finding
 from .load.orders import OrderLimits
 from .load.yaml_strict import load_yaml_file
 from .models import VocabularyName
-from .rule_settings import PolicySettings
 from .privacy import PrivacySettings
+from .rule_settings import PolicySettings
 from .schema_errors import findings_from_validation_error
 
 CONFIG_FILE = "flagsite.yaml"
@@ -111,7 +111,8 @@ def load_config(root: str) -> tuple[Config, list[Finding]]:
     if not os.path.lexists(path):
         return Config(), []
     if not os.path.isfile(path):
-        return Config(), [Finding(CONFIG_FILE, None, None, "X001", f"cannot be read: not a plain file (a folder, a pipe or a broken link); make {CONFIG_FILE} a file, or remove it to use the defaults")]
+        return Config(), [Finding(CONFIG_FILE, None, None, "X001", f"cannot be read: not a plain file (a folder, a pipe or a broken "
+                                                                   f"link); make {CONFIG_FILE} a file, or remove it to use the defaults")]
     try:
         loaded = load_yaml_file(path, CONFIG_FILE)
     except OSError as error:

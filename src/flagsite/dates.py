@@ -49,7 +49,7 @@ def parse_moment(text: str, *, without_offset: Literal["utc", "local"] = "utc") 
     """
     text = text.strip()
     if _DATE.fullmatch(text):
-        return dt.datetime.combine(parse_date(text), _END_OF_DAY, tzinfo=dt.timezone.utc)
+        return dt.datetime.combine(parse_date(text), _END_OF_DAY, tzinfo=dt.UTC)
     match = _MOMENT.fullmatch(text)
     if match is None:
         raise DateError(f"{_how_to_write(text)}, or a date and time such as {MOMENT_EXAMPLE}")
@@ -60,7 +60,7 @@ def parse_moment(text: str, *, without_offset: Literal["utc", "local"] = "utc") 
         raise DateError(f"the time {match.group(2)!r} is not a time of day; write e.g. {MOMENT_EXAMPLE} (hours 00-23, then minutes, seconds and the UTC offset)") from error
     if moment.tzinfo is not None:
         return moment
-    return moment.replace(tzinfo=dt.timezone.utc) if without_offset == "utc" else moment.astimezone()
+    return moment.replace(tzinfo=dt.UTC) if without_offset == "utc" else moment.astimezone()
 
 
 def add_days(day: dt.date, days: int) -> dt.date:

@@ -176,7 +176,7 @@ class _Walker:
                 else:
                     self.grouping_folder(child, depth + 1)
             else:
-                self._stray(child, f"not part of any customer record; customer files belong in <id>/customer.yaml (folders here only group customers)")
+                self._stray(child, "not part of any customer record; customer files belong in <id>/customer.yaml (folders here only group customers)")
 
     def customer_folder(self, rel: str, entries: list[os.DirEntry[str]]) -> None:
         folder = CustomerFolder(rel, has_customer_file=False)

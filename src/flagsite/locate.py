@@ -21,7 +21,7 @@ from .discover import CustomerFolder, discover, discover_customer
 from .errors import FlagsiteError, RecordsHaveErrors
 from .findings import Finding, has_errors
 from .git import TreeEntry
-from .layout import CUSTOMER_FILE, CUSTOMERS_DIR, MAX_GROUPING_DEPTH, RECORDS_DIR, NOTES_DIR, is_note_file_name
+from .layout import CUSTOMER_FILE, CUSTOMERS_DIR, MAX_GROUPING_DEPTH, NOTES_DIR, RECORDS_DIR, is_note_file_name
 from .models import CUSTOMER_ID_PATTERN
 
 _ID = re.compile(CUSTOMER_ID_PATTERN)

@@ -15,22 +15,9 @@ import datetime as dt
 import re
 import sys
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    StringConstraints,
-    Tag,
-    ValidationError,
-    ValidatorFunctionWrapHandler,
-    WithJsonSchema,
-    WrapValidator,
-)
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationError, ValidatorFunctionWrapHandler, WithJsonSchema, WrapValidator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
@@ -219,7 +206,7 @@ def _follow_up_kind(value: Any) -> str:
 
 NoFollowUp = Literal["none"]
 FollowUpOrNone = Annotated[
-    Union[Annotated[NoFollowUp, Tag("none")], Annotated[FollowUp, Tag("follow-up")]],
+    Annotated[NoFollowUp, Tag("none")] | Annotated[FollowUp, Tag("follow-up")],
     Discriminator(_follow_up_kind),
 ]
 

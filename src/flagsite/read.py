@@ -13,6 +13,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
@@ -86,7 +87,7 @@ def load_record(raw: bytes, path: str, model: type[RecordT] | None) -> Loaded[Re
     source = SourceMap()
     try:
         loaded = load_yaml_bytes(raw, path)
-    except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
+    except Exception as error:
         return Loaded(None, None, source, [internal_error(path, error)])
     findings = list(loaded.findings)
     if loaded.data is None or model is None:
@@ -96,7 +97,7 @@ def load_record(raw: bytes, path: str, model: type[RecordT] | None) -> Loaded[Re
         record = model.model_validate(loaded.data)
     except ValidationError as error:
         findings += findings_from_validation_error(error, path, loaded.source, model)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         findings.append(internal_error(path, error))
     return Loaded(record, loaded.data, loaded.source, findings, loaded.schema_link)
 
@@ -112,7 +113,7 @@ def read_customer(raw: bytes, path: str, ctx: CheckContext, folder_name: str | N
         return loaded
     if customer is not None:
         for customer_check in CUSTOMER_CHECKS + (CUSTOMER_POLICY if policy else []):
-            loaded.findings += _guarded(path, lambda: customer_check(customer, where, ctx))
+            loaded.findings += _guarded(path, partial(customer_check, customer, where, ctx))
     else:  # the parts that fit are still checked: one mistake does not hide the next
         loaded.findings += _guarded(path, lambda: [*check_customer_data(data, where, ctx), *placeholders_in(data, where)])
     customer_id = customer.id if customer is not None else valid_customer_id(data)
@@ -134,7 +135,7 @@ def read_note(raw: bytes, path: str, ctx: CheckContext, customer: Customer | Non
         loaded.findings += _guarded(path, lambda: [*check_note_data(data, where, ctx), *placeholders_in(data, where)])
         return loaded
     for note_check in NOTE_CHECKS + (NOTE_POLICY if policy else []):
-        loaded.findings += _guarded(path, lambda: note_check(note, where, ctx, customer))
+        loaded.findings += _guarded(path, partial(note_check, note, where, ctx, customer))
     return loaded
 
 
@@ -149,7 +150,7 @@ def _load_linked(raw: bytes, path: str, model: type[RecordT]) -> tuple[Loaded[Re
 def _guarded(path: str, run: Callable[[], Iterable[Finding]]) -> Iterator[Finding]:
     try:
         yield from list(run())
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         yield internal_error(path, error)
 
 

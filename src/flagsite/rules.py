@@ -21,7 +21,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
@@ -73,7 +73,7 @@ def rule(code: str, name: str, severity: Severity, target: Target) -> Callable[[
         if code in _RULES or any(r.name == name for r in _RULES.values()):
             raise ValueError(f"rule {code} {name} is defined twice")
         for title in ("What it does", "Why", "Example"):
-            if f"## {title}\n" not in (check.__doc__ and inspect.cleandoc(check.__doc__) or ""):
+            if f"## {title}\n" not in ((check.__doc__ and inspect.cleandoc(check.__doc__)) or ""):
                 raise ValueError(f"rule {code} needs a '## {title}' section in its docstring")
         _RULES[code] = Rule(code, name, severity, target, check)
         return check
@@ -106,7 +106,7 @@ def find_rule(key: str) -> Rule | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules_for(target: Target) -> tuple[Rule, ...]:
     return tuple(r for r in all_rules() if r.target == target)
 

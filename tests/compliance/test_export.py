@@ -124,7 +124,8 @@ def test_record_text_stays_text_in_markdown_and_html(repo: Repo, run: Run, hosti
 
 
 def test_a_flag_type_the_configuration_marks_not_factual_is_withheld(repo: Repo, run: Run) -> None:
-    repo.write("flagsite.yaml", "flag_types:\n  vip:\n    label: VIP\n    severity: positive\n    icon: octicons-star-16\n    factual: false\n  on-hold:\n    label: On Hold\n    severity: block\n    icon: octicons-stop-16\n    factual: true\n")
+    repo.write("flagsite.yaml", "flag_types:\n  vip:\n    label: VIP\n    severity: positive\n    icon: octicons-star-16\n    factual: "
+                                "false\n  on-hold:\n    label: On Hold\n    severity: block\n    icon: octicons-stop-16\n    factual: true\n")
     repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", flags=[flag("vip", "2026-06-01", "Big spender."), flag("on-hold", "2026-06-02")]))
     repo.commit("VIP", "2026-06-05T10:00:00+00:00")
     _, out, _ = run("--root", str(repo.root), "export", "C-1", "--format", "json")

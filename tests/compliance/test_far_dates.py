@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import yaml
 
@@ -71,12 +70,12 @@ def test_review_and_follow_up_dates_of_9999_build_even_on_that_day(repo: Repo, r
 def test_flags_created_and_reviewed_in_9999(repo: Repo, run: Run) -> None:
     repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
     repo.commit("Add", "2026-06-03T10:00:00+00:00")
-    status, out, err = run("--root", str(repo.root), "flag", "add", "C-1", "--type", "alert", "--reason", "Moved offices.",
+    status, _out, err = run("--root", str(repo.root), "flag", "add", "C-1", "--type", "alert", "--reason", "Moved offices.",
                            "--review-by", "9999-12-31", "--by", "kim")
     assert status == 0, err
     flags = yaml.safe_load((repo.root / C1 / "customer.yaml").read_text())["flags"]
     assert str(flags[0]["review_by"]) == "9999-12-31"
     # Created in the future is refused as validate refuses it, in words, not with a crash.
-    status, out, err = run("--root", str(repo.root), "flag", "add", "C-1", "--type", "warning", "--reason", "ID check.",
+    status, _out, err = run("--root", str(repo.root), "flag", "add", "C-1", "--type", "warning", "--reason", "ID check.",
                            "--created", "9999-12-31", "--by", "kim")
     assert status == 1 and "9999-12-31 is in the future" in err and "Traceback" not in err

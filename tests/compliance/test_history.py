@@ -206,7 +206,7 @@ def test_site_history_is_empty_outside_git(tmp_path: Path) -> None:
 def test_history_of_an_unknown_customer_is_a_clear_error(repo: Repo, run: Run) -> None:
     repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
     repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
-    status, out, err = run("--root", str(repo.root), "history", "C-404")
+    status, _out, err = run("--root", str(repo.root), "history", "C-404")
     assert status == 1
     assert "C-404" in err and "Traceback" not in err
 

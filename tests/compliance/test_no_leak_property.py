@@ -60,7 +60,7 @@ def records(draw: st.DrawFn) -> tuple[CustomerEntry, Config, list[str]]:
     notes = []
     for index in range(draw(st.integers(0, 3))):
         follow_up = FollowUp(due=dt.date(2026, 6, 20), owner=hide(staff), action="Call back.") if draw(st.booleans()) else "none"
-        note = Note(at=dt.datetime(2026, 6, 3 + index, 14, 0, tzinfo=dt.timezone.utc), author=hide(staff), channel="phone",
+        note = Note(at=dt.datetime(2026, 6, 3 + index, 14, 0, tzinfo=dt.UTC), author=hide(staff), channel="phone",
                     contact={"name": "Alexander Erickson"}, reason="Asked about a refund.", disposition="billing-refund",
                     follow_up=follow_up, internal=hide(secret) if draw(st.booleans()) else None)
         notes.append(NoteEntry(f"records/customers/C-1/notes/2026-06-0{3 + index}-call.yaml", note))

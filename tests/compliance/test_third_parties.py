@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flagsite.request.third_parties import Known, find
 from flagsite.render.search_index import words
+from flagsite.request.third_parties import Known, find
 
 
 def known() -> Known:

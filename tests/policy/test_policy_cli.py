@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from flagsite.cli.main import cli, main
+from flagsite.config import Config
 from flagsite.policy.docs import rules_markdown
 from flagsite.rules import all_rules
 from flagsite.schema import render_schemas
-from flagsite.config import Config
 
 from .conftest import HERE
 
@@ -97,8 +97,9 @@ def test_seed_bad_note_findings(records, capsys) -> None:  # type: ignore[no-unt
 
 
 def test_demo_records_pass_the_policy_rules(capsys) -> None:  # type: ignore[no-untyped-def]
-    from flagsite.repository import load_repository
     import datetime as dt
+
+    from flagsite.repository import load_repository
 
     # On the day the demo note was written: its flag's review date lies ahead.
     findings = load_repository(REPO, today=dt.date(2026, 6, 30), jobs=1).findings

@@ -79,9 +79,9 @@ def test_a_customer_copied_into_a_grouping_folder_is_told_the_schema_line_to_wri
         ("records/customers/G-01/C-00001/notes/2024-01-15-delivery-address.yaml", 1, 33),
     ]
     assert "write $schema=../../../../schema/customer.schema.json" in found[0]["message"]
-    for finding, fix in zip(found, ["../../../../schema/customer.schema.json", "../../../../../schema/note.schema.json"]):
+    for finding, fix in zip(found, ["../../../../schema/customer.schema.json", "../../../../../schema/note.schema.json"], strict=True):
         path = records / finding["path"]
-        first, rest = path.read_text().split("\n", 1)
+        _first, rest = path.read_text().split("\n", 1)
         path.write_text(f"# yaml-language-server: $schema={fix}\n{rest}")
     assert findings(run, records) == []
 

@@ -43,7 +43,7 @@ def test_a_wrong_date_is_told_in_words_a_person_can_act_on(text: str, advice: st
 def test_dates_and_moments_that_are_accepted() -> None:
     assert parse_date("2026-06-03") == parse_date("20260603") == dt.date(2026, 6, 3)
     assert parse_date("9999-12-31") == dt.date.max and parse_date("0001-01-01") == dt.date.min
-    utc = dt.timezone.utc
+    utc = dt.UTC
     assert parse_moment("2026-06-03") == parse_moment("20260603") == dt.datetime(2026, 6, 3, 23, 59, 59, tzinfo=utc)
     assert parse_moment("9999-12-31") == dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=utc)
     assert parse_moment("2026-06-03T14:00:00+02:00") == dt.datetime(2026, 6, 3, 12, 0, tzinfo=utc)

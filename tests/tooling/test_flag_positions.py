@@ -22,7 +22,8 @@ HEAD = "id: C-1\nname: Zoë Ünal 😀 # ünïcode before the flags\n"
 FAST = {
     "commented": CUSTOMER_YAML,
     "crlf folded": HEAD + "flags:\r\n  - type: alert\r\n    reason: >\r\n      Deliveries go to the\r\n      north entrance.\r\n    created: 2026-01-05\r\n    created_by: kim\r\n",
-    "flush": HEAD + "flags:\n- type: alert\n  reason: First.  # why\n  created: 2026-01-05\n  created_by: kim\n# remark\n- type: manager\n  reason: Second.\n  created: 2026-01-06\n  created_by: kim\n# end\nstatus: active\n",
+    "flush": HEAD + "flags:\n- type: alert\n  reason: First.  # why\n  created: 2026-01-05\n  created_by: kim\n# remark\n- "
+                    "type: manager\n  reason: Second.\n  created: 2026-01-06\n  created_by: kim\n# end\nstatus: active\n",
     "dash alone": HEAD + "flags:\n  -\n    type: alert\n    reason: 'It''s fine' # quoted\n    created: 2026-01-05\n",
     "empty flow": HEAD + "flags: []\n",
     "empty flow, comment": HEAD + "flags: []  # none yet\nstatus: active\n",

@@ -36,8 +36,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from flagsite.edit.transaction import BACKUP_DIR, JOURNAL_FILE, STAGED_FILE, STATE_DIR
-from flagsite.rules import all_rules
 from flagsite.repository import load_repository
+from flagsite.rules import all_rules
 
 from ..hostile import examples, hostile_text
 from .conftest import CUSTOMER_YAML, NOTE_YAML, Result, git

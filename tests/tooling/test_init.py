@@ -107,7 +107,7 @@ def test_the_pre_commit_hook_and_workflows_are_well_formed():
     ci = yaml.safe_load((root / ".github/workflows/ci.yml").read_text())
     assert set(ci[True]) >= {"push", "pull_request"}
     assert any(step.get("run") == "bash .ci/run" for step in ci["jobs"]["test"]["steps"])
-    template = [source for rel, source in planned_files() if rel == ".github/workflows/flagsite.yml"][0]
+    template = next(source for rel, source in planned_files() if rel == ".github/workflows/flagsite.yml")
     workflow = yaml.safe_load(template.read_text())
     runs = "\n".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
     assert "flagsite validate --format github" in runs and "flagsite build" in runs

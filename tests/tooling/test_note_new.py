@@ -88,5 +88,5 @@ def test_a_long_author_name_stays_apart_from_its_comment(repo, run):
     assert result.exit_code == 0, result.stderr
     text = (repo / result.stdout.strip()).read_text()
     assert f"author: {author} # " in text
-    code, findings = _findings(run, repo)
+    _code, findings = _findings(run, repo)
     assert not [f for f in findings if f["code"] == "S003"]

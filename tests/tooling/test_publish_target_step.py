@@ -102,7 +102,7 @@ def test_github_pages_not_verified_private_is_refused(check, answer):
 
 
 def test_github_pages_not_turned_on_is_refused_naming_the_api_answer(check):
-    code, _, outputs, summary = check("github-pages", pages_error="HTTP 404: Not Found (https://api.github.com/repos/acme/records/pages)")
+    _code, _, outputs, summary = check("github-pages", pages_error="HTTP 404: Not Found (https://api.github.com/repos/acme/records/pages)")
     assert outputs == {"publish": "", "refused": "true"}
     assert "could not be read (HTTP 404: Not Found" in summary and "Visibility: Private" in summary
 

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from site_factory import demo_records  # noqa: E402
+from site_factory import demo_records
 
 
 @pytest.fixture(scope="session")

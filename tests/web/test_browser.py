@@ -14,6 +14,7 @@ import shutil
 import threading
 
 import pytest
+
 import site_factory as f
 from site_factory import demo_records
 
@@ -63,7 +64,7 @@ def site_url(built_site: str):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -278,7 +279,7 @@ def test_search_in_use_runs_under_the_policy_with_nothing_blocked(watched, site_
 
 def test_an_inline_script_would_be_blocked_and_reported(watched, site_url):
     """The check above can see a violation: the policy is in force, not merely present."""
-    opened, console = watched
+    opened, _console = watched
     opened.goto(site_url + "customers/C-10042/")
     opened.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
     opened.wait_for_function("window.__violations.length > 0", timeout=5000)

@@ -10,10 +10,10 @@ import subprocess
 import sys
 
 import pytest
-import site_factory as f
 import yaml
 from click.testing import CliRunner
 
+import site_factory as f
 from flagsite.cli.main import cli, main
 from flagsite.render import SCRIPTS, STYLE, render_site, write_site
 from flagsite.repository import load_repository

@@ -21,17 +21,17 @@ from typing import Any
 
 import markdown
 import pytest
-import site_factory as f
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from test_untrusted_text import CONTROL, SETTERS, Article, _records, assert_inert, assert_site_inert
+from tests.hostile import examples, hostile_text
 
+import site_factory as f
 from flagsite.cli.main import main
 from flagsite.render import render_site
 from flagsite.render.links import customer_folder, order_folder
 from flagsite.repository import load_repository
-from tests.hostile import examples, hostile_text
+from test_untrusted_text import CONTROL, SETTERS, Article, _records, assert_inert, assert_site_inert
 
 pytestmark = pytest.mark.fuzz
 

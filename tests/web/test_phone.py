@@ -14,10 +14,10 @@ import os
 import threading
 
 import pytest
-import site_factory as f
-from test_browser import OUTPUT, REPORT_VIOLATIONS, _QuietHandler, browser  # noqa: F401 - browser is a fixture
 
+import site_factory as f
 from flagsite.build import build_site
+from test_browser import OUTPUT, REPORT_VIOLATIONS, _QuietHandler, browser  # noqa: F401 - browser is a fixture
 
 PHONES = {"390": {"width": 390, "height": 844}, "360": {"width": 360, "height": 740}}
 PAGES = {
@@ -44,7 +44,7 @@ def long_site_url(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(params=list(PHONES))
-def phone(browser, request):  # noqa: F811 - the fixture imported above
+def phone(browser, request):
     context = browser.new_context(viewport=PHONES[request.param], is_mobile=True, has_touch=True, device_scale_factor=2)
     context.add_init_script(REPORT_VIOLATIONS)
     opened = context.new_page()

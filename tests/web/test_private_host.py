@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import site_factory as f
 
+import site_factory as f
 from flagsite.build import build_site
 from flagsite.page_security import HEADER_POLICY
 from flagsite.scaffold.init import init_repository

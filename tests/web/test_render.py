@@ -9,13 +9,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+
 import site_factory as f
-
-from node_search import node_find
-
 from flagsite.render import render_site
 from flagsite.render.search_index import COMMON_MAX, SHARD_MAX
 from flagsite.repository import load_repository
+from node_search import node_find
 
 
 @pytest.fixture(scope="module")

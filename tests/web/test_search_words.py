@@ -10,12 +10,12 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-import site_factory as f
-from node_search import node_find, node_phone_words, node_words
 
+import site_factory as f
 from flagsite.render import render_site
 from flagsite.render.search_index import phone_words, words
 from flagsite.repository import load_repository
+from node_search import node_find, node_phone_words, node_words
 
 CUSTOMERS = [
     ("C-10001", "Zoë Ångström", ["zoe.angstrom+vip@example.co.uk"], ["+44 20 7946 0018"]),
@@ -76,7 +76,7 @@ def test_every_customer_is_found_by_each_word_as_typed(pages: dict[str, str]) ->
             typed += [(id_, query) for query in (text, *pieces, *words(text), _without_marks(text), *map(_without_marks, pieces))]
         typed += [(id_, phone) for phone in phones]
     found = node_find(pages, [query for _, query in typed])
-    missed = [(id_, query) for (id_, query), ids in zip(typed, found) if id_ not in ids]
+    missed = [(id_, query) for (id_, query), ids in zip(typed, found, strict=True) if id_ not in ids]
     assert missed == []
 
 

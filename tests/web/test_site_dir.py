@@ -8,8 +8,9 @@ import subprocess
 import sys
 
 import pytest
-import site_factory as f
 import yaml
+
+import site_factory as f
 
 TODAY = f.TODAY.isoformat()
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
 import markdown
 import pytest
-import site_factory as f
 
+import site_factory as f
 from flagsite.render import render_site
 from flagsite.repository import load_repository
 

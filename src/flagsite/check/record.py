@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -118,7 +118,7 @@ def _valid(model: type[Record], name: str, data: dict[str, Any]) -> Any:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_adapter(model: type[Record], name: str) -> TypeAdapter[Any]:
     field = model.model_fields[name]
     annotation: Any = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation

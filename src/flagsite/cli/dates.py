@@ -10,7 +10,7 @@ import click
 from ..dates import DATE_FORM, DateError, parse_date, parse_moment
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType[dt.date]):
     name = DATE_FORM
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
@@ -22,7 +22,7 @@ class DateType(click.ParamType):
             self.fail(f"{value!r} is not a date: {error}", param, ctx)
 
 
-class MomentType(click.ParamType):
+class MomentType(click.ParamType[dt.datetime]):
     name = "DATE[THH:MM[:SS][+HH:MM]]"
 
     def __init__(self, without_offset: Literal["utc", "local"]) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from ..controls import json_text
-from ..history.diff import default_base, working_diff
 from ..git import resolve_commit
+from ..history.diff import default_base, working_diff
 from ..history.render import diff_markdown, diff_text
 from ..record.open import strict_config
 

@@ -15,6 +15,7 @@ from ..report import report_lines
 from ..staff import check_staff_name, default_staff_name
 from .dates import DATE
 
+
 @click.group()
 def flag() -> None:
     """Add, edit or remove customers' flags, keeping the rest of each file as it is."""

@@ -23,9 +23,9 @@ from ..dates import DateError, parse_date
 from ..discover import CustomerFolder
 from ..errors import FlagsiteError, RecordsHaveErrors
 from ..findings import Finding, sort_key
-from ..staff import as_staff_name
 from ..locate import customer_folders, find_customer
 from ..read import read_record_text
+from ..staff import as_staff_name
 from .flags import AddFlag, EditFlag, FlagChange, RemoveFlag, apply_change, check_customer_text, disk_path, errors_of
 from .transaction import write_files
 
@@ -99,7 +99,7 @@ def read_rows(csv_path: str, default_by: Callable[[], str]) -> tuple[list[Row], 
     rows: list[Row] = []
     problems: list[str] = []
     try:
-        handle = open(csv_path, encoding="utf-8-sig", newline="")
+        handle = open(csv_path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - a with block below; only opening may fail here
     except OSError as error:
         raise FlagsiteError(f"{csv_path}: cannot be read ({error.strerror})") from error
     with handle:

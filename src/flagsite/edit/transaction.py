@@ -48,7 +48,7 @@ import secrets
 import shutil
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 
 from ..errors import FlagsiteError
@@ -127,10 +127,8 @@ def _fsync_dirs(folders: set[str]) -> None:
 
 
 def _remove_quietly(path: str) -> None:
-    try:
+    with suppress(FileNotFoundError):
         os.remove(path)
-    except FileNotFoundError:
-        pass
 
 
 def _new_file_mode() -> int:

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .disclose import Audience, Disclosed, Item, Section
-from .outline import intro, list_headings, label, scalar, section_title, shown, title, withheld_heading
+from .outline import intro, label, list_headings, scalar, section_title, shown, title, withheld_heading
 
 EXPORT_CSS = Markup("""
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }

@@ -6,7 +6,7 @@ from typing import Any
 
 from .disclose import Audience, Disclosed, Item, Section
 from .escape import markdown_text as esc
-from .outline import intro, list_headings, label, scalar, section_title, shown, title, withheld_heading
+from .outline import intro, label, list_headings, scalar, section_title, shown, title, withheld_heading
 
 
 def render_markdown(disclosed: Disclosed) -> str:

@@ -123,7 +123,7 @@ def _entry(meta: str, tokens: Iterator[str], prefix: str = "") -> RawEntry:
     paths = [next(tokens).removeprefix(prefix) for _ in range(parents + 1)]
     old_path, new_path = paths[0], paths[-1]
     kind = "A" if old_sha == NULL_SHA else "D" if new_sha == NULL_SHA else "R" if old_path != new_path else "M"
-    others = tuple((path, _sha(sha)) for path, sha in zip(paths[1:-1], shas[1:-1]))
+    others = tuple((path, _sha(sha)) for path, sha in zip(paths[1:-1], shas[1:-1], strict=False))
     if kind == "A":
         return RawEntry("A", None, new_path, None, _sha(new_sha), others)
     if kind == "D":

@@ -18,7 +18,6 @@ from ..load.yaml_strict import load_yaml_bytes
 from .changes import FieldChange, field_changes, jsonable
 from .versions import normalise
 
-
 # First bytes of a line that continues the block above: indentation, a comment, a blank line.
 _CONTINUES = frozenset(b" \t#\n\r")
 _COMMENT_OR_BLANK = frozenset(b"#\n\r")

@@ -113,7 +113,7 @@ def _diff_list(file: str, field: str, words: str, name: str, old: list[Any], new
         added: list[Any] = []
         for key in [*old_by, *(k for k in new_by if k not in old_by)]:
             before, after = old_by.get(key, []), new_by.get(key, [])
-            for a, b in zip(before, after):
+            for a, b in zip(before, after, strict=False):
                 label = _identity_label(key)
                 yield from _diff(file, f"{field}[{label}]", f"{item_words} {label.split(' ')[0]}", a, b)
             removed += before[len(after) :]
@@ -121,7 +121,7 @@ def _diff_list(file: str, field: str, words: str, name: str, old: list[Any], new
     else:
         removed, added = _unmatched(old, new)
         if removed and len(removed) == len(added):
-            for a, b in zip(removed, added):
+            for a, b in zip(removed, added, strict=True):
                 if isinstance(a, dict) and isinstance(b, dict):
                     yield from _diff(file, f"{field}[{new.index(b)}]", item_words, a, b)
                 else:

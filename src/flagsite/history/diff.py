@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..layout import CUSTOMERS_DIR
 from ..errors import FlagsiteError
-from .changes import FieldChange, show
 from ..git import BlobReader, RawCommit, merge_base, require_history, resolve_commit, stream_diff
+from ..layout import CUSTOMERS_DIR
+from .changes import FieldChange, show
 from .timeline import group_by_customer
 
 MAIN_BRANCHES = ("main", "origin/main", "master", "origin/master")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from ..controls import visible
 from ..export.escape import markdown_text as md
-from .diff import CustomerDiff, sentence
 from .customer import DatedChanges
+from .diff import CustomerDiff, sentence
 from .timeline import CommitChanges
-
 
 DATES_EXPLAINED = (
     "Dates: 'written' is when the change was authored; 'landed' is when it reached the main line "

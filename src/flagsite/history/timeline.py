@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
+from ..git import RawCommit, RawEntry
 from .blocks import BlockMemo, block_changes
 from .changes import FieldChange, field_changes
-from ..git import RawCommit, RawEntry
 from .paths import RecordPath, record_path
 from .versions import Version, parse_version
 

@@ -93,11 +93,13 @@ def parse_orders(
 
 
 def _too_large(rel_path: str, limits: OrderLimits) -> Finding:
-    return Finding(rel_path, None, None, "O002", f"the file is larger than {limits.max_megabytes} MiB (orders: max_megabytes in flagsite.yaml); split the export into several files (by year, say) or raise the bound")
+    return Finding(rel_path, None, None, "O002", f"the file is larger than {limits.max_megabytes} MiB (orders: max_megabytes in "
+                                                 f"flagsite.yaml); split the export into several files (by year, say) or raise the bound")
 
 
 def _too_many_rows(rel_path: str, line: int, limits: OrderLimits) -> Finding:
-    return Finding(rel_path, line, 1, "O002", f"the orders files hold more than {limits.max_rows} rows in all, this row past the bound (orders: max_rows in flagsite.yaml); leave out orders older than the site needs, or raise the bound")
+    return Finding(rel_path, line, 1, "O002", f"the orders files hold more than {limits.max_rows} rows in all, this row past the bound (orders: "
+                                              f"max_rows in flagsite.yaml); leave out orders older than the site needs, or raise the bound")
 
 
 class _Bounded(io.RawIOBase):

@@ -259,7 +259,8 @@ class _Walker:
         self._seen: set[int] = set()
 
     def walk(self, root: yaml.Node) -> dict[str, Any]:
-        return self._node(root, (), 0, -1)
+        data: dict[str, Any] = self._node(root, (), 0, -1)  # the root is a mapping (checked when composing)
+        return data
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -317,7 +318,8 @@ class _Walker:
                 continue  # blank lines and comment lines may stand anywhere
             if len(text) - len(content) <= block_indent:
                 self.findings.append(
-                    Finding(self.path, number + 1, 1, "Y014", f"this line continues the value that starts at line {node.start_mark.line + 1}, so it must be indented more than the field it belongs to ({block_indent + 1} space(s) at least); indent it or join it to the line before")
+                    Finding(self.path, number + 1, 1, "Y014", f"this line continues the value that starts at line {node.start_mark.line + 1}, so it must be indented more "
+                                                              f"than the field it belongs to ({block_indent + 1} space(s) at least); indent it or join it to the line before")
                 )
                 return
 
@@ -346,7 +348,8 @@ class _Walker:
         index = first_forbidden(text)
         if index is not None:
             self.findings.append(
-                Finding(self.path, line, column, "S005", f"the text holds {describe(text[index])}, a control character (a terminal escape, a line break other than newline or a bidi override); remove it")
+                Finding(self.path, line, column, "S005", f"the text holds {describe(text[index])}, a control character (a terminal "
+                                                         f"escape, a line break other than newline or a bidi override); remove it")
             )
 
     def _scalar(self, node: yaml.ScalarNode, line: int, column: int) -> Any:

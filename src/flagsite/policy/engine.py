@@ -14,8 +14,8 @@ from typing import Literal
 from ..check.context import CheckContext, Located
 from ..findings import Finding
 from ..models import Customer, Note
-from ..rules import Hit, Rule, find_rule, rules_for
 from ..rule_settings import PolicySettings
+from ..rules import Hit, Rule, find_rule, rules_for
 from .subject import Subject, customer_subject, note_subject
 
 

@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
-from . import words
 from ..rule_settings import PolicySettings
+from . import words
 from .text import TextField
 
 # VADER scores words from -4 to +4; at this strength a word about a person judges them.
@@ -36,7 +37,7 @@ _ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin 
 
 
 @lru_cache(maxsize=1)
-def _spellchecker():
+def _spellchecker() -> Any:  # pyspellchecker has no type information
     from spellchecker import SpellChecker
 
     return SpellChecker(language="en", distance=2)

@@ -16,8 +16,8 @@ from ..check.context import CheckContext
 from ..config import Config
 from ..load.yaml_strict import load_yaml_file
 from ..models import Customer, Note
-from .engine import policy_codes_for_note
 from ..rules import rules_for
+from .engine import policy_codes_for_note
 
 _NOTE_DEFAULTS: dict[str, Any] = {
     "at": "2026-06-03T14:12:00+00:00",

@@ -262,14 +262,16 @@ _FILLER = r"(?:(?:also|then|personally|again|try to|be sure to|make sure to|need
 _PROMISES = (
     re.compile(rf"\b{_ORG_SUBJECT}\s+(?:will|shall|'ll|is going to|are going to|am going to|promised to|agreed to|offered to|needs? to|has to|have to|must)\s+{_FILLER}{_PROMISE_VERBS}\b"),
     re.compile(rf"(?:^|[.;]\s*|\n)\s*(?:will|to)\s+{_PROMISE_VERBS}\b"),  # "- Will call back Monday" (subject left out)
-    re.compile(r"\b(?:callback|call-back|call back|follow-up|follow up|follow-up call)\s+(?:is\s+|was\s+|has been\s+)?(?:scheduled|booked|arranged|set up|set|promised|agreed|planned|due|needed|required)\b"),
+    re.compile(r"\b(?:callback|call-back|call back|follow-up|follow up|follow-up call)\s+(?:is\s+|was\s+|has "
+               r"been\s+)?(?:scheduled|booked|arranged|set up|set|promised|agreed|planned|due|needed|required)\b"),
     re.compile(r"\b(?:scheduled|booked|arranged|set up|promised|offered|agreed to|agreed on)\s+(?:a\s+|an\s+)?(?:callback|call-back|call back|follow-up|follow up|return call)\b"),
     # "will be contacted by billing within 48 hours" (not "asked to be contacted by email": a preference).
     re.compile(r"\bwill\s+be\s+(?:called|contacted|emailed|phoned|rung)\s+(?:back\s+)?(?:by(?!\s+(?:email|e-mail|phone|letter|post|text|sms)\b)|within|on|tomorrow|next|in)\b"),
     re.compile(r"\bwill\s+(?:receive|get)\s+a\s+(?:call|callback|call back|phone call)\s+(?:from|back)\b"),
     re.compile(rf"\b(?:promised|agreed|arranged)\s+to\s+{_PROMISE_VERBS}\b"),
     # "they will call her back tomorrow": someone calls the customer, so someone promised it.
-    re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:back|tomorrow|today|later|on|by|next|once|when|with|within|in)\b"),
+    re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer"
+               r"|the client|the caller)\s+(?:back|tomorrow|today|later|on|by|next|once|when|with|within|in)\b"),
     # "... and will get back to him tomorrow": getting back to the customer is always ours to do.
     re.compile(r"\b(?:will|'ll|to)\s+(?:get back to|follow up with|circle back to)\s+(?:him|her|them|the customer|the client|the caller)\b"),
     # "Anna will email him the statement": someone writes to the customer.

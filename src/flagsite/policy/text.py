@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -79,7 +79,7 @@ class TextField:
         """Where each word starts in the text (few rules need it, so it is worked out on demand)."""
         starts: list[int] = []
         position = 0
-        for gap, word in zip(self._pieces[0::2], self.originals):
+        for gap, word in zip(self._pieces[0::2], self.originals, strict=False):
             position += len(gap)
             starts.append(position)
             position += len(word)
@@ -101,7 +101,7 @@ def prose_fields(record: BaseModel, paths: tuple[Loc, ...]) -> list[TextField]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _is_factual(model: type[BaseModel], name: str) -> bool | None:
     """Whether a model's field is factual; None if the model has no such field (kept: asked for every record)."""
     field_info = model.model_fields.get(name)

@@ -140,13 +140,18 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
             yield Hit(text.loc, f"possibly misspelled: {', '.join(parts)}; correct it, or add a name or product word to policy.allow_words in flagsite.yaml")
 
 
-_SPEECH = r"(?:said|says|say|saying|stated|states|told (?:me|us|the agent|him|her|them)|replied|responded|answered|yelled|shouted|screamed|exclaimed|wrote|writes|quote|quoted|commented|added|complained|claimed|insisted|went|was like|called (?:it|us|me|the agent)|words were)"
+_SPEECH = (
+    r"(?:said|says|say|saying|stated|states|told (?:me|us|the agent|him|her|them)|replied|responded|answered|yelled|shouted|screamed"
+    r"|exclaimed|wrote|writes|quote|quoted|commented|added|complained|claimed|insisted|went|was like|called (?:it|us|me|the agent)|words were)"
+)
 _DOUBLE_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”]")
 _SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,3}}$", re.IGNORECASE)
-_NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line|message|code|word|term|marked|as|link|click|clicked|tap|tapped|press|pressed|select|selected|choose|chose|ticked|go to|went to|navigated to)\s*:?\s*$", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line"
+                            r"|message|code|word|term|marked|as|link|click|clicked|tap|tapped|press|pressed|select|selected|choose|chose|ticked|go to|went to|navigated to)\s*:?\s*$", re.IGNORECASE)
 # What a quoted label is named by, right after it: the "Forgot your password?" link.
-_NAMING_AFTER = re.compile(r"^\s*(?:link|button|page|tab|menu|option|screen|field|box|checkbox|banner|message|error|notice|setting|section|form|prompt|pop-?up|dialog|label|heading|template|plan|email|notification)s?\b", re.IGNORECASE)
+_NAMING_AFTER = re.compile(r"^\s*(?:link|button|page|tab|menu|option|screen|field|box|checkbox|banner|message|error|notice"
+                           r"|setting|section|form|prompt|pop-?up|dialog|label|heading|template|plan|email|notification)s?\b", re.IGNORECASE)
 # A quotation in single quotes; apostrophes inside words ("can't") do not end it.
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){2,400}?)['’](?![\w])")
 # A person right before a quotation: "cancel cuz he 'can't be dealing with this'".
@@ -308,7 +313,8 @@ _MARKED_OPINION_PATTERN = (
     r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-it-all\b|\battention seeker\b|"
     # The writer's guess at a motive or a mind: "seems like he just wants a free one", "not the sharpest tool".
     r"\b(?:seems|seemed|looks|looked|sounds|sounded) like (?:he|she|they|the customer) (?:just |only |really )?(?:wants?|wanted|is|was|'s|trying|after)\b|"
-    r"\b(?:seems|seemed|obviously|clearly)(?: like| that)? (?:he|she|they) (?:doesn't|does not|didn't|did not|never|can't|cannot|won't) (?:\w+ )?(?:read|listen|care|understand|bother|pay attention)\w*|"
+    r"\b(?:seems|seemed|obviously|clearly)(?: like| that)? (?:he|she|they) (?:doesn't|does not|didn't"
+    r"|did not|never|can't|cannot|won't) (?:\w+ )?(?:read|listen|care|understand|bother|pay attention)\w*|"
     r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*|"
     r"\bnot the sharpest\b|\bscrews? loose\b|\bnot all there\b|\b(?:a )?(?:few|couple of) \w+ short of an?\b|\blights are on\b|"
     # A verdict of one or two words closing a sentence: "..., total drama.", "Asking for a discount again, typical."
@@ -400,7 +406,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         cursor = index + 1
         if cursor < len(words) and words[cursor] in ("was", "is", "has", "had", "were", "are") and cursor + 1 < len(words) and words[cursor + 1] in ("been", "being"):
             cursor += 1
-        if cursor >= len(words) or words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"]):
+        if cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"])):
             continue
         if words[cursor] in ("came", "comes"):
             cursor += 2

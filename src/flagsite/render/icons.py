@@ -25,7 +25,7 @@ def _icon_dir() -> str | None:
     spec = importlib.util.find_spec("material")
     if spec is None or not spec.submodule_search_locations:
         return None
-    return os.path.join(list(spec.submodule_search_locations)[0], "templates", ".icons")
+    return os.path.join(next(iter(spec.submodule_search_locations)), "templates", ".icons")
 
 
 @functools.cache

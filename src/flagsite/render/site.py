@@ -24,9 +24,7 @@ from . import dashboards, links
 from .chart import Bar, bar_chart
 from .environment import make_environment, one_block
 from .search_index import build_search_index
-from .views import (
-    INTERNAL_TAG, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when,
-)
+from .views import INTERNAL_TAG, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when
 
 History = Mapping[str, list[dict[str, Any]]]
 STYLE = f"{links.ASSETS}/flagsite.css"

@@ -26,12 +26,12 @@ from ..export.render_html import EXPORT_CSS, record_body
 from ..findings import has_errors
 from ..history import customer_change_log
 from ..history.customer import DatedChanges
-from ..layout import CUSTOMER_FILE
-from ..render.search_index import phone_digits, words
 from ..history.render import when
+from ..layout import CUSTOMER_FILE
 from ..locate import require_customer_id
 from ..privacy import THIRD_PARTIES, PrivacySettings
 from ..render.environment import make_environment
+from ..render.search_index import phone_digits, words
 from ..repository import load_repository
 from .decisions import Decision, read_decisions, write_template
 from .pdf import NoPdfEngine, print_pdf
