@@ -21,7 +21,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as exit_info:
         main(list(args))
     captured = capsys.readouterr()
-    return exit_info.value.code, captured.out, captured.err
+    return int(exit_info.value.code or 0), captured.out, captured.err
 
 
 def write(root: Path, rel: str, text: str) -> None:

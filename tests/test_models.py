@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +18,8 @@ from flagsite.models import RECORD_MODELS, Amount, Change, Contact, Contacts, Cu
 from flagsite.schema import render_schemas
 
 from .conftest import REPO_ROOT
+
+RecordT = TypeVar("RecordT", Customer, Note)
 
 
 def test_every_field_of_every_model_has_a_disclosure_class() -> None:
@@ -48,7 +52,7 @@ def test_schema_lists_the_configured_vocabulary() -> None:
     assert customer["$defs"]["Flag"]["properties"]["guidance"]["x-disclosure"] == "internal"
 
 
-def test_configured_flag_types_extend_the_defaults(tmp_path) -> None:
+def test_configured_flag_types_extend_the_defaults(tmp_path: Path) -> None:
     (tmp_path / "flagsite.yaml").write_text(
         "flag_types:\n  vip: {label: VIP, severity: positive, icon: octicons-star-16, factual: true}\n  delight: null\n"
     )
@@ -58,14 +62,14 @@ def test_configured_flag_types_extend_the_defaults(tmp_path) -> None:
     assert "delight" not in config.flag_types
 
 
-def test_bad_configuration_is_a_finding_with_a_position(tmp_path) -> None:
+def test_bad_configuration_is_a_finding_with_a_position(tmp_path: Path) -> None:
     (tmp_path / "flagsite.yaml").write_text("dispositions: [refund]\nmissteps_days: soon\n")
     config, findings = load_config(str(tmp_path))
     assert config == Config()
     assert [(f.path, f.line, f.column, f.code) for f in findings] == [("flagsite.yaml", 2, 16, "S003")]
 
 
-def test_configuration_that_is_no_plain_file_is_a_finding(tmp_path) -> None:
+def test_configuration_that_is_no_plain_file_is_a_finding(tmp_path: Path) -> None:
     (tmp_path / "flagsite.yaml").mkdir()
     config, findings = load_config(str(tmp_path))
     assert config == Config()
@@ -73,7 +77,7 @@ def test_configuration_that_is_no_plain_file_is_a_finding(tmp_path) -> None:
     assert "not a plain file" in findings[0].message
 
 
-def test_configuration_link_to_nothing_is_a_finding(tmp_path) -> None:
+def test_configuration_link_to_nothing_is_a_finding(tmp_path: Path) -> None:
     (tmp_path / "flagsite.yaml").symlink_to("flagsite-moved.yaml")
     _, findings = load_config(str(tmp_path))
     assert [(f.path, f.code) for f in findings] == [("flagsite.yaml", "X001")]
@@ -115,7 +119,7 @@ notes = st.builds(
 )
 
 
-def _round_trip(record):  # type: ignore[no-untyped-def]
+def _round_trip(record: RecordT) -> RecordT:
     dumped = yaml.safe_dump(record.model_dump(mode="json", by_alias=True, exclude_none=True), allow_unicode=True, sort_keys=False)
     loaded = load_yaml_bytes(dumped.encode("utf-8"), "x.yaml")
     assert [f for f in loaded.findings if f.code != "Y010"] == []

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text)
+
 SECRET = "Outside-Secret-Text"
 C1 = "records/customers/C-1"
 CUSTOMER = """\
@@ -82,12 +86,12 @@ HOSTILE: dict[str, tuple[str, Callable[[Path, Path], None]]] = {
     "customer is a pipe": (CUSTOMER_FILE, lambda p, out: _replace(p, lambda q: os.mkfifo(q))),
     "customer links to /dev/zero": (CUSTOMER_FILE, lambda p, out: _replace(p, lambda q: q.symlink_to("/dev/zero"))),
     "customer links to a folder": (CUSTOMER_FILE, lambda p, out: _replace(p, lambda q: q.symlink_to(q.parent / "notes"))),
-    "customer is oversize": (CUSTOMER_FILE, lambda p, out: p.write_text(CUSTOMER + "# padding\n" * 200_000)),
+    "customer is oversize": (CUSTOMER_FILE, lambda p, out: _write(p, CUSTOMER + "# padding\n" * 200_000)),
     "note links out": (NOTE_FILE, lambda p, out: _replace(p, lambda q: q.symlink_to(out / "note.yaml"))),
     "note is a pipe": (NOTE_FILE, lambda p, out: _replace(p, lambda q: os.mkfifo(q))),
     "note links to /dev/zero": (NOTE_FILE, lambda p, out: _replace(p, lambda q: q.symlink_to("/dev/zero"))),
     "note links to a folder": (NOTE_FILE, lambda p, out: _replace(p, lambda q: q.symlink_to(q.parent.parent))),
-    "note is oversize": (NOTE_FILE, lambda p, out: p.write_text(NOTE + "# padding\n" * 200_000)),
+    "note is oversize": (NOTE_FILE, lambda p, out: _write(p, NOTE + "# padding\n" * 200_000)),
     "orders link out": (ORDERS_FILE, lambda p, out: _replace(p, lambda q: q.symlink_to(out / "orders.csv"))),
 }
 # flag add and note new read customer.yaml and find the folder; a note's content or the orders are not theirs to read.

@@ -79,7 +79,7 @@ def disagreements(roots: list[Path], schema_dir: Path) -> list[str]:
     ]
 
 
-def test_the_schemas_and_validate_agree_on_every_example_case(tmp_path):
+def test_the_schemas_and_validate_agree_on_every_example_case(tmp_path: Path) -> None:
     cases = [case for kind in ("valid", "invalid") for case in sorted((CASES / kind).iterdir()) if case.is_dir()]
     assert disagreements(cases, tmp_path) == []
 
@@ -119,7 +119,7 @@ def note_yaml(rng: random.Random) -> str:
     )
 
 
-def test_the_schemas_and_validate_agree_on_generated_records(tmp_path):
+def test_the_schemas_and_validate_agree_on_generated_records(tmp_path: Path) -> None:
     rng = random.Random(20261122)
     root = tmp_path / "generated"
     # Every form of every kind in some record at least once, the rest drawn at random.
@@ -146,7 +146,7 @@ def test_the_schemas_and_validate_agree_on_generated_records(tmp_path):
     ("field", "written"),
     [("created", "2024-01-15T00:00:00Z"), ("created", "2024-1-5")],
 )
-def test_a_date_in_another_form_is_refused_with_the_form_to_write(tmp_path, field, written):
+def test_a_date_in_another_form_is_refused_with_the_form_to_write(tmp_path: Path, field: str, written: str) -> None:
     folder = tmp_path / "records" / "customers" / "C-1"
     folder.mkdir(parents=True)
     (folder / "customer.yaml").write_text(
@@ -158,7 +158,7 @@ def test_a_date_in_another_form_is_refused_with_the_form_to_write(tmp_path, fiel
 
 
 @pytest.mark.parametrize("written", ["2024-01-15 10:30:00+00:00", "2024-01-15T10:30+00:00"])
-def test_a_date_time_in_another_form_is_refused_with_the_form_to_write(tmp_path, written):
+def test_a_date_time_in_another_form_is_refused_with_the_form_to_write(tmp_path: Path, written: str) -> None:
     folder = tmp_path / "records" / "customers" / "C-1"
     (folder / "notes").mkdir(parents=True)
     (folder / "customer.yaml").write_text("id: C-1\nname: Pat\n")

@@ -1,4 +1,4 @@
-"""The package type-checks: mypy over src/flagsite with the settings in pyproject.toml."""
+"""The code type-checks: mypy --strict over src/flagsite and tests, with the settings in pyproject.toml."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ def _far_history(repo: Repo) -> None:
 def _email_as_of(run: Run, repo: Repo, moment: str) -> str:
     status, out, err = run("--root", str(repo.root), "show", "C-1", "--as-of", moment, "--format", "json")
     assert status == 0, err
-    return json.loads(out)["customer"]["contacts"]["emails"][0]
+    return str(json.loads(out)["customer"]["contacts"]["emails"][0])
 
 
 def test_as_of_a_moment_after_2100_finds_the_commit_made_by_then(repo: Repo, run: Run) -> None:

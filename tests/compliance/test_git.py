@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,10 +17,11 @@ C1 = "records/customers/C-1"
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "flagsite"
 
 
-def _history(run: Run, root: Path) -> list[dict[str, object]]:
+def _history(run: Run, root: Path) -> list[dict[str, Any]]:
     status, out, err = run("--root", str(root), "history", "C-1", "--format", "json")
     assert status == 0, err
-    return json.loads(out)["commits"]
+    commits: list[dict[str, Any]] = json.loads(out)["commits"]
+    return commits
 
 
 def _two_commits(repo: Repo) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import string
+from typing import Literal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,7 @@ from flagsite.catalog import CustomerEntry, NoteEntry
 from flagsite.config import Config, FlagType
 from flagsite.export import RENDERERS, Audience, disclose
 from flagsite.export.escape import markdown_text
-from flagsite.models import Customer, Flag, FollowUp, Note
+from flagsite.models import Contact, Customer, Flag, FollowUp, Note
 
 # Any printable text, markup characters included; each format's own escaping of
 # a secret is searched for too. "Zq…qZ" appears in no factual text.
@@ -59,9 +60,9 @@ def records(draw: st.DrawFn) -> tuple[CustomerEntry, Config, list[str]]:
     customer = Customer(id="C-1", name="Alexander Erickson", flags=flags)
     notes = []
     for index in range(draw(st.integers(0, 3))):
-        follow_up = FollowUp(due=dt.date(2026, 6, 20), owner=hide(staff), action="Call back.") if draw(st.booleans()) else "none"
+        follow_up: FollowUp | Literal["none"] = FollowUp(due=dt.date(2026, 6, 20), owner=hide(staff), action="Call back.") if draw(st.booleans()) else "none"
         note = Note(at=dt.datetime(2026, 6, 3 + index, 14, 0, tzinfo=dt.UTC), author=hide(staff), channel="phone",
-                    contact={"name": "Alexander Erickson"}, reason="Asked about a refund.", disposition="billing-refund",
+                    contact=Contact(name="Alexander Erickson"), reason="Asked about a refund.", disposition="billing-refund",
                     follow_up=follow_up, internal=hide(secret) if draw(st.booleans()) else None)
         notes.append(NoteEntry(f"records/customers/C-1/notes/2026-06-0{3 + index}-call.yaml", note))
     return CustomerEntry("records/customers/C-1", customer, notes), config, secrets

@@ -6,6 +6,8 @@ import datetime as dt
 import os
 import shutil
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,7 +33,7 @@ Validate = Callable[..., list[Finding]]
 
 
 @pytest.fixture
-def records(tmp_path) -> Callable[..., str]:  # type: ignore[no-untyped-def]
+def records(tmp_path: Path) -> Callable[..., str]:
     """Write a repository: records(note_files={name: text}, customer=text, config=text) -> root."""
 
     def write(note_files: dict[str, str] | None = None, customer: str = BASE_CUSTOMER, config: str | None = None) -> str:
@@ -50,8 +52,8 @@ def records(tmp_path) -> Callable[..., str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def validate(records) -> Validate:  # type: ignore[no-untyped-def]
-    def run(**kwargs) -> list[Finding]:  # type: ignore[no-untyped-def]
+def validate(records: Callable[..., str]) -> Validate:
+    def run(**kwargs: Any) -> list[Finding]:
         return load_repository(records(**kwargs), today=TODAY, jobs=1).findings
 
     return run

@@ -7,6 +7,7 @@ whether the finding a careful editor expects is there (or, for a hard negative, 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 import yaml
@@ -16,7 +17,7 @@ from flagsite.repository import load_repository
 from .conftest import BASE_CUSTOMER
 
 # (case, rule, expected?, note fields): the account holder is Alexander Erickson.
-CASES: list[tuple[str, str, bool, dict]] = [
+CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     # Opinion without a trigger phrase.
     ("unable-to-grasp", "P305", True, {"reason": "Rang about the invoice, seemed unable to grasp the concept of a deposit."}),
     ("clearly-losing-it", "P305", True, {"reason": "Complaining about the noise upstairs, clearly losing it over a washing machine."}),
@@ -90,7 +91,7 @@ _BASE = {
 
 
 @pytest.fixture(scope="module")
-def found(tmp_path_factory) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+def found(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[str, str]]]:
     """Each case's findings (code, message), from one validate of a repository holding every case."""
     root = tmp_path_factory.mktemp("generalisation")
     folder = root / "records" / "customers" / "C-1"
@@ -107,16 +108,16 @@ def found(tmp_path_factory) -> dict[str, list[tuple[str, str]]]:  # type: ignore
 
 
 @pytest.mark.parametrize(("case", "code", "expected"), [(c, code, e) for c, code, e, _ in CASES], ids=[c for c, *_ in CASES])
-def test_finding_as_an_editor_would_raise_it(found, case: str, code: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+def test_finding_as_an_editor_would_raise_it(found: dict[str, list[tuple[str, str]]], case: str, code: str, expected: bool) -> None:
     codes = [c for c, _ in found[case]]
     assert (code in codes) == expected, f"{case}: expected {code} {'present' if expected else 'absent'}; found {found[case]}"
 
 
-def _message(found, case: str, code: str) -> str:  # type: ignore[no-untyped-def]
+def _message(found: dict[str, list[tuple[str, str]]], case: str, code: str) -> str:
     return next(message for c, message in found[case] if c == code)
 
 
-def test_findings_on_note_text_propose_a_factual_rewrite(found) -> None:  # type: ignore[no-untyped-def]
+def test_findings_on_note_text_propose_a_factual_rewrite(found: dict[str, list[tuple[str, str]]]) -> None:
     assert "describe what was said or done" in _message(found, "super-pushy", "P305") or "state what was asked for" in _message(found, "super-pushy", "P305")
     assert "the language used or needed" in _message(found, "english-not-great", "P305")
     assert "e.g. 'said just send whoever is free'" in _message(found, "said-colon", "P303")

@@ -13,7 +13,7 @@ import os
 import pytest
 import yaml
 
-from flagsite.policy.measure import findings, load_labelled, note_level, score_found
+from flagsite.policy.measure import LabelledNote, findings, load_labelled, note_level, score_found
 
 from .conftest import HERE
 
@@ -25,11 +25,11 @@ RULE_RECALL_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")
-def results():  # type: ignore[no-untyped-def]
+def results() -> dict[str, list[tuple[LabelledNote, set[str]]]]:
     return {part: findings(load_labelled(os.path.join(HERE, part))) for part in PARTS}
 
 
-def test_corpus_is_large_varied_and_a_third_is_held_out(results) -> None:  # type: ignore[no-untyped-def]
+def test_corpus_is_large_varied_and_a_third_is_held_out(results: dict[str, list[tuple[LabelledNote, set[str]]]]) -> None:
     sizes = {part: len(found) for part, found in results.items()}
     assert sum(sizes.values()) >= 600
     assert sizes["labelled-heldout"] >= sum(sizes.values()) / 3 - 1
@@ -47,14 +47,14 @@ def test_corpus_is_large_varied_and_a_third_is_held_out(results) -> None:  # typ
 
 
 @pytest.mark.parametrize("part", PARTS)
-def test_whole_notes_are_judged_right(results, part: str) -> None:  # type: ignore[no-untyped-def]
+def test_whole_notes_are_judged_right(results: dict[str, list[tuple[LabelledNote, set[str]]]], part: str) -> None:
     level = note_level(results[part])
     assert level.precision is not None and level.precision >= NOTE_PRECISION_FLOOR, (level.precision, level.flagged_good)
     assert level.recall is not None and level.recall >= NOTE_RECALL_FLOOR, (level.recall, level.missed_bad)
 
 
 @pytest.mark.parametrize("part", PARTS)
-def test_every_rule_meets_its_floors(results, part: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_rule_meets_its_floors(results: dict[str, list[tuple[LabelledNote, set[str]]]], part: str) -> None:
     for code, s in score_found(results[part]).items():
         assert s.true_positive + s.false_negative > 0, f"{code} has no labelled example in {part}"
         assert s.precision is not None and s.precision >= RULE_PRECISION_FLOOR, (code, s.precision, s.false_positives)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from flagsite.cli.main import cli, main
 from flagsite.config import Config
@@ -19,7 +21,7 @@ from .conftest import HERE
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
+def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
@@ -40,7 +42,7 @@ def test_rules_code_prints_the_page(key: str) -> None:
         assert section in result.output
 
 
-def test_unknown_rule_is_a_usage_error(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_rule_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main(["rules", "P000"])
     assert done.value.code == 2
@@ -75,14 +77,14 @@ disposition: cancellation
 """
 
 
-def test_seed_bad_note_is_stopped_with_findings_that_say_what_to_fix(records) -> None:  # type: ignore[no-untyped-def]
+def test_seed_bad_note_is_stopped_with_findings_that_say_what_to_fix(records: Callable[..., str]) -> None:
     root = records(note_files={"2026-06-03-cancel.yaml": SEED_BAD})
     with pytest.raises(SystemExit) as done:
         main(["--root", root, "validate", "--format", "json"])
     assert done.value.code == 1
 
 
-def test_seed_bad_note_findings(records, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_seed_bad_note_findings(records: Callable[..., str], capsys: pytest.CaptureFixture[str]) -> None:
     root = records(note_files={"2026-06-03-cancel.yaml": SEED_BAD})
     with pytest.raises(SystemExit):
         main(["--root", root, "validate", "--format", "json"])
@@ -96,7 +98,7 @@ def test_seed_bad_note_findings(records, capsys) -> None:  # type: ignore[no-unt
     assert "'cuz' → because" in messages and "'crap'" in messages
 
 
-def test_demo_records_pass_the_policy_rules(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_demo_records_pass_the_policy_rules(capsys: pytest.CaptureFixture[str]) -> None:
     import datetime as dt
 
     from flagsite.repository import load_repository
@@ -106,7 +108,7 @@ def test_demo_records_pass_the_policy_rules(capsys) -> None:  # type: ignore[no-
     assert [f for f in findings if f.code.startswith("P")] == []
 
 
-def test_configuration_example_in_the_docs_is_valid(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_configuration_example_in_the_docs_is_valid(tmp_path: Path) -> None:
     from flagsite.config import load_config
     from flagsite.policy.docs import _CONFIG_EXAMPLE
 

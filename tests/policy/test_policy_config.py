@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flagsite.config import load_config
+from flagsite.findings import Finding
+
+from .conftest import Validate
 
 SLANG_NOTE = """\
 at: 2026-06-03T14:12:00-05:00
@@ -17,17 +22,17 @@ disposition: billing-refund
 """
 
 
-def _codes(findings):  # type: ignore[no-untyped-def]
+def _codes(findings: list[Finding]) -> list[tuple[str, str]]:
     return [(f.code, f.severity) for f in findings]
 
 
-def test_defaults_flag_slang_as_error(validate) -> None:  # type: ignore[no-untyped-def]
+def test_defaults_flag_slang_as_error(validate: Validate) -> None:
     findings = validate(note_files={"2026-06-03-refund.yaml": SLANG_NOTE})
     assert ("P301", "error") in _codes(findings)
     assert not any(code == "P302" for code, _ in _codes(findings))  # 'Sparkl' is capitalised inside a sentence: a name
 
 
-def test_rule_switched_off_by_name_and_severity_changed_by_code(validate) -> None:  # type: ignore[no-untyped-def]
+def test_rule_switched_off_by_name_and_severity_changed_by_code(validate: Validate) -> None:
     config = "policy:\n  rules:\n    slang-or-text-speak: {enabled: false}\n    P302: {severity: error}\n"
     findings = validate(note_files={"2026-06-03-refund.yaml": SLANG_NOTE.replace("Sparkl", "sparkl")}, config=config)
     codes = _codes(findings)
@@ -35,7 +40,7 @@ def test_rule_switched_off_by_name_and_severity_changed_by_code(validate) -> Non
     assert ("P302", "error") in codes
 
 
-def test_word_lists_are_extended(validate) -> None:  # type: ignore[no-untyped-def]
+def test_word_lists_are_extended(validate: Validate) -> None:
     note = SLANG_NOTE.replace("cuz ", "").replace("Sparkl", "sparkl") + "internal: A right numpty, per the team.\n"
     plain = _codes(validate(note_files={"2026-06-03-refund.yaml": note}))
     assert ("P302", "warning") in plain and not any(c == "P304" for c, _ in plain)
@@ -45,7 +50,7 @@ def test_word_lists_are_extended(validate) -> None:  # type: ignore[no-untyped-d
     assert ("P304", "error") in extended
 
 
-def test_bad_settings_are_findings_on_flagsite_yaml_with_positions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_settings_are_findings_on_flagsite_yaml_with_positions(tmp_path: Path) -> None:
     (tmp_path / "flagsite.yaml").write_text(
         "policy:\n  rules:\n    P999: {enabled: false}\n    P301: {severity: fatal}\n  colour: blue\n", encoding="utf-8"
     )
@@ -72,7 +77,7 @@ disposition: billing-refund
 """
 
 
-def test_exception_silences_one_rule_on_one_record_only(validate) -> None:  # type: ignore[no-untyped-def]
+def test_exception_silences_one_rule_on_one_record_only(validate: Validate) -> None:
     silenced = QUOTE_NOTE + "policy_exceptions:\n  - rule: customer-quoted-directly\n    reason: He asked for his words to be recorded.\n"
     findings = validate(note_files={"2026-06-03-a.yaml": silenced, "2026-06-04-b.yaml": QUOTE_NOTE})
     by_file = {(f.path.rsplit("/", 1)[-1], f.code) for f in findings}
@@ -80,7 +85,7 @@ def test_exception_silences_one_rule_on_one_record_only(validate) -> None:  # ty
     assert not any(name == "2026-06-03-a.yaml" for name, _ in by_file)
 
 
-def test_exception_without_reason_silences_nothing(validate) -> None:  # type: ignore[no-untyped-def]
+def test_exception_without_reason_silences_nothing(validate: Validate) -> None:
     findings = validate(note_files={"2026-06-03-a.yaml": QUOTE_NOTE + "policy_exceptions:\n  - rule: P303\n"})
     codes = {f.code: f for f in findings}
     assert "P303" in codes and "P901" in codes
@@ -99,13 +104,13 @@ flags:
 """
 
 
-def test_exception_on_a_customer_record(validate) -> None:  # type: ignore[no-untyped-def]
+def test_exception_on_a_customer_record(validate: Validate) -> None:
     assert [f.code for f in validate(customer=OVERDUE_CUSTOMER)] == ["P201"]
     silenced = OVERDUE_CUSTOMER + "policy_exceptions:\n  - {rule: flag-review-overdue, reason: Reviewed with the customer on 2 June; review date to follow.}\n"
     assert validate(customer=silenced) == []
 
 
-def test_flag_reason_wording_is_checked_with_positions(validate) -> None:  # type: ignore[no-untyped-def]
+def test_flag_reason_wording_is_checked_with_positions(validate: Validate) -> None:
     text = OVERDUE_CUSTOMER.replace("review_by: 2026-03-01", "review_by: 2026-12-01").replace(
         "Only Alexander Erickson may place orders on this account.", "Customer is a pain and extremely rude, only he may order."
     )
@@ -113,7 +118,7 @@ def test_flag_reason_wording_is_checked_with_positions(validate) -> None:  # typ
     assert ("P304", 5) in found and ("P305", 5) in found
 
 
-def test_a_former_rule_name_still_switches_the_rule_off(validate) -> None:  # type: ignore[no-untyped-def]
+def test_a_former_rule_name_still_switches_the_rule_off(validate: Validate) -> None:
     note = SLANG_NOTE.replace("cuz ", "").replace("Sparkl", "sparkl").replace(
         "asked for a refund.", "asked for a refund, and that we only contact him by email from now on."
     )

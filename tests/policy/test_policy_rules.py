@@ -11,10 +11,11 @@ import os
 
 import pytest
 
+from flagsite.findings import Finding
 from flagsite.rules import all_rules
 from flagsite.schema import SCHEMA_LINE, schema_target
 
-from .conftest import HERE
+from .conftest import HERE, Validate
 
 RULES_DIR = os.path.join(HERE, "rules")
 
@@ -32,7 +33,7 @@ def _ids(cases: list[tuple[str, str]]) -> list[str]:
     return [f"{code}-{os.path.basename(path)[:-5]}" for code, path in cases]
 
 
-def _run(validate, path: str):  # type: ignore[no-untyped-def]
+def _run(validate: Validate, path: str) -> tuple[list[Finding], str]:
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     name = os.path.basename(path)
@@ -57,7 +58,7 @@ BAD = _cases("bad")
 
 
 @pytest.mark.parametrize(("code", "path"), BAD, ids=_ids(BAD))
-def test_bad_fixture_is_flagged_where_it_is_wrong(validate, code: str, path: str) -> None:
+def test_bad_fixture_is_flagged_where_it_is_wrong(validate: Validate, code: str, path: str) -> None:
     findings, record = _run(validate, path)
     hits = [f for f in findings if f.code == code]
     assert hits, f"{code} expected on {path}; got {[(f.code, f.message) for f in findings]}"
@@ -68,7 +69,7 @@ def test_bad_fixture_is_flagged_where_it_is_wrong(validate, code: str, path: str
 
 
 @pytest.mark.parametrize(("code", "path"), GOOD, ids=_ids(GOOD))
-def test_good_fixture_passes_without_findings(validate, code: str, path: str) -> None:
+def test_good_fixture_passes_without_findings(validate: Validate, code: str, path: str) -> None:
     findings, _ = _run(validate, path)
     assert findings == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture
-def run():
+def run() -> Callable[..., Result]:
     """Run ``flagsite ARGS...`` through its real entry point (main(), with its error handling)."""
 
     def _run(*args: str) -> Result:

@@ -7,13 +7,15 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import yaml
 
 from flagsite.dates import DateError, add_days, parse_date, parse_moment
 
-from .conftest import CUSTOMER_YAML, customer_file
+from .conftest import CUSTOMER_YAML, Result, customer_file
 
 # What a person typed -> what they are told.
 ADVICE = {
@@ -72,7 +74,7 @@ def test_moving_a_date_past_9999_or_before_year_1_stops_there() -> None:
     ("export", "C-10042", "--as-of", "31/12/2027"),
     ("note", "new", "C-10042", "--at", "31/12/2027"),
 ])
-def test_every_command_tells_a_wrong_date_the_same_way(repo, run, args) -> None:
+def test_every_command_tells_a_wrong_date_the_same_way(repo: Path, run: Callable[..., Result], args: list[str]) -> None:
     result = run("--root", str(repo), *args)
     assert result.exit_code == 2
     assert "'31/12/2027' is not a date: write dates as YYYY-MM-DD, e.g. 2027-12-31" in result.stderr
@@ -80,7 +82,7 @@ def test_every_command_tells_a_wrong_date_the_same_way(repo, run, args) -> None:
     assert customer_file(repo).read_text() == CUSTOMER_YAML
 
 
-def test_the_bulk_csv_tells_a_wrong_date_as_the_commands_do(repo, run, tmp_path) -> None:
+def test_the_bulk_csv_tells_a_wrong_date_as_the_commands_do(repo: Path, run: Callable[..., Result], tmp_path: Path) -> None:
     csv_path = tmp_path / "flags.csv"
     csv_path.write_text(
         "action,customer,type,reason,review_by,created\n"
@@ -96,7 +98,7 @@ def test_the_bulk_csv_tells_a_wrong_date_as_the_commands_do(repo, run, tmp_path)
     assert customer_file(repo).read_text() == CUSTOMER_YAML
 
 
-def test_what_one_command_accepts_every_command_accepts(repo, run) -> None:
+def test_what_one_command_accepts_every_command_accepts(repo: Path, run: Callable[..., Result]) -> None:
     """The basic form that --as-of takes is a date for --created and --review-by too."""
     result = run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "Moved offices.",
                  "--created", "20260604", "--review-by", "99991231", "--by", "kim")
@@ -105,11 +107,12 @@ def test_what_one_command_accepts_every_command_accepts(repo, run) -> None:
     assert "    created: 2026-06-04\n" in text and "    review_by: 9999-12-31\n" in text
 
 
-def test_the_plugin_s_today_in_mkdocs_yml_is_read_as_the_commands_read_dates(repo) -> None:
+def test_the_plugin_s_today_in_mkdocs_yml_is_read_as_the_commands_read_dates(repo: Path) -> None:
     (repo / "pages").mkdir()
     (repo / "mkdocs.yml").write_text(yaml.safe_dump(
         {"site_name": "x", "docs_dir": "pages", "plugins": [{"flagsite": {"today": "31/12/2027"}}]}))
     mkdocs = shutil.which("mkdocs", path=os.path.dirname(sys.executable))
+    assert mkdocs is not None
     done = subprocess.run([mkdocs, "build"], cwd=repo, capture_output=True, text=True, check=False,
                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert done.returncode == 1

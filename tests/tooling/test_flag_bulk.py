@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from flagsite.errors import FlagsiteError
 
-from .conftest import CUSTOMER_YAML, add_customer, customer_file
+from .conftest import CUSTOMER_YAML, Result, add_customer, customer_file
 
 
-def _csv(tmp_path, text: str):
+def _csv(tmp_path: Path, text: str) -> str:
     path = tmp_path / "flags.csv"
     path.write_text(text)
     return str(path)
 
 
-def test_bulk_applies_every_row(repo, run, tmp_path):
+def test_bulk_applies_every_row(repo: Path, run: Callable[..., Result], tmp_path: Path) -> None:
     other = add_customer(repo, "C-20001", group="C-2")
     csv_path = _csv(tmp_path, (
         "action,customer,type,reason,guidance,review_by,created\n"
@@ -42,7 +45,7 @@ def test_bulk_applies_every_row(repo, run, tmp_path):
     assert run("--root", str(repo), "validate").exit_code == 0
 
 
-def test_one_bad_row_writes_nothing_and_names_its_line(repo, run, tmp_path):
+def test_one_bad_row_writes_nothing_and_names_its_line(repo: Path, run: Callable[..., Result], tmp_path: Path) -> None:
     other = add_customer(repo, "C-20001")
     before = other.read_text()
     csv_path = _csv(tmp_path, (
@@ -64,12 +67,12 @@ def test_one_bad_row_writes_nothing_and_names_its_line(repo, run, tmp_path):
     assert other.read_text() == before and customer_file(repo).read_text() == CUSTOMER_YAML
 
 
-def test_bad_header_is_reported_at_line_1(repo, run, tmp_path):
+def test_bad_header_is_reported_at_line_1(repo: Path, run: Callable[..., Result], tmp_path: Path) -> None:
     result = run("--root", str(repo), "flag", "bulk", _csv(tmp_path, "action,customer,kind\nadd,C-10042,alert\n"))
     assert result.exit_code == 1 and "flags.csv:1: missing column(s): type; unknown column(s): kind" in result.stderr
 
 
-def test_rows_for_one_customer_apply_in_csv_order_each_seeing_the_one_before(repo, run, tmp_path):
+def test_rows_for_one_customer_apply_in_csv_order_each_seeing_the_one_before(repo: Path, run: Callable[..., Result], tmp_path: Path) -> None:
     other = add_customer(repo, "C-20001")
     csv_path = _csv(tmp_path, (
         "action,customer,type,reason,guidance,created\n"
@@ -88,7 +91,7 @@ def test_rows_for_one_customer_apply_in_csv_order_each_seeing_the_one_before(rep
     assert "    guidance: Call back first.\n" in customer_file(repo).read_text()
 
 
-def test_problems_come_in_csv_order_and_name_the_row_that_broke_the_customer(repo, run, tmp_path):
+def test_problems_come_in_csv_order_and_name_the_row_that_broke_the_customer(repo: Path, run: Callable[..., Result], tmp_path: Path) -> None:
     add_customer(repo, "C-20001")
     csv_path = _csv(tmp_path, (
         "action,customer,type,reason,created\n"
@@ -108,7 +111,7 @@ def test_problems_come_in_csv_order_and_name_the_row_that_broke_the_customer(rep
     assert lines[3].endswith("not checked: an earlier row for C-20001 failed")
 
 
-def test_a_customer_is_checked_as_it_will_be_written_after_its_last_row(repo, run, tmp_path):
+def test_a_customer_is_checked_as_it_will_be_written_after_its_last_row(repo: Path, run: Callable[..., Result], tmp_path: Path) -> None:
     csv_path = _csv(tmp_path, (
         "action,customer,type,reason,created\n"
         "add,C-10042,vip,Unknown type for a moment.,2026-06-01\n"
@@ -119,7 +122,7 @@ def test_a_customer_is_checked_as_it_will_be_written_after_its_last_row(repo, ru
     assert customer_file(repo).read_text() == CUSTOMER_YAML
 
 
-def test_worker_processes_give_the_same_files_and_problems(repo, tmp_path, monkeypatch):
+def test_worker_processes_give_the_same_files_and_problems(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from flagsite.edit import bulk
 
     ids = [f"C-3{n:04d}" for n in range(12)]

@@ -8,6 +8,7 @@ sure of must be left to the round-trip reader (None), never read differently.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,7 +54,7 @@ ROUNDTRIP_ONLY = {
 }
 
 
-def _normalized(layout):
+def _normalized(layout: Any) -> tuple[Any, ...]:
     return (
         layout.flags_key, layout.flags_value if layout.empty_flow else None, layout.empty_flow,
         [(item.position, {k: plain_value(v) if v is not None else None for k, v in item.values.items()}, item.comments) for item in layout.items],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -10,10 +11,10 @@ from flagsite.config import Config, load_config
 from flagsite.rule_settings import PolicySettings
 from flagsite.scaffold.init import planned_files
 
-from .conftest import git
+from .conftest import Result, git
 
 
-def test_init_writes_a_repository_that_validates_clean(tmp_path, run):
+def test_init_writes_a_repository_that_validates_clean(tmp_path: Path, run: Callable[..., Result]) -> None:
     target = tmp_path / "new-records"
     result = run("init", str(target))
     assert result.exit_code == 0, result.stderr
@@ -28,7 +29,7 @@ def test_init_writes_a_repository_that_validates_clean(tmp_path, run):
     assert (check.exit_code, check.stdout) == (0, "All records are valid.\n")
 
 
-def test_init_writes_a_repository_that_builds_from_a_fresh_clone(tmp_path, run):
+def test_init_writes_a_repository_that_builds_from_a_fresh_clone(tmp_path: Path, run: Callable[..., Result]) -> None:
     target = tmp_path / "new-records"
     run("init", str(target))
     git(target, "add", "-A")
@@ -41,7 +42,7 @@ def test_init_writes_a_repository_that_builds_from_a_fresh_clone(tmp_path, run):
     assert not (clone / "site" / "README.txt").exists()
 
 
-def test_example_records_point_at_the_written_schemas(tmp_path, run):
+def test_example_records_point_at_the_written_schemas(tmp_path: Path, run: Callable[..., Result]) -> None:
     target = tmp_path / "r"
     run("init", str(target))
     for record in (target / "records").rglob("*.yaml"):
@@ -51,7 +52,7 @@ def test_example_records_point_at_the_written_schemas(tmp_path, run):
         assert schema.is_file() and schema.parent == (target / "schema").resolve(), record
 
 
-def test_the_written_configuration_is_exactly_the_defaults(tmp_path, run):
+def test_the_written_configuration_is_exactly_the_defaults(tmp_path: Path, run: Callable[..., Result]) -> None:
     target = tmp_path / "r"
     run("init", str(target))
     config, findings = load_config(str(target))
@@ -65,7 +66,7 @@ def test_the_written_configuration_is_exactly_the_defaults(tmp_path, run):
     assert all(f"#   {key}:" in text for key in PolicySettings.model_fields)  # the policy settings too, by example
 
 
-def test_init_refuses_a_folder_with_records_and_keeps_other_files(tmp_path, run):
+def test_init_refuses_a_folder_with_records_and_keeps_other_files(tmp_path: Path, run: Callable[..., Result]) -> None:
     existing = tmp_path / "has-records"
     (existing / "records" / "customers").mkdir(parents=True)
     (existing / "records" / "customers" / "keep.txt").write_text("mine")
@@ -84,20 +85,20 @@ def test_init_refuses_a_folder_with_records_and_keeps_other_files(tmp_path, run)
     assert (partial / "flagsite.yaml").read_text() == "missteps_days: 30\n"
 
 
-def test_init_inside_an_existing_repository_does_not_nest_one(tmp_path, run):
+def test_init_inside_an_existing_repository_does_not_nest_one(tmp_path: Path, run: Callable[..., Result]) -> None:
     git(tmp_path, "init", "-q")
     result = run("init", str(tmp_path / "sub"))
     assert result.exit_code == 0 and "initialised" not in result.stdout
     assert not (tmp_path / "sub" / ".git").exists()
 
 
-def test_init_copies_the_site_configuration_when_the_package_ships_one(tmp_path, run):
+def test_init_copies_the_site_configuration_when_the_package_ships_one(tmp_path: Path, run: Callable[..., Result]) -> None:
     shipped = [rel for rel, _ in planned_files()]
     run("init", str(tmp_path / "r"))
     assert ("mkdocs.yml" in shipped) == (tmp_path / "r" / "mkdocs.yml").is_file()
 
 
-def test_the_pre_commit_hook_and_workflows_are_well_formed():
+def test_the_pre_commit_hook_and_workflows_are_well_formed() -> None:
     root = Path(__file__).resolve().parents[2]
     hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text())
     assert hooks == [{
@@ -116,14 +117,14 @@ def test_the_pre_commit_hook_and_workflows_are_well_formed():
     assert workflow["jobs"]["deploy-pages"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
-def test_pre_commit_config_runs_flagsite_validate_on_records(tmp_path, run):
+def test_pre_commit_config_runs_flagsite_validate_on_records(tmp_path: Path, run: Callable[..., Result]) -> None:
     run("init", str(tmp_path / "r"))
     config = yaml.safe_load((tmp_path / "r" / ".pre-commit-config.yaml").read_text())
     hook = config["repos"][0]["hooks"][0]
     assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("flagsite-validate", "flagsite validate", False)
 
 
-def test_init_writes_the_private_host_configuration_and_keeps_its_accounts_out_of_git(tmp_path, run):
+def test_init_writes_the_private_host_configuration_and_keeps_its_accounts_out_of_git(tmp_path: Path, run: Callable[..., Result]) -> None:
     target = tmp_path / "r"
     result = run("init", str(target))
     for path in ("deploy/README.md", "deploy/caddy/flagsite.caddy", "deploy/caddy/basic-auth.Caddyfile",

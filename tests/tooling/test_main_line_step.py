@@ -20,7 +20,7 @@ from .conftest import git
 def _step_script() -> str:
     template = dict(planned_files())[".github/workflows/flagsite.yml"]
     steps = yaml.safe_load(template.read_text())["jobs"]["main-line"]["steps"]
-    return next(step["run"] for step in steps if step.get("name", "").startswith("Changes land on main"))
+    return str(next(step["run"] for step in steps if step.get("name", "").startswith("Changes land on main")))
 
 
 def _push(repo: Path, before: str) -> tuple[int, str]:

@@ -12,7 +12,9 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -39,12 +41,13 @@ PRIVATE_PAGES = {"url": "https://api.github.com/repos/acme/records/pages", "stat
                  "html_url": "https://example.github.io/records/", "public": False}
 
 
-def _workflow() -> dict:
+def _workflow() -> dict[str, Any]:
     template = dict(planned_files())[".github/workflows/flagsite.yml"]
-    return yaml.safe_load(template.read_text())
+    workflow: dict[str, Any] = yaml.safe_load(template.read_text())
+    return workflow
 
 
-def _step(name: str) -> dict:
+def _step(name: str) -> dict[str, Any]:
     return next(step for step in _workflow()["jobs"]["build"]["steps"] if step.get("name") == name)
 
 
@@ -63,7 +66,7 @@ def run_publish_check(work: Path, target: str, **env: str) -> tuple[int, str, di
 
 
 @pytest.fixture
-def check(tmp_path):
+def check(tmp_path: Path) -> Callable[..., tuple[int, str, dict[str, str], str]]:
     if shutil.which("jq") is None:
         pytest.skip("jq is not installed (apt-get install jq); GitHub's runners have it")
     bin_dir = tmp_path / "bin"
@@ -71,14 +74,14 @@ def check(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
 
-    def _run(target: str, pages: dict | None = None, pages_error: str = "", **env: str) -> tuple[int, str, dict[str, str], str]:
+    def _run(target: str, pages: dict[str, Any] | None = None, pages_error: str = "", **env: str) -> tuple[int, str, dict[str, str], str]:
         return run_publish_check(work, target, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GH_LOG=str(tmp_path / "gh.log"),
                                  STUB_PAGES=json.dumps(pages or {}), STUB_PAGES_ERROR=pages_error, **env)
 
     return _run
 
 
-def test_no_target_chosen_publishes_nothing_and_says_why(check):
+def test_no_target_chosen_publishes_nothing_and_says_why(check: Callable[..., tuple[int, str, dict[str, str], str]]) -> None:
     code, out, outputs, summary = check("")
     assert code == 0 and outputs == {"publish": ""}
     assert "### The site was not published" in summary and "FLAGSITE_PUBLISH_TO" in summary
@@ -86,7 +89,7 @@ def test_no_target_chosen_publishes_nothing_and_says_why(check):
     assert out.startswith("::warning::The site was not published")
 
 
-def test_private_github_pages_is_published(check):
+def test_private_github_pages_is_published(check: Callable[..., tuple[int, str, dict[str, str], str]]) -> None:
     code, _, outputs, summary = check("github-pages", PRIVATE_PAGES)
     assert code == 0 and outputs == {"publish": "github-pages"}
     assert "published to github-pages, verified private" in summary
@@ -94,14 +97,14 @@ def test_private_github_pages_is_published(check):
 
 @pytest.mark.parametrize("answer", [{**PRIVATE_PAGES, "public": True}, {k: v for k, v in PRIVATE_PAGES.items() if k != "public"}],
                          ids=["public", "visibility not reported"])
-def test_github_pages_not_verified_private_is_refused(check, answer):
+def test_github_pages_not_verified_private_is_refused(check: Callable[..., tuple[int, str, dict[str, str], str]], answer: dict[str, Any]) -> None:
     code, out, outputs, summary = check("github-pages", answer)
     assert code == 0 and outputs == {"publish": "", "refused": "true"}
     assert "Visibility to Private (needs GitHub Enterprise Cloud)" in summary
     assert "::error::The site was not published" in out
 
 
-def test_github_pages_not_turned_on_is_refused_naming_the_api_answer(check):
+def test_github_pages_not_turned_on_is_refused_naming_the_api_answer(check: Callable[..., tuple[int, str, dict[str, str], str]]) -> None:
     _code, _, outputs, summary = check("github-pages", pages_error="HTTP 404: Not Found (https://api.github.com/repos/acme/records/pages)")
     assert outputs == {"publish": "", "refused": "true"}
     assert "could not be read (HTTP 404: Not Found" in summary and "Visibility: Private" in summary
@@ -111,17 +114,17 @@ def test_github_pages_not_turned_on_is_refused_naming_the_api_answer(check):
     ({}, "FLAGSITE_SITE_URL or FLAGSITE_DEPLOY_SSH is not set"),
     ({"SITE_URL": "http://flags.example.com/", "DESTINATION": "deploy@flags.example.com:/srv/site/"}, "is not https://"),
 ])
-def test_server_without_a_verifiable_address_is_refused(check, env, expected):
+def test_server_without_a_verifiable_address_is_refused(check: Callable[..., tuple[int, str, dict[str, str], str]], env: dict[str, str], expected: str) -> None:
     _, _, outputs, summary = check("server", **env)
     assert outputs == {"publish": "", "refused": "true"} and expected in summary
 
 
-def test_an_unknown_target_is_refused(check):
+def test_an_unknown_target_is_refused(check: Callable[..., tuple[int, str, dict[str, str], str]]) -> None:
     _, _, outputs, summary = check("netlify")
     assert outputs == {"publish": "", "refused": "true"} and "github-pages or server only" in summary
 
 
-def test_the_workflow_publishes_only_what_the_check_let_through():
+def test_the_workflow_publishes_only_what_the_check_let_through() -> None:
     jobs = _workflow()["jobs"]
     assert jobs["deploy-pages"]["if"] == "needs.build.outputs.publish == 'github-pages'"
     assert jobs["deploy-server"]["if"] == "needs.build.outputs.publish == 'server'"
@@ -133,7 +136,7 @@ def test_the_workflow_publishes_only_what_the_check_let_through():
     assert "pages" not in {k for k, v in jobs["build"]["permissions"].items() if v == "write"}
 
 
-def test_a_server_that_cannot_be_reached_is_refused(check):
+def test_a_server_that_cannot_be_reached_is_refused(check: Callable[..., tuple[int, str, dict[str, str], str]]) -> None:
     """Nothing listens on the port: it cannot be verified private, so nothing is published."""
     if shutil.which("curl") is None:
         pytest.skip("curl is not installed (apt-get install curl); GitHub's runners have it")

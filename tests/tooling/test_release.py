@@ -38,12 +38,12 @@ def only(folder: Path, pattern: str) -> Path:
     return found
 
 
-def test_twine_check_strict_passes(dist):
+def test_twine_check_strict_passes(dist: Path) -> None:
     done = subprocess.run([str(BIN / "twine"), "check", "--strict", *map(str, dist.iterdir())], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_the_wheel_carries_the_licence(dist):
+def test_the_wheel_carries_the_licence(dist: Path) -> None:
     with zipfile.ZipFile(only(dist, "*.whl")) as wheel:
         names = wheel.namelist()
         [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
@@ -51,7 +51,7 @@ def test_the_wheel_carries_the_licence(dist):
         info = metadata.rsplit("/", 1)[0]
         licence = wheel.read(f"{info}/licenses/LICENSE").decode()
     assert meta["License-Expression"] == "MIT"
-    assert sorted(meta.get_all("License-File")) == ["LICENSE", "THIRD-PARTY-NOTICES.md"]
+    assert sorted(meta.get_all("License-File") or []) == ["LICENSE", "THIRD-PARTY-NOTICES.md"]
     assert f"{info}/licenses/THIRD-PARTY-NOTICES.md" in names
     assert licence == (REPO_ROOT / "LICENSE").read_text()
     assert not any(n.startswith("tests/") for n in names)
@@ -70,7 +70,7 @@ def suite_files() -> set[str]:
     }
 
 
-def test_the_sdist_carries_the_whole_test_suite(dist):
+def test_the_sdist_carries_the_whole_test_suite(dist: Path) -> None:
     with tarfile.open(only(dist, "*.tar.gz")) as sdist:
         members = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     tests = suite_files()
@@ -80,7 +80,7 @@ def test_the_sdist_carries_the_whole_test_suite(dist):
 
 
 @pytest.mark.skipif(not (REPO_ROOT / ".git").exists(), reason="run from an sdist: there is no Git history to tag")
-def test_the_version_is_the_tag(tmp_path):
+def test_the_version_is_the_tag(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--no-local", str(REPO_ROOT), str(clone)], check=True, capture_output=True)
     git(clone, "tag", "v7.8.9")

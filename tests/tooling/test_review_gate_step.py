@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ import yaml
 
 from flagsite.scaffold.init import planned_files
 
-from .conftest import git, stand_in
+from .conftest import Result, git, stand_in
 
 GH_STUB = """#!/usr/bin/env bash
 echo "$*" >> "$GH_LOG"
@@ -32,11 +33,11 @@ exit 0
 def _step_script() -> str:
     template = dict(planned_files())[".github/workflows/flagsite.yml"]
     steps = yaml.safe_load(template.read_text())["jobs"]["blocking-flags"]["steps"]
-    return next(step["run"] for step in steps if step.get("name", "").startswith("Flags of blocking severity"))
+    return str(next(step["run"] for step in steps if step.get("name", "").startswith("Flags of blocking severity")))
 
 
 @pytest.fixture
-def gate(repo, tmp_path):
+def gate(repo: Path, tmp_path: Path) -> Callable[..., tuple[int, str, str]]:
     flagsite = shutil.which("flagsite") or str(Path(sys.executable).parent / "flagsite")
     if not os.path.exists(flagsite):
         pytest.skip("the flagsite command is not installed in this environment")
@@ -56,13 +57,13 @@ def gate(repo, tmp_path):
     return _run
 
 
-def test_no_blocking_change_passes_without_touching_the_pull_request(gate, run, repo):
+def test_no_blocking_change_passes_without_touching_the_pull_request(gate: Callable[..., tuple[int, str, str]], run: Callable[..., Result], repo: Path) -> None:
     run("--root", str(repo), "flag", "add", "C-10042", "--type", "delight", "--reason", "Thanked the team.")
     code, _, calls = gate()
     assert (code, calls) == (0, "")
 
 
-def test_a_blocking_change_without_approval_is_labelled_and_fails(gate, run, repo):
+def test_a_blocking_change_without_approval_is_labelled_and_fails(gate: Callable[..., tuple[int, str, str]], run: Callable[..., Result], repo: Path) -> None:
     run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold", "--reason", "Paid in part; INV-2044 open.")
     code, out, calls = gate(approvers="someone-else\n")
     assert code == 1
@@ -72,13 +73,13 @@ def test_a_blocking_change_without_approval_is_labelled_and_fails(gate, run, rep
     assert "waiting for approval by one of: dana @kim" in out
 
 
-def test_a_blocking_change_approved_by_a_named_reviewer_passes(gate, run, repo):
+def test_a_blocking_change_approved_by_a_named_reviewer_passes(gate: Callable[..., tuple[int, str, str]], run: Callable[..., Result], repo: Path) -> None:
     run("--root", str(repo), "flag", "remove", "C-10042", "--type", "warning")
     code, out, _ = gate(approvers="someone-else\nkim\n")
     assert code == 0 and "Approved by kim." in out
 
 
-def test_no_named_reviewers_is_a_clear_failure(gate, run, repo):
+def test_no_named_reviewers_is_a_clear_failure(gate: Callable[..., tuple[int, str, str]], run: Callable[..., Result], repo: Path) -> None:
     run("--root", str(repo), "flag", "remove", "C-10042", "--type", "warning")
     code, out, _ = gate(reviewers="")
     assert code == 1 and "BLOCKING_FLAG_REVIEWERS" in out
@@ -87,10 +88,10 @@ def test_no_named_reviewers_is_a_clear_failure(gate, run, repo):
 def _summary_script() -> str:
     template = dict(planned_files())[".github/workflows/flagsite.yml"]
     steps = yaml.safe_load(template.read_text())["jobs"]["validate"]["steps"]
-    return next(step["run"] for step in steps if step.get("name") == "Review summary")
+    return str(next(step["run"] for step in steps if step.get("name") == "Review summary"))
 
 
-def _run_summary(repo, tmp_path, existing_comment: str = "") -> tuple[str, str]:
+def _run_summary(repo: Path, tmp_path: Path, existing_comment: str = "") -> tuple[str, str]:
     """The review summary step, with ``existing_comment`` the id the API lists for its earlier comment."""
     bin_dir = tmp_path / "bin"
     summary = tmp_path / "review-summary.md"
@@ -105,7 +106,7 @@ def _run_summary(repo, tmp_path, existing_comment: str = "") -> tuple[str, str]:
     return summary.read_text(), log.read_text()
 
 
-def test_review_summary_step_posts_the_field_level_diff(gate, run, repo, tmp_path):
+def test_review_summary_step_posts_the_field_level_diff(gate: Callable[..., tuple[int, str, str]], run: Callable[..., Result], repo: Path, tmp_path: Path) -> None:
     gate()  # sets up the gh stand-in; no blocking change yet
     run("--root", str(repo), "flag", "add", "C-10042", "--type", "delight", "--reason", "Sang to the team on the phone.")
     text, calls = _run_summary(repo, tmp_path)
@@ -115,7 +116,7 @@ def test_review_summary_step_posts_the_field_level_diff(gate, run, repo, tmp_pat
     assert comment.startswith("<!-- flagsite: diff summary -->\n") and "Delight added to C-10042" in comment
 
 
-def test_review_summary_step_updates_its_own_comment_not_the_last_one(gate, run, repo, tmp_path):
+def test_review_summary_step_updates_its_own_comment_not_the_last_one(gate: Callable[..., tuple[int, str, str]], run: Callable[..., Result], repo: Path, tmp_path: Path) -> None:
     gate()
     run("--root", str(repo), "flag", "add", "C-10042", "--type", "delight", "--reason", "Sang to the team on the phone.")
     _, calls = _run_summary(repo, tmp_path, existing_comment="4242\n")

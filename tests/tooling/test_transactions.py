@@ -17,14 +17,17 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from flagsite.edit import transaction
 from flagsite.edit.transaction import ChangedMeanwhile, write_files
+from flagsite.errors import FlagsiteError
 
-from .conftest import add_customer, customer_file, git
+from .conftest import Result, add_customer, customer_file, git
 
 CUSTOMERS = 1000  # enough for the bulk's worker processes, and a rename window a kill can hit
 SEED = 20261206
@@ -58,7 +61,7 @@ def leftovers(root: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def large(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A committed repository of many customers, the bulk CSV, and the records before and after it."""
     base = tmp_path_factory.mktemp("large")
     template = base / "template"
@@ -105,11 +108,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("number", "case"), list(enumerate(CASES)), ids=[f"{c[0].name}-{c[1]}-{n}" for n, c in enumerate(CASES)])
-def test_a_killed_bulk_leaves_the_records_wholly_before_or_wholly_after(large, tmp_path, number, case):
+def test_a_killed_bulk_leaves_the_records_wholly_before_or_wholly_after(large: dict[str, Any], tmp_path: Path, number: int, case: tuple[signal.Signals, str, str | None, str]) -> None:
     kill, moment, expected, command = case
     rng = random.Random(SEED + number)
     root = tmp_path / "repo"
-    shutil.copytree(large["template"], root, symlinks=True)  # type: ignore[arg-type]
+    shutil.copytree(large["template"], root, symlinks=True)
     process = subprocess.Popen(
         [_flagsite(), "--root", str(root), "flag", "bulk", str(large["csv"])],
         env=_env(**{transaction.PAUSE_ENV: PAUSE}), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -139,9 +142,9 @@ def test_a_killed_bulk_leaves_the_records_wholly_before_or_wholly_after(large, t
     assert not (root / ".flagsite" / "journal.json").exists()
 
 
-def test_recovery_says_what_it_did_and_runs_before_any_command(large, tmp_path):
+def test_recovery_says_what_it_did_and_runs_before_any_command(large: dict[str, Any], tmp_path: Path) -> None:
     root = tmp_path / "repo"
-    shutil.copytree(large["template"], root, symlinks=True)  # type: ignore[arg-type]
+    shutil.copytree(large["template"], root, symlinks=True)
     process = subprocess.Popen([_flagsite(), "--root", str(root), "flag", "bulk", str(large["csv"])],
                                env=_env(**{transaction.PAUSE_ENV: PAUSE}), start_new_session=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -155,7 +158,7 @@ def test_recovery_says_what_it_did_and_runs_before_any_command(large, tmp_path):
     assert "alert" in shown.stdout and records(root) == large["after"]
 
 
-def test_concurrent_flag_adds_on_one_customer_never_lose_one(repo):
+def test_concurrent_flag_adds_on_one_customer_never_lose_one(repo: Path) -> None:
     """Each add reads the file inside the lock: none works from a copy another add is replacing."""
     count = 8
     processes = [
@@ -177,9 +180,9 @@ def test_concurrent_flag_adds_on_one_customer_never_lose_one(repo):
     assert flagsite(repo, "validate").returncode == 0
 
 
-def test_a_second_editor_is_refused_naming_the_first(large, tmp_path, run, monkeypatch):
+def test_a_second_editor_is_refused_naming_the_first(large: dict[str, Any], tmp_path: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "repo"
-    shutil.copytree(large["template"], root, symlinks=True)  # type: ignore[arg-type]
+    shutil.copytree(large["template"], root, symlinks=True)
     process = subprocess.Popen([_flagsite(), "--root", str(root), "flag", "bulk", str(large["csv"])],
                                env=_env(**{transaction.PAUSE_ENV: PAUSE}), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _wait_for(root / ".flagsite" / "staged", process)
@@ -193,7 +196,7 @@ def test_a_second_editor_is_refused_naming_the_first(large, tmp_path, run, monke
 
 
 @pytest.mark.parametrize("count", [3, transaction.SYNC_ONE_BY_ONE + 4])  # files synced one by one, and all at once
-def test_a_failure_between_renames_puts_every_file_back(tmp_path, monkeypatch, count):
+def test_a_failure_between_renames_puts_every_file_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int) -> None:
     paths = [str(tmp_path / f"f{n:02d}.yaml") for n in range(count)]
     for path in paths[:-1]:
         Path(path).write_bytes(b"old\n")  # the last one is a new file
@@ -207,7 +210,7 @@ def test_a_failure_between_renames_puts_every_file_back(tmp_path, monkeypatch, c
         real(temp, target, entry)  # type: ignore[arg-type]
 
     monkeypatch.setattr(transaction, "_put_in_place", failing)
-    with pytest.raises(transaction.FlagsiteError, match=r"nothing was written: .*: No space left on device; every file is as it was"):
+    with pytest.raises(FlagsiteError, match=r"nothing was written: .*: No space left on device; every file is as it was"):
         write_files(str(tmp_path), dict.fromkeys(paths, b"new\n"))
     assert [Path(p).read_bytes() for p in paths[:-1]] == [b"old\n"] * (count - 1)
     assert sorted(os.listdir(tmp_path)) == sorted([".flagsite", *(os.path.basename(p) for p in paths[:-1])])  # nothing staged left
@@ -218,7 +221,7 @@ def test_a_failure_between_renames_puts_every_file_back(tmp_path, monkeypatch, c
     assert {Path(p).read_bytes() for p in paths} == {b"new\n"}
 
 
-def test_the_file_mode_is_kept_and_a_new_file_gets_the_usual_one(tmp_path):
+def test_the_file_mode_is_kept_and_a_new_file_gets_the_usual_one(tmp_path: Path) -> None:
     kept = tmp_path / "kept.yaml"
     kept.write_bytes(b"old\n")
     kept.chmod(0o640)
@@ -229,7 +232,7 @@ def test_the_file_mode_is_kept_and_a_new_file_gets_the_usual_one(tmp_path):
     assert (tmp_path / "made.yaml").stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path):
+def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
     a.write_bytes(b"read\n")
     b.write_bytes(b"saved by someone else\n")
@@ -240,7 +243,7 @@ def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path):
         write_files(str(tmp_path), {str(a): b"new\n"}, expected={str(a): None})
 
 
-def test_the_journal_folder_is_neither_a_stray_nor_in_git(repo, run):
+def test_the_journal_folder_is_neither_a_stray_nor_in_git(repo: Path, run: Callable[..., Result]) -> None:
     assert run("--root", str(repo), "flag", "add", "C-10042", "--type", "alert", "--reason", "Moved house.", "--by", "kim").exit_code == 0
     assert (repo / ".flagsite" / "lock").exists()
     assert git(repo, "status", "--porcelain", "--untracked-files=all").splitlines() == [" M records/customers/C-10042/customer.yaml"]
@@ -248,7 +251,7 @@ def test_the_journal_folder_is_neither_a_stray_nor_in_git(repo, run):
 
 
 @pytest.mark.parametrize("journal", ['{"version": 1, "files": [', '{"files": [{"path": "x"}]}', "[]"])  # cut short, or not flagsite's
-def test_an_unreadable_journal_is_reported_not_guessed_at(repo, run, journal):
+def test_an_unreadable_journal_is_reported_not_guessed_at(repo: Path, run: Callable[..., Result], journal: str) -> None:
     (repo / ".flagsite").mkdir()
     (repo / ".flagsite" / "journal.json").write_text(journal)
     before = records(repo)

@@ -41,7 +41,8 @@ def _node(data: dict[str, object]) -> dict[str, list[list[str]]]:
         pytest.skip("node is not installed (apt-get install nodejs): the site's search script cannot be run")
     done = subprocess.run([node, "-e", _RUNNER, str(SCRIPT)], input=json.dumps(data), capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    found: dict[str, list[list[str]]] = json.loads(done.stdout)
+    return found
 
 
 def node_words(texts: list[str]) -> list[list[str]]:

@@ -128,7 +128,7 @@ def synthetic(root: str, count: int, *, seed: int = 7, notes_per_customer: int =
         own = []
         for n in range(notes_per_customer):
             at = dt.datetime(2026, 1, 1, 9, 0) + dt.timedelta(days=rng.randint(0, 300), minutes=rng.randint(0, 600))
-            follow = "none"
+            follow: str | dict[str, object] = "none"
             if rng.random() < 0.1:
                 follow = {"due": (at + dt.timedelta(days=10)).date(), "owner": "anna", "action": "Call back about the refund."}
             own.append((f"call-{n}", note(at.strftime("%Y-%m-%dT%H:%M:00+00:00"), reason=f"Asked when order {rng.randint(100, 999)} would be delivered.",
@@ -196,7 +196,7 @@ def engine_build(catalog: Any, site_dir: str, docs_dir: str, **overrides: Any) -
     os.makedirs(docs_dir, exist_ok=True)
     config = load_config(config_file=default_config_path(), docs_dir=docs_dir, site_dir=site_dir,
                          plugins=[{"flagsite": {"root": catalog.root}}], **overrides)
-    config.plugins["flagsite"].preloaded = catalog
+    config.plugins["flagsite"].preloaded = catalog  # type: ignore[attr-defined]  # the flagsite plugin's own attribute
     build(config)
     return site_dir
 
@@ -205,7 +205,7 @@ def free_port() -> int:
     """A port nothing on 127.0.0.1 listens on just now, for a server a test starts."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        return int(probe.getsockname()[1])
 
 
 LONG_WORD = "Reference" + "X" * 90  # a pasted token with no place to break

@@ -12,6 +12,8 @@ import http.server
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -25,6 +27,17 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 
 from flagsite.build import build_site  # noqa: E402
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Dialog, Page
+
+
+def _dismiss(opened: Page, dialog: Dialog) -> None:
+    opened.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+    dialog.dismiss()
+
 OUTPUT = os.path.join(os.path.dirname(__file__), "..", "..", "test-output")
 XSS = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2;alert(2)</script>'
 XSS_MD = '[x](javascript:alert(3)) {: onmouseover="window.__xss=3;alert(4)" }\n\n# T {: onclick=alert(5) }'
@@ -32,7 +45,7 @@ RED = "rgb(198, 40, 40)"
 INJECTED = "<script>window.__injected = 1</script>"
 
 
-def _xss_customer() -> tuple[dict, list]:
+def _xss_customer() -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
     customer = f.customer("X-1", f"Eve {XSS}", emails=["eve@example.com"],
                           flags=[f.flag("warning", f"Reason {XSS}", guidance=f"Guide {XSS_MD}")],
                           preferences=[{"text": f"Pref {XSS_MD}"}])
@@ -53,7 +66,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="module")
-def site_url(built_site: str):
+def site_url(built_site: str) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=built_site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -69,7 +82,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser() -> Iterator[Browser]:
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -81,16 +94,16 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     opened = context.new_page()
     opened.dialogs = []  # type: ignore[attr-defined]
-    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+    opened.on("dialog", lambda dialog: _dismiss(opened, dialog))
     yield opened
     context.close()
 
 
-def test_banner_is_the_first_thing_on_a_flagged_customers_page_and_red_when_on_hold(page, site_url):
+def test_banner_is_the_first_thing_on_a_flagged_customers_page_and_red_when_on_hold(page: Page, site_url: str) -> None:
     page.goto(site_url + "customers/C-10042/")
     first = page.evaluate("document.querySelector('.md-content__inner .fs-page').firstElementChild.className")
     assert "fs-banner" in first
@@ -112,7 +125,7 @@ def test_banner_is_the_first_thing_on_a_flagged_customers_page_and_red_when_on_h
     page.screenshot(path=os.path.join(OUTPUT, "customer-C-10042.png"), full_page=True)
 
 
-def test_searching_an_email_finds_its_customer(page, site_url):
+def test_searching_an_email_finds_its_customer(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.fill("#fs-search-input", "maria@example.org")
     result = page.locator("a.fs-result").first
@@ -125,7 +138,7 @@ def test_searching_an_email_finds_its_customer(page, site_url):
 
 
 @pytest.mark.parametrize("query, customer", [("C-30003", "C-30003"), ("555 0303", "C-30003"), ("okafor", "C-40004")])
-def test_searching_an_id_phone_or_name_finds_its_customer(page, site_url, query, customer):
+def test_searching_an_id_phone_or_name_finds_its_customer(page: Page, site_url: str, query: str, customer: str) -> None:
     page.goto(site_url)
     page.fill("#fs-search-input", query)
     page.locator("a.fs-result").first.wait_for(timeout=5000)
@@ -133,7 +146,7 @@ def test_searching_an_id_phone_or_name_finds_its_customer(page, site_url, query,
     assert [h for h in hrefs if f"/customers/{customer}/" in h], hrefs
 
 
-def test_a_name_nobody_has_says_no_customer_found_and_nothing_more(page, site_url):
+def test_a_name_nobody_has_says_no_customer_found_and_nothing_more(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.fill("#fs-search-input", "zzyzx")
     message = page.locator("#fs-search-results p.fs-muted")
@@ -142,24 +155,24 @@ def test_a_name_nobody_has_says_no_customer_found_and_nothing_more(page, site_ur
     assert page.locator("a.fs-result").count() == 0
 
 
-def test_slash_on_a_customer_page_goes_to_the_search_ready_to_type(page, site_url):
+def test_slash_on_a_customer_page_goes_to_the_search_ready_to_type(page: Page, site_url: str) -> None:
     page.goto(site_url + "customers/C-10042/")
     page.keyboard.press("/")
     page.wait_for_url(site_url)
     page.wait_for_function("document.activeElement && document.activeElement.id === 'fs-search-input'", timeout=5000)
     page.keyboard.type("okafor")
     page.locator("a.fs-result").first.wait_for(timeout=5000)
-    assert "/customers/C-40004/" in page.locator("a.fs-result").first.get_attribute("href")
+    assert "/customers/C-40004/" in (page.locator("a.fs-result").first.get_attribute("href") or "")
 
 
-def test_the_site_opened_from_disk_says_how_to_look_at_it(page, built_site):
+def test_the_site_opened_from_disk_says_how_to_look_at_it(page: Page, built_site: str) -> None:
     page.goto("file://" + os.path.join(built_site, "index.html"))
     notice = page.locator(".fs-opened-from-disk")
     notice.wait_for(timeout=5000)
     assert "flagsite serve" in notice.inner_text() and "http.server" in notice.inner_text()
 
 
-def test_workstack_sorts_by_a_column(page, site_url):
+def test_workstack_sorts_by_a_column(page: Page, site_url: str) -> None:
     page.goto(site_url + "workstack/")
     ids = "() => [...document.querySelectorAll('#workstack tbody tr')].map(r => r.dataset.customerId)"
     assert page.evaluate(ids) == ["C-10042", "X-1", "C-20001", "C-40004"]  # most severe first
@@ -171,7 +184,7 @@ def test_workstack_sorts_by_a_column(page, site_url):
     assert header.get_attribute("aria-sort") == "descending"
 
 
-def test_xss_record_fires_no_dialog_and_adds_no_element(page, site_url):
+def test_xss_record_fires_no_dialog_and_adds_no_element(page: Page, site_url: str) -> None:
     page.goto(site_url + "customers/X-1/")
     for flag in page.locator(".fs-page *").all()[:60]:
         if flag.is_visible():
@@ -199,7 +212,7 @@ def test_xss_record_fires_no_dialog_and_adds_no_element(page, site_url):
 
 
 @pytest.mark.parametrize("path", ["dashboards/", "workstack/", "customers/C-10042/"])
-def test_ids_and_rule_codes_are_never_broken_across_lines(browser, site_url, path):
+def test_ids_and_rule_codes_are_never_broken_across_lines(browser: Browser, site_url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 900, "height": 900})
     opened = context.new_page()
     opened.goto(site_url + path)
@@ -211,7 +224,7 @@ def test_ids_and_rule_codes_are_never_broken_across_lines(browser, site_url, pat
     assert broken == []
 
 
-def test_banner_icon_keeps_its_size_on_a_narrow_screen(browser, site_url):
+def test_banner_icon_keeps_its_size_on_a_narrow_screen(browser: Browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 400, "height": 800})
     opened = context.new_page()
     opened.goto(site_url + "customers/C-10042/")
@@ -238,7 +251,7 @@ REPORT_VIOLATIONS = """
 
 
 @pytest.fixture
-def watched(browser):
+def watched(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A page that records every policy violation, from the event and from the console."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(REPORT_VIOLATIONS)
@@ -251,7 +264,7 @@ def watched(browser):
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_every_page_kind_runs_under_the_policy_with_nothing_blocked(watched, site_url, kind):
+def test_every_page_kind_runs_under_the_policy_with_nothing_blocked(watched: tuple[Page, list[str]], site_url: str, kind: str) -> None:
     opened, console = watched
     path, shown = PAGE_KINDS[kind]
     opened.goto(site_url + path)
@@ -265,7 +278,7 @@ def test_every_page_kind_runs_under_the_policy_with_nothing_blocked(watched, sit
     assert opened.evaluate("window.__violations") == [] and console == []
 
 
-def test_search_in_use_runs_under_the_policy_with_nothing_blocked(watched, site_url):
+def test_search_in_use_runs_under_the_policy_with_nothing_blocked(watched: tuple[Page, list[str]], site_url: str) -> None:
     opened, console = watched
     opened.goto(site_url + "customers/C-10042/")
     opened.keyboard.press("/")
@@ -277,7 +290,7 @@ def test_search_in_use_runs_under_the_policy_with_nothing_blocked(watched, site_
     assert opened.evaluate("window.__violations") == [] and console == []
 
 
-def test_an_inline_script_would_be_blocked_and_reported(watched, site_url):
+def test_an_inline_script_would_be_blocked_and_reported(watched: tuple[Page, list[str]], site_url: str) -> None:
     """The check above can see a violation: the policy is in force, not merely present."""
     opened, _console = watched
     opened.goto(site_url + "customers/C-10042/")
@@ -287,7 +300,7 @@ def test_an_inline_script_would_be_blocked_and_reported(watched, site_url):
     assert any("script-src" in v for v in opened.evaluate("window.__violations"))
 
 
-def test_a_script_that_reached_a_page_s_body_is_blocked(watched, site_url):
+def test_a_script_that_reached_a_page_s_body_is_blocked(watched: tuple[Page, list[str]], site_url: str) -> None:
     opened, _ = watched
     opened.goto(site_url + "guide/")
     opened.wait_for_function("window.__violations.length > 0", timeout=5000)

@@ -8,31 +8,37 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 import site_factory as f
 from flagsite.cli.main import cli, main
 from flagsite.render import SCRIPTS, STYLE, render_site, write_site
 from flagsite.repository import load_repository
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, ViewportSize
+
 TODAY = f.TODAY.isoformat()
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
+def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 @pytest.fixture
-def repo(tmp_path, demo_root) -> str:
+def repo(tmp_path: Path, demo_root: str) -> str:
     target = str(tmp_path / "repo")
     shutil.copytree(demo_root, target)
     return target
 
 
-def test_build_without_configuration_writes_the_site_into_root_site(repo):
+def test_build_without_configuration_writes_the_site_into_root_site(repo: str) -> None:
     result = run("--root", repo, "build", "--today", TODAY)
     assert result.exit_code == 0, result.output
     assert "4 customer(s)" in result.output
@@ -48,7 +54,7 @@ _FROM_ANOTHER_HOST = re.compile(r'<(?:link|script)\b[^>]*\b(?:href|src)="(?:http
 
 
 @pytest.mark.parametrize("config", ["packaged default", "this repository's mkdocs.yml"])
-def test_no_page_loads_anything_from_another_host(repo, config):
+def test_no_page_loads_anything_from_another_host(repo: str, config: str) -> None:
     """The site is internal and may run offline: no fonts, styles or scripts from a CDN."""
     if config != "packaged default":
         project = os.path.join(os.path.dirname(__file__), "..", "..")
@@ -64,7 +70,7 @@ def test_no_page_loads_anything_from_another_host(repo, config):
     assert found == []
 
 
-def test_customer_pages_stay_out_of_the_navigation(repo):
+def test_customer_pages_stay_out_of_the_navigation(repo: str) -> None:
     assert run("--root", repo, "build", "--today", TODAY).exit_code == 0
     with open(os.path.join(repo, "site", "workstack", "index.html"), encoding="utf-8") as handle:
         html = handle.read()
@@ -73,7 +79,7 @@ def test_customer_pages_stay_out_of_the_navigation(repo):
     assert not [link for link in nav_links if "C-" in link]
 
 
-def test_records_with_errors_are_refused_naming_file_line_and_column(repo, tmp_path):
+def test_records_with_errors_are_refused_naming_file_line_and_column(repo: str, tmp_path: Path) -> None:
     path = os.path.join(repo, "records", "customers", "C-40004", "customer.yaml")
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
@@ -86,7 +92,7 @@ def test_records_with_errors_are_refused_naming_file_line_and_column(repo, tmp_p
     assert not os.path.exists(os.path.join(repo, "site"))
 
 
-def test_build_refusal_exit_status_through_main(repo):
+def test_build_refusal_exit_status_through_main(repo: str) -> None:
     with open(os.path.join(repo, "records", "customers", "C-30003", "customer.yaml"), "a", encoding="utf-8") as handle:
         handle.write("unknown_key: 1\n")
     script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
@@ -96,7 +102,7 @@ def test_build_refusal_exit_status_through_main(repo):
     assert "C-30003/customer.yaml:" in done.stderr
 
 
-def test_own_mkdocs_yml_is_used_and_mkdocs_build_runs_the_plugin(repo):
+def test_own_mkdocs_yml_is_used_and_mkdocs_build_runs_the_plugin(repo: str) -> None:
     config = {"site_name": "Box office", "theme": {"name": "material"}, "docs_dir": "pages",
               "plugins": [{"flagsite": {"today": TODAY}}], "watch": ["records"]}
     os.makedirs(os.path.join(repo, "pages"))
@@ -105,6 +111,7 @@ def test_own_mkdocs_yml_is_used_and_mkdocs_build_runs_the_plugin(repo):
     with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump(config, handle)
     mkdocs = shutil.which("mkdocs", path=os.path.dirname(sys.executable))
+    assert mkdocs is not None
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([mkdocs, "build", "--strict"], cwd=repo, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
@@ -114,20 +121,21 @@ def test_own_mkdocs_yml_is_used_and_mkdocs_build_runs_the_plugin(repo):
         assert 'data-flag-type="manager"' in handle.read()
 
 
-def test_mkdocs_build_with_the_plugin_refuses_bad_records(repo):
+def test_mkdocs_build_with_the_plugin_refuses_bad_records(repo: str) -> None:
     with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump({"site_name": "x", "docs_dir": "pages", "plugins": ["flagsite"]}, handle)
     os.makedirs(os.path.join(repo, "pages"))
     with open(os.path.join(repo, "records", "customers", "C-30003", "customer.yaml"), "a", encoding="utf-8") as handle:
         handle.write("unknown_key: 1\n")
     mkdocs = shutil.which("mkdocs", path=os.path.dirname(sys.executable))
+    assert mkdocs is not None
     done = subprocess.run([mkdocs, "build"], cwd=repo, capture_output=True, text=True, check=False,
                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert done.returncode != 0
     assert "C-30003/customer.yaml:" in done.stderr and "not built" in done.stderr
 
 
-def test_own_mkdocs_yml_without_the_plugin_is_a_clear_error(repo, capsys):
+def test_own_mkdocs_yml_without_the_plugin_is_a_clear_error(repo: str, capsys: pytest.CaptureFixture[str]) -> None:
     os.makedirs(os.path.join(repo, "docs"))
     with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump({"site_name": "x", "plugins": ["search"]}, handle)
@@ -137,7 +145,7 @@ def test_own_mkdocs_yml_without_the_plugin_is_a_clear_error(repo, capsys):
     assert "does not enable the flagsite plugin" in capsys.readouterr().err
 
 
-def test_repository_templates_override_the_packaged_ones(repo):
+def test_repository_templates_override_the_packaged_ones(repo: str) -> None:
     os.makedirs(os.path.join(repo, "site_templates"))
     with open(os.path.join(repo, "site_templates", "home.html"), "w", encoding="utf-8") as handle:
         handle.write("<div class=\"own-home\">Box office desk: {{ catalog.customers|length }} customers</div>\n")
@@ -146,7 +154,7 @@ def test_repository_templates_override_the_packaged_ones(repo):
         assert "Box office desk: 4 customers" in handle.read()
 
 
-def test_generated_pages_also_build_with_zensical(demo_root, tmp_path):
+def test_generated_pages_also_build_with_zensical(demo_root: str, tmp_path: Path) -> None:
     zensical = shutil.which("zensical", path=os.path.dirname(sys.executable)) or shutil.which("zensical")
     if zensical is None:
         pytest.skip("zensical is not installed (pip install -e '.[test]')")
@@ -172,7 +180,7 @@ def _fetch(url: str) -> str:
 
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode()
+            return str(response.read().decode())
     except OSError:
         return ""
 
@@ -189,10 +197,11 @@ def _wait_for(url: str, text: str, seconds: float = 20) -> bool:
 
 
 @contextlib.contextmanager
-def _serving(repo: str):  # type: ignore[no-untyped-def]
+def _serving(repo: str) -> Iterator[tuple[int, list[str]]]:
     """A real ``flagsite serve`` of ``repo``, up: yields its port, then its log once stopped."""
     port = f.free_port()
     script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
+    assert script is not None
     server = subprocess.Popen([script, "--root", repo, "serve", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     log: list[str] = []
@@ -207,7 +216,7 @@ def _serving(repo: str):  # type: ignore[no-untyped-def]
             server.stderr.close()
 
 
-def test_serve_rebuilds_when_a_record_changes(repo):
+def test_serve_rebuilds_when_a_record_changes(repo: str) -> None:
     with _serving(repo) as (port, _):
         url = f"http://127.0.0.1:{port}/customers/C-40004/"
         path = os.path.join(repo, "records", "customers", "C-40004", "customer.yaml")
@@ -219,7 +228,7 @@ def test_serve_rebuilds_when_a_record_changes(repo):
 
 
 @contextlib.contextmanager
-def _preview_in_browser(repo: str, viewport: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
+def _preview_in_browser(repo: str, viewport: ViewportSize | None = None) -> Iterator[tuple[int, Page]]:
     """A real ``flagsite serve`` of ``repo`` and a Chromium page that records policy violations: yields (port, page)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
@@ -238,7 +247,7 @@ def _preview_in_browser(repo: str, viewport: dict[str, int] | None = None):  # t
             browser.close()
 
 
-def test_serve_reloads_the_open_page_under_its_policy_when_a_record_changes(repo):
+def test_serve_reloads_the_open_page_under_its_policy_when_a_record_changes(repo: str) -> None:
     """The preview's live reload is an inline script: its page's policy allows that one script by hash."""
     with _preview_in_browser(repo) as (port, page):
         page.goto(f"http://127.0.0.1:{port}/customers/C-40004/")
@@ -252,7 +261,7 @@ def test_serve_reloads_the_open_page_under_its_policy_when_a_record_changes(repo
         assert page.evaluate("window.__violations") == []
 
 
-def test_serve_answers_any_request_path_plainly_and_never_with_a_traceback(repo):
+def test_serve_answers_any_request_path_plainly_and_never_with_a_traceback(repo: str) -> None:
     import http.client
 
     with _serving(repo) as (port, log):
@@ -270,7 +279,7 @@ def test_serve_answers_any_request_path_plainly_and_never_with_a_traceback(repo)
     assert "Traceback" not in log[0] and "Internal Server Error" not in log[0], log
 
 
-def test_zero_configuration_build_works_from_the_wheel(demo_root, tmp_path):
+def test_zero_configuration_build_works_from_the_wheel(demo_root: str, tmp_path: Path) -> None:
     """Defaults, templates and assets ship inside the wheel, not only in a source checkout."""
     project = os.path.join(os.path.dirname(__file__), "..", "..")
     wheels, target = tmp_path / "wheels", tmp_path / "installed"
@@ -291,7 +300,7 @@ def test_zero_configuration_build_works_from_the_wheel(demo_root, tmp_path):
     assert 'data-flag-type="on-hold"' in (repo / "site" / "customers" / "C-10042" / "index.html").read_text(encoding="utf-8")
 
 
-def test_build_adds_the_history_it_is_given(repo):
+def test_build_adds_the_history_it_is_given(repo: str) -> None:
     from flagsite.build import build_site
 
     history = {"C-20001": [{"sha": "0123456789abcdef", "date": "2026-07-01T09:00:00+00:00", "author": "anna",
@@ -305,7 +314,7 @@ def test_build_adds_the_history_it_is_given(repo):
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src=|type=\"application/json\"))[^>]*>", re.IGNORECASE)
 
 
-def test_every_page_carries_the_policy_and_no_inline_script(repo):
+def test_every_page_carries_the_policy_and_no_inline_script(repo: str) -> None:
     """A hand-written page too: the theme's inline scripts become files the policy allows."""
     from flagsite.page_security import META_POLICY
 
@@ -335,7 +344,7 @@ def test_every_page_carries_the_policy_and_no_inline_script(repo):
         assert handle.read() == "User-agent: *\nDisallow: /\n"
 
 
-def test_a_script_in_a_page_s_own_content_stays_inline_where_the_policy_blocks_it(repo):
+def test_a_script_in_a_page_s_own_content_stays_inline_where_the_policy_blocks_it(repo: str) -> None:
     """Only the theme's scripts become files: one that reached a page's body is never let through."""
     os.makedirs(os.path.join(repo, "docs"), exist_ok=True)
     with open(os.path.join(repo, "docs", "guide.md"), "w", encoding="utf-8") as handle:
@@ -352,7 +361,7 @@ def test_a_script_in_a_page_s_own_content_stays_inline_where_the_policy_blocks_i
 
 @pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True),
                                             ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("staff.example.org", False)])
-def test_only_loopback_counts_as_this_machine_alone(host, loopback):
+def test_only_loopback_counts_as_this_machine_alone(host: str, loopback: bool) -> None:
     from flagsite.build import is_loopback
 
     assert is_loopback(host) is loopback
@@ -360,11 +369,12 @@ def test_only_loopback_counts_as_this_machine_alone(host, loopback):
 
 def _serve(repo: str, host: str, port: int) -> subprocess.CompletedProcess[str]:
     script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
+    assert script is not None
     return subprocess.run([script, "--root", repo, "serve", "--host", host, "--port", str(port)], capture_output=True,
                           text=True, timeout=60, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
 
 
-def test_serve_off_loopback_says_it_has_no_sign_in(repo):
+def test_serve_off_loopback_says_it_has_no_sign_in(repo: str) -> None:
     """192.0.2.1 is a documentation address no machine has: the warning comes first, then a clear refusal."""
     done = _serve(repo, "192.0.2.1", f.free_port())
     assert done.returncode == 1, done.stderr
@@ -374,7 +384,7 @@ def test_serve_off_loopback_says_it_has_no_sign_in(repo):
     assert "Traceback" not in done.stderr and "bug" not in done.stderr
 
 
-def test_serve_on_loopback_says_it_is_for_this_machine_and_refuses_a_port_in_use(repo):
+def test_serve_on_loopback_says_it_is_for_this_machine_and_refuses_a_port_in_use(repo: str) -> None:
     import socket
 
     with socket.socket() as taken:

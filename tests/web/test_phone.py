@@ -12,6 +12,8 @@ import functools
 import http.server
 import os
 import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,7 +21,10 @@ import site_factory as f
 from flagsite.build import build_site
 from test_browser import OUTPUT, REPORT_VIOLATIONS, _QuietHandler, browser  # noqa: F401 - browser is a fixture
 
-PHONES = {"390": {"width": 390, "height": 844}, "360": {"width": 360, "height": 740}}
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, ViewportSize
+
+PHONES: dict[str, ViewportSize] = {"390": {"width": 390, "height": 844}, "360": {"width": 360, "height": 740}}
 PAGES = {
     "home": "",
     "customer with long values": "customers/C-77777/",
@@ -33,7 +38,7 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def long_site_url(tmp_path_factory: pytest.TempPathFactory):
+def long_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = f.long_values_records(str(tmp_path_factory.mktemp("phone") / "repo"))
     site = build_site(root, today=f.TODAY).site_dir
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=site))
@@ -44,7 +49,7 @@ def long_site_url(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(params=list(PHONES))
-def phone(browser, request):
+def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = browser.new_context(viewport=PHONES[request.param], is_mobile=True, has_touch=True, device_scale_factor=2)
     context.add_init_script(REPORT_VIOLATIONS)
     opened = context.new_page()
@@ -64,26 +69,26 @@ WIDER_THAN_THE_SCREEN = """() => ({
 
 
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_no_page_is_wider_than_a_phone(phone, long_site_url, kind):
+def test_no_page_is_wider_than_a_phone(phone: Page, long_site_url: str, kind: str) -> None:
     phone.goto(long_site_url + PAGES[kind])
     phone.locator(".md-content").first.wait_for(timeout=5000)
     found = phone.evaluate(WIDER_THAN_THE_SCREEN)
     os.makedirs(OUTPUT, exist_ok=True)
-    phone.screenshot(path=os.path.join(OUTPUT, f"phone-{phone.width_name}-{kind.replace(' ', '-')}.png"), full_page=True)
-    assert found["screen"] == PHONES[phone.width_name]["width"]
+    phone.screenshot(path=os.path.join(OUTPUT, f"phone-{phone.width_name}-{kind.replace(' ', '-')}.png"), full_page=True)  # type: ignore[attr-defined]  # set by the phone fixture
+    assert found["screen"] == PHONES[phone.width_name]["width"]  # type: ignore[attr-defined]  # set by the phone fixture
     assert found["page"] <= found["screen"] and found["inner"] <= found["screen"], found
     assert found["wide"] == [], found
     assert phone.evaluate("window.__violations") == []
 
 
-def _top(page, selector: str) -> float:
+def _top(page: Page, selector: str) -> float:
     box = page.locator(selector).first.bounding_box()
     assert box is not None, f"{selector} is not shown"
-    return box["y"]
+    return float(box["y"])
 
 
 @pytest.mark.parametrize("path", ["customers/C-77777/", "customers/C-77777/orders/SO-7777-0-LONG-REFERENCE-NUMBER/"])
-def test_banner_due_items_and_contacts_are_on_a_phone_s_first_screen(phone, long_site_url, path):
+def test_banner_due_items_and_contacts_are_on_a_phone_s_first_screen(phone: Page, long_site_url: str, path: str) -> None:
     phone.goto(long_site_url + path)
     height = phone.evaluate("window.innerHeight")
     assert _top(phone, ".fs-banner") < height
@@ -94,13 +99,13 @@ def test_banner_due_items_and_contacts_are_on_a_phone_s_first_screen(phone, long
         assert len(phone_number.evaluate("e => [...e.getClientRects()]")) == 1, "a phone number broke across lines"
 
 
-def test_wide_tables_scroll_inside_their_own_box(phone, long_site_url):
+def test_wide_tables_scroll_inside_their_own_box(phone: Page, long_site_url: str) -> None:
     phone.goto(long_site_url + "workstack/")
     table = phone.locator("#workstack")
     sizes = table.evaluate("t => ({box: t.clientWidth, content: t.scrollWidth, overflow: getComputedStyle(t).overflowX})")
     assert sizes["box"] <= phone.evaluate("window.innerWidth") and sizes["overflow"] == "auto", sizes
 
 
-def test_the_slash_hint_is_not_shown_on_a_touch_screen(phone, long_site_url):
+def test_the_slash_hint_is_not_shown_on_a_touch_screen(phone: Page, long_site_url: str) -> None:
     phone.goto(long_site_url)
     assert not phone.locator(".fs-search-hint").is_visible()

@@ -128,7 +128,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     new = base / "new-repository"
     init_repository(str(new))
     deploy = new / "deploy" / "caddy"
-    hashed = subprocess.run([CADDY, "hash-password", "--plaintext", PASSWORD], capture_output=True, text=True, check=True)
+    hashed = subprocess.run([str(CADDY), "hash-password", "--plaintext", PASSWORD], capture_output=True, text=True, check=True)
     (deploy / "users.caddy").write_text(f"anna {hashed.stdout.strip()}\n")
     return {"site": site, "deploy": deploy, "base": base}
 
@@ -158,7 +158,7 @@ def _caddy(served: dict[str, Path], config: str | Path, *, https: bool = False, 
     top.write_text(f"{{\n{options}}}\n\nimport {served['deploy'] / config}\n")
     environment = dict(os.environ, HOME=str(work), XDG_DATA_HOME=str(work / "data"), XDG_CONFIG_HOME=str(work / "config"),
                        FLAGSITE_ADDRESS=f"{'https' if https else 'http'}://127.0.0.1:{port}", FLAGSITE_SITE_DIR=str(served["site"]), **env)
-    with _running(port, [CADDY, "run", "--config", str(top), "--adapter", "caddyfile"], cwd=work, env=environment):
+    with _running(port, [str(CADDY), "run", "--config", str(top), "--adapter", "caddyfile"], cwd=work, env=environment):
         yield port
 
 
@@ -167,7 +167,7 @@ def _caddy_ca(port: int, served: dict[str, Path]) -> str:
 
 
 @pytest.fixture(scope="module")
-def team(served) -> Iterator[int]:
+def team(served: dict[str, Path]) -> Iterator[int]:
     yield from _caddy(served, "basic-auth.Caddyfile")
 
 
@@ -179,7 +179,7 @@ def auth_service() -> Iterator[int]:
 
 
 @pytest.fixture(scope="module")
-def sso(served, auth_service) -> Iterator[int]:
+def sso(served: dict[str, Path], auth_service: int) -> Iterator[int]:
     yield from _caddy(served, "sso.Caddyfile", FLAGSITE_OAUTH2_PROXY=f"127.0.0.1:{auth_service}")
 
 
@@ -187,7 +187,7 @@ def sso(served, auth_service) -> Iterator[int]:
 
 @pytest.mark.parametrize("path", ["/", "/customers/C-10042/", "/robots.txt", "/assets/flagsite/search.js"])
 @pytest.mark.parametrize("credentials", [None, ("anna", "wrong"), ("mallory", PASSWORD)], ids=["none", "wrong password", "unknown user"])
-def test_basic_auth_refuses_without_the_right_credentials(team, path, credentials):
+def test_basic_auth_refuses_without_the_right_credentials(team: int, path: str, credentials: tuple[str, str] | None) -> None:
     status, headers, body = get(team, path, basic(*credentials) if credentials else None)
     assert status == 401
     assert headers["www-authenticate"].startswith("Basic")
@@ -195,7 +195,7 @@ def test_basic_auth_refuses_without_the_right_credentials(team, path, credential
     assert_security_headers(headers)
 
 
-def test_basic_auth_serves_every_page_kind_to_a_signed_in_person(team):
+def test_basic_auth_serves_every_page_kind_to_a_signed_in_person(team: int) -> None:
     for path, shown in [("/", "fs-search-input"), ("/customers/C-10042/", 'data-flag-type="on-hold"'),
                         ("/workstack/", 'id="workstack"'), ("/dashboards/", "<svg"), ("/customers/C-30003/orders/SO-1/", "fs-banner")]:
         status, headers, body = get(team, path, basic("anna", PASSWORD))
@@ -205,12 +205,12 @@ def test_basic_auth_serves_every_page_kind_to_a_signed_in_person(team):
         assert headers["cache-control"] == "no-store"
 
 
-def test_robots_txt_behind_the_sign_in_disallows_everything(team):
+def test_robots_txt_behind_the_sign_in_disallows_everything(team: int) -> None:
     assert get(team, "/robots.txt", basic("anna", PASSWORD))[2] == "User-agent: *\nDisallow: /\n"
 
 
 @pytest.mark.parametrize("path", ["/assets/", "/assets/flagsite/", "/assets/flagsite/inline/", "/customers/C-30003/orders/"])
-def test_no_directory_is_listed(team, path):
+def test_no_directory_is_listed(team: int, path: str) -> None:
     status, _, body = get(team, path, basic("anna", PASSWORD))
     assert status == 404
     assert ".js" not in body and "SO-1" not in body
@@ -218,7 +218,7 @@ def test_no_directory_is_listed(team, path):
 
 @pytest.mark.parametrize("path", ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt",
                                   "/customers/../../secret.txt", "/customers/%2e%2e/%2e%2e/secret.txt", "/.env", "//../secret.txt"])
-def test_paths_out_of_the_site_and_hidden_files_are_refused(team, path):
+def test_paths_out_of_the_site_and_hidden_files_are_refused(team: int, path: str) -> None:
     status, _, body = get(team, path, basic("anna", PASSWORD))
     assert status in (400, 404)
     assert SECRET not in body
@@ -226,7 +226,7 @@ def test_paths_out_of_the_site_and_hidden_files_are_refused(team, path):
 
 # -- single sign-on through forward_auth --------------------------------------------------
 
-def test_sso_sends_a_request_without_a_session_to_sign_in_and_serves_nothing(sso):
+def test_sso_sends_a_request_without_a_session_to_sign_in_and_serves_nothing(sso: int) -> None:
     status, headers, body = get(sso, "/customers/C-10042/")
     assert status == 302
     assert headers["location"] == f"/oauth2/sign_in?rd=http://127.0.0.1:{sso}/customers/C-10042/"
@@ -235,25 +235,25 @@ def test_sso_sends_a_request_without_a_session_to_sign_in_and_serves_nothing(sso
     assert get(sso, headers["location"])[2] == "Sign in with your organisation"
 
 
-def test_sso_serves_the_site_to_a_signed_in_session(sso):
+def test_sso_serves_the_site_to_a_signed_in_session(sso: int) -> None:
     status, headers, body = get(sso, "/customers/C-10042/", {"Cookie": "_oauth2_proxy=signed-in"})
     assert status == 200 and 'data-flag-type="on-hold"' in body
     assert_security_headers(headers)
 
 
-def test_sso_passes_on_a_refusal_and_serves_nothing(sso):
+def test_sso_passes_on_a_refusal_and_serves_nothing(sso: int) -> None:
     status, _, body = get(sso, "/customers/C-10042/", {"Cookie": "_oauth2_proxy=not-staff"})
     assert status == 403 and "on-hold" not in body
 
 
-def test_sso_serves_nothing_when_the_sign_in_service_is_down(served):
+def test_sso_serves_nothing_when_the_sign_in_service_is_down(served: dict[str, Path]) -> None:
     down = f.free_port()  # nothing listens there
     for port in _caddy(served, "sso.Caddyfile", FLAGSITE_OAUTH2_PROXY=f"127.0.0.1:{down}"):
         status, _, body = get(port, "/customers/C-10042/", {"Cookie": "_oauth2_proxy=signed-in"})
         assert status == 502 and "on-hold" not in body
 
 
-def test_sso_no_directory_listing_nor_traversal(sso):
+def test_sso_no_directory_listing_nor_traversal(sso: int) -> None:
     signed_in = {"Cookie": "_oauth2_proxy=signed-in"}
     assert get(sso, "/assets/flagsite/", signed_in)[0] == 404
     status, _, body = get(sso, "/assets/..%2f..%2fsecret.txt", signed_in)
@@ -262,7 +262,7 @@ def test_sso_no_directory_listing_nor_traversal(sso):
 
 # -- the browser, under the header policy and the page's own ---------------------------------
 
-def test_every_page_kind_behind_caddy_runs_with_nothing_blocked_and_cannot_be_framed(team):
+def test_every_page_kind_behind_caddy_runs_with_nothing_blocked_and_cannot_be_framed(team: int) -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
@@ -316,19 +316,19 @@ def _check_server(served: dict[str, Path], port: int, tmp_path: Path) -> tuple[d
     return outputs, summary
 
 
-def test_the_workflow_publishes_to_the_basic_auth_server(served, tmp_path):
+def test_the_workflow_publishes_to_the_basic_auth_server(served: dict[str, Path], tmp_path: Path) -> None:
     for port in _caddy(served, "basic-auth.Caddyfile", https=True):
         outputs, summary = _check_server(served, port, tmp_path)
         assert outputs == {"publish": "server"}, summary
 
 
-def test_the_workflow_publishes_to_the_single_sign_on_server(served, auth_service, tmp_path):
+def test_the_workflow_publishes_to_the_single_sign_on_server(served: dict[str, Path], auth_service: int, tmp_path: Path) -> None:
     for port in _caddy(served, "sso.Caddyfile", https=True, FLAGSITE_OAUTH2_PROXY=f"127.0.0.1:{auth_service}"):
         outputs, summary = _check_server(served, port, tmp_path)
         assert outputs == {"publish": "server"}, summary
 
 
-def test_the_workflow_refuses_a_server_that_serves_the_site_without_sign_in(served, tmp_path):
+def test_the_workflow_refuses_a_server_that_serves_the_site_without_sign_in(served: dict[str, Path], tmp_path: Path) -> None:
     (served["base"] / "open.Caddyfile").write_text(OPEN_SITE)
     for port in _caddy(served, served["base"] / "open.Caddyfile", https=True):
         outputs, summary = _check_server(served, port, tmp_path)
@@ -347,7 +347,7 @@ PROTECTS_ONLY_THE_HOME_PAGE = """{$FLAGSITE_ADDRESS} {
 """
 
 
-def test_the_workflow_refuses_a_server_that_guards_only_its_home_page(served, tmp_path):
+def test_the_workflow_refuses_a_server_that_guards_only_its_home_page(served: dict[str, Path], tmp_path: Path) -> None:
     """The search index names every customer: a server that leaves it open is not private."""
     (served["base"] / "home-only.Caddyfile").write_text(PROTECTS_ONLY_THE_HOME_PAGE)
     for port in _caddy(served, served["base"] / "home-only.Caddyfile", https=True,

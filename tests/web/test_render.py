@@ -7,25 +7,32 @@ import json
 import posixpath
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 import site_factory as f
+from flagsite.catalog import Catalog
 from flagsite.render import render_site
 from flagsite.render.search_index import COMMON_MAX, SHARD_MAX
 from flagsite.repository import load_repository
 from node_search import node_find
 
 
+def _group(found: re.Match[str] | None) -> str:
+    assert found is not None
+    return found.group(1)
+
+
 @pytest.fixture(scope="module")
-def catalog(demo_root: str):
+def catalog(demo_root: str) -> Catalog:
     result = load_repository(demo_root, today=f.TODAY)
     assert result.ok, result.findings
     return result.catalog
 
 
 @pytest.fixture(scope="module")
-def pages(catalog) -> dict[str, str]:
+def pages(catalog: Catalog) -> dict[str, str]:
     return render_site(catalog)
 
 
@@ -41,11 +48,11 @@ class Elements(HTMLParser):
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.feed(html)
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
 
 
-def test_banner_comes_first_with_every_flag_coloured_by_severity(pages):
+def test_banner_comes_first_with_every_flag_coloured_by_severity(pages: dict[str, str]) -> None:
     html = body(pages["customers/C-20001/index.md"])
     tags = Elements(html).tags
     assert tags[0] == ("div", {"class": "fs-page fs-customer", "data-customer-id": "C-20001"})
@@ -58,18 +65,18 @@ def test_banner_comes_first_with_every_flag_coloured_by_severity(pages):
     assert html.index("Asked to speak with a manager") < html.index("<h1")
 
 
-def test_banner_shows_icon_label_reason_and_marks_guidance_internal(pages):
+def test_banner_shows_icon_label_reason_and_marks_guidance_internal(pages: dict[str, str]) -> None:
     html = body(pages["customers/C-10042/index.md"])
     banner = html[html.index('<section class="fs-banner'):html.index("</section>")]
     assert 'data-flag-type="on-hold"' in banner and "fs-sev-block" in banner
     assert "<svg" in banner and "On Hold" in banner
     assert "Invoices INV-2031 and INV-2044 unpaid" in banner
-    guidance = re.search(r'<div class="fs-internal">(.*?)</div>', banner).group(1)
+    guidance = _group(re.search(r'<div class="fs-internal">(.*?)</div>', banner))
     assert "Internal" in guidance and "Take no new orders" in guidance
     assert "review overdue" in banner  # review_by 2026-09-03 is past on 2026-11-20
 
 
-def test_banner_marks_a_flag_of_a_non_factual_type_internal(pages):
+def test_banner_marks_a_flag_of_a_non_factual_type_internal(pages: dict[str, str]) -> None:
     """An assessment (delight, at-risk) is never exported: staff must see that before they repeat it."""
     html = body(pages["customers/C-20001/index.md"])
     heads = dict(re.findall(r'data-flag-type="([^"]+)".*?<div class="fs-flag-head">(.*?)</div>', html, re.S))
@@ -77,7 +84,7 @@ def test_banner_marks_a_flag_of_a_non_factual_type_internal(pages):
     assert "fs-internal-tag" not in heads["manager"]
 
 
-def test_critical_notes_add_a_see_notes_marker_and_are_pinned_before_the_notes(pages):
+def test_critical_notes_add_a_see_notes_marker_and_are_pinned_before_the_notes(pages: dict[str, str]) -> None:
     html = body(pages["customers/C-30003/index.md"])
     assert html.index('data-marker="see-notes"') < html.index("<h1")
     assert 'href="#critical-notes"' in html
@@ -88,12 +95,12 @@ def test_critical_notes_add_a_see_notes_marker_and_are_pinned_before_the_notes(p
     assert 'data-marker="see-notes"' not in clean
 
 
-def test_customer_without_flags_says_so(pages):
+def test_customer_without_flags_says_so(pages: dict[str, str]) -> None:
     html = body(pages["customers/C-30003/index.md"])
     assert "fs-banner-clear" in html
 
 
-def test_notes_newest_first_in_the_outline_with_internal_fields_marked(pages):
+def test_notes_newest_first_in_the_outline_with_internal_fields_marked(pages: dict[str, str]) -> None:
     html = body(pages["customers/C-10042/index.md"])
     notes = html[html.index('id="notes"'):]
     assert notes.index("note-2026-10-01-missed-cancellation") < notes.index("note-2026-06-03-refund-after-cancellation")
@@ -101,11 +108,11 @@ def test_notes_newest_first_in_the_outline_with_internal_fields_marked(pages):
     terms = re.findall(r"<dt>(.*?)</dt>", older)
     assert terms == ["Contact", "Reason", "Resolution", "Changes", "Amounts", "Follow-up", "Disposition", "Internal"]
     assert "alexmart@covesmart.com" in older and "49.98 USD" in older
-    internal = re.search(r'<dd class="fs-internal">(.*?)</dd>', older).group(1)
+    internal = _group(re.search(r'<dd class="fs-internal">(.*?)</dd>', older))
     assert "fs-internal-tag" in internal and "Refund approved by team lead Anna." in internal
 
 
-def test_missteps_are_listed_after_the_banner(pages):
+def test_missteps_are_listed_after_the_banner(pages: dict[str, str]) -> None:
     html = body(pages["customers/C-10042/index.md"])
     assert html.index("</section>") < html.index('id="missteps"') < html.index('id="preferences"')
     missteps = html[html.index('id="missteps"'):html.index('id="preferences"')]
@@ -113,13 +120,13 @@ def test_missteps_are_listed_after_the_banner(pages):
     assert "Charged after the account" not in missteps
 
 
-def test_misstep_period_comes_from_configuration(demo_root, tmp_path):
+def test_misstep_period_comes_from_configuration(demo_root: str, tmp_path: Path) -> None:
     result = load_repository(demo_root, today=dt.date(2027, 9, 1))  # 335 days after the failure
     html = body(render_site(result.catalog)["customers/C-10042/index.md"])
     assert 'id="missteps"' not in html
 
 
-def test_history_section_renders_what_it_is_given(catalog):
+def test_history_section_renders_what_it_is_given(catalog: Catalog) -> None:
     history = {"C-10042": [{"sha": "a1b2c3d4e5f6a7b8", "date": "2026-06-04T10:00:00+00:00", "author": "max",
                             "message": "Put C-10042 on hold", "changes": ["customer.yaml: flags[0] added"]}]}
     pages = render_site(catalog, history)
@@ -131,7 +138,7 @@ def test_history_section_renders_what_it_is_given(catalog):
     assert "No recorded changes" in body(pages["customers/C-30003/index.md"])
 
 
-def test_workstack_lists_flagged_customers_once_most_severe_first(pages):
+def test_workstack_lists_flagged_customers_once_most_severe_first(pages: dict[str, str]) -> None:
     html = body(pages["workstack/index.md"])
     rows = re.findall(r'<tr data-customer-id="([^"]+)" data-severity="([^"]+)">', html)
     assert rows == [("C-10042", "block"), ("C-20001", "warn"), ("C-40004", "info")]
@@ -139,7 +146,7 @@ def test_workstack_lists_flagged_customers_once_most_severe_first(pages):
     assert "fs-sortable" in html
 
 
-def test_dashboards_count_flags_and_list_what_is_due(pages):
+def test_dashboards_count_flags_and_list_what_is_due(pages: dict[str, str]) -> None:
     html = body(pages["dashboards/index.md"])
     assert "<svg" in html and "On Hold" in html
     counts = dict(re.findall(r'<tr data-flag-type="([^"]+)">.*?<td class="fs-num">(\d+)</td>', html))
@@ -154,7 +161,7 @@ def test_dashboards_count_flags_and_list_what_is_due(pages):
     assert "C-30003" in drops and "-94%" in drops
 
 
-def test_a_follow_up_marked_done_leaves_the_dashboard_and_says_when_on_the_customer_page(tmp_path):
+def test_a_follow_up_marked_done_leaves_the_dashboard_and_says_when_on_the_customer_page(tmp_path: Path) -> None:
     promised = {"due": dt.date(2026, 11, 1), "owner": "anna", "action": "Call back about the refund."}
     kept = {"due": dt.date(2026, 11, 2), "owner": "anna", "action": "Send the statement.", "done": dt.date(2026, 11, 2)}
     root = f.write_repository(str(tmp_path), [f.customer("C-1", "Ann Lee")], {"C-1": [
@@ -193,7 +200,7 @@ def _due_repository(root: str, follow_up_days: int | None = None) -> str:
     return root
 
 
-def test_open_follow_ups_are_listed_right_after_the_banner_overdue_first(tmp_path):
+def test_open_follow_ups_are_listed_right_after_the_banner_overdue_first(tmp_path: Path) -> None:
     result = load_repository(_due_repository(str(tmp_path)), today=f.TODAY)
     assert result.ok, result.findings
     pages = render_site(result.catalog)
@@ -211,7 +218,7 @@ def test_open_follow_ups_are_listed_right_after_the_banner_overdue_first(tmp_pat
         assert "Send the statement." not in due and "Send the yearly quote." not in due
 
 
-def test_how_far_ahead_follow_ups_are_listed_comes_from_configuration(tmp_path):
+def test_how_far_ahead_follow_ups_are_listed_comes_from_configuration(tmp_path: Path) -> None:
     result = load_repository(_due_repository(str(tmp_path), follow_up_days=40), today=f.TODAY)
     assert result.ok, result.findings
     pages = render_site(result.catalog)
@@ -219,11 +226,11 @@ def test_how_far_ahead_follow_ups_are_listed_comes_from_configuration(tmp_path):
     assert "in the next 40 days" in body(pages["dashboards/index.md"])
 
 
-def test_a_customer_without_open_follow_ups_has_no_due_list(pages):
+def test_a_customer_without_open_follow_ups_has_no_due_list(pages: dict[str, str]) -> None:
     assert 'class="fs-due"' not in body(pages["customers/C-20001/index.md"])
 
 
-def test_flag_labels_stand_alone_and_a_contact_s_relationship_reads_as_words(pages, tmp_path):
+def test_flag_labels_stand_alone_and_a_contact_s_relationship_reads_as_words(pages: dict[str, str], tmp_path: Path) -> None:
     html = body(pages["customers/C-20001/index.md"])
     heads = re.findall(r'<div class="fs-flag-head">(.*?)</div>', html)
     assert [re.sub(r"<[^>]+>", "", head).strip() for head in heads] == ["Refer to manager", "Delight Internal"]
@@ -234,13 +241,13 @@ def test_flag_labels_stand_alone_and_a_contact_s_relationship_reads_as_words(pag
     assert "((" not in page and "))" not in page
 
 
-def test_orders_get_pages_with_the_customers_banner_and_preferences(pages, catalog):
+def test_orders_get_pages_with_the_customers_banner_and_preferences(pages: dict[str, str], catalog: Catalog) -> None:
     html = body(pages["customers/C-30003/orders/SO-2/index.md"])
     assert 'data-marker="see-notes"' in html and 'href="../../#critical-notes"' in html
     assert "Single ticket" in html and "50.00 USD" in html
 
 
-def test_every_link_between_pages_leads_to_a_page(pages):
+def test_every_link_between_pages_leads_to_a_page(pages: dict[str, str]) -> None:
     folders = {path.removesuffix("index.md").rstrip("/") for path in pages if path.endswith("index.md")}
     for path, content in pages.items():
         if not path.endswith(".md"):
@@ -253,12 +260,12 @@ def test_every_link_between_pages_leads_to_a_page(pages):
             assert ("" if target == "." else target) in folders, f"{path}: {href}"
 
 
-def test_links_without_directory_urls_name_the_file(catalog):
+def test_links_without_directory_urls_name_the_file(catalog: Catalog) -> None:
     html = body(render_site(catalog, directory_urls=False)["workstack/index.md"])
     assert 'href="../customers/C-10042/index.html"' in html
 
 
-def test_page_titles_carry_no_record_text(pages):
+def test_page_titles_carry_no_record_text(pages: dict[str, str]) -> None:
     for path, content in pages.items():
         if path.endswith(".md"):
             title = json.loads(content.split("\n")[1].removeprefix("title: "))
@@ -284,11 +291,11 @@ def find(pages: dict[str, str], query: str) -> list[str]:
         ("nobody", []),
     ],
 )
-def test_search_index_finds_a_customer_by_name_id_email_or_phone(pages, query, expected):
+def test_search_index_finds_a_customer_by_name_id_email_or_phone(pages: dict[str, str], query: str, expected: list[str]) -> None:
     assert find(pages, query) == expected
 
 
-def test_search_shards_stay_small_as_customers_grow(tmp_path):
+def test_search_shards_stay_small_as_customers_grow(tmp_path: Path) -> None:
     f.synthetic(str(tmp_path), 1500, notes_per_customer=0)
     result = load_repository(str(tmp_path), today=f.TODAY, jobs=1)
     pages = render_site(result.catalog)
@@ -302,7 +309,7 @@ def test_search_shards_stay_small_as_customers_grow(tmp_path):
     assert "C-10777" in find(pages, "555 0000777")
 
 
-def test_note_quality_dashboard_lists_policy_warnings_by_rule_and_links_each_record(pages):
+def test_note_quality_dashboard_lists_policy_warnings_by_rule_and_links_each_record(pages: dict[str, str]) -> None:
     html = body(pages["dashboards/index.md"])
     section = html[html.index('id="note-quality"'):]
     assert "<code>P201</code> flag-review-overdue" in section  # C-10042's review date has passed

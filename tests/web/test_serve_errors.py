@@ -33,7 +33,7 @@ def _status(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def test_an_error_made_while_previewing_shows_in_the_open_page_and_its_fix_reloads_the_list(repo):
+def test_an_error_made_while_previewing_shows_in_the_open_page_and_its_fix_reloads_the_list(repo: str) -> None:
     with _preview_in_browser(repo, {"width": 390, "height": 844}) as (port, page):
         page.goto(f"http://127.0.0.1:{port}/customers/C-40004/")
         page.get_by_text("Moved to a new address").first.wait_for(timeout=5000)
@@ -54,7 +54,7 @@ def test_an_error_made_while_previewing_shows_in_the_open_page_and_its_fix_reloa
         assert page.evaluate("window.__violations") == []
 
 
-def test_a_preview_started_on_records_with_errors_answers_every_request(repo):
+def test_a_preview_started_on_records_with_errors_answers_every_request(repo: str) -> None:
     _replace(repo, os.path.join("records", "customers", "C-20001", "customer.yaml"), "type: manager", "type: On Hold")
     with _serving(repo) as (port, log):
         base = f"http://127.0.0.1:{port}"

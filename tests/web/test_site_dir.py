@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -38,7 +39,7 @@ def snapshot(folder: str) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def repo(tmp_path, demo_root) -> str:
+def repo(tmp_path: Path, demo_root: str) -> str:
     """The demo records with the files a records repository keeps beside them, in Git."""
     target = str(tmp_path / "repo")
     shutil.copytree(demo_root, target)
@@ -51,7 +52,7 @@ def repo(tmp_path, demo_root) -> str:
     return target
 
 
-def test_site_dir_records_is_refused_and_every_record_kept(repo):
+def test_site_dir_records_is_refused_and_every_record_kept(repo: str) -> None:
     before = snapshot(repo)
     done = flagsite("--root", repo, "build", "--site-dir", os.path.join(repo, "records"), "--today", TODAY)
     assert done.returncode == 1, done.stdout + done.stderr
@@ -61,7 +62,7 @@ def test_site_dir_records_is_refused_and_every_record_kept(repo):
 
 
 @pytest.mark.parametrize("site_dir", [".", "records/customers", "schema", ".git", "..", "schema/site"])
-def test_a_folder_the_repository_keeps_is_refused_without_mkdocs_yml(repo, site_dir):
+def test_a_folder_the_repository_keeps_is_refused_without_mkdocs_yml(repo: str, site_dir: str) -> None:
     before = snapshot(repo)
     done = flagsite("build", "--site-dir", site_dir, "--today", TODAY, cwd=repo)
     assert done.returncode == 1, done.stdout + done.stderr
@@ -69,7 +70,7 @@ def test_a_folder_the_repository_keeps_is_refused_without_mkdocs_yml(repo, site_
     assert snapshot(repo) == before
 
 
-def test_a_link_to_the_records_is_refused_like_the_records(repo, tmp_path):
+def test_a_link_to_the_records_is_refused_like_the_records(repo: str, tmp_path: Path) -> None:
     link = tmp_path / "published"
     link.symlink_to(os.path.join(repo, "records"))
     before = snapshot(repo)
@@ -78,7 +79,7 @@ def test_a_link_to_the_records_is_refused_like_the_records(repo, tmp_path):
     assert snapshot(repo) == before
 
 
-def test_site_dir_in_the_repositorys_own_mkdocs_yml_is_refused_by_mkdocs_build(repo):
+def test_site_dir_in_the_repositorys_own_mkdocs_yml_is_refused_by_mkdocs_build(repo: str) -> None:
     os.makedirs(os.path.join(repo, "pages"))
     with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump({"site_name": "x", "docs_dir": "pages", "site_dir": "records", "plugins": [{"flagsite": {"today": TODAY}}]}, handle)
@@ -93,7 +94,7 @@ def test_site_dir_in_the_repositorys_own_mkdocs_yml_is_refused_by_mkdocs_build(r
     assert snapshot(repo) == before
 
 
-def test_docs_dir_is_refused(repo):
+def test_docs_dir_is_refused(repo: str) -> None:
     os.makedirs(os.path.join(repo, "pages"))
     with open(os.path.join(repo, "pages", "index.md"), "w", encoding="utf-8") as handle:
         handle.write("# Front page\n")
@@ -105,7 +106,7 @@ def test_docs_dir_is_refused(repo):
     assert snapshot(repo) == before
 
 
-def test_a_folder_flagsite_did_not_build_is_refused_unless_empty(repo, tmp_path):
+def test_a_folder_flagsite_did_not_build_is_refused_unless_empty(repo: str, tmp_path: Path) -> None:
     foreign = tmp_path / "holiday-photos"
     foreign.mkdir()
     (foreign / "beach.jpg").write_bytes(b"\xff\xd8 not really")
@@ -121,7 +122,7 @@ def test_a_folder_flagsite_did_not_build_is_refused_unless_empty(repo, tmp_path)
     assert (empty / "customers" / "C-10042" / "index.html").exists() and (empty / ".git").exists()
 
 
-def test_a_site_flagsite_built_is_built_again_in_place(repo, tmp_path):
+def test_a_site_flagsite_built_is_built_again_in_place(repo: str, tmp_path: Path) -> None:
     site = tmp_path / "out"
     assert flagsite("--root", repo, "build", "--site-dir", str(site), "--today", TODAY).returncode == 0
     (site / "stale.html").write_text("from an older build")

@@ -37,7 +37,8 @@ Setter = Callable[[dict[str, Any], dict[str, Any], dict[str, Any], str], None]
 
 
 def _flag(c: dict[str, Any]) -> dict[str, Any]:
-    return c["flags"][0]
+    first: dict[str, Any] = c["flags"][0]
+    return first
 
 
 SETTERS: dict[str, Setter] = {
@@ -95,19 +96,19 @@ class Article(HTMLParser):
         self.done = False
         self.feed(html[start:] if start >= 0 else html)
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.done:
             return
         if tag == "article" and self.depth >= 0:
             self.depth += 1
         self.tags.append((tag, attrs))
 
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag: str) -> None:
         if tag == "article" and self.depth > 0:
             self.depth -= 1
             self.done = self.depth == 0
 
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
+    def handle_data(self, data: str) -> None:
         if not self.done:
             self.text.append(data)
 
@@ -152,7 +153,7 @@ def _page_file(site: str, customer_id: str, order_id: str | None) -> str:
 
 
 @pytest.mark.parametrize("case, field", [(c, fl) for c, fl in CASES if c != "control"])
-def test_payload_is_shown_as_text_and_adds_no_element(built, case, field):
+def test_payload_is_shown_as_text_and_adds_no_element(built: tuple[str, dict[tuple[str, str], tuple[str, str]]], case: str, field: str) -> None:
     site, pages = built
     customer_id, order_id = pages[(case, field)]
     page = _page_file(site, customer_id, order_id if field.startswith("order.") else None)
@@ -180,12 +181,12 @@ def assert_site_inert(site: str) -> int:
     return checked
 
 
-def test_no_page_of_the_site_carries_script_or_handlers_from_records(built):
+def test_no_page_of_the_site_carries_script_or_handlers_from_records(built: tuple[str, dict[tuple[str, str], tuple[str, str]]]) -> None:
     site, _ = built
     assert assert_site_inert(site) > len(CASES)  # customers, orders, workstack, dashboards, list
 
 
-def test_history_text_stays_text_through_markdown(demo_root):
+def test_history_text_stays_text_through_markdown(demo_root: str) -> None:
     result = load_repository(demo_root, today=f.TODAY)
     history = {"C-10042": [{"sha": "<script>s</script>", "date": "2026-06-04T10:00:00+00:00", "author": PAYLOADS["img"],
                             "message": PAYLOADS["attr-list"], "changes": [PAYLOADS["js-link"], PAYLOADS["template"], PAYLOADS["attr-list"]]}]}
@@ -195,13 +196,13 @@ def test_history_text_stays_text_through_markdown(demo_root):
     assert "{{ 7*7 }}" in article.plain() and " ".join(PAYLOADS["attr-list"].split()) in article.plain()
 
 
-def test_inert_filter_escapes_and_keeps_one_line():
+def test_inert_filter_escapes_and_keeps_one_line() -> None:
     from flagsite.render.environment import inert
 
     assert str(inert('<a href="x">\n\n{{ y }}\x02')) == "&lt;a href=&#34;x&#34;&gt;&#10;&#10;{{ y }}"
 
 
-def test_markdown_passes_every_generated_page_through_unchanged(built, demo_root):
+def test_markdown_passes_every_generated_page_through_unchanged(built: tuple[str, dict[tuple[str, str], tuple[str, str]]], demo_root: str) -> None:
     """The plugin skips Markdown for generated pages; that is only sound while Markdown would not change them."""
     from flagsite.render.links import customer_folder
 
