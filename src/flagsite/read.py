@@ -87,7 +87,7 @@ def load_record(raw: bytes, path: str, model: type[RecordT] | None) -> Loaded[Re
     source = SourceMap()
     try:
         loaded = load_yaml_bytes(raw, path)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
         return Loaded(None, None, source, [internal_error(path, error)])
     findings = list(loaded.findings)
     if loaded.data is None or model is None:
@@ -97,7 +97,7 @@ def load_record(raw: bytes, path: str, model: type[RecordT] | None) -> Loaded[Re
         record = model.model_validate(loaded.data)
     except ValidationError as error:
         findings += findings_from_validation_error(error, path, loaded.source, model)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001
         findings.append(internal_error(path, error))
     return Loaded(record, loaded.data, loaded.source, findings, loaded.schema_link)
 
@@ -150,7 +150,7 @@ def _load_linked(raw: bytes, path: str, model: type[RecordT]) -> tuple[Loaded[Re
 def _guarded(path: str, run: Callable[[], Iterable[Finding]]) -> Iterator[Finding]:
     try:
         yield from list(run())
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001
         yield internal_error(path, error)
 
 

@@ -49,7 +49,7 @@ def long_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(params=list(PHONES))
-def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:  # noqa: F811 - the fixture imported above
     context = browser.new_context(viewport=PHONES[request.param], is_mobile=True, has_touch=True, device_scale_factor=2)
     context.add_init_script(REPORT_VIOLATIONS)
     opened = context.new_page()

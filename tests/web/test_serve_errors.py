@@ -17,11 +17,11 @@ from test_build import _preview_in_browser, _serving, repo  # noqa: F401 - repo 
 CUSTOMER = os.path.join("records", "customers", "C-40004", "customer.yaml")
 
 
-def _replace(repo: str, path: str, old: str, new: str) -> None:
-    with open(os.path.join(repo, path), encoding="utf-8") as handle:
+def _replace(root: str, path: str, old: str, new: str) -> None:
+    with open(os.path.join(root, path), encoding="utf-8") as handle:
         text = handle.read()
     assert old in text
-    with open(os.path.join(repo, path), "w", encoding="utf-8") as handle:
+    with open(os.path.join(root, path), "w", encoding="utf-8") as handle:
         handle.write(text.replace(old, new))
 
 
@@ -33,7 +33,7 @@ def _status(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def test_an_error_made_while_previewing_shows_in_the_open_page_and_its_fix_reloads_the_list(repo: str) -> None:
+def test_an_error_made_while_previewing_shows_in_the_open_page_and_its_fix_reloads_the_list(repo: str) -> None:  # noqa: F811
     with _preview_in_browser(repo, {"width": 390, "height": 844}) as (port, page):
         page.goto(f"http://127.0.0.1:{port}/customers/C-40004/")
         page.get_by_text("Moved to a new address").first.wait_for(timeout=5000)
@@ -54,7 +54,7 @@ def test_an_error_made_while_previewing_shows_in_the_open_page_and_its_fix_reloa
         assert page.evaluate("window.__violations") == []
 
 
-def test_a_preview_started_on_records_with_errors_answers_every_request(repo: str) -> None:
+def test_a_preview_started_on_records_with_errors_answers_every_request(repo: str) -> None:  # noqa: F811
     _replace(repo, os.path.join("records", "customers", "C-20001", "customer.yaml"), "type: manager", "type: On Hold")
     with _serving(repo) as (port, log):
         base = f"http://127.0.0.1:{port}"

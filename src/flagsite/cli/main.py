@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - the last line of defence
         click.echo(f"flagsite: unexpected failure ({type(error).__name__}: {visible(str(error))}). This is a bug; please report it.", err=True)
         sys.exit(3)
     sys.exit(status if isinstance(status, int) else 0)

@@ -67,7 +67,7 @@ def git_command(root: str, args: Sequence[str]) -> list[str]:
     return ["git", "--no-pager", *settings, "-C", root, *args]
 
 
-def run_git(root: str, args: Sequence[str], *, check: bool = True, input: bytes | None = None) -> bytes:
+def run_git(root: str, args: Sequence[str], *, check: bool = True, input: bytes | None = None) -> bytes:  # noqa: A002 - subprocess.run's name for it
     """Standard output of ``git -C root ARGS``; with ``check``, a failure is a FlagsiteError naming git's reason."""
     done = git_status(root, args, input=input)
     if check and done.returncode != 0:
@@ -76,7 +76,7 @@ def run_git(root: str, args: Sequence[str], *, check: bool = True, input: bytes 
     return done.stdout
 
 
-def git_status(root: str, args: Sequence[str], *, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def git_status(root: str, args: Sequence[str], *, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:  # noqa: A002 - subprocess.run's name
     """The whole result of ``git -C root ARGS``, for callers that read its exit status."""
     try:
         return subprocess.run(git_command(root, args), capture_output=True, env=git_env(), check=False, input=input)
