@@ -159,6 +159,7 @@ def test_dashboards_count_flags_and_list_what_is_due(pages: dict[str, str]) -> N
     assert newest.index("The cancellation we promised") < newest.index("Customer only speaks Mandarin.")
     drops = html[html.index('id="spend-drops"'):]
     assert "C-30003" in drops and "-94%" in drops
+    assert "the 90 days before" in drops  # its orders do not go back a year: compared with the window before
 
 
 def test_a_follow_up_marked_done_leaves_the_dashboard_and_says_when_on_the_customer_page(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from . import request as request_command
 from . import rules as rules_command
 from . import schema as schema_command
 from . import show as show_command
+from . import suggest as suggest_command
 from . import validate as validate_command
 
 
@@ -66,6 +67,7 @@ cli.add_command(request_command.request)
 cli.add_command(history_command.history)
 cli.add_command(show_command.show)
 cli.add_command(diff_command.diff)
+cli.add_command(suggest_command.suggest)
 cli.add_command(build_command.build)
 cli.add_command(build_command.serve)
 

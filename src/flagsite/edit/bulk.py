@@ -168,7 +168,18 @@ def apply_bulk(
     ``jobs``: worker processes for changing and checking the files (default: one per core).
     """
     rows, problems = read_rows(csv_path, default_by)
-    name = os.path.basename(csv_path)
+    return apply_rows(root, rows, os.path.basename(csv_path), problems=problems, today=today, write=write, jobs=jobs)
+
+
+def apply_rows(
+    root: str, rows: list[Row], name: str, *, problems: list[str] | None = None, today: dt.date | None = None, write: bool = True, jobs: int | None = None,
+) -> BulkResult:
+    """Apply the rows (each named ``NAME:LINE`` in problems), or raise with every problem; ``write=False`` only checks.
+
+    Rows made by a command rather than read from a file go through here too, so
+    they are checked and written exactly as a bulk file's rows are.
+    """
+    problems = list(problems or [])
     config, _ = load_config(root)
     today = today or dt.date.today()
     folders = customer_folders(root)  # one walk of records/ for the whole file

@@ -13,8 +13,6 @@ from ..models import Flag, FollowUp
 from ..rules import find_rule
 
 NEWEST_NOTES = 50
-SPEND_WINDOW_DAYS = 90
-SPEND_DROP_SHARE = 0.5  # spend fell to half or less of the window before
 LIST_LIMIT = 500
 
 
@@ -45,18 +43,6 @@ class DueFollowUp:
 class RecentNote:
     entry: CustomerEntry
     note: NoteEntry
-
-
-@dataclass(frozen=True)
-class SpendDrop:
-    entry: CustomerEntry
-    currency: str
-    before: float
-    recent: float
-
-    @property
-    def change(self) -> float:
-        return (self.recent - self.before) / self.before
 
 
 def flags_by_type(catalog: Catalog) -> list[TypeCount]:
@@ -100,26 +86,6 @@ def newest_notes(catalog: Catalog, limit: int = NEWEST_NOTES) -> list[RecentNote
     notes = [RecentNote(entry, note) for entry in catalog.customers.values() for note in entry.notes]
     notes.sort(key=lambda r: (r.note.note.at, r.note.path), reverse=True)
     return notes[:limit]
-
-
-def spend_drops(catalog: Catalog) -> list[SpendDrop]:
-    """Customers whose spend in the last 90 days fell to half or less of the 90 days before (seed 004)."""
-    recent_start = add_days(catalog.today, -SPEND_WINDOW_DAYS)
-    before_start = add_days(recent_start, -SPEND_WINDOW_DAYS)
-    rows = []
-    for entry in catalog.customers.values():
-        recent: dict[str, float] = defaultdict(float)
-        before: dict[str, float] = defaultdict(float)
-        for row in entry.orders:
-            order = row.order
-            if recent_start < order.date <= catalog.today:
-                recent[order.currency] += order.amount
-            elif before_start < order.date <= recent_start:
-                before[order.currency] += order.amount
-        for currency, spent in before.items():
-            if spent > 0 and recent[currency] <= spent * SPEND_DROP_SHARE:
-                rows.append(SpendDrop(entry, currency, spent, recent[currency]))
-    return sorted(rows, key=lambda r: (r.change, r.entry.id))
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,12 @@ from ..catalog import Catalog, CustomerEntry
 from ..findings import Finding, has_errors
 from ..models import FollowUp
 from ..report import report_rows
+from ..spend import money, spend_drops
 from . import dashboards, links
 from .chart import Bar, bar_chart
 from .environment import make_environment, one_block
 from .search_index import build_search_index
-from .views import INTERNAL_TAG, flag_views, internal_marker, missteps, money, newest_flag_date, top_severity, when
+from .views import INTERNAL_TAG, flag_views, internal_marker, missteps, newest_flag_date, top_severity, when
 
 History = Mapping[str, list[dict[str, Any]]]
 STYLE = f"{links.ASSETS}/flagsite.css"
@@ -170,7 +171,7 @@ class _Renderer:
             follow_ups=dashboards.follow_ups_due(self.catalog),
             follow_up_days=self.catalog.config.follow_up_days,
             newest=dashboards.newest_notes(self.catalog),
-            drops=dashboards.spend_drops(self.catalog),
+            drops=spend_drops(self.catalog),
             has_orders=any(entry.orders for entry in self.catalog.customers.values()),
             quality=dashboards.note_quality(self.catalog),
             limit=dashboards.LIST_LIMIT,

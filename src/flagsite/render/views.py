@@ -101,5 +101,3 @@ def when(moment: dt.datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})" if offset else f"{moment:%Y-%m-%d %H:%M}"
 
 
-def money(amount: float, currency: str) -> str:
-    return f"{amount:,.2f} {currency}"
