@@ -39,8 +39,8 @@ def test_edit_changes_only_the_lines_of_that_flag(repo: Path, run: Callable[...,
     before, after = CUSTOMER_YAML.split(ON_HOLD_LINES)
     assert text.startswith(before) and text.endswith(after)
     edited = text[len(before) : len(text) - len(after)]
-    assert edited == (
-        "  # until INV-2044 is paid\n"
+    assert edited == (  # the type's line and its comment stay as they were written
+        "   # until INV-2044 is paid\n"
         "    reason: Invoice INV-2044 unpaid.\n"
         "    guidance: Take no new orders; transfer payment questions to Accounts.\n"
         "    created: 2026-06-03\n"
@@ -51,7 +51,7 @@ def test_edit_changes_only_the_lines_of_that_flag(repo: Path, run: Callable[...,
 def test_edit_keeps_the_comments_of_the_edited_flag(repo: Path, run: Callable[..., Result]) -> None:
     assert run("--root", str(repo), "flag", "edit", "C-10042", "--type", "warning", "--review-by", "2026-12-31").exit_code == 0
     text = customer_file(repo).read_text()
-    assert "    created_by: anna  # approved by Kim\n    review_by: 2026-12-31\n" in text
+    assert "    created_by: anna     # approved by Kim\n    review_by: 2026-12-31\n" in text
     assert "  # Security team, see ticket SEC-12.\n" in text and text.endswith("\n# End of record.\n")
 
 
@@ -134,7 +134,8 @@ def test_block_scalars_and_line_ends_survive_an_edit(repo: Path, run: Callable[.
     assert run("--root", str(repo), "flag", "add", "C-4", "--type", "manager", "--reason", "Asks for Kim.", "--created", "2026-02-01").exit_code == 0
     raw = path.read_bytes()
     assert raw.count(b"\r\n") == raw.count(b"\n")
-    assert b"    reason: Deliveries go to the north entrance.\r\n    created: 2026-01-05\r\n    created_by: kim\r\n    review_by: 2026-12-01\r\n" in raw
+    # The folded reason was not asked to change: it keeps its lines.
+    assert b"    reason: >\r\n      Deliveries go to the\r\n      north entrance.\r\n    created: 2026-01-05\r\n    created_by: kim\r\n    review_by: 2026-12-01\r\n" in raw
     assert run("--root", str(repo), "validate").exit_code == 0
 
 

@@ -8,6 +8,12 @@ marks; it is used when the file is plain enough that both readers agree on
 every flag value (YAML 1.1 and 1.2 read text, null and dates alike) and on
 every comment. For anything else it answers None and the round-trip loader
 reads the file, so the edit comes out exactly as it always did.
+
+Each flag also carries where each of its fields stands (``FieldSpan``: the
+key, and where its value starts and ends), read from libyaml's marks, so an
+edit rewrites the lines of the fields it changes and no other. ruamel gives
+no end marks, so for a file the round-trip reader reads the marks come from
+libyaml too, and only when both readers see the same fields at the same places.
 """
 
 from __future__ import annotations
@@ -27,11 +33,23 @@ from ..errors import FlagsiteError
 Position = tuple[int, int]  # 0-based line and column
 
 
+@dataclass(frozen=True)
+class FieldSpan:
+    """Where one field of a flag stands: ``key: value``, the value perhaps over several lines."""
+
+    key: Position
+    colon: Position  # just after the key
+    value_start: Position
+    value_end: Position  # just after the value's last character (a block scalar: the start of the line after it)
+    empty: bool  # no value written ('guidance:' alone)
+
+
 @dataclass
 class FlagItem:
     position: Position  # of the flag's first field
     values: dict[str, Any]
     comments: dict[str, str] = field(default_factory=dict)  # field -> its end-of-line comment
+    spans: dict[str, FieldSpan] = field(default_factory=dict)  # field -> where it stands; empty when unknown
 
 
 @dataclass
@@ -65,11 +83,47 @@ def read_roundtrip(text: str, lines: list[str], path: str) -> FlagsLayout:
         raise FlagsiteError(
             f"{path}:{layout.flags_key[0] + 1}: the flags are written as a one-line [...] list; write them as a block list ('- type: ...' lines) to edit them with flagsite"
         )
+    spans = _libyaml_spans(text)
     for index, item in enumerate(flags):
         if not isinstance(item, CommentedMap):
             raise FlagsiteError(f"{path}:{flags.lc.item(index)[0] + 1}: flag {index + 1} is not a mapping of fields; fix it first")
-        layout.items.append(FlagItem(flags.lc.item(index), dict(item), _roundtrip_comments(item)))
+        found = spans[index] if spans is not None and len(spans) == len(flags) else {}
+        if set(found) != set(item) or any(found[str(key)].key != item.lc.key(key) for key in item):
+            found = {}  # the readers do not see the same fields at the same places: the flag is rewritten whole
+        layout.items.append(FlagItem(flags.lc.item(index), dict(item), _roundtrip_comments(item), found))
     return layout
+
+
+def _libyaml_spans(text: str) -> list[dict[str, FieldSpan]] | None:
+    """Each flag's field spans as libyaml reads the file, or None when it cannot."""
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    flags = next((value for key, value in root.value if isinstance(key, yaml.ScalarNode) and key.value == "flags"), None)
+    if not isinstance(flags, yaml.SequenceNode):
+        return None
+    return [_spans(item) if isinstance(item, yaml.MappingNode) else {} for item in flags.value]
+
+
+def _mark(mark: Any) -> Position:
+    return (mark.line, mark.column)
+
+
+def _spans(node: yaml.MappingNode) -> dict[str, FieldSpan]:
+    """Where each field of one flag stands; empty when a value is not where its key says (an alias, a nested value)."""
+    spans: dict[str, FieldSpan] = {}
+    for (key, value), following in zip(node.value, [*node.value[1:], None], strict=True):
+        if not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode):
+            return {}
+        start, end = _mark(value.start_mark), _mark(value.end_mark)
+        limit = _mark(following[0].start_mark) if following else None
+        if start < _mark(key.end_mark) or (limit is not None and end > limit):
+            return {}
+        spans[str(key.value)] = FieldSpan(_mark(key.start_mark), _mark(key.end_mark), start, end, not value.style and value.value == "")
+    return spans
 
 
 def _parse_roundtrip(text: str, path: str) -> CommentedMap:
@@ -175,7 +229,7 @@ def _item(node: yaml.Node, lines: list[str]) -> FlagItem | None:
     comments = _comments(node, lines)
     if comments is None:
         return None
-    return FlagItem((node.start_mark.line, node.start_mark.column), values, comments)
+    return FlagItem((node.start_mark.line, node.start_mark.column), values, comments, _spans(node))
 
 
 _UNSURE = object()

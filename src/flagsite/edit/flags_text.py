@@ -1,10 +1,13 @@
 """The flags list of one customer.yaml, as lines that can be replaced one flag at a time.
 
-``flag_positions`` gives the line and column of every flag and each flag's
-end-of-line comments (read with libyaml when the file is plain, with
-ruamel.yaml's round-trip loader otherwise). The edit itself is a splice: the
-lines of one flag are replaced, removed or inserted, so the rest of the file
-keeps every byte, whatever its layout.
+``flag_positions`` gives the line and column of every flag, of each of its
+fields, and each flag's end-of-line comments (read with libyaml when the file
+is plain, with ruamel.yaml's round-trip loader otherwise). The edit itself is
+a splice: a flag is inserted or removed whole, and an edited flag has only the
+lines of the fields whose value changes rewritten (from the value's first
+character to its last; the key, the spacing and an end-of-line comment stay),
+so the rest of the file keeps every byte, whatever its layout, its quoting or
+its comments. A reason with a comma that was written plain stays plain.
 
 A flag's lines run from its dash to the next flag (or to the next line that
 is not indented under it). Blank lines and comments indented no deeper than
@@ -14,15 +17,18 @@ the dash that close that range belong to what follows, and stay.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from ..errors import FlagsiteError
 from ..models import Flag
-from .flag_positions import FlagItem, read_fast, read_roundtrip
-from .yaml_text import scalar
+from .flag_positions import FieldSpan, FlagItem, read_fast, read_roundtrip
+from .yaml_text import plain_value, scalar
 
 FLAG_FIELDS: tuple[str, ...] = tuple(Flag.model_fields)
+_OWN_CHANGE = len(FLAG_FIELDS) + 1  # ranks above every inserted field's
 
 
 @dataclass
@@ -34,6 +40,7 @@ class FlagSlot:
     dash_col: int
     key_col: int
     comments: dict[str, str] = field(default_factory=dict)  # field -> its end-of-line comment
+    spans: dict[str, FieldSpan] = field(default_factory=dict)  # field -> where it stands; empty when unknown
 
     @property
     def type(self) -> str:
@@ -75,7 +82,7 @@ class FlagsText:
     def _slot(self, index: int, item: FlagItem) -> FlagSlot:
         line, column = item.position
         start, dash_col = self._dash(line, column)
-        return FlagSlot(index, item.values, start, start + 1, dash_col, column, item.comments)
+        return FlagSlot(index, item.values, start, start + 1, dash_col, column, item.comments, item.spans)
 
     def _dash(self, line: int, column: int) -> tuple[int, int]:
         """The line and column of the '-' that opens the flag whose first field is at (line, column)."""
@@ -123,8 +130,74 @@ class FlagsText:
         return "".join(lines)
 
     def replace(self, slot: FlagSlot, values: dict[str, Any]) -> str:
-        new = self._render(values, slot.dash_col, slot.key_col, slot.comments)
-        return self._text(self.lines[: slot.start] + new + self.lines[slot.end :])
+        """The flag with ``values``: only the fields whose value changes are rewritten."""
+        if not slot.spans or set(slot.spans) != set(slot.values):
+            new = self._render(values, slot.dash_col, slot.key_col, slot.comments)
+            return self._text(self.lines[: slot.start] + new + self.lines[slot.end :])
+        # Each change is (line, rank, apply), made bottom up so that the lines above keep their numbers; at one
+        # line a field's own change comes before the fields inserted ahead of it, and those in the schema's order.
+        changes: list[tuple[int, int, Callable[[list[str]], None]]] = []
+        for name, span in slot.spans.items():
+            old, new = slot.values[name], values.get(name)
+            if name not in values or (new is None and old is not None):
+                changes.append((span.key[0], _OWN_CHANGE, partial(self._drop_field, slot=slot, span=span)))
+            elif new is not None and (old is None or plain_value(old) != plain_value(new)):
+                changes.append((span.key[0], _OWN_CHANGE, partial(self._rewrite_field, span=span, value=new)))
+        for name, value in values.items():
+            if name not in slot.spans and value is not None:
+                at, rank = self._insertion_point(slot, name)
+                changes.append((at, rank, partial(_insert, at=at, line=self._field_line(name, value, slot.key_col))))
+        lines = list(self.lines)
+        for _, _, change in sorted(changes, key=lambda c: (c[0], c[1]), reverse=True):
+            change(lines)
+        return self._text(lines)
+
+    def _last_line(self, span: FieldSpan) -> int:
+        """The last line holding the field's value (a block scalar's trailing blank lines are not its own)."""
+        line, column = span.value_end
+        if column == 0 and line > span.value_start[0]:
+            line -= 1
+            while line > span.value_start[0] and not self.lines[line].strip():
+                line -= 1
+        return line
+
+    def _rewrite_field(self, lines: list[str], span: FieldSpan, value: Any) -> None:
+        """The field on one line with its new value: what stood before the value and after it stays."""
+        last = self._last_line(span)
+        key_line = self.lines[span.key[0]]
+        colon = key_line.index(":", span.colon[1]) + 1
+        if span.empty:
+            head, tail = key_line[:colon] + " ", key_line[colon:]
+        else:
+            head = key_line[: span.value_start[1]] if span.value_start[0] == span.key[0] else key_line[:colon] + " "
+            tail = self.lines[last][span.value_end[1] :]
+        if span.value_end[1] == 0 and span.value_end[0] > span.value_start[0]:  # a block scalar: its line break ends the line
+            tail = self.newline
+        lines[span.key[0] : last + 1] = [head + scalar(value) + tail]
+
+    def _drop_field(self, lines: list[str], slot: FlagSlot, span: FieldSpan) -> None:
+        first, last = span.key[0], self._last_line(span)
+        if first != slot.start or "-" not in self.lines[first][: span.key[1]]:
+            del lines[first : last + 1]
+            return
+        # The field after the dash goes: the next field moves up beside the dash.
+        following = min((s for s in slot.spans.values() if s.key > span.key), default=None, key=lambda s: s.key)
+        if following is None:
+            raise FlagsiteError(f"{self.path}:{first + 1}: a flag cannot lose its only field")
+        moved = self.lines[first][: span.key[1]] + lines[following.key[0]][following.key[1] :]
+        lines[first : following.key[0] + 1] = lines[last + 1 : following.key[0]] + [moved]
+
+    def _insertion_point(self, slot: FlagSlot, name: str) -> tuple[int, int]:
+        """Where a field the flag did not have goes (after the last field the schema lists before it, else after
+        the last field), and its rank among fields inserted there."""
+        order = {field_name: index for index, field_name in enumerate(FLAG_FIELDS)}
+        rank = order.get(name, len(order))
+        before = [s for n, s in slot.spans.items() if order.get(n, len(order)) < rank]
+        span = max(before or slot.spans.values(), key=lambda s: s.key)
+        return self._last_line(span) + 1, rank
+
+    def _field_line(self, name: str, value: Any, key_col: int) -> str:
+        return f"{' ' * key_col}{name}: {scalar(value)}{self.newline}"
 
     def remove(self, slot: FlagSlot) -> str:
         lines = self.lines[: slot.start] + self.lines[slot.end :]
@@ -158,3 +231,7 @@ class FlagsText:
     def _ended(self, lines: list[str]) -> list[str]:
         """A line break after the last line, when the file had none."""
         return [self.newline] if lines and not lines[-1].endswith("\n") else []
+
+
+def _insert(lines: list[str], at: int, line: str) -> None:
+    lines.insert(at, line)
