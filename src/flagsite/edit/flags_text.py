@@ -132,8 +132,8 @@ class FlagsText:
     def replace(self, slot: FlagSlot, values: dict[str, Any]) -> str:
         """The flag with ``values``: only the fields whose value changes are rewritten."""
         if not slot.spans or set(slot.spans) != set(slot.values):
-            new = self._render(values, slot.dash_col, slot.key_col, slot.comments)
-            return self._text(self.lines[: slot.start] + new + self.lines[slot.end :])
+            rendered = self._render(values, slot.dash_col, slot.key_col, slot.comments)
+            return self._text(self.lines[: slot.start] + rendered + self.lines[slot.end :])
         # Each change is (line, rank, apply), made bottom up so that the lines above keep their numbers; at one
         # line a field's own change comes before the fields inserted ahead of it, and those in the schema's order.
         changes: list[tuple[int, int, Callable[[list[str]], None]]] = []
