@@ -11,6 +11,11 @@ A generated page's body is one raw HTML block, which Python-Markdown passes
 through unchanged (a test holds every page to that), so by default the plugin
 hands the theme that HTML without running Markdown over it: on a site of
 customer pages Markdown's HTML scanning is most of the build time.
+
+Customer and order pages are then written by the plugin itself from a shell
+the theme renders once (``fast_pages``; see ``fast_pages.py``): the engine
+still knows every page (for its sitemap) but renders none of them. When another
+plugin acts on pages, the engine renders every page, so that plugin sees them.
 """
 
 from __future__ import annotations
@@ -23,29 +28,35 @@ import types
 from collections.abc import Mapping
 from typing import Any
 
+from jinja2 import ChoiceLoader, DictLoader, Environment
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkDocsConfigBase
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .catalog import Catalog
 from .dates import DateError, parse_date
+from .fast_pages import EnginePage, FastPageWriter, PageShells, RenderWithEngine, ShellMismatch, write_customer_pages
 from .findings import Finding
 from .git import UNSHALLOW_ADVICE, is_shallow
 from .history import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
-from .render import SCRIPTS, STYLE, render_site
+from .render import SCRIPTS, STYLE
 from .render.links import CUSTOMERS, DASHBOARDS, RECORD_ERRORS, WORKSTACK, page_path
+from .render.site import RenderedPage, SiteRenderer, customer_page_paths
 from .report import report_lines, report_text
 from .repository import load_repository
 from .request_guard import refuse_bad_paths
 from .site_dir import SiteDirRefused, check_site_dir, mark_site
 
 log = logging.getLogger("mkdocs.plugins.flagsite")
+_engine_log = logging.getLogger("mkdocs.commands.build")
 _ID = re.compile(r'\sid="([^"]+)"')
 NAV = [
     {"Find a customer": page_path("")},
@@ -53,6 +64,10 @@ NAV = [
     {"Dashboards": page_path(DASHBOARDS)},
     {"All customers": page_path(CUSTOMERS)},
 ]
+# The engine's page events: a plugin that acts on pages needs the engine to render every page.
+PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
+# The template of the pages the plugin writes itself: the engine renders nothing for them.
+SKIP_TEMPLATE = "flagsite-written-by-the-plugin.html"
 
 
 class FlagsitePluginConfig(MkDocsConfigBase):
@@ -64,6 +79,8 @@ class FlagsitePluginConfig(MkDocsConfigBase):
     """Add each customer's change history, read from Git in one pass, to its page."""
     raw_pages = c.Type(bool, default=True)
     """Give the theme generated pages' HTML as it is, skipping Markdown (which would not change it)."""
+    fast_pages = c.Type(bool, default=True)
+    """Write customer and order pages from the theme's page rendered once (with raw_pages; identical pages)."""
 
 
 class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
@@ -78,6 +95,12 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self.history: Mapping[str, list[dict[str, Any]]] | None = None
         self._history: Mapping[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
+        self._renderer: SiteRenderer | None = None
+        self._fast_customers: list[str] = []  # customers whose pages the plugin writes itself
+        self._fast_pages: set[str] = set()
+        self._nav: Navigation | None = None
+        self._env: Environment | None = None
+        self._files: Files | None = None
         self._moved_scripts: dict[str, str] = {}  # path under the site -> a theme script taken out of its page
         # ``mkdocs serve``: records with errors are listed on a page of their own, beside the last good site.
         self._serving = False
@@ -147,16 +170,42 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             log.info("%s", line)
         return result.catalog
 
+    def _writes_pages_itself(self, config: MkDocsConfig) -> bool:
+        if not (self.config.fast_pages and self.config.raw_pages):
+            return False
+        others = [method for event in PAGE_EVENTS for method in config.plugins.events[event]
+                  if getattr(method, "__self__", None) is not self]
+        return not others
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        pages = render_site(
+        self._renderer = renderer = SiteRenderer(
             self.catalog,
             self._history,
             directory_urls=config.use_directory_urls,
             templates_root=self.catalog.root,
             preview_findings=self._preview_findings,
         )
+        self._fast_customers, self._fast_pages = [], set()
+        fast = self._writes_pages_itself(config)
         in_nav = {page_path(""), page_path(WORKSTACK), page_path(DASHBOARDS), page_path(CUSTOMERS)}
+        for customer_id, entry in self.catalog.customers.items():
+            paths = customer_page_paths(entry)
+            if fast and not any(files.get_file_from_path(path) is not None for path in paths):
+                self._fast_customers.append(customer_id)
+                self._fast_pages.update(paths)
+                # Known to the engine (its sitemap lists it) but written by the plugin.
+                for path in paths:
+                    files.append(File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+                continue
+            self._add(files, config, {path: page.markdown() for path, page in renderer.customer_pages([customer_id]).items()}, in_nav)
+        self._add(files, config, renderer.shared_pages(), in_nav)
+        self._quiet_skip_notices(bool(self._fast_pages))
+        if files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
+        return files
+
+    def _add(self, files: Files, config: MkDocsConfig, pages: Mapping[str, str], in_nav: set[str]) -> None:
         for path, content in pages.items():
             if files.get_file_from_path(path) is not None:
                 log.info("flagsite: keeping the repository's own %s", path)
@@ -164,16 +213,42 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             inclusion = InclusionLevel.INCLUDED if path in in_nav or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
             self._generated.add(path)
-        if files.get_file_from_path("robots.txt") is None:
-            files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
-        return files
+
+    def _is_skip_notice(self, record: logging.LogRecord) -> bool:
+        """The engine's notice of a page it wrote nothing for, about a page the plugin writes itself."""
+        message = record.getMessage()
+        return message.startswith("Page skipped: '") and message.split("'")[1] in self._fast_pages
+
+    def _quiet_skip_notices(self, quiet: bool) -> None:
+        _engine_log.removeFilter(self._keep_record)
+        if quiet:
+            _engine_log.addFilter(self._keep_record)
+
+    def _keep_record(self, record: logging.LogRecord) -> bool:
+        return not self._is_skip_notice(record)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._fast_pages:
+            env.loader = ChoiceLoader([DictLoader({SKIP_TEMPLATE: ""}), *([env.loader] if env.loader else [])])
+        self._env = env
+        self._files = files
+        return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self.config.raw_pages and page.file.src_uri in self._generated:
+        if page.file.src_uri in self._fast_pages:
+            page.read_source = types.MethodType(_no_source, page)  # type: ignore[method-assign]
+            page.render = types.MethodType(_render_raw, page)  # type: ignore[method-assign]
+        elif self.config.raw_pages and page.file.src_uri in self._generated:
             page.render = types.MethodType(_render_raw, page)  # type: ignore[method-assign]
         return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self._fast_pages:
+            return output  # empty: the plugin writes the page after the build
         return harden_page(output, site_root_url(page.url, config.site_url), self._moved_scripts, page.content or "")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -202,7 +277,38 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             server._inject_js_into_html = lambda content, epoch: allow_reload_script(inject(content, epoch))
         return server
 
+    def _render_with_engine(self, config: MkDocsConfig) -> RenderWithEngine:
+        """The engine's rendering of one page, as its build renders a page (before the post_page event)."""
+        nav, env, files = self._nav, self._env, self._files
+        assert nav is not None and env is not None and files is not None
+
+        def render(path: str, rendered: RenderedPage) -> EnginePage:
+            file = File.generated(config, path, content=rendered.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
+            page = Page(None, file, config)
+            page.read_source(config)
+            _render_raw(page, config, files)
+            page.active = True
+            try:
+                context = get_context(nav, files.documentation_pages(), config, page)
+                html = env.get_template(page.meta.get("template", "main.html")).render(context)
+            finally:
+                page.active = False
+            return EnginePage(page.url, file.abs_dest_path, html)
+
+        return render
+
+    def _write_fast_pages(self, config: MkDocsConfig) -> None:
+        assert self._renderer is not None
+        writer = FastPageWriter(self._renderer, PageShells(self._render_with_engine(config), config.site_url))
+        try:
+            _count, moved = write_customer_pages(writer, self._fast_customers, parallel=not self._serving)
+        except ShellMismatch as error:
+            raise PluginError(f"flagsite: {error}; set fast_pages: false under the flagsite plugin in mkdocs.yml") from error
+        self._moved_scripts |= moved
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._fast_customers:
+            self._write_fast_pages(config)
         for path, code in self._moved_scripts.items():
             target = os.path.join(config.site_dir, *path.split("/"))
             os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -210,6 +316,17 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 handle.write(code)
         mark_site(config.site_dir)
         self.catalog = None
+        self._renderer = None
+        self._quiet_skip_notices(False)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._quiet_skip_notices(False)
+
+
+def _no_source(page: Page, config: MkDocsConfig) -> None:
+    """A page the plugin writes itself: the engine renders it with an empty template, which writes nothing."""
+    page.markdown = ""
+    page.meta = {"template": SKIP_TEMPLATE}
 
 
 def _render_raw(page: Page, config: MkDocsConfig, files: Files) -> None:

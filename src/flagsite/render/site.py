@@ -10,11 +10,10 @@ are returned beside the pages under ``assets/flagsite/``.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-
-from jinja2 import Environment
 
 from ..catalog import Catalog, CustomerEntry
 from ..findings import Finding, has_errors
@@ -33,6 +32,18 @@ SCRIPTS = (f"{links.ASSETS}/sortable.js", f"{links.ASSETS}/search.js")
 ORDERS_ON_PAGE = 20
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    """One page: its title (a customer id or fixed words) and its body, one raw HTML block."""
+
+    title: str
+    body: str
+
+    def markdown(self) -> str:
+        # json.dumps gives a quoted YAML string; titles are ids or fixed words.
+        return f"---\ntitle: {json.dumps(self.title)}\nhide:\n  - toc\n---\n\n{self.body}\n"
+
+
 def render_site(
     catalog: Catalog,
     history: History | None = None,
@@ -47,13 +58,27 @@ def render_site(
     now, listed on a page of their own; when they hold errors, ``catalog`` is the last good
     one and every page says so, with a link to that list.
     """
-    renderer = _Renderer(catalog, history, directory_urls, make_environment(templates_root), preview_findings)
+    renderer = SiteRenderer(catalog, history, directory_urls=directory_urls, templates_root=templates_root,
+                            preview_findings=preview_findings)
     return renderer.render()
 
 
-class _Renderer:
-    def __init__(self, catalog: Catalog, history: History | None, directory_urls: bool, env: Environment,
-                 preview_findings: list[Finding] | None) -> None:
+def customer_page_paths(entry: CustomerEntry) -> list[str]:
+    """Where one customer's pages go: its own page, then one page per order."""
+    own = links.page_path(links.customer_folder(entry.id))
+    return [own, *(links.page_path(links.order_folder(entry.id, row.order.order_id)) for row in entry.orders)]
+
+
+class SiteRenderer:
+    """Renders the site whole (``render``) or in parts: one customer's pages, or the pages and assets shared by all.
+
+    A customer's pages (its own and its orders') depend on that customer's records alone;
+    the shared pages (home, lists, dashboards, search index) on every customer.
+    """
+
+    def __init__(self, catalog: Catalog, history: History | None = None, *, directory_urls: bool = True,
+                 templates_root: str | None = None, preview_findings: list[Finding] | None = None) -> None:
+        env = make_environment(templates_root)
         self.catalog = catalog
         self.preview_findings = preview_findings
         self.history = history
@@ -72,24 +97,38 @@ class _Renderer:
         )
 
     def render(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for entry in self.catalog.customers.values():
+        """Every page (as Markdown) and asset."""
+        out = {path: page.markdown() for path, page in self.customer_pages(self.catalog.customers).items()}
+        return out | self.shared_pages()
+
+    def customer_pages(self, customer_ids: Iterable[str]) -> dict[str, RenderedPage]:
+        """The pages of these customers: each one's own page and its order pages."""
+        out: dict[str, RenderedPage] = {}
+        for customer_id in customer_ids:
+            entry = self.catalog.customers[customer_id]
             out[links.page_path(links.customer_folder(entry.id))] = self._customer(entry)
             for row in entry.orders:
                 folder = links.order_folder(entry.id, row.order.order_id)
                 out[links.page_path(folder)] = self._order(entry, row, folder)
-        out[links.page_path(links.HOME)] = self._home()
-        out[links.page_path(links.CUSTOMERS)] = self._customers()
-        out[links.page_path(links.WORKSTACK)] = self._workstack()
-        out[links.page_path(links.DASHBOARDS)] = self._dashboards()
+        return out
+
+    def shared_pages(self) -> dict[str, str]:
+        """The pages (as Markdown) and assets that show many customers or none."""
+        pages = {
+            links.page_path(links.HOME): self._home(),
+            links.page_path(links.CUSTOMERS): self._customers(),
+            links.page_path(links.WORKSTACK): self._workstack(),
+            links.page_path(links.DASHBOARDS): self._dashboards(),
+        }
         if self.preview_findings is not None:
-            out[links.page_path(links.RECORD_ERRORS)] = self._record_errors(self.preview_findings)
+            pages[links.page_path(links.RECORD_ERRORS)] = self._record_errors(self.preview_findings)
+        out = {path: page.markdown() for path, page in pages.items()}
         out |= _static_assets()
         out |= build_search_index(self.catalog, f"{links.ASSETS}/search", directory_urls=self.directory_urls)
         return out
 
     # --- helpers the templates call -------------------------------------------------
-    def _page(self, template: str, folder: str, title: str, **context: Any) -> str:
+    def _page(self, template: str, folder: str, title: str, **context: Any) -> RenderedPage:
         def link(to_folder: str, anchor: str = "") -> str:
             return self.linker.page(folder, to_folder, anchor)
 
@@ -107,11 +146,10 @@ class _Renderer:
         if self.preview_findings is not None and has_errors(self.preview_findings) and folder != links.RECORD_ERRORS:
             errors = sum(1 for finding in self.preview_findings if finding.severity == "error")
             html = self.env.get_template("preview_notice.html").render(errors=errors, href=link(links.RECORD_ERRORS)) + html
-        # json.dumps gives a quoted YAML string; titles are ids or fixed words.
-        return f"---\ntitle: {json.dumps(title)}\nhide:\n  - toc\n---\n\n{one_block(html)}\n"
+        return RenderedPage(title, one_block(html))
 
     # --- pages ------------------------------------------------------------------------
-    def _customer(self, entry: CustomerEntry) -> str:
+    def _customer(self, entry: CustomerEntry) -> RenderedPage:
         folder = links.customer_folder(entry.id)
         return self._page(
             "customer.html",
@@ -127,21 +165,21 @@ class _Renderer:
             orders=entry.orders[:ORDERS_ON_PAGE],
         )
 
-    def _order(self, entry: CustomerEntry, row: Any, folder: str) -> str:
+    def _order(self, entry: CustomerEntry, row: Any, folder: str) -> RenderedPage:
         return self._page(
             "order.html", folder, f"{entry.id} order", entry=entry, customer=entry.customer,
             flags=self.flags[entry.id], critical=entry.critical_notes, order=row.order,
             due=dashboards.follow_ups_due(self.catalog, [entry]),
         )
 
-    def _home(self) -> str:
+    def _home(self) -> RenderedPage:
         flagged = sum(1 for views in self.flags.values() if views)
         return self._page("home.html", links.HOME, "Customers", catalog=self.catalog, flagged=flagged)
 
-    def _customers(self) -> str:
+    def _customers(self) -> RenderedPage:
         return self._page("customers.html", links.CUSTOMERS, "All customers", entries=list(self.catalog.customers.values()))
 
-    def _workstack(self) -> str:
+    def _workstack(self) -> RenderedPage:
         rows = [
             (entry, self.flags[entry.id], newest_flag_date(entry))
             for entry in self.catalog.customers.values()
@@ -150,12 +188,12 @@ class _Renderer:
         rows.sort(key=lambda r: (r[1][0].rank, -r[2].toordinal() if r[2] else 0, r[0].id))
         return self._page("workstack.html", links.WORKSTACK, "Workstack", rows=rows, top_severity=top_severity)
 
-    def _record_errors(self, findings: list[Finding]) -> str:
+    def _record_errors(self, findings: list[Finding]) -> RenderedPage:
         errors_first = sorted(findings, key=lambda finding: finding.severity != "error")
         return self._page("record_errors.html", links.RECORD_ERRORS, "Record errors", rows=report_rows(errors_first),
                           errors=has_errors(findings))
 
-    def _dashboards(self) -> str:
+    def _dashboards(self) -> RenderedPage:
         counts = dashboards.flags_by_type(self.catalog)
         chart = bar_chart(
             self.env, "Active flags by type", [Bar(c.label, c.count, f"fs-sev-{c.severity}") for c in counts]

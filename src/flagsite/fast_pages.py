@@ -1,0 +1,162 @@
+"""Customer and order pages written from the theme's page shell, on every core.
+
+MkDocs renders the theme's whole page template for every page: for a site of
+customer pages that is most of the build. Every customer page differs from
+another only in its body and in the customer's id (in its address and title),
+and every order page likewise; so the theme renders one page of each kind
+through the engine's own machinery, with a stand-in id and body, and each
+customer's pages are that shell with the id and body put in. The result is
+hardened as every page is (``page_security``) and written as the engine writes
+pages, so the site is byte for byte what the engine would build (a test builds
+a site both ways and compares every page).
+
+The shell depends on the page's title (with the id standing in) and on whether
+the body holds an ``<h1`` (the theme adds a heading otherwise): one shell is
+made for each combination met, in whichever process meets it first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from mkdocs.utils import write_file
+
+from .page_security import harden_page, site_root_url
+from .render.links import customer_folder, order_folder, page_path
+from .render.site import RenderedPage, SiteRenderer
+
+# Stand-ins: valid as a customer id and as an order's folder name, and found nowhere else in a page.
+SHELL_ID = "FLAGSITESHELLID7Q"
+SHELL_ORDER = "FLAGSITESHELLORDER7Q"
+SHELL_BODY = "FLAGSITESHELLBODY7Q"
+# Below this many customers, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 400
+_CHUNK = 200
+
+
+class ShellMismatch(Exception):
+    """The theme's page does not hold the stand-in body exactly once: the shell cannot be filled in."""
+
+
+@dataclass(frozen=True)
+class EnginePage:
+    """A page as the engine renders it: its address, where it is written, and its whole HTML."""
+
+    url: str
+    dest_path: str
+    html: str
+
+
+# (page path under the docs folder, page) -> the engine's rendering of it, without hardening.
+RenderWithEngine = Callable[[str, RenderedPage], EnginePage]
+
+
+@dataclass(frozen=True)
+class _Shell:
+    head: str
+    tail: str
+    url: str
+    dest_path: str
+
+
+class PageShells:
+    """Fills customer and order pages into shells the engine rendered once per kind of page."""
+
+    def __init__(self, render_with_engine: RenderWithEngine, site_url: str | None) -> None:
+        self.render_with_engine = render_with_engine
+        self.site_url = site_url
+        self._shells: dict[tuple[str, str, bool], _Shell] = {}
+
+    def page(self, path: str, customer_id: str, page: RenderedPage, moved: dict[str, str]) -> tuple[str, str]:
+        """(where the page is written, its hardened HTML) for ``page`` at ``path``, a page of ``customer_id``."""
+        order = _order_segment(path, customer_id)
+        stand_in_path = _stand_in(path, customer_id, order)
+        stand_in_title = page.title.replace(customer_id, SHELL_ID)
+        has_heading = "<h1" in page.body
+        key = (stand_in_path, stand_in_title, has_heading)
+        shell = self._shells.get(key)
+        if shell is None:
+            shell = self._shells[key] = self._make(stand_in_path, stand_in_title, has_heading)
+
+        def put_in(text: str) -> str:
+            text = text.replace(SHELL_ID, customer_id)
+            return text.replace(SHELL_ORDER, order) if order else text
+
+        html = put_in(shell.head) + page.body + put_in(shell.tail)
+        return put_in(shell.dest_path), harden_page(html, site_root_url(put_in(shell.url), self.site_url), moved, page.body)
+
+    def _make(self, path: str, title: str, has_heading: bool) -> _Shell:
+        body = SHELL_BODY + ("<h1" if has_heading else "")
+        rendered = self.render_with_engine(path, RenderedPage(title, body))
+        if rendered.html.count(body) != 1:
+            raise ShellMismatch(f"the theme's page for {path} does not hold its body exactly once")
+        head, tail = rendered.html.split(body)
+        return _Shell(head, tail, rendered.url, rendered.dest_path)
+
+
+def _order_segment(path: str, customer_id: str) -> str:
+    """The order's folder name in an order page's path, or "" for the customer's own page."""
+    own = customer_folder(customer_id) + "/orders/"
+    return path[len(own):].split("/", 1)[0] if path.startswith(own) else ""
+
+
+def _stand_in(path: str, customer_id: str, order: str) -> str:
+    """``path`` with the customer's id and the order's folder name replaced by the stand-ins."""
+    if order:
+        return page_path(order_folder(SHELL_ID, SHELL_ORDER))
+    own = customer_folder(customer_id)
+    return customer_folder(SHELL_ID) + path[len(own):]
+
+
+@dataclass
+class FastPageWriter:
+    renderer: SiteRenderer
+    shells: PageShells
+
+    def write(self, customer_ids: Iterable[str]) -> tuple[int, dict[str, str]]:
+        """Write these customers' pages; (how many pages, the theme's scripts moved out of them)."""
+        moved: dict[str, str] = {}
+        written = 0
+        for customer_id in customer_ids:
+            for path, page in self.renderer.customer_pages([customer_id]).items():
+                dest, html = self.shells.page(path, customer_id, page, moved)
+                write_file(html.encode("utf-8", errors="xmlcharrefreplace"), dest)
+                written += 1
+        return written, moved
+
+
+_WRITER: FastPageWriter | None = None  # the writer a forked worker inherits
+
+
+def _write_chunk(customer_ids: Sequence[str]) -> tuple[int, dict[str, str]]:
+    assert _WRITER is not None
+    return _WRITER.write(customer_ids)
+
+
+def write_customer_pages(writer: FastPageWriter, customer_ids: Sequence[str], *, parallel: bool = True) -> tuple[int, dict[str, str]]:
+    """Write every page of these customers, over every core when there are many; (pages, moved scripts).
+
+    Workers are forked, so they share the records, the templates and the shells already
+    made instead of receiving copies.
+    """
+    global _WRITER
+    workers = os.cpu_count() or 1
+    if not parallel or workers <= 1 or len(customer_ids) < PARALLEL_THRESHOLD:
+        return writer.write(customer_ids)
+    # The first customer's shells before forking, so that no worker renders them again.
+    count, moved = writer.write(customer_ids[:1])
+    chunks = [customer_ids[i: i + _CHUNK] for i in range(1, len(customer_ids), _CHUNK)]
+    _WRITER = writer
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_write_chunk, chunks))
+    finally:
+        _WRITER = None
+    for written, scripts in results:
+        count += written
+        moved |= scripts
+    return count, moved
