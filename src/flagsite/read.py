@@ -158,18 +158,18 @@ def internal_error(path: str, error: Exception) -> Finding:
     return Finding(path, None, None, "X001", f"flagsite failed on this file ({type(error).__name__}: {error}); the other files were checked. Please report this.")
 
 
-def read_customer_file(root: str, path: str, ctx: CheckContext, folder_name: str | None = None) -> Loaded[Customer]:
+def read_customer_file(root: str, path: str, ctx: CheckContext, folder_name: str | None = None, *, policy: bool = True) -> Loaded[Customer]:
     raw = read_record_bytes(os.path.join(root, path), path)
     if isinstance(raw, Finding):
         return Loaded(None, None, SourceMap(), [raw])
-    return read_customer(raw, path, ctx, folder_name)
+    return read_customer(raw, path, ctx, folder_name, policy=policy)
 
 
-def read_note_file(root: str, path: str, ctx: CheckContext, customer: Customer | None) -> Loaded[Note]:
+def read_note_file(root: str, path: str, ctx: CheckContext, customer: Customer | None, *, policy: bool = True) -> Loaded[Note]:
     raw = read_record_bytes(os.path.join(root, path), path)
     if isinstance(raw, Finding):
         return Loaded(None, None, SourceMap(), [raw])
-    return read_note(raw, path, ctx, customer)
+    return read_note(raw, path, ctx, customer, policy=policy)
 
 
 def read_record_text(root: str, path: str) -> str:

@@ -52,12 +52,14 @@ class _FolderResult:
 
 
 def load_repository(
-    root: str, *, today: dt.date | None = None, jobs: int | None = None, keep_records: bool = True
+    root: str, *, today: dt.date | None = None, jobs: int | None = None, keep_records: bool = True, policy: bool = True
 ) -> LoadResult:
     """Every finding, and a catalog of the valid records.
 
     ``keep_records=False`` leaves the catalog empty: enough for validation,
     and it spares worker processes from sending the records back.
+    ``policy=False`` leaves out the policy rules (how records are written, most
+    of validate's time), for readers that only need what the records say.
     """
     root = os.path.abspath(root)
     config, findings = load_config(root)
@@ -65,7 +67,7 @@ def load_repository(
     layout = discover(root)
     findings += layout.findings
     catalog = Catalog(root=root, config=config, today=ctx.today)
-    results = _load_folders(root, layout.customers, ctx, jobs, keep_records)
+    results = _load_folders(root, layout.customers, ctx, jobs, keep_records, policy)
     orders: list[OrderRow] = []
     for order_file in layout.order_files:
         rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file, config.orders, len(orders))
@@ -91,30 +93,30 @@ def results_by_id(results: list[_FolderResult]) -> list[tuple[str, str, Position
 
 
 def _load_folders(
-    root: str, folders: list[CustomerFolder], ctx: CheckContext, jobs: int | None, keep_records: bool
+    root: str, folders: list[CustomerFolder], ctx: CheckContext, jobs: int | None, keep_records: bool, policy: bool
 ) -> list[_FolderResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(folders) < PARALLEL_THRESHOLD:
-        return [_load_folder(root, folder, ctx, keep_records) for folder in folders]
+        return [_load_folder(root, folder, ctx, keep_records, policy) for folder in folders]
     chunks = [folders[i : i + _CHUNK] for i in range(0, len(folders), _CHUNK)]
     n = len(chunks)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        done = pool.map(_load_chunk, [root] * n, chunks, [ctx] * n, [keep_records] * n)
+        done = pool.map(_load_chunk, [root] * n, chunks, [ctx] * n, [keep_records] * n, [policy] * n)
         return [result for chunk in done for result in chunk]
 
 
-def _load_chunk(root: str, folders: list[CustomerFolder], ctx: CheckContext, keep_records: bool) -> list[_FolderResult]:
-    return [_load_folder(root, folder, ctx, keep_records) for folder in folders]
+def _load_chunk(root: str, folders: list[CustomerFolder], ctx: CheckContext, keep_records: bool, policy: bool) -> list[_FolderResult]:
+    return [_load_folder(root, folder, ctx, keep_records, policy) for folder in folders]
 
 
-def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_records: bool = True) -> _FolderResult:
+def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_records: bool = True, policy: bool = True) -> _FolderResult:
     findings: list[Finding] = []
     customer_path = folder.customer_file
     customer: Customer | None = None
     customer_id: str | None = None  # also of a customer.yaml with errors elsewhere: for duplicates, and its orders
     id_position: Position | None = None
     if folder.has_customer_file:
-        loaded = read_customer_file(root, customer_path, ctx, folder.folder_name)
+        loaded = read_customer_file(root, customer_path, ctx, folder.folder_name, policy=policy)
         findings += loaded.findings
         customer = loaded.record
         if loaded.data is not None:
@@ -122,7 +124,7 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
             id_position = loaded.source.values.get(("id",))
     notes: list[NoteEntry] = []
     for note_path in folder.note_files:
-        note_loaded = read_note_file(root, note_path, ctx, customer)
+        note_loaded = read_note_file(root, note_path, ctx, customer, policy=policy)
         findings += note_loaded.findings
         if note_loaded.record is not None:
             notes.append(NoteEntry(note_path, note_loaded.record))

@@ -62,3 +62,13 @@ def test_records_with_errors_are_named_not_silently_skipped(repo: Repo, run: Run
     assert status == 1
     assert "2 appearance(s) in 1 customer record(s)." in out
     assert "were not searched" in err and "records/customers/C-3/customer.yaml" in err
+
+
+def test_how_a_note_is_written_does_not_keep_its_person_from_being_found(repo: Repo, run: Run) -> None:
+    """The policy rules judge how a note is written (slang here, P301); find only reads what it says."""
+    household(repo)
+    repo.write(f"{C1}/notes/2026-06-05-callback.yaml", note_yaml(
+        "Anjali Verma rang back asap about the parcel, lol.", contact={"name": "Anjali Verma", "relationship": "wife"}))
+    status, out, err = run("--root", str(repo.root), "find", "Anjali Verma")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[-1] == "4 appearance(s) in 1 customer record(s)."
