@@ -35,8 +35,9 @@ def test_demo_records_are_valid(capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(out)
     assert report["ok"] is True
     assert code == 0
-    # The demo shows an overdue flag review on purpose; nothing else may be reported.
-    assert {f["code"] for f in report["findings"]} <= {"P201"}
+    # The demo shows an overdue flag review and a closed customer past retention on purpose; nothing else may be reported.
+    assert {f["code"] for f in report["findings"]} <= {"P201", "W001"}
+    assert [f["path"] for f in report["findings"] if f["code"] == "W001"] == ["records/customers/C-10009/customer.yaml"]
 
 
 def test_broken_record_gives_one_precise_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

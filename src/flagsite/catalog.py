@@ -9,6 +9,7 @@ from .config import Config
 from .findings import Finding
 from .load.orders import OrderRow
 from .models import Customer, Note
+from .retention import PastRetention, past_retention
 
 
 @dataclass(frozen=True)
@@ -49,3 +50,15 @@ class Catalog:
 
     def get(self, customer_id: str) -> CustomerEntry | None:
         return self.customers.get(customer_id)
+
+    def past_retention(self) -> list[tuple[CustomerEntry, PastRetention]]:
+        """The customers kept past ``retention:``, longest past first."""
+        rows = [(entry, past) for entry in self.customers.values()
+                if (past := past_retention(entry.customer, self.config.retention, self.today)) is not None]
+        return sorted(rows, key=lambda row: (row[1].since, row[0].id))
+
+    def closed_without_date(self) -> list[CustomerEntry]:
+        """Closed customers whose retention cannot be counted: their record has no ``closed:`` date."""
+        if self.config.retention is None:
+            return []
+        return [entry for entry in self.customers.values() if entry.customer.status == "closed" and entry.customer.closed is None]

@@ -1,8 +1,8 @@
 """The catalogue of structural finding codes: one name and one remedy each.
 
 Y: the file cannot be read as plain YAML data.  S: the data does not fit the
-schema.  R: records do not fit together.  O: order CSV files.  X: flagsite
-itself failed on a file.  (Policy rules about what notes say live in policy/.)
+schema.  R: records do not fit together.  O: order CSV files.  W: records
+that are right but call for an action (warnings).  X: flagsite itself failed on a file.  (Policy rules about what notes say live in policy/.)
 """
 
 from __future__ import annotations
@@ -53,8 +53,11 @@ _ALL = [
     Code("R014", "no-records-folder", "The repository has no records/customers folder."),
     Code("R015", "duplicate-order-id", "Two order rows share an order id (an export loaded twice counts its spend twice)."),
     Code("R016", "schema-link-broken", "A record's $schema line does not lead to the repository's schema from where the file stands."),
+    Code("R017", "closed-date-on-open-account", "A customer has a closed: date but its status is active."),
     Code("O001", "order-csv-invalid", "An order row that cannot be read."),
     Code("O002", "orders-file-too-large", "An orders file past the bounds in flagsite.yaml (orders: max_megabytes per file, max_rows in all)."),
+    Code("W001", "past-retention", "A closed customer's record is kept longer than retention: in flagsite.yaml allows; erase it."),
+    Code("W002", "closed-without-date", "A closed customer has no closed: date, so its retention period cannot be counted."),
     Code("X001", "internal-error", "flagsite failed on this file; the other files were still checked."),
 ]
 

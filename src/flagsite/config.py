@@ -17,6 +17,7 @@ from .load.orders import OrderLimits
 from .load.yaml_strict import load_yaml_file
 from .models import VocabularyName
 from .privacy import PrivacySettings
+from .retention import RetentionSettings
 from .rule_settings import PolicySettings
 from .schema_errors import findings_from_validation_error
 
@@ -86,6 +87,7 @@ class Config(BaseModel):
     policy: PolicySettings = Field(default_factory=PolicySettings, description="Policy rule settings (see `flagsite rules`).")
     orders: OrderLimits = Field(default_factory=OrderLimits, description="How large one file of records/orders/ may be.")
     privacy: PrivacySettings | None = Field(default=None, description="What a reply to a record-access request must tell the person.")
+    retention: RetentionSettings | None = Field(default=None, description="How long a closed customer's record is kept before it is erased.")
 
     @field_validator("flag_types", mode="before")
     @classmethod

@@ -71,6 +71,14 @@ def add_days(day: dt.date, days: int) -> dt.date:
         return dt.date.max if days > 0 else dt.date.min
 
 
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (29 February: 28 February in a common year), held at 9999-12-31."""
+    year = day.year + years
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
 def _checked_date(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)

@@ -156,6 +156,9 @@ class Customer(Record):
     id: CustomerId = factual(description="Equals the customer's folder name.")
     name: Text = factual(description="The account holder's name.")
     status: Literal["active", "closed"] = factual("active")
+    closed: Date | None = factual(
+        None, description="When the account was closed (with status: closed): the retention period in flagsite.yaml runs from it."
+    )
     contacts: Contacts = factual(default_factory=Contacts)
     preferences: list[Preference] = factual(default_factory=list)
     flags: list[Flag] = factual(default_factory=list)

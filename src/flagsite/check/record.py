@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..findings import Finding
 from ..models import Customer, Flag, FollowUp, Note, Preference, Record
+from ..retention import past_retention
 from .context import CheckContext, Located
 
 _MISSING = object()
@@ -42,6 +43,12 @@ def check_customer(customer: Customer, where: Located, ctx: CheckContext) -> Ite
     for index, preference in enumerate(customer.preferences):
         if preference.since is not None:
             yield from _future(where, ("preferences", index, "since"), preference.since, ctx.today)
+    yield from _check_closed(customer.status, customer.closed, where, ctx)
+    past = past_retention(customer, ctx.config.retention, ctx.today)
+    if past is not None:
+        yield Finding(where.path, *where.at("closed"), "W001",
+                      f"past retention since {past.since}: closed on {past.closed} and kept until {past.kept_until} by retention: "
+                      f"{past.rule} in flagsite.yaml; erase the customer's record (flagsite retention lists every one)", "warning")
 
 
 def check_note(note: Note, where: Located, ctx: CheckContext) -> Iterator[Finding]:
@@ -61,6 +68,8 @@ def check_customer_data(data: dict[str, Any], where: Located, ctx: CheckContext)
         since = _valid(Preference, "since", item) if isinstance(item, dict) else None
         if isinstance(since, dt.date):
             yield from _future(where, ("preferences", index, "since"), since, ctx.today)
+    status = _valid(Customer, "status", data) if "status" in data else "active"
+    yield from _check_closed(status, _valid(Customer, "closed", data), where, ctx)
 
 
 def check_note_data(data: dict[str, Any], where: Located, ctx: CheckContext) -> Iterator[Finding]:
@@ -85,6 +94,18 @@ def _check_flag(index: int, kind: Any, created: Any, review_by: Any, where: Loca
         yield from _future(where, loc + ("created",), created, ctx.today)
     if created is not None and review_by is not None and review_by < created:
         yield _finding(where, loc + ("review_by",), "R008", f"review_by {review_by} is before the flag was created ({created}); set a later review date")
+
+
+def _check_closed(status: Any, closed: Any, where: Located, ctx: CheckContext) -> Iterator[Finding]:
+    if closed is not None:
+        yield from _future(where, ("closed",), closed, ctx.today)
+    if status == "active" and closed is not None:
+        yield _finding(where, ("closed",), "R017", f"closed: {closed} on an account whose status is active; set status: closed, "
+                                                   f"or remove closed: if the account was reopened")
+    if status == "closed" and closed is None and ctx.config.retention is not None:
+        line, column = where.at("status")
+        yield Finding(where.path, line, column, "W002", "status: closed without a closed: date, so retention: in flagsite.yaml "
+                                                        "cannot count its period; add closed: YYYY-MM-DD, the day the account was closed", "warning")
 
 
 def _check_note_parts(disposition: Any, channel: Any, at: Any, follow_up: Any, where: Located, ctx: CheckContext) -> Iterator[Finding]:

@@ -24,6 +24,7 @@ from . import history as history_command
 from . import init as init_command
 from . import note as note_command
 from . import request as request_command
+from . import retention as retention_command
 from . import rules as rules_command
 from . import schema as schema_command
 from . import show as show_command
@@ -64,6 +65,7 @@ cli.add_command(rules_command.rules)
 cli.add_command(export_command.export)
 cli.add_command(find_command.find)
 cli.add_command(request_command.request)
+cli.add_command(retention_command.retention)
 cli.add_command(history_command.history)
 cli.add_command(show_command.show)
 cli.add_command(diff_command.diff)

@@ -212,6 +212,9 @@ class SiteRenderer:
             drops=spend_drops(self.catalog),
             has_orders=any(entry.orders for entry in self.catalog.customers.values()),
             quality=dashboards.note_quality(self.catalog),
+            retention=self.catalog.config.retention,
+            past_retention=self.catalog.past_retention(),
+            closed_without_date=self.catalog.closed_without_date(),
             limit=dashboards.LIST_LIMIT,
         )
 
