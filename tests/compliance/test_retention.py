@@ -127,6 +127,9 @@ def test_the_dashboard_lists_records_past_retention(repo: Repo, run: Run, tmp_pa
             for row in re.findall(r"<tr data-customer=[^>]*>(.*?)</tr>", section, re.S)]
     assert rows == [["Winifred Ashdown C-1", "2019-03-29", "2025-03-30", "closed_customer_years: 6", "1", "1"]]
     assert "retention: closed_customer_years: 6" in section
+    page = html.unescape(re.sub(r"<[^>]+>", "", (site / "customers" / "C-1" / "index.html").read_text(encoding="utf-8")))
+    assert "closed 2019-03-29" in page
+    assert "Past retention since 2025-03-30 (retention: closed_customer_years: 6 in flagsite.yaml): this record is due to be erased." in page
 
 
 def test_init_writes_a_retention_example_that_works_uncommented(tmp_path: Path, run: Run) -> None:

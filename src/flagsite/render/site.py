@@ -19,6 +19,7 @@ from ..catalog import Catalog, CustomerEntry
 from ..findings import Finding, has_errors
 from ..models import FollowUp
 from ..report import report_rows
+from ..retention import past_retention
 from ..spend import money, spend_drops
 from . import dashboards, links
 from .chart import Bar, bar_chart
@@ -163,6 +164,7 @@ class SiteRenderer:
             due=dashboards.follow_ups_due(self.catalog, [entry]),
             history=None if self.history is None else self.history.get(entry.id, []),
             orders=entry.orders[:ORDERS_ON_PAGE],
+            past_retention=past_retention(entry.customer, self.catalog.config.retention, self.catalog.today),
         )
 
     def _order(self, entry: CustomerEntry, row: Any, folder: str) -> RenderedPage:
