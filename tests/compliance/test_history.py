@@ -483,3 +483,27 @@ def test_history_shows_when_a_change_was_written_and_when_it_landed(repo: Repo, 
     site = {c["sha"]: c for c in site_history(str(repo.root))["C-1"]}
     assert site[written]["landed"] == "2026-06-05T10:00:00+00:00"
     assert all("landed" not in c for sha, c in site.items() if sha != written)
+
+
+def test_a_note_moved_to_another_customer_and_rewritten_in_one_commit_is_told_as_moved(repo: Repo, run: Run) -> None:
+    """Git sees a file deleted and another added; the note's file name says it is one note, filed elsewhere."""
+    _history_with_a_neighbours_note(repo)
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    rewritten = note_yaml("Reported water coming through the ceiling of the back bedroom from the flat above.",
+                          at="2026-06-02T09:30:00+00:00", contact={"name": "Bea Okafor"}, channel="email",
+                          resolution=["Sent the building's plumber the same afternoon.", "Plumber fixed a leaking joint under the bath."])
+    repo.remove(f"{C1}/notes/2026-06-02-visit.yaml")
+    repo.write("records/customers/C-2/notes/2026-06-02-visit.yaml", rewritten)
+    moved = repo.commit("Leak note belongs to C-2, rewritten from the plumber's report", "2026-06-04T10:00:00+00:00")
+    assert "R" not in repo.git("show", "--name-status", "-M", "--format=", moved)  # too changed for Git's rename detection
+
+    status, out, err = run("--root", str(repo.root), "history", "C-1", "--audience", "customer", "--format", "json")
+    assert status == 0, err
+    for secret in ("Bea Okafor", "number 14", "leak", "Neighbour dispute"):
+        assert secret not in out, secret
+    log = json.loads(out)["changes"]
+    assert [c["words"] for c in log[0]["changes"]] == ["a note was moved"]
+    assert [entry["written"] for entry in log] == ["2026-06-04T10:00:00+00:00", "2026-06-03T10:00:00+00:00", "2026-06-01T10:00:00+00:00"]
+    status, out, err = run("--root", str(repo.root), "history", "C-2", "--audience", "customer", "--format", "json")
+    assert status == 0, err
+    assert [c["words"] for c in json.loads(out)["changes"][0]["changes"]] == ["a note was moved"]

@@ -93,33 +93,42 @@ def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD") -> tuple
     identity = Identity(customer_id, ids_by_sha, folder_ids)
     owned: list[RawCommit] = []
     for commit in commits:
-        entries = [e for e in commit.entries if identity.owns(record_path(e.old_path), e.old_sha) or identity.owns(record_path(e.new_path), e.new_sha)]
+        # A note moved to or from another customer is paired first, while the other customer's side is still in view.
+        moved = _pair_moves(commit.entries, notes_only=True)
+        entries = [e for e in moved if identity.owns(record_path(e.old_path), e.old_sha) or identity.owns(record_path(e.new_path), e.new_sha)]
         if entries:
             owned.append(RawCommit(commit.sha, commit.date, commit.author, commit.email, commit.message, _pair_moves(entries), commit.committed))
     return owned, identity
 
 
-def _pair_moves(entries: Iterable[RawEntry]) -> list[RawEntry]:
-    """A file of the customer's deleted in one folder and added in another by the same commit is one move.
+def _pair_moves(entries: Iterable[RawEntry], *, notes_only: bool = False) -> list[RawEntry]:
+    """A record file deleted in one folder and added in another by the same commit is one move.
 
     Git pairs them only when the contents are alike; a folder moved and
     heavily edited in one commit is still the same record, told as a move
-    with its field changes.
+    with its field changes. A note is known by its file name (its date and
+    slug, which no edit of its fields changes), so a note moved to another
+    customer and rewritten in the same commit is still told as moved
+    (``notes_only``: those pairs alone, and only where the name is one
+    commit's single deletion and single addition of it).
     """
     entries = list(entries)
-    removed: dict[str, int] = {}
+    removed: dict[str, list[int]] = {}
+    added: dict[str, list[int]] = {}
     for index, entry in enumerate(entries):
-        where = record_path(entry.old_path)
-        if entry.status == "D" and not entry.others and where is not None:
-            removed.setdefault(where.file, index)
+        if entry.others or entry.status not in "DA":
+            continue
+        where = record_path(entry.old_path if entry.status == "D" else entry.new_path)
+        if where is not None and (where.is_note or not notes_only):
+            (removed if entry.status == "D" else added).setdefault(where.file, []).append(index)
     paired: dict[int, RawEntry] = {}
     dropped: set[int] = set()
-    for index, entry in enumerate(entries):
-        where = record_path(entry.new_path)
-        if entry.status != "A" or entry.others or where is None or where.file not in removed:
+    for file, additions in added.items():
+        deletions = removed.get(file, [])
+        if not deletions or (notes_only and (len(deletions), len(additions)) != (1, 1)):
             continue
-        gone = removed.pop(where.file)
-        before = entries[gone]
-        paired[index] = RawEntry("R", before.old_path, entry.new_path, before.old_sha, entry.new_sha)
-        dropped.add(gone)
+        for gone, index in zip(deletions, additions, strict=False):  # the extra ones stay as they are
+            before, entry = entries[gone], entries[index]
+            paired[index] = RawEntry("R", before.old_path, entry.new_path, before.old_sha, entry.new_sha)
+            dropped.add(gone)
     return [paired.get(index, entry) for index, entry in enumerate(entries) if index not in dropped]
