@@ -70,7 +70,7 @@ def test_a_closed_date_must_agree_with_the_status(repo: Repo, run: Run) -> None:
     repo.write(f"{CLOSED}/customer.yaml", closed_customer("C-1", "2019-03-29", status="active"))
     status, out, _ = run("--root", str(repo.root), "validate")
     assert status == 1
-    assert f"{CLOSED}/customer.yaml:4:9: R017 closed: 2019-03-29 on an account whose status is active" in out
+    assert f"{CLOSED}/customer.yaml:4:9: R020 closed: 2019-03-29 on an account whose status is active" in out
     repo.write(f"{CLOSED}/customer.yaml", closed_customer("C-1", None))
     status, out, _ = run("--root", str(repo.root), "validate")
     assert status == 0

@@ -100,7 +100,7 @@ def _check_closed(status: Any, closed: Any, where: Located, ctx: CheckContext) -
     if closed is not None:
         yield from _future(where, ("closed",), closed, ctx.today)
     if status == "active" and closed is not None:
-        yield _finding(where, ("closed",), "R017", f"closed: {closed} on an account whose status is active; set status: closed, "
+        yield _finding(where, ("closed",), "R020", f"closed: {closed} on an account whose status is active; set status: closed, "
                                                    f"or remove closed: if the account was reopened")
     if status == "closed" and closed is None and ctx.config.retention is not None:
         line, column = where.at("status")
