@@ -19,6 +19,7 @@ Targets: build <= 1.15x the bare engine; first-result payload <= 1 MB at 10,000.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import re
@@ -35,6 +36,7 @@ import yaml  # noqa: E402
 
 import site_factory  # noqa: E402
 from flagsite.build import default_config_path  # noqa: E402
+from flagsite.history import site_history  # noqa: E402
 from flagsite.mkdocs_plugin import NAV  # noqa: E402
 from flagsite.render import SCRIPTS, STYLE, render_site, write_site  # noqa: E402
 from flagsite.repository import load_repository  # noqa: E402
@@ -42,29 +44,62 @@ from flagsite.repository import load_repository  # noqa: E402
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
-def timed(command: list[str], cwd: str) -> tuple[float, float]:
-    """(seconds, peak resident MB) of one command in a fresh process."""
+# Linux keeps a process's peak memory across fork and exec, so a command started from this (large) process
+# would report this process's peak as its own: a small launcher forks it and reports its usage to a file.
+_LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+os.write(int(sys.argv[1]), repr((time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status))).encode())
+"""
+
+
+def measured(command: list[str], cwd: str) -> dict[str, float]:
+    """Wall seconds, CPU seconds (user + system, its worker processes included) and peak resident MB of one command in a fresh process.
+
+    The peak is the largest of the command's processes, each counted from a floor of the launcher's own (about 10 MB).
+    """
     # stderr goes to a file: a pipe nobody reads fills up with the records' warnings and stalls the build.
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as report:
+        done = subprocess.run([sys.executable, "-I", "-S", "-c", _LAUNCHER, str(report.fileno()), *command], cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
+                              stderr=errors, pass_fds=(report.fileno(),), check=False)
+        report.seek(0)
+        if done.returncode != 0 or not report.read(1):
             errors.seek(0)
             raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode(errors='replace')}")
-    return seconds, usage.ru_maxrss / 1024
+        report.seek(0)
+        seconds, cpu, peak_kb, status = ast.literal_eval(report.read().decode())
+        if status != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed (exit {status}):\n{errors.read().decode(errors='replace')}")
+    return {"wall_s": seconds, "cpu_s": cpu, "peak_mb": peak_kb / 1024}
 
 
-def bare_project(root: str, target: str) -> None:
-    """The rendered pages as plain files, with the default configuration minus the plugin."""
+def timed(command: list[str], cwd: str) -> tuple[float, float]:
+    """(seconds, peak resident MB) of one command in a fresh process."""
+    figures = measured(command, cwd)
+    return figures["wall_s"], figures["peak_mb"]
+
+
+def bare_project(root: str, target: str, *, with_history: bool = False, plugins: list[str] | None = None) -> dict[str, str]:
+    """The rendered pages as plain files, with the default configuration minus the plugin; returns the pages.
+
+    ``with_history``: the pages carry each customer's history from Git, as ``flagsite build`` of a Git repository does.
+    ``plugins``: the engine's own plugins to enable (``["search"]`` for Material's search index).
+    """
     result = load_repository(root, today=site_factory.TODAY)
-    write_site(render_site(result.catalog), os.path.join(target, "docs"))
+    history = (site_history(root, result.catalog) or None) if with_history else None
+    pages = render_site(result.catalog, history)
+    write_site(pages, os.path.join(target, "docs"))
     with open(default_config_path(), encoding="utf-8") as handle:
         config = yaml.safe_load(handle)
-    config.update(plugins=[], nav=NAV, extra_css=[STYLE], extra_javascript=list(SCRIPTS), not_in_nav="/customers/*/\n")
+    config.update(plugins=plugins or [], nav=NAV, extra_css=[STYLE], extra_javascript=list(SCRIPTS), not_in_nav="/customers/*/\n")
     with open(os.path.join(target, "mkdocs.yml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump(config, handle)
+    return pages
 
 
 def first_result_payload(site: str) -> tuple[int, int, int]:
