@@ -138,8 +138,8 @@ def user_name(root: str) -> str:
     return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else ""
 
 
-def git_init(root: str) -> None:
-    """``git init`` in ``root``, through GitPython's command runner.
+def git_init(root: str, branch: str) -> None:
+    """``git init`` in ``root`` with ``branch`` as its first branch, through GitPython's command runner.
 
     GitPython passes on the inherited environment, so the repository is named
     outright: a ``GIT_DIR`` set by a hook must not receive the new repository.
@@ -155,8 +155,28 @@ def git_init(root: str) -> None:
     runner = git.Git(root)
     try:
         with runner.custom_environment(**git_env(), GIT_DIR=os.path.join(root, ".git"), GIT_WORK_TREE=root):
-            runner.init("-q")
+            runner.init("-q", f"--initial-branch={branch}")
     except git.GitCommandNotFound as error:
         raise FlagsiteError(no_git) from error
     except git.GitCommandError as error:
         raise FlagsiteError(f"'git init' failed in {root}: {(error.stderr or '').strip() or error}") from error
+
+
+def current_branch(root: str) -> str | None:
+    """The branch checked out in ``root`` (None outside Git or on a detached HEAD)."""
+    try:
+        done = git_status(root, ["symbolic-ref", "--short", "-q", "HEAD"])
+    except FlagsiteError:
+        return None
+    return done.stdout.decode("utf-8", "replace").strip() or None if done.returncode == 0 else None
+
+
+def is_branch_name(name: str) -> bool:
+    """Whether git accepts ``name`` as a branch name (``git check-ref-format --branch``)."""
+    return git_status(os.getcwd(), ["check-ref-format", "--branch", name]).returncode == 0 and not name.startswith("-")
+
+
+def commit_everything(root: str, message: str) -> None:
+    """Stage every file of the working tree (as .gitignore allows) and commit it."""
+    run_git(root, ["add", "-A"])
+    run_git(root, ["commit", "-q", "-m", message])
