@@ -190,18 +190,44 @@
     if (input.hasAttribute("autofocus") && (!document.activeElement || document.activeElement === document.body)) input.focus();
     if (input.value) search();
   }
-  // "/" on any page goes to the search, as in most sites' search boxes: staff on a customer's
+  /* A search box at the top of the current page, wired like the home page's. It is focused within
+     the "/" key press, so what is typed right after "/" lands in it: loading the home page instead
+     dropped the keys typed while it loaded. Escape closes it. */
+  function searchHere() {
+    var form = document.createElement("form");
+    form.className = "fs-search fs-search-here";
+    form.setAttribute("role", "search");
+    var label = document.createElement("label");
+    label.setAttribute("for", "fs-search-input");
+    label.textContent = "Find a customer: name, id, email or phone";
+    var input = document.createElement("input");
+    input.id = "fs-search-input";
+    input.type = "search";
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("spellcheck", "false");
+    var output = document.createElement("div");
+    output.id = "fs-search-results";
+    output.className = "fs-search-results";
+    output.setAttribute("aria-live", "polite");
+    form.appendChild(label);
+    form.appendChild(input);
+    var place = document.querySelector(".md-content__inner") || document.body;
+    place.insertBefore(output, place.firstChild);
+    place.insertBefore(form, output);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { form.parentNode.removeChild(form); output.parentNode.removeChild(output); }
+    });
+    setUp();
+    return input;
+  }
+  // "/" on any page opens the search, as in most sites' search boxes: staff on a customer's
   // page find the next customer without reaching for the mouse.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     var target = event.target;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    var input = document.getElementById("fs-search-input");
-    var home = (scriptUrl || "").replace(/assets\/flagsite\/search\.js(\?.*)?$/, "");
-    if (!input && !home) return;
     event.preventDefault();
-    if (input) input.focus();
-    else window.location.href = home;
+    (document.getElementById("fs-search-input") || searchHere()).focus();
   });
   if (typeof document$ !== "undefined" && document$.subscribe) { document$.subscribe(setUp); }
   else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setUp); }
