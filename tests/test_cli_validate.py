@@ -45,7 +45,7 @@ def test_broken_record_gives_one_precise_line_and_exit_1(tmp_path: Path, capsys:
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
     assert code == 1
     first, summary = out.splitlines()
-    assert first.startswith("records/customers/C-1/customer.yaml:8:5: S001 unknown field 'flags[0].colour'")
+    assert first.startswith("records/customers/C-1/customer.yaml:8:5: S001 flags → item 1 → colour: there is no field 'colour' here")
     assert "remove it" in first
     assert summary == "1 error(s), 0 warning(s)."
 
@@ -85,7 +85,7 @@ def test_text_report_keeps_a_finding_on_one_line(tmp_path: Path, capsys: pytest.
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
     assert code == 1
     first, summary = out.splitlines()
-    assert first.startswith("records/customers/C-1/customer.yaml:3:1: S001 unknown field 'bad\\nkey'")
+    assert first.startswith("records/customers/C-1/customer.yaml:3:1: S001 bad\\nkey: there is no field 'bad\\nkey' here")
     assert summary == "1 error(s), 0 warning(s)."
 
 

@@ -106,6 +106,10 @@ class Config(BaseModel):
     def flag_type(self, name: str) -> FlagType | None:
         return self.flag_types.get(name)
 
+    def vocabulary(self) -> dict[str, list[str]]:
+        """The configured names by the record field that takes them (list indexes left out)."""
+        return {"flags.type": list(self.flag_types), "channel": list(self.channels), "disposition": list(self.dispositions)}
+
 
 def load_config(root: str) -> tuple[Config, list[Finding]]:
     """The repository's configuration, or the defaults with findings if it is broken."""

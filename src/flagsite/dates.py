@@ -98,21 +98,26 @@ def _checked_date(year: int, month: int, day: int) -> dt.date:
 def _how_to_write(text: str) -> str:
     """Advice for a text that is not written YYYY-MM-DD; the date meant, when it can be told."""
     advice = f"write dates as {DATE_FORM}"
-    last = _NUMBERS_LAST.fullmatch(text)
-    first = _NUMBERS_FIRST.fullmatch(text)
-    if last:
-        one, two, year = (int(part) for part in last.groups())
-        meant = sorted({day.isoformat() for day in (_maybe(year, two, one), _maybe(year, one, two)) if day})
-    elif first:
-        year, month, day = (int(part) for part in first.groups())
-        meant = [day.isoformat() for day in (_maybe(year, month, day),) if day]
-    else:
-        meant = []
+    meant = [day.isoformat() for day in dates_meant(text)]
     if len(meant) == 1:
         return f"{advice}, e.g. {meant[0]}"
     if len(meant) == 2:
         return f"{advice}: {text} could be {meant[0]} or {meant[1]}"
     return f"{advice}, e.g. 2026-06-03"
+
+
+def dates_meant(text: str) -> list[dt.date]:
+    """The dates a text written another way can mean (31/12/2027, 2027.12.31): none, one, or two when day and month could swap."""
+    text = text.strip()
+    last = _NUMBERS_LAST.fullmatch(text)
+    first = _NUMBERS_FIRST.fullmatch(text)
+    if last:
+        one, two, year = (int(part) for part in last.groups())
+        return sorted({day for day in (_maybe(year, two, one), _maybe(year, one, two)) if day})
+    if first:
+        year, month, day = (int(part) for part in first.groups())
+        return [found for found in (_maybe(year, month, day),) if found]
+    return []
 
 
 def _maybe(year: int, month: int, day: int) -> dt.date | None:

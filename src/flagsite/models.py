@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .controls import FORBIDDEN_CLASS
-from .dates import DateError, parse_date, parse_moment
+from .dates import DateError, dates_meant, parse_date, parse_moment
 
 CUSTOMER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 DISCLOSURE_KEY = "x-disclosure"
@@ -62,6 +62,10 @@ DATE_TIME_TEXT = (
 # An email address as a pattern both sides read the same way (a format "email" is only
 # checked for an "@" by most JSON Schema tools).
 EMAIL_TEXT = rf"^[^@\s{FORBIDDEN_CLASS}]+@[^@\s.{FORBIDDEN_CLASS}]+(\.[^@\s.{FORBIDDEN_CLASS}]+)+$"
+PHONE_TEXT = r"^\+?[0-9][0-9 ()./-]{2,30}$"
+STAFF_NAME_TEXT = r"^[A-Za-z0-9._@-]{1,64}$"
+VOCABULARY_NAME_TEXT = r"^[a-z0-9][a-z0-9-]{0,63}$"
+CURRENCY_TEXT = r"^[A-Z]{3}$"
 # Text with something in it besides spaces (pydantic strips it before counting), and no
 # control character (S005, which the loader reports).
 TEXT = rf"^[^{FORBIDDEN_CLASS}]*[^\s{FORBIDDEN_CLASS}][^{FORBIDDEN_CLASS}]*$"
@@ -71,25 +75,60 @@ def _written_as(kind: str, pattern: str, example: str) -> BeforeValidator:
     """Text in the one form, read by the one date parser; or a date/datetime built by code; never a number.
 
     Pydantic reads a number as a Unix time (``created: 0`` is 1970-01-01); in a record it is a mistake.
+    Each error carries in its context what is expected and, where it can be told, what to write
+    instead, in words for the person who typed it (``schema_errors`` shows them).
     """
     form = re.compile(pattern)
     parse = parse_date if kind == "date" else parse_moment
+    written = f"a date written {example}" if kind == "date" else f"a date and time written {example} (seconds and the UTC offset included)"
+
+    def fail(expected: str, suggestion: str) -> PydanticCustomError:
+        return PydanticCustomError(f"{kind}_form", "Input should be {expected}: {suggestion}", {"expected": expected, "suggestion": suggestion})
 
     def check(value: Any) -> Any:
         if isinstance(value, (int, float)):
-            raise PydanticCustomError(f"{kind}_type", f"Input should be a valid {kind}")
+            raise PydanticCustomError(f"{kind}_type", f"Input should be a valid {kind}", {"expected": written})
         if kind == "date" and isinstance(value, dt.datetime):
-            raise PydanticCustomError("date_form", f"Input should be a date without a time, written as {example}")
+            raise fail(written, f"write {value.date().isoformat()}, without a time")
         if not isinstance(value, str):
             return value
         if not form.match(value):
-            raise PydanticCustomError(f"{kind}_form", f"Input should be a {kind} written as {example}")
+            raise fail(written, _date_rewritten(value) if kind == "date" else _moment_rewritten(value))
         try:
             return parse(value)
         except DateError as error:  # the form is right, the date is not: "February has 28 days in 2027"
-            raise PydanticCustomError(f"{kind}_form", str(error)) from None
+            raise fail(f"a {kind} that exists", str(error)) from None
 
     return BeforeValidator(check)
+
+
+def _date_rewritten(text: str) -> str:
+    """What to write for a date written another way: 31/12/2027 → 2027-12-31."""
+    meant = dates_meant(text)
+    if len(meant) == 1:
+        return f"write {meant[0].isoformat()}"
+    if len(meant) == 2:
+        return f"write {meant[0].isoformat()} or {meant[1].isoformat()}, whichever is meant"
+    leading = re.match(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})", text)
+    if leading and len(text.strip()) > len(leading.group(1)):
+        return f"write {leading.group(1)}, without a time"
+    try:
+        return f"write {parse_date(text).isoformat()}"
+    except DateError as error:
+        return str(error)
+
+
+def _moment_rewritten(text: str) -> str:
+    """What to write for a note's time written another way: 2026-06-03 14:12 → 2026-06-03T14:12:00 and the UTC offset."""
+    if re.fullmatch(DATE_TEXT, text.strip()):
+        return f"add the time of day and the UTC offset, e.g. {text.strip()}T14:00:00+01:00"
+    try:
+        moment = parse_moment(text)
+    except DateError as error:
+        return str(error)
+    if dt.datetime.fromisoformat(text.strip()).tzinfo is not None:
+        return f"write {moment.isoformat()}"
+    return f"write {moment.replace(tzinfo=None).isoformat()} followed by the UTC offset, e.g. {moment.replace(tzinfo=None).isoformat()}+01:00 (Z for UTC)"
 
 
 Date = Annotated[
@@ -109,10 +148,10 @@ Text = Annotated[
 ]
 CustomerId = Annotated[str, StringConstraints(pattern=CUSTOMER_ID_PATTERN)]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_TEXT)]
-Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()./-]{2,30}$")]
-StaffName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._@-]{1,64}$")]
-VocabularyName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
-CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Phone = Annotated[str, StringConstraints(pattern=PHONE_TEXT)]
+StaffName = Annotated[str, StringConstraints(pattern=STAFF_NAME_TEXT)]
+VocabularyName = Annotated[str, StringConstraints(pattern=VOCABULARY_NAME_TEXT)]
+CurrencyCode = Annotated[str, StringConstraints(pattern=CURRENCY_TEXT)]
 
 
 class Record(BaseModel):

@@ -27,7 +27,7 @@ from .findings import Finding
 from .load.yaml_strict import MAX_BYTES, SchemaLink, SourceMap, load_yaml_bytes
 from .models import Customer, Note, Record
 from .policy.engine import check_customer_policy, check_note_policy
-from .schema_errors import findings_from_validation_error
+from .schema_errors import Vocabulary, findings_from_validation_error
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -82,8 +82,11 @@ def read_record_bytes(abs_path: str, rel_path: str) -> bytes | Finding:
         os.close(fd)
 
 
-def load_record(raw: bytes, path: str, model: type[RecordT] | None) -> Loaded[RecordT]:
-    """Strict YAML and the model (none: the data alone), without the record checks."""
+def load_record(raw: bytes, path: str, model: type[RecordT] | None, vocabulary: Vocabulary | None = None) -> Loaded[RecordT]:
+    """Strict YAML and the model (none: the data alone), without the record checks.
+
+    ``vocabulary``: the configured names, so that a name written wrong is told which one was meant.
+    """
     source = SourceMap()
     try:
         loaded = load_yaml_bytes(raw, path)
@@ -96,7 +99,7 @@ def load_record(raw: bytes, path: str, model: type[RecordT] | None) -> Loaded[Re
     try:
         record = model.model_validate(loaded.data)
     except ValidationError as error:
-        findings += findings_from_validation_error(error, path, loaded.source, model)
+        findings += findings_from_validation_error(error, path, loaded.source, model, vocabulary)
     except Exception as error:  # noqa: BLE001
         findings.append(internal_error(path, error))
     return Loaded(record, loaded.data, loaded.source, findings, loaded.schema_link)
@@ -107,7 +110,7 @@ def read_customer(raw: bytes, path: str, ctx: CheckContext, folder_name: str | N
 
     ``policy=False`` leaves out the policy rules (how the record is written), for readers that only need what it says.
     """
-    loaded, where = _load_linked(raw, path, Customer)
+    loaded, where = _load_linked(raw, path, Customer, ctx)
     data, customer = loaded.data, loaded.record
     if data is None:
         return loaded
@@ -127,7 +130,7 @@ def read_customer(raw: bytes, path: str, ctx: CheckContext, folder_name: str | N
 
 def read_note(raw: bytes, path: str, ctx: CheckContext, customer: Customer | None, *, policy: bool = True) -> Loaded[Note]:
     """What ``flagsite validate`` says about one note of ``customer`` (None when its customer.yaml is not valid)."""
-    loaded, where = _load_linked(raw, path, Note)
+    loaded, where = _load_linked(raw, path, Note, ctx)
     data, note = loaded.data, loaded.record
     if data is None:
         return loaded
@@ -139,9 +142,9 @@ def read_note(raw: bytes, path: str, ctx: CheckContext, customer: Customer | Non
     return loaded
 
 
-def _load_linked(raw: bytes, path: str, model: type[RecordT]) -> tuple[Loaded[RecordT], Located]:
+def _load_linked(raw: bytes, path: str, model: type[RecordT], ctx: CheckContext) -> tuple[Loaded[RecordT], Located]:
     """The record with its $schema line checked (R016), and where its values stand."""
-    loaded = load_record(raw, path, model)
+    loaded = load_record(raw, path, model, ctx.config.vocabulary())
     if loaded.data is not None:
         loaded.findings += check_schema_link(path, loaded.schema_link)
     return loaded, Located(path, loaded.source)
