@@ -13,7 +13,7 @@ in another, nor in the same flag.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Annotated, Any
 
@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..findings import Finding
 from ..models import Customer, Flag, FollowUp, Note, Preference, Record
 from ..retention import past_retention
+from ..suggest import close_names, did_you_mean
 from .context import CheckContext, Located
 
 _MISSING = object()
@@ -89,7 +90,7 @@ def _check_flag(index: int, kind: Any, created: Any, review_by: Any, where: Loca
     loc = ("flags", index)
     if kind is not None and ctx.config.flag_type(kind) is None:
         known = ", ".join(sorted(ctx.config.flag_types))
-        yield _finding(where, loc + ("type",), "R005", f"unknown flag type {kind!r}; use one of: {known} (or add it to flagsite.yaml)")
+        yield _finding(where, loc + ("type",), "R005", f"unknown flag type {kind!r}; use one of: {known} (or add it to flagsite.yaml){_meant(kind, ctx.config.flag_types)}")
     if created is not None:
         yield from _future(where, loc + ("created",), created, ctx.today)
     if created is not None and review_by is not None and review_by < created:
@@ -111,9 +112,9 @@ def _check_closed(status: Any, closed: Any, where: Located, ctx: CheckContext) -
 def _check_note_parts(disposition: Any, channel: Any, at: Any, follow_up: Any, where: Located, ctx: CheckContext) -> Iterator[Finding]:
     config = ctx.config
     if disposition is not None and disposition not in config.dispositions:
-        yield _finding(where, ("disposition",), "R006", f"unknown disposition {disposition!r}; use one of: {', '.join(config.dispositions)}")
+        yield _finding(where, ("disposition",), "R006", f"unknown disposition {disposition!r}; use one of: {', '.join(config.dispositions)}{_meant(disposition, config.dispositions)}")
     if channel is not None and channel not in config.channels:
-        yield _finding(where, ("channel",), "R007", f"unknown channel {channel!r}; use one of: {', '.join(config.channels)}")
+        yield _finding(where, ("channel",), "R007", f"unknown channel {channel!r}; use one of: {', '.join(config.channels)}{_meant(channel, config.channels)}")
     written = at.date() if at is not None else None
     if written is not None:
         yield from _future(where, ("at",), written, ctx.today)
@@ -125,6 +126,12 @@ def _check_note_parts(disposition: Any, channel: Any, at: Any, follow_up: Any, w
         if written is not None and follow_up.done < written:
             yield _finding(where, ("follow_up", "done"), "R009", f"follow-up done {follow_up.done} is before the note ({written}); set the date it was really done")
         yield from _future(where, ("follow_up", "done"), follow_up.done, ctx.today)
+
+
+def _meant(name: str, known: Iterable[str]) -> str:
+    """"; did you mean 'phone'?" for a name close to a known one, or nothing."""
+    hint = did_you_mean(close_names(name, known))
+    return f"; {hint}" if hint else ""
 
 
 def _valid(model: type[Record], name: str, data: dict[str, Any]) -> Any:
