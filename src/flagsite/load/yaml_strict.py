@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..controls import describe, first_forbidden
+from ..controls import describe, first_forbidden, visible
 from ..findings import Finding
 
 MAX_BYTES = 1 << 20
@@ -285,6 +285,9 @@ class _Walker:
             return self._mapping(node, loc, depth, block_indent)
         if isinstance(node, yaml.SequenceNode):
             self._require_tag(node, _SEQ_TAG)
+            if not node.flow_style:
+                for item in node.value:
+                    self._check_folded_item(item)
             return [self._node(item, loc + (index,), depth + 1, block_indent) for index, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, line, column)
@@ -320,6 +323,26 @@ class _Walker:
                 self.findings.append(
                     Finding(self.path, number + 1, 1, "Y014", f"this line continues the value that starts at line {node.start_mark.line + 1}, so it must be indented more "
                                                               f"than the field it belongs to ({block_indent + 1} space(s) at least); indent it or join it to the line before")
+                )
+                return
+
+    def _check_folded_item(self, item: yaml.Node) -> None:
+        """A plain list item continued on a line not indented like the item's text: valid YAML
+        that folds what was meant as the next item (a '- ' forgotten, or one space off) into this one."""
+        if not isinstance(item, yaml.ScalarNode) or item.style or item.end_mark.line == item.start_mark.line:
+            return
+        column = item.start_mark.column
+        for number in range(item.start_mark.line + 1, item.end_mark.line + 1):
+            text = self.lines[number]
+            content = text.lstrip(" ")
+            indent = len(text) - len(content)
+            if content.strip() and indent != column:
+                line = item.start_mark.line + 1
+                shown = visible(item.value if len(item.value) <= 60 else item.value[:57] + "...")
+                self.findings.append(
+                    Finding(self.path, number + 1, indent + 1, "Y015", f"this line is read as part of the list item on line {line} ('{shown}'), because it is not "
+                                                                       f"indented like that item's text: start it with '- ' if it is an item of its own, or indent it "
+                                                                       f"{column} space(s), like the text on line {line}, if it continues that item")
                 )
                 return
 
