@@ -55,6 +55,7 @@ _ALL = [
     Code("R015", "duplicate-order-id", "Two order rows share an order id (an export loaded twice counts its spend twice)."),
     Code("R016", "schema-link-broken", "A record's $schema line does not lead to the repository's schema from where the file stands."),
     Code("R020", "closed-date-on-open-account", "A customer has a closed: date but its status is active."),
+    Code("R021", "refers-to-customer-with-errors", "Info: the orders and notes of a customer whose customer.yaml has errors, counted in one line instead of an error each."),
     Code("O001", "order-csv-invalid", "An order row that cannot be read."),
     Code("O002", "orders-file-too-large", "An orders file past the bounds in flagsite.yaml (orders: max_megabytes per file, max_rows in all)."),
     Code("W001", "past-retention", "A closed customer's record is kept longer than retention: in flagsite.yaml allows; erase it."),

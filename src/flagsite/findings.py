@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]  # info: context for an error, never a problem of its own
 
 
 @dataclass(frozen=True, order=True)
@@ -35,6 +35,10 @@ class Finding:
 
 def sort_key(finding: Finding) -> tuple[str, int, int, str, str]:
     return (finding.path, finding.line or 0, finding.column or 0, finding.code, finding.message)
+
+
+def count_of(findings: list[Finding], severity: Severity) -> int:
+    return sum(1 for f in findings if f.severity == severity)
 
 
 def has_errors(findings: list[Finding]) -> bool:

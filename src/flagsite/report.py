@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .controls import json_text, visible
-from .findings import Finding, has_errors
+from .findings import Finding, count_of, has_errors
 
 
 @dataclass(frozen=True)
@@ -33,15 +33,14 @@ def report_lines(findings: list[Finding]) -> str:
     """One line per finding, ``path[:line:col]: CODE message``, without the summary line."""
     lines = []
     for row in report_rows(findings):
-        tag = "" if row.severity == "error" else " (warning)"
+        tag = "" if row.severity == "error" else f" ({row.severity})"
         lines.append(f"{row.where}: {row.code}{tag} {row.message}")
     return "".join(line + "\n" for line in lines)
 
 
 def report_text(findings: list[Finding]) -> str:
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = len(findings) - errors
-    summary = "All records are valid." if not findings else f"{errors} error(s), {warnings} warning(s)."
+    errors, warnings, notes = (count_of(findings, severity) for severity in ("error", "warning", "info"))
+    summary = "All records are valid." if not findings else f"{errors} error(s), {warnings} warning(s)" + (f", {notes} info line(s)." if notes else ".")
     return report_lines(findings) + summary + "\n"
 
 
@@ -57,6 +56,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+_GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
 def report_github(findings: list[Finding]) -> str:
     """GitHub Actions workflow commands: each finding annotates its line in the pull request."""
     lines = []
@@ -66,7 +68,7 @@ def report_github(findings: list[Finding]) -> str:
             properties.append(f"line={f.line}")
             properties.append(f"col={f.column or 1}")
         properties.append(f"title={_escape_property(f.code)}")
-        lines.append(f"::{f.severity} {','.join(properties)}::{_escape_data(f'{f.code} {f.message}')}")
+        lines.append(f"::{_GITHUB_COMMAND[f.severity]} {','.join(properties)}::{_escape_data(f'{f.code} {f.message}')}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .catalog import Catalog, CustomerEntry, NoteEntry
 from .check.context import CheckContext
 from .check.record import valid_customer_id
-from .check.repository import check_across
+from .check.repository import CustomerWithErrors, check_across
 from .config import load_config
 from .discover import CustomerFolder, discover
 from .findings import Finding, sort_key
@@ -49,6 +49,7 @@ class _FolderResult:
     id_position: Position | None
     entry: CustomerEntry | None  # None when unreadable, or when records are not kept
     findings: list[Finding]
+    has_errors: bool = False  # customer.yaml is missing, unreadable or does not fit the schema
 
 
 def load_repository(
@@ -75,7 +76,7 @@ def load_repository(
         findings += order_findings
     for result in results:
         findings += result.findings
-    findings += check_across(results_by_id(results), orders)
+    findings += check_across(results_by_id(results), orders, _with_errors(results))
     entries = sorted((r.entry for r in results if r.entry is not None), key=lambda e: e.id)
     for entry in entries:
         catalog.customers.setdefault(entry.id, entry)  # a duplicate id is reported above
@@ -90,6 +91,15 @@ def load_repository(
 def results_by_id(results: list[_FolderResult]) -> list[tuple[str, str, Position | None]]:
     """(customer id, customer.yaml path, position of the id) for every readable customer."""
     return [(r.customer_id, r.folder.customer_file, r.id_position) for r in results if r.customer_id is not None]
+
+
+def _with_errors(results: list[_FolderResult]) -> list[CustomerWithErrors]:
+    """The customers whose customer.yaml has errors, known by its id or else by their folder's name."""
+    return [
+        CustomerWithErrors(r.customer_id or r.folder.folder_name, r.folder.customer_file, len(r.folder.note_files))
+        for r in results
+        if r.has_errors and r.folder.has_customer_file
+    ]
 
 
 def _load_folders(
@@ -115,9 +125,11 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
     customer: Customer | None = None
     customer_id: str | None = None  # also of a customer.yaml with errors elsewhere: for duplicates, and its orders
     id_position: Position | None = None
+    has_errors = False
     if folder.has_customer_file:
         loaded = read_customer_file(root, customer_path, ctx, folder.folder_name, policy=policy)
         findings += loaded.findings
+        has_errors = loaded.record is None
         customer = loaded.record
         if loaded.data is not None:
             customer_id = customer.id if customer is not None else valid_customer_id(loaded.data)
@@ -132,4 +144,4 @@ def _load_folder(root: str, folder: CustomerFolder, ctx: CheckContext, keep_reco
     if customer is not None and keep_records:
         notes.sort(key=lambda e: (e.note.at, e.path), reverse=True)
         entry = CustomerEntry(folder.rel_path, customer, notes)
-    return _FolderResult(folder, customer_id, id_position, entry, findings)
+    return _FolderResult(folder, customer_id, id_position, entry, findings, has_errors)
