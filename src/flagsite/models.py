@@ -80,6 +80,7 @@ def _written_as(kind: str, pattern: str, example: str) -> BeforeValidator:
     """
     form = re.compile(pattern)
     parse = parse_date if kind == "date" else parse_moment
+    rewritten = _date_rewritten if kind == "date" else _moment_rewritten
     written = f"a date written {example}" if kind == "date" else f"a date and time written {example} (seconds and the UTC offset included)"
 
     def fail(expected: str, suggestion: str) -> PydanticCustomError:
@@ -87,13 +88,13 @@ def _written_as(kind: str, pattern: str, example: str) -> BeforeValidator:
 
     def check(value: Any) -> Any:
         if isinstance(value, (int, float)):
-            raise PydanticCustomError(f"{kind}_type", f"Input should be a valid {kind}", {"expected": written})
+            raise PydanticCustomError(f"{kind}_type", "Input should be {expected}", {"expected": written, "suggestion": rewritten(str(value))})
         if kind == "date" and isinstance(value, dt.datetime):
             raise fail(written, f"write {value.date().isoformat()}, without a time")
         if not isinstance(value, str):
             return value
         if not form.match(value):
-            raise fail(written, _date_rewritten(value) if kind == "date" else _moment_rewritten(value))
+            raise fail(written, rewritten(value))
         try:
             return parse(value)
         except DateError as error:  # the form is right, the date is not: "February has 28 days in 2027"

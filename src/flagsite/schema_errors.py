@@ -109,6 +109,8 @@ class _Explainer:
         if kind == "extra_forbidden":
             return self._unknown(loc)
         found = "nothing under it" if kind in _BLOCK_TYPES and item.get("input") is None else _found(item.get("input"), kind)
+        if kind == "value_error":  # a validator's own words say what is wrong and what to do
+            return f"{_field_path(loc)}: found {found}; {str(item['msg']).removeprefix('Value error, ')}"
         expected, suggestion = self._expected(loc, item)
         return f"{_field_path(loc)}: found {found}; expected {expected}" + (f"; {suggestion}" if suggestion else "")
 
@@ -168,8 +170,6 @@ class _Explainer:
             return "one value (text, a number or a date), not a list or a block of fields", "write the value on the field's own line"
         if kind == "timezone_aware":
             return "a time with its UTC offset, e.g. 2026-06-03T14:12:00+01:00", ""
-        if kind == "value_error":
-            return str(item["msg"]).removeprefix("Value error, "), ""
         return _lower_first(str(item["msg"]).removeprefix("Input should be ")), ""
 
     def _pattern(self, loc: Loc, pattern: str, value: object) -> tuple[str, str]:
