@@ -8,6 +8,7 @@ good records stay browsable meanwhile.
 
 from __future__ import annotations
 
+import html
 import os
 import urllib.error
 import urllib.request
@@ -46,7 +47,8 @@ def test_an_error_made_while_previewing_shows_in_the_open_page_and_its_fix_reloa
         page.wait_for_url("**/record-errors/")
         finding = page.locator(".fs-finding").first  # errors before warnings
         assert "records/customers/C-40004/customer.yaml:" in finding.inner_text()
-        assert "On Hold" in finding.inner_text()
+        assert "flags → item 1 → type: found 'On Hold'" in finding.inner_text()  # in words an editor acts on
+        assert "did you mean 'on-hold'?" in finding.inner_text()
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         _replace(repo, CUSTOMER, "type: On Hold", "type: alert")
         page.get_by_text("The records have no errors").wait_for(timeout=30000)  # reloaded by itself
@@ -60,6 +62,8 @@ def test_a_preview_started_on_records_with_errors_answers_every_request(repo: st
         base = f"http://127.0.0.1:{port}"
         status, errors = _status(f"{base}/record-errors/")
         assert status == 200 and "records/customers/C-20001/customer.yaml:" in errors
+        assert "flags → item 1 → type: found 'On Hold'; expected one of: " in html.unescape(errors)
+        assert "did you mean 'on-hold'?" in html.unescape(errors)
         status, home = _status(f"{base}/")
         assert status == 200 and "fs-preview-errors" in home and "record-errors/" in home
         assert _status(f"{base}/customers/C-20001/")[0] == 404  # what cannot be read is not made up
