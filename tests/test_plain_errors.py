@@ -21,6 +21,8 @@ NOTE = "records/customers/C-1/notes/2026-06-03-call.yaml"
 GOOD_CUSTOMER = "id: C-1\nname: Ann Example\n"
 NOTE_HEAD = "at: 2026-06-03T14:12:00-05:00\nauthor: max\nchannel: phone\n"
 CONTACT = "contact:\n  name: Ann Example\n"
+ORDERS_FILE = "records/orders/orders.csv"
+ORDER_HEADER = "order_id,customer,date,amount,currency,status,title\n"
 NOTE_TAIL = "reason: Asked for a refund of order 1001.\ndisposition: billing-refund\n"
 
 
@@ -115,7 +117,7 @@ CASES: dict[str, tuple[dict[str, str], str]] = {
     ),
     "empty text": (
         {CUSTOMER: flag(reason='""')},
-        f"{CUSTOMER}:5:13: S003 flags → item 1 → reason: found empty text; expected some text; write it here, or remove the line",
+        f"{CUSTOMER}:5:13: S003 flags → item 1 → reason: found empty text; expected some text; write it here",
     ),
     "list for text": (
         {CUSTOMER: "id: C-1\nname: [Ann, Example]\n"},
@@ -138,6 +140,14 @@ CASES: dict[str, tuple[dict[str, str], str]] = {
     "what was found holds a terminal escape": (
         note('at: 2026-06-03T14:12:00-05:00\nauthor: max\nchannel: "ph\\e[2Jone"\n' + CONTACT + NOTE_TAIL),
         f"{NOTE}:3:10: S003 channel: found 'ph\\x1b[2Jone'; expected one of: phone, email, chat, in-person, letter, other; did you mean 'phone'?",
+    ),
+    "order row's date day first": (
+        {CUSTOMER: GOOD_CUSTOMER, ORDERS_FILE: ORDER_HEADER + "O-1,C-1,31/12/2026,10.00,USD,shipped,Mug\n"},
+        f"{ORDERS_FILE}:2:1: O001 column date: found '31/12/2026'; expected a date written YYYY-MM-DD; write 2026-12-31; correct the row",
+    ),
+    "order row's amount in words": (
+        {CUSTOMER: GOOD_CUSTOMER, ORDERS_FILE: ORDER_HEADER + "O-1,C-1,2026-05-01,ten,USD,shipped,Mug\n"},
+        f"{ORDERS_FILE}:2:1: O001 column amount: found the text 'ten'; expected a number, e.g. 12.50; write the number alone, without a currency sign or words; correct the row",
     ),
     "whole number in the configuration": (
         {CUSTOMER: GOOD_CUSTOMER, "flagsite.yaml": "missteps_days: many\n"},
@@ -206,7 +216,7 @@ def test_a_list_item_continued_under_its_text_is_one_item(continued: str, tmp_pa
     assert [f["code"] for f in json.loads(out)["findings"] if f["severity"] == "error"] == []
 
 
-ORDERS = "order_id,customer,date,amount,currency,status,title\n" + "".join(f"O-{n},C-10042,2026-05-0{n},10.00,EUR,shipped,Mug\n" for n in range(1, 8))
+ORDERS = ORDER_HEADER + "".join(f"O-{n},C-10042,2026-05-0{n},10.00,EUR,shipped,Mug\n" for n in range(1, 8))
 BROKEN_CUSTOMER = "records/customers/C-10042/customer.yaml"
 NOTE_OF_BROKEN = "records/customers/C-10042/notes/2026-06-03-call.yaml"
 
@@ -222,7 +232,7 @@ NOTE_OF_BROKEN = "records/customers/C-10042/notes/2026-06-03-call.yaml"
 def test_a_broken_customer_is_one_error_and_one_line_counting_what_refers_to_it(
     customer_yaml: str, error: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _repository(tmp_path, {BROKEN_CUSTOMER: customer_yaml, "records/orders/orders.csv": ORDERS, NOTE_OF_BROKEN: NOTE_HEAD + CONTACT + NOTE_TAIL + "resolution: [Refunded order 1001.]\n"})
+    _repository(tmp_path, {BROKEN_CUSTOMER: customer_yaml, ORDERS_FILE: ORDERS, NOTE_OF_BROKEN: NOTE_HEAD + CONTACT + NOTE_TAIL + "resolution: [Refunded order 1001.]\n"})
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
     info, told, summary = out.splitlines()
     assert code == 1
@@ -238,8 +248,8 @@ def test_a_broken_customer_is_one_error_and_one_line_counting_what_refers_to_it(
 
 
 def test_an_order_for_a_customer_nobody_has_is_still_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _repository(tmp_path, {BROKEN_CUSTOMER: "id: C-10042\nname: Ann: Example\n", "records/orders/orders.csv": ORDERS.replace("O-7,C-10042", "O-7,C-404")})
+    _repository(tmp_path, {BROKEN_CUSTOMER: "id: C-10042\nname: Ann: Example\n", ORDERS_FILE: ORDERS.replace("O-7,C-10042", "O-7,C-404")})
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
     assert code == 1
-    assert "records/orders/orders.csv:8:1: R011 order O-7 is for customer 'C-404', who has no record; correct the customer id or add the customer" in out.splitlines()
+    assert f"{ORDERS_FILE}:8:1: R011 order O-7 is for customer 'C-404', who has no record; correct the customer id or add the customer" in out.splitlines()
     assert f"{BROKEN_CUSTOMER}: R017 (info) 6 order rows refer to C-10042, whose customer.yaml has errors: they are left out of the site until it is fixed" in out.splitlines()

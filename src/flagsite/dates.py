@@ -21,6 +21,7 @@ _MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{8})[T ](.+)", re.ASCII)
 # Other ways people write dates: day or month first, other separators, no leading zeros.
 _NUMBERS_LAST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", re.ASCII)
 _NUMBERS_FIRST = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})", re.ASCII)
+_LEADING_DATE = re.compile(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})", re.ASCII)
 _END_OF_DAY = dt.time(23, 59, 59)
 
 
@@ -98,7 +99,7 @@ def _checked_date(year: int, month: int, day: int) -> dt.date:
 def _how_to_write(text: str) -> str:
     """Advice for a text that is not written YYYY-MM-DD; the date meant, when it can be told."""
     advice = f"write dates as {DATE_FORM}"
-    meant = [day.isoformat() for day in dates_meant(text)]
+    meant = [day.isoformat() for day in _dates_meant(text)]
     if len(meant) == 1:
         return f"{advice}, e.g. {meant[0]}"
     if len(meant) == 2:
@@ -106,7 +107,38 @@ def _how_to_write(text: str) -> str:
     return f"{advice}, e.g. 2026-06-03"
 
 
-def dates_meant(text: str) -> list[dt.date]:
+def date_written_right(text: str) -> str:
+    """What to write for a date written another way: 31/12/2027 → "write 2027-12-31"."""
+    meant = _dates_meant(text)
+    if len(meant) == 1:
+        return f"write {meant[0].isoformat()}"
+    if len(meant) == 2:
+        return f"write {meant[0].isoformat()} or {meant[1].isoformat()}, whichever is meant"
+    leading = _LEADING_DATE.match(text)
+    if leading and len(text.strip()) > len(leading.group(1)):
+        return f"write {leading.group(1)}, without a time"
+    try:
+        return f"write {parse_date(text).isoformat()}"
+    except DateError as error:
+        return str(error)
+
+
+def moment_written_right(text: str) -> str:
+    """What to write for a moment written another way: 2026-06-03 14:12 → 2026-06-03T14:12:00 and the UTC offset."""
+    text = text.strip()
+    if _DATE.fullmatch(text):
+        return f"add the time of day and the UTC offset, e.g. {parse_date(text).isoformat()}T14:00:00+01:00"
+    try:
+        moment = parse_moment(text)
+    except DateError as error:
+        return str(error)
+    if dt.datetime.fromisoformat(text).tzinfo is not None:
+        return f"write {moment.isoformat()}"
+    local = moment.replace(tzinfo=None).isoformat()
+    return f"write {local} followed by the UTC offset, e.g. {local}+01:00 (Z for UTC)"
+
+
+def _dates_meant(text: str) -> list[dt.date]:
     """The dates a text written another way can mean (31/12/2027, 2027.12.31): none, one, or two when day and month could swap."""
     text = text.strip()
     last = _NUMBERS_LAST.fullmatch(text)

@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .controls import FORBIDDEN_CLASS
-from .dates import DateError, dates_meant, parse_date, parse_moment
+from .dates import DateError, date_written_right, moment_written_right, parse_date, parse_moment
 
 CUSTOMER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 DISCLOSURE_KEY = "x-disclosure"
@@ -80,7 +80,7 @@ def _written_as(kind: str, pattern: str, example: str) -> BeforeValidator:
     """
     form = re.compile(pattern)
     parse = parse_date if kind == "date" else parse_moment
-    rewritten = _date_rewritten if kind == "date" else _moment_rewritten
+    rewritten = date_written_right if kind == "date" else moment_written_right
     written = f"a date written {example}" if kind == "date" else f"a date and time written {example} (seconds and the UTC offset included)"
 
     def fail(expected: str, suggestion: str) -> PydanticCustomError:
@@ -101,35 +101,6 @@ def _written_as(kind: str, pattern: str, example: str) -> BeforeValidator:
             raise fail(f"a {kind} that exists", str(error)) from None
 
     return BeforeValidator(check)
-
-
-def _date_rewritten(text: str) -> str:
-    """What to write for a date written another way: 31/12/2027 → 2027-12-31."""
-    meant = dates_meant(text)
-    if len(meant) == 1:
-        return f"write {meant[0].isoformat()}"
-    if len(meant) == 2:
-        return f"write {meant[0].isoformat()} or {meant[1].isoformat()}, whichever is meant"
-    leading = re.match(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})", text)
-    if leading and len(text.strip()) > len(leading.group(1)):
-        return f"write {leading.group(1)}, without a time"
-    try:
-        return f"write {parse_date(text).isoformat()}"
-    except DateError as error:
-        return str(error)
-
-
-def _moment_rewritten(text: str) -> str:
-    """What to write for a note's time written another way: 2026-06-03 14:12 → 2026-06-03T14:12:00 and the UTC offset."""
-    if re.fullmatch(DATE_TEXT, text.strip()):
-        return f"add the time of day and the UTC offset, e.g. {text.strip()}T14:00:00+01:00"
-    try:
-        moment = parse_moment(text)
-    except DateError as error:
-        return str(error)
-    if dt.datetime.fromisoformat(text.strip()).tzinfo is not None:
-        return f"write {moment.isoformat()}"
-    return f"write {moment.replace(tzinfo=None).isoformat()} followed by the UTC offset, e.g. {moment.replace(tzinfo=None).isoformat()}+01:00 (Z for UTC)"
 
 
 Date = Annotated[

@@ -19,9 +19,10 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .controls import visible
+from .dates import date_written_right, moment_written_right
 from .findings import Finding
 from .load.yaml_strict import Loc, SourceMap
-from .models import CURRENCY_TEXT, CUSTOMER_ID_PATTERN, EMAIL_TEXT, PHONE_TEXT, STAFF_NAME_TEXT, VOCABULARY_NAME_TEXT
+from .models import CURRENCY_TEXT, CUSTOMER_ID_PATTERN, DATE_TEXT, EMAIL_TEXT, PHONE_TEXT, STAFF_NAME_TEXT, VOCABULARY_NAME_TEXT
 from .suggest import close_names, did_you_mean, normalised_name
 
 # Known names by field, the list indexes left out: {"flags.type": ["on-hold", ...], "channel": [...]}.
@@ -78,6 +79,11 @@ def findings_from_validation_error(
         line, column = position if position else (None, None)
         findings.append(Finding(path, line, column, code, explain.message(loc, item)))
     return findings
+
+
+def plain_message(item: ErrorDetails, model: type[BaseModel] | None = None) -> str:
+    """One error in the same words, for data that has no YAML positions (an order row: its column)."""
+    return _Explainer(SourceMap(), model, {}, [item]).message(tuple(item["loc"]), item)
 
 
 @dataclass
@@ -140,10 +146,15 @@ class _Explainer:
         ctx: dict[str, typing.Any] = dict(item.get("ctx") or {})
         if "expected" in ctx and kind.startswith(("date", "datetime")):
             return str(ctx["expected"]), str(ctx.get("suggestion", ""))
+        if kind.startswith("datetime"):  # pydantic's own, for a datetime without the one written form
+            return "a date and time written YYYY-MM-DDTHH:MM:SS+HH:MM", moment_written_right(str(value))
+        if kind.startswith("date"):
+            form_is_right = re.fullmatch(DATE_TEXT, str(value)) is not None  # 2026-02-30: the date is wrong, not how it is written
+            return "a date that exists" if form_is_right else "a date written YYYY-MM-DD", date_written_right(str(value))
         if kind == "string_pattern_mismatch":
             return self._pattern(loc, str(ctx.get("pattern", "")), value)
         if kind == "string_too_short":
-            return "some text", "write it here, or remove the line"
+            return "some text", "write it here" + ("" if self._required(loc) else ", or remove the line")
         if kind == "string_too_long":
             return f"at most {ctx.get('max_length')} characters", "shorten it"
         if kind == "string_type":
@@ -156,7 +167,7 @@ class _Explainer:
             meant = _BOOLEAN_WORDS.get(str(value).strip().lower(), "") if isinstance(value, str) else ""
             return "true or false", f"did you mean {meant}?" if meant else ""
         if kind in _NUMBER_WORDS:
-            return _NUMBER_WORDS[kind], _as_number(value)
+            return _NUMBER_WORDS[kind], "" if kind == "finite_number" else _as_number(value)
         if kind in _BOUND_WORDS:
             return _BOUND_WORDS[kind].format(**ctx), ""
         if kind in _BLOCK_TYPES:
@@ -216,6 +227,11 @@ class _Explainer:
     def _fields_of_block(self, loc: Loc) -> list[str]:
         holder = _model_at(self.model, loc) if self.model is not None else None
         return [info.alias or name for name, info in holder.model_fields.items()] if holder is not None else []
+
+    def _required(self, loc: Loc) -> bool:
+        holder = _model_at(self.model, loc[:-1]) if self.model is not None else None
+        info = _field_named(holder, str(loc[-1])) if holder is not None else None
+        return info is None or info.is_required()
 
     def _description(self, loc: Loc) -> str:
         holder = _model_at(self.model, loc[:-1]) if self.model is not None else None

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..controls import describe, first_forbidden
 from ..findings import Finding
 from ..models import Order
+from ..schema_errors import plain_message
 
 COLUMNS = ("order_id", "customer", "date", "amount", "currency", "status", "title")
 _MEGABYTE = 1 << 20
@@ -156,8 +157,7 @@ def _parse(text: io.TextIOBase, rel_path: str, limits: OrderLimits, rows_before:
                 rows.append(OrderRow(Order.model_validate(record), rel_path, line))
             except ValidationError as error:
                 for item in error.errors(include_url=False):
-                    column = item["loc"][0] if item["loc"] else "row"
-                    findings.append(Finding(rel_path, line, 1, "O001", f"column {column!r}: {item['msg']} (got {item.get('input')!r}); correct the row"))
+                    findings.append(Finding(rel_path, line, 1, "O001", f"column {plain_message(item, Order)}; correct the row"))
     except csv.Error as error:
         findings.append(Finding(rel_path, reader.line_num, 1, "O001", f"CSV cannot be read: {error}"))
     return rows, findings
