@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -159,3 +160,10 @@ def test_no_input_makes_the_loader_raise(raw: bytes) -> None:
     assert (loaded.data is None) == any(f.code.startswith("Y") and f.code not in ("Y002", "Y010", "Y013", "Y014", "Y015") for f in loaded.findings)
     for finding in loaded.findings:
         assert finding.path == "x.yaml"
+
+
+@pytest.mark.parametrize("line_break", ["\x85", "\u2028", "\u2029", "\r"])
+def test_lines_are_counted_as_libyaml_counts_them(line_break: str) -> None:
+    """NEL, LS, PS and a lone CR end a line for libyaml: the layout checks read the same lines, never past the end."""
+    loaded = load_yaml_bytes(f'id: C-1\nname: "a{line_break}{line_break}"\nresolution:\n  - one{line_break}   two\n'.encode(), "x.yaml")
+    assert [(f.line, f.code) for f in loaded.findings if f.code in ("Y014", "Y015")] == [(4, "Y014"), (7, "Y015")]

@@ -62,6 +62,9 @@ _YAML11_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|0[bx].*|.*_.*|.*:.*)$")
 _SCHEMA_LINK = re.compile(r"^\s*#\s*yaml-language-server\s*:\s*\$schema=(\S*)")
 _SCHEMA_LINK_LINES = 50
 
+# What libyaml counts as a line break: NEL, LS and PS too.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -264,7 +267,8 @@ class _Walker:
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        return self.text.split("\n")  # only for a value spread over several lines
+        # Only for a value spread over several lines; numbered as libyaml numbers them (its marks).
+        return _LINE_BREAK.split(self.text)
 
     def _node(self, node: yaml.Node, loc: Loc, depth: int, block_indent: int) -> Any:
         """``block_indent``: the column (0-based) of the block collection holding ``node``."""
