@@ -237,14 +237,14 @@ def test_a_broken_customer_is_one_error_and_one_line_counting_what_refers_to_it(
     info, told, summary = out.splitlines()
     assert code == 1
     assert told.startswith(error)
-    assert info == f"{BROKEN_CUSTOMER}: R017 (info) 7 order rows and 1 note refer to C-10042, whose customer.yaml has errors: they are left out of the site until it is fixed"
+    assert info == f"{BROKEN_CUSTOMER}: R021 (info) 7 order rows and 1 note refer to C-10042, whose customer.yaml has errors: they are left out of the site until it is fixed"
     assert summary == "1 error(s), 0 warning(s), 1 info line(s)."
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate", "--format", "github")
     assert [line.split(" ", 1)[0] for line in out.splitlines()] == ["::notice", "::error"]
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate", "--format", "json")
     report = json.loads(out)
     assert report["ok"] is False
-    assert [(f["code"], f["severity"]) for f in report["findings"]] == [("R017", "info"), (told.split(" ")[1], "error")]
+    assert [(f["code"], f["severity"]) for f in report["findings"]] == [("R021", "info"), (told.split(" ")[1], "error")]
 
 
 def test_an_order_for_a_customer_nobody_has_is_still_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -252,4 +252,4 @@ def test_an_order_for_a_customer_nobody_has_is_still_an_error(tmp_path: Path, ca
     code, out, _ = run(capsys, "--root", str(tmp_path), "validate")
     assert code == 1
     assert f"{ORDERS_FILE}:8:1: R011 order O-7 is for customer 'C-404', who has no record; correct the customer id or add the customer" in out.splitlines()
-    assert f"{BROKEN_CUSTOMER}: R017 (info) 6 order rows refer to C-10042, whose customer.yaml has errors: they are left out of the site until it is fixed" in out.splitlines()
+    assert f"{BROKEN_CUSTOMER}: R021 (info) 6 order rows refer to C-10042, whose customer.yaml has errors: they are left out of the site until it is fixed" in out.splitlines()
