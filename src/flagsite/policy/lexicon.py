@@ -19,6 +19,7 @@ from ..rule_settings import PolicySettings
 from . import words
 from .text import TextField
 
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "able", "ible", "ic", "ish", "less", "ant", "ent", "some", "ly")
 # VADER scores words from -4 to +4; at this strength a word about a person judges them.
 JUDGING_VALENCE = 1.5
 
@@ -83,7 +84,7 @@ class Phrases:
     @cached_property
     def plurals(self) -> frozenset[str]:
         """The plural of each single word: "morons", "idiots", "scroungers"."""
-        return frozenset(w + ("es" if w.endswith(("s", "sh", "ch", "x")) else "s") for w in self.words if not w.endswith("s")) - self.words
+        return frozenset(_plural(w) for w in self.words if not w.endswith("s")) - self.words
 
     def find(self, text: TextField) -> list[str]:
         """The entries in a text (lower case, in order of appearance, once each)."""
@@ -108,6 +109,54 @@ class Phrases:
         if self.ascii and text.masked.isascii():
             return any(key in text.lowered for key in self.keys)
         return True
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"  # numpties, biddies
+    return word + "s"
+
+
+_BELITTLING = "|".join(sorted(words.BELITTLING_WORDS))
+_STRONGLY_BELITTLING = "|".join(sorted(words.BELITTLING_WORDS - {"old", "little"}))
+_INSULTING_NOUN = "|".join(sorted(words.NOUNS_THAT_INSULT_A_PERSON))
+# A person called something that belittles them. Nouns that insult only when said of a person
+# ("pig", "clown", "dictator") count after a belittling word or in a frame that calls someone
+# one ("bit of a cow", "a bunch of clowns", "was a creep"); "woman", "man", "girl" count after a
+# belittling word other than old or little ("the silly woman"; "an old lady" is a description).
+# Then words said to silence or be rid of a person: "to keep the silly woman quiet", "to stop her
+# moaning", "to get him off my back".
+_INSULT_FRAMES = re.compile(
+    rf"\b(?:(?:jumped[- ]up|{_BELITTLING})[\s,]+){{1,3}}(?:{_INSULTING_NOUN})\b|"
+    rf"\b(?:bit of an?|bunch of|load of|pack of|such an?|what an?|(?:an? )?(?:total|complete|absolute|utter|right|proper|real)"
+    rf"|(?:is|was|are|were|'s|being|like) an?)\s+(?:{_INSULTING_NOUN})\b|"
+    rf"\b(?:(?:old|little)\s+)?(?:{_STRONGLY_BELITTLING})\s+(?:(?:old|little)\s+)?(?:woman|women|man|men|girl|boy|lady|bloke|guy|thing|fella|fellow)\b|"
+    r"\bto\s+(?:(?:shut|keep)\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+(?:up|quiet|sweet|at bay)"
+    r"|get\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+off\s+(?:my|our)\s+backs?"
+    r"|stop\s+(?:him|her|them|the)\s+(?:[a-z]+\s+)?(?:moaning|whining|nagging|whinging|complaining|grumbling|bleating|ranting|going on|banging on)"
+    r"|fob\s+(?:him|her|them)\s+off|get rid of\s+(?:him|her|them))\b|"
+    r"\boff (?:my|our) backs?\b"
+)
+# Every match of _INSULT_FRAMES holds one of these words: texts without any are skipped at once.
+_INSULT_FRAME_WORDS = (
+    words.NOUNS_THAT_INSULT_A_PERSON
+    | frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
+    | frozenset("quiet sweet bay back backs moaning whining nagging whinging complaining grumbling bleating ranting going banging fob rid shut".split())
+)
+
+
+def _insult_frames(text: TextField) -> list[str]:
+    """Names that belittle a person and words said to silence one, as written in lower case."""
+    if _INSULT_FRAME_WORDS.isdisjoint(text.words):
+        return []
+    found: list[str] = []
+    for match in _INSULT_FRAMES.finditer(text.lowered):
+        phrase = " ".join(match.group(0).replace(",", " ").split())
+        if phrase not in found:
+            found.append(phrase)
+    return found
 
 
 def _joined(text: str, start: int, end: int) -> bool:
@@ -164,7 +213,8 @@ class Lexicon:
         return found
 
     def derogatory_in(self, text: TextField) -> list[str]:
-        return self.derogatory.find(text)
+        found = self.derogatory.find(text)
+        return found + [phrase for phrase in _insult_frames(text) if phrase not in found]
 
     def judges(self, word: str) -> bool:
         """Whether a word, said of a person or an interaction, is a judgement rather than a fact."""
@@ -173,8 +223,18 @@ class Lexicon:
             judging = self.judging[word] = self._judges(word)
         return judging
 
+    def judges_a_person(self, word: str) -> bool:
+        """Whether a word right before a person judges them: "rude customer", but not "emergency contact".
+
+        VADER scores nouns too ("emergency", "funeral"), which before a person name a kind of
+        contact, not a judgement: of its words, only those shaped like adjectives count here.
+        """
+        if word in self.opinion or word in words.TRAIT_WORDS:
+            return True
+        return self.judges(word) and word.endswith(_ADJECTIVE_ENDINGS)
+
     def _judges(self, word: str) -> bool:
-        if word in self.opinion:
+        if word in self.opinion or word in words.TRAIT_WORDS:
             return True
         if word in words.REPORTED_STATES or word.endswith(("ed", "ing")):
             return False
@@ -298,7 +358,7 @@ def _build(key: str) -> Lexicon:
     return Lexicon(
         settings=settings,
         slang=dict(words.SLANG) | {k.lower(): v for k, v in settings.slang.items()},
-        derogatory=Phrases.of(list(words.DEROGATORY) + list(settings.derogatory)),
+        derogatory=Phrases.of(list(words.DEROGATORY) + list(words.INSULT_NOUNS) + list(settings.derogatory)),
         placeholders=frozenset(words.PLACEHOLDER_NAMES) | {w.lower() for w in settings.placeholder_names},
         vague=words.VAGUE_WORDS | {w.lower() for w in settings.vague_words},
         opinion=words.OPINION_WORDS | {w.lower() for w in settings.opinion_words},

@@ -14,7 +14,7 @@ from ..rules import Hit, rule
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField
-from .words import COPULAS, INTENSIFIERS, INTERACTION_WORDS, PERSON_WORDS
+from .words import COPULAS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -284,16 +284,23 @@ _FIRST_PERSON_OPINION = re.compile(_FIRST_PERSON_OPINION_PATTERN, re.IGNORECASE)
 # Case-insensitive matching is the slow part of this pattern. On ASCII text it matches exactly
 # what the same pattern matches on the lower-cased text, which is quicker to search.
 _FIRST_PERSON_OPINION_IN_LOWER_CASE = re.compile(_FIRST_PERSON_OPINION_PATTERN)
-_JUDGED_NOUNS = PERSON_WORDS | {"call", "caller"}
+_JUDGED_NOUNS = PERSON_WORDS | PERSON_HEADS | {"call", "caller"}
 # A judging word right before one of these is not about it: "Said yes, he can wait".
 _PRONOUNS = frozenset("he she they him her them he's she's they're".split())
 _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
 # Who or what a judgement is about (names aside): it holds _JUDGED_NOUNS too.
-_PERSONS_OR_CALL = PERSON_WORDS | INTERACTION_WORDS | {"i", "we"}
+_PERSONS_OR_CALL = PERSON_WORDS | PERSON_HEADS | INTERACTION_WORDS | {"i", "we"}
 # The words a judgement of a person, the call or the writer starts with (names aside).
 _STARTERS = _PERSONS_OR_CALL | {"and", "but"}
 # Words that strengthen a judgement opening a sentence whose subject is left out: "Very rude on the phone".
 _OPENING_INTENSIFIERS = frozenset("very really extremely so quite rather incredibly super totally pretty absolutely truly overly too completely utterly bit".split())
+# A sentence or clause opening with one of these, its subject left out, says what the person is:
+# "Not very reasonable", "Seems completely out of touch", "Comes across as a very controlling sort".
+_OPENING_LINKS = frozenset("not seems seemed appears appeared comes came".split())
+# Between a person and the verb that says what they are: "they both seem", "she always seemed".
+_BETWEEN_SUBJECT_AND_VERB = frozenset("both all also just really always still never generally usually often".split())
+# Between an opening word and the judging word: "not exactly", "quite a", "not the most".
+_BEFORE_JUDGING = _OPENING_INTENSIFIERS | frozenset("a an the most exactly particularly that terribly remotely across as".split())
 
 
 # Judgements that need no judging word: the writer's asides ("if you ask me", "bless her"), what
@@ -342,6 +349,53 @@ _MARKED_OPINION_PAIRS = (
 _PAIR_FIRST_WORDS = frozenset().union(*(first for first, _ in _MARKED_OPINION_PAIRS))
 
 
+# The writer's stance, a guess at a mind, or a label for a person, whatever words follow:
+# - asides that mark an opinion: "in my book", "to put it mildly", "if I'm being candid", "if you ask my opinion";
+# - the writer sure of what a person thinks or does: "pretty sure she just has 40 tabs open", "pretty clear he doesn't listen";
+# - a mindset put on a person: "acting like he owns the place", "thinks he knows better", "thinks the council works for him";
+# - compound adjectives of character: "tight-fisted", "pig-headed", "short-tempered", "over-protective", "high maintenance";
+# - over-reaction: "over nothing", "in such a state", "threw a tantrum", "toys out of the pram";
+# - a label or a vibe: "bit of a diva", "proper bridezilla energy".
+_STANCE_PATTERN = (
+    r"\bif (?:you (?:ask|want) (?:me|my (?:opinion|view))|i'm (?:being )?(?:honest|candid|frank|blunt|fair|truthful)|i am (?:being )?(?:honest|candid|frank|blunt)|i may say so)\b|"
+    r"\btruth be told\b|\bin (?:my|our) (?:book|opinion|view|humble opinion|eyes)\b|\bto put it (?:mildly|politely|nicely|bluntly|kindly|gently)\b|"
+    r"\bto be (?:fair|frank|blunt|candid|brutally honest)\b|\blet's (?:just )?say\b|"
+    r"(?:^|[.;!?,]\s*|\b(?:i'm|i am|it's|it is|it was|i was)\s+)(?:pretty|fairly|quite|abundantly|crystal|dead)\s+(?:sure|certain|clear|obvious)\s+(?:that\s+)?(?:he|she|they|the (?:customer|client|caller))\b|"
+    r"\b(?:act(?:s|ed|ing)?|behav(?:es|ed|ing)|carr(?:ies|ied|ying) on)\s+(?:like|as if|as though)\s+(?:he|she|they)\b|"
+    r"\b(?:thinks?|reckons?|believes?)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:knows?|owns?|deserves?|entitled|above|special|always right|runs?)\b|"
+    r"\b(?:thinks?|reckons?|believes?)\s+(?:[a-z']+\s+){0,3}?(?:works?\s+for|revolves\s+around|owes?)\s+(?:him|her|them)\b|"
+    r"\b(?:pig|big|hot|hard|thick|air|bone|muddle|pin|empty)-?headed\b|\b(?:narrow|small|simple|closed|absent|feeble|open|bloody|strong|weak|self)-(?:minded|willed)\b|"
+    r"\b(?:bad|short|hot|ill|quick|foul|even|good)-tempered\b|\b(?:tight|ham|iron)-fisted\b|\b(?:two|po|sour|stony)-faced\b|"
+    r"\b(?:scatter|hare|bird|feather|lame)-?brained\b|\b(?:foul|loud|big|mealy)-mouthed\b|\b(?:kind|cold|hard|soft|half)-hearted\b|"
+    r"\bover-?(?:protective|bearing|sensitive|emotional|dramatic|familiar|reactive|zealous|anxious|confident)\b|\bhigh[- ]maintenance\b|"
+    r"\bself-(?:important|centred|centered|righteous|absorbed|obsessed|entitled)\b|"
+    r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
+    r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
+    r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b|"
+    r"\b(?:bit of|such|what|total|real|right|proper|complete|absolute) (?:an? )?(?:diva|princess|snob|martyr|handful|character|hypochondriac|show-?off|control freak|prima donna|pushover|soft touch)\b|"
+    r"\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b|"
+    r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"
+)
+_STANCE_IN_LOWER_CASE = re.compile(_STANCE_PATTERN)
+_STANCE = re.compile(_STANCE_PATTERN, re.IGNORECASE)
+# Every match of _STANCE holds one of these words: texts without any are skipped at once. Keep them in step.
+_STANCE_WORDS = frozenset(
+    """if truth book opinion view eyes put fair frank blunt candid brutally let's sure certain clear obvious like if though
+    thinks think reckons reckon believes believe headed minded willed tempered fisted faced brained scatterbrained
+    harebrained birdbrained mouthed hearted over overprotective overbearing overemotional overdramatic overreactive
+    maintenance self nothing state tizzy flap strop huff tantrum fit wobbly paddy hissy meltdown molehill pram fuss scene
+    diva princess snob martyr handful character hypochondriac show showoff control prima pushover soft energy vibe vibes
+    touch denial fairies head rocker trolley plot""".split()
+)
+
+
+def _stance(text: TextField) -> str | None:
+    if _STANCE_WORDS.isdisjoint(text.words):
+        return None
+    found = _search_as_written(text, _STANCE, _STANCE_IN_LOWER_CASE)
+    return found.strip(" ,.;") if found else None
+
+
 def _marked_opinion(text: TextField) -> str | None:
     """A judgement that needs no judging word ("clearly losing it", "if you ask me"), as written."""
     words = text.words
@@ -373,7 +427,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     if found and not (found.lower().startswith(("what a", "such a")) and not _judging_after(found, subject)):
         if not _insult(found.split()[-1], subject):
             return found
-    found = _marked_opinion(text)
+    found = _marked_opinion(text) or _stance(text)
     if found:
         return found
     words = text.words
@@ -384,7 +438,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     for index, word in enumerate(words):
         if word not in _STARTERS and word not in names and (index + 1 >= len(words) or words[index + 1] not in _JUDGED_NOUNS):
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
-        subject_word = word in PERSON_WORDS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
+        subject_word = word in PERSON_WORDS or word in PERSON_HEADS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
         # "wanted to cancel and was rude": the subject is left out after "and"/"but".
         if word in ("and", "but") and any(w in PERSON_WORDS or w in names for w in words[:index]):
             subject_word = True
@@ -398,12 +452,14 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if not (subject_word or first_person):
             # "a rude customer", "lovely lady": a judging word just before a person.
             # ("the best person to ask" names a role, not a judgement.)
-            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and words[index + 1] not in _PRONOUNS and lexicon.judges(word) and words[index + 2 : index + 3] != ["to"]:
+            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and words[index + 1] not in _PRONOUNS and lexicon.judges_a_person(word) and words[index + 2 : index + 3] != ["to"]:
                 phrase = f"{word} {words[index + 1]}"
                 if not any(phrase in insult for insult in subject.derogatory_in(text)):
                     return phrase  # ("nightmare customer" is an insult: P304 names it)
             continue
         cursor = index + 1
+        while cursor < len(words) - 1 and words[cursor] in _BETWEEN_SUBJECT_AND_VERB:
+            cursor += 1
         if cursor < len(words) and words[cursor] in ("was", "is", "has", "had", "were", "are") and cursor + 1 < len(words) and words[cursor + 1] in ("been", "being"):
             cursor += 1
         if cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"])):
@@ -419,26 +475,36 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         candidate = words[cursor]
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
-        if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text):
+        if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text) and not _before_an_insult(words, cursor, subject, text):
             return " ".join(words[index : cursor + 1])
     return _judgement_opening_a_sentence(text, subject)
 
 
 def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | None:
-    """A sentence opening with a strengthened judgement, its subject left out: "Very rude on the phone"."""
+    """A sentence opening with what a person is, its subject left out: "Very rude on the phone",
+    "Not very reasonable person to deal with", "Seems completely out of touch"."""
     words = text.words
     for index, word in enumerate(words[:-1]):
         if word == "a" and words[index + 1] in ("bit", "little") and index + 2 < len(words) - 1:
             word, index = words[index + 1], index + 1  # "a bit precious about it"
             if not _starts_clause(text, index - 1):
                 continue
-        elif word not in _OPENING_INTENSIFIERS or not _starts_clause(text, index):
+        elif (word not in _OPENING_INTENSIFIERS and word not in _OPENING_LINKS) or not _starts_clause(text, index):
+            continue
+        if word in ("comes", "came") and words[index + 1 : index + 3] != ["across", "as"]:
             continue
         cursor = index + 1
-        while cursor < len(words) - 1 and words[cursor] in _OPENING_INTENSIFIERS:
+        while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
-        if subject.lexicon.judges(words[cursor]) and not _insult(words[cursor], subject):
+        candidate = words[cursor]
+        if subject.lexicon.judges(candidate) and not _insult(candidate, subject):
             return " ".join(words[index : cursor + 1])
+        if word == "not" and cursor + 1 < len(words):
+            following = words[cursor + 1]
+            if (subject.lexicon.judges(following) and not _insult(following, subject)) or (
+                words[cursor - 1] == "most" and (following in PERSON_HEADS or following in PERSON_WORDS)
+            ):
+                return " ".join(words[index : cursor + 2])  # "not exactly tech savvy", "not the most organised parent"
     return None
 
 
@@ -461,6 +527,11 @@ def _insult(word: str, subject: Subject, text: TextField | None = None) -> bool:
     if word in subject.lexicon.derogatory.words:
         return True
     return text is not None and any(word in phrase.split() for phrase in subject.derogatory_in(text))
+
+
+def _before_an_insult(words: list[str], index: int, subject: Subject, text: TextField) -> bool:
+    """Whether a judging word describes an insult right after it ("a pompous little twit"): P304 names that."""
+    return any(_insult(word, subject, text) for word in words[index + 1 : index + 3])
 
 
 def _judging_after(phrase: str, subject: Subject) -> bool:

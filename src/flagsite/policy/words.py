@@ -121,6 +121,57 @@ OPINION_WORDS: frozenset[str] = frozenset(
     moaner chancer""".split()
 )
 
+# Words that describe a person's character, competence or mood: said of a customer, each is a
+# judgement whatever its sentiment ("indecisive", "forceful", "reasonable"). VADER scores feelings
+# and leaves most of these out, so they are kept here as a class, not as phrases seen in notes.
+TRAIT_WORDS: frozenset[str] = frozenset(
+    """abrasive argumentative belligerent bossy brash cantankerous childish cocky combative confrontational
+    controlling crabby cranky crass deceitful devious dismissive disorganised disorganized disrespectful dopey
+    dozy erratic evasive fickle flaky forceful grumpy haughty headstrong impatient impulsive inconsiderate
+    indecisive inept inflexible insensitive insincere intolerant irresponsible irritable manipulative meddlesome
+    moody nosy nosey obstinate obstructive overbearing petty pompous possessive pretentious prickly quarrelsome
+    scatty scatterbrained selfish shifty sly sneaky snobbish snobby snooty spiteful stroppy sulky surly tactless
+    temperamental testy tetchy thoughtless truculent uncooperative unco-operative unpleasant unrealistic unreliable
+    untrustworthy vain vindictive volatile ditzy gormless witless brainless dense dim daft batty dotty senile
+    cheeky mouthy gobby lippy bolshy mardy narky shirty arsey uppity snotty smarmy slimy sleazy prissy touchy
+    huffy ratty chippy unmotivated motivated savvy reasonable sensible agreeable amiable courteous considerate
+    gracious genuine easygoing easy-going personable likeable likable unlikeable loyal disloyal trustworthy
+    incompetent competent capable incapable hopeless useless gullible naive naïve paranoid hysterical unstable
+    cold aloof standoffish stand-offish rude pushy needy stingy tight-fisted miserly mean-spirited
+    high-maintenance typical""".split()
+)
+# Nouns that stand for a person in a label ("a forceful character", "typical buyer", "very
+# indecisive man"): a judging word before one of these is about the person.
+PERSON_HEADS: frozenset[str] = frozenset(
+    """character sort type individual soul bloke chap fellow fella girl boy kid kids mum dad parent buyer
+    seller lady ladies men women people folk""".split()
+)
+# Nouns for a person that are insults wherever they stand.
+INSULT_NOUNS: tuple[str, ...] = (
+    "numpty", "biddy", "grump", "poor sod", "nitwit", "halfwit", "dimwit", "dipstick", "airhead", "bimbo",
+    "bozo", "buffoon", "dunce", "dork", "dweeb", "knobhead", "dickhead", "bellend", "minger", "chav", "pleb",
+    "slapper", "harpy", "crone", "codger", "fogey", "duffer", "windbag", "gasbag", "blowhard", "busybody",
+    "smartass", "wiseguy", "skinflint", "tightwad", "freeloader", "sponger", "shyster", "slob", "slacker",
+    "layabout", "nutter", "loony", "headcase", "crackpot", "sicko", "perv", "pervert", "sleazebag", "lowlife",
+    "oaf", "lout", "yokel", "hick", "redneck", "doofus", "dumbass", "jackass", "asshat", "nincompoop", "ninny",
+    "twerp", "wazzock", "berk", "dingbat", "drongo", "scrote", "toerag", "basket case", "little lady", "dearie",
+)
+# Nouns that insult a person only when they are called one ("an ignorant pig", "bit of a cow",
+# "a bunch of clowns"): alone they are animals and things a note may well mention.
+NOUNS_THAT_INSULT_A_PERSON: frozenset[str] = frozenset(
+    """pig pigs cow cows shark sharks snake snakes rat rats weasel weasels vulture vultures donkey donkeys sheep
+    cockroach cockroaches slug slugs toad toads worm worms vermin clown clowns dinosaur dinosaurs fossil witch
+    witches dragon battleaxe tyrant dictator vampire leech leeches parasite parasites goose ape apes monkey
+    monkeys baboon hyena hyenas jobsworth jobsworths zombie zombies sod sods creep creeps shrew slag git gits
+    bat bag coot madam brat brats creature specimen""".split()
+)
+# Words that turn a noun into a name for a person that belittles them: "the silly woman", "poor sod".
+BELITTLING_WORDS: frozenset[str] = frozenset(
+    """old little fat stupid silly greedy ignorant lazy nasty miserable grumpy dirty sneaky lying useless incompetent
+    bloody filthy ugly smug slimy spoilt spoiled mouthy daft dozy thick dim mad crazy pathetic pompous senile batty
+    dotty doddery hysterical nosy nosey dumb""".split()
+)
+
 # A person a note may talk about: the subject of a judging sentence.
 PERSON_WORDS: frozenset[str] = frozenset(
     """customer ct cx caller client contact patron member he she they him her them guy man woman lady
@@ -134,8 +185,8 @@ INTENSIFIERS: frozenset[str] = frozenset(
     of sort such absolutely truly just being not too overly completely utterly""".split()
 )
 COPULAS: frozenset[str] = frozenset(
-    """is was were are seems seemed sounded sounds appeared appears acted acting became becomes got gets 's
-    been being""".split()
+    """is was were are seems seemed seem sounded sounds sound appeared appears appear looks looked look acted acting
+    became becomes got gets 's been being""".split()
 )
 
 # Account fields whose change must be recorded from -> to (never passwords or PINs).
