@@ -215,10 +215,18 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
             yield Hit(("reason",), f"reason {describe(text.text)} does not say what the issue was; state the customer's concern or why they were contacted, specifically")
 
 
+# Words that give a verb no object: "Emailed over.", "Will do.", "Done it."
+_NO_OBJECT = frozenset("over on up back off out in through across along round will do did does done shall can have has been be it".split())
+
+
 def _says_nothing(item: str) -> bool:
-    """A resolution of a word or two that names no action's object: "Noted.", "Replied.", "Given.", "Added to note."."""
+    """A resolution of a word or two that names no action's object: "Noted.", "Replied.", "Will do.", "Filed.", "Emailed over."."""
     words = re.findall(r"[a-z/']+", item.lower())
-    return bool(words) and len(words) <= 4 and all(w in EMPTY_RESOLUTION_WORDS for w in words)
+    if not words or len(words) > 4:
+        return False
+    rest = [w for w in words if w not in EMPTY_RESOLUTION_WORDS and w not in _NO_OBJECT]
+    # Nothing but such words, or a verb alone with what it acted on left out ("Received.", "Filed.").
+    return not rest or (len(words) <= 3 and rest == words[:1] and rest[0].endswith("ed"))
 
 
 @rule("P104", "resolution-missing", "error", "note")
@@ -277,6 +285,8 @@ _PROMISES = (
     # "Anna will email him the statement": someone writes to the customer.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
     # "Told him I'd email the terms by Friday": a promise reported in the past tense.
+    # "I check with the manager and come back to her": a promise in the present tense, as non-native writers put it.
+    re.compile(r"\b(?:i|we)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:come|get|revert|call|ring|phone|write) back to (?:him|her|them)\b"),
     re.compile(rf"\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"),
 )
 # Every promise above holds one of these: texts without any are skipped at once.
@@ -293,13 +303,17 @@ _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
 _ACTS = r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|pop round|pop by|come round|come by|drop by|visit)"
+# A visit or a job someone of ours will do: "tech will swing by Thursday to install it". After "to"
+# these are often the customer's ("ready to collect"), so they count after "will" only.
+_VISITS = r"(?:pop (?:in|over)|come (?:out|over)|drop (?:in|round)|swing by|stop by|call in|install|fit|repair|collect|deliver|bring)"
 _WHO_WILL = re.compile(
-    rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)((?:[\w'-]+\s+){{0,3}}?[\w'-]+)\s+(?:will|to|'ll|is going to|are going to)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b"
+    rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)((?:[\w'-]+\s+){{0,3}}?[\w'-]+)\s+(?:(?:will|to|'ll|is going to|are going to)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}"
+    rf"|(?:will|'ll|is going to|are going to)\s+(?:then\s+|also\s+|first\s+)?{_VISITS})\b"
 )
 _TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
-    r"(?:^|[.;!?,]\s+|\n)((?:[\w'-]+\s+){0,3}?)(?:will|'ll)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
+    r"(?:^|[.;!?,]\s+|\n)((?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
     r"(?:call|ring|phone|text|email|update|contact) (?:him|her|them))\b"
 )
 # Who is not us: the customer and their side. What they will do is theirs to do.
@@ -377,8 +391,8 @@ def _ours_will(sentence: str) -> bool:
     for pattern in (_WHO_WILL, _WILL_THEN_TELL):
         for found in pattern.finditer(sentence):
             doer = found.group(1).split()
-            if doer and (_THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer)):
-                continue  # the customer's side, or a verb's phrase ("asked to", "wrote back to confirm")
+            if doer and (_THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or doer[-1].endswith("ing")):
+                continue  # the customer's side, or a verb's phrase ("asked to", "wrote back to confirm", "not sending to")
             return True
     return False
 
