@@ -412,7 +412,8 @@ def _their_names_as_pronouns(text: TextField, subject: Subject) -> str:
 
 _CHANGE_VERB = re.compile(
     r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
-    r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred)\b"
+    r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred|"
+    r"put|bumped|upgraded|converted|signed(?=\s+(?:him|her|them)\s+up\b))\b"
 )
 # The account field a verb of change acts on, in the words after it up to the end of the clause:
 # "updated her card details", "switched them to annual billing", "took her off the mailing list".
@@ -430,7 +431,17 @@ _NOT_ACCOUNT = re.compile(
     r"bag|luggage|parcel|package|dog|cat|pet|child|son|daughter|wife|husband|mother|father)s?\b"
 )
 _OTHER_OBJECT = re.compile(r"\b(?:request|call|case|ticket|complaint|query|appointment|parcel|question|letter|message|note|file|claim)s?\b")
-_FROM_TO = re.compile(r"\bfrom\b.+\bto\b")
+# The old and the new value, both given: "from 120 to 104" (not "from 120 covers to fewer").
+_FROM_TO = re.compile(r"\bfrom\b.+\bto\b(?!\s+(?:fewer|more|less|lower|higher|something|another|a new|the new)\b)")
+# What a verb of change did to a thing of the customer's, without naming the field: the record it
+# was put on ("put his new address on the account"), the old value it replaced ("instead of the
+# walkers"), or a new value it moved to ("bumped his budget up", "swapped his number over").
+_ON_THE_RECORD = re.compile(r"\b(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their) (?:account|file|system|record|records|database|register|profile|list|details)\b")
+_INSTEAD_OF = re.compile(r"\binstead of\b")
+# Every text _changed_thing finds a change in without a field or a possessive holds one of these.
+_CHANGE_CUES = frozenset("instead account file system record records database register profile list details changed switched moved converted".split())
+_THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:up|down|over)\b")
+_THING_TO = re.compile(r"^\s*(?:(?:his|her|their|the)\s+)?([a-z]+s)\s+to\s+\w+")
 
 
 @rule("P106", "change-without-from-to", "error", "note")
@@ -475,8 +486,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words):
-            continue  # no account field named, nothing of theirs: nearly every text
+        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words):
+            continue  # no account field named, nothing of theirs, no record or new value named: nearly every text
         lowered = text.text.lower()
         if not _CHANGE_VERB.search(lowered):
             continue  # no verb of change anywhere (sentences only cut the text at spaces)
@@ -499,11 +510,31 @@ def _changed_field(verb: re.Match[str], sentence: str) -> str | None:
     clause = " ".join(clause.split()[:_CLAUSE_WORDS])
     if verb.group(0) in ("took", "taken") and not re.search(r"\boff\b", clause):
         return None  # "took her off the list" is a change; "took a reading" is not
+    thing = _changed_thing(verb.group(0), clause)
+    if thing:
+        return thing
     for found in _FIELD_IN_CLAUSE.finditer(clause):
         if _OTHER_OBJECT.search(clause[: found.start()]):
             return None  # the verb acts on something else: "transferred the request for a payment plan"
         if found.group(2) not in NOT_A_FIELD_AFTER:
             return found.group(1)
+    return None
+
+
+def _changed_thing(verb: str, clause: str) -> str | None:
+    """A thing of the customer's given a new value, though no field is named ("swapped his number over on the file")."""
+    if _NOT_ACCOUNT.search(clause) or _OTHER_OBJECT.search(clause):
+        return None  # the appointment, the booking, the request: not the account
+    moved = _THEIR_THING_MOVED.match(clause)
+    if moved:
+        return moved.group(1)
+    words = clause.split()
+    if words and (_INSTEAD_OF.search(clause) or _ON_THE_RECORD.search(clause)) and verb not in ("added", "took", "taken", "removed"):
+        return " ".join(words[: min(3, len(words))])
+    if verb in ("changed", "switched", "moved", "converted"):
+        plural = _THING_TO.match(clause)
+        if plural:
+            return plural.group(1)  # "changed lessons to online video"
     return None
 
 

@@ -164,7 +164,7 @@ _COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|o
 # "He said: just send whoever is free", "Her words: he would not let me pass": someone's words after a colon.
 _SAID_COLON = re.compile(
     r"\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member|(?:his|her|their) words(?: were)?)\s*"
-    r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|told (?:me|us|the agent|him|her|them))\s*)?:\s*"
+    r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|goes|went|was like|is like|is all|was all|told (?:me|us|the agent|him|her|them))\s*)?:\s*"
     r"(?:[^\s.;]+\s+){2,}[^\s.;]+",
     re.IGNORECASE,
 )
