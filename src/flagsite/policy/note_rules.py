@@ -64,12 +64,27 @@ def _role_not_name(name: str) -> bool:
     originals = re.findall(r"[^\W\d_]+", name)
     if len(originals) == 1 and _ACRONYM.match(originals[0]):
         return True  # "PA", "HR": an office or a role in capitals
-    if not originals or originals[-1].lower() not in ROLE_NAMES or originals[0].lower() in HONORIFICS:
+    if not originals or not _is_role(originals[-1].lower()) or originals[0].lower() in HONORIFICS:
         return False
     return all(
-        _ACRONYM.match(word) or word.lower() in ROLE_NAMES or (index > 0 and word.islower()) or (index == 0 and len(originals) > 1 and originals[1].islower())
+        _ACRONYM.match(word) or _is_role(word.lower()) or (index > 0 and word.islower()) or (index == 0 and len(originals) > 1 and originals[1].islower())
         for index, word in enumerate(originals[:-1])
     )
+
+
+# Short forms of roles: "Office mgr", "Sales rep".
+_ROLE_ABBREVIATIONS = frozenset("mgr mngr asst rep reps coord supt recep sec admin dept hq".split())
+
+
+def _is_role(word: str) -> bool:
+    """Whether a word names a role or a relation: "tenant", "tenants", "grandparent", "stepmother", "mgr"."""
+    if word in ROLE_NAMES or word in _ROLE_ABBREVIATIONS or (word.endswith("s") and word[:-1] in ROLE_NAMES):
+        return True
+    # Kin by marriage or a generation away: grandparent, stepmother, greatgrandad.
+    return any(word.startswith(prefix) and word[len(prefix) :] in _KIN for prefix in ("great", "grand", "step"))
+
+
+_KIN = ROLE_NAMES | {"parent", "parents", "child", "children"}
 
 
 @rule("P101", "contact-name-missing", "error", "note")

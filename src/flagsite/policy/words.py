@@ -74,7 +74,8 @@ ROLE_NAMES: frozenset[str] = frozenset(
     school nursery surgery practice hospital bank council company firm courier driver engineer technician
     contractor adjuster operator dispatcher support service services centre center administrator admin
     line switchboard enquiries inquiries workshop warehouse depot branch dispatch accounts billing sales concierge
-    porter caretaker janitor doorman security""".split()
+    porter caretaker janitor doorman security lender insurer surveyor executor trustee caseworker interpreter
+    translator advocate""".split()
 )
 
 # Words of a resolution that, alone, do not say what was done: "Noted.", "Replied.", "Added to note."
