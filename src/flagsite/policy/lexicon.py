@@ -34,7 +34,7 @@ _VARIANT_ENDINGS = (
 _COMMON = 1000
 # No compound of two common words is longer; a longer "word" is not split (each split costs its length).
 _LONGEST_COMPOUND = 40
-_ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin app apps".split())
+_ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin app apps tech techs".split())
 
 
 @lru_cache(maxsize=1)

@@ -198,7 +198,8 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     if insults:
         words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
     filler, names = lexicon.filler, subject.names
-    return [w for w in words if len(w) > 1 and w not in filler and w not in names and not lexicon.judges(w)]
+    # Judging words say nothing of the issue; nouns VADER scores ("funeral", "emergency") do.
+    return [w for w in words if len(w) > 1 and w not in filler and w not in names and not lexicon.judges_a_person(w)]
 
 
 @rule("P103", "reason-too-vague", "error", "note")

@@ -14,7 +14,7 @@ from ..rules import Hit, rule
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField
-from .words import COPULAS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS
+from .words import COPULAS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, TRAIT_WORDS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -65,10 +65,10 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
         if word[0].isupper() and not text.starts_sentence(index) and not _CALENDAR_SLIP.match(lower):
             continue  # a capital inside a sentence marks a name: Covesmart, Anna (but "Thursays" is a slip)
-        if not lexicon.one_edit_from_a_word(lower):
-            continue  # no word one edit away: a name (Ngozi) or a product (metformin), not a typo
-        if index > 0 and text.masked[text.starts[index] - 1] == "-" and lower.endswith("s") and lexicon.is_known(lower[:-1], known):
-            continue  # the plural end of a compound: add-ons, top-ups, sign-ins
+        if not _CALENDAR_SLIP.match(lower) and not lexicon.one_edit_from_a_word(lower):
+            continue  # no word one edit away: a name (Ngozi) or a product (metformin), not a typo (a day two slips away is: "Wensday")
+        if index > 0 and text.masked[text.starts[index] - 1] == "-" and any(lower.endswith(end) and lexicon.is_known(lower[: -len(end)], known) for end in ("s", "ed")):
+            continue  # the end of a compound: add-ons, top-ups, sign-ins, tight-fisted
         end = text.starts[index] + len(word)
         if lower in _PREFIXES and text.masked[end : end + 1] == "-":
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
@@ -374,6 +374,7 @@ _STANCE_PATTERN = (
     r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b|"
     r"\b(?:bit of|such|what|total|real|right|proper|complete|absolute) (?:an? )?(?:diva|princess|snob|martyr|handful|character|hypochondriac|show-?off|control freak|prima donna|pushover|soft touch)\b|"
     r"\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b|"
+    r"\btypical (?:" + "|".join(sorted(PERSON_WORDS | PERSON_HEADS)) + r")\b|"
     r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"
 )
 _STANCE_IN_LOWER_CASE = re.compile(_STANCE_PATTERN)
@@ -385,7 +386,7 @@ _STANCE_WORDS = frozenset(
     harebrained birdbrained mouthed hearted over overprotective overbearing overemotional overdramatic overreactive
     maintenance self nothing state tizzy flap strop huff tantrum fit wobbly paddy hissy meltdown molehill pram fuss scene
     diva princess snob martyr handful character hypochondriac show showoff control prima pushover soft energy vibe vibes
-    touch denial fairies head rocker trolley plot""".split()
+    touch denial fairies head rocker trolley plot typical""".split()
 )
 
 
@@ -497,7 +498,7 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
         while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
         candidate = words[cursor]
-        if subject.lexicon.judges(candidate) and not _insult(candidate, subject):
+        if subject.lexicon.judges(candidate) and not _insult(candidate, subject) and (word != "not" or _of_a_person(text, subject, cursor)):
             return " ".join(words[index : cursor + 1])
         if word == "not" and cursor + 1 < len(words):
             following = words[cursor + 1]
@@ -506,6 +507,16 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             ):
                 return " ".join(words[index : cursor + 2])  # "not exactly tech savvy", "not the most organised parent"
     return None
+
+
+def _of_a_person(text: TextField, subject: Subject, index: int) -> bool:
+    """Whether a judging word after "not" is said of a person: a word of character, one before a
+    person, or one closing its clause ("not very reasonable."); "not cheap ones" is about parts."""
+    words = text.words
+    if words[index] in TRAIT_WORDS or index + 1 >= len(words):
+        return True
+    following = words[index + 1]
+    return following in PERSON_HEADS or following in PERSON_WORDS or _starts_clause(text, index + 1)
 
 
 def _starts_clause(text: TextField, index: int) -> bool:

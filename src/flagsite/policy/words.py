@@ -139,7 +139,7 @@ TRAIT_WORDS: frozenset[str] = frozenset(
     gracious genuine easygoing easy-going personable likeable likable unlikeable loyal disloyal trustworthy
     incompetent competent capable incapable hopeless useless gullible naive naïve paranoid hysterical unstable
     cold aloof standoffish stand-offish rude pushy needy stingy tight-fisted miserly mean-spirited
-    high-maintenance typical""".split()
+    high-maintenance""".split()
 )
 # Nouns that stand for a person in a label ("a forceful character", "typical buyer", "very
 # indecisive man"): a judging word before one of these is about the person.
@@ -213,5 +213,5 @@ ALLOW_WORDS: frozenset[str] = frozenset(
     eta etas sku skus rma rmas iban bic cvv otp sms mfa faq faqs pdf url urls ip os wifi wi-fi esim
     username usernames login logins logout signup checkout prepaid postpaid unsubscribe unsubscribed
     resubscribe reactivate reactivated deactivate deactivated reship reshipped reshipment dispositions
-    covesmart flagsite invoiced reinvoiced ooo statin statins combi combis""".split()
+    covesmart flagsite invoiced reinvoiced ooo statin statins combi combis actioned actioning""".split()
 )
