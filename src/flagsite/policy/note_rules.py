@@ -646,7 +646,8 @@ _DURABLE = re.compile(
     r"(?:contact|call|ring|phone|reach|email|text|write to) (?:him |her |them )?only|only (?:by|via|on) (?:email|e-mail|phone|letter|post|text|sms|chat)|"
     r"(?:by |via )?(?:email|e-mail|text|post|letters?|chat|phone) only|only (?:wants|accepts|reads|uses)|"
     r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d|"
-    r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
+    r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|"
+    r"prefers? (?:all |every |any |his |her |their )?(?:[a-z]+ ){1,2}(?:by|via|through|on) (?:post|email|e-mail|phone|text|letter|paper|whatsapp|sms|chat)|prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
     r"preferred (?:name|language|pronouns?|contact)|goes by)\b",
     re.IGNORECASE,
 )
@@ -696,6 +697,16 @@ _DURABLE_IN_LOWER_CASE = re.compile(_DURABLE.pattern)
 _STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
 
 
+# "her grandfather, who uses a wheelchair": a relative clause about someone else.
+_WHO_AFTER_SOMEONE = re.compile(r"\b([a-z]+),?\s+who\s+(?:also\s+|now\s+)?$")
+
+
+def _of_someone_else(before: str) -> bool:
+    """Whether a standing fact is said of a relative or another person named by role, not the customer."""
+    found = _WHO_AFTER_SOMEONE.search(before.lower())
+    return found is not None and _is_role(found.group(1))
+
+
 def _durable_sentence(text: TextField) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
     words = text.words
@@ -706,7 +717,7 @@ def _durable_sentence(text: TextField) -> tuple[str, str] | None:
         return None  # one look at the whole, not one per sentence
     for sentence in sentences(text.text):
         fact = _STANDING_FACT.search(sentence)
-        if fact:
+        if fact and not _of_someone_else(sentence[: fact.start()]):
             return sentence.strip(), fact.group(0)
         wish = _DURABLE.search(sentence)
         if wish and (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)):
