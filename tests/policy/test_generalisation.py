@@ -77,6 +77,46 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("pet-name-opens-sentence", "P302", False, {"reason": "Mochi ate a sock on Sunday and has been sick twice since."}),
     ("contact-first-name", "P302", False, {"contact": {"name": "Ngozi Okafor", "relationship": "daughter of the account holder"}, "reason": "Ngozi asked to move her father's delivery to Friday."}),
     ("untill", "P302", True, {"reason": "Kitchen tap leaking untill the stopcock is turned off."}),
+    # Patterns, not phrases: wordings of each kind that no list holds.
+    ("trait-word-before-a-person", "P305", True, {"reason": "Asked to cancel the order again. Very indecisive sort of man."}),
+    ("negated-trait-opening", "P305", True, {"reason": "Asked for the fee back twice. Not very sensible about money, this one."}),
+    ("superlative-negated", "P305", True, {"reason": "Missed the deadline for the form. Not the most organised client."}),
+    ("seems-subject-left-out", "P305", True, {"reason": "Asked what a PIN is. Seems completely out of touch."}),
+    ("they-both-seem", "P305", True, {"reason": "Both called about the parking. They both seem rather flaky about dates."}),
+    ("writer-stance", "P305", True, {"reason": "Wants a refund for the rain on the day, cheeky in my book."}),
+    ("writer-sure-of-a-mind", "P305", True, {"reason": "Disputes the charge. Pretty sure he just forgot to cancel."}),
+    ("mindset-put-on-a-person", "P305", True, {"reason": "Wants the ground floor room. Acting like she owns the hotel."}),
+    ("character-compound", "P305", True, {"reason": "Argued about the 2 GBP fee for an hour, very pig-headed."}),
+    ("over-reaction", "P305", True, {"reason": "Rang three times about a 5 minute delay, in such a state over nothing."}),
+    ("reported-state-stays", "P305", False, {"reason": "Said she was annoyed that the engineer arrived two hours late."}),
+    ("emergency-contact-is-not-a-judgement", "P305", False, {"reason": "Gave a new mobile number for the emergency contact on the account."}),
+    ("not-cheap-parts", "P305", False, {"reason": "Wants original parts on his car, not cheap ones."}),
+    ("title-in-quotes", "P305", False, {"reason": "Booked two seats for \"Much Ado About Nothing\" on Friday."}),
+    ("insult-noun-in-a-frame", "P304", True, {"reason": "Says the installer was an ignorant pig about the muddy boots."}),
+    ("belittling-name", "P304", True, {"reason": "Asked about the bin collection.", "resolution": ["Sent the calendar to the daft old man."]}),
+    ("silencing-intent", "P304", True, {"reason": "Asked about the boiler again.", "resolution": ["Booked a visit to stop her moaning."]}),
+    ("off-my-back", "P304", True, {"reason": "Wanted the report early.", "resolution": ["Sent it to get him off my back."]}),
+    ("animal-in-a-vet-note", "P304", False, {"reason": "The old dog limps on the left hind leg after walks."}),
+    ("dog-jumped-up", "P304", False, {"reason": "The dog jumped up at the groomer and scratched her arm."}),
+    ("abbreviated-role", "P101", True, {"contact": {"name": "Office mgr"}}),
+    ("kin-a-generation-away", "P101", True, {"contact": {"name": "Grandparent"}}),
+    ("verb-without-object", "P104", True, {"resolution": ["Filed."]}),
+    ("verb-and-particle", "P104", True, {"resolution": ["Emailed over."]}),
+    ("will-do", "P104", True, {"resolution": ["Will do."]}),
+    ("one-verb-with-object", "P104", False, {"resolution": ["Filed the signed consent form."]}),
+    ("visit-of-ours", "P105", True, {"resolution": ["Part ordered; engineer will swing by on Thursday to fit it."]}),
+    ("present-tense-promise", "P105", True, {"resolution": ["I check with the manager and come back to her."]}),
+    ("going-to-and-text", "P105", True, {"resolution": ["Going to ask the supplier and text him tomorrow."]}),
+    ("not-sending-to-email", "P105", False, {"reason": "Scanner not sending to email since the update."}),
+    ("their-thing-moved-over", "P106", True, {"resolution": ["Swapped his number over on the file."]}),
+    ("instead-of", "P106", True, {"resolution": ["Put him on the bus list instead of the walkers."]}),
+    ("changed-lessons-to", "P106", True, {"resolution": ["Changed lessons to online video from next week."]}),
+    ("signed-contract-is-no-change", "P106", False, {"resolution": ["Sent the signed contract to his email."]}),
+    ("goes-colon", "P303", True, {"reason": "Locked out again. She goes: I typed it right every time."}),
+    ("prefers-by-post", "P108", True, {"reason": "Prefers all statements by post rather than email."}),
+    ("someone-elses-wheelchair", "P108", False, {"reason": "Asked about step-free access for her grandfather, who uses a wheelchair."}),
+    ("compound-end", "P302", False, {"reason": "Queried the bill, quite tight-fisted."}),
+    ("day-two-slips-away", "P302", True, {"resolution": ["Delivered the booklets on Wensday."]}),
 ]
 
 _BASE = {
@@ -128,3 +168,8 @@ def test_findings_on_note_text_propose_a_factual_rewrite(found: dict[str, list[t
     assert "{text: Only wants the annual report by post going forward., since: 2026-06-03}" in _message(found, "annual-report-by-post", "P108")
     assert "relationship: tenant}" in _message(found, "tenant", "P101")
     assert "owner: jdoe, action: Helen to ring him back about the warranty.}" in _message(found, "colleague-to-ring-internal", "P105")
+    assert "remove the writer's view" in _message(found, "writer-stance", "P305")
+    assert "state what was asked for" in _message(found, "mindset-put-on-a-person", "P305")
+    assert "remove the motive" in _message(found, "silencing-intent", "P304")
+    assert "relationship: office mgr}" in _message(found, "abbreviated-role", "P101")
+    assert "owner: jdoe, action: Engineer will swing by on Thursday to fit it.}" in _message(found, "visit-of-ours", "P105")

@@ -41,10 +41,10 @@ def test_rule_switched_off_by_name_and_severity_changed_by_code(validate: Valida
 
 
 def test_word_lists_are_extended(validate: Validate) -> None:
-    note = SLANG_NOTE.replace("cuz ", "").replace("Sparkl", "sparkl") + "internal: A right numpty, per the team.\n"
+    note = SLANG_NOTE.replace("cuz ", "").replace("Sparkl", "sparkl") + "internal: A right galoot, per the team.\n"
     plain = _codes(validate(note_files={"2026-06-03-refund.yaml": note}))
     assert ("P302", "warning") in plain and not any(c == "P304" for c, _ in plain)
-    config = "policy:\n  allow_words: [Sparkl]\n  derogatory: [numpty]\n  slang: {zorb: Sparkl card}\n"
+    config = "policy:\n  allow_words: [Sparkl]\n  derogatory: [galoot]\n  slang: {zorb: Sparkl card}\n"
     extended = _codes(validate(note_files={"2026-06-03-refund.yaml": note + "follow_up: none\n"}, config=config))
     assert not any(c == "P302" for c, _ in extended)
     assert ("P304", "error") in extended

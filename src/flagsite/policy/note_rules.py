@@ -647,7 +647,8 @@ _DURABLE = re.compile(
     r"(?:by |via )?(?:email|e-mail|text|post|letters?|chat|phone) only|only (?:wants|accepts|reads|uses)|"
     r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d|"
     r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|"
-    r"prefers? (?:all |every |any |his |her |their )?(?:[a-z]+ ){1,2}(?:by|via|through|on) (?:post|email|e-mail|phone|text|letter|paper|whatsapp|sms|chat)|prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
+    r"prefers? (?:all |every |any |his |her |their )?(?:[a-z]+ ){1,2}(?:by|via|through|on) (?:post|email|e-mail|phone|text|letter|paper|whatsapp|sms|chat)|"
+    r"prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
     r"preferred (?:name|language|pronouns?|contact)|goes by)\b",
     re.IGNORECASE,
 )

@@ -39,7 +39,8 @@ def reported_speech(quote: str) -> str:
 _DESCRIBE_INSTEAD: tuple[tuple[tuple[str, ...], str], ...] = (
     (("rude", "abusive", "aggressive", "hostile", "nasty", "condescending", "arrogant", "patronising", "patronizing", "obnoxious"),
      "describe what was said or done, e.g. 'raised his voice', 'swore twice', 'ended the call'"),
-    (("pushy", "demanding", "entitled", "difficult", "unreasonable", "stubborn", "impossible", "precious", "fussy", "picky", "haggled"),
+    (("pushy", "demanding", "entitled", "difficult", "unreasonable", "stubborn", "impossible", "precious", "fussy", "picky", "haggled",
+      "acting like", "acts like", "thinks", "knows better", "owns", "typical", "unrealistic", "forceful", "controlling", "headed"),
      "state what was asked for and how often, e.g. 'asked three times for a refund of the fee'"),
     (("unable", "grasp", "lost", "clueless", "confused", "listening", "forgetful", "understand", "get it", "care"),
      "state what was explained and what was asked again, e.g. 'asked twice how the fee is worked out'"),
@@ -48,19 +49,26 @@ _DESCRIBE_INSTEAD: tuple[tuple[tuple[str, ...], str], ...] = (
      "state the number and dates of earlier contacts, e.g. 'third complaint since March'"),
     (("lovely", "nice", "sweet", "pleasant", "charming", "delightful", "kind", "friendly", "great", "wonderful", "gem", "angel", "bless"),
      "remove it; a compliment the customer paid or a delightful habit belongs in a delight flag"),
-    (("exhausting", "tiresome", "tedious", "nightmare", "pain", "annoying", "irritating", "waste"),
+    (("exhausting", "tiresome", "tedious", "nightmare", "pain", "annoying", "irritating", "waste", "nothing", "such a state", "tantrum",
+      "fuss", "scene", "molehill", "pram", "indecisive"),
      "state what happened and how long it took, e.g. 'changed the message four times in 20 minutes'"),
     (("drunk", "intoxicated", "slurring"), "describe what was observed, e.g. 'speech was slurred', 'could not give the account number'"),
     (("lying", "liar", "dishonest", "faking", "pretending", "trying"),
      "state what the records show against what was said, e.g. 'said the parcel did not arrive; the courier has a signature'"),
 )
 _GENERAL = "describe what was said or done, in neutral words"
+# How the writer's own view opens: an aside, or the writer sure of what a person thinks.
+_WRITERS_VIEW = (
+    "i ", "we ", "honestly", "frankly", "personally", "to be ", "in my", "in our", "if ", "truth be told", "to put it",
+    "let's", "clearly", "obviously", "feels like", "it feels like", "pretty ", "fairly ", "quite sure", "quite clear",
+    "it's ", "it is ", "crystal", "abundantly", "dead sure",
+)
 
 
 def instead_of_judgement(phrase: str) -> str:
     """What to write instead of a judging phrase: "was super rude" -> describe what was said or done."""
     lowered = phrase.lower()
-    if lowered.startswith(("i ", "we ", "honestly", "frankly", "personally", "to be honest", "in my", "if you ask me", "clearly", "obviously", "feels like", "it feels like")):
+    if lowered.startswith(_WRITERS_VIEW):
         if not any(word in lowered.split() for words, _ in _DESCRIBE_INSTEAD for word in words):
             return "remove the writer's view; keep what happened and what was said or done"
     for words, advice in _DESCRIBE_INSTEAD:
@@ -81,6 +89,9 @@ _NEUTRAL = {
 def neutral_words(found: list[str]) -> str:
     """Neutral wording for the insults and oaths found: a replacement, or what to describe instead."""
     parts = [f"{word!r} → {_NEUTRAL[word]}" for word in found if word in _NEUTRAL]
+    motives = [word for word in found if word not in _NEUTRAL and word.startswith(("to ", "off "))]
+    if motives:
+        parts.append(f"{motives[0]!r} → (remove the motive; say what was done and why, e.g. 'booked a visit as she asked')")
     if len(parts) < len(found):
         parts.append("for a word about a person: describe what they said or did, e.g. 'raised his voice', 'parked in the bay twice'")
     return "; ".join(parts)
