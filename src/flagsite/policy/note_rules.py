@@ -95,9 +95,10 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     Flags a note whose `contact.name` holds only a placeholder: a role ("customer", "caller",
     "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
     pronoun; a title with initials ("Mrs R", "Mr K."); or a role, relative or office written
-    where the name belongs ("Tenant", "Carer", "Grandma", "School office", "IT Helpdesk", "PA"):
-    a last word naming a role, with nothing before it that reads as a name ("Emma Baker" is a
-    name). The finding proposes moving the role into `relationship`. The schema already requires
+    where the name belongs ("Tenant", "Carer", "Grandma", "School office", "IT Helpdesk", "PA",
+    "Office mgr", "Grandparent", "Lender"): a last word naming a role (in the plural, a short form,
+    or a relative a generation or a marriage away: grand-, great-, step-), with nothing before it
+    that reads as a name ("Emma Baker" is a name). The finding proposes moving the role into `relationship`. The schema already requires
     the field; this rule catches names that say nothing.
 
     ## Why
@@ -253,7 +254,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     Flags a note with no `resolution` entries, or whose entries are all placeholders ("done",
     "resolved", "n/a", "helped customer", "advised accordingly", "answered her questions",
     "provided information", "see above"), or a few words that name no object of the action
-    ("Noted.", "Replied.", "Given.", "Added to note.").
+    ("Noted.", "Replied.", "Given.", "Added to note.", "Will do."), or a verb alone with what it
+    acted on left out ("Filed.", "Received.", "Emailed over.").
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The
@@ -355,8 +357,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     Looks in the reason, resolution and internal remarks for a promise made by us: "we will call
     back", "Anna will email her", "callback scheduled", "will be contacted by billing", "told her
     we would call back"; a colleague or a role named as the one who acts ("Trainer to ring him
-    back", "Dr Shah to email her the images", "Pharmacist will check again Monday"); "will ...
-    and let her know"; a promise to the customer by name ("I'll text Beatrice"). A note with
+    back", "Dr Shah to email her the images", "Pharmacist will check again Monday", "tech will
+    swing by Thursday to install it"); "will ... and let her know", "going to ask ... and text
+    him"; a promise in the present tense, as non-native writers put it ("I check with the manager
+    and come back to her"); a promise to the customer by name ("I'll text Beatrice"). A note with
     such a promise needs `follow_up: {due, owner, action}`, which the finding drafts. What the
     customer or their side will do ("customer will call back if...", "tenant to leave the
     stopcock off") is not a promise of ours and is not flagged.
@@ -470,7 +474,9 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     new values itself: a verb of change ("updated", "switched", "took ... off", "reactivated")
     with an account field in its clause ("her card details", "annual billing", "the mailing list",
     "the Starter plan", "the direct debit"), or a thing of the customer's set to a new value
-    ("changed her home branch to Elmsworth"). A verb acting on something else ("moved the
+    ("changed her home branch to Elmsworth", "swapped his number over on the file", "bumped his
+    budget up", "put him on the bus list instead of the walkers", "changed lessons to online").
+    A verb acting on something else ("moved the
     appointment", "transferred the request for a payment plan", "changed the card message") is
     not a change of the account. Cancelling is an action, not a change. Passwords and PINs are
     never recorded, so they are not looked for.
@@ -733,10 +739,11 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a note whose reason or resolution states something that lasts beyond the contact: a
     wish with "from now on", "going forward", "in future", "always", "never call", "email only",
-    "all letters ...", "do not ring before 2pm"; or a standing fact: an allergy, a language
+    "all letters ...", "do not ring before 2pm", "prefers all documents by post"; or a standing fact: an allergy, a language
     ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
     "hard of hearing"), a court order. A wish for this contact alone ("for this trip only",
-    "today") is not flagged, nor a note that says the wish was added to the preferences. The
+    "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
+    wheelchair"), nor a note that says the wish was added to the preferences. The
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:
     the durable fact belongs on the permanent record either way.
 

@@ -107,13 +107,13 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     contact's, staff user names), capitalised words inside a sentence (names, products), a
     word that no dictionary word is one edit away from (a name opening a sentence, a drug or a
     product: typing slips nearly always are one edit away), a capitalised word opening a sentence
-    before a verb of its own ("Mochi ate a sock": a pet's or a person's name), the plural end of a
-    compound ("add-ons"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links,
+    before a verb of its own ("Mochi ate a sock": a pet's or a person's name), the end of a
+    compound ("add-ons", "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links,
     ids and numbers, British spellings (colour, mould, coeliac, anaesthetic), words written without
     their accents (matinee), plurals and doers of known words (tyres, valeter), and the words in
     `policy.allow_words` — add the organisation's own vocabulary there. A word the list lacks that
     is one slip from a common word is reported even when it splits into words ("untill"); so is a
-    slip for a day or a month, capitalised or not ("Thursays").
+    slip for a day or a month, capitalised or not, even two slips away ("Thursays", "Wensday").
 
     ## Why
     Misspellings make a record look careless to the customer who asks to see it, and make notes
@@ -196,7 +196,8 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled")
     or reads as speech (it holds "I", "my", "you"); a quotation in single quotes after a verb of
     speech or right after "he" or "she", or holding "I" or "we" in three words or more; speech
-    after a colon ("He said: just send whoever is free", "Her words: ..."); and "verbatim" or "in
+    after a colon ("He said: just send whoever is free", "She goes: I typed it right", "Her words:
+    ..."); and "verbatim" or "in
     his words". Quoted names of things (a plan, an email subject, the "Forgot your password?"
     link) are not flagged. The finding retells the quote as reported speech.
 
@@ -248,8 +249,14 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Finds words and phrases from a list of profanity and insults (British and American: "old
-    git", "old dear", "twit", "to shut her up"), and the plurals of its words ("morons"), wherever
-    they are: in the note's own words or inside a quote. The finding gives a neutral word for an
+    git", "old dear", "twit", "numpty", "to shut her up"), and the plurals of its words ("morons",
+    "numpties"), wherever they are: in the note's own words or inside a quote. Beyond the list it
+    reads how a person is named: a noun that insults only when someone is called one ("pig",
+    "cow", "clown", "dictator") after a belittling word or in a frame that calls someone one ("an
+    ignorant pig", "bit of a cow", "a bunch of clowns"); "woman", "man", "girl" after a belittling
+    word other than old or little ("the silly woman"; "an old lady" describes); and words said to
+    silence or be rid of a person ("to keep her quiet", "to stop her moaning", "to get him off my
+    back"). The finding gives a neutral word for an
     oath ("pissed off" → upset) and, for a word about a person, what to describe instead. Add
     words with `policy.derogatory`.
 
@@ -564,17 +571,28 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
       ("clearly losing it"), "seemed unable to grasp", "her English isn't great", a guessed motive
       ("looks like she just wants a free groom"), a label ("a serial complainer", "a bit of a
-      worrier", "not the sharpest"), a verdict closing a sentence ("..., typical.");
+      worrier", "not the sharpest", "bit of a diva", "typical buyer"), a verdict closing a
+      sentence ("..., typical.");
+    - the writer's stance, whatever follows it: an aside ("in my book", "to put it mildly", "if
+      I'm being candid"), the writer sure of a mind ("pretty sure he just forgot"), a mindset put
+      on a person ("acting like he owns the place", "thinks he knows better"), a compound of
+      character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
+      over-reaction ("in such a state over nothing", "threw a tantrum");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name) or the call, then "is/was/seemed/came across as" (and "very", "a", ...), then a judging
-      word — "was rude", "seemed really lovely", "is a nightmare"; or a judging word before a
-      person: "difficult customer"; or, with the subject left out as flag reasons often do, a
-      sentence or a clause opening with "very", "really", "super", "a bit" ... and a judging
-      word: "Very rude on the phone", "..., absolutely exhausting".
+      word — "was rude", "seemed really lovely", "is a nightmare", "they both seem clueless"; or
+      a judging word before a person or a word for one: "difficult customer", "very indecisive
+      man", "a forceful character"; or, with the subject left out as flag reasons often do, a
+      sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
+      "comes across as" ... and a judging word: "Very rude on the phone", "..., absolutely
+      exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely out of touch".
     The finding says what to write instead ("was super rude" → describe what was said or done,
     "her English isn't great" → the language used or needed).
-    Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4), plus a list
-    of judging words VADER lacks (`policy.opinion_words` adds more). A reported state of the
+    Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4; before a
+    person, only its words shaped like adjectives, so "emergency contact" is no judgement), a
+    list of words of character, competence and mood that VADER leaves out ("indecisive",
+    "forceful", "reasonable", "scatterbrained"), and judging words VADER lacks
+    (`policy.opinion_words` adds more). A reported state of the
     customer ("customer was upset", "was happy with the refund") is an observation, not flagged.
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
     (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone.
