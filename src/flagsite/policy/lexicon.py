@@ -10,7 +10,7 @@ per worker process, on the first record that needs it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -122,40 +122,55 @@ def _plural(word: str) -> str:
 _BELITTLING = "|".join(sorted(words.BELITTLING_WORDS))
 _STRONGLY_BELITTLING = "|".join(sorted(words.BELITTLING_WORDS - {"old", "little"}))
 _INSULTING_NOUN = "|".join(sorted(words.NOUNS_THAT_INSULT_A_PERSON))
-# A person called something that belittles them. Nouns that insult only when said of a person
-# ("pig", "clown", "dictator") count after a belittling word or in a frame that calls someone
-# one ("bit of a cow", "a bunch of clowns", "was a creep"); "woman", "man", "girl" count after a
-# belittling word other than old or little ("the silly woman"; "an old lady" is a description).
-# Then words said to silence or be rid of a person: "to keep the silly woman quiet", "to stop her
-# moaning", "to get him off my back".
-_INSULT_FRAMES = re.compile(
-    rf"\b(?:(?:jumped[- ]up|{_BELITTLING})[\s,]+){{1,3}}(?:{_INSULTING_NOUN})\b|"
-    rf"\b(?:bit of an?|bunch of|load of|pack of|such an?|what an?|(?:an? )?(?:total|complete|absolute|utter|right|proper|real)"
-    rf"|(?:is|was|are|were|'s|being|like) an?)\s+(?:{_INSULTING_NOUN})\b|"
-    rf"\b(?:(?:old|little)\s+)?(?:{_STRONGLY_BELITTLING})\s+(?:(?:old|little)\s+)?(?:woman|women|man|men|girl|boy|lady|bloke|guy|thing|fella|fellow)\b|"
-    r"\bto\s+(?:(?:shut|keep)\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+(?:up|quiet|sweet|at bay)"
-    r"|get\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+off\s+(?:my|our)\s+backs?"
-    r"|stop\s+(?:him|her|them|the)\s+(?:[a-z]+\s+)?(?:moaning|whining|nagging|whinging|complaining|grumbling|bleating|ranting|going on|banging on)"
-    r"|fob\s+(?:him|her|them)\s+off|get rid of\s+(?:him|her|them))\b|"
-    r"\boff (?:my|our) backs?\b"
+_PERSON_NOUNS_BELITTLED = frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
+_SILENCED = frozenset("quiet sweet bay shut".split())
+_COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling bleating ranting going banging".split())
+# How a person is belittled, beyond the word list. Each frame: whether a text's words may hold it
+# (most texts hold none: then it is not searched), and its pattern on the lower-cased text.
+# - Nouns that insult only when said of a person ("pig", "clown", "dictator") count after a
+#   belittling word or in a frame that calls someone one: "an ignorant pig", "bit of a cow",
+#   "a bunch of clowns", "was a creep".
+# - "woman", "man", "girl" count after a belittling word other than old or little: "the silly
+#   woman" (an old lady is a description).
+# - Words said to silence or be rid of a person: "to keep the silly woman quiet", "to stop her
+#   moaning", "to get him off my back".
+_INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], ...] = (
+    (lambda present: not present.isdisjoint(words.NOUNS_THAT_INSULT_A_PERSON), re.compile(
+        rf"\b(?:(?:jumped[- ]up|{_BELITTLING})[\s,]+){{1,3}}(?:{_INSULTING_NOUN})\b|"
+        rf"\b(?:bit of an?|bunch of|load of|pack of|such an?|what an?|(?:an? )?(?:total|complete|absolute|utter|right|proper|real)"
+        rf"|(?:is|was|are|were|'s|being|like) an?)\s+(?:{_INSULTING_NOUN})\b"
+    )),
+    (lambda present: not present.isdisjoint(_PERSON_NOUNS_BELITTLED) and not present.isdisjoint(words.BELITTLING_WORDS), re.compile(
+        rf"\b(?:(?:old|little)\s+)?(?:{_STRONGLY_BELITTLING})\s+(?:(?:old|little)\s+)?(?:woman|women|man|men|girl|boy|lady|bloke|guy|thing|fella|fellow)\b"
+    )),
+    (lambda present: "to" in present and (not present.isdisjoint(_SILENCED) or ("stop" in present and not present.isdisjoint(_COMPLAINING))
+                                          or "fob" in present or "rid" in present), re.compile(
+        r"\bto\s+(?:(?:shut|keep)\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+(?:up|quiet|sweet|at bay)"
+        r"|stop\s+(?:him|her|them|the)\s+(?:[a-z]+\s+)?(?:moaning|whining|nagging|whinging|complaining|grumbling|bleating|ranting|going on|banging on)"
+        r"|fob\s+(?:him|her|them)\s+off|get rid of\s+(?:him|her|them))\b"
+    )),
+    (lambda present: "off" in present and ("back" in present or "backs" in present), re.compile(
+        r"\bto\s+get\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+off\s+(?:my|our)\s+backs?\b|\boff (?:my|our) backs?\b"
+    )),
 )
-# Every match of _INSULT_FRAMES holds one of these words: texts without any are skipped at once.
 _INSULT_FRAME_WORDS = (
-    words.NOUNS_THAT_INSULT_A_PERSON
-    | frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
-    | frozenset("quiet sweet bay back backs moaning whining nagging whinging complaining grumbling bleating ranting going banging fob rid shut".split())
+    words.NOUNS_THAT_INSULT_A_PERSON | _PERSON_NOUNS_BELITTLED | words.BELITTLING_WORDS | _SILENCED | _COMPLAINING
+    | frozenset("to stop fob rid off back backs".split())
 )
 
 
 def _insult_frames(text: TextField) -> list[str]:
     """Names that belittle a person and words said to silence one, as written in lower case."""
-    if _INSULT_FRAME_WORDS.isdisjoint(text.words):
-        return []
+    present = _INSULT_FRAME_WORDS.intersection(text.words)
+    if len(present) < 2 and present.isdisjoint(words.NOUNS_THAT_INSULT_A_PERSON):
+        return []  # every frame needs two of these words, but a noun in a frame: nearly every text
     found: list[str] = []
-    for match in _INSULT_FRAMES.finditer(text.lowered):
-        phrase = " ".join(match.group(0).replace(",", " ").split())
-        if phrase not in found:
-            found.append(phrase)
+    for may_hold, pattern in _INSULT_FRAMES:
+        if may_hold(present):
+            for match in pattern.finditer(text.lowered):
+                phrase = " ".join(match.group(0).replace(",", " ").split())
+                if phrase not in found:
+                    found.append(phrase)
     return found
 
 

@@ -356,54 +356,65 @@ _MARKED_OPINION_PAIRS = (
 _PAIR_FIRST_WORDS = frozenset().union(*(first for first, _ in _MARKED_OPINION_PAIRS))
 
 
+_PERSON_NOUNS = "|".join(sorted(PERSON_WORDS | PERSON_HEADS))
+# Each group: the words one of its matches must hold (texts without any skip it), and its pattern.
+# Small patterns, each tried only where its words are, cost far less than one large one.
+_STANCE_GROUPS: tuple[tuple[str, str], ...] = (
+    ("if truth book opinion view eyes put fair frank blunt candid brutally let's",
+     r"\bif (?:you (?:ask|want) (?:me|my (?:opinion|view))|i'm (?:being )?(?:honest|candid|frank|blunt|fair|truthful)|i am (?:being )?(?:honest|candid|frank|blunt)|i may say so)\b|"
+     r"\btruth be told\b|\bin (?:my|our) (?:book|opinion|view|humble opinion|eyes)\b|\bto put it (?:mildly|politely|nicely|bluntly|kindly|gently)\b|"
+     r"\bto be (?:fair|frank|blunt|candid|brutally honest)\b|\blet's (?:just )?say\b"),
+    ("sure certain clear obvious",
+     r"(?:^|[.;!?,]\s*|\b(?:i'm|i am|it's|it is|it was|i was)\s+)(?:pretty|fairly|quite|abundantly|crystal|dead)\s+(?:sure|certain|clear|obvious)\s+"
+     r"(?:that\s+)?(?:he|she|they|the (?:customer|client|caller))\b"),
+    ("act acts acted acting behaves behaved behaving carries carried carrying",
+     r"\b(?:act(?:s|ed|ing)?|behav(?:es|ed|ing)|carr(?:ies|ied|ying) on)\s+(?:like|as if|as though)\s+(?:he|she|they)\b"),
+    ("thinks think reckons reckon believes believe",
+     r"\b(?:thinks?|reckons?|believes?)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:knows?|owns?|deserves?|entitled|above|special|always right|runs?)\b|"
+     r"\b(?:thinks?|reckons?|believes?)\s+(?:[a-z']+\s+){0,3}?(?:works?\s+for|revolves\s+around|owes?)\s+(?:him|her|them)\b"),
+    ("headed pigheaded bigheaded minded willed tempered fisted faced brained scatterbrained harebrained birdbrained featherbrained mouthed hearted",
+     r"\b(?:pig|big|hot|hard|thick|air|bone|muddle|pin|empty)-?headed\b|\b(?:narrow|small|simple|closed|absent|feeble|open|bloody|strong|weak|self)-(?:minded|willed)\b|"
+     r"\b(?:bad|short|hot|ill|quick|foul|even|good)-tempered\b|\b(?:tight|ham|iron)-fisted\b|\b(?:two|po|sour|stony)-faced\b|"
+     r"\b(?:scatter|hare|bird|feather|lame)-?brained\b|\b(?:foul|loud|big|mealy)-mouthed\b|\b(?:kind|cold|hard|soft|half)-hearted\b"),
+    ("protective overprotective bearing overbearing sensitive emotional dramatic familiar reactive zealous anxious confident maintenance important "
+     "centred centered righteous absorbed obsessed entitled",
+     r"\bover-?(?:protective|bearing|sensitive|emotional|dramatic|familiar|reactive|zealous|anxious|confident)\b|\bhigh[- ]maintenance\b|"
+     r"\bself-(?:important|centred|centered|righteous|absorbed|obsessed|entitled)\b"),
+    ("nothing state tizzy flap strop huff fit tantrum wobbly paddy hissy meltdown molehill pram fuss scene",
+     r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
+     r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
+     r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b"),
+    ("diva princess snob martyr handful character hypochondriac show showoff control prima pushover soft typical energy vibe vibes",
+     r"\b(?:bit of|such|what|total|real|right|proper|complete|absolute) (?:an? )?"
+     r"(?:diva|princess|snob|martyr|handful|character|hypochondriac|show-?off|control freak|prima donna|pushover|soft touch)\b|"
+     r"\btypical (?:" + _PERSON_NOUNS + r")\b|\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b"),
+    ("touch denial fairies rocker trolley plot",
+     r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"),
+)
 # The writer's stance, a guess at a mind, or a label for a person, whatever words follow:
-# - asides that mark an opinion: "in my book", "to put it mildly", "if I'm being candid", "if you ask my opinion";
-# - the writer sure of what a person thinks or does: "pretty sure she just has 40 tabs open", "pretty clear he doesn't listen";
-# - a mindset put on a person: "acting like he owns the place", "thinks he knows better", "thinks the council works for him";
-# - compound adjectives of character: "tight-fisted", "pig-headed", "short-tempered", "over-protective", "high maintenance";
-# - over-reaction: "over nothing", "in such a state", "threw a tantrum", "toys out of the pram";
-# - a label or a vibe: "bit of a diva", "proper bridezilla energy".
-_STANCE_PATTERN = (
-    r"\bif (?:you (?:ask|want) (?:me|my (?:opinion|view))|i'm (?:being )?(?:honest|candid|frank|blunt|fair|truthful)|i am (?:being )?(?:honest|candid|frank|blunt)|i may say so)\b|"
-    r"\btruth be told\b|\bin (?:my|our) (?:book|opinion|view|humble opinion|eyes)\b|\bto put it (?:mildly|politely|nicely|bluntly|kindly|gently)\b|"
-    r"\bto be (?:fair|frank|blunt|candid|brutally honest)\b|\blet's (?:just )?say\b|"
-    r"(?:^|[.;!?,]\s*|\b(?:i'm|i am|it's|it is|it was|i was)\s+)(?:pretty|fairly|quite|abundantly|crystal|dead)\s+(?:sure|certain|clear|obvious)\s+"
-    r"(?:that\s+)?(?:he|she|they|the (?:customer|client|caller))\b|"
-    r"\b(?:act(?:s|ed|ing)?|behav(?:es|ed|ing)|carr(?:ies|ied|ying) on)\s+(?:like|as if|as though)\s+(?:he|she|they)\b|"
-    r"\b(?:thinks?|reckons?|believes?)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:knows?|owns?|deserves?|entitled|above|special|always right|runs?)\b|"
-    r"\b(?:thinks?|reckons?|believes?)\s+(?:[a-z']+\s+){0,3}?(?:works?\s+for|revolves\s+around|owes?)\s+(?:him|her|them)\b|"
-    r"\b(?:pig|big|hot|hard|thick|air|bone|muddle|pin|empty)-?headed\b|\b(?:narrow|small|simple|closed|absent|feeble|open|bloody|strong|weak|self)-(?:minded|willed)\b|"
-    r"\b(?:bad|short|hot|ill|quick|foul|even|good)-tempered\b|\b(?:tight|ham|iron)-fisted\b|\b(?:two|po|sour|stony)-faced\b|"
-    r"\b(?:scatter|hare|bird|feather|lame)-?brained\b|\b(?:foul|loud|big|mealy)-mouthed\b|\b(?:kind|cold|hard|soft|half)-hearted\b|"
-    r"\bover-?(?:protective|bearing|sensitive|emotional|dramatic|familiar|reactive|zealous|anxious|confident)\b|\bhigh[- ]maintenance\b|"
-    r"\bself-(?:important|centred|centered|righteous|absorbed|obsessed|entitled)\b|"
-    r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
-    r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
-    r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b|"
-    r"\b(?:bit of|such|what|total|real|right|proper|complete|absolute) (?:an? )?"
-    r"(?:diva|princess|snob|martyr|handful|character|hypochondriac|show-?off|control freak|prima donna|pushover|soft touch)\b|"
-    r"\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b|"
-    r"\btypical (?:" + "|".join(sorted(PERSON_WORDS | PERSON_HEADS)) + r")\b|"
-    r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"
+# asides ("in my book", "to put it mildly", "if I'm being candid"); the writer sure of a mind
+# ("pretty sure she just has 40 tabs open"); a mindset put on a person ("acting like he owns the
+# place", "thinks the council works for him"); compounds of character ("tight-fisted",
+# "over-protective", "high maintenance"); over-reaction ("in such a state over nothing"); a label
+# or a vibe ("bit of a diva", "typical buyer", "proper bridezilla energy"); states of mind ("out of touch").
+_STANCE = tuple(
+    (frozenset(keys.split()), re.compile(pattern, re.IGNORECASE), re.compile(pattern)) for keys, pattern in _STANCE_GROUPS
 )
-_STANCE_IN_LOWER_CASE = re.compile(_STANCE_PATTERN)
-_STANCE = re.compile(_STANCE_PATTERN, re.IGNORECASE)
-# Every match of _STANCE holds one of these words: texts without any are skipped at once. Keep them in step.
-_STANCE_WORDS = frozenset(
-    """if truth book opinion view eyes put fair frank blunt candid brutally let's sure certain clear obvious like if though
-    thinks think reckons reckon believes believe headed minded willed tempered fisted faced brained scatterbrained
-    harebrained birdbrained mouthed hearted over overprotective overbearing overemotional overdramatic overreactive
-    maintenance self nothing state tizzy flap strop huff tantrum fit wobbly paddy hissy meltdown molehill pram fuss scene
-    diva princess snob martyr handful character hypochondriac show showoff control prima pushover soft energy vibe vibes
-    touch denial fairies head rocker trolley plot typical""".split()
-)
+
+
+_STANCE_WORDS = frozenset().union(*(keys for keys, _, _ in _STANCE))
 
 
 def _stance(text: TextField) -> str | None:
-    if _STANCE_WORDS.isdisjoint(text.words):
-        return None
-    found = _search_as_written(text, _STANCE, _STANCE_IN_LOWER_CASE)
-    return found.strip(" ,.;") if found else None
+    present = _STANCE_WORDS.intersection(text.words)
+    if not present:
+        return None  # nearly every text
+    for keys, pattern, in_lower_case in _STANCE:
+        if not keys.isdisjoint(present):
+            found = _search_as_written(text, pattern, in_lower_case)
+            if found:
+                return found.strip(" ,.;")
+    return None
 
 
 def _marked_opinion(text: TextField) -> str | None:
