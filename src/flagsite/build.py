@@ -3,30 +3,43 @@
 A records repository with its own ``mkdocs.yml`` is built with it (the file
 must enable the ``flagsite`` plugin). Without one, the default configuration
 that ships inside the package is used and the site goes to ``ROOT/site/``.
+
+Builds are incremental: the records read are kept in ``.flagsite/build-cache/``
+(which Git ignores), so a build reads again only the customer folders that
+changed; and into a site flagsite built before, the engine does not empty the
+folder first, and only the customers whose pages changed are written again
+(the plugin knows them by digests). ``serve`` keeps the same in memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import logging
 import os
+import pickle
 import socket
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
+from .edit.transaction import STATE_DIR, state_folder
 from .errors import FlagsiteError, RecordsHaveErrors
+from .fast_pages import PAGES_RECORD
 from .findings import Finding
-from .repository import LoadResult, load_repository
+from .repository import LoadResult, ReadCache, load_repository
 from .site_dir import check_site_dir
 
+_Cached = TypeVar("_Cached")
 PLUGIN_NAME = "flagsite"
 CONFIG_FILE = "mkdocs.yml"
+READ_CACHE = ("build-cache", "records.pickle")  # under ROOT/.flagsite/
+SHARED_PAGES = ("build-cache", "shared-pages.pickle")
 # Material 9.7+ prints an end-of-life notice on every build; the records do not need it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -80,11 +93,50 @@ def _engine_settings(root: str, today: dt.date | None, site_dir: str | None) -> 
         yield written, settings
 
 
-def validate_or_refuse(root: str, today: dt.date | None = None) -> LoadResult:
-    result = load_repository(root, today=today)
+def validate_or_refuse(root: str, today: dt.date | None = None, cache: ReadCache | None = None) -> LoadResult:
+    result = load_repository(root, today=today, cache=cache)
     if not result.ok:
         raise RecordsHaveErrors("the records have errors; the site was not built", result.findings)
     return result
+
+
+def _load_cached(root: str, name: tuple[str, str], kind: type[_Cached]) -> _Cached | None:
+    """What the last build of ``root`` kept under ``name``, or None."""
+    try:
+        with open(os.path.join(root, STATE_DIR, *name), "rb") as handle:
+            kept = pickle.load(handle)  # written by flagsite in the repository's own git-ignored .flagsite/
+    except Exception:  # noqa: BLE001 - none yet, or one an older flagsite wrote: made again
+        return None
+    return kept if isinstance(kept, kind) else None
+
+
+def _save_cached(root: str, name: tuple[str, str], kept: object) -> None:
+    try:
+        path = os.path.join(state_folder(root), *name)
+    except FlagsiteError:  # a repository flagsite may not write to builds without the cache
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=os.path.dirname(path), delete=False) as handle:
+        pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(handle.name, path)
+
+
+class _DirtyNotice(logging.Filter):
+    """The engine's warning that it does not empty the site folder: flagsite's incremental builds mean it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextmanager
+def _incremental_engine() -> Iterator[None]:
+    engine_log = logging.getLogger("mkdocs.commands.build")
+    notice = _DirtyNotice()
+    engine_log.addFilter(notice)
+    try:
+        yield
+    finally:
+        engine_log.removeFilter(notice)
 
 
 def build_site(
@@ -104,7 +156,8 @@ def build_site(
     from mkdocs.exceptions import MkDocsException
 
     root = os.path.abspath(root)
-    result = validate_or_refuse(root, today)
+    cache = _load_cached(root, READ_CACHE, ReadCache) or ReadCache()
+    result = validate_or_refuse(root, today, cache)
     with _engine_settings(root, today, site_dir) as (config_file, settings):
         try:
             config = load_config(config_file=config_file, strict=strict, **settings)
@@ -115,11 +168,20 @@ def build_site(
             raise FlagsiteError(f"{config_file} does not enable the flagsite plugin; add '- flagsite' under 'plugins:'")
         check_site_dir(config.site_dir, root=root, docs_dir=config.docs_dir, config_file=config.config_file_path)
         plugin.preloaded = result.catalog  # already validated: do not load twice
+        plugin.folder_keys = result.folder_keys
         plugin.history = history
+        # Into a site flagsite built, the engine writes over the old pages instead of emptying the folder,
+        # and the plugin removes what this build did not write; another plugin's files it cannot tell.
+        plugin.dirty = os.path.isfile(os.path.join(config.site_dir, PAGES_RECORD)) and list(config.plugins) == [PLUGIN_NAME]
+        plugin.shared_pages = _load_cached(root, SHARED_PAGES, dict) or {}
         try:
-            build(config)
+            with _incremental_engine():
+                build(config, dirty=plugin.dirty)
         except MkDocsException as error:
             raise FlagsiteError(f"the site engine stopped: {error}") from error
+        # Kept once a build succeeded: a refused build writes nothing.
+        _save_cached(root, READ_CACHE, cache)
+        _save_cached(root, SHARED_PAGES, plugin.shared_pages)
         return BuildResult(config.site_dir, len(result.catalog.customers), result.findings)
 
 
@@ -156,4 +218,5 @@ def serve_site(root: str, *, today: dt.date | None = None, host: str = "127.0.0.
     _check_can_listen(host, port)
     with _engine_settings(root, today, None) as (config_file, settings):
         settings.pop("site_dir", None)  # serve builds into a temporary folder of its own
-        serve(config_file=config_file, dev_addr=f"{host}:{port}", livereload=True, **settings)
+        with _incremental_engine():  # a rebuild writes what changed over the last build
+            serve(config_file=config_file, dev_addr=f"{host}:{port}", livereload=True, build_type="dirty", **settings)

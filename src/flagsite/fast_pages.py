@@ -13,12 +13,23 @@ a site both ways and compares every page).
 The shell depends on the page's title (with the id standing in) and on whether
 the body holds an ``<h1`` (the theme adds a heading otherwise): one shell is
 made for each combination met, in whichever process meets it first.
+
+A build into a site built before writes only the customers whose pages changed:
+each customer's pages are known by a digest of what they are made of (the
+customer's record files, orders and history, and the site's: the flagsite
+version, templates, configuration, date and the theme's page itself), kept in
+``.flagsite-pages.json`` in the site folder (hidden, so the engine keeps it and
+web servers do not serve it; it holds digests only).
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import multiprocessing
 import os
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +37,7 @@ from dataclasses import dataclass
 from mkdocs.utils import write_file
 
 from .page_security import harden_page, site_root_url
+from .render.environment import template_digest
 from .render.links import customer_folder, order_folder, page_path
 from .render.site import RenderedPage, SiteRenderer
 
@@ -33,6 +45,7 @@ from .render.site import RenderedPage, SiteRenderer
 SHELL_ID = "FLAGSITESHELLID7Q"
 SHELL_ORDER = "FLAGSITESHELLORDER7Q"
 SHELL_BODY = "FLAGSITESHELLBODY7Q"
+PAGES_RECORD = ".flagsite-pages.json"  # in the site folder: which customers' pages are written, from what
 # Below this many customers, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
 _CHUNK = 200
@@ -88,6 +101,12 @@ class PageShells:
 
         html = put_in(shell.head) + page.body + put_in(shell.tail)
         return put_in(shell.dest_path), harden_page(html, site_root_url(put_in(shell.url), self.site_url), moved, page.body)
+
+    def probe(self) -> str:
+        """The theme's page for a customer and for an order, with stand-ins: what every such page is made in."""
+        customer = self.render_with_engine(page_path(customer_folder(SHELL_ID)), RenderedPage(SHELL_ID, SHELL_BODY))
+        order = self.render_with_engine(page_path(order_folder(SHELL_ID, SHELL_ORDER)), RenderedPage(SHELL_ID, SHELL_BODY))
+        return hashlib.sha256((customer.html + order.html).encode()).hexdigest()
 
     def _make(self, path: str, title: str, has_heading: bool) -> _Shell:
         body = SHELL_BODY + ("<h1" if has_heading else "")
@@ -160,3 +179,77 @@ def write_customer_pages(writer: FastPageWriter, customer_ids: Sequence[str], *,
         count += written
         moved |= scripts
     return count, moved
+
+
+@dataclass
+class WrittenPages:
+    """What the customer pages in a site folder were made from: a digest for the site, one per customer."""
+
+    site: str = ""
+    customers: dict[str, str] | None = None
+    moved: dict[str, str] | None = None  # the theme's scripts moved out of those pages
+    generated: list[str] | None = None  # every other file the plugin generated, by its path in the site
+
+    @classmethod
+    def read(cls, site_dir: str) -> WrittenPages:
+        try:
+            with open(os.path.join(site_dir, PAGES_RECORD), encoding="utf-8") as handle:
+                data = json.load(handle)
+            return cls(str(data["site"]), dict(data["customers"]), dict(data["moved"]), list(data["generated"]))
+        except (OSError, ValueError, KeyError, TypeError):  # none yet, or not one this version wrote: write every page
+            return cls()
+
+    def write(self, site_dir: str) -> None:
+        with open(os.path.join(site_dir, PAGES_RECORD), "w", encoding="utf-8") as handle:
+            json.dump({"site": self.site, "customers": self.customers or {}, "moved": self.moved or {},
+                       "generated": self.generated or []}, handle)
+
+
+def site_digest(root: str, *parts: object) -> str:
+    """A digest of what every customer page is made of: ``parts`` and the templates."""
+    digest = hashlib.sha256(template_digest(root).encode())
+    for part in parts:
+        digest.update(b"\0" + json.dumps(part, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def shared_digest(site: str, renderer: SiteRenderer, folder_keys: dict[str, str]) -> str:
+    """A digest of what the pages shared by all customers are made of (every record, no history)."""
+    catalog = renderer.catalog
+    orders = [row.order.model_dump(mode="json") for entry in catalog.customers.values() for row in entry.orders]
+    findings = [repr(finding) for finding in catalog.findings + (renderer.preview_findings or [])]
+    return site_digest(catalog.root, site, sorted(folder_keys.items()), orders, findings, renderer.preview_findings is None)
+
+
+def customer_digest(site: str, renderer: SiteRenderer, customer_id: str, folder_key: str) -> str:
+    """A digest of what one customer's pages are made of."""
+    entry = renderer.catalog.customers[customer_id]
+    history = None if renderer.history is None else renderer.history.get(customer_id)
+    orders = [row.order.model_dump(mode="json") for row in entry.orders]
+    return hashlib.sha256(json.dumps([site, folder_key, orders, history], default=str).encode()).hexdigest()
+
+
+def remove_files(site_dir: str, paths: Iterable[str]) -> None:
+    """Remove these files (paths under the site folder, ``/``-separated) where they are."""
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(os.path.join(site_dir, *path.split("/")))
+
+
+def out_of_date(site_dir: str, previous: dict[str, str], now: dict[str, str], *, same_site: bool) -> list[str]:
+    """The customers whose pages must be written, in ``now``'s order; removes the pages of customers gone.
+
+    A customer's pages are up to date when they were written from the same digests and
+    its page is still there (a full build empties the site folder first).
+    """
+    for customer_id in previous.keys() - now.keys():
+        shutil.rmtree(os.path.join(site_dir, *customer_folder(customer_id).split("/")), ignore_errors=True)
+    todo = []
+    for customer_id, digest in now.items():
+        folder = os.path.join(site_dir, *customer_folder(customer_id).split("/"))
+        if same_site and previous.get(customer_id) == digest and os.path.isfile(os.path.join(folder, "index.html")):
+            continue
+        if customer_id in previous:  # an order gone leaves no page behind
+            shutil.rmtree(os.path.join(folder, "orders"), ignore_errors=True)
+        todo.append(customer_id)
+    return todo

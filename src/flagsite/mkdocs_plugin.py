@@ -14,8 +14,8 @@ customer pages Markdown's HTML scanning is most of the build time.
 
 Customer and order pages are then written by the plugin itself from a shell
 the theme renders once (``fast_pages``; see ``fast_pages.py``): the engine
-still knows every page (for its sitemap) but renders none of them. When another
-plugin acts on pages, the engine renders every page, so that plugin sees them.
+never sees them but in its sitemap. When another plugin acts on pages, the
+engine renders every page, so that plugin sees them.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import types
 from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkDocsConfigBase
@@ -39,24 +39,38 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
+from . import __version__
 from .catalog import Catalog
 from .dates import DateError, parse_date
-from .fast_pages import EnginePage, FastPageWriter, PageShells, RenderWithEngine, ShellMismatch, write_customer_pages
+from .fast_pages import (
+    EnginePage,
+    FastPageWriter,
+    PageShells,
+    RenderWithEngine,
+    ShellMismatch,
+    WrittenPages,
+    customer_digest,
+    out_of_date,
+    remove_files,
+    shared_digest,
+    site_digest,
+    write_customer_pages,
+)
 from .findings import Finding
 from .git import UNSHALLOW_ADVICE, is_shallow
 from .history import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
 from .render import SCRIPTS, STYLE
-from .render.links import CUSTOMERS, DASHBOARDS, RECORD_ERRORS, WORKSTACK, page_path
+from .render.links import CUSTOMERS, DASHBOARDS, RECORD_ERRORS, WORKSTACK, customer_folder, page_path
 from .render.site import RenderedPage, SiteRenderer, customer_page_paths
 from .report import report_lines, report_text
-from .repository import load_repository
+from .repository import ReadCache, load_repository
 from .request_guard import refuse_bad_paths
 from .site_dir import SiteDirRefused, check_site_dir, mark_site
 
 log = logging.getLogger("mkdocs.plugins.flagsite")
-_engine_log = logging.getLogger("mkdocs.commands.build")
 _ID = re.compile(r'\sid="([^"]+)"')
 NAV = [
     {"Find a customer": page_path("")},
@@ -66,8 +80,6 @@ NAV = [
 ]
 # The engine's page events: a plugin that acts on pages needs the engine to render every page.
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
-# The template of the pages the plugin writes itself: the engine renders nothing for them.
-SKIP_TEMPLATE = "flagsite-written-by-the-plugin.html"
 
 
 class FlagsitePluginConfig(MkDocsConfigBase):
@@ -93,11 +105,21 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         # set it before the build for a History section on customer pages.
         # Set by a caller that has read the history already; otherwise read from Git per build.
         self.history: Mapping[str, list[dict[str, Any]]] | None = None
+        # Set with ``preloaded``: each customer folder's digest, by which unchanged pages are not written again.
+        self.folder_keys: dict[str, str] | None = None
+        self._folder_keys: dict[str, str] = {}
+        self._read_cache = ReadCache()  # ``mkdocs serve``: a rebuild reads only the folders that changed
+        # Whether the engine writes over the last build instead of emptying the site folder first
+        # (set by flagsite build; ``mkdocs serve --dirty`` and flagsite serve say so at startup).
+        self.dirty = False
+        # The pages shared by all customers, by the digest of what they were made of: set by
+        # flagsite build to keep them between builds; serve keeps them between rebuilds.
+        self.shared_pages: dict[str, dict[str, str]] = {}
         self._history: Mapping[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
+        self._generated_files: set[str] = set()  # where the generated files go in the site
         self._renderer: SiteRenderer | None = None
         self._fast_customers: list[str] = []  # customers whose pages the plugin writes itself
-        self._fast_pages: set[str] = set()
         self._nav: Navigation | None = None
         self._env: Environment | None = None
         self._files: Files | None = None
@@ -109,6 +131,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        self.dirty = dirty
 
     def records_root(self, config: MkDocsConfig) -> str:
         if self.config.root:
@@ -122,15 +145,16 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             check_site_dir(config.site_dir, root=root, docs_dir=config.docs_dir, config_file=config.config_file_path)
         except SiteDirRefused as refused:
             raise PluginError(f"flagsite: {refused}") from refused
+        self._folder_keys = self.folder_keys or {}
         self.catalog = self.preloaded or self._load(root)
-        self.preloaded = None
+        self.preloaded, self.folder_keys = None, None
         self._history = self.history
         if self._history is None and self.config.history:
             self._history = site_history(self.catalog.root, self.catalog) or None  # {}: not in Git
             if self._history and is_shallow(self.catalog.root):
                 log.warning("flagsite: %s is a shallow clone, so each customer page says its history is incomplete; %s",
                             self.catalog.root, UNSHALLOW_ADVICE)
-        self._generated = set()
+        self._generated, self._generated_files = set(), set()
         self._moved_scripts = {}
         for style in (STYLE,):
             if style not in config.extra_css:
@@ -152,9 +176,10 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
 
     def _load(self, root: str) -> Catalog:
         today = self._today()
-        result = load_repository(root, today=today)
+        result = load_repository(root, today=today, cache=self._read_cache if self._serving else None)
         if self._serving:
             self._preview_findings = result.findings
+            self._folder_keys = result.folder_keys
         if not result.ok and self._serving:
             # A preview that stops on an error leaves every browser waiting: it keeps the last good
             # site (or, from the start, what could be read) and lists the errors on a page.
@@ -186,24 +211,33 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             templates_root=self.catalog.root,
             preview_findings=self._preview_findings,
         )
-        self._fast_customers, self._fast_pages = [], set()
+        self._fast_customers = []
         fast = self._writes_pages_itself(config)
         in_nav = {page_path(""), page_path(WORKSTACK), page_path(DASHBOARDS), page_path(CUSTOMERS)}
         for customer_id, entry in self.catalog.customers.items():
             paths = customer_page_paths(entry)
             if fast and not any(files.get_file_from_path(path) is not None for path in paths):
                 self._fast_customers.append(customer_id)
-                self._fast_pages.update(paths)
-                # Known to the engine (its sitemap lists it) but written by the plugin.
-                for path in paths:
-                    files.append(File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV))
                 continue
             self._add(files, config, {path: page.markdown() for path, page in renderer.customer_pages([customer_id]).items()}, in_nav)
-        self._add(files, config, renderer.shared_pages(), in_nav)
-        self._quiet_skip_notices(bool(self._fast_pages))
+        self._add(files, config, self._shared_pages(config, renderer), in_nav)
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
+            self._generated_files.add("robots.txt")
         return files
+
+    def _shared_pages(self, config: MkDocsConfig, renderer: SiteRenderer) -> dict[str, str]:
+        """The pages and assets shared by all customers: rendered again only when a record or the site changed."""
+        if not self._folder_keys:
+            return renderer.shared_pages()
+        assert self.catalog is not None
+        digest = shared_digest(site_digest(self.catalog.root, __version__, self.catalog.today, config.use_directory_urls,
+                                           self.catalog.config.model_dump(mode="json")), renderer, self._folder_keys)
+        pages = self.shared_pages.get(digest)
+        if pages is None:
+            pages = renderer.shared_pages()
+        self.shared_pages = {digest: pages}
+        return pages
 
     def _add(self, files: Files, config: MkDocsConfig, pages: Mapping[str, str], in_nav: set[str]) -> None:
         for path, content in pages.items():
@@ -211,45 +245,45 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 log.info("flagsite: keeping the repository's own %s", path)
                 continue
             inclusion = InclusionLevel.INCLUDED if path in in_nav or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            file = File.generated(config, path, content=content, inclusion=inclusion)
             self._generated.add(path)
-
-    def _is_skip_notice(self, record: logging.LogRecord) -> bool:
-        """The engine's notice of a page it wrote nothing for, about a page the plugin writes itself."""
-        message = record.getMessage()
-        return message.startswith("Page skipped: '") and message.split("'")[1] in self._fast_pages
-
-    def _quiet_skip_notices(self, quiet: bool) -> None:
-        _engine_log.removeFilter(self._keep_record)
-        if quiet:
-            _engine_log.addFilter(self._keep_record)
-
-    def _keep_record(self, record: logging.LogRecord) -> bool:
-        return not self._is_skip_notice(record)
+            self._generated_files.add(file.dest_uri)
+            if self.dirty and not path.endswith(".md") and _holds(file.abs_dest_path, content):
+                continue  # an asset the last build wrote as it is: not written again
+            files.append(file)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._nav = nav
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        if self._fast_pages:
-            env.loader = ChoiceLoader([DictLoader({SKIP_TEMPLATE: ""}), *([env.loader] if env.loader else [])])
         self._env = env
         self._files = files
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if page.file.src_uri in self._fast_pages:
-            page.read_source = types.MethodType(_no_source, page)  # type: ignore[method-assign]
-            page.render = types.MethodType(_render_raw, page)  # type: ignore[method-assign]
-        elif self.config.raw_pages and page.file.src_uri in self._generated:
+        if self.config.raw_pages and page.file.src_uri in self._generated:
             page.render = types.MethodType(_render_raw, page)  # type: ignore[method-assign]
         return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self._fast_pages:
-            return output  # empty: the plugin writes the page after the build
         return harden_page(output, site_root_url(page.url, config.site_url), self._moved_scripts, page.content or "")
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        if template_name != "sitemap.xml" or not config.site_url or not self._fast_customers:
+            return context  # without a site_url the sitemap lists no page
+        assert self.catalog is not None
+        # The pages the plugin writes, listed where the engine would list them: before the shared pages.
+        pages = list(context["pages"])
+        at = next((i for i, file in enumerate(pages) if file.src_uri in self._generated), len(pages))
+        written = []
+        for customer_id in self._fast_customers:
+            for path in customer_page_paths(self.catalog.customers[customer_id]):
+                file = File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+                Page(None, file, config)  # gives the file its page: its address and date
+                written.append(file)
+        context["pages"] = pages[:at] + written + pages[at:]
+        return context
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml
@@ -297,36 +331,72 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
 
         return render
 
-    def _write_fast_pages(self, config: MkDocsConfig) -> None:
-        assert self._renderer is not None
-        writer = FastPageWriter(self._renderer, PageShells(self._render_with_engine(config), config.site_url))
+    def _write_fast_pages(self, config: MkDocsConfig, before: WrittenPages, now: WrittenPages) -> None:
+        renderer, catalog = self._renderer, self.catalog
+        assert renderer is not None and catalog is not None
+        shells = PageShells(self._render_with_engine(config), config.site_url)
         try:
-            _count, moved = write_customer_pages(writer, self._fast_customers, parallel=not self._serving)
+            if self._folder_keys:
+                errors = sum(1 for finding in self._preview_findings or [] if finding.severity == "error")
+                now.site = site_digest(catalog.root, __version__, catalog.today, catalog.config.model_dump(mode="json"),
+                                       config.use_directory_urls, config.site_url, shells.probe(), errors)
+                now.customers = {
+                    customer_id: customer_digest(now.site, renderer, customer_id, self._folder_keys.get(catalog.customers[customer_id].folder, ""))
+                    for customer_id in self._fast_customers
+                }
+                same_site = before.site == now.site
+                todo = out_of_date(config.site_dir, before.customers or {}, now.customers, same_site=same_site)
+                now.moved = dict(before.moved or {}) if same_site else {}
+            else:
+                todo = self._fast_customers
+            count, moved = write_customer_pages(FastPageWriter(renderer, shells), todo, parallel=not self._serving)
         except ShellMismatch as error:
             raise PluginError(f"flagsite: {error}; set fast_pages: false under the flagsite plugin in mkdocs.yml") from error
-        self._moved_scripts |= moved
+        now.moved = (now.moved or {}) | moved
+        self._moved_scripts |= now.moved
+        log.info("flagsite: wrote the pages of %d customer(s) of %d (%d page(s))", len(todo), len(self._fast_customers), count)
+
+    def _remove_stale(self, config: MkDocsConfig) -> None:
+        """Remove what no part of this build wrote, as the engine's emptying of the site folder would have."""
+        assert self._files is not None and self.catalog is not None
+        kept = {file.dest_uri for file in self._files} | self._generated_files | set(self._moved_scripts)
+        kept |= set(config.theme.static_templates) | {"sitemap.xml.gz"}
+        written = {customer_folder(customer_id) for customer_id in self._fast_customers}  # only the plugin writes there
+        for folder, dirs, names in os.walk(config.site_dir):
+            where = os.path.relpath(folder, config.site_dir).replace(os.sep, "/")
+            where = "" if where == "." else where + "/"
+            dirs[:] = [name for name in dirs if not name.startswith(".") and where + name not in written]
+            for name in names:
+                if not name.startswith(".") and where + name not in kept:
+                    os.remove(os.path.join(folder, name))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        before = WrittenPages.read(config.site_dir)
+        now = WrittenPages(moved={}, generated=sorted(self._generated_files))
+        # A build that did not empty the site folder removes what an earlier build generated and this one did not.
+        remove_files(config.site_dir, set(before.generated or []) - self._generated_files)
         if self._fast_customers:
-            self._write_fast_pages(config)
+            self._write_fast_pages(config, before, now)
         for path, code in self._moved_scripts.items():
             target = os.path.join(config.site_dir, *path.split("/"))
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as handle:
                 handle.write(code)
+        if self.dirty and list(config.plugins) == ["flagsite"]:  # another plugin's files it cannot tell
+            self._remove_stale(config)
+        now.write(config.site_dir)
         mark_site(config.site_dir)
         self.catalog = None
         self._renderer = None
-        self._quiet_skip_notices(False)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._quiet_skip_notices(False)
 
 
-def _no_source(page: Page, config: MkDocsConfig) -> None:
-    """A page the plugin writes itself: the engine renders it with an empty template, which writes nothing."""
-    page.markdown = ""
-    page.meta = {"template": SKIP_TEMPLATE}
+def _holds(path: str, content: str) -> bool:
+    """Whether the file at ``path`` holds ``content`` (in UTF-8)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read() == content.encode("utf-8")
+    except OSError:
+        return False
 
 
 def _render_raw(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -6,20 +6,26 @@ parallel worker processes when there are many of them; each worker reads one
 folder at a time (customer.yaml and its notes) and runs the per-record checks
 where the source positions are at hand, returning only typed records and
 findings.
+
+A ``ReadCache`` keeps each folder's result between loads (``flagsite serve``
+keeps it in memory, ``flagsite build`` on disk): a folder is read again only
+when the bytes of its files, the configuration or the date changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from . import __version__
 from .catalog import Catalog, CustomerEntry, NoteEntry
 from .check.context import CheckContext
 from .check.record import valid_customer_id
 from .check.repository import CustomerWithErrors, check_across
-from .config import load_config
+from .config import CONFIG_FILE, load_config
 from .discover import CustomerFolder, discover
 from .findings import Finding, sort_key
 from .load.orders import OrderRow, load_orders_file
@@ -36,6 +42,8 @@ _CHUNK = 64
 class LoadResult:
     catalog: Catalog
     findings: list[Finding]
+    # customer folder -> digest of its files' names and bytes; kept with a ReadCache only
+    folder_keys: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -52,8 +60,17 @@ class _FolderResult:
     has_errors: bool = False  # customer.yaml is missing, unreadable or does not fit the schema
 
 
+@dataclass
+class ReadCache:
+    """Each customer folder's result by folder, with the digest of the files it was read from."""
+
+    context: str = ""  # the flagsite version, configuration and date the results were checked with
+    folders: dict[str, tuple[str, _FolderResult]] = field(default_factory=dict)
+
+
 def load_repository(
-    root: str, *, today: dt.date | None = None, jobs: int | None = None, keep_records: bool = True, policy: bool = True
+    root: str, *, today: dt.date | None = None, jobs: int | None = None, keep_records: bool = True, policy: bool = True,
+    cache: ReadCache | None = None,
 ) -> LoadResult:
     """Every finding, and a catalog of the valid records.
 
@@ -61,6 +78,7 @@ def load_repository(
     and it spares worker processes from sending the records back.
     ``policy=False`` leaves out the policy rules (how records are written, most
     of validate's time), for readers that only need what the records say.
+    ``cache`` gives the results of folders unchanged since it was filled, and is updated.
     """
     root = os.path.abspath(root)
     config, findings = load_config(root)
@@ -68,7 +86,11 @@ def load_repository(
     layout = discover(root)
     findings += layout.findings
     catalog = Catalog(root=root, config=config, today=ctx.today)
-    results = _load_folders(root, layout.customers, ctx, jobs, keep_records, policy)
+    keys: dict[str, str] = {}
+    if cache is None:
+        results = _load_folders(root, layout.customers, ctx, jobs, keep_records, policy)
+    else:
+        results, keys = _load_changed_folders(root, layout.customers, ctx, jobs, cache, policy)
     orders: list[OrderRow] = []
     for order_file in layout.order_files:
         rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file, config.orders, len(orders))
@@ -77,7 +99,8 @@ def load_repository(
     for result in results:
         findings += result.findings
     findings += check_across(results_by_id(results), orders, _with_errors(results))
-    entries = sorted((r.entry for r in results if r.entry is not None), key=lambda e: e.id)
+    # Copies: the orders are added to the catalog's entries, never to those a cache keeps.
+    entries = sorted((replace(r.entry, orders=[]) for r in results if r.entry is not None), key=lambda e: e.id)
     for entry in entries:
         catalog.customers.setdefault(entry.id, entry)  # a duplicate id is reported above
     for row in sorted(orders, key=lambda r: (r.order.date, r.order.order_id), reverse=True):
@@ -85,7 +108,48 @@ def load_repository(
         if owner is not None:
             owner.orders.append(row)
     catalog.findings = sorted(set(findings), key=sort_key)
-    return LoadResult(catalog, catalog.findings)
+    return LoadResult(catalog, catalog.findings, keys)
+
+
+def _load_changed_folders(
+    root: str, folders: list[CustomerFolder], ctx: CheckContext, jobs: int | None, cache: ReadCache, policy: bool
+) -> tuple[list[_FolderResult], dict[str, str]]:
+    """Every folder's result, read again only where the cache has none for its files as they are now."""
+    context = _context_key(root, ctx) + ("" if policy else " without the policy rules")
+    if cache.context != context:
+        cache.context, cache.folders = context, {}
+    keys = {folder.rel_path: _folder_key(root, folder) for folder in folders}
+    changed = [folder for folder in folders if cache.folders.get(folder.rel_path, ("", None))[0] != keys[folder.rel_path]]
+    fresh = {result.folder.rel_path: result for result in _load_folders(root, changed, ctx, jobs, True, policy)}
+    cache.folders = {
+        folder.rel_path: (keys[folder.rel_path], fresh.get(folder.rel_path) or cache.folders[folder.rel_path][1])
+        for folder in folders
+    }
+    return [cache.folders[folder.rel_path][1] for folder in folders], keys
+
+
+def _context_key(root: str, ctx: CheckContext) -> str:
+    digest = hashlib.sha256(f"{__version__}\0{ctx.today.isoformat()}\0".encode())
+    try:
+        with open(os.path.join(root, CONFIG_FILE), "rb") as handle:
+            digest.update(handle.read())
+    except OSError as error:
+        digest.update(f"unreadable: {error.errno}".encode())
+    return digest.hexdigest()
+
+
+def _folder_key(root: str, folder: CustomerFolder) -> str:
+    """A digest of the folder's record files: their names and bytes."""
+    digest = hashlib.sha256(folder.rel_path.encode())
+    paths = ([folder.customer_file] if folder.has_customer_file else []) + folder.note_files
+    for path in paths:
+        digest.update(b"\0" + path.encode() + b"\0")
+        try:
+            with open(os.path.join(root, path), "rb") as handle:
+                digest.update(handle.read())
+        except OSError as error:  # read again, which reports it
+            digest.update(f"unreadable: {error.errno} {os.urandom(8).hex()}".encode())
+    return digest.hexdigest()
 
 
 def results_by_id(results: list[_FolderResult]) -> list[tuple[str, str, Position | None]]:

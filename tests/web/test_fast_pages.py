@@ -17,9 +17,12 @@ from flagsite.build import build_site
 
 
 def _site_files(site: str) -> dict[str, bytes]:
+    """Every file of a built site but the record of which customer pages were written (no web server serves it)."""
     found: dict[str, bytes] = {}
     for folder, _dirs, names in os.walk(site):
         for name in names:
+            if name == fast_pages.PAGES_RECORD:
+                continue
             path = os.path.join(folder, name)
             with open(path, "rb") as handle:
                 found[os.path.relpath(path, site)] = handle.read()
@@ -73,3 +76,61 @@ def test_another_plugin_acting_on_pages_sees_every_page(repo: str, tmp_path: Pat
     index = built[os.path.join("search", "search_index.json")].decode()
     assert "customers/C-10042/" in index  # the engine rendered the customer pages for the search plugin
     assert b'data-flag-type="on-hold"' in built[os.path.join("customers", "C-10042", "index.html")]
+
+
+def _written(site: str) -> dict[str, int]:
+    """Each customer's and order's page's modification time, in nanoseconds (not the list of customers)."""
+    found = {}
+    for folder, _dirs, names in os.walk(os.path.join(site, "customers")):
+        if os.path.samefile(folder, os.path.join(site, "customers")):
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            found[os.path.relpath(path, site)] = os.stat(path).st_mtime_ns
+    return found
+
+
+def test_a_build_writes_again_only_the_customers_whose_pages_changed_and_gives_the_site_a_full_build_gives(
+        repo: str, tmp_path: Path) -> None:
+    site = str(tmp_path / "site")
+    build_site(repo, today=f.TODAY, site_dir=site)
+    first = _written(site)
+    build_site(repo, today=f.TODAY, site_dir=site)
+    assert _written(site) == first  # nothing changed: no customer page written again
+
+    f._dump(os.path.join(repo, "records", "customers", "C-40004", "customer.yaml"),
+            f.customer("C-40004", "Fatima Okafor", emails=["fatima@example.net"],
+                       flags=[f.flag("alert", "Moved to a new address in November.", created=dt.date(2026, 10, 2))]))
+    shutil.rmtree(os.path.join(repo, "records", "customers", "C-20001"))
+    build_site(repo, today=f.TODAY, site_dir=site)
+    after = _written(site)
+    changed = sorted(path for path in after if after[path] != first.get(path))
+    assert changed == [os.path.join("customers", "C-40004", "index.html")]
+    assert not os.path.exists(os.path.join(site, "customers", "C-20001"))
+    with open(os.path.join(site, "customers", "C-40004", "index.html"), encoding="utf-8") as handle:
+        assert "Moved to a new address in November." in handle.read()
+    fresh = str(tmp_path / "fresh")
+    build_site(repo, today=f.TODAY, site_dir=fresh)
+    assert _site_files(site) == _site_files(fresh)
+
+
+def test_a_template_or_configuration_change_writes_every_customer_page_again(repo: str, tmp_path: Path) -> None:
+    site = str(tmp_path / "site")
+    build_site(repo, today=f.TODAY, site_dir=site)
+    first = _written(site)
+    with open(os.path.join(repo, "flagsite.yaml"), "a", encoding="utf-8") as handle:
+        handle.write("\nfollow_up_days: 30\n")
+    build_site(repo, today=f.TODAY, site_dir=site)
+    second = _written(site)
+    assert all(second[path] != first[path] for path in first)
+    templates = os.path.join(repo, "site_templates")
+    os.makedirs(templates)
+    with open(os.path.join(os.path.dirname(fast_pages.__file__), "site_templates", "order.html"), encoding="utf-8") as handle:
+        order = handle.read()
+    with open(os.path.join(templates, "order.html"), "w", encoding="utf-8") as handle:
+        handle.write(order + "<p>Order page of our own.</p>\n")
+    build_site(repo, today=f.TODAY, site_dir=site)
+    third = _written(site)
+    assert all(third[path] != second[path] for path in second)
+    with open(os.path.join(site, "customers", "C-30003", "orders", "SO-1", "index.html"), encoding="utf-8") as handle:
+        assert "Order page of our own." in handle.read()

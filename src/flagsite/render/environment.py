@@ -8,8 +8,10 @@ characters that Markdown uses for its own placeholders.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+from importlib import resources
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
@@ -47,6 +49,23 @@ def make_environment(root: str | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def template_digest(root: str | None = None) -> str:
+    """A digest of every template a site is rendered with: the package's and the repository's own."""
+    digest = hashlib.sha256()
+    folders = [str(resources.files("flagsite").joinpath(TEMPLATES_FOLDER))]
+    if root is not None:
+        folders.append(os.path.join(root, TEMPLATES_FOLDER))
+    for top in folders:
+        for folder, dirs, names in os.walk(top):
+            dirs.sort()
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, top).encode() + b"\0")
+                with open(path, "rb") as handle:
+                    digest.update(handle.read())
+    return digest.hexdigest()
 
 
 def one_block(html: str) -> str:
