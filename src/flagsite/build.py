@@ -39,7 +39,7 @@ _Cached = TypeVar("_Cached")
 PLUGIN_NAME = "flagsite"
 CONFIG_FILE = "mkdocs.yml"
 READ_CACHE = ("build-cache", "records.pickle")  # under ROOT/.flagsite/
-SHARED_PAGES = ("build-cache", "shared-pages.pickle")
+KEPT_FOR_THE_SITE = ("build-cache", "site.pickle")
 # Material 9.7+ prints an end-of-life notice on every build; the records do not need it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -173,15 +173,18 @@ def build_site(
         # Into a site flagsite built, the engine writes over the old pages instead of emptying the folder,
         # and the plugin removes what this build did not write; another plugin's files it cannot tell.
         plugin.dirty = os.path.isfile(os.path.join(config.site_dir, PAGES_RECORD)) and list(config.plugins) == [PLUGIN_NAME]
-        plugin.shared_pages = _load_cached(root, SHARED_PAGES, dict) or {}
+        plugin.kept = _load_cached(root, KEPT_FOR_THE_SITE, dict) or {}
+        kept_before = {name: digest for name, (digest, _value) in plugin.kept.items()}
         try:
             with _incremental_engine():
                 build(config, dirty=plugin.dirty)
         except MkDocsException as error:
             raise FlagsiteError(f"the site engine stopped: {error}") from error
-        # Kept once a build succeeded: a refused build writes nothing.
-        _save_cached(root, READ_CACHE, cache)
-        _save_cached(root, SHARED_PAGES, plugin.shared_pages)
+        # Kept once a build succeeded (a refused build writes nothing), when it changed.
+        if cache.changed:
+            _save_cached(root, READ_CACHE, cache)
+        if {name: digest for name, (digest, _value) in plugin.kept.items()} != kept_before:
+            _save_cached(root, KEPT_FOR_THE_SITE, plugin.kept)
         return BuildResult(config.site_dir, len(result.catalog.customers), result.findings)
 
 

@@ -21,12 +21,14 @@ engine renders every page, so that plugin sees them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
 import os
 import re
 import types
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
 
 from jinja2 import Environment
 from mkdocs.commands.build import get_context
@@ -59,7 +61,7 @@ from .fast_pages import (
     write_customer_pages,
 )
 from .findings import Finding
-from .git import UNSHALLOW_ADVICE, is_shallow
+from .git import UNSHALLOW_ADVICE, is_git_repository, is_shallow, resolve_commit
 from .history import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
 from .render import SCRIPTS, STYLE
@@ -71,6 +73,7 @@ from .request_guard import refuse_bad_paths
 from .site_dir import SiteDirRefused, check_site_dir, mark_site
 
 log = logging.getLogger("mkdocs.plugins.flagsite")
+_Kept = TypeVar("_Kept")
 _ID = re.compile(r'\sid="([^"]+)"')
 NAV = [
     {"Find a customer": page_path("")},
@@ -112,9 +115,10 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         # Whether the engine writes over the last build instead of emptying the site folder first
         # (set by flagsite build; ``mkdocs serve --dirty`` and flagsite serve say so at startup).
         self.dirty = False
-        # The pages shared by all customers, by the digest of what they were made of: set by
-        # flagsite build to keep them between builds; serve keeps them between rebuilds.
-        self.shared_pages: dict[str, dict[str, str]] = {}
+        # What is costly to make and kept while what it is made of is unchanged, by name: (digest, value).
+        # The pages shared by all customers, and the history; flagsite build keeps it between builds,
+        # serve between rebuilds.
+        self.kept: dict[str, tuple[str, Any]] = {}
         self._history: Mapping[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
         self._generated_files: set[str] = set()  # where the generated files go in the site
@@ -150,7 +154,11 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self.preloaded, self.folder_keys = None, None
         self._history = self.history
         if self._history is None and self.config.history:
-            self._history = site_history(self.catalog.root, self.catalog) or None  # {}: not in Git
+            catalog = self.catalog
+            # Read from the commits alone: the same while HEAD and the customers are.
+            made_of = json.dumps([resolve_commit(catalog.root, "HEAD") if is_git_repository(catalog.root) else None,
+                                  is_shallow(catalog.root), list(catalog.customers)])
+            self._history = self._keep("history", made_of, lambda: site_history(catalog.root, catalog) or None)  # {}: not in Git
             if self._history and is_shallow(self.catalog.root):
                 log.warning("flagsite: %s is a shallow clone, so each customer page says its history is incomplete; %s",
                             self.catalog.root, UNSHALLOW_ADVICE)
@@ -233,11 +241,18 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         assert self.catalog is not None
         digest = shared_digest(site_digest(self.catalog.root, __version__, self.catalog.today, config.use_directory_urls,
                                            self.catalog.config.model_dump(mode="json")), renderer, self._folder_keys)
-        pages = self.shared_pages.get(digest)
-        if pages is None:
-            pages = renderer.shared_pages()
-        self.shared_pages = {digest: pages}
+        pages: dict[str, str] = self._keep("shared pages", digest, renderer.shared_pages)
         return pages
+
+    def _keep(self, name: str, made_of: str, make: Callable[[], _Kept]) -> _Kept:
+        """``make()``, or what it gave last time when ``made_of`` is the same."""
+        digest = hashlib.sha256(made_of.encode()).hexdigest()
+        kept = self.kept.get(name)
+        if kept is not None and kept[0] == digest:
+            return cast(_Kept, kept[1])
+        value = make()
+        self.kept[name] = (digest, value)
+        return value
 
     def _add(self, files: Files, config: MkDocsConfig, pages: Mapping[str, str], in_nav: set[str]) -> None:
         for path, content in pages.items():

@@ -66,6 +66,7 @@ class ReadCache:
 
     context: str = ""  # the flagsite version, configuration and date the results were checked with
     folders: dict[str, tuple[str, _FolderResult]] = field(default_factory=dict)
+    changed: bool = False  # whether the last load read or dropped a folder
 
 
 def load_repository(
@@ -120,6 +121,7 @@ def _load_changed_folders(
         cache.context, cache.folders = context, {}
     keys = {folder.rel_path: _folder_key(root, folder) for folder in folders}
     changed = [folder for folder in folders if cache.folders.get(folder.rel_path, ("", None))[0] != keys[folder.rel_path]]
+    cache.changed = bool(changed) or len(keys) != len(cache.folders)
     fresh = {result.folder.rel_path: result for result in _load_folders(root, changed, ctx, jobs, True, policy)}
     cache.folders = {
         folder.rel_path: (keys[folder.rel_path], fresh.get(folder.rel_path) or cache.folders[folder.rel_path][1])
