@@ -117,6 +117,12 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("someone-elses-wheelchair", "P108", False, {"reason": "Asked about step-free access for her grandfather, who uses a wheelchair."}),
     ("compound-end", "P302", False, {"reason": "Queried the bill, quite tight-fisted."}),
     ("day-two-slips-away", "P302", True, {"resolution": ["Delivered the booklets on Wensday."]}),
+    ("lad-far-too", "P305", True, {"reason": "Scraped the car on the kerb again. Lad is far too careless."}),
+    ("subjectless-guess", "P305", True, {"reason": "Wants his deposit back. Reckon he has just changed his mind."}),
+    ("label-by-compound", "P305", True, {"reason": "Rang about the parking again. Bit of a moanbag."}),
+    ("strengthened-label", "P305", True, {"reason": "Asked for a refund because it rained. Total chancer."}),
+    ("insult-is-not-an-opinion-too", "P305", False, {"reason": "Complained about the queue. Absolute pain to deal with."}),
+    ("seating-plan-is-no-account-field", "P106", False, {"resolution": ["Changed the table plan for the second time."]}),
 ]
 
 _BASE = {

@@ -16,7 +16,7 @@ from ..rules import Hit, describe, rule
 from .subject import Subject
 from .suggest import amount_entry
 from .text import TextField, normalise_name, sentences
-from .words import CHANGE_FIELDS, EMPTY_RESOLUTION_WORDS, HONORIFICS, NOT_A_FIELD_AFTER, ROLE_NAMES
+from .words import CHANGE_FIELDS, EMPTY_RESOLUTION_WORDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE, ROLE_NAMES
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -538,7 +538,8 @@ def _changed_field(verb: re.Match[str], sentence: str) -> str | None:
     for found in _FIELD_IN_CLAUSE.finditer(clause):
         if _OTHER_OBJECT.search(clause[: found.start()]):
             return None  # the verb acts on something else: "transferred the request for a payment plan"
-        if found.group(2) not in NOT_A_FIELD_AFTER:
+        before = clause[: found.start()].split()
+        if found.group(2) not in NOT_A_FIELD_AFTER and not (before and before[-1] in NOT_A_FIELD_BEFORE):
             return found.group(1)
     return None
 

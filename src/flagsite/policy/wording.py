@@ -304,10 +304,12 @@ _OPENING_INTENSIFIERS = frozenset("very really extremely so quite rather incredi
 # A sentence or clause opening with one of these, its subject left out, says what the person is:
 # "Not very reasonable", "Seems completely out of touch", "Comes across as a very controlling sort".
 _OPENING_LINKS = frozenset("not seems seemed appears appeared comes came".split())
+# Words that strengthen a label, opening a clause: "Total chancer.", "Absolute nightmare to deal with".
+_OPENING_LABELS = frozenset("total absolute complete utter proper right real".split())
 # Between a person and the verb that says what they are: "they both seem", "she always seemed".
 _BETWEEN_SUBJECT_AND_VERB = frozenset("both all also just really always still never generally usually often".split())
 # Between an opening word and the judging word: "not exactly", "quite a", "not the most".
-_BEFORE_JUDGING = _OPENING_INTENSIFIERS | frozenset("a an the most exactly particularly that terribly remotely across as".split())
+_BEFORE_JUDGING = _OPENING_INTENSIFIERS | frozenset("a an the most exactly particularly that terribly remotely across as far".split())
 
 
 # Judgements that need no judging word: the writer's asides ("if you ask me", "bless her"), what
@@ -360,16 +362,17 @@ _PERSON_NOUNS = "|".join(sorted(PERSON_WORDS | PERSON_HEADS))
 # Each group: the words one of its matches must hold (texts without any skip it), and its pattern.
 # Small patterns, each tried only where its words are, cost far less than one large one.
 _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
-    ("if truth book opinion view eyes put fair frank blunt candid brutally let's",
+    ("if truth book opinion view eyes put fair frank blunt candid brutally let's known",
      r"\bif (?:you (?:ask|want) (?:me|my (?:opinion|view))|i'm (?:being )?(?:honest|candid|frank|blunt|fair|truthful)|i am (?:being )?(?:honest|candid|frank|blunt)|i may say so)\b|"
-     r"\btruth be told\b|\bin (?:my|our) (?:book|opinion|view|humble opinion|eyes)\b|\bto put it (?:mildly|politely|nicely|bluntly|kindly|gently)\b|"
+     r"\btruth be (?:told|known)\b|\bin (?:my|our) (?:book|opinion|view|humble opinion|eyes)\b|\bto put it (?:mildly|politely|nicely|bluntly|kindly|gently)\b|"
      r"\bto be (?:fair|frank|blunt|candid|brutally honest)\b|\blet's (?:just )?say\b"),
     ("sure certain clear obvious",
      r"(?:^|[.;!?,]\s*|\b(?:i'm|i am|it's|it is|it was|i was)\s+)(?:pretty|fairly|quite|abundantly|crystal|dead)\s+(?:sure|certain|clear|obvious)\s+"
      r"(?:that\s+)?(?:he|she|they|the (?:customer|client|caller))\b"),
     ("act acts acted acting behaves behaved behaving carries carried carrying",
      r"\b(?:act(?:s|ed|ing)?|behav(?:es|ed|ing)|carr(?:ies|ied|ying) on)\s+(?:like|as if|as though)\s+(?:he|she|they)\b"),
-    ("thinks think reckons reckon believes believe",
+    ("thinks think reckons reckon believes believe suspect guess bet imagine",
+     r"(?:^|[.;!?,]\s*)(?:reckon|suspect|guess|bet|imagine|think)\s+(?:that\s+)?(?:he|she|they|he's|she's|they're|the (?:customer|client|caller))\b|"
      r"\b(?:thinks?|reckons?|believes?)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:knows?|owns?|deserves?|entitled|above|special|always right|runs?)\b|"
      r"\b(?:thinks?|reckons?|believes?)\s+(?:[a-z']+\s+){0,3}?(?:works?\s+for|revolves\s+around|owes?)\s+(?:him|her|them)\b"),
     ("headed pigheaded bigheaded minded willed tempered fisted faced brained scatterbrained harebrained birdbrained featherbrained mouthed hearted",
@@ -384,10 +387,10 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
      r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
      r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b"),
-    ("diva princess snob martyr handful character hypochondriac show showoff control prima pushover soft typical energy vibe vibes",
+    ("diva princess snob martyr handful character hypochondriac show showoff control prima pushover soft typical energy vibe vibes bit",
      r"\b(?:bit of|such|what|total|real|right|proper|complete|absolute) (?:an? )?"
      r"(?:diva|princess|snob|martyr|handful|character|hypochondriac|show-?off|control freak|prima donna|pushover|soft touch)\b|"
-     r"\btypical (?:" + _PERSON_NOUNS + r")\b|\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b"),
+     r"\btypical (?:" + _PERSON_NOUNS + r")\b|\bbit of an? [a-z]+(?:pot|pants|guts|bag|head|face)\b|\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b"),
     ("touch denial fairies rocker trolley plot",
      r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"),
 )
@@ -510,7 +513,7 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             word, index = words[index + 1], index + 1  # "a bit precious about it"
             if not _starts_clause(text, index - 1):
                 continue
-        elif (word not in _OPENING_INTENSIFIERS and word not in _OPENING_LINKS) or not _starts_clause(text, index):
+        elif (word not in _OPENING_INTENSIFIERS and word not in _OPENING_LINKS and word not in _OPENING_LABELS) or not _starts_clause(text, index):
             continue
         if word in ("comes", "came") and words[index + 1 : index + 3] != ["across", "as"]:
             continue
@@ -518,7 +521,7 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
         while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
         candidate = words[cursor]
-        if subject.lexicon.judges(candidate) and not _insult(candidate, subject) and (word != "not" or _of_a_person(text, subject, cursor)):
+        if subject.lexicon.judges(candidate) and not _insult(candidate, subject, text) and (word != "not" or _of_a_person(text, subject, cursor)):
             return " ".join(words[index : cursor + 1])
         if word == "not" and cursor + 1 < len(words):
             following = words[cursor + 1]
@@ -585,7 +588,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       worrier", "not the sharpest", "bit of a diva", "typical buyer"), a verdict closing a
       sentence ("..., typical.");
     - the writer's stance, whatever follows it: an aside ("in my book", "to put it mildly", "if
-      I'm being candid"), the writer sure of a mind ("pretty sure he just forgot"), a mindset put
+      I'm being candid"), the writer sure of a mind ("pretty sure he just forgot", "reckon he has
+      just lost interest"), a label ("bit of a fusspot", "total chancer"), a mindset put
       on a person ("acting like he owns the place", "thinks he knows better"), a compound of
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
       over-reaction ("in such a state over nothing", "threw a tantrum");

@@ -145,7 +145,7 @@ TRAIT_WORDS: frozenset[str] = frozenset(
 # indecisive man"): a judging word before one of these is about the person.
 PERSON_HEADS: frozenset[str] = frozenset(
     """character sort type individual soul bloke chap fellow fella girl boy kid kids mum dad parent buyer
-    seller lady ladies men women people folk""".split()
+    seller lady ladies men women people folk lad lads lass youngster""".split()
 )
 # Nouns for a person that are insults wherever they stand.
 INSULT_NOUNS: tuple[str, ...] = (
@@ -183,7 +183,7 @@ PERSON_WORDS: frozenset[str] = frozenset(
 INTERACTION_WORDS: frozenset[str] = frozenset("call interaction conversation chat experience visit exchange".split())
 INTENSIFIERS: frozenset[str] = frozenset(
     """very really so extremely quite rather incredibly super totally pretty fairly somewhat a bit little kind
-    of sort such absolutely truly just being not too overly completely utterly""".split()
+    of sort such absolutely truly just being not too overly completely utterly far""".split()
 )
 COPULAS: frozenset[str] = frozenset(
     """is was were are seems seemed seem sounded sounds sound appeared appears appear looks looked look acted acting
@@ -205,6 +205,11 @@ CHANGE_FIELDS: tuple[str, ...] = (
 # A field word followed by one of these names something else: the card message, a phone call.
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
     "message messages call calls book reminder reminders template reader readers line charger case holder's".split()
+)
+# A field word after one of these names a document or a thing of the day, not the account: the
+# table plan, a lesson plan, the seating plan, the care plan.
+NOT_A_FIELD_BEFORE: frozenset[str] = frozenset(
+    "table seating floor lesson lessons care treatment birth meal exercise project action business escape site menu".split()
 )
 
 # Organisation vocabulary that is never a misspelling, beyond the configured vocabulary itself.
