@@ -16,7 +16,7 @@ import sys
 from flagsite.policy.measure import findings, load_labelled, note_level, note_table, score_found, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PARTS = (os.path.join(HERE, "..", "tests", "policy", "labelled"), os.path.join(HERE, "..", "tests", "policy", "labelled-heldout"))
+PARTS = tuple(os.path.join(HERE, "..", "tests", "policy", part) for part in ("labelled", "labelled-heldout", "labelled-blind"))
 
 
 def main(argv: list[str]) -> int:
