@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .findings import Finding
 from .load.orders import OrderRow
-from .models import Customer, Note
+from .models import Customer, Erasure, Note
 from .retention import PastRetention, past_retention
 
 
@@ -45,6 +45,7 @@ class Catalog:
     config: Config
     today: dt.date
     customers: dict[str, CustomerEntry] = field(default_factory=dict)  # by id, sorted by id
+    erased: dict[str, Erasure] = field(default_factory=dict)  # the records of erasures, by id, sorted by id
     # What validation reported about these records (warnings only, once they are fit to build).
     findings: list[Finding] = field(default_factory=list)
 

@@ -3,7 +3,8 @@
 Layout (SPEC): ``records/customers/**/<id>/customer.yaml`` with the notes in
 ``<id>/notes/<date>-<slug>.yaml``; any folder holding a ``customer.yaml`` is a
 customer, other folders only group customers. ``records/orders/*.csv`` is
-optional. Anything else under ``records/`` is a finding, never skipped quietly.
+optional, and so is ``records/erased/<id>.yaml``, the record of an erasure.
+Anything else under ``records/`` is a finding, never skipped quietly.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import stat
 from dataclasses import dataclass, field
 
 from .findings import Finding
-from .layout import CUSTOMER_FILE, CUSTOMERS_DIR, MAX_GROUPING_DEPTH, NOTES_DIR, ORDERS_DIR, RECORDS_DIR, is_note_file_name
+from .layout import CUSTOMER_FILE, CUSTOMERS_DIR, ERASED_DIR, MAX_GROUPING_DEPTH, NOTES_DIR, ORDERS_DIR, RECORDS_DIR, is_note_file_name
 
 # Files that editors' tools leave behind and Git users keep on purpose.
 _IGNORED_NAMES = {".gitkeep", ".DS_Store"}
@@ -39,6 +40,7 @@ class CustomerFolder:
 class Layout:
     customers: list[CustomerFolder] = field(default_factory=list)
     order_files: list[str] = field(default_factory=list)
+    erasure_files: list[str] = field(default_factory=list)  # records/erased/<id>.yaml
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -144,7 +146,10 @@ class _Walker:
             if entry.name == "orders" and entry.is_dir(follow_symlinks=False):
                 self.orders_folder(rel)
                 continue
-            self._stray(rel, "records/ holds only customers/ and orders/; move or remove this")
+            if rel == ERASED_DIR and entry.is_dir(follow_symlinks=False):
+                self.erased_folder(rel)
+                continue
+            self._stray(rel, "records/ holds only customers/, orders/ and erased/; move or remove this")
 
     def orders_folder(self, rel: str) -> None:
         for entry in self._entries(rel):
@@ -155,6 +160,16 @@ class _Walker:
                 self.layout.order_files.append(child)
             else:
                 self._stray(child, "records/orders/ holds only .csv files exported from the sales system")
+
+    def erased_folder(self, rel: str) -> None:
+        for entry in self._entries(rel):
+            child = f"{rel}/{entry.name}"
+            if not self._link_ok(entry, child):
+                continue
+            if entry.name.endswith(".yaml") and entry.is_file():
+                self.layout.erasure_files.append(child)
+            else:
+                self._stray(child, "records/erased/ holds only <id>.yaml, the record of each erasure that flagsite erase writes")
 
     def grouping_folder(self, rel: str, depth: int = 0) -> None:
         if depth > MAX_GROUPING_DEPTH:

@@ -2,7 +2,9 @@
 
 ``records/customers/**/<id>/customer.yaml`` with the notes in
 ``<id>/notes/<date>-<slug>.yaml``; folders above a customer folder only group
-customers. ``records/orders/*.csv`` is optional.
+customers. ``records/orders/*.csv`` is optional. ``records/erased/<id>.yaml``
+is the record that a customer was erased: the id, the date and the request,
+nothing personal.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from .dates import DateError, parse_date
 RECORDS_DIR = "records"
 CUSTOMERS_DIR = "records/customers"
 ORDERS_DIR = "records/orders"
+ERASED_DIR = "records/erased"
 CUSTOMER_FILE = "customer.yaml"
 NOTES_DIR = "notes"
 NOTE_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.yaml$")
@@ -31,3 +34,8 @@ def is_note_file_name(name: str) -> bool:
     except DateError:
         return False
     return True
+
+
+def erasure_file(customer_id: str) -> str:
+    """Where the record of a customer's erasure stands: records/erased/<id>.yaml."""
+    return f"{ERASED_DIR}/{customer_id}.yaml"

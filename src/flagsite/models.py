@@ -26,6 +26,8 @@ from .dates import DateError, date_written_right, moment_written_right, parse_da
 
 CUSTOMER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 DISCLOSURE_KEY = "x-disclosure"
+# A request's reference names folders (flagsite request) and stands in records: no spaces, no markup.
+REQUEST_REFERENCE = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 
 class Disclosure(str, Enum):
@@ -255,6 +257,16 @@ class Order(Record):
     title: str = factual("")
 
 
+class Erasure(Record):
+    """That a customer was erased, and on whose request: nothing that identifies the person."""
+
+    id: CustomerId = factual(description="The erased customer's id; the file is named by it.")
+    erased: Date = factual(description="When the customer's records were erased.")
+    request: Annotated[str, StringConstraints(pattern=REQUEST_REFERENCE)] = factual(
+        description="The reference of the erasure request (letters, digits, '.', '_' and '-')."
+    )
+
+
 RECORD_MODELS: tuple[type[Record], ...] = (
     Contacts,
     Preference,
@@ -267,4 +279,5 @@ RECORD_MODELS: tuple[type[Record], ...] = (
     FollowUp,
     Note,
     Order,
+    Erasure,
 )

@@ -20,12 +20,12 @@ from pydantic import ValidationError
 
 from .check.context import CheckContext, Located
 from .check.placeholders import check_customer_placeholders, check_placeholders, placeholders_in
-from .check.record import check_customer, check_customer_data, check_note, check_note_data, valid_customer_id
+from .check.record import check_customer, check_customer_data, check_erasure, check_note, check_note_data, valid_customer_id
 from .check.schema_link import check_schema_link
 from .errors import RecordsHaveErrors
 from .findings import Finding
 from .load.yaml_strict import MAX_BYTES, SchemaLink, SourceMap, load_yaml_bytes
-from .models import Customer, Note, Record
+from .models import Customer, Erasure, Note, Record
 from .policy.engine import check_customer_policy, check_note_policy
 from .schema_errors import Vocabulary, findings_from_validation_error
 
@@ -140,6 +140,23 @@ def read_note(raw: bytes, path: str, ctx: CheckContext, customer: Customer | Non
     for note_check in NOTE_CHECKS + (NOTE_POLICY if policy else []):
         loaded.findings += _guarded(path, partial(note_check, note, where, ctx, customer))
     return loaded
+
+
+def read_erasure(raw: bytes, path: str, ctx: CheckContext) -> Loaded[Erasure]:
+    """What ``flagsite validate`` says about the record of an erasure: its fields only, named by its id, not in the future."""
+    loaded, where = _load_linked(raw, path, Erasure, ctx)
+    erasure = loaded.record
+    if erasure is None:
+        return loaded
+    loaded.findings += _guarded(path, partial(check_erasure, erasure, where, ctx))
+    return loaded
+
+
+def read_erasure_file(root: str, path: str, ctx: CheckContext) -> Loaded[Erasure]:
+    raw = read_record_bytes(os.path.join(root, path), path)
+    if isinstance(raw, Finding):
+        return Loaded(None, None, SourceMap(), [raw])
+    return read_erasure(raw, path, ctx)
 
 
 def _load_linked(raw: bytes, path: str, model: type[RecordT], ctx: CheckContext) -> tuple[Loaded[RecordT], Located]:

@@ -30,8 +30,8 @@ from .discover import CustomerFolder, discover
 from .findings import Finding, sort_key
 from .load.orders import OrderRow, load_orders_file
 from .load.yaml_strict import Position
-from .models import Customer
-from .read import read_customer_file, read_note_file
+from .models import Customer, Erasure
+from .read import read_customer_file, read_erasure_file, read_note_file
 
 # Below this many customers, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
@@ -99,7 +99,9 @@ def load_repository(
         findings += order_findings
     for result in results:
         findings += result.findings
-    findings += check_across(results_by_id(results), orders, _with_errors(results))
+    erased = _read_erasures(root, layout.erasure_files, ctx, findings)
+    findings += check_across(results_by_id(results), orders, _with_errors(results), erased)
+    catalog.erased = dict(sorted(erased.items()))
     # Copies: the orders are added to the catalog's entries, never to those a cache keeps.
     entries = sorted((replace(r.entry, orders=[]) for r in results if r.entry is not None), key=lambda e: e.id)
     for entry in entries:
@@ -152,6 +154,17 @@ def _folder_key(root: str, folder: CustomerFolder) -> str:
         except OSError as error:  # read again, which reports it
             digest.update(f"unreadable: {error.errno} {os.urandom(8).hex()}".encode())
     return digest.hexdigest()
+
+
+def _read_erasures(root: str, paths: list[str], ctx: CheckContext, findings: list[Finding]) -> dict[str, Erasure]:
+    """The records of erasures by id (those that can be read; the others are findings)."""
+    erased: dict[str, Erasure] = {}
+    for path in paths:
+        loaded = read_erasure_file(root, path, ctx)
+        findings += loaded.findings
+        if loaded.record is not None:
+            erased[loaded.record.id] = loaded.record
+    return erased
 
 
 def results_by_id(results: list[_FolderResult]) -> list[tuple[str, str, Position | None]]:

@@ -15,16 +15,20 @@ from typing import Any
 
 from .config import Config
 from .controls import FORBIDDEN_CLASS
-from .models import Customer, Note
+from .layout import ERASED_DIR
+from .models import Customer, Erasure, Note
 
-SCHEMA_FILES = {"customer.schema.json": Customer, "note.schema.json": Note}
+SCHEMA_FILES = {"customer.schema.json": Customer, "note.schema.json": Note, "erasure.schema.json": Erasure}
 SCHEMA_DIR = "schema"
 SCHEMA_LINE = "# yaml-language-server: $schema={target}"
 
 
 def schema_file_for(record_path: str) -> str:
     """The schema a record file is checked against, relative to the repository: schema/<kind>.schema.json."""
-    name = "customer.schema.json" if posixpath.basename(record_path) == "customer.yaml" else "note.schema.json"
+    if posixpath.dirname(record_path) == ERASED_DIR:
+        name = "erasure.schema.json"
+    else:
+        name = "customer.schema.json" if posixpath.basename(record_path) == "customer.yaml" else "note.schema.json"
     return f"{SCHEMA_DIR}/{name}"
 
 
@@ -48,7 +52,7 @@ def build_schemas(config: Config) -> dict[str, dict[str, Any]]:
     note = Note.model_json_schema(by_alias=True)
     note["properties"]["disposition"]["enum"] = list(config.dispositions)
     note["properties"]["channel"]["enum"] = list(config.channels)
-    schemas = {"customer.schema.json": customer, "note.schema.json": note}
+    schemas = {"customer.schema.json": customer, "note.schema.json": note, "erasure.schema.json": Erasure.model_json_schema(by_alias=True)}
     for name, schema in schemas.items():
         _no_control_characters(schema)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -20,7 +20,8 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..findings import Finding
-from ..models import Customer, Flag, FollowUp, Note, Preference, Record
+from ..layout import erasure_file
+from ..models import Customer, Erasure, Flag, FollowUp, Note, Preference, Record
 from ..retention import past_retention
 from ..suggest import close_names, did_you_mean
 from .context import CheckContext, Located
@@ -54,6 +55,12 @@ def check_customer(customer: Customer, where: Located, ctx: CheckContext) -> Ite
 
 def check_note(note: Note, where: Located, ctx: CheckContext) -> Iterator[Finding]:
     yield from _check_note_parts(note.disposition, note.channel, note.at, note.follow_up, where, ctx)
+
+
+def check_erasure(erasure: Erasure, where: Located, ctx: CheckContext) -> Iterator[Finding]:
+    if where.path != erasure_file(erasure.id):
+        yield _finding(where, ("id",), "R019", f"the record of the erasure of {erasure.id} must be {erasure_file(erasure.id)}; rename the file or correct the id")
+    yield from _future(where, ("erased",), erasure.erased, ctx.today)
 
 
 def check_customer_data(data: dict[str, Any], where: Located, ctx: CheckContext) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""Checks across records: unique customer ids, and orders that name a customer and are listed once.
+"""Checks across records: unique customer ids, orders that name a customer and are listed once, erased customers gone.
 
 A customer whose customer.yaml has errors is one error, not one more for each order
 that names it: its orders and notes are counted in one info line.
@@ -6,12 +6,13 @@ that names it: its orders and notes are counted in one info line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..findings import Finding
 from ..load.orders import OrderRow
 from ..load.yaml_strict import Position
+from ..models import Erasure
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,19 @@ class CustomerWithErrors:
     notes: int  # in its notes folder
 
 
+def erased_on(erasure: Erasure) -> str:
+    """How an erased customer is spoken of wherever they would appear."""
+    return f"{erasure.id} was erased on {erasure.erased.isoformat()} (request {erasure.request})"
+
+
 def check_across(
-    customers: list[tuple[str, str, Position | None]], orders: list[OrderRow], with_errors: Sequence[CustomerWithErrors] = ()
+    customers: list[tuple[str, str, Position | None]], orders: list[OrderRow], with_errors: Sequence[CustomerWithErrors] = (),
+    erased: Mapping[str, Erasure] | None = None,
 ) -> Iterator[Finding]:
     """``customers``: (id, customer.yaml path, position of the id) of every readable customer;
-    ``with_errors``: those whose customer.yaml has errors, which their orders are not reported against."""
+    ``with_errors``: those whose customer.yaml has errors, which their orders are not reported against;
+    ``erased``: the records of erasures by id."""
+    erased = erased or {}
     first_by_folded: dict[str, tuple[str, str]] = {}
     for customer_id, path, position in sorted(customers, key=lambda c: c[1]):
         line, column = position if position else (None, None)
@@ -38,12 +47,18 @@ def check_across(
             yield Finding(path, line, column, "R002", f"customer id {customer_id!r} is used twice: {other_path} has {same}; give one of them a new id")
         else:
             first_by_folded[folded] = (customer_id, path)
+        if customer_id in erased:
+            yield Finding(path, line, column, "R017", f"customer {erased_on(erased[customer_id])}, and has a record again; "
+                                                      f"remove it (flagsite erase), or give a customer who returned a new id")
     known = {customer_id for customer_id, _, _ in customers}
     orders_of_broken = {customer.customer_id: 0 for customer in with_errors}
     first_row: dict[str, OrderRow] = {}
     for row in orders:
         if row.order.customer in orders_of_broken:
             orders_of_broken[row.order.customer] += 1
+        elif row.order.customer not in known and row.order.customer in erased:
+            yield Finding(row.path, row.line, 1, "R018", f"order {row.order.order_id} is for customer {erased_on(erased[row.order.customer])}; "
+                                                         "remove the row (and erase it in the sales system, whose export brought it back)")
         elif row.order.customer not in known:
             yield Finding(row.path, row.line, 1, "R011", f"order {row.order.order_id} is for customer {row.order.customer!r}, who has no record; correct the customer id or add the customer")
         first = first_row.setdefault(row.order.order_id, row)

@@ -14,7 +14,8 @@ Every command that writes records (``flag add|edit|remove``, ``flag bulk``,
    one file system), the backup of its original content in
    ``ROOT/.flagsite/backup/`` (a hard link, or a copy on another file system) and
    the SHA-256 of both contents. It is on disk before any temporary file exists.
-4. **Stage** every new content and backup, and sync them.
+4. **Stage** every new content and backup, and sync them. A file whose new
+   content is None is removed at the rename step (its backup restores it).
 5. **Commit point:** ``ROOT/.flagsite/staged`` is created and synced.
 6. **Rename** each staged file over its target (a new file is linked into place,
    so nothing is overwritten), sync, and remove the journal.
@@ -93,7 +94,7 @@ class _Entry:
     temp: str  # the staged new content, beside the target
     backup: str | None  # file name in backup/; None when the target did not exist
     old: str | None  # SHA-256 of the original content; None when the target did not exist
-    new: str  # SHA-256 of the new content
+    new: str | None  # SHA-256 of the new content; None when the target is removed
 
 
 def _state(root: str, *names: str) -> str:
@@ -198,8 +199,8 @@ def edit_lock(root: str, wait: float | None = None) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
-def write_files(root: str, contents: Mapping[str, bytes], *, expected: Mapping[str, bytes | None] | None = None) -> None:
-    """Give every file in ``contents`` its new content, or leave every file as it was.
+def write_files(root: str, contents: Mapping[str, bytes | None], *, expected: Mapping[str, bytes | None] | None = None) -> None:
+    """Give every file in ``contents`` its new content (None: remove it), or leave every file as it was.
 
     ``expected``: the content each file had when it was read (None: it must not
     exist yet); if one differs now, nothing is written. Paths lie inside
@@ -217,7 +218,7 @@ def write_files(root: str, contents: Mapping[str, bytes], *, expected: Mapping[s
 
 
 class _Transaction:
-    def __init__(self, root: str, contents: Mapping[str, bytes], originals: Mapping[str, bytes | None]) -> None:
+    def __init__(self, root: str, contents: Mapping[str, bytes | None], originals: Mapping[str, bytes | None]) -> None:
         self.root = os.path.realpath(root)
         self.contents = contents
         self.one_by_one = len(contents) <= SYNC_ONE_BY_ONE
@@ -228,7 +229,7 @@ class _Transaction:
                 temp=self._relative(os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{token}.tmp")),
                 backup=None if originals[path] is None else str(index),
                 old=None if originals[path] is None else _digest(originals[path] or b""),
-                new=_digest(data),
+                new=None if data is None else _digest(data),
             )
             for index, (path, data) in enumerate(contents.items())
         ]
@@ -260,13 +261,14 @@ class _Transaction:
         folders = {_state(self.root, BACKUP_DIR)}
         for entry, data in zip(self.entries, self.contents.values(), strict=True):
             target, temp = _absolute(self.root, entry.target), _absolute(self.root, entry.temp)
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                if self.one_by_one:
-                    os.fsync(handle.fileno())
-            os.chmod(temp, os.stat(target).st_mode & 0o7777 if entry.backup is not None else _new_file_mode())
+            if data is not None:
+                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    if self.one_by_one:
+                        os.fsync(handle.fileno())
+                os.chmod(temp, os.stat(target).st_mode & 0o7777 if entry.backup is not None else _new_file_mode())
             if entry.backup is not None:
                 _back_up(target, _state(self.root, BACKUP_DIR, entry.backup), self.one_by_one)
             folders.add(os.path.dirname(target))
@@ -295,7 +297,10 @@ def _absolute(root: str, path: str) -> str:
 
 
 def _put_in_place(temp: str, target: str, entry: _Entry) -> None:
-    if entry.old is None:
+    if entry.new is None:
+        with suppress(FileNotFoundError):  # removed already by a recovery that was itself cut short
+            os.remove(target)
+    elif entry.old is None:
         try:
             os.link(temp, target)  # a new file never replaces one made meanwhile
         except FileExistsError as error:

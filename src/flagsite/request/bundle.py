@@ -29,6 +29,7 @@ from ..history.customer import DatedChanges
 from ..history.render import when
 from ..layout import CUSTOMER_FILE
 from ..locate import require_customer_id
+from ..models import REQUEST_REFERENCE
 from ..privacy import THIRD_PARTIES, PrivacySettings
 from ..render.environment import make_environment
 from ..render.search_index import phone_digits, words
@@ -37,7 +38,7 @@ from .decisions import Decision, read_decisions, write_template
 from .pdf import NoPdfEngine, print_pdf
 from .third_parties import Known, Mention, known_people, redact, redact_data
 
-REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+REFERENCE = re.compile(REQUEST_REFERENCE)
 CUSTOMER_FILES = ("reply.html", "reply.pdf", "record.json")
 THIRD_PARTY_CLASS = "other people's data in free text"
 THIRD_PARTY_WHY = "names, contact details and personal facts of people other than you, found in the text of notes, flags and preferences"
