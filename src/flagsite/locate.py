@@ -17,12 +17,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .check.repository import erased_on
 from .discover import CustomerFolder, discover, discover_customer
 from .errors import FlagsiteError, RecordsHaveErrors
 from .findings import Finding, has_errors
 from .git import TreeEntry
-from .layout import CUSTOMER_FILE, CUSTOMERS_DIR, MAX_GROUPING_DEPTH, NOTES_DIR, RECORDS_DIR, is_note_file_name
-from .models import CUSTOMER_ID_PATTERN
+from .layout import CUSTOMER_FILE, CUSTOMERS_DIR, MAX_GROUPING_DEPTH, NOTES_DIR, RECORDS_DIR, erasure_file, is_note_file_name
+from .models import CUSTOMER_ID_PATTERN, Erasure
+from .read import load_record, read_record_bytes
 
 _ID = re.compile(CUSTOMER_ID_PATTERN)
 
@@ -84,6 +86,7 @@ def find_customer(root: str, customer_id: str, folders: dict[str, FoundCustomer]
         raise FlagsiteError(f"no {CUSTOMERS_DIR}/ folder in {root}; run flagsite in a records repository or pass --root")
     found = folders.get(customer_id) if folders is not None else locate_customer(root, customer_id)
     if found is None:
+        refuse_erased(root, customer_id)
         if folders is None:
             folders = customer_folders(root)
         close = difflib.get_close_matches(customer_id, list(folders), n=3)
@@ -94,6 +97,22 @@ def find_customer(root: str, customer_id: str, folders: dict[str, FoundCustomer]
         what = f"{found.folder.customer_file} is not a file flagsite may read" if not found.folder.has_customer_file else f"the record of {customer_id} holds files that validate refuses"
         raise RecordsHaveErrors(f"{what}; nothing was changed:", errors)
     return found
+
+
+def find_erasure(root: str, customer_id: str) -> Erasure | None:
+    """The record of the customer's erasure (records/erased/<id>.yaml), when there is one that reads."""
+    path = erasure_file(require_customer_id(customer_id))
+    if not os.path.lexists(os.path.join(root, path)):
+        return None
+    raw = read_record_bytes(os.path.join(root, path), path)
+    return None if isinstance(raw, Finding) else load_record(raw, path, Erasure).record
+
+
+def refuse_erased(root: str, customer_id: str) -> None:
+    """Stop a command about a customer who was erased, saying when and on whose request."""
+    erasure = find_erasure(root, customer_id)
+    if erasure is not None:
+        raise FlagsiteError(f"customer {erased_on(erasure)}; nothing of their record is kept")
 
 
 _FILE_MODES = {"100644", "100755"}

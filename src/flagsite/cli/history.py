@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import click
 
+from ..check.repository import erased_on
 from ..controls import json_text
 from ..history import customer_change_log, customer_history
+from ..history.locate import customer_commits
 from ..history.render import change_log_text, history_text
+from ..locate import find_erasure
+from ..models import Erasure
 from ..record.open import strict_config
 
 
@@ -26,6 +30,10 @@ def history(root: str, customer_id: str, format_: str, audience: str) -> None:
     whole history. Each change shows when it was written (author date) and,
     where that differs, when it landed on the main line (the time --as-of uses).
     """
+    erasure = find_erasure(root, customer_id)
+    if erasure is not None:
+        _erased(root, erasure, format_)
+        return
     if audience == "customer":
         log = customer_change_log(root, customer_id, strict_config(root))
         if format_ == "json":
@@ -38,3 +46,16 @@ def history(root: str, customer_id: str, format_: str, audience: str) -> None:
         click.echo(json_text({"customer": customer_id, "commits": [c.as_json() for c in commits]}, indent=2))
     else:
         click.echo(history_text(customer_id, commits), nl=False)
+
+
+def _erased(root: str, erasure: Erasure, format_: str) -> None:
+    """An erased customer's history is the erasure: what history may still hold is counted, never shown."""
+    commits, _ = customer_commits(root, erasure.id, rev="--all")
+    if format_ == "json":
+        click.echo(json_text({"customer": erasure.id, "erased": erasure.erased.isoformat(), "request": erasure.request,
+                              "commits_still_holding_the_record": len(commits), "commits": []}, indent=2))
+        return
+    click.echo(f"{erased_on(erasure)}; their history is not kept.")
+    if commits:
+        click.echo(f"{len(commits)} commit(s) still hold the erased record: run 'flagsite erase {erasure.id} --ref {erasure.request}' "
+                   "to rewrite them out of history.")

@@ -17,6 +17,7 @@ from ..report import report_lines
 from . import build as build_command
 from . import customer as customer_command
 from . import diff as diff_command
+from . import erase as erase_command
 from . import export as export_command
 from . import find as find_command
 from . import flag as flag_command
@@ -72,6 +73,8 @@ cli.add_command(diff_command.diff)
 cli.add_command(suggest_command.suggest)
 cli.add_command(build_command.build)
 cli.add_command(build_command.serve)
+cli.add_command(erase_command.erase)
+cli.add_command(erase_command.rectify)
 
 
 def main(argv: list[str] | None = None) -> None:

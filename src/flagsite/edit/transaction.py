@@ -120,7 +120,10 @@ def _digest_of(path: str) -> str | None:
 
 def _fsync_dirs(folders: set[str]) -> None:
     for folder in folders:
-        fd = os.open(folder, os.O_RDONLY)
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except FileNotFoundError:  # a folder the edit was to write into, never made: nothing in it to sync
+            continue
         try:
             os.fsync(fd)
         finally:

@@ -7,6 +7,7 @@
 - ``log``: which files each commit touched, in one streamed
   ``git log -z --raw`` pass; the files of a commit's tree.
 - ``blobs``: file contents through one ``git cat-file --batch`` process.
+- ``run_filter_repo``: git-filter-repo, which rewrites history (``flagsite erase``).
 
 Git's own processes, or GitPython? ``python benchmarks/bench_git_access.py``
 (10,000 customers, 1,000 commits; 2 busy shared cores, best of 3, two runs):
@@ -50,11 +51,11 @@ from .repo import (
     top_level,
     user_name,
 )
-from .run import git_env, git_status, run_git, start_git
+from .run import git_env, git_status, run_filter_repo, run_git, start_git
 
 __all__ = [
     "NULL_SHA", "UNSHALLOW_ADVICE", "BlobReader", "RawCommit", "RawEntry", "TreeEntry",
     "commit_before", "commit_everything", "current_branch", "diff_tree", "git_dir", "git_env", "git_init", "git_status", "has_commits",
-    "is_branch_name", "is_git_repository", "is_shallow", "landing_times", "merge_base", "require_history", "resolve_commit", "run_git", "shallow_commits",
+    "is_branch_name", "is_git_repository", "is_shallow", "landing_times", "merge_base", "require_history", "resolve_commit", "run_filter_repo", "run_git", "shallow_commits",
     "start_git", "stream_diff", "stream_log", "top_level", "tree_entries", "tree_files", "user_name",
 ]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Sequence
 
 from ..errors import FlagsiteError
@@ -96,3 +97,14 @@ def start_git(root: str, args: Sequence[str], *, stdin: bool = False, stderr: bo
         )
     except FileNotFoundError as error:
         raise FlagsiteError(_NOT_INSTALLED) from error
+
+
+def run_filter_repo(top: str, args: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
+    """``git filter-repo ARGS`` in the repository whose top folder is ``top``, with git's fixed environment.
+
+    Run as this Python's ``git_filter_repo`` module: the ``git-filter-repo``
+    script pip installs beside it need not be on PATH. Its standard input is
+    empty, so a question it asks (a run left half done) is refused, never waited on.
+    """
+    return subprocess.run([sys.executable, "-m", "git_filter_repo", *args], cwd=top, env=git_env(),
+                          stdin=subprocess.DEVNULL, capture_output=True, check=False)

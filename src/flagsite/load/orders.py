@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -161,3 +162,32 @@ def _parse(text: io.TextIOBase, rel_path: str, limits: OrderLimits, rows_before:
     except csv.Error as error:
         findings.append(Finding(rel_path, reader.line_num, 1, "O001", f"CSV cannot be read: {error}"))
     return rows, findings
+
+
+def drop_customer_rows(text: str, customer_ids: Collection[str]) -> tuple[str, list[str]]:
+    """The orders file without the rows of ``customer_ids``, every other line kept byte for byte; and the order ids dropped.
+
+    A file whose header has no ``customer`` column, or that CSV cannot read, is left as it is (validate reports it).
+    """
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines)
+    try:
+        header = next(reader, None)
+        if header:
+            header[0] = header[0].removeprefix("\ufeff")
+        if header is None or "customer" not in header:
+            return text, []
+        column, order_column = header.index("customer"), header.index("order_id") if "order_id" in header else None
+        kept = lines[: reader.line_num]
+        dropped: list[str] = []
+        start = reader.line_num
+        for row in reader:
+            span = lines[start : reader.line_num]  # a quoted value may run over several lines
+            start = reader.line_num
+            if len(row) > column and row[column] in customer_ids:
+                dropped.append(row[order_column] if order_column is not None and len(row) > order_column else "")
+            else:
+                kept += span
+    except csv.Error:
+        return text, []
+    return "".join(kept), dropped

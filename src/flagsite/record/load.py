@@ -18,7 +18,7 @@ from ..check.context import CheckContext
 from ..config import Config
 from ..errors import FlagsiteError, RecordsHaveErrors
 from ..findings import Finding, has_errors, sort_key
-from ..locate import require_customer_id
+from ..locate import refuse_erased, require_customer_id
 from ..models import Customer, Note
 from ..read import load_record, read_customer, read_note
 from .source import FileSource
@@ -28,6 +28,7 @@ _ORDERS_UNTOLD = {"O002", "R004", "R013", "X001"}
 
 def load_customer(source: FileSource, customer_id: str, config: Config, today: dt.date | None = None) -> CustomerEntry:
     require_customer_id(customer_id)
+    refuse_erased(source.root, customer_id)
     found = source.locate(customer_id)
     if found is None:
         raise FlagsiteError(f"customer {customer_id} not found ({source.description}); check the id (ids are case-sensitive)")

@@ -18,6 +18,7 @@ from ..read import read_record_bytes
 
 
 class FileSource(Protocol):
+    root: str  # the records repository
     description: str  # e.g. "as it stands now", "as it stood on 2026-06-03 (commit 1a2b3c4)"
     checked: bool  # whether records are held to every check of validate, or (a past version) to the schema only
 

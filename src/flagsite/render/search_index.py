@@ -2,8 +2,9 @@
 
 MkDocs Material's index holds every page's full text (about 5 MB per 1,000
 pages) and is fetched whole before the first result. Staff look customers up
-by name, id, email or phone, so this index holds only those, and only the
-shard a query needs is downloaded:
+by name, id, email or phone, so this index holds only those (an erased
+customer: the id, and when and on whose request they were erased), and only
+the shard a query needs is downloaded:
 
 - ``manifest.json``: the list of shard keys (token prefixes).
 - ``t/<key>.json``: every customer with a word (of the name, id, emails, or a phone's digits)
@@ -95,6 +96,9 @@ def phone_words(phone: str) -> list[str]:
 
 
 def _entry(entry_id: str, catalog: Catalog) -> list[object]:
+    if entry_id not in catalog.customers:  # erased: found by the id, and says so
+        erasure = catalog.erased[entry_id]
+        return [erasure.id, f"erased on {erasure.erased.isoformat()} (request {erasure.request})", [], [], []]
     customer = catalog.customers[entry_id].customer
     flags = sorted({flag.type for flag in customer.flags})
     return [customer.id, customer.name, list(customer.contacts.emails), list(customer.contacts.phones), flags]
@@ -115,6 +119,9 @@ def build_search_index(catalog: Catalog, base: str, *, directory_urls: bool = Tr
             digits = phone_digits(phone)
             if len(digits) >= PHONE_KEY_DIGITS:
                 by_phone[digits[-PHONE_KEY_DIGITS:]].add(customer.id)
+    for erased_id in catalog.erased.keys() - catalog.customers.keys():
+        for word in words(erased_id):
+            owners[word].add(erased_id)
     keyed = {word: ids for word, ids in owners.items() if len(ids) <= COMMON_MAX}
     shards: dict[str, set[str]] = {}
     _split(sorted(keyed), keyed, 1, shards)

@@ -114,13 +114,17 @@ class SiteRenderer:
         return out
 
     def shared_pages(self) -> dict[str, str]:
-        """The pages (as Markdown) and assets that show many customers or none."""
+        """The pages (as Markdown) and assets that show many customers or none (and an erased customer's page)."""
         pages = {
             links.page_path(links.HOME): self._home(),
             links.page_path(links.CUSTOMERS): self._customers(),
             links.page_path(links.WORKSTACK): self._workstack(),
             links.page_path(links.DASHBOARDS): self._dashboards(),
         }
+        for erasure in self.catalog.erased.values():
+            if erasure.id not in self.catalog.customers:  # a record again is refused by validate (R017)
+                folder = links.customer_folder(erasure.id)
+                pages[links.page_path(folder)] = self._page("erased.html", folder, erasure.id, erasure=erasure)
         if self.preview_findings is not None:
             pages[links.page_path(links.RECORD_ERRORS)] = self._record_errors(self.preview_findings)
         out = {path: page.markdown() for path, page in pages.items()}
@@ -179,7 +183,8 @@ class SiteRenderer:
         return self._page("home.html", links.HOME, "Customers", catalog=self.catalog, flagged=flagged)
 
     def _customers(self) -> RenderedPage:
-        return self._page("customers.html", links.CUSTOMERS, "All customers", entries=list(self.catalog.customers.values()))
+        erased = [erasure for erasure in self.catalog.erased.values() if erasure.id not in self.catalog.customers]
+        return self._page("customers.html", links.CUSTOMERS, "All customers", entries=list(self.catalog.customers.values()), erased=erased)
 
     def _workstack(self) -> RenderedPage:
         rows = [
