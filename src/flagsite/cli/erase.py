@@ -28,7 +28,7 @@ def erase(root: str, customer_ids: tuple[str, ...], reference: str, commit_only:
     person), which validate, the site and history read as "erased on DATE".
     Then every commit of every branch and tag is rewritten with git-filter-repo:
     the customer's files removed wherever their folder stood, their name,
-    emails and phones replaced by [erased] in other files and commit messages,
+    emails and phones replaced by (erased) in other files and commit messages,
     their order rows dropped; reflogs expire and old objects are pruned, and
     every object left is checked. Run again for an erased customer, it rewrites
     history only. The checklist printed at the end is what remains to do outside.
@@ -45,7 +45,10 @@ def erase(root: str, customer_ids: tuple[str, ...], reference: str, commit_only:
     for value in erased.not_replaced:
         click.echo(visible(f"flagsite: warning: a {value.kind} of {len(value.text)} character(s) is too short to replace safely in other files "
                            "and commit messages (the customer's own files are removed whole); look for it with git grep"), err=True)
-    _report_rewrite(erased.rewritten, "the customers' names, emails and phones")
+    for value, holder in erased.shared:
+        click.echo(visible(f"flagsite: warning: a {value.kind} of the erased customer is also {holder}'s, so it stays in {holder}'s record "
+                           "and wherever else it is written"), err=True)
+    _report_rewrite(erased.rewritten, "the customers' names, emails and phones" + (" (but those shared with another customer)" if erased.shared else ""))
 
 
 @click.command()
@@ -59,7 +62,7 @@ def rectify(root: str, customer_id: str, values: tuple[str, ...], reference: str
     For when keeping the wrong value is itself the harm. Correct the record and
     commit the correction first: the value must be in an earlier version of the
     customer's record and nowhere in the current files. It becomes
-    [rectified] everywhere in history, and an empty commit records the
+    (rectified) everywhere in history, and an empty commit records the
     rectification (customer and request, not the value).
     """
     rectified = rectify_values(root, customer_id, list(values), reference)

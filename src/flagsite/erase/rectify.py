@@ -1,7 +1,7 @@
 """``flagsite rectify``: a wrong value rewritten out of history, when keeping it is itself the harm.
 
 The correction itself is an ordinary change, reviewed and committed first;
-rectification then replaces the wrong value by ``[rectified]`` in every
+rectification then replaces the wrong value by ``(rectified)`` (an email by ``rectified@rectified.invalid``) in every
 version of every file and every commit message, with the same rewrite as an
 erasure, and records it in an empty commit that names the customer and the
 request, never the value. The value must be in the customer's past (a
@@ -22,7 +22,7 @@ from .remove import require_reference
 from .rewrite import Rewritten, require_rewritable, rewrite_history
 from .traces import Value, customer_traces
 
-RECTIFIED = "[rectified]"
+RECTIFIED = "rectified"
 
 
 @dataclass

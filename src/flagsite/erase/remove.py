@@ -8,7 +8,7 @@ working tree is put back as the commit before it.
 
 Step two rewrites the history of every branch and tag (``rewrite``): the
 customer's files removed from every commit, wherever their folder stood; their
-name, emails and phones replaced by ``[erased]`` in every other file and
+name, emails and phones replaced by ``(erased)`` (an email by ``erased@erased.invalid``) in every other file and
 commit message; their order rows dropped. The id stays, in the record of
 the erasure, by design: it is what says "erased on DATE" where the customer
 would appear, and it identifies no one outside the company's systems.
@@ -36,9 +36,9 @@ from ..locate import find_customer, find_erasure, locate_customer, require_custo
 from ..models import REQUEST_REFERENCE, Erasure
 from ..schema import SCHEMA_LINE, schema_line_target
 from .rewrite import Rewritten, order_rows_pattern, require_rewritable, rewrite_history
-from .traces import Value, customer_traces
+from .traces import Value, customer_traces, live_values
 
-ERASED = "[erased]"
+ERASED = "erased"
 _REFERENCE = re.compile(REQUEST_REFERENCE)
 
 
@@ -52,6 +52,8 @@ class Erased:
     rewritten: Rewritten | None = None
     # Values too short to be replaced safely in other files (their own files are removed whole).
     not_replaced: list[Value] = field(default_factory=list)
+    # Values another customer's record holds too (value, that customer's id): kept in other files, theirs as well.
+    shared: list[tuple[Value, str]] = field(default_factory=list)
 
 
 def require_reference(reference: str) -> str:
@@ -71,7 +73,7 @@ def erase_customers(root: str, customer_ids: list[str], reference: str, *, today
         recover_locked(root)
         erased = _commit_erasure(root, ids, reference, today)
         if rewrite:
-            erased.rewritten, erased.not_replaced = _rewrite(root, ids)
+            erased.rewritten, erased.not_replaced, erased.shared = _rewrite(root, ids)
     return erased
 
 
@@ -163,7 +165,7 @@ def _commit(root: str, paths: list[str], message: str) -> str:
     return run_git(root, ["rev-parse", "HEAD"]).decode("ascii").strip()
 
 
-def _rewrite(root: str, ids: list[str]) -> tuple[Rewritten, list[Value]]:
+def _rewrite(root: str, ids: list[str]) -> tuple[Rewritten, list[Value], list[tuple[Value, str]]]:
     paths: set[str] = set()
     values: set[Value] = set()
     short: list[Value] = []
@@ -172,6 +174,8 @@ def _rewrite(root: str, ids: list[str]) -> tuple[Rewritten, list[Value]]:
         paths |= traces.paths
         values |= set(traces.replaceable)
         short += traces.too_short
-    rewritten = rewrite_history(root, paths, sorted(values, key=lambda v: (v.kind, v.text)), ERASED,
-                                drop_patterns=[order_rows_pattern(customer_id) for customer_id in ids])
-    return rewritten, short
+    held = live_values(root)
+    shared = sorted(((value, held[value.key]) for value in values if value.key in held), key=lambda pair: (pair[0].kind, pair[0].text))
+    replaced = sorted((value for value in values if value.key not in held), key=lambda v: (v.kind, v.text))
+    rewritten = rewrite_history(root, paths, replaced, ERASED, drop_patterns=[order_rows_pattern(customer_id) for customer_id in ids])
+    return rewritten, short, shared

@@ -61,15 +61,15 @@ def order_rows_pattern(customer_id: str) -> str:
     return _ORDER_ROW.format(id=re.escape(customer_id))
 
 
-def rewrite_history(root: str, paths: Iterable[str], values: Iterable[Value], replacement: str, *, drop_patterns: Iterable[str] = ()) -> Rewritten:
+def rewrite_history(root: str, paths: Iterable[str], values: Iterable[Value], word: str, *, drop_patterns: Iterable[str] = ()) -> Rewritten:
     """Every commit of every branch and tag without ``paths`` (relative to ``root``), each value in other files and in
-    commit messages replaced by ``replacement``, and what ``drop_patterns`` match removed; then every object checked."""
+    commit messages replaced (``Value.replacement(word)``), and what ``drop_patterns`` match removed; then every object checked."""
     top, folder = top_level(root), git_dir(root)
     if top is None or folder is None:
         raise FlagsiteError(f"{root} is not a Git repository")
     prefix = run_git(root, ["rev-parse", "--show-prefix"]).decode("utf-8", "surrogateescape").rstrip("\n")
     values = list(values)
-    expressions = [f"regex:{value.pattern()}==>{replacement}" for value in values] + [f"regex:{pattern}==>" for pattern in drop_patterns]
+    expressions = [f"regex:{value.pattern()}==>{value.replacement(word)}" for value in values] + [f"regex:{pattern}==>" for pattern in drop_patterns]
     wanted_paths = sorted(prefix + path for path in paths)
     # A run left by an earlier rewrite would make git-filter-repo ask whether to continue it.
     shutil.rmtree(os.path.join(folder, _METADATA), ignore_errors=True)
@@ -117,7 +117,7 @@ def values_left(root: str, values: Iterable[Value]) -> list[tuple[str, int]]:
     if not patterns:
         return []
     counts: dict[str, int] = {}
-    process = start_git(root, ["cat-file", "--batch-all-objects", "--batch", "--unordered"])
+    process = start_git(root, ["cat-file", "--batch-all-objects", "--batch", "--unordered"], stderr=False)
     assert process.stdout is not None
     try:
         while header := process.stdout.readline():

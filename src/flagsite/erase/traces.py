@@ -11,15 +11,19 @@ them wherever they stand; the customer's own files are removed whole.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..discover import discover
+from ..findings import Finding
 from ..git import BlobReader
 from ..history.locate import customer_commits
 from ..history.paths import record_path
-from ..read import load_record
+from ..models import EMAIL_TEXT
+from ..read import load_record, read_record_bytes
 from ..render.search_index import phone_digits
 
 # Shorter values would match inside other words and people's data: they are reported, not replaced.
@@ -28,6 +32,7 @@ PHONE_MIN_DIGITS = 7
 # A change of one of these fields records personal data: its earlier value is the customer's too.
 _PERSONAL_FIELDS = ("name", "mail", "phone", "address", "contact")
 _PHONE_SEPARATORS = r"[ ().\-/]*"
+_EMAIL = re.compile(EMAIL_TEXT)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,20 @@ class Value:
             return r"(?<![0-9])\+?" + _PHONE_SEPARATORS.join(digits) + r"(?![0-9])"
         # Any case, any run of white space between words (a mention wrapped over two lines).
         return r"(?i:(?<!\w)" + r"\s+".join(re.escape(word) for word in self.text.split()) + r"(?!\w))"
+
+    def replacement(self, word: str) -> str:
+        """What stands in the value's place: a value of the same form, so every version of a record still reads as one
+        (a plain word in brackets would turn into a YAML list)."""
+        if "phone" in self.kind:
+            return "+0 000 000"
+        if "mail" in self.kind or _EMAIL.match(self.text):
+            return f"{word}@{word}.invalid"
+        return f"({word})"
+
+    @property
+    def key(self) -> str:
+        """What two values that are the same have in common: a phone's digits, other text in any case and spacing."""
+        return phone_digits(self.text) if "phone" in self.kind else " ".join(self.text.casefold().split())
 
     @property
     def replaceable(self) -> bool:
@@ -95,6 +114,21 @@ def customer_traces(root: str, customer_id: str) -> Traces:
                 kind = record_path(path)
                 traces.values |= set(_note_values(data) if kind is not None and kind.is_note else _customer_values(data))
     return traces
+
+
+def live_values(root: str) -> dict[str, str]:
+    """The name, emails and phones of every customer in the working tree, by ``Value.key``: value key -> customer id.
+
+    A value another customer holds too (a household's phone) is theirs as well, and stays.
+    """
+    held: dict[str, str] = {}
+    for folder in discover(root).customers:
+        raw = read_record_bytes(os.path.join(root, folder.customer_file), folder.customer_file)
+        data = None if isinstance(raw, Finding) else load_record(raw, folder.customer_file, None).data
+        if isinstance(data, dict):
+            for value in _customer_values(data):
+                held.setdefault(value.key, folder.folder_name)
+    return held
 
 
 def _customer_values(data: dict[str, Any]) -> Iterator[Value]:
