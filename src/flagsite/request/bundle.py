@@ -28,7 +28,7 @@ from ..history import customer_change_log
 from ..history.customer import DatedChanges
 from ..history.render import when
 from ..layout import CUSTOMER_FILE
-from ..locate import require_customer_id
+from ..locate import refuse_erased, require_customer_id
 from ..models import REQUEST_REFERENCE
 from ..privacy import THIRD_PARTIES, PrivacySettings
 from ..render.environment import make_environment
@@ -108,6 +108,7 @@ def prepare_reply(
     catalog = _whole_catalog(root, today)
     entry = catalog.get(customer_id)
     if entry is None:
+        refuse_erased(root, customer_id)
         raise FlagsiteError(f"customer {customer_id} not found; check the id (ids are case-sensitive), or find the person with `flagsite find NAME`")
 
     decisions = read_decisions(folder)
