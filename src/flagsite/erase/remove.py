@@ -80,7 +80,8 @@ def erase_customers(root: str, customer_ids: list[str], reference: str, *, today
 def _commit_erasure(root: str, ids: list[str], reference: str, today: dt.date) -> Erased:
     erased = Erased([])
     contents: dict[str, bytes | None] = {}
-    folders: list[str] = []
+    customer_folders: list[str] = []
+    committed: list[str] = []  # the paths the commit takes: the folders, the records of the erasures, the orders files
     for customer_id in ids:
         recorded = find_erasure(root, customer_id)
         live = locate_customer(root, customer_id)
@@ -92,12 +93,12 @@ def _commit_erasure(root: str, ids: list[str], reference: str, today: dt.date) -
         for here, _, names in os.walk(folder):
             for name in names:
                 contents[os.path.join(here, name)] = None
-        folders.append(found.folder.rel_path)
+        customer_folders.append(found.folder.rel_path)
         erasure = recorded or Erasure(id=customer_id, erased=today, request=reference)
-        if recorded is None:
+        if recorded is None:  # else a record came back after the erasure (R017): the erasure stands as it was
             path = erasure_file(customer_id)
             contents[os.path.join(root, path)] = _erasure_text(root, erasure).encode("utf-8")
-            folders.append(path)
+            committed.append(path)
         erased.erasures.append(erasure)
         erased.new.append(customer_id)
     if not erased.new:
@@ -112,15 +113,13 @@ def _commit_erasure(root: str, ids: list[str], reference: str, today: dt.date) -
         kept, dropped = drop_customer_rows(text, set(erased.new))
         if dropped:
             contents[os.path.join(root, orders_file)] = kept.encode("utf-8")
-            folders.append(orders_file)
+            committed.append(orders_file)
             erased.order_rows += dropped
-    if any(path == erasure_file(customer_id) for path in folders for customer_id in erased.new):
-        os.makedirs(os.path.join(root, ERASED_DIR), exist_ok=True)
+    os.makedirs(os.path.join(root, ERASED_DIR), exist_ok=True)
     write_files(root, contents)
-    for customer_folder in list(folders):
-        if customer_folder.startswith(CUSTOMERS_DIR + "/"):
-            _remove_empty_folders(root, customer_folder)
-    erased.commit = _commit(root, folders, f"Erase {', '.join(erased.new)}: records and order rows removed, erasure recorded (request {reference})")
+    for customer_folder in customer_folders:
+        _remove_empty_folders(root, customer_folder)
+    erased.commit = _commit(root, customer_folders + committed, f"Erase {', '.join(erased.new)}: records and order rows removed, erasure recorded (request {reference})")
     return erased
 
 
