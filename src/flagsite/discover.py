@@ -152,24 +152,21 @@ class _Walker:
             self._stray(rel, "records/ holds only customers/, orders/ and erased/; move or remove this")
 
     def orders_folder(self, rel: str) -> None:
-        for entry in self._entries(rel):
-            child = f"{rel}/{entry.name}"
-            if not self._link_ok(entry, child):
-                continue
-            if entry.name.endswith(".csv") and entry.is_file():
-                self.layout.order_files.append(child)
-            else:
-                self._stray(child, "records/orders/ holds only .csv files exported from the sales system")
+        self._files_folder(rel, ".csv", self.layout.order_files, "records/orders/ holds only .csv files exported from the sales system")
 
     def erased_folder(self, rel: str) -> None:
+        self._files_folder(rel, ".yaml", self.layout.erasure_files, "records/erased/ holds only <id>.yaml, the record of each erasure that flagsite erase writes")
+
+    def _files_folder(self, rel: str, suffix: str, found: list[str], why_not: str) -> None:
+        """A folder of plain files of one kind; anything else in it is a stray."""
         for entry in self._entries(rel):
             child = f"{rel}/{entry.name}"
             if not self._link_ok(entry, child):
                 continue
-            if entry.name.endswith(".yaml") and entry.is_file():
-                self.layout.erasure_files.append(child)
+            if entry.name.endswith(suffix) and entry.is_file():
+                found.append(child)
             else:
-                self._stray(child, "records/erased/ holds only <id>.yaml, the record of each erasure that flagsite erase writes")
+                self._stray(child, why_not)
 
     def grouping_folder(self, rel: str, depth: int = 0) -> None:
         if depth > MAX_GROUPING_DEPTH:
