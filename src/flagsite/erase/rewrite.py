@@ -89,8 +89,8 @@ def rewrite_history(root: str, paths: Iterable[str], values: Iterable[Value], wo
                 os.remove(written)
     if done.returncode != 0:
         why = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
-        raise FlagsiteError(f"git filter-repo failed: {why[-1] if why else 'no reason given'}; the erasure commit is made, "
-                            "history is not rewritten yet: fix this, then run the same command again")
+        raise FlagsiteError(f"git filter-repo failed: {why[-1] if why else 'no reason given'}; history is not rewritten "
+                            "(an erasure's commit is made): fix this, then run the same command again")
     # git-filter-repo does both; done again so that the check below never depends on its defaults.
     run_git(root, ["reflog", "expire", "--expire=now", "--all"])
     run_git(root, ["gc", "--quiet", "--prune=now"])
