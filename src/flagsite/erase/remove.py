@@ -1,15 +1,17 @@
 """``flagsite erase``: a customer's records and order rows removed in one commit, the erasure recorded, history rewritten.
 
 Step one is an edit like any other (``edit.transaction``: all files or none)
-followed by one commit of exactly those paths: the customer's folder, their
-rows in every orders file, and ``records/erased/<id>.yaml`` (id, date,
-request; nothing that identifies the person). If the commit fails, the
-working tree is put back as the commit before it.
+followed by one commit of those changes (the working tree was clean): the
+customer's folder, their rows in every orders file, and
+``records/erased/<id>.yaml`` (id, date, request; nothing that identifies the
+person). If the commit fails, the working tree is put back as the commit
+before it.
 
 Step two rewrites the history of every branch and tag (``rewrite``): the
 customer's files removed from every commit, wherever their folder stood; their
-name, emails and phones replaced by ``(erased)`` (an email by ``erased@erased.invalid``) in every other file and
-commit message; their order rows dropped. The id stays, in the record of
+name, emails and phones replaced by ``(erased)`` (an email by
+``erased@erased.invalid``) in every other file and commit message; their
+order rows dropped. The id stays, in the record of
 the erasure, by design: it is what says "erased on DATE" where the customer
 would appear, and it identifies no one outside the company's systems.
 
@@ -29,7 +31,7 @@ from ..discover import discover_orders
 from ..edit.transaction import edit_lock, recover_locked, write_files
 from ..edit.yaml_text import scalar
 from ..errors import FlagsiteError, UsageError
-from ..git import run_git
+from ..git import commit_everything, run_git
 from ..layout import CUSTOMERS_DIR, ERASED_DIR, erasure_file
 from ..load.orders import drop_customer_rows
 from ..locate import find_customer, find_erasure, locate_customer, require_customer_id
@@ -81,7 +83,6 @@ def _commit_erasure(root: str, ids: list[str], reference: str, today: dt.date) -
     erased = Erased([])
     contents: dict[str, bytes | None] = {}
     customer_folders: list[str] = []
-    committed: list[str] = []  # the paths the commit takes: the folders, the records of the erasures, the orders files
     for customer_id in ids:
         recorded = find_erasure(root, customer_id)
         live = locate_customer(root, customer_id)
@@ -98,7 +99,6 @@ def _commit_erasure(root: str, ids: list[str], reference: str, today: dt.date) -
         if recorded is None:  # else a record came back after the erasure (R017): the erasure stands as it was
             path = erasure_file(customer_id)
             contents[os.path.join(root, path)] = _erasure_text(root, erasure).encode("utf-8")
-            committed.append(path)
         erased.erasures.append(erasure)
         erased.new.append(customer_id)
     if not erased.new:
@@ -113,13 +113,12 @@ def _commit_erasure(root: str, ids: list[str], reference: str, today: dt.date) -
         kept, dropped = drop_customer_rows(text, set(erased.new))
         if dropped:
             contents[os.path.join(root, orders_file)] = kept.encode("utf-8")
-            committed.append(orders_file)
             erased.order_rows += dropped
     os.makedirs(os.path.join(root, ERASED_DIR), exist_ok=True)
     write_files(root, contents)
     for customer_folder in customer_folders:
         _remove_empty_folders(root, customer_folder)
-    erased.commit = _commit(root, customer_folders + committed, f"Erase {', '.join(erased.new)}: records and order rows removed, erasure recorded (request {reference})")
+    erased.commit = _commit(root, f"Erase {', '.join(erased.new)}: records and order rows removed, erasure recorded (request {reference})")
     return erased
 
 
@@ -152,13 +151,11 @@ def _remove_empty_folders(root: str, folder: str) -> None:
         parent = os.path.dirname(parent)
 
 
-def _commit(root: str, paths: list[str], message: str) -> str:
-    pathspecs = [f":(literal){path}" for path in paths]
+def _commit(root: str, message: str) -> str:
     try:
-        run_git(root, ["add", "-A", "--", *pathspecs])
-        run_git(root, ["commit", "-q", "-m", message])
+        commit_everything(root, message)  # the working tree was clean before: the erasure is all there is
     except FlagsiteError as error:
-        # The working tree was clean before: the commit before is exactly what was there.
+        # And so the commit before is exactly what was there.
         run_git(root, ["reset", "-q", "--hard", "HEAD"], check=False)
         raise FlagsiteError(f"{error}; nothing was erased (the records are as they were)") from error
     return run_git(root, ["rev-parse", "HEAD"]).decode("ascii").strip()

@@ -25,7 +25,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 
 from ..errors import FlagsiteError
-from ..git import git_dir, git_status, require_history, run_filter_repo, run_git, start_git, top_level
+from ..git import current_branch, git_dir, require_history, run_filter_repo, run_git, start_git, top_level
 from .traces import Value
 
 # A record's own rows in an orders file: a CSV line one of whose fields is the id (quoted or not).
@@ -45,7 +45,7 @@ class Rewritten:
 def require_rewritable(root: str) -> None:
     """Refuse, saying what to do, a repository whose history cannot be rewritten safely here."""
     require_history(root)
-    if git_status(root, ["symbolic-ref", "-q", "HEAD"]).returncode != 0:
+    if current_branch(root) is None:
         raise FlagsiteError("HEAD is not on a branch (a detached checkout); check out the branch the records are kept on, then run this again")
     changed = run_git(root, ["status", "--porcelain", "--untracked-files=all"])
     if changed.strip():
