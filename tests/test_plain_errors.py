@@ -141,6 +141,29 @@ CASES: dict[str, tuple[dict[str, str], str]] = {
         note('at: 2026-06-03T14:12:00-05:00\nauthor: max\nchannel: "ph\\e[2Jone"\n' + CONTACT + NOTE_TAIL),
         f"{NOTE}:3:10: S003 channel: found 'ph\\x1b[2Jone'; expected one of: phone, email, chat, in-person, letter, other; did you mean 'phone'?",
     ),
+    "colon inside a value": (
+        {CUSTOMER: "id: C-1\nname: Ann: Example\n"},
+        f"{CUSTOMER}:2:10: Y001 a ': ' (a colon and a space) inside a value reads as the start of a field; put the whole value in quotes "
+        "(name: \"Ann: Example\"), or, if a field starts here, put it on its own line, lined up with the fields it belongs with",
+    ),
+    "tab for indentation": (
+        {CUSTOMER: GOOD_CUSTOMER + "flags:\n\t- type: on-hold\n"},
+        f"{CUSTOMER}:4:1: Y001 a tab indents this line; YAML indents with spaces only: replace the tab with spaces",
+    ),
+    "quote never closed": (
+        {CUSTOMER: 'id: C-1\nname: "Ann Example\nstatus: active\n'},
+        f"{CUSTOMER}:2:7: Y001 the quote that opens this value is never closed; end the value with the same quote mark",
+    ),
+    "field not lined up with its block": (
+        {CUSTOMER: GOOD_CUSTOMER + "contacts:\n    emails: [ann@example.com]\n  phones: [+44 20 7946 0018]\n"},
+        f"{CUSTOMER}:5:3: Y001 this line is not lined up with the fields of the block it stands in; indent it like the fields it belongs with "
+        "(or, for a list item, like the other '- ' lines)",
+    ),
+    "list written after text on the field's line": (
+        note(NOTE_HEAD + CONTACT + NOTE_TAIL + "resolution: Refunded order 1001.\n  - Sent a replacement.\n"),
+        f"{NOTE}:9:3: Y015 this line is read as part of the text of 'resolution' on line 8 ('Refunded order 1001. - Sent a replacement.'), not as a list item: "
+        "for a list, leave 'resolution:' alone on its line and start every item with '- ' (a dash and a space); for text, join the lines",
+    ),
     "order row's date day first": (
         {CUSTOMER: GOOD_CUSTOMER, ORDERS_FILE: ORDER_HEADER + "O-1,C-1,31/12/2026,10.00,USD,shipped,Mug\n"},
         f"{ORDERS_FILE}:2:1: O001 column date: found '31/12/2026'; expected a date written YYYY-MM-DD; write 2026-12-31; correct the row",

@@ -32,7 +32,7 @@ _ALL = [
     Code("Y012", "unprintable-character", "A control character that YAML does not allow in a file."),
     Code("Y013", "comment-not-separated", "A '#' right after a quoted value or a flow collection, with no space before it."),
     Code("Y014", "continuation-not-indented", "A flow or quoted value continued on a line not indented past its field."),
-    Code("Y015", "list-item-folded", "A list item continued on a line not indented like its text: YAML folds what looks like the next item into it."),
+    Code("Y015", "list-item-folded", "A list item continued on a line not indented like its text, or '- ' lines after text on the field's line: YAML folds what looks like a list item into the text."),
     Code("S001", "unknown-field", "A field the schema does not have."),
     Code("S002", "missing-field", "A required field is absent."),
     Code("S003", "invalid-value", "A value of the wrong type or form."),

@@ -229,10 +229,13 @@ def _compose(text: str, path: str) -> yaml.Node:
         problem = error.problem or "not valid YAML"
         if "maximum nesting depth" in problem:  # libyaml's own limit, far above ours
             raise _Stop(_too_deep(path, line, column)) from error
-        context = f" {error.context}" if error.context else ""
-        raise _Stop(
-            Finding(path, line, column, "Y001", f"YAML syntax error: {problem}{context}; fix the syntax here (check indentation and quote values containing ': ' or '#')")
-        ) from error
+        at_opening, advice = _syntax_advice(problem, error.context or "", text, mark)
+        if at_opening and error.context_mark is not None:  # an unclosed quote or bracket: shown where it opens
+            line, column = _mark_position(error.context_mark)
+        if advice is None:
+            context = f" {error.context}" if error.context else ""
+            advice = f"YAML syntax error: {problem}{context}; fix the syntax here (check indentation and quote values containing ': ' or '#')"
+        raise _Stop(Finding(path, line, column, "Y001", advice)) from error
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -249,6 +252,36 @@ def _compose(text: str, path: str) -> yaml.Node:
             Finding(path, line, column, "Y006", "the file must be a mapping of 'field: value' lines (it is empty or holds a single value or list)")
         )
     return root
+
+
+def _syntax_advice(problem: str, context: str, text: str, mark: Any) -> tuple[bool, str | None]:
+    """What libyaml's complaint means for the person editing, and whether it is best shown where
+    the value it complains about opens; None for a complaint without plain words here."""
+    if "mapping values are not allowed" in problem:
+        return False, ("a ': ' (a colon and a space) inside a value reads as the start of a field; put the whole value in quotes "
+                       "(name: \"Ann: Example\"), or, if a field starts here, put it on its own line, lined up with the fields it belongs with")
+    if "could not find expected ':'" in problem:
+        return True, ("this line has no ':' after a field name and is not a list item either; write 'field: value', start a list item "
+                      "with '- ', or indent the line further to continue the value above it")
+    if "cannot start any token" in problem:
+        character = text[mark.index] if mark is not None and mark.index < len(text) else ""
+        if character == "\t":
+            return False, "a tab indents this line; YAML indents with spaces only: replace the tab with spaces"
+        return False, f"a value cannot start with {character!r} in YAML; put the value in quotes"
+    if "did not find expected key" in problem:
+        return False, ("this line is not lined up with the fields of the block it stands in; indent it like the fields it belongs with "
+                       "(or, for a list item, like the other '- ' lines)")
+    if "did not find expected '-' indicator" in problem:
+        return False, "this line is not lined up with the list items around it; line its '- ' up with theirs"
+    if "quoted scalar" in context and "end of stream" in problem:
+        return True, "the quote that opens this value is never closed; end the value with the same quote mark"
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return False, "a backslash inside double quotes starts an escape; write \\\\ for a backslash, or put the value in single quotes"
+    if "flow sequence" in context:
+        return True, "the list opened with '[' here is not closed; end it with ']' (items separated by ', '), or write one '- item' per line"
+    if "flow mapping" in context:
+        return True, "the block opened with '{' here is not closed; end it with '}' (fields separated by ', ')"
+    return False, None
 
 
 class _Walker:
@@ -350,6 +383,23 @@ class _Walker:
                 )
                 return
 
+    def _check_folded_list(self, key: str, value: yaml.Node) -> None:
+        """A field's plain value continued on a line that starts with '- ': a list meant, folded into the value
+        because text stands after the field's ':' (``resolution: done`` then ``- item``) or a '-' lacks its space."""
+        if not isinstance(value, yaml.ScalarNode) or value.style or value.end_mark.line == value.start_mark.line:
+            return
+        for number in range(value.start_mark.line + 1, value.end_mark.line + 1):
+            content = self.lines[number].lstrip(" ")
+            if content.startswith("- "):
+                line = value.start_mark.line + 1
+                shown = visible(value.value if len(value.value) <= 60 else value.value[:57] + "...")
+                self.findings.append(
+                    Finding(self.path, number + 1, len(self.lines[number]) - len(content) + 1, "Y015",
+                            f"this line is read as part of the text of '{visible(key)}' on line {line} ('{shown}'), not as a list item: for a list, leave "
+                            f"'{visible(key)}:' alone on its line and start every item with '- ' (a dash and a space); for text, join the lines")
+                )
+                return
+
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int, block_indent: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
@@ -368,6 +418,7 @@ class _Walker:
             first_line[key] = line
             self.source.keys[loc + (key,)] = (line, column)
             self._check_text(key, line, column)
+            self._check_folded_list(key, value_node)
             result[key] = self._node(value_node, loc + (key,), depth + 1, block_indent)
         return result
 
