@@ -65,6 +65,11 @@ CASES: dict[str, tuple[dict[str, str], str]] = {
         f"{NOTE}:1:5: S003 at: found '2026-06-03 14:12'; expected a date and time written YYYY-MM-DDTHH:MM:SS+HH:MM (seconds and the UTC offset included); "
         "write 2026-06-03T14:12:00 followed by the UTC offset, e.g. 2026-06-03T14:12:00+01:00 (Z for UTC)",
     ),
+    "date and time that is a date that does not exist": (
+        note("at: 2026-13-01\nauthor: max\nchannel: phone\n" + CONTACT + NOTE_TAIL),
+        f"{NOTE}:1:5: S003 at: found '2026-13-01'; expected a date and time written YYYY-MM-DDTHH:MM:SS+HH:MM (seconds and the UTC offset included); "
+        "there is no month 13; months run from 01 to 12",
+    ),
     "block whose field lost its indentation": (
         note(NOTE_HEAD + "contact:\nname: Ann Example\n" + NOTE_TAIL),
         f"{NOTE}:4:9: S003 contact: found nothing under it; expected the fields of contact (name, relationship) indented under it; "

@@ -126,9 +126,9 @@ def date_written_right(text: str) -> str:
 def moment_written_right(text: str) -> str:
     """What to write for a moment written another way: 2026-06-03 14:12 → 2026-06-03T14:12:00 and the UTC offset."""
     text = text.strip()
-    if _DATE.fullmatch(text):
-        return f"add the time of day and the UTC offset, e.g. {parse_date(text).isoformat()}T14:00:00+01:00"
     try:
+        if _DATE.fullmatch(text):
+            return f"add the time of day and the UTC offset, e.g. {parse_date(text).isoformat()}T14:00:00+01:00"
         moment = parse_moment(text)
     except DateError as error:
         return str(error)

@@ -147,7 +147,9 @@ class _Explainer:
         if "expected" in ctx and kind.startswith(("date", "datetime")):
             return str(ctx["expected"]), str(ctx.get("suggestion", ""))
         if kind.startswith("datetime"):  # pydantic's own, for a datetime without the one written form
-            return "a date and time written YYYY-MM-DDTHH:MM:SS+HH:MM", moment_written_right(str(value))
+            return "a date and time written YYYY-MM-DDTHH:MM:SS+HH:MM", moment_written_right(str(value)) if isinstance(value, (str, int, float)) else ""
+        if kind.startswith("date") and not isinstance(value, (str, int, float)):
+            return "a date written YYYY-MM-DD", ""
         if kind.startswith("date"):
             form_is_right = re.fullmatch(DATE_TEXT, str(value)) is not None  # 2026-02-30: the date is wrong, not how it is written
             return "a date that exists" if form_is_right else "a date written YYYY-MM-DD", date_written_right(str(value))
@@ -206,7 +208,8 @@ class _Explainer:
         return words, did_you_mean(close_names(value, choices, n=1)) if isinstance(value, str) else ""
 
     def _block(self, loc: Loc, value: object) -> tuple[str, str]:
-        name = str(_key_loc(loc, self.source)[-1]) if _key_loc(loc, self.source) else "the record"
+        names = [part for part in loc if isinstance(part, str) and part not in _BRANCH_TAGS]
+        name = names[-1] if names else _RECORD
         fields = self._fields_of_block(loc)
         expected = f"the fields of {name} ({', '.join(fields)}) indented under it" if fields else f"the fields of {name} indented under it"
         orphans = self.orphans_of.get(_key_loc(loc, self.source), [])
