@@ -123,6 +123,8 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("strengthened-label", "P305", True, {"reason": "Asked for a refund because it rained. Total chancer."}),
     ("insult-is-not-an-opinion-too", "P305", False, {"reason": "Complained about the queue. Absolute pain to deal with."}),
     ("seating-plan-is-no-account-field", "P106", False, {"resolution": ["Changed the table plan for the second time."]}),
+    ("judgement-in-the-customers-words", "P305", False, {"reason": "Not happy with the trim. His words: you have made me look ridiculous."}),
+    ("the-quote-itself", "P303", True, {"reason": "Not happy with the trim. His words: you have made me look ridiculous."}),
 ]
 
 _BASE = {

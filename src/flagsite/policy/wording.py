@@ -610,7 +610,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     (`policy.opinion_words` adds more). A reported state of the
     customer ("customer was upset", "was happy with the refund") is an observation, not flagged.
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
-    (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone.
+    (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone, and
+    words inside the customer's quote ("His words: you made me look ridiculous") by P303 alone.
 
     ## Why
     Flags and notes must be "100% facts, with no opinion or commentary added, so they are
@@ -629,5 +630,16 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     """
     for text in subject.factual_texts:
         phrase = _judgement(text, subject)
-        if phrase:
+        if phrase and not _in_the_customers_words(text, phrase):
             yield Hit(text.loc, f"reads as an opinion or feeling ({phrase!r}); state only what happened: {instead_of_judgement(phrase)}")
+
+
+def _in_the_customers_words(text: TextField, phrase: str) -> bool:
+    """Whether a judging phrase stands inside the customer's quoted words ("Her words: you made me
+    look like..."): not the writer's opinion, and P303 reports the quote."""
+    body = text.text
+    if not (":" in body or '"' in body or "“" in body):
+        return False
+    quotes = [m.group(0) for m in _DOUBLE_QUOTED.finditer(body)] + [m.group(0) for m in (_SAID_COLON.search(body), _COLON_SPEECH.search(body)) if m]
+    lowered = phrase.lower()
+    return any(lowered in quote.lower() for quote in quotes)
