@@ -27,6 +27,7 @@ from importlib import resources
 from typing import Any, TypeVar
 
 import yaml
+from jinja2 import FileSystemBytecodeCache
 
 from .edit.transaction import STATE_DIR, state_folder
 from .errors import FlagsiteError, RecordsHaveErrors
@@ -40,6 +41,7 @@ PLUGIN_NAME = "flagsite"
 CONFIG_FILE = "mkdocs.yml"
 READ_CACHE = ("build-cache", "records.pickle")  # under ROOT/.flagsite/
 KEPT_FOR_THE_SITE = ("build-cache", "site.pickle")
+COMPILED_TEMPLATES = ("build-cache", "templates")
 # Material 9.7+ prints an end-of-life notice on every build; the records do not need it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -110,12 +112,21 @@ def _load_cached(root: str, name: tuple[str, str], kind: type[_Cached]) -> _Cach
     return kept if isinstance(kept, kind) else None
 
 
-def _save_cached(root: str, name: tuple[str, str], kept: object) -> None:
+def _cache_folder(root: str, name: tuple[str, ...]) -> str | None:
+    """The folder ``name`` under ROOT/.flagsite/, made if need be; None where flagsite may not write."""
     try:
         path = os.path.join(state_folder(root), *name)
-    except FlagsiteError:  # a repository flagsite may not write to builds without the cache
+        os.makedirs(path, exist_ok=True)
+    except (FlagsiteError, OSError):  # a repository flagsite may not write to builds without the cache
+        return None
+    return path
+
+
+def _save_cached(root: str, name: tuple[str, str], kept: object) -> None:
+    folder = _cache_folder(root, name[:-1])
+    if folder is None:
         return
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    path = os.path.join(folder, name[-1])
     with tempfile.NamedTemporaryFile("wb", dir=os.path.dirname(path), delete=False) as handle:
         pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(handle.name, path)
@@ -174,6 +185,9 @@ def build_site(
         # and the plugin removes what this build did not write; another plugin's files it cannot tell.
         plugin.dirty = os.path.isfile(os.path.join(config.site_dir, PAGES_RECORD)) and list(config.plugins) == [PLUGIN_NAME]
         plugin.kept = _load_cached(root, KEPT_FOR_THE_SITE, dict) or {}
+        templates = _cache_folder(root, COMPILED_TEMPLATES)
+        if templates is not None:
+            plugin.bytecode_cache = FileSystemBytecodeCache(templates)
         kept_before = {name: digest for name, (digest, _value) in plugin.kept.items()}
         try:
             with _incremental_engine():

@@ -30,7 +30,7 @@ import types
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, cast
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkDocsConfigBase
@@ -65,6 +65,7 @@ from .git import UNSHALLOW_ADVICE, is_git_repository, is_shallow, resolve_commit
 from .history import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
 from .render import SCRIPTS, STYLE
+from .render.environment import MemoryBytecodeCache
 from .render.links import CUSTOMERS, DASHBOARDS, RECORD_ERRORS, WORKSTACK, customer_folder, page_path
 from .render.site import RenderedPage, SiteRenderer, customer_page_paths
 from .report import report_lines, report_text
@@ -119,6 +120,8 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         # The pages shared by all customers, and the history; flagsite build keeps it between builds,
         # serve between rebuilds.
         self.kept: dict[str, tuple[str, Any]] = {}
+        # The theme's and flagsite's templates compiled: kept between builds (serve), or in a folder (flagsite build).
+        self.bytecode_cache: BytecodeCache = MemoryBytecodeCache()
         self._history: Mapping[str, list[dict[str, Any]]] | None = None
         self._generated: set[str] = set()
         self._generated_files: set[str] = set()  # where the generated files go in the site
@@ -218,6 +221,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             directory_urls=config.use_directory_urls,
             templates_root=self.catalog.root,
             preview_findings=self._preview_findings,
+            bytecode_cache=self.bytecode_cache,
         )
         self._fast_customers = []
         fast = self._writes_pages_itself(config)
@@ -272,6 +276,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = self.bytecode_cache
         self._env = env
         self._files = files
         return env

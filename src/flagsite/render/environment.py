@@ -14,7 +14,8 @@ import re
 from importlib import resources
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 TEMPLATES_FOLDER = "site_templates"
@@ -35,7 +36,25 @@ def inert(value: Any) -> Any:
     return Markup(text)
 
 
-def make_environment(root: str | None = None) -> Environment:
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory, so that a live preview compiles each template once, not on every rebuild.
+
+    Jinja2 checks each template's source against what was compiled, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(root: str | None = None, bytecode_cache: BytecodeCache | None = None) -> Environment:
     """Templates from the repository's ``site_templates/`` first, then the package's."""
     loaders: list[BaseLoader] = []
     if root is not None and os.path.isdir(os.path.join(root, TEMPLATES_FOLDER)):
@@ -48,6 +67,7 @@ def make_environment(root: str | None = None) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache,
     )
 
 

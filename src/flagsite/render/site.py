@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from jinja2 import BytecodeCache
+
 from ..catalog import Catalog, CustomerEntry
 from ..findings import Finding, has_errors
 from ..models import FollowUp
@@ -78,8 +80,9 @@ class SiteRenderer:
     """
 
     def __init__(self, catalog: Catalog, history: History | None = None, *, directory_urls: bool = True,
-                 templates_root: str | None = None, preview_findings: list[Finding] | None = None) -> None:
-        env = make_environment(templates_root)
+                 templates_root: str | None = None, preview_findings: list[Finding] | None = None,
+                 bytecode_cache: BytecodeCache | None = None) -> None:
+        env = make_environment(templates_root, bytecode_cache)
         self.catalog = catalog
         self.preview_findings = preview_findings
         self.history = history
