@@ -218,7 +218,8 @@ def shared_digest(site: str, renderer: SiteRenderer, folder_keys: dict[str, str]
     catalog = renderer.catalog
     orders = [row.order.model_dump(mode="json") for entry in catalog.customers.values() for row in entry.orders]
     findings = [repr(finding) for finding in catalog.findings + (renderer.preview_findings or [])]
-    return site_digest(catalog.root, site, sorted(folder_keys.items()), orders, findings, renderer.preview_findings is None)
+    erased = [repr(erasure) for erasure in catalog.erased.values()]
+    return site_digest(catalog.root, site, sorted(folder_keys.items()), orders, findings, erased, renderer.preview_findings is None)
 
 
 def customer_digest(site: str, renderer: SiteRenderer, customer_id: str, folder_key: str) -> str:
@@ -236,14 +237,17 @@ def remove_files(site_dir: str, paths: Iterable[str]) -> None:
             os.remove(os.path.join(site_dir, *path.split("/")))
 
 
-def out_of_date(site_dir: str, previous: dict[str, str], now: dict[str, str], *, same_site: bool) -> list[str]:
+def out_of_date(site_dir: str, previous: dict[str, str], now: dict[str, str], *, same_site: bool, generated: set[str]) -> list[str]:
     """The customers whose pages must be written, in ``now``'s order; removes the pages of customers gone.
 
     A customer's pages are up to date when they were written from the same digests and
-    its page is still there (a full build empties the site folder first).
+    its page is still there (a full build empties the site folder first). ``generated``:
+    the files the engine wrote in this build (an erased customer's page stands where its page stood).
     """
     for customer_id in previous.keys() - now.keys():
-        shutil.rmtree(os.path.join(site_dir, *customer_folder(customer_id).split("/")), ignore_errors=True)
+        folder = customer_folder(customer_id)
+        gone = os.path.join(site_dir, *folder.split("/"), *(["orders"] if f"{folder}/index.html" in generated else []))
+        shutil.rmtree(gone, ignore_errors=True)
     todo = []
     for customer_id, digest in now.items():
         folder = os.path.join(site_dir, *customer_folder(customer_id).split("/"))

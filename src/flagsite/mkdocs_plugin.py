@@ -67,6 +67,7 @@ from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_ro
 from .render import SCRIPTS, STYLE
 from .render.environment import MemoryBytecodeCache
 from .render.links import CUSTOMERS, DASHBOARDS, RECORD_ERRORS, WORKSTACK, customer_folder, page_path
+from .render.search_index import index_inputs
 from .render.site import RenderedPage, SiteRenderer, customer_page_paths
 from .report import report_lines, report_text
 from .repository import ReadCache, load_repository
@@ -245,8 +246,11 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         assert self.catalog is not None
         digest = shared_digest(site_digest(self.catalog.root, __version__, self.catalog.today, config.use_directory_urls,
                                            self.catalog.config.model_dump(mode="json")), renderer, self._folder_keys)
-        pages: dict[str, str] = self._keep("shared pages", digest, renderer.shared_pages)
-        return pages
+        pages: dict[str, str] = self._keep("shared pages", digest, renderer.list_pages)
+        # The index holds only what a search finds: an edit of anything else leaves it as it is.
+        index_made_of = json.dumps([config.use_directory_urls, index_inputs(self.catalog)], default=str)
+        index: dict[str, str] = self._keep("search index", index_made_of, renderer.search_index)
+        return pages | index
 
     def _keep(self, name: str, made_of: str, make: Callable[[], _Kept]) -> _Kept:
         """``make()``, or what it gave last time when ``made_of`` is the same."""
@@ -365,7 +369,8 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                     for customer_id in self._fast_customers
                 }
                 same_site = before.site == now.site
-                todo = out_of_date(config.site_dir, before.customers or {}, now.customers, same_site=same_site)
+                todo = out_of_date(config.site_dir, before.customers or {}, now.customers, same_site=same_site,
+                                   generated=self._generated_files)
                 now.moved = dict(before.moved or {}) if same_site else {}
             else:
                 todo = self._fast_customers

@@ -104,6 +104,13 @@ def _entry(entry_id: str, catalog: Catalog) -> list[object]:
     return [customer.id, customer.name, list(customer.contacts.emails), list(customer.contacts.phones), flags]
 
 
+def index_inputs(catalog: Catalog) -> list[object]:
+    """All that the index is made of: each customer's entry and the flag types."""
+    types = {name: [kind.label, kind.severity] for name, kind in catalog.config.flag_types.items()}
+    erased = sorted(catalog.erased.keys() - catalog.customers.keys())
+    return [types, [_entry(entry_id, catalog) for entry_id in [*catalog.customers, *erased]]]
+
+
 def build_search_index(catalog: Catalog, base: str, *, directory_urls: bool = True) -> dict[str, str]:
     """{asset path under ``base``: JSON text} for the manifest and every shard."""
     owners: dict[str, set[str]] = defaultdict(set)  # word -> customer ids

@@ -118,6 +118,14 @@ class SiteRenderer:
 
     def shared_pages(self) -> dict[str, str]:
         """The pages (as Markdown) and assets that show many customers or none (and an erased customer's page)."""
+        return self.list_pages() | self.search_index()
+
+    def search_index(self) -> dict[str, str]:
+        """The customer finder's index: manifest and shards."""
+        return build_search_index(self.catalog, f"{links.ASSETS}/search", directory_urls=self.directory_urls)
+
+    def list_pages(self) -> dict[str, str]:
+        """The shared pages (as Markdown) and the static assets: all but the search index."""
         pages = {
             links.page_path(links.HOME): self._home(),
             links.page_path(links.CUSTOMERS): self._customers(),
@@ -131,9 +139,7 @@ class SiteRenderer:
         if self.preview_findings is not None:
             pages[links.page_path(links.RECORD_ERRORS)] = self._record_errors(self.preview_findings)
         out = {path: page.markdown() for path, page in pages.items()}
-        out |= _static_assets()
-        out |= build_search_index(self.catalog, f"{links.ASSETS}/search", directory_urls=self.directory_urls)
-        return out
+        return out | _static_assets()
 
     # --- helpers the templates call -------------------------------------------------
     def _page(self, template: str, folder: str, title: str, **context: Any) -> RenderedPage:
