@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -67,6 +68,9 @@ class ReadCache:
     context: str = ""  # the flagsite version, configuration and date the results were checked with
     folders: dict[str, tuple[str, _FolderResult]] = field(default_factory=dict)
     changed: bool = False  # whether the last load read or dropped a folder
+    # folder -> (its files' stat signature, the digest of their bytes): a folder whose files
+    # all kept their size, time and inode is not read to be digested again.
+    signatures: dict[str, tuple[tuple[object, ...], str]] = field(default_factory=dict)
 
 
 def load_repository(
@@ -121,7 +125,8 @@ def _load_changed_folders(
     context = _context_key(root, ctx) + ("" if policy else " without the policy rules")
     if cache.context != context:
         cache.context, cache.folders = context, {}
-    keys = {folder.rel_path: _folder_key(root, folder) for folder in folders}
+    keys = {folder.rel_path: _folder_key_cached(root, folder, cache) for folder in folders}
+    cache.signatures = {folder.rel_path: cache.signatures[folder.rel_path] for folder in folders if folder.rel_path in cache.signatures}
     changed = [folder for folder in folders if cache.folders.get(folder.rel_path, ("", None))[0] != keys[folder.rel_path]]
     cache.changed = bool(changed) or len(keys) != len(cache.folders)
     fresh = {result.folder.rel_path: result for result in _load_folders(root, changed, ctx, jobs, True, policy)}
@@ -140,6 +145,29 @@ def _context_key(root: str, ctx: CheckContext) -> str:
     except OSError as error:
         digest.update(f"unreadable: {error.errno}".encode())
     return digest.hexdigest()
+
+
+# A file changed within this many seconds of being digested could change again within the
+# same clock tick, unseen by its stat: its digest is not trusted by stat alone.
+_RACY_SECONDS = 2
+
+
+def _folder_key_cached(root: str, folder: CustomerFolder, cache: ReadCache) -> str:
+    """The folder's digest, taken again only when a file's stat changed since the cache took it."""
+    paths = ([folder.customer_file] if folder.has_customer_file else []) + folder.note_files
+    try:
+        stats = [os.stat(os.path.join(root, path)) for path in paths]
+    except OSError:
+        return _folder_key(root, folder)
+    signature: tuple[object, ...] = (tuple(paths), *((s.st_mtime_ns, s.st_size, s.st_ino, s.st_ctime_ns) for s in stats))
+    kept = cache.signatures.get(folder.rel_path)
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    key = _folder_key(root, folder)
+    newest = max((s.st_mtime_ns for s in stats), default=0)
+    if time.time_ns() - newest > _RACY_SECONDS * 1_000_000_000:
+        cache.signatures[folder.rel_path] = (signature, key)
+    return key
 
 
 def _folder_key(root: str, folder: CustomerFolder) -> str:
