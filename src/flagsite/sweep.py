@@ -48,6 +48,17 @@ class Sweep:
     def ids(self) -> list[str]:
         return [row.entry.id for row in self.rows]
 
+    def ids_to_erase(self) -> list[str]:
+        """The ids past retention, for one erasure of them all; refused while a customer record cannot be judged."""
+        if self.errors:
+            raise RecordsHaveErrors("these customer records have errors, so whether they are past retention cannot be judged; "
+                                    "fix them and sweep again (nothing was erased):", self.errors)
+        return self.ids
+
+    def summary(self) -> str:
+        rule = f"retention: {self.settings.rule} in {CONFIG_FILE}, as of {self.today}"
+        return f"{len(self.rows)} customer record(s) past retention ({rule})." if self.rows else f"No record is past retention ({rule})."
+
     def as_json(self) -> dict[str, Any]:
         return {"today": self.today.isoformat(), "rule": self.settings.rule,
                 "past_retention": [row.as_json() for row in self.rows],

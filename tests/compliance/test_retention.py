@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -20,8 +21,9 @@ OPEN = "records/customers/retail/C-2"
 RETENTION = "retention:\n  closed_customer_years: 6\n"
 
 
-def closed_customer(customer_id: str, closed: str | None, status: str = "closed") -> str:
-    text = customer_yaml(customer_id, "Winifred Ashdown", emails=["w.ashdown@example.org"]).replace("status: active", f"status: {status}")
+def closed_customer(customer_id: str, closed: str | None, status: str = "closed", name: str = "Winifred Ashdown") -> str:
+    email = name.split()[-1].lower() + "@example.org"
+    text = customer_yaml(customer_id, name, emails=[email]).replace("status: active", f"status: {status}")
     return text.replace(f"status: {status}\n", f"status: {status}\nclosed: {closed}\n") if closed else text
 
 
@@ -138,3 +140,40 @@ def test_init_writes_a_retention_example_that_works_uncommented(tmp_path: Path, 
     assert "retention" not in yaml.safe_load(text)  # an example: no period applies until a team chooses one
     block = text[text.index("# retention:"):].split("\n\n", 1)[0]
     assert yaml.safe_load("\n".join(line[2:] for line in block.splitlines())) == {"retention": {"closed_customer_years": 6}}
+
+
+def test_erase_past_retention_sweeps_every_record_past_it_out_of_the_records_and_history(repo: Repo, run: Run) -> None:
+    shop(repo)
+    repo.write("records/customers/C-3/customer.yaml", closed_customer("C-3", "2024-01-31", name="Olu Adeyemi"))
+    repo.commit("Add the shop's customers", "2026-06-01T10:00:00+00:00")
+
+    status, out, err = run("--root", str(repo.root), "erase", "--past-retention", "--ref", "RET-2026-11", "--today", "2026-11-22")
+    assert status == 0, err
+    assert out.startswith("1 customer record(s) past retention (retention: closed_customer_years: 6 in flagsite.yaml, as of 2026-11-22).\n")
+    assert "records/erased/C-1.yaml: C-1 erased on 2026-11-22 (request RET-2026-11)" in out
+    objects = subprocess.run(["git", "cat-file", "--batch-all-objects", "--batch"], cwd=repo.root, capture_output=True, check=True).stdout
+    assert b"Winifred" not in objects and b"ashdown@example.org" not in objects and b"moving abroad" not in objects
+    assert not (repo.root / CLOSED).exists()
+    assert repo.read("records/orders/orders.csv").splitlines()[1:] == ["SO-2,C-2,2026-03-01,12.00,USD,delivered,Olive oil"]
+    # Closed in 2024, C-3 is kept until 2030; the open account is not swept.
+    assert (repo.root / "records/customers/C-3/customer.yaml").exists() and (repo.root / OPEN / "customer.yaml").exists()
+    assert run("--root", str(repo.root), "retention", "--today", "2026-11-22")[:2] == (
+        0, "No record is past retention (retention: closed_customer_years: 6 in flagsite.yaml, as of 2026-11-22).\n")
+    assert run("--root", str(repo.root), "validate")[0] == 0
+
+    head = repo.git("rev-parse", "HEAD")
+    status, out, _ = run("--root", str(repo.root), "erase", "--past-retention", "--ref", "RET-2026-12", "--today", "2026-12-22")
+    assert (status, out) == (0, "No record is past retention (retention: closed_customer_years: 6 in flagsite.yaml, as of 2026-12-22).\n")
+    assert repo.git("rev-parse", "HEAD") == head  # nothing to erase, nothing committed
+
+
+def test_erase_past_retention_erases_nothing_while_a_record_cannot_be_judged(repo: Repo, run: Run) -> None:
+    shop(repo)
+    repo.write("records/customers/C-3/customer.yaml", "id: C-3\nname: Ann\nstatus: sleeping\n")
+    repo.commit("Add the shop's customers", "2026-06-01T10:00:00+00:00")
+    status, _, err = run("--root", str(repo.root), "erase", "--past-retention", "--ref", "RET-2026-11")
+    assert status == 1
+    assert "cannot be judged" in err and "nothing was erased" in err and "records/customers/C-3/customer.yaml:3:9: S003" in err
+    assert (repo.root / CLOSED / "customer.yaml").exists() and repo.git("status", "--porcelain") == ""
+    status, _, err = run("--root", str(repo.root), "erase", "--ref", "RET-2026-11")
+    assert status == 2 and "give --past-retention" in err

@@ -50,7 +50,7 @@ def check_customer(customer: Customer, where: Located, ctx: CheckContext) -> Ite
     if past is not None:
         yield Finding(where.path, *where.at("closed"), "W001",
                       f"past retention since {past.since}: closed on {past.closed} and kept until {past.kept_until} by retention: "
-                      f"{past.rule} in flagsite.yaml; erase the customer's record (flagsite retention lists every one)", "warning")
+                      f"{past.rule} in flagsite.yaml; erase it with the others past retention: flagsite erase --past-retention --ref REF", "warning")
 
 
 def check_note(note: Note, where: Located, ctx: CheckContext) -> Iterator[Finding]:

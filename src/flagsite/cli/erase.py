@@ -8,19 +8,23 @@ import click
 
 from ..controls import visible
 from ..erase import CHECKLIST, Rewritten, erase_customers, rectify_values
-from ..errors import FlagsiteError
+from ..erase.remove import require_reference
+from ..errors import FlagsiteError, UsageError
 from ..layout import erasure_file
+from ..sweep import sweep
 from .dates import DATE
 
 
 @click.command()
-@click.argument("customer_ids", metavar="ID...", nargs=-1, required=True)
+@click.argument("customer_ids", metavar="[ID...]", nargs=-1)
+@click.option("--past-retention", "past_retention", is_flag=True,
+              help="Erase every closed customer kept past retention: in flagsite.yaml, as flagsite retention lists them.")
 @click.option("--ref", "reference", required=True, help="The erasure request's reference, kept in records/erased/<id>.yaml and the commit.")
 @click.option("--commit-only", is_flag=True,
               help="Make the erasure commit and leave history as it is (the same command without it rewrites history later).")
-@click.option("--today", type=DATE, default=None, help="The date of the erasure (default: today).")
+@click.option("--today", type=DATE, default=None, help="The date of the erasure (default: today); with --past-retention, the sweep's too.")
 @click.pass_obj
-def erase(root: str, customer_ids: tuple[str, ...], reference: str, commit_only: bool, today: dt.date | None) -> None:
+def erase(root: str, customer_ids: tuple[str, ...], past_retention: bool, reference: str, commit_only: bool, today: dt.date | None) -> None:
     """Erase customers: their records and order rows in one commit, then every trace in Git history.
 
     The commit removes each customer's folder and order rows and adds
@@ -32,8 +36,21 @@ def erase(root: str, customer_ids: tuple[str, ...], reference: str, commit_only:
     their order rows dropped; reflogs expire and old objects are pruned, and
     every object left is checked. Run again for an erased customer, it rewrites
     history only. The checklist printed at the end is what remains to do outside.
+    With --past-retention, the customers `flagsite retention` lists are erased
+    too (the retention sweep, in one commit and one rewrite).
     """
-    erased = erase_customers(root, list(customer_ids), reference, today=today or dt.date.today(), rewrite=not commit_only)
+    day = today or dt.date.today()
+    ids = list(customer_ids)
+    if past_retention:
+        require_reference(reference)  # before the sweep reads every record
+        found = sweep(root, day)
+        click.echo(found.summary())
+        ids += found.ids_to_erase()
+        if not ids:
+            return
+    elif not ids:
+        raise UsageError("name the customers to erase (ID...), or give --past-retention to erase those past retention")
+    erased = erase_customers(root, ids, reference, today=day, rewrite=not commit_only)
     if erased.commit is not None:
         click.echo(f"erased {', '.join(erased.new)}: {erased.files} record file(s) and {len(erased.order_rows)} order row(s) removed "
                    f"in commit {erased.commit[:12]}")

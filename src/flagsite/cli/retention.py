@@ -23,7 +23,8 @@ def retention(root: str, format_: str, today: dt.date | None) -> None:
     A closed customer's record (customer.yaml, notes, order rows) is kept the
     years `retention:` in flagsite.yaml sets after its `closed:` date. Exit
     status 1 when any record is past retention or cannot be judged (a
-    customer.yaml with errors is listed), 0 when none is.
+    customer.yaml with errors is listed), 0 when none is. `flagsite erase
+    --past-retention --ref REF` erases them.
     """
     found = sweep(root, today)
     if format_ == "json":
@@ -35,8 +36,7 @@ def retention(root: str, format_: str, today: dt.date | None) -> None:
                                f"({past.rule}): {row.held()}"))
         for customer_id in found.closed_without_date:
             click.echo(visible(f"{customer_id}  closed without a closed: date: its period cannot be counted"))
-        rule = f"retention: {found.settings.rule} in flagsite.yaml, as of {found.today}"
-        click.echo(f"{len(found.rows)} customer record(s) past retention ({rule})." if found.rows else f"No record is past retention ({rule}).")
+        click.echo(found.summary())
     if found.errors:
         click.echo("flagsite: these customer records have errors and could not be judged; fix them and sweep again:\n"
                    + report_lines(found.errors).rstrip(), err=True)
