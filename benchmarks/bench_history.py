@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 
 from flagsite.git import stream_log
-from flagsite.history import customer_history, site_history
+from flagsite.history import customer_history
+from flagsite.history.site import site_history
 
 FLAG_TYPES = ["on-hold", "warning", "manager", "at-risk", "alert"]
 EPOCH = 1_780_000_000  # 2026-05-28

@@ -62,7 +62,7 @@ from .fast_pages import (
 )
 from .findings import Finding
 from .git import UNSHALLOW_ADVICE, is_git_repository, is_shallow, resolve_commit
-from .history import site_history
+from .history.site import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
 from .render import SCRIPTS, STYLE
 from .render.environment import MemoryBytecodeCache

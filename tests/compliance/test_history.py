@@ -7,7 +7,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from flagsite.history import customer_history, site_history
+from flagsite.history import customer_history
+from flagsite.history.site import site_history
 from flagsite.repository import load_repository
 
 from .conftest import Repo, Run, customer_yaml, flag, note_yaml

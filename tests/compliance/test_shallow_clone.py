@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flagsite.history import site_history
+from flagsite.history.site import site_history
 
 from .conftest import Repo, Run, customer_yaml, flag
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..load.yaml_strict import SourceMap
+
+if TYPE_CHECKING:  # loaded by whoever makes a context: a reader of old versions needs none
+    from ..config import Config
 
 
 @dataclass(frozen=True)

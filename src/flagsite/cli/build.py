@@ -7,7 +7,6 @@ import logging
 
 import click
 
-from ..build import build_site, is_loopback, serve_site
 from ..errors import RecordsHaveErrors
 from ..report import report_text
 from .dates import DATE
@@ -33,6 +32,8 @@ today_option = click.option("--today", type=DATE, help="Build as of this date (o
 @click.pass_obj
 def build(root: str, site_dir: str | None, strict: bool, verbose: bool, today: dt.date | None) -> None:
     """Validate the records, then build the site. Records with errors are refused (exit 1)."""
+    from ..build import build_site
+
     _engine_logging(verbose)
     try:
         result = build_site(root, today=today, site_dir=site_dir, strict=strict)
@@ -57,6 +58,8 @@ def serve(root: str, host: str, port: int, today: dt.date | None) -> None:
     The preview has no sign-in: it is for one person on this machine. Staff read the
     built site behind a web server that signs them in (see docs/deploy.md).
     """
+    from ..build import is_loopback, serve_site
+
     _engine_logging(True)
     if is_loopback(host):
         click.echo(f"Preview for this machine only, without sign-in: http://{host}:{port}/", err=True)

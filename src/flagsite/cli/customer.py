@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..scaffold.customer import CustomerDraft, new_customer
-
 
 @click.group()
 def customer() -> None:
@@ -23,4 +21,6 @@ def new(root: str, customer_id: str, name: str | None, group: str | None) -> Non
     The id must be new in every grouping folder. Replace each TODO in the file;
     flagsite validate reports those left. An existing file is never overwritten.
     """
+    from ..scaffold.customer import CustomerDraft, new_customer
+
     click.echo(new_customer(root, CustomerDraft(customer_id, name, group)))

@@ -5,10 +5,6 @@ from __future__ import annotations
 import click
 
 from ..controls import json_text
-from ..git import resolve_commit
-from ..history.diff import default_base, working_diff
-from ..history.render import diff_markdown, diff_text
-from ..record.open import strict_config
 
 
 @click.command()
@@ -21,6 +17,11 @@ def diff(root: str, base: str | None, format_: str) -> None:
 
     BASE defaults to the merge base with the main branch.
     """
+    from ..git import resolve_commit
+    from ..history.diff import default_base, working_diff
+    from ..history.render import diff_markdown, diff_text
+    from ..record.open import strict_config
+
     base_sha = resolve_commit(root, base or default_base(root)) or ""
     diffs = working_diff(root, base_sha or base)
     labels = {name: t.label for name, t in strict_config(root).flag_types.items()}

@@ -6,9 +6,7 @@ import click
 
 from ..controls import json_text, visible
 from ..errors import UsageError
-from ..people import Query, find_person
 from ..report import report_lines
-from ..repository import load_repository
 
 
 @click.command()
@@ -23,6 +21,9 @@ def find(root: str, query: str, format_: str) -> None:
     record and note that holds them. Records with errors cannot be searched: they
     are listed, and the exit status is 1, so nobody is missed unknowingly.
     """
+    from ..people import Query, find_person
+    from ..repository import load_repository
+
     if Query.parse(query).empty:
         raise UsageError("give a name, an email address or a phone number (at least 3 digits) to find")
     result = load_repository(root, policy=False)  # how a record is written does not matter to who is in it

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
-from ..config import load_config
 from ..controls import json_text, visible
-from ..edit.bulk import apply_bulk
-from ..edit.flags import AddFlag, EditFlag, FlagChange, RemoveFlag, change_flags
-from ..edit.review import flag_changes, report_markdown, report_text
 from ..report import report_lines
-from ..staff import check_staff_name, default_staff_name
 from .dates import DATE
+
+if TYPE_CHECKING:
+    from ..edit.flags import FlagChange
 
 
 @click.group()
@@ -22,6 +21,8 @@ def flag() -> None:
 
 
 def _run(root: str, customer_id: str, change: FlagChange) -> None:
+    from ..edit.flags import change_flags
+
     edited = change_flags(root, customer_id, change)
     click.echo(report_lines(edited.warnings), nl=False, err=True)
     click.echo(visible(f"{edited.path}: {edited.what}"))
@@ -39,6 +40,9 @@ def _run(root: str, customer_id: str, change: FlagChange) -> None:
 def add(root: str, customer_id: str, flag_type: str, reason: str, guidance: str | None, created_by: str | None,
         created: dt.date | None, review_by: dt.date | None) -> None:
     """Add a flag to customer ID."""
+    from ..edit.flags import AddFlag
+    from ..staff import check_staff_name, default_staff_name
+
     by = check_staff_name(created_by, "--by") if created_by else default_staff_name(root, "--by")
     change = AddFlag(flag_type, reason, by, created or dt.date.today(), guidance, review_by)
     _run(root, customer_id, change)
@@ -60,6 +64,8 @@ def edit(root: str, customer_id: str, flag_type: str, created: dt.date | None, r
     clear = frozenset(name for name, wanted in (("guidance", clear_guidance), ("review_by", clear_review_by)) if wanted)
     if not clear and reason is None and guidance is None and review_by is None:
         raise click.UsageError("say what to change: --reason, --guidance, --review-by, --clear-guidance or --clear-review-by")
+    from ..edit.flags import EditFlag
+
     _run(root, customer_id, EditFlag(flag_type, created, reason, guidance, review_by, clear))
 
 
@@ -70,6 +76,8 @@ def edit(root: str, customer_id: str, flag_type: str, created: dt.date | None, r
 @click.pass_obj
 def remove(root: str, customer_id: str, flag_type: str, created: dt.date | None) -> None:
     """Remove one of customer ID's flags (Git keeps the history)."""
+    from ..edit.flags import RemoveFlag
+
     _run(root, customer_id, RemoveFlag(flag_type, created))
 
 
@@ -85,6 +93,9 @@ def bulk(root: str, csv_file: str, created_by: str | None, dry_run: bool) -> Non
     guidance, review_by, created, created_by. For edit, an empty cell leaves the
     field as it is; created names the flag when a customer has two of one type.
     """
+    from ..edit.bulk import apply_bulk
+    from ..staff import check_staff_name, default_staff_name
+
     by = check_staff_name(created_by, "--by") if created_by else None
     result = apply_bulk(root, csv_file, default_by=lambda: by or default_staff_name(root, "--by"), write=not dry_run)
     for path in result.paths:
@@ -105,6 +116,9 @@ def changes(root: str, base: str, severities: tuple[str, ...], format_: str) -> 
     Exit status 1 when there are any: the records workflow then asks a named
     reviewer to approve (CODEOWNERS cannot match flags by content).
     """
+    from ..config import load_config
+    from ..edit.review import flag_changes, report_markdown, report_text
+
     config, _ = load_config(root)
     deltas = flag_changes(root, base, config, tuple(severities))
     if format_ == "json":

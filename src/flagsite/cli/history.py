@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from ..check.repository import erased_on
 from ..controls import json_text
-from ..history import customer_change_log, customer_history
-from ..history.locate import customer_commits
-from ..history.render import change_log_text, history_text
-from ..locate import find_erasure
-from ..models import Erasure
-from ..record.open import strict_config
+
+if TYPE_CHECKING:
+    from ..models import Erasure
 
 
 @click.command()
@@ -30,17 +28,25 @@ def history(root: str, customer_id: str, format_: str, audience: str) -> None:
     whole history. Each change shows when it was written (author date) and,
     where that differs, when it landed on the main line (the time --as-of uses).
     """
+    from ..history.render import change_log_text, history_text
+    from ..locate import find_erasure
+
     erasure = find_erasure(root, customer_id)
     if erasure is not None:
         _erased(root, erasure, format_)
         return
     if audience == "customer":
+        from ..history import customer_change_log
+        from ..record.open import strict_config
+
         log = customer_change_log(root, customer_id, strict_config(root))
         if format_ == "json":
             click.echo(json_text({"customer": customer_id, "changes": [entry.as_json() for entry in log]}, indent=2))
         else:
             click.echo(change_log_text(customer_id, log), nl=False)
         return
+    from ..history import customer_history
+
     commits = customer_history(root, customer_id)
     if format_ == "json":
         click.echo(json_text({"customer": customer_id, "commits": [c.as_json() for c in commits]}, indent=2))
@@ -50,6 +56,9 @@ def history(root: str, customer_id: str, format_: str, audience: str) -> None:
 
 def _erased(root: str, erasure: Erasure, format_: str) -> None:
     """An erased customer's history is the erasure: what history may still hold is counted, never shown."""
+    from ..check.repository import erased_on
+    from ..history.locate import customer_commits
+
     commits, _ = customer_commits(root, erasure.id, rev="--all")
     if format_ == "json":
         click.echo(json_text({"customer": erasure.id, "erased": erasure.erased.isoformat(), "request": erasure.request,

@@ -2,6 +2,10 @@
 
 Exit status: 0 success, 1 the records have errors (or the command found
 problems), 2 usage error, 3 an unexpected failure (a bug: please report it).
+
+Each command module imports its library inside the command, when it runs:
+``--help`` and every command start without loading what the others need
+(pydantic, the policy word lists, mkdocs, Jinja2). tests/test_startup.py keeps it so.
 """
 
 from __future__ import annotations

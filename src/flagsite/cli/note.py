@@ -6,8 +6,6 @@ import datetime as dt
 
 import click
 
-from ..scaffold.note import NoteDraft, new_note
-from ..staff import check_staff_name, default_staff_name
 from .dates import LOCAL_MOMENT
 
 
@@ -34,6 +32,9 @@ def new(root: str, customer_id: str, reason: str | None, slug: str | None, chann
     Replace each TODO in it; flagsite validate reports those left. An existing
     note is never overwritten: a taken name gets -2, -3, ... added.
     """
+    from ..scaffold.note import NoteDraft, new_note
+    from ..staff import check_staff_name, default_staff_name
+
     who = check_staff_name(author, "--author") if author else default_staff_name(root, "--author")
     draft = NoteDraft(customer_id, who, at or dt.datetime.now().astimezone().replace(microsecond=0), channel, reason, contact, relationship, disposition, slug)
     path = new_note(root, draft)

@@ -7,8 +7,6 @@ import datetime as dt
 import click
 
 from ..controls import visible
-from ..record.open import strict_config
-from ..request import prepare_reply
 from .dates import DATE
 
 
@@ -29,6 +27,9 @@ def request(root: str, customer_id: str, reference: str, requester: str | None, 
     everything and lists what to decide; decisions.yaml records the third-party
     items the reviewer keeps, and is read again by the next run with the same --ref.
     """
+    from ..record.open import strict_config
+    from ..request import prepare_reply
+
     config = strict_config(root)
     reply = prepare_reply(root, config, customer_id, reference, requester=requester, today=today or dt.date.today(), out=out)
     for path in reply.written:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import click
 
 from ..errors import UsageError
-from ..policy.docs import rule_list, rule_page, rules_markdown
-from ..rules import find_rule
 
 
 @click.command()
@@ -14,6 +12,9 @@ from ..rules import find_rule
 @click.option("--markdown", is_flag=True, help="Print every rule's page as one Markdown document (docs/rules.md).")
 def rules(rule: str | None, markdown: bool) -> None:
     """List the policy rules, or print the page of RULE (a code like P301 or a name)."""
+    from ..policy.docs import rule_list, rule_page, rules_markdown
+    from ..rules import find_rule
+
     if markdown:
         click.echo(rules_markdown(), nl=False)
         return

@@ -6,9 +6,7 @@ import os
 
 import click
 
-from ..config import load_config
 from ..report import report_lines
-from ..schema import write_schemas
 
 
 @click.command()
@@ -17,6 +15,9 @@ from ..schema import write_schemas
 @click.pass_obj
 def schema(root: str, out: str) -> None:
     """Write JSON Schemas for customer.yaml and note files, with this repository's vocabulary."""
+    from ..config import load_config
+    from ..schema import write_schemas
+
     config, findings = load_config(root)
     if findings:
         click.echo(report_lines(findings), nl=False, err=True)

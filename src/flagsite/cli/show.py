@@ -6,12 +6,9 @@ import datetime as dt
 
 import click
 
-from ..config import load_config
 from ..controls import json_text, visible
 from ..findings import Finding
 from ..layout import CUSTOMER_FILE
-from ..record import load_customer
-from ..record.open import record_source
 from .dates import UTC_MOMENT
 
 
@@ -24,6 +21,10 @@ from .dates import UTC_MOMENT
 @click.pass_obj
 def show(root: str, customer_id: str, as_of: dt.datetime | None, format_: str) -> None:
     """Show everything in a customer's record, internal fields included (for staff)."""
+    from ..config import load_config
+    from ..record import load_customer
+    from ..record.open import record_source
+
     with record_source(root, as_of) as source:
         # A broken configuration leaves the defaults here: show is for staff, who need to see the record to mend it.
         entry = load_customer(source, customer_id, load_config(root)[0])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from ..report import REPORTER_BY_NAME
-from ..repository import load_repository
 
 
 @click.command()
@@ -18,6 +17,8 @@ def validate(root: str, format_: str, jobs: int | None) -> None:
 
     Exit status 0 when there are no errors (warnings allowed), 1 otherwise.
     """
+    from ..repository import load_repository
+
     result = load_repository(root, jobs=jobs, keep_records=False)
     click.echo(REPORTER_BY_NAME[format_](result.findings), nl=False)
     if not result.ok:

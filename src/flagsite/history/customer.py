@@ -18,11 +18,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..config import Config
 from ..errors import FlagsiteError
-from ..export.disclose import factual_data
 from ..git import BlobReader, RawCommit, landing_times, require_history
 from ..locate import require_customer_id
 from ..models import Customer, Note
@@ -31,6 +29,9 @@ from .locate import Identity, customer_commits
 from .paths import record_path
 from .timeline import CommitChanges, group_by_customer
 from .versions import Version, _model_of
+
+if TYPE_CHECKING:  # the customer's change log alone reads the configuration and the export
+    from ..config import Config
 
 NOTE_MOVED = "a note was moved"
 
@@ -64,6 +65,8 @@ class DatedChanges:
 
 def customer_change_log(root: str, customer_id: str, config: Config) -> list[DatedChanges]:
     """When the customer's factual data changed and how, newest first, safe to send to the customer."""
+    from ..export.disclose import factual_data
+
     root, commits, identity = _commits(root, customer_id)
 
     def factual(version: Version, path: str) -> Version:

@@ -20,12 +20,13 @@ import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..errors import FlagsiteError
 from ..git import commit_everything, current_branch, git_init, is_git_repository, top_level
-from ..schema import write_schemas
-from .install_source import InstallSource, this_install_source
+
+if TYPE_CHECKING:  # a type here: what init writes loads these when it runs, so that its help loads none
+    from .install_source import InstallSource
 
 # Package file (under defaults/init/) -> where it goes in the new repository.
 INIT_FILES: dict[str, str] = {
@@ -165,12 +166,17 @@ def init_repository(root: str, package: InstallSource | None = None, *, branch: 
             result.kept.append(rel)
             continue
         if rel == WORKFLOW:
+            from .install_source import this_install_source
+
             result.package = package or this_install_source()
         content = _content(rel, source, result.package, branch)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "xb") as handle:  # x: never replace a file that appeared meanwhile
             handle.write(content)
         result.written.append(rel)
+    from ..config import Config
+    from ..schema import write_schemas
+
     for path in write_schemas(os.path.join(root, "schema"), Config()):
         result.written.append(os.path.relpath(path, root).replace(os.sep, "/"))
     if not is_git_repository(root):
