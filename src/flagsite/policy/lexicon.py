@@ -39,9 +39,9 @@ _ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin 
 
 @lru_cache(maxsize=1)
 def _spellchecker() -> Any:  # pyspellchecker has no type information
-    from spellchecker import SpellChecker
+    from .spelling import english_checker
 
-    return SpellChecker(language="en", distance=2)
+    return english_checker()
 
 
 @lru_cache(maxsize=1)
