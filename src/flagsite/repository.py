@@ -32,6 +32,7 @@ from .findings import Finding, sort_key
 from .load.orders import OrderRow, load_orders_file
 from .load.yaml_strict import Position
 from .models import Customer, Erasure
+from .progress import progress, tracked
 from .read import read_customer_file, read_erasure_file, read_note_file
 
 # Below this many customers, starting worker processes costs more than it saves.
@@ -214,12 +215,15 @@ def _load_folders(
 ) -> list[_FolderResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(folders) < PARALLEL_THRESHOLD:
-        return [_load_folder(root, folder, ctx, keep_records, policy) for folder in folders]
+        return [_load_folder(root, folder, ctx, keep_records, policy) for folder in tracked(folders, "reading", len(folders), "customer")]
     chunks = [folders[i : i + _CHUNK] for i in range(0, len(folders), _CHUNK)]
     n = len(chunks)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        done = pool.map(_load_chunk, [root] * n, chunks, [ctx] * n, [keep_records] * n, [policy] * n)
-        return [result for chunk in done for result in chunk]
+    results: list[_FolderResult] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool, progress("reading", len(folders), "customer") as advance:
+        for chunk in pool.map(_load_chunk, [root] * n, chunks, [ctx] * n, [keep_records] * n, [policy] * n):
+            results += chunk
+            advance(len(chunk))
+    return results
 
 
 def _load_chunk(root: str, folders: list[CustomerFolder], ctx: CheckContext, keep_records: bool, policy: bool) -> list[_FolderResult]:

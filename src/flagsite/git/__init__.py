@@ -35,6 +35,7 @@ from .log import NULL_SHA, RawCommit, RawEntry, TreeEntry, diff_tree, stream_dif
 from .repo import (
     UNSHALLOW_ADVICE,
     commit_before,
+    commit_count,
     commit_everything,
     current_branch,
     git_dir,
@@ -55,7 +56,7 @@ from .run import git_env, git_status, run_filter_repo, run_git, start_git
 
 __all__ = [
     "NULL_SHA", "UNSHALLOW_ADVICE", "BlobReader", "RawCommit", "RawEntry", "TreeEntry",
-    "commit_before", "commit_everything", "current_branch", "diff_tree", "git_dir", "git_env", "git_init", "git_status", "has_commits",
+    "commit_before", "commit_count", "commit_everything", "current_branch", "diff_tree", "git_dir", "git_env", "git_init", "git_status", "has_commits",
     "is_branch_name", "is_git_repository", "is_shallow", "landing_times", "merge_base", "require_history", "resolve_commit", "run_filter_repo", "run_git", "shallow_commits",
     "start_git", "stream_diff", "stream_log", "top_level", "tree_entries", "tree_files", "user_name",
 ]

@@ -28,6 +28,12 @@ def has_commits(root: str) -> bool:
     return git_status(root, ["rev-parse", "--verify", "-q", "HEAD"]).returncode == 0
 
 
+def commit_count(root: str, rev: str = "HEAD") -> int:
+    """How many commits ``rev`` holds (0 when it names none): the length of a whole-history pass."""
+    done = git_status(root, ["rev-list", "--count", rev, "--"])
+    return int(done.stdout) if done.returncode == 0 and done.stdout.strip().isdigit() else 0
+
+
 def git_dir(root: str) -> str | None:
     """The absolute path of the repository's ``.git`` folder (a worktree's own one), or None outside Git."""
     return _folder(root, "--absolute-git-dir")

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..git import BlobReader, RawCommit, RawEntry, stream_log
+from ..git import BlobReader, RawCommit, RawEntry, commit_count, stream_log
 from ..layout import CUSTOMER_FILE
 from ..locate import require_customer_id
+from ..progress import tracked
 from .paths import RecordPath, record_path
 
 # A top-level ``id:`` line, plain or quoted: enough to tell whose record a version is.
@@ -65,7 +66,7 @@ def customer_commits(root: str, customer_id: str, *, rev: str = "HEAD") -> tuple
 
     def versions() -> Iterator[str]:
         # Asked for while the log is still being read, so git serves both at once.
-        for commit in stream_log(root, [], rev=rev):
+        for commit in tracked(stream_log(root, [], rev=rev), "history", lambda: commit_count(root, rev), "commit"):
             touched = False
             for entry in commit.entries:
                 for path, sha in ((entry.old_path, entry.old_sha), (entry.new_path, entry.new_sha)):

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..controls import visible
-from ..git import BlobReader, has_commits, is_git_repository, landing_times, shallow_commits, stream_log
+from ..git import BlobReader, commit_count, has_commits, is_git_repository, landing_times, shallow_commits, stream_log
+from ..progress import tracked
 from .timeline import CommitChanges, group_by_customer
 
 
@@ -33,7 +34,7 @@ def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[di
     with BlobReader(root) as blobs:
         grouped = group_by_customer(
             # No pathspec: files outside records/customers/ are skipped as they are read.
-            stream_log(root, []), blobs, values=False, wanted=wanted
+            tracked(stream_log(root, []), "history", lambda: commit_count(root), "commit"), blobs, values=False, wanted=wanted
         )
     cut = shallow_commits(root)
     landed = landing_times(root)
