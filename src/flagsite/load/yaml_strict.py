@@ -130,10 +130,11 @@ def load_yaml_bytes(raw: bytes, path: str) -> LoadedYaml:
     try:
         text = _decode(raw, path)
         link = _schema_link(text)
-        if _MAYBE_ANCHOR_ALIAS_OR_TAG.search(text) or _nesting_bound(text) > _NESTING_BOUND_FOR_SCAN:
+        maybe_alias = _MAYBE_ANCHOR_ALIAS_OR_TAG.search(text) is not None
+        if maybe_alias or _nesting_bound(text) > _NESTING_BOUND_FOR_SCAN:
             _scan_events(text, path)
         root = _compose(text, path)
-        walker = _Walker(path, source, text)
+        walker = _Walker(path, source, text, maybe_alias)
         data = walker.walk(root)
     except _Stop as stop:
         return LoadedYaml(None, source, [stop.finding], link)
@@ -287,12 +288,17 @@ def _syntax_advice(problem: str, context: str, text: str, mark: Any) -> tuple[bo
 class _Walker:
     """Builds plain data from the node tree, recording positions and findings."""
 
-    def __init__(self, path: str, source: SourceMap, text: str) -> None:
+    def __init__(self, path: str, source: SourceMap, text: str, maybe_alias: bool = True) -> None:
         self.path = path
         self.source = source
         self.text = text
         self.findings: list[Finding] = []
         self._seen: set[int] = set()
+        # Without alias syntax in the file, no node can be shared: nothing to remember.
+        self._maybe_alias = maybe_alias
+        # Every value is text of the file, but for escapes in double quotes ("\x1b", "\u202e"):
+        # a file with no control character and no backslash needs no value checked for one.
+        self._maybe_control = "\\" in text or first_forbidden(text) is not None
 
     def walk(self, root: yaml.Node) -> dict[str, Any]:
         data: dict[str, Any] = self._node(root, (), 0, -1)  # the root is a mapping (checked when composing)
@@ -305,29 +311,34 @@ class _Walker:
 
     def _node(self, node: yaml.Node, loc: Loc, depth: int, block_indent: int) -> Any:
         """``block_indent``: the column (0-based) of the block collection holding ``node``."""
-        line, column = _mark_position(node.start_mark)
+        start = node.start_mark
+        line, column = start.line + 1, start.column + 1
         if depth > MAX_DEPTH:
             raise _Stop(_too_deep(self.path, line, column))
-        if id(node) in self._seen:  # the composer shares a node between an anchor and its aliases
-            raise _Stop(Finding(self.path, line, column, "Y003", "aliases (*name) are not allowed in records; write the value out in full"))
-        self._seen.add(id(node))
+        if self._maybe_alias:
+            if id(node) in self._seen:  # the composer shares a node between an anchor and its aliases
+                raise _Stop(Finding(self.path, line, column, "Y003", "aliases (*name) are not allowed in records; write the value out in full"))
+            self._seen.add(id(node))
         self.source.values[loc] = (line, column)
-        self._check_layout(node, block_indent)
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.flow_style:
+        if isinstance(node, yaml.ScalarNode):
+            if node.style == "'" or node.style == '"':
+                self._check_layout(node, block_indent)
+            return self._scalar(node, line, column)
+        assert isinstance(node, yaml.CollectionNode)
+        if node.flow_style:
+            self._check_layout(node, block_indent)
             block_indent = -1  # inside [...] or {...}: checked as a whole above
-        elif isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            block_indent = node.start_mark.column
+        else:
+            block_indent = start.column
         if isinstance(node, yaml.MappingNode):
             self._require_tag(node, _MAP_TAG)
             return self._mapping(node, loc, depth, block_indent)
-        if isinstance(node, yaml.SequenceNode):
-            self._require_tag(node, _SEQ_TAG)
-            if not node.flow_style:
-                for item in node.value:
-                    self._check_folded_item(item)
-            return [self._node(item, loc + (index,), depth + 1, block_indent) for index, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node, line, column)
+        assert isinstance(node, yaml.SequenceNode)
+        self._require_tag(node, _SEQ_TAG)
+        if not node.flow_style:
+            for item in node.value:
+                self._check_folded_item(item)
+        return [self._node(item, loc + (index,), depth + 1, block_indent) for index, item in enumerate(node.value)]
 
     def _require_tag(self, node: yaml.Node, tag: str) -> None:
         if node.tag != tag:
@@ -423,6 +434,8 @@ class _Walker:
         return result
 
     def _check_text(self, text: str, line: int, column: int) -> None:
+        if not self._maybe_control:
+            return
         index = first_forbidden(text)
         if index is not None:
             self.findings.append(
