@@ -20,9 +20,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .catalog import Catalog, CustomerEntry
 from .dates import add_days
+
+if TYPE_CHECKING:  # types alone: the command's defaults are read from here without loading the records' models
+    from .catalog import Catalog, CustomerEntry
 
 WINDOW_DAYS = 90
 DROP_SHARE = 0.5  # spend at or below half the baseline counts as a sharp drop

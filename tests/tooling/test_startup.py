@@ -12,7 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
+
+from flagsite.cli.main import cli
 
 from .conftest import customer_file
 
@@ -40,7 +43,23 @@ def loaded(modules: set[str], names: list[str]) -> list[str]:
     return [name for name in names if any(m == name or m.startswith(name + ".") for m in modules)]
 
 
-@pytest.mark.parametrize("args", [["--help"], ["flag", "add", "--help"], ["validate", "--help"], ["export", "--help"], ["history", "--help"], ["note", "new", "--help"]], ids=" ".join)
+
+
+def every_command(group: click.Group, prefix: tuple[str, ...] = ()) -> list[list[str]]:
+    """``--help`` of the group and of every command under it, so that a command added later is checked too."""
+    found = [[*prefix, "--help"]]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found += every_command(command, (*prefix, name))
+        else:
+            found.append([*prefix, name, "--help"])
+    return found
+
+
+HELP = every_command(cli)
+
+
+@pytest.mark.parametrize("args", HELP, ids=" ".join)
 def test_help_loads_no_library(args: list[str]) -> None:
     assert loaded(imported_by(*args), HEAVY) == []
 

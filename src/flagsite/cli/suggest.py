@@ -7,9 +7,7 @@ import datetime as dt
 import click
 
 from ..controls import json_text, visible
-from ..edit.at_risk import flag_at_risk, suggest_at_risk
 from ..spend import DROP_SHARE, WINDOW_DAYS, money
-from ..staff import check_staff_name, default_staff_name
 from .dates import DATE
 
 
@@ -37,6 +35,9 @@ def at_risk(root: str, apply_: bool, days: int, drop: int, created_by: str | Non
     listed gets an At Risk flag (reason: the spend figures; review in DAYS
     days) in one transaction; customers already flagged At Risk are skipped.
     """
+    from ..edit.at_risk import flag_at_risk, suggest_at_risk
+    from ..staff import check_staff_name, default_staff_name
+
     by = (check_staff_name(created_by, "--by") if created_by else default_staff_name(root, "--by")) if apply_ else ""
     found = suggest_at_risk(root, today=today, days=days, share=1 - drop / 100)
     if found.records_with_errors:
