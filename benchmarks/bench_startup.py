@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,8 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 from synthetic import make_repository
 
-FLAGSITE = shutil.which("flagsite", path=os.path.dirname(sys.executable)) or "flagsite"
+# What the installed `flagsite` script runs, through this Python: PYTHONPATH=OTHER/src measures another checkout.
+FLAGSITE = [sys.executable, "-c", "from flagsite.cli.main import main; main()"]
 
 
 def children_cpu() -> float:
@@ -49,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as root:
         make_repository(root, 50)
-        subprocess.run([FLAGSITE, "--root", root, "schema"], check=True, capture_output=True)
+        subprocess.run([*FLAGSITE, "--root", root, "schema"], check=True, capture_output=True)
         env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "b@example.com", "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "b@example.com"}
         for git in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "records"]):
             subprocess.run(["git", *git], cwd=root, check=True, env=env)
@@ -57,11 +57,11 @@ def main() -> None:
         cases: list[tuple[str, list[str], list[list[str]] | None]] = [
             ("python -c pass", [sys.executable, "-c", "pass"], None),
             ("python -c 'import click'", [sys.executable, "-c", "import click"], None),
-            ("flagsite --help", [FLAGSITE, "--help"], None),
-            ("flagsite flag add --help", [FLAGSITE, "flag", "add", "--help"], None),
-            ("flagsite history ID", [FLAGSITE, "history"], [[c] for c in customers]),
-            ("flagsite show ID", [FLAGSITE, "show"], [[c] for c in customers]),
-            ("flagsite flag add ID ...", [FLAGSITE, "flag", "add", "--type", "manager", "--reason", "Asked to speak with a manager about the refund.", "--by", "bench"],
+            ("flagsite --help", [*FLAGSITE, "--help"], None),
+            ("flagsite flag add --help", [*FLAGSITE, "flag", "add", "--help"], None),
+            ("flagsite history ID", [*FLAGSITE, "history"], [[c] for c in customers]),
+            ("flagsite show ID", [*FLAGSITE, "show"], [[c] for c in customers]),
+            ("flagsite flag add ID ...", [*FLAGSITE, "flag", "add", "--type", "manager", "--reason", "Asked to speak with a manager about the refund.", "--by", "bench"],
              [[c] for c in customers]),
         ]
         print(f"{args.repeat} runs each; Python {sys.version.split()[0]}, {os.cpu_count()} cores")

@@ -129,7 +129,7 @@ CurrencyCode = Annotated[str, StringConstraints(pattern=CURRENCY_TEXT)]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Contacts(Record):
