@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .config import Config
 from .findings import Finding
 from .load.orders import OrderRow
 from .models import Customer, Erasure, Note
 from .retention import PastRetention, past_retention
+
+if TYPE_CHECKING:  # a type here: what reads the configuration loads it
+    from .config import Config
 
 
 @dataclass(frozen=True)

@@ -26,17 +26,32 @@ from .errors import RecordsHaveErrors
 from .findings import Finding
 from .load.yaml_strict import MAX_BYTES, SchemaLink, SourceMap, load_yaml_bytes
 from .models import Customer, Erasure, Note, Record
-from .policy.engine import check_customer_policy, check_note_policy
 from .schema_errors import Vocabulary, findings_from_validation_error
 
 RecordT = TypeVar("RecordT", bound=Record)
 
 NoteCheck = Callable[[Note, Located, CheckContext, Customer | None], Iterable[Finding]]
 NOTE_CHECKS: list[NoteCheck] = [lambda note, where, ctx, customer: check_note(note, where, ctx), check_placeholders]
-NOTE_POLICY: list[NoteCheck] = [check_note_policy]
 CustomerCheck = Callable[[Customer, Located, CheckContext], Iterable[Finding]]
 CUSTOMER_CHECKS: list[CustomerCheck] = [check_customer, check_customer_placeholders]
-CUSTOMER_POLICY: list[CustomerCheck] = [check_customer_policy]
+
+
+# The policy rules and their word lists load with the first record they check: readers of old
+# versions (history, show) and records read without policy never load them.
+def _note_policy(note: Note, where: Located, ctx: CheckContext, customer: Customer | None) -> Iterable[Finding]:
+    from .policy.engine import check_note_policy
+
+    return check_note_policy(note, where, ctx, customer)
+
+
+def _customer_policy(customer: Customer, where: Located, ctx: CheckContext) -> Iterable[Finding]:
+    from .policy.engine import check_customer_policy
+
+    return check_customer_policy(customer, where, ctx)
+
+
+NOTE_POLICY: list[NoteCheck] = [_note_policy]
+CUSTOMER_POLICY: list[CustomerCheck] = [_customer_policy]
 
 
 @dataclass

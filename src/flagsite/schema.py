@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .config import Config
 from .controls import FORBIDDEN_CLASS
 from .layout import ERASED_DIR
 from .models import Customer, Erasure, Note
+
+if TYPE_CHECKING:  # a type here: what reads the configuration loads it
+    from .config import Config
 
 SCHEMA_FILES = {"customer.schema.json": Customer, "note.schema.json": Note, "erasure.schema.json": Erasure}
 SCHEMA_DIR = "schema"

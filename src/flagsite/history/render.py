@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..controls import visible
-from ..export.escape import markdown_text as md
 from .customer import DatedChanges
 from .diff import CustomerDiff, sentence
 from .timeline import CommitChanges
@@ -50,6 +49,8 @@ def diff_text(diffs: list[CustomerDiff], labels: dict[str, str]) -> str:
 
 def diff_markdown(diffs: list[CustomerDiff], labels: dict[str, str], base: str) -> str:
     """A pull-request comment: one heading per customer, record text escaped to stay text."""
+    from ..export.escape import markdown_text as md  # the export package: loaded by this comment alone
+
     lines = [f"### Record changes against `{base[:12]}`", ""]
     if not diffs:
         lines.append("No customer records changed.")
