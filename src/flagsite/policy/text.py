@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -63,16 +63,8 @@ class TextField:
     _pieces: list[str] = field(init=False, repr=False)  # gap, word, gap, word, ..., gap (words at odd indexes)
 
     def __post_init__(self) -> None:
-        text = self.text.replace("’", "'")
-        has_link = "@" in text or "://" in text or "www." in text  # what an email or link needs
-        self.has_digit = _DIGIT.search(text) is not None
-        # Most prose has nothing to blank: skip the patterns then (they are the slow part).
-        self.unmasked_links = _LINKS.sub(_blank, text) if has_link else text
-        self.masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or self.has_digit else text
-        self.lowered = self.masked.lower()
-        self._pieces = (_ASCII_WORD if self.masked.isascii() else _WORD).split(self.masked)
-        self.originals = self._pieces[1::2]
-        self.words = [word.lower() for word in self.originals]
+        # The same text is prepared once (shared lists: no rule changes them); reasons and preferences recur.
+        self.has_digit, self.unmasked_links, self.masked, self.lowered, self._pieces, self.originals, self.words = _prepare(self.text)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -91,6 +83,20 @@ class TextField:
             return True
         gap = self._pieces[2 * index]
         return gap != " " and ("." in gap or "!" in gap or "?" in gap or "\n" in gap)
+
+
+@lru_cache(maxsize=16384)
+def _prepare(text: str) -> tuple[bool, str, str, str, list[str], list[str], list[str]]:
+    """has_digit, unmasked_links, masked, lowered, pieces, originals and words of a text (see TextField)."""
+    text = text.replace("’", "'")
+    has_link = "@" in text or "://" in text or "www." in text  # what an email or link needs
+    has_digit = _DIGIT.search(text) is not None
+    # Most prose has nothing to blank: skip the patterns then (they are the slow part).
+    unmasked_links = _LINKS.sub(_blank, text) if has_link else text
+    masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or has_digit else text
+    pieces = (_ASCII_WORD if masked.isascii() else _WORD).split(masked)
+    originals = pieces[1::2]
+    return has_digit, unmasked_links, masked, masked.lower(), pieces, originals, [word.lower() for word in originals]
 
 
 def prose_fields(record: BaseModel, paths: tuple[Loc, ...]) -> list[TextField]:
