@@ -8,7 +8,6 @@ import click
 
 from ..controls import json_text, visible
 from ..report import report_lines
-from ..sweep import sweep
 from .dates import DATE
 
 
@@ -26,6 +25,8 @@ def retention(root: str, format_: str, today: dt.date | None) -> None:
     customer.yaml with errors is listed), 0 when none is. `flagsite erase
     --past-retention --ref REF` erases them.
     """
+    from ..sweep import sweep
+
     found = sweep(root, today)
     if format_ == "json":
         click.echo(json_text(found.as_json(), indent=2))
