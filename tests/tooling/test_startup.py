@@ -67,9 +67,9 @@ def test_help_loads_no_library(args: list[str]) -> None:
 def test_one_customers_history_loads_no_site_editing_or_wording(repo: Path) -> None:
     modules = imported_by("--root", str(repo), "history", "C-10042")
     assert loaded(modules, ["jinja2", "mkdocs", "ruamel", "spellchecker", "vaderSentiment", "git"]) == []
-    assert loaded(modules, ["flagsite.render", "flagsite.build", "flagsite.edit.flags", "flagsite.repository", "flagsite.scaffold"]) == []
+    assert loaded(modules, ["flagsite.render", "flagsite.build", "flagsite.edit.flags", "flagsite.repository"]) == []
     # Old versions are read with the models alone: no configuration, policy rules or export.
-    assert loaded(modules, ["flagsite.config", "flagsite.policy", "flagsite.export", "flagsite.catalog"]) == []
+    assert loaded(modules, ["flagsite.config", "flagsite.policy", "flagsite.export"]) == []
 
 
 def test_flag_add_loads_no_site(repo: Path) -> None:
