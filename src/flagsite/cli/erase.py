@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
 from ..controls import visible
-from ..erase import CHECKLIST, Rewritten, erase_customers, rectify_values
-from ..erase.remove import require_reference
 from ..errors import FlagsiteError, UsageError
 from ..layout import erasure_file
-from ..sweep import sweep
 from .dates import DATE
+
+if TYPE_CHECKING:
+    from ..erase import Rewritten
 
 
 @click.command()
@@ -39,6 +40,10 @@ def erase(root: str, customer_ids: tuple[str, ...], past_retention: bool, refere
     With --past-retention, the customers `flagsite retention` lists are erased
     too (the retention sweep, in one commit and one rewrite).
     """
+    from ..erase import erase_customers
+    from ..erase.remove import require_reference
+    from ..sweep import sweep
+
     day = today or dt.date.today()
     ids = list(customer_ids)
     if past_retention:
@@ -82,6 +87,8 @@ def rectify(root: str, customer_id: str, values: tuple[str, ...], reference: str
     (rectified) everywhere in history, and an empty commit records the
     rectification (customer and request, not the value).
     """
+    from ..erase import rectify_values
+
     rectified = rectify_values(root, customer_id, list(values), reference)
     click.echo(f"rectified {customer_id}: {rectified.values} value(s) rewritten out of history; recorded in commit {rectified.commit[:12]}")
     _report_rewrite(rectified.rewritten, "the wrong value")
@@ -96,5 +103,7 @@ def _report_rewrite(rewritten: Rewritten, what: str) -> None:
     if rewritten.first_changed:
         click.echo(f"first changed commit(s), as they were: {' '.join(rewritten.first_changed)}")
     click.echo("Now, outside this repository:")
+    from ..erase import CHECKLIST
+
     for number, step in enumerate(CHECKLIST, 1):
         click.echo(f"  {number}. {step}")
