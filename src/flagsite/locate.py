@@ -11,7 +11,6 @@ tree listing Git gives; a link there is never followed.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from .git import TreeEntry
 from .layout import CUSTOMER_FILE, CUSTOMERS_DIR, MAX_GROUPING_DEPTH, NOTES_DIR, RECORDS_DIR, erasure_file, is_note_file_name
 from .models import CUSTOMER_ID_PATTERN, Erasure
 from .read import load_record, read_record_bytes
+from .suggest import close_names, did_you_mean
 
 _ID = re.compile(CUSTOMER_ID_PATTERN)
 
@@ -89,9 +89,8 @@ def find_customer(root: str, customer_id: str, folders: dict[str, FoundCustomer]
         refuse_erased(root, customer_id)
         if folders is None:
             folders = customer_folders(root)
-        close = difflib.get_close_matches(customer_id, list(folders), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise FlagsiteError(f"no customer {customer_id!r} under {CUSTOMERS_DIR}/{hint}")
+        hint = did_you_mean(close_names(customer_id, folders))
+        raise FlagsiteError(f"no customer {customer_id!r} under {CUSTOMERS_DIR}/" + (f"; {hint}" if hint else ""))
     if refused(found):
         errors = [f for f in found.findings if f.severity == "error"]
         what = f"{found.folder.customer_file} is not a file flagsite may read" if not found.folder.has_customer_file else f"the record of {customer_id} holds files that validate refuses"

@@ -199,3 +199,10 @@ def test_an_unknown_field_in_the_edited_flag_is_not_dropped_silently(repo: Path,
     result = run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold", "--reason", "New reason.")
     assert result.exit_code == 1 and "S001" in result.stderr and "reviewd_by" in result.stderr
     assert path.read_text() == before
+
+
+def test_an_id_typed_another_way_names_the_customer_meant(repo: Path, run: Callable[..., Result]) -> None:
+    for typed in ("c-10042", "C10042", "C-10024"):
+        result = run("--root", str(repo), "flag", "add", typed, "--type", "alert", "--reason", "Speaks Spanish.", "--by", "kim")
+        assert result.exit_code == 1
+        assert f"no customer '{typed}' under records/customers/; did you mean 'C-10042'?" in result.stderr
