@@ -18,6 +18,7 @@ import ipaddress
 import logging
 import os
 import pickle
+import shutil
 import socket
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -39,9 +40,10 @@ from .site_dir import check_site_dir
 _Cached = TypeVar("_Cached")
 PLUGIN_NAME = "flagsite"
 CONFIG_FILE = "mkdocs.yml"
-READ_CACHE = ("build-cache", "records.pickle")  # under ROOT/.flagsite/
-KEPT_FOR_THE_SITE = ("build-cache", "site.pickle")
-COMPILED_TEMPLATES = ("build-cache", "templates")
+BUILD_CACHE = "build-cache"  # under ROOT/.flagsite/
+READ_CACHE = (BUILD_CACHE, "records.pickle")
+KEPT_FOR_THE_SITE = (BUILD_CACHE, "site.pickle")
+COMPILED_TEMPLATES = (BUILD_CACHE, "templates")
 # Material 9.7+ prints an end-of-life notice on every build; the records do not need it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -110,6 +112,11 @@ def _load_cached(root: str, name: tuple[str, str], kind: type[_Cached]) -> _Cach
     except Exception:  # noqa: BLE001 - none yet, or one an older flagsite wrote: made again
         return None
     return kept if isinstance(kept, kind) else None
+
+
+def forget_builds(root: str) -> None:
+    """Remove what builds keep of the records (``.flagsite/build-cache/``): after an erasure, no copy may stay."""
+    shutil.rmtree(os.path.join(root, STATE_DIR, BUILD_CACHE), ignore_errors=True)
 
 
 def _cache_folder(root: str, name: tuple[str, ...]) -> str | None:

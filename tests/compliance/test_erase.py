@@ -239,3 +239,14 @@ def test_the_catalog_knows_the_erased_customer(repo: Repo, run: Run) -> None:
     result = load_repository(str(repo.root))
     assert result.ok and "C-1005" not in result.catalog.customers
     assert result.catalog.erased["C-1005"].request == "ER-2026-7"
+
+
+def test_what_builds_kept_of_the_records_goes_with_the_customer(repo: Repo, run: Run, tmp_path: Path) -> None:
+    history_with_moves_and_branches(repo)
+    status, _, err = run("--root", str(repo.root), "build", "--site-dir", str(tmp_path / "site"), "--today", "2026-12-01")
+    assert status == 0, err
+    kept = [path for path in Path(repo.root, ".flagsite").rglob("*") if path.is_file()]
+    assert any(b"Ada Lovelace" in path.read_bytes() for path in kept)  # the build cache holds the records read
+    assert run("--root", str(repo.root), "erase", "C-1005", "--ref", "ER-2026-7", "--today", "2026-12-01")[0] == 0
+    left = [path for path in Path(repo.root, ".flagsite").rglob("*") if path.is_file()]
+    assert not [path for path in left for word in ADA_WORDS[:3] if word.encode() in path.read_bytes()]

@@ -40,6 +40,7 @@ def erase(root: str, customer_ids: tuple[str, ...], past_retention: bool, refere
     With --past-retention, the customers `flagsite retention` lists are erased
     too (the retention sweep, in one commit and one rewrite).
     """
+    from ..build import forget_builds
     from ..erase import erase_customers
     from ..erase.remove import require_reference
     from ..sweep import sweep
@@ -56,6 +57,7 @@ def erase(root: str, customer_ids: tuple[str, ...], past_retention: bool, refere
     elif not ids:
         raise UsageError("name the customers to erase (ID...), or give --past-retention to erase those past retention")
     erased = erase_customers(root, ids, reference, today=day, rewrite=not commit_only)
+    forget_builds(root)  # what builds kept of the records holds the customers too
     if erased.commit is not None:
         click.echo(f"erased {', '.join(erased.new)}: {erased.files} record file(s) and {len(erased.order_rows)} order row(s) removed "
                    f"in commit {erased.commit[:12]}")
@@ -87,9 +89,11 @@ def rectify(root: str, customer_id: str, values: tuple[str, ...], reference: str
     (rectified) everywhere in history, and an empty commit records the
     rectification (customer and request, not the value).
     """
+    from ..build import forget_builds
     from ..erase import rectify_values
 
     rectified = rectify_values(root, customer_id, list(values), reference)
+    forget_builds(root)  # what builds kept of the records holds the wrong value too
     click.echo(f"rectified {customer_id}: {rectified.values} value(s) rewritten out of history; recorded in commit {rectified.commit[:12]}")
     _report_rewrite(rectified.rewritten, "the wrong value")
 
