@@ -14,6 +14,9 @@ beside its reference, interleaved (the sides take turns, their order rotating) a
                                                                 no plugin; Hugo on the same pages when installed
   search      bytes fetched before the first result             Material's own search index, fetched whole
   serve       a flag added until ``flagsite serve`` shows it    one page edited until bare ``mkdocs serve`` shows it
+  shards      ``build --shard I/N`` for each I, then ``--merge``   one whole ``flagsite build``
+              (wall: the slowest slice plus the merge, as jobs
+              running at once would take; CPU: all of them)
 
 Hugo's side is the same rendered pages as Markdown content (each page one raw HTML block, passed through
 unchanged) with a one-file layout of our own: title, the site's stylesheet and scripts, the four
@@ -346,7 +349,26 @@ def serve_figure(root: str, work: str, customer_id: str, repeat: int) -> Figure:
 
 # --- the run --------------------------------------------------------------------------
 
-FIGURES = ["validate", "history", "start-up", "build", "serve"]
+def shards_figure(root: str, work: str, count: int) -> Figure:
+    """N slices and their merge against one whole build: a CI matrix's critical path is its slowest slice plus the merge."""
+    flagsite = [tool("flagsite"), "--root", root, "build", "--today", TODAY]
+    folders = [os.path.join(work, "slices", f"{index}-of-{count}") for index in range(1, count + 1)]
+
+    def sliced() -> Sample:
+        slices = [bench_site.measured([*flagsite, "--shard", f"{index}/{count}", "--site-dir", folder], root)
+                  for index, folder in enumerate(folders, start=1)]
+        merge = bench_site.measured([*flagsite, "--merge", *folders, "--site-dir", os.path.join(work, "merged")], root)
+        slowest = max(s["wall_s"] for s in slices)
+        return {"wall_s": slowest + merge["wall_s"], "cpu_s": sum(s["cpu_s"] for s in slices) + merge["cpu_s"],
+                "peak_mb": max(s["peak_mb"] for s in [*slices, merge]), "slowest_slice_s": slowest, "merge_s": merge["wall_s"]}
+
+    return Figure(f"shards: {count} slices and a merge", [
+        Side(f"{count} slices, then --merge", sliced),
+        Side("one flagsite build", fresh([*flagsite, "--site-dir", os.path.join(work, "whole")], root)),
+    ])
+
+
+FIGURES = ["validate", "history", "start-up", "build", "serve", "shards"]
 
 
 def versions() -> dict[str, str]:
@@ -386,6 +408,7 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=3, help="notes per customer (default 3)")
     parser.add_argument("--commits", type=int, default=100, help="commits after the first, each adding a flag (default 100)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each side of each figure (default 3)")
+    parser.add_argument("--shards", type=int, default=4, help="slices of the shards figure (default 4)")
     parser.add_argument("--figures", default=",".join(FIGURES), help=f"which figures, comma-separated (default all: {','.join(FIGURES)})")
     parser.add_argument("--work", default=os.path.join(HERE, "..", ".bench", "run"), help="where the repository and the reference projects are written")
     parser.add_argument("--out", help="the JSON file (default: WORK/run-CUSTOMERS.json)")
@@ -415,6 +438,8 @@ def main() -> None:
         figures.append(figure)
     if "serve" in chosen:
         figures.append(serve_figure(root, work, unflagged, args.repeat))
+    if "shards" in chosen:
+        figures.append(interleave(shards_figure(root, work, args.shards), args.repeat))
     summaries = [summary(figure) for figure in figures]
     result = {"customers": args.customers, "notes_per_customer": args.notes, "commits": args.commits + 1, "repeat": args.repeat,
               "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "versions": versions(), "figures": summaries,

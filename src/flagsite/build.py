@@ -21,7 +21,7 @@ import pickle
 import shutil
 import socket
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -34,7 +34,9 @@ from .edit.transaction import STATE_DIR, state_folder
 from .errors import FlagsiteError, RecordsHaveErrors
 from .fast_pages import PAGES_RECORD
 from .findings import Finding
+from .render.site import customer_page_paths
 from .repository import LoadResult, ReadCache, load_repository
+from .shards import Shard, check_slices, default_slice_dir
 from .site_dir import check_site_dir
 
 _Cached = TypeVar("_Cached")
@@ -164,16 +166,22 @@ def build_site(
     site_dir: str | None = None,
     strict: bool = False,
     history: Mapping[str, list[dict[str, Any]]] | None = None,
+    shard: Shard | None = None,
+    merge: Sequence[str] | None = None,
 ) -> BuildResult:
     """Validate, then build the site with MkDocs. Raises RecordsHaveErrors when records are bad.
 
     ``history`` (customer id -> commits, newest first) adds a History section to customer pages.
+    ``shard``: write only that slice of the customer pages (into ``site-I-of-N/`` by default);
+    ``merge``: the slice folders to put into the site, which then renders every other page (shards.py).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     root = os.path.abspath(root)
+    if shard is not None and site_dir is None:
+        site_dir = default_slice_dir(root, shard)
     cache = _load_cached(root, READ_CACHE, ReadCache) or ReadCache()
     result = validate_or_refuse(root, today, cache)
     with _engine_settings(root, today, site_dir) as (config_file, settings):
@@ -190,7 +198,15 @@ def build_site(
         plugin.history = history
         # Into a site flagsite built, the engine writes over the old pages instead of emptying the folder,
         # and the plugin removes what this build did not write; another plugin's files it cannot tell.
-        plugin.dirty = os.path.isfile(os.path.join(config.site_dir, PAGES_RECORD)) and list(config.plugins) == [PLUGIN_NAME]
+        # A slice and a merge are whole builds: their folders hold only part of a site.
+        plugin.dirty = (shard is None and merge is None and os.path.isfile(os.path.join(config.site_dir, PAGES_RECORD))
+                        and list(config.plugins) == [PLUGIN_NAME])
+        plugin.shard, plugin.slices = shard, None
+        if merge is not None:
+            for folder in merge:  # the engine empties the site folder first
+                if os.path.commonpath([os.path.realpath(folder), os.path.realpath(config.site_dir)]) == os.path.realpath(config.site_dir):
+                    raise FlagsiteError(f"the slice {folder} lies inside the site folder {config.site_dir}, which the build empties first; keep slices elsewhere")
+            plugin.slices = check_slices(merge, result.catalog, (page for entry in result.catalog.customers.values() for page in customer_page_paths(entry)))
         plugin.kept = _load_cached(root, KEPT_FOR_THE_SITE, dict) or {}
         templates = _cache_folder(root, COMPILED_TEMPLATES)
         if templates is not None:

@@ -66,6 +66,18 @@ DEFAULT_DISPOSITIONS = [
 DEFAULT_CHANNELS = ["phone", "email", "chat", "in-person", "letter", "other"]
 
 
+class BuildSettings(BaseModel):
+    """How the workflow `flagsite init` writes builds the site."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    shards_above: int = Field(
+        default=20000, ge=1,
+        description="Above this many customers the workflow builds the customer pages as slices on parallel jobs, each of this "
+                    "many customers or fewer (flagsite build --shard I/N), and one job merges them (flagsite build --merge).",
+    )
+
+
 class Config(BaseModel):
     """Everything an organisation may change, with flagsite's defaults."""
 
@@ -86,6 +98,7 @@ class Config(BaseModel):
     )
     policy: PolicySettings = Field(default_factory=PolicySettings, description="Policy rule settings (see `flagsite rules`).")
     orders: OrderLimits = Field(default_factory=OrderLimits, description="How large one file of records/orders/ may be.")
+    build: BuildSettings = Field(default_factory=BuildSettings, description="How the workflow builds the site.")
     privacy: PrivacySettings | None = Field(default=None, description="What a reply to a record-access request must tell the person.")
     retention: RetentionSettings | None = Field(default=None, description="How long a closed customer's record is kept before it is erased.")
 

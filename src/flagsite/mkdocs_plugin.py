@@ -72,6 +72,7 @@ from .render.site import RenderedPage, SiteRenderer, customer_page_paths
 from .report import report_lines, report_text
 from .repository import ReadCache, load_repository
 from .request_guard import refuse_bad_paths
+from .shards import Shard, Slice, copy_slices, finish_slice
 from .site_dir import SiteDirRefused, check_site_dir, mark_site
 
 log = logging.getLogger("mkdocs.plugins.flagsite")
@@ -128,6 +129,12 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self._generated_files: set[str] = set()  # where the generated files go in the site
         self._renderer: SiteRenderer | None = None
         self._fast_customers: list[str] = []  # customers whose pages the plugin writes itself
+        # Set by flagsite build beyond one machine (shards.py), for one build (MkDocs keeps plugin instances):
+        # the slice of the customer pages to write, or the slices (checked already) the merged site takes.
+        self.shard: Shard | None = None
+        self.slices: list[Slice] | None = None
+        self._slice_pages: set[str] = set()
+        self._sliced_customers: list[str] = []  # a merge's: their pages come from the slices
         self._nav: Navigation | None = None
         self._env: Environment | None = None
         self._files: Files | None = None
@@ -157,7 +164,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self.catalog = self.preloaded or self._load(root)
         self.preloaded, self.folder_keys = None, None
         self._history = self.history
-        if self._history is None and self.config.history:
+        if self._history is None and self.config.history and self.slices is None:  # a merge renders no customer page
             catalog = self.catalog
             # Read from the commits alone: the same while HEAD and the customers are.
             made_of = json.dumps([resolve_commit(catalog.root, "HEAD") if is_git_repository(catalog.root) else None,
@@ -224,16 +231,26 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             preview_findings=self._preview_findings,
             bytecode_cache=self.bytecode_cache,
         )
-        self._fast_customers = []
+        self._fast_customers, self._sliced_customers, self._slice_pages = [], [], set()
         fast = self._writes_pages_itself(config)
         in_nav = {page_path(""), page_path(WORKSTACK), page_path(DASHBOARDS), page_path(CUSTOMERS)}
         for customer_id, entry in self.catalog.customers.items():
+            if self.shard is not None and not self.shard.holds(customer_id):
+                continue  # another slice's
             paths = customer_page_paths(entry)
+            if self.shard is not None:
+                self._slice_pages.update(paths)
+            if self.slices is not None:
+                self._sliced_customers.append(customer_id)
+                continue
             if fast and not any(files.get_file_from_path(path) is not None for path in paths):
                 self._fast_customers.append(customer_id)
                 continue
             self._add(files, config, {path: page.markdown() for path, page in renderer.customer_pages([customer_id]).items()}, in_nav)
-        self._add(files, config, self._shared_pages(config, renderer), in_nav)
+        if self.shard is None:
+            self._add(files, config, self._shared_pages(config, renderer), in_nav)
+        else:  # the navigation's pages, blank, so each page's navigation is the whole site's; the merge writes them
+            self._add(files, config, {path: f"---\ntitle: {path!r}\n---\n" for path in in_nav}, in_nav)
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
             self._generated_files.add("robots.txt")
@@ -294,14 +311,14 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         return harden_page(output, site_root_url(page.url, config.site_url), self._moved_scripts, page.content or "")
 
     def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
-        if template_name != "sitemap.xml" or not config.site_url or not self._fast_customers:
+        if template_name != "sitemap.xml" or not config.site_url or not (self._fast_customers or self._sliced_customers):
             return context  # without a site_url the sitemap lists no page
         assert self.catalog is not None
         # The pages the plugin writes, listed where the engine would list them: before the shared pages.
         pages = list(context["pages"])
         at = next((i for i, file in enumerate(pages) if file.src_uri in self._generated), len(pages))
         written = []
-        for customer_id in self._fast_customers:
+        for customer_id in self._fast_customers + self._sliced_customers:
             for path in customer_page_paths(self.catalog.customers[customer_id]):
                 file = File.generated(config, path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                 Page(None, file, config)  # gives the file its page: its address and date
@@ -411,8 +428,16 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             self._remove_stale(config)
         now.write(config.site_dir)
         mark_site(config.site_dir)
+        if self.shard is not None and self.catalog is not None:
+            finish_slice(config.site_dir, self.shard, self.catalog, self._slice_pages, self._moved_scripts)
+        if self.slices is not None:
+            copy_slices(self.slices, config.site_dir)
+        self.shard, self.slices = None, None
         self.catalog = None
         self._renderer = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.shard, self.slices = None, None
 
 
 def _holds(path: str, content: str) -> bool:
