@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
+import yaml
 
 import site_factory as f
 from flagsite.cli.main import main
+from flagsite.scaffold.init import planned_files
 from flagsite.shards import SLICE_MANIFEST, Shard, planned_shards, shard_of
 
 TODAY = f.TODAY.isoformat()
@@ -140,3 +145,39 @@ def test_the_plan_follows_shards_above_in_flagsite_yaml(run: Callable[..., Ran],
     (repo / "flagsite.yaml").write_text("build:\n  shards_above: 15\n", encoding="utf-8")
     assert json.loads(run("--root", str(repo), "build", "--plan").output) == ["1/3", "2/3", "3/3"]
     assert planned_shards(20000, 20000) == [] and len(planned_shards(100_001, 20000)) == 6
+
+
+def _job_step(workflow: dict[str, Any], job: str, name: str) -> dict[str, Any]:
+    return next(step for step in workflow["jobs"][job]["steps"] if step.get("name") == name)
+
+
+def test_the_workflow_plans_builds_each_slice_and_merges_them_as_its_steps_say(repo: Path, tmp_path: Path) -> None:
+    """The plan, slice and build steps of the workflow init writes, run as the workflow runs them (bash -e), with the
+    real flagsite: what one job uploads the next downloads, as actions/upload-artifact and download-artifact would."""
+    workflow = yaml.safe_load(dict(planned_files())[".github/workflows/flagsite.yml"].read_text())
+    (repo / "flagsite.yaml").write_text("build:\n  shards_above: 15\n", encoding="utf-8")
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+
+    def step(job: str, name: str, cwd: Path, **env: str) -> dict[str, str]:
+        outputs = tmp_path / f"{job}-output"
+        outputs.unlink(missing_ok=True)
+        done = subprocess.run(["bash", "-e", "-c", _job_step(workflow, job, name)["run"]], cwd=cwd, capture_output=True, text=True,
+                              env={**environment, "GITHUB_OUTPUT": str(outputs), **env}, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return dict(line.split("=", 1) for line in outputs.read_text().splitlines()) if outputs.exists() else {}
+
+    plan = step("validate", "Plan the build", repo)
+    slices = json.loads(plan["slices"])
+    assert slices == ["1/3", "2/3", "3/3"] and plan["today"] == dt.datetime.now(dt.UTC).date().isoformat()
+    assert workflow["jobs"]["build-slice"]["strategy"]["matrix"]["slice"] == "${{ fromJSON(needs.validate.outputs.slices) }}"
+    assert "needs.build-slice.result == 'success'" in workflow["jobs"]["build"]["if"]
+    for index, slice_ in enumerate(slices):  # each job has its own checkout; the artifacts are gathered in slices/
+        checkout = tmp_path / f"job-{index}"
+        shutil.copytree(repo, checkout)
+        step("build-slice", "Build one slice of the customer pages", checkout, SLICE=slice_, TODAY=TODAY)
+        shutil.copytree(checkout / "slice", repo / "slices" / f"site-slice-{index}")
+    step("build", "Build the site", repo, TODAY=TODAY)
+    merged = files_of(repo / "site")
+    whole = repo.parent / "whole"
+    subprocess.run(["flagsite", "--root", str(repo), "build", "--today", TODAY, "--site-dir", str(whole)], env=environment, check=True, capture_output=True)
+    assert merged == files_of(whole)
