@@ -72,7 +72,7 @@ class BuildSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     shards_above: int = Field(
-        default=20000, ge=1,
+        default=100000, ge=1,
         description="Above this many customers the workflow builds the customer pages as slices on parallel jobs, each of this "
                     "many customers or fewer (flagsite build --shard I/N), and one job merges them (flagsite build --merge).",
     )
