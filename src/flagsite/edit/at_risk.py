@@ -39,7 +39,8 @@ class AtRisk:
 
 
 def suggest_at_risk(root: str, *, today: dt.date | None = None, days: int = WINDOW_DAYS, share: float = DROP_SHARE) -> AtRisk:
-    result = load_repository(root, today=today)
+    # How notes are worded does not change what was spent; --apply checks each file it changes in full.
+    result = load_repository(root, today=today, policy=False)
     erroneous = len({f.path for f in result.findings if f.severity == "error"})
     drops = spend_drops(result.catalog, days=days, share=share)
     suggestions = [Suggestion(d, any(f.type == FLAG_TYPE for f in d.entry.customer.flags)) for d in drops]
