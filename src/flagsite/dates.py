@@ -73,10 +73,12 @@ def add_days(day: dt.date, days: int) -> dt.date:
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later (29 February: 28 February in a common year), held at 9999-12-31."""
+    """The same day ``years`` later, or earlier when negative (29 February: 28 February in a common year), held at 0001-01-01 and 9999-12-31."""
     year = day.year + years
     if year > dt.MAXYEAR:
         return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 

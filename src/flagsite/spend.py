@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .dates import add_days
+from .dates import add_days, add_years
 
 if TYPE_CHECKING:  # types alone: the command's defaults are read from here without loading the records' models
     from .catalog import Catalog, CustomerEntry
@@ -31,14 +31,6 @@ WINDOW_DAYS = 90
 DROP_SHARE = 0.5  # spend at or below half the baseline counts as a sharp drop
 # Order statuses that mean the money did not stay spent (compared without case).
 NOT_SPENT = frozenset({"cancelled", "canceled", "refunded", "returned", "void", "voided"})
-
-
-def year_earlier(day: dt.date) -> dt.date:
-    """The same day a year before; 29 February becomes the 28th."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
 
 
 @dataclass(frozen=True)
@@ -96,7 +88,7 @@ def spend_drops(
 ) -> list[SpendDrop]:
     """Every customer (or those of ``entries``) whose spend fell to ``share`` of their baseline or less, steepest first."""
     window = Window(add_days(catalog.today, -days), catalog.today)
-    seasonal = Window(year_earlier(window.start), year_earlier(window.end))
+    seasonal = Window(add_years(window.start, -1), add_years(window.end, -1))
     before = Window(add_days(window.start, -days), window.start)
     rows = []
     for entry in catalog.customers.values() if entries is None else entries:

@@ -96,3 +96,10 @@ def test_apply_writes_nothing_when_one_flag_cannot_be_added(tmp_path: Path, run:
     assert result.exit_code == 1
     assert "suggest at-risk:" in result.stderr and "one-line [...] list" in result.stderr
     assert git(root, "status", "--porcelain") == ""  # C-LAPSED was not flagged either
+
+
+def test_a_window_at_the_first_year_there_is_compares_with_the_days_before(tmp_path: Path, run: Callable[..., Result]) -> None:
+    root = _repo(tmp_path / "r")
+    result = run("--root", str(root), "suggest", "at-risk", "--today", "0001-06-01")  # no year before it to compare with
+    assert result.exit_code == 0, result.stderr
+    assert "No customer's spend fell by 50% or more in the last 90 days." in result.stdout
