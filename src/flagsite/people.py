@@ -15,10 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import Catalog, CustomerEntry
-from .render.search_index import phone_digits, words
-
-# A phone number is told by its last digits: "+1 555 0100" and "555-0100" are one number.
-PHONE_MATCH_DIGITS = 7
+from .render.search_index import PHONE_MATCH_DIGITS, phone_digits, words
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,15 @@ def phone_digits(phone: str) -> str:
     return _NOT_DIGIT.sub("", unicodedata.normalize("NFKD", phone))
 
 
+# A phone number is told by its last digits: "+1 555 0100" and "555-0100" are one number.
+PHONE_MATCH_DIGITS = 7
+
+
+def same_phone(digits: str, other: str) -> bool:
+    """Whether two numbers' digits (``phone_digits``) are one number: their last digits agree."""
+    return digits[-PHONE_MATCH_DIGITS:] == other[-PHONE_MATCH_DIGITS:]
+
+
 def phone_words(phone: str) -> list[str]:
     """The digit words of a phone number (see the module's documentation), in order, once each."""
     digits = phone_digits(phone)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..catalog import Catalog, CustomerEntry
 from ..export.disclose import Disclosed, Section
 from ..export.outline import section_title
-from ..render.search_index import phone_digits, words
+from ..render.search_index import phone_digits, same_phone, words
 
 REDACTED = "[third party]"
 
@@ -86,7 +86,7 @@ class Known:
 
     def own_phone(self, text: str) -> bool:
         digits = phone_digits(text)
-        return any(digits[-7:] == own[-7:] for own in self.own_phones)
+        return any(same_phone(digits, own) for own in self.own_phones)
 
 
 def known_people(catalog: Catalog, entry: CustomerEntry, requester: str | None) -> Known:
