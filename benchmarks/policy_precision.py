@@ -2,10 +2,11 @@
 
     python benchmarks/policy_precision.py [FOLDER ...] [--verbose]
 
-FOLDER defaults to both parts: tests/policy/labelled (the notes the rules were tuned on) and
-tests/policy/labelled-heldout (notes no rule was tuned against), reported separately. Each part
-gets a table per rule, the note-level figures (a note with any finding counts as flagged) and
-the false positives by note. --verbose also lists the false negatives.
+FOLDER defaults to the three parts, reported separately: tests/policy/labelled (the notes the
+rules were tuned on), tests/policy/labelled-heldout (notes no rule was tuned against, measured
+and since read) and tests/policy/labelled-blind2 (notes nobody changing the rules has read; a
+part not there is skipped). Each part gets a table per rule, the note-level figures (a note
+with any finding counts as flagged) and the false positives by note. --verbose also lists the false negatives.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import sys
 from flagsite.policy.measure import findings, load_labelled, note_level, note_table, score_found, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PARTS = tuple(os.path.join(HERE, "..", "tests", "policy", part) for part in ("labelled", "labelled-heldout", "labelled-blind"))
+PARTS = tuple(os.path.join(HERE, "..", "tests", "policy", part) for part in ("labelled", "labelled-heldout", "labelled-blind2"))
 
 
 def main(argv: list[str]) -> int:
     folders = [a for a in argv if not a.startswith("--")] or list(PARTS)
     for folder in folders:
+        if not os.path.isdir(folder):
+            print(f"## {os.path.basename(os.path.normpath(folder))}: no such folder, skipped\n")
+            continue
         notes = load_labelled(folder)
         found = findings(notes)
         scores = score_found(found)
