@@ -58,6 +58,29 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w@/-])(?:{alternatives})(?![\w@/-]|'\w)", re.IGNORECASE)
 
 
+# A digit written for a word: "wants 2 know" (to), "sent 4 her" (for). A count is followed by
+# what is counted ("needs 2 filters", "2 more", "2 x 5 m"); "to" is followed by a verb, after a
+# word that takes one ("wants", "going", "able"); "for" by a person or "now".
+_DIGIT_FOR_TO = re.compile(
+    r"\b(?:want|wants|wanted|need|needs|needed|going|got|has|have|had|able|unable|trying|tried|like|likes|liked|hoping|hope"
+    r"|hopes|asked|asks|plans?|planning|wish|wishes|wished|used|ought|supposed|ready|how|what|where|whether|happy|keen)"
+    r"\s+(2)\s+(?!(?:more|less|extra|of|or|and|to|per|each|other|new|spare|big|small|large|full|half|separate|different|left|in|on|at|x"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october"
+    r"|november|december|am|pm|hour|day|week|month|year|night|mile|metre|meter|litre|liter|pack|piece|kg|km|cm|mm|ml|lb|oz|ft|m|l|g)\b)"
+    r"([a-z]+)\b(?!['-])"
+)
+_DIGIT_FOR_FOR = re.compile(r"(?<![\d.,£$€#/-])\b(4)\s+(?:u|you|me|him|her|them|us|now|ever)\b(?!['-])")
+
+
+def _digits_for_words(source: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source)):
+        found.append(("2", "to"))  # (a plural after it is what is counted: "has 2 dogs")
+    if _DIGIT_FOR_FOR.search(source):
+        found.append(("4", "for"))
+    return found
+
+
 _SLANG_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
 _JOINERS = "-@/"
 
@@ -119,8 +142,12 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-_BELITTLING = "|".join(sorted(words.BELITTLING_WORDS))
-_STRONGLY_BELITTLING = "|".join(sorted(words.BELITTLING_WORDS - {"old", "little"}))
+# Before a noun that insults only when said of a person, any word that judges a person makes it
+# one: "ignorant pig", "cheeky git", "pompous old coot".
+_JUDGING_A_PERSON = "|".join(sorted(w for w in words.BELITTLING_WORDS | words.TRAIT_WORDS | words.OPINION_WORDS if w.isalpha()))
+# Before "man", "woman", "girl", only contempt makes a name that belittles ("the silly woman");
+# a word of mood or character there is a judgement ("a grumpy old man": P305), an age a description.
+_CONTEMPT = "|".join(sorted(words.BELITTLING_WORDS - words.TRAIT_WORDS - words.OPINION_WORDS - {"old", "little", "miserable", "lying", "sneaky"}))
 _INSULTING_NOUN = "|".join(sorted(words.NOUNS_THAT_INSULT_A_PERSON))
 _PERSON_NOUNS_BELITTLED = frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
 _SILENCED = frozenset("quiet sweet bay shut".split())
@@ -136,18 +163,21 @@ _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling
 #   moaning", "to get him off my back".
 _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], ...] = (
     (lambda present: not present.isdisjoint(words.NOUNS_THAT_INSULT_A_PERSON), re.compile(
-        rf"\b(?:(?:jumped[- ]up|{_BELITTLING})[\s,]+){{1,3}}(?:{_INSULTING_NOUN})\b|"
+        rf"\b(?:(?:jumped[- ]up|{_JUDGING_A_PERSON})[\s,]+){{1,3}}(?:{_INSULTING_NOUN})\b|"
         rf"\b(?:bit of an?|bunch of|load of|pack of|such an?|what an?|(?:an? )?(?:total|complete|absolute|utter|right|proper|real)"
         rf"|(?:is|was|are|were|'s|being|like) an?)\s+(?:{_INSULTING_NOUN})\b"
     )),
     (lambda present: not present.isdisjoint(_PERSON_NOUNS_BELITTLED) and not present.isdisjoint(words.BELITTLING_WORDS), re.compile(
-        rf"\b(?:(?:old|little)\s+)?(?:{_STRONGLY_BELITTLING})\s+(?:(?:old|little)\s+)?(?:woman|women|man|men|girl|boy|lady|bloke|guy|thing|fella|fellow)\b"
+        rf"\b(?:(?:old|little)\s+)?(?:{_CONTEMPT})\s+(?:(?:old|little)\s+)?(?:woman|women|man|men|girl|boy|lady|bloke|guy|thing|fella|fellow)\b"
     )),
-    (lambda present: "to" in present and (not present.isdisjoint(_SILENCED) or ("stop" in present and not present.isdisjoint(_COMPLAINING))
-                                          or "fob" in present or "rid" in present), re.compile(
+    (lambda present: ("to" in present and (not present.isdisjoint(_SILENCED) or "fob" in present or "rid" in present or "away" in present))
+     or ("stop" in present and not present.isdisjoint(_COMPLAINING)), re.compile(
         r"\bto\s+(?:(?:shut|keep)\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+(?:up|quiet|sweet|at bay)"
         r"|stop\s+(?:him|her|them|the)\s+(?:[a-z]+\s+)?(?:moaning|whining|nagging|whinging|complaining|grumbling|bleating|ranting|going on|banging on)"
-        r"|fob\s+(?:him|her|them)\s+off|get rid of\s+(?:him|her|them))\b"
+        r"|fob\s+(?:him|her|them)\s+off|get rid of\s+(?:him|her|them)|make\s+(?:him|her|them)\s+go away)\b"
+        # The same motive as a clause: "so she would stop whining".
+        r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:stop|quit)\s+"
+        r"(?:moaning|whining|nagging|whinging|complaining|grumbling|bleating|ranting|going on|banging on)\b"
     )),
     (lambda present: "off" in present and ("back" in present or "backs" in present), re.compile(
         r"\bto\s+get\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+off\s+(?:my|our)\s+backs?\b|\boff (?:my|our) backs?\b"
@@ -155,7 +185,7 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
 )
 _INSULT_FRAME_WORDS = (
     words.NOUNS_THAT_INSULT_A_PERSON | _PERSON_NOUNS_BELITTLED | words.BELITTLING_WORDS | _SILENCED | _COMPLAINING
-    | frozenset("to stop fob rid off back backs".split())
+    | frozenset("to stop fob rid off back backs away".split())
 )
 
 
@@ -172,6 +202,12 @@ def _insult_frames(text: TextField) -> list[str]:
                 if phrase not in found:
                     found.append(phrase)
     return found
+
+
+def _verb_forms(verb: str) -> list[str]:
+    """A verb's forms: bitches, bitching, bitched; a short verb doubles its last letter (shitting, crapped)."""
+    stem = verb + verb[-1] if len(verb) <= 4 and verb[-1] in "tpgd" and verb[-2] in "aeiou" and verb[-3] not in "aeiou" else verb
+    return [_plural(verb), stem + "ing", stem + "ed"]
 
 
 def _joined(text: str, start: int, end: int) -> bool:
@@ -194,6 +230,11 @@ class Lexicon:
     judging: dict[str, bool] = field(default_factory=dict)  # word -> judges (see judges), kept likewise
 
     @cached_property
+    def person_judging(self) -> frozenset[str]:
+        """Words said of a person alone, whatever is around them: "lazy", "awkward", "gormless"."""
+        return (self.opinion | words.TRAIT_WORDS) - words.SAID_OF_THINGS
+
+    @cached_property
     def filler(self) -> frozenset[str]:
         """Words that say nothing about an issue: vague words, slang and intensifiers ("very", "a bit")."""
         return frozenset(self.vague | self.slang.keys() | words.INTENSIFIERS)
@@ -203,7 +244,7 @@ class Lexicon:
         unknown = set(text.words).difference(self.spelled_right)  # a dropped g is never a word: usually none are left
         if not unknown:
             return []
-        found = [w for w in unknown if len(w) > 4 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]
+        found = [w for w in unknown if len(w) > 3 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]  # doin, goin
         return sorted(found, key=text.words.index)  # in the order written
 
     def slang_in(self, text: TextField) -> list[str]:
@@ -226,6 +267,13 @@ class Lexicon:
                 continue
             found.append(word)
         return found
+
+    def digits_for_words(self, text: TextField) -> list[tuple[str, str]]:
+        """Digits written for words ("wants 2 know", "4 you"), each with the word to write, once each."""
+        source = text.unmasked_links
+        if not text.has_digit or ("2" not in source and "4" not in source):
+            return []  # nearly every text
+        return _digits_for_words(source.lower())
 
     def derogatory_in(self, text: TextField) -> list[str]:
         found = self.derogatory.find(text)
@@ -285,6 +333,8 @@ class Lexicon:
             return True  # a plural or a doer of a known word: tyres, valeter ("stoped" is one slip from "stopped")
         if word.endswith(("er", "ers")) and checker.word_frequency[word[: word.rindex("r")]] > _RARE and word[: word.rindex("r")].endswith("e"):
             return True  # the doer of a verb ending in e: chancer, valuer
+        if word.endswith(("ier", "iers")) and checker.word_frequency[word[: word.rindex("ier")] + "y"] > _RARE:
+            return True  # the doer of a verb ending in y: clarifier, purifier
         if word.startswith("re") and len(word) >= 5 and checker.word_frequency[word[2:]] >= _COMMON:
             return True  # doing a common thing again: regas, retag, refit
         if _common_word_one_edit_away(word):
@@ -325,7 +375,7 @@ _VERY_COMMON = 1000
 
 def _spelling_variants(word: str) -> set[str]:
     """American spellings of a British word, and the accented forms of an unaccented one."""
-    variants = {word.replace("ould", "old")}
+    variants = {word.replace("ould", "old").replace("oult", "olt")}  # mould, moult
     if len(word) >= 6:  # coeliac, foetus; a short word with "ae" is a slip more often ("yaer")
         variants.update((word.replace("ae", "e"), word.replace("oe", "e")))
     for base in list(variants):
@@ -373,7 +423,9 @@ def _build(key: str) -> Lexicon:
     return Lexicon(
         settings=settings,
         slang=dict(words.SLANG) | {k.lower(): v for k, v in settings.slang.items()},
-        derogatory=Phrases.of(list(words.DEROGATORY) + list(words.INSULT_NOUNS) + list(settings.derogatory)),
+        derogatory=Phrases.of(
+            list(words.DEROGATORY) + [form for verb in words.PROFANE_VERBS for form in _verb_forms(verb)] + list(words.INSULT_NOUNS) + list(settings.derogatory)
+        ),
         placeholders=frozenset(words.PLACEHOLDER_NAMES) | {w.lower() for w in settings.placeholder_names},
         vague=words.VAGUE_WORDS | {w.lower() for w in settings.vague_words},
         opinion=words.OPINION_WORDS | {w.lower() for w in settings.opinion_words},

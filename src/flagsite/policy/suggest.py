@@ -83,6 +83,8 @@ _NEUTRAL = {
     "sucks": "is poor", "sucked": "was poor", "screwed up": "made an error in", "bullshit": "(say what was disputed)",
     "damn": "(remove it)", "damned": "(remove it)", "hell": "(remove it)", "bloody": "(remove it)", "fucking": "(remove it)",
     "wtf": "(remove it)", "ffs": "(remove it)", "shut up": "(say what was asked of whom)",
+    "bitching": "complaining", "bitched": "complained", "bitches": "complains", "pissing": "(remove it)",
+    "fucked": "(remove it)", "shitting": "(remove it)", "buggered": "broken",
 }
 
 

@@ -14,7 +14,7 @@ from ..rules import Hit, rule
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField
-from .words import COPULAS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, TRAIT_WORDS
+from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, OPINION_WORDS, PERSON_HEADS, PERSON_WORDS, TRAIT_WORDS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -22,8 +22,9 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     """Slang or text-speak ("cuz", "u", "gonna", "thx") in a record.
 
     ## What it does
-    Finds words from a list of slang and text-speak that are never standard English, and a final
-    g dropped ("nothin", "goin"), and says what to write instead. Single letters ("u", "r") count
+    Finds words from a list of slang and text-speak that are never standard English, a final
+    g dropped ("nothin", "goin", "doin"), and a digit written for a word ("wants 2 know", "4 you";
+    not a count: "needs 2 filters"), and says what to write instead. Single letters ("u", "r") count
     only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
 
     ## Why
@@ -39,10 +40,13 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     reason: Charged after cancelling two months ago; asked for a refund.
     ```
     """
+    lexicon = subject.lexicon
     for text in subject.texts:
-        found = subject.lexicon.slang_in(text) + [w for w in subject.lexicon.dropped_g(text) if w not in subject.known_words]
+        found = [(w, lexicon.slang[w]) for w in lexicon.slang_in(text)]
+        found += [(w, w + "g") for w in lexicon.dropped_g(text) if w not in subject.known_words]
+        found += lexicon.digits_for_words(text)
         if found:
-            fixes = ", ".join(f"{w!r} → {subject.lexicon.slang.get(w, w + 'g')}" for w in found)
+            fixes = ", ".join(f"{w!r} → {fix}" for w, fix in found)
             yield Hit(text.loc, f"slang or text-speak: {fixes}")
 
 
@@ -146,8 +150,16 @@ _SPEECH = (
 )
 _DOUBLE_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”]")
 _SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
+# Speech in single quotes a few words after its verb, in the same sentence: "She said she had been
+# 'living in a bucket factory for weeks'", "kept saying it was 'a total joke'".
+_SINGLE_QUOTED_SOON_AFTER_SPEECH = re.compile(
+    rf"\b(?:{_SPEECH}|mentioned|kept saying|keeps saying|described (?:it|this|that|him|her|them) as)\s+(?:[^\s.;:!?'‘’\"“”]+\s+){{1,6}}?['‘]"
+    rf"((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){{2,400}}?)['’](?![\w])",
+    re.IGNORECASE,
+)
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,3}}$", re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line"
+                            r"|box|checkbox|page|screen|setting|section|banner|label|notice|sign|tile|icon|title|caption|folder|form"
                             r"|message|code|word|term|marked|as|link|click|clicked|tap|tapped|press|pressed|select|selected|choose|chose|ticked|go to|went to|navigated to)\s*:?\s*$", re.IGNORECASE)
 # What a quoted label is named by, right after it: the "Forgot your password?" link.
 _NAMING_AFTER = re.compile(r"^\s*(?:link|button|page|tab|menu|option|screen|field|box|checkbox|banner|message|error|notice"
@@ -163,7 +175,8 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|we|we're|us|our
 _COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|our|you|you're|your)\b[^.;\n]*", re.IGNORECASE)
 # "He said: just send whoever is free", "Her words: he would not let me pass": someone's words after a colon.
 _SAID_COLON = re.compile(
-    r"\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member|(?:his|her|their) words(?: were)?)\s*"
+    r"\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member"
+    r"|(?:his|her|their) (?:exact |own |actual )?(?:words|reply|response|answer|comment|message)(?: to(?: [^\s:.;]+){1,4}?)?(?: (?:was|were))?)\s*"
     r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|goes|went|was like|is like|is all|was all|told (?:me|us|the agent|him|her|them))\s*)?:\s*"
     r"(?:[^\s.;]+\s+){2,}[^\s.;]+",
     re.IGNORECASE,
@@ -184,6 +197,11 @@ def _single_quoted_speech(body: str) -> re.Match[str] | None:
         inside = match.group(1)
         before = body[max(0, match.start() - 60) : match.start()]
         if len(inside.split()) >= 3 and (_SPEAKER.search(inside) or _PERSON_BEFORE.search(before)) and not _names_a_thing(body, match, before):
+            return match
+    for match in _SINGLE_QUOTED_SOON_AFTER_SPEECH.finditer(body):
+        inside = match.group(1)
+        # Three words or more, not all capitalised: speech, not the name of a product ('Amazon Riverbank Deluxe').
+        if len(inside.split()) >= 3 and not all(w[:1].isupper() for w in inside.split()) and not _NAMING_AFTER.match(body[match.end() :]):
             return match
     return None
 
@@ -391,6 +409,12 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:bit of|such|what|total|real|right|proper|complete|absolute) (?:an? )?"
      r"(?:diva|princess|snob|martyr|handful|character|hypochondriac|show-?off|control freak|prima donna|pushover|soft touch)\b|"
      r"\btypical (?:" + _PERSON_NOUNS + r")\b|\bbit of an? [a-z]+(?:pot|pants|guts|bag|head|face)\b|\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b"),
+    ("himself herself themselves",
+     r"\b(?:full of|pleased with|proud of|sorry for|taken with|impressed with|fancies|fancied)\s+(?:him|her|them)sel(?:f|ves)\b"),
+    ("trying try tries tried luck chancing chance chanced",
+     r"\btrying it on\b(?=\s*(?:[.,;!]|$|again|with (?:us|me)))|\btr(?:y|ying|ied|ies) (?:his|her|their) luck\b|\bchanc(?:e|ing|ed) (?:his|her|their) arm\b"),
+    ("zero patience manners shame sense",
+     r"\bzero (?:patience|manners|clue|respect|shame|common sense|interest)\b|\bno (?:patience|manners|shame|common sense)\b"),
     ("touch denial fairies rocker trolley plot",
      r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"),
 )
@@ -458,9 +482,11 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     lexicon = subject.lexicon
     names = subject.names
     if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words):
-        return _judgement_opening_a_sentence(text, subject)  # the others are about a person, the call or the writer
+        # The others are about a person, the call or the writer.
+        return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
     for index, word in enumerate(words):
-        if word not in _STARTERS and word not in names and (index + 1 >= len(words) or words[index + 1] not in _JUDGED_NOUNS):
+        person = _person_after(words, index)
+        if word not in _STARTERS and word not in names and person is None:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
         subject_word = word in PERSON_WORDS or word in PERSON_HEADS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
         # "wanted to cancel and was rude": the subject is left out after "and"/"but".
@@ -476,8 +502,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if not (subject_word or first_person):
             # "a rude customer", "lovely lady": a judging word just before a person.
             # ("the best person to ask" names a role, not a judgement.)
-            if index + 1 < len(words) and words[index + 1] in _JUDGED_NOUNS and words[index + 1] not in _PRONOUNS and lexicon.judges_a_person(word) and words[index + 2 : index + 3] != ["to"]:
-                phrase = f"{word} {words[index + 1]}"
+            if person is not None and words[person] not in _PRONOUNS and lexicon.judges_a_person(word) and words[person + 1 : person + 2] != ["to"]:
+                phrase = " ".join(words[index : person + 1])
                 if not any(phrase in insult for insult in subject.derogatory_in(text)):
                     return phrase  # ("nightmare customer" is an insult: P304 names it)
             continue
@@ -501,7 +527,87 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
             return " ".join(words[index : cursor + 1])
         if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text) and not _before_an_insult(words, cursor, subject, text):
             return " ".join(words[index : cursor + 1])
-    return _judgement_opening_a_sentence(text, subject)
+    return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
+
+
+def _person_after(words: list[str], index: int) -> int | None:
+    """Where a person stands right after word ``index``, past an age ("grumpy old man"), if one does."""
+    after = index + 1
+    if after < len(words) - 1 and words[after] in ("old", "young", "little"):
+        after += 1
+    return after if after < len(words) and words[after] in _JUDGED_NOUNS else None
+
+
+def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None:
+    """A word of character said of someone the record does not name, or of a person's attribute:
+    "her son Kofi is hopeless", "Mrs Delaney from next door is lovely", "Tobias was being really
+    awkward", "her handwriting is atrocious", "his grasp of English is poor".
+
+    Read back from the judging word: past "really", "a", "being", a verb that says what someone
+    is, then the one it is said of. A capitalised word that may be a product ("the Dyson is
+    great") counts only with a word said of people alone ("lazy", "awkward").
+    """
+    words, lexicon = text.words, subject.lexicon
+    if COPULAS.isdisjoint(words):
+        return None
+    for index, candidate in enumerate(words):
+        if index < 2 or not lexicon.judges(candidate):
+            continue
+        verb = index - 1
+        while verb > 0 and (words[verb] in INTENSIFIERS or words[verb] in _ARTICLE) and words[verb] not in ("being", "not"):
+            verb -= 1
+        if words[verb] == "being" and words[verb - 1] in COPULAS:
+            verb -= 1
+        if words[verb] not in COPULAS or words[verb] in ("got", "gets", "became", "becomes"):
+            continue
+        said_of = verb - 1
+        while said_of > 0 and words[said_of] in _BETWEEN_SUBJECT_AND_VERB:
+            said_of -= 1
+        if _an_attribute(words, said_of):
+            return " ".join(text.originals[said_of - 1 : index + 1])
+        named = _named(text, said_of, subject)
+        if named is not None and (candidate in lexicon.person_judging or (named < said_of or _a_person_before(words, named)) and lexicon.judges_a_person(candidate)):
+            return " ".join(text.originals[named : index + 1])
+    return None
+
+
+def _an_attribute(words: list[str], index: int) -> bool:
+    """Whether a person's attribute ends at word ``index``: "her handwriting", "his grasp of English"."""
+    if words[index] in _ATTRIBUTES and index > 0 and words[index - 1] in _POSSESSIVES:
+        return True
+    return index > 2 and words[index - 1] == "of" and words[index - 2] in _ATTRIBUTES and words[index - 3] in _POSSESSIVES
+
+
+def _named(text: TextField, index: int, subject: Subject) -> int | None:
+    """Where the name of a person ends at word ``index`` (or before a short phrase ending there):
+    a name after "Mr" or "her son", a capitalised word inside a sentence or one the dictionary
+    lacks ("Kofi", "Tobias"); "Mrs Delaney from next door" ends a name's phrase at "door"."""
+    words, originals = text.words, text.originals
+    for start in range(index, max(index - 4, 0) - 1, -1):
+        if start < index and not (words[start + 1] in ("from", "at", "in", "of", "on", "next") and _a_person_before(words, start)):
+            continue
+        word = originals[start]
+        if not word[:1].isupper() or word.isupper() or words[start] in _NOT_NAMES or words[start] in PERSON_WORDS:
+            continue
+        if _a_person_before(words, start) or (start == index and not text.starts_sentence(start)) or not subject.lexicon.is_known(words[start]):
+            return start
+    return None
+
+
+def _a_person_before(words: list[str], index: int) -> bool:
+    """Whether a title or a word for a person stands before a name: "Mrs Delaney", "her son Kofi"."""
+    before = words[index - 1] if index > 0 else ""
+    return before in HONORIFICS or before in PERSON_WORDS or before in PERSON_HEADS
+
+
+# A person's attributes, judged when said to be poor: "her handwriting is atrocious".
+_ATTRIBUTES = frozenset(
+    """manners attitude temper memory spelling grammar handwriting english behaviour behavior tone patience hygiene
+    personality parenting grasp understanding knowledge timekeeping punctuality listening""".split()
+)
+_POSSESSIVES = frozenset("his her their".split())
+# Capitalised words that open a clause but name nobody.
+_NOT_NAMES = frozenset("it this that there these those which what who everything everyone nothing i the a an".split())
 
 
 def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | None:
@@ -521,7 +627,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
         while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
         candidate = words[cursor]
-        if subject.lexicon.judges(candidate) and not _insult(candidate, subject, text) and (word != "not" or _of_a_person(text, subject, cursor)):
+        contrast = word == "not" and not text.starts_sentence(index) and candidate not in subject.lexicon.person_judging  # "dormant, not dead"
+        if subject.lexicon.judges(candidate) and not contrast and not _insult(candidate, subject, text) and (word != "not" or _of_a_person(text, subject, cursor)):
             return " ".join(words[index : cursor + 1])
         if word == "not" and cursor + 1 < len(words):
             following = words[cursor + 1]

@@ -51,6 +51,9 @@ DEROGATORY: tuple[str, ...] = (
     "son of a bitch", "sob", "a complete tool", "a total tool", "an absolute tool", "cowboys",
 )
 
+# Oaths that are also verbs: each of their forms is profane ("bitching about the price", "pissed and moaned").
+PROFANE_VERBS: tuple[str, ...] = ("bitch", "piss", "shit", "crap", "fuck", "bugger")
+
 # Stand-ins written where the contact's name belongs.
 PLACEHOLDER_NAMES: tuple[str, ...] = (
     "customer", "the customer", "cust", "ct", "cx", "caller", "the caller", "client", "the client", "unknown",
@@ -119,7 +122,16 @@ OPINION_WORDS: frozenset[str] = frozenset(
     fishy stubborn picky fussy whiny needy clingy dramatic hysterical emotional irrational paranoid
     nice kind friendly wonderful great amazing awesome fantastic brilliant excellent perfect fab
     gentleman sweetheart darling angel gem drunk intoxicated clueless forgetful precious worrier complainer
-    moaner chancer""".split()
+    moaner chancer atrocious abysmal appalling shocking dreadful""".split()
+)
+
+# Judging words said of things as often as of people ("the Dyson is great", "the quote was cheap"):
+# after a capitalised word that may name a product, they do not judge a person.
+SAID_OF_THINGS: frozenset[str] = frozenset(
+    """great amazing awesome fantastic brilliant excellent perfect fab nice cheap impossible difficult weird strange odd
+    sketchy shady dodgy suspicious fishy horrible awful terrible ridiculous absurd unbearable exhausting tiresome tedious
+    nightmare pain annoying irritating pleasant delightful charming wonderful useless hopeless atrocious abysmal appalling
+    shocking dreadful lovely sweet precious cold""".split()
 )
 
 # Words that describe a person's character, competence or mood: said of a customer, each is a
@@ -138,7 +150,7 @@ TRAIT_WORDS: frozenset[str] = frozenset(
     huffy ratty chippy unmotivated motivated savvy reasonable sensible agreeable amiable courteous considerate
     gracious genuine easygoing easy-going personable likeable likable unlikeable loyal disloyal trustworthy
     incompetent competent capable incapable hopeless useless gullible naive naïve paranoid hysterical unstable
-    cold aloof standoffish stand-offish rude pushy needy stingy tight-fisted miserly mean-spirited
+    cold awkward aloof standoffish stand-offish rude pushy needy stingy tight-fisted miserly mean-spirited
     high-maintenance""".split()
 )
 # Nouns that stand for a person in a label ("a forceful character", "typical buyer", "very
@@ -164,7 +176,7 @@ NOUNS_THAT_INSULT_A_PERSON: frozenset[str] = frozenset(
     cockroach cockroaches slug slugs toad toads worm worms vermin clown clowns dinosaur dinosaurs fossil witch
     witches dragon battleaxe tyrant dictator vampire leech leeches parasite parasites goose ape apes monkey
     monkeys baboon hyena hyenas jobsworth jobsworths zombie zombies sod sods creep creeps shrew slag git gits
-    bat bag coot madam brat brats creature specimen""".split()
+    bat bag coot madam brat brats creature specimen fart farts""".split()
 )
 # Words that turn a noun into a name for a person that belittles them: "the silly woman", "poor sod".
 BELITTLING_WORDS: frozenset[str] = frozenset(
