@@ -125,6 +125,40 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("seating-plan-is-no-account-field", "P106", False, {"resolution": ["Changed the table plan for the second time."]}),
     ("judgement-in-the-customers-words", "P305", False, {"reason": "Not happy with the trim. His words: you have made me look ridiculous."}),
     ("the-quote-itself", "P303", True, {"reason": "Not happy with the trim. His words: you have made me look ridiculous."}),
+    # Someone the record does not name, a person's conduct, pride and motives (P305); contrasts are facts.
+    ("named-only-in-the-note", "P305", True, {"resolution": ["Sent the exam dates. Her nephew Tunde is hopeless with deadlines."]}),
+    ("named-mid-sentence", "P305", True, {"resolution": ["Kept the slot. Apparently Rosalind was being really awkward with the porter."]}),
+    ("titled-name-after-a-phrase", "P305", True, {"resolution": ["Mr Abernethy from the flat below is lovely and signed for it."]}),
+    ("product-said-to-be-great", "P305", False, {"reason": "Said the Dyson is great and asked about a second one."}),
+    ("named-with-a-reported-state", "P305", False, {"reason": "Her daughter Amy is nervous about needles, so booked a longer slot."}),
+    ("conduct-judged", "P305", True, {"resolution": ["Printed the forms. His spelling is atrocious so filled them in with him."]}),
+    ("memory-is-a-fact", "P305", False, {"resolution": ["Her memory is poor since the stroke, so sent a letter as well."]}),
+    ("pride", "P305", True, {"resolution": ["Gave the refund. Very pleased with himself about it afterwards."]}),
+    ("trying-it-on", "P305", True, {"resolution": ["Said no to a second free sample. Just trying it on."]}),
+    ("trying-it-on-for-size", "P305", False, {"resolution": ["Trying it on in the fitting room, she found the size too small."]}),
+    ("zero-patience", "P305", True, {"resolution": ["Read out the results. Zero patience, left halfway through."]}),
+    ("grumpy-old-man-is-an-opinion", "P305", True, {"resolution": ["Moved the visit to Saturday. Grumpy old man, as usual."]}),
+    ("grumpy-old-man-is-no-insult", "P304", False, {"resolution": ["Moved the visit to Saturday. Grumpy old man, as usual."]}),
+    ("contrast-not-dead", "P305", False, {"resolution": ["Explained the shrub is dormant, not dead, and will leaf in April."]}),
+    # Insults by frame and inflected oaths (P304).
+    ("word-of-character-before-insult-noun", "P304", True, {"resolution": ["Cheeky git asked for free delivery again."]}),
+    ("clown-fish-is-no-insult", "P304", False, {"resolution": ["Recommended a pair of clown loaches for the tank."]}),
+    ("inflected-oath", "P304", True, {"reason": "Was bitching about the price of the annual service."}),
+    ("silencing-as-a-clause", "P304", True, {"resolution": ["Waived the fee so he would stop moaning."]}),
+    ("make-her-go-away", "P304", True, {"resolution": ["Booked the first slot to make her go away."]}),
+    # Speech a few words after its verb, and colon forms (P303); names of things in quotes are not speech.
+    ("quote-soon-after-speech", "P303", True, {"resolution": ["She said the flat was 'like living in a fridge since March'."]}),
+    ("product-name-after-said", "P303", False, {"resolution": ["She said she wanted the 'Forest Green Deluxe' curtains; ordered them."]}),
+    ("exact-words-colon", "P303", True, {"resolution": ["Replaced it. His exact words: whoever fitted this should be sacked."]}),
+    ("reply-to-colon", "P303", True, {"resolution": ["Cancelled. Her reply to the reminder was: not interested, stop emailing."]}),
+    ("label-in-a-box", "P303", False, {"resolution": ["Ticked the box 'Send me updates' with her on the website."]}),
+    # Digits for words and short dropped g (P301); counts are not text-speak.
+    ("digit-for-to", "P301", True, {"reason": "Needs 2 know the opening hours over Easter."}),
+    ("digit-is-a-count", "P301", False, {"reason": "Needs 2 filters and 2 more heaters for the club."}),
+    ("short-dropped-g", "P301", True, {"reason": "Asked how the repair is doin so far."}),
+    # Doers in -ier and British spellings (P302).
+    ("doer-in-ier", "P302", False, {"reason": "The water clarifier stopped working after a week."}),
+    ("british-moult", "P302", False, {"reason": "Asked whether moulting is normal for a budgie in spring."}),
 ]
 
 _BASE = {

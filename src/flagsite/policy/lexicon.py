@@ -147,7 +147,10 @@ def _plural(word: str) -> str:
 _JUDGING_A_PERSON = "|".join(sorted(w for w in words.BELITTLING_WORDS | words.TRAIT_WORDS | words.OPINION_WORDS if w.isalpha()))
 # Before "man", "woman", "girl", only contempt makes a name that belittles ("the silly woman");
 # a word of mood or character there is a judgement ("a grumpy old man": P305), an age a description.
-_CONTEMPT = "|".join(sorted(words.BELITTLING_WORDS - words.TRAIT_WORDS - words.OPINION_WORDS - {"old", "little", "miserable", "lying", "sneaky"}))
+_MOOD_OR_CHARACTER = frozenset(
+    "grumpy miserable greedy lazy nasty sneaky lying smug spoilt spoiled mouthy pompous nosy nosey ignorant incompetent useless".split()
+)
+_CONTEMPT = "|".join(sorted(words.BELITTLING_WORDS - _MOOD_OR_CHARACTER - {"old", "little"}))
 _INSULTING_NOUN = "|".join(sorted(words.NOUNS_THAT_INSULT_A_PERSON))
 _PERSON_NOUNS_BELITTLED = frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
 _SILENCED = frozenset("quiet sweet bay shut".split())

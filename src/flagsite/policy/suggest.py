@@ -53,7 +53,10 @@ _DESCRIBE_INSTEAD: tuple[tuple[tuple[str, ...], str], ...] = (
       "fuss", "scene", "molehill", "pram", "indecisive"),
      "state what happened and how long it took, e.g. 'changed the message four times in 20 minutes'"),
     (("drunk", "intoxicated", "slurring"), "describe what was observed, e.g. 'speech was slurred', 'could not give the account number'"),
-    (("lying", "liar", "dishonest", "faking", "pretending", "trying"),
+    (("handwriting", "spelling", "grammar"), "state what was done about it, e.g. 'typed up the form with her'"),
+    (("himself", "herself", "themselves", "patience", "manners"),
+     "describe what was said or done, e.g. 'left before the results were read', 'interrupted twice'"),
+    (("lying", "liar", "dishonest", "faking", "pretending", "trying", "luck"),
      "state what the records show against what was said, e.g. 'said the parcel did not arrive; the courier has a signature'"),
 )
 _GENERAL = "describe what was said or done, in neutral words"

@@ -14,7 +14,7 @@ from ..rules import Hit, rule
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField
-from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, OPINION_WORDS, PERSON_HEADS, PERSON_WORDS, TRAIT_WORDS
+from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, TRAIT_WORDS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -113,8 +113,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     product: typing slips nearly always are one edit away), a capitalised word opening a sentence
     before a verb of its own ("Mochi ate a sock": a pet's or a person's name), the end of a
     compound ("add-ons", "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links,
-    ids and numbers, British spellings (colour, mould, coeliac, anaesthetic), words written without
-    their accents (matinee), plurals and doers of known words (tyres, valeter), and the words in
+    ids and numbers, British spellings (colour, mould, moulting, coeliac, anaesthetic), words written without
+    their accents (matinee), plurals and doers of known words (tyres, valeter, clarifier), and the words in
     `policy.allow_words` — add the organisation's own vocabulary there. A word the list lacks that
     is one slip from a common word is reported even when it splits into words ("untill"); so is a
     slip for a day or a month, capitalised or not, even two slips away ("Thursays", "Wensday").
@@ -213,11 +213,13 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled")
     or reads as speech (it holds "I", "my", "you"); a quotation in single quotes after a verb of
-    speech or right after "he" or "she", or holding "I" or "we" in three words or more; speech
-    after a colon ("He said: just send whoever is free", "She goes: I typed it right", "Her words:
-    ..."); and "verbatim" or "in
-    his words". Quoted names of things (a plan, an email subject, the "Forgot your password?"
-    link) are not flagged. The finding retells the quote as reported speech.
+    speech or right after "he" or "she", or holding "I" or "we" in three words or more, or a few
+    words after a verb of speech in the same sentence ("she said the room was 'smelling like a fish
+    market'", "kept saying it was 'a total joke'"; not a name in capitals, 'Amazon Riverbank
+    Deluxe'); speech after a colon ("He said: just send whoever is free", "She goes: I typed it
+    right", "Her words: ...", "His exact words: ...", "Her reply to the email was: ..."); and
+    "verbatim" or "in his words". Quoted names of things (a plan, an email subject, the "Forgot
+    your password?" link, the box 'Send me offers') are not flagged. The finding retells the quote as reported speech.
 
     ## Why
     The notes policy does not allow quoting customers directly: a note summarises what happened
@@ -270,11 +272,13 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     git", "old dear", "twit", "numpty", "to shut her up"), and the plurals of its words ("morons",
     "numpties"), wherever they are: in the note's own words or inside a quote. Beyond the list it
     reads how a person is named: a noun that insults only when someone is called one ("pig",
-    "cow", "clown", "dictator") after a belittling word or in a frame that calls someone one ("an
-    ignorant pig", "bit of a cow", "a bunch of clowns"); "woman", "man", "girl" after a belittling
-    word other than old or little ("the silly woman"; "an old lady" describes); and words said to
-    silence or be rid of a person ("to keep her quiet", "to stop her moaning", "to get him off my
-    back"). The finding gives a neutral word for an
+    "cow", "clown", "git", "fart") after a belittling word or a word of character, or in a frame
+    that calls someone one ("an ignorant pig", "cheeky git", "bit of a cow", "a bunch of
+    clowns"); "woman", "man", "girl" after a word of contempt ("the silly woman", "daft old man";
+    "an old lady" describes, "a grumpy old man" is an opinion: P305); every form of an oath that
+    is a verb ("bitching", "pissed and moaned"); and words said to silence or be rid of a person
+    ("to keep her quiet", "to stop her moaning", "so she would stop whining", "to make her go
+    away", "to get him off my back"). The finding gives a neutral word for an
     oath ("pissed off" → upset) and, for a word about a person, what to describe instead. Add
     words with `policy.derogatory`.
 
@@ -566,8 +570,13 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
         if _an_attribute(words, said_of):
             return " ".join(text.originals[said_of - 1 : index + 1])
         named = _named(text, said_of, subject)
-        if named is not None and (candidate in lexicon.person_judging or (named < said_of or _a_person_before(words, named)) and lexicon.judges_a_person(candidate)):
-            return " ".join(text.originals[named : index + 1])
+        if named is None:
+            continue
+        # A name after a title or a word for a person is surely a person: any judging word counts.
+        surely_a_person = named < said_of or _a_person_before(words, named)
+        if candidate in lexicon.person_judging or (surely_a_person and lexicon.judges_a_person(candidate)):
+            title = 1 if named > 0 and words[named - 1] in HONORIFICS else 0
+            return " ".join(text.originals[named - title : index + 1])
     return None
 
 
@@ -597,15 +606,21 @@ def _named(text: TextField, index: int, subject: Subject) -> int | None:
 def _a_person_before(words: list[str], index: int) -> bool:
     """Whether a title or a word for a person stands before a name: "Mrs Delaney", "her son Kofi"."""
     before = words[index - 1] if index > 0 else ""
-    return before in HONORIFICS or before in PERSON_WORDS or before in PERSON_HEADS
+    return before in HONORIFICS or before in PERSON_WORDS or before in PERSON_HEADS or before in _KIN_AND_ROLES
 
 
-# A person's attributes, judged when said to be poor: "her handwriting is atrocious".
+# A person's conduct and skills, judged when said to be poor or good: "her handwriting is atrocious".
+# (Not memory or understanding: "her memory is poor since the stroke" is a fact to work with.)
 _ATTRIBUTES = frozenset(
-    """manners attitude temper memory spelling grammar handwriting english behaviour behavior tone patience hygiene
-    personality parenting grasp understanding knowledge timekeeping punctuality listening""".split()
+    """manners attitude temper spelling grammar handwriting behaviour behavior tone patience hygiene personality
+    parenting grasp timekeeping punctuality""".split()
 )
 _POSSESSIVES = frozenset("his her their".split())
+# Words for a person that may stand before their name: "her nephew Tunde", "our colleague Priya".
+_KIN_AND_ROLES = frozenset(
+    """nephew niece grandson granddaughter grandmother grandfather grandma grandad granny aunt auntie uncle cousin
+    stepson stepdaughter fiance fiancee colleague neighbour neighbor friend boss manager carer tutor teacher""".split()
+)
 # Capitalised words that open a clause but name nobody.
 _NOT_NAMES = frozenset("it this that there these those which what who everything everyone nothing i the a an".split())
 
@@ -704,11 +719,19 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       name) or the call, then "is/was/seemed/came across as" (and "very", "a", ...), then a judging
       word — "was rude", "seemed really lovely", "is a nightmare", "they both seem clueless"; or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
-      man", "a forceful character"; or, with the subject left out as flag reasons often do, a
+      man", "a forceful character", "grumpy old man"; or, with the subject left out as flag reasons often do, a
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
       "comes across as" ... and a judging word: "Very rude on the phone", "..., absolutely
       exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely out of touch".
-    The finding says what to write instead ("was super rude" → describe what was said or done,
+    - a judgement of someone the record does not name, or of a person's conduct: a name inside a
+      sentence, after a title or a word for a person, or one the dictionary lacks, then "is/was
+      (being)" and a word of character ("her son Kofi is hopeless", "Mrs Delaney is lovely",
+      "Tobias was being really awkward"; a capitalised word that may be a product needs a word said
+      of people alone: "the Dyson is great" passes); "her handwriting is atrocious", "his manners
+      were appalling", "his grasp of English is poor"; pride and motives ("full of herself",
+      "pleased with himself", "trying it on", "trying her luck"), "zero patience", "no manners".
+    A contrast after a comma ("dormant, not dead", "working, not broken") is a fact, not a
+    judgement. The finding says what to write instead ("was super rude" → describe what was said or done,
     "her English isn't great" → the language used or needed).
     Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4; before a
     person, only its words shaped like adjectives, so "emergency contact" is no judgement), a
