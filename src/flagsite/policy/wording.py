@@ -489,7 +489,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         # The others are about a person, the call or the writer.
         return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
     for index, word in enumerate(words):
-        person = _person_after(words, index)
+        following = words[index + 1] if index + 1 < len(words) else ""
+        person = _person_after(words, index) if following in _JUDGED_NOUNS or following in _AGES else None
         if word not in _STARTERS and word not in names and person is None:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
         subject_word = word in PERSON_WORDS or word in PERSON_HEADS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
@@ -534,10 +535,13 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
 
 
+_AGES = frozenset(("old", "young", "little"))
+
+
 def _person_after(words: list[str], index: int) -> int | None:
     """Where a person stands right after word ``index``, past an age ("grumpy old man"), if one does."""
     after = index + 1
-    if after < len(words) - 1 and words[after] in ("old", "young", "little"):
+    if after < len(words) - 1 and words[after] in _AGES:
         after += 1
     return after if after < len(words) and words[after] in _JUDGED_NOUNS else None
 
@@ -552,8 +556,8 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
     great") counts only with a word said of people alone ("lazy", "awkward").
     """
     words, lexicon = text.words, subject.lexicon
-    if COPULAS.isdisjoint(words):
-        return None
+    if COPULAS.isdisjoint(words) or (lexicon.person_judging.isdisjoint(words) and _ATTRIBUTES.isdisjoint(words) and _BEFORE_A_NAME.isdisjoint(words)):
+        return None  # nearly every text: no word said of people alone, no attribute, nothing that marks a person's name
     for index, candidate in enumerate(words):
         if index < 2 or not lexicon.judges(candidate):
             continue
@@ -606,7 +610,7 @@ def _named(text: TextField, index: int, subject: Subject) -> int | None:
 def _a_person_before(words: list[str], index: int) -> bool:
     """Whether a title or a word for a person stands before a name: "Mrs Delaney", "her son Kofi"."""
     before = words[index - 1] if index > 0 else ""
-    return before in HONORIFICS or before in PERSON_WORDS or before in PERSON_HEADS or before in _KIN_AND_ROLES
+    return before in _BEFORE_A_NAME
 
 
 # A person's conduct and skills, judged when said to be poor or good: "her handwriting is atrocious".
@@ -621,6 +625,7 @@ _KIN_AND_ROLES = frozenset(
     """nephew niece grandson granddaughter grandmother grandfather grandma grandad granny aunt auntie uncle cousin
     stepson stepdaughter fiance fiancee colleague neighbour neighbor friend boss manager carer tutor teacher""".split()
 )
+_BEFORE_A_NAME = (HONORIFICS | PERSON_WORDS | PERSON_HEADS | _KIN_AND_ROLES) - _PRONOUNS - {"him", "her", "them"}
 # Capitalised words that open a clause but name nobody.
 _NOT_NAMES = frozenset("it this that there these those which what who everything everyone nothing i the a an".split())
 
