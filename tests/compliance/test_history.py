@@ -7,7 +7,10 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from flagsite.history import customer_history
+from flagsite.history.paths import RecordPath
 from flagsite.history.site import site_history
 from flagsite.repository import load_repository
 
@@ -508,3 +511,108 @@ def test_a_note_moved_to_another_customer_and_rewritten_in_one_commit_is_told_as
     status, out, err = run("--root", str(repo.root), "history", "C-2", "--audience", "customer", "--format", "json")
     assert status == 0, err
     assert [c["words"] for c in json.loads(out)["changes"][0]["changes"]] == ["a note was moved"]
+
+
+def test_a_folder_renamed_and_later_re_created_keeps_its_whole_history(repo: Repo, run: Run) -> None:
+    """The record stood under another name, was renamed to its id, regrouped with heavy edits, removed and re-created:
+    each folder is found from the one after it (a rename, a move in one commit) or by the id it is named by."""
+    first, named, north, south = ("records/customers/erickson", "records/customers/C-9", "records/customers/north/C-9",
+                                  "records/customers/south/C-9")
+    shas = []
+    repo.write(f"{first}/customer.yaml", customer_yaml("C-9", emails=["a@example.com"]))
+    repo.write(f"{first}/notes/2026-06-01-call.yaml", note_yaml())
+    shas.append(repo.commit("Add Erickson", "2026-06-01T10:00:00+00:00"))
+    repo.write(f"{first}/customer.yaml", customer_yaml("C-9", emails=["b@example.com"]))
+    shas.append(repo.commit("New email", "2026-06-02T10:00:00+00:00"))
+    repo.move(first, named)
+    shas.append(repo.commit("Name the folder by the id", "2026-06-03T10:00:00+00:00"))
+    repo.move(named, north)
+    repo.write(f"{north}/customer.yaml", customer_yaml(
+        "C-9", name="Zed Quinn-Abernathy", emails=["zed.quinn@example.net"], flags=[flag("on-hold", "2026-06-04")],
+        preferences=[{"text": "Prefers letters.", "since": "2026-06-04"}]))
+    moved = repo.commit("Group C-9 and correct the record", "2026-06-04T10:00:00+00:00")
+    assert "R" not in repo.git("show", "--name-status", "-M", "--format=", moved).split("\n")[0]
+    shas.append(moved)
+    repo.remove(north)
+    shas.append(repo.commit("Close C-9", "2026-06-05T10:00:00+00:00"))
+    repo.write(f"{south}/customer.yaml", customer_yaml("C-9", name="Zed Quinn"))
+    shas.append(repo.commit("Re-open C-9 in the south", "2026-06-06T10:00:00+00:00"))
+    # Other customers' commits in between are not the record's.
+    repo.write("records/customers/C-90/customer.yaml", customer_yaml("C-90", name="Bea Okafor"))
+    repo.commit("Add C-90", "2026-06-07T10:00:00+00:00")
+
+    history = customer_history(str(repo.root), "C-9")
+    assert [c.sha for c in history] == shas[::-1]
+    words = [[w.words for w in c.changes] for c in history]
+    assert words[0] == ["customer record added"]
+    assert sorted(words[1]) == ["customer record removed", "note 2026-06-01-call removed"]
+    assert "customer record moved from records/customers/C-9/ to records/customers/north/C-9/" in words[2]
+    assert "flag on-hold added" in words[2]
+    # Folders of two names: told as the one removed and the other added, as the site tells it.
+    assert sorted(words[3]) == ["customer record added", "customer record removed", "note 2026-06-01-call added", "note 2026-06-01-call removed"]
+    assert words[4] == ["email changed from a@example.com to b@example.com"]
+    assert sorted(words[5]) == ["customer record added", "note 2026-06-01-call added"]
+    status, out, err = run("--root", str(repo.root), "history", "C-9", "--format", "json")
+    assert status == 0, err
+    assert [c["sha"] for c in json.loads(out)["commits"]] == shas[::-1]
+
+
+def test_a_folder_under_another_name_moved_and_rewritten_in_one_commit_is_followed(repo: Repo) -> None:
+    """Git sees no rename; the deleted customer.yaml says the id, so its folder's past is the record's."""
+    repo.write("records/customers/old-name/customer.yaml", customer_yaml("C-4", emails=["a@example.com"]))
+    repo.commit("Add", "2026-06-01T10:00:00+00:00")
+    repo.write("records/customers/old-name/customer.yaml", customer_yaml("C-4", emails=["b@example.com"]))
+    changed = repo.commit("New email", "2026-06-02T10:00:00+00:00")
+    repo.remove("records/customers/old-name")
+    repo.write("records/customers/C-4/customer.yaml", customer_yaml(
+        "C-4", name="Zed Quinn-Abernathy", emails=["zed.quinn@example.net", "z@example.net"], flags=[flag("on-hold", "2026-06-03")]))
+    moved = repo.commit("Rename and rewrite", "2026-06-03T10:00:00+00:00")
+    assert "R" not in repo.git("show", "--name-status", "-M", "--format=", moved)
+
+    history = customer_history(str(repo.root), "C-4")
+    assert len(history) == 3 and history[0].sha == moved and history[1].sha == changed
+    assert sorted(w.words for w in history[0].changes) == ["customer record added", "customer record removed"]
+    removed = next(c for c in history[0].changes if c.kind == "removed")
+    assert removed.old["contacts"]["emails"] == ["b@example.com"]
+
+
+def test_a_note_moved_in_from_another_customer_joins_the_history_where_it_arrived(repo: Repo) -> None:
+    repo.write("records/customers/C-2/customer.yaml", customer_yaml("C-2", name="Bea Okafor"))
+    repo.write("records/customers/C-2/notes/2026-06-03-refund.yaml", note_yaml())
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.commit("Add customers", "2026-06-01T10:00:00+00:00")
+    repo.write("records/customers/C-2/notes/2026-06-03-refund.yaml", note_yaml(channel="email"))
+    repo.commit("Correct the channel", "2026-06-02T10:00:00+00:00")
+    repo.move("records/customers/C-2/notes/2026-06-03-refund.yaml", f"{C1}/notes/2026-06-03-refund.yaml")
+    moved = repo.commit("The refund was C-1's", "2026-06-03T10:00:00+00:00")
+
+    history = customer_history(str(repo.root), "C-1")
+    assert [c.sha for c in history][0] == moved and len(history) == 2
+    assert [(c.words, c.kind) for c in history[0].changes] == [("note 2026-06-03-refund added", "added")]
+
+
+def test_one_customers_history_reads_no_other_customers_files(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files read do not grow with other customers' records and commits."""
+    from flagsite.history import locate
+
+    read: list[str] = []
+    real = locate.record_path
+
+    def counted(path: str | None) -> RecordPath | None:
+        if path:
+            read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(locate, "record_path", counted)
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
+    repo.write(f"{C1}/notes/2026-06-03-refund.yaml", note_yaml())
+    repo.commit("Add C-1", "2026-06-01T10:00:00+00:00")
+    for n in range(2, 12):
+        repo.write(f"records/customers/g/C-{n}/customer.yaml", customer_yaml(f"C-{n}"))
+        repo.write(f"records/customers/g/C-{n}/notes/2026-06-03-refund.yaml", note_yaml())
+        repo.commit(f"Add C-{n}", f"2026-06-{n:02d}T10:00:00+00:00")
+    repo.write(f"{C1}/customer.yaml", customer_yaml("C-1", name="Alex Erickson"))
+    repo.commit("Correct the name", "2026-06-20T10:00:00+00:00")
+
+    assert len(customer_history(str(repo.root), "C-1")) == 2
+    assert read and all(path.startswith(f"{C1}/") for path in read)

@@ -59,7 +59,7 @@ def _erased(root: str, erasure: Erasure, format_: str) -> None:
     from ..check.repository import erased_on
     from ..history.locate import customer_commits
 
-    commits, _ = customer_commits(root, erasure.id, rev="--all")
+    commits, _ = customer_commits(root, erasure.id, rev="--all", everywhere=True)
     if format_ == "json":
         click.echo(json_text({"customer": erasure.id, "erased": erasure.erased.isoformat(), "request": erasure.request,
                               "commits_still_holding_the_record": len(commits), "commits": []}, indent=2))

@@ -90,7 +90,7 @@ class Traces:
 
 def customer_traces(root: str, customer_id: str) -> Traces:
     """Every path and identifying value of the customer in the history of every branch and tag."""
-    commits, identity = customer_commits(root, customer_id, rev="--all")
+    commits, identity = customer_commits(root, customer_id, rev="--all", everywhere=True)
     traces = Traces(customer_id)
     blobs: dict[str, str] = {}
     for commit in commits:

@@ -31,7 +31,7 @@ creates repositories (``flagsite init``), where its import is paid once.
 from __future__ import annotations
 
 from .blobs import BlobReader
-from .log import NULL_SHA, RawCommit, RawEntry, TreeEntry, diff_tree, stream_diff, stream_log, tree_entries, tree_files
+from .log import NULL_SHA, RawCommit, RawEntry, TreeEntry, commit_diffs, diff_tree, stream_diff, stream_log, tree_entries, tree_files
 from .repo import (
     UNSHALLOW_ADVICE,
     commit_before,
@@ -56,7 +56,7 @@ from .run import git_env, git_status, run_filter_repo, run_git, start_git
 
 __all__ = [
     "NULL_SHA", "UNSHALLOW_ADVICE", "BlobReader", "RawCommit", "RawEntry", "TreeEntry",
-    "commit_before", "commit_count", "commit_everything", "current_branch", "diff_tree", "git_dir", "git_env", "git_init", "git_status", "has_commits",
+    "commit_before", "commit_count", "commit_diffs", "commit_everything", "current_branch", "diff_tree", "git_dir", "git_env", "git_init", "git_status", "has_commits",
     "is_branch_name", "is_git_repository", "is_shallow", "landing_times", "merge_base", "require_history", "resolve_commit", "run_filter_repo", "run_git", "shallow_commits",
     "start_git", "stream_diff", "stream_log", "top_level", "tree_entries", "tree_files", "user_name",
 ]

@@ -7,7 +7,7 @@ Nothing here knows about records.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, NamedTuple
 
@@ -140,6 +140,26 @@ def diff_tree(root: str, sha: str, pathspecs: Sequence[str]) -> list[RawEntry]:
     """The files one commit changed against its first parent, renames detected."""
     out = run_git(root, ["diff-tree", "-r", "-z", "--raw", "--no-abbrev", "--relative", "-M", f"{sha}^", sha, "--", *pathspecs], check=False)
     return _entries(out)
+
+
+def commit_diffs(root: str, shas: Iterable[str], pathspecs: Sequence[str], *, kinds: str) -> dict[str, list[RawEntry]]:
+    """Commit sha → the files it changed against its first parent, renames detected, only of ``kinds``
+    (``git diff-tree --diff-filter``: A, D, R...), for many commits in one process; a merge gives nothing."""
+    shas = list(shas)
+    found: dict[str, list[RawEntry]] = {sha: [] for sha in shas}
+    if not shas:
+        return found
+    out = run_git(root, ["diff-tree", "--stdin", "-r", "-z", "--raw", "--no-abbrev", "--relative", "--root", "-M",
+                         f"--diff-filter={kinds}", "--", *pathspecs], input="".join(f"{sha}\n" for sha in shas).encode("ascii"))
+    tokens = iter(out.decode("utf-8", "surrogateescape").split("\0"))
+    current: list[RawEntry] = []
+    for token in tokens:
+        token = token.lstrip("\n")
+        if token.startswith(":"):
+            current.append(_entry(token, tokens))
+        elif token:  # the sha of the commit whose files follow
+            current = found.setdefault(token.strip(), [])
+    return found
 
 
 def _entries(out: bytes) -> list[RawEntry]:

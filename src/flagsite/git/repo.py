@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 
 from ..errors import FlagsiteError
 from .run import git_env, git_status, run_git
@@ -28,9 +29,9 @@ def has_commits(root: str) -> bool:
     return git_status(root, ["rev-parse", "--verify", "-q", "HEAD"]).returncode == 0
 
 
-def commit_count(root: str, rev: str = "HEAD") -> int:
-    """How many commits ``rev`` holds (0 when it names none): the length of a whole-history pass."""
-    done = git_status(root, ["rev-list", "--count", rev, "--"])
+def commit_count(root: str, rev: str = "HEAD", pathspecs: Sequence[str] = ()) -> int:
+    """How many commits ``rev`` holds (0 when it names none), or of them touched ``pathspecs``: the length of a log pass."""
+    done = git_status(root, ["rev-list", "--count", "--full-history", rev, "--", *pathspecs])
     return int(done.stdout) if done.returncode == 0 and done.stdout.strip().isdigit() else 0
 
 
