@@ -62,11 +62,12 @@ def discover(root: str) -> Layout:
 
 
 def discover_customer(root: str, rel: str) -> Layout | None:
-    """One folder (``rel``, directly under records/customers/) as discovery sees it, or None when it is not a customer folder.
+    """One folder (``rel``, under records/customers/) as discovery sees it, or None when it is not a customer folder.
 
     The same rules as :func:`discover`, without walking anyone else's folder.
     """
-    for part in (RECORDS_DIR, CUSTOMERS_DIR, rel):
+    parts = rel.split("/")
+    for part in ("/".join(parts[:n]) for n in range(1, len(parts) + 1)):
         try:
             if not stat.S_ISDIR(os.lstat(os.path.join(root, part)).st_mode):  # a link is left to the whole walk, which reports it
                 return None
@@ -79,6 +80,30 @@ def discover_customer(root: str, rel: str) -> Layout | None:
         return None
     walker.customer_folder(rel, entries)
     return layout
+
+
+def discover_named(root: str, name: str) -> Layout | None:
+    """The customer folder called ``name`` at any depth of grouping, as discovery sees it, or None when there is none.
+
+    Grouping folders are searched a level at a time: a customer is found by
+    looking at the names of the folders above it and beside them, not into
+    every customer's folder (only a customer that is not there costs that).
+    """
+    level = [CUSTOMERS_DIR]
+    for _depth in range(MAX_GROUPING_DEPTH):  # a customer folder stands at most that deep (see grouping_folder)
+        for group in level:
+            found = discover_customer(root, f"{group}/{name}")
+            if found is not None:
+                return found
+        walker = _Walker(root, Layout())
+        level = [f"{group}/{entry.name}" for group in level for entry in walker._entries(group)
+                 if entry.name != NOTES_DIR and entry.is_dir(follow_symlinks=False) and not _holds_record(entry)]
+    return None
+
+
+def _holds_record(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder is a customer's (it holds customer.yaml), which groups nobody."""
+    return os.path.lexists(os.path.join(entry.path, CUSTOMER_FILE))
 
 
 def discover_orders(root: str) -> Layout:

@@ -4,8 +4,8 @@ A customer folder is named by the id, at any depth of grouping folders. In the
 working tree the folder is what discovery (``discover.py``) says it is, with
 the same refusals as ``flagsite validate``: links out of records/, links to
 folders or to nothing, pipes and devices, a folder named customer.yaml. The
-ungrouped layout is looked at directly; only a customer not found there costs
-a walk of records/customers/. In a commit the same layout is read from the
+folder is looked for by its name a level of grouping at a time; only a
+customer not found costs a walk of records/customers/. In a commit the same layout is read from the
 tree listing Git gives; a link there is never followed.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .check.repository import erased_on
-from .discover import CustomerFolder, discover, discover_customer
+from .discover import CustomerFolder, discover, discover_named
 from .errors import FlagsiteError, RecordsHaveErrors
 from .findings import Finding, has_errors
 from .git import TreeEntry
@@ -72,10 +72,10 @@ def _folder_names(path: str) -> list[str]:
 def locate_customer(root: str, customer_id: str) -> FoundCustomer | None:
     """The customer's folder in the working tree, or None when no folder has that name."""
     require_customer_id(customer_id)
-    direct = f"{CUSTOMERS_DIR}/{customer_id}"
-    layout = discover_customer(root, direct)
+    layout = discover_named(root, customer_id)
     if layout is not None:
         return FoundCustomer(layout.customers[0], layout.findings)
+    # Not there: the whole walk says so, or why nothing can be read (records/ a link).
     return customer_folders(root).get(customer_id)
 
 
