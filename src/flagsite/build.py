@@ -30,7 +30,8 @@ from typing import Any, TypeVar
 import yaml
 from jinja2 import FileSystemBytecodeCache
 
-from .edit.transaction import STATE_DIR, state_folder
+from .edit.state import STATE_DIR
+from .edit.transaction import state_folder
 from .errors import FlagsiteError, RecordsHaveErrors
 from .fast_pages import PAGES_RECORD
 from .findings import Finding

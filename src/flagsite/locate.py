@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .check.repository import erased_on
 from .discover import CustomerFolder, discover, discover_named
 from .errors import FlagsiteError, RecordsHaveErrors
 from .findings import Finding, has_errors
@@ -111,7 +110,7 @@ def refuse_erased(root: str, customer_id: str) -> None:
     """Stop a command about a customer who was erased, saying when and on whose request."""
     erasure = find_erasure(root, customer_id)
     if erasure is not None:
-        raise FlagsiteError(f"customer {erased_on(erasure)}; nothing of their record is kept")
+        raise FlagsiteError(f"customer {erasure.describe()}; nothing of their record is kept")
 
 
 _FILE_MODES = {"100644", "100755"}

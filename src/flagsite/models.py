@@ -266,6 +266,10 @@ class Erasure(Record):
         description="The reference of the erasure request (letters, digits, '.', '_' and '-')."
     )
 
+    def describe(self) -> str:
+        """How an erased customer is spoken of wherever they would appear."""
+        return f"{self.id} was erased on {self.erased.isoformat()} (request {self.request})"
+
 
 RECORD_MODELS: tuple[type[Record], ...] = (
     Contacts,

@@ -35,7 +35,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from flagsite.edit.transaction import BACKUP_DIR, JOURNAL_FILE, STAGED_FILE, STATE_DIR
+from flagsite.edit.state import BACKUP_DIR, JOURNAL_FILE, STAGED_FILE, STATE_DIR
 from flagsite.repository import load_repository
 from flagsite.rules import all_rules
 

@@ -24,11 +24,6 @@ class CustomerWithErrors:
     notes: int  # in its notes folder
 
 
-def erased_on(erasure: Erasure) -> str:
-    """How an erased customer is spoken of wherever they would appear."""
-    return f"{erasure.id} was erased on {erasure.erased.isoformat()} (request {erasure.request})"
-
-
 def check_across(
     customers: list[tuple[str, str, Position | None]], orders: list[OrderRow], with_errors: Sequence[CustomerWithErrors] = (),
     erased: Mapping[str, Erasure] | None = None,
@@ -48,7 +43,7 @@ def check_across(
         else:
             first_by_folded[folded] = (customer_id, path)
         if customer_id in erased:
-            yield Finding(path, line, column, "R017", f"customer {erased_on(erased[customer_id])}, and has a record again; "
+            yield Finding(path, line, column, "R017", f"customer {erased[customer_id].describe()}, and has a record again; "
                                                       f"remove it (flagsite erase), or give a customer who returned a new id")
     known = {customer_id for customer_id, _, _ in customers}
     orders_of_broken = {customer.customer_id: 0 for customer in with_errors}
@@ -57,7 +52,7 @@ def check_across(
         if row.order.customer in orders_of_broken:
             orders_of_broken[row.order.customer] += 1
         elif row.order.customer not in known and row.order.customer in erased:
-            yield Finding(row.path, row.line, 1, "R018", f"order {row.order.order_id} is for customer {erased_on(erased[row.order.customer])}; "
+            yield Finding(row.path, row.line, 1, "R018", f"order {row.order.order_id} is for customer {erased[row.order.customer].describe()}; "
                                                          "remove the row (and erase it in the sales system, whose export brought it back)")
         elif row.order.customer not in known:
             yield Finding(row.path, row.line, 1, "R011", f"order {row.order.order_id} is for customer {row.order.customer!r}, who has no record; correct the customer id or add the customer")

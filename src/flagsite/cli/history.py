@@ -56,7 +56,6 @@ def history(root: str, customer_id: str, format_: str, audience: str) -> None:
 
 def _erased(root: str, erasure: Erasure, format_: str) -> None:
     """An erased customer's history is the erasure: what history may still hold is counted, never shown."""
-    from ..check.repository import erased_on
     from ..history.locate import customer_commits
 
     commits, _ = customer_commits(root, erasure.id, rev="--all", everywhere=True)
@@ -64,7 +63,7 @@ def _erased(root: str, erasure: Erasure, format_: str) -> None:
         click.echo(json_text({"customer": erasure.id, "erased": erasure.erased.isoformat(), "request": erasure.request,
                               "commits_still_holding_the_record": len(commits), "commits": []}, indent=2))
         return
-    click.echo(f"{erased_on(erasure)}; their history is not kept.")
+    click.echo(f"{erasure.describe()}; their history is not kept.")
     if commits:
         click.echo(f"{len(commits)} commit(s) still hold the erased record: run 'flagsite erase {erasure.id} --ref {erasure.request}' "
                    "to rewrite them out of history.")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import click
 
-from ..git import is_branch_name
-from ..scaffold.init import DEFAULT_BRANCH, InitResult, init_repository
+from ..scaffold import DEFAULT_BRANCH
+
+if TYPE_CHECKING:
+    from ..scaffold.init import InitResult
 
 # The name goes into the workflow's YAML, its expressions and its shell scripts: characters that mean nothing in any of them.
 _PLAIN_BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
@@ -16,6 +19,8 @@ _PLAIN_BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 def _branch(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if not _PLAIN_BRANCH.fullmatch(value):
         raise click.BadParameter(f"{value!r}: name the branch with letters, digits, '.', '_', '-' and '/'", ctx, param)
+    from ..git import is_branch_name
+
     if not is_branch_name(value):
         raise click.BadParameter(f"{value!r} is not a name git accepts for a branch (see 'git check-ref-format --branch')", ctx, param)
     return value
@@ -35,6 +40,8 @@ def init(directory: str, make_git: bool, branch: str) -> None:
     repository yet; with --git, DIR must not be in one, and everything written
     is committed as the repository's first commit.
     """
+    from ..scaffold.init import init_repository
+
     result = init_repository(directory, branch=branch, commit=make_git)
     for path in result.written:
         click.echo(f"wrote {path}")

@@ -5,17 +5,18 @@ problems), 2 usage error, 3 an unexpected failure (a bug: please report it).
 
 Each command module imports its library inside the command, when it runs:
 ``--help`` and every command start without loading what the others need
-(pydantic, the policy word lists, mkdocs, Jinja2). tests/test_startup.py keeps it so.
+(pydantic, the policy word lists, mkdocs, Jinja2). tests/tooling/test_startup.py keeps it so.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from ..controls import visible
-from ..edit.transaction import recover
+from ..edit.state import edit_left_unfinished
 from ..errors import FlagsiteError, RecordsHaveErrors, UsageError
 from ..report import report_lines
 from . import build as build_command
@@ -51,6 +52,10 @@ def cli(ctx: click.Context, root: str) -> None:
     """Customer flags and notes kept as YAML in Git."""
     ctx.obj = root
     # Whatever the command, an edit that was killed is finished or undone before anything is read.
+    if not edit_left_unfinished(root):
+        return
+    from ..edit.transaction import recover
+
     try:
         recovered = recover(root)
     except FlagsiteError as error:
@@ -82,6 +87,9 @@ cli.add_command(erase_command.rectify)
 
 
 def main(argv: list[str] | None = None) -> None:
+    # Records hold personal data: no pydantic plugin installed beside flagsite (tracing, logging) is shown them.
+    # Looking for plugins would also read the metadata of every installed package on the first record checked.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         # Without standalone mode click returns the code of an Exit instead of exiting.
         status = cli.main(args=argv, prog_name="flagsite", standalone_mode=False)

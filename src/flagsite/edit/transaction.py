@@ -53,12 +53,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 
 from ..errors import FlagsiteError
+from .state import BACKUP_DIR, JOURNAL_FILE, LOCK_FILE, STAGED_FILE, edit_left_unfinished
+from .state import state_path as _state
 
-STATE_DIR = ".flagsite"
-LOCK_FILE = "lock"
-JOURNAL_FILE = "journal.json"
-STAGED_FILE = "staged"
-BACKUP_DIR = "backup"
 GITIGNORE = "# flagsite's edit lock and journal: local to this checkout, never committed.\n*\n"
 LOCK_WAIT = 10.0  # seconds a second editor waits for the first
 _LOCK_POLL = 0.05
@@ -95,10 +92,6 @@ class _Entry:
     backup: str | None  # file name in backup/; None when the target did not exist
     old: str | None  # SHA-256 of the original content; None when the target did not exist
     new: str | None  # SHA-256 of the new content; None when the target is removed
-
-
-def _state(root: str, *names: str) -> str:
-    return os.path.join(root, STATE_DIR, *names)
 
 
 def _digest(data: bytes) -> str:
@@ -453,7 +446,7 @@ def recover_locked(root: str) -> Recovered | None:
 
 def recover(root: str) -> Recovered | None:
     """What the start of every command does: recover a journal left behind, unless an edit is running now."""
-    if not os.path.exists(_state(root, JOURNAL_FILE)):
+    if not edit_left_unfinished(root):
         return None
     try:
         with edit_lock(root, wait=0):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import FlagsiteError
 from ..git import commit_everything, current_branch, git_init, is_git_repository, top_level
+from . import DEFAULT_BRANCH
 
 if TYPE_CHECKING:  # a type here: what init writes loads these when it runs, so that its help loads none
     from .install_source import InstallSource
@@ -42,7 +43,6 @@ DEPLOY = "deploy"  # a web server with sign-in in front of the built site
 WORKFLOW = ".github/workflows/flagsite.yml"
 DEPLOY_README = "deploy/README.md"
 MKDOCS = "mkdocs.yml"
-DEFAULT_BRANCH = "main"
 FIRST_COMMIT = "Start the records repository (flagsite init)"
 # The workflow's default install, replaced by the source this flagsite came from.
 _DEFAULT_PACKAGE = "vars.FLAGSITE_PACKAGE || 'flagsite' }}"
