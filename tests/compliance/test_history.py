@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flagsite.history import customer_history
-from flagsite.history.paths import RecordPath
+from flagsite.history.paths import RecordPath, record_path
 from flagsite.history.site import site_history
 from flagsite.repository import load_repository
 
@@ -596,12 +596,11 @@ def test_one_customers_history_reads_no_other_customers_files(repo: Repo, monkey
     from flagsite.history import locate
 
     read: list[str] = []
-    real = locate.record_path
 
     def counted(path: str | None) -> RecordPath | None:
         if path:
             read.append(path)
-        return real(path)
+        return record_path(path)
 
     monkeypatch.setattr(locate, "record_path", counted)
     repo.write(f"{C1}/customer.yaml", customer_yaml("C-1"))
