@@ -106,6 +106,22 @@ def _holds_record(entry: os.DirEntry[str]) -> bool:
     return os.path.lexists(os.path.join(entry.path, CUSTOMER_FILE))
 
 
+def rediscover(root: str, layout: Layout, folders: set[str]) -> Layout | None:
+    """``layout`` with these customer folders found again, or None when one is no longer a customer folder.
+
+    Only a whole walk says what a folder that stopped being a customer's is.
+    """
+    fresh: dict[str, Layout] = {}
+    for rel in sorted(folders):
+        found = discover_customer(root, rel)
+        if found is None or [folder.rel_path for folder in found.customers] != [rel]:
+            return None
+        fresh[rel] = found
+    customers = [fresh[folder.rel_path].customers[0] if folder.rel_path in fresh else folder for folder in layout.customers]
+    kept = [finding for finding in layout.findings if not any(finding.path == rel or finding.path.startswith(rel + "/") for rel in fresh)]
+    return Layout(customers, list(layout.order_files), list(layout.erasure_files), kept + [f for found in fresh.values() for f in found.findings])
+
+
 def discover_orders(root: str) -> Layout:
     """records/orders/ as discovery sees it: the order files, and what is refused there."""
     layout = Layout()

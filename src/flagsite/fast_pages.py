@@ -102,6 +102,15 @@ class PageShells:
         html = put_in(shell.head) + page.body + put_in(shell.tail)
         return put_in(shell.dest_path), harden_page(html, site_root_url(put_in(shell.url), self.site_url), moved, page.body)
 
+    def fixed_page(self, path: str, page: RenderedPage, moved: dict[str, str]) -> tuple[str, str]:
+        """(where, hardened HTML) for a page of its own address (a shared page): its own shell, made once."""
+        key = (path, page.title, "<h1" in page.body)
+        shell = self._shells.get(key)
+        if shell is None:
+            shell = self._shells[key] = self._make(*key)
+        html = shell.head + page.body + shell.tail
+        return shell.dest_path, harden_page(html, site_root_url(shell.url, self.site_url), moved, page.body)
+
     def probe(self) -> str:
         """The theme's page for a customer and for an order, with stand-ins: what every such page is made in."""
         customer = self.render_with_engine(page_path(customer_folder(SHELL_ID)), RenderedPage(SHELL_ID, SHELL_BODY))
@@ -253,7 +262,23 @@ def out_of_date(site_dir: str, previous: dict[str, str], now: dict[str, str], *,
         folder = os.path.join(site_dir, *customer_folder(customer_id).split("/"))
         if same_site and previous.get(customer_id) == digest and os.path.isfile(os.path.join(folder, "index.html")):
             continue
-        if customer_id in previous:  # an order gone leaves no page behind
-            shutil.rmtree(os.path.join(folder, "orders"), ignore_errors=True)
         todo.append(customer_id)
     return todo
+
+
+def remove_gone_orders(site_dir: str, pages: dict[str, list[str]]) -> None:
+    """Remove the order pages that are no longer a customer's: ``pages`` by customer, as written.
+
+    Done after the customers' pages are written, so that a build that fails half way
+    leaves the last site whole, every page that was there still there.
+    """
+    for customer_id, paths in pages.items():
+        orders = os.path.join(site_dir, *customer_folder(customer_id).split("/"), "orders")
+        kept = {path.split("/")[-2] for path in paths if path.startswith(customer_folder(customer_id) + "/orders/")}
+        if not kept:
+            shutil.rmtree(orders, ignore_errors=True)
+            continue
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            for name in os.listdir(orders):
+                if name not in kept:
+                    shutil.rmtree(os.path.join(orders, name), ignore_errors=True)

@@ -28,6 +28,7 @@ import os
 import re
 import types
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar, cast
 
 from jinja2 import BytecodeCache, Environment
@@ -41,11 +42,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import write_file
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
+from watchdog.observers.api import BaseObserver
 
-from . import __version__
+from . import __version__, live
 from .catalog import Catalog
 from .dates import DateError, parse_date
+from .discover import Layout, rediscover
 from .fast_pages import (
     EnginePage,
     FastPageWriter,
@@ -56,6 +61,7 @@ from .fast_pages import (
     customer_digest,
     out_of_date,
     remove_files,
+    remove_gone_orders,
     shared_digest,
     site_digest,
     write_customer_pages,
@@ -65,12 +71,12 @@ from .git import UNSHALLOW_ADVICE, is_git_repository, is_shallow, resolve_commit
 from .history.site import site_history
 from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_root_url
 from .render import SCRIPTS, STYLE
-from .render.environment import MemoryBytecodeCache
+from .render.environment import TEMPLATES_FOLDER, MemoryBytecodeCache, template_digest
 from .render.links import CUSTOMERS, DASHBOARDS, RECORD_ERRORS, WORKSTACK, customer_folder, page_path
 from .render.search_index import index_inputs
 from .render.site import RenderedPage, SiteRenderer, customer_page_paths
 from .report import report_lines, report_text
-from .repository import ReadCache, load_repository
+from .repository import LoadResult, ReadCache, load_repository
 from .request_guard import refuse_bad_paths
 from .shards import Shard, Slice, copy_slices, finish_slice
 from .site_dir import SiteDirRefused, check_site_dir, mark_site
@@ -143,6 +149,13 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self._serving = False
         self._last_good: Catalog | None = None
         self._preview_findings: list[Finding] | None = None
+        # ``flagsite serve``'s quick rebuild (live.py): what the last build showed and was made with.
+        self._layout: Layout | None = None
+        self._shared: dict[str, str] = {}  # the shared pages and assets, as Markdown and text
+        self._shells: PageShells | None = None
+        self._built: _Built | None = None
+        self._changes: live.Changes | None = None
+        self._observer: BaseObserver | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -166,9 +179,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         self._history = self.history
         if self._history is None and self.config.history and self.slices is None:  # a merge renders no customer page
             catalog = self.catalog
-            # Read from the commits alone: the same while HEAD and the customers are.
-            made_of = json.dumps([resolve_commit(catalog.root, "HEAD") if is_git_repository(catalog.root) else None,
-                                  is_shallow(catalog.root), list(catalog.customers)])
+            made_of = _history_made_of(catalog)
             self._history = self._keep("history", made_of, lambda: site_history(catalog.root, catalog) or None)  # {}: not in Git
             if self._history and is_shallow(self.catalog.root):
                 log.warning("flagsite: %s is a shallow clone, so each customer page says its history is incomplete; %s",
@@ -195,10 +206,14 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
 
     def _load(self, root: str) -> Catalog:
         today = self._today()
-        result = load_repository(root, today=today, cache=self._read_cache if self._serving else None)
+        return self._accept(load_repository(root, today=today, cache=self._read_cache if self._serving else None))
+
+    def _accept(self, result: LoadResult) -> Catalog:
+        """The catalog the site shows for ``result``: serve shows the last good records beside their errors."""
         if self._serving:
             self._preview_findings = result.findings
             self._folder_keys = result.folder_keys
+            self._layout = result.layout
         if not result.ok and self._serving:
             # A preview that stops on an error leaves every browser waiting: it keeps the last good
             # site (or, from the start, what could be read) and lists the errors on a page.
@@ -248,7 +263,9 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 continue
             self._add(files, config, {path: page.markdown() for path, page in renderer.customer_pages([customer_id]).items()}, in_nav)
         if self.shard is None:
-            self._add(files, config, self._shared_pages(config, renderer), in_nav)
+            shared = self._shared_pages(config, renderer)
+            self._add(files, config, shared, in_nav)
+            self._shared = {path: content for path, content in shared.items() if path in self._generated}
         else:  # the navigation's pages, blank, so each page's navigation is the whole site's; the merge writes them
             self._add(files, config, {path: f"---\ntitle: {path!r}\n---\n" for path in in_nav}, in_nav)
         if files.get_file_from_path("robots.txt") is None:
@@ -332,8 +349,18 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         return harden_page(output_content, site_root_url(template_name, config.site_url), self._moved_scripts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        records = os.path.join(self.records_root(config) if self.catalog is None else self.catalog.root, "records")
-        if os.path.isdir(records):
+        root = self.records_root(config) if self.catalog is None else self.catalog.root
+        records = os.path.join(root, "records")
+        # The repository's own files (flagsite.yaml, mkdocs.yml) and templates rebuild the whole site.
+        others = [(root, False), *((folder, True) for folder in [os.path.join(root, TEMPLATES_FOLDER)] if os.path.isdir(folder))]
+        for path, recursive in others:
+            server.watch(path, recursive=recursive)
+        engine_watches = [(config.docs_dir, True), *((config.config_file_path, True) for _ in [0] if config.config_file_path),
+                          *((str(path), True) for path in config.watch)]
+        watching = live.watch(server, root, others + engine_watches) if os.path.isdir(records) else None
+        if watching is not None:
+            self._changes, self._observer = watching
+        elif os.path.isdir(records):
             server.watch(records)
         server.set_app(refuse_bad_paths(server.get_app()))  # never a traceback, whatever the path
         build = server.builder
@@ -341,6 +368,13 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         def build_or_keep_the_last_site() -> None:
             # The live-reload server holds every request until a rebuild succeeds: whatever stops
             # one, the preview answers from the last site built rather than leave a browser waiting.
+            changed = None if self._changes is None else self._changes.take()
+            try:
+                if changed is not None and self._quick_rebuild(changed):
+                    return
+            except Exception as error:  # noqa: BLE001 - any failure: the whole rebuild below says it, or succeeds
+                log.warning("flagsite: the quick rebuild stopped (%s: %s); rebuilding the whole site", type(error).__name__, error)
+                self._built = None
             try:
                 build()
             except Exception as error:  # noqa: BLE001 - any engine failure; it is told, and the preview goes on
@@ -358,9 +392,16 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         assert nav is not None and env is not None and files is not None
 
         def render(path: str, rendered: RenderedPage) -> EnginePage:
-            file = File.generated(config, path, content=rendered.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
-            page = Page(None, file, config)
-            page.read_source(config)
+            known = files.get_file_from_path(path)
+            if known is not None and known.page is not None:  # a page of the build (in the navigation, it is the active one)
+                file, page = known, known.page
+                kept = page.markdown, page.meta, page.content, page.toc, page.present_anchor_ids
+                page.markdown, page.meta = get_data(rendered.markdown())
+            else:
+                file = File.generated(config, path, content=rendered.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
+                page = Page(None, file, config)
+                page.read_source(config)
+                kept = None
             _render_raw(page, config, files)
             page.active = True
             try:
@@ -368,6 +409,8 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 html = env.get_template(page.meta.get("template", "main.html")).render(context)
             finally:
                 page.active = False
+                if kept is not None:
+                    page.markdown, page.meta, page.content, page.toc, page.present_anchor_ids = kept
             return EnginePage(page.url, file.abs_dest_path, html)
 
         return render
@@ -375,10 +418,10 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
     def _write_fast_pages(self, config: MkDocsConfig, before: WrittenPages, now: WrittenPages) -> None:
         renderer, catalog = self._renderer, self.catalog
         assert renderer is not None and catalog is not None
-        shells = PageShells(self._render_with_engine(config), config.site_url)
+        self._shells = shells = PageShells(self._render_with_engine(config), config.site_url)
         try:
             if self._folder_keys:
-                errors = sum(1 for finding in self._preview_findings or [] if finding.severity == "error")
+                errors = _errors(self._preview_findings)
                 now.site = site_digest(catalog.root, __version__, catalog.today, catalog.config.model_dump(mode="json"),
                                        config.use_directory_urls, config.site_url, shells.probe(), errors)
                 now.customers = {
@@ -389,9 +432,13 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 todo = out_of_date(config.site_dir, before.customers or {}, now.customers, same_site=same_site,
                                    generated=self._generated_files)
                 now.moved = dict(before.moved or {}) if same_site else {}
+                if todo and before.customers:  # said before writing: pages a failed build left half written are not up to date
+                    pending = set(todo)
+                    replace(before, customers={cid: digest for cid, digest in before.customers.items() if cid not in pending}).write(config.site_dir)
             else:
                 todo = self._fast_customers
             count, moved = write_customer_pages(FastPageWriter(renderer, shells), todo, parallel=not self._serving)
+            remove_gone_orders(config.site_dir, {customer_id: customer_page_paths(catalog.customers[customer_id]) for customer_id in todo})
         except ShellMismatch as error:
             raise PluginError(f"flagsite: {error}; set fast_pages: false under the flagsite plugin in mkdocs.yml") from error
         now.moved = (now.moved or {}) | moved
@@ -432,12 +479,106 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             finish_slice(config.site_dir, self.shard, self.catalog, self._slice_pages, self._moved_scripts)
         if self.slices is not None:
             copy_slices(self.slices, config.site_dir)
+        self._built = None
+        if self._serving and self.catalog is not None and self._folder_keys and self._shells is not None \
+                and len(self._fast_customers) == len(self.catalog.customers) and self.shard is None and self.slices is None:
+            self._built = _Built(config, self.catalog, now, template_digest(self.catalog.root), _errors(self._preview_findings))
         self.shard, self.slices = None, None
         self.catalog = None
         self._renderer = None
 
+    def _quick_rebuild(self, paths: set[str]) -> bool:
+        """Rebuild after these record files changed, without the engine; False when only a whole build will do (live.py)."""
+        built, shells = self._built, self._shells
+        if built is None or shells is None or self._layout is None:
+            return False
+        config, shown, root = built.config, built.catalog, built.catalog.root
+        folders = live.changed_folders(root, paths, self._layout)
+        layout = None if folders is None else rediscover(root, self._layout, folders)
+        if folders is None or layout is None:
+            return False  # a customer folder added, removed or renamed, or a change outside them
+        context = self._read_cache.context
+        result = load_repository(root, today=self._today(), cache=self._read_cache, layout=layout, changed=folders)
+        showing = result.catalog if result.ok or self._last_good is None else self._last_good
+        history = self.kept.get("history")
+        if (self._read_cache.context != context or _errors(result.findings) != built.errors
+                or list(showing.customers) != list(shown.customers) or template_digest(root) != built.templates
+                or (self._history is not None and history is not None
+                    and history[0] != hashlib.sha256(_history_made_of(showing).encode()).hexdigest())):
+            return False  # the configuration or date, what every page says, the customers, the templates or the history
+        catalog = self._accept(result)
+        renderer = SiteRenderer(catalog, self._history, directory_urls=config.use_directory_urls, templates_root=root,
+                                preview_findings=self._preview_findings, bytecode_cache=self.bytecode_cache)
+        self.catalog = catalog  # what the shared pages are made of, for this rebuild
+        try:
+            shared = self._generated_only(self._shared_pages(config, renderer))
+        finally:
+            self.catalog = None
+        pages = {path for path in shared if path.endswith(".md")}
+        if pages != {path for path in self._shared if path.endswith(".md")}:
+            return False  # a page added or removed: the navigation and the sitemap change
+        changed = [entry.id for entry in catalog.customers.values() if entry.folder in folders] if catalog is not shown else []
+        _count, moved = FastPageWriter(renderer, shells).write(changed)
+        for path, content in shared.items():
+            if self._shared.get(path) == content:
+                continue
+            if path in pages:
+                dest, html = shells.fixed_page(path, live.page_of(content), moved)
+                write_file(html.encode("utf-8", errors="xmlcharrefreplace"), dest)
+            else:
+                write_file(content.encode("utf-8"), os.path.join(config.site_dir, *path.split("/")))
+        gone = self._shared.keys() - shared.keys()  # search shards no longer needed
+        remove_files(config.site_dir, gone)
+        self._generated_files = (self._generated_files - gone) | (shared.keys() - pages)
+        self._shared = shared
+        for path in moved.keys() - self._moved_scripts.keys():
+            write_file(moved[path].encode("utf-8"), os.path.join(config.site_dir, *path.split("/")))
+        self._moved_scripts |= moved
+        written = built.written
+        for customer_id in changed:
+            folder = catalog.customers[customer_id].folder
+            (written.customers or {})[customer_id] = customer_digest(written.site, renderer, customer_id, self._folder_keys.get(folder, ""))
+        written.moved = (written.moved or {}) | moved
+        written.generated = sorted(self._generated_files)
+        written.write(config.site_dir)
+        built.catalog = catalog
+        log.info("flagsite: rebuilt %d customer(s) and the shared pages", len(changed))
+        return True
+
+    def _generated_only(self, pages: dict[str, str]) -> dict[str, str]:
+        """``pages`` without those the repository's own docs folder has (kept in place of the generated ones)."""
+        assert self._files is not None
+        return {path: content for path, content in pages.items()
+                if path in self._generated or (not path.endswith(".md") and self._files.get_file_from_path(path) is None)}
+
     def on_build_error(self, *, error: Exception) -> None:
         self.shard, self.slices = None, None
+        self._built = None  # what the site folder holds is no longer known: the next rebuild is whole
+
+    def on_shutdown(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+
+
+@dataclass
+class _Built:
+    """What the last whole build of a preview showed, and what it was made with (for the quick rebuild)."""
+
+    config: MkDocsConfig
+    catalog: Catalog
+    written: WrittenPages
+    templates: str  # template_digest
+    errors: int  # the records' errors, which every page counts
+
+
+def _errors(findings: list[Finding] | None) -> int:
+    return sum(1 for finding in findings or [] if finding.severity == "error")
+
+
+def _history_made_of(catalog: Catalog) -> str:
+    """What the customers' history is read from: the commits alone, the same while HEAD and the customers are."""
+    return json.dumps([resolve_commit(catalog.root, "HEAD") if is_git_repository(catalog.root) else None,
+                       is_shallow(catalog.root), list(catalog.customers)])
 
 
 def _holds(path: str, content: str) -> bool:

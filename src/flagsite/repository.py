@@ -27,7 +27,7 @@ from .check.context import CheckContext
 from .check.record import valid_customer_id
 from .check.repository import CustomerWithErrors, check_across
 from .config import CONFIG_FILE, load_config
-from .discover import CustomerFolder, discover
+from .discover import CustomerFolder, Layout, discover
 from .findings import Finding, sort_key
 from .load.orders import OrderRow, load_orders_file
 from .load.yaml_strict import Position
@@ -46,6 +46,7 @@ class LoadResult:
     findings: list[Finding]
     # customer folder -> digest of its files' names and bytes; kept with a ReadCache only
     folder_keys: dict[str, str] = field(default_factory=dict)
+    layout: Layout = field(default_factory=Layout)  # the record files found, for a later load that is told what changed
 
     @property
     def ok(self) -> bool:
@@ -76,7 +77,7 @@ class ReadCache:
 
 def load_repository(
     root: str, *, today: dt.date | None = None, jobs: int | None = None, keep_records: bool = True, policy: bool = True,
-    cache: ReadCache | None = None,
+    cache: ReadCache | None = None, layout: Layout | None = None, changed: set[str] | None = None,
 ) -> LoadResult:
     """Every finding, and a catalog of the valid records.
 
@@ -85,18 +86,21 @@ def load_repository(
     ``policy=False`` leaves out the policy rules (how records are written, most
     of validate's time), for readers that only need what the records say.
     ``cache`` gives the results of folders unchanged since it was filled, and is updated.
+    ``layout`` and ``changed`` (``flagsite serve``, which watches the files): the record files as
+    they are now, and the customer folders that may have changed since ``cache`` was filled;
+    every other folder is taken from the cache without looking at its files.
     """
     root = os.path.abspath(root)
     config, findings = load_config(root)
     ctx = CheckContext(config=config, today=today or dt.date.today())
-    layout = discover(root)
+    layout = layout if layout is not None else discover(root)
     findings += layout.findings
     catalog = Catalog(root=root, config=config, today=ctx.today)
     keys: dict[str, str] = {}
     if cache is None:
         results = _load_folders(root, layout.customers, ctx, jobs, keep_records, policy)
     else:
-        results, keys = _load_changed_folders(root, layout.customers, ctx, jobs, cache, policy)
+        results, keys = _load_changed_folders(root, layout.customers, ctx, jobs, cache, policy, changed)
     orders: list[OrderRow] = []
     for order_file in layout.order_files:
         rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file, config.orders, len(orders))
@@ -116,21 +120,32 @@ def load_repository(
         if owner is not None:
             owner.orders.append(row)
     catalog.findings = sorted(set(findings), key=sort_key)
-    return LoadResult(catalog, catalog.findings, keys)
+    return LoadResult(catalog, catalog.findings, keys, layout)
 
 
 def _load_changed_folders(
-    root: str, folders: list[CustomerFolder], ctx: CheckContext, jobs: int | None, cache: ReadCache, policy: bool
+    root: str, folders: list[CustomerFolder], ctx: CheckContext, jobs: int | None, cache: ReadCache, policy: bool,
+    changed: set[str] | None = None,
 ) -> tuple[list[_FolderResult], dict[str, str]]:
-    """Every folder's result, read again only where the cache has none for its files as they are now."""
+    """Every folder's result, read again only where the cache has none for its files as they are now.
+
+    ``changed``: the only folders whose files may differ from the cache's (None: any may).
+    """
     context = _context_key(root, ctx) + ("" if policy else " without the policy rules")
     if cache.context != context:
         cache.context, cache.folders = context, {}
-    keys = {folder.rel_path: _folder_key_cached(root, folder, cache) for folder in folders}
+
+    def key(folder: CustomerFolder) -> str:
+        kept = cache.folders.get(folder.rel_path)
+        if changed is not None and kept is not None and folder.rel_path not in changed:
+            return kept[0]
+        return _folder_key_cached(root, folder, cache)
+
+    keys = {folder.rel_path: key(folder) for folder in folders}
     cache.signatures = {folder.rel_path: cache.signatures[folder.rel_path] for folder in folders if folder.rel_path in cache.signatures}
-    changed = [folder for folder in folders if cache.folders.get(folder.rel_path, ("", None))[0] != keys[folder.rel_path]]
-    cache.changed = bool(changed) or len(keys) != len(cache.folders)
-    fresh = {result.folder.rel_path: result for result in _load_folders(root, changed, ctx, jobs, True, policy)}
+    stale = [folder for folder in folders if cache.folders.get(folder.rel_path, ("", None))[0] != keys[folder.rel_path]]
+    cache.changed = bool(stale) or len(keys) != len(cache.folders)
+    fresh = {result.folder.rel_path: result for result in _load_folders(root, stale, ctx, jobs, True, policy)}
     cache.folders = {
         folder.rel_path: (keys[folder.rel_path], fresh.get(folder.rel_path) or cache.folders[folder.rel_path][1])
         for folder in folders
