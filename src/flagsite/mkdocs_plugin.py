@@ -362,6 +362,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             self._changes, self._observer = watching
         elif os.path.isdir(records):
             server.watch(records)
+        log.info("flagsite: the preview's pages are written in %s", config.site_dir)
         server.set_app(refuse_bad_paths(server.get_app()))  # never a traceback, whatever the path
         build = server.builder
 
@@ -519,11 +520,12 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             return False  # a page added or removed: the navigation and the sitemap change
         changed = [entry.id for entry in catalog.customers.values() if entry.folder in folders] if catalog is not shown else []
         _count, moved = FastPageWriter(renderer, shells).write(changed)
+        moved_from_shared: dict[str, str] = {}  # the record keeps the customer pages' alone, as a whole build's does
         for path, content in shared.items():
             if self._shared.get(path) == content:
                 continue
             if path in pages:
-                dest, html = shells.fixed_page(path, live.page_of(content), moved)
+                dest, html = shells.fixed_page(path, live.page_of(content), moved_from_shared)
                 write_file(html.encode("utf-8", errors="xmlcharrefreplace"), dest)
             else:
                 write_file(content.encode("utf-8"), os.path.join(config.site_dir, *path.split("/")))
@@ -531,9 +533,10 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         remove_files(config.site_dir, gone)
         self._generated_files = (self._generated_files - gone) | (shared.keys() - pages)
         self._shared = shared
-        for path in moved.keys() - self._moved_scripts.keys():
-            write_file(moved[path].encode("utf-8"), os.path.join(config.site_dir, *path.split("/")))
-        self._moved_scripts |= moved
+        for path, code in (moved | moved_from_shared).items():
+            if path not in self._moved_scripts:
+                write_file(code.encode("utf-8"), os.path.join(config.site_dir, *path.split("/")))
+        self._moved_scripts |= moved | moved_from_shared
         written = built.written
         for customer_id in changed:
             folder = catalog.customers[customer_id].folder

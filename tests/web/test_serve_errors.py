@@ -68,3 +68,4 @@ def test_a_preview_started_on_records_with_errors_answers_every_request(repo: st
         assert status == 200 and "fs-preview-errors" in home and "record-errors/" in home
         assert _status(f"{base}/customers/C-20001/")[0] == 404  # what cannot be read is not made up
     assert "records/customers/C-20001/customer.yaml:" in log[0] and "Traceback" not in log[0]
+
