@@ -8,7 +8,9 @@ Builds are incremental: the records read are kept in ``.flagsite/build-cache/``
 (which Git ignores), so a build reads again only the customer folders that
 changed; and into a site flagsite built before, the engine does not empty the
 folder first, and only the customers whose pages changed are written again
-(the plugin knows them by digests). ``serve`` keeps the same in memory.
+(the plugin knows them by digests). ``serve`` keeps the same in memory, and
+rebuilds a saved record's customer and the shared pages without the engine
+(``live.py``).
 """
 
 from __future__ import annotations
@@ -248,7 +250,7 @@ def _check_can_listen(host: str, port: int) -> None:
 
 
 def serve_site(root: str, *, today: dt.date | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve a live preview that rebuilds when records change.
+    """Serve a live preview that rebuilds when records change: the changed customers alone when it can (``live.py``).
 
     Records with errors do not stop it: the plugin lists them on the preview's
     ``/record-errors/`` page, which reloads when they are corrected.

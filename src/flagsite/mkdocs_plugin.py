@@ -238,14 +238,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        self._renderer = renderer = SiteRenderer(
-            self.catalog,
-            self._history,
-            directory_urls=config.use_directory_urls,
-            templates_root=self.catalog.root,
-            preview_findings=self._preview_findings,
-            bytecode_cache=self.bytecode_cache,
-        )
+        self._renderer = renderer = self._renderer_for(self.catalog, config)
         self._fast_customers, self._sliced_customers, self._slice_pages = [], [], set()
         fast = self._writes_pages_itself(config)
         in_nav = {page_path(""), page_path(WORKSTACK), page_path(DASHBOARDS), page_path(CUSTOMERS)}
@@ -272,6 +265,10 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
             files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
             self._generated_files.add("robots.txt")
         return files
+
+    def _renderer_for(self, catalog: Catalog, config: MkDocsConfig) -> SiteRenderer:
+        return SiteRenderer(catalog, self._history, directory_urls=config.use_directory_urls, templates_root=catalog.root,
+                            preview_findings=self._preview_findings, bytecode_cache=self.bytecode_cache)
 
     def _shared_pages(self, config: MkDocsConfig, renderer: SiteRenderer) -> dict[str, str]:
         """The pages and assets shared by all customers: rendered again only when a record or the site changed."""
@@ -508,8 +505,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                     and history[0] != hashlib.sha256(_history_made_of(showing).encode()).hexdigest())):
             return False  # the configuration or date, what every page says, the customers, the templates or the history
         catalog = self._accept(result)
-        renderer = SiteRenderer(catalog, self._history, directory_urls=config.use_directory_urls, templates_root=root,
-                                preview_findings=self._preview_findings, bytecode_cache=self.bytecode_cache)
+        renderer = self._renderer_for(catalog, config)
         self.catalog = catalog  # what the shared pages are made of, for this rebuild
         try:
             shared = self._generated_only(self._shared_pages(config, renderer))
