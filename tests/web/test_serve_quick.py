@@ -19,14 +19,16 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
 
 import site_factory as f
+from test_site_dir import snapshot
 
 TODAY = f.TODAY.isoformat()
 # The engine stamps the sitemap with the build's time: fixed, so that two builds can be compared.
@@ -69,11 +71,11 @@ def _status(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def _until(check: object, what: str, seconds: float = 120) -> None:
+def _until(check: Callable[[], object], what: str, seconds: float = 120) -> None:
     """Poll ``check()`` until it holds; fail naming ``what`` when it never does."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if check():  # type: ignore[operator]
+        if check():
             return
         time.sleep(0.2)
     raise AssertionError(f"never happened: {what}")
@@ -113,19 +115,18 @@ def _edit(root: str, path: str, old: str, new: str) -> None:
         handle.write(text.replace(old, new))
 
 
-def _files(folder: str) -> dict[str, bytes]:
-    found = {}
-    for where, _dirs, names in os.walk(folder):
-        for name in names:
-            path = os.path.join(where, name)
-            with open(path, "rb") as handle:
-                found[os.path.relpath(path, folder)] = handle.read()
-    return found
+def _own_template(repo: str, name: str) -> str:
+    """Give the repository its own copy of the packaged template ``name``; returns its text."""
+    text = resources.files("flagsite").joinpath("site_templates", name).read_text(encoding="utf-8")
+    os.makedirs(os.path.join(repo, "site_templates"), exist_ok=True)
+    with open(os.path.join(repo, "site_templates", name), "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return text
 
 
 @pytest.fixture
-def repo(tmp_path: object, demo_root: str) -> str:
-    target = os.path.join(str(tmp_path), "repo")
+def repo(tmp_path: Path, demo_root: str) -> str:
+    target = str(tmp_path / "repo")
     shutil.copytree(demo_root, target)
     subprocess.run(["git", "init", "-q"], cwd=target, check=True)
     subprocess.run(["git", "add", "-A"], cwd=target, check=True)
@@ -155,10 +156,10 @@ def test_saved_records_show_after_quick_rebuilds_and_the_site_is_the_one_a_fresh
         _shows(served, "customers/C-10042/", "Asked for a copy of the invoice.", present=False)
         assert served.quick_rebuilds() == [1, 1, 1, 1], served.log()
         assert served.whole_builds() == whole, "no edit needed the engine's whole build"
-        quick = _files(served.site_dir())
+        quick = snapshot(served.site_dir())
         port = served.port
     with serving(repo, port) as fresh:  # the same address: every page names it
-        whole_site = _files(fresh.site_dir())
+        whole_site = snapshot(fresh.site_dir())
     # The record of what the pages were made from lists the same things, in the order each build met them.
     record = ".flagsite-pages.json"
     assert json.loads(quick.pop(record)) == json.loads(whole_site.pop(record))
@@ -183,11 +184,7 @@ def test_a_record_broken_while_previewing_is_listed_and_the_last_good_page_stays
 
 
 def test_a_template_or_configuration_change_rebuilds_every_page(repo: str) -> None:
-    templates = os.path.join(repo, "site_templates")
-    os.mkdir(templates)
-    packaged = resources.files("flagsite").joinpath("site_templates", "customer.html").read_text(encoding="utf-8")
-    with open(os.path.join(templates, "customer.html"), "w", encoding="utf-8") as handle:
-        handle.write(packaged)
+    _own_template(repo, "customer.html")
     with serving(repo) as served:
         whole = served.whole_builds()
         _edit(repo, os.path.join("site_templates", "customer.html"), "<h2>Notes</h2>", "<h2>Notes on file</h2>")
@@ -220,11 +217,8 @@ def test_a_customer_folder_added_and_one_removed_are_served(repo: str) -> None:
 
 
 def test_a_failed_rebuild_leaves_every_page_of_the_last_site_and_the_next_one_writes_them_again(repo: str) -> None:
+    order_page = _own_template(repo, "order.html")
     templates = os.path.join(repo, "site_templates")
-    os.mkdir(templates)
-    order_page = resources.files("flagsite").joinpath("site_templates", "order.html").read_text(encoding="utf-8")
-    with open(os.path.join(templates, "order.html"), "w", encoding="utf-8") as handle:
-        handle.write(order_page)
     with serving(repo) as served:
         order = served.url("customers/C-30003/orders/SO-1/")
         assert _status(order)[0] == 200
