@@ -348,7 +348,7 @@ _MARKED_OPINION_PATTERN = (
     r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b|"
     r"\b(?:his|her|their) english (?:is|was|isn't|wasn't|is not|was not|not) (?:not |very |that |so )?(?:great|good|the best|poor|bad|terrible|limited|broken)\b|"
     r"\b(?:serial|frequent|habitual|chronic|constant) (?:complainer|moaner|caller|whinger)s?\b|"
-    r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-it-all\b|\battention seeker\b|"
+    r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-(?:it-)?all\b|\battention seeker\b|"
     # The writer's guess at a motive or a mind: "seems like he just wants a free one", "not the sharpest tool".
     r"\b(?:seems|seemed|looks|looked|sounds|sounded) like (?:he|she|they|the customer) (?:just |only |really )?(?:wants?|wanted|is|was|'s|trying|after)\b|"
     r"\b(?:seems|seemed|obviously|clearly)(?: like| that)? (?:he|she|they) (?:doesn't|does not|didn't"
@@ -376,6 +376,7 @@ _MARKED_OPINION_PAIRS = (
     (frozenset({"ask"}), frozenset({"me"})),
     (frozenset({"able"}), frozenset({"not"})),
     (frozenset({"get", "know"}), frozenset({"it"})),
+    (frozenset({"know"}), frozenset({"all"})),
 )
 _PAIR_FIRST_WORDS = frozenset().union(*(first for first, _ in _MARKED_OPINION_PAIRS))
 
@@ -556,15 +557,20 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
     great") counts only with a word said of people alone ("lazy", "awkward").
     """
     words, lexicon = text.words, subject.lexicon
-    if COPULAS.isdisjoint(words) or (lexicon.person_judging.isdisjoint(words) and _ATTRIBUTES.isdisjoint(words) and _BEFORE_A_NAME.isdisjoint(words)):
-        return None  # nearly every text: no word said of people alone, no attribute, nothing that marks a person's name
+    if COPULAS.isdisjoint(words) or (
+        lexicon.person_judging.isdisjoint(words) and _ATTRIBUTES.isdisjoint(words) and _BEFORE_A_NAME.isdisjoint(words) and "being" not in words
+    ):
+        return None  # nearly every text: no word said of people alone, no attribute, nothing that marks a person
     for index, candidate in enumerate(words):
         if index < 2 or not lexicon.judges(candidate):
             continue
+        if words[index + 1 : index + 2] == ["to"] and words[index + 2 : index + 3] not in (["deal"], ["work"], ["please"], ["talk"], ["handle"]):
+            continue  # what a thing is like to use: "the Lodge is difficult to reach" (but "difficult to deal with")
         verb = index - 1
         while verb > 0 and (words[verb] in INTENSIFIERS or words[verb] in _ARTICLE) and words[verb] not in ("being", "not"):
             verb -= 1
-        if words[verb] == "being" and words[verb - 1] in COPULAS:
+        acting = words[verb] == "being" and words[verb - 1] in COPULAS  # "was being difficult": only a person acts so
+        if acting:
             verb -= 1
         if words[verb] not in COPULAS or words[verb] in ("got", "gets", "became", "becomes"):
             continue
@@ -577,7 +583,7 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
         if named is None:
             continue
         # A name after a title or a word for a person is surely a person: any judging word counts.
-        surely_a_person = named < said_of or _a_person_before(words, named)
+        surely_a_person = acting or named < said_of or _a_person_before(words, named)
         if candidate in lexicon.person_judging or (surely_a_person and lexicon.judges_a_person(candidate)):
             title = 1 if named > 0 and words[named - 1] in HONORIFICS else 0
             return " ".join(text.originals[named - title : index + 1])
@@ -731,7 +737,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     - a judgement of someone the record does not name, or of a person's conduct: a name inside a
       sentence, after a title or a word for a person, or one the dictionary lacks, then "is/was
       (being)" and a word of character ("her son Kofi is hopeless", "Mrs Delaney is lovely",
-      "Tobias was being really awkward"; a capitalised word that may be a product needs a word said
+      "Tobias was being really awkward", "Fenella was being difficult"; a capitalised word that may be a product needs a word said
       of people alone: "the Dyson is great" passes); "her handwriting is atrocious", "his manners
       were appalling", "his grasp of English is poor"; pride and motives ("full of herself",
       "pleased with himself", "trying it on", "trying her luck"), "zero patience", "no manners".
