@@ -537,6 +537,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
 
 
 _AGES = frozenset(("old", "young", "little"))
+# After "rude to", "difficult to": who was treated so, or how a person is to deal with.
+_AFTER_TO_OF_A_PERSON = frozenset("the a an her him them me us our his their my your everyone anyone staff deal work please talk handle".split())
 
 
 def _person_after(words: list[str], index: int) -> int | None:
@@ -564,8 +566,8 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
     for index, candidate in enumerate(words):
         if index < 2 or not lexicon.judges(candidate):
             continue
-        if words[index + 1 : index + 2] == ["to"] and words[index + 2 : index + 3] not in (["deal"], ["work"], ["please"], ["talk"], ["handle"]):
-            continue  # what a thing is like to use: "the Lodge is difficult to reach" (but "difficult to deal with")
+        if words[index + 1 : index + 2] == ["to"] and index + 2 < len(words) and words[index + 2] not in _AFTER_TO_OF_A_PERSON:
+            continue  # what a thing is like to use: "the Lodge is difficult to reach" (but "rude to the driver", "difficult to deal with")
         verb = index - 1
         while verb > 0 and (words[verb] in INTENSIFIERS or words[verb] in _ARTICLE) and words[verb] not in ("being", "not"):
             verb -= 1
