@@ -64,6 +64,33 @@ def test_help_loads_no_library(args: list[str]) -> None:
     assert loaded(imported_by(*args), HEAVY) == []
 
 
+LIBRARY = ["flagsite.git", "flagsite.edit.transaction", "flagsite.scaffold.init", "flagsite.locate", "flagsite.models", "flagsite.config"]
+
+
+@pytest.mark.parametrize("args", HELP, ids=" ".join)
+def test_help_loads_none_of_flagsites_own_library(args: list[str]) -> None:
+    assert loaded(imported_by(*args), LIBRARY) == []
+
+
+def test_one_customers_history_loads_no_orders_or_cross_record_checks(repo: Path) -> None:
+    modules = imported_by("--root", str(repo), "history", "C-10042")
+    assert loaded(modules, ["flagsite.load.orders", "flagsite.check.repository", "flagsite.catalog", "flagsite.edit.transaction"]) == []
+
+
+def test_show_loads_no_site_policy_or_history(repo: Path) -> None:
+    modules = imported_by("--root", str(repo), "show", "C-10042")
+    assert loaded(modules, ["jinja2", "mkdocs", "ruamel", "spellchecker", "vaderSentiment", "git"]) == []
+    assert loaded(modules, ["flagsite.render", "flagsite.build", "flagsite.policy", "flagsite.history", "flagsite.export", "flagsite.edit.transaction"]) == []
+
+
+def test_no_pydantic_plugin_is_looked_for(repo: Path) -> None:
+    """Plugins would be shown every record checked; looking for them reads every installed package's metadata."""
+    probe = PROBE.replace('print("\\nMODULES "', 'print("\\nPLUGINS", sys.modules["pydantic.plugin._loader"]._plugins)\nprint("\\nMODULES "')
+    done = subprocess.run([sys.executable, "-c", probe, "--root", str(repo), "history", "C-10042"], capture_output=True, text=True, check=True,
+                          env={k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"})
+    assert "\nPLUGINS None\n" in done.stdout
+
+
 def test_one_customers_history_loads_no_site_editing_or_wording(repo: Path) -> None:
     modules = imported_by("--root", str(repo), "history", "C-10042")
     assert loaded(modules, ["jinja2", "mkdocs", "ruamel", "spellchecker", "vaderSentiment", "git"]) == []

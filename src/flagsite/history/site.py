@@ -8,13 +8,15 @@ would cost thousands of times more.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..catalog import Catalog
 from ..controls import visible
 from ..git import BlobReader, commit_count, has_commits, is_git_repository, landing_times, shallow_commits, stream_log
 from ..progress import tracked
 from .timeline import CommitChanges, group_by_customer
+
+if TYPE_CHECKING:  # one customer's history, which this package also gives, loads no catalog
+    from ..catalog import Catalog
 
 
 def site_history(root: str, catalog: Catalog | None = None) -> dict[str, list[dict[str, Any]]]:
