@@ -112,6 +112,32 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("instead-of", "P106", True, {"resolution": ["Put him on the bus list instead of the walkers."]}),
     ("changed-lessons-to", "P106", True, {"resolution": ["Changed lessons to online video from next week."]}),
     ("signed-contract-is-no-change", "P106", False, {"resolution": ["Sent the signed contract to his email."]}),
+    # Read the words around a phrase: contacts written as a job or a description, reasons about
+    # talking to someone, the writer or a team acting in the future or the present tense, a to-do
+    # as an order, fields that only file something, a balance arranged, needs that last a visit.
+    ("description-in-sentence-case", "P101", True, {"contact": {"name": "Dog walker", "relationship": "walks the account holder's dogs"}}),
+    ("description-with-of", "P101", True, {"contact": {"name": "Next of kin", "relationship": "brother of the account holder"}}),
+    ("compound-job", "P101", True, {"contact": {"name": "Childminder", "relationship": "looks after the account holder's son"}}),
+    ("job-title-alone", "P101", True, {"contact": {"name": "Bookkeeper", "relationship": "works for the account holder"}}),
+    ("name-with-particles", "P101", False, {"contact": {"name": "Jan van der Berg", "relationship": "neighbour of the account holder"}}),
+    ("first-name-that-is-a-word", "P101", False, {"contact": {"name": "Hunter", "relationship": "son of the account holder"}}),
+    ("talk-to-someone", "P103", True, {"reason": "Wanted to speak to somebody about the account."}),
+    ("talk-about-a-named-issue", "P103", False, {"reason": "Wanted to talk to someone about the damp patch on the bedroom ceiling."}),
+    ("team-in-ing-will", "P105", True, {"resolution": ["Confirmed the double charge; invoicing will refund it and email him the credit note."]}),
+    ("we-will-any-action", "P105", True, {"resolution": ["We'll order the replacement hinge and fit it when it comes in."]}),
+    ("i-will-to-a-name", "P105", True, {"resolution": ["I'll email Alexander the two options by Friday."]}),
+    ("present-tense-then-contact", "P105", True, {"resolution": ["I order the part from the supplier and text him when it arrives."]}),
+    ("to-do-as-an-order", "P105", True, {"internal": "Ring him back Thursday with the engineer's answer."}),
+    ("what-is-simply-so", "P105", False, {"resolution": ["Explained we will need access to the meter cupboard."]}),
+    ("done-not-promised", "P105", False, {"resolution": ["I ordered the part and texted him when it arrived."]}),
+    ("the-customers-we-will", "P105", False, {"reason": "Cancelled the membership; she said: we will never use you again."}),
+    ("feature-named-to-email", "P105", False, {"resolution": ["Reset the SMTP password; scan to email works again."]}),
+    ("filed-under-his-name", "P106", False, {"resolution": ["Put two aside under his name for collection on Monday."]}),
+    ("number-of-something", "P106", False, {"resolution": ["Reduced the number of visits on the rota to two."]}),
+    ("balance-arranged", "P107", True, {"resolution": ["Agreed the balance of £420 can wait until the insurer pays out."]}),
+    ("mobility-aid-and-instruction", "P108", True, {"resolution": ["Booked the repair. He uses a walking stick and needs a few minutes to reach the door, so engineers must wait."]}),
+    ("relative-uses-a-wheelchair", "P108", False, {"reason": "His father uses a wheelchair; asked whether the side gate is step-free."}),
+    ("cannot-see-a-thing-today", "P108", False, {"reason": "Cannot see the March statement in the online account."}),
     ("goes-colon", "P303", True, {"reason": "Locked out again. She goes: I typed it right every time."}),
     ("prefers-by-post", "P108", True, {"reason": "Prefers all statements by post rather than email."}),
     ("someone-elses-wheelchair", "P108", False, {"reason": "Asked about step-free access for her grandfather, who uses a wheelchair."}),
@@ -218,3 +244,9 @@ def test_findings_on_note_text_propose_a_factual_rewrite(found: dict[str, list[t
     assert "remove the motive" in _message(found, "silencing-intent", "P304")
     assert "relationship: office mgr}" in _message(found, "abbreviated-role", "P101")
     assert "owner: jdoe, action: Engineer will swing by on Thursday to fit it.}" in _message(found, "visit-of-ours", "P105")
+    assert "relationship: dog walker}" in _message(found, "description-in-sentence-case", "P101")
+    assert "action: We'll order the replacement hinge and fit it when it comes in.}" in _message(found, "we-will-any-action", "P105")
+    assert "amount: 420, currency: GBP}" in _message(found, "balance-arranged", "P107")
+    assert "{text: He uses a walking stick and needs a few minutes to reach the door, so engineers must wait., since: 2026-06-03}" in _message(
+        found, "mobility-aid-and-instruction", "P108"
+    )

@@ -76,15 +76,44 @@ def _role_not_name(name: str) -> bool:
 _ROLE_ABBREVIATIONS = frozenset("mgr mngr asst rep reps coord supt recep sec admin dept hq".split())
 
 
+# Endings that make a word a job or a role: a housekeeper, a childminder, a dog-sitter, a technician.
+_ROLE_ENDINGS = ("keeper", "minder", "sitter", "worker", "maker", "officer", "manager", "assistant", "ologist", "ician", "therapist")
+
+
 def _is_role(word: str) -> bool:
-    """Whether a word names a role or a relation: "tenant", "tenants", "grandparent", "stepmother", "mgr"."""
+    """Whether a word names a role or a relation: "tenant", "tenants", "grandparent", "stepmother", "mgr", "housekeeper"."""
     if word in ROLE_NAMES or word in _ROLE_ABBREVIATIONS or (word.endswith("s") and word[:-1] in ROLE_NAMES):
+        return True
+    if word.endswith(_ROLE_ENDINGS) and len(word) > 7:
         return True
     # Kin by marriage or a generation away: grandparent, stepmother, greatgrandad.
     return any(word.startswith(prefix) and word[len(prefix) :] in _KIN for prefix in ("great", "grand", "step"))
 
 
 _KIN = ROLE_NAMES | {"parent", "parents", "child", "children"}
+
+
+# Lower-case words that belong in names: "Ludwig van Beethoven", "Maria de la Cruz", "Omar bin Said".
+_NAME_PARTICLES = frozenset("van von de da di du del della der den la le bin bint ibn al el ter ten dos das do y e st".split())
+
+
+def _written_as_a_phrase(name: str, subject: Subject) -> bool:
+    """Whether a contact name is a description in sentence case ("Dog walker", "Next of kin"), not a name.
+
+    A name capitalises each of its words (but for particles: "van", "de"); a description
+    capitalises the first word only, and its other words are words of the language.
+    """
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name)
+    if len(words) < 2 or not words[0][0].isupper():
+        return False
+    holder = set(normalise_name(subject.customer.name)) if subject.customer is not None else set()
+    lower = [w for w in words[1:] if w.islower() and w not in _NAME_PARTICLES and w not in holder]
+    return bool(lower) and all(subject.lexicon.is_known(w) for w in lower)
+
+
+def _names_nobody(name: str, subject: Subject) -> bool:
+    """Whether a contact name is a stand-in: a placeholder, a role, a title and initials, or a description."""
+    return _is_placeholder(name, subject.lexicon.placeholders) or _written_as_a_phrase(name, subject)
 
 
 @rule("P101", "contact-name-missing", "error", "note")
@@ -96,10 +125,13 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
     pronoun; a title with initials ("Mrs R", "Mr K."); or a role, relative or office written
     where the name belongs ("Tenant", "Carer", "Grandma", "School office", "IT Helpdesk", "PA",
-    "Office mgr", "Grandparent", "Lender"): a last word naming a role (in the plural, a short form,
-    or a relative a generation or a marriage away: grand-, great-, step-), with nothing before it
-    that reads as a name ("Emma Baker" is a name). The finding proposes moving the role into `relationship`. The schema already requires
-    the field; this rule catches names that say nothing.
+    "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper"): a last word naming a role
+    or a job (in the plural, a short form, a relative a generation or a marriage away: grand-,
+    great-, step-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
+    it that reads as a name ("Emma Baker" is a name); or a description written in sentence case,
+    its later words words of the language in lower case ("Dog walker", "Next of kin", "Person at
+    the front desk"; "Jan van der Berg" is a name). The finding proposes moving the role into
+    `relationship`. The schema already requires the field; this rule catches names that say nothing.
 
     ## Why
     The notes policy asks every note to name who we spoke with, so the next person knows whether
@@ -121,9 +153,10 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     """
     assert subject.note is not None
     name = subject.note.contact.name
-    if _is_placeholder(name, subject.lexicon.placeholders):
+    if _names_nobody(name, subject):
         role = name.strip().rstrip(".").lower()
-        example = f"contact: {{name: <their name>, relationship: {role}}}" if _role_not_name(name) else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
+        described = _role_not_name(name) or _written_as_a_phrase(name, subject)
+        example = f"contact: {{name: <their name>, relationship: {role}}}" if described else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
         yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with, e.g. {example}")
 
 
@@ -173,7 +206,7 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     contact = subject.note.contact
     if subject.customer is None or contact.relationship is not None:
         return
-    if _is_placeholder(contact.name, subject.lexicon.placeholders) or is_todo(contact.name):
+    if _names_nobody(contact.name, subject) or is_todo(contact.name):
         return  # P101 or S004 already says the name is missing
     if not _same_person(normalise_name(contact.name), normalise_name(subject.customer.name)):
         yield Hit(
@@ -209,7 +242,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Removes from `reason` the words that carry no information about an issue ("customer", "called",
-    "about", "issue", "question", "account", "wants", "help", names, ...) and flags the reason when
+    "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
+    "discuss"; someone or something unnamed: "someone", "anybody"; names, ...) and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
     ## Why
@@ -307,6 +341,37 @@ _PROMISES = (
     re.compile(r"\b(?:i|we)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:come|get|revert|call|ring|phone|write) back to (?:him|her|them)\b"),
     re.compile(rf"\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"),
 )
+# The writer or the team, in the future tense, doing something: "I'll email her the options", "we
+# will order the part". Not what is simply so ("we will need the form", "we'll see") or denied.
+_WE_WILL = re.compile(
+    r"(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+)(?:i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to)\s+"
+    r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
+    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always)\b)[a-z]{2,}\b"
+)
+# What we do now and the contact that will follow it, in the present tense, as non-native writers
+# put it: "I order the blank key and call him when it arrives".
+_WE_DO_THEN_TELL = re.compile(
+    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then)\s+)(?:i|we)\s+(?!(?:could|would|might|should|can|may|was|were|had|did|have|has)\b)([a-z]+)\b[^.;!?]{0,80}?"
+    r"\b(?:and|then)\s+(?:(?:i|we)\s+)?(?:call|ring|phone|email|e-mail|text|contact|tell|inform|update|send|write to)\s+(?:him|her|them)\b"
+)
+# Past forms with no -ed: "I sent the form and ..." reports, it promises nothing.
+_PAST_WITHOUT_ED = frozenset(
+    """sent told rang spoke gave took made got went came left put let set found brought bought thought caught kept read
+    wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold""".split()
+)
+# A to-do written as an order to ourselves: "Ring him the week before.", "Call her back Tuesday."
+_TO_DO = re.compile(
+    r"(?:^|[.;!?]\s*|\n)\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
+    r"(?:back|tomorrow|today|tonight|later|next|the (?:week|day|morning|afternoon)|when|once|after|before|by|in|this|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+# What _WE_DO_THEN_TELL and _TO_DO need, without "will" or "to": a contact after "and", or opening a sentence.
+_CONTACT_NEXT = re.compile(
+    r"(?:\b(?:and|then)\s+|(?:^|[.;!?]\s*|\n)\s*)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
+)
+_A_FEATURE_WORKS = re.compile(r"\s+(?:works?|worked|is|was|isn't|wasn't|fails?|failed|stopped|broke|broken|not|now)\b")
+# Said by the customer: their "we will" is not ours.
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}[:\"“']")
 # Every promise above holds one of these: texts without any are skipped at once.
 _PROMISE_WORDS = ("will", "'ll", "'d", "would", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
 # Narrower: a pattern above cannot match a sentence without one of these, or without "to" opening
@@ -332,7 +397,7 @@ _TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
     r"(?:^|[.;!?,]\s+|\n)((?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
-    r"(?:call|ring|phone|text|email|update|contact) (?:him|her|them))\b"
+    r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to) (?:him|her|them))\b"
 )
 # Who is not us: the customer and their side. What they will do is theirs to do.
 _THEIR_SIDE = frozenset(
@@ -358,12 +423,17 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     back", "Anna will email her", "callback scheduled", "will be contacted by billing", "told her
     we would call back"; a colleague or a role named as the one who acts ("Trainer to ring him
     back", "Dr Shah to email her the images", "Pharmacist will check again Monday", "tech will
-    swing by Thursday to install it"); "will ... and let her know", "going to ask ... and text
-    him"; a promise in the present tense, as non-native writers put it ("I check with the manager
-    and come back to her"); a promise to the customer by name ("I'll text Beatrice"). A note with
+    swing by Thursday to install it", "billing will refund it and email her the remittance");
+    "will ... and let her know", "going to ask ... and text him"; the writer or the team doing
+    anything in the future tense ("I'll email Marisol the options", "we'll book the repeat
+    treatment"; not what is simply so: "we will need access to the loft"); a promise in the
+    present tense, as non-native writers put it ("I check with the manager and come back to her",
+    "I order the key and call him when it arrives"); a to-do written as an order ("Ring him the
+    week before"); a promise to the customer by name ("I'll text Beatrice"). A note with
     such a promise needs `follow_up: {due, owner, action}`, which the finding drafts. What the
     customer or their side will do ("customer will call back if...", "tenant to leave the
-    stopcock off") is not a promise of ours and is not flagged.
+    stopcock off"), the customer's own words ("she said: we will never come back") and what was
+    done ("I checked the traps and texted him") are not promises of ours and are not flagged.
 
     ## Why
     A promised callback that is only in prose appears on nobody's list: the follow-ups-due
@@ -387,9 +457,14 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
         lowered = text.lowered
-        if not any(word in lowered for word in _PROMISE_WORDS):
+        if not any(word in lowered for word in _PROMISE_WORDS) and not _CONTACT_NEXT.search(lowered):
             continue
-        if not any(marker in lowered for marker in _PROMISE_MARKERS) and not _TO_OPENS_SENTENCE.search(lowered) and not _TO_ACT.search(lowered):
+        if (
+            not any(marker in lowered for marker in _PROMISE_MARKERS)
+            and not _TO_OPENS_SENTENCE.search(lowered)
+            and not _TO_ACT.search(lowered)
+            and not _CONTACT_NEXT.search(lowered)
+        ):
             continue
         if _NO_FOLLOW_UP.search(lowered):
             continue
@@ -411,10 +486,20 @@ def _ours_will(sentence: str) -> bool:
     for pattern in (_WHO_WILL, _WILL_THEN_TELL):
         for found in pattern.finditer(sentence):
             doer = found.group(1).split()
-            if doer and (_THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or doer[-1].endswith("ing")):
+            # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
+            gerund = bool(doer) and doer[-1].endswith("ing") and sentence.startswith("to ", found.end(1) + 1)
+            if doer and (_THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or gerund):
                 continue  # the customer's side, or a verb's phrase ("asked to", "wrote back to confirm", "not sending to")
+            if _A_FEATURE_WORKS.match(sentence, found.end()):
+                continue  # "scan to email works": the name of a feature, then what it does
             return True
-    return False
+    if _REPORTED_SPEECH.search(sentence):
+        return False  # "she said: we will never come back": the customer's words
+    if _WE_WILL.search(sentence) or _TO_DO.search(sentence):
+        return True
+    return any(
+        not verb.endswith("ed") and verb not in _PAST_WITHOUT_ED for verb in (found.group(1) for found in _WE_DO_THEN_TELL.finditer(sentence))
+    )
 
 
 def _their_names_as_pronouns(text: TextField, subject: Subject) -> str:
@@ -446,6 +531,8 @@ _FIELD_WORDS = frozenset(word for name in CHANGE_FIELDS for word in re.findall(r
 _POSSESSIVES = frozenset({"his", "her", "their"})
 # "changed her home branch to ...": a thing of the customer's given a new value.
 _THEIR_THING_TO = re.compile(r"^\s+(?:his|her|their)\s+(?!(?:back|up|down|over|off|out|in|on|around|forward|across)\b)((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|from)\b")
+# A field after "under" files something by it: "held under her name", "logged under his postcode".
+_UNDER_A_FIELD = re.compile(r"\b(?:under|quoting)\s+(?:(?:his|her|their|the|its|our)\s+)?(?:[a-z-]+\s+)?$")
 _NOT_ACCOUNT = re.compile(
     r"\b(?:mind|appointment|booking|seat|room|flight|order|delivery|slot|visit|session|class|reservation|table|ticket|car|"
     r"bag|luggage|parcel|package|dog|cat|pet|child|son|daughter|wife|husband|mother|father)s?\b"
@@ -478,7 +565,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     budget up", "put him on the bus list instead of the walkers", "changed lessons to online").
     A verb acting on something else ("moved the
     appointment", "transferred the request for a payment plan", "changed the card message") is
-    not a change of the account. Cancelling is an action, not a change. Passwords and PINs are
+    not a change of the account, nor is a field that only files something ("put two aside under
+    his name") or belongs to something else ("the number of visits", "his plan of lessons"). Cancelling is an action, not a change. Passwords and PINs are
     never recorded, so they are not looked for.
 
     ## Why
@@ -539,6 +627,8 @@ def _changed_field(verb: re.Match[str], sentence: str) -> str | None:
         if _OTHER_OBJECT.search(clause[: found.start()]):
             return None  # the verb acts on something else: "transferred the request for a payment plan"
         before = clause[: found.start()].split()
+        if _UNDER_A_FIELD.search(clause, 0, found.start()):
+            continue  # "put three on reserve under his name": the field says where, it is not what changed
         if found.group(2) not in NOT_A_FIELD_AFTER and not (before and before[-1] in NOT_A_FIELD_BEFORE):
             return found.group(1)
     return None
@@ -577,7 +667,13 @@ _NOT_A_SUM_BEFORE = re.compile(
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
 _MONEY_ACTION = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|price\w*|owes?|due)\b", re.IGNORECASE)
 _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNORECASE)
-_MONEY_MOVED = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay\w*|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*)\b", re.IGNORECASE)
+# A balance is a sum of the note when something is done with it: moved, or an arrangement made
+# for it ("agreed the balance of £2,830 can wait until probate", "split the balance into three").
+_MONEY_MOVED = re.compile(
+    r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay\w*|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|"
+    r"agreed|arranged|defer\w*|postpon\w*|wait|hold|extended|instal\w*|split|settle\w*|writ\w* off|cleared|spread)\b",
+    re.IGNORECASE,
+)
 _PRODUCT_AFTER = re.compile(r"^[\w\s-]{0,20}\b(?:plan|tariff|option|bundle|package|tier|subscription|membership)\b")
 def _sentence_around(text: str, found: re.Match[str]) -> str:
     start = max(text.rfind(mark, 0, found.start()) for mark in ".;\n")
@@ -610,8 +706,9 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     "20 EUR", "£50 a month", "it's $25 for the flu shot") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
     GBP"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
-    by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, and
-    a fee merely named ("a review of the 200 USD fee").
+    by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
+    fee merely named ("a review of the 200 USD fee") and a balance read out; a balance that is
+    moved or arranged for is flagged ("agreed the balance of £2,830 can wait until probate").
 
     ## Why
     The policy asks for every refund, credit and quote to be noted. In `amounts` they are counted
@@ -667,7 +764,17 @@ _STANDING_FACT = re.compile(
     r"only speaks|speaks (?:\w+ )?only|speaks no english|does not speak english|doesn't speak english|"
     r"needs an? (?:interpreter|translator)|"
     r"court order|not allowed to (?:collect|contact|visit|see)|"
-    r"does not use (?:email|e-mail|a computer|the internet)|cannot (?:swallow|read|use|climb|hear|see)|can't (?:swallow|read|climb|hear|see))\b",
+    r"does not use (?:email|e-mail|a computer|the internet)|"
+    # What a person cannot do for good, not a thing they cannot see today ("can't see anything on the screen").
+    r"(?:cannot|can't|can not) (?:swallow|read|use|climb|hear|see|walk|drive|stand)(?!\s+(?:anything|it|this|that|any|them|the|his|her|their|my|our|your|a|an)\b)|"
+    # Aids a person lives with, and what they mean for a visit.
+    r"(?:uses|has|with|on) (?:a |an |her |his |their )?(?:walking (?:frame|stick)|zimmer(?: frame)?|crutches|mobility scooter|rollator|"
+    r"hearing aids?|guide dog|assistance dog|oxygen|stair ?lift)|"
+    r"(?:needs|takes) (?:a few|several|some|extra|a while|a long time|time|\w+ minutes)(?: minutes)? to (?:reach|get to|answer|come to) the door|"
+    # An instruction to whoever visits or calls: "operatives must wait", "drivers should always ring first".
+    r"(?:operatives|engineers|technicians|drivers|couriers|staff|contractors|fitters|callers|visitors|anyone|everyone|whoever visits)\s+"
+    r"(?:must|should|need to|have to)\s+(?:always\s+)?(?:wait|knock|ring|call|phone|allow|give|speak|use|leave|park|remove|show|bring|wear|avoid|not|"
+    r"take|let|check|ask|announce|text|come|go))\b",
     re.IGNORECASE,
 )
 # This contact only: a wish for today's order is not a standing one.
@@ -691,7 +798,9 @@ _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 _DURABLE_WORDS = frozenset(
     """now here forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
     anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
-    interpreter translator court allowed cannot can't""".split()
+    interpreter translator court allowed cannot can't walking zimmer crutches mobility rollator guide assistance oxygen
+    stairlift stair door operatives engineers technicians drivers couriers staff contractors fitters callers visitors anyone
+    everyone whoever""".split()
 )
 _CHANNEL_WORDS = frozenset(
     """call calls calling ring ringing phone phoned phones phoning text texts texting email emails emailing e mail contact
@@ -705,14 +814,25 @@ _DURABLE_IN_LOWER_CASE = re.compile(_DURABLE.pattern)
 _STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
 
 
-# "her grandfather, who uses a wheelchair": a relative clause about someone else.
+# "her grandfather, who uses a wheelchair", "Her grandmother uses a wheelchair", "his son is
+# registered blind": the subject of the fact is someone named by a role or a relation.
 _WHO_AFTER_SOMEONE = re.compile(r"\b([a-z]+),?\s+who\s+(?:also\s+|now\s+)?$")
+_THEIR_RELATION_BEFORE = re.compile(
+    r"\b(?:his|her|their|[a-z]+'s)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s+(?:(?:also|now|still|is|was|has been)\s+)*$"
+)
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 def _of_someone_else(before: str) -> bool:
     """Whether a standing fact is said of a relative or another person named by role, not the customer."""
-    found = _WHO_AFTER_SOMEONE.search(before.lower())
+    lowered = before.lower()
+    found = _WHO_AFTER_SOMEONE.search(lowered) or _THEIR_RELATION_BEFORE.search(lowered)
     return found is not None and _is_role(found.group(1))
+
+
+def _in_a_quotation(sentence: str, at: int) -> bool:
+    """Whether a position of a sentence is inside quotation marks: the customer's words of the moment."""
+    return any(found.start() < at < found.end() for found in _QUOTATION.finditer(sentence))
 
 
 def _durable_sentence(text: TextField) -> tuple[str, str] | None:
@@ -725,10 +845,10 @@ def _durable_sentence(text: TextField) -> tuple[str, str] | None:
         return None  # one look at the whole, not one per sentence
     for sentence in sentences(text.text):
         fact = _STANDING_FACT.search(sentence)
-        if fact and not _of_someone_else(sentence[: fact.start()]):
+        if fact and not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
             return sentence.strip(), fact.group(0)
         wish = _DURABLE.search(sentence)
-        if wish and (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)):
+        if wish and (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)) and not _in_a_quotation(sentence, wish.start()):
             return sentence.strip(), wish.group(0)
     return None
 
@@ -742,9 +862,13 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     wish with "from now on", "going forward", "in future", "always", "never call", "email only",
     "all letters ...", "do not ring before 2pm", "prefers all documents by post"; or a standing fact: an allergy, a language
     ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
-    "hard of hearing"), a court order. A wish for this contact alone ("for this trip only",
+    "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
+    door"), a court order; or an instruction to whoever visits or calls ("operatives must wait",
+    "drivers should phone ahead"). A wish for this contact alone ("for this trip only",
     "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
-    wheelchair"), nor a note that says the wish was added to the preferences. The
+    wheelchair", "her grandmother uses a wheelchair"), nor what a person cannot see or read
+    today ("can't see anything on the screen"), nor the customer's words in quotation marks,
+    nor a note that says the wish was added to the preferences. The
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:
     the durable fact belongs on the permanent record either way.
 

@@ -78,7 +78,19 @@ ROLE_NAMES: frozenset[str] = frozenset(
     contractor adjuster operator dispatcher support service services centre center administrator admin
     line switchboard enquiries inquiries workshop warehouse depot branch dispatch accounts billing sales concierge
     porter caretaker janitor doorman security lender insurer surveyor executor trustee caseworker interpreter
-    translator advocate""".split()
+    translator advocate kin"""
+    # Occupations by trade, as a class: a contact written as a job names nobody. Words that are also
+    # common first names or surnames (Dean, Mason, Hunter, Cooper, Baker, Walker) are left out.
+    """ paralegal clerk barrister conveyancer notary registrar coroner chaplain vicar priest celebrant undertaker
+    embalmer bailiff warden ranger steward stewardess chef cook waiter waitress barmaid bartender hostess valet
+    nanny childminder babysitter tutor teacher headteacher headmaster headmistress lecturer professor instructor
+    coach trainer physio physiotherapist therapist counsellor counselor midwife paramedic pharmacist dentist
+    hygienist optician optometrist vet groomer cleaner gardener groundsman handyman plumber electrician builder
+    roofer joiner carpenter decorator locksmith mechanic fitter installer valuer negotiator auctioneer
+    bookkeeper housekeeper receptionist administrator coordinator co-ordinator supervisor director officer
+    adviser advisor consultant specialist inspector assessor investigator paralegals underwriter cashier teller
+    pharmacy dispensary postman postwoman foreman chaperone escort volunteer volunteers rep representative
+    spokesperson liaison dispatcher""".split()
 )
 
 # Words of a resolution that, alone, do not say what was done: "Noted.", "Replied.", "Added to note."
@@ -101,7 +113,10 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     cust something anything misc miscellaneous various other see notes note above below follow up n/a na same usual
     request requested requesting requests had has have having got get getting some few more with for on of
     the a an to and or but is was were are be been being it its this that they them their he she his her him
-    i we us our you your me my mine from at by as so just also again still back because cause cuz""".split()
+    i we us our you your me my mine from at by as so just also again still back because cause cuz"""
+    # Talking itself, and someone or something not named: "wanted to talk to someone about the account".
+    """ talk talks talked talking speak speaks spoke speaking chat chatting discuss discussed discussing
+    someone somebody anyone anybody everyone everybody""".split()
 )
 
 # Words after which a person's state is reported, not judged: "customer was upset".
@@ -216,7 +231,7 @@ CHANGE_FIELDS: tuple[str, ...] = (
 )
 # A field word followed by one of these names something else: the card message, a phone call.
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
-    "message messages call calls book reminder reminders template reader readers line charger case holder's".split()
+    "message messages call calls book reminder reminders template reader readers line charger case holder's of".split()
 )
 # A field word after one of these names a document or a thing of the day, not the account: the
 # table plan, a lesson plan, the seating plan, the care plan.
