@@ -97,18 +97,26 @@ _KIN = ROLE_NAMES | {"parent", "parents", "child", "children"}
 _NAME_PARTICLES = frozenset("van von de da di du del della der den la le bin bint ibn al el ter ten dos das do y e st".split())
 
 
+@lru_cache(maxsize=4096)
+def _lower_case_after_first(name: str) -> tuple[str, ...]:
+    """The words of a name after a capitalised first word that are in lower case, particles aside."""
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name)
+    if len(words) < 2 or not words[0][0].isupper():
+        return ()
+    return tuple(w for w in words[1:] if w.islower() and w not in _NAME_PARTICLES)
+
+
 def _written_as_a_phrase(name: str, subject: Subject) -> bool:
     """Whether a contact name is a description in sentence case ("Dog walker", "Next of kin"), not a name.
 
     A name capitalises each of its words (but for particles: "van", "de"); a description
     capitalises the first word only, and its other words are words of the language.
     """
-    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name)
-    if len(words) < 2 or not words[0][0].isupper():
-        return False
+    lower = _lower_case_after_first(name)
+    if not lower:
+        return False  # nearly every name
     holder = set(normalise_name(subject.customer.name)) if subject.customer is not None else set()
-    lower = [w for w in words[1:] if w.islower() and w not in _NAME_PARTICLES and w not in holder]
-    return bool(lower) and all(subject.lexicon.is_known(w) for w in lower)
+    return all(w not in holder and subject.lexicon.is_known(w) for w in lower)
 
 
 def _names_nobody(name: str, subject: Subject) -> bool:
@@ -359,9 +367,10 @@ _PAST_WITHOUT_ED = frozenset(
     """sent told rang spoke gave took made got went came left put let set found brought bought thought caught kept read
     wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold""".split()
 )
-# A to-do written as an order to ourselves: "Ring him the week before.", "Call her back Tuesday."
+_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to")
+# A to-do written as an order to ourselves, opening a sentence: "Ring him the week before.", "Call her back Tuesday."
 _TO_DO = re.compile(
-    r"(?:^|[.;!?]\s*|\n)\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
+    r"\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
     r"(?:back|tomorrow|today|tonight|later|next|the (?:week|day|morning|afternoon)|when|once|after|before|by|in|this|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
@@ -369,6 +378,12 @@ _TO_DO = re.compile(
 _CONTACT_NEXT = re.compile(
     r"(?:\b(?:and|then)\s+|(?:^|[.;!?]\s*|\n)\s*)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
 )
+_CONTACT_VERBS = ("call", "ring", "phone", "mail", "text", "contact", "chase", "remind", "tell", "inform", "update", "send", "write")
+
+
+def _contact_next(lowered: str) -> bool:
+    """Whether a text has a contact after "and" or opening a sentence (the verbs are looked for first: quicker)."""
+    return any(verb in lowered for verb in _CONTACT_VERBS) and _CONTACT_NEXT.search(lowered) is not None
 _A_FEATURE_WORKS = re.compile(r"\s+(?:works?|worked|is|was|isn't|wasn't|fails?|failed|stopped|broke|broken|not|now)\b")
 # Said by the customer: their "we will" is not ours.
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}[:\"“']")
@@ -457,13 +472,13 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
         lowered = text.lowered
-        if not any(word in lowered for word in _PROMISE_WORDS) and not _CONTACT_NEXT.search(lowered):
+        if not any(word in lowered for word in _PROMISE_WORDS) and not _contact_next(lowered):
             continue
         if (
             not any(marker in lowered for marker in _PROMISE_MARKERS)
             and not _TO_OPENS_SENTENCE.search(lowered)
             and not _TO_ACT.search(lowered)
-            and not _CONTACT_NEXT.search(lowered)
+            and not _contact_next(lowered)
         ):
             continue
         if _NO_FOLLOW_UP.search(lowered):
@@ -493,13 +508,16 @@ def _ours_will(sentence: str) -> bool:
             if _A_FEATURE_WORKS.match(sentence, found.end()):
                 continue  # "scan to email works": the name of a feature, then what it does
             return True
-    if _REPORTED_SPEECH.search(sentence):
-        return False  # "she said: we will never come back": the customer's words
-    if _WE_WILL.search(sentence) or _TO_DO.search(sentence):
-        return True
-    return any(
-        not verb.endswith("ed") and verb not in _PAST_WITHOUT_ED for verb in (found.group(1) for found in _WE_DO_THEN_TELL.finditer(sentence))
+    promised = (
+        (any(future in sentence for future in _FUTURE_MARKS) and _WE_WILL.search(sentence))
+        or _TO_DO.match(sentence)
+        or (
+            ("and " in sentence or "then " in sentence)
+            and any(not verb.endswith("ed") and verb not in _PAST_WITHOUT_ED for verb in (found.group(1) for found in _WE_DO_THEN_TELL.finditer(sentence)))
+        )
     )
+    # "she said: we will never come back": the customer's words, not our promise.
+    return bool(promised) and not _REPORTED_SPEECH.search(sentence)
 
 
 def _their_names_as_pronouns(text: TextField, subject: Subject) -> str:
