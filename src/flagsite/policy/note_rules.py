@@ -352,9 +352,10 @@ _PROMISES = (
 # The writer or the team, in the future tense, doing something: "I'll email her the options", "we
 # will order the part". Not what is simply so ("we will need the form", "we'll see") or denied.
 _WE_WILL = re.compile(
-    r"(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+)(?:i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to)\s+"
+    r"(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+|\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)\s+(?:that\s+)?|"
+    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?)(?:i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to)\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
-    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always)\b)[a-z]{2,}\b"
+    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always|waive|honour|honor|match|absorb|stand|hear|wait|leave)\b)[a-z]{2,}\b"
 )
 # What we do now and the contact that will follow it, in the present tense, as non-native writers
 # put it: "I order the blank key and call him when it arrives".
@@ -371,8 +372,8 @@ _FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to")
 # A to-do written as an order to ourselves, opening a sentence: "Ring him the week before.", "Call her back Tuesday."
 _TO_DO = re.compile(
     r"\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
-    r"(?:back|tomorrow|today|tonight|later|next|the (?:week|day|morning|afternoon)|when|once|after|before|by|in|this|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"(?:back|tomorrow|today|tonight|later|next|first|ahead|the (?:week|day|morning|afternoon)|when|once|after|before|by|in|this|"
+    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 # What _WE_DO_THEN_TELL and _TO_DO need, without "will" or "to": a contact after "and", or opening a sentence.
 _CONTACT_NEXT = re.compile(
@@ -385,6 +386,11 @@ def _contact_next(lowered: str) -> bool:
     """Whether a text has a contact after "and" or opening a sentence (the verbs are looked for first: quicker)."""
     return any(verb in lowered for verb in _CONTACT_VERBS) and _CONTACT_NEXT.search(lowered) is not None
 _A_FEATURE_WORKS = re.compile(r"\s+(?:works?|worked|is|was|isn't|wasn't|fails?|failed|stopped|broke|broken|not|now)\b")
+# A sentence that is all the customer's question: "Asked when we will send the invoice."
+_QUESTION = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:asked|asks|asking|wondered|wonders|wants to know|wanted to know|enquired|inquired|queried)\s+"
+    r"(?:us\s+|me\s+)?(?:when|whether|if|how|why|what|where)\b[^,;:]*$"
+)
 # Said by the customer: their "we will" is not ours.
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}[:\"“']")
 # Every promise above holds one of these: texts without any are skipped at once.
@@ -447,7 +453,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     week before"); a promise to the customer by name ("I'll text Beatrice"). A note with
     such a promise needs `follow_up: {due, owner, action}`, which the finding drafts. What the
     customer or their side will do ("customer will call back if...", "tenant to leave the
-    stopcock off"), the customer's own words ("she said: we will never come back") and what was
+    stopcock off"), the customer's own words ("she said: we will never come back") or question
+    ("asked when we will send the invoice"), a decision ("we will waive the fee") and what was
     done ("I checked the traps and texted him") are not promises of ours and are not flagged.
 
     ## Why
@@ -486,7 +493,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
         for index, sentence in enumerate(sentences(_their_names_as_pronouns(text, subject))):
-            if _ANY_PROMISE.search(sentence) or _ours_will(sentence):
+            if (_ANY_PROMISE.search(sentence) or _ours_will(sentence)) and not _QUESTION.match(sentence):
                 action = _preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
                     text.loc,
@@ -758,7 +765,9 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 _DURABLE = re.compile(
     r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all future|ever again|from here on|"
-    r"always(?! \w+ing\b)|whenever|every time|each time|"
+    # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
+    r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
+    r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every time|each time|"
     r"(?:asked|asks|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only)\b|"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
     r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
@@ -790,6 +799,7 @@ _STANDING_FACT = re.compile(
     r"hearing aids?|guide dog|assistance dog|oxygen|stair ?lift)|"
     r"(?:needs|takes) (?:a few|several|some|extra|a while|a long time|time|\w+ minutes)(?: minutes)? to (?:reach|get to|answer|come to) the door|"
     # An instruction to whoever visits or calls: "operatives must wait", "drivers should always ring first".
+    r"(?<!whether the )(?<!whether )(?<!if the )(?<!if )"  # "asked whether the engineers must wear masks": a question
     r"(?:operatives|engineers|technicians|drivers|couriers|staff|contractors|fitters|callers|visitors|anyone|everyone|whoever visits)\s+"
     r"(?:must|should|need to|have to)\s+(?:always\s+)?(?:wait|knock|ring|call|phone|allow|give|speak|use|leave|park|remove|show|bring|wear|avoid|not|"
     r"take|let|check|ask|announce|text|come|go))\b",
@@ -835,16 +845,15 @@ _STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
 # "her grandfather, who uses a wheelchair", "Her grandmother uses a wheelchair", "his son is
 # registered blind": the subject of the fact is someone named by a role or a relation.
 _WHO_AFTER_SOMEONE = re.compile(r"\b([a-z]+),?\s+who\s+(?:also\s+|now\s+)?$")
-_THEIR_RELATION_BEFORE = re.compile(
-    r"\b(?:his|her|their|[a-z]+'s)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s+(?:(?:also|now|still|is|was|has been)\s+)*$"
-)
+_THEIR_RELATION_BEFORE = re.compile(r"\b(?:his|her|their|[a-z]+'s)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s*$")
+_COPULAS_AT_END = re.compile(r"(?:\s+(?:also|now|still|is|was|has been|who))+\s*$")
 _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 def _of_someone_else(before: str) -> bool:
     """Whether a standing fact is said of a relative or another person named by role, not the customer."""
     lowered = before.lower()
-    found = _WHO_AFTER_SOMEONE.search(lowered) or _THEIR_RELATION_BEFORE.search(lowered)
+    found = _WHO_AFTER_SOMEONE.search(lowered) or _THEIR_RELATION_BEFORE.search(_COPULAS_AT_END.sub(" ", lowered))
     return found is not None and _is_role(found.group(1))
 
 
@@ -862,9 +871,9 @@ def _durable_sentence(text: TextField) -> tuple[str, str] | None:
     if not _DURABLE_IN_LOWER_CASE.search(lowered) and not _STANDING_FACT_IN_LOWER_CASE.search(lowered):
         return None  # one look at the whole, not one per sentence
     for sentence in sentences(text.text):
-        fact = _STANDING_FACT.search(sentence)
-        if fact and not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
-            return sentence.strip(), fact.group(0)
+        for fact in _STANDING_FACT.finditer(sentence):
+            if not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
+                return sentence.strip(), fact.group(0)
         wish = _DURABLE.search(sentence)
         if wish and (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)) and not _in_a_quotation(sentence, wish.start()):
             return sentence.strip(), wish.group(0)
@@ -885,7 +894,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     "drivers should phone ahead"). A wish for this contact alone ("for this trip only",
     "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
     wheelchair", "her grandmother uses a wheelchair"), nor what a person cannot see or read
-    today ("can't see anything on the screen"), nor the customer's words in quotation marks,
+    today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
+    "always" before a description ("always a pleasure"),
     nor a note that says the wish was added to the preferences. The
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:
     the durable fact belongs on the permanent record either way.
