@@ -51,8 +51,8 @@ def _is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
 
 
 def _title_and_initials(words: list[str]) -> bool:
-    """"Mrs R", "Mr K.": a title and initials say whom the writer meant, but not who it was."""
-    return words[0] in HONORIFICS and len(words) > 1 and all(len(w) == 1 for w in words[1:])
+    """"Mrs R", "Mr K.", "J.": a title and initials, or initials alone, say whom the writer meant, but not who it was."""
+    return all(len(w) == 1 for w in words[1:]) and ((words[0] in HONORIFICS and len(words) > 1) or len(words[0]) == 1)
 
 
 def _role_not_name(name: str) -> bool:
@@ -77,7 +77,7 @@ _ROLE_ABBREVIATIONS = frozenset("mgr mngr asst rep reps coord supt recep sec adm
 
 
 # Endings that make a word a job or a role: a housekeeper, a childminder, a dog-sitter, a technician.
-_ROLE_ENDINGS = ("keeper", "minder", "sitter", "worker", "maker", "officer", "manager", "assistant", "ologist", "ician", "therapist")
+_ROLE_ENDINGS = ("keeper", "minder", "sitter", "worker", "maker", "officer", "manager", "assistant", "ologist", "ician", "therapist", "holder", "owner")
 
 
 def _is_role(word: str) -> bool:
@@ -131,7 +131,7 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a note whose `contact.name` holds only a placeholder: a role ("customer", "caller",
     "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
-    pronoun; a title with initials ("Mrs R", "Mr K."); or a role, relative or office written
+    pronoun; a title with initials ("Mrs R", "Mr K."), or initials alone ("K."); or a role, relative or office written
     where the name belongs ("Tenant", "Carer", "Grandma", "School office", "IT Helpdesk", "PA",
     "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper"): a last word naming a role
     or a job (in the plural, a short form, a relative a generation or a marriage away: grand-,
@@ -161,7 +161,7 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     """
     assert subject.note is not None
     name = subject.note.contact.name
-    if _names_nobody(name, subject):
+    if _names_nobody(name, subject) and not is_todo(name):  # a TODO is S004's to report
         role = name.strip().rstrip(".").lower()
         described = _role_not_name(name) or _written_as_a_phrase(name, subject)
         example = f"contact: {{name: <their name>, relationship: {role}}}" if described else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
@@ -296,8 +296,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     Flags a note with no `resolution` entries, or whose entries are all placeholders ("done",
     "resolved", "n/a", "helped customer", "advised accordingly", "answered her questions",
     "provided information", "see above"), or a few words that name no object of the action
-    ("Noted.", "Replied.", "Given.", "Added to note.", "Will do."), or a verb alone with what it
-    acted on left out ("Filed.", "Received.", "Emailed over.").
+    ("Noted.", "Replied.", "Given.", "Added to note.", "Will do.", "All good.", "As discussed.",
+    "Followed process.", "Spoke to her."), or a verb alone with what it acted on left out
+    ("Filed.", "Received.", "Emailed over.").
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The
@@ -329,7 +330,7 @@ _PROMISE_VERBS = r"(?:call|ring|phone|email|e-mail|text|contact|reach out|follow
 _FILLER = r"(?:(?:also|then|personally|again|try to|be sure to|make sure to|need to|be able to)\s+)?"
 _PROMISES = (
     re.compile(rf"\b{_ORG_SUBJECT}\s+(?:will|shall|'ll|is going to|are going to|am going to|promised to|agreed to|offered to|needs? to|has to|have to|must)\s+{_FILLER}{_PROMISE_VERBS}\b"),
-    re.compile(rf"(?:^|[.;]\s*|\n)\s*(?:will|to)\s+{_PROMISE_VERBS}\b"),  # "- Will call back Monday" (subject left out)
+    re.compile(rf"(?:^|[.;]\s*|\n)\s*(?:will|to|going to)\s+{_PROMISE_VERBS}\b"),  # "- Will call back Monday" (subject left out)
     re.compile(r"\b(?:callback|call-back|call back|follow-up|follow up|follow-up call)\s+(?:is\s+|was\s+|has "
                r"been\s+)?(?:scheduled|booked|arranged|set up|set|promised|agreed|planned|due|needed|required)\b"),
     re.compile(r"\b(?:scheduled|booked|arranged|set up|promised|offered|agreed to|agreed on)\s+(?:a\s+|an\s+)?(?:callback|call-back|call back|follow-up|follow up|return call)\b"),
@@ -347,15 +348,19 @@ _PROMISES = (
     # "Told him I'd email the terms by Friday": a promise reported in the past tense.
     # "I check with the manager and come back to her": a promise in the present tense, as non-native writers put it.
     re.compile(r"\b(?:i|we)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:come|get|revert|call|ring|phone|write) back to (?:him|her|them)\b"),
-    re.compile(rf"\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"),
+    re.compile(
+        rf"\b(?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them|the customer|the client|the caller)|said)\s+"
+        rf"(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"
+    ),
 )
 # The writer or the team, in the future tense, doing something: "I'll email her the options", "we
 # will order the part". Not what is simply so ("we will need the form", "we'll see") or denied.
 _WE_WILL = re.compile(
-    r"(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+|\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)\s+(?:that\s+)?|"
-    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?)(?:i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to)\s+"
+    r"(?:(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+|\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)\s+(?:that\s+)?|"
+    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?)(?:i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to)|"
+    r"^\s*(?:will|going to))\s+"  # the writer, left out: "Going to check the round tomorrow."
     r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
-    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always|waive|honour|honor|match|absorb|stand|hear|wait|leave)\b)[a-z]{2,}\b"
+    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always|do|the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave)\b)[a-z]{2,}\b"
 )
 # What we do now and the contact that will follow it, in the present tense, as non-native writers
 # put it: "I order the blank key and call him when it arrives".
@@ -418,7 +423,7 @@ _TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
     r"(?:^|[.;!?,]\s+|\n)((?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
-    r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to) (?:him|her|them))\b"
+    r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with) (?:him|her|them))\b"
 )
 # Who is not us: the customer and their side. What they will do is theirs to do.
 _THEIR_SIDE = frozenset(
@@ -447,7 +452,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     swing by Thursday to install it", "billing will refund it and email her the remittance");
     "will ... and let her know", "going to ask ... and text him"; the writer or the team doing
     anything in the future tense ("I'll email Marisol the options", "we'll book the repeat
-    treatment"; not what is simply so: "we will need access to the loft"); a promise in the
+    treatment", "Going to check the round tomorrow", "said I'd ring her back"; not what is simply
+    so: "we will need access to the loft"); a promise in the
     present tense, as non-native writers put it ("I check with the manager and come back to her",
     "I order the key and call him when it arrives"); a to-do written as an order ("Ring him the
     week before"); a promise to the customer by name ("I'll text Beatrice"). A note with
@@ -493,7 +499,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
         for index, sentence in enumerate(sentences(_their_names_as_pronouns(text, subject))):
-            if (_ANY_PROMISE.search(sentence) or _ours_will(sentence)) and not _QUESTION.match(sentence):
+            promise = any(not _theirs_to_do(sentence, found) for found in _ANY_PROMISE.finditer(sentence))
+            if (promise or _ours_will(sentence)) and not _QUESTION.match(sentence):
                 action = _preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
                     text.loc,
@@ -501,6 +508,27 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
                     f"follow_up: {{due: <date promised>, owner: {subject.note.author}, action: {action}}}",
                 )
                 return
+
+
+_OWN_WORDS = {"she": {"her"}, "he": {"him", "his"}, "they": {"them", "their"}}
+_PERSON_WORDS = {"her", "him", "his", "them", "their"}
+_BEFORE_THE_VERB = re.compile(r"([a-z']+)\s+(?:(?:is|are|was|were|also|then)\s+)*$")
+
+
+def _theirs_to_do(sentence: str, found: re.Match[str]) -> bool:
+    """Whether a promise's "will" or "going to" has the customer's side as its subject: "she is going to send her ...".
+
+    Not a passive one: "the customer will be contacted by billing" is our promise.
+    """
+    said = found.group(0)
+    if not said.startswith(("will", "'ll", "going to", "shall")) or " be " in said:
+        return False
+    subject = _BEFORE_THE_VERB.search(sentence, 0, found.start())
+    if subject is None or subject.group(1) not in _THEIR_SIDE:
+        return False
+    # "she will ring him": she is one of ours, ringing him; "she is going to send her email": her own.
+    own = _OWN_WORDS.get(subject.group(1))
+    return own is None or (_PERSON_WORDS & set(said.split())) <= own
 
 
 def _ours_will(sentence: str) -> bool:
@@ -543,7 +571,7 @@ def _their_names_as_pronouns(text: TextField, subject: Subject) -> str:
 _CHANGE_VERB = re.compile(
     r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
     r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred|"
-    r"put|bumped|upgraded|converted|signed(?=\s+(?:him|her|them)\s+up\b))\b"
+    r"put|bumped|upgraded|converted|opted|signed(?=\s+(?:him|her|them)\s+up\b)|set(?=\s+(?:him|her|them)\s+up\s+(?:on|with|for)\b))\b"
 )
 # The account field a verb of change acts on, in the words after it up to the end of the clause:
 # "updated her card details", "switched them to annual billing", "took her off the mailing list".
@@ -554,6 +582,7 @@ _CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|as|then)\s")
 _CLAUSE_WORDS = 10  # a verb's object is within this many words of it
 _FIELD_WORDS = frozenset(word for name in CHANGE_FIELDS for word in re.findall(r"[a-z]+", name))
 _POSSESSIVES = frozenset({"his", "her", "their"})
+_THEM_TO = re.compile(r"^\s*(?:him|her|them)\s+(?:to|onto)\s+\w+")
 # "changed her home branch to ...": a thing of the customer's given a new value.
 _THEIR_THING_TO = re.compile(r"^\s+(?:his|her|their)\s+(?!(?:back|up|down|over|off|out|in|on|around|forward|across)\b)((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|from)\b")
 # A field after "under" files something by it: "held under her name", "logged under his postcode".
@@ -571,7 +600,7 @@ _FROM_TO = re.compile(r"\bfrom\b.+\bto\b(?!\s+(?:fewer|more|less|lower|higher|so
 _ON_THE_RECORD = re.compile(r"\b(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their) (?:account|file|system|record|records|database|register|profile|list|details)\b")
 _INSTEAD_OF = re.compile(r"\binstead of\b")
 # Every text _changed_thing finds a change in without a field or a possessive holds one of these.
-_CHANGE_CUES = frozenset("instead account file system record records database register profile list details changed switched moved converted".split())
+_CHANGE_CUES = frozenset("instead account file system record records database register profile list details changed switched moved converted upgraded downgraded".split())
 _THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:up|down|over)\b")
 _THING_TO = re.compile(r"^\s*(?:(?:his|her|their|the)\s+)?([a-z]+s)\s+to\s+\w+")
 
@@ -590,7 +619,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     budget up", "put him on the bus list instead of the walkers", "changed lessons to online").
     A verb acting on something else ("moved the
     appointment", "transferred the request for a payment plan", "changed the card message") is
-    not a change of the account, nor is a field that only files something ("put two aside under
+    not a change of the account ("opted her out of the newsletter", "set her up on direct debit",
+    "upgraded her to the full service" are), nor is a field that only files something ("put two aside under
     his name") or belongs to something else ("the number of visits", "his plan of lessons"). Cancelling is an action, not a change. Passwords and PINs are
     never recorded, so they are not looked for.
 
@@ -669,6 +699,8 @@ def _changed_thing(verb: str, clause: str) -> str | None:
     words = clause.split()
     if words and (_INSTEAD_OF.search(clause) or _ON_THE_RECORD.search(clause)) and verb not in ("added", "took", "taken", "removed"):
         return " ".join(words[: min(3, len(words))])
+    if verb in ("upgraded", "downgraded") and _THEM_TO.match(clause):
+        return "plan"  # "upgraded him to premium": their plan or tier, though neither is named
     if verb in ("changed", "switched", "moved", "converted"):
         plural = _THING_TO.match(clause)
         if plural:
@@ -676,10 +708,20 @@ def _changed_thing(verb: str, clause: str) -> str | None:
     return None
 
 
+_NUMBER_WORDS = (
+    r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|a hundred|thousand|a thousand)(?:[\s-]+(?:and\s+)?)?)+"
+)
 _MONEY = re.compile(
-    r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks)\b)",
+    r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks|quid)\b|"
+    # Sums in words, as people say them: "forty pounds", "a tenner".
+    rf"\b{_NUMBER_WORDS}\s?(?:dollars?|euros?|pounds?|bucks|quid)\b|\ba (?:tenner|fiver)\b|"
+    # A sum with no currency after a verb that moves money: "refunded 15.00 to her card".
+    r"\b(?:refunded|credited|charged|reimbursed|waived) \d[\d,]*\.\d\d\b)",
     re.IGNORECASE,
 )
+# What a sum in words needs: one of these words (texts with neither these nor a digit hold no sum).
+_MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenner fiver".split())
 
 
 # An amount after one of these is a condition or a limit, not a sum given, taken or quoted ("free
@@ -722,13 +764,19 @@ def _a_sum(text: str, money: re.Match[str]) -> bool:
     return not _NOT_A_SUM_BEFORE.search(before) and not _NOT_A_SUM_AFTER.match(after)
 
 
+def _given_or_taken_if_in_words(text: str, money: re.Match[str]) -> bool:
+    """A sum in words ("a tenner", "forty pounds") counts when money moves in its sentence: it is often a figure of speech."""
+    return any(ch.isdigit() for ch in money.group(0)) or _MONEY_ACTION.search(_sentence_around(text, money)) is not None
+
+
 @rule("P107", "amount-not-recorded", "warning", "note")
 def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     """The text mentions a sum of money, but `amounts` is empty.
 
     ## What it does
     Finds sums of money given, taken or quoted in the reason, resolution and follow-up ("$49.98",
-    "20 EUR", "£50 a month", "it's $25 for the flu shot") and flags the note when it records no
+    "20 EUR", "£50 a month", "it's $25 for the flu shot", "25 quid", "forty pounds", "refunded
+    18.00"; a sum in words only where money moves) and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
     GBP"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
@@ -754,9 +802,9 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     if subject.note.amounts:
         return
     for text in subject.texts:
-        if text.loc[0] not in ("reason", "resolution", "follow_up") or not text.has_digit:
-            continue  # an amount has a digit
-        found = next((m for m in _MONEY.finditer(text.text) if _a_sum(text.text, m)), None)
+        if text.loc[0] not in ("reason", "resolution", "follow_up") or not (text.has_digit or not _MONEY_WORDS.isdisjoint(text.words)):
+            continue  # an amount has a digit, or is written in words
+        found = next((m for m in _MONEY.finditer(text.text) if _a_sum(text.text, m) and _given_or_taken_if_in_words(text.text, m)), None)
         if found:
             yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{amount_entry(found.group(0), _sentence_around(text.text, found))}]")
             return
@@ -775,7 +823,9 @@ _DURABLE = re.compile(
     r"emails?|invoices?|statements?|orders?|contact|communications?|bookings?|visits?|deliver(?:y|ies)|messages|paperwork|"
     r"airports?|flights?|stays?|jobs?)|"
     r"(?:contact|call|ring|phone|reach|email|text|write to) (?:him |her |them )?only|only (?:by|via|on) (?:email|e-mail|phone|letter|post|text|sms|chat)|"
-    r"(?:by |via )?(?:email|e-mail|text|post|letters?|chat|phone) only|only (?:wants|accepts|reads|uses)|"
+    r"(?:by |via )?(?:emails?|e-mails?|texts?|post|letters?|chat|phone|calls?) only|only (?:wants|accepts|reads|uses)|"
+    r"(?:(?<![a-z] )|(?<=please ))only (?:call|ring|phone|text|email|e-mail|contact|write to|visit|deliver)\b(?!-)|"
+    r"(?:use|call (?:him|her|them)(?: by)?) (?:his|her|their) (?:middle |first |preferred |nick|maiden |married )?name|"
     r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d|"
     r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|"
     r"prefers? (?:all |every |any |his |her |their )?(?:[a-z]+ ){1,2}(?:by|via|through|on) (?:post|email|e-mail|phone|text|letter|paper|whatsapp|sms|chat)|"
@@ -826,7 +876,7 @@ _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 _DURABLE_WORDS = frozenset(
     """now here forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
     anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
-    interpreter translator court allowed cannot can't walking zimmer crutches mobility rollator guide assistance oxygen
+    interpreter translator court allowed cannot can't middle maiden married nickname walking zimmer crutches mobility rollator guide assistance oxygen
     stairlift stair door operatives engineers technicians drivers couriers staff contractors fitters callers visitors anyone
     everyone whoever""".split()
 )
@@ -887,7 +937,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a note whose reason or resolution states something that lasts beyond the contact: a
     wish with "from now on", "going forward", "in future", "always", "never call", "email only",
-    "all letters ...", "do not ring before 2pm", "prefers all documents by post"; or a standing fact: an allergy, a language
+    "all letters ...", "do not ring before 2pm", "prefers all documents by post", "please only
+    text her", "emails only", "use her middle name"; or a standing fact: an allergy, a language
     ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
     "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
     door"), a court order; or an instruction to whoever visits or calls ("operatives must wait",

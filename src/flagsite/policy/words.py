@@ -90,7 +90,8 @@ ROLE_NAMES: frozenset[str] = frozenset(
     bookkeeper housekeeper receptionist administrator coordinator co-ordinator supervisor director officer
     adviser advisor consultant specialist inspector assessor investigator paralegals underwriter cashier teller
     pharmacy dispensary postman postwoman foreman chaperone escort volunteer volunteers rep representative
-    spokesperson liaison dispatcher""".split()
+    spokesperson liaison dispatcher bride groom owner proprietor occupier applicant claimant beneficiary buyer seller
+    vendor purchaser landowner""".split()
 )
 
 # Words of a resolution that, alone, do not say what was done: "Noted.", "Replied.", "Added to note."
@@ -100,7 +101,10 @@ EMPTY_RESOLUTION_WORDS: frozenset[str] = frozenset(
     no na n/a tbc tbd added note notes noted to the his her their them him with it this that as per and
     customer customers ct cx caller client query queries question questions request requests info information
     issue issues problem problems email emails call job all same before above below see accordingly sent emailed
-    forwarded passed on""".split()
+    forwarded passed on"""
+    # What a resolution says when it says nothing: "All good.", "As discussed.", "Followed process.", "Spoke to her."
+    """ all good happy satisfied now process policy procedure requested discussed advice taken dusted look looked looking
+    into spoke spoken talked followed gave per""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
