@@ -7,6 +7,7 @@ belong on the customer's permanent record instead.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -356,12 +357,24 @@ _PROMISES = (
 # The writer or the team, in the future tense, doing something: "I'll email her the options", "we
 # will order the part". Not what is simply so ("we will need the form", "we'll see") or denied.
 _WE_WILL = re.compile(
-    r"(?:(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+|\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)\s+(?:that\s+)?|"
-    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?)(?:i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to)|"
-    r"^\s*(?:will|going to))\s+"  # the writer, left out: "Going to check the round tomorrow."
+    r"(?:\b(?:i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to)|^\s*(?:will|going to))\s+"  # "Going to check ...": the writer, left out
     r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
-    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always|do|the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave)\b)[a-z]{2,}\b"
+    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always|do|"
+    r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave)\b)[a-z]{2,}\b"
 )
+# Where the writer or the team stands before that "will": a clause's start, or after "told her (that)"
+# ("asked if we'll deliver" is the customer's question). Looked at only where _WE_WILL matched.
+_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+|\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)\s+(?:that\s+)?|"
+    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?)\s*$"
+)
+
+
+def _we_will(sentence: str) -> bool:
+    """Whether the writer or the team will do something, said at the start of a clause or as told to the customer."""
+    return any(_CLAUSE_BEFORE.search(sentence, 0, found.start()) for found in _WE_WILL.finditer(sentence))
+
+
 # What we do now and the contact that will follow it, in the present tense, as non-native writers
 # put it: "I order the blank key and call him when it arrives".
 _WE_DO_THEN_TELL = re.compile(
@@ -384,12 +397,26 @@ _TO_DO = re.compile(
 _CONTACT_NEXT = re.compile(
     r"(?:\b(?:and|then)\s+|(?:^|[.;!?]\s*|\n)\s*)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
 )
-_CONTACT_VERBS = ("call", "ring", "phone", "mail", "text", "contact", "chase", "remind", "tell", "inform", "update", "send", "write")
+_CONTACT_VERB_WORDS = frozenset("call ring phone email e text contact chase remind tell inform update send write".split())
 
 
-def _contact_next(lowered: str) -> bool:
-    """Whether a text has a contact after "and" or opening a sentence (the verbs are looked for first: quicker)."""
-    return any(verb in lowered for verb in _CONTACT_VERBS) and _CONTACT_NEXT.search(lowered) is not None
+def _contact_next(text: TextField, names: frozenset[str]) -> bool:
+    """Whether a text has a contact of him, her, them or the customer by name after "and" or opening a sentence.
+
+    The cheap looks come first: a pronoun or a name, and a verb of contact, among its words; then the pattern.
+    """
+    words = text.words
+    if not ("him" in words or "her" in words or "them" in words or not names.isdisjoint(words)):
+        return False
+    return not _CONTACT_VERB_WORDS.isdisjoint(words) and _CONTACT_NEXT.search(text.lowered) is not None
+_ASKING = ("ask", "wonder", "know", "enquir", "inquir", "quer")
+
+
+def _a_question(sentence: str) -> bool:
+    """Whether a sentence is all the customer's question (its asking word is near the start: looked for first)."""
+    return any(word in sentence[:60] for word in _ASKING) and _QUESTION.match(sentence) is not None
+
+
 _A_FEATURE_WORKS = re.compile(r"\s+(?:works?|worked|is|was|isn't|wasn't|fails?|failed|stopped|broke|broken|not|now)\b")
 # A sentence that is all the customer's question: "Asked when we will send the invoice."
 _QUESTION = re.compile(
@@ -481,26 +508,28 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     assert subject.note is not None
     if subject.note.has_follow_up:
         return
+    names = _their_names(subject)
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
         lowered = text.lowered
-        if not any(word in lowered for word in _PROMISE_WORDS) and not _contact_next(lowered):
-            continue
-        if (
+        if not any(word in lowered for word in _PROMISE_WORDS):
+            if not _contact_next(text, names):
+                continue
+        elif (
             not any(marker in lowered for marker in _PROMISE_MARKERS)
             and not _TO_OPENS_SENTENCE.search(lowered)
             and not _TO_ACT.search(lowered)
-            and not _contact_next(lowered)
+            and not _contact_next(text, names)
         ):
             continue
         if _NO_FOLLOW_UP.search(lowered):
             continue
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
-        for index, sentence in enumerate(sentences(_their_names_as_pronouns(text, subject))):
+        for index, sentence in enumerate(sentences(_their_names_as_pronouns(text, names))):
             promise = any(not _theirs_to_do(sentence, found) for found in _ANY_PROMISE.finditer(sentence))
-            if (promise or _ours_will(sentence)) and not _QUESTION.match(sentence):
+            if (promise or _ours_will(sentence)) and not _a_question(sentence):
                 action = _preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
                     text.loc,
@@ -544,10 +573,11 @@ def _ours_will(sentence: str) -> bool:
                 continue  # "scan to email works": the name of a feature, then what it does
             return True
     promised = (
-        (any(future in sentence for future in _FUTURE_MARKS) and _WE_WILL.search(sentence))
+        (any(future in sentence for future in _FUTURE_MARKS) and _we_will(sentence))
         or _TO_DO.match(sentence)
         or (
             ("and " in sentence or "then " in sentence)
+            and (" him" in sentence or " her" in sentence or " them" in sentence)
             and any(not verb.endswith("ed") and verb not in _PAST_WITHOUT_ED for verb in (found.group(1) for found in _WE_DO_THEN_TELL.finditer(sentence)))
         )
     )
@@ -555,14 +585,20 @@ def _ours_will(sentence: str) -> bool:
     return bool(promised) and not _REPORTED_SPEECH.search(sentence)
 
 
-def _their_names_as_pronouns(text: TextField, subject: Subject) -> str:
-    """The text in lower case, the customer's and the contact's names read as "them": "I'll text Beatrice" is a promise to them."""
+def _their_names(subject: Subject) -> frozenset[str]:
+    """The words of the contact's and the account holder's names, titles aside."""
     assert subject.note is not None
+    return _names_of(subject.note.contact.name, subject.customer.name if subject.customer is not None else "")
+
+
+@lru_cache(maxsize=4096)
+def _names_of(contact: str, holder: str) -> frozenset[str]:
+    return frozenset((set(normalise_name(contact)) | set(normalise_name(holder))) - HONORIFICS)
+
+
+def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
+    """The text in lower case, the customer's and the contact's names read as "them": "I'll text Beatrice" is a promise to them."""
     lowered = text.text.lower()
-    names = set(normalise_name(subject.note.contact.name))
-    if subject.customer is not None:
-        names.update(normalise_name(subject.customer.name))
-    names -= HONORIFICS
     if not names or names.isdisjoint(text.words):
         return lowered
     return re.sub(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", "them", lowered)
@@ -713,14 +749,14 @@ _NUMBER_WORDS = (
     r"ninety|hundred|a hundred|thousand|a thousand)(?:[\s-]+(?:and\s+)?)?)+"
 )
 _MONEY = re.compile(
-    r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks|quid)\b|"
-    # Sums in words, as people say them: "forty pounds", "a tenner".
-    rf"\b{_NUMBER_WORDS}\s?(?:dollars?|euros?|pounds?|bucks|quid)\b|\ba (?:tenner|fiver)\b|"
-    # A sum with no currency after a verb that moves money: "refunded 15.00 to her card".
-    r"\b(?:refunded|credited|charged|reimbursed|waived) \d[\d,]*\.\d\d\b)",
+    r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks|quid)\b)",
     re.IGNORECASE,
 )
-# What a sum in words needs: one of these words (texts with neither these nor a digit hold no sum).
+# A sum with no currency after a verb that moves money: "refunded 15.00 to her card".
+_MONEY_VERBS_WITHOUT_CURRENCY = ("refunded", "credited", "charged", "reimbursed", "waived")
+_MONEY_AFTER_A_REFUND = re.compile(r"\b(?:refunded|credited|charged|reimbursed|waived) \d[\d,]*\.\d\d\b", re.IGNORECASE)
+# Sums in words, as people say them: "forty pounds", "a tenner". Looked for only in texts holding a word of _MONEY_WORDS.
+_MONEY_IN_WORDS = re.compile(rf"\b{_NUMBER_WORDS}\s?(?:dollars?|euros?|pounds?|bucks|quid)\b|\ba (?:tenner|fiver)\b", re.IGNORECASE)
 _MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenner fiver".split())
 
 
@@ -764,9 +800,9 @@ def _a_sum(text: str, money: re.Match[str]) -> bool:
     return not _NOT_A_SUM_BEFORE.search(before) and not _NOT_A_SUM_AFTER.match(after)
 
 
-def _given_or_taken_if_in_words(text: str, money: re.Match[str]) -> bool:
+def _money_moves(text: str, money: re.Match[str]) -> bool:
     """A sum in words ("a tenner", "forty pounds") counts when money moves in its sentence: it is often a figure of speech."""
-    return any(ch.isdigit() for ch in money.group(0)) or _MONEY_ACTION.search(_sentence_around(text, money)) is not None
+    return _MONEY_ACTION.search(_sentence_around(text, money)) is not None
 
 
 @rule("P107", "amount-not-recorded", "warning", "note")
@@ -802,9 +838,16 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     if subject.note.amounts:
         return
     for text in subject.texts:
-        if text.loc[0] not in ("reason", "resolution", "follow_up") or not (text.has_digit or not _MONEY_WORDS.isdisjoint(text.words)):
+        if text.loc[0] not in ("reason", "resolution", "follow_up"):
+            continue
+        in_words = not _MONEY_WORDS.isdisjoint(text.words)
+        if not text.has_digit and not in_words:
             continue  # an amount has a digit, or is written in words
-        found = next((m for m in _MONEY.finditer(text.text) if _a_sum(text.text, m) and _given_or_taken_if_in_words(text.text, m)), None)
+        found = next((m for m in _MONEY.finditer(text.text) if _a_sum(text.text, m)), None) if text.has_digit else None
+        if found is None and text.has_digit and any(verb in text.lowered for verb in _MONEY_VERBS_WITHOUT_CURRENCY):
+            found = _MONEY_AFTER_A_REFUND.search(text.text)
+        if found is None and in_words:
+            found = next((m for m in _MONEY_IN_WORDS.finditer(text.text) if _a_sum(text.text, m) and _money_moves(text.text, m)), None)
         if found:
             yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{amount_entry(found.group(0), _sentence_around(text.text, found))}]")
             return
@@ -843,12 +886,16 @@ _STANDING_FACT = re.compile(
     r"court order|not allowed to (?:collect|contact|visit|see)|"
     r"does not use (?:email|e-mail|a computer|the internet)|"
     # What a person cannot do for good, not a thing they cannot see today ("can't see anything on the screen").
-    r"(?:cannot|can't|can not) (?:swallow|read|use|climb|hear|see|walk|drive|stand)(?!\s+(?:anything|it|this|that|any|them|the|his|her|their|my|our|your|a|an)\b)|"
-    # Aids a person lives with, and what they mean for a visit.
-    r"(?:uses|has|with|on) (?:a |an |her |his |their )?(?:walking (?:frame|stick)|zimmer(?: frame)?|crutches|mobility scooter|rollator|"
+    r"(?:cannot|can't|can not) (?:swallow|read|use|climb|hear|see|walk|drive|stand)(?!\s+(?:anything|it|this|that|any|them|the|his|her|their|my|our|your|a|an)\b))\b",
+    re.IGNORECASE,
+)
+# Needs of a visit that last: aids a person lives with, what they mean at the door, and an
+# instruction to whoever visits or calls ("operatives must wait", "drivers should always ring first").
+# Looked for only in texts holding the words of _VISIT_WORDS.
+_VISIT_NEED = re.compile(
+    r"\b(?:(?:uses|has|with|on) (?:a |an |her |his |their )?(?:walking (?:frame|stick)|zimmer(?: frame)?|crutches|mobility scooter|rollator|"
     r"hearing aids?|guide dog|assistance dog|oxygen|stair ?lift)|"
     r"(?:needs|takes) (?:a few|several|some|extra|a while|a long time|time|\w+ minutes)(?: minutes)? to (?:reach|get to|answer|come to) the door|"
-    # An instruction to whoever visits or calls: "operatives must wait", "drivers should always ring first".
     r"(?<!whether the )(?<!whether )(?<!if the )(?<!if )"  # "asked whether the engineers must wear masks": a question
     r"(?:operatives|engineers|technicians|drivers|couriers|staff|contractors|fitters|callers|visitors|anyone|everyone|whoever visits)\s+"
     r"(?:must|should|need to|have to)\s+(?:always\s+)?(?:wait|knock|ring|call|phone|allow|give|speak|use|leave|park|remove|show|bring|wear|avoid|not|"
@@ -876,10 +923,27 @@ _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 _DURABLE_WORDS = frozenset(
     """now here forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
     anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
-    interpreter translator court allowed cannot can't middle maiden married nickname walking zimmer crutches mobility rollator guide assistance oxygen
-    stairlift stair door operatives engineers technicians drivers couriers staff contractors fitters callers visitors anyone
-    everyone whoever""".split()
+    interpreter translator court allowed cannot can't middle maiden married nickname""".split()
 )
+# Every match of _VISIT_NEED holds a word of each set of one of these pairs. Keep them in step.
+_VISIT_WORDS = (
+    (frozenset("walking zimmer crutches mobility rollator hearing oxygen stairlift stair guide assistance".split()), None),
+    (frozenset({"door"}), frozenset({"needs", "takes"})),
+    (
+        frozenset("operatives engineers technicians drivers couriers staff contractors fitters callers visitors anyone everyone whoever".split()),
+        frozenset({"must", "should", "need", "have"}),
+    ),
+)
+
+
+_VISIT_FIRST_WORDS = frozenset().union(*(first for first, _ in _VISIT_WORDS))
+
+
+def _may_need_a_visit(words: list[str]) -> bool:
+    """Whether a text holds the words a lasting need of a visit takes (see _VISIT_NEED): one look rules out nearly every text."""
+    if _VISIT_FIRST_WORDS.isdisjoint(words):
+        return False
+    return any(not first.isdisjoint(words) and (second is None or not second.isdisjoint(words)) for first, second in _VISIT_WORDS)
 _CHANNEL_WORDS = frozenset(
     """call calls calling ring ringing phone phoned phones phoning text texts texting email emails emailing e mail contact
     contacted contacting visit visits knock knocking marketing letter letters post mail correspondence reminders reminder
@@ -890,6 +954,7 @@ _LIMIT_WORDS = frozenset("not no don't doesn't only all any every each time afte
 # The same patterns for lower-case text: case-insensitive matching is the slow part.
 _DURABLE_IN_LOWER_CASE = re.compile(_DURABLE.pattern)
 _STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
+_VISIT_NEED_IN_LOWER_CASE = re.compile(_VISIT_NEED.pattern)
 
 
 # "her grandfather, who uses a wheelchair", "Her grandmother uses a wheelchair", "his son is
@@ -915,13 +980,18 @@ def _in_a_quotation(sentence: str, at: int) -> bool:
 def _durable_sentence(text: TextField) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
     words = text.words
-    if _DURABLE_WORDS.isdisjoint(words) and (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words)):
+    visit = _may_need_a_visit(words)
+    if not visit and _DURABLE_WORDS.isdisjoint(words) and (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words)):
         return None  # none of the words a durable wish or fact needs: nearly every text
     lowered = text.text.lower()
-    if not _DURABLE_IN_LOWER_CASE.search(lowered) and not _STANDING_FACT_IN_LOWER_CASE.search(lowered):
+    if (
+        not _DURABLE_IN_LOWER_CASE.search(lowered)
+        and not _STANDING_FACT_IN_LOWER_CASE.search(lowered)
+        and not (visit and _VISIT_NEED_IN_LOWER_CASE.search(lowered))
+    ):
         return None  # one look at the whole, not one per sentence
     for sentence in sentences(text.text):
-        for fact in _STANDING_FACT.finditer(sentence):
+        for fact in itertools.chain(_STANDING_FACT.finditer(sentence), _VISIT_NEED.finditer(sentence) if visit else ()):
             if not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
                 return sentence.strip(), fact.group(0)
         wish = _DURABLE.search(sentence)
