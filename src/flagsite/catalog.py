@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -55,14 +56,20 @@ class Catalog:
     def get(self, customer_id: str) -> CustomerEntry | None:
         return self.customers.get(customer_id)
 
-    def past_retention(self) -> list[tuple[CustomerEntry, PastRetention]]:
-        """The customers kept past ``retention:``, longest past first."""
-        rows = [(entry, past) for entry in self.customers.values()
+    def past_retention(self, entries: Iterable[CustomerEntry] | None = None) -> list[tuple[CustomerEntry, PastRetention]]:
+        """The customers (of ``entries``, default: all) kept past ``retention:``, longest past first."""
+        rows = [(entry, past) for entry in (self.customers.values() if entries is None else entries)
                 if (past := past_retention(entry.customer, self.config.retention, self.today)) is not None]
-        return sorted(rows, key=lambda row: (row[1].since, row[0].id))
+        return sorted(rows, key=retention_order)
 
-    def closed_without_date(self) -> list[CustomerEntry]:
-        """Closed customers whose retention cannot be counted: their record has no ``closed:`` date."""
+    def closed_without_date(self, entries: Iterable[CustomerEntry] | None = None) -> list[CustomerEntry]:
+        """Closed customers (of ``entries``, default: all) whose retention cannot be counted: their record has no ``closed:`` date."""
         if self.config.retention is None:
             return []
-        return [entry for entry in self.customers.values() if entry.customer.status == "closed" and entry.customer.closed is None]
+        return [entry for entry in (self.customers.values() if entries is None else entries)
+                if entry.customer.status == "closed" and entry.customer.closed is None]
+
+
+def retention_order(row: tuple[CustomerEntry, PastRetention]) -> tuple[dt.date, str]:
+    """The order of the customers kept past retention: longest past first."""
+    return row[1].since, row[0].id

@@ -222,15 +222,6 @@ def site_digest(root: str, *parts: object) -> str:
     return digest.hexdigest()
 
 
-def shared_digest(site: str, renderer: SiteRenderer, folder_keys: dict[str, str]) -> str:
-    """A digest of what the pages shared by all customers are made of (every record, no history)."""
-    catalog = renderer.catalog
-    orders = [row.order.model_dump(mode="json") for entry in catalog.customers.values() for row in entry.orders]
-    findings = [repr(finding) for finding in catalog.findings + (renderer.preview_findings or [])]
-    erased = [repr(erasure) for erasure in catalog.erased.values()]
-    return site_digest(catalog.root, site, sorted(folder_keys.items()), orders, findings, erased, renderer.preview_findings is None)
-
-
 def customer_digest(site: str, renderer: SiteRenderer, customer_id: str, folder_key: str) -> str:
     """A digest of what one customer's pages are made of."""
     entry = renderer.catalog.customers[customer_id]

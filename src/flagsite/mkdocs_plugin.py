@@ -62,7 +62,6 @@ from .fast_pages import (
     out_of_date,
     remove_files,
     remove_gone_orders,
-    shared_digest,
     site_digest,
     write_customer_pages,
 )
@@ -73,7 +72,7 @@ from .page_security import ROBOTS_TXT, allow_reload_script, harden_page, site_ro
 from .render import SCRIPTS, STYLE
 from .render.environment import TEMPLATES_FOLDER, MemoryBytecodeCache, template_digest
 from .render.links import CUSTOMERS, DASHBOARDS, RECORD_ERRORS, WORKSTACK, customer_folder, page_path
-from .render.search_index import index_inputs
+from .render.shared_pages import SharedPages
 from .render.site import RenderedPage, SiteRenderer, customer_page_paths
 from .report import report_lines, report_text
 from .repository import LoadResult, ReadCache, load_repository
@@ -91,6 +90,7 @@ NAV = [
     {"All customers": page_path(CUSTOMERS)},
 ]
 # The engine's page events: a plugin that acts on pages needs the engine to render every page.
+SHARED_PAGES = "shared pages"  # under ``kept``: the SharedPages the last build left
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
 
 
@@ -256,7 +256,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 continue
             self._add(files, config, {path: page.markdown() for path, page in renderer.customer_pages([customer_id]).items()}, in_nav)
         if self.shard is None:
-            shared = self._shared_pages(config, renderer)
+            shared = self._shared_pages(renderer)
             self._add(files, config, shared, in_nav)
             self._shared = {path: content for path, content in shared.items() if path in self._generated}
         else:  # the navigation's pages, blank, so each page's navigation is the whole site's; the merge writes them
@@ -268,20 +268,18 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
 
     def _renderer_for(self, catalog: Catalog, config: MkDocsConfig) -> SiteRenderer:
         return SiteRenderer(catalog, self._history, directory_urls=config.use_directory_urls, templates_root=catalog.root,
-                            preview_findings=self._preview_findings, bytecode_cache=self.bytecode_cache)
+                            preview_findings=self._preview_findings, bytecode_cache=self.bytecode_cache,
+                            shared=self._kept_shared_pages(), folder_keys=self._folder_keys)
 
-    def _shared_pages(self, config: MkDocsConfig, renderer: SiteRenderer) -> dict[str, str]:
-        """The pages and assets shared by all customers: rendered again only when a record or the site changed."""
-        if not self._folder_keys:
-            return renderer.shared_pages()
-        assert self.catalog is not None
-        digest = shared_digest(site_digest(self.catalog.root, __version__, self.catalog.today, config.use_directory_urls,
-                                           self.catalog.config.model_dump(mode="json")), renderer, self._folder_keys)
-        pages: dict[str, str] = self._keep("shared pages", digest, renderer.list_pages)
-        # The index holds only what a search finds: an edit of anything else leaves it as it is.
-        index_made_of = json.dumps([config.use_directory_urls, index_inputs(self.catalog)], default=str)
-        index: dict[str, str] = self._keep("search index", index_made_of, renderer.search_index)
-        return pages | index
+    def _shared_pages(self, renderer: SiteRenderer) -> dict[str, str]:
+        """The pages and assets shared by all customers: made again in proportion to what changed (``SharedPages``)."""
+        pages = renderer.shared_pages()
+        self.kept[SHARED_PAGES] = (renderer.shared.revision, renderer.shared)
+        return pages
+
+    def _kept_shared_pages(self) -> SharedPages:
+        kept = self.kept.get(SHARED_PAGES)
+        return kept[1] if kept is not None and isinstance(kept[1], SharedPages) else SharedPages()
 
     def _keep(self, name: str, made_of: str, make: Callable[[], _Kept]) -> _Kept:
         """``make()``, or what it gave last time when ``made_of`` is the same."""
@@ -508,7 +506,7 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         renderer = self._renderer_for(catalog, config)
         self.catalog = catalog  # what the shared pages are made of, for this rebuild
         try:
-            shared = self._generated_only(self._shared_pages(config, renderer))
+            shared = self._generated_only(self._shared_pages(renderer))
         finally:
             self.catalog = None
         pages = {path for path in shared if path.endswith(".md")}

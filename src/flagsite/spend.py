@@ -108,4 +108,9 @@ def spend_drops(
         for currency, was in sorted(baseline.items()):
             if was > 0 and recent[currency] <= was * share:
                 rows.append(SpendDrop(entry, currency, recent[currency], was, window, baseline_window, is_seasonal))
-    return sorted(rows, key=lambda r: (r.change, r.entry.id, r.currency))
+    return sorted(rows, key=drop_order)
+
+
+def drop_order(row: SpendDrop) -> tuple[float, str, str]:
+    """Steepest fall first."""
+    return row.change, row.entry.id, row.currency

@@ -201,6 +201,21 @@ def engine_build(catalog: Any, site_dir: str, docs_dir: str, **overrides: Any) -
     return site_dir
 
 
+def site_files(site: str) -> dict[str, bytes]:
+    """Every file of a built site but the record of which customer pages were written (no web server serves it)."""
+    from flagsite.fast_pages import PAGES_RECORD
+
+    found: dict[str, bytes] = {}
+    for folder, _dirs, names in os.walk(site):
+        for name in names:
+            if name == PAGES_RECORD:
+                continue
+            path = os.path.join(folder, name)
+            with open(path, "rb") as handle:
+                found[os.path.relpath(path, site)] = handle.read()
+    return found
+
+
 def free_port() -> int:
     """A port nothing on 127.0.0.1 listens on just now, for a server a test starts."""
     with socket.socket() as probe:

@@ -17,26 +17,13 @@ from flagsite import fast_pages
 from flagsite.build import build_site
 
 
-def _site_files(site: str) -> dict[str, bytes]:
-    """Every file of a built site but the record of which customer pages were written (no web server serves it)."""
-    found: dict[str, bytes] = {}
-    for folder, _dirs, names in os.walk(site):
-        for name in names:
-            if name == fast_pages.PAGES_RECORD:
-                continue
-            path = os.path.join(folder, name)
-            with open(path, "rb") as handle:
-                found[os.path.relpath(path, site)] = handle.read()
-    return found
-
-
 def _build(repo: str, site: str, plugin: dict[str, Any], **config: Any) -> dict[str, bytes]:
     settings = {"site_name": "Box office", "theme": {"name": "material", "features": ["navigation.tabs"]},
                 "docs_dir": "pages", "plugins": [{"flagsite": plugin}], **config}
     with open(os.path.join(repo, "mkdocs.yml"), "w", encoding="utf-8") as handle:
         yaml.safe_dump(settings, handle)
     build_site(repo, today=f.TODAY, site_dir=site)
-    return _site_files(site)
+    return f.site_files(site)
 
 
 @pytest.fixture
@@ -116,7 +103,7 @@ def test_a_build_writes_again_only_the_customers_whose_pages_changed_and_gives_t
         assert "Moved to a new address in November." in handle.read()
     fresh = str(tmp_path / "fresh")
     build_site(repo, today=f.TODAY, site_dir=fresh)
-    assert _site_files(site) == _site_files(fresh)
+    assert f.site_files(site) == f.site_files(fresh)
 
 
 def test_a_template_or_configuration_change_writes_every_customer_page_again(repo: str, tmp_path: Path) -> None:

@@ -41,12 +41,16 @@ or without its country code or trunk 0.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from ..catalog import Catalog
+from ..models import Customer, Erasure
 
 SHARD_MAX = 120
 COMMON_MAX = 1000  # a shard of 1,000 customers is about 100 KB
@@ -104,71 +108,241 @@ def phone_words(phone: str) -> list[str]:
     return [form for i, form in enumerate(forms) if len(form) >= PHONE_WORD_MIN and form not in forms[:i]]
 
 
-def _entry(entry_id: str, catalog: Catalog) -> list[object]:
-    if entry_id not in catalog.customers:  # erased: found by the id, and says so
-        erasure = catalog.erased[entry_id]
-        return [erasure.id, f"erased on {erasure.erased.isoformat()} (request {erasure.request})", [], [], []]
-    customer = catalog.customers[entry_id].customer
+@dataclass(frozen=True)
+class IndexEntry:
+    """One customer (or erased customer) in the index: its JSON in a shard, its words, its phones' last digits."""
+
+    text: str
+    words: tuple[str, ...]
+    phone_keys: tuple[str, ...]
+
+
+def customer_entry(customer: Customer) -> IndexEntry:
     flags = sorted({flag.type for flag in customer.flags})
-    return [customer.id, customer.name, list(customer.contacts.emails), list(customer.contacts.phones), flags]
+    found = {word for text in (customer.id, customer.name, *customer.contacts.emails) for word in words(text)}
+    phone_keys = set()
+    for phone in customer.contacts.phones:
+        found.update(phone_words(phone))
+        digits = phone_digits(phone)
+        if len(digits) >= PHONE_KEY_DIGITS:
+            phone_keys.add(digits[-PHONE_KEY_DIGITS:])
+    data = [customer.id, customer.name, list(customer.contacts.emails), list(customer.contacts.phones), flags]
+    return IndexEntry(_json(data), tuple(sorted(found)), tuple(sorted(phone_keys)))
 
 
-def index_inputs(catalog: Catalog) -> list[object]:
-    """All that the index is made of: each customer's entry and the flag types."""
-    types = {name: [kind.label, kind.severity] for name, kind in catalog.config.flag_types.items()}
-    erased = sorted(catalog.erased.keys() - catalog.customers.keys())
-    return [types, [_entry(entry_id, catalog) for entry_id in [*catalog.customers, *erased]]]
+def erased_entry(erasure: Erasure) -> IndexEntry:
+    """An erased customer: found by the id, and says so."""
+    data = [erasure.id, f"erased on {erasure.erased.isoformat()} (request {erasure.request})", [], [], []]
+    return IndexEntry(_json(data), tuple(sorted(set(words(erasure.id)))), ())
 
 
 def build_search_index(catalog: Catalog, base: str, *, directory_urls: bool = True) -> dict[str, str]:
     """{asset path under ``base``: JSON text} for the manifest and every shard."""
-    owners: dict[str, set[str]] = defaultdict(set)  # word -> customer ids
-    by_phone: dict[str, set[str]] = defaultdict(set)
-    for entry in catalog.customers.values():
-        customer = entry.customer
-        for text in (customer.id, customer.name, *customer.contacts.emails):
-            for word in words(text):
-                owners[word].add(customer.id)
-        for phone in customer.contacts.phones:
-            for word in phone_words(phone):
-                owners[word].add(customer.id)
-            digits = phone_digits(phone)
-            if len(digits) >= PHONE_KEY_DIGITS:
-                by_phone[digits[-PHONE_KEY_DIGITS:]].add(customer.id)
-    for erased_id in catalog.erased.keys() - catalog.customers.keys():
-        for word in words(erased_id):
-            owners[word].add(erased_id)
-    keyed = {word: ids for word, ids in owners.items() if len(ids) <= COMMON_MAX}
-    shards: dict[str, set[str]] = {}
-    _split(sorted(keyed), keyed, 1, shards)
-    files = {f"{base}/t/{_file_key(key)}.json": _shard(ids, catalog) for key, ids in shards.items()}
-    files |= {f"{base}/p/{key}.json": _shard(ids, catalog) for key, ids in by_phone.items()}
-    manifest = {
-        "version": 1,
-        "customers": len(catalog.customers),
-        "page_suffix": "" if directory_urls else "index.html",
-        "phone_digits": PHONE_KEY_DIGITS,
-        "types": {name: [kind.label, kind.severity] for name, kind in catalog.config.flag_types.items()},
-        "keys": sorted(shards),
-    }
-    files[f"{base}/manifest.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
-    return files
+    index = SearchShards(base)
+    index.update(dict.fromkeys([*catalog.customers, *catalog.erased]), lambda entry_id: index_entry(catalog, entry_id))
+    return index.files(catalog, directory_urls=directory_urls)
 
 
-def _split(word_list: list[str], keyed: dict[str, set[str]], length: int, shards: dict[str, set[str]]) -> None:
+def index_entry(catalog: Catalog, entry_id: str) -> IndexEntry:
+    """The index's entry for a customer, or for a customer erased (and not back)."""
+    if entry_id in catalog.customers:
+        return customer_entry(catalog.customers[entry_id].customer)
+    return erased_entry(catalog.erased[entry_id])
+
+
+class SearchShards:
+    """The index's shards, kept as the entries change: only the shards an entry's words fall into are made again.
+
+    A shard's key depends only on the words under it (``_split``), so when an entry changes,
+    the keys along the prefixes of its words, old and new, are settled again, and the shards
+    holding it are written again; every other shard stays as it was. The files are those a
+    fresh index of the same entries gives, byte for byte.
+    """
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.entries: dict[str, tuple[str | None, IndexEntry]] = {}  # id -> (what it was made from, entry)
+        self.owners: dict[str, set[str]] = defaultdict(set)  # word -> ids
+        self.keyed: list[str] = []  # the words that are keys (not too common), sorted
+        self.shards: dict[str, set[str]] = {}  # key -> ids
+        self.splits: set[str] = set()  # the prefixes whose words are split among longer keys
+        self.by_phone: dict[str, set[str]] = defaultdict(set)
+        self.texts: dict[str, str] = {}  # file path -> JSON text, for every shard
+
+    def update(self, made_from: Mapping[str, str | None], make: Callable[[str], IndexEntry]) -> bool:
+        """Bring the index to these entries: each id and a digest of what its entry is made of (None: not known).
+
+        ``make(id)`` gives the entry of an id that is new or whose digest changed. Whether anything changed.
+        """
+        changed = [entry_id for entry_id, key in made_from.items()
+                   if key is None or entry_id not in self.entries or self.entries[entry_id][0] != key]
+        gone = [entry_id for entry_id in self.entries if entry_id not in made_from]
+        if not changed and not gone:
+            return False
+        fresh = {entry_id: (made_from[entry_id], make(entry_id)) for entry_id in changed}
+        if len(fresh) + len(gone) > len(self.entries) // 4:
+            self._rebuild({entry_id: fresh.get(entry_id) or self.entries[entry_id] for entry_id in made_from})
+        else:
+            self._change(gone, fresh)
+        return True
+
+    def files(self, catalog: Catalog, *, directory_urls: bool) -> dict[str, str]:
+        """{asset path: JSON text} for every shard and the manifest."""
+        manifest = {
+            "version": 1,
+            "customers": len(catalog.customers),
+            "page_suffix": "" if directory_urls else "index.html",
+            "phone_digits": PHONE_KEY_DIGITS,
+            "types": {name: [kind.label, kind.severity] for name, kind in catalog.config.flag_types.items()},
+            "keys": sorted(self.shards),
+        }
+        return self.texts | {f"{self.base}/manifest.json": _json(manifest)}
+
+    # --- the whole index, or the part one change touches ----------------------------
+    def _rebuild(self, entries: dict[str, tuple[str | None, IndexEntry]]) -> None:
+        self.entries = entries
+        self.owners, self.by_phone = defaultdict(set), defaultdict(set)
+        for entry_id, (_key, entry) in entries.items():
+            self._add(entry_id, entry)
+        self.keyed = sorted(word for word, ids in self.owners.items() if len(ids) <= COMMON_MAX)
+        self.shards, self.splits = {}, set()
+        _split(self.keyed, self.owners, 1, self.shards, self.splits)
+        self.texts = {self._path(key): self._shard(ids) for key, ids in self.shards.items()}
+        self.texts |= {self._phone_path(key): self._shard(ids) for key, ids in self.by_phone.items()}
+
+    def _change(self, gone: list[str], fresh: dict[str, tuple[str | None, IndexEntry]]) -> None:
+        touched: set[str] = set()
+        phones: set[str] = set()
+        for entry_id in [*gone, *fresh]:
+            before = self.entries.pop(entry_id, None)
+            if before is not None:
+                self._remove(entry_id, before[1])
+                touched.update(before[1].words)
+                phones.update(before[1].phone_keys)
+        for entry_id, (key, entry) in fresh.items():
+            self.entries[entry_id] = (key, entry)
+            self._add(entry_id, entry)
+            touched.update(entry.words)
+            phones.update(entry.phone_keys)
+        for word in touched:
+            self._rekey(word)
+        dirty: set[str] = set()
+        for word in sorted(touched):
+            self._settle(word, dirty)
+        for word in touched:  # the shards holding the changed entries
+            shard = self._shard_of(word)
+            if shard is not None:
+                dirty.add(shard)
+        for key in dirty:
+            if key in self.shards:
+                self.texts[self._path(key)] = self._shard(self.shards[key])
+            else:
+                self.texts.pop(self._path(key), None)
+        for key in phones:
+            if self.by_phone.get(key):
+                self.texts[self._phone_path(key)] = self._shard(self.by_phone[key])
+            else:
+                self.by_phone.pop(key, None)
+                self.texts.pop(self._phone_path(key), None)
+
+    def _add(self, entry_id: str, entry: IndexEntry) -> None:
+        for word in entry.words:
+            self.owners[word].add(entry_id)
+        for key in entry.phone_keys:
+            self.by_phone[key].add(entry_id)
+
+    def _remove(self, entry_id: str, entry: IndexEntry) -> None:
+        for word in entry.words:
+            self.owners[word].discard(entry_id)
+        for key in entry.phone_keys:
+            self.by_phone[key].discard(entry_id)
+
+    def _rekey(self, word: str) -> None:
+        """Add ``word`` to the keys, or take it out, as its owners now say."""
+        owners = self.owners.get(word)
+        at = bisect.bisect_left(self.keyed, word)
+        listed = at < len(self.keyed) and self.keyed[at] == word
+        wanted = owners is not None and 0 < len(owners) <= COMMON_MAX
+        if wanted and not listed:
+            self.keyed.insert(at, word)
+        elif listed and not wanted:
+            del self.keyed[at]
+        if owners is not None and not owners:
+            del self.owners[word]
+
+    def _settle(self, word: str, dirty: set[str]) -> None:
+        """Make the shards along ``word``'s prefixes what ``_split`` makes of the keys as they are now."""
+        for length in range(1, len(word) + 1):
+            prefix = word[:length]
+            start = bisect.bisect_left(self.keyed, prefix)
+            end = bisect.bisect_left(self.keyed, prefix + "\U0010ffff", start)
+            group = self.keyed[start:end]
+            if prefix in self.splits and _too_big(group, self.owners, length):
+                exact = prefix + "$"  # still split: the word itself has a shard of its own, longer words go further down
+                if group[0] == prefix:
+                    self.shards[exact] = set(self.owners[prefix])
+                else:
+                    self.shards.pop(exact, None)
+                dirty.add(exact)
+                continue
+            for key in [key for key in self.shards if key.startswith(prefix)]:
+                del self.shards[key]
+                dirty.add(key)
+            self.splits -= {split for split in self.splits if split.startswith(prefix)}
+            made: dict[str, set[str]] = {}
+            _split(group, self.owners, length, made, self.splits)
+            self.shards |= made
+            dirty.update(made)
+            return
+
+    def _shard_of(self, word: str) -> str | None:
+        """The key of the shard ``word`` falls into, if any."""
+        for length in range(1, len(word) + 1):
+            prefix = word[:length]
+            if prefix not in self.splits:
+                return prefix if prefix in self.shards else None
+        return word + "$" if word + "$" in self.shards else None
+
+    def _path(self, key: str) -> str:
+        return f"{self.base}/t/{_file_key(key)}.json"
+
+    def _phone_path(self, key: str) -> str:
+        return f"{self.base}/p/{key}.json"
+
+    def _shard(self, ids: set[str]) -> str:
+        return "[" + ",".join(self.entries[i][1].text for i in sorted(ids)) + "]"
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _too_big(group: list[str], owners: dict[str, set[str]], length: int) -> bool:
+    """Whether a prefix's words are split among longer keys: more customers than a shard holds, and longer words."""
+    if all(len(word) <= length for word in group):
+        return False
+    ids: set[str] = set()
+    for word in group:
+        ids |= owners[word]
+        if len(ids) > SHARD_MAX:
+            return True
+    return False
+
+
+def _split(word_list: list[str], keyed: dict[str, set[str]], length: int, shards: dict[str, set[str]], splits: set[str]) -> None:
     """Group words by their first ``length`` characters; split any group that is too big."""
     groups: dict[str, list[str]] = defaultdict(list)
     for word in word_list:
         groups[word[:length]].append(word)
     for prefix, group in groups.items():
-        ids = set().union(*(keyed[w] for w in group))
-        if len(ids) <= SHARD_MAX or all(len(w) <= length for w in group):
-            shards[prefix] = ids
+        if not _too_big(group, keyed, length):
+            shards[prefix] = set().union(*(keyed[w] for w in group))
             continue
+        splits.add(prefix)
         exact = [w for w in group if len(w) == length]
         if exact:
             shards[prefix + "$"] = set().union(*(keyed[w] for w in exact))
-        _split([w for w in group if len(w) > length], keyed, length + 1, shards)
+        _split([w for w in group if len(w) > length], keyed, length + 1, shards, splits)
 
 
 def _file_key(key: str) -> str:
@@ -176,7 +350,3 @@ def _file_key(key: str) -> str:
     if re.fullmatch(r"[a-z0-9$]+", key):
         return key.replace("$", "_")
     return "x" + key.encode().hex()
-
-
-def _shard(ids: set[str], catalog: Catalog) -> str:
-    return json.dumps([_entry(i, catalog) for i in sorted(ids)], ensure_ascii=False, separators=(",", ":"))

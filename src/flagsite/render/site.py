@@ -20,14 +20,12 @@ from jinja2 import BytecodeCache
 from ..catalog import Catalog, CustomerEntry
 from ..findings import Finding, has_errors
 from ..models import FollowUp
-from ..report import report_rows
 from ..retention import past_retention
-from ..spend import money, spend_drops
+from ..spend import money
 from . import dashboards, links
-from .chart import Bar, bar_chart
 from .environment import make_environment, one_block
-from .search_index import build_search_index
-from .views import INTERNAL_TAG, flag_views, internal_marker, missteps, newest_flag_date, top_severity, when
+from .shared_pages import SharedPages
+from .views import INTERNAL_TAG, FlagView, flag_views, internal_marker, missteps, when
 
 History = Mapping[str, list[dict[str, Any]]]
 STYLE = f"{links.ASSETS}/flagsite.css"
@@ -81,7 +79,10 @@ class SiteRenderer:
 
     def __init__(self, catalog: Catalog, history: History | None = None, *, directory_urls: bool = True,
                  templates_root: str | None = None, preview_findings: list[Finding] | None = None,
-                 bytecode_cache: BytecodeCache | None = None) -> None:
+                 bytecode_cache: BytecodeCache | None = None, shared: SharedPages | None = None,
+                 folder_keys: Mapping[str, str] | None = None) -> None:
+        """``shared``: what the shared pages were made of last time, brought up to date here (default: made afresh);
+        ``folder_keys``: each customer folder's digest (the loader's), by which unchanged customers are known."""
         env = make_environment(templates_root, bytecode_cache)
         self.catalog = catalog
         self.preview_findings = preview_findings
@@ -89,16 +90,25 @@ class SiteRenderer:
         self.linker = links.Linker(directory_urls)
         self.env = env
         self.directory_urls = directory_urls
-        config, today = catalog.config, catalog.today
-        self.flags = {cid: flag_views(entry, config, today) for cid, entry in catalog.customers.items()}
+        self.templates_root = templates_root
+        self.shared = shared if shared is not None else SharedPages()
+        self.folder_keys: Mapping[str, str] = folder_keys or {}
+        self._flags: dict[str, list[FlagView]] = {}
         env.globals.update(
             mark=internal_marker(),
             internal_tag=INTERNAL_TAG,
             when=when,
             money=money,
-            today=today,
+            today=catalog.today,
             is_follow_up=lambda value: isinstance(value, FollowUp),
         )
+
+    def flags_of(self, customer_id: str) -> list[FlagView]:
+        """A customer's active flags as pages show them (worked out when first asked for)."""
+        views = self._flags.get(customer_id)
+        if views is None:
+            views = self._flags[customer_id] = flag_views(self.catalog.customers[customer_id], self.catalog.config, self.catalog.today)
+        return views
 
     def render(self) -> dict[str, str]:
         """Every page (as Markdown) and asset."""
@@ -122,56 +132,50 @@ class SiteRenderer:
 
     def search_index(self) -> dict[str, str]:
         """The customer finder's index: manifest and shards."""
-        return build_search_index(self.catalog, f"{links.ASSETS}/search", directory_urls=self.directory_urls)
+        return self.shared.search_index(self)
 
     def list_pages(self) -> dict[str, str]:
         """The shared pages (as Markdown) and the static assets: all but the search index."""
-        pages = {
-            links.page_path(links.HOME): self._home(),
-            links.page_path(links.CUSTOMERS): self._customers(),
-            links.page_path(links.WORKSTACK): self._workstack(),
-            links.page_path(links.DASHBOARDS): self._dashboards(),
-        }
-        for erasure in self.catalog.erased.values():
-            if erasure.id not in self.catalog.customers:  # a record again is refused by validate (R017)
-                folder = links.customer_folder(erasure.id)
-                pages[links.page_path(folder)] = self._page("erased.html", folder, erasure.id, erasure=erasure)
-        if self.preview_findings is not None:
-            pages[links.page_path(links.RECORD_ERRORS)] = self._record_errors(self.preview_findings)
-        out = {path: page.markdown() for path, page in pages.items()}
-        return out | _static_assets()
+        return self.shared.list_pages(self) | _static_assets()
 
-    # --- helpers the templates call -------------------------------------------------
-    def _page(self, template: str, folder: str, title: str, **context: Any) -> RenderedPage:
+    # --- what the templates are rendered with -----------------------------------------
+    def page(self, template: str, folder: str, title: str, **context: Any) -> RenderedPage:
+        """The page in ``folder`` rendered from ``template``."""
+        html = self.env.get_template(template).render(**self._context(folder), **context)
+        if self.preview_findings is not None and has_errors(self.preview_findings) and folder != links.RECORD_ERRORS:
+            errors = sum(1 for finding in self.preview_findings if finding.severity == "error")
+            html = self.env.get_template("preview_notice.html").render(errors=errors, href=self.linker.page(folder, links.RECORD_ERRORS)) + html
+        return RenderedPage(title, one_block(html))
+
+    def template_module(self, template: str, folder: str, **context: Any) -> Any:
+        """``template``'s macros, as a page in ``folder`` calls them."""
+        return self.env.get_template(template).make_module(self._context(folder) | context)
+
+    def _context(self, folder: str) -> dict[str, Any]:
         def link(to_folder: str, anchor: str = "") -> str:
             return self.linker.page(folder, to_folder, anchor)
 
         def customer_link(customer_id: str, anchor: str = "") -> str:
             return link(links.customer_folder(customer_id), anchor)
 
-        html = self.env.get_template(template).render(
-            link=link,
-            customer_link=customer_link,
-            order_link=lambda cid, oid: link(links.order_folder(cid, oid)),
-            flags_of=self.flags.__getitem__,
-            folders=links,
-            **context,
-        )
-        if self.preview_findings is not None and has_errors(self.preview_findings) and folder != links.RECORD_ERRORS:
-            errors = sum(1 for finding in self.preview_findings if finding.severity == "error")
-            html = self.env.get_template("preview_notice.html").render(errors=errors, href=link(links.RECORD_ERRORS)) + html
-        return RenderedPage(title, one_block(html))
+        return {
+            "link": link,
+            "customer_link": customer_link,
+            "order_link": lambda cid, oid: link(links.order_folder(cid, oid)),
+            "flags_of": self.flags_of,
+            "folders": links,
+        }
 
     # --- pages ------------------------------------------------------------------------
     def _customer(self, entry: CustomerEntry) -> RenderedPage:
         folder = links.customer_folder(entry.id)
-        return self._page(
+        return self.page(
             "customer.html",
             folder,
             entry.id,
             entry=entry,
             customer=entry.customer,
-            flags=self.flags[entry.id],
+            flags=self.flags_of(entry.id),
             critical=entry.critical_notes,
             missteps=missteps(entry, self.catalog.config, self.catalog.today),
             due=dashboards.follow_ups_due(self.catalog, [entry]),
@@ -181,57 +185,10 @@ class SiteRenderer:
         )
 
     def _order(self, entry: CustomerEntry, row: Any, folder: str) -> RenderedPage:
-        return self._page(
+        return self.page(
             "order.html", folder, f"{entry.id} order", entry=entry, customer=entry.customer,
-            flags=self.flags[entry.id], critical=entry.critical_notes, order=row.order,
+            flags=self.flags_of(entry.id), critical=entry.critical_notes, order=row.order,
             due=dashboards.follow_ups_due(self.catalog, [entry]),
-        )
-
-    def _home(self) -> RenderedPage:
-        flagged = sum(1 for views in self.flags.values() if views)
-        return self._page("home.html", links.HOME, "Customers", catalog=self.catalog, flagged=flagged)
-
-    def _customers(self) -> RenderedPage:
-        erased = [erasure for erasure in self.catalog.erased.values() if erasure.id not in self.catalog.customers]
-        return self._page("customers.html", links.CUSTOMERS, "All customers", entries=list(self.catalog.customers.values()), erased=erased)
-
-    def _workstack(self) -> RenderedPage:
-        rows = [
-            (entry, self.flags[entry.id], newest_flag_date(entry))
-            for entry in self.catalog.customers.values()
-            if self.flags[entry.id]
-        ]
-        rows.sort(key=lambda r: (r[1][0].rank, -r[2].toordinal() if r[2] else 0, r[0].id))
-        return self._page("workstack.html", links.WORKSTACK, "Workstack", rows=rows, top_severity=top_severity)
-
-    def _record_errors(self, findings: list[Finding]) -> RenderedPage:
-        errors_first = sorted(findings, key=lambda finding: finding.severity != "error")
-        return self._page("record_errors.html", links.RECORD_ERRORS, "Record errors", rows=report_rows(errors_first),
-                          errors=has_errors(findings))
-
-    def _dashboards(self) -> RenderedPage:
-        counts = dashboards.flags_by_type(self.catalog)
-        chart = bar_chart(
-            self.env, "Active flags by type", [Bar(c.label, c.count, f"fs-sev-{c.severity}") for c in counts]
-        )
-        return self._page(
-            "dashboards.html",
-            links.DASHBOARDS,
-            "Dashboards",
-            counts=counts,
-            kinds=self.catalog.config.flag_types,
-            chart=chart,
-            overdue=dashboards.overdue_reviews(self.catalog),
-            follow_ups=dashboards.follow_ups_due(self.catalog),
-            follow_up_days=self.catalog.config.follow_up_days,
-            newest=dashboards.newest_notes(self.catalog),
-            drops=spend_drops(self.catalog),
-            has_orders=any(entry.orders for entry in self.catalog.customers.values()),
-            quality=dashboards.note_quality(self.catalog),
-            retention=self.catalog.config.retention,
-            past_retention=self.catalog.past_retention(),
-            closed_without_date=self.catalog.closed_without_date(),
-            limit=dashboards.LIST_LIMIT,
         )
 
 
