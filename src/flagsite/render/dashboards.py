@@ -96,7 +96,7 @@ def follow_ups_due(catalog: Catalog, entries: Iterable[CustomerEntry] | None = N
 
 
 def newest_order(row: RecentNote) -> tuple[dt.datetime, str]:
-    """Oldest first: the list is the end of this order, newest first."""
+    """The notes in the order they were written: the list shows the end of it, newest first."""
     return row.note.note.at, row.note.path
 
 

@@ -136,13 +136,6 @@ def erased_entry(erasure: Erasure) -> IndexEntry:
     return IndexEntry(_json(data), tuple(sorted(set(words(erasure.id)))), ())
 
 
-def build_search_index(catalog: Catalog, base: str, *, directory_urls: bool = True) -> dict[str, str]:
-    """{asset path under ``base``: JSON text} for the manifest and every shard."""
-    index = SearchShards(base)
-    index.update(dict.fromkeys([*catalog.customers, *catalog.erased]), lambda entry_id: index_entry(catalog, entry_id))
-    return index.files(catalog, directory_urls=directory_urls)
-
-
 def index_entry(catalog: Catalog, entry_id: str) -> IndexEntry:
     """The index's entry for a customer, or for a customer erased (and not back)."""
     if entry_id in catalog.customers:

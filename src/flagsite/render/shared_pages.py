@@ -23,7 +23,7 @@ import json
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -49,9 +49,13 @@ _REBUILD_SHARE = 8
 
 @dataclass(frozen=True)
 class Rows:
-    """A list's rows as its page shows them (one row a line or lines, in order) and how many the list holds."""
+    """A list's rows as its page shows them (one row a line or lines, in order) and how many the list holds.
 
-    html: Markup
+    A page's template has ``{{ rows.html }}`` where they go; they are put in after the page is made one
+    block, being lines made one block each already (a list of 10,000 rows is not gone through again).
+    """
+
+    html: str
     count: int
 
 
@@ -114,9 +118,9 @@ class SharedPages:
         workstack = _rows([self._customers[cid].workstack_row for _place, cid in self._workstack])
         pages = {
             links.HOME: renderer.page("home.html", links.HOME, "Customers", catalog=catalog, flagged=len(self._workstack)),
-            links.CUSTOMERS: renderer.page("customers.html", links.CUSTOMERS, "All customers", erased=erased,
-                                           rows=_rows([self._customers[cid].row for cid in catalog.customers])),
-            links.WORKSTACK: renderer.page("workstack.html", links.WORKSTACK, "Workstack", rows=workstack),
+            links.CUSTOMERS: _page_with_rows(renderer, "customers.html", links.CUSTOMERS, "All customers", erased=erased,
+                                             rows=_rows([self._customers[cid].row for cid in catalog.customers])),
+            links.WORKSTACK: _page_with_rows(renderer, "workstack.html", links.WORKSTACK, "Workstack", rows=workstack),
             links.DASHBOARDS: self._dashboards(renderer),
         }
         for erasure in erased:  # a record again is refused by validate (R017)
@@ -219,7 +223,8 @@ class SharedPages:
         chart = bar_chart(renderer.env, "Active flags by type", [Bar(c.label, c.count, f"fs-sev-{c.severity}") for c in counts])
         module = renderer.template_module(ROWS_TEMPLATE, links.DASHBOARDS, kinds=catalog.config.flag_types)
         ranked = {ranking.name: self._ranked_rows(catalog, module, ranking) for ranking in RANKINGS}
-        return renderer.page(
+        return _page_with_rows(
+            renderer,
             "dashboards.html",
             links.DASHBOARDS,
             "Dashboards",
@@ -250,11 +255,26 @@ class SharedPages:
                 row = part.shown[(ranking.name, index)] = one_block(getattr(module, ranking.macro)(items[customer_id][index]))
                 self.revision = uuid.uuid4().hex
             rows.append(row)
-        return Rows(Markup("\n".join(rows)), len(shown) if ranking.newest_first else len(ordered))
+        return Rows("\n".join(rows), len(shown) if ranking.newest_first else len(ordered))
 
 
 def _rows(rows: list[str]) -> Rows:
-    return Rows(Markup("\n".join(rows)), len(rows))
+    return Rows("\n".join(rows), len(rows))
+
+
+def _page_with_rows(renderer: SiteRenderer, template: str, folder: str, title: str, **context: Any) -> RenderedPage:
+    """``renderer.page`` with each list's rows (every ``Rows`` in ``context``) put in where the template has them."""
+    rows = {name: value for name, value in context.items() if isinstance(value, Rows)}
+    # A comment, which no record text can become: record text reaches a page escaped.
+    markers = {name: f"<!--flagsite rows: {name}-->" for name in rows}
+    page = renderer.page(template, folder, title, **(context | {name: Rows(Markup(markers[name]), value.count) for name, value in rows.items()}))
+    body = page.body
+    for name, value in rows.items():
+        if value.html:
+            body = body.replace(markers[name], value.html)
+        else:  # as one_block leaves a line that holds nothing
+            body = one_block(body.replace(markers[name], ""))
+    return replace(page, body=body)
 
 
 def _context(renderer: SiteRenderer) -> str:
