@@ -14,9 +14,13 @@ when the bytes of its files, the configuration or the date changed.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import hashlib
 import os
+import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -231,14 +235,42 @@ def _load_folders(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(folders) < PARALLEL_THRESHOLD:
         return [_load_folder(root, folder, ctx, keep_records, policy) for folder in tracked(folders, "reading", len(folders), "customer")]
-    chunks = [folders[i : i + _CHUNK] for i in range(0, len(folders), _CHUNK)]
-    n = len(chunks)
-    results: list[_FolderResult] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool, progress("reading", len(folders), "customer") as advance:
-        for chunk in pool.map(_load_chunk, [root] * n, chunks, [ctx] * n, [keep_records] * n, [policy] * n):
-            results += chunk
-            advance(len(chunk))
+    with progress("reading", len(folders), "customer") as advance:
+        # The first folder is read here, before the workers start: it loads the models and the
+        # policy rules, which the workers (forked from this process) then share instead of each
+        # loading them again.
+        results = [_load_folder(root, folders[0], ctx, keep_records, policy)]
+        advance(1)
+        rest = folders[1:]
+        chunks = [rest[i : i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
+        n = len(chunks)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),))
+        try:
+            for chunk in pool.map(_load_chunk, [root] * n, chunks, [ctx] * n, [keep_records] * n, [policy] * n):
+                results += chunk
+                advance(len(chunk))
+        finally:  # stopped (Ctrl-C): the chunks not started are dropped, not waited for
+            pool.shutdown(cancel_futures=True)
     return results
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _end_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when the process that started it ends, and leave Ctrl-C to it.
+
+    A validate killed (or ended by SIGTERM) does not wait for its workers; without this they
+    would be left waiting forever for work that never comes.
+    """
+    # Ctrl-C reaches every process of the command: the parent alone stops the work, dropping the
+    # chunks not started; a worker stopped in the middle of one would leave the pool waiting for it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # it ended before the kernel was told
+        os._exit(1)
 
 
 def _load_chunk(root: str, folders: list[CustomerFolder], ctx: CheckContext, keep_records: bool, policy: bool) -> list[_FolderResult]:
