@@ -80,8 +80,8 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
-        if lower in lexicon.slang or lower in wrong or lower in derogatory or (lower.endswith("in") and lexicon.is_known(lower + "g")):
-            continue  # slang, a dropped g and insults have their own rules
+        if lower in lexicon.slang or lower in wrong or lower in derogatory or lower in lexicon.person_judging or (lower.endswith("in") and lexicon.is_known(lower + "g")):
+            continue  # slang, a dropped g, insults and words of character ("gobby") have their own rules
         if lower not in subject.proper_words or _CALENDAR_SLIP.match(lower):
             wrong.append(lower)
     return wrong
@@ -325,7 +325,7 @@ _STARTERS = _PERSONS_OR_CALL | {"and", "but"}
 _OPENING_INTENSIFIERS = frozenset("very really extremely so quite rather incredibly super totally pretty absolutely truly overly too completely utterly bit".split())
 # A sentence or clause opening with one of these, its subject left out, says what the person is:
 # "Not very reasonable", "Seems completely out of touch", "Comes across as a very controlling sort".
-_OPENING_LINKS = frozenset("not seems seemed appears appeared comes came".split())
+_OPENING_LINKS = frozenset("not seems seemed appears appeared comes came got gets getting became".split())
 # Words that strengthen a label, opening a clause: "Total chancer.", "Absolute nightmare to deal with".
 _OPENING_LABELS = frozenset("total absolute complete utter proper right real".split())
 # Between a person and the verb that says what they are: "they both seem", "she always seemed".
@@ -356,6 +356,7 @@ _MARKED_OPINION_PATTERN = (
     r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*|"
     r"\bnot the sharpest\b|\bscrews? loose\b|\bnot all there\b|\b(?:a )?(?:few|couple of) \w+ short of an?\b|\blights are on\b|"
     # A verdict of one or two words closing a sentence: "..., total drama.", "Asking for a discount again, typical."
+    r"\btypical of (?:him|her|them)\b|"
     r"(?:,|^|[.;!?])\s*(?:(?:total|absolute|such|pure|classic)\s+)?(?:typical|drama|classic|unbelievable|ridiculous|pathetic|hilarious|sigh|charming|lovely)\s*(?:[.!;]|$)"
 )
 _MARKED_OPINION = re.compile(_MARKED_OPINION_PATTERN, re.IGNORECASE)
@@ -397,7 +398,7 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("thinks think reckons reckon believes believe suspect guess bet imagine",
      r"(?:^|[.;!?,]\s*)(?:reckon|suspect|guess|bet|imagine|think)\s+(?:that\s+)?(?:he|she|they|he's|she's|they're|the (?:customer|client|caller))\b|"
      r"\b(?:thinks?|reckons?|believes?)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:knows?|owns?|deserves?|entitled|above|special|always right|runs?)\b|"
-     r"\b(?:thinks?|reckons?|believes?)\s+(?:[a-z']+\s+){0,3}?(?:works?\s+for|revolves\s+around|owes?)\s+(?:him|her|them)\b"),
+     r"\b(?:thinks?|reckons?|believes?)\s+(?:[a-z']+\s+){0,3}?(?:works?\s+for|revolves\s+around|owes?|(?:don't|doesn't|do not|does not) apply to)\s+(?:him|her|them)\b"),
     ("headed pigheaded bigheaded minded willed tempered fisted faced brained scatterbrained harebrained birdbrained featherbrained mouthed hearted",
      r"\b(?:pig|big|hot|hard|thick|air|bone|muddle|pin|empty)-?headed\b|\b(?:narrow|small|simple|closed|absent|feeble|open|bloody|strong|weak|self)-(?:minded|willed)\b|"
      r"\b(?:bad|short|hot|ill|quick|foul|even|good)-tempered\b|\b(?:tight|ham|iron)-fisted\b|\b(?:two|po|sour|stony)-faced\b|"
@@ -410,6 +411,8 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
      r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
      r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b"),
+    ("kicked kicking kicks rag one",
+     r"\bkick(?:ed|ing|s)? off (?:at|about|over|when|again|big time)\b|\b(?:went|goes|going) off on one\b|\blos(?:t|ing|es) (?:his|her|their) rag\b"),
     ("diva princess snob martyr handful character hypochondriac show showoff control prima pushover soft typical energy vibe vibes bit",
      r"\b(?:bit of|such|what|total|real|right|proper|complete|absolute) (?:an? )?"
      r"(?:diva|princess|snob|martyr|handful|character|hypochondriac|show-?off|control freak|prima donna|pushover|soft touch)\b|"
@@ -537,6 +540,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
 
 
 _AGES = frozenset(("old", "young", "little"))
+# After a word of character opening a sentence, what makes it said of the person: "Gobby on the phone".
+_AFTER_A_TRAIT = frozenset("on at with about when as and throughout again towards to in all".split())
 # After "rude to", "difficult to": who was treated so, or how a person is to deal with.
 _AFTER_TO_OF_A_PERSON = frozenset("the a an her him them me us our his their my your everyone anyone staff deal work please talk handle".split())
 
@@ -643,6 +648,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
     "Not very reasonable person to deal with", "Seems completely out of touch"."""
     words = text.words
     for index, word in enumerate(words[:-1]):
+        if word in subject.lexicon.person_judging and words[index + 1] in _AFTER_A_TRAIT and _starts_clause(text, index):
+            return word  # "Gobby on the phone", "Rude to the driver"
         if word == "a" and words[index + 1] in ("bit", "little") and index + 2 < len(words) - 1:
             word, index = words[index + 1], index + 1  # "a bit precious about it"
             if not _starts_clause(text, index - 1):
@@ -742,7 +749,10 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "Tobias was being really awkward", "Fenella was being difficult"; a capitalised word that may be a product needs a word said
       of people alone: "the Dyson is great" passes); "her handwriting is atrocious", "his manners
       were appalling", "his grasp of English is poor"; pride and motives ("full of herself",
-      "pleased with himself", "trying it on", "trying her luck"), "zero patience", "no manners".
+      "pleased with himself", "trying it on", "trying her luck"), "zero patience", "no manners";
+      outbursts ("kicked off at the counter", "went off on one", "lost her rag"), "typical of
+      him", "thinks the rules don't apply to her"; a word of character opening a sentence ("Mouthy
+      on the phone", "Got very stroppy").
     A contrast after a comma ("dormant, not dead", "working, not broken") is a fact, not a
     judgement. The finding says what to write instead ("was super rude" → describe what was said or done,
     "her English isn't great" → the language used or needed).
