@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .findings import Finding
@@ -44,7 +45,9 @@ class Layout:
     findings: list[Finding] = field(default_factory=list)
 
 
-def discover(root: str) -> Layout:
+def discover(root: str, only_customers: Callable[[str], bool] | None = None) -> Layout:
+    """The record files under ``root``; ``only_customers``: only the customer folders whose name it accepts
+    (one slice of a build), the others passed by without looking inside."""
     layout = Layout()
     customers_abs = os.path.join(root, CUSTOMERS_DIR)
     if not os.path.isdir(customers_abs):
@@ -55,7 +58,7 @@ def discover(root: str) -> Layout:
     if os.path.islink(os.path.join(root, RECORDS_DIR)):  # every file under it would be read from elsewhere
         layout.findings.append(Finding(RECORDS_DIR, None, None, "R013", "records/ is a link; links to folders are not followed, so make it the folder itself"))
         return layout
-    walker = _Walker(root, layout)
+    walker = _Walker(root, layout, only_customers)
     walker.records_top()
     layout.customers.sort(key=lambda c: c.rel_path)
     return layout
@@ -135,10 +138,11 @@ def discover_orders(root: str) -> Layout:
 
 
 class _Walker:
-    def __init__(self, root: str, layout: Layout) -> None:
+    def __init__(self, root: str, layout: Layout, only_customers: Callable[[str], bool] | None = None) -> None:
         self.root = os.path.realpath(root)
         self.records_real = os.path.join(self.root, RECORDS_DIR)
         self.layout = layout
+        self.only_customers = only_customers
 
     def _entries(self, rel: str) -> list[os.DirEntry[str]]:
         try:
@@ -226,10 +230,15 @@ class _Walker:
                     self.layout.findings.append(
                         Finding(child, None, None, "R003", f"notes without a customer: {rel}/ has no customer.yaml; add it, or move the notes into their customer's folder")
                     )
-                else:
+                elif not self._another_slices_customer(entry):
                     self.grouping_folder(child, depth + 1)
             else:
                 self._stray(child, "not part of any customer record; customer files belong in <id>/customer.yaml (folders here only group customers)")
+
+    def _another_slices_customer(self, entry: os.DirEntry[str]) -> bool:
+        """A customer folder of a name ``only_customers`` refuses: passed by unopened."""
+        return (self.only_customers is not None and not self.only_customers(entry.name)
+                and os.path.lexists(os.path.join(entry.path, CUSTOMER_FILE)))
 
     def customer_folder(self, rel: str, entries: list[os.DirEntry[str]]) -> None:
         folder = CustomerFolder(rel, has_customer_file=False)

@@ -22,6 +22,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -82,6 +83,7 @@ class ReadCache:
 def load_repository(
     root: str, *, today: dt.date | None = None, jobs: int | None = None, keep_records: bool = True, policy: bool = True,
     cache: ReadCache | None = None, layout: Layout | None = None, changed: set[str] | None = None,
+    only_customers: Callable[[str], bool] | None = None,
 ) -> LoadResult:
     """Every finding, and a catalog of the valid records.
 
@@ -93,11 +95,14 @@ def load_repository(
     ``layout`` and ``changed`` (``flagsite serve``, which watches the files): the record files as
     they are now, and the customer folders that may have changed since ``cache`` was filled;
     every other folder is taken from the cache without looking at its files.
+    ``only_customers``: read only the customer folders whose name (the id their record must bear)
+    it accepts, and only those customers' order rows: one slice of a build (shards.py). The checks
+    across records then see that slice alone; ``flagsite validate`` and the merge check them all.
     """
     root = os.path.abspath(root)
     config, findings = load_config(root)
     ctx = CheckContext(config=config, today=today or dt.date.today())
-    layout = layout if layout is not None else discover(root)
+    layout = layout if layout is not None else discover(root, only_customers)
     findings += layout.findings
     catalog = Catalog(root=root, config=config, today=ctx.today)
     keys: dict[str, str] = {}
@@ -106,9 +111,11 @@ def load_repository(
     else:
         results, keys = _load_changed_folders(root, layout.customers, ctx, jobs, cache, policy, changed)
     orders: list[OrderRow] = []
+    rows_read = 0
     for order_file in layout.order_files:
-        rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file, config.orders, len(orders))
-        orders += rows
+        rows, order_findings = load_orders_file(os.path.join(root, order_file), order_file, config.orders, rows_read)
+        rows_read += len(rows)
+        orders += rows if only_customers is None else [row for row in rows if only_customers(row.order.customer)]
         findings += order_findings
     for result in results:
         findings += result.findings

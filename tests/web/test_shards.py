@@ -181,3 +181,60 @@ def test_the_workflow_plans_builds_each_slice_and_merges_them_as_its_steps_say(r
     whole = repo.parent / "whole"
     subprocess.run(["flagsite", "--root", str(repo), "build", "--today", TODAY, "--site-dir", str(whole)], env=environment, check=True, capture_output=True)
     assert merged == files_of(whole)
+
+
+_READ: list[str] | None = None  # while a test records them: the paths the process opens or lists
+
+
+def _record_reads(event: str, args: tuple[Any, ...]) -> None:
+    if _READ is not None and event in ("open", "os.scandir", "os.listdir") and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        _READ.append(os.path.abspath(os.fsdecode(args[0])))
+
+
+sys.addaudithook(_record_reads)  # hooks cannot be removed: this one records only while _READ is a list
+
+
+def test_a_slice_reads_only_its_own_customers_folders_and_history(run: Callable[..., Ran], repo: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file and folder a slice opens under records/customers/ is its customers', and so is every version of a
+    record it reads from Git; another slice's broken record is left to validate and the merge, which refuse it."""
+    global _READ
+    customers = repo / "records" / "customers"
+    folders = {path.parent.name: path.parent for path in customers.rglob("customer.yaml")}
+    for folder in folders.values():  # a second commit that changes every customer, so each one's history reads versions
+        record = folder / "customer.yaml"
+        record.write_text(record.read_text(encoding="utf-8").replace("Prefers contact by email.", "Prefers contact by post."), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Contact by post")
+    ours = {name for name in folders if Shard(1, 2).holds(name)}
+    broken = folders[min(set(folders) - ours)] / "customer.yaml"
+    broken.write_text("id: [not closed\n", encoding="utf-8")  # another slice's, uncommitted
+
+    from flagsite.git.blobs import BlobReader
+    versions_read: list[str] = []
+    read_blob = BlobReader.read
+
+    def read_and_record(self: BlobReader, sha: str | None, path: str | None = None) -> bytes | None:
+        versions_read.append(path or "")
+        return read_blob(self, sha, path)
+
+    monkeypatch.setattr(BlobReader, "read", read_and_record)
+    _READ = []
+    try:
+        slice_ = run("--root", str(repo), "build", "--today", TODAY, "--shard", "1/2", "--site-dir", str(repo.parent / "slice-1"))
+        read = [path for path in _READ if path.startswith(str(customers) + os.sep)]
+    finally:
+        _READ = None
+    assert slice_.exit_code == 0, slice_.output
+    assert f"the pages of {len(ours)} customer(s)" in slice_.output
+
+    def customer_of(path: str) -> str | None:  # of a path in the repository, or from its top
+        return next((part for part in (repo / path).relative_to(customers).parts if part in folders), None)
+
+    opened = {customer_of(path) for path in read}
+    assert opened - {None} == ours  # each of its customers read, no other one (None: the folder that groups them)
+    assert all(customer_of(path) in ours for path in versions_read if path)
+    assert {customer_of(path) for path in versions_read} == ours  # each history compared its versions
+
+    refused = [run("--root", str(repo), "build", "--today", TODAY, "--site-dir", str(repo.parent / "whole")),
+               run("--root", str(repo), "build", "--today", TODAY, "--merge", str(repo.parent / "slice-1"))]
+    assert all(result.exit_code == 1 and str(broken.relative_to(repo)) in result.output for result in refused)

@@ -80,7 +80,7 @@ def build(root: str, site_dir: str | None, strict: bool, verbose: bool, shard: S
     if result.findings:  # warnings only: errors refuse the build
         click.echo(report_text(result.findings), nl=False, err=True)
     if shard is not None:
-        click.echo(f"Built slice {shard} of the site ({result.customers} customer(s) in all) in {result.site_dir}")
+        click.echo(f"Built slice {shard} of the site, the pages of {result.customers} customer(s), in {result.site_dir}")
     else:
         click.echo(f"Built the site for {result.customers} customer(s) in {result.site_dir}")
 
