@@ -39,7 +39,7 @@ from .fast_pages import PAGES_RECORD
 from .findings import Finding
 from .render.site import customer_page_paths
 from .repository import LoadResult, ReadCache, load_repository
-from .shards import Shard, check_slices, default_slice_dir
+from .shards import Shard, check_slices, default_slice_dir, with_slices_findings
 from .site_dir import check_site_dir
 
 _Cached = TypeVar("_Cached")
@@ -102,9 +102,11 @@ def _engine_settings(root: str, today: dt.date | None, site_dir: str | None) -> 
         yield written, settings
 
 
-def validate_or_refuse(root: str, today: dt.date | None = None, cache: ReadCache | None = None, shard: Shard | None = None) -> LoadResult:
-    """The records, checked; ``shard``: that slice's customers only (a folder bears its customer's id)."""
-    result = load_repository(root, today=today, cache=cache, only_customers=None if shard is None else shard.holds)
+def validate_or_refuse(root: str, today: dt.date | None = None, cache: ReadCache | None = None, shard: Shard | None = None,
+                       policy: bool = True) -> LoadResult:
+    """The records, checked; ``shard``: that slice's customers only (a folder bears its customer's id);
+    ``policy=False``: without the policy rules (a merge takes their findings from the slices, shards.py)."""
+    result = load_repository(root, today=today, cache=cache, policy=policy, only_customers=None if shard is None else shard.holds)
     if not result.ok:
         raise RecordsHaveErrors("the records have errors; the site was not built", result.findings)
     return result
@@ -186,10 +188,11 @@ def build_site(
     root = os.path.abspath(root)
     if shard is not None and site_dir is None:
         site_dir = default_slice_dir(root, shard)
-    # A slice, a job of its own in CI, reads its customers alone and keeps nothing: a cache of one
-    # slice would take the place of the whole repository's.
-    cache = None if shard is not None else _load_cached(root, READ_CACHE, ReadCache) or ReadCache()
-    result = validate_or_refuse(root, today, cache, shard)
+    # A slice and a merge, each a job of its own in CI, keep nothing: a cache of one slice, or of the
+    # records read without the policy rules, would take the place of the whole repository's.
+    partial = shard is not None or merge is not None
+    cache = None if partial else _load_cached(root, READ_CACHE, ReadCache) or ReadCache()
+    result = validate_or_refuse(root, today, cache, shard, policy=merge is None)
     with _engine_settings(root, today, site_dir) as (config_file, settings):
         try:
             config = load_config(config_file=config_file, strict=strict, **settings)
@@ -213,7 +216,8 @@ def build_site(
                 if os.path.commonpath([os.path.realpath(folder), os.path.realpath(config.site_dir)]) == os.path.realpath(config.site_dir):
                     raise FlagsiteError(f"the slice {folder} lies inside the site folder {config.site_dir}, which the build empties first; keep slices elsewhere")
             plugin.slices = check_slices(merge, result.catalog, (page for entry in result.catalog.customers.values() for page in customer_page_paths(entry)))
-        plugin.kept = {} if shard is not None else _load_cached(root, KEPT_FOR_THE_SITE, dict) or {}
+            result.catalog.findings = with_slices_findings(result.catalog.findings, plugin.slices)
+        plugin.kept = {} if partial else _load_cached(root, KEPT_FOR_THE_SITE, dict) or {}
         templates = _cache_folder(root, COMPILED_TEMPLATES)
         if templates is not None:
             plugin.bytecode_cache = FileSystemBytecodeCache(templates)
@@ -226,9 +230,9 @@ def build_site(
         # Kept once a build succeeded (a refused build writes nothing), when it changed.
         if cache is not None and cache.changed:
             _save_cached(root, READ_CACHE, cache)
-        if shard is None and {name: digest for name, (digest, _value) in plugin.kept.items()} != kept_before:
+        if not partial and {name: digest for name, (digest, _value) in plugin.kept.items()} != kept_before:
             _save_cached(root, KEPT_FOR_THE_SITE, plugin.kept)
-        return BuildResult(config.site_dir, len(result.catalog.customers), result.findings)
+        return BuildResult(config.site_dir, len(result.catalog.customers), result.catalog.findings)
 
 
 def is_loopback(host: str) -> bool:

@@ -7,6 +7,12 @@ whole build writes it, into a folder of its own with a manifest (``flagsite-slic
 ``flagsite build --merge SLICE...`` builds everything else (home, lists, workstack, dashboards,
 search, the theme) and copies the slices in, once it has checked that they are all there, once
 each, and were built from the same records (the same Git commit) for the same date.
+
+A slice reads only its own customers' folders and history, and checks them in full, the policy
+rules included; its manifest carries what it found. The merge reads every record without the
+policy rules (half the work of reading them) and takes the policy's findings from the slices,
+which between them checked every customer folder: the dashboards show them as a whole build
+does. The checks across records are the merge's, and ``flagsite validate``'s.
 """
 
 from __future__ import annotations
@@ -23,10 +29,11 @@ from .catalog import Catalog
 from .config import load_config
 from .discover import discover
 from .errors import FlagsiteError, UsageError
+from .findings import Finding, sort_key
 from .git import is_git_repository, resolve_commit
 
 SLICE_MANIFEST = "flagsite-slice.json"  # not hidden: artifact uploads leave hidden files out
-_MANIFEST_VERSION = 1
+_MANIFEST_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,7 @@ class Slice:
     commit: str | None
     pages: list[str]  # source pages (customers/<id>/index.md), as the merge expects them
     files: list[str]  # what the folder holds under the site, relative, "/"-separated
+    findings: list[Finding]  # what checking the slice's records found (warnings: errors refuse a slice)
 
 
 def page_output(page: str) -> str:
@@ -111,7 +119,8 @@ def finish_slice(site_dir: str, shard: Shard, catalog: Catalog, pages: Iterable[
         if folder != site_dir and not os.listdir(folder):
             os.rmdir(folder)
     manifest = {"version": _MANIFEST_VERSION, "shard": str(shard), "today": catalog.today.isoformat(),
-                "commit": records_commit(catalog.root), "pages": pages, "files": sorted(keep)}
+                "commit": records_commit(catalog.root), "pages": pages, "files": sorted(keep),
+                "findings": [finding.as_dict() for finding in catalog.findings]}
     with open(os.path.join(site_dir, SLICE_MANIFEST), "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, indent=1)
 
@@ -121,7 +130,10 @@ def read_slice(folder: str) -> Slice:
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
-        return Slice(folder, parse_shard(str(data["shard"])), str(data["today"]), data["commit"], list(data["pages"]), list(data["files"]))
+        if data["version"] != _MANIFEST_VERSION:
+            raise ValueError(f"written by another version of flagsite (manifest version {data['version']})")
+        findings = [Finding(str(f["path"]), f["line"], f["column"], str(f["code"]), str(f["message"]), f["severity"]) for f in data["findings"]]
+        return Slice(folder, parse_shard(str(data["shard"])), str(data["today"]), data["commit"], list(data["pages"]), list(data["files"]), findings)
     except FileNotFoundError as error:
         raise FlagsiteError(f"{folder} is not a slice: it has no {SLICE_MANIFEST}; build one with flagsite build --shard I/N") from error
     except (OSError, ValueError, KeyError, TypeError, UsageError) as error:
@@ -164,6 +176,14 @@ def check_slices(folders: Sequence[str], catalog: Catalog, expected_pages: Itera
                  (f"{len(extra)} page(s) of no customer here, e.g. {extra[0]}" if extra else "")
         raise FlagsiteError(f"the slices do not hold these records' customer pages ({detail}); build them again from these records")
     return [by_index[index] for index in range(1, count + 1)]
+
+
+def with_slices_findings(findings: Iterable[Finding], slices: Iterable[Slice]) -> list[Finding]:
+    """The merge's own findings and the slices' (the policy's, which the merge does not check again), each once, in order."""
+    every = set(findings)
+    for s in slices:
+        every.update(s.findings)
+    return sorted(every, key=sort_key)
 
 
 def copy_slices(slices: Iterable[Slice], site_dir: str) -> None:
