@@ -25,7 +25,7 @@ import socket
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -112,14 +112,16 @@ def validate_or_refuse(root: str, today: dt.date | None = None, cache: ReadCache
     return result
 
 
-def _load_cached(root: str, name: tuple[str, str], kind: type[_Cached]) -> _Cached | None:
-    """What the last build of ``root`` kept under ``name``, or None."""
+def _load_cached(root: str, name: tuple[str, str], kind: type[_Cached]) -> tuple[_Cached, dict[str, Any]] | None:
+    """What the last build of ``root`` kept under ``name`` and the items kept with it (``_save_cached``), or None."""
     try:
         with open(os.path.join(root, STATE_DIR, *name), "rb") as handle:
-            kept = pickle.load(handle)  # written by flagsite in the repository's own git-ignored .flagsite/
+            # Written by flagsite in the repository's own git-ignored .flagsite/.
+            kept, count = pickle.load(handle)
+            items = dict(pickle.load(handle) for _ in range(count))
     except Exception:  # noqa: BLE001 - none yet, or one an older flagsite wrote: made again
         return None
-    return kept if isinstance(kept, kind) else None
+    return (kept, items) if isinstance(kept, kind) else None
 
 
 def forget_builds(root: str) -> None:
@@ -137,14 +139,31 @@ def _cache_folder(root: str, name: tuple[str, ...]) -> str | None:
     return path
 
 
-def _save_cached(root: str, name: tuple[str, str], kept: object) -> None:
+def _save_cached(root: str, name: tuple[str, str], kept: object, items: Mapping[str, Any]) -> None:
+    """Keep ``kept`` and ``items``, each item pickled on its own: pickle remembers every object it
+    wrote until the end of a dump, which for a whole repository's records was the peak of a build's memory."""
     folder = _cache_folder(root, name[:-1])
     if folder is None:
         return
     path = os.path.join(folder, name[-1])
     with tempfile.NamedTemporaryFile("wb", dir=os.path.dirname(path), delete=False) as handle:
-        pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((kept, len(items)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        for item in items.items():
+            pickle.dump(item, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(handle.name, path)
+
+
+def _load_read_cache(root: str) -> ReadCache:
+    kept = _load_cached(root, READ_CACHE, ReadCache)
+    if kept is None:
+        return ReadCache()
+    cache, folders = kept
+    cache.folders = folders
+    return cache
+
+
+def _save_read_cache(root: str, cache: ReadCache) -> None:
+    _save_cached(root, READ_CACHE, replace(cache, folders={}), cache.folders)
 
 
 class _DirtyNotice(logging.Filter):
@@ -191,7 +210,7 @@ def build_site(
     # A slice and a merge, each a job of its own in CI, keep nothing: a cache of one slice, or of the
     # records read without the policy rules, would take the place of the whole repository's.
     partial = shard is not None or merge is not None
-    cache = None if partial else _load_cached(root, READ_CACHE, ReadCache) or ReadCache()
+    cache = None if partial else _load_read_cache(root)
     result = validate_or_refuse(root, today, cache, shard, policy=merge is None)
     with _engine_settings(root, today, site_dir) as (config_file, settings):
         try:
@@ -217,7 +236,8 @@ def build_site(
                     raise FlagsiteError(f"the slice {folder} lies inside the site folder {config.site_dir}, which the build empties first; keep slices elsewhere")
             plugin.slices = check_slices(merge, result.catalog, (page for entry in result.catalog.customers.values() for page in customer_page_paths(entry)))
             result.catalog.findings = with_slices_findings(result.catalog.findings, plugin.slices)
-        plugin.kept = {} if partial else _load_cached(root, KEPT_FOR_THE_SITE, dict) or {}
+        kept = None if partial else _load_cached(root, KEPT_FOR_THE_SITE, str)
+        plugin.kept = {} if kept is None else kept[1]
         templates = _cache_folder(root, COMPILED_TEMPLATES)
         if templates is not None:
             plugin.bytecode_cache = FileSystemBytecodeCache(templates)
@@ -229,9 +249,9 @@ def build_site(
             raise FlagsiteError(f"the site engine stopped: {error}") from error
         # Kept once a build succeeded (a refused build writes nothing), when it changed.
         if cache is not None and cache.changed:
-            _save_cached(root, READ_CACHE, cache)
+            _save_read_cache(root, cache)
         if not partial and {name: digest for name, (digest, _value) in plugin.kept.items()} != kept_before:
-            _save_cached(root, KEPT_FOR_THE_SITE, plugin.kept)
+            _save_cached(root, KEPT_FOR_THE_SITE, "kept for the site", plugin.kept)
         return BuildResult(config.site_dir, len(result.catalog.customers), result.catalog.findings)
 
 
