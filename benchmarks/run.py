@@ -10,13 +10,15 @@ beside its reference, interleaved (the sides take turns, their order rotating) a
   validate    validate in-process (wall; CPU with its workers)  bare yaml.CSafeLoader parse of the same files
   history     history of every customer, one log pass           bare ``git log --name-only``
   start-up    ``--help``, ``flag add``, ``history ID``, fresh   ``python -c pass``; bare ``git log -- FOLDER``
-  build       ``flagsite build`` (wall, CPU, peak memory)       bare ``mkdocs build`` of the same pages with Material,
-                                                                no plugin; Hugo on the same pages when installed
+  build       ``flagsite build`` from cold: no build cache,     bare ``mkdocs build`` of the same pages with Material,
+              an empty site folder (wall, CPU, peak memory);    no plugin; Hugo on the same pages when installed
+              and again with nothing changed (incremental)
   search      bytes fetched before the first result             Material's own search index, fetched whole
   serve       a flag added until ``flagsite serve`` shows it    one page edited until bare ``mkdocs serve`` shows it
-  shards      ``build --shard I/N`` for each I, then ``--merge``   one whole ``flagsite build``
+  shards      ``build --shard I/N`` for each I, then ``--merge``   one whole ``flagsite build``, from cold
               (wall: the slowest slice plus the merge, as jobs
-              running at once would take; CPU: all of them)
+              running at once would take; CPU: all of them;
+              each slice and the merge a job of its own)
 
 Hugo's side is the same rendered pages as Markdown content (each page one raw HTML block, passed through
 unchanged) with a one-file layout of our own: title, the site's stylesheet and scripts, the four
@@ -109,6 +111,15 @@ def in_process(fn: Callable[[], object]) -> Sample:
 
 def fresh(command: list[str], cwd: str) -> Callable[[], Sample]:
     return lambda: bench_site.measured(command, cwd)
+
+
+def cold(root: str, site: str, run: Callable[[], Sample]) -> Callable[[], Sample]:
+    """``run`` as a first build: without what earlier builds kept (.flagsite/build-cache/), into no site folder."""
+    def first_build() -> Sample:
+        shutil.rmtree(os.path.join(root, ".flagsite", "build-cache"), ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+        return run()
+    return first_build
 
 
 @dataclass
@@ -245,8 +256,9 @@ def build_figure(root: str, work: str, repeat: int) -> tuple[Figure, dict[str, f
     """flagsite build, bare MkDocs and Hugo on the same pages; the search payloads of the built sites."""
     bare = os.path.join(work, "bare")
     pages = bench_site.bare_project(root, bare, with_history=True)
+    build = [tool("flagsite"), "--root", root, "build", "--today", TODAY]
     sides = [
-        Side("flagsite build", fresh([tool("flagsite"), "--root", root, "build", "--today", TODAY], root)),
+        Side("flagsite build", cold(root, os.path.join(root, "site"), fresh(build, root))),
         Side("bare mkdocs build (Material)", fresh([tool("mkdocs"), "build", "--site-dir", os.path.join(bare, "site")], bare)),
     ]
     hugo = hugo_binary()
@@ -256,6 +268,7 @@ def build_figure(root: str, work: str, repeat: int) -> tuple[Figure, dict[str, f
         public = os.path.join(project, "public")
         sides.append(Side("hugo (same pages, no theme)", fresh([hugo, "--quiet", "--noBuildLock", "--source", project, "--destination", public], project),
                           after=lambda: shutil.rmtree(public)))
+    sides.append(Side("flagsite build again, nothing changed", fresh(build, root)))  # after the first side's build
     figure = interleave(Figure("build", sides), repeat)
     searched = os.path.join(work, "bare-search")
     bench_site.bare_project(root, searched, plugins=["search"])
@@ -360,11 +373,12 @@ def shards_figure(root: str, work: str, count: int) -> Figure:
         merge = bench_site.measured([*flagsite, "--merge", *folders, "--site-dir", os.path.join(work, "merged")], root)
         slowest = max(s["wall_s"] for s in slices)
         return {"wall_s": slowest + merge["wall_s"], "cpu_s": sum(s["cpu_s"] for s in slices) + merge["cpu_s"],
-                "peak_mb": max(s["peak_mb"] for s in [*slices, merge]), "slowest_slice_s": slowest, "merge_s": merge["wall_s"]}
+                "peak_mb": max(s["peak_mb"] for s in [*slices, merge]), "slowest_slice_s": slowest, "merge_s": merge["wall_s"],
+                "slice_cpu_s": max(s["cpu_s"] for s in slices), "merge_cpu_s": merge["cpu_s"]}
 
     return Figure(f"shards: {count} slices and a merge", [
         Side(f"{count} slices, then --merge", sliced),
-        Side("one flagsite build", fresh([*flagsite, "--site-dir", os.path.join(work, "whole")], root)),
+        Side("one flagsite build", cold(root, os.path.join(work, "whole"), fresh([*flagsite, "--site-dir", os.path.join(work, "whole")], root))),
     ])
 
 

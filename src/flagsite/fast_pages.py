@@ -74,6 +74,9 @@ class _Shell:
     tail: str
     url: str
     dest_path: str
+    # The shell hardened once (page_security), when that is what hardening each page would give:
+    # no script the theme wrote depends on the page's id. None: each page is hardened whole.
+    hardened: tuple[str, str, dict[str, str]] | None = None
 
 
 class PageShells:
@@ -99,6 +102,10 @@ class PageShells:
             text = text.replace(SHELL_ID, customer_id)
             return text.replace(SHELL_ORDER, order) if order else text
 
+        if shell.hardened is not None:
+            head, tail, scripts = shell.hardened
+            moved.update(scripts)
+            return put_in(shell.dest_path), put_in(head) + page.body + put_in(tail)
         html = put_in(shell.head) + page.body + put_in(shell.tail)
         return put_in(shell.dest_path), harden_page(html, site_root_url(put_in(shell.url), self.site_url), moved, page.body)
 
@@ -123,7 +130,18 @@ class PageShells:
         if rendered.html.count(body) != 1:
             raise ShellMismatch(f"the theme's page for {path} does not hold its body exactly once")
         head, tail = rendered.html.split(body)
-        return _Shell(head, tail, rendered.url, rendered.dest_path)
+        return _Shell(head, tail, rendered.url, rendered.dest_path, self._harden(head, tail, rendered.url))
+
+    def _harden(self, head: str, tail: str, url: str) -> tuple[str, str, dict[str, str]] | None:
+        """The shell's head and tail as hardening each page would leave them, and the scripts it moves out;
+        None when a moved script names the page (then each page moves its own)."""
+        scripts: dict[str, str] = {}
+        hardened = harden_page(head + SHELL_BODY + tail, site_root_url(url, self.site_url), scripts, SHELL_BODY)
+        # The root is as many folders up from every page of the shell: the page's id and order change no depth.
+        if hardened.count(SHELL_BODY) != 1 or any(SHELL_ID in code or SHELL_ORDER in code for code in scripts.values()):
+            return None
+        hard_head, hard_tail = hardened.split(SHELL_BODY)
+        return hard_head, hard_tail, scripts
 
 
 def _order_segment(path: str, customer_id: str) -> str:
