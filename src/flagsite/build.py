@@ -153,6 +153,12 @@ def _save_cached(root: str, name: tuple[str, str], kept: object, items: Mapping[
     os.replace(handle.name, path)
 
 
+def kept_for_the_site(root: str) -> dict[str, Any]:
+    """What the last build of ``root`` kept of the site (the plugin's ``kept``), or nothing."""
+    kept = _load_cached(root, KEPT_FOR_THE_SITE, str)
+    return {} if kept is None else kept[1]
+
+
 def _load_read_cache(root: str) -> ReadCache:
     kept = _load_cached(root, READ_CACHE, ReadCache)
     if kept is None:
@@ -236,8 +242,7 @@ def build_site(
                     raise FlagsiteError(f"the slice {folder} lies inside the site folder {config.site_dir}, which the build empties first; keep slices elsewhere")
             plugin.slices = check_slices(merge, result.catalog, (page for entry in result.catalog.customers.values() for page in customer_page_paths(entry)))
             result.catalog.findings = with_slices_findings(result.catalog.findings, plugin.slices)
-        kept = None if partial else _load_cached(root, KEPT_FOR_THE_SITE, str)
-        plugin.kept = {} if kept is None else kept[1]
+        plugin.kept = {} if partial else kept_for_the_site(root)
         templates = _cache_folder(root, COMPILED_TEMPLATES)
         if templates is not None:
             plugin.bytecode_cache = FileSystemBytecodeCache(templates)

@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import site_factory as f
-from flagsite.build import build_site
+from flagsite.build import build_site, kept_for_the_site
 from flagsite.render import search_index, shared_pages
 from flagsite.render.search_index import IndexEntry, SearchShards
 from flagsite.render.shared_pages import SharedPages
@@ -274,8 +274,7 @@ def test_a_build_after_an_edit_gives_the_site_a_build_into_an_empty_folder_gives
     _git(records, "add", "-A")
     _git(records, "commit", "-qm", "Edits")
     build_site(records, today=f.TODAY, site_dir=site)
-    with open(os.path.join(records, ".flagsite", "build-cache", "site.pickle"), "rb") as handle:
-        assert isinstance(pickle.load(handle)["shared pages"][1], SharedPages)  # what the next build starts from
+    assert isinstance(kept_for_the_site(records)["shared pages"][1], SharedPages)  # what the next build starts from
     shutil.rmtree(os.path.join(records, ".flagsite", "build-cache"))
     fresh = str(tmp_path / "fresh")
     build_site(records, today=f.TODAY, site_dir=fresh)
