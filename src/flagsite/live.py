@@ -19,8 +19,9 @@ the engine:
 
 Whatever that cannot say for sure is left to the engine's whole rebuild, as
 before: a change anywhere else (``mkdocs.yml``, ``flagsite.yaml``, templates,
-docs, orders, erasures), a customer folder added, removed or renamed, a
-customer's id changed, the number of record errors changed (every page says
+docs, erasures, an order file added or removed), a customer folder added,
+removed or renamed, a customer's id changed, an order added, removed or moved
+(the sitemap lists order pages), the number of record errors changed (every page says
 it), a new commit (the history on every page), lost notifications, or a quick
 rebuild that fails.
 """
@@ -31,6 +32,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.utils.meta import get_data
@@ -142,22 +144,36 @@ def watch(server: Any, root: str, others: list[tuple[str, bool]]) -> tuple[Chang
     return changes, observer
 
 
-def changed_folders(root: str, paths: Iterable[str], layout: Layout) -> set[str] | None:
-    """The customer folders (as ``CustomerFolder.rel_path``) holding these changed paths.
+@dataclass(frozen=True)
+class Changed:
+    """What a quick rebuild reads again: customer folders, and whether an order file changed."""
 
-    None when a path lies in no customer folder known, or is a customer folder itself
-    (added, removed or renamed): only a whole walk of the records says what changed.
+    folders: set[str]  # as ``CustomerFolder.rel_path``
+    orders: bool
+
+
+def what_changed(root: str, paths: Iterable[str], layout: Layout) -> Changed | None:
+    """The customer folders holding these changed paths, and whether one is an order file known before.
+
+    None when a path lies elsewhere, or is a customer folder itself (added, removed or
+    renamed), or an order file that is new: only a whole walk of the records says what changed.
     """
     known = {folder.rel_path for folder in layout.customers}
+    order_files = set(layout.order_files)
     found: set[str] = set()
+    orders = False
     for path in paths:
-        parts = os.path.relpath(path, root).replace(os.sep, "/").split("/")
+        rel = os.path.relpath(path, root).replace(os.sep, "/")
+        if rel in order_files:
+            orders = True
+            continue
+        parts = rel.split("/")
         # A file of the folder, or of its notes/: the folder is one of the path's parents.
         holder = next(("/".join(parts[:end]) for end in range(len(parts) - 1, 2, -1) if "/".join(parts[:end]) in known), None)
         if holder is None:
             return None
         found.add(holder)
-    return found
+    return Changed(found, orders)
 
 
 def page_of(markdown: str) -> RenderedPage:

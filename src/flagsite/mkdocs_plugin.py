@@ -489,12 +489,12 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         if built is None or shells is None or self._layout is None:
             return False
         config, shown, root = built.config, built.catalog, built.catalog.root
-        folders = live.changed_folders(root, paths, self._layout)
-        layout = None if folders is None else rediscover(root, self._layout, folders)
-        if folders is None or layout is None:
+        changes = live.what_changed(root, paths, self._layout)
+        layout = None if changes is None else rediscover(root, self._layout, changes.folders)
+        if changes is None or layout is None:
             return False  # a customer folder added, removed or renamed, or a change outside them
         context = self._read_cache.context
-        result = load_repository(root, today=self._today(), cache=self._read_cache, layout=layout, changed=folders)
+        result = load_repository(root, today=self._today(), cache=self._read_cache, layout=layout, changed=changes.folders)
         showing = result.catalog if result.ok or self._last_good is None else self._last_good
         history = self.kept.get("history")
         if (self._read_cache.context != context or _errors(result.findings) != built.errors
@@ -502,6 +502,9 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
                 or (self._history is not None and history is not None
                     and history[0] != hashlib.sha256(_history_made_of(showing).encode()).hexdigest())):
             return False  # the configuration or date, what every page says, the customers, the templates or the history
+        changed = _changed_customers(shown, showing, changes)
+        if changed is None:
+            return False  # an order added, removed or moved: the sitemap lists order pages
         catalog = self._accept(result)
         renderer = self._renderer_for(catalog, config)
         self.catalog = catalog  # what the shared pages are made of, for this rebuild
@@ -512,7 +515,6 @@ class FlagsitePlugin(BasePlugin[FlagsitePluginConfig]):
         pages = {path for path in shared if path.endswith(".md")}
         if pages != {path for path in self._shared if path.endswith(".md")}:
             return False  # a page added or removed: the navigation and the sitemap change
-        changed = [entry.id for entry in catalog.customers.values() if entry.folder in folders] if catalog is not shown else []
         _count, moved = FastPageWriter(renderer, shells).write(changed)
         moved_from_shared: dict[str, str] = {}  # the record keeps the customer pages' alone, as a whole build's does
         for path, content in shared.items():
@@ -570,6 +572,22 @@ class _Built:
 
 def _errors(findings: list[Finding] | None) -> int:
     return sum(1 for finding in findings or [] if finding.severity == "error")
+
+
+def _changed_customers(shown: Catalog, showing: Catalog, changes: live.Changed) -> list[str] | None:
+    """The customers whose pages differ between the catalogs (of the same customers), in order; None when their order pages do."""
+    if showing is shown:  # records with errors: the last good ones stay
+        return []
+    changed = []
+    for customer_id, entry in showing.customers.items():
+        before = shown.customers[customer_id]
+        orders_differ = changes.orders and [row.order for row in entry.orders] != [row.order for row in before.orders]
+        if entry.folder not in changes.folders and not orders_differ:
+            continue
+        if orders_differ and customer_page_paths(entry) != customer_page_paths(before):
+            return None
+        changed.append(customer_id)
+    return changed
 
 
 def _history_made_of(catalog: Catalog) -> str:

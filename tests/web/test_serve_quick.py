@@ -137,6 +137,7 @@ def repo(tmp_path: Path, demo_root: str) -> str:
 C40004 = os.path.join("records", "customers", "C-40004", "customer.yaml")
 C30003 = os.path.join("records", "customers", "C-30003", "customer.yaml")
 C10042_NOTES = os.path.join("records", "customers", "C-10042", "notes")
+ORDERS = os.path.join("records", "orders", "orders.csv")
 
 
 def test_saved_records_show_after_quick_rebuilds_and_the_site_is_the_one_a_fresh_preview_builds(repo: str) -> None:
@@ -154,7 +155,9 @@ def test_saved_records_show_after_quick_rebuilds_and_the_site_is_the_one_a_fresh
                "the search index holds the new address")
         os.remove(os.path.join(repo, C10042_NOTES, "2026-11-02-invoice-copy.yaml"))  # a note removed
         _shows(served, "customers/C-10042/", "Asked for a copy of the invoice.", present=False)
-        assert served.quick_rebuilds() == [1, 1, 1, 1], served.log()
+        _edit(repo, ORDERS, "SO-1,C-30003,2026-07-01,900.00,USD,shipped", "SO-1,C-30003,2026-07-01,900.00,USD,returned")  # an order row
+        _shows(served, "customers/C-30003/orders/SO-1/", "<dd>returned</dd>")
+        assert served.quick_rebuilds() == [1, 1, 1, 1, 1], served.log()
         assert served.whole_builds() == whole, "no edit needed the engine's whole build"
         quick = snapshot(served.site_dir())
         port = served.port
