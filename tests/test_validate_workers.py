@@ -124,9 +124,13 @@ def _running(pid: int) -> bool:
 
 @pytest.fixture(scope="module")
 def larger(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A repository that takes validate seconds (stopped while the workers are at it), and its snapshot."""
+    """A repository that takes validate seconds (stopped while the workers are at it), and its snapshot.
+
+    Large enough that a quiet machine is still at work when the signal comes: one that had finished
+    would be ended in the interpreter's shutdown, by the signal's default action, not by flagsite.
+    """
     repo = _every_kind_of_error(tmp_path_factory.mktemp("larger"))
-    for i in range(1200):
+    for i in range(8000):
         notes = repo / "records" / "customers" / "more" / f"M-{i:04d}" / "notes"
         notes.mkdir(parents=True)
         (notes.parent / "customer.yaml").write_text(f"id: M-{i:04d}\nname: Ann Example\n", encoding="utf-8")
@@ -148,7 +152,7 @@ def test_a_validate_stopped_half_way_changes_nothing_and_leaves_no_process(large
         while len(workers) < 2 and started.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
             workers = _children(started.pid)
-        time.sleep(0.5)  # at work (a signal during a fork is another matter)
+        time.sleep(0.2)  # at work (a signal during a fork is another matter)
         assert started.poll() is None, "validate ended before it was stopped: the repository is too small to stop it half way"
         if stop == signal.SIGINT:
             os.killpg(started.pid, stop)
