@@ -94,13 +94,15 @@ def build_seconds(root: str, site: str) -> float:
     return time.perf_counter() - start
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port on this machine that nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def _page(url: str) -> str:
+def page_text(url: str) -> str:
+    """The page at ``url``, or "" while it cannot be had (the server starting or rebuilding)."""
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return str(response.read().decode("utf-8"))
@@ -111,7 +113,7 @@ def _page(url: str) -> str:
 def _wait_for(url: str, text: str, seconds: float) -> float | None:
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        if text in _page(url):
+        if text in page_text(url):
             return time.perf_counter() - start
         time.sleep(0.02)
     return None
@@ -130,7 +132,7 @@ def save_to_page_seconds(root: str, edits: int = 3, timeout: float = 600, cpu: l
     ``cpu``, when given, receives the CPU seconds the server spent on each edit.
     """
     customer_id, path = flagged_customer(root)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/customers/{customer_id}/"
     with open(path, encoding="utf-8") as handle:
         original = handle.read()

@@ -39,13 +39,10 @@ import os
 import platform
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -59,6 +56,7 @@ import bench_history  # noqa: E402
 import bench_site  # noqa: E402
 import bench_validate  # noqa: E402
 import site_factory  # noqa: E402  (tests/web, on the path bench_site sets)
+from bench_incremental import free_port, page_text  # noqa: E402
 from flagsite.edit.flags import AddFlag, RemoveFlag, change_flags  # noqa: E402
 from flagsite.history import site_history  # noqa: E402
 from flagsite.render.links import customer_folder  # noqa: E402
@@ -282,23 +280,9 @@ def build_figure(root: str, work: str, repeat: int) -> tuple[Figure, dict[str, f
     return figure, search
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=SERVE_WAIT_S) as answer:
-            return str(answer.read().decode())
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
-
-
 def wait_for(url: str, shown: Callable[[str], bool], process: subprocess.Popen[bytes]) -> float:
     start = time.perf_counter()
-    while not shown(fetch(url)):
+    while not shown(page_text(url)):
         if process.poll() is not None:
             raise SystemExit(f"the server for {url} stopped (exit {process.returncode})")
         if time.perf_counter() - start > SERVE_WAIT_S:
