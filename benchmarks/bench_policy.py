@@ -13,6 +13,7 @@ with and without the policy checks, to show their share of `validate`.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import sys
@@ -32,7 +33,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def main(argv: list[str]) -> int:
-    count = int(argv[0]) if argv else 5000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notes", nargs="?", type=int, default=5000, help="how many notes to check (default 5,000)")
+    count = parser.parse_args(argv).notes
     labelled = load_labelled(os.path.join(HERE, "..", "tests", "policy", "labelled"))
     ctx = CheckContext(config=Config(), today=dt.date(2026, 6, 30))
     where = Located("note.yaml", SourceMap())
