@@ -58,6 +58,7 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("reactivated-on-starter", "P106", True, {"resolution": ["Reactivated her account on the Starter plan."]}),
     ("switched-to-annual-billing", "P106", True, {"resolution": ["Switched them to annual billing."]}),
     ("updated-card-details", "P106", True, {"resolution": ["Updated her card details so the renewal goes through."]}),
+    ("updated-email-address", "P106", True, {"resolution": ["Updated the email address on the account."]}),
     ("moved-an-appointment", "P106", False, {"resolution": ["Moved the appointment to Thursday at 9:40."]}),
     ("card-message", "P106", False, {"resolution": ["Changed the card message for the bouquet."]}),
     # Amounts in prose only.
@@ -70,6 +71,8 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("one-off-wish", "P108", False, {"reason": "Asked for this month's statement by post as she is away from her email."}),
     # Quotes in the colon form.
     ("said-colon", "P303", True, {"reason": "Asked about the inspection. He said: just send whoever is free."}),
+    ("told-me-quote", "P303", True, {"reason": "Told me 'I cannot wait another week for this'."}),
+    ("quote-inside-report", "P303", True, {"reason": "Said the whole room was 'smelling like a fish market every evening'."}),
     ("quoted-label", "P303", False, {"reason": "Asked what the \"Archive workspace\" button does before clicking it."}),
     # Spelling.
     ("coeliac", "P302", False, {"reason": "Has coeliac disease and asked whether the varnish contains gluten."}),
@@ -111,6 +114,8 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("their-thing-moved-over", "P106", True, {"resolution": ["Swapped his number over on the file."]}),
     ("instead-of", "P106", True, {"resolution": ["Put him on the bus list instead of the walkers."]}),
     ("changed-lessons-to", "P106", True, {"resolution": ["Changed lessons to online video from next week."]}),
+    ("name-on-the-account", "P106", True, {"resolution": ["Corrected the name on the account and on the next invoice."]}),
+    ("thing-before-the-verb", "P106", True, {"resolution": ["Moved house and asked for the new address to be put on her account."]}),
     ("signed-contract-is-no-change", "P106", False, {"resolution": ["Sent the signed contract to his email."]}),
     # Read the words around a phrase: contacts written as a job or a description, reasons about
     # talking to someone, the writer or a team acting in the future or the present tense, a to-do
@@ -269,10 +274,17 @@ def test_findings_on_note_text_propose_a_factual_rewrite(found: dict[str, list[t
     assert "describe what was said or done" in _message(found, "super-pushy", "P305") or "state what was asked for" in _message(found, "super-pushy", "P305")
     assert "the language used or needed" in _message(found, "english-not-great", "P305")
     assert "e.g. 'said just send whoever is free'" in _message(found, "said-colon", "P303")
+    # The verb of saying in the quote's sentence is not said twice, and no quotation mark is left behind.
+    assert "e.g. 'said they cannot wait another week for this'" in _message(found, "told-me-quote", "P303")
+    assert "e.g. 'said the whole room was smelling like a fish market every evening'" in _message(found, "quote-inside-report", "P303")
     assert "amounts: [{kind: payment plan, amount: 50, currency: GBP}]" in _message(found, "fifty-a-month", "P107") or (
         "amount: 50, currency: GBP}" in _message(found, "fifty-a-month", "P107")
     )
     assert "amount: 25, currency: USD}" in _message(found, "flu-shot", "P107")
+    # The field is named as an editor would write it, never "name on" or "on her account.".
+    assert "add changes: [{field: name, from: ..., to: ...}]" in _message(found, "name-on-the-account", "P106")
+    assert "add changes: [{field: account details, from: ..., to: ...}]" in _message(found, "thing-before-the-verb", "P106")
+    assert "add changes: [{field: email address, from: ..., to: ...}]" in _message(found, "updated-email-address", "P106")
     assert "{text: Only wants the annual report by post going forward., since: 2026-06-03}" in _message(found, "annual-report-by-post", "P108")
     assert "relationship: tenant}" in _message(found, "tenant", "P101")
     assert "owner: jdoe, action: Helen to ring him back about the warranty.}" in _message(found, "colleague-to-ring-internal", "P105")

@@ -638,6 +638,9 @@ _INSTEAD_OF = re.compile(r"\binstead of\b")
 # Every text _changed_thing finds a change in without a field or a possessive holds one of these.
 _CHANGE_CUES = frozenset("instead account file system record records database register profile list details changed switched moved converted upgraded downgraded".split())
 _THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:up|down|over)\b")
+# Words that end the name of a changed thing, or show the clause does not begin with one.
+_NOT_A_THING = frozenset("on in onto into to off from for over up down out instead of him her them it".split())
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "a", "an"})
 _THING_TO = re.compile(r"^\s*(?:(?:his|her|their|the)\s+)?([a-z]+s)\s+to\s+\w+")
 
 
@@ -698,6 +701,7 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             for verb in _CHANGE_VERB.finditer(sentence):
                 field = _changed_field(verb, sentence)
                 if field:
+                    field = _thing_named(field.split())
                     yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
                     return
 
@@ -725,6 +729,20 @@ def _changed_field(verb: re.Match[str], sentence: str) -> str | None:
     return None
 
 
+def _thing_named(words: list[str]) -> str:
+    """The words naming what was changed, up to the first preposition: "the name on the account" -> "name".
+
+    A clause opening with a preposition or a pronoun named the thing before the verb ("asked for the
+    new address to be put on her account") or not at all: then only "account details" can be said.
+    """
+    named: list[str] = []
+    for word in (w.strip(".,;:!?") for w in words if w not in _DETERMINERS):
+        if word in _NOT_A_THING:
+            break
+        named.append(word)
+    return " ".join(named[:3]) or "account details"
+
+
 def _changed_thing(verb: str, clause: str) -> str | None:
     """A thing of the customer's given a new value, though no field is named ("swapped his number over on the file")."""
     if _NOT_ACCOUNT.search(clause) or _OTHER_OBJECT.search(clause):
@@ -734,7 +752,7 @@ def _changed_thing(verb: str, clause: str) -> str | None:
         return moved.group(1)
     words = clause.split()
     if words and (_INSTEAD_OF.search(clause) or _ON_THE_RECORD.search(clause)) and verb not in ("added", "took", "taken", "removed"):
-        return " ".join(words[: min(3, len(words))])
+        return _thing_named(words)
     if verb in ("upgraded", "downgraded") and _THEM_TO.match(clause):
         return "plan"  # "upgraded him to premium": their plan or tier, though neither is named
     if verb in ("changed", "switched", "moved", "converted"):

@@ -18,13 +18,20 @@ _REPORTED = {
 }
 _QUOTE_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _QUOTE_MARKS = "\"“”„'‘’"
+_SAYING = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:said|says|stated|wrote|replied|told (?:us|me|him|her|them)|words(?: were)?)\b\s*:?\s*", re.IGNORECASE
+)
+_SINGLE_QUOTED = re.compile(r"(?<!\w)['‘](.*?)['’](?!\w)")
+_OPENING_MARK = re.compile(r"[\"“”„]|(?<!\w)['‘](?=\w)")
 
 
 def reported_speech(quote: str) -> str:
     """The quoted words retold in the third person: 'I paid this on the 1st' -> 'said they paid this on the 1st'."""
     inside = quote.strip().strip(_QUOTE_MARKS).strip()
-    inside = re.sub(r"^(?:\w+\s+){0,3}?(?:said|says|stated|wrote|replied|told (?:us|me|him|her|them)|words(?: were)?)\s*:\s*", "", inside, flags=re.IGNORECASE)
-    inside = inside.strip().strip(_QUOTE_MARKS).rstrip(".!?…").strip()
+    # The match may hold the verb of saying ("Told me 'I ...'"): drop it, "said" is put back in front.
+    inside = _SAYING.sub("", inside)
+    # Quotation marks, not the apostrophes of "can't" or "customers'": single marks in pairs, or one opening.
+    inside = _OPENING_MARK.sub("", _SINGLE_QUOTED.sub(r"\1", inside)).strip().rstrip(".!?…").strip()
 
     def swap(word: re.Match[str]) -> str:
         found = word.group(0)
