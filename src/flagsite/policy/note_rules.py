@@ -122,7 +122,34 @@ def _written_as_a_phrase(name: str, subject: Subject) -> bool:
 
 def _names_nobody(name: str, subject: Subject) -> bool:
     """Whether a contact name is a stand-in: a placeholder, a role, a title and initials, or a description."""
-    return _is_placeholder(name, subject.lexicon.placeholders) or _written_as_a_phrase(name, subject)
+    assert subject.note is not None
+    return (
+        _is_placeholder(name, subject.lexicon.placeholders)
+        or _written_as_a_phrase(name, subject)
+        or _role_repeated(name, subject.note.contact.relationship)
+    )
+
+
+_AGENT_ENDINGS = ("er", "or", "r")
+
+
+@lru_cache(maxsize=4096)
+def _role_repeated(name: str, relationship: str | None) -> bool:
+    """Whether a one-word name is the word the relationship says they are or do, in lower case.
+
+    "Skipper" (relationship "delivery skipper"), "Treasurer" ("treasurer of the club"), "Sharer"
+    ("rides under a share agreement"): a name is not written as a common noun, nor as the doer of a
+    verb the relationship uses; "Rose" ("sister of the account holder") is a name.
+    """
+    if not relationship or not re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", name.strip().rstrip(".")):
+        return False
+    word = name.strip().rstrip(".").lower()
+    said = set(re.findall(r"[a-z]+(?:-[a-z]+)*", relationship))  # words in lower case only: "Rose" in "Rose's sister" is a name
+    if word in said:
+        return True
+    # The doer of a verb the relationship uses: "Sharer" of "share", "Fosterer" of "fosters".
+    stems = {word[: -len(ending)] for ending in _AGENT_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 4}
+    return any(said_word in {stem, stem + "s", stem + "es", stem + "d", stem + "ed", stem + "ing"} for stem in stems for said_word in said)
 
 
 @rule("P101", "contact-name-missing", "error", "note")
@@ -139,7 +166,10 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     great-, step-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
     it that reads as a name ("Emma Baker" is a name); or a description written in sentence case,
     its later words words of the language in lower case ("Dog walker", "Next of kin", "Person at
-    the front desk"; "Jan van der Berg" is a name). The finding proposes moving the role into
+    the front desk"; "Jan van der Berg" is a name); or one word that the relationship repeats in
+    lower case, or whose verb it uses ("Skipper", relationship "delivery skipper"; "Sharer", "rides
+    under a share agreement"; but "Rose", "sister of the account holder"). A title before a
+    surname ("Reverend Penhaligon", "Cllr Amadi") is a name. The finding proposes moving the role into
     `relationship`. The schema already requires the field; this rule catches names that say nothing.
 
     ## Why
@@ -164,7 +194,7 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     name = subject.note.contact.name
     if _names_nobody(name, subject) and not is_todo(name):  # a TODO is S004's to report
         role = name.strip().rstrip(".").lower()
-        described = _role_not_name(name) or _written_as_a_phrase(name, subject)
+        described = _role_not_name(name) or _written_as_a_phrase(name, subject) or _role_repeated(name, subject.note.contact.relationship)
         example = f"contact: {{name: <their name>, relationship: {role}}}" if described else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
         yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with, e.g. {example}")
 
@@ -189,7 +219,9 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
-    (ignoring case, titles and initials; a first name or surname alone counts as the holder's).
+    (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", and initials; a first
+    name or surname alone counts as the holder's; a relative with the holder's surname and another
+    first name, "Maria Erickson" on Alexander Erickson's account, does not).
     When they differ and `contact.relationship` is absent,
     the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
 
@@ -607,7 +639,11 @@ def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
 _CHANGE_VERB = re.compile(
     r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
     r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred|"
-    r"put|bumped|upgraded|converted|opted|signed(?=\s+(?:him|her|them)\s+up\b)|set(?=\s+(?:him|her|them)\s+up\s+(?:on|with|for)\b))\b"
+    r"put|bumped|upgraded|converted|opted|pointed|redirected|diverted|rerouted|set|signed(?=\s+(?:him|her|them)\s+up\b)|"
+    # A move down or up a level: "dropped her down to the pool-only tier".
+    r"(?:dropped|knocked|stepped)(?=\s+(?:[\w-]+\s+){1,2}(?:down|up|back)\s+(?:to|onto)\b)|"
+    # The perfect tense with the plain verb, as second-language writers put it: "I have change the number".
+    r"(?:(?<=\bhave )|(?<=\bhas )|(?<=\bhad ))(?:change|update|correct|amend|switch|replace))\b"
 )
 # The account field a verb of change acts on, in the words after it up to the end of the clause:
 # "updated her card details", "switched them to annual billing", "took her off the mailing list".
@@ -626,6 +662,8 @@ _UNDER_A_FIELD = re.compile(r"\b(?:under|quoting)\s+(?:(?:his|her|their|the|its|
 _NOT_ACCOUNT = re.compile(
     r"\b(?:mind|appointment|booking|seat|room|flight|order|delivery|slot|visit|session|class|reservation|table|ticket|car|"
     r"bag|luggage|parcel|package|dog|cat|pet|child|son|daughter|wife|husband|mother|father)s?\b"
+    # Unless it only says which of the account's settings: "her delivery address", "the appointment reminders".
+    r"(?!\s+(?:ad+res+e?s?|details|reminders?|notifications?|alerts?|preferences?|settings?|instructions?|days?|dates?)\b)"
 )
 _OTHER_OBJECT = re.compile(r"\b(?:request|call|case|ticket|complaint|query|appointment|parcel|question|letter|message|note|file|claim)s?\b")
 # The old and the new value, both given: "from 120 to 104" (not "from 120 covers to fewer").
@@ -633,10 +671,16 @@ _FROM_TO = re.compile(r"\bfrom\b.+\bto\b(?!\s+(?:fewer|more|less|lower|higher|so
 # What a verb of change did to a thing of the customer's, without naming the field: the record it
 # was put on ("put his new address on the account"), the old value it replaced ("instead of the
 # walkers"), or a new value it moved to ("bumped his budget up", "swapped his number over").
-_ON_THE_RECORD = re.compile(r"\b(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their) (?:account|file|system|record|records|database|register|profile|list|details)\b")
+_ON_THE_RECORD = re.compile(
+    r"\b(?:(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their) (?:[a-z-]+ )?(?:account|file|system|record|records|database|register|profile|"
+    r"list|details|policy|contacts)|(?:on|in|onto) (?:file|record))\b"
+)
 _INSTEAD_OF = re.compile(r"\binstead of\b")
 # Every text _changed_thing finds a change in without a field or a possessive holds one of these.
-_CHANGE_CUES = frozenset("instead account file system record records database register profile list details changed switched moved converted upgraded downgraded".split())
+_CHANGE_CUES = frozenset(
+    """instead account file system record records database register profile list details changed switched moved converted
+    upgraded downgraded up down over across onto him them""".split()
+)
 _THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:up|down|over)\b")
 # Words that end the name of a changed thing, or show the clause does not begin with one.
 _NOT_A_THING = frozenset("on in onto into to off from for over up down out instead of him her them it".split())
@@ -654,14 +698,24 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     new values itself: a verb of change ("updated", "switched", "took ... off", "reactivated")
     with an account field in its clause ("her card details", "annual billing", "the mailing list",
     "the Starter plan", "the direct debit"), or a thing of the customer's set to a new value
-    ("changed her home branch to Elmsworth", "swapped his number over on the file", "bumped his
-    budget up", "put him on the bus list instead of the walkers", "changed lessons to online").
-    A verb acting on something else ("moved the
-    appointment", "transferred the request for a payment plan", "changed the card message") is
-    not a change of the account ("opted her out of the newsletter", "set her up on direct debit",
-    "upgraded her to the full service" are), nor is a field that only files something ("put two aside under
-    his name") or belongs to something else ("the number of visits", "his plan of lessons"). Cancelling is an action, not a change. Passwords and PINs are
-    never recorded, so they are not looked for.
+    ("changed her home branch to Elmsworth", "swapped his number over on the file", "changed her
+    delivery adress on file to the new flat", "bumped his budget up", "put him on the bus list
+    instead of the walkers", "changed lessons to online"); messages sent somewhere new ("set the
+    reminders to go to his mobile instead", "pointed the statements at her work email"); the
+    customer, or someone or something of theirs, moved to a level or a product ("bumped Dolly up
+    to full livery", "switched him over to the annual contract", "dropped her down to the
+    pool-only tier"); the plain verb after "have", as second-language writers put it ("I have
+    change the number"). A verb acting on something else ("moved the appointment", "transferred
+    the request for a payment plan", "changed the card message", "replaced the zip", "put the
+    £20 back on her card", "switched her over to Adaeze", "put him through to the billing
+    team", "moved her onto rubber mats") is not a change of the account ("opted her out of the
+    newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
+    field that only files something ("put two aside under his name") or belongs to something
+    else ("the number of visits", "his plan of lessons"), nor a change the customer made ("she
+    updated it online"; in the reason, a verb with no subject is the customer's: "Changed the
+    pickup address twice"), nor one denied ("was not changed", "no change to her membership").
+    Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
+    not looked for.
 
     ## Why
     The policy asks that every change to the account be noted "from-to": when a customer says
@@ -687,35 +741,135 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             yield Hit(("changes", index), f"the change of {change.field} has no {' and no '.join(missing)}; record both the old and the new value (write \"\" for an empty one)")
     if note.changes:
         return
+    names = _their_names(subject)
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
         if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words):
             continue  # no account field named, nothing of theirs, no record or new value named: nearly every text
         lowered = text.text.lower()
-        if not _CHANGE_VERB.search(lowered):
-            continue  # no verb of change anywhere (sentences only cut the text at spaces)
-        for sentence in sentences(lowered):
+        if not _CHANGE_VERB.search(lowered) or _NO_CHANGE.search(lowered):
+            continue  # no verb of change anywhere (sentences only cut the text at spaces), or the text says nothing changed
+        for original in sentences(text.text):
+            sentence = original.lower()
             if _FROM_TO.search(sentence):
                 continue  # the sentence gives the old and the new value itself
             for verb in _CHANGE_VERB.finditer(sentence):
-                field = _changed_field(verb, sentence)
+                if not _done_by_us(sentence[: verb.start()], text.loc[0], names):
+                    continue
+                field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
                 if field:
                     field = _thing_named(field.split())
                     yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
                     return
 
 
-def _changed_field(verb: re.Match[str], sentence: str) -> str | None:
+# "Said nothing changed", "updated nothing", "no change to her membership".
+_NO_CHANGE = re.compile(r"\b(?:no change|no changes|nothing (?:was )?changed|unchanged|(?:changed|updated|amended) nothing)\b")
+# Who did it, read back from the verb to its clause's start: the customer and their side, or a denial.
+_CLAUSE_START = re.compile(r"(?:^|[,;:(]|\s(?:and|but|so|because|as|then|after|before|when|since)\s)[^,;:(]*$")
+_AUXILIARIES = frozenset("had has have 've 'd was were is are been be already just also then recently apparently herself himself themselves online".split())
+_NOT_US = frozenset("he she they customer client caller member tenant patient guest he's she's they've she'd he'd".split())
+_DENIED = frozenset("not never didn't hasn't haven't hadn't wasn't weren't isn't".split())
+
+
+def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
+    """Whether a verb of change is ours: not the customer's doing ("she updated it online"), nor denied ("was not changed").
+
+    In the reason, a verb opening its clause has the customer as its subject ("Updated her address
+    in the app, but the letter still went to the old flat"); in the resolution, the writer.
+    """
+    found = _CLAUSE_START.search(before)
+    words = (found.group(0) if found else before).replace(",", " ").split()
+    words = [w for w in words if w not in ("and", "but", "so", "because", "as", "then", "after", "before", "when", "since", ";", ":", "(")]
+    while words and words[-1] in _AUXILIARIES:
+        words.pop()
+    if not words:
+        return field != "reason"
+    last = words[-1]
+    return last not in _DENIED and last not in _NOT_US and last not in names
+
+
+# Messages sent somewhere new: "set the class confirmations to go to her work email instead".
+_REROUTED = re.compile(
+    r"^\s+(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+){0,2}?(?:reminders?|confirmations?|notifications?|alerts?|texts?|"
+    r"emails?|letters?|statements?|invoices?|receipts?|messages?|post|mail|correspondence|bills?)\s+(?:so (?:they|it) )?"
+    r"(?:(?:to go|go|goes|to be sent|are sent|get sent|to come|come)\s+)?(?:to|at)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(email|e-mail|mobile|phone|number|address|inbox|landline)\b"
+)
+_REROUTING_VERBS = frozenset("set changed switched moved pointed redirected diverted rerouted updated".split())
+# A person or a pet of theirs moved to a new level or product: "bumped Dolly up to full livery",
+# "switched him over to the annual contract", "moved them onto the family scheme".
+_MOVED_TO = re.compile(
+    r"^\s+((?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(?:to|onto|into)\s+"
+    r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
+)
+_MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped".split())
+_DESTINATION_END = re.compile(r"[,;:()]|\s(?:on|at|with|for|from|until|till|in|who|which|after|before|because|so|as|while|and|but|by|instead)\s|[.!?]?$")
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|today|tomorrow|tonight|next|this|morning|afternoon|evening|week|month|am|pm|\w*\d\w*)\b"
+)
+# What a customer has with us, by its kind or its level: a level or a product, not a place or a thing.
+_PRODUCT_WORDS = frozenset(
+    """plan plans tier tiers scheme contract package bundle membership subscription tariff rate band grade level option service
+    cover programme program deal account livery full half part basic standard premium gold silver bronze platinum junior senior
+    family annual yearly monthly weekly fortnightly quarterly off-peak peak pay-as-you-go paperless""".split()
+)
+# Money put back on a card is a refund, not a change of the card: "put the £7 back on her card".
+_MONEY_BACK = re.compile(
+    r"^\s+(?:it|them|the money|the refund|the difference|the (?:[£$€]\s?)?\d[\d.,]*|[£$€]\s?\d[\d.,]*)\s+back\s+(?:on|onto|to|into)\s+"
+    r"(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:card|account)\b"
+)
+
+
+def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
+    """What a person or a pet of theirs was moved to, when it is a level or a product, not a person, a time or a place."""
+    if verb not in _MOVING_VERBS:
+        return None
+    moved = _MOVED_TO.match(rest)
+    if not moved:
+        return None
+    who = moved.group(1)
+    if _NOT_ACCOUNT.search(who) or _OTHER_OBJECT.search(who) or (" " not in who and who not in ("him", "her", "them", "it") and not original_rest[moved.start(1)].isupper()):
+        return None  # "moved the appointment up to 9am", "dropped prices down to ...": not the customer or theirs
+    place = _DESTINATION_END.split(rest[moved.end():], maxsplit=1)[0].strip()
+    words = place.split()
+    if not words or original_rest[moved.end()].isupper() or _WHEN.search(place) or _NOT_ACCOUNT.search(place):
+        return None  # a colleague by name ("switched her over to Adaeze"), a time, a booking or a room
+    head = words[-1]
+    if _is_role(head) and head not in _FIELD_WORDS:
+        return None  # "switched him to a colleague", "put her through to the team"
+    if _PRODUCT_WORDS.isdisjoint(words) and _FIELD_WORDS.isdisjoint(words):
+        return None  # "moved her onto rubber mats", "moved her up to the advanced lane": a place or a thing
+    return head
+
+
+def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | None:
     """The account field a verb of change acts on in its clause, if any."""
-    clause = _CLAUSE_END.split(sentence[verb.end():], maxsplit=1)[0]
+    name = verb.group(0)
+    rest = sentence[verb.end():]
+    if name in _REROUTING_VERBS:
+        rerouted = _REROUTED.match(rest)
+        if rerouted:
+            return rerouted.group(1)  # where messages go: the email, mobile or address they are sent to
+    if _MONEY_BACK.match(rest):
+        return None
+    moved = _moved_to(name, rest, original[verb.end():])
+    if moved:
+        return moved
+    if name == "set" and not re.match(r"\s+(?:him|her|them)\s+up\s+(?:on|with|for)\b", rest):
+        return None  # "set" changes the account only as "set her up on direct debit"
+    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    if name in ("replaced", "replace") and not _ON_THE_RECORD.search(clause) and not re.search(r"\bwith\b", clause):
+        return None  # "replaced the zip": a part of a thing; "replaced the card on file" is the account
     owned = _THEIR_THING_TO.match(clause)
-    if owned and verb.group(0) in ("changed", "updated", "switched", "moved", "amended", "corrected") and not _NOT_ACCOUNT.search(owned.group(1)):
+    if owned and name in ("changed", "updated", "switched", "moved", "amended", "corrected") and not _NOT_ACCOUNT.search(owned.group(1)):
         return owned.group(1)  # "changed her home branch to Elmsworth": something of theirs, set to a new value
     clause = " ".join(clause.split()[:_CLAUSE_WORDS])
-    if verb.group(0) in ("took", "taken") and not re.search(r"\boff\b", clause):
+    if name in ("took", "taken") and not re.search(r"\boff\b", clause):
         return None  # "took her off the list" is a change; "took a reading" is not
-    thing = _changed_thing(verb.group(0), clause)
+    thing = _changed_thing(name, clause)
     if thing:
         return thing
     for found in _FIELD_IN_CLAUSE.finditer(clause):
@@ -745,8 +899,8 @@ def _thing_named(words: list[str]) -> str:
 
 def _changed_thing(verb: str, clause: str) -> str | None:
     """A thing of the customer's given a new value, though no field is named ("swapped his number over on the file")."""
-    if _NOT_ACCOUNT.search(clause) or _OTHER_OBJECT.search(clause):
-        return None  # the appointment, the booking, the request: not the account
+    if _NOT_ACCOUNT.search(clause) or _OTHER_OBJECT.search(_ON_THE_RECORD.sub(" ", clause)):
+        return None  # the appointment, the booking, the request: not the account ("on file" says where it is kept)
     moved = _THEIR_THING_MOVED.match(clause)
     if moved:
         return moved.group(1)
@@ -786,13 +940,19 @@ _NOT_A_SUM_BEFORE = re.compile(
     r"limit(?: of)?|threshold(?: of)?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
 )
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
-_MONEY_ACTION = re.compile(r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|price\w*|owes?|due)\b", re.IGNORECASE)
+_MONEY_ACTION = re.compile(
+    r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|"
+    r"price\w*|owes?|due|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account))\b",  # "put the £20 back on her card"
+    re.IGNORECASE,
+)
 _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNORECASE)
 # A balance is a sum of the note when something is done with it: moved, or an arrangement made
-# for it ("agreed the balance of £2,830 can wait until probate", "split the balance into three").
+# for it ("agreed the balance of £2,830 can wait until probate", "split the balance into three"),
+# or when we owe it to the customer ("she is owed $75 back", "we owe him £12").
 _MONEY_MOVED = re.compile(
     r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay\w*|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|"
-    r"agreed|arranged|defer\w*|postpon\w*|wait|hold|extended|instal\w*|split|settle\w*|writ\w* off|cleared|spread)\b",
+    r"agreed|arranged|defer\w*|postpon\w*|wait|hold|extended|instal\w*|split|settle\w*|writ\w* off|cleared|spread|"
+    r"(?:is|are|was|were|being) owed|owed\b[^.;]{0,20}\bback|we owe|owe (?:him|her|them))\b",
     re.IGNORECASE,
 )
 _PRODUCT_AFTER = re.compile(r"^[\w\s-]{0,20}\b(?:plan|tariff|option|bundle|package|tier|subscription|membership)\b")
@@ -835,7 +995,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     GBP"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
     fee merely named ("a review of the 200 USD fee") and a balance read out; a balance that is
-    moved or arranged for is flagged ("agreed the balance of £2,830 can wait until probate").
+    moved or arranged for is flagged ("agreed the balance of £2,830 can wait until probate"), and so
+    is a sum we owe the customer ("she is owed $75 back", "put the £20 back on her card").
 
     ## Why
     The policy asks for every refund, credit and quote to be noted. In `amounts` they are counted

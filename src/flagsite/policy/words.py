@@ -62,7 +62,12 @@ PLACEHOLDER_NAMES: tuple[str, ...] = (
     "miss", "sir", "madam", "ma'am", "unnamed", "no name", "not given", "not provided", "did not say",
     "declined to give", "tbd", "tbc", "x", "xx", "xxx", "-", "?", "him", "her", "them", "he", "she",
 )
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam"})
+# Titles written before a surname: "Mrs Penhaligon", "Reverend Penhaligon", "Cllr Amadi". Kin that
+# are also titles ("Father", "Sister") are left out: before a surname they may name a relative.
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr doctor prof professor sir madam dame lord lady rev revd reverend pastor rabbi imam canon
+    bishop cllr councillor capt captain major col colonel lt lieutenant sgt sergeant cmdr commander judge hon""".split()
+)
 
 # What a contact is, rather than who: a role, a relative or an office ("Tenant", "Carer", "School
 # office", "IT Helpdesk"). A contact name ending in one of these, with nothing that reads as a
@@ -232,10 +237,14 @@ CHANGE_FIELDS: tuple[str, ...] = (
     "mailing list", "mailing", "newsletter", "statements", "marketing", "registration", "employer", "rent date",
     "booking pattern", "delivery round", "household", "account holder", "driver", "seats", "frequent flyer number",
     "loyalty number", "vehicle",
+    # Bank details a collection is taken from.
+    "bank details", "bank account", "account number", "sort code", "routing number", "iban",
 )
 # A field word followed by one of these names something else: the card message, a phone call.
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
-    "message messages call calls book reminder reminders template reader readers line charger case holder's of".split()
+    "message messages call calls book reminder reminders template reader readers line charger case holder's of"
+    # A part of the organisation named by what it handles: "the billing team", "the membership desk".
+    " team desk department dept office queue officer".split()
 )
 # A field word after one of these names a document or a thing of the day, not the account: the
 # table plan, a lesson plan, the seating plan, the care plan.
