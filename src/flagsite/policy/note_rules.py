@@ -685,7 +685,7 @@ _THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:
 # Words that end the name of a changed thing, or show the clause does not begin with one.
 _NOT_A_THING = frozenset("on in onto into to off from for over up down out instead of him her them it".split())
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "a", "an"})
-_THING_TO = re.compile(r"^\s*(?:(?:his|her|their|the)\s+)?([a-z]+s)\s+to\s+\w+")
+_THING_TO = re.compile(r"^\s*(?:(?:his|her|their|the)\s+)?(?!(?:across|towards|afterwards|always|perhaps)\b)([a-z]+s)\s+to\s+\w+")
 
 
 @rule("P106", "change-without-from-to", "error", "note")
@@ -808,7 +808,7 @@ _MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped d
 _DESTINATION_END = re.compile(r"[,;:()]|\s(?:on|at|with|for|from|until|till|in|who|which|after|before|because|so|as|while|and|but|by|instead)\s|[.!?]?$")
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|today|tomorrow|tonight|next|this|morning|afternoon|evening|week|month|am|pm|\w*\d\w*)\b"
+    r"october|november|december|today|tomorrow|tonight|(?:next|this|that|the same) (?:week|month|day|morning|afternoon|evening)|am|pm|\w*\d\w*)\b"
 )
 # What a customer has with us, by its kind or its level: a level or a product, not a place or a thing.
 _PRODUCT_WORDS = frozenset(
