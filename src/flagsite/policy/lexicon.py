@@ -238,6 +238,11 @@ class Lexicon:
         return (self.opinion | words.TRAIT_WORDS) - words.SAID_OF_THINGS
 
     @cached_property
+    def spelt_out(self) -> dict[str, str]:
+        """Slang that stands for plain words, with those words: "gonna" -> "going to", "txt" -> "text"."""
+        return {form: plain.lower() for form, plain in self.slang.items() if re.fullmatch(r"[A-Za-z' ]+", plain)}
+
+    @cached_property
     def filler(self) -> frozenset[str]:
         """Words that say nothing about an issue: vague words, slang and intensifiers ("very", "a bit")."""
         return frozenset(self.vague | self.slang.keys() | words.INTENSIFIERS)

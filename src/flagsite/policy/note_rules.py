@@ -387,12 +387,15 @@ _PROMISES = (
     ),
 )
 # The writer or the team, in the future tense, doing something: "I'll email her the options", "we
-# will order the part". Not what is simply so ("we will need the form", "we'll see") or denied.
+# will order the part", "we'll do it next time". Not what is simply so ("we will need the form",
+# "we'll see", "will do our best") or denied. The writer is often left out, opening a sentence or
+# after a comma ("Going to check ...", "not sure, going to ask Lucie"); group 1 is then empty.
 _WE_WILL = re.compile(
-    r"(?:\b(?:i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to)|^\s*(?:will|going to))\s+"  # "Going to check ...": the writer, left out
+    r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to)|(?:^|(?<=[,;:]))\s*(?:will|going to))\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
-    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always|do|"
-    r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave)\b)[a-z]{2,}\b"
+    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always|"
+    r"do(?!\s+(?:it|that|this|the|them|a|an)\b)|"
+    r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave)\b)[a-z]{2,}\b(?!\s+us\b)"
 )
 # Where the writer or the team stands before that "will": a clause's start, or after "told her (that)"
 # ("asked if we'll deliver" is the customer's question). Looked at only where _WE_WILL matched.
@@ -402,9 +405,22 @@ _CLAUSE_BEFORE = re.compile(
 )
 
 
-def _we_will(sentence: str) -> bool:
-    """Whether the writer or the team will do something, said at the start of a clause or as told to the customer."""
-    return any(_CLAUSE_BEFORE.search(sentence, 0, found.start()) for found in _WE_WILL.finditer(sentence))
+def _we_will(sentence: str, in_reason: bool) -> bool:
+    """Whether the writer or the team will do something, said at the start of a clause or as told to the customer.
+
+    A clause without its subject takes the sentence's ("Customer happy, will ring back if it drips" is
+    theirs), and in a reason, which is the customer's, it is theirs too.
+    """
+    return any(
+        _CLAUSE_BEFORE.search(sentence, 0, found.start()) and (found.group(1) or not (in_reason or _their_side_opens(sentence)))
+        for found in _WE_WILL.finditer(sentence)
+    )
+
+
+def _their_side_opens(sentence: str) -> bool:
+    """Whether a sentence opens with the customer or their side as its subject: "Customer happy, ...", "She is ..."."""
+    first = sentence.split(maxsplit=1)
+    return bool(first) and first[0].strip(",.;:") in _THEIR_SIDE
 
 
 # What we do now and the contact that will follow it, in the present tense, as non-native writers
@@ -419,6 +435,17 @@ _PAST_WITHOUT_ED = frozenset(
     wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold""".split()
 )
 _FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to")
+# The present tense for the future, with a time still to come, as non-native writers put it: "I ring
+# her back on Monday", "We measure on Thursday", "I replace the zip this week". A day in the plural
+# is a habit ("we deliver on Fridays"); a verb in the past reports ("I rang her on Monday").
+_WE_DO_LATER = re.compile(
+    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)(?:i|we)\s+"
+    r"(?!(?:am|are|was|were|do|did|don't|can|could|would|should|will|shall|may|might|must|have|had|need|think|hope|know|believe|feel|see|"
+    r"understand|want|agree|usually|normally|always|often|never|only|open|close|also|just|still)\b)([a-z]+)\b[^.;!?,]{0,60}?"
+    r"\b(?:tomorrow|tonight|later today|this (?:week|afternoon|evening|morning)|next (?:week|month|time|visit)|first thing|"
+    r"in the (?:morning|afternoon|evening)|after that|(?:on |next |this )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s))\b"
+)
+_LATER_WORDS = frozenset("tomorrow tonight later week afternoon evening morning next first after monday tuesday wednesday thursday friday saturday sunday".split())
 # A to-do written as an order to ourselves, opening a sentence: "Ring him the week before.", "Call her back Tuesday."
 _TO_DO = re.compile(
     r"\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
@@ -427,7 +454,7 @@ _TO_DO = re.compile(
 )
 # What _WE_DO_THEN_TELL and _TO_DO need, without "will" or "to": a contact after "and", or opening a sentence.
 _CONTACT_NEXT = re.compile(
-    r"(?:\b(?:and|then)\s+|(?:^|[.;!?]\s*|\n)\s*)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
+    r"(?:\b(?:and|then|i|we)\s+|(?:^|[.;!?]\s*|\n)\s*)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
 )
 _CONTACT_VERB_WORDS = frozenset("call ring phone email e text contact chase remind tell inform update send write".split())
 
@@ -441,6 +468,24 @@ def _contact_next(text: TextField, names: frozenset[str]) -> bool:
     if not ("him" in words or "her" in words or "them" in words or not names.isdisjoint(words)):
         return False
     return not _CONTACT_VERB_WORDS.isdisjoint(words) and _CONTACT_NEXT.search(text.lowered) is not None
+
+
+# How promises are typed on a phone, beyond slang: "wil", "em", "n" ("gonna ask Lucie n email her back").
+_TYPED_FORMS = {"wil": "will", "em": "them", "n": "and"}
+_TYPED_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _in_words(lowered: str, spelt_out: dict[str, str]) -> str:
+    """Lower-case text with its slang and typed forms written out: "we gonna email em" -> "we going to email them"."""
+    return _TYPED_WORD.sub(lambda word: spelt_out.get(word.group(0)) or _TYPED_FORMS.get(word.group(0), word.group(0)), lowered)
+
+
+def _may_do_later(text: TextField) -> bool:
+    """Whether a text has what _WE_DO_LATER needs: "I" or "we", and a word of a time to come."""
+    words = text.words
+    return ("i" in words or "we" in words) and not _LATER_WORDS.isdisjoint(words)
+
+
 _ASKING = ("ask", "wonder", "know", "enquir", "inquir", "quer")
 
 
@@ -458,13 +503,17 @@ _QUESTION = re.compile(
 # Said by the customer: their "we will" is not ours.
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}[:\"“']")
 # Every promise above holds one of these: texts without any are skipped at once.
-_PROMISE_WORDS = ("will", "'ll", "'d", "would", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up")
+_PROMISE_WORDS = (
+    "will", "'ll", "'d", "would", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up",
+    "coming", "popping", "dropping", "swinging", "heading",
+)
 # Narrower: a pattern above cannot match a sentence without one of these, or without "to" opening
 # the sentence ("To call back Monday"). Many texts pass _PROMISE_WORDS on a "to " alone; this
 # check spares them the combined pattern, which is slow to search. Keep it in step with _PROMISES.
 _PROMISE_MARKERS = (
     "will", "shall", "'ll", "'d", "would", "going to", "promised", "agreed", "offered", "need", "has to", "have to", "must",
     "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to",
+    "coming", "popping", "dropping", "swinging", "heading",
 )
 _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
@@ -473,15 +522,32 @@ _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 _ACTS = r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|pop round|pop by|come round|come by|drop by|visit)"
 # A visit or a job someone of ours will do: "tech will swing by Thursday to install it". After "to"
 # these are often the customer's ("ready to collect"), so they count after "will" only.
-_VISITS = r"(?:pop (?:in|over)|come (?:out|over)|drop (?:in|round)|swing by|stop by|call in|install|fit|repair|collect|deliver|bring)"
-_WHO_WILL = re.compile(
-    rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)((?:[\w'-]+\s+){{0,3}}?[\w'-]+)\s+(?:(?:will|to|'ll|is going to|are going to)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}"
-    rf"|(?:will|'ll|is going to|are going to)\s+(?:then\s+|also\s+|first\s+)?{_VISITS})\b"
+# Coming in order to do something is a visit: "will come Thursday morning to check the boxes".
+_VISITS = (
+    r"(?:pop (?:in|over)|come (?:out|over)|drop (?:in|round)|swing by|stop by|call in|install|fit|repair|collect|deliver|bring|"
+    r"come\b[^.;,!?]{0,30}?\bto (?!(?:us|me|an?|the|his|her|their|terms|an end|nothing)\b)[a-z]+)"
 )
+# On the way now, in the present continuous, with or without "is": "Priya is coming out on Friday", "Sam's popping round".
+# Said of a person ("is", "are" or "'s" before it) and with a time or a purpose after it: not "smoke
+# coming back into the lounge", "water is coming out of the tap".
+_COMING = (
+    r"(?:(?:is|are)\s+|(?<='s )|(?<=’s ))(?:coming|popping|dropping|swinging|heading) (?:out|over|round|by|back)\b[^.;,!?]{0,30}?"
+    r"\b(?:to (?!(?:the|a|an|us|me|his|her|their)\b)[a-z]+|tomorrow|today|tonight|later|this (?:afternoon|morning|evening|week)|next week|"
+    r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+)
+# Who acts is the phrase just before the verb. It may follow what we told the customer ("told
+# her the engineer will come ..."); only then may the future be "would" ("told her a technician
+# would visit"): otherwise "would" is a condition ("the fitter would need a ladder").
+_WHO_WILL = re.compile(
+    rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)(?P<doer>(?:[\w'-]+\s+){{0,4}}?[\w'-]+)\s+"
+    rf"(?:(?:will|to|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}"
+    rf"|(?:will|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_VISITS}|{_COMING})\b"
+)
+_TELLING = frozenset("told tell assured promised informed advised".split())
 _TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
-    r"(?:^|[.;!?,]\s+|\n)((?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
+    r"(?:^|[.;!?,]\s+|\n)(?P<doer>(?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
     r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with) (?:him|her|them))\b"
 )
 # Who is not us: the customer and their side. What they will do is theirs to do.
@@ -514,13 +580,21 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     treatment", "Going to check the round tomorrow", "said I'd ring her back"; not what is simply
     so: "we will need access to the loft"); a promise in the
     present tense, as non-native writers put it ("I check with the manager and come back to her",
-    "I order the key and call him when it arrives"); a to-do written as an order ("Ring him the
-    week before"); a promise to the customer by name ("I'll text Beatrice"). A note with
-    such a promise needs `follow_up: {due, owner, action}`, which the finding drafts. What the
-    customer or their side will do ("customer will call back if...", "tenant to leave the
-    stopcock off"), the customer's own words ("she said: we will never come back") or question
-    ("asked when we will send the invoice"), a decision ("we will waive the fee") and what was
-    done ("I checked the traps and texted him") are not promises of ours and are not flagged.
+    "I order the key and call him when it arrives", "I ring her back on Monday", "We measure on
+    Thursday"); a colleague on the way ("Priya is coming out on Friday to look at it", "told him
+    tech will come Thursday to check the boxes", "told her a technician would visit"); the writer
+    left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
+    read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
+    written as an order ("Ring him the week before"); a promise to the customer by name ("I'll
+    text Beatrice"). A note with such a promise needs `follow_up: {due, owner, action}`, which
+    the finding drafts. What the customer or their side will do ("customer will call back
+    if...", "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off";
+    in the reason, which is the customer's, a clause without its subject), a request to us
+    ("asking us to confirm the dates"), the customer's own words ("she said: we will never come
+    back") or question ("asked when we will send the invoice"), a decision ("we will waive the
+    fee"), a habit ("we deliver on Fridays"), a visit the note says was booked ("Booked an
+    engineer for 14 March; the engineer will phone before arriving") and what was done ("I
+    checked the traps and texted him") are not promises of ours and are not flagged.
 
     ## Why
     A promised callback that is only in prose appears on nobody's list: the follow-ups-due
@@ -541,27 +615,34 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     if subject.note.has_follow_up:
         return
     names = _their_names(subject)
+    spelt_out = subject.lexicon.spelt_out
+    booked = _booked(subject.texts)
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        lowered = text.lowered
+        typed = not spelt_out.keys().isdisjoint(text.words) or not _TYPED_FORMS.keys().isdisjoint(text.words)
+        lowered = _in_words(text.lowered, spelt_out) if typed else text.lowered
         if not any(word in lowered for word in _PROMISE_WORDS):
-            if not _contact_next(text, names):
+            if not _contact_next(text, names) and not _may_do_later(text):
                 continue
         elif (
             not any(marker in lowered for marker in _PROMISE_MARKERS)
             and not _TO_OPENS_SENTENCE.search(lowered)
             and not _TO_ACT.search(lowered)
             and not _contact_next(text, names)
+            and not _may_do_later(text)
         ):
             continue
         if _NO_FOLLOW_UP.search(lowered):
             continue
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
-        for index, sentence in enumerate(sentences(_their_names_as_pronouns(text, names))):
-            promise = any(not _theirs_to_do(sentence, found) for found in _ANY_PROMISE.finditer(sentence))
-            if (promise or _ours_will(sentence)) and not _a_question(sentence):
+        said = _their_names_as_pronouns(text, names)
+        # A reason is the customer's: a clause there without its subject is theirs ("gonna move out end of month").
+        in_reason = text.loc == ("reason",)
+        for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
+            promise = any(not _theirs_to_do(sentence, found, in_reason) for found in _ANY_PROMISE.finditer(sentence))
+            if (promise or _ours_will(sentence, in_reason, booked)) and not _a_question(sentence):
                 action = _preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
                     text.loc,
@@ -576,12 +657,14 @@ _PERSON_WORDS = {"her", "him", "his", "them", "their"}
 _BEFORE_THE_VERB = re.compile(r"([a-z']+)\s+(?:(?:is|are|was|were|also|then)\s+)*$")
 
 
-def _theirs_to_do(sentence: str, found: re.Match[str]) -> bool:
+def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
     """Whether a promise's "will" or "going to" has the customer's side as its subject: "she is going to send her ...".
 
     Not a passive one: "the customer will be contacted by billing" is our promise.
     """
     said = found.group(0)
+    if in_reason and said.lstrip(" .;\n").startswith(("will ", "to ", "going to ")) and not _A_WORD.search(sentence, 0, found.start()):
+        return True  # a reason's clause without its subject: the customer's ("Will call back after asking her husband")
     if not said.startswith(("will", "'ll", "going to", "shall")) or " be " in said:
         return False
     subject = _BEFORE_THE_VERB.search(sentence, 0, found.start())
@@ -592,29 +675,65 @@ def _theirs_to_do(sentence: str, found: re.Match[str]) -> bool:
     return own is None or (_PERSON_WORDS & set(said.split())) <= own
 
 
-def _ours_will(sentence: str) -> bool:
-    """Whether someone of ours, named by role or name, will contact the customer or act for them."""
+def _ours_will(sentence: str, in_reason: bool, booked: frozenset[str]) -> bool:
+    """Whether someone of ours, named by role or name, will contact the customer or act for them.
+
+    Not one whose visit the note says was booked ("Booked an engineer for 14 March. Told her the
+    engineer will phone before arriving."): the booking is on the diary already.
+    """
     for pattern in (_WHO_WILL, _WILL_THEN_TELL):
         for found in pattern.finditer(sentence):
-            doer = found.group(1).split()
+            doer, told = _doer(found.group("doer"))
+            if not told and sentence.startswith("would", found.end("doer") + 1):
+                continue  # "the fitter would need a ladder": a condition, not a promise
             # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
-            gerund = bool(doer) and doer[-1].endswith("ing") and sentence.startswith("to ", found.end(1) + 1)
-            if doer and (_THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or gerund):
-                continue  # the customer's side, or a verb's phrase ("asked to", "wrote back to confirm", "not sending to")
+            gerund = bool(doer) and doer[-1].endswith("ing") and sentence.startswith("to ", found.end("doer") + 1)
+            if doer and (
+                _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or gerund
+                or doer[-1] in ("us", "me")
+            ):
+                continue  # the customer's side, a verb's phrase ("asked to", "wrote back to confirm", "not sending to"), a request ("asking us to")
             if _A_FEATURE_WORKS.match(sentence, found.end()):
                 continue  # "scan to email works": the name of a feature, then what it does
+            if doer and doer[-1] in booked:
+                continue
             return True
     promised = (
-        (any(future in sentence for future in _FUTURE_MARKS) and _we_will(sentence))
+        (any(future in sentence for future in _FUTURE_MARKS) and _we_will(sentence, in_reason))
         or _TO_DO.match(sentence)
         or (
             ("and " in sentence or "then " in sentence)
             and (" him" in sentence or " her" in sentence or " them" in sentence)
-            and any(not verb.endswith("ed") and verb not in _PAST_WITHOUT_ED for verb in (found.group(1) for found in _WE_DO_THEN_TELL.finditer(sentence)))
+            and any(_present(found.group(1)) for found in _WE_DO_THEN_TELL.finditer(sentence))
         )
+        or any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence))
     )
     # "she said: we will never come back": the customer's words, not our promise.
     return bool(promised) and not _REPORTED_SPEECH.search(sentence)
+
+
+_A_WORD = re.compile(r"[a-z]")
+# Who was booked to come: "Booked an engineer for 14 March", "scheduled the fitter for Tuesday".
+_BOOKED = re.compile(r"\b(?:booked|scheduled|arranged)\s+(?:in\s+)?(?:an?|the|our)\s+([a-z]+)")
+
+
+def _booked(texts: list[TextField]) -> frozenset[str]:
+    """Who or what a note says was booked: their visits are on the diary."""
+    return frozenset(found.group(1) for text in texts if "booked" in text.lowered or "scheduled" in text.lowered or "arranged" in text.lowered
+                     for found in _BOOKED.finditer(text.lowered))
+
+
+def _doer(phrase: str) -> tuple[list[str], bool]:
+    """The words of who acts, without "told her (that)" before them ("told her the engineer"), and whether it was there."""
+    words = [word.removesuffix("'s") for word in phrase.split()]  # "Priya's coming", "she's coming"
+    if len(words) >= 2 and words[0] in _TELLING and words[1] in ("him", "her", "them"):
+        return words[3:] if words[2:3] == ["that"] else words[2:], True
+    return words, False
+
+
+def _present(verb: str) -> bool:
+    """Whether a verb after "I" or "we" is in the present tense: not "checked", "sent", "rang"."""
+    return not verb.endswith("ed") and verb not in _PAST_WITHOUT_ED
 
 
 def _their_names(subject: Subject) -> frozenset[str]:

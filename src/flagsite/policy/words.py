@@ -24,7 +24,8 @@ SLANG: dict[str, str] = {
     "becuz": "because", "cust": "customer", "shud": "should", "wud": "would", "l8": "late", "l8r": "later",
     "smh": "(remove it)", "idc": "(remove it)", "tix": "tickets", "prob": "probably", "probs": "probably",
     "meds": "medication", "sry": "sorry", "ig": "I guess", "rn": "right now",
-    "tbf": "(remove it)", "ngl": "(remove it)",
+    "tbf": "(remove it)", "ngl": "(remove it)", "txt": "text", "txted": "texted", "txting": "texting", "2nite": "tonight",
+    "tonite": "tonight",
     # Contractions written without their apostrophe (not "cant", "wont", "well": words of their own).
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
     "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
