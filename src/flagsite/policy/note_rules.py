@@ -472,12 +472,24 @@ def _contact_next(text: TextField, names: frozenset[str]) -> bool:
 
 # How promises are typed on a phone, beyond slang: "wil", "em", "n" ("gonna ask Lucie n email her back").
 _TYPED_FORMS = {"wil": "will", "em": "them", "n": "and"}
+_FORMS: dict[int, tuple[dict[str, str], dict[str, str], frozenset[str]]] = {}
+
+
+def _typed_forms(slang: dict[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+    """Slang and typed forms with the words they stand for, and the forms as a set: built once per word list."""
+    known = _FORMS.get(id(slang))
+    if known is None or known[0] is not slang:
+        if len(_FORMS) > 16:
+            _FORMS.clear()
+        forms = _TYPED_FORMS | slang
+        known = _FORMS[id(slang)] = (slang, forms, frozenset(forms))
+    return known[1], known[2]
 _TYPED_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def _in_words(lowered: str, spelt_out: dict[str, str]) -> str:
     """Lower-case text with its slang and typed forms written out: "we gonna email em" -> "we going to email them"."""
-    return _TYPED_WORD.sub(lambda word: spelt_out.get(word.group(0)) or _TYPED_FORMS.get(word.group(0), word.group(0)), lowered)
+    return _TYPED_WORD.sub(lambda word: spelt_out.get(word.group(0), word.group(0)), lowered)
 
 
 def _may_do_later(text: TextField) -> bool:
@@ -615,12 +627,11 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     if subject.note.has_follow_up:
         return
     names = _their_names(subject)
-    spelt_out = subject.lexicon.spelt_out
-    booked = _booked(subject.texts)
+    spelt_out, forms = _typed_forms(subject.lexicon.spelt_out)
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        typed = not spelt_out.keys().isdisjoint(text.words) or not _TYPED_FORMS.keys().isdisjoint(text.words)
+        typed = not forms.isdisjoint(text.words)
         lowered = _in_words(text.lowered, spelt_out) if typed else text.lowered
         if not any(word in lowered for word in _PROMISE_WORDS):
             if not _contact_next(text, names) and not _may_do_later(text):
@@ -642,7 +653,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         in_reason = text.loc == ("reason",)
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             promise = any(not _theirs_to_do(sentence, found, in_reason) for found in _ANY_PROMISE.finditer(sentence))
-            if (promise or _ours_will(sentence, in_reason, booked)) and not _a_question(sentence):
+            if (promise or _ours_will(sentence, in_reason, subject.texts)) and not _a_question(sentence):
                 action = _preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
                     text.loc,
@@ -675,7 +686,7 @@ def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
     return own is None or (_PERSON_WORDS & set(said.split())) <= own
 
 
-def _ours_will(sentence: str, in_reason: bool, booked: frozenset[str]) -> bool:
+def _ours_will(sentence: str, in_reason: bool, texts: list[TextField]) -> bool:
     """Whether someone of ours, named by role or name, will contact the customer or act for them.
 
     Not one whose visit the note says was booked ("Booked an engineer for 14 March. Told her the
@@ -695,7 +706,7 @@ def _ours_will(sentence: str, in_reason: bool, booked: frozenset[str]) -> bool:
                 continue  # the customer's side, a verb's phrase ("asked to", "wrote back to confirm", "not sending to"), a request ("asking us to")
             if _A_FEATURE_WORKS.match(sentence, found.end()):
                 continue  # "scan to email works": the name of a feature, then what it does
-            if doer and doer[-1] in booked:
+            if doer and doer[-1] in _booked(texts):
                 continue
             return True
     promised = (
