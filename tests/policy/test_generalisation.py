@@ -238,6 +238,20 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     # Doers in -ier and British spellings (P302).
     ("doer-in-ier", "P302", False, {"reason": "The water clarifier stopped working after a week."}),
     ("british-moult", "P302", False, {"reason": "Asked whether moulting is normal for a budgie in spring."}),
+    # A judgement read from its grammar (P305): a contracted verb, a role as subject, a habit made a
+    # character, a mind read into a person; what a customer said of a role is their complaint.
+    ("contracted-judgement", "P305", True, {"resolution": ["Explained the fee again. She's proper stroppy when the van is late."]}),
+    ("role-as-subject", "P305", True, {"resolution": ["Fitted the new meter. The caretaker was extremely surly about the keys."]}),
+    ("role-in-a-complaint", "P305", False, {"reason": "Said the caretaker was rude to him when he asked for the keys."}),
+    ("habit-made-character", "P305", True, {"reason": "Rang about the bins again. Forever moaning about the collection day."}),
+    ("mind-read-into-a-person", "P305", True, {"reason": "Asked for the boiler service. He seems to think it is free every year."}),
+    ("sentence-after-a-number", "P305", True, {"resolution": ["Ordered part RX-40. Reckon she never reads the manual."]}),
+    ("lights-on-a-timer", "P305", False, {"resolution": ["Explained the hall lights are on a timer until midnight."]}),
+    # Mild oaths as words of degree (P304); literal blood and the verb "bleed" are not oaths.
+    ("oath-of-degree", "P304", True, {"resolution": ["Missed the 9 am slot because the frigging satnav sent the van to the wrong estate."]}),
+    ("blood-in-an-injury", "P304", False, {"reason": "Cut his hand on the broken oven glass.", "resolution": ["Bagged the glass and the bloody tea towel; fitted a new door panel."]}),
+    ("bleeding-a-radiator", "P304", False, {"resolution": ["Bleeding the radiators cleared the air in the system."]}),
+    ("neck-pain-is-a-symptom", "P304", False, {"reason": "Reports pain in the neck since the fall on Monday."}),
 ]
 
 _BASE = {

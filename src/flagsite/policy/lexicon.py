@@ -155,6 +155,9 @@ _INSULTING_NOUN = "|".join(sorted(words.NOUNS_THAT_INSULT_A_PERSON))
 _PERSON_NOUNS_BELITTLED = frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
 _SILENCED = frozenset("quiet sweet bay shut".split())
 _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling bleating ranting going banging".split())
+_RID = frozenset("phone line shot back hair pipe away alone".split())
+# Terms of endearment ("pet", "love" and "sweetheart" also name a pet, a liking and a partner: left out).
+_ENDEARMENTS = frozenset("dear dearie duck duckie hen lovey sweetie darling poppet petal chuck timer".split())
 # How a person is belittled, beyond the word list. Each frame: whether a text's words may hold it
 # (most texts hold none: then it is not searched), and its pattern on the lower-cased text.
 # - Nouns that insult only when said of a person ("pig", "clown", "dictator") count after a
@@ -185,11 +188,30 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
     (lambda present: "off" in present and ("back" in present or "backs" in present), re.compile(
         r"\bto\s+get\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+off\s+(?:my|our)\s+backs?\b|\boff (?:my|our) backs?\b"
     )),
+    # Being rid of a person as the motive: "to get her off the phone", "to get shot of him", "so he'd pipe down".
+    (lambda present: not present.isdisjoint(_RID) and ("to" in present or "so" in present), re.compile(
+        r"\bto\s+get\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+off\s+the\s+(?:phone|line)\b|\bto\s+get\s+shot\s+of\b"
+        r"|\bto\s+see\s+the\s+back\s+of\s+(?:him|her|them)\b|\bout\s+of\s+(?:my|our)\s+hair\b"
+        r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:pipe\s+down|shut\s+up|go\s+away|leave\s+(?:us|me)\s+alone|back\s+off)\b"
+    )),
+    # A term of endearment after "old", used as a name for a person: "the old duck", "an old dear", "old timer".
+    (lambda present: "old" in present and not present.isdisjoint(_ENDEARMENTS), re.compile(
+        r"\bold\s+(?:" + "|".join(sorted(_ENDEARMENTS)) + r")s?\b"
+    )),
 )
 _INSULT_FRAME_WORDS = (
-    words.NOUNS_THAT_INSULT_A_PERSON | _PERSON_NOUNS_BELITTLED | words.BELITTLING_WORDS | _SILENCED | _COMPLAINING
-    | frozenset("to stop fob rid off back backs away".split())
+    words.NOUNS_THAT_INSULT_A_PERSON | _PERSON_NOUNS_BELITTLED | words.BELITTLING_WORDS | _SILENCED | _COMPLAINING | _RID | _ENDEARMENTS
+    | frozenset("to so stop fob rid off back backs away".split())
 )
+
+# Mild oaths used as words of degree: "the sodding gate code", "a bloody shambles", "flipping useless".
+# Each is one only after a word that opens a noun phrase or before a judging word: "Flipping the
+# breaker", "bleeding the radiators" are verbs. Blood and bleeding are literal where the record is
+# about an injury or an illness, or in the name of a thing ("bloody cranesbill").
+_OATHS_OF_DEGREE = frozenset("bloody bleeding sodding flipping frigging friggin freaking effing".split())
+_OF_BLOOD = frozenset(("bloody", "bleeding"))
+_NAMED_FOR_BLOOD = frozenset("cranesbill dock sorrel mary marys".split())
+_OPENS_A_NOUN_PHRASE = frozenset("the a an this that these those his her their my our your its some".split())
 
 
 def _insult_frames(text: TextField) -> list[str]:
@@ -283,9 +305,27 @@ class Lexicon:
             return []  # nearly every text
         return _digits_for_words(source.lower())
 
-    def derogatory_in(self, text: TextField) -> list[str]:
+    def derogatory_in(self, text: TextField, about_blood: bool = False) -> list[str]:
+        """Insults and profanity in a text; ``about_blood``: the record is about an injury or an
+        illness, where "bloody" and "bleeding" are literal."""
         found = self.derogatory.find(text)
+        found += [word for word in self._oaths_of_degree(text, about_blood) if word not in found]
         return found + [phrase for phrase in _insult_frames(text) if phrase not in found]
+
+    def _oaths_of_degree(self, text: TextField, about_blood: bool) -> list[str]:
+        words = text.words
+        if _OATHS_OF_DEGREE.isdisjoint(words):
+            return []  # nearly every text
+        found: list[str] = []
+        for index, word in enumerate(words[:-1]):
+            if word not in _OATHS_OF_DEGREE or word in found:
+                continue
+            following = words[index + 1]
+            if word in _OF_BLOOD and (about_blood or following in _NAMED_FOR_BLOOD):
+                continue
+            if (index > 0 and words[index - 1] in _OPENS_A_NOUN_PHRASE) or self.judges(following):
+                found.append(word)
+        return found
 
     def judges(self, word: str) -> bool:
         """Whether a word, said of a person or an interaction, is a judgement rather than a fact."""

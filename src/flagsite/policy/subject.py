@@ -42,8 +42,19 @@ class Subject:
         """The insults and profanity in one of the record's texts: several rules ask, they are found once."""
         found = self._insults.get(id(text))
         if found is None:
-            found = self._insults[id(text)] = self.lexicon.derogatory_in(text)
+            found = self._insults[id(text)] = self.lexicon.derogatory_in(text, self.about_blood)
         return found
+
+    @cached_property
+    def about_blood(self) -> bool:
+        """Whether the record speaks of an injury or an illness that bleeds: there "bloody" is no oath."""
+        return any(not _OF_BLOOD.isdisjoint(text.words) for text in self.texts)
+
+
+_OF_BLOOD = frozenset(
+    """blood bleed bleeds bled bleeding nosebleed cut cuts wound wounds wounded injury injuries injured graze grazed bite
+    bitten scratch scratched stool stools vomit vomiting vomited diarrhoea diarrhea urine discharge gums gum nose lip""".split()
+)
 
 
 _VOCABULARY: dict[int, tuple[Config, frozenset[str]]] = {}

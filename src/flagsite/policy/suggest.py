@@ -51,16 +51,19 @@ _DESCRIBE_INSTEAD: tuple[tuple[tuple[str, ...], str], ...] = (
      "state what was asked for and how often, e.g. 'asked three times for a refund of the fee'"),
     (("unable", "grasp", "lost", "clueless", "confused", "listening", "forgetful", "understand", "get it", "care"),
      "state what was explained and what was asked again, e.g. 'asked twice how the fee is worked out'"),
-    (("english",), "state the language used or needed, e.g. 'the call was held in Spanish', 'asked for an interpreter'"),
-    (("complainer", "moaner", "serial", "frequent", "worrier", "chancer"),
+    (("appears to", "appeared to", "seems to", "seemed to"),
+     "state what they asked for and what was explained, e.g. 'asked for a free repair; explained the warranty does not cover impact damage'"),
+    (("english", "french", "spanish", "german", "italian", "polish", "portuguese", "welsh"), "state the language used or needed, e.g. 'the call was held in Spanish', 'asked for an interpreter'"),
+    (("complainer", "moaner", "serial", "frequent", "worrier", "chancer", "every", "forever", "constantly", "always", "never", "ever good"),
      "state the number and dates of earlier contacts, e.g. 'third complaint since March'"),
-    (("lovely", "nice", "sweet", "pleasant", "charming", "delightful", "kind", "friendly", "great", "wonderful", "gem", "angel", "bless"),
+    (("lovely", "nice", "sweet", "pleasant", "charming", "delightful", "kind", "friendly", "great", "wonderful", "gem", "angel", "bless",
+      "treasure", "legend", "saint", "doll", "charmer", "godsend"),
      "remove it; a compliment the customer paid or a delightful habit belongs in a delight flag"),
     (("exhausting", "tiresome", "tedious", "nightmare", "pain", "annoying", "irritating", "waste", "nothing", "such a state", "tantrum",
-      "fuss", "scene", "molehill", "pram", "indecisive"),
+      "fuss", "scene", "molehill", "pram", "indecisive", "headache", "nuisance", "handful", "liability", "menace", "like "),
      "state what happened and how long it took, e.g. 'changed the message four times in 20 minutes'"),
     (("drunk", "intoxicated", "slurring"), "describe what was observed, e.g. 'speech was slurred', 'could not give the account number'"),
-    (("handwriting", "spelling", "grammar"), "state what was done about it, e.g. 'typed up the form with her'"),
+    (("handwriting", "spelling", "grammar", "skills", "reading", "writing", "typing", "maths"), "state what was done about it, e.g. 'typed up the form with her'"),
     (("himself", "herself", "themselves", "patience", "manners"),
      "describe what was said or done, e.g. 'left before the results were read', 'interrupted twice'"),
     (("lying", "liar", "dishonest", "faking", "pretending", "trying", "luck"),
@@ -71,7 +74,7 @@ _GENERAL = "describe what was said or done, in neutral words"
 _WRITERS_VIEW = (
     "i ", "we ", "honestly", "frankly", "personally", "to be ", "in my", "in our", "if ", "truth be told", "to put it",
     "let's", "clearly", "obviously", "feels like", "it feels like", "pretty ", "fairly ", "quite sure", "quite clear",
-    "it's ", "it is ", "crystal", "abundantly", "dead sure",
+    "it's ", "it is ", "crystal", "abundantly", "dead sure", "doubt", "assume", "presume", "guess", "reckon", "suspect", "bet ", "imagine",
 )
 
 
@@ -91,7 +94,8 @@ def instead_of_judgement(phrase: str) -> str:
 _NEUTRAL = {
     "pissed off": "upset", "pissed": "angry", "crap": "poor", "crappy": "poor", "shit": "poor", "shitty": "poor",
     "sucks": "is poor", "sucked": "was poor", "screwed up": "made an error in", "bullshit": "(say what was disputed)",
-    "damn": "(remove it)", "damned": "(remove it)", "hell": "(remove it)", "bloody": "(remove it)", "fucking": "(remove it)",
+    "damn": "(remove it)", "damned": "(remove it)", "hell": "(remove it)", "bloody": "(remove it)", "sodding": "(remove it)", "flipping": "(remove it)", "frigging": "(remove it)",
+    "friggin": "(remove it)", "freaking": "(remove it)", "effing": "(remove it)", "bleeding": "(remove it)", "fucking": "(remove it)",
     "wtf": "(remove it)", "ffs": "(remove it)", "shut up": "(say what was asked of whom)",
     "bitching": "complaining", "bitched": "complained", "bitches": "complains", "pissing": "(remove it)",
     "fucked": "(remove it)", "shitting": "(remove it)", "buggered": "broken",

@@ -22,7 +22,8 @@ Loc = tuple[str | int, ...]
 NOTE_PROSE: tuple[Loc, ...] = (("contact", "relationship"), ("reason",), ("resolution", "*"), ("follow_up", "action"), ("internal",))
 CUSTOMER_PROSE: tuple[Loc, ...] = (("preferences", "*", "text"), ("flags", "*", "reason"), ("flags", "*", "guidance"))
 
-_MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d[\w./-]*")
+_MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d(?:[\w./-]*[\w/-])?")
+# (A number ends before a full stop after it: "part DS-220. Assume ..." keeps its sentence break.)
 # A run of non-spaces holding something _MASK blanks ('@', '://', 'www.' or a digit). _MASK never
 # reaches across a space, and it is slow on plain words, so it is run on these runs alone.
 _MASKABLE_RUN = re.compile(r"(?<!\S)\S*?(?:@|://|www\.|\d)\S*")

@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterator
 
 from ..rules import Hit, rule
+from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField
-from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, TRAIT_WORDS
+from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, ROLE_NAMES, TRAIT_WORDS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -269,16 +270,22 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Finds words and phrases from a list of profanity and insults (British and American: "old
-    git", "old dear", "twit", "numpty", "to shut her up"), and the plurals of its words ("morons",
+    git", "twit", "numpty", "to shut her up"), and the plurals of its words ("morons",
     "numpties"), wherever they are: in the note's own words or inside a quote. Beyond the list it
     reads how a person is named: a noun that insults only when someone is called one ("pig",
     "cow", "clown", "git", "fart") after a belittling word or a word of character, or in a frame
     that calls someone one ("an ignorant pig", "cheeky git", "bit of a cow", "a bunch of
     clowns"); "woman", "man", "girl" after a word of contempt ("the silly woman", "daft old man";
     "an old lady" describes, "a grumpy old man" is an opinion: P305); every form of an oath that
-    is a verb ("bitching", "pissed and moaned"); and words said to silence or be rid of a person
+    is a verb ("bitching", "pissed and moaned"); a mild oath used as a word of degree, after "the",
+    "a", "his" ... or before a judging word ("the sodding gate code", "a bloody shambles",
+    "flipping useless"; not a verb, "bleeding the radiators", nor "bloody" in a record about an
+    injury or in a name, "bloody cranesbill"); a term of endearment after "old" used as a name
+    ("the old duck", "an old dear", "old timer"); and words said to silence or be rid of a person
     ("to keep her quiet", "to stop her moaning", "so she would stop whining", "to make her go
-    away", "to get him off my back"). The finding gives a neutral word for an
+    away", "to get him off my back", "to get her off the phone", "to get shot of him", "so he'd
+    pipe down"). "Pain in the neck" is a symptom; "a pain in the neck" and its cruder forms insult.
+    The finding gives a neutral word for an
     oath ("pissed off" → upset) and, for a word about a person, what to describe instead. Add
     words with `policy.derogatory`.
 
@@ -322,10 +329,18 @@ _PERSONS_OR_CALL = PERSON_WORDS | PERSON_HEADS | INTERACTION_WORDS | {"i", "we"}
 # The words a judgement of a person, the call or the writer starts with (names aside).
 _STARTERS = _PERSONS_OR_CALL | {"and", "but"}
 # Words that strengthen a judgement opening a sentence whose subject is left out: "Very rude on the phone".
-_OPENING_INTENSIFIERS = frozenset("very really extremely so quite rather incredibly super totally pretty absolutely truly overly too completely utterly bit".split())
+_OPENING_INTENSIFIERS = frozenset(
+    "very really extremely so quite rather incredibly super totally pretty absolutely truly overly too completely utterly bit dead well way ever mega".split()
+)
+# Words of degree beyond the shared list, British and American: "dead rude", "well moody", "ever so
+# demanding", "way too pushy", "a real sweetheart", "an absolute gem".
+_DEGREE = frozenset("dead well way ever mega majorly hella proper right real absolute total complete utter".split())
 # A sentence or clause opening with one of these, its subject left out, says what the person is:
 # "Not very reasonable", "Seems completely out of touch", "Comes across as a very controlling sort".
 _OPENING_LINKS = frozenset("not seems seemed appears appeared comes came got gets getting became".split())
+# A sentence opening with one of these, its subject left out, says what the person is only with a word
+# said of people alone: "Was well moody with the engineer" (but "Was great to see it fixed").
+_OPENING_COPULAS = frozenset("was is were".split())
 # Words that strengthen a label, opening a clause: "Total chancer.", "Absolute nightmare to deal with".
 _OPENING_LABELS = frozenset("total absolute complete utter proper right real".split())
 # Between a person and the verb that says what they are: "they both seem", "she always seemed".
@@ -346,7 +361,11 @@ _MARKED_OPINION_PATTERN = (
     r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able) to (?:grasp|understand|follow|comprehend|get)\b|"
     r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:lost|clueless|out of (?:his|her|their) depth)\b|"
     r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b|"
-    r"\b(?:his|her|their) english (?:is|was|isn't|wasn't|is not|was not|not) (?:not |very |that |so )?(?:great|good|the best|poor|bad|terrible|limited|broken)\b|"
+    # A person's skills judged: "her English isn't great", "his computer skills are basic", "their reading is not the best".
+    r"\b(?:his|her|their) (?:(?:written|spoken|conversational)\s+)?(?:english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing"
+    r"|spelling|grammar|maths|math|typing|(?:computer|tech|technical|it|people|social|language|driving)\s+skills|skills)"
+    r" (?:is|was|are|were|isn't|wasn't|aren't|weren't|not) (?:[a-z]+ ){0,2}?(?:great|good|the best|poor|bad|terrible|limited|broken|basic|shaky"
+    r"|weak|non-existent|nonexistent|minimal|lacking|patchy|rusty|ropey|dreadful|awful|atrocious|appalling|rubbish|hopeless)\b|"
     r"\b(?:serial|frequent|habitual|chronic|constant) (?:complainer|moaner|caller|whinger)s?\b|"
     r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-(?:it-)?all\b|\battention seeker\b|"
     # The writer's guess at a motive or a mind: "seems like he just wants a free one", "not the sharpest tool".
@@ -354,7 +373,7 @@ _MARKED_OPINION_PATTERN = (
     r"\b(?:seems|seemed|obviously|clearly)(?: like| that)? (?:he|she|they) (?:doesn't|does not|didn't"
     r"|did not|never|can't|cannot|won't) (?:\w+ )?(?:read|listen|care|understand|bother|pay attention)\w*|"
     r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*|"
-    r"\bnot the sharpest\b|\bscrews? loose\b|\bnot all there\b|\b(?:a )?(?:few|couple of) \w+ short of an?\b|\blights are on\b|"
+    r"\bnot the sharpest\b|\bscrews? loose\b|\bnot all there\b|\b(?:a )?(?:few|couple of) \w+ short of an?\b|\blights are on but\b|"
     # A verdict of one or two words closing a sentence: "..., total drama.", "Asking for a discount again, typical."
     r"\btypical of (?:him|her|them)\b|"
     r"(?:,|^|[.;!?])\s*(?:(?:total|absolute|such|pure|classic)\s+)?(?:typical|drama|classic|unbelievable|ridiculous|pathetic|hilarious|sigh|charming|lovely)\s*(?:[.!;]|$)"
@@ -367,6 +386,7 @@ _MARKED_OPINION_IN_LOWER_CASE = re.compile(_MARKED_OPINION_PATTERN)
 # without any (nearly all) are skipped at once. Keep them in step with the pattern.
 _MARKED_OPINION_WORDS = frozenset(
     """clearly obviously evidently bless between mind unable incapable lost clueless depth care grasp english serial
+    french spanish german italian polish portuguese welsh reading writing spelling grammar maths math typing skills
     frequent habitual chronic constant drama seeker sharpest loose short lights typical classic unbelievable
     ridiculous pathetic hilarious sigh charming lovely seems seemed""".split()
 )
@@ -395,8 +415,9 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"(?:that\s+)?(?:he|she|they|the (?:customer|client|caller))\b"),
     ("act acts acted acting behaves behaved behaving carries carried carrying",
      r"\b(?:act(?:s|ed|ing)?|behav(?:es|ed|ing)|carr(?:ies|ied|ying) on)\s+(?:like|as if|as though)\s+(?:he|she|they)\b"),
-    ("thinks think reckons reckon believes believe suspect guess bet imagine",
-     r"(?:^|[.;!?,]\s*)(?:reckon|suspect|guess|bet|imagine|think)\s+(?:that\s+)?(?:he|she|they|he's|she's|they're|the (?:customer|client|caller))\b|"
+    ("thinks think reckons reckon believes believe suspect guess guessing bet imagine doubt assume presume",
+     r"(?:^|[.;!?,]\s*)(?:reckon|suspect|guess|guessing|bet|imagine|think|doubt|assume|presume)\s+(?:that\s+|whether\s+|if\s+)?"
+     r"(?:he|she|they|he's|she's|they're|the (?:customer|client|caller))\b|"
      r"\b(?:thinks?|reckons?|believes?)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+are)?\s+(?:knows?|owns?|deserves?|entitled|above|special|always right|runs?)\b|"
      r"\b(?:thinks?|reckons?|believes?)\s+(?:[a-z']+\s+){0,3}?(?:works?\s+for|revolves\s+around|owes?|(?:don't|doesn't|do not|does not) apply to)\s+(?:him|her|them)\b"),
     ("headed pigheaded bigheaded minded willed tempered fisted faced brained scatterbrained harebrained birdbrained featherbrained mouthed hearted",
@@ -417,6 +438,22 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:bit of|such|what|total|real|right|proper|complete|absolute) (?:an? )?"
      r"(?:diva|princess|snob|martyr|handful|character|hypochondriac|show-?off|control freak|prima donna|pushover|soft touch)\b|"
      r"\btypical (?:" + _PERSON_NOUNS + r")\b|\bbit of an? [a-z]+(?:pot|pants|guts|bag|head|face)\b|\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b"),
+    # A mind the writer reads into a person: "she seems to believe we are on call", "appears to think the warranty covers it".
+    ("seems seem seemed appears appear appeared",
+     r"\b(?:he|she|they|" + _PERSON_NOUNS + r")\s+(?:(?:just|really|genuinely|still)\s+)?(?:seems?|seemed|appears?|appeared)\s+to\s+"
+     r"(?:think|believe|expect|imagine|assume|reckon)\b"),
+    # A habit made into a character: "frets over every little thing", "forever complaining", "nothing is ever good enough".
+    ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing",
+     r"\b(?:frets?|fretting|fuss(?:es|ing)?|worr(?:y|ies|ying)|panics?|panicking|moan(?:s|ing)?|complain(?:s|ing)?|whing(?:es|eing|ing)|whin(?:es|ing)"
+     r"|grumbl(?:es|ing)|nitpick(?:s|ing)?|quibbl(?:es|ing)|argu(?:es|ing)|obsess(?:es|ing)|nag(?:s|ging)|grip(?:es|ing))\s+(?:over|about|at|with)\s+"
+     r"(?:every\s+(?:(?:little|small|single|tiny|last)\s+)?[a-z]+|everything|anything and everything|the (?:slightest|smallest|tiniest|least) [a-z]+)\b|"
+     r"\b(?:forever|constantly|perpetually|continually|endlessly|always)\s+(?:moaning|complaining|whingeing|whinging|whining|fussing|fretting|panicking"
+     r"|nagging|arguing|nitpicking|grumbling|griping|quibbling|finding fault|changing (?:his|her|their) mind)\b|"
+     r"\bnothing (?:[a-z]+ ){0,3}?(?:is|was|'s) ever (?:good enough|right)\b|\b(?:is|was|are|were|'s) never (?:happy|satisfied|content|pleased)\b(?! with)"),
+    # The call compared with an ordeal: "like talking to a brick wall", "like pulling teeth".
+    ("talking speaking arguing reasoning dealing negotiating teeth stone cats eggshells",
+     r"\blike (?:talking|speaking|arguing|reasoning|dealing|negotiating) (?:to|with) (?:an? |the )?[a-z]+|\blike (?:pulling|drawing) (?:hen's )?teeth\b"
+     r"|\blike getting blood (?:out of|from) a stone\b|\blike herding cats\b|\b(?:walking|treading) on eggshells\b"),
     ("himself herself themselves",
      r"\b(?:full of|pleased with|proud of|sorry for|taken with|impressed with|fancies|fancied)\s+(?:him|her|them)sel(?:f|ves)\b"),
     ("trying try tries tried luck chancing chance chanced",
@@ -489,15 +526,20 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     words = text.words
     lexicon = subject.lexicon
     names = subject.names
-    if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words):
+    if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words) and not _may_name_a_person_otherwise(words):
         # The others are about a person, the call or the writer.
         return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         person = _person_after(words, index) if following in _JUDGED_NOUNS or following in _AGES else None
-        if word not in _STARTERS and word not in names and person is None:
+        contracted = _contracted_person(words, index, names)
+        by_role = following in COPULAS and _a_person_by_role(word)
+        if word not in _STARTERS and word not in names and person is None and not contracted and not by_role:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
-        subject_word = word in PERSON_WORDS or word in PERSON_HEADS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
+        subject_word = (
+            word in PERSON_WORDS or word in PERSON_HEADS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
+            or contracted or by_role
+        )
         # "wanted to cancel and was rude": the subject is left out after "and"/"but".
         if word in ("and", "but") and any(w in PERSON_WORDS or w in names for w in words[:index]):
             subject_word = True
@@ -517,17 +559,21 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
                     return phrase  # ("nightmare customer" is an insult: P304 names it)
             continue
         cursor = index + 1
-        while cursor < len(words) - 1 and words[cursor] in _BETWEEN_SUBJECT_AND_VERB:
-            cursor += 1
-        if cursor < len(words) and words[cursor] in ("was", "is", "has", "had", "were", "are") and cursor + 1 < len(words) and words[cursor + 1] in ("been", "being"):
-            cursor += 1
-        if cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"])):
-            continue
-        if words[cursor] in ("came", "comes"):
-            cursor += 2
+        if contracted:
+            # "she's", "they're", "Ruairi's a ...": the verb is inside the word ("she's been": after "been")
+            cursor = index + 1 if following in ("been", "being") else index
+        else:
+            while cursor < len(words) - 1 and words[cursor] in _BETWEEN_SUBJECT_AND_VERB:
+                cursor += 1
+            if cursor < len(words) and words[cursor] in ("was", "is", "has", "had", "were", "are") and cursor + 1 < len(words) and words[cursor + 1] in ("been", "being"):
+                cursor += 1
+            if cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"])):
+                continue
+            if words[cursor] in ("came", "comes"):
+                cursor += 2
         start = cursor
         cursor += 1
-        while cursor < len(words) and (words[cursor] in INTENSIFIERS or words[cursor] in _ARTICLE or words[cursor] == "like") and cursor - start < 5:
+        while cursor < len(words) and (_of_degree(words[cursor], lexicon) or words[cursor] in _ARTICLE or words[cursor] == "like") and cursor - start < 5:
             cursor += 1
         if cursor >= len(words):
             continue
@@ -535,10 +581,72 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
         if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text) and not _before_an_insult(words, cursor, subject, text):
-            return " ".join(words[index : cursor + 1])
+            if not (by_role and _reported(text, index)):
+                return " ".join(words[index : cursor + 1])
     return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
 
 
+def _of_degree(word: str, lexicon: Lexicon) -> bool:
+    """Whether a word only strengthens the judging word after it: "very", "dead", "ever so", and an
+    adverb in -ly that does not judge itself, however spelt ("awfully", "increadibly"; not "surly")."""
+    if word in INTENSIFIERS or word in _DEGREE:
+        return True
+    return len(word) > 4 and word.endswith("ly") and not lexicon.judges(word)
+
+
+def _contracted_person(words: list[str], index: int, names: frozenset[str]) -> bool:
+    """Whether word ``index`` is a person with "is" or "are" inside it: "she's", "they're", and a
+    name or a word for a person before "'s a ..." or "'s very ..." ("Ruairi's a real sweetheart";
+    "Ruairi's car" is his car)."""
+    word = words[index]
+    if word in _CONTRACTED_PRONOUNS:
+        return True
+    if not word.endswith("'s") or index + 1 >= len(words):
+        return False
+    base = word[:-2]
+    if base not in names and base not in PERSON_WORDS and not _a_person_by_role(base):
+        return False
+    return words[index + 1] in ("a", "an") or words[index + 1] in INTENSIFIERS or words[index + 1] in _DEGREE
+
+
+def _reported(text: TextField, index: int) -> bool:
+    """Whether a judgement starting at word ``index`` is what the customer said of someone: "Said
+    the seller's agent was rude to him" reports their complaint, in the same sentence."""
+    words = text.words
+    for before in range(index - 1, max(index - 5, -1), -1):
+        if words[before] in _SAYING:
+            return True
+        if text.starts_sentence(before + 1):
+            return False
+    return False
+
+
+_SAYING = frozenset("said says told complained complains claimed claims reported reports alleged alleges mentioned".split())
+
+
+def _a_person_by_role(word: str) -> bool:
+    """Whether a word names a person by their role or trade: "landlady", "foreman", and a compound
+    ending in a word for one ("homeowner", "householder", "shopkeeper")."""
+    if word in _ROLES:
+        return True
+    return len(word) > 7 and word.endswith(_ROLE_ENDINGS)
+
+
+def _may_name_a_person_otherwise(words: list[str]) -> bool:
+    """Whether a text may name a person by a contraction or a role (the main loop reads which)."""
+    return any("'" in word for word in words) or not _ROLES.isdisjoint(words) or any(word.endswith(_ROLE_ENDINGS) for word in words)
+
+
+_CONTRACTED_PRONOUNS = frozenset("he's she's they're".split())
+# Roles and trades that name a person (the shared list also names offices, teams and things that
+# may stand for the service: "the line", "the groom", "the coach", "the cleaner").
+_ROLES = ROLE_NAMES - frozenset(
+    """reception office helpdesk desk team department dept shop store garage family school nursery surgery practice
+    hospital bank council company firm support service services centre center line switchboard enquiries inquiries
+    workshop warehouse depot branch dispatch accounts billing sales security kin pharmacy dispensary staff groom
+    coach valet escort trainer cleaner""".split()
+)
+_ROLE_ENDINGS = ("owner", "holder", "keeper", "person")
 _AGES = frozenset(("old", "young", "little"))
 # After a word of character opening a sentence, what makes it said of the person: "Gobby on the phone".
 _AFTER_A_TRAIT = frozenset("on at with about when as and throughout again towards to in all".split())
@@ -650,7 +758,16 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
     for index, word in enumerate(words[:-1]):
         if word in subject.lexicon.person_judging and words[index + 1] in _AFTER_A_TRAIT and _starts_clause(text, index):
             return word  # "Gobby on the phone", "Rude to the driver"
-        if word == "a" and words[index + 1] in ("bit", "little") and index + 2 < len(words) - 1:
+        if word in _OPENING_COPULAS and text.starts_sentence(index):
+            cursor = index + 1
+            while cursor < len(words) - 1 and _of_degree(words[cursor], subject.lexicon):
+                cursor += 1
+            if words[cursor] in subject.lexicon.person_judging:
+                return " ".join(words[index : cursor + 1])  # "Was well moody with the engineer"
+            continue
+        if word in ("a", "an") and words[index + 1] in _OPENING_LABELS and _starts_clause(text, index) and index + 2 < len(words):
+            word, index = words[index + 1], index + 1  # "An absolute treasure, ...", "A total headache to schedule"
+        elif word == "a" and words[index + 1] in ("bit", "little") and index + 2 < len(words) - 1:
             word, index = words[index + 1], index + 1  # "a bit precious about it"
             if not _starts_clause(text, index - 1):
                 continue
@@ -725,7 +842,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     - the writer's own feelings and opinions: "I think", "I felt", "honestly", "made me", "what a",
       "if you ask me", "bless her", "feels like nobody reads our emails";
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
-      ("clearly losing it"), "seemed unable to grasp", "her English isn't great", a guessed motive
+      ("clearly losing it"), "seemed unable to grasp", a person's skills ("her written English is quite
+      poor", "his computer skills are basic", "their reading is not the best"), a guessed motive
       ("looks like she just wants a free groom"), a label ("a serial complainer", "a bit of a
       worrier", "not the sharpest", "bit of a diva", "typical buyer"), a verdict closing a
       sentence ("..., typical.");
@@ -734,15 +852,26 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       just lost interest"), a label ("bit of a fusspot", "total chancer"), a mindset put
       on a person ("acting like he owns the place", "thinks he knows better"), a compound of
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
-      over-reaction ("in such a state over nothing", "threw a tantrum");
+      over-reaction ("in such a state over nothing", "threw a tantrum"), the writer's guess with
+      the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
+      ("she seems to believe...", "appears to think..."), a habit made into a character ("frets over
+      every little thing", "forever complaining", "nothing we do is ever good enough", "never
+      satisfied"), the call compared with an ordeal ("like talking to a brick wall", "like pulling teeth");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
-      name) or the call, then "is/was/seemed/came across as" (and "very", "a", ...), then a judging
-      word — "was rude", "seemed really lovely", "is a nightmare", "they both seem clueless"; or
+      name, a role or trade: "the householder", "site foreman", "landlady") or the call, then
+      "is/was/seemed/came across as", or a contracted "she's", "they're", "Ruairi's a", then words of
+      degree ("very", "a", "dead", "well", "ever so", "way too", "an absolute", an adverb in -ly
+      however spelt: "increadibly"), then a judging word — "was rude", "seemed really lovely", "is a
+      nightmare", "they both seem clueless", "she's dead rude", "site foreman was incredibly
+      dismissive" (what the customer is said to have said of a role is their complaint: "Said the
+      seller's agent was rude to him" passes); or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
       man", "a forceful character", "grumpy old man"; or, with the subject left out as flag reasons often do, a
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
-      "comes across as" ... and a judging word: "Very rude on the phone", "..., absolutely
-      exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely out of touch".
+      "comes across as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
+      absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely
+      out of touch", "An absolute treasure", "A total headache to schedule"; or "was" and a word
+      said of people alone ("Was well moody with the engineer").
     - a judgement of someone the record does not name, or of a person's conduct: a name inside a
       sentence, after a title or a word for a person, or one the dictionary lacks, then "is/was
       (being)" and a word of character ("her son Kofi is hopeless", "Mrs Delaney is lovely",

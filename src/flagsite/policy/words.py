@@ -41,12 +41,14 @@ DEROGATORY: tuple[str, ...] = (
     "moronic", "stupid", "dumb", "imbecile", "retard", "retarded", "cretin", "loser", "scumbag", "scum",
     "creepy", "psycho", "nutjob", "nutcase", "lunatic", "crazy", "insane", "freak", "weirdo",
     "whiner", "whiny", "whinge", "whinger", "karen", "hag", "sucks", "sucked", "is a pain", "was a pain",
-    "being a pain", "such a pain", "a real pain", "absolute pain", "total pain", "right pain", "royal pain", "pain in the", "nightmare customer", "habitual offender",
+    "being a pain", "such a pain", "a real pain", "absolute pain", "total pain", "right pain", "royal pain",
+    # (Pain in the neck or the back may be a symptom: only the idiom's crude forms, or "a pain in the neck", insult.)
+    "pain in the arse", "pain in the ass", "pain in the butt", "pain in the backside", "a pain in the neck", "nightmare customer", "habitual offender",
     "troublemaker", "deadbeat", "cheapskate", "grifter", "muppet", "twat", "prick", "tosser", "wanker",
     "bollocks", "screwed up", "pathetic",
     # British and American insults for a person, and words said to silence one.
     "twit", "yob", "yobbo", "scrounger", "crook", "a cowboy", "cowboy builder", "prat", "plonker",
-    "pillock", "bugger", "fool", "old git", "miserable git", "stupid git", "silly git", "old dear", "old bat", "old bag", "old cow", "silly cow",
+    "pillock", "bugger", "fool", "old git", "miserable git", "stupid git", "silly git", "old bat", "old bag", "old cow", "silly cow",
     "stupid cow", "useless cow", "lazy cow", "old misery", "misery guts", "shut up", "shut her up",
     "shut him up", "shut them up", "jumped-up", "waste of space", "time-waster", "timewaster", "brat",
     "son of a bitch", "sob", "a complete tool", "a total tool", "an absolute tool", "cowboys",
@@ -147,7 +149,9 @@ OPINION_WORDS: frozenset[str] = frozenset(
     fishy stubborn picky fussy whiny needy clingy dramatic hysterical emotional irrational paranoid
     nice kind friendly wonderful great amazing awesome fantastic brilliant excellent perfect fab
     gentleman sweetheart darling angel gem drunk intoxicated clueless forgetful precious worrier complainer
-    moaner chancer atrocious abysmal appalling shocking dreadful""".split()
+    moaner chancer atrocious abysmal appalling shocking dreadful"""
+    # Nouns that label a person with praise or blame ("an absolute treasure", "a total headache"): VADER leaves them out.
+    """ treasure legend saint doll charmer menace handful headache liability godsend nuisance""".split()
 )
 
 # Judging words said of things as often as of people ("the Dyson is great", "the quote was cheap"):
@@ -156,7 +160,7 @@ SAID_OF_THINGS: frozenset[str] = frozenset(
     """great amazing awesome fantastic brilliant excellent perfect fab nice cheap impossible difficult weird strange odd
     sketchy shady dodgy suspicious fishy horrible awful terrible ridiculous absurd unbearable exhausting tiresome tedious
     nightmare pain annoying irritating pleasant delightful charming wonderful useless hopeless atrocious abysmal appalling
-    shocking dreadful lovely sweet precious cold""".split()
+    shocking dreadful lovely sweet precious cold headache liability nuisance godsend treasure""".split()
 )
 
 # Words that describe a person's character, competence or mood: said of a customer, each is a
