@@ -769,7 +769,8 @@ def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
 _CHANGE_VERB = re.compile(
     r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
     r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred|"
-    r"put|bumped|upgraded|converted|opted|pointed|redirected|diverted|rerouted|set|signed(?=\s+(?:him|her|them)\s+up\b)|"
+    r"put|bumped|upgraded|converted|opted|pointed|redirected|diverted|rerouted|set|renamed|unlinked|delinked|enrolled|unenrolled|"
+    r"turned(?=\s+(?:off|on)\b)|signed(?=\s+(?:him|her|them)\s+up\b)|"
     # A move down or up a level: "dropped her down to the pool-only tier".
     r"(?:dropped|knocked|stepped)(?=\s+(?:[\w-]+\s+){1,2}(?:down|up|back)\s+(?:to|onto)\b)|"
     # The perfect tense with the plain verb, as second-language writers put it: "I have change the number".
@@ -791,9 +792,11 @@ _THEIR_THING_TO = re.compile(r"^\s+(?:his|her|their)\s+(?!(?:back|up|down|over|o
 _UNDER_A_FIELD = re.compile(r"\b(?:under|quoting)\s+(?:(?:his|her|their|the|its|our)\s+)?(?:[a-z-]+\s+)?$")
 _NOT_ACCOUNT = re.compile(
     r"\b(?:mind|appointment|booking|seat|room|flight|order|delivery|slot|visit|session|class|reservation|table|ticket|car|"
-    r"bag|luggage|parcel|package|dog|cat|pet|child|son|daughter|wife|husband|mother|father)s?\b"
+    r"bag|luggage|parcel|package|dog|cat|pet|child|son|daughter|wife|husband|mother|father|shift|"
+    # What a pharmacy or a surgery gives, not what the account holds: "changed her prescription to the 20mg tablets".
+    r"prescription|medication|medicine|dose|dosage|tablet|treatment|diet)s?\b"
     # Unless it only says which of the account's settings: "her delivery address", "the appointment reminders".
-    r"(?!\s+(?:ad+res+e?s?|details|reminders?|notifications?|alerts?|preferences?|settings?|instructions?|days?|dates?)\b)"
+    r"(?!\s+(?:ad+res+e?s?|details|reminders?|notifications?|alerts?|preferences?|settings?|instructions?|days?|dates?|account|app|profile|record)\b)"
 )
 _OTHER_OBJECT = re.compile(r"\b(?:request|call|case|ticket|complaint|query|appointment|parcel|question|letter|message|note|file|claim)s?\b")
 # The old and the new value, both given: "from 120 to 104" (not "from 120 covers to fewer").
@@ -802,7 +805,7 @@ _FROM_TO = re.compile(r"\bfrom\b.+\bto\b(?!\s+(?:fewer|more|less|lower|higher|so
 # was put on ("put his new address on the account"), the old value it replaced ("instead of the
 # walkers"), or a new value it moved to ("bumped his budget up", "swapped his number over").
 _ON_THE_RECORD = re.compile(
-    r"\b(?:(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their) (?:[a-z-]+ )?(?:account|file|system|record|records|database|register|profile|"
+    r"\b(?:(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their|[a-z]+'s) (?:[a-z-]+ )?(?:account|file|system|record|records|database|register|profile|"
     r"list|details|policy|contacts)|(?:on|in|onto) (?:file|record))\b"
 )
 _INSTEAD_OF = re.compile(r"\binstead of\b")
@@ -834,11 +837,15 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     reminders to go to his mobile instead", "pointed the statements at her work email"); the
     customer, or someone or something of theirs, moved to a level or a product ("bumped Dolly up
     to full livery", "switched him over to the annual contract", "dropped her down to the
-    pool-only tier"); the plain verb after "have", as second-language writers put it ("I have
-    change the number"). A verb acting on something else ("moved the appointment", "transferred
+    pool-only tier", "signed her up to the monthly scheme"); someone added to or taken off the
+    account ("added her husband as an authorised user on the account", "took her mother off the
+    family membership"); a setting turned off or a phone unlinked ("turned off the paper
+    statements", "unlinked the old handset from her account"); an account renamed; the plain verb
+    after "have", as second-language writers put it ("I have change the number"). A verb acting on something else ("moved the appointment", "transferred
     the request for a payment plan", "changed the card message", "replaced the zip", "put the
     £20 back on her card", "switched her over to Adaeze", "put him through to the billing
-    team", "moved her onto rubber mats") is not a change of the account ("opted her out of the
+    team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
+    to the 20mg tablets", "added a note to her account") is not a change of the account ("opted her out of the
     newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
     field that only files something ("put two aside under his name") or belongs to something
     else ("the number of visits", "his plan of lessons"), nor a change the customer made ("she
@@ -934,7 +941,7 @@ _MOVED_TO = re.compile(
     r"^\s+((?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(?:to|onto|into)\s+"
     r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
 )
-_MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped".split())
+_MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed".split())
 _DESTINATION_END = re.compile(r"[,;:()]|\s(?:on|at|with|for|from|until|till|in|who|which|after|before|because|so|as|while|and|but|by|instead)\s|[.!?]?$")
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
@@ -975,6 +982,12 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
     return head
 
 
+# Verbs that give a thing of the customer's a new value: "swapped her home centre to the Hove pool".
+_SETTING_VERBS = frozenset("changed updated switched moved amended corrected swapped upgraded downgraded converted".split())
+# Seats counted are licences of the account ("added three seats"); seats moved are places at a show.
+_COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bumped dropped".split())
+
+
 def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | None:
     """The account field a verb of change acts on in its clause, if any."""
     name = verb.group(0)
@@ -990,11 +1003,15 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         return moved
     if name == "set" and not re.match(r"\s+(?:him|her|them)\s+up\s+(?:on|with|for)\b", rest):
         return None  # "set" changes the account only as "set her up on direct debit"
+    if name == "renamed":
+        return "name"  # "renamed the account to Okafor Consulting Ltd"
     clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    if name in ("added", "removed", "took", "taken") and _someone_added(clause.split()) and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
+        return "people on the account"  # "added her husband as an authorised user on the account"
     if name in ("replaced", "replace") and not _ON_THE_RECORD.search(clause) and not re.search(r"\bwith\b", clause):
         return None  # "replaced the zip": a part of a thing; "replaced the card on file" is the account
     owned = _THEIR_THING_TO.match(clause)
-    if owned and name in ("changed", "updated", "switched", "moved", "amended", "corrected") and not _NOT_ACCOUNT.search(owned.group(1)):
+    if owned and name in _SETTING_VERBS and not _NOT_ACCOUNT.search(owned.group(1)):
         return owned.group(1)  # "changed her home branch to Elmsworth": something of theirs, set to a new value
     clause = " ".join(clause.split()[:_CLAUSE_WORDS])
     if name in ("took", "taken") and not re.search(r"\boff\b", clause):
@@ -1008,6 +1025,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         before = clause[: found.start()].split()
         if _UNDER_A_FIELD.search(clause, 0, found.start()):
             continue  # "put three on reserve under his name": the field says where, it is not what changed
+        if found.group(1) == "seats" and name not in _COUNTING_VERBS:
+            continue  # "changed the seats to row F": places at a show, not licences
         if found.group(2) not in NOT_A_FIELD_AFTER and not (before and before[-1] in NOT_A_FIELD_BEFORE):
             return found.group(1)
     return None
@@ -1025,6 +1044,17 @@ def _thing_named(words: list[str]) -> str:
             break
         named.append(word)
     return " ".join(named[:3]) or "account details"
+
+
+def _someone_added(words: list[str]) -> bool:
+    """Whether what was added or taken off is a person ("her husband", "an authorised user"), not a note or a flag."""
+    for word in words:
+        word = word.strip(".,;:").removeprefix("ex-")  # "her ex-partner"
+        if word in ("as", "to", "on", "onto", "off", "from", "in", "into"):
+            return False  # the object ends before the record it was put on
+        if word in ("user", "users", "cardholder", "signatory", "holder") or word in _KIN or (_is_role(word) and word not in _FIELD_WORDS):
+            return True
+    return False
 
 
 def _changed_thing(verb: str, clause: str) -> str | None:

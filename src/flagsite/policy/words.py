@@ -242,8 +242,11 @@ CHANGE_FIELDS: tuple[str, ...] = (
     "mailing list", "mailing", "newsletter", "statements", "marketing", "registration", "employer", "rent date",
     "booking pattern", "delivery round", "household", "account holder", "driver", "seats", "frequent flyer number",
     "loyalty number", "vehicle",
-    # Bank details a collection is taken from.
-    "bank details", "bank account", "account number", "sort code", "routing number", "iban",
+    # Bank details a collection is taken from, and settings of how the account is billed.
+    "bank details", "bank account", "account number", "sort code", "routing number", "iban", "autopay",
+    "auto-renewal", "auto-renew", "paperless", "gift aid",
+    # Whom to call about the customer.
+    "emergency contact", "next of kin",
 )
 # A field word followed by one of these names something else: the card message, a phone call.
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
