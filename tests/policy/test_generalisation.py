@@ -77,6 +77,9 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     # Durable preferences in ordinary notes.
     ("annual-report-by-post", "P108", True, {"reason": "Only wants the annual report by post going forward."}),
     ("one-off-wish", "P108", False, {"reason": "Asked for this month's statement by post as she is away from her email."}),
+    ("nobody-should-ring", "P108", True, {"resolution": ["He sleeps days, so nobody should ring the bell before noon."]}),
+    ("fitters-are-to", "P108", True, {"resolution": ["Fitters are to use the side gate; the front path is private."]}),
+    ("fault-every-time", "P108", False, {"reason": "The printer jams every time she prints on both sides."}),
     # Quotes in the colon form.
     ("said-colon", "P303", True, {"reason": "Asked about the inspection. He said: just send whoever is free."}),
     ("told-me-quote", "P303", True, {"reason": "Told me 'I cannot wait another week for this'."}),

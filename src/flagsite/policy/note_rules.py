@@ -1236,9 +1236,10 @@ _VISIT_NEED = re.compile(
     r"hearing aids?|guide dog|assistance dog|oxygen|stair ?lift)|"
     r"(?:needs|takes) (?:a few|several|some|extra|a while|a long time|time|\w+ minutes)(?: minutes)? to (?:reach|get to|answer|come to) the door|"
     r"(?<!whether the )(?<!whether )(?<!if the )(?<!if )"  # "asked whether the engineers must wear masks": a question
-    r"(?:operatives|engineers|technicians|drivers|couriers|staff|contractors|fitters|callers|visitors|anyone|everyone|whoever visits)\s+"
-    r"(?:must|should|need to|have to)\s+(?:always\s+)?(?:wait|knock|ring|call|phone|allow|give|speak|use|leave|park|remove|show|bring|wear|avoid|not|"
-    r"take|let|check|ask|announce|text|come|go))\b",
+    r"(?:(?:nobody|no one|no-one)\s+(?:must|should|is to|may)\s+(?:ever\s+)?(?!(?:be|have|know|blame|worry|mind|tell|say)\b)[a-z]+|"
+    r"(?:operatives|engineers|technicians|drivers|couriers|staff|contractors|fitters|callers|visitors|crews|anyone|everyone|whoever visits)\s+"
+    r"(?:must|should|need to|have to|are to|is to)\s+(?:always\s+|ever\s+|never\s+|not\s+)?(?:wait|knock|ring|call|phone|allow|give|speak|use|leave|park|remove|show|bring|wear|avoid|not|"
+    r"take|let|check|ask|announce|text|come|go)))\b",
     re.IGNORECASE,
 )
 # This contact only: a wish for today's order is not a standing one.
@@ -1248,6 +1249,15 @@ _ONE_OFF = re.compile(
     re.IGNORECASE,
 )
 _STRONG_DURABLE = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|ever again|always|every time|whenever)\b", re.IGNORECASE)
+# "Whenever", "every time" make a wish last ("wants the corner booth whenever she books", "use
+# the relay service whenever we call her"); without a wish or an instruction in the sentence they
+# say when something happens ("whistling whenever she turns her head").
+_OCCASIONS = frozenset({"whenever", "every time", "each time"})
+_A_WISH = re.compile(
+    r"\b(?:wants?|wanted|wish\w*|asks?|asked|prefers?|preferred|likes?|liked|please|must|should|always|never|only|"
+    r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give)\b",
+    re.IGNORECASE,
+)
 # The note says the wish was put on the permanent record already.
 _RECORDED = re.compile(
     r"\b(?:added|recorded|saved|put|noted|updated|set)\b[^.;]{0,60}\b(?:preferences?|on (?:the|her|his|their) (?:account|record|profile)|flag)\b|"
@@ -1269,9 +1279,10 @@ _VISIT_WORDS = (
     (frozenset("walking zimmer crutches mobility rollator hearing oxygen stairlift stair guide assistance".split()), None),
     (frozenset({"door"}), frozenset({"needs", "takes"})),
     (
-        frozenset("operatives engineers technicians drivers couriers staff contractors fitters callers visitors anyone everyone whoever".split()),
-        frozenset({"must", "should", "need", "have"}),
+        frozenset("operatives engineers technicians drivers couriers staff contractors fitters callers visitors crews anyone everyone whoever nobody".split()),
+        frozenset({"must", "should", "need", "have", "are", "is"}),
     ),
+    (frozenset({"one"}), frozenset({"no"})),  # "no one should ring before ten"
 )
 
 
@@ -1333,9 +1344,12 @@ def _durable_sentence(text: TextField) -> tuple[str, str] | None:
         for fact in itertools.chain(_STANDING_FACT.finditer(sentence), _VISIT_NEED.finditer(sentence) if visit else ()):
             if not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
                 return sentence.strip(), fact.group(0)
-        wish = _DURABLE.search(sentence)
-        if wish and (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)) and not _in_a_quotation(sentence, wish.start()):
-            return sentence.strip(), wish.group(0)
+        for wish in _DURABLE.finditer(sentence):
+            if wish.group(0).lower() in _OCCASIONS and not _A_WISH.search(sentence):
+                continue  # "whistling whenever she turns her head": when a fault shows, not a wish
+            if (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)) and not _in_a_quotation(sentence, wish.start()):
+                return sentence.strip(), wish.group(0)
+            break
     return None
 
 
@@ -1351,7 +1365,10 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
     "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
     door"), a court order; or an instruction to whoever visits or calls ("operatives must wait",
-    "drivers should phone ahead"). A wish for this contact alone ("for this trip only",
+    "drivers should phone ahead", "drivers are to park on the street", "nobody should ever knock
+    before 1 p.m.", "no one is to open the back door"). "Whenever" and "every time" count with a
+    wish or an instruction in the sentence ("text her each time a parcel is out"), not when they
+    say when a fault shows ("whistling whenever she turns her head"). A wish for this contact alone ("for this trip only",
     "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
     wheelchair", "her grandmother uses a wheelchair"), nor what a person cannot see or read
     today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
