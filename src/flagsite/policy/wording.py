@@ -365,7 +365,7 @@ _MARKED_OPINION_PATTERN = (
     r"\b(?:his|her|their) (?:(?:written|spoken|conversational)\s+)?(?:english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing"
     r"|spelling|grammar|maths|math|typing|(?:computer|tech|technical|it|people|social|language|driving)\s+skills|skills)"
     r" (?:is|was|are|were|isn't|wasn't|aren't|weren't|not) (?:[a-z]+ ){0,2}?(?:great|good|the best|poor|bad|terrible|limited|broken|basic|shaky"
-    r"|weak|non-existent|nonexistent|minimal|lacking|patchy|rusty|ropey|dreadful|awful|atrocious|appalling|rubbish|hopeless)\b|"
+    r"|weak|non-existent|nonexistent|minimal|lacking|patchy|rusty|ropey|dreadful|awful|atrocious|appalling|rubbish|hopeless|up to much)\b|"
     r"\b(?:serial|frequent|habitual|chronic|constant) (?:complainer|moaner|caller|whinger)s?\b|"
     r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-(?:it-)?all\b|\battention seeker\b|"
     # The writer's guess at a motive or a mind: "seems like he just wants a free one", "not the sharpest tool".
@@ -440,7 +440,7 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\btypical (?:" + _PERSON_NOUNS + r")\b|\bbit of an? [a-z]+(?:pot|pants|guts|bag|head|face)\b|\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b"),
     # A mind the writer reads into a person: "she seems to believe we are on call", "appears to think the warranty covers it".
     ("seems seem seemed appears appear appeared",
-     r"\b(?:he|she|they|" + _PERSON_NOUNS + r")\s+(?:(?:just|really|genuinely|still)\s+)?(?:seems?|seemed|appears?|appeared)\s+to\s+"
+     r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r")\s+|(?:^|[.;!?]\s*))(?:(?:just|really|genuinely|still)\s+)?(?:seems?|seemed|appears?|appeared)\s+to\s+"
      r"(?:think|believe|expect|imagine|assume|reckon)\b"),
     # A habit made into a character: "frets over every little thing", "forever complaining", "nothing is ever good enough".
     ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing",
@@ -533,7 +533,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         following = words[index + 1] if index + 1 < len(words) else ""
         person = _person_after(words, index) if following in _JUDGED_NOUNS or following in _AGES else None
         contracted = _contracted_person(words, index, names)
-        by_role = following in COPULAS and _a_person_by_role(word)
+        by_role = (following in COPULAS or words[index + 1 : index + 4] in (["came", "across", "as"], ["comes", "across", "as"])) and _a_person_by_role(word)
         if word not in _STARTERS and word not in names and person is None and not contracted and not by_role:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
         subject_word = (
@@ -843,7 +843,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "if you ask me", "bless her", "feels like nobody reads our emails";
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
       ("clearly losing it"), "seemed unable to grasp", a person's skills ("her written English is quite
-      poor", "his computer skills are basic", "their reading is not the best"), a guessed motive
+      poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
       ("looks like she just wants a free groom"), a label ("a serial complainer", "a bit of a
       worrier", "not the sharpest", "bit of a diva", "typical buyer"), a verdict closing a
       sentence ("..., typical.");
@@ -854,7 +854,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
       over-reaction ("in such a state over nothing", "threw a tantrum"), the writer's guess with
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
-      ("she seems to believe...", "appears to think..."), a habit made into a character ("frets over
+      ("she seems to believe...", "appears to think...", "Seems to assume..."), a habit made into a character ("frets over
       every little thing", "forever complaining", "nothing we do is ever good enough", "never
       satisfied"), the call compared with an ordeal ("like talking to a brick wall", "like pulling teeth");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's

@@ -180,7 +180,7 @@ TRAIT_WORDS: frozenset[str] = frozenset(
     gracious genuine easygoing easy-going personable likeable likable unlikeable loyal disloyal trustworthy
     incompetent competent capable incapable hopeless useless gullible naive naïve paranoid hysterical unstable
     cold awkward aloof standoffish stand-offish rude pushy needy stingy tight-fisted miserly mean-spirited
-    high-maintenance""".split()
+    high-maintenance unhelpful pernickety persnickety finicky fastidious""".split()
 )
 # Nouns that stand for a person in a label ("a forceful character", "typical buyer", "very
 # indecisive man"): a judging word before one of these is about the person.
