@@ -284,7 +284,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Removes from `reason` the words that carry no information about an issue ("customer", "called",
     "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
-    "discuss"; someone or something unnamed: "someone", "anybody"; names, ...) and flags the reason when
+    "discuss"; someone or something unnamed: "someone", "anybody"; their short forms and slang:
+    "abt", "bout", "wrt", "cuz"; names, ...) and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
     ## Why

@@ -25,7 +25,7 @@ SLANG: dict[str, str] = {
     "smh": "(remove it)", "idc": "(remove it)", "tix": "tickets", "prob": "probably", "probs": "probably",
     "meds": "medication", "sry": "sorry", "ig": "I guess", "rn": "right now",
     "tbf": "(remove it)", "ngl": "(remove it)", "txt": "text", "txted": "texted", "txting": "texting", "2nite": "tonight",
-    "tonite": "tonight",
+    "tonite": "tonight", "abt": "about", "wrt": "about",
     # Contractions written without their apostrophe (not "cant", "wont", "well": words of their own).
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
     "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
@@ -126,6 +126,8 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     request requested requesting requests had has have having got get getting some few more with for on of
     the a an to and or but is was were are be been being it its this that they them their he she his her him
     i we us our you your me my mine from at by as so just also again still back because cause cuz"""
+    # "About" clipped as it is spoken ("called bout the roof"); as a noun ("a bout of flu") it is one word among others.
+    """ bout"""
     # Talking itself, and someone or something not named: "wanted to talk to someone about the account".
     """ talk talks talked talking speak speaks spoke speaking chat chatting discuss discussed discussing
     someone somebody anyone anybody everyone everybody""".split()
