@@ -1081,13 +1081,30 @@ _NUMBER_WORDS = (
     r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|hundred|a hundred|thousand|a thousand)(?:[\s-]+(?:and\s+)?)?)+"
 )
+# Currencies by their ISO codes and signs, as a class: "GBP 18", "40 CAD", "₹1,850".
+_CURRENCY_CODES = r"(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|inr|zar|sek|nok|dkk|pln|mxn|sgd|hkd|aed)"
 _MONEY = re.compile(
-    r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks|quid)\b)",
+    rf"(?:(?:[$€£¥₹₩₽₺₦₱₪]|\b{_CURRENCY_CODES}\s)\s?\d[\d,]*(?:\.\d+)?|"
+    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence)\b)",
     re.IGNORECASE,
 )
-# A sum with no currency after a verb that moves money: "refunded 15.00 to her card".
-_MONEY_VERBS_WITHOUT_CURRENCY = ("refunded", "credited", "charged", "reimbursed", "waived")
-_MONEY_AFTER_A_REFUND = re.compile(r"\b(?:refunded|credited|charged|reimbursed|waived) \d[\d,]*\.\d\d\b", re.IGNORECASE)
+# A sum with no currency, where only money can be meant: after a verb that moves money and the one
+# it was moved for ("charged her card 42.50", "quoted her 240", "refunded 15.00"), or as the
+# figure of a price, a fee or a deposit ("a deposit of 60", "the term costs 96"). Not a count
+# ("took 3 of the leaflets", "charged her phone for 20 minutes").
+_MONEY_VERBS_WITHOUT_CURRENCY = (
+    "refund", "credit", "charg", "reimburs", "waiv", "quot", "paid", "cost", "fee", "deposit", "price", "payment", "excess", "premium",
+)
+_SUM_WITHOUT_CURRENCY = re.compile(
+    r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
+    r"(?P<sum>\d[\d,]*\.\d\d)|"
+    r"(?:refunded|credited|charged|reimbursed|quoted)\s+(?:him|her|them|(?:his|her|their) card)\s+(?P<sum2>\d[\d,]*)|"
+    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit)\s+(?:of|is|was|came to|comes to)?\s*(?P<sum3>\d[\d,]*(?:\.\d\d)?))\b"
+    r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
+    r"(?!\s*(?:%|per ?cent|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
+    r"lessons?|people|guests|of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))",  # "her refund of 30 September"
+    re.IGNORECASE,
+)
 # Sums in words, as people say them: "forty pounds", "a tenner". Looked for only in texts holding a word of _MONEY_WORDS.
 _MONEY_IN_WORDS = re.compile(rf"\b{_NUMBER_WORDS}\s?(?:dollars?|euros?|pounds?|bucks|quid)\b|\ba (?:tenner|fiver)\b", re.IGNORECASE)
 _MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenner fiver".split())
@@ -1150,8 +1167,11 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Finds sums of money given, taken or quoted in the reason, resolution and follow-up ("$49.98",
-    "20 EUR", "£50 a month", "it's $25 for the flu shot", "25 quid", "forty pounds", "refunded
-    18.00"; a sum in words only where money moves) and flags the note when it records no
+    "20 EUR", "GBP 18", "₹1,850", "£50 a month", "it's $25 for the flu shot", "25 quid", "forty
+    pounds"; a sum in words only where money moves; a figure without a currency where only money
+    can be meant: "refunded 18.00", "charged her card 42.50", "quoted her 240", "a deposit of 60",
+    "the term costs 96", but not "took 3 of the leaflets", "the cost of 3 repairs" or "her refund
+    of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
     GBP"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
@@ -1185,11 +1205,12 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
             continue  # an amount has a digit, or is written in words
         found = next((m for m in _MONEY.finditer(text.text) if _a_sum(text.text, m)), None) if text.has_digit else None
         if found is None and text.has_digit and any(verb in text.lowered for verb in _MONEY_VERBS_WITHOUT_CURRENCY):
-            found = _MONEY_AFTER_A_REFUND.search(text.text)
+            found = next((m for m in _SUM_WITHOUT_CURRENCY.finditer(text.text) if _a_sum(text.text, m)), None)
         if found is None and in_words:
             found = next((m for m in _MONEY_IN_WORDS.finditer(text.text) if _a_sum(text.text, m) and _money_moves(text.text, m)), None)
         if found:
-            yield Hit(text.loc, f"{found.group(0)!r} is mentioned but the note has no amounts: entry; add amounts: [{amount_entry(found.group(0), _sentence_around(text.text, found))}]")
+            money = next((part for part in found.groups() if part), found.group(0))  # the figure alone, for a sum without a currency
+            yield Hit(text.loc, f"{money!r} is mentioned but the note has no amounts: entry; add amounts: [{amount_entry(money, _sentence_around(text.text, found))}]")
             return
 
 

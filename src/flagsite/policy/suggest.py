@@ -114,7 +114,9 @@ def neutral_words(found: list[str]) -> str:
 
 
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "pound": "GBP", "pounds": "GBP", "dollar": "USD", "dollars": "USD",
-             "bucks": "USD", "euro": "EUR", "euros": "EUR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cad": "CAD", "aud": "AUD"}
+             "bucks": "USD", "euro": "EUR", "euros": "EUR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cad": "CAD", "aud": "AUD",
+             "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "rupee": "INR", "rupees": "INR",
+             "pence": "GBP", "quid": "GBP", **{code: code.upper() for code in "nzd chf jpy cny inr zar sek nok dkk pln mxn sgd hkd aed".split()}}
 _KINDS = (("refund", "refund"), ("credit", "credit"), ("waiv", "waiver"), ("discount", "discount"), ("compensat", "compensation"),
           ("deposit", "deposit"), ("voucher", "voucher"), ("reimburs", "reimbursement"), ("paid", "payment"), ("took", "payment"),
           ("charg", "charge"), ("fee", "charge"), ("quot", "quote"), ("a month", "recurring charge"), ("per month", "recurring charge"),
