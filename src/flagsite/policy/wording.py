@@ -533,7 +533,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         following = words[index + 1] if index + 1 < len(words) else ""
         person = _person_after(words, index) if following in _JUDGED_NOUNS or following in _AGES else None
         contracted = _contracted_person(words, index, names)
-        by_role = (following in COPULAS or words[index + 1 : index + 4] in (["came", "across", "as"], ["comes", "across", "as"])) and _a_person_by_role(word)
+        by_role = (following in COPULAS or following in ("came", "comes")) and _a_person_by_role(word)  # ("came across as": read below)
         if word not in _STARTERS and word not in names and person is None and not contracted and not by_role:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
         subject_word = (
@@ -634,7 +634,7 @@ def _a_person_by_role(word: str) -> bool:
 
 def _may_name_a_person_otherwise(words: list[str]) -> bool:
     """Whether a text may name a person by a contraction or a role (the main loop reads which)."""
-    return any("'" in word for word in words) or not _ROLES.isdisjoint(words) or any(word.endswith(_ROLE_ENDINGS) for word in words)
+    return not _ROLES.isdisjoint(words) or any(word.endswith(_CONTRACTED_OR_ROLE_ENDINGS) for word in words)
 
 
 _CONTRACTED_PRONOUNS = frozenset("he's she's they're".split())
@@ -647,6 +647,7 @@ _ROLES = ROLE_NAMES - frozenset(
     coach valet escort trainer cleaner""".split()
 )
 _ROLE_ENDINGS = ("owner", "holder", "keeper", "person")
+_CONTRACTED_OR_ROLE_ENDINGS = ("'s", "'re", *_ROLE_ENDINGS)
 _AGES = frozenset(("old", "young", "little"))
 # After a word of character opening a sentence, what makes it said of the person: "Gobby on the phone".
 _AFTER_A_TRAIT = frozenset("on at with about when as and throughout again towards to in all".split())
