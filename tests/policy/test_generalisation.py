@@ -250,11 +250,15 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("mind-read-into-a-person", "P305", True, {"reason": "Asked for the boiler service. He seems to think it is free every year."}),
     ("sentence-after-a-number", "P305", True, {"resolution": ["Ordered part RX-40. Reckon she never reads the manual."]}),
     ("lights-on-a-timer", "P305", False, {"resolution": ["Explained the hall lights are on a timer until midnight."]}),
+    ("hard-to-reach-is-no-judgement", "P305", False, {"reason": "The site manager was difficult to reach by phone all week."}),
+    ("ill-is-a-state", "P305", False, {"reason": "The caretaker was quite ill last week, so the keys were left at the office."}),
     # Mild oaths as words of degree (P304); literal blood and the verb "bleed" are not oaths.
     ("oath-of-degree", "P304", True, {"resolution": ["Missed the 9 am slot because the frigging satnav sent the van to the wrong estate."]}),
     ("blood-in-an-injury", "P304", False, {"reason": "Cut his hand on the broken oven glass.", "resolution": ["Bagged the glass and the bloody tea towel; fitted a new door panel."]}),
     ("bleeding-a-radiator", "P304", False, {"resolution": ["Bleeding the radiators cleared the air in the system."]}),
     ("neck-pain-is-a-symptom", "P304", False, {"reason": "Reports pain in the neck since the fall on Monday."}),
+    ("old-timer-is-a-part", "P304", False, {"resolution": ["Replaced the old timer switch on the immersion heater."]}),
+    ("freaking-out-is-a-verb", "P304", False, {"reason": "The freaking out dog had to be muzzled for the groom."}),
 ]
 
 _BASE = {

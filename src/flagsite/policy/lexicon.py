@@ -158,6 +158,8 @@ _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling
 _RID = frozenset("phone line shot back hair pipe away alone".split())
 # Terms of endearment ("pet", "love" and "sweetheart" also name a pet, a liking and a partner: left out).
 _ENDEARMENTS = frozenset("dear dearie duck duckie hen lovey sweetie darling poppet petal chuck timer".split())
+# An "old timer" may be a part ("the old timer switch"): as a person it is what the sentence is about.
+_AS_A_SUBJECT = r"(?=\s+(?:[a-z]+ed|is|was|has|had|says|said|wants|came|comes|rang|asked|kept|told|would|could|can|will)\b|\s*[,.;!?]|\s*$)"
 # How a person is belittled, beyond the word list. Each frame: whether a text's words may hold it
 # (most texts hold none: then it is not searched), and its pattern on the lower-cased text.
 # - Nouns that insult only when said of a person ("pig", "clown", "dictator") count after a
@@ -190,13 +192,13 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
     )),
     # Being rid of a person as the motive: "to get her off the phone", "to get shot of him", "so he'd pipe down".
     (lambda present: not present.isdisjoint(_RID) and ("to" in present or "so" in present), re.compile(
-        r"\bto\s+get\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+off\s+the\s+(?:phone|line)\b|\bto\s+get\s+shot\s+of\b"
+        r"\bto\s+get\s+(?:him|her|them)\s+off\s+the\s+(?:phone|line)\b|\bto\s+get\s+shot\s+of\b"
         r"|\bto\s+see\s+the\s+back\s+of\s+(?:him|her|them)\b|\bout\s+of\s+(?:my|our)\s+hair\b"
         r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:pipe\s+down|shut\s+up|go\s+away|leave\s+(?:us|me)\s+alone|back\s+off)\b"
     )),
     # A term of endearment after "old", used as a name for a person: "the old duck", "an old dear", "old timer".
     (lambda present: "old" in present and not present.isdisjoint(_ENDEARMENTS), re.compile(
-        r"\bold\s+(?:" + "|".join(sorted(_ENDEARMENTS)) + r")s?\b"
+        r"\bold\s+(?:" + "|".join(sorted(_ENDEARMENTS - {"timer"})) + r")s?\b|\bold[\s-]timers?" + _AS_A_SUBJECT
     )),
 )
 _INSULT_FRAME_WORDS = (
@@ -321,8 +323,8 @@ class Lexicon:
             if word not in _OATHS_OF_DEGREE or word in found:
                 continue
             following = words[index + 1]
-            if word in _OF_BLOOD and (about_blood or following in _NAMED_FOR_BLOOD):
-                continue
+            if (word in _OF_BLOOD and (about_blood or following in _NAMED_FOR_BLOOD)) or following == "out":
+                continue  # literal blood, or a verb: "the freaking out dog"
             if (index > 0 and words[index - 1] in _OPENS_A_NOUN_PHRASE) or self.judges(following):
                 found.append(word)
         return found

@@ -281,7 +281,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     "a", "his" ... or before a judging word ("the sodding gate code", "a bloody shambles",
     "flipping useless"; not a verb, "bleeding the radiators", nor "bloody" in a record about an
     injury or in a name, "bloody cranesbill"); a term of endearment after "old" used as a name
-    ("the old duck", "an old dear", "old timer"); and words said to silence or be rid of a person
+    ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); and words said to silence or be rid of a person
     ("to keep her quiet", "to stop her moaning", "so she would stop whining", "to make her go
     away", "to get him off my back", "to get her off the phone", "to get shot of him", "so he'd
     pipe down"). "Pain in the neck" is a symptom; "a pain in the neck" and its cruder forms insult.
@@ -446,7 +446,8 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing",
      r"\b(?:frets?|fretting|fuss(?:es|ing)?|worr(?:y|ies|ying)|panics?|panicking|moan(?:s|ing)?|complain(?:s|ing)?|whing(?:es|eing|ing)|whin(?:es|ing)"
      r"|grumbl(?:es|ing)|nitpick(?:s|ing)?|quibbl(?:es|ing)|argu(?:es|ing)|obsess(?:es|ing)|nag(?:s|ging)|grip(?:es|ing))\s+(?:over|about|at|with)\s+"
-     r"(?:every\s+(?:(?:little|small|single|tiny|last)\s+)?[a-z]+|everything|anything and everything|the (?:slightest|smallest|tiniest|least) [a-z]+)\b|"
+     r"(?:every\s+(?:(?:little|small|single|tiny|last)\s+[a-z]+|thing|detail|penny|cent|scratch|mark|speck|word|comma)|everything"
+     r"|anything and everything|the (?:slightest|smallest|tiniest|least) [a-z]+)\b|"
      r"\b(?:forever|constantly|perpetually|continually|endlessly|always)\s+(?:moaning|complaining|whingeing|whinging|whining|fussing|fretting|panicking"
      r"|nagging|arguing|nitpicking|grumbling|griping|quibbling|finding fault|changing (?:his|her|their) mind)\b|"
      r"\bnothing (?:[a-z]+ ){0,3}?(?:is|was|'s) ever (?:good enough|right)\b|\b(?:is|was|are|were|'s) never (?:happy|satisfied|content|pleased)\b(?! with)"),
@@ -581,7 +582,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
         if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text) and not _before_an_insult(words, cursor, subject, text):
-            if not (by_role and _reported(text, index)):
+            labelled = "a" in words[start:cursor] or "an" in words[start:cursor]  # "a nightmare to pin down" is said of them
+            if not (by_role and _reported(text, index)) and (labelled or not _what_it_is_like_to(words, cursor)):
                 return " ".join(words[index : cursor + 1])
     return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
 
@@ -607,6 +609,12 @@ def _contracted_person(words: list[str], index: int, names: frozenset[str]) -> b
     if base not in names and base not in PERSON_WORDS and not _a_person_by_role(base):
         return False
     return words[index + 1] in ("a", "an") or words[index + 1] in INTENSIFIERS or words[index + 1] in _DEGREE
+
+
+def _what_it_is_like_to(words: list[str], index: int) -> bool:
+    """Whether a judging word at ``index`` says what doing something is like, not what a person is:
+    "the manager was difficult to reach" (but "rude to the driver", "difficult to deal with")."""
+    return words[index + 1 : index + 2] == ["to"] and index + 2 < len(words) and words[index + 2] not in _AFTER_TO_OF_A_PERSON
 
 
 def _reported(text: TextField, index: int) -> bool:
@@ -680,7 +688,7 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
     for index, candidate in enumerate(words):
         if index < 2 or not lexicon.judges(candidate):
             continue
-        if words[index + 1 : index + 2] == ["to"] and index + 2 < len(words) and words[index + 2] not in _AFTER_TO_OF_A_PERSON:
+        if _what_it_is_like_to(words, index):
             continue  # what a thing is like to use: "the Lodge is difficult to reach" (but "rude to the driver", "difficult to deal with")
         verb = index - 1
         while verb > 0 and (words[verb] in INTENSIFIERS or words[verb] in _ARTICLE) and words[verb] not in ("being", "not"):
@@ -865,7 +873,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       however spelt: "increadibly"), then a judging word — "was rude", "seemed really lovely", "is a
       nightmare", "they both seem clueless", "she's dead rude", "site foreman was incredibly
       dismissive" (what the customer is said to have said of a role is their complaint: "Said the
-      seller's agent was rude to him" passes); or
+      seller's agent was rude to him" passes, and so does what doing something is like: "the
+      manager was difficult to reach"; but "a nightmare to pin down"); or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
       man", "a forceful character", "grumpy old man"; or, with the subject left out as flag reasons often do, a
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
