@@ -251,6 +251,7 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("sentence-after-a-number", "P305", True, {"resolution": ["Ordered part RX-40. Reckon she never reads the manual."]}),
     ("lights-on-a-timer", "P305", False, {"resolution": ["Explained the hall lights are on a timer until midnight."]}),
     ("hard-to-reach-is-no-judgement", "P305", False, {"reason": "The site manager was difficult to reach by phone all week."}),
+    ("blind-is-a-state", "P305", False, {"reason": "He's legally blind and asked for the contract in large print."}),
     ("ill-is-a-state", "P305", False, {"reason": "The caretaker was quite ill last week, so the keys were left at the office."}),
     # Mild oaths as words of degree (P304); literal blood and the verb "bleed" are not oaths.
     ("oath-of-degree", "P304", True, {"resolution": ["Missed the 9 am slot because the frigging satnav sent the van to the wrong estate."]}),

@@ -138,7 +138,9 @@ REPORTED_STATES: frozenset[str] = frozenset(
     """upset angry frustrated unhappy disappointed dissatisfied satisfied happy pleased glad relieved grateful
     thankful confused worried concerned anxious calm sad sure certain clear aware unaware able unable willing
     unwilling ready available busy fine okay ok good well interested uninterested keen eager content distressed
-    scared afraid nervous shocked surprised annoyed ill unwell sick poorly""".split()
+    scared afraid nervous shocked surprised annoyed ill unwell sick poorly"""
+    # States of the body and of a person's means, facts to work with: "he's legally blind", "she's been lame since May".
+    """ blind dead hurt infected weak lame frail broke bankrupt lonely""".split()
 )
 
 # Judging words VADER's lexicon lacks or scores mildly, and participles that judge.
