@@ -260,6 +260,22 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("neck-pain-is-a-symptom", "P304", False, {"reason": "Reports pain in the neck since the fall on Monday."}),
     ("old-timer-is-a-part", "P304", False, {"resolution": ["Replaced the old timer switch on the immersion heater."]}),
     ("freaking-out-is-a-verb", "P304", False, {"reason": "The freaking out dog had to be muzzled for the groom."}),
+    # The larger dictionary: both spellings of a word and trade words pass; a slip's rarer spelling does not (P302).
+    ("british-and-american", "P302", False, {"reason": "Fitted aluminium edging by the kerb; the colourful beds are centred on the gray path."}),
+    ("trade-words", "P302", False, {"resolution": ["Fed the ponies haylage, washed the numnah and ordered choux buns for the open day."]}),
+    ("rarer-spelling-of-a-slip", "P302", True, {"reason": "The pond pump stoped overnight."}),
+    ("two-slips-in-lower-case", "P302", True, {"resolution": ["The gardener reccomended cutting the roses back hard."]}),
+    ("name-before-past-tense", "P302", False, {"reason": "Bisky chewed through the garden hose again."}),
+    ("name-again-with-s", "P302", False, {"resolution": ["Tamsk refused his tablets, so hid them in cheese and topped up Tamsk's water."]}),
+    # Text-speak read from the words around it (P301).
+    ("digit-after-going", "P301", True, {"reason": "Popped round 2 check the pond heater before the frost."}),
+    ("digit-counts-rooms", "P301", False, {"reason": "Booked 2 double rooms for the wedding party."}),
+    ("clipped-about", "P301", True, {"reason": "Called bout the hedge, wants it lower this year."}),
+    ("a-bout-of-flu", "P301", False, {"reason": "Missed the class after a bout of flu."}),
+    ("inflected-abbreviation", "P301", True, {"reason": "She msgd to say the cat flap is jammed."}),
+    # Speech after a colon, and lines staff wrote into the record (P303).
+    ("answer-when-colon", "P303", True, {"resolution": ["Her answer when I offered a refund: just fix it properly this time."]}),
+    ("written-into-the-record", "P303", False, {"resolution": ["Wrote 'key safe behind the water butt' on today's job sheet."]}),
 ]
 
 _BASE = {
@@ -304,6 +320,8 @@ def test_findings_on_note_text_propose_a_factual_rewrite(found: dict[str, list[t
     assert "describe what was said or done" in _message(found, "super-pushy", "P305") or "state what was asked for" in _message(found, "super-pushy", "P305")
     assert "the language used or needed" in _message(found, "english-not-great", "P305")
     assert "e.g. 'said just send whoever is free'" in _message(found, "said-colon", "P303")
+    assert "did you mean recommended" in _message(found, "two-slips-in-lower-case", "P302")
+    assert "'bout' → about" in _message(found, "clipped-about", "P301") and "'msgd' → messaged" in _message(found, "inflected-abbreviation", "P301")
     # The verb of saying in the quote's sentence is not said twice, and no quotation mark is left behind.
     assert "e.g. 'said they cannot wait another week for this'" in _message(found, "told-me-quote", "P303")
     assert "e.g. 'said the whole room was smelling like a fish market every evening'" in _message(found, "quote-inside-report", "P303")

@@ -1,7 +1,7 @@
 """The word knowledge the wording rules use, built once per process and settings.
 
-Spelling comes from pyspellchecker (its English word-frequency list ships in
-the wheel); how strongly a word judges comes from VADER's sentiment lexicon
+Spelling comes from SCOWL's American and British word lists (shipped in flagsite's
+wheel) and pyspellchecker's English word-frequency list (shipped in its wheel); how strongly a word judges comes from VADER's sentiment lexicon
 (shipped in the vaderSentiment wheel). Both load from package data, never
 from the network. Loading takes a fraction of a second, so it happens once
 per worker process, on the first record that needs it.
@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Any
 
 from ..rule_settings import PolicySettings
@@ -44,6 +45,13 @@ def _spellchecker() -> Any:  # pyspellchecker has no type information
     return english_checker()
 
 
+@lru_cache(maxsize=2)
+def _english_words(size: int) -> frozenset[str]:
+    from .spelling import english_words
+
+    return english_words(size)
+
+
 @lru_cache(maxsize=1)
 def _valences() -> dict[str, float]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -69,12 +77,22 @@ _DIGIT_FOR_TO = re.compile(
     r"|november|december|am|pm|hour|day|week|month|year|night|mile|metre|meter|litre|liter|pack|piece|kg|km|cm|mm|ml|lb|oz|ft|m|l|g)\b)"
     r"([a-z]+)\b(?!['-])"
 )
+# After a verb of going or doing ("came 2 see", "popped round 2 check", "went over 2 open it"), "2" is "to"
+# when a verb follows it; a count is followed by what is counted ("booked 2 double rooms", "replaced 2 cracked tiles").
+_DIGIT_AFTER_GOING = re.compile(
+    r"\b(?:[a-z]+ed|came|come|comes|went|go|goes|rang|ran|drove|round|over|back|up|down|out|along|across|by|here|there|home)"
+    r"\s+(2)\s+([a-z]+)\b(?!['-])(?:\s+([a-z]+))?"
+)
+_BEFORE_A_NOUN = frozenset("a an the this that one another each every first second third last long short bad nasty severe mild recent latest next final".split())
+_NOT_PLURALS = frozenset("his its this is was us as has does yes plus".split())
 _DIGIT_FOR_FOR = re.compile(r"(?<![\d.,£$€#/-])\b(4)\s+(?:u|you|me|him|her|them|us|now|ever)\b(?!['-])")
 
 
-def _digits_for_words(source: str) -> list[tuple[str, str]]:
+def _digits_for_words(source: str, is_verb: Callable[[str], bool]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
-    if any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source)):
+    if any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source)) or any(
+        is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) for m in _DIGIT_AFTER_GOING.finditer(source)
+    ):
         found.append(("2", "to"))  # (a plural after it is what is counted: "has 2 dogs")
     if _DIGIT_FOR_FOR.search(source):
         found.append(("4", "for"))
@@ -305,7 +323,32 @@ class Lexicon:
         source = text.unmasked_links
         if not text.has_digit or ("2" not in source and "4" not in source):
             return []  # nearly every text
-        return _digits_for_words(source.lower())
+        return _digits_for_words(source.lower(), self.is_base_verb)
+
+    def clipped_words(self, text: TextField) -> list[tuple[str, str]]:
+        """Words with their first syllable clipped off in speech: "called bout the hedge" (about).
+
+        A bout of flu, the second bout: after a determiner or before "of", "bout" is the noun.
+        """
+        if "bout" not in text.words:
+            return []  # nearly every text
+        words_ = text.words
+        for index, word in enumerate(words_):
+            if word != "bout":
+                continue
+            before = words_[index - 1] if index else ""
+            after = words_[index + 1] if index + 1 < len(words_) else ""
+            if before not in _BEFORE_A_NOUN and after != "of":
+                return [("bout", "about")]
+        return []
+
+    def is_base_verb(self, word: str) -> bool:
+        """Whether a word reads as a verb's plain form: its -ing form is a common word (see, check, open; not double, new)."""
+        if word.endswith(("s", "ed", "ing", "ly")):
+            return False
+        frequency = _spellchecker().word_frequency
+        forms = (word + "ing", word[:-1] + "ing") if word.endswith("e") else (word + "ing", word + word[-1] + "ing")  # (see, make, stop)
+        return any(frequency[form] >= _VERY_COMMON for form in forms)
 
     def derogatory_in(self, text: TextField, about_blood: bool = False) -> list[str]:
         """Insults and profanity in a text; ``about_blood``: the record is about an injury or an
@@ -373,10 +416,12 @@ class Lexicon:
         checker = _spellchecker()
         if word in _ABBREVIATIONS or word in self.allowed:
             return True
-        if word in checker:
+        if word in checker or word in _english_words(60):
             # Rare forms the list keeps ("sumer") are left alone: frequencies cannot tell them from
             # rare words of a trade ("durum", "orderer").
             return True
+        if word in _english_words(70) and not _common_word_one_edit_away(word):
+            return True  # a rarer word (haylage, otoscopy), but not a slip's rarer spelling ("stoped" for "stopped")
         if any(variant in checker for variant in _spelling_variants(word)):
             return True  # British spellings (colour, mould, coeliac) and words written without accents (matinee)
         if any(word.endswith(end) and checker.word_frequency[word[: -len(end)]] > _RARE for end in ("s", "er", "ers") if len(word) - len(end) >= 3):
@@ -400,6 +445,15 @@ class Lexicon:
 
     def suggestions(self, word: str) -> list[str]:
         return _suggestions(word)
+
+    def two_slips_from_a_common_word(self, word: str) -> bool:
+        """Whether a common word is a letter dropped from this one and a letter added back away.
+
+        Such are letters doubled or undoubled twice over ("reccomended", "sucessfull") and a vowel
+        written for another ("schedual"); the dictionary's trade words and drugs that are not one edit
+        from a word rarely are this close to a common one ("amlodipine", "balayage").
+        """
+        return len(word) >= 6 and _two_slips_from_a_common_word(word)
 
     def one_edit_from_a_word(self, word: str) -> bool:
         """Whether a dictionary word is one letter added, dropped, changed or swapped away.
@@ -443,10 +497,10 @@ def _accented() -> dict[str, tuple[str, ...]]:
     import unicodedata
 
     found: dict[str, list[str]] = {}
-    for word in _spellchecker().word_frequency.dictionary:
+    for word in chain(_spellchecker().word_frequency.dictionary, _english_words(60)):
         if not word.isascii():
             plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-            if plain.isalpha():
+            if plain.isalpha() and word not in found.get(plain, ()):
                 found.setdefault(plain, []).append(word)
     return {plain: tuple(words) for plain, words in found.items()}
 
@@ -458,10 +512,39 @@ def _common_word_one_edit_away(word: str) -> bool:
     return any(frequency[near] >= _VERY_COMMON for near in checker.known(checker.edit_distance_1(word)) if near != word)
 
 
+@lru_cache(maxsize=1)
+def _common_words_less_a_letter() -> frozenset[str]:
+    """Each common word of five letters or more with one letter dropped, in every place."""
+    counts = _spellchecker().word_frequency.dictionary
+    return frozenset(w[:i] + w[i + 1 :] for w, n in counts.items() if n >= _VERY_COMMON and len(w) >= 5 for i in range(len(w)))
+
+
+@lru_cache(maxsize=4096)
+def _two_slips_from_a_common_word(word: str) -> bool:
+    shortened = _common_words_less_a_letter()
+    return any(word[:i] + word[i + 1 :] in shortened for i in range(len(word)))
+
+
 @lru_cache(maxsize=4096)
 def _one_edit_from_a_word(word: str) -> bool:
     checker = _spellchecker()
     return bool(checker.known(checker.edit_distance_1(word)))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _with_inflections(slang: dict[str, str]) -> dict[str, str]:
+    """Slang with the inflections of its abbreviations ("msg": "msgs", "msgd", "msging"), which are text-speak too."""
+    inflected: dict[str, str] = {}
+    for word, replacement in slang.items():
+        if len(word) < 3 or not word.isalpha() or not _VOWELS.isdisjoint(word) or not replacement.isalpha():
+            continue  # only abbreviations without a vowel: "cos" + "s" or "u" + "s" would be words
+        stem = replacement[:-1] if replacement.endswith("e") else replacement
+        for ending, full in (("s", replacement + "s"), ("d", stem + "ed"), ("ed", stem + "ed"), ("ing", stem + "ing")):
+            if _spellchecker().word_frequency[full] > _RARE:  # "messaged", but not "thanksed"
+                inflected.setdefault(word + ending, full)
+    return inflected | slang
 
 
 @lru_cache(maxsize=8)
@@ -472,7 +555,7 @@ def _build(key: str) -> Lexicon:
         allowed.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)*", entry))
     return Lexicon(
         settings=settings,
-        slang=dict(words.SLANG) | {k.lower(): v for k, v in settings.slang.items()},
+        slang=_with_inflections(dict(words.SLANG) | {k.lower(): v for k, v in settings.slang.items()}),
         derogatory=Phrases.of(
             list(words.DEROGATORY) + [form for verb in words.PROFANE_VERBS for form in _verb_forms(verb)] + list(words.INSULT_NOUNS) + list(settings.derogatory)
         ),

@@ -1,5 +1,12 @@
-"""pyspellchecker's English word list, read from a per-user cache after the first time.
+"""The English word lists P302 reads: SCOWL's American and British words, and pyspellchecker's list.
 
+SCOWL (Spell Checker Oriented Word Lists, shipped in ``data/``) says whether a word is English
+in either spelling: ``english-60`` holds its words of size 60 and below, the common ones
+(colour and color, kerb, aluminium, centred), ``english-70`` those of size 70, rarer words
+that are as often a trade's (haylage, otoscopy, choux) as a slip's rarer spelling ("stoped").
+See THIRD-PARTY-NOTICES.md for where they come from and their licence.
+
+pyspellchecker's list gives how often each word is used, which corrections and compounds need.
 pyspellchecker parses its list (compressed JSON, 160,000 words with their
 frequencies) in about half a second, which a command checking one flag's reason
 would pay each time. The same words and counts, written once with ``marshal``
@@ -11,14 +18,22 @@ written is passed by, and the list is parsed as before.
 
 from __future__ import annotations
 
+import gzip
 import marshal
 import os
 import tempfile
+from importlib import resources
 from importlib.util import find_spec
 from typing import Any
 
 _LIST = ("resources", "en.json.gz")
 _FORMAT = 1  # bump when what the cache holds changes
+
+
+def english_words(size: int) -> frozenset[str]:
+    """SCOWL's words of one size (60: common, 70: rarer), American and British, in lower case."""
+    data = resources.files("flagsite.policy").joinpath("data", f"english-{size}.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 
 def english_checker() -> Any:  # pyspellchecker has no type information

@@ -141,6 +141,7 @@ def capitalised_inside_sentences(texts: list[TextField]) -> set[str]:
         for index, word in enumerate(text.originals):
             if word[0].isupper() and not word.isupper() and not text.starts_sentence(index):
                 found.add(text.words[index])
+                found.add(text.words[index].removesuffix("'s").removesuffix("’s"))  # "Tamsk's water" names Tamsk
     return found
 
 

@@ -23,10 +23,12 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     """Slang or text-speak ("cuz", "u", "gonna", "thx") in a record.
 
     ## What it does
-    Finds words from a list of slang and text-speak that are never standard English, a final
-    g dropped ("nothin", "goin", "doin"), and a digit written for a word ("wants 2 know", "4 you";
-    not a count: "needs 2 filters"), and says what to write instead. Single letters ("u", "r") count
-    only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
+    Finds words from a list of slang and text-speak that are never standard English, and the
+    inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
+    a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
+    for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you"; not a count:
+    "needs 2 filters", "booked 2 double rooms"), and says what to write instead. Single letters ("u",
+    "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
 
     ## Why
     Notes and flags are professional records that the customer may read, and that colleagues
@@ -45,7 +47,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         found = [(w, lexicon.slang[w]) for w in lexicon.slang_in(text)]
         found += [(w, w + "g") for w in lexicon.dropped_g(text) if w not in subject.known_words]
-        found += lexicon.digits_for_words(text)
+        found += lexicon.digits_for_words(text) + lexicon.clipped_words(text)
         if found:
             fixes = ", ".join(f"{w!r} → {fix}" for w, fix in found)
             yield Hit(text.loc, f"slang or text-speak: {fixes}")
@@ -70,14 +72,16 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
         if word[0].isupper() and not text.starts_sentence(index) and not _CALENDAR_SLIP.match(lower):
             continue  # a capital inside a sentence marks a name: Covesmart, Anna (but "Thursays" is a slip)
-        if not _CALENDAR_SLIP.match(lower) and not lexicon.one_edit_from_a_word(lower):
-            continue  # no word one edit away: a name (Ngozi) or a product (metformin), not a typo (a day two slips away is: "Wensday")
+        if not _CALENDAR_SLIP.match(lower) and not lexicon.one_edit_from_a_word(lower) and (word[0].isupper() or not lexicon.two_slips_from_a_common_word(lower)):
+            # No word one edit away: a name (Ngozi) or a product (metformin), not a typo. But a day two slips
+            # away is ("Wensday"), and so is a word in lower case two slips from a common one ("reccomended").
+            continue
         if index > 0 and text.masked[text.starts[index] - 1] == "-" and any(lower.endswith(end) and lexicon.is_known(lower[: -len(end)], known) for end in ("s", "ed")):
             continue  # the end of a compound: add-ons, top-ups, sign-ins, tight-fisted
         end = text.starts[index] + len(word)
         if lower in _PREFIXES and text.masked[end : end + 1] == "-":
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
-        if word[0].isupper() and _NAME_BEFORE_VERB.match(text.masked[end:]):
+        if word[0].isupper() and (_NAME_BEFORE_VERB.match(text.masked[end:]) or _before_a_past_tense(text, index, subject)):
             continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
@@ -102,23 +106,37 @@ _NAME_BEFORE_VERB = re.compile(
 )
 
 
+def _before_a_past_tense(text: TextField, index: int, subject: Subject) -> bool:
+    """Whether a verb in the past tense follows a word: what a name opening a sentence did ("Bisky chewed the hose")."""
+    following = text.words[index + 1] if index + 1 < len(text.words) else ""
+    if not following.endswith("ed") or text.masked[text.starts[index] + len(text.originals[index]) : text.starts[index + 1]] != " ":
+        return False
+    return subject.lexicon.is_known(following, subject.known_words)
+
+
 @rule("P302", "misspelled-word", "warning", "text")
 def misspelled_word(subject: Subject) -> Iterator[Hit]:
-    """A word that is not in the English dictionary (pyspellchecker's word list).
+    """A word that is not in the English dictionary (SCOWL's American and British word lists).
 
     ## What it does
-    Checks each word of the record's prose against pyspellchecker's English word list, and
-    suggests the likeliest corrections. Not checked: names in the records (the customer's, the
-    contact's, staff user names), capitalised words inside a sentence (names, products), a
-    word that no dictionary word is one edit away from (a name opening a sentence, a drug or a
-    product: typing slips nearly always are one edit away), a capitalised word opening a sentence
-    before a verb of its own ("Mochi ate a sock": a pet's or a person's name), the end of a
-    compound ("add-ons", "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links,
-    ids and numbers, British spellings (colour, mould, moulting, coeliac, anaesthetic), words written without
-    their accents (matinee), plurals and doers of known words (tyres, valeter, clarifier), and the words in
-    `policy.allow_words` — add the organisation's own vocabulary there. A word the list lacks that
-    is one slip from a common word is reported even when it splits into words ("untill"); so is a
-    slip for a day or a month, capitalised or not, even two slips away ("Thursays", "Wensday").
+    Checks each word of the record's prose against SCOWL's American and British word lists
+    (shipped with flagsite) and pyspellchecker's English word list, and suggests the likeliest
+    corrections. British and American spellings both pass (colour and color, aluminium and
+    aluminum, centred, kerb, coeliac), and so do trade words of the larger list (haylage,
+    otoscopy, choux), unless a common word is one slip away ("stoped"). Not checked: names in the
+    records (the customer's, the contact's, staff user names), capitalised words inside a sentence
+    (names, products) and the same word opening a sentence elsewhere in the record ("Tamsk refused
+    his tablets ... topped up Tamsk's water"), a word that no dictionary word is one edit away from
+    (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away),
+    a capitalised word opening a sentence before a verb of its own ("Mochi ate a sock", "Bisky
+    chewed the hose": a pet's or a person's name), the end of a compound ("add-ons",
+    "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
+    and numbers, words written without their accents (matinee), plurals and doers of known words
+    (tyres, valeter, clarifier), and the words in `policy.allow_words` — add the organisation's own
+    vocabulary there. A word the list lacks that is one slip from a common word is reported even
+    when it splits into words ("untill"); so is a word in lower case two slips from a common one
+    ("reccomended", "sucessfull", "schedual"), and a slip for a day or a month, capitalised or not,
+    even two slips away ("Thursays", "Wensday").
 
     ## Why
     Misspellings make a record look careless to the customer who asks to see it, and make notes
@@ -177,11 +195,15 @@ _COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|o
 # "He said: just send whoever is free", "Her words: he would not let me pass": someone's words after a colon.
 _SAID_COLON = re.compile(
     r"\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member"
-    r"|(?:his|her|their) (?:exact |own |actual )?(?:words|reply|response|answer|comment|message)(?: to(?: [^\s:.;]+){1,4}?)?(?: (?:was|were))?)\s*"
+    r"|(?:his|her|their) (?:exact |own |actual )?(?:words|reply|response|answer|comment|message)(?: (?:to|when|after|about|on)(?: [^\s:.;]+){1,6}?)?(?: (?:was|were))?)\s*"
     r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|goes|went|was like|is like|is all|was all|told (?:me|us|the agent|him|her|them))\s*)?:\s*"
     r"(?:[^\s.;]+\s+){2,}[^\s.;]+",
     re.IGNORECASE,
 )
+# A line staff wrote into the record, not speech: "Added 'nut allergy' to her preferences", "I wrote 'key
+# safe behind the butt' on the job sheet" (but "She wrote 'you are useless' in the chat" is the customer's).
+_STAFF_WRITING = re.compile(r"(?:^|[.;!?]\s*|\b(?:i|we)\s+)(?:added|wrote|write|entered|typed|put)\s*:?\s*$", re.IGNORECASE)
+_INTO_THE_RECORD = re.compile(r"^\s*(?:to|on|in|into|onto|under)\s+(?:the|her|his|their|its|our|my|this|today['’]s|[a-z]+['’]s)\b", re.IGNORECASE)
 _VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|quote,|direct quote)\b", re.IGNORECASE)
 
 
@@ -190,6 +212,18 @@ def _names_a_thing(body: str, match: re.Match[str], before: str) -> bool:
     if _NAMING_BEFORE.search(before):
         return True
     return _NAMING_AFTER.match(body[match.end() :]) is not None and not _SPEECH_BEFORE.search(before)
+
+
+def _written_into_the_record(body: str, start: int, end: int) -> bool:
+    """Whether the quotation from start to end is a line that staff added to a field or a sheet of the record."""
+    return _STAFF_WRITING.search(body[:start]) is not None and _INTO_THE_RECORD.match(body[end:]) is not None
+
+
+def _single_quoted_after_speech(body: str) -> re.Match[str] | None:
+    for match in _SINGLE_QUOTED_AFTER_SPEECH.finditer(body):
+        if not _written_into_the_record(body, match.start(1) - 1, match.end()):
+            return match
+    return None
 
 
 def _single_quoted_speech(body: str) -> re.Match[str] | None:
@@ -218,9 +252,11 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     words after a verb of speech in the same sentence ("she said the room was 'smelling like a fish
     market'", "kept saying it was 'a total joke'"; not a name in capitals, 'Amazon Riverbank
     Deluxe'); speech after a colon ("He said: just send whoever is free", "She goes: I typed it
-    right", "Her words: ...", "His exact words: ...", "Her reply to the email was: ..."); and
-    "verbatim" or "in his words". Quoted names of things (a plan, an email subject, the "Forgot
-    your password?" link, the box 'Send me offers') are not flagged. The finding retells the quote as reported speech.
+    right", "Her words: ...", "His exact words: ...", "Her reply to the email was: ...", "Her answer
+    when I offered a refund: ..."); and "verbatim" or "in his words". Quoted names of things (a plan,
+    an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
+    staff wrote into the record ("Added 'nut allergy' to her preferences", "Wrote 'key safe by the
+    gate' on the job sheet") are not flagged. The finding retells the quote as reported speech.
 
     ## Why
     The notes policy does not allow quoting customers directly: a note summarises what happened
@@ -250,12 +286,12 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
             if quoted:
                 break
             inside, before = match.group(1), body[max(0, match.start() - 60) : match.start()]
-            if _names_a_thing(body, match, before):
+            if _names_a_thing(body, match, before) or _written_into_the_record(body, match.start(), match.end()):
                 continue
             if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2):
                 quoted = match.group(0)
         if not quoted:
-            speech = (single and (_SINGLE_QUOTED_AFTER_SPEECH.search(body) or _single_quoted_speech(body))) or (
+            speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
                 ":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body))
             )
             quoted = speech.group(0) if speech else None
