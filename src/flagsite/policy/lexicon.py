@@ -467,7 +467,8 @@ class Lexicon:
 @lru_cache(maxsize=4096)
 def _suggestions(word: str) -> list[str]:
     checker = _spellchecker()
-    candidates = checker.candidates(word) or set()
+    # pyspellchecker's candidates two edits away take seconds a word: common words two slips away are looked up instead.
+    candidates = (checker.candidates(word) or set()) if _one_edit_from_a_word(word) else set(_two_slips_away(word))
     return sorted(candidates - {word}, key=lambda c: (-checker.word_usage_frequency(c), c))[:3]
 
 
@@ -513,16 +514,25 @@ def _common_word_one_edit_away(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _common_words_less_a_letter() -> frozenset[str]:
-    """Each common word of five letters or more with one letter dropped, in every place."""
+def _common_words_less_a_letter() -> dict[str, str]:
+    """Each common word of five letters or more with one letter dropped, in every place: to the most used such word."""
     counts = _spellchecker().word_frequency.dictionary
-    return frozenset(w[:i] + w[i + 1 :] for w, n in counts.items() if n >= _VERY_COMMON and len(w) >= 5 for i in range(len(w)))
+    found: dict[str, str] = {}
+    for word in sorted((w for w, n in counts.items() if n >= _VERY_COMMON and len(w) >= 5), key=counts.__getitem__):
+        for i in range(len(word)):
+            found[word[:i] + word[i + 1 :]] = word  # the most used last: it stays
+    return found
 
 
 @lru_cache(maxsize=4096)
-def _two_slips_from_a_common_word(word: str) -> bool:
+def _two_slips_away(word: str) -> tuple[str, ...]:
+    """The common words a letter dropped from this word and one added back make ("reccomended": recommended)."""
     shortened = _common_words_less_a_letter()
-    return any(word[:i] + word[i + 1 :] in shortened for i in range(len(word)))
+    return tuple(dict.fromkeys(near for i in range(len(word)) if (near := shortened.get(word[:i] + word[i + 1 :])) is not None and near != word))
+
+
+def _two_slips_from_a_common_word(word: str) -> bool:
+    return bool(_two_slips_away(word))
 
 
 @lru_cache(maxsize=4096)
