@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
@@ -274,7 +275,15 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
         words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
     filler, names = lexicon.filler, subject.names
     # Judging words say nothing of the issue; nouns VADER scores ("funeral", "emergency") do.
-    return [w for w in words if len(w) > 1 and w not in filler and w not in names and not lexicon.judges_a_person(w)]
+    return [
+        w
+        for i, w in enumerate(words)
+        if len(w) > 1 and (w not in filler or (w in _THINGS_AS_NOUNS and i > 0 and words[i - 1] in _DETERMINERS)) and w not in names and not lexicon.judges_a_person(w)
+    ]
+
+
+# Words of talking that are things after a determiner: "the fees on the quote", "resize her ring".
+_THINGS_AS_NOUNS = frozenset("quote quotes ring rings".split())
 
 
 @rule("P103", "reason-too-vague", "error", "note")
@@ -285,7 +294,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     Removes from `reason` the words that carry no information about an issue ("customer", "called",
     "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
     "discuss"; someone or something unnamed: "someone", "anybody"; their short forms and slang:
-    "abt", "bout", "wrt", "cuz"; names, ...) and flags the reason when
+    "abt", "bout", "wrt", "cuz"; names, ...; "quote" and "ring" count after "the", "her", ...:
+    "the fees on the quote") and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
     ## Why
@@ -367,7 +377,10 @@ _PROMISES = (
     re.compile(rf"(?:^|[.;]\s*|\n)\s*(?:will|to|going to)\s+{_PROMISE_VERBS}\b"),  # "- Will call back Monday" (subject left out)
     re.compile(r"\b(?:callback|call-back|call back|follow-up|follow up|follow-up call)\s+(?:is\s+|was\s+|has "
                r"been\s+)?(?:scheduled|booked|arranged|set up|set|promised|agreed|planned|due|needed|required)\b"),
-    re.compile(r"\b(?:scheduled|booked|arranged|set up|promised|offered|agreed to|agreed on)\s+(?:a\s+|an\s+)?(?:callback|call-back|call back|follow-up|follow up|return call)\b"),
+    re.compile(
+        r"\b(?:scheduled|booked|arranged|set up|promised|offered|agreed to|agreed on)\s+(?:(?:him|her|them)\s+)?(?:a\s+|an\s+)?"
+        r"(?:callback|call-back|call back|follow-up|follow up|return call)\b"
+    ),
     # "will be contacted by billing within 48 hours" (not "asked to be contacted by email": a preference).
     re.compile(r"\bwill\s+be\s+(?:called|contacted|emailed|phoned|rung)\s+(?:back\s+)?(?:by(?!\s+(?:email|e-mail|phone|letter|post|text|sms)\b)|within|on|tomorrow|next|in)\b"),
     re.compile(r"\bwill\s+(?:receive|get)\s+a\s+(?:call|callback|call back|phone call)\s+(?:from|back)\b"),
@@ -383,7 +396,7 @@ _PROMISES = (
     # "I check with the manager and come back to her": a promise in the present tense, as non-native writers put it.
     re.compile(r"\b(?:i|we)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:come|get|revert|call|ring|phone|write) back to (?:him|her|them)\b"),
     re.compile(
-        rf"\b(?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them|the customer|the client|the caller)|said)\s+"
+        rf"\b(?:(?:told|assured|promised|informed|advised|let)\s+(?:him|her|them|the customer|the client|the caller)(?:\s+know)?|said)\s+"
         rf"(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"
     ),
 )
@@ -391,12 +404,23 @@ _PROMISES = (
 # will order the part", "we'll do it next time". Not what is simply so ("we will need the form",
 # "we'll see", "will do our best") or denied. The writer is often left out, opening a sentence or
 # after a comma ("Going to check ...", "not sure, going to ask Lucie"); group 1 is then empty.
+# Being on the way is an act: "will be in touch", "will be with her within four hours".
+_ON_THE_WAY = r"\s+(?:in touch|back in touch|with (?:him|her|them)|round|over|out|there|back to (?:him|her|them))\b"
+_ON_THE_WAY_AFTER = re.compile(_ON_THE_WAY)
+# Verbs after "we will" that say what is so or decided, not done; a few are done with what follows them.
+_SO_OR_DECIDED = "|".join((
+    rf"be(?!{_ON_THE_WAY})",
+    r"have(?!\s+(?:it|them|this|that|the\s+[a-z]+)\s+(?:(?:back\s+)?to|with|ready)\b)",  # "have it to her Thursday" is done
+    r"keep(?!\s+(?:him|her|them)\s+(?:posted|informed|updated|in the loop))",  # "keep her posted" is done
+    r"do(?!\s+(?:it|that|this|the|them|a|an)\b)",  # "do it on the next visit" is done
+    r"need|not|never|use|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always",
+    r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave",
+))
 _WE_WILL = re.compile(
-    r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to)|(?:^|(?<=[,;:]))\s*(?:will|going to))\s+"
+    r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to|['’]m going to|['’]re going to|\s+(?:expect|hope|aim|plan) to)"
+    r"|(?:^|(?<=[,;:]))\s*(?:will|going to|(?:expect|hope|aim|plan) to))\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
-    r"(?!(?:be|need|have|not|never|use|keep|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always|"
-    r"do(?!\s+(?:it|that|this|the|them|a|an)\b)|"
-    r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave)\b)[a-z]{2,}\b(?!\s+us\b)"
+    rf"(?!(?:{_SO_OR_DECIDED})\b)[a-z]{{2,}}\b(?!\s+us\b)"
 )
 # Where the writer or the team stands before that "will": a clause's start, or after "told her (that)"
 # ("asked if we'll deliver" is the customer's question). Looked at only where _WE_WILL matched.
@@ -435,7 +459,7 @@ _PAST_WITHOUT_ED = frozenset(
     """sent told rang spoke gave took made got went came left put let set found brought bought thought caught kept read
     wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold""".split()
 )
-_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to")
+_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to")
 # The present tense for the future, with a time still to come, as non-native writers put it: "I ring
 # her back on Monday", "We measure on Thursday", "I replace the zip this week". A day in the plural
 # is a habit ("we deliver on Fridays"); a verb in the past reports ("I rang her on Monday").
@@ -515,19 +539,25 @@ _QUESTION = re.compile(
 )
 # Said by the customer: their "we will" is not ours.
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}[:\"“']")
-# Every promise above holds one of these: texts without any are skipped at once.
-_PROMISE_WORDS = (
-    "will", "'ll", "'d", "would", "to ", "callback", "call-back", "call back", "follow", "scheduled", "booked", "arranged", "set up",
-    "coming", "popping", "dropping", "swinging", "heading",
+# Every promise above holds "to ", an apostrophe ("we'll", "I'd") or one of these words: texts
+# without any are skipped at once (a look-up of the text's words, not a search per word).
+_PROMISE_WORDS = frozenset(
+    """will would callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
+    expect hope aim plan keep""".split()
 )
-# Narrower: a pattern above cannot match a sentence without one of these, or without "to" opening
-# the sentence ("To call back Monday"). Many texts pass _PROMISE_WORDS on a "to " alone; this
-# check spares them the combined pattern, which is slow to search. Keep it in step with _PROMISES.
-_PROMISE_MARKERS = (
-    "will", "shall", "'ll", "'d", "would", "going to", "promised", "agreed", "offered", "need", "has to", "have to", "must",
-    "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to",
-    "coming", "popping", "dropping", "swinging", "heading",
+# Narrower: a pattern above cannot match a sentence without one of these words or phrases, or
+# without "to" opening the sentence ("To call back Monday"). Many texts pass the first look on a
+# "to " alone; this one spares them the combined pattern, which is slow to search. Keep both in
+# step with the patterns.
+_PROMISE_MARKER_WORDS = frozenset(
+    """will shall would promised agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
+    swinging heading todo action keep""".split()
 )
+_PROMISE_MARKER_PHRASES = (
+    "'ll", "'d", "going to", "has to", "have to", "call-back", "call back", "follow-up", "follow up", "set up", "back to",
+    "next step", "to do", "expect to", "hope to", "aim to", "plan to", "to follow", "to be ", "be sent",
+)
+_A_WORD_OF_TEXT = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
@@ -557,6 +587,44 @@ _WHO_WILL = re.compile(
     rf"|(?:will|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_VISITS}|{_COMING})\b"
 )
 _TELLING = frozenset("told tell assured promised informed advised".split())
+# Anyone of ours, in the future tense, doing anything: "Marta will order a replacement lens", "our
+# accounts team will reissue the invoice", "an engineer will be with her within four hours". Who
+# acts must be a person (see _a_person); what they do, an act (see _NOT_AN_ACT).
+_SOMEONE_WILL = re.compile(
+    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:will|'ll|shall|is going to|are going to)\s+"
+    r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
+)
+# What is so or happens by itself, not done: "the tablets will take three days", "the app will update
+# overnight", "the membership will renew", "Marta will work Saturday".
+_NOT_AN_ACT = frozenset(
+    """be need needs have know want like see hear mind cost take arrive ship update renew reset expire lapse go come show appear clear
+    run close open end finish start change increase decrease drop rise fall apply work last happen remain stay become seem depend
+    vary include cover reach sync refresh process bounce fail stop continue follow not never probably likely only still always
+    usually normally also just her him them his their the a an my our this that it its you me us""".split()
+)
+# Acts of _WHO_WILL that a thing does by itself: "the app will update", "the system will send a reminder".
+_DONE_BY_THINGS = frozenset("update check look confirm post send chase let".split())
+# A round that recurs is a standing arrangement, not a promise of a follow-up.
+_RECURRING = re.compile(
+    r"\b(?:(?:every|each) (?:day|week|fortnight|month|quarter|year|time|visit|morning|evening|spring|summer|autumn|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly)\b"
+)
+# "Quote to follow by email", "a replacement will be sent once stock is back": what we send, its sender
+# left out. Not what the customer asked for ("asked for the invoice to be sent to her son").
+_THING_SENT = re.compile(
+    r"\b(?:quote|estimate|replacement|refund|invoice|letter|report|proof|proofs|copy|confirmation|certificate|credit note|receipt|"
+    r"statement|form|forms|contract|details|results|paperwork|part|parts)\s+"
+    r"(?:to follow|will follow|(?:to be|will be|is being)\s+(?:sent|posted|emailed|issued|ordered|reordered|arranged|fitted|made|redone|replaced|refunded)(?:\s+out)?)\b"
+)
+_ASKED_FOR = re.compile(r"\b(?:asked for|asks for|asking for|wants?|wanted|would like|requested|requests)\b")
+# People of ours by trade, besides the roles and offices of ROLE_NAMES.
+_TRADES = frozenset(
+    """tech techs crew crews fitter fitters plumber plumbers installer installers groomer groomers tuner tuners cleaner cleaners sweep
+    sweeps vet vets pharmacist pharmacists dentist dentists hygienist optometrist tailor tailors chef chefs decorator decorators roofer
+    roofers builder builders joiner joiners carpenter carpenters glazier gardener gardeners valuer inspector inspectors assessor
+    assessors rep reps colleague colleagues someone somebody trainer trainers instructor instructors tutor tutors coach physio
+    stylist stylists photographer photographers designer designers baker bakers""".split()
+)
 _TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
@@ -583,31 +651,38 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     """The text promises a follow-up ("will call back Monday") but `follow_up` is `none`.
 
     ## What it does
-    Looks in the reason, resolution and internal remarks for a promise made by us: "we will call
-    back", "Anna will email her", "callback scheduled", "will be contacted by billing", "told her
-    we would call back"; a colleague or a role named as the one who acts ("Trainer to ring him
-    back", "Dr Shah to email her the images", "Pharmacist will check again Monday", "tech will
-    swing by Thursday to install it", "billing will refund it and email her the remittance");
-    "will ... and let her know", "going to ask ... and text him"; the writer or the team doing
-    anything in the future tense ("I'll email Marisol the options", "we'll book the repeat
-    treatment", "Going to check the round tomorrow", "said I'd ring her back"; not what is simply
-    so: "we will need access to the loft"); a promise in the
-    present tense, as non-native writers put it ("I check with the manager and come back to her",
-    "I order the key and call him when it arrives", "I ring her back on Monday", "We measure on
-    Thursday"); a colleague on the way ("Priya is coming out on Friday to look at it", "told him
-    tech will come Thursday to check the boxes", "told her a technician would visit"); the writer
+    Looks in the reason, resolution and internal remarks for a verb about the future whose agent
+    is us: the writer, a colleague or the team. Found: "we will call back", "callback scheduled",
+    "will be contacted by billing", "told her we would call back", "let her know we'd send someone
+    out", "promised her a call back"; anyone of ours doing anything in the future tense, named by
+    name, role, trade or "our" ("Marta will order a replacement lens", "our estimator will email
+    the adjuster", "Someone from claims will reach out", "An engineer will be with her within four
+    hours", "Trainer to ring him back", "Pharmacist is contacting the insurer and will update
+    her"); a task handed to a colleague ("Asked Jonah in finance to ring her back"); the writer
+    doing anything in the future tense ("I'll email Marisol the options", "we'll be in touch",
+    "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
+    what is simply so: "we will need access to the loft"); the present tense for the future, as
+    non-native writers put it ("I check with the manager and come back to her", "I ring her back
+    on Monday", "We measure on Thursday"); a colleague on the way ("Priya is coming out on Friday
+    to look at it", "told her a technician would visit"); a thing we send with its sender left
+    out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
     read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
-    written as an order ("Ring him the week before"); a promise to the customer by name ("I'll
-    text Beatrice"). A note with such a promise needs `follow_up: {due, owner, action}`, which
-    the finding drafts. What the customer or their side will do ("customer will call back
-    if...", "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off";
-    in the reason, which is the customer's, a clause without its subject), a request to us
-    ("asking us to confirm the dates"), the customer's own words ("she said: we will never come
-    back") or question ("asked when we will send the invoice"), a decision ("we will waive the
-    fee"), a habit ("we deliver on Fridays"), a visit the note says was booked ("Booked an
-    engineer for 14 March; the engineer will phone before arriving") and what was done ("I
-    checked the traps and texted him") are not promises of ours and are not flagged.
+    written as an order or after a label ("Ring him the week before", "Next step: book the
+    fitter"); a promise to the customer by name ("I'll text Beatrice"). A note with such a
+    promise needs `follow_up: {due, owner, action}`, which the finding drafts.
+
+    Not flagged: what the customer or their side will do ("customer will call back if...",
+    "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off"; in the
+    reason, which is the customer's, a clause without its subject, or what they asked for: "Asked
+    for the invoice to be sent to her son"); a request to us ("asking us to confirm the dates");
+    the customer's own words ("she said: we will never come back") or question ("asked when we
+    will send the invoice"); what happens by itself ("the app will update overnight", "the
+    tablets will take three days to work", "the membership will renew"); a decision ("we will
+    waive the fee"); a habit or a round that recurs ("we deliver on Fridays", "the technician
+    will visit every quarter"); what happens at a visit the note says was booked ("Booked an
+    engineer for 14 March; the engineer will phone before arriving", "the therapist will assess
+    her knee; the session is booked"); and what was done ("I checked the traps and texted him").
 
     ## Why
     A promised callback that is only in prose appears on nobody's list: the follow-ups-due
@@ -634,11 +709,13 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
             continue
         typed = not forms.isdisjoint(text.words)
         lowered = _in_words(text.lowered, spelt_out) if typed else text.lowered
-        if not any(word in lowered for word in _PROMISE_WORDS):
+        words = _A_WORD_OF_TEXT.findall(lowered) if typed else text.words
+        if "to " not in lowered and "'" not in lowered and _PROMISE_WORDS.isdisjoint(words):
             if not _contact_next(text, names) and not _may_do_later(text):
                 continue
         elif (
-            not any(marker in lowered for marker in _PROMISE_MARKERS)
+            _PROMISE_MARKER_WORDS.isdisjoint(words)
+            and not any(marker in lowered for marker in _PROMISE_MARKER_PHRASES)
             and not _TO_OPENS_SENTENCE.search(lowered)
             and not _TO_ACT.search(lowered)
             and not _contact_next(text, names)
@@ -654,7 +731,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         in_reason = text.loc == ("reason",)
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             promise = any(not _theirs_to_do(sentence, found, in_reason) for found in _ANY_PROMISE.finditer(sentence))
-            if (promise or _ours_will(sentence, in_reason, subject.texts)) and not _a_question(sentence):
+            if (promise or _ours_will(sentence, in_reason, subject.texts, text)) and not _a_question(sentence):
                 action = _preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
                     text.loc,
@@ -687,7 +764,7 @@ def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
     return own is None or (_PERSON_WORDS & set(said.split())) <= own
 
 
-def _ours_will(sentence: str, in_reason: bool, texts: list[TextField]) -> bool:
+def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: TextField) -> bool:
     """Whether someone of ours, named by role or name, will contact the customer or act for them.
 
     Not one whose visit the note says was booked ("Booked an engineer for 14 March. Told her the
@@ -695,7 +772,7 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField]) -> bool:
     """
     for pattern in (_WHO_WILL, _WILL_THEN_TELL):
         for found in pattern.finditer(sentence):
-            doer, told = _doer(found.group("doer"))
+            doer, told = _doer(found.group("doer"), in_reason)
             if not told and sentence.startswith("would", found.end("doer") + 1):
                 continue  # "the fitter would need a ladder": a condition, not a promise
             # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
@@ -709,9 +786,16 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField]) -> bool:
                 continue  # "scan to email works": the name of a feature, then what it does
             if doer and doer[-1] in _booked(texts):
                 continue
+            if doer and pattern is _WHO_WILL and found.group(0).split()[-1] in _DONE_BY_THINGS and not _a_person(doer, _capitalised(text)):
+                continue  # "the app will update overnight": a thing
             return True
+    if "booked" not in sentence and any(future in sentence for future in _FUTURE_MARKS) and _someone_of_ours_will(sentence, in_reason, text, texts):
+        return not _REPORTED_SPEECH.search(sentence)  # not when the occasion is booked ("at the check-up she booked")
+    if not in_reason and _THING_SENT.search(sentence) and not _ASKED_FOR.search(sentence) and not _a_booking(texts):
+        return True  # not a certificate that follows a booked visit
     promised = (
         (any(future in sentence for future in _FUTURE_MARKS) and _we_will(sentence, in_reason))
+        or _LABELLED_TO_DO.search(sentence)
         or _TO_DO.match(sentence)
         or (
             ("and " in sentence or "then " in sentence)
@@ -725,8 +809,40 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField]) -> bool:
 
 
 _A_WORD = re.compile(r"[a-z]")
+# A to-do after a label: "Next step: book the fitter", "Action: chase the lab", "TODO - ring the supplier".
+_LABELLED_TO_DO = re.compile(
+    r"\b(?:next steps?|to ?do|action(?: points?)?|plan)\s*[:–-]\s*"
+    r"(?!(?:none|nothing|n/a|na|no|nil|customer|client|caller|she|he|they|her|his|their|it|wait|awaiting|pending)\b)[a-z]+"
+)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Capitalised words of a text: inside a sentence they are names; opening one, only a word alone may be ("Marta will ...")."""
+
+    inside: frozenset[str]
+    opening: frozenset[str]
+
+
+def _capitalised(text: TextField) -> Names:
+    """The words of a text written with a capital inside a sentence, and those opening one, in lower case."""
+    inside: set[str] = set()
+    opening: set[str] = set()
+    for index, word in enumerate(text.originals):
+        if word[:1].isupper():
+            (opening if text.starts_sentence(index) else inside).add(word.lower())
+    return Names(frozenset(inside), frozenset(opening))
 # Who was booked to come: "Booked an engineer for 14 March", "scheduled the fitter for Tuesday".
 _BOOKED = re.compile(r"\b(?:booked|scheduled|arranged)\s+(?:in\s+)?(?:an?|the|our)\s+([a-z]+)")
+
+
+# "the session is booked for 12 June", "Booked her in for Tuesday"; not "not booked yet", "to be booked".
+_A_BOOKING = re.compile(r"(?<!not )(?<!n't )(?<!be )\b(?:booked|scheduled)\b(?!\s+(?:yet|in yet)\b)")
+
+
+def _a_booking(texts: list[TextField]) -> bool:
+    """Whether a note records a visit or a session booked: what a person of ours will do there is on the diary."""
+    return any(_A_BOOKING.search(text.lowered) for text in texts if "booked" in text.lowered or "scheduled" in text.lowered)
 
 
 def _booked(texts: list[TextField]) -> frozenset[str]:
@@ -735,12 +851,53 @@ def _booked(texts: list[TextField]) -> frozenset[str]:
                      for found in _BOOKED.finditer(text.lowered))
 
 
-def _doer(phrase: str) -> tuple[list[str], bool]:
-    """The words of who acts, without "told her (that)" before them ("told her the engineer"), and whether it was there."""
+# A task handed to someone, before who is to do it: "asked Jonah in finance to ring her back".
+_HANDED_TO = re.compile(r"^(?:asked|emailed|messaged|texted|left a (?:note|message) for|passed (?:it |this )?(?:on )?to|handed (?:it |this )?(?:over )?to)\s+")
+
+
+def _doer(phrase: str, in_reason: bool) -> tuple[list[str], bool]:
+    """The words of who acts, without "told her (that)" before them ("told her the engineer"), and whether it was there.
+
+    A task we handed to someone leaves who is to do it: "asked Jonah in finance", "left a note for Sam".
+    In a reason, the customer is the one who asked ("Asked the engineer to look at the fridge").
+    """
+    handed = None if in_reason else _HANDED_TO.match(phrase)
+    if handed and phrase[handed.end() :].strip():
+        phrase = phrase[handed.end() :]
     words = [word.removesuffix("'s") for word in phrase.split()]  # "Priya's coming", "she's coming"
     if len(words) >= 2 and words[0] in _TELLING and words[1] in ("him", "her", "them"):
         return words[3:] if words[2:3] == ["that"] else words[2:], True
     return words, False
+
+
+_DETERMINERS = frozenset("the a an this that these those his her their its my".split())
+_AGENT_ENDINGS = ("or", "ist", "ian")  # an estimator, a pharmacist, a technician
+
+
+def _a_person(doer: list[str], capitalised: Names) -> bool:
+    """Whether who acts is a person of ours: ours ("our estimator"), a role, office or trade ("an engineer", "the
+    accounts team", "someone from claims"), a doer by its ending ("the surveyor"), or a name ("Jonah in finance", "Marta")."""
+    if "our" in doer or doer[-1].endswith(_AGENT_ENDINGS):
+        return True
+    if len(doer) == 1 and doer[0] in capitalised.opening and not doer[0].endswith("s"):
+        return True  # a name alone opening the sentence; not "Invoices are going to ..."
+    return any(word in _TRADES or _is_role(word) or word in capitalised.inside or word in HONORIFICS for word in doer if word not in _DETERMINERS)
+
+
+def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts: list[TextField]) -> bool:
+    """Whether a person of ours will act: "Marta will order a replacement lens", "an engineer will be with her"."""
+    for found in _SOMEONE_WILL.finditer(sentence):
+        doer, _ = _doer(found.group("doer"), in_reason)
+        verb = found.group("verb")
+        if not doer or _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or doer[-1] in ("i", "we", "us", "me"):
+            continue  # the customer's side, a verb's phrase, or the writer (_we_will's)
+        if verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end())):
+            continue
+        if _RECURRING.search(sentence) or _a_booking(texts):
+            continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
+        if _a_person(doer, _capitalised(text)):
+            return True
+    return False
 
 
 def _present(verb: str) -> bool:
