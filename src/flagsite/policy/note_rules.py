@@ -49,6 +49,7 @@ def _is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
         or all(w in placeholders or w in HONORIFICS for w in words)
         or _title_and_initials(words)
         or _role_not_name(name)
+        or any(c.isdigit() for c in name)  # "Room 204", "Flat 3B": a place, not a person
     )
 
 
@@ -63,7 +64,7 @@ def _role_not_name(name: str) -> bool:
     The last word is a role; every word before it is an acronym, another role or, after the
     first word, in lower case ("Theatre group leader"). "Emma Baker" or "Dr Guest" are names.
     """
-    originals = re.findall(r"[^\W\d_]+", name)
+    originals = re.findall(r"[^\W\d_]+", re.sub(r"-in-law\b", "", name, flags=re.IGNORECASE))  # "Daughter-in-law": a daughter
     if len(originals) == 1 and _ACRONYM.match(originals[0]):
         return True  # "PA", "HR": an office or a role in capitals
     if not originals or not _is_role(originals[-1].lower()) or originals[0].lower() in HONORIFICS:
@@ -149,7 +150,7 @@ def _role_repeated(name: str, relationship: str | None) -> bool:
     if word in said:
         return True
     # The doer of a verb the relationship uses: "Sharer" of "share", "Fosterer" of "fosters".
-    stems = {word[: -len(ending)] for ending in _AGENT_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 4}
+    stems = {word} | {word[: -len(ending)] for ending in _AGENT_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 4}
     return any(said_word in {stem, stem + "s", stem + "es", stem + "d", stem + "ed", stem + "ing"} for stem in stems for said_word in said)
 
 
@@ -169,7 +170,8 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     its later words words of the language in lower case ("Dog walker", "Next of kin", "Person at
     the front desk"; "Jan van der Berg" is a name); or one word that the relationship repeats in
     lower case, or whose verb it uses ("Skipper", relationship "delivery skipper"; "Sharer", "rides
-    under a share agreement"; but "Rose", "sister of the account holder"). A title before a
+    under a share agreement"; but "Rose", "sister of the account holder"); a department ("Finance",
+    "Accounts Payable"); a place with its number ("Room 204", "Flat 3B"). A title before a
     surname ("Reverend Penhaligon", "Cllr Amadi") is a name. The finding proposes moving the role into
     `relationship`. The schema already requires the field; this rule catches names that say nothing.
 
@@ -208,8 +210,8 @@ def _same_person(contact: list[str], holder: list[str]) -> bool:
         return False
     if contact == holder or (len(contact) == 1 and contact[0] in holder):
         return True  # the whole name, or one of its words alone ("Alexander")
-    # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches.
-    if contact[-1] != holder[-1]:
+    # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches ("Grace O.").
+    if contact[-1] != holder[-1] and not (len(contact[-1]) == 1 and holder[-1].startswith(contact[-1])):
         return False
     return all(any(h == c or (len(c) == 1 and h.startswith(c)) for h in holder) for c in contact)
 
@@ -220,8 +222,8 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
-    (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", and initials; a first
-    name or surname alone counts as the holder's; a relative with the holder's surname and another
+    (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", and initials, "Grace O."
+    too; a first name or surname alone counts as the holder's; a relative with the holder's surname and another
     first name, "Maria Erickson" on Alexander Erickson's account, does not).
     When they differ and `contact.relationship` is absent,
     the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
@@ -945,7 +947,10 @@ _FIELD_WORDS = frozenset(word for name in CHANGE_FIELDS for word in re.findall(r
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _THEM_TO = re.compile(r"^\s*(?:him|her|them)\s+(?:to|onto)\s+\w+")
 # "changed her home branch to ...": a thing of the customer's given a new value.
-_THEIR_THING_TO = re.compile(r"^\s+(?:his|her|their)\s+(?!(?:back|up|down|over|off|out|in|on|around|forward|across)\b)((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|from)\b")
+_THEIR_THING_TO = re.compile(
+    r"^\s+(?:his|her|their|(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight|week|month|year)['’])[a-z]+['’]s)\s+"
+    r"(?!(?:back|up|down|over|off|out|in|on|around|forward|across)\b)((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|from)\b"
+)
 # A field after "under" files something by it: "held under her name", "logged under his postcode".
 _UNDER_A_FIELD = re.compile(r"\b(?:under|quoting)\s+(?:(?:his|her|their|the|its|our)\s+)?(?:[a-z-]+\s+)?$")
 _NOT_ACCOUNT = re.compile(
@@ -999,16 +1004,20 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     account ("added her husband as an authorised user on the account", "took her mother off the
     family membership"); a setting turned off or a phone unlinked ("turned off the paper
     statements", "unlinked the old handset from her account"); an account renamed; the plain verb
-    after "have", as second-language writers put it ("I have change the number"). A verb acting on something else ("moved the appointment", "transferred
+    after "have", as second-language writers put it ("I have change the number"); and in the
+    resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
+    email has been changed to the work one", "New card added to the account"). A verb acting on something else ("moved the appointment", "transferred
     the request for a payment plan", "changed the card message", "replaced the zip", "put the
     £20 back on her card", "switched her over to Adaeze", "put him through to the billing
     team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
-    to the 20mg tablets", "added a note to her account") is not a change of the account ("opted her out of the
+    to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
+    of birth on the order of service") is not a change of the account ("opted her out of the
     newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
     field that only files something ("put two aside under his name") or belongs to something
     else ("the number of visits", "his plan of lessons"), nor a change the customer made ("she
-    updated it online"; in the reason, a verb with no subject is the customer's: "Changed the
-    pickup address twice"), nor one denied ("was not changed", "no change to her membership").
+    updated it online", "changed online by her husband"; in the reason, a verb with no subject is
+    the customer's: "Changed the pickup address twice"), nor one for a single order ("for this
+    order only"), nor one denied ("was not changed", "no change to her membership").
     Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
     not looked for.
 
@@ -1050,9 +1059,11 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             if _FROM_TO.search(sentence):
                 continue  # the sentence gives the old and the new value itself
             for verb in _CHANGE_VERB.finditer(sentence):
-                if not _done_by_us(sentence[: verb.start()], text.loc[0], names):
+                if not _done_by_us(sentence[: verb.start()], text.loc[0], names) or _not_lasting(sentence[verb.end() :]):
                     continue
                 field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
+                if not field and text.loc[0] != "reason" and verb.group(0) in _PARTICIPLES:
+                    field = _field_before(sentence[: verb.start()])  # "Address updated", "her email has been changed"
                 if field:
                     field = _thing_named(field.split())
                     yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
@@ -1066,6 +1077,49 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:(]|\s(?:and|but|so|because|as|then|after|b
 _AUXILIARIES = frozenset("had has have 've 'd was were is are been be already just also then recently apparently herself himself themselves online".split())
 _NOT_US = frozenset("he she they customer client caller member tenant patient guest he's she's they've she'd he'd".split())
 _DENIED = frozenset("not never didn't hasn't haven't hadn't wasn't weren't isn't".split())
+
+
+# A field named before its verb, as terse notes put it ("Mobile number amended", "Her email has been
+# changed"). Not looked for in the reason, where it tells of a change made before this contact.
+_FIELD_BEFORE = re.compile(
+    r"\b(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:has|have|had|was|were|is|are|been|now|also|all|just|then|successfully))*\s*$"
+)
+_PARTICIPLES = frozenset(
+    "changed updated corrected amended replaced added removed switched modified edited swapped increased reduced raised lowered upgraded downgraded".split()
+)
+
+
+# A field followed by the document or the thing it is written on: "the name on the invitation".
+_ON_A_DOCUMENT = re.compile(
+    r"\s+(?:on|in|for) (?:the|this|that|her|his|their|a|an) (?:[a-z-]+ )?(?:order of service|certificate|invitation|invite|proof|programme|"
+    r"program|plaque|headstone|label|banner|poster|leaflet|ticket|badge|engraving|inscription|cake|wreath|card message)s?\b"
+)
+
+
+def _field_before(before: str) -> str | None:
+    """The field a clause names just before its verb of change: "New card added", "Surname is changed now"."""
+    found = _CLAUSE_START.search(before)
+    clause = found.group(0) if found else before
+    field = _FIELD_BEFORE.search(clause)
+    if not field:
+        return None
+    earlier = clause[: field.start()].split()
+    if earlier and (earlier[-1] in NOT_A_FIELD_BEFORE or _NOT_ACCOUNT.fullmatch(earlier[-1]) or _OTHER_OBJECT.fullmatch(earlier[-1])):
+        return None  # "Lesson plan updated", "booking date changed": not the account's
+    return field.group(1)
+
+
+# After the verb: a change for one order only, or made by someone else ("by her husband").
+_ONE_ORDER_OR_SOMEONE_ELSE = re.compile(
+    r"\bfor (?:this|that|the|one|today's|tomorrow's) (?:order|booking|visit|delivery|job|trip|stay|appointment|session|night|day)\b|"
+    r"^[^,;]{0,30}\bby (?:her|his|their|the (?:customer|client|caller|member|account holder)|mistake|accident)\b"
+)
+
+
+def _not_lasting(after: str) -> bool:
+    """Whether what follows a verb of change says it was for one order only, or made by the customer's side."""
+    return _ONE_ORDER_OR_SOMEONE_ELSE.search(after) is not None
 
 
 def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
@@ -1082,6 +1136,8 @@ def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
     if not words:
         return field != "reason"
     last = words[-1]
+    if _OTHER_OBJECT.fullmatch(last):
+        return False  # "Call transferred to billing", "Ticket moved to the accounts queue": not the account
     return last not in _DENIED and last not in _NOT_US and last not in names
 
 
@@ -1185,6 +1241,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
             continue  # "put three on reserve under his name": the field says where, it is not what changed
         if found.group(1) == "seats" and name not in _COUNTING_VERBS:
             continue  # "changed the seats to row F": places at a show, not licences
+        if _ON_A_DOCUMENT.match(clause, found.end(1)):
+            continue  # "the date of birth on the order of service": what a document says, not the account
         if found.group(2) not in NOT_A_FIELD_AFTER and not (before and before[-1] in NOT_A_FIELD_BEFORE):
             return found.group(1)
     return None

@@ -99,7 +99,10 @@ ROLE_NAMES: frozenset[str] = frozenset(
     adviser advisor consultant specialist inspector assessor investigator paralegals underwriter cashier teller
     pharmacy dispensary postman postwoman foreman chaperone escort volunteer volunteers rep representative
     spokesperson liaison dispatcher bride groom owner proprietor occupier applicant claimant beneficiary buyer seller
-    vendor purchaser landowner""".split()
+    vendor purchaser landowner"""
+    # Departments written where a name belongs ("Finance", "Accounts Payable"), and a charity's people.
+    """ finance facilities payroll procurement purchasing legal compliance marketing operations maintenance housekeeping
+    payable receivable donor supporter sponsor fundraiser""".split()
 )
 
 # Words of a resolution that, alone, do not say what was done: "Noted.", "Replied.", "Added to note."
@@ -249,8 +252,9 @@ CHANGE_FIELDS: tuple[str, ...] = (
     # Bank details a collection is taken from, and settings of how the account is billed.
     "bank details", "bank account", "account number", "sort code", "routing number", "iban", "autopay",
     "auto-renewal", "auto-renew", "paperless", "gift aid",
-    # Whom to call about the customer.
-    "emergency contact", "next of kin",
+    # Whom to call about the customer, who the customer is, and what they give or may spend.
+    "emergency contact", "next of kin", "date of birth", "birth date", "dob", "donation", "regular gift", "monthly gift",
+    "pledge", "credit limit", "overdraft limit", "spending limit", "withdrawal limit",
 )
 # A field word followed by one of these names something else: the card message, a phone call.
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
