@@ -527,6 +527,8 @@ def _common_words_less_a_letter() -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def _two_slips_away(word: str) -> tuple[str, ...]:
     """The common words a letter dropped from this word and one added back make ("reccomended": recommended)."""
+    if len(word) > _LONGEST_COMPOUND:
+        return ()  # no common word is this long, and each place tried costs the word's length
     shortened = _common_words_less_a_letter()
     return tuple(dict.fromkeys(near for i in range(len(word)) if (near := shortened.get(word[:i] + word[i + 1 :])) is not None and near != word))
 
