@@ -132,7 +132,8 @@ def _names_nobody(name: str, subject: Subject) -> bool:
     )
 
 
-_AGENT_ENDINGS = ("er", "or", "r")
+# Endings of a doer's name made from a verb: a sharer, a fosterer, a skipper.
+_DOER_ENDINGS = ("er", "or", "r")
 
 
 @lru_cache(maxsize=4096)
@@ -150,7 +151,7 @@ def _role_repeated(name: str, relationship: str | None) -> bool:
     if word in said:
         return True
     # The doer of a verb the relationship uses: "Sharer" of "share", "Fosterer" of "fosters".
-    stems = {word} | {word[: -len(ending)] for ending in _AGENT_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 4}
+    stems = {word} | {word[: -len(ending)] for ending in _DOER_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 4}
     return any(said_word in {stem, stem + "s", stem + "es", stem + "d", stem + "ed", stem + "ing"} for stem in stems for said_word in said)
 
 
@@ -216,6 +217,20 @@ def _same_person(contact: list[str], holder: list[str]) -> bool:
     return all(any(h == c or (len(c) == 1 and h.startswith(c)) for h in holder) for c in contact)
 
 
+_KIN_WORDS = (
+    r"(?:wife|husband|partner|son|daughter|mother|father|mum|mom|mam|dad|sister|brother|aunt|uncle|niece|nephew|gran|granny|grandma|"
+    r"grandmother|grandad|grandpa|grandfather|grandson|granddaughter|parents?|children|kids?)"
+)
+# The reason says the contact called for a relative, or about a relative's account: "Called on behalf
+# of his wife", "Ringing about his mum's membership", "call for her daughter account".
+_FOR_A_RELATIVE = re.compile(
+    rf"^\s*(?:[a-z]+\s+)?(?:called|calling|call|calls|rang|ringing|rings|phoned|phoning|asked|asking|asks|enquiring|inquiring|emailed|writing|wrote)\b"
+    rf"[^.;]{{0,15}}?\b(?:on behalf of|for)\s+(?:her|his|their)\s+{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
+    rf"\b(?:her|his|their)\s+{_KIN_WORDS}(?:['’]s)?\s+(?:account|membership|bill|booking|policy|card|plan|subscription|renewal|statement|"
+    rf"prescription|locker|fob|direct debit|details)\b"
+)
+
+
 @rule("P102", "contact-relationship-missing", "error", "note")
 def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     """The contact is not the account holder, and the note does not say how they are related.
@@ -224,7 +239,10 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
     (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", and initials, "Grace O."
     too; a first name or surname alone counts as the holder's; a relative with the holder's surname and another
-    first name, "Maria Erickson" on Alexander Erickson's account, does not).
+    first name, "Maria Erickson" on Alexander Erickson's account, does not). A contact whose name
+    only may be the holder's ("Mr Erickson", "Erickson") is flagged too when the reason says they
+    called for a relative or about a relative's account ("Called on behalf of his wife", "Ringing
+    about his mum's membership").
     When they differ and `contact.relationship` is absent,
     the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
 
@@ -252,12 +270,21 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
         return
     if _names_nobody(contact.name, subject) or is_todo(contact.name):
         return  # P101 or S004 already says the name is missing
-    if not _same_person(normalise_name(contact.name), normalise_name(subject.customer.name)):
+    said, holder = normalise_name(contact.name), normalise_name(subject.customer.name)
+    if not _same_person(said, holder):
         yield Hit(
             ("contact", "name"),
             f"{contact.name} is not the account holder ({subject.customer.name}); add contact.relationship "
             "(e.g. 'wife of the account holder')",
         )
+    elif [w for w in said if w not in HONORIFICS] != [w for w in holder if w not in HONORIFICS]:
+        relative = next((found.group(0) for text in subject.texts if text.loc == ("reason",) for found in [_FOR_A_RELATIVE.search(text.lowered)] if found), None)
+        if relative:
+            yield Hit(
+                ("contact", "name"),
+                f"{contact.name} may be a relative of the account holder ({subject.customer.name}), not the holder: the reason "
+                f"says {relative!r}; add contact.relationship (e.g. 'son of the account holder')",
+            )
 
 
 _QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”]|(?<![\w])['‘][^'‘’]*['’](?![\w])")
@@ -980,7 +1007,6 @@ _CHANGE_CUES = frozenset(
 _THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:up|down|over)\b")
 # Words that end the name of a changed thing, or show the clause does not begin with one.
 _NOT_A_THING = frozenset("on in onto into to off from for over up down out instead of him her them it".split())
-_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "a", "an"})
 _THING_TO = re.compile(r"^\s*(?:(?:his|her|their|the)\s+)?(?!(?:across|towards|afterwards|always|perhaps)\b)([a-z]+s)\s+to\s+\w+")
 
 
