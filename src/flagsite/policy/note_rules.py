@@ -984,7 +984,10 @@ _NOT_ACCOUNT = re.compile(
     r"\b(?:mind|appointment|booking|seat|room|flight|order|delivery|slot|visit|session|class|reservation|table|ticket|car|"
     r"bag|luggage|parcel|package|dog|cat|pet|child|son|daughter|wife|husband|mother|father|shift|"
     # What a pharmacy or a surgery gives, not what the account holds: "changed her prescription to the 20mg tablets".
-    r"prescription|medication|medicine|dose|dosage|tablet|treatment|diet)s?\b"
+    r"prescription|medication|medicine|dose|dosage|tablet|treatment|diet|food|feed|vaccination|vaccine|jab|check-up|checkup|operation|"
+    r"surgery|procedure|consultation|scan|groom|"
+    # Money moved between accounts is a payment, not a change: "moved her funds into the savings account".
+    r"fund|money|cash|saving)s?\b"
     # Unless it only says which of the account's settings: "her delivery address", "the appointment reminders".
     r"(?!\s+(?:ad+res+e?s?|details|reminders?|notifications?|alerts?|preferences?|settings?|instructions?|days?|dates?|account|app|profile|record)\b)"
 )
@@ -1004,7 +1007,8 @@ _CHANGE_CUES = frozenset(
     """instead account file system record records database register profile list details changed switched moved converted
     upgraded downgraded up down over across onto him them""".split()
 )
-_THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:up|down|over)\b")
+# Not along something or onto a list: "moved her name up the waiting list", "put her name down for the rota".
+_THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:up|down|over)\b(?!\s+(?:the|for)\b)")
 # Words that end the name of a changed thing, or show the clause does not begin with one.
 _NOT_A_THING = frozenset("on in onto into to off from for over up down out instead of him her them it".split())
 _THING_TO = re.compile(r"^\s*(?:(?:his|her|their|the)\s+)?(?!(?:across|towards|afterwards|always|perhaps)\b)([a-z]+s)\s+to\s+\w+")
@@ -1037,7 +1041,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     £20 back on her card", "switched her over to Adaeze", "put him through to the billing
     team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
     to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
-    of birth on the order of service") is not a change of the account ("opted her out of the
+    of birth on the order of service", "moved her funds into the savings account", "put her name
+    down for the rota", "moved her name up the waiting list", "moved Tobi's jab to next week";
+    a thing of someone named is the account's only as a standing setting or a field: "changed
+    Tobi's home pool to Hove", not "changed Tobi's snack to the dairy-free one") is not a change of the account ("opted her out of the
     newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
     field that only files something ("put two aside under his name") or belongs to something
     else ("the number of visits", "his plan of lessons"), nor a change the customer made ("she
@@ -1119,7 +1126,8 @@ _PARTICIPLES = frozenset(
 # A field followed by the document or the thing it is written on: "the name on the invitation".
 _ON_A_DOCUMENT = re.compile(
     r"\s+(?:on|in|for) (?:the|this|that|her|his|their|a|an) (?:[a-z-]+ )?(?:order of service|certificate|invitation|invite|proof|programme|"
-    r"program|plaque|headstone|label|banner|poster|leaflet|ticket|badge|engraving|inscription|cake|wreath|card message)s?\b"
+    r"program|plaque|headstone|label|banner|poster|leaflet|ticket|badge|engraving|inscription|cake|wreath|card message|gift card|voucher|"
+    r"gift voucher)s?\b"
 )
 
 
@@ -1200,6 +1208,17 @@ _MONEY_BACK = re.compile(
 )
 
 
+# A thing of someone named ("Tobi's snack", "Tobi's home pool") is the account's only when a word
+# says it is a standing setting, or it is a field.
+_BY_NAME = re.compile(r"^\s+(?!(?:his|her|their)\s)[a-z]+['’]s\s")
+_STANDING = frozenset("home registered preferred default usual regular nominated main primary named".split())
+
+
+def _rescheduled(thing: str, value: str) -> bool:
+    """Whether a thing was given a new time, not a new value: "moved Milo's jab to next week" (but "her delivery day to Friday")."""
+    return _WHEN.match(value.strip()) is not None and thing.split()[-1] not in ("day", "days", "date", "dates", "time", "times")
+
+
 def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
     """What a person or a pet of theirs was moved to, when it is a level or a product, not a person, a time or a place."""
     if verb not in _MOVING_VERBS:
@@ -1251,8 +1270,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     if name in ("replaced", "replace") and not _ON_THE_RECORD.search(clause) and not re.search(r"\bwith\b", clause):
         return None  # "replaced the zip": a part of a thing; "replaced the card on file" is the account
     owned = _THEIR_THING_TO.match(clause)
-    if owned and name in _SETTING_VERBS and not _NOT_ACCOUNT.search(owned.group(1)):
-        return owned.group(1)  # "changed her home branch to Elmsworth": something of theirs, set to a new value
+    if owned and name in _SETTING_VERBS and not _NOT_ACCOUNT.search(owned.group(1)) and not _rescheduled(owned.group(1), clause[owned.end() :]):
+        if not _BY_NAME.match(clause) or not _STANDING.isdisjoint(owned.group(1).split()) or not _FIELD_WORDS.isdisjoint(owned.group(1).split()):
+            return owned.group(1)  # "changed her home branch to Elmsworth", "changed Tobi's home pool to Hove": set to a new value
     clause = " ".join(clause.split()[:_CLAUSE_WORDS])
     if name in ("took", "taken") and not re.search(r"\boff\b", clause):
         return None  # "took her off the list" is a change; "took a reading" is not
@@ -1268,7 +1288,7 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         if found.group(1) == "seats" and name not in _COUNTING_VERBS:
             continue  # "changed the seats to row F": places at a show, not licences
         if _ON_A_DOCUMENT.match(clause, found.end(1)):
-            continue  # "the date of birth on the order of service": what a document says, not the account
+            return None  # "the date of birth on the order of service": what a document says, not the account
         if found.group(2) not in NOT_A_FIELD_AFTER and not (before and before[-1] in NOT_A_FIELD_BEFORE):
             return found.group(1)
     return None

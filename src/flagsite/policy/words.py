@@ -260,7 +260,9 @@ CHANGE_FIELDS: tuple[str, ...] = (
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
     "message messages call calls book reminder reminders template reader readers line charger case holder's of"
     # A part of the organisation named by what it handles: "the billing team", "the membership desk".
-    " team desk department dept office queue officer".split()
+    " team desk department dept office queue officer"
+    # "put her name down for the rota", "moved her name up the list": the name itself unchanged.
+    " down up".split()
 )
 # A field word after one of these names a document or a thing of the day, not the account: the
 # table plan, a lesson plan, the seating plan, the care plan.
