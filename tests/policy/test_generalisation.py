@@ -281,8 +281,13 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("clipped-about", "P301", True, {"reason": "Called bout the hedge, wants it lower this year."}),
     ("a-bout-of-flu", "P301", False, {"reason": "Missed the class after a bout of flu."}),
     ("inflected-abbreviation", "P301", True, {"reason": "She msgd to say the cat flap is jammed."}),
+    ("digit-for-for", "P301", True, {"reason": "Still waiting 4 the replacement pump, rang to chase."}),
+    ("digit-is-a-time", "P301", False, {"resolution": ["Told her the surgeons come at 4 on Thursday."]}),
     # Speech after a colon, and lines staff wrote into the record (P303).
     ("answer-when-colon", "P303", True, {"resolution": ["Her answer when I offered a refund: just fix it properly this time."]}),
+    ("someones-reply-colon", "P303", True, {"resolution": ["The customer's reply to the quote: far too dear for a patio."]}),
+    ("quote-from-her-email", "P303", True, {"resolution": ["Quote from her email: the drive looks like a ploughed field."]}),
+    ("email-address-after-colon", "P303", False, {"resolution": ["Her email: jo@example.com is the one for invoices."]}),
     ("written-into-the-record", "P303", False, {"resolution": ["Wrote 'key safe behind the water butt' on today's job sheet."]}),
 ]
 

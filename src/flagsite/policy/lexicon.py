@@ -85,7 +85,11 @@ _DIGIT_AFTER_GOING = re.compile(
 )
 _BEFORE_A_NOUN = frozenset("a an the this that one another each every first second third last long short bad nasty severe mild recent latest next final".split())
 _NOT_PLURALS = frozenset("his its this is was us as has does yes plus".split())
-_DIGIT_FOR_FOR = re.compile(r"(?<![\d.,£$€#/-])\b(4)\s+(?:u|you|me|him|her|them|us|now|ever)\b(?!['-])")
+_DIGIT_FOR_FOR = re.compile(
+    r"(?<![\d.,£$€#/-])\b(4)\s+(?:u|you|me|him|her|them|us|now|ever)\b(?!['-])"
+    # After a verb in -ing or -ed, before a determiner: "waiting 4 the part", "asked 4 a refund" (not "at 4 the van came").
+    r"|\b[a-z]+(?:ing|ed)\s+(4)\s+(?:the|a|an|his|her|their|my|our|your|this|that|it)\b(?!['-])"
+)
 
 
 def _digits_for_words(source: str, is_verb: Callable[[str], bool]) -> list[tuple[str, str]]:
@@ -554,7 +558,7 @@ def _with_inflections(slang: dict[str, str]) -> dict[str, str]:
             continue  # only abbreviations without a vowel: "cos" + "s" or "u" + "s" would be words
         stem = replacement[:-1] if replacement.endswith("e") else replacement
         for ending, full in (("s", replacement + "s"), ("d", stem + "ed"), ("ed", stem + "ed"), ("ing", stem + "ing")):
-            if _spellchecker().word_frequency[full] > _RARE:  # "messaged", but not "thanksed"
+            if full in _english_words(60):  # "messaged", "texted", but not "thanksed"
                 inflected.setdefault(word + ending, full)
     return inflected | slang
 

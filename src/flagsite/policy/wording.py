@@ -26,9 +26,9 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     Finds words from a list of slang and text-speak that are never standard English, and the
     inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
-    for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you"; not a count:
-    "needs 2 filters", "booked 2 double rooms"), and says what to write instead. Single letters ("u",
-    "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
+    for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
+    part"; not a count or a time: "needs 2 filters", "booked 2 double rooms", "at 4 the van came"), and
+    says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
 
     ## Why
     Notes and flags are professional records that the customer may read, and that colleagues
@@ -195,7 +195,8 @@ _COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|o
 # "He said: just send whoever is free", "Her words: he would not let me pass": someone's words after a colon.
 _SAID_COLON = re.compile(
     r"\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member"
-    r"|(?:his|her|their) (?:exact |own |actual )?(?:words|reply|response|answer|comment|message)(?: (?:to|when|after|about|on)(?: [^\s:.;]+){1,6}?)?(?: (?:was|were))?)\s*"
+    r"|(?:(?:his|her|their|[a-z]+['’]s) (?:exact |own |actual )?(?:words|reply|response|answer|comment|message)"
+    r"|quote from (?:his|her|their) (?:email|letter|text|message|review))(?: (?:to|when|after|about|on)(?: [^\s:.;]+){1,6}?)?(?: (?:was|were))?)\s*"
     r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|goes|went|was like|is like|is all|was all|told (?:me|us|the agent|him|her|them))\s*)?:\s*"
     r"(?:[^\s.;]+\s+){2,}[^\s.;]+",
     re.IGNORECASE,
@@ -253,7 +254,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     market'", "kept saying it was 'a total joke'"; not a name in capitals, 'Amazon Riverbank
     Deluxe'); speech after a colon ("He said: just send whoever is free", "She goes: I typed it
     right", "Her words: ...", "His exact words: ...", "Her reply to the email was: ...", "Her answer
-    when I offered a refund: ..."); and "verbatim" or "in his words". Quoted names of things (a plan,
+    when I offered a refund: ...", "The customer's reply to the quote: ...", "Quote from her email: ..."); and "verbatim" or "in his words". Quoted names of things (a plan,
     an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
     staff wrote into the record ("Added 'nut allergy' to her preferences", "Wrote 'key safe by the
     gate' on the job sheet") are not flagged. The finding retells the quote as reported speech.
