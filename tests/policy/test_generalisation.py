@@ -274,6 +274,9 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("rarer-spelling-of-a-slip", "P302", True, {"reason": "The pond pump stoped overnight."}),
     ("two-slips-in-lower-case", "P302", True, {"resolution": ["The gardener reccomended cutting the roses back hard."]}),
     ("name-before-past-tense", "P302", False, {"reason": "Bisky chewed through the garden hose again."}),
+    ("names-in-a-list", "P302", False, {"resolution": ["Bisky and Mungo were walked at 8 and fed."]}),
+    ("name-before-who-it-is", "P302", False, {"resolution": ["Kemi, her granddaughter, let the gardeners in."]}),
+    ("slip-before-a-comma", "P302", True, {"resolution": ["Unfortunatly, the supplier is out of stock."]}),
     ("name-again-with-s", "P302", False, {"resolution": ["Tamsk refused his tablets, so hid them in cheese and topped up Tamsk's water."]}),
     # Text-speak read from the words around it (P301).
     ("digit-after-going", "P301", True, {"reason": "Popped round 2 check the pond heater before the frost."}),

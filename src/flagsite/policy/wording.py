@@ -81,7 +81,9 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         end = text.starts[index] + len(word)
         if lower in _PREFIXES and text.masked[end : end + 1] == "-":
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
-        if word[0].isupper() and (_NAME_BEFORE_VERB.match(text.masked[end:]) or _before_a_past_tense(text, index, subject)):
+        if word[0].isupper() and (
+            _NAME_BEFORE_VERB.match(text.masked[end:]) or _NAME_BEFORE_NAME_OR_WHO.match(text.masked[end:]) or _before_a_past_tense(text, index, subject)
+        ):
             continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
@@ -99,6 +101,9 @@ _CALENDAR_SLIP = re.compile(
     r"ja?n?u?a?r?y|fe?b?r?u?a?r?y|se?p?t?e?m?b?e?r|oc?t?o?b?e?r|no?v?e?m?b?e?r|de?c?e?m?b?e?r)s?$"
 )
 _PREFIXES = frozenset("pre post non re co anti semi multi sub inter mid self ex un de bi tri mis over under e".split())
+# After a name that opens a sentence, another name ("Bisky and Mungo were walked") or who it is, set off by
+# commas ("Kemi, her granddaughter, let them in"; a slip before one comma is not: "Unfortunatly, the part ...").
+_NAME_BEFORE_NAME_OR_WHO = re.compile(r"^(?:\s+(?:and|&)\s+[A-Z][a-z]+\b|,\s+(?:her|his|their|our|my|the|a|an)(?:\s+[a-z]+){1,2},)")
 # After a name that opens a sentence, a verb of its own: typing slips open a sentence with the verb itself.
 _NAME_BEFORE_VERB = re.compile(
     r"^(?:'s\b|\s+(?:is|was|has|had|will|would|can|could|does|did|needs|needed|wants|wanted|ate|came|went|got|gets|seems|seemed|"
@@ -129,7 +134,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     his tablets ... topped up Tamsk's water"), a word that no dictionary word is one edit away from
     (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away),
     a capitalised word opening a sentence before a verb of its own ("Mochi ate a sock", "Bisky
-    chewed the hose": a pet's or a person's name), the end of a compound ("add-ons",
+    chewed the hose": a pet's or a person's name), before another name ("Bisky and Mungo") or before
+    who it is, set off by commas ("Kemi, her granddaughter, ..."), the end of a compound ("add-ons",
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, words written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier), and the words in `policy.allow_words` — add the organisation's own
