@@ -963,6 +963,13 @@ _CHANGE_VERB = re.compile(
     # The perfect tense with the plain verb, as second-language writers put it: "I have change the number".
     r"(?:(?<=\bhave )|(?<=\bhas )|(?<=\bhad ))(?:change|update|correct|amend|switch|replace))\b"
 )
+# Every match of _CHANGE_VERB is one of these words: a text without any is passed at once. Keep them in step.
+_CHANGE_VERB_WORDS = frozenset(
+    """changed updated corrected replaced amended switched modified edited swapped moved increased reduced raised lowered added
+    removed took taken unsubscribed subscribed reactivated deactivated downgraded transferred put bumped upgraded converted opted
+    pointed redirected diverted rerouted set renamed unlinked delinked enrolled unenrolled turned signed dropped knocked stepped
+    change update correct amend switch replace""".split()
+)
 # The account field a verb of change acts on, in the words after it up to the end of the clause:
 # "updated her card details", "switched them to annual billing", "took her off the mailing list".
 _FIELD_IN_CLAUSE = re.compile(
@@ -1036,7 +1043,12 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     statements", "unlinked the old handset from her account"); an account renamed; the plain verb
     after "have", as second-language writers put it ("I have change the number"); and in the
     resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
-    email has been changed to the work one", "New card added to the account"). A verb acting on something else ("moved the appointment", "transferred
+    email has been changed to the work one", "New card added to the account"), the new state said
+    with "now" ("She is now on the annual plan", "Membership now in her married name"), or the
+    change named as a noun ("Processed her change of address", "Change of name done"); messages
+    added or removed ("removed the SMS reminders from her profile"), "her details" updated, a
+    field set to a value ("set the direct debit date to the 16th"), a direct debit set up, opted
+    into a scheme. A verb acting on something else ("moved the appointment", "transferred
     the request for a payment plan", "changed the card message", "replaced the zip", "put the
     £20 back on her card", "switched her over to Adaeze", "put him through to the billing
     team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
@@ -1078,21 +1090,28 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             yield Hit(("changes", index), f"the change of {change.field} has no {' and no '.join(missing)}; record both the old and the new value (write \"\" for an empty one)")
     if note.changes:
         return
-    names = _their_names(subject)
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
         if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words):
             continue  # no account field named, nothing of theirs, no record or new value named: nearly every text
+        stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words)
+        if not stated and _CHANGE_VERB_WORDS.isdisjoint(text.words):
+            continue  # no verb of change among its words
         lowered = text.text.lower()
-        if not _CHANGE_VERB.search(lowered) or _NO_CHANGE.search(lowered):
-            continue  # no verb of change anywhere (sentences only cut the text at spaces), or the text says nothing changed
+        if not (stated or _CHANGE_VERB.search(lowered)) or _NO_CHANGE.search(lowered):
+            continue  # no verb of change or new state anywhere (sentences only cut the text at spaces), or the text says nothing changed
         for original in sentences(text.text):
             sentence = original.lower()
             if _FROM_TO.search(sentence):
                 continue  # the sentence gives the old and the new value itself
+            field = _state_changed(sentence) if stated else None
+            if field:
+                field = _thing_named(field.split())
+                yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
+                return
             for verb in _CHANGE_VERB.finditer(sentence):
-                if not _done_by_us(sentence[: verb.start()], text.loc[0], names) or _not_lasting(sentence[verb.end() :]):
+                if not _done_by_us(sentence[: verb.start()], text.loc[0], _their_names(subject)) or _not_lasting(sentence[verb.end() :]):
                     continue
                 field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
                 if not field and text.loc[0] != "reason" and verb.group(0) in _PARTICIPLES:
@@ -1129,6 +1148,28 @@ _ON_A_DOCUMENT = re.compile(
     r"program|plaque|headstone|label|banner|poster|leaflet|ticket|badge|engraving|inscription|cake|wreath|card message|gift card|voucher|"
     r"gift voucher)s?\b"
 )
+
+
+_FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True))
+# The new state, said with "now", in the resolution: "She is now on the annual plan", "Membership now
+# in her married name", "Tariff is now the off-peak one".
+_NOW_STATE = re.compile(
+    rf"\b(?:(?:she|he|they|customer|client|member)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+(?:the|a|an|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:in|on|under|the|set to|going to|goes to))\b"
+)
+# A change named as a noun, with what was done to it: "Processed her change of address", "Change of name done".
+_CHANGE_AS_A_NOUN = re.compile(
+    rf"\b(?:(?:processed|actioned|logged|made|completed|did|put through|submitted|applied|recorded|carried out|sorted)\s+"
+    rf"(?:the\s+|her\s+|his\s+|their\s+|a\s+)?(?:change|update|correction|amendment)s?\s+(?:of|to)\s+(?:the\s+|her\s+|his\s+|their\s+)?({_FIELD_NAMES})|"
+    rf"(?:change|update|correction|amendment)s?\s+(?:of|to)\s+(?:the\s+|her\s+|his\s+|their\s+)?({_FIELD_NAMES})\s+"
+    rf"(?:done|processed|completed|actioned|made|sorted|put through|applied))\b"
+)
+
+
+def _state_changed(sentence: str) -> str | None:
+    """A field whose new state or whose change the resolution states without a verb of change acting on it."""
+    found = _NOW_STATE.search(sentence) or _CHANGE_AS_A_NOUN.search(sentence)
+    return next((part for part in found.groups() if part), None) if found else None
 
 
 def _field_before(before: str) -> str | None:
@@ -1189,7 +1230,7 @@ _MOVED_TO = re.compile(
     r"^\s+((?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(?:to|onto|into)\s+"
     r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
 )
-_MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed".split())
+_MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed opted".split())
 _DESTINATION_END = re.compile(r"[,;:()]|\s(?:on|at|with|for|from|until|till|in|who|which|after|before|because|so|as|while|and|but|by|instead)\s|[.!?]?$")
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
@@ -1243,6 +1284,11 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
 
 # Verbs that give a thing of the customer's a new value: "swapped her home centre to the Hove pool".
 _SETTING_VERBS = frozenset("changed updated switched moved amended corrected swapped upgraded downgraded converted".split())
+# Kinds of message a customer is sent, as the object of a verb that adds or removes them.
+_MESSAGES = re.compile(
+    r"^\s+(?:(?:the|all|her|his|their|any)\s+)?(?:[\w-]+\s+){0,2}?(reminders?|notifications?|alerts?|texts?|emails?|newsletters?|statements?|"
+    r"marketing|mailings?|letters?)\b"
+)
 # Seats counted are licences of the account ("added three seats"); seats moved are places at a show.
 _COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bumped dropped".split())
 
@@ -1260,13 +1306,20 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     moved = _moved_to(name, rest, original[verb.end():])
     if moved:
         return moved
-    if name == "set" and not re.match(r"\s+(?:him|her|them)\s+up\s+(?:on|with|for)\b", rest):
-        return None  # "set" changes the account only as "set her up on direct debit"
+    if name == "set" and not re.match(r"\s+(?:(?:him|her|them)\s+up\s+(?:on|with|for)|up\s+(?:a|an|the|her|his|their)\s+(?:new\s+)?(?:direct debit|standing order|autopay))\b", rest):
+        clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+        field = _FIELD_IN_CLAUSE.search(clause)
+        if not field or " to " not in clause[field.end() :]:
+            return None  # "set" changes the account as "set her up on direct debit" or "set the direct debit date to the 16th"
     if name == "renamed":
         return "name"  # "renamed the account to Okafor Consulting Ltd"
     clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
-    if name in ("added", "removed", "took", "taken") and _someone_added(clause.split()) and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
-        return "people on the account"  # "added her husband as an authorised user on the account"
+    if name in ("added", "removed", "took", "taken") and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
+        if _someone_added(clause.split()):
+            return "people on the account"  # "added her husband as an authorised user on the account"
+        messages = _MESSAGES.match(clause)
+        if messages:
+            return messages.group(1)  # "removed the SMS reminders from her profile": what she is sent
     if name in ("replaced", "replace") and not _ON_THE_RECORD.search(clause) and not re.search(r"\bwith\b", clause):
         return None  # "replaced the zip": a part of a thing; "replaced the card on file" is the account
     owned = _THEIR_THING_TO.match(clause)
@@ -1285,6 +1338,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         before = clause[: found.start()].split()
         if _UNDER_A_FIELD.search(clause, 0, found.start()):
             continue  # "put three on reserve under his name": the field says where, it is not what changed
+        if found.group(1) == "details" and (name not in _SETTING_VERBS or (before and before[-1] not in ("his", "her", "their", "personal", "account"))):
+            continue  # "updated her details" is the account; "updated the details of the complaint" is not
         if found.group(1) == "seats" and name not in _COUNTING_VERBS:
             continue  # "changed the seats to row F": places at a show, not licences
         if _ON_A_DOCUMENT.match(clause, found.end(1)):
@@ -1345,7 +1400,7 @@ _NUMBER_WORDS = (
 # Currencies by their ISO codes and signs, as a class: "GBP 18", "40 CAD", "₹1,850".
 _CURRENCY_CODES = r"(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|inr|zar|sek|nok|dkk|pln|mxn|sgd|hkd|aed)"
 _MONEY = re.compile(
-    rf"(?:(?:[$€£¥₹₩₽₺₦₱₪]|\b{_CURRENCY_CODES}\s)\s?\d[\d,]*(?:\.\d+)?|"
+    rf"(?:(?:[$€£¥₹₩₽₺₦₱₪]|\b(?=[a-z]{{3}}\s\d){_CURRENCY_CODES}\s)\s?\d[\d,]*(?:\.\d+)?|"  # (a code is looked for only before a figure)
     rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence)\b)",
     re.IGNORECASE,
 )
@@ -1353,9 +1408,7 @@ _MONEY = re.compile(
 # it was moved for ("charged her card 42.50", "quoted her 240", "refunded 15.00"), or as the
 # figure of a price, a fee or a deposit ("a deposit of 60", "the term costs 96"). Not a count
 # ("took 3 of the leaflets", "charged her phone for 20 minutes").
-_MONEY_VERBS_WITHOUT_CURRENCY = (
-    "refund", "credit", "charg", "reimburs", "waiv", "quot", "paid", "cost", "fee", "deposit", "price", "payment", "excess", "premium",
-)
+_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium")
 _SUM_WITHOUT_CURRENCY = re.compile(
     r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
     r"(?P<sum>\d[\d,]*\.\d\d)|"
@@ -1417,6 +1470,18 @@ def _a_sum(text: str, money: re.Match[str]) -> bool:
     return not _NOT_A_SUM_BEFORE.search(before) and not _NOT_A_SUM_AFTER.match(after)
 
 
+_MONEY_IN_LOWER_CASE = re.compile(_MONEY.pattern)
+_SUM_WITHOUT_CURRENCY_IN_LOWER_CASE = re.compile(_SUM_WITHOUT_CURRENCY.pattern)
+
+
+def _first_sum(text: str, lowered: str | None, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> re.Match[str] | None:
+    """The first sum a pattern finds in a text that is a sum given, taken or quoted; matched in the lower-case text when there is one."""
+    if lowered is None:
+        return next((m for m in pattern.finditer(text) if _a_sum(text, m)), None)
+    found = next((m for m in in_lower_case.finditer(lowered) if _a_sum(text, m)), None)
+    return pattern.match(text, found.start(), found.end()) if found else None  # the same sum, in the text's own case
+
+
 def _money_moves(text: str, money: re.Match[str]) -> bool:
     """A sum in words ("a tenner", "forty pounds") counts when money moves in its sentence: it is often a figure of speech."""
     return _MONEY_ACTION.search(_sentence_around(text, money)) is not None
@@ -1464,9 +1529,13 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
         in_words = not _MONEY_WORDS.isdisjoint(text.words)
         if not text.has_digit and not in_words:
             continue  # an amount has a digit, or is written in words
-        found = next((m for m in _MONEY.finditer(text.text) if _a_sum(text.text, m)), None) if text.has_digit else None
-        if found is None and text.has_digit and any(verb in text.lowered for verb in _MONEY_VERBS_WITHOUT_CURRENCY):
-            found = next((m for m in _SUM_WITHOUT_CURRENCY.finditer(text.text) if _a_sum(text.text, m)), None)
+        # Searched in lower case, which is faster than ignoring case, where lowering keeps every position
+        # (text.lowered has its digits masked).
+        lowered = text.text.lower() if text.has_digit else None
+        lowered = lowered if lowered is not None and len(lowered) == len(text.text) else None
+        found = _first_sum(text.text, lowered, _MONEY, _MONEY_IN_LOWER_CASE) if text.has_digit else None
+        if found is None and text.has_digit and _MONEY_VERBS_WITHOUT_CURRENCY.search(text.lowered):
+            found = _first_sum(text.text, lowered, _SUM_WITHOUT_CURRENCY, _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE)
         if found is None and in_words:
             found = next((m for m in _MONEY_IN_WORDS.finditer(text.text) if _a_sum(text.text, m) and _money_moves(text.text, m)), None)
         if found:

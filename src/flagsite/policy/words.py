@@ -254,7 +254,7 @@ CHANGE_FIELDS: tuple[str, ...] = (
     "auto-renewal", "auto-renew", "paperless", "gift aid",
     # Whom to call about the customer, who the customer is, and what they give or may spend.
     "emergency contact", "next of kin", "date of birth", "birth date", "dob", "donation", "regular gift", "monthly gift",
-    "pledge", "credit limit", "overdraft limit", "spending limit", "withdrawal limit",
+    "pledge", "credit limit", "overdraft limit", "spending limit", "withdrawal limit", "details",
 )
 # A field word followed by one of these names something else: the card message, a phone call.
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
