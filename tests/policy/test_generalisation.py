@@ -46,6 +46,7 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("replied", "P104", True, {"resolution": ["Replied."]}),
     ("given", "P104", True, {"resolution": ["Given."]}),
     ("added-to-note", "P104", True, {"resolution": ["Added to note."]}),
+    ("taken-care-of", "P104", True, {"resolution": ["Taken care of."]}),
     ("short-but-real", "P104", False, {"resolution": ["Replied with the signed agreement."]}),
     # Promises without a follow-up.
     ("will-let-them-know", "P105", True, {"resolution": ["Not announced yet; will let them know as soon as they are."]}),
@@ -67,6 +68,10 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("we-will-be-in-touch", "P105", True, {"resolution": ["Part on back order. We'll be in touch when it lands."]}),
     ("the-quote-is-a-thing", "P103", False, {"reason": "Disputes the quote."}),
     ("quote-as-talking", "P103", True, {"reason": "Customer rang, quote: not happy."}),
+    ("pronoun-to-another-person", "P105", True, {"resolution": ["Passed to the returns desk; they'll phone him on Monday."]}),
+    ("on-it-now-with-a-time", "P105", True, {"resolution": ["Manager agreed a refund; he is ringing her tomorrow morning to arrange it."]}),
+    ("she-collects-them", "P105", False, {"resolution": ["The curtains are ready; she will collect them on Saturday."]}),
+    ("handed-on-not-promised", "P105", False, {"resolution": ["Turned off the pump and asked maintenance to check the float switch."]}),
     ("thing-does-it-itself", "P105", False, {"resolution": ["Explained the router will restart itself overnight."]}),
     ("asked-for-it-to-be-sent", "P105", False, {"reason": "Asked for the receipt to be sent to her work address."}),
     # Changes in prose only.
@@ -87,6 +92,8 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("one-off-wish", "P108", False, {"reason": "Asked for this month's statement by post as she is away from her email."}),
     ("nobody-should-ring", "P108", True, {"resolution": ["He sleeps days, so nobody should ring the bell before noon."]}),
     ("fitters-are-to", "P108", True, {"resolution": ["Fitters are to use the side gate; the front path is private."]}),
+    ("channel-over-channel", "P108", True, {"resolution": ["Sent the renewal. She asks us to email rather than post where possible."]}),
+    ("thing-always-does", "P108", False, {"reason": "The garage door always sticks halfway in the cold."}),
     ("fault-every-time", "P108", False, {"reason": "The printer jams every time she prints on both sides."}),
     # Quotes in the colon form.
     ("said-colon", "P303", True, {"reason": "Asked about the inspection. He said: just send whoever is free."}),

@@ -370,7 +370,7 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "resolved", "n/a", "helped customer", "advised accordingly", "answered her questions",
     "provided information", "see above"), or a few words that name no object of the action
     ("Noted.", "Replied.", "Given.", "Added to note.", "Will do.", "All good.", "As discussed.",
-    "Followed process.", "Spoke to her."), or a verb alone with what it acted on left out
+    "Followed process.", "Spoke to her.", "Taken care of.", "All set."), or a verb alone with what it acted on left out
     ("Filed.", "Received.", "Emailed over.").
 
     ## Why
@@ -572,7 +572,7 @@ _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|wor
 # without any are skipped at once (a look-up of the text's words, not a search per word).
 _PROMISE_WORDS = frozenset(
     """will would callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
-    expect hope aim plan keep""".split()
+    expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting""".split()
 )
 # Narrower: a pattern above cannot match a sentence without one of these words or phrases, or
 # without "to" opening the sentence ("To call back Monday"). Many texts pass the first look on a
@@ -580,7 +580,7 @@ _PROMISE_WORDS = frozenset(
 # step with the patterns.
 _PROMISE_MARKER_WORDS = frozenset(
     """will shall would promised agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
-    swinging heading todo action keep""".split()
+    swinging heading todo action keep calling ringing phoning emailing texting sending posting writing contacting getting""".split()
 )
 _PROMISE_MARKER_PHRASES = (
     "'ll", "'d", "going to", "has to", "have to", "call-back", "call back", "follow-up", "follow up", "set up", "back to",
@@ -620,15 +620,20 @@ _TELLING = frozenset("told tell assured promised informed advised".split())
 # accounts team will reissue the invoice", "an engineer will be with her within four hours". Who
 # acts must be a person (see _a_person); what they do, an act (see _NOT_AN_ACT).
 _SOMEONE_WILL = re.compile(
-    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:will|'ll|shall|is going to|are going to)\s+"
+    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to)|'ll)\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
+    # Or on it now, with a time to come: "she is emailing him the details this evening".
+    r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<busy>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:is|are|am)|'s|'m|'re)\s+"
+    r"(?:calling|ringing|phoning|emailing|e-mailing|texting|sending|posting|writing to|contacting|getting back to)\s+(?:him|her|them)\b"
+    r"(?=[^.;!?]{0,40}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week)|next|first thing|in the (?:morning|afternoon|evening)|"
+    r"when|once|as soon as|after|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
 )
 # What is so or happens by itself, not done: "the tablets will take three days", "the app will update
 # overnight", "the membership will renew", "Marta will work Saturday".
 _NOT_AN_ACT = frozenset(
     """be need needs have know want like see hear mind cost take arrive ship update renew reset expire lapse go come show appear clear
     run close open end finish start change increase decrease drop rise fall apply work last happen remain stay become seem depend
-    vary include cover reach sync refresh process bounce fail stop continue follow not never probably likely only still always
+    vary include cover sync refresh process bounce fail stop continue follow not never probably likely only still always
     usually normally also just her him them his their the a an my our this that it its you me us""".split()
 )
 # Acts of _WHO_WILL that a thing does by itself: "the app will update", "the system will send a reminder".
@@ -687,7 +692,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     name, role, trade or "our" ("Marta will order a replacement lens", "our estimator will email
     the adjuster", "Someone from claims will reach out", "An engineer will be with her within four
     hours", "Trainer to ring him back", "Pharmacist is contacting the insurer and will update
-    her"); a task handed to a colleague ("Asked Jonah in finance to ring her back"); the writer
+    her"; "she" or "they" acting on another person: "They'll reach out to him"); someone of ours on
+    it now, with a time to come ("she is emailing him the details this evening"); a task handed to
+    a colleague ("Asked Jonah in finance to ring her back"); the writer
     doing anything in the future tense ("I'll email Marisol the options", "we'll be in touch",
     "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
     what is simply so: "we will need access to the loft"); the present tense for the future, as
@@ -804,6 +811,8 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
             doer, told = _doer(found.group("doer"), in_reason)
             if not told and sentence.startswith("would", found.end("doer") + 1):
                 continue  # "the fitter would need a ladder": a condition, not a promise
+            if not in_reason and _HANDED_TO.match(found.group("doer")) and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
+                continue  # "asked maintenance to look at the timer": work handed on, nothing promised to the customer
             # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
             gerund = bool(doer) and doer[-1].endswith("ing") and sentence.startswith("to ", found.end("doer") + 1)
             if doer and (
@@ -818,7 +827,11 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
             if doer and pattern is _WHO_WILL and found.group(0).split()[-1] in _DONE_BY_THINGS and not _a_person(doer, _capitalised(text)):
                 continue  # "the app will update overnight": a thing
             return True
-    if "booked" not in sentence and any(future in sentence for future in _FUTURE_MARKS) and _someone_of_ours_will(sentence, in_reason, text, texts):
+    if (
+        "booked" not in sentence
+        and (any(future in sentence for future in _FUTURE_MARKS) or "ing " in sentence)  # "will ...", or "is emailing him ..."
+        and _someone_of_ours_will(sentence, in_reason, text, texts)
+    ):
         return not _REPORTED_SPEECH.search(sentence)  # not when the occasion is booked ("at the check-up she booked")
     if not in_reason and _THING_SENT.search(sentence) and not _ASKED_FOR.search(sentence) and not _a_booking(texts):
         return True  # not a certificate that follows a booked visit
@@ -884,6 +897,10 @@ def _booked(texts: list[TextField]) -> frozenset[str]:
 _HANDED_TO = re.compile(r"^(?:asked|emailed|messaged|texted|left a (?:note|message) for|passed (?:it |this )?(?:on )?to|handed (?:it |this )?(?:over )?to)\s+")
 
 
+# A task handed on promises the customer something when it reaches them: "asked Jonah to ring her back".
+_REACHES_THEM = re.compile(r"\b(?:him|her|them|call|ring|phone|email|e-mail|text|contact|write|get back|follow up|reach out|let)\b")
+
+
 def _doer(phrase: str, in_reason: bool) -> tuple[list[str], bool]:
     """The words of who acts, without "told her (that)" before them ("told her the engineer"), and whether it was there.
 
@@ -913,17 +930,39 @@ def _a_person(doer: list[str], capitalised: Names) -> bool:
     return any(word in _TRADES or _is_role(word) or word in capitalised.inside or word in HONORIFICS for word in doer if word not in _DETERMINERS)
 
 
+# Who an act is done to, right after its verb: "email him", "reach out to him", "get back to her".
+_DONE_TO = re.compile(r"\s*(?:will|shall|is going to|are going to|'ll|is|are|'s|'re)?\s*(?:[a-z-]+\s+){1,2}?(?:(?:back|out)\s+)?(?:to\s+)?(him|her)\b")
+
+
+def _to_someone_else(pronoun: str, rest: str) -> bool:
+    """Whether "she", "he" or "they" act on another person ("she will email him", "they'll reach out to him"): one of ours, then.
+
+    Only "him" and "her" count: "them" after "she will collect" is as often the things she collects.
+    """
+    done_to = _DONE_TO.match(rest)
+    return done_to is not None and done_to.group(1) not in _OWN_WORDS[pronoun]
+
+
 def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts: list[TextField]) -> bool:
     """Whether a person of ours will act: "Marta will order a replacement lens", "an engineer will be with her"."""
     for found in _SOMEONE_WILL.finditer(sentence):
-        doer, _ = _doer(found.group("doer"), in_reason)
-        verb = found.group("verb")
-        if not doer or _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or doer[-1] in ("i", "we", "us", "me"):
-            continue  # the customer's side, a verb's phrase, or the writer (_we_will's)
-        if verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end())):
-            continue
+        busy = found.group("busy")
+        doer, _ = _doer(busy or found.group("doer"), in_reason)
+        verb = found.group("verb") or ""
+        if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))):
+            continue  # what is so or happens by itself: "the tablets will take three days"
         if _RECURRING.search(sentence) or _a_booking(texts):
             continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
+        if doer in (["i"], ["we"]):
+            if busy:
+                return True  # "I'm emailing her tonight"; "I will ..." is _we_will's
+            continue
+        if doer in (["she"], ["he"], ["they"]):
+            if _to_someone_else(doer[0], sentence[found.end("busy" if busy else "doer") :]):
+                return True  # "they'll reach out to him", "she is emailing him": one of ours, to the customer
+            continue
+        if _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or doer[-1] in ("us", "me"):
+            continue  # the customer's side, or a verb's phrase
         if _a_person(doer, _capitalised(text)):
             return True
     return False
@@ -1546,7 +1585,12 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 _DURABLE = re.compile(
-    r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all future|ever again|from here on|"
+    r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all future|ever again|from here on|as a rule|would rather (?:we|you|staff|that)|"
+    # One channel over another: "phone rather than write", "email not post".
+    r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?)\s+(?:rather than|instead of|not)\s+"
+    r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?|by (?:phone|email|post|text))|"
+    # A need applied to whatever we send: "large print on everything we send him" (not "doesn't read anything we send").
+    r"(?:on|for|in|with|to) (?:everything|anything|whatever) (?:we|you) (?:send|post|email|e-mail|write|print|deliver)|"
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
     r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every time|each time|"
@@ -1601,13 +1645,16 @@ _ONE_OFF = re.compile(
     re.IGNORECASE,
 )
 _STRONG_DURABLE = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|ever again|always|every time|whenever)\b", re.IGNORECASE)
-# "Whenever", "every time" make a wish last ("wants the corner booth whenever she books", "use
-# the relay service whenever we call her"); without a wish or an instruction in the sentence they
-# say when something happens ("whistling whenever she turns her head").
-_OCCASIONS = frozenset({"whenever", "every time", "each time"})
+# "Whenever", "every time", "always" make a wish last ("wants the corner booth whenever she books",
+# "use the relay service whenever we call her", "always ring first"); without a wish or an
+# instruction in the sentence they say when something happens ("whistling whenever she turns her
+# head", "the intercom always buzzes twice").
+_OCCASIONS = frozenset({"whenever", "every time", "each time", "always"})
+# "Always" after "is" tells a lasting state of a person or a pet: "Pepper is always nervous in the dryer room".
+_A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
 _A_WISH = re.compile(
-    r"\b(?:wants?|wanted|wish\w*|asks?|asked|prefers?|preferred|likes?|liked|please|must|should|always|never|only|"
-    r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give)\b",
+    r"\b(?:wants?|wanted|wish\w*|asks?|asked|prefers?|preferred|likes?|liked|please|must|should|never|only|"
+    r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give|pays?|paid)\b",
     re.IGNORECASE,
 )
 # The note says the wish was put on the permanent record already.
@@ -1622,7 +1669,7 @@ _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 # Every match of _DURABLE or _STANDING_FACT holds a word of the first set, or one of the second
 # with one of the third ("no calls", "email only", "all letters"). Keep them in step.
 _DURABLE_WORDS = frozenset(
-    """now here forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
+    """rule rather everything anything whatever only now here forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
     anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
     interpreter translator court allowed cannot can't middle maiden married nickname""".split()
 )
@@ -1652,7 +1699,7 @@ _CHANNEL_WORDS = frozenset(
     appointments appointment invoices statements orders bookings deliveries delivery messages paperwork airport airports
     flights stays jobs communications sms chat reach write use""".split()
 )
-_LIMIT_WORDS = frozenset("not no don't doesn't only all any every each time after before between".split())
+_LIMIT_WORDS = frozenset("not no don't doesn't only all any every each time after before between rather instead".split())
 # The same patterns for lower-case text: case-insensitive matching is the slow part.
 _DURABLE_IN_LOWER_CASE = re.compile(_DURABLE.pattern)
 _STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
@@ -1697,8 +1744,8 @@ def _durable_sentence(text: TextField) -> tuple[str, str] | None:
             if not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
                 return sentence.strip(), fact.group(0)
         for wish in _DURABLE.finditer(sentence):
-            if wish.group(0).lower() in _OCCASIONS and not _A_WISH.search(sentence):
-                continue  # "whistling whenever she turns her head": when a fault shows, not a wish
+            if wish.group(0).lower() in _OCCASIONS and not _A_WISH.search(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
+                continue  # "whistling whenever she turns her head", "the intercom always buzzes twice": a fault, not a wish
             if (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)) and not _in_a_quotation(sentence, wish.start()):
                 return sentence.strip(), wish.group(0)
             break
@@ -1718,10 +1765,13 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
     door"), a court order; or an instruction to whoever visits or calls ("operatives must wait",
     "drivers should phone ahead", "drivers are to park on the street", "nobody should ever knock
-    before 1 p.m.", "no one is to open the back door"). "Whenever" and "every time" count with a
-    wish or an instruction in the sentence ("text her each time a parcel is out"), not when they
-    say when a fault shows ("whistling whenever she turns her head"). A wish for this contact alone ("for this trip only",
-    "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
+    before 1 p.m.", "no one is to open the back door"); "as a rule", "would rather we", one channel
+    over another ("phone rather than write"), a need applied to whatever we send ("large print on
+    everything we send him"). "Whenever", "every time" and "always" count with a wish or an
+    instruction in the sentence ("text her each time a parcel is out"), or "always" after "is"
+    ("Pepper is always nervous in the dryer room"), not when they say when a fault shows
+    ("whistling whenever she turns her head", "the intercom always buzzes twice"). A wish for this
+    contact alone ("for this trip only", "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
     wheelchair", "her grandmother uses a wheelchair"), nor what a person cannot see or read
     today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
     "always" before a description ("always a pleasure"),

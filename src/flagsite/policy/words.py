@@ -115,7 +115,9 @@ EMPTY_RESOLUTION_WORDS: frozenset[str] = frozenset(
     forwarded passed on"""
     # What a resolution says when it says nothing: "All good.", "As discussed.", "Followed process.", "Spoke to her."
     """ all good happy satisfied now process policy procedure requested discussed advice taken dusted look looked looking
-    into spoke spoken talked followed gave per""".split()
+    into spoke spoken talked followed gave per"""
+    # Idioms of "done" that name nothing done: "Taken care of.", "Seen to.", "All set.", "Squared away."
+    """ care of seen set squared away""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
