@@ -134,6 +134,9 @@ def _names_nobody(name: str, subject: Subject) -> bool:
 
 # Endings of a doer's name made from a verb: a sharer, a fosterer, a skipper.
 _DOER_ENDINGS = ("er", "or", "r")
+# Endings of a word for what someone is or does: a treasurer, a sponsor, a flatmate, a signatory.
+# A name the relationship repeats counts only with one of these: "Will" ("who will take over") is a name.
+_ROLE_WORD_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "mate", "man", "woman", "person", "ee", "ary", "ory")
 
 
 @lru_cache(maxsize=4096)
@@ -147,11 +150,15 @@ def _role_repeated(name: str, relationship: str | None) -> bool:
     if not relationship or not re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", name.strip().rstrip(".")):
         return False
     word = name.strip().rstrip(".").lower()
+    if not word.endswith(_ROLE_WORD_ENDINGS):
+        return False
     said = set(re.findall(r"[a-z]+(?:-[a-z]+)*", relationship))  # words in lower case only: "Rose" in "Rose's sister" is a name
     if word in said:
         return True
     # The doer of a verb the relationship uses: "Sharer" of "share", "Fosterer" of "fosters".
-    stems = {word} | {word[: -len(ending)] for ending in _DOER_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 4}
+    if word + "s" in said:
+        return True  # "Sponsor": "sponsors the account holder's swim"
+    stems = {word[: -len(ending)] for ending in _DOER_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 4}
     return any(said_word in {stem, stem + "s", stem + "es", stem + "d", stem + "ed", stem + "ing"} for stem in stems for said_word in said)
 
 
@@ -170,8 +177,9 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     it that reads as a name ("Emma Baker" is a name); or a description written in sentence case,
     its later words words of the language in lower case ("Dog walker", "Next of kin", "Person at
     the front desk"; "Jan van der Berg" is a name); or one word that the relationship repeats in
-    lower case, or whose verb it uses ("Skipper", relationship "delivery skipper"; "Sharer", "rides
-    under a share agreement"; but "Rose", "sister of the account holder"); a department ("Finance",
+    lower case, or whose verb it uses, when it is a word for a doer ("Skipper", relationship
+    "delivery skipper"; "Sharer", "rides under a share agreement"; but "Rose", "sister of the
+    account holder", and "Will", "son who will take over the account"); a department ("Finance",
     "Accounts Payable"); a place with its number ("Room 204", "Flat 3B"). A title before a
     surname ("Reverend Penhaligon", "Cllr Amadi") is a name. The finding proposes moving the role into
     `relationship`. The schema already requires the field; this rule catches names that say nothing.
