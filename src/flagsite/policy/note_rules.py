@@ -1460,7 +1460,8 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
     r"(?P<sum>\d[\d,]*\.\d\d)|"
     r"(?:refunded|credited|charged|reimbursed|quoted)\s+(?:him|her|them|(?:his|her|their) card)\s+(?P<sum2>\d[\d,]*)|"
-    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit)\s+(?:of|is|was|came to|comes to)?\s*(?P<sum3>\d[\d,]*(?:\.\d\d)?))\b"
+    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit)\s+(?:of|is|was|came to|comes to)?\s*"
+    r"(?!(?:19|20)\d\d(?![\d.,]))(?P<sum3>\d[\d,]*(?:\.\d\d)?))\b"  # (not a year: "the fee 2026 schedule")
     r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
     r"(?!\s*(?:%|per ?cent|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
     r"lessons?|people|guests|of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))",  # "her refund of 30 September"
