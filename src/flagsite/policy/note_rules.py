@@ -1193,7 +1193,7 @@ _PARTICIPLES = frozenset(
 _ON_A_DOCUMENT = re.compile(
     r"\s+(?:on|in|for) (?:the|this|that|her|his|their|a|an) (?:[a-z-]+ )?(?:order of service|certificate|invitation|invite|proof|programme|"
     r"program|plaque|headstone|label|banner|poster|leaflet|ticket|badge|engraving|inscription|cake|wreath|card message|gift card|voucher|"
-    r"gift voucher)s?\b"
+    r"gift voucher|form)s?\b"
 )
 
 
@@ -1201,7 +1201,7 @@ _FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, rev
 # The new state, said with "now", in the resolution: "She is now on the annual plan", "Membership now
 # in her married name", "Tariff is now the off-peak one".
 _NOW_STATE = re.compile(
-    rf"\b(?:(?:she|he|they|customer|client|member)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+(?:the|a|an|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"\b(?:(?:she|he|they|customer|client|member)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:in|on|under|the|set to|going to|goes to))\b"
 )
 # A change named as a noun, with what was done to it: "Processed her change of address", "Change of name done".
