@@ -749,8 +749,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     names = _their_names(subject)
     spelt_out, forms = _typed_forms(subject.lexicon.spelt_out)
     for text in subject.texts:
-        if text.loc[0] not in ("reason", "resolution", "internal"):
-            continue
+        if text.loc[0] not in ("reason", "resolution", "internal") or is_todo(text.text):
+            continue  # a TODO placeholder ("TODO: what was done or promised") is S004's to report
         typed = not forms.isdisjoint(text.words)
         lowered = _in_words(text.lowered, spelt_out) if typed else text.lowered
         words = _A_WORD_OF_TEXT.findall(lowered) if typed else text.words
