@@ -312,11 +312,10 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
         words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
     filler, names = lexicon.filler, subject.names
     # Judging words say nothing of the issue; nouns VADER scores ("funeral", "emergency") do.
-    return [
-        w
-        for i, w in enumerate(words)
-        if len(w) > 1 and (w not in filler or (w in _THINGS_AS_NOUNS and i > 0 and words[i - 1] in _DETERMINERS)) and w not in names and not lexicon.judges_a_person(w)
-    ]
+    kept = [w for w in words if len(w) > 1 and w not in filler and w not in names and not lexicon.judges_a_person(w)]
+    if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
+        kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and words[i - 1] in _DETERMINERS]
+    return kept
 
 
 # Words of talking that are things after a determiner: "the fees on the quote", "resize her ring".
