@@ -72,6 +72,9 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("on-it-now-with-a-time", "P105", True, {"resolution": ["Manager agreed a refund; he is ringing her tomorrow morning to arrange it."]}),
     ("she-collects-them", "P105", False, {"resolution": ["The curtains are ready; she will collect them on Saturday."]}),
     ("handed-on-not-promised", "P105", False, {"resolution": ["Turned off the pump and asked maintenance to check the float switch."]}),
+    ("team-on-it-with-a-time", "P105", True, {"resolution": ["The returns team are booking a courier for Friday."]}),
+    ("explaining-how-it-works", "P105", False, {"resolution": ["Explained the cashier will ask for the receipt number."]}),
+    ("a-price-not-a-promise", "P105", False, {"resolution": ["Told him the locksmith will charge a call-out fee after 6pm."]}),
     ("thing-does-it-itself", "P105", False, {"resolution": ["Explained the router will restart itself overnight."]}),
     ("asked-for-it-to-be-sent", "P105", False, {"reason": "Asked for the receipt to be sent to her work address."}),
     # Changes in prose only.

@@ -420,6 +420,8 @@ _PROMISES = (
     # "will be contacted by billing within 48 hours" (not "asked to be contacted by email": a preference).
     re.compile(r"\bwill\s+be\s+(?:called|contacted|emailed|phoned|rung)\s+(?:back\s+)?(?:by(?!\s+(?:email|e-mail|phone|letter|post|text|sms)\b)|within|on|tomorrow|next|in)\b"),
     re.compile(r"\bwill\s+(?:receive|get)\s+a\s+(?:call|callback|call back|phone call)\s+(?:from|back)\b"),
+    # "should be with her by the 20th": what we send, promised by a date.
+    re.compile(r"\b(?:should|will|'ll)\s+be\s+with\s+(?:him|her|them)\s+(?:by|on|within|before|tomorrow|next)\b"),
     re.compile(rf"\b(?:promised|agreed|arranged)\s+to\s+{_PROMISE_VERBS}\b"),
     # "they will call her back tomorrow": someone calls the customer, so someone promised it.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer"
@@ -506,7 +508,9 @@ _WE_DO_LATER = re.compile(
     r"\b(?:tomorrow|tonight|later today|this (?:week|afternoon|evening|morning)|next (?:week|month|time|visit)|first thing|"
     r"in the (?:morning|afternoon|evening)|after that|(?:on |next |this )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s))\b"
 )
-_LATER_WORDS = frozenset("tomorrow tonight later week afternoon evening morning next first after monday tuesday wednesday thursday friday saturday sunday".split())
+_LATER_WORDS = frozenset(
+    "tomorrow tonight later week afternoon evening morning next first after when once by monday tuesday wednesday thursday friday saturday sunday".split()
+)
 # A to-do written as an order to ourselves, opening a sentence: "Ring him the week before.", "Call her back Tuesday."
 _TO_DO = re.compile(
     r"\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
@@ -554,9 +558,18 @@ def _in_words(lowered: str, spelt_out: dict[str, str]) -> str:
 
 
 def _may_do_later(text: TextField) -> bool:
-    """Whether a text has what _WE_DO_LATER needs: "I" or "we", and a word of a time to come."""
+    """Whether a text has what _WE_DO_LATER or someone on it now needs: a word of a time to come, and "I" or "we", or
+    a verb in -ing after "is" or "are" ("the team are arranging"), or one of ours with the writer left out ("Sending her ...")."""
     words = text.words
-    return ("i" in words or "we" in words) and not _LATER_WORDS.isdisjoint(words)
+    if _LATER_WORDS.isdisjoint(words):
+        return False
+    if "i" in words or "we" in words or not _OUR_DOINGS.isdisjoint(words):
+        return True
+    return ("is" in words or "are" in words or "'" in text.lowered) and any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)
+
+
+# Words in -ing that are no verb: "morning", "during".
+_NOT_VERBS = frozenset("morning evening nothing something anything everything during regarding following including pending ceiling building wedding".split())
 
 
 _ASKING = ("ask", "wonder", "know", "enquir", "inquir", "quer")
@@ -579,7 +592,7 @@ _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|wor
 # without any are skipped at once (a look-up of the text's words, not a search per word).
 _PROMISE_WORDS = frozenset(
     """will would callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
-    expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting""".split()
+    expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
 )
 # Narrower: a pattern above cannot match a sentence without one of these words or phrases, or
 # without "to" opening the sentence ("To call back Monday"). Many texts pass the first look on a
@@ -587,11 +600,12 @@ _PROMISE_WORDS = frozenset(
 # step with the patterns.
 _PROMISE_MARKER_WORDS = frozenset(
     """will shall would promised agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
-    swinging heading todo action keep calling ringing phoning emailing texting sending posting writing contacting getting""".split()
+    swinging heading todo action keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
 )
 _PROMISE_MARKER_PHRASES = (
     "'ll", "'d", "going to", "has to", "have to", "call-back", "call back", "follow-up", "follow up", "set up", "back to",
-    "next step", "to do", "expect to", "hope to", "aim to", "plan to", "to follow", "to be ", "be sent",
+    "next step", "to do", "expect to", "hope to", "aim to", "plan to", "to follow", "will follow", "be sent", "be posted", "be emailed",
+    "be issued", "be ordered", "be reordered", "be arranged", "be fitted", "be made", "be redone", "be replaced", "be refunded", "be with",
 )
 _A_WORD_OF_TEXT = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
@@ -626,14 +640,34 @@ _TELLING = frozenset("told tell assured promised informed advised".split())
 # Anyone of ours, in the future tense, doing anything: "Marta will order a replacement lens", "our
 # accounts team will reissue the invoice", "an engineer will be with her within four hours". Who
 # acts must be a person (see _a_person); what they do, an act (see _NOT_AN_ACT).
+# What we do for the customer, in -ing, when the writer leaves themselves out: "Sending her the revised quote tonight".
+_OUR_DOINGS = frozenset(
+    """calling ringing phoning emailing texting sending posting writing contacting chasing ordering reordering booking arranging printing
+    reprinting fitting repairing replacing collecting delivering preparing checking sorting fixing""".split()
+)
+_A_TIME_TO_COME = (
+    r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week)|next|first thing|in the (?:morning|afternoon|evening)|"
+    r"when|once|as soon as|after|by (?:the|end|close|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:on|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
+)
 _SOMEONE_WILL = re.compile(
-    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to)|'ll)\s+"
+    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to)|'ll|'s going to)\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
-    # Or on it now, with a time to come: "she is emailing him the details this evening".
+    # Or on it now, with a time to come: "she is emailing him the details this evening", "the dispatch
+    # team are arranging a collection for Thursday".
     r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<busy>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:is|are|am)|'s|'m|'re)\s+"
-    r"(?:calling|ringing|phoning|emailing|e-mailing|texting|sending|posting|writing to|contacting|getting back to)\s+(?:him|her|them)\b"
-    r"(?=[^.;!?]{0,40}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week)|next|first thing|in the (?:morning|afternoon|evening)|"
-    r"when|once|as soon as|after|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
+    rf"(?P<doing>[a-z]+ing)\b{_A_TIME_TO_COME}"
+    # Or on it now with the writer left out: "Sending her the revised quote tonight", "Reprinting at our cost, with her by the 20th".
+    rf"|(?:^|[;,]\s*)(?P<left_out>{'|'.join(sorted(_OUR_DOINGS))})\b{_A_TIME_TO_COME}"
+)
+# A condition after the act: "the vet will prescribe antibiotics only if it is no better".
+_IF = re.compile(r"[^.;!?]*?\b(?:if|unless|in case)\b")
+# Said to explain how things work, not to promise: "Explained reception will ask for photo ID".
+_EXPLAINING = frozenset("explained explains explaining described outlined clarified".split())
+# Verbs in -ing that are not work on the customer's behalf: "is away", "is waiting", "is working Saturday".
+_NOT_DOING = frozenset(
+    """being having needing wanting waiting hoping struggling going coming getting feeling thinking trying expecting leaving working
+    starting running closing opening using paying staying visiting moving travelling traveling looking""".split()
 )
 # What is so or happens by itself, not done: "the tablets will take three days", "the app will update
 # overnight", "the membership will renew", "Marta will work Saturday".
@@ -641,7 +675,7 @@ _NOT_AN_ACT = frozenset(
     """be need needs have know want like see hear mind cost take arrive ship update renew reset expire lapse go come show appear clear
     run close open end finish start change increase decrease drop rise fall apply work last happen remain stay become seem depend
     vary include cover sync refresh process bounce fail stop continue follow not never probably likely only still always
-    usually normally also just her him them his their the a an my our this that it its you me us""".split()
+    usually normally also just charge waive honour honor match absorb accept allow require hold use keep miss stand her him them his their the a an my our this that it its you me us""".split()
 )
 # Acts of _WHO_WILL that a thing does by itself: "the app will update", "the system will send a reminder".
 _DONE_BY_THINGS = frozenset("update check look confirm post send chase let".split())
@@ -699,9 +733,11 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     name, role, trade or "our" ("Marta will order a replacement lens", "our estimator will email
     the adjuster", "Someone from claims will reach out", "An engineer will be with her within four
     hours", "Trainer to ring him back", "Pharmacist is contacting the insurer and will update
-    her"; "she" or "they" acting on another person: "They'll reach out to him"); someone of ours on
-    it now, with a time to come ("she is emailing him the details this evening"); a task handed to
-    a colleague ("Asked Jonah in finance to ring her back"); the writer
+    her", "Gavin's going to sort the invoice out"; "she" or "they" acting on another person:
+    "They'll reach out to him"); someone of ours on it now, with a time to come ("she is emailing
+    him the details this evening", "The dispatch team are arranging a collection for Thursday",
+    "Sending her the revised quote tonight"); what we send, due by a date ("should be with her by
+    the 20th"); a task handed to a colleague ("Asked Jonah in finance to ring her back"); the writer
     doing anything in the future tense ("I'll email Marisol the options", "we'll be in touch",
     "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
     what is simply so: "we will need access to the loft"); the present tense for the future, as
@@ -720,7 +756,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     reason, which is the customer's, a clause without its subject, or what they asked for: "Asked
     for the invoice to be sent to her son"); a request to us ("asking us to confirm the dates");
     the customer's own words ("she said: we will never come back") or question ("asked when we
-    will send the invoice"); what happens by itself ("the app will update overnight", "the
+    will send the invoice"); how things work, a price or a condition ("Explained reception will ask
+    for photo ID", "the plumber will charge a call-out fee", "the vet will prescribe antibiotics
+    only if it is no better"); a TODO left in place of the text (S004's); what happens by itself ("the app will update overnight", "the
     tablets will take three days to work", "the membership will renew"); a decision ("we will
     waive the fee"); a habit or a round that recurs ("we deliver on Fridays", "the technician
     will visit every quarter"); what happens at a visit the note says was booked ("Booked an
@@ -879,7 +917,7 @@ def _capitalised(text: TextField) -> Names:
     opening: set[str] = set()
     for index, word in enumerate(text.originals):
         if word[:1].isupper():
-            (opening if text.starts_sentence(index) else inside).add(word.lower())
+            (opening if text.starts_sentence(index) else inside).add(word.lower().removesuffix("'s"))
     return Names(frozenset(inside), frozenset(opening))
 # Who was booked to come: "Booked an engineer for 14 March", "scheduled the fitter for Tuesday".
 _BOOKED = re.compile(r"\b(?:booked|scheduled|arranged)\s+(?:in\s+)?(?:an?|the|our)\s+([a-z]+)")
@@ -927,12 +965,12 @@ _DETERMINERS = frozenset("the a an this that these those his her their its my".s
 _AGENT_ENDINGS = ("or", "ist", "ian")  # an estimator, a pharmacist, a technician
 
 
-def _a_person(doer: list[str], capitalised: Names) -> bool:
+def _a_person(doer: list[str], capitalised: Names, opening_name: bool = True) -> bool:
     """Whether who acts is a person of ours: ours ("our estimator"), a role, office or trade ("an engineer", "the
     accounts team", "someone from claims"), a doer by its ending ("the surveyor"), or a name ("Jonah in finance", "Marta")."""
     if "our" in doer or doer[-1].endswith(_AGENT_ENDINGS):
         return True
-    if len(doer) == 1 and doer[0] in capitalised.opening and not doer[0].endswith("s"):
+    if opening_name and len(doer) == 1 and doer[0] in capitalised.opening and not doer[0].endswith("s"):
         return True  # a name alone opening the sentence; not "Invoices are going to ..."
     return any(word in _TRADES or _is_role(word) or word in capitalised.inside or word in HONORIFICS for word in doer if word not in _DETERMINERS)
 
@@ -953,13 +991,22 @@ def _to_someone_else(pronoun: str, rest: str) -> bool:
 def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts: list[TextField]) -> bool:
     """Whether a person of ours will act: "Marta will order a replacement lens", "an engineer will be with her"."""
     for found in _SOMEONE_WILL.finditer(sentence):
+        doing = found.group("doing") or found.group("left_out")
+        if doing in _NOT_DOING or (doing and not doing.endswith(("ing",))):
+            continue
+        if found.group("left_out"):
+            if not in_reason:
+                return True  # the writer, left out: "Sending her the revised quote tonight"
+            continue
         busy = found.group("busy")
         doer, _ = _doer(busy or found.group("doer"), in_reason)
         verb = found.group("verb") or ""
         if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))):
             continue  # what is so or happens by itself: "the tablets will take three days"
-        if _RECURRING.search(sentence) or _a_booking(texts):
-            continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
+        if _RECURRING.search(sentence) or _a_booking(texts) or _IF.search(sentence, found.end()):
+            continue  # a round that recurs ("will visit every quarter"), what happens at a visit on the diary, or on a condition
+        if _EXPLAINING.intersection(doer):
+            continue  # how things work: "Explained reception will ask for photo ID"
         if doer in (["i"], ["we"]):
             if busy:
                 return True  # "I'm emailing her tonight"; "I will ..." is _we_will's
@@ -970,8 +1017,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue
         if _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or doer[-1] in ("us", "me"):
             continue  # the customer's side, or a verb's phrase
-        if _a_person(doer, _capitalised(text)):
-            return True
+        if _a_person(doer, _capitalised(text), opening_name=not busy):
+            return True  # on it now ("is making"), a word opening the sentence is a thing as often as a name ("Car is making noise")
     return False
 
 
