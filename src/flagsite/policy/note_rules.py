@@ -497,7 +497,7 @@ _PAST_WITHOUT_ED = frozenset(
     """sent told rang spoke gave took made got went came left put let set found brought bought thought caught kept read
     wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold""".split()
 )
-_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to")
+_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "is to", "are to")
 # The present tense for the future, with a time still to come, as non-native writers put it: "I ring
 # her back on Monday", "We measure on Thursday", "I replace the zip this week". A day in the plural
 # is a habit ("we deliver on Fridays"); a verb in the past reports ("I rang her on Monday").
@@ -506,7 +506,8 @@ _WE_DO_LATER = re.compile(
     r"(?!(?:am|are|was|were|do|did|don't|can|could|would|should|will|shall|may|might|must|have|had|need|think|hope|know|believe|feel|see|"
     r"understand|want|agree|usually|normally|always|often|never|only|open|close|also|just|still)\b)([a-z]+)\b[^.;!?,]{0,60}?"
     r"\b(?:tomorrow|tonight|later today|this (?:week|afternoon|evening|morning)|next (?:week|month|time|visit)|first thing|"
-    r"in the (?:morning|afternoon|evening)|after that|(?:on |next |this )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s))\b"
+    r"in the (?:morning|afternoon|evening)|after that|when (?:it|they|the)|once (?:it|they|the)|as soon as|"
+    r"(?:on |next |this )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s))\b"
 )
 _LATER_WORDS = frozenset(
     "tomorrow tonight later week afternoon evening morning next first after when once by monday tuesday wednesday thursday friday saturday sunday".split()
@@ -651,7 +652,7 @@ _A_TIME_TO_COME = (
     r"(?:on|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
 )
 _SOMEONE_WILL = re.compile(
-    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to)|'ll|'s going to)\s+"
+    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|is to|are to)|'ll|'s going to)\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
     # Or on it now, with a time to come: "she is emailing him the details this evening", "the dispatch
     # team are arranging a collection for Thursday".
@@ -675,7 +676,7 @@ _NOT_AN_ACT = frozenset(
     """be need needs have know want like see hear mind cost take arrive ship update renew reset expire lapse go come show appear clear
     run close open end finish start change increase decrease drop rise fall apply work last happen remain stay become seem depend
     vary include cover sync refresh process bounce fail stop continue follow not never probably likely only still always
-    usually normally also just charge waive honour honor match absorb accept allow require hold use keep miss stand her him them his their the a an my our this that it its you me us""".split()
+    usually normally also just decide charge waive honour honor match absorb accept allow require hold use keep miss stand her him them his their the a an my our this that it its you me us""".split()
 )
 # Acts of _WHO_WILL that a thing does by itself: "the app will update", "the system will send a reminder".
 _DONE_BY_THINGS = frozenset("update check look confirm post send chase let".split())
@@ -692,6 +693,8 @@ _THING_SENT = re.compile(
     r"(?:to follow|will follow|(?:to be|will be|is being)\s+(?:sent|posted|emailed|issued|ordered|reordered|arranged|fitted|made|redone|replaced|refunded)(?:\s+out)?)\b"
 )
 _ASKED_FOR = re.compile(r"\b(?:asked for|asks for|asking for|wants?|wanted|would like|requested|requests)\b")
+# Third parties named by role, never ours: "the landlord will arrange access", "the freeholder will repair it".
+_THIRD_PARTIES = frozenset("landlord landlady freeholder insurer insurers lender solicitor solicitors gp employer police hmrc".split())
 # People of ours by trade, besides the roles and offices of ROLE_NAMES.
 _TRADES = frozenset(
     """tech techs crew crews fitter fitters plumber plumbers installer installers groomer groomers tuner tuners cleaner cleaners sweep
@@ -734,7 +737,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     the adjuster", "Someone from claims will reach out", "An engineer will be with her within four
     hours", "Trainer to ring him back", "Pharmacist is contacting the insurer and will update
     her", "Gavin's going to sort the invoice out"; "she" or "they" acting on another person:
-    "They'll reach out to him"); someone of ours on it now, with a time to come ("she is emailing
+    "They'll reach out to him", "they are to phone her back"); someone of ours on it now, with a time to come ("she is emailing
     him the details this evening", "The dispatch team are arranging a collection for Thursday",
     "Sending her the revised quote tonight"); what we send, due by a date ("should be with her by
     the 20th"); a task handed to a colleague ("Asked Jonah in finance to ring her back"); the writer
@@ -742,7 +745,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
     what is simply so: "we will need access to the loft"); the present tense for the future, as
     non-native writers put it ("I check with the manager and come back to her", "I ring her back
-    on Monday", "We measure on Thursday"); a colleague on the way ("Priya is coming out on Friday
+    on Monday", "We measure on Thursday", "I text her when it's on the rail"); a colleague on the way ("Priya is coming out on Friday
     to look at it", "told her a technician would visit"); a thing we send with its sender left
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
@@ -758,7 +761,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     the customer's own words ("she said: we will never come back") or question ("asked when we
     will send the invoice"); how things work, a price or a condition ("Explained reception will ask
     for photo ID", "the plumber will charge a call-out fee", "the vet will prescribe antibiotics
-    only if it is no better"); a TODO left in place of the text (S004's); what happens by itself ("the app will update overnight", "the
+    only if it is no better"); a third party named by role, or a decision ("the landlord will
+    arrange access", "the council will decide on the planning"); a TODO left in place of the text (S004's); what happens by itself ("the app will update overnight", "the
     tablets will take three days to work", "the membership will renew"); a decision ("we will
     waive the fee"); a habit or a round that recurs ("we deliver on Fridays", "the technician
     will visit every quarter"); what happens at a visit the note says was booked ("Booked an
@@ -1015,8 +1019,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             if _to_someone_else(doer[0], sentence[found.end("busy" if busy else "doer") :]):
                 return True  # "they'll reach out to him", "she is emailing him": one of ours, to the customer
             continue
-        if _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or doer[-1] in ("us", "me"):
-            continue  # the customer's side, or a verb's phrase
+        if _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or _THIRD_PARTIES.intersection(doer) or doer[-1] in ("us", "me"):
+            continue  # the customer's side, a third party, or a verb's phrase
         if _a_person(doer, _capitalised(text), opening_name=not busy):
             return True  # on it now ("is making"), a word opening the sentence is a thing as often as a name ("Car is making noise")
     return False
