@@ -354,14 +354,14 @@ class Lexicon:
         forms = (word + "ing", word[:-1] + "ing") if word.endswith("e") else (word + "ing", word + word[-1] + "ing")  # (see, make, stop)
         return any(frequency[form] >= _VERY_COMMON for form in forms)
 
-    def derogatory_in(self, text: TextField, about_blood: bool = False) -> list[str]:
-        """Insults and profanity in a text; ``about_blood``: the record is about an injury or an
-        illness, where "bloody" and "bleeding" are literal."""
+    def derogatory_in(self, text: TextField, about_blood: Callable[[], bool] = lambda: False) -> list[str]:
+        """Insults and profanity in a text; ``about_blood``: whether the record is about an injury or
+        an illness, where "bloody" and "bleeding" are literal (asked only of a text holding one)."""
         found = self.derogatory.find(text)
         found += [word for word in self._oaths_of_degree(text, about_blood) if word not in found]
         return found + [phrase for phrase in _insult_frames(text) if phrase not in found]
 
-    def _oaths_of_degree(self, text: TextField, about_blood: bool) -> list[str]:
+    def _oaths_of_degree(self, text: TextField, about_blood: Callable[[], bool]) -> list[str]:
         words = text.words
         if _OATHS_OF_DEGREE.isdisjoint(words):
             return []  # nearly every text
@@ -370,7 +370,7 @@ class Lexicon:
             if word not in _OATHS_OF_DEGREE or word in found:
                 continue
             following = words[index + 1]
-            if (word in _OF_BLOOD and (about_blood or following in _NAMED_FOR_BLOOD)) or following == "out":
+            if (word in _OF_BLOOD and (following in _NAMED_FOR_BLOOD or about_blood())) or following == "out":
                 continue  # literal blood, or a verb: "the freaking out dog"
             if (index > 0 and words[index - 1] in _OPENS_A_NOUN_PHRASE) or self.judges(following):
                 found.append(word)

@@ -42,7 +42,7 @@ class Subject:
         """The insults and profanity in one of the record's texts: several rules ask, they are found once."""
         found = self._insults.get(id(text))
         if found is None:
-            found = self._insults[id(text)] = self.lexicon.derogatory_in(text, self.about_blood)
+            found = self._insults[id(text)] = self.lexicon.derogatory_in(text, lambda: self.about_blood)
         return found
 
     @cached_property

@@ -570,14 +570,15 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     words = text.words
     lexicon = subject.lexicon
     names = subject.names
-    if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words) and not _may_name_a_person_otherwise(words):
+    otherwise = _may_name_a_person_otherwise(words)  # else no word below is a contraction or a role: skip those looks
+    if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words) and not otherwise:
         # The others are about a person, the call or the writer.
         return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         person = _person_after(words, index) if following in _JUDGED_NOUNS or following in _AGES else None
-        contracted = _contracted_person(words, index, names)
-        by_role = (following in COPULAS or following in ("came", "comes")) and _a_person_by_role(word)  # ("came across as": read below)
+        contracted = otherwise and _contracted_person(words, index, names)
+        by_role = otherwise and (following in COPULAS or following in ("came", "comes")) and _a_person_by_role(word)  # ("came across as": read below)
         if word not in _STARTERS and word not in names and person is None and not contracted and not by_role:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
         subject_word = (
