@@ -18,7 +18,7 @@ from ..rules import Hit, describe, rule
 from .subject import Subject
 from .suggest import amount_entry
 from .text import TextField, normalise_name, sentences
-from .words import CHANGE_FIELDS, EMPTY_RESOLUTION_WORDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE, ROLE_NAMES
+from .words import CHANGE_FIELDS, EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE, ROLE_NAMES
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -313,6 +313,11 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     filler, names = lexicon.filler, subject.names
     # Judging words say nothing of the issue; nouns VADER scores ("funeral", "emergency") do.
     kept = [w for w in words if len(w) > 1 and w not in filler and w not in names and not lexicon.judges_a_person(w)]
+    if "behalf" in words:  # on whose behalf is not the issue: "rang on behalf of his wife"
+        after = words[words.index("behalf") + 1 : words.index("behalf") + 4]
+        if after[:1] == ["of"]:
+            whose = after[2:3] if len(after) > 2 and after[1] in _DETERMINERS else after[1:2]
+            kept = [w for w in kept if w not in whose]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and words[i - 1] in _DETERMINERS]
     return kept
@@ -329,7 +334,9 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Removes from `reason` the words that carry no information about an issue ("customer", "called",
     "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
-    "discuss"; someone or something unnamed: "someone", "anybody"; their short forms and slang:
+    "discuss"; someone or something unnamed: "someone", "anybody"; how, where and for whom they got
+    in touch: "came into the office", "popped into the shop", "on behalf of his wife", the customer
+    called "member", "tenant", "guest"; their short forms and slang:
     "abt", "bout", "wrt", "cuz"; names, ...; "quote" and "ring" count after "the", "her", ...:
     "the fees on the quote") and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
@@ -358,14 +365,33 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
 _NO_OBJECT = frozenset("over on up back off out in through across along round will do did does done shall can have has been be it".split())
 
 
+# Who did it and how, said in place of what: "Dealt with by the office.", "on the phone".
+_AGENT_OR_CHANNEL = re.compile(r"\bby (?:the |our )?[a-z]+(?<!ing)(?: (?:team|office|desk|department))?$|\b(?:on|over) the phone\b")
+
+
 def _says_nothing(item: str) -> bool:
-    """A resolution of a word or two that names no action's object: "Noted.", "Replied.", "Will do.", "Filed.", "Emailed over."."""
-    words = re.findall(r"[a-z/']+", item.lower())
-    if not words or len(words) > 4:
+    """A resolution that names no action's object: "Noted.", "Replied.", "Will do.", "Filed.", "Emailed over.",
+    "Took care of it.", "Went through everything with her, all sorted."."""
+    lowered = item.lower()
+    if "’" in lowered:
+        lowered = lowered.replace("’", "'")
+    words = _RESOLUTION_WORD.findall(lowered)
+    if not words or len(words) > 18:
         return False
-    rest = [w for w in words if w not in EMPTY_RESOLUTION_WORDS and w not in _NO_OBJECT]
-    # Nothing but such words, or a verb alone with what it acted on left out ("Received.", "Filed.").
-    return not rest or (len(words) <= 3 and rest == words[:1] and rest[0].endswith("ed"))
+    if words[0] not in _SAYS_NOTHING:  # the usual case: only a verb alone then says nothing ("Received.", "Filed.")
+        return len(words) <= 3 and words[0].endswith("ed") and all(w in EMPTY_RESOLUTION_WORDS or w in _NO_OBJECT for w in words[1:])
+    # Every word a verb of handling or talking, a pronoun or "everything", who did it, or a state of being fine.
+    if all(w in _SAYS_NOTHING for w in words):
+        return True
+    if ("by" in words or "phone" in words) and sum(w not in _SAYS_NOTHING for w in words) <= 3:
+        stripped = _AGENT_OR_CHANNEL.sub(" ", lowered)  # rarely: who did it or how, taken out
+        if stripped != lowered:
+            return _says_nothing(stripped)
+    return False
+
+
+_RESOLUTION_WORD = re.compile(r"[a-z/']+")
+_SAYS_NOTHING = EMPTY_RESOLUTION_WORDS | _NO_OBJECT | EMPTY_RESOLUTION_CLAIMS
 
 
 @rule("P104", "resolution-missing", "error", "note")
@@ -378,7 +404,10 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "provided information", "see above"), or a few words that name no object of the action
     ("Noted.", "Replied.", "Given.", "Added to note.", "Will do.", "All good.", "As discussed.",
     "Followed process.", "Spoke to her.", "Taken care of.", "All set."), or a verb alone with what it acted on left out
-    ("Filed.", "Received.", "Emailed over.").
+    ("Filed.", "Received.", "Emailed over."). Longer entries say nothing too when every word is a verb of
+    handling, solving or talking in any tense, a pronoun or "everything", who did it or by what channel,
+    or a state of being fine: "Took care of it.", "Dealt with by the office.", "It is solved now.",
+    "Had a good long chat and went through it all with her.", "Talked it over, she's good now."
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The

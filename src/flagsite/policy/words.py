@@ -120,6 +120,18 @@ EMPTY_RESOLUTION_WORDS: frozenset[str] = frozenset(
     """ care of seen set squared away""".split()
 )
 
+# A longer resolution says nothing when it holds only these besides the words above: a verb of
+# handling, solving or talking in any form ("took care of it", "got it solved", "chatted it through"),
+# its object a pronoun or "everything", and a state of being fine ("she's good now", "should be ok").
+EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
+    """take takes took taking deal deals dealing sort sorts sorting solve solves solved solving fix fixes
+    fixing get gets got getting gotten manage manages managed managing see sees saw seeing look looks
+    chat chats chatted chatting talk talks talking discuss discussed discussing go goes went going gone
+    spend spends spent had have has having a an while good long ok fine happy settled everything things
+    stuff matter is was are were be should from here end in i we me us she he they she's he's they're
+    it's that's i've we've him for""".split()
+)
+
 # Words that say nothing about why the customer got in touch.
 VAGUE_WORDS: frozenset[str] = frozenset(
     """customer customers ct cx caller client contact contacted contacting call called calling calls rang phoned
@@ -135,7 +147,12 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     """ bout"""
     # Talking itself, and someone or something not named: "wanted to talk to someone about the account".
     """ talk talks talked talking speak speaks spoke speaking chat chatting discuss discussed discussing
-    someone somebody anyone anybody everyone everybody""".split()
+    someone somebody anyone anybody everyone everybody"""
+    # How, where and for whom they got in touch, and the customer by another name: "came into the
+    # office", "popped into the shop", "telephoned on the member's behalf", "the tenant walked in at reception".
+    """ came come comes popped walked visited into telephoned messaged texted behalf office shop store
+    reception desk counter branch clubhouse member members tenant tenants guest guests patient patients
+    resident residents""".split()
 )
 
 # Words after which a person's state is reported, not judged: "customer was upset".
