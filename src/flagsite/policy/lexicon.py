@@ -92,13 +92,18 @@ _DIGIT_FOR_FOR = re.compile(
 )
 
 
+# Each pattern above reads its digit alone, after no letter or digit and before a space: a quick look for one.
+_LONE_DIGIT = re.compile(r"(?<!\w)([24])\s")
+
+
 def _digits_for_words(source: str, is_verb: Callable[[str], bool]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
-    if any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source)) or any(
+    lone = set(_LONE_DIGIT.findall(source))  # most texts hold neither ('2026', '24.50' are not alone)
+    if "2" in lone and (any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source)) or any(
         is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) for m in _DIGIT_AFTER_GOING.finditer(source)
-    ):
+    )):
         found.append(("2", "to"))  # (a plural after it is what is counted: "has 2 dogs")
-    if _DIGIT_FOR_FOR.search(source):
+    if "4" in lone and _DIGIT_FOR_FOR.search(source):
         found.append(("4", "for"))
     return found
 
@@ -150,10 +155,19 @@ class Phrases:
 
         Between ASCII texts and phrases, case-insensitive matching is plain lower-casing: a phrase
         the pattern would find stands as it is in the lower-cased text, and so does its longest word.
+        That word stands between spaces or the phrase's ends, so it is one of the text's words too,
+        unless a letter and an apostrophe run into it ("o'" before it makes one word of both).
         """
         if self.ascii and text.masked.isascii():
+            if self.keys_are_words and "'" not in text.masked:
+                return not self.keys.isdisjoint(text.words)  # a look-up per word, quicker than a search per key
             return any(key in text.lowered for key in self.keys)
         return True
+
+    @cached_property
+    def keys_are_words(self) -> bool:
+        """Whether each phrase's longest word is letters alone, as the text's words are."""
+        return all(key.isalpha() for key in self.keys)
 
 
 def _plural(word: str) -> str:
