@@ -686,7 +686,10 @@ def _a_person_by_role(word: str) -> bool:
 
 def _may_name_a_person_otherwise(words: list[str]) -> bool:
     """Whether a text may name a person by a contraction or a role (the main loop reads which)."""
-    return not _ROLES.isdisjoint(words) or any(word.endswith(_CONTRACTED_OR_ROLE_ENDINGS) for word in words)
+    if not _ROLES.isdisjoint(words):
+        return True
+    joined = " ".join(words) + " "  # a word ends where a space follows it: one search per ending, not one per word
+    return any(ending in joined for ending in _CONTRACTED_OR_ROLE_ENDINGS)
 
 
 _CONTRACTED_PRONOUNS = frozenset("he's she's they're".split())
@@ -699,7 +702,7 @@ _ROLES = ROLE_NAMES - frozenset(
     coach valet escort trainer cleaner""".split()
 )
 _ROLE_ENDINGS = ("owner", "holder", "keeper", "person")
-_CONTRACTED_OR_ROLE_ENDINGS = ("'s", "'re", *_ROLE_ENDINGS)
+_CONTRACTED_OR_ROLE_ENDINGS = tuple(ending + " " for ending in ("'s", "'re", *_ROLE_ENDINGS))  # each with the space that ends a word
 _AGES = frozenset(("old", "young", "little"))
 # After a word of character opening a sentence, what makes it said of the person: "Gobby on the phone".
 _AFTER_A_TRAIT = frozenset("on at with about when as and throughout again towards to in all".split())
