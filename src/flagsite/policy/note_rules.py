@@ -519,7 +519,7 @@ def _their_side_opens(sentence: str) -> bool:
 # put it: "I order the blank key and call him when it arrives".
 _WE_DO_THEN_TELL = re.compile(
     r"(?:^|[.;!?,]\s*|\n|\b(?:so|then)\s+)(?:i|we)\s+(?!(?:could|would|might|should|can|may|was|were|had|did|have|has)\b)([a-z]+)\b[^.;!?]{0,80}?"
-    r"\b(?:and|then)\s+(?:(?:i|we)\s+)?(?:call|ring|phone|email|e-mail|text|contact|tell|inform|update|send|write to)\s+(?:him|her|them)\b"
+    r"\b(?:and|then)\s+(?:(?:i|we)\s+)?(?:call|ring|phone|email|e-mail|text|contact|tell|inform|update|send|write to|write)\s+(?:(?:mr|mrs|ms|miss|dr)\s+)?(?:him|her|them)\b"
 )
 # Past forms with no -ed: "I sent the form and ..." reports, it promises nothing.
 _PAST_WITHOUT_ED = frozenset(
@@ -642,7 +642,10 @@ _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
-_ACTS = r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|pop round|pop by|come round|come by|drop by|visit)"
+_ACTS = (
+    r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|visit|"
+    r"(?:pop|come|drop|swing|stop|nip) (?:round|by|over|in|out))"
+)
 # A visit or a job someone of ours will do: "tech will swing by Thursday to install it". After "to"
 # these are often the customer's ("ready to collect"), so they count after "will" only.
 # Coming in order to do something is a visit: "will come Thursday morning to check the boxes".
@@ -667,6 +670,8 @@ _WHO_WILL = re.compile(
     rf"|(?:will|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_VISITS}|{_COMING})\b"
 )
 _TELLING = frozenset("told tell assured promised informed advised".split())
+# A singular verb after who acts: "Jess is going to", "Chris's coming"; "Invoices are going to" is a plural.
+_SINGULAR = re.compile(r"\bis\b|'s\b")
 # Anyone of ours, in the future tense, doing anything: "Marta will order a replacement lens", "our
 # accounts team will reissue the invoice", "an engineer will be with her within four hours". Who
 # acts must be a person (see _a_person); what they do, an act (see _NOT_AN_ACT).
@@ -709,6 +714,8 @@ _NOT_AN_ACT = frozenset(
 )
 # Acts of _WHO_WILL that a thing does by itself: "the app will update", "the system will send a reminder".
 _DONE_BY_THINGS = frozenset("update check look confirm post send chase let".split())
+# The last word of a visit ("swing by", "come out"): a person's, not a thing's ("the stain to come out").
+_A_VISIT_ENDS = frozenset("round by over in out".split())
 # A round that recurs is a standing arrangement, not a promise of a follow-up.
 _RECURRING = re.compile(
     r"\b(?:(?:every|each) (?:day|week|fortnight|month|quarter|year|time|visit|morning|evening|spring|summer|autumn|winter|"
@@ -735,7 +742,7 @@ _TRADES = frozenset(
 _TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
-    r"(?:^|[.;!?,]\s+|\n)(?P<doer>(?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
+    r"(?:^|[.;!?,]\s+|\n)(?P<doer>(?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to|would)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
     r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with) (?:him|her|them))\b"
 )
 # Who is not us: the customer and their side. What they will do is theirs to do.
@@ -773,14 +780,19 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     doing anything in the future tense ("I'll email Marisol the options", "we'll be in touch",
     "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
     what is simply so: "we will need access to the loft"); the present tense for the future, as
-    non-native writers put it ("I check with the manager and come back to her", "I ring her back
-    on Monday", "We measure on Thursday", "I text her when it's on the rail"); a colleague on the way ("Priya is coming out on Friday
+    non-native writers put it ("I check with the manager and come back to her", "I ask the manager
+    and write Mr Demir back until Friday", "I ring her back on Monday", "We measure on Thursday", "I text her when it's on the rail"); a colleague on the way ("Priya is coming out on Friday
     to look at it", "told her a technician would visit"); a thing we send with its sender left
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
     read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
     written as an order or after a label ("Ring him the week before", "Next step: book the
-    fitter"); a promise to the customer by name ("I'll text Beatrice"). A note with such a
+    fitter"); a promise to the customer by name ("I'll text Beatrice"); a colleague's act told to
+    the customer with "would" ("Told her Gabe would get the technician in and email her", "Said
+    Kevin would re-code the fob"); a visit after "to" ("Marco to swing by next week"); a name read
+    on into a clause after "and" that leaves it out, or into "he" or "she" opening the next
+    sentence ("Steve's finishing the report tonight and will email it to him", "Dan's borrowing a
+    grinder and coming back Friday", "Wade is booked Monday. He will come out Tuesday"). A note with such a
     promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
@@ -843,9 +855,12 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         said = _their_names_as_pronouns(text, names)
         # A reason is the customer's: a clause there without its subject is theirs ("gonna move out end of month").
         in_reason = text.loc == ("reason",)
+        previous = ""
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
-            promise = any(not _theirs_to_do(sentence, found, in_reason) for found in _ANY_PROMISE.finditer(sentence))
-            if (promise or _ours_will(sentence, in_reason, subject.texts, text)) and not _a_question(sentence):
+            read = _subject_carried(sentence, previous, text)
+            previous = sentence
+            promise = any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
+            if (promise or _ours_will(read, in_reason, subject.texts, text)) and not _a_question(sentence):
                 action = _preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
                     text.loc,
@@ -853,6 +868,32 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
                     f"follow_up: {{due: <date promised>, owner: {subject.note.author}, action: {action}}}",
                 )
                 return
+
+
+# A name opening a clause, before what it does: "Steve's finishing ...", "Wade is booked ...", "Gabe will ...".
+_OPENING_NAME = re.compile(r"\s*([a-z][\w-]*)(?:'s|\s+is|\s+will|'ll)\s")
+# A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
+_SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:coming|popping|heading|swinging|dropping) ))")
+
+
+def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
+    """The sentence with the name of one of ours put where a clause leaves it out or says it as "he" or "she".
+
+    "Steve's finishing the report tonight and will email it to him" reads "... and steve will email it to
+    him"; "Wade is booked solid Monday. He will come out Tuesday" reads "wade will come out Tuesday". Only a
+    name opening a sentence counts: the customer's name is read as "them", and "the boiler is leaking
+    and will need a valve" has no name.
+    """
+    if sentence.startswith(("he ", "she ")) and previous:
+        found = _OPENING_NAME.match(previous)
+        if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
+            sentence = found.group(1) + sentence[sentence.index(" ") :]
+    if " and " in sentence:
+        found = _OPENING_NAME.match(sentence)
+        if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
+            name = found.group(1)
+            sentence = _SUBJECT_LEFT_OUT.sub(lambda left: f"and {name} is " if sentence[left.end() :].split(" ", 1)[0].endswith("ing") else f"and {name} ", sentence)
+    return sentence
 
 
 _OWN_WORDS = {"she": {"her"}, "he": {"him", "his"}, "they": {"them", "their"}}
@@ -887,7 +928,7 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
     for pattern in (_WHO_WILL, _WILL_THEN_TELL):
         for found in pattern.finditer(sentence):
             doer, told = _doer(found.group("doer"), in_reason)
-            if not told and sentence.startswith("would", found.end("doer") + 1):
+            if not told and sentence[found.end("doer") :].lstrip().startswith("would"):
                 continue  # "the fitter would need a ladder": a condition, not a promise
             if not in_reason and _HANDED_TO.match(found.group("doer")) and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
                 continue  # "asked maintenance to look at the timer": work handed on, nothing promised to the customer
@@ -902,8 +943,9 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
                 continue  # "scan to email works": the name of a feature, then what it does
             if doer and doer[-1] in _booked(texts):
                 continue
-            if doer and pattern is _WHO_WILL and found.group(0).split()[-1] in _DONE_BY_THINGS and not _a_person(doer, _capitalised(text)):
-                continue  # "the app will update overnight": a thing
+            last = found.group(0).split()[-1]
+            if doer and pattern is _WHO_WILL and (last in _DONE_BY_THINGS or last in _A_VISIT_ENDS) and not _a_person(doer, _capitalised(text), singular=_SINGULAR.search(found.group(0)) is not None):
+                continue  # "the app will update overnight", "the stain to come out": a thing
             return True
     if (
         "booked" not in sentence
@@ -991,6 +1033,8 @@ def _doer(phrase: str, in_reason: bool) -> tuple[list[str], bool]:
     words = [word.removesuffix("'s") for word in phrase.split()]  # "Priya's coming", "she's coming"
     if len(words) >= 2 and words[0] in _TELLING and words[1] in ("him", "her", "them"):
         return words[3:] if words[2:3] == ["that"] else words[2:], True
+    if len(words) >= 2 and words[0] == "said":  # "Said Kevin would re-code the fob"
+        return words[2:] if words[1] == "that" else words[1:], True
     return words, False
 
 
@@ -998,13 +1042,13 @@ _DETERMINERS = frozenset("the a an this that these those his her their its my".s
 _AGENT_ENDINGS = ("or", "ist", "ian")  # an estimator, a pharmacist, a technician
 
 
-def _a_person(doer: list[str], capitalised: Names, opening_name: bool = True) -> bool:
+def _a_person(doer: list[str], capitalised: Names, opening_name: bool = True, singular: bool = False) -> bool:
     """Whether who acts is a person of ours: ours ("our estimator"), a role, office or trade ("an engineer", "the
     accounts team", "someone from claims"), a doer by its ending ("the surveyor"), or a name ("Jonah in finance", "Marta")."""
     if "our" in doer or doer[-1].endswith(_AGENT_ENDINGS):
         return True
-    if opening_name and len(doer) == 1 and doer[0] in capitalised.opening and not doer[0].endswith("s"):
-        return True  # a name alone opening the sentence; not "Invoices are going to ..."
+    if opening_name and len(doer) == 1 and doer[0] in capitalised.opening and (singular or not doer[0].endswith("s")):
+        return True  # a name alone opening the sentence ("Jess is going to ..."); not "Invoices are going to ..."
     return any(word in _TRADES or _is_role(word) or word in capitalised.inside or word in HONORIFICS for word in doer if word not in _DETERMINERS)
 
 
