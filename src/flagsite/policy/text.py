@@ -147,7 +147,13 @@ def capitalised_inside_sentences(texts: list[TextField]) -> set[str]:
 
 def normalise_name(name: str) -> list[str]:
     """A person's name as lower-case words, without punctuation."""
-    return [w.lower() for w in _NAME_WORD.findall(name)]
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    # Names recur (the holder's on each of their notes, the contact's, the author's): read once each.
+    return tuple(w.lower() for w in _NAME_WORD.findall(name))
 
 
 def sentences(text: str) -> list[str]:
