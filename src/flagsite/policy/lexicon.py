@@ -188,6 +188,7 @@ _MOOD_OR_CHARACTER = frozenset(
 )
 _CONTEMPT = "|".join(sorted(words.BELITTLING_WORDS - _MOOD_OR_CHARACTER - {"old", "little"}))
 _INSULTING_NOUN = "|".join(sorted(words.NOUNS_THAT_INSULT_A_PERSON))
+_INSULTING_PLURAL = "|".join(sorted(w for w in words.NOUNS_THAT_INSULT_A_PERSON if w.endswith("s") and w[:-1] in words.NOUNS_THAT_INSULT_A_PERSON))
 _PERSON_NOUNS_BELITTLED = frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
 _SILENCED = frozenset("quiet sweet bay shut".split())
 _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling bleating ranting going banging".split())
@@ -209,7 +210,9 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
     (lambda present: not present.isdisjoint(words.NOUNS_THAT_INSULT_A_PERSON), re.compile(
         rf"\b(?:(?:jumped[- ]up|{_JUDGING_A_PERSON})[\s,]+){{1,3}}(?:{_INSULTING_NOUN})\b|"
         rf"\b(?:bit of an?|bunch of|load of|pack of|such an?|what an?|(?:an? )?(?:total|complete|absolute|utter|right|proper|real)"
-        rf"|(?:is|was|are|were|'s|being|like) an?)\s+(?:{_INSULTING_NOUN})\b"
+        rf"|(?:is|was|are|were|'s|being|like) an?)\s+(?:{_INSULTING_NOUN})\b|"
+        # More than one called so: "his lodgers are pigs" (but "the canapes are pigs in blankets").
+        rf"\b(?:are|were|'re)\s+(?:{_INSULTING_PLURAL})\b(?!\s+in\s+blankets)"
     )),
     (lambda present: not present.isdisjoint(_PERSON_NOUNS_BELITTLED) and not present.isdisjoint(words.BELITTLING_WORDS), re.compile(
         rf"\b(?:(?:old|little)\s+)?(?:{_CONTEMPT})\s+(?:(?:old|little)\s+)?(?:woman|women|man|men|girl|boy|lady|bloke|guy|thing|fella|fellow)\b"
@@ -262,9 +265,50 @@ def _insult_frames(text: TextField) -> list[str]:
         if may_hold(present):
             for match in pattern.finditer(text.lowered):
                 phrase = " ".join(match.group(0).replace(",", " ").split())
-                if phrase not in found:
+                if phrase not in found and not _a_thing_described(phrase):
                     found.append(phrase)
     return found
+
+
+# Nouns that name a thing of the trade as often as they insult: "the old dipstick", "a dirty knob" are things;
+# "total dipstick", "what a knob", "is a knob" call someone one.
+_ALSO_THINGS = frozenset("dipstick dipsticks knob knobs".split())
+_DESCRIBING_A_THING = frozenset("old little fat dirty filthy ugly bloody".split())
+
+
+def _a_thing_described(phrase: str) -> bool:
+    *before, noun = phrase.split()
+    return noun in _ALSO_THINGS and all(word in _DESCRIBING_A_THING for word in before)
+
+
+# Profane words that make compounds ("gobshite", "fuckwit", "piss-poor", "arse-about-face"): with a
+# hyphen the compound is profane whatever the other part; joined, the other part must be a word.
+_PROFANE_ROOT = r"(?:shite|shit|crap|piss|arse|fuck|twat)"
+_PROFANE_COMPOUND = re.compile(rf"\b(?:([a-z]{{3,}}){_PROFANE_ROOT}|{_PROFANE_ROOT}(?:-[a-z]+|([a-z]{{3,}})))\b")
+_PROFANE_ROOT_ANYWHERE = re.compile(_PROFANE_ROOT)
+# How often the other part of a joined compound must occur in pyspellchecker's list ("gob", "dip", "wit").
+_COMPOUND_PART = 500
+
+
+def _profane_compounds(text: TextField) -> list[str]:
+    if _PROFANE_ROOT_ANYWHERE.search(text.lowered) is None:
+        return []  # nearly every text
+    frequency = _spellchecker().word_frequency
+    found: list[str] = []
+    for match in _PROFANE_COMPOUND.finditer(text.lowered):
+        part = match.group(1) or match.group(2)
+        if (part is None or frequency[part] >= _COMPOUND_PART) and match.group(0) not in found:
+            found.append(match.group(0))
+    return found
+
+
+# Words of the list that are also terms of a trade before certain words: a bastard file is a grade of file.
+_TRADE_TERMS = {"bastard": frozenset("file files cut".split())}
+
+
+def _a_trade_term(text: TextField, word: str) -> bool:
+    following = [text.words[i + 1] if i + 1 < len(text.words) else "" for i, w in enumerate(text.words) if w == word]
+    return bool(following) and all(after in _TRADE_TERMS[word] for after in following)
 
 
 def _verb_forms(verb: str) -> list[str]:
@@ -371,8 +415,9 @@ class Lexicon:
     def derogatory_in(self, text: TextField, about_blood: Callable[[], bool] = lambda: False) -> list[str]:
         """Insults and profanity in a text; ``about_blood``: whether the record is about an injury or
         an illness, where "bloody" and "bleeding" are literal (asked only of a text holding one)."""
-        found = self.derogatory.find(text)
+        found = [word for word in self.derogatory.find(text) if word not in _TRADE_TERMS or not _a_trade_term(text, word)]
         found += [word for word in self._oaths_of_degree(text, about_blood) if word not in found]
+        found += [word for word in _profane_compounds(text) if word not in found]
         return found + [phrase for phrase in _insult_frames(text) if phrase not in found]
 
     def _oaths_of_degree(self, text: TextField, about_blood: Callable[[], bool]) -> list[str]:

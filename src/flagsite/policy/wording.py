@@ -324,7 +324,11 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     "a", "his" ... or before a judging word ("the sodding gate code", "a bloody shambles",
     "flipping useless"; not a verb, "bleeding the radiators", nor "bloody" in a record about an
     injury or in a name, "bloody cranesbill"); a term of endearment after "old" used as a name
-    ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); and words said to silence or be rid of a person
+    ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
+    profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take"); such nouns in the plural after
+    "are" or "were" ("his lodgers are pigs"); "dipstick" and "knob" only when someone is called one
+    ("total dipstick", "what a knob"; not "the old dipstick"), and "bastard" not in "bastard file", a
+    grade of file; and words said to silence or be rid of a person
     ("to keep her quiet", "to stop her moaning", "so she would stop whining", "to make her go
     away", "to get him off my back", "to get her off the phone", "to get shot of him", "so he'd
     pipe down"). "Pain in the neck" is a symptom; "a pain in the neck" and its cruder forms insult.
@@ -502,6 +506,18 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:full of|pleased with|proud of|sorry for|taken with|impressed with|fancies|fancied)\s+(?:him|her|them)sel(?:f|ves)\b"),
     ("trying try tries tried luck chancing chance chanced",
      r"\btrying it on\b(?=\s*(?:[.,;!]|$|again|with (?:us|me)))|\btr(?:y|ying|ied|ies) (?:his|her|their) luck\b|\bchanc(?:e|ing|ed) (?:his|her|their) arm\b"),
+    # Idioms of character and competence: "set in her ways", "had no idea what he was doing", "does not
+    # take kindly to change", "holds strong views"; not what someone did not know ("no idea what F05 meant").
+    ("ways idea clue kindly views opinions",
+     r"\b(?:set|stuck|fixed) in (?:his|her|their) ways\b|"
+     r"(?:\bno|n't (?:have |had )?(?:a|any)|\bnot (?:have |had )?(?:a|any)) (?:idea|clue) what (?:he|she|they|he's|she's|they're)(?:\s+(?:was|were|is|are))? doing\b|"
+     r"\b(?:doesn't|does not|didn't|did not|won't|will not|never) take kindly to\b|"
+     r"\b(?:holds?|held|has|had|of) (?:very |such |rather )?(?:strong|firm|fixed|forthright|decided) (?:views|opinions)\b"),
+    # Contention made a habit, in the present of a person: "Queries every bill we send", "haggles over the fee
+    # each time" (not "queried the fee on this bill", "checks every invoice against the job sheet").
+    ("queries disputes argues haggles quibbles challenges contests questions moans grumbles nitpicks",
+     r"(?:^|[.;!?,]\s*|\b(?:he|she|they|always|still|just)\s+)(?:queries|disputes|argues|haggles|quibbles|challenges|contests|questions|moans|grumbles|nitpicks)"
+     r"(?:\s+[a-z'-]+){0,5}?\s+(?:every|each)\b"),
     ("zero patience manners shame sense",
      r"\bzero (?:patience|manners|clue|respect|shame|common sense|interest)\b|\bno (?:patience|manners|shame|common sense)\b"),
     ("touch denial fairies rocker trolley plot",
@@ -612,6 +628,16 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
                 cursor += 1
             if cursor < len(words) and words[cursor] in ("was", "is", "has", "had", "were", "are") and cursor + 1 < len(words) and words[cursor + 1] in ("been", "being"):
                 cursor += 1
+            if cursor < len(words) and words[cursor] in _NEGATED_COPULAS:
+                # "wasn't terribly helpful", "is not very good at following": a judgement all the same.
+                ends = _negated_judgement(words, cursor, subject) if subject_word else None
+                if ends:
+                    return " ".join(words[index : ends + 1])
+                continue
+            if cursor + 1 < len(words) and words[cursor] in ("is", "was", "are", "were") and words[cursor + 1] == "not" and subject_word:
+                ends = _negated_judgement(words, cursor + 1, subject)
+                if ends:
+                    return " ".join(words[index : ends + 1])
             if cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"])):
                 continue
             if words[cursor] in ("came", "comes"):
@@ -630,6 +656,27 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
             if not (by_role and _reported(text, index)) and (labelled or not _what_it_is_like_to(words, cursor)):
                 return " ".join(words[index : cursor + 1])
     return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
+
+
+_NEGATED_COPULAS = frozenset("isn't wasn't aren't weren't".split())
+
+
+def _negated_judgement(words: list[str], negation: int, subject: Subject) -> int | None:
+    """Where a judgement said in the negative ends, after "isn't" or "is not" at ``negation``: "wasn't
+    terribly helpful", "is not very good at following the manual" (but "is not happy with the repair",
+    a reported state, and "not good with that", agreeing)."""
+    cursor = negation + 1
+    while cursor < len(words) - 1 and (_of_degree(words[cursor], subject.lexicon) or words[cursor] in ("that", "the", "a", "an", "most")):
+        cursor += 1
+    if cursor >= len(words):
+        return None
+    candidate = words[cursor]
+    if subject.lexicon.judges(candidate) and not _insult(candidate, subject) and not _what_it_is_like_to(words, cursor):
+        return cursor
+    following = words[cursor + 1 : cursor + 3]
+    if candidate in ("good", "great", "best", "brilliant") and following[:1] in (["at"], ["with"]) and following[1:] not in (["that"], ["this"], ["it"]):
+        return cursor + 1  # a skill said to be lacking: "not very good with technology"
+    return None
 
 
 def _of_degree(word: str, lexicon: Lexicon) -> bool:
@@ -831,10 +878,16 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             continue
         if word in ("comes", "came") and words[index + 1 : index + 3] != ["across", "as"]:
             continue
+        if word == "so" and words[index + 1] in _DETERMINERS:
+            continue  # "..., so the credit note was cancelled": "so" joins two clauses
         cursor = index + 1
         while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
         candidate = words[cursor]
+        if (word in _OPENING_LABELS or word in _OPENING_INTENSIFIERS) and cursor + 1 < len(words) and _names_people(words[cursor + 1]) and (
+            candidate in _PRAISE_OR_BLAME or subject.lexicon.judges(candidate)
+        ) and not _insult(candidate, subject, text):
+            return " ".join(words[index : cursor + 2])  # a label with no verb: "Real good people", "Really decent couple"
         contrast = word == "not" and not text.starts_sentence(index) and candidate not in subject.lexicon.person_judging  # "dormant, not dead"
         if subject.lexicon.judges(candidate) and not contrast and not _insult(candidate, subject, text) and (word != "not" or _of_a_person(text, subject, cursor)):
             return " ".join(words[index : cursor + 1])
@@ -845,6 +898,17 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             ):
                 return " ".join(words[index : cursor + 2])  # "not exactly tech savvy", "not the most organised parent"
     return None
+
+
+# Words of praise or blame that VADER or the list of reported states leave out ("she was good with that").
+_PRAISE_OR_BLAME = frozenset("good decent bad fine great".split())
+_DETERMINERS = frozenset("the a an this that these those his her their its our my your some".split())
+# Words for people together, beyond a single person: "Real good people", "Lovely couple".
+_PEOPLE_TOGETHER = frozenset("couple family folks household lot bunch crowd".split())
+
+
+def _names_people(word: str) -> bool:
+    return word in PERSON_HEADS or word in PERSON_WORDS or word in _PEOPLE_TOGETHER
 
 
 def _of_a_person(text: TextField, subject: Subject, index: int) -> bool:
@@ -939,6 +1003,13 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       outbursts ("kicked off at the counter", "went off on one", "lost her rag"), "typical of
       him", "thinks the rules don't apply to her"; a word of character opening a sentence ("Mouthy
       on the phone", "Got very stroppy").
+    - a judgement said in the negative ("her husband wasn't terribly helpful", "he is not very good
+      with technology"; not a reported state, "is not happy with the repair"), a word of manner
+      ("was brusque with our engineer", "rather offhand"), a label with no verb ("Real good people",
+      "Really decent couple"), idioms of character and competence ("set in her ways", "had no idea
+      what he was doing", "does not take kindly to", "holds strong views"; not "had no idea what F05
+      meant"), and contention made a habit ("Queries every bill we send", "haggles over the fee each
+      time"; not "queried the fee on this bill").
     A contrast after a comma ("dormant, not dead", "working, not broken") is a fact, not a
     judgement. The finding says what to write instead ("was super rude" → describe what was said or done,
     "her English isn't great" → the language used or needed).

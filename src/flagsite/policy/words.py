@@ -186,7 +186,7 @@ SAID_OF_THINGS: frozenset[str] = frozenset(
     """great amazing awesome fantastic brilliant excellent perfect fab nice cheap impossible difficult weird strange odd
     sketchy shady dodgy suspicious fishy horrible awful terrible ridiculous absurd unbearable exhausting tiresome tedious
     nightmare pain annoying irritating pleasant delightful charming wonderful useless hopeless atrocious abysmal appalling
-    shocking dreadful lovely sweet precious cold headache liability nuisance godsend treasure""".split()
+    shocking dreadful lovely sweet precious cold headache liability nuisance godsend treasure abrupt terse""".split()
 )
 
 # Words that describe a person's character, competence or mood: said of a customer, each is a
@@ -206,7 +206,9 @@ TRAIT_WORDS: frozenset[str] = frozenset(
     gracious genuine easygoing easy-going personable likeable likable unlikeable loyal disloyal trustworthy
     incompetent competent capable incapable hopeless useless gullible naive naïve paranoid hysterical unstable
     cold awkward aloof standoffish stand-offish rude pushy needy stingy tight-fisted miserly mean-spirited
-    high-maintenance unhelpful pernickety persnickety finicky fastidious""".split()
+    high-maintenance unhelpful pernickety persnickety finicky fastidious"""
+    # Manner towards others: "was brusque with our engineer", "rather offhand about the change".
+    """ brusque curt offhand off-hand snappy snappish terse abrupt""".split()
 )
 # Nouns that stand for a person in a label ("a forceful character", "typical buyer", "very
 # indecisive man"): a judging word before one of these is about the person.
@@ -216,7 +218,7 @@ PERSON_HEADS: frozenset[str] = frozenset(
 )
 # Nouns for a person that are insults wherever they stand.
 INSULT_NOUNS: tuple[str, ...] = (
-    "numpty", "biddy", "grump", "poor sod", "nitwit", "halfwit", "dimwit", "dipstick", "airhead", "bimbo",
+    "numpty", "biddy", "grump", "poor sod", "nitwit", "halfwit", "dimwit", "airhead", "bimbo",
     "bozo", "buffoon", "dunce", "dork", "dweeb", "knobhead", "dickhead", "bellend", "minger", "chav", "pleb",
     "slapper", "harpy", "crone", "codger", "fogey", "duffer", "windbag", "gasbag", "blowhard", "busybody",
     "smartass", "wiseguy", "skinflint", "tightwad", "freeloader", "sponger", "shyster", "slob", "slacker",
@@ -231,7 +233,9 @@ NOUNS_THAT_INSULT_A_PERSON: frozenset[str] = frozenset(
     cockroach cockroaches slug slugs toad toads worm worms vermin clown clowns dinosaur dinosaurs fossil witch
     witches dragon battleaxe tyrant dictator vampire leech leeches parasite parasites goose ape apes monkey
     monkeys baboon hyena hyenas jobsworth jobsworths zombie zombies sod sods creep creeps shrew slag git gits
-    bat bag coot madam brat brats creature specimen fart farts""".split()
+    bat bag coot madam brat brats creature specimen fart farts"""
+    # Also a thing of the trade: the oil dipstick, a gear knob.
+    """ dipstick dipsticks knob knobs""".split()
 )
 # Words that turn a noun into a name for a person that belittles them: "the silly woman", "poor sod".
 BELITTLING_WORDS: frozenset[str] = frozenset(
