@@ -92,6 +92,12 @@ _DIGIT_FOR_FOR = re.compile(
 )
 
 
+# After a verb of sending or telling, before a person or what is theirs, "2" is "to": "sent 2 her mobile",
+# "explained 2 him" (a count is followed by what is counted: "relaid 2 slabs").
+_DIGIT_FOR_TO_A_PERSON = re.compile(
+    r"\b(?:sent|send|sends|sending|text|texted|texting|emailed|email|posted|passed|handed|explained|replied|wrote|write|spoke|speak|talked|talk"
+    r"|went|go|came|come|back|over)\s+(2)\s+(?:her|him|them|me|us|you|his|their|my|our|your)\b(?!['-])"
+)
 # Each pattern above reads its digit alone, after no letter or digit and before a space: a quick look for one.
 _LONE_DIGIT = re.compile(r"(?<!\w)([24])\s")
 
@@ -99,7 +105,7 @@ _LONE_DIGIT = re.compile(r"(?<!\w)([24])\s")
 def _digits_for_words(source: str, is_verb: Callable[[str], bool]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     lone = set(_LONE_DIGIT.findall(source))  # most texts hold neither ('2026', '24.50' are not alone)
-    if "2" in lone and (any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source)) or any(
+    if "2" in lone and (_DIGIT_FOR_TO_A_PERSON.search(source) or any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source)) or any(
         is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) for m in _DIGIT_AFTER_GOING.finditer(source)
     )):
         found.append(("2", "to"))  # (a plural after it is what is counted: "has 2 dogs")
@@ -404,6 +410,31 @@ class Lexicon:
                 return [("bout", "about")]
         return []
 
+    def spelt_without_vowels(self, word: str) -> str | None:
+        """The common word a word of three letters or more writes without its vowels ("wld": would,
+        "shd": should), when the dictionary does not know it; else None."""
+        if len(word) < 3 or not word.isalpha() or not _VOWELS.isdisjoint(word) or self.is_known(word):
+            return None
+        return _common_words_by_consonants().get(word)
+
+    def consonant_spellings(self, text: TextField) -> list[tuple[str, str]]:
+        """Words written without their vowels ("wld cost more"), each with the word to write, once each."""
+        if _WITHOUT_VOWELS.search(text.masked) is None:
+            return []  # nearly every text
+        found: list[tuple[str, str]] = []
+        for match in _WITHOUT_VOWELS.finditer(text.masked):
+            word = match.group(0)
+            plain = self.spelt_without_vowels(word)
+            if plain is not None and (word, plain) not in found:
+                found.append((word, plain))
+        return found
+
+    def letters_for_words(self, text: TextField) -> list[tuple[str, str]]:
+        """A letter written for a word: "spoke w her neighbour" (with)."""
+        if "w" not in text.words or _W_FOR_WITH.search(text.masked) is None:
+            return []  # nearly every text
+        return [("w", "with")]
+
     def is_base_verb(self, word: str) -> bool:
         """Whether a word reads as a verb's plain form: its -ing form is a common word (see, check, open; not double, new)."""
         if word.endswith(("s", "ed", "ing", "ly")):
@@ -495,6 +526,8 @@ class Lexicon:
             return True  # the doer of a verb ending in y: clarifier, purifier
         if word.startswith("re") and len(word) >= 5 and checker.word_frequency[word[2:]] >= _COMMON:
             return True  # doing a common thing again: regas, retag, refit
+        if word in _english_words(70) and _regular_form_of_a_word(word):
+            return True  # a trade's inflection of a word seen more than rarely: shanked, tining (not "stoped" for "stopped")
         if _common_word_one_edit_away(word):
             return False  # "untill", "unsued": a slip for a common word, though "till" and "sued" are words
         for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):
@@ -569,6 +602,32 @@ def _accented() -> dict[str, tuple[str, ...]]:
     return {plain: tuple(words) for plain, words in found.items()}
 
 
+def _regular_form_of_a_word(word: str) -> bool:
+    """Whether a word is the regular -ed, -ing or -s form of a word seen more than rarely: shanked
+    (shank), tining (tine). A short word of one vowel doubles its last letter ("stopped"), so
+    "stoped" is no form of "stop"; nor of "stope", seen rarely."""
+    frequency = _spellchecker().word_frequency
+    for ending in ("ed", "ing", "s"):
+        if not word.endswith(ending):
+            continue
+        stem = word[: -len(ending)]
+        for base in (stem, stem + "e"):
+            if len(base) >= 3 and frequency[base] > _RARE and _inflected(base, ending) == word:
+                return True
+    return False
+
+
+def _inflected(base: str, ending: str) -> str:
+    if ending == "s":
+        return base + "s"
+    if base.endswith("e"):
+        return base[:-1] + ending
+    vowels = [i for i, letter in enumerate(base) if letter in "aeiou"]
+    if len(vowels) == 1 and vowels[0] == len(base) - 2 and base[-1] not in "wxy" and len(base) >= 3:
+        return base + base[-1] + ending  # stop -> stopped, plan -> planning
+    return base + ending
+
+
 @lru_cache(maxsize=4096)
 def _common_word_one_edit_away(word: str) -> bool:
     checker = _spellchecker()
@@ -607,6 +666,24 @@ def _one_edit_from_a_word(word: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouy")
+# Lower-case words of consonants alone, inside prose: "wld", "shd" ("MCB", "w/c" and "kWh" are not).
+_WITHOUT_VOWELS = re.compile(r"(?<![\w/@.-])[b-df-hj-np-tv-xz]{3,5}(?![\w/@-])")
+# "w" for "with" between words, before a person or a determiner ("spoke w her", "went w the driver"); not "60 w bulb".
+_W_FOR_WITH = re.compile(r"\b[A-Za-z]+ (w) (?:her|him|them|me|us|you|the|a|an|my|his|their|our|your|it)\b")
+# How often a word must occur to be the one meant by its consonants alone: would, could, should, please.
+_WRITTEN_IN_CONSONANTS = 300_000
+
+
+@lru_cache(maxsize=1)
+def _common_words_by_consonants() -> dict[str, str]:
+    """The most used words by their consonants alone: "wld" -> "would", "shd" -> "should", "pls" -> "please"."""
+    counts = _spellchecker().word_frequency.dictionary
+    found: dict[str, str] = {}
+    for word in sorted((w for w, n in counts.items() if n >= _WRITTEN_IN_CONSONANTS and w.isalpha()), key=counts.__getitem__):
+        consonants = "".join(letter for letter in word if letter not in _VOWELS)
+        if len(consonants) >= 3 and consonants != word:
+            found[consonants] = word  # the most used last: it stays
+    return found
 
 
 def _with_inflections(slang: dict[str, str]) -> dict[str, str]:

@@ -27,7 +27,9 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
-    part"; not a count or a time: "needs 2 filters", "booked 2 double rooms", "at 4 the van came"), and
+    part", "sent 2 her mobile"; not a count or a time: "needs 2 filters", "booked 2 double rooms", "at 4 the
+    van came"), a letter for a word ("spoke w her neighbour"; not "a 60 w bulb"), and a common word written
+    in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
 
     ## Why
@@ -47,7 +49,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         found = [(w, lexicon.slang[w]) for w in lexicon.slang_in(text)]
         found += [(w, w + "g") for w in lexicon.dropped_g(text) if w not in subject.known_words]
-        found += lexicon.digits_for_words(text) + lexicon.clipped_words(text)
+        found += lexicon.digits_for_words(text) + lexicon.clipped_words(text) + lexicon.letters_for_words(text) + lexicon.consonant_spellings(text)
         if found:
             fixes = ", ".join(f"{w!r} → {fix}" for w, fix in found)
             yield Hit(text.loc, f"slang or text-speak: {fixes}")
@@ -70,9 +72,9 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         word = text.originals[index]
         if len(word) < 3 or word.isupper() or word[1:] != word[1:].lower():
             continue  # initials, acronyms (TL, CC), names with inner capitals (McDonald)
-        if word[0].isupper() and not text.starts_sentence(index) and not _CALENDAR_SLIP.match(lower):
+        if word[0].isupper() and not text.starts_sentence(index) and not _calendar_slip(lower):
             continue  # a capital inside a sentence marks a name: Covesmart, Anna (but "Thursays" is a slip)
-        if not _CALENDAR_SLIP.match(lower) and not lexicon.one_edit_from_a_word(lower) and (word[0].isupper() or not lexicon.two_slips_from_a_common_word(lower)):
+        if not _calendar_slip(lower) and not lexicon.one_edit_from_a_word(lower) and (word[0].isupper() or not lexicon.two_slips_from_a_common_word(lower)):
             # No word one edit away: a name (Ngozi) or a product (metformin), not a typo. But a day two slips
             # away is ("Wensday"), and so is a word in lower case two slips from a common one ("reccomended").
             continue
@@ -87,9 +89,11 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
+        if lexicon.spelt_without_vowels(lower):
+            continue  # "wld", "cld": text-speak, P301's
         if lower in lexicon.slang or lower in wrong or lower in derogatory or lower in lexicon.person_judging or (lower.endswith("in") and lexicon.is_known(lower + "g")):
             continue  # slang, a dropped g, insults and words of character ("gobby") have their own rules
-        if lower not in subject.proper_words or _CALENDAR_SLIP.match(lower):
+        if (lower not in subject.proper_words and lower.removesuffix("'s") not in subject.proper_words) or _calendar_slip(lower):
             wrong.append(lower)
     return wrong
 
@@ -100,6 +104,23 @@ _CALENDAR_SLIP = re.compile(
     r"august|september|october|november|december)s?$)(?:mo?n?d?a?y|tu?e?s?d?a?y|we?d?n?e?s?d?a?y|th?u?r?s?d?a?y|fr?i?d?a?y|sa?t?u?r?d?a?y|su?n?d?a?y|"
     r"ja?n?u?a?r?y|fe?b?r?u?a?r?y|se?p?t?e?m?b?e?r|oc?t?o?b?e?r|no?v?e?m?b?e?r|de?c?e?m?b?e?r)s?$"
 )
+_DAYS_AND_MONTHS = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october "
+    "november december"
+).split()
+# A day or a month with two letters swapped or a letter added inside it ("Teusday", "Novemeber"); a letter
+# added at the end makes other words and names ("Augusta").
+_CALENDAR_SLIPS = frozenset(
+    {day[:i] + day[i + 1] + day[i] + day[i + 2 :] for day in _DAYS_AND_MONTHS for i in range(len(day) - 1)}
+    | {day[:i] + letter + day[i:] for day in _DAYS_AND_MONTHS for i in range(1, len(day)) for letter in "abcdefghijklmnopqrstuvwxyz"}
+) - frozenset(_DAYS_AND_MONTHS)
+
+
+def _calendar_slip(lower: str) -> bool:
+    """Whether a word is a slip for a day or a month: a letter or two dropped, two swapped, one added."""
+    return lower in _CALENDAR_SLIPS or _CALENDAR_SLIP.match(lower) is not None
+
+
 _PREFIXES = frozenset("pre post non re co anti semi multi sub inter mid self ex un de bi tri mis over under e".split())
 # After a name that opens a sentence, another name ("Bisky and Mungo were walked") or who it is, set off by
 # commas ("Kemi, her granddaughter, let them in"; a slip before one comma is not: "Unfortunatly, the part ...").
@@ -142,7 +163,11 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     vocabulary there. A word the list lacks that is one slip from a common word is reported even
     when it splits into words ("untill"); so is a word in lower case two slips from a common one
     ("reccomended", "sucessfull", "schedual"), and a slip for a day or a month, capitalised or not,
-    even two slips away ("Thursays", "Wensday").
+    even two slips away ("Thursays", "Wensday"), or with two letters swapped or one added inside it
+    ("Teusday", "Novemeber"). A name opening a sentence with "'s" passes when the name stands inside a
+    sentence elsewhere in the record ("Tavi's trampoline ... put it back for Tavi"), and so does the
+    regular -ed, -ing or -s form of a word seen more than rarely, which the larger list holds, though a
+    common word is one slip away ("shanked", "tining"; not "stoped", whose "stop" makes "stopped").
 
     ## Why
     Misspellings make a record look careless to the customer who asks to see it, and make notes
@@ -178,7 +203,7 @@ _SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘�
 # Speech in single quotes a few words after its verb, in the same sentence: "She said she had been
 # 'living in a bucket factory for weeks'", "kept saying it was 'a total joke'".
 _SINGLE_QUOTED_SOON_AFTER_SPEECH = re.compile(
-    rf"\b(?:{_SPEECH}|mentioned|kept saying|keeps saying|described (?:it|this|that|him|her|them) as)\s+(?:[^\s.;:!?'‘’\"“”]+\s+){{1,6}}?['‘]"
+    rf"\b(?:{_SPEECH}|mentioned|kept saying|keeps saying|called|described)\s+(?:[^\s.;:!?'‘’\"“”]+\s+){{1,6}}?['‘]"
     rf"((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){{2,400}}?)['’](?![\w])",
     re.IGNORECASE,
 )
@@ -207,6 +232,23 @@ _SAID_COLON = re.compile(
     r"(?:[^\s.;]+\s+){2,}[^\s.;]+",
     re.IGNORECASE,
 )
+# Someone's words after a colon, told by a verb of writing or remarking: "He remarked: this is the third
+# faulty bottle you have sent me", "She emailed us on Monday: your lads left the gate open". What follows
+# must speak as "I", "you" or "we": "She emailed us: photos of the leak" lists what was sent.
+_WROTE_COLON = re.compile(
+    r"\b(?:he|she|they|customer|caller|client)\s+(?:remarked|commented|complained|added|emailed|e-mailed|texted|messaged|wrote|replied|posted)"
+    r"(?:\s+(?:back\s+)?(?:to\s+)?(?:us|me))?(?:\s+(?:on|this|last|yesterday|today)(?:\s+[a-z]+)?)?\s*:\s*([^.;\n]*)",
+    re.IGNORECASE,
+)
+
+
+def _written_speech(body: str) -> re.Match[str] | None:
+    for match in _WROTE_COLON.finditer(body):
+        if _FIRST_PERSON.search(match.group(1)):
+            return match
+    return None
+
+
 # A line staff wrote into the record, not speech: "Added 'nut allergy' to her preferences", "I wrote 'key
 # safe behind the butt' on the job sheet" (but "She wrote 'you are useless' in the chat" is the customer's).
 _STAFF_WRITING = re.compile(r"(?:^|[.;!?]\s*|\b(?:i|we)\s+)(?:added|wrote|write|entered|typed|put)\s*:?\s*$", re.IGNORECASE)
@@ -242,9 +284,12 @@ def _single_quoted_speech(body: str) -> re.Match[str] | None:
             return match
     for match in _SINGLE_QUOTED_SOON_AFTER_SPEECH.finditer(body):
         inside = match.group(1)
-        # Three words or more, not all capitalised: speech, not the name of a product ('Amazon Riverbank Deluxe').
-        if len(inside.split()) >= 3 and not all(w[:1].isupper() for w in inside.split()) and not _NAMING_AFTER.match(body[match.end() :]):
-            return match
+        # Two words or more, none capitalised (three, not all capitalised): speech, not the name of a
+        # product ('Amazon Riverbank Deluxe', 'Mulch Plus').
+        said = inside.split()
+        if (len(said) >= 3 and not all(w[:1].isupper() for w in said)) or (len(said) == 2 and inside.islower()):
+            if not _NAMING_AFTER.match(body[match.end() :]) and not _names_a_thing(body, match, body[max(0, match.start() - 60) : match.start()]):
+                return match
     return None
 
 
@@ -260,7 +305,12 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     market'", "kept saying it was 'a total joke'"; not a name in capitals, 'Amazon Riverbank
     Deluxe'); speech after a colon ("He said: just send whoever is free", "She goes: I typed it
     right", "Her words: ...", "His exact words: ...", "Her reply to the email was: ...", "Her answer
-    when I offered a refund: ...", "The customer's reply to the quote: ...", "Quote from her email: ..."); and "verbatim" or "in his words". Quoted names of things (a plan,
+    when I offered a refund: ...", "The customer's reply to the quote: ...", "Quote from her email: ...",
+    and, after a verb of writing or remarking, words that speak as "I", "you" or "we": "He remarked: this is
+    the third faulty bottle you have sent me", "She emailed us on Monday: your lads left the gate open"; not
+    "She emailed us: photos of the leak"); a quote of two words in lower case a few words after a verb of
+    speech, "called" or "described" ("said the charge was 'daylight robbery'", "called the price 'daylight
+    theft'"; not 'Mulch Plus'); and "verbatim" or "in his words". Quoted names of things (a plan,
     an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
     staff wrote into the record ("Added 'nut allergy' to her preferences", "Wrote 'key safe by the
     gate' on the job sheet") are not flagged. The finding retells the quote as reported speech.
@@ -299,7 +349,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
-                ":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body))
+                ":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body) or _written_speech(body))
             )
             quoted = speech.group(0) if speech else None
         if quoted:
