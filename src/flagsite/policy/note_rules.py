@@ -1127,8 +1127,8 @@ def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
 _CHANGE_VERB = re.compile(
     r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
     r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred|"
-    r"put|bumped|upgraded|converted|opted|pointed|redirected|diverted|rerouted|set|renamed|unlinked|delinked|enrolled|unenrolled|"
-    r"turned(?=\s+(?:off|on)\b)|signed(?=\s+(?:him|her|them)\s+up\b)|"
+    r"put|bumped|upgraded|converted|opted|pointed(?!\s+out\b)|redirected|diverted|rerouted|set|renamed|unlinked|delinked|enrolled|unenrolled|"
+    r"handed|extended|shortened|turned(?=\s+(?:off|on)\b)|signed(?=\s+(?:him|her|them)\s+up\b)|"
     # A move down or up a level: "dropped her down to the pool-only tier".
     r"(?:dropped|knocked|stepped)(?=\s+(?:[\w-]+\s+){1,2}(?:down|up|back)\s+(?:to|onto)\b)|"
     # The perfect tense with the plain verb, as second-language writers put it: "I have change the number".
@@ -1139,7 +1139,7 @@ _CHANGE_VERB_WORDS = frozenset(
     """changed updated corrected replaced amended switched modified edited swapped moved increased reduced raised lowered added
     removed took taken unsubscribed subscribed reactivated deactivated downgraded transferred put bumped upgraded converted opted
     pointed redirected diverted rerouted set renamed unlinked delinked enrolled unenrolled turned signed dropped knocked stepped
-    change update correct amend switch replace""".split()
+    handed extended shortened change update correct amend switch replace""".split()
 )
 # The account field a verb of change acts on, in the words after it up to the end of the clause:
 # "updated her card details", "switched them to annual billing", "took her off the mailing list".
@@ -1176,7 +1176,8 @@ _FROM_TO = re.compile(r"\bfrom\b.+\bto\b(?!\s+(?:fewer|more|less|lower|higher|so
 # was put on ("put his new address on the account"), the old value it replaced ("instead of the
 # walkers"), or a new value it moved to ("bumped his budget up", "swapped his number over").
 _ON_THE_RECORD = re.compile(
-    r"\b(?:(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their|[a-z]+'s) (?:[a-z-]+ )?(?:account|file|system|record|records|database|register|profile|"
+    r"\b(?:(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their|(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)'s)[a-z]+'s) "
+    r"(?:[a-z-]+ )?(?:account|file|system|record|records|database|register|profile|"
     r"list|details|policy|contacts)|(?:on|in|onto) (?:file|record))\b"
 )
 _INSTEAD_OF = re.compile(r"\binstead of\b")
@@ -1210,7 +1211,11 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     to full livery", "switched him over to the annual contract", "dropped her down to the
     pool-only tier", "signed her up to the monthly scheme"); someone added to or taken off the
     account ("added her husband as an authorised user on the account", "took her mother off the
-    family membership"); a setting turned off or a phone unlinked ("turned off the paper
+    family membership"); the account given to another holder ("switched the account over to
+    Sandhu Lettings Ltd", "swapped it over to Greg" after the account is named); a person named by
+    title moved onto a product ("Moved Ms Byrne onto the fixed-fee bookkeeping service"); taken off
+    or removed from a scheme, a programme or a plan ("took plot 42 off the letting scheme"); the
+    terms the account pays on extended or changed ("extended the credit terms to 45 days"); a setting turned off or a phone unlinked ("turned off the paper
     statements", "unlinked the old handset from her account"); an account renamed; the plain verb
     after "have", as second-language writers put it ("I have change the number"); and in the
     resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
@@ -1220,7 +1225,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     added or removed ("removed the SMS reminders from her profile"), "her details" updated, a
     field set to a value ("set the direct debit date to the 16th"), a direct debit set up, opted
     into a scheme. A verb acting on something else ("moved the appointment", "transferred
-    the request for a payment plan", "changed the card message", "replaced the zip", "put the
+    the request for a payment plan", "changed the card message", "pointed out the fee was
+    waived", "put Sassy first on Thursday's list", "the hem was shortened", "replaced the zip", "put the
     £20 back on her card", "switched her over to Adaeze", "put him through to the billing
     team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
     to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
@@ -1398,7 +1404,7 @@ _REROUTING_VERBS = frozenset("set changed switched moved pointed redirected dive
 # A person or a pet of theirs moved to a new level or product: "bumped Dolly up to full livery",
 # "switched him over to the annual contract", "moved them onto the family scheme".
 _MOVED_TO = re.compile(
-    r"^\s+((?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(?:to|onto|into)\s+"
+    rf"^\s+((?:{'|'.join(sorted(HONORIFICS))})\.?(?:\s+[\w'-]+){{1,3}}?|(?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(?:to|onto|into)\s+"
     r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
 )
 _MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed opted".split())
@@ -1439,14 +1445,17 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
     if not moved:
         return None
     who = moved.group(1)
-    if _NOT_ACCOUNT.search(who) or _OTHER_OBJECT.search(who) or (" " not in who and who not in ("him", "her", "them", "it") and not original_rest[moved.start(1)].isupper()):
+    titled = " " in who and who.split()[0].rstrip(".") in HONORIFICS  # "moved Ms Ní Shúilleabháin onto ..."
+    if not titled and (
+        _NOT_ACCOUNT.search(who) or _OTHER_OBJECT.search(who) or (" " not in who and who not in ("him", "her", "them", "it") and not original_rest[moved.start(1)].isupper())
+    ):
         return None  # "moved the appointment up to 9am", "dropped prices down to ...": not the customer or theirs
     place = _DESTINATION_END.split(rest[moved.end():], maxsplit=1)[0].strip()
     words = place.split()
     if not words or original_rest[moved.end()].isupper() or _WHEN.search(place) or _NOT_ACCOUNT.search(place):
         return None  # a colleague by name ("switched her over to Adaeze"), a time, a booking or a room
     head = words[-1]
-    if _is_role(head) and head not in _FIELD_WORDS:
+    if _is_role(head) and head not in _FIELD_WORDS and head not in _PRODUCT_WORDS:
         return None  # "switched him to a colleague", "put her through to the team"
     if _PRODUCT_WORDS.isdisjoint(words) and _FIELD_WORDS.isdisjoint(words):
         return None  # "moved her onto rubber mats", "moved her up to the advanced lane": a place or a thing
@@ -1459,6 +1468,15 @@ _SETTING_VERBS = frozenset("changed updated switched moved amended corrected swa
 _MESSAGES = re.compile(
     r"^\s+(?:(?:the|all|her|his|their|any)\s+)?(?:[\w-]+\s+){0,2}?(reminders?|notifications?|alerts?|texts?|emails?|newsletters?|statements?|"
     r"marketing|mailings?|letters?)\b"
+)
+# The account given to another holder: "switched the account over to Sandhu Lettings Ltd", "swapped it over to Greg".
+_TO_SOMEONE_ELSE = re.compile(
+    r"\s+((?i:(?:the|her|his|their)\s+(?:[\w-]+\s+)?account)|it)\s+(?:(?:over|across)\s+)?(?:to|into)\s+(?:the name of\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'-]*"
+)
+# Taken off a scheme the customer belonged to: a lasting change, like leaving a mailing list.
+_LEFT_A_SCHEME = re.compile(
+    r"\b(?:off|from)\s+(?:the|his|her|their|our)\s+(?:[\w-]+\s+){0,2}?(scheme|programme|program|plan|membership|subscription|contract|package|bundle)\b(?!\s+(?:price|fee|cost|rate|page|leaflet))"
 )
 # Seats counted are licences of the account ("added three seats"); seats moved are places at a show.
 _COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bumped dropped".split())
@@ -1474,6 +1492,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
             return rerouted.group(1)  # where messages go: the email, mobile or address they are sent to
     if _MONEY_BACK.match(rest):
         return None
+    holder = _TO_SOMEONE_ELSE.match(original, verb.end())
+    if holder and (holder.group(1) != "it" or "account" in sentence[: verb.start()]):
+        return "account holder"  # "switched the account over to Sandhu Lettings Ltd", "swapped it over to Greg" (the account)
     moved = _moved_to(name, rest, original[verb.end():])
     if moved:
         return moved
@@ -1482,6 +1503,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         field = _FIELD_IN_CLAUSE.search(clause)
         if not field or " to " not in clause[field.end() :]:
             return None  # "set" changes the account as "set her up on direct debit" or "set the direct debit date to the 16th"
+    if name in ("extended", "shortened"):
+        found = _FIELD_IN_CLAUSE.search(_CLAUSE_END.split(rest, maxsplit=1)[0])
+        return found.group(1) if found else None  # "extended the credit terms to 45 days"; not "the hem was shortened"
     if name == "renamed":
         return "name"  # "renamed the account to Okafor Consulting Ltd"
     clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
@@ -1491,6 +1515,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         messages = _MESSAGES.match(clause)
         if messages:
             return messages.group(1)  # "removed the SMS reminders from her profile": what she is sent
+    left = _LEFT_A_SCHEME.search(clause) if name in ("removed", "took", "taken") else None
+    if left:
+        return left.group(1)  # "took plot 42 off the letting scheme", "removed her from the coaching programme"
     if name in ("replaced", "replace") and not _ON_THE_RECORD.search(clause) and not re.search(r"\bwith\b", clause):
         return None  # "replaced the zip": a part of a thing; "replaced the card on file" is the account
     owned = _THEIR_THING_TO.match(clause)

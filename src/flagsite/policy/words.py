@@ -278,6 +278,8 @@ CHANGE_FIELDS: tuple[str, ...] = (
     # Whom to call about the customer, who the customer is, and what they give or may spend.
     "emergency contact", "next of kin", "date of birth", "birth date", "dob", "donation", "regular gift", "monthly gift",
     "pledge", "credit limit", "overdraft limit", "spending limit", "withdrawal limit", "details",
+    # The terms the account pays on: how long it has, how often and on which day it is billed.
+    "payment terms", "credit terms", "billing cycle", "billing frequency", "payment frequency", "payment day", "notice period",
 )
 # A field word followed by one of these names something else: the card message, a phone call.
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
