@@ -56,7 +56,7 @@ def history_with_moves_and_branches(repo: Repo) -> None:
     repo.move(ADA, GROUPED)
     repo.commit("Group C-1005", "2026-06-04T10:00:00+00:00")
     repo.write(f"{GROUPED}/customer.yaml", ada_yaml())
-    repo.write(f"{GRACE}/notes/2026-06-05-call.yaml", note_yaml("Called on behalf of Ada Lovelace, her neighbour.",
+    repo.write(f"{GRACE}/notes/2026-06-05-call.yaml", note_yaml("Called on behalf of Ada Lovelace, her neighbour, about a missed bin collection.",
                                                                 contact={"name": "Ada Lovelace", "relationship": "neighbour"}))
     repo.commit("New email for Ada", "2026-06-05T10:00:00+00:00")
     repo.git("branch", "side")
@@ -93,7 +93,7 @@ def test_erasure_leaves_no_word_of_the_customer_in_any_object(repo: Repo, run: R
     assert "Grace Hopper" in repo.read(f"{GRACE}/customer.yaml")
     assert repo.read(ORDERS) == ORDER_HEADER + "O-78,C-2000,2026-05-02,12.00,USD,shipped,Cap\n"
     grace_note = yaml.safe_load(repo.read(f"{GRACE}/notes/2026-06-05-call.yaml"))
-    assert grace_note["reason"] == "Called on behalf of (erased), her neighbour."
+    assert grace_note["reason"] == "Called on behalf of (erased), her neighbour, about a missed bin collection."
     assert grace_note["contact"] == {"name": "(erased)", "relationship": "neighbour"}  # still a name: the note still validates
     assert repo.git("status", "--porcelain") == ""
 
