@@ -52,6 +52,12 @@ def _english_words(size: int) -> frozenset[str]:
     return english_words(size)
 
 
+def a_plural(word: str) -> bool:
+    """Whether a word in -s is the plural of a common word ("invoices", "glasses"), not a name ("Thomas", "Jess")."""
+    frequency = _spellchecker().word_frequency
+    return word.endswith("s") and (frequency[word[:-1]] >= _COMMON or (word.endswith("es") and frequency[word[:-2]] >= _COMMON))
+
+
 @lru_cache(maxsize=1)
 def _valences() -> dict[str, float]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
-from .lexicon import Lexicon
+from .lexicon import Lexicon, a_plural
 from .subject import Subject
 from .suggest import amount_entry
 from .text import TextField, normalise_name, sentences
@@ -711,7 +711,8 @@ _NOT_AN_ACT = frozenset(
     """be need needs have know want like see hear mind cost take arrive ship update renew reset expire lapse go come show appear clear
     run close open end finish start change increase decrease drop rise fall apply work last happen remain stay become seem depend
     vary include cover sync refresh process bounce fail stop continue follow not never probably likely only still always
-    usually normally also just decide charge waive honour honor match absorb accept allow require hold use keep miss stand her him them his their the a an my our this that it its you me us""".split()
+    usually normally generally typically often sometimes rarely also just decide charge waive honour honor match absorb accept allow
+    require hold use keep miss stand her him them his their the a an my our this that it its you me us""".split()
 )
 # Acts of _WHO_WILL that a thing does by itself: "the app will update", "the system will send a reminder".
 _DONE_BY_THINGS = frozenset("update check look confirm post send chase let".split())
@@ -720,7 +721,8 @@ _A_VISIT_ENDS = frozenset("round by over in out".split())
 # A round that recurs is a standing arrangement, not a promise of a follow-up.
 _RECURRING = re.compile(
     r"\b(?:(?:every|each) (?:day|week|fortnight|month|quarter|year|time|visit|morning|evening|spring|summer|autumn|winter|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly)\b"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly|"
+    r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b"
 )
 # "Quote to follow by email", "a replacement will be sent once stock is back": what we send, its sender
 # left out. Not what the customer asked for ("asked for the invoice to be sent to her son").
@@ -873,6 +875,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
 
 # A name opening a clause, before what it does: "Steve's finishing ...", "Wade is booked ...", "Gabe will ...".
 _OPENING_NAME = re.compile(r"\s*([a-z][\w-]*)(?:'s|\s+is|\s+will|'ll)\s")
+# "He" or "she" opening a sentence, and its verb when joined to it: "he'll drop round".
+_PRONOUN_OPENS = re.compile(r"(he|she)('ll|'s)?(?= )")
+# Someone named after what we told the customer, then "would": "told her Gabe would ...", "said Kevin would ...".
+_TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?)would\b")
 # A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
 _SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:coming|popping|heading|swinging|dropping) ))")
 
@@ -885,10 +891,14 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     name opening a sentence counts: the customer's name is read as "them", and "the boiler is leaking
     and will need a valve" has no name.
     """
-    if sentence.startswith(("he ", "she ")) and previous:
+    pronoun = _PRONOUN_OPENS.match(sentence) if previous and sentence.startswith(("he", "she")) else None
+    if pronoun:
         found = _OPENING_NAME.match(previous)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
-            sentence = found.group(1) + sentence[sentence.index(" ") :]
+            verb = {"'ll": " will", "'s": " is"}.get(pronoun.group(2), "")
+            sentence = found.group(1) + verb + sentence[pronoun.end() :]
+    if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
+        sentence = _TOLD_WOULD.sub(r"\1will", sentence)
     if " and " in sentence:
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
@@ -1048,7 +1058,7 @@ def _a_person(doer: list[str], capitalised: Names, opening_name: bool = True, si
     accounts team", "someone from claims"), a doer by its ending ("the surveyor"), or a name ("Jonah in finance", "Marta")."""
     if "our" in doer or doer[-1].endswith(_AGENT_ENDINGS):
         return True
-    if opening_name and len(doer) == 1 and doer[0] in capitalised.opening and (singular or not doer[0].endswith("s")):
+    if opening_name and len(doer) == 1 and doer[0] in capitalised.opening and (singular or not a_plural(doer[0])):
         return True  # a name alone opening the sentence ("Jess is going to ..."); not "Invoices are going to ..."
     return any(word in _TRADES or _is_role(word) or word in capitalised.inside or word in HONORIFICS for word in doer if word not in _DETERMINERS)
 

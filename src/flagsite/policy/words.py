@@ -129,7 +129,7 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     chat chats chatted chatting talk talks talking discuss discussed discussing go goes went going gone
     spend spends spent had have has having a an while good long ok fine happy settled everything things
     stuff matter is was are were be should from here end in i we me us she he they she's he's they're
-    it's that's i've we've him for""".split()
+    it's that's i've we've him for about proper understands understood""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
