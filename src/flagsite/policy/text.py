@@ -156,5 +156,7 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _NAME_WORD.findall(name))
 
 
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_SPLIT.split(text) if s.strip()]
+@lru_cache(maxsize=1024)
+def sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a text (several rules read the same text's sentences: split once)."""
+    return tuple(s for s in _SENTENCE_SPLIT.split(text) if s.strip())
