@@ -264,6 +264,9 @@ _INSULT_FRAME_WORDS = (
 _OATHS_OF_DEGREE = frozenset("bloody bleeding sodding flipping frigging friggin freaking effing".split())
 _OF_BLOOD = frozenset(("bloody", "bleeding"))
 _NAMED_FOR_BLOOD = frozenset("cranesbill dock sorrel mary marys".split())
+# Words inside a noun phrase before an oath: "the whole sodding afternoon", "the same bloody three songs"
+# ("the same bleeding point" is a radiator's).
+_WHOLE_OR_SAME = frozenset("whole same entire".split())
 _OPENS_A_NOUN_PHRASE = frozenset("the a an this that these those his her their my our your its some".split())
 
 
@@ -468,7 +471,8 @@ class Lexicon:
             following = words[index + 1]
             if (word in _OF_BLOOD and (following in _NAMED_FOR_BLOOD or about_blood())) or following == "out":
                 continue  # literal blood, or a verb: "the freaking out dog"
-            if (index > 0 and words[index - 1] in _OPENS_A_NOUN_PHRASE) or self.judges(following):
+            inside_a_noun_phrase = index > 0 and (words[index - 1] in _OPENS_A_NOUN_PHRASE or (words[index - 1] in _WHOLE_OR_SAME and word != "bleeding"))
+            if inside_a_noun_phrase or self.judges(following):
                 found.append(word)
         return found
 

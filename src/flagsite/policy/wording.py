@@ -371,7 +371,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     clowns"); "woman", "man", "girl" after a word of contempt ("the silly woman", "daft old man";
     "an old lady" describes, "a grumpy old man" is an opinion: P305); every form of an oath that
     is a verb ("bitching", "pissed and moaned"); a mild oath used as a word of degree, after "the",
-    "a", "his" ... or before a judging word ("the sodding gate code", "a bloody shambles",
+    "a", "his", "whole", "same" ... or before a judging word ("the sodding gate code", "a bloody shambles",
+    "the whole sodding afternoon"; but "the same bleeding point" is a radiator's),
     "flipping useless"; not a verb, "bleeding the radiators", nor "bloody" in a record about an
     injury or in a name, "bloody cranesbill"); a term of endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
@@ -840,6 +841,8 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
         acting = words[verb] == "being" and words[verb - 1] in COPULAS  # "was being difficult": only a person acts so
         if acting:
             verb -= 1
+        if words[verb] in ("but", "and") and not acting:
+            verb = _copula_before(text, verb)  # "is a keen baker but careless with the door": the verb said once for both
         if words[verb] not in COPULAS or words[verb] in ("got", "gets", "became", "becomes"):
             continue
         said_of = verb - 1
@@ -856,6 +859,17 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
             title = 1 if named > 0 and words[named - 1] in HONORIFICS else 0
             return " ".join(text.originals[named - title : index + 1])
     return None
+
+
+def _copula_before(text: TextField, index: int) -> int:
+    """Where "is" or "was" stands a few words before word ``index`` in the same sentence, if it does
+    ("Kai is a gifted kid but lazy"); else ``index``."""
+    for before in range(index - 1, max(index - 7, 0), -1):
+        if text.words[before] in ("is", "was", "are", "were"):
+            return before
+        if text.starts_sentence(before):
+            break
+    return index
 
 
 def _an_attribute(words: list[str], index: int) -> bool:
@@ -1058,7 +1072,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       ("was brusque with our engineer", "rather offhand"), a label with no verb ("Real good people",
       "Really decent couple"), idioms of character and competence ("set in her ways", "had no idea
       what he was doing", "does not take kindly to", "holds strong views"; not "had no idea what F05
-      meant"), and contention made a habit ("Queries every bill we send", "haggles over the fee each
+      meant"), a word of character after "but" with the verb said once for both ("Kai is a gifted kid
+      but lazy about practising"; not "is a nurse but free on Tuesdays"), and contention made a habit ("Queries every bill we send", "haggles over the fee each
       time"; not "queried the fee on this bill").
     A contrast after a comma ("dormant, not dead", "working, not broken") is a fact, not a
     judgement. The finding says what to write instead ("was super rude" → describe what was said or done,
