@@ -145,10 +145,11 @@ def _role_repeated(name: str, relationship: str | None) -> bool:
     """Whether a one-word name is the word the relationship says they are or do, in lower case.
 
     "Skipper" (relationship "delivery skipper"), "Treasurer" ("treasurer of the club"), "Sharer"
-    ("rides under a share agreement"): a name is not written as a common noun, nor as the doer of a
-    verb the relationship uses; "Rose" ("sister of the account holder") is a name.
+    ("rides under a share agreement"), typed in lower case too ("roommate", "roommate of the account
+    holder"): a name is not written as a common noun, nor as the doer of a verb the relationship
+    uses; "Rose" ("sister of the account holder") is a name.
     """
-    if not relationship or not re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", name.strip().rstrip(".")):
+    if not relationship or not re.fullmatch(r"[A-Za-z][a-z]+(?:-[a-z]+)?", name.strip().rstrip(".")):
         return False
     word = name.strip().rstrip(".").lower()
     if not word.endswith(_ROLE_WORD_ENDINGS):
@@ -179,7 +180,8 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     its later words words of the language in lower case ("Dog walker", "Next of kin", "Person at
     the front desk"; "Jan van der Berg" is a name); or one word that the relationship repeats in
     lower case, or whose verb it uses, when it is a word for a doer ("Skipper", relationship
-    "delivery skipper"; "Sharer", "rides under a share agreement"; but "Rose", "sister of the
+    "delivery skipper"; "Sharer", "rides under a share agreement"; "roommate", "roommate of the
+    account holder", typed in lower case; but "Rose", "sister of the
     account holder", and "Will", "son who will take over the account"); a department ("Finance",
     "Accounts Payable"); a place with its number ("Room 204", "Flat 3B"). A title before a
     surname ("Reverend Penhaligon", "Cllr Amadi") is a name. The finding proposes moving the role into
@@ -1628,6 +1630,17 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"lessons?|people|guests|of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))",  # "her refund of 30 September"
     re.IGNORECASE,
 )
+# A currency by its code, whichever of the three-capital codes it is ("KES 180,000", "NGN 45,000"),
+# in the text's own case; counted only after a word of money moving in its clause ("paid the fee of
+# KES 180,000", "refunded ZAR 350"; not "why VAT 20 appears on the quote", "ref ABC 1234").
+_CODE_BEFORE_A_FIGURE = re.compile(r"\b[A-Z]{3}\s?\d[\d,]*(?:\.\d+)?\b(?!\s*%)")
+_CLAUSE_BEFORE_A_FIGURE = re.compile(r"[^,;.!?()]{0,50}$")
+
+
+def _paid_by_code(text: str, money: re.Match[str]) -> bool:
+    """Whether a figure after a currency code is money given, taken or quoted: a word of it earlier in its clause."""
+    clause = _CLAUSE_BEFORE_A_FIGURE.search(text, 0, money.start())
+    return clause is not None and _MONEY_ACTION.search(clause.group(0)) is not None and _a_sum(text, money)
 # Sums in words, as people say them: "forty pounds", "a tenner". Looked for only in texts holding a word of _MONEY_WORDS.
 _MONEY_IN_WORDS = re.compile(rf"\b{_NUMBER_WORDS}\s?(?:dollars?|euros?|pounds?|bucks|quid)\b|\ba (?:tenner|fiver)\b", re.IGNORECASE)
 _MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenner fiver".split())
@@ -1638,7 +1651,8 @@ _MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenn
 # "went up by 3 GBP") or a product named by it ("the 5 GBP a month standby plan").
 _NOT_A_SUM_BEFORE = re.compile(
     r"(?:\b(?:over|under|above|below|exceeding|more than|less than|up to|at least|at most|minimum(?: of)?|maximum(?: of)?|"
-    r"limit(?: of)?|threshold(?: of)?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
+    # A bound of the account, not a sum that moved: "the limit is £500", "the spending cap stays at $300".
+    r"(?:limit|threshold|cap|ceiling)(?:\s+(?:of|is|was|at|stays at|remains|set at|of up to))?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
 )
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
 _MONEY_ACTION = re.compile(
@@ -1702,13 +1716,14 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Finds sums of money given, taken or quoted in the reason, resolution and follow-up ("$49.98",
-    "20 EUR", "GBP 18", "₹1,850", "£50 a month", "it's $25 for the flu shot", "25 quid", "forty
+    "20 EUR", "GBP 18", "₹1,850", "£50 a month", any three-capital code after a word of money in
+    its clause: "paid the fee of KES 180,000", not "why VAT 20 appears on the quote"; "it's $25 for the flu shot", "25 quid", "forty
     pounds"; a sum in words only where money moves; a figure without a currency where only money
     can be meant: "refunded 18.00", "charged her card 42.50", "quoted her 240", "a deposit of 60",
     "the term costs 96", but not "took 3 of the leaflets", "the cost of 3 repairs" or "her refund
     of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
-    GBP"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
+    GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
     fee merely named ("a review of the 200 USD fee") and a balance read out; a balance that is
     moved or arranged for is flagged ("agreed the balance of £2,830 can wait until probate"), and so
@@ -1745,6 +1760,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
         found = _first_sum(text.text, lowered, _MONEY, _MONEY_IN_LOWER_CASE) if text.has_digit else None
         if found is None and text.has_digit and _MONEY_VERBS_WITHOUT_CURRENCY.search(text.lowered):
             found = _first_sum(text.text, lowered, _SUM_WITHOUT_CURRENCY, _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE)
+            if found is None:
+                found = next((m for m in _CODE_BEFORE_A_FIGURE.finditer(text.text) if _paid_by_code(text.text, m)), None)
         if found is None and in_words:
             found = next((m for m in _MONEY_IN_WORDS.finditer(text.text) if _a_sum(text.text, m) and _money_moves(text.text, m)), None)
         if found:
