@@ -300,13 +300,14 @@ def _a_thing_described(phrase: str) -> bool:
 # hyphen the compound is profane whatever the other part; joined, the other part must be a word.
 _PROFANE_ROOT = r"(?:shite|shit|crap|piss|arse|fuck|twat)"
 _PROFANE_COMPOUND = re.compile(rf"\b(?:([a-z]{{3,}}){_PROFANE_ROOT}|{_PROFANE_ROOT}(?:-[a-z]+|([a-z]{{3,}})))\b")
-_PROFANE_ROOT_ANYWHERE = re.compile(_PROFANE_ROOT)
+_PROFANE_ROOTS = ("shit", "crap", "piss", "arse", "fuck", "twat")  # (a few looks for a word are quicker than one pattern)
 # How often the other part of a joined compound must occur in pyspellchecker's list ("gob", "dip", "wit").
 _COMPOUND_PART = 500
 
 
 def _profane_compounds(text: TextField) -> list[str]:
-    if _PROFANE_ROOT_ANYWHERE.search(text.lowered) is None:
+    lowered = text.lowered
+    if not any(root in lowered for root in _PROFANE_ROOTS):
         return []  # nearly every text
     frequency = _spellchecker().word_frequency
     found: list[str] = []
@@ -366,11 +367,13 @@ class Lexicon:
         """Words that say nothing about an issue: vague words, slang and intensifiers ("very", "a bit")."""
         return frozenset(self.vague | self.slang.keys() | words.INTENSIFIERS)
 
-    def dropped_g(self, text: TextField) -> list[str]:
-        """Words written without their final g ("nothin", "goin"): not words, but the -ing word is."""
-        unknown = set(text.words).difference(self.spelled_right)  # a dropped g is never a word: usually none are left
-        if not unknown:
-            return []
+    def unknown_words(self, text: TextField) -> set[str]:
+        """A text's words not known to be spelled right so far: usually none, as words repeat across records."""
+        return set(text.words).difference(self.spelled_right)
+
+    def dropped_g(self, text: TextField, unknown: set[str]) -> list[str]:
+        """Words written without their final g ("nothin", "goin"): not words, but the -ing word is.
+        ``unknown``: the text's unknown words (a dropped g is never a word)."""
         found = [w for w in unknown if len(w) > 3 and w.endswith("in") and not self.is_known(w) and self.is_known(w + "g")]  # doin, goin
         return sorted(found, key=text.words.index)  # in the order written
 
@@ -426,9 +429,10 @@ class Lexicon:
             return None
         return _common_words_by_consonants().get(word)
 
-    def consonant_spellings(self, text: TextField) -> list[tuple[str, str]]:
-        """Words written without their vowels ("wld cost more"), each with the word to write, once each."""
-        if _WITHOUT_VOWELS.search(text.masked) is None:
+    def consonant_spellings(self, text: TextField, unknown: set[str]) -> list[tuple[str, str]]:
+        """Words written without their vowels ("wld cost more"), each with the word to write, once each.
+        ``unknown``: the text's unknown words (such a word is never a known one)."""
+        if all(not _VOWELS.isdisjoint(word) for word in unknown):
             return []  # nearly every text
         found: list[tuple[str, str]] = []
         for match in _WITHOUT_VOWELS.finditer(text.masked):
@@ -440,7 +444,7 @@ class Lexicon:
 
     def letters_for_words(self, text: TextField) -> list[tuple[str, str]]:
         """A letter written for a word: "spoke w her neighbour" (with)."""
-        if "w" not in text.words or _W_FOR_WITH.search(text.masked) is None:
+        if " w " not in text.masked or _W_FOR_WITH.search(text.masked) is None:
             return []  # nearly every text
         return [("w", "with")]
 
@@ -676,7 +680,7 @@ def _one_edit_from_a_word(word: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouy")
-# Lower-case words of consonants alone, inside prose: "wld", "shd" ("MCB", "w/c" and "kWh" are not).
+# Lower-case words of consonants alone, inside prose: "wld", "shld" ("MCB", "w/c" and "kWh" are not).
 _WITHOUT_VOWELS = re.compile(r"(?<![\w/@.-])[b-df-hj-np-tv-xz]{3,5}(?![\w/@-])")
 # "w" for "with" between words, before a person or a determiner ("spoke w her", "went w the driver"); not "60 w bulb".
 _W_FOR_WITH = re.compile(r"\b[A-Za-z]+ (w) (?:her|him|them|me|us|you|the|a|an|my|his|their|our|your|it)\b")

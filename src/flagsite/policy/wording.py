@@ -48,8 +48,11 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     lexicon = subject.lexicon
     for text in subject.texts:
         found = [(w, lexicon.slang[w]) for w in lexicon.slang_in(text)]
-        found += [(w, w + "g") for w in lexicon.dropped_g(text) if w not in subject.known_words]
-        found += lexicon.digits_for_words(text) + lexicon.clipped_words(text) + lexicon.letters_for_words(text) + lexicon.consonant_spellings(text)
+        unknown = lexicon.unknown_words(text)
+        if unknown:  # usually none: words repeat across records
+            found += [(w, w + "g") for w in lexicon.dropped_g(text, unknown) if w not in subject.known_words]
+            found += lexicon.consonant_spellings(text, unknown)
+        found += lexicon.digits_for_words(text) + lexicon.clipped_words(text) + lexicon.letters_for_words(text)
         if found:
             fixes = ", ".join(f"{w!r} → {fix}" for w, fix in found)
             yield Hit(text.loc, f"slang or text-speak: {fixes}")
