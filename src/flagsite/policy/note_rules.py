@@ -1780,7 +1780,7 @@ _DURABLE = re.compile(
     r"(?:on|for|in|with|to) (?:everything|anything|whatever) (?:we|you) (?:send|post|email|e-mail|write|print|deliver)|"
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
     r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
-    r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every time|each time|"
+    r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|"
     r"(?:asked|asks|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only)\b|"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
     r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
@@ -1840,7 +1840,7 @@ _STRONG_DURABLE = re.compile(r"\b(?:from now on|going forward|in (?:the )?future
 # "use the relay service whenever we call her", "always ring first"); without a wish or an
 # instruction in the sentence they say when something happens ("whistling whenever she turns her
 # head", "the intercom always buzzes twice").
-_OCCASIONS = frozenset({"whenever", "every time", "each time", "always"})
+_OCCASIONS = frozenset({"whenever", "every time", "every single time", "each time", "always"})
 # "Always" after "is" tells a lasting state of a person or a pet: "Pepper is always nervous in the dryer room".
 _A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
 _A_WISH = re.compile(
@@ -1923,7 +1923,7 @@ def _of_someone_else(before: str) -> bool:
 # with "always", "never", "do not" before it, with a scope that has no end after it ("at all times",
 # "at this address", "for this customer"), or with the customer as its object and no day named.
 _ORDER = re.compile(
-    r"(?:^|[,;:]|\bso\b)\s*(?:please\s+|just\s+)?(always\s+|never\s+|do not\s+|don't\s+|dont\s+)?([a-z]+)\b(?=([^,;:.!?]*))"
+    r"(?:(?:^|[,;:])\s*(?:so\s+)?|\bso\s+)(?:please\s+|just\s+)?(always\s+|never\s+|do not\s+|don't\s+|dont\s+)?([a-z]+)\b(?=([^,;:.!?]*))"
 )
 # A duty for every occasion of a kind: "should be given a buggy for every competition" (not "wants admin rights on every PC").
 _DUTY_EVERY_TIME = re.compile(
@@ -1932,7 +1932,7 @@ _DUTY_EVERY_TIME = re.compile(
 _A_SUBJECT_AFTER = re.compile(r"^\s+(?:[a-z]+ed|is|was|has|had|said|says|asked|told|came|rang|went)\b")  # "Wade checked her": a name, not an order
 # The words an order needs besides its verb: a mark ("always", "never", "don't"), a scope, or the customer as object.
 _ORDER_MARKS = frozenset("always never don't dont".split())
-_SCOPE_WORDS = frozenset("times address property house site flat customer".split())
+_SCOPE_WORDS = frozenset("times time whenever address property house site flat customer".split())
 _DUTY_WORDS = frozenset("must should to".split())
 _THEM = frozenset("him her them".split())
 _ORDER_CUES = _ORDER_MARKS | _SCOPE_WORDS | _THEM | {"not", "every", "each"}
@@ -1941,7 +1941,7 @@ _ORDER_CUES = _ORDER_MARKS | _SCOPE_WORDS | _THEM | {"not", "every", "each"}
 _ORDER_ON_THEM = re.compile(
     r"(?:^|[,;:.!?]\s*|\bso\s+)(?:please\s+|just\s+)?"
     r"(?!(?:sent|told|gave|rang|spoke|left|took|got|made|found|met|brought|showed|paid|sold|taught|bought|kept|held|wrote|saw|let|put|had)\b)"
-    r"(?![a-z]+(?:ed|ing|s)\b)[a-z]+\s+(?:[a-z]+\s+)?(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b"
+    r"(?![a-z]+(?:ed|ing|s)\b)[a-z]+\s+(?:(?:[a-z]+\s+)?|(?:[a-z]+\s+){1,3}(?:to|with|for)\s+)(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b"
 )
 
 
@@ -1962,10 +1962,13 @@ def _may_be_an_order(text: TextField) -> bool:
 _NOT_ORDERS = frozenset(
     """know think understand remember recall believe have be need want seem feel hope mean like see find get will would can could
     should shall may might must put set cut let read hit shut quit spread cast cost hurt split burst fit reset rerun redo
-    leak service test order rest return issue report note update check rang upset quote""".split()
+    leak service test order rest return issue report note update check rang upset quote assume reckon doubt guess suppose expect wonder""".split()
+) | _DETERMINERS | {"i", "we", "you", "he", "she", "they", "it", "him", "them"}  # "the" and "her" pass for plain forms ("thing", "herring")
+_ENDLESS_SCOPE = re.compile(
+    r"\b(?:at all times|every (?:single )?time|each time|whenever|at this (?:address|property|house|site|flat)|(?:for|with|to) (?:this|the) customer)\b"
 )
-_ENDLESS_SCOPE = re.compile(r"\b(?:at all times|at this (?:address|property|house|site|flat)|for (?:this|the) customer|with (?:this|the) customer|to (?:this|the) customer)\b")
-_TO_THEM = re.compile(r"^\s+(?:[a-z]+\s+)?(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b(?!\s+(?:back|know|a (?:call|text|ring|bell|message|copy)|the (?:form|quote|invoice|details|link)))")
+_TO_THEM = re.compile(r"^\s+(?:(?:[a-z]+\s+)?|(?:[a-z]+\s+){1,3}(?:to|with|for)\s+)(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b"
+    r"(?!\s+(?:back|know|a (?:call|text|ring|bell|message|copy)|the (?:form|quote|invoice|details|link)))")
 _A_DAY = re.compile(
     r"\b(?:today|tonight|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|once|when|re|about|asap)\b|\d"
 )
@@ -2040,8 +2043,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia"); an order in the
     imperative, whatever its verb, with "always", "never" or "do not" before it ("Never run the pump
     past 6pm", "always speak to him face on"), a scope without end after it ("Keep the side gate shut
-    at all times", "at this address") or the customer as its object and no day named ("give her a few
-    minutes to get to the door"; not "Ring her back on Friday", nor a name opening a report, "Wade
+    at all times", "at this address", "every single time") or the customer as its object, near the
+    verb, and no day named ("give her a few minutes to get to the door", "open the bottles for him"; not "Ring her back on Friday", nor a name opening a report, "Wade
     checked her"); a duty for every occasion of a kind ("should be given a buggy for every
     competition"; not a wish alone, "wants admin rights on every PC"); "only ever", "for all the
     future roles"; "as a rule", "would rather we", one channel
