@@ -688,6 +688,8 @@ _A_TIME_TO_COME = (
     r"when|once|as soon as|after|by (?:the|end|close|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:on|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
 )
+# What _A_TIME_TO_COME cannot match without (every weekday ends in "day"): a quick look first. Keep both in step.
+_TIME_TO_COME_MARKS = ("tomorrow", "tonight", "later", "this ", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close", "day")
 _SOMEONE_WILL = re.compile(
     r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|is to|are to)|'ll|'s going to)\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
@@ -962,7 +964,8 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
             return True
     if (
         "booked" not in sentence
-        and (any(future in sentence for future in _FUTURE_MARKS) or "ing " in sentence)  # "will ...", or "is emailing him ..."
+        # "will ...", or "is emailing him ... tonight": someone on it now needs a time to come
+        and (any(future in sentence for future in _FUTURE_MARKS) or ("ing " in sentence and any(mark in sentence for mark in _TIME_TO_COME_MARKS)))
         and _someone_of_ours_will(sentence, in_reason, text, texts)
     ):
         return not _REPORTED_SPEECH.search(sentence)  # not when the occasion is booked ("at the check-up she booked")
