@@ -903,7 +903,7 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
             sentence = found.group(1) + verb + sentence[pronoun.end() :]
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
         sentence = _TOLD_WOULD.sub(r"\1will", sentence)
-    if " and " in sentence:
+    if " and " in sentence and _SUBJECT_LEFT_OUT.search(sentence):
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             name = found.group(1)
