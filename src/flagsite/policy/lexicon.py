@@ -204,7 +204,7 @@ _INSULTING_PLURAL = "|".join(sorted(w for w in words.NOUNS_THAT_INSULT_A_PERSON 
 _PERSON_NOUNS_BELITTLED = frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
 _SILENCED = frozenset("quiet sweet bay shut".split())
 _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling bleating ranting going banging".split())
-_RID = frozenset("phone line shot back hair pipe away alone".split())
+_RID = frozenset("phone line shot back hair pipe away alone just".split())
 # Terms of endearment ("pet", "love" and "sweetheart" also name a pet, a liking and a partner: left out).
 _ENDEARMENTS = frozenset("dear dearie duck duckie hen lovey sweetie darling poppet petal chuck timer".split())
 # An "old timer" may be a part ("the old timer switch"): as a person it is what the sentence is about.
@@ -244,6 +244,8 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
     # Being rid of a person as the motive: "to get her off the phone", "to get shot of him", "so he'd pipe down".
     (lambda present: not present.isdisjoint(_RID) and ("to" in present or "so" in present), re.compile(
         r"\bto\s+get\s+(?:him|her|them)\s+off\s+the\s+(?:phone|line)\b|\bto\s+get\s+shot\s+of\b"
+        # "just" makes any leaving the motive: "just to get her out of the shop" (but "to get her out of the bath").
+        r"|\bjust\s+to\s+get\s+(?:him|her|them)\s+(?:out|off|away|gone)\b"
         r"|\bto\s+see\s+the\s+back\s+of\s+(?:him|her|them)\b|\bout\s+of\s+(?:my|our)\s+hair\b"
         r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:pipe\s+down|shut\s+up|go\s+away|leave\s+(?:us|me)\s+alone|back\s+off)\b"
     )),

@@ -109,7 +109,7 @@ _NEUTRAL = {
 def neutral_words(found: list[str]) -> str:
     """Neutral wording for the insults and oaths found: a replacement, or what to describe instead."""
     parts = [f"{word!r} → {_NEUTRAL[word]}" for word in found if word in _NEUTRAL]
-    motives = [word for word in found if word not in _NEUTRAL and word.startswith(("to ", "off "))]
+    motives = [word for word in found if word not in _NEUTRAL and word.startswith(("to ", "off ", "just to "))]
     if motives:
         parts.append(f"{motives[0]!r} → (remove the motive; say what was done and why, e.g. 'booked a visit as she asked')")
     if len(parts) < len(found):

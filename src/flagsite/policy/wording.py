@@ -384,7 +384,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     ("total dipstick", "what a knob"; not "the old dipstick"), and "bastard" not in "bastard file", a
     grade of file; and words said to silence or be rid of a person
     ("to keep her quiet", "to stop her moaning", "so she would stop whining", "to make her go
-    away", "to get him off my back", "to get her off the phone", "to get shot of him", "so he'd
+    away", "to get him off my back", "to get her off the phone", "to get shot of him", "just to get her out of the
+    shop" (but "to get her out of the bath"), "so he'd
     pipe down"). "Pain in the neck" is a symptom; "a pain in the neck" and its cruder forms insult.
     The finding gives a neutral word for an
     oath ("pissed off" → upset) and, for a word about a person, what to describe instead. Add
