@@ -28,7 +28,17 @@ Severity = Literal["error", "warning"]
 Target = Literal["note", "customer", "text", "meta"]
 
 # The modules that define rules; imported on first use of the registry.
-_RULE_MODULES = ("flagsite.policy.note_rules", "flagsite.policy.flag_rules", "flagsite.policy.wording", "flagsite.policy.meta")
+_RULE_MODULES = (
+    "flagsite.policy.contact_rules",
+    "flagsite.policy.reason_rules",
+    "flagsite.policy.promise_rules",
+    "flagsite.policy.change_rules",
+    "flagsite.policy.amount_rules",
+    "flagsite.policy.preference_rules",
+    "flagsite.policy.flag_rules",
+    "flagsite.policy.wording",
+    "flagsite.policy.meta",
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,176 @@
+"""P107: a sum of money written in a note is recorded as an amount."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..rules import Hit, rule
+from .subject import Subject
+from .suggest import amount_entry
+
+_NUMBER_WORDS = (
+    r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|a hundred|thousand|a thousand)(?:[\s-]+(?:and\s+)?)?)+"
+)
+# Currencies by their ISO codes and signs, as a class: "GBP 18", "40 CAD", "₹1,850".
+_CURRENCY_CODES = r"(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|inr|zar|sek|nok|dkk|pln|mxn|sgd|hkd|aed)"
+_MONEY = re.compile(
+    rf"(?:(?:[$€£¥₹₩₽₺₦₱₪]|\b(?=[a-z]{{3}}\s\d){_CURRENCY_CODES}\s)\s?\d[\d,]*(?:\.\d+)?|"  # (a code is looked for only before a figure)
+    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence)\b)",
+    re.IGNORECASE,
+)
+# A sum with no currency, where only money can be meant: after a verb that moves money and the one
+# it was moved for ("charged her card 42.50", "quoted her 240", "refunded 15.00"), or as the
+# figure of a price, a fee or a deposit ("a deposit of 60", "the term costs 96"). Not a count
+# ("took 3 of the leaflets", "charged her phone for 20 minutes").
+_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium")
+_SUM_WITHOUT_CURRENCY = re.compile(
+    r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
+    r"(?P<sum>\d[\d,]*\.\d\d)|"
+    r"(?:refunded|credited|charged|reimbursed|quoted)\s+(?:him|her|them|(?:his|her|their) card)\s+(?P<sum2>\d[\d,]*)|"
+    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit)\s+(?:of|is|was|came to|comes to)?\s*"
+    r"(?!(?:19|20)\d\d(?![\d.,]))(?P<sum3>\d[\d,]*(?:\.\d\d)?))\b"  # (not a year: "the fee 2026 schedule")
+    r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
+    r"(?!\s*(?:%|per ?cent|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
+    r"lessons?|people|guests|of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))",  # "her refund of 30 September"
+    re.IGNORECASE,
+)
+# A currency by its code, whichever of the three-capital codes it is ("KES 180,000", "NGN 45,000"),
+# in the text's own case; counted only after a word of money moving in its clause ("paid the fee of
+# KES 180,000", "refunded ZAR 350"; not "why VAT 20 appears on the quote", "ref ABC 1234").
+_CODE_BEFORE_A_FIGURE = re.compile(r"\b[A-Z]{3}\s?\d[\d,]*(?:\.\d+)?\b(?!\s*%)")
+_CLAUSE_BEFORE_A_FIGURE = re.compile(r"[^,;.!?()]{0,50}$")
+
+
+def _paid_by_code(text: str, money: re.Match[str]) -> bool:
+    """Whether a figure after a currency code is money given, taken or quoted: a word of it earlier in its clause."""
+    clause = _CLAUSE_BEFORE_A_FIGURE.search(text, 0, money.start())
+    return clause is not None and _MONEY_ACTION.search(clause.group(0)) is not None and _a_sum(text, money)
+# Sums in words, as people say them: "forty pounds", "a tenner". Looked for only in texts holding a word of _MONEY_WORDS.
+_MONEY_IN_WORDS = re.compile(rf"\b{_NUMBER_WORDS}\s?(?:dollars?|euros?|pounds?|bucks|quid)\b|\ba (?:tenner|fiver)\b", re.IGNORECASE)
+_MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenner fiver".split())
+
+
+# An amount after one of these is a condition or a limit, not a sum given, taken or quoted ("free
+# delivery on orders over 50 GBP"); or a price explained: its change ("rose from 4.99 to 5.99 EUR",
+# "went up by 3 GBP") or a product named by it ("the 5 GBP a month standby plan").
+_NOT_A_SUM_BEFORE = re.compile(
+    r"(?:\b(?:over|under|above|below|exceeding|more than|less than|up to|at least|at most|minimum(?: of)?|maximum(?: of)?|"
+    # A bound of the account, not a sum that moved: "the limit is £500", "the spending cap stays at $300".
+    r"(?:limit|threshold|cap|ceiling)(?:\s+(?:of|is|was|at|stays at|remains|set at|of up to))?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
+)
+_NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
+_MONEY_ACTION = re.compile(
+    r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|"
+    r"price\w*|owes?|due|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account))\b",  # "put the £20 back on her card"
+    re.IGNORECASE,
+)
+_BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNORECASE)
+# A balance is a sum of the note when something is done with it: moved, or an arrangement made
+# for it ("agreed the balance of £2,830 can wait until probate", "split the balance into three"),
+# or when we owe it to the customer ("she is owed $75 back", "we owe him £12").
+_MONEY_MOVED = re.compile(
+    r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay\w*|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|"
+    r"agreed|arranged|defer\w*|postpon\w*|wait|hold|extended|instal\w*|split|settle\w*|writ\w* off|cleared|spread|"
+    r"(?:is|are|was|were|being) owed|owed\b[^.;]{0,20}\bback|we owe|owe (?:him|her|them))\b",
+    re.IGNORECASE,
+)
+_PRODUCT_AFTER = re.compile(r"^[\w\s-]{0,20}\b(?:plan|tariff|option|bundle|package|tier|subscription|membership)\b")
+def _sentence_around(text: str, found: re.Match[str]) -> str:
+    start = max(text.rfind(mark, 0, found.start()) for mark in ".;\n")
+    ends = [i for i in (text.find(mark, found.end()) for mark in (". ", ";", "\n")) if i >= 0]
+    return text[start + 1 : min(ends) if ends else len(text)]
+
+
+def _a_sum(text: str, money: re.Match[str]) -> bool:
+    """Whether an amount is a sum given, taken or quoted, rather than a limit or a price explained."""
+    before = text[max(0, money.start() - 30) : money.start()].lower()
+    after = text[money.end() :].lower()
+    if before.endswith(("the ", "a ")) and _PRODUCT_AFTER.match(after):
+        return False  # "the 5 GBP a month standby plan" names a product by its price
+    if before.endswith("the ") and not _MONEY_ACTION.search(_sentence_around(text, money)):
+        return False  # "a review of the 200.00 USD fee": a sum named, nothing given or taken
+    sentence = _sentence_around(text, money)
+    if _BALANCE.search(sentence) and not _MONEY_MOVED.search(sentence):
+        return False  # "gave the balance of INV-2031, 120.00 USD": what the account already shows
+    if before.rfind("(") > before.rfind(")") and after.lstrip().startswith(")"):
+        return False  # "(hamper, large, 149.00 USD)": an item's price, in passing
+    return not _NOT_A_SUM_BEFORE.search(before) and not _NOT_A_SUM_AFTER.match(after)
+
+
+_MONEY_IN_LOWER_CASE = re.compile(_MONEY.pattern)
+_SUM_WITHOUT_CURRENCY_IN_LOWER_CASE = re.compile(_SUM_WITHOUT_CURRENCY.pattern)
+
+
+def _first_sum(text: str, lowered: str | None, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> re.Match[str] | None:
+    """The first sum a pattern finds in a text that is a sum given, taken or quoted; matched in the lower-case text when there is one."""
+    if lowered is None:
+        return next((m for m in pattern.finditer(text) if _a_sum(text, m)), None)
+    found = next((m for m in in_lower_case.finditer(lowered) if _a_sum(text, m)), None)
+    return pattern.match(text, found.start(), found.end()) if found else None  # the same sum, in the text's own case
+
+
+def _money_moves(text: str, money: re.Match[str]) -> bool:
+    """A sum in words ("a tenner", "forty pounds") counts when money moves in its sentence: it is often a figure of speech."""
+    return _MONEY_ACTION.search(_sentence_around(text, money)) is not None
+
+
+@rule("P107", "amount-not-recorded", "warning", "note")
+def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
+    """The text mentions a sum of money, but `amounts` is empty.
+
+    ## What it does
+    Finds sums of money given, taken or quoted in the reason, resolution and follow-up ("$49.98",
+    "20 EUR", "GBP 18", "₹1,850", "£50 a month", any three-capital code after a word of money in
+    its clause: "paid the fee of KES 180,000", not "why VAT 20 appears on the quote"; "it's $25 for the flu shot", "25 quid", "forty
+    pounds"; a sum in words only where money moves; a figure without a currency where only money
+    can be meant: "refunded 18.00", "charged her card 42.50", "quoted her 240", "a deposit of 60",
+    "the term costs 96", but not "took 3 of the leaflets", "the cost of 3 repairs" or "her refund
+    of 30 September") and flags the note when it records no
+    `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
+    GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
+    by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
+    fee merely named ("a review of the 200 USD fee") and a balance read out; a balance that is
+    moved or arranged for is flagged ("agreed the balance of £2,830 can wait until probate"), and so
+    is a sum we owe the customer ("she is owed $75 back", "put the £20 back on her card").
+
+    ## Why
+    The policy asks for every refund, credit and quote to be noted. In `amounts` they are counted
+    on dashboards and shown in the same place on every note; in prose they are easily missed.
+
+    ## Example
+    ```yaml
+    resolution:
+      - Submitted a refund request for $49.98.
+    ```
+    Use instead:
+    ```yaml
+    amounts:
+      - {kind: refund, amount: 49.98, currency: USD}
+    ```
+    """
+    assert subject.note is not None
+    if subject.note.amounts:
+        return
+    for text in subject.texts:
+        if text.loc[0] not in ("reason", "resolution", "follow_up"):
+            continue
+        in_words = not _MONEY_WORDS.isdisjoint(text.words)
+        if not text.has_digit and not in_words:
+            continue  # an amount has a digit, or is written in words
+        # Searched in lower case, which is faster than ignoring case, where lowering keeps every position
+        # (text.lowered has its digits masked).
+        lowered = text.text.lower() if text.has_digit else None
+        lowered = lowered if lowered is not None and len(lowered) == len(text.text) else None
+        found = _first_sum(text.text, lowered, _MONEY, _MONEY_IN_LOWER_CASE) if text.has_digit else None
+        if found is None and text.has_digit and _MONEY_VERBS_WITHOUT_CURRENCY.search(text.lowered):
+            found = _first_sum(text.text, lowered, _SUM_WITHOUT_CURRENCY, _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE)
+            if found is None:
+                found = next((m for m in _CODE_BEFORE_A_FIGURE.finditer(text.text) if _paid_by_code(text.text, m)), None)
+        if found is None and in_words:
+            found = next((m for m in _MONEY_IN_WORDS.finditer(text.text) if _a_sum(text.text, m) and _money_moves(text.text, m)), None)
+        if found:
+            money = next((part for part in found.groups() if part), found.group(0))  # the figure alone, for a sum without a currency
+            yield Hit(text.loc, f"{money!r} is mentioned but the note has no amounts: entry; add amounts: [{amount_entry(money, _sentence_around(text.text, found))}]")
+            return

@@ -1,0 +1,478 @@
+"""P106: a change to the customer's record says what it was before and what it is now."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..rules import Hit, describe, rule
+from .note_common import DETERMINERS, KIN, is_role, their_names
+from .subject import Subject
+from .text import sentences
+from .words import CHANGE_FIELDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE
+
+_CHANGE_VERB = re.compile(
+    r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
+    r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred|"
+    r"put|bumped|upgraded|converted|opted|pointed(?!\s+out\b)|redirected|diverted|rerouted|set|renamed|unlinked|delinked|enrolled|unenrolled|"
+    r"handed|extended|shortened|turned(?=\s+(?:off|on)\b)|signed(?=\s+(?:him|her|them)\s+up\b)|"
+    # A move down or up a level: "dropped her down to the pool-only tier".
+    r"(?:dropped|knocked|stepped)(?=\s+(?:[\w-]+\s+){1,2}(?:down|up|back)\s+(?:to|onto)\b)|"
+    # The perfect tense with the plain verb, as second-language writers put it: "I have change the number".
+    r"(?:(?<=\bhave )|(?<=\bhas )|(?<=\bhad ))(?:change|update|correct|amend|switch|replace))\b"
+)
+# Every match of _CHANGE_VERB is one of these words: a text without any is passed at once. Keep them in step.
+_CHANGE_VERB_WORDS = frozenset(
+    """changed updated corrected replaced amended switched modified edited swapped moved increased reduced raised lowered added
+    removed took taken unsubscribed subscribed reactivated deactivated downgraded transferred put bumped upgraded converted opted
+    pointed redirected diverted rerouted set renamed unlinked delinked enrolled unenrolled turned signed dropped knocked stepped
+    handed extended shortened change update correct amend switch replace""".split()
+)
+# The account field a verb of change acts on, in the words after it up to the end of the clause:
+# "updated her card details", "switched them to annual billing", "took her off the mailing list".
+_FIELD_IN_CLAUSE = re.compile(
+    r"\b(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")\b(?:\s+(\w+))?"
+)
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|as|then)\s")
+_CLAUSE_WORDS = 10  # a verb's object is within this many words of it
+_FIELD_WORDS = frozenset(word for name in CHANGE_FIELDS for word in re.findall(r"[a-z]+", name))
+_POSSESSIVES = frozenset({"his", "her", "their"})
+_THEM_TO = re.compile(r"^\s*(?:him|her|them)\s+(?:to|onto)\s+\w+")
+# "changed her home branch to ...": a thing of the customer's given a new value.
+_THEIR_THING_TO = re.compile(
+    r"^\s+(?:his|her|their|(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight|week|month|year)['’])[a-z]+['’]s)\s+"
+    r"(?!(?:back|up|down|over|off|out|in|on|around|forward|across)\b)((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|from)\b"
+)
+# A field after "under" files something by it: "held under her name", "logged under his postcode".
+_UNDER_A_FIELD = re.compile(r"\b(?:under|quoting)\s+(?:(?:his|her|their|the|its|our)\s+)?(?:[a-z-]+\s+)?$")
+_NOT_ACCOUNT = re.compile(
+    r"\b(?:mind|appointment|booking|seat|room|flight|order|delivery|slot|visit|session|class|reservation|table|ticket|car|"
+    r"bag|luggage|parcel|package|dog|cat|pet|child|son|daughter|wife|husband|mother|father|shift|"
+    # What a pharmacy or a surgery gives, not what the account holds: "changed her prescription to the 20mg tablets".
+    r"prescription|medication|medicine|dose|dosage|tablet|treatment|diet|food|feed|vaccination|vaccine|jab|check-up|checkup|operation|"
+    r"surgery|procedure|consultation|scan|groom|"
+    # Money moved between accounts is a payment, not a change: "moved her funds into the savings account".
+    r"fund|money|cash|saving)s?\b"
+    # Unless it only says which of the account's settings: "her delivery address", "the appointment reminders".
+    r"(?!\s+(?:ad+res+e?s?|details|reminders?|notifications?|alerts?|preferences?|settings?|instructions?|days?|dates?|account|app|profile|record)\b)"
+)
+_OTHER_OBJECT = re.compile(r"\b(?:request|call|case|ticket|complaint|query|appointment|parcel|question|letter|message|note|file|claim)s?\b")
+# The old and the new value, both given: "from 120 to 104" (not "from 120 covers to fewer").
+_FROM_TO = re.compile(r"\bfrom\b.+\bto\b(?!\s+(?:fewer|more|less|lower|higher|something|another|a new|the new)\b)")
+# What a verb of change did to a thing of the customer's, without naming the field: the record it
+# was put on ("put his new address on the account"), the old value it replaced ("instead of the
+# walkers"), or a new value it moved to ("bumped his budget up", "swapped his number over").
+_ON_THE_RECORD = re.compile(
+    r"\b(?:(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their|(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)'s)[a-z]+'s) "
+    r"(?:[a-z-]+ )?(?:account|file|system|record|records|database|register|profile|"
+    r"list|details|policy|contacts)|(?:on|in|onto) (?:file|record))\b"
+)
+_INSTEAD_OF = re.compile(r"\binstead of\b")
+# Every text _changed_thing finds a change in without a field or a possessive holds one of these.
+_CHANGE_CUES = frozenset(
+    """instead account file system record records database register profile list details changed switched moved converted
+    upgraded downgraded up down over across onto him them""".split()
+)
+# Not along something or onto a list: "moved her name up the waiting list", "put her name down for the rota".
+_THEIR_THING_MOVED = re.compile(r"^\s*(?:his|her|their)\s+(?:new\s+|old\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:up|down|over)\b(?!\s+(?:the|for)\b)")
+# Words that end the name of a changed thing, or show the clause does not begin with one.
+_NOT_A_THING = frozenset("on in onto into to off from for over up down out instead of him her them it".split())
+_THING_TO = re.compile(r"^\s*(?:(?:his|her|their|the)\s+)?(?!(?:across|towards|afterwards|always|perhaps)\b)([a-z]+s)\s+to\s+\w+")
+
+
+@rule("P106", "change-without-from-to", "error", "note")
+def change_without_from_to(subject: Subject) -> Iterator[Hit]:
+    """An account change is described, but not recorded from -> to.
+
+    ## What it does
+    Flags (a) an entry of `changes` that lacks `from` or `to`, and (b) text that says something of
+    the account was changed when `changes` is empty and the sentence does not give the old and
+    new values itself: a verb of change ("updated", "switched", "took ... off", "reactivated")
+    with an account field in its clause ("her card details", "annual billing", "the mailing list",
+    "the Starter plan", "the direct debit"), or a thing of the customer's set to a new value
+    ("changed her home branch to Elmsworth", "swapped his number over on the file", "changed her
+    delivery adress on file to the new flat", "bumped his budget up", "put him on the bus list
+    instead of the walkers", "changed lessons to online"); messages sent somewhere new ("set the
+    reminders to go to his mobile instead", "pointed the statements at her work email"); the
+    customer, or someone or something of theirs, moved to a level or a product ("bumped Dolly up
+    to full livery", "switched him over to the annual contract", "dropped her down to the
+    pool-only tier", "signed her up to the monthly scheme"); someone added to or taken off the
+    account ("added her husband as an authorised user on the account", "took her mother off the
+    family membership"); the account given to another holder ("switched the account over to
+    Sandhu Lettings Ltd", "swapped it over to Greg" after the account is named); a person named by
+    title moved onto a product ("Moved Ms Byrne onto the fixed-fee bookkeeping service"); taken off
+    or removed from a scheme, a programme or a plan ("took plot 42 off the letting scheme"); the
+    terms the account pays on extended or changed ("extended the credit terms to 45 days"); a setting turned off or a phone unlinked ("turned off the paper
+    statements", "unlinked the old handset from her account"); an account renamed; the plain verb
+    after "have", as second-language writers put it ("I have change the number"); and in the
+    resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
+    email has been changed to the work one", "New card added to the account"), the new state said
+    with "now" ("She is now on the annual plan", "Membership now in her married name"), or the
+    change named as a noun ("Processed her change of address", "Change of name done"); messages
+    added or removed ("removed the SMS reminders from her profile"), "her details" updated, a
+    field set to a value ("set the direct debit date to the 16th"), a direct debit set up, opted
+    into a scheme. A verb acting on something else ("moved the appointment", "transferred
+    the request for a payment plan", "changed the card message", "pointed out the fee was
+    waived", "put Sassy first on Thursday's list", "the hem was shortened", "replaced the zip", "put the
+    £20 back on her card", "switched her over to Adaeze", "put him through to the billing
+    team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
+    to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
+    of birth on the order of service", "moved her funds into the savings account", "put her name
+    down for the rota", "moved her name up the waiting list", "moved Tobi's jab to next week";
+    a thing of someone named is the account's only as a standing setting or a field: "changed
+    Tobi's home pool to Hove", not "changed Tobi's snack to the dairy-free one") is not a change of the account ("opted her out of the
+    newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
+    field that only files something ("put two aside under his name") or belongs to something
+    else ("the number of visits", "his plan of lessons"), nor a change the customer made ("she
+    updated it online", "changed online by her husband"; in the reason, a verb with no subject is
+    the customer's: "Changed the pickup address twice"), nor one for a single order ("for this
+    order only"), nor one denied ("was not changed", "no change to her membership").
+    Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
+    not looked for.
+
+    ## Why
+    The policy asks that every change to the account be noted "from-to": when a customer says
+    "I never changed my email", the old value is the only way to check.
+
+    ## Example
+    ```yaml
+    resolution:
+      - Updated the customer's email address.
+    changes: []
+    ```
+    Use instead:
+    ```yaml
+    changes:
+      - {field: email, from: alexmart@covesmart.com, to: alex.cmart@covesmart.com}
+    ```
+    """
+    note = subject.note
+    assert note is not None
+    for index, change in enumerate(note.changes):
+        missing = [name for name, value in (("from", change.from_), ("to", change.to)) if value is None]
+        if missing:
+            yield Hit(("changes", index), f"the change of {change.field} has no {' and no '.join(missing)}; record both the old and the new value (write \"\" for an empty one)")
+    if note.changes:
+        return
+    for text in subject.texts:
+        if text.loc[0] not in ("reason", "resolution", "internal"):
+            continue
+        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words):
+            continue  # no account field named, nothing of theirs, no record or new value named: nearly every text
+        stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words)
+        if not stated and _CHANGE_VERB_WORDS.isdisjoint(text.words):
+            continue  # no verb of change among its words
+        lowered = text.text.lower()
+        if not (stated or _CHANGE_VERB.search(lowered)) or _NO_CHANGE.search(lowered):
+            continue  # no verb of change or new state anywhere (sentences only cut the text at spaces), or the text says nothing changed
+        for original in sentences(text.text):
+            sentence = original.lower()
+            if _FROM_TO.search(sentence):
+                continue  # the sentence gives the old and the new value itself
+            field = _state_changed(sentence) if stated else None
+            if field:
+                field = _thing_named(field.split())
+                yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
+                return
+            for verb in _CHANGE_VERB.finditer(sentence):
+                if not _done_by_us(sentence[: verb.start()], text.loc[0], their_names(subject)) or _not_lasting(sentence[verb.end() :]):
+                    continue
+                field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
+                if not field and text.loc[0] != "reason" and verb.group(0) in _PARTICIPLES:
+                    field = _field_before(sentence[: verb.start()])  # "Address updated", "her email has been changed"
+                if field:
+                    field = _thing_named(field.split())
+                    yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
+                    return
+
+
+# "Said nothing changed", "updated nothing", "no change to her membership".
+_NO_CHANGE = re.compile(r"\b(?:no change|no changes|nothing (?:was )?changed|unchanged|(?:changed|updated|amended) nothing)\b")
+# Who did it, read back from the verb to its clause's start: the customer and their side, or a denial.
+_CLAUSE_START = re.compile(r"(?:^|[,;:(]|\s(?:and|but|so|because|as|then|after|before|when|since)\s)[^,;:(]*$")
+_AUXILIARIES = frozenset("had has have 've 'd was were is are been be already just also then recently apparently herself himself themselves online".split())
+_NOT_US = frozenset("he she they customer client caller member tenant patient guest he's she's they've she'd he'd".split())
+_DENIED = frozenset("not never didn't hasn't haven't hadn't wasn't weren't isn't".split())
+
+
+# A field named before its verb, as terse notes put it ("Mobile number amended", "Her email has been
+# changed"). Not looked for in the reason, where it tells of a change made before this contact.
+_FIELD_BEFORE = re.compile(
+    r"\b(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:has|have|had|was|were|is|are|been|now|also|all|just|then|successfully))*\s*$"
+)
+_PARTICIPLES = frozenset(
+    "changed updated corrected amended replaced added removed switched modified edited swapped increased reduced raised lowered upgraded downgraded".split()
+)
+
+
+# A field followed by the document or the thing it is written on: "the name on the invitation".
+_ON_A_DOCUMENT = re.compile(
+    r"\s+(?:on|in|for) (?:the|this|that|her|his|their|a|an) (?:[a-z-]+ )?(?:order of service|certificate|invitation|invite|proof|programme|"
+    r"program|plaque|headstone|label|banner|poster|leaflet|ticket|badge|engraving|inscription|cake|wreath|card message|gift card|voucher|"
+    r"gift voucher|form)s?\b"
+)
+
+
+_FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True))
+# The new state, said with "now", in the resolution: "She is now on the annual plan", "Membership now
+# in her married name", "Tariff is now the off-peak one".
+_NOW_STATE = re.compile(
+    rf"\b(?:(?:she|he|they|customer|client|member)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:in|on|under|the|set to|going to|goes to))\b"
+)
+# A change named as a noun, with what was done to it: "Processed her change of address", "Change of name done".
+_CHANGE_AS_A_NOUN = re.compile(
+    rf"\b(?:(?:processed|actioned|logged|made|completed|did|put through|submitted|applied|recorded|carried out|sorted)\s+"
+    rf"(?:the\s+|her\s+|his\s+|their\s+|a\s+)?(?:change|update|correction|amendment)s?\s+(?:of|to)\s+(?:the\s+|her\s+|his\s+|their\s+)?({_FIELD_NAMES})|"
+    rf"(?:change|update|correction|amendment)s?\s+(?:of|to)\s+(?:the\s+|her\s+|his\s+|their\s+)?({_FIELD_NAMES})\s+"
+    rf"(?:done|processed|completed|actioned|made|sorted|put through|applied))\b"
+)
+
+
+def _state_changed(sentence: str) -> str | None:
+    """A field whose new state or whose change the resolution states without a verb of change acting on it."""
+    found = _NOW_STATE.search(sentence) or _CHANGE_AS_A_NOUN.search(sentence)
+    return next((part for part in found.groups() if part), None) if found else None
+
+
+def _field_before(before: str) -> str | None:
+    """The field a clause names just before its verb of change: "New card added", "Surname is changed now"."""
+    found = _CLAUSE_START.search(before)
+    clause = found.group(0) if found else before
+    field = _FIELD_BEFORE.search(clause)
+    if not field:
+        return None
+    earlier = clause[: field.start()].split()
+    if earlier and (earlier[-1] in NOT_A_FIELD_BEFORE or _NOT_ACCOUNT.fullmatch(earlier[-1]) or _OTHER_OBJECT.fullmatch(earlier[-1])):
+        return None  # "Lesson plan updated", "booking date changed": not the account's
+    return field.group(1)
+
+
+# After the verb: a change for one order only, or made by someone else ("by her husband").
+_ONE_ORDER_OR_SOMEONE_ELSE = re.compile(
+    r"\bfor (?:this|that|the|one|today's|tomorrow's) (?:order|booking|visit|delivery|job|trip|stay|appointment|session|night|day)\b|"
+    r"^[^,;]{0,30}\bby (?:her|his|their|the (?:customer|client|caller|member|account holder)|mistake|accident)\b"
+)
+
+
+def _not_lasting(after: str) -> bool:
+    """Whether what follows a verb of change says it was for one order only, or made by the customer's side."""
+    return _ONE_ORDER_OR_SOMEONE_ELSE.search(after) is not None
+
+
+def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
+    """Whether a verb of change is ours: not the customer's doing ("she updated it online"), nor denied ("was not changed").
+
+    In the reason, a verb opening its clause has the customer as its subject ("Updated her address
+    in the app, but the letter still went to the old flat"); in the resolution, the writer.
+    """
+    found = _CLAUSE_START.search(before)
+    words = (found.group(0) if found else before).replace(",", " ").split()
+    words = [w for w in words if w not in ("and", "but", "so", "because", "as", "then", "after", "before", "when", "since", ";", ":", "(")]
+    while words and words[-1] in _AUXILIARIES:
+        words.pop()
+    if not words:
+        return field != "reason"
+    last = words[-1]
+    if _OTHER_OBJECT.fullmatch(last):
+        return False  # "Call transferred to billing", "Ticket moved to the accounts queue": not the account
+    return last not in _DENIED and last not in _NOT_US and last not in names
+
+
+# Messages sent somewhere new: "set the class confirmations to go to her work email instead".
+_REROUTED = re.compile(
+    r"^\s+(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+){0,2}?(?:reminders?|confirmations?|notifications?|alerts?|texts?|"
+    r"emails?|letters?|statements?|invoices?|receipts?|messages?|post|mail|correspondence|bills?)\s+(?:so (?:they|it) )?"
+    r"(?:(?:to go|go|goes|to be sent|are sent|get sent|to come|come)\s+)?(?:to|at)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(email|e-mail|mobile|phone|number|address|inbox|landline)\b"
+)
+_REROUTING_VERBS = frozenset("set changed switched moved pointed redirected diverted rerouted updated".split())
+# A person or a pet of theirs moved to a new level or product: "bumped Dolly up to full livery",
+# "switched him over to the annual contract", "moved them onto the family scheme".
+_MOVED_TO = re.compile(
+    rf"^\s+((?:{'|'.join(sorted(HONORIFICS))})\.?(?:\s+[\w'-]+){{1,3}}?|(?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(?:to|onto|into)\s+"
+    r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
+)
+_MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed opted".split())
+_DESTINATION_END = re.compile(r"[,;:()]|\s(?:on|at|with|for|from|until|till|in|who|which|after|before|because|so|as|while|and|but|by|instead)\s|[.!?]?$")
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|today|tomorrow|tonight|(?:next|this|that|the same) (?:week|month|day|morning|afternoon|evening)|am|pm|\w*\d\w*)\b"
+)
+# What a customer has with us, by its kind or its level: a level or a product, not a place or a thing.
+_PRODUCT_WORDS = frozenset(
+    """plan plans tier tiers scheme contract package bundle membership subscription tariff rate band grade level option service
+    cover programme program deal account livery full half part basic standard premium gold silver bronze platinum junior senior
+    family annual yearly monthly weekly fortnightly quarterly off-peak peak pay-as-you-go paperless""".split()
+)
+# Money put back on a card is a refund, not a change of the card: "put the £7 back on her card".
+_MONEY_BACK = re.compile(
+    r"^\s+(?:it|them|the money|the refund|the difference|the (?:[£$€]\s?)?\d[\d.,]*|[£$€]\s?\d[\d.,]*)\s+back\s+(?:on|onto|to|into)\s+"
+    r"(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:card|account)\b"
+)
+
+
+# A thing of someone named ("Tobi's snack", "Tobi's home pool") is the account's only when a word
+# says it is a standing setting, or it is a field.
+_BY_NAME = re.compile(r"^\s+(?!(?:his|her|their)\s)[a-z]+['’]s\s")
+_STANDING = frozenset("home registered preferred default usual regular nominated main primary named".split())
+
+
+def _rescheduled(thing: str, value: str) -> bool:
+    """Whether a thing was given a new time, not a new value: "moved Milo's jab to next week" (but "her delivery day to Friday")."""
+    return _WHEN.match(value.strip()) is not None and thing.split()[-1] not in ("day", "days", "date", "dates", "time", "times")
+
+
+def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
+    """What a person or a pet of theirs was moved to, when it is a level or a product, not a person, a time or a place."""
+    if verb not in _MOVING_VERBS:
+        return None
+    moved = _MOVED_TO.match(rest)
+    if not moved:
+        return None
+    who = moved.group(1)
+    titled = " " in who and who.split()[0].rstrip(".") in HONORIFICS  # "moved Ms Ní Shúilleabháin onto ..."
+    if not titled and (
+        _NOT_ACCOUNT.search(who) or _OTHER_OBJECT.search(who) or (" " not in who and who not in ("him", "her", "them", "it") and not original_rest[moved.start(1)].isupper())
+    ):
+        return None  # "moved the appointment up to 9am", "dropped prices down to ...": not the customer or theirs
+    place = _DESTINATION_END.split(rest[moved.end():], maxsplit=1)[0].strip()
+    words = place.split()
+    if not words or original_rest[moved.end()].isupper() or _WHEN.search(place) or _NOT_ACCOUNT.search(place):
+        return None  # a colleague by name ("switched her over to Adaeze"), a time, a booking or a room
+    head = words[-1]
+    if is_role(head) and head not in _FIELD_WORDS and head not in _PRODUCT_WORDS:
+        return None  # "switched him to a colleague", "put her through to the team"
+    if _PRODUCT_WORDS.isdisjoint(words) and _FIELD_WORDS.isdisjoint(words):
+        return None  # "moved her onto rubber mats", "moved her up to the advanced lane": a place or a thing
+    return head
+
+
+# Verbs that give a thing of the customer's a new value: "swapped her home centre to the Hove pool".
+_SETTING_VERBS = frozenset("changed updated switched moved amended corrected swapped upgraded downgraded converted".split())
+# Kinds of message a customer is sent, as the object of a verb that adds or removes them.
+_MESSAGES = re.compile(
+    r"^\s+(?:(?:the|all|her|his|their|any)\s+)?(?:[\w-]+\s+){0,2}?(reminders?|notifications?|alerts?|texts?|emails?|newsletters?|statements?|"
+    r"marketing|mailings?|letters?)\b"
+)
+# The account given to another holder: "switched the account over to Sandhu Lettings Ltd", "swapped it over to Greg".
+_TO_SOMEONE_ELSE = re.compile(
+    r"\s+((?i:(?:the|her|his|their)\s+(?:[\w-]+\s+)?account)|it)\s+(?:(?:over|across)\s+)?(?:to|into)\s+(?:the name of\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'-]*"
+)
+# Taken off a scheme the customer belonged to: a lasting change, like leaving a mailing list.
+_LEFT_A_SCHEME = re.compile(
+    r"\b(?:off|from)\s+(?:the|his|her|their|our)\s+(?:[\w-]+\s+){0,2}?(scheme|programme|program|plan|membership|subscription|contract|package|bundle)\b(?!\s+(?:price|fee|cost|rate|page|leaflet))"
+)
+# Seats counted are licences of the account ("added three seats"); seats moved are places at a show.
+_COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bumped dropped".split())
+
+
+def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | None:
+    """The account field a verb of change acts on in its clause, if any."""
+    name = verb.group(0)
+    rest = sentence[verb.end():]
+    if name in _REROUTING_VERBS:
+        rerouted = _REROUTED.match(rest)
+        if rerouted:
+            return rerouted.group(1)  # where messages go: the email, mobile or address they are sent to
+    if _MONEY_BACK.match(rest):
+        return None
+    holder = _TO_SOMEONE_ELSE.match(original, verb.end())
+    if holder and (holder.group(1) != "it" or "account" in sentence[: verb.start()]):
+        return "account holder"  # "switched the account over to Sandhu Lettings Ltd", "swapped it over to Greg" (the account)
+    moved = _moved_to(name, rest, original[verb.end():])
+    if moved:
+        return moved
+    if name == "set" and not re.match(r"\s+(?:(?:him|her|them)\s+up\s+(?:on|with|for)|up\s+(?:a|an|the|her|his|their)\s+(?:new\s+)?(?:direct debit|standing order|autopay))\b", rest):
+        clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+        field = _FIELD_IN_CLAUSE.search(clause)
+        if not field or " to " not in clause[field.end() :]:
+            return None  # "set" changes the account as "set her up on direct debit" or "set the direct debit date to the 16th"
+    if name in ("extended", "shortened"):
+        found = _FIELD_IN_CLAUSE.search(_CLAUSE_END.split(rest, maxsplit=1)[0])
+        return found.group(1) if found else None  # "extended the credit terms to 45 days"; not "the hem was shortened"
+    if name == "renamed":
+        return "name"  # "renamed the account to Okafor Consulting Ltd"
+    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    if name in ("added", "removed", "took", "taken") and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
+        if _someone_added(clause.split()):
+            return "people on the account"  # "added her husband as an authorised user on the account"
+        messages = _MESSAGES.match(clause)
+        if messages:
+            return messages.group(1)  # "removed the SMS reminders from her profile": what she is sent
+    left = _LEFT_A_SCHEME.search(clause) if name in ("removed", "took", "taken") else None
+    if left:
+        return left.group(1)  # "took plot 42 off the letting scheme", "removed her from the coaching programme"
+    if name in ("replaced", "replace") and not _ON_THE_RECORD.search(clause) and not re.search(r"\bwith\b", clause):
+        return None  # "replaced the zip": a part of a thing; "replaced the card on file" is the account
+    owned = _THEIR_THING_TO.match(clause)
+    if owned and name in _SETTING_VERBS and not _NOT_ACCOUNT.search(owned.group(1)) and not _rescheduled(owned.group(1), clause[owned.end() :]):
+        if not _BY_NAME.match(clause) or not _STANDING.isdisjoint(owned.group(1).split()) or not _FIELD_WORDS.isdisjoint(owned.group(1).split()):
+            return owned.group(1)  # "changed her home branch to Elmsworth", "changed Tobi's home pool to Hove": set to a new value
+    clause = " ".join(clause.split()[:_CLAUSE_WORDS])
+    if name in ("took", "taken") and not re.search(r"\boff\b", clause):
+        return None  # "took her off the list" is a change; "took a reading" is not
+    thing = _changed_thing(name, clause)
+    if thing:
+        return thing
+    for found in _FIELD_IN_CLAUSE.finditer(clause):
+        if _OTHER_OBJECT.search(clause[: found.start()]):
+            return None  # the verb acts on something else: "transferred the request for a payment plan"
+        before = clause[: found.start()].split()
+        if _UNDER_A_FIELD.search(clause, 0, found.start()):
+            continue  # "put three on reserve under his name": the field says where, it is not what changed
+        if found.group(1) == "details" and (name not in _SETTING_VERBS or (before and before[-1] not in ("his", "her", "their", "personal", "account"))):
+            continue  # "updated her details" is the account; "updated the details of the complaint" is not
+        if found.group(1) == "seats" and name not in _COUNTING_VERBS:
+            continue  # "changed the seats to row F": places at a show, not licences
+        if _ON_A_DOCUMENT.match(clause, found.end(1)):
+            return None  # "the date of birth on the order of service": what a document says, not the account
+        if found.group(2) not in NOT_A_FIELD_AFTER and not (before and before[-1] in NOT_A_FIELD_BEFORE):
+            return found.group(1)
+    return None
+
+
+def _thing_named(words: list[str]) -> str:
+    """The words naming what was changed, up to the first preposition: "the name on the account" -> "name".
+
+    A clause opening with a preposition or a pronoun named the thing before the verb ("asked for the
+    new address to be put on her account") or not at all: then only "account details" can be said.
+    """
+    named: list[str] = []
+    for word in (w.strip(".,;:!?") for w in words if w not in DETERMINERS):
+        if word in _NOT_A_THING:
+            break
+        named.append(word)
+    return " ".join(named[:3]) or "account details"
+
+
+def _someone_added(words: list[str]) -> bool:
+    """Whether what was added or taken off is a person ("her husband", "an authorised user"), not a note or a flag."""
+    for word in words:
+        word = word.strip(".,;:").removeprefix("ex-")  # "her ex-partner"
+        if word in ("as", "to", "on", "onto", "off", "from", "in", "into"):
+            return False  # the object ends before the record it was put on
+        if word in ("user", "users", "cardholder", "signatory", "holder") or word in KIN or (is_role(word) and word not in _FIELD_WORDS):
+            return True
+    return False
+
+
+def _changed_thing(verb: str, clause: str) -> str | None:
+    """A thing of the customer's given a new value, though no field is named ("swapped his number over on the file")."""
+    if _NOT_ACCOUNT.search(clause) or _OTHER_OBJECT.search(_ON_THE_RECORD.sub(" ", clause)):
+        return None  # the appointment, the booking, the request: not the account ("on file" says where it is kept)
+    moved = _THEIR_THING_MOVED.match(clause)
+    if moved:
+        return moved.group(1)
+    words = clause.split()
+    if words and (_INSTEAD_OF.search(clause) or _ON_THE_RECORD.search(clause)) and verb not in ("added", "took", "taken", "removed"):
+        return _thing_named(words)
+    if verb in ("upgraded", "downgraded") and _THEM_TO.match(clause):
+        return "plan"  # "upgraded him to premium": their plan or tier, though neither is named
+    if verb in ("changed", "switched", "moved", "converted"):
+        plural = _THING_TO.match(clause)
+        if plural:
+            return plural.group(1)  # "changed lessons to online video"
+    return None

@@ -1,0 +1,256 @@
+"""P101, P102: a note names whom the agent spoke with, and how they stand to the account holder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..check.placeholders import is_placeholder as is_todo
+from ..rules import Hit, describe, rule
+from .note_common import is_role
+from .subject import Subject
+from .text import normalise_name
+from .words import HONORIFICS
+
+_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+
+
+@lru_cache(maxsize=4096)
+def _is_placeholder(name: str, placeholders: frozenset[str]) -> bool:
+    words = normalise_name(name)
+    whole = " ".join(words)
+    stripped = name.strip().lower()
+    return (
+        not words
+        or whole in placeholders
+        or stripped in placeholders
+        or stripped.rstrip(".") in placeholders
+        or all(w in placeholders or w in HONORIFICS for w in words)
+        or _title_and_initials(words)
+        or _role_not_name(name)
+        or any(c.isdigit() for c in name)  # "Room 204", "Flat 3B": a place, not a person
+    )
+
+
+def _title_and_initials(words: list[str]) -> bool:
+    """"Mrs R", "Mr K.", "J.": a title and initials, or initials alone, say whom the writer meant, but not who it was."""
+    return all(len(w) == 1 for w in words[1:]) and ((words[0] in HONORIFICS and len(words) > 1) or len(words[0]) == 1)
+
+
+def _role_not_name(name: str) -> bool:
+    """A role, relative or office written where the name belongs: "Tenant", "School office", "IT Helpdesk", "PA".
+
+    The last word is a role; every word before it is an acronym, another role or, after the
+    first word, in lower case ("Theatre group leader"). "Emma Baker" or "Dr Guest" are names.
+    """
+    originals = re.findall(r"[^\W\d_]+", re.sub(r"-in-law\b", "", name, flags=re.IGNORECASE))  # "Daughter-in-law": a daughter
+    if len(originals) == 1 and _ACRONYM.match(originals[0]):
+        return True  # "PA", "HR": an office or a role in capitals
+    if not originals or not is_role(originals[-1].lower()) or originals[0].lower() in HONORIFICS:
+        return False
+    return all(
+        _ACRONYM.match(word) or is_role(word.lower()) or (index > 0 and word.islower()) or (index == 0 and len(originals) > 1 and originals[1].islower())
+        for index, word in enumerate(originals[:-1])
+    )
+
+
+# Lower-case words that belong in names: "Ludwig van Beethoven", "Maria de la Cruz", "Omar bin Said".
+_NAME_PARTICLES = frozenset("van von de da di du del della der den la le bin bint ibn al el ter ten dos das do y e st".split())
+
+
+@lru_cache(maxsize=4096)
+def _lower_case_after_first(name: str) -> tuple[str, ...]:
+    """The words of a name after a capitalised first word that are in lower case, particles aside."""
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name)
+    if len(words) < 2 or not words[0][0].isupper():
+        return ()
+    return tuple(w for w in words[1:] if w.islower() and w not in _NAME_PARTICLES)
+
+
+def _written_as_a_phrase(name: str, subject: Subject) -> bool:
+    """Whether a contact name is a description in sentence case ("Dog walker", "Next of kin"), not a name.
+
+    A name capitalises each of its words (but for particles: "van", "de"); a description
+    capitalises the first word only, and its other words are words of the language.
+    """
+    lower = _lower_case_after_first(name)
+    if not lower:
+        return False  # nearly every name
+    holder = set(normalise_name(subject.customer.name)) if subject.customer is not None else set()
+    return all(w not in holder and subject.lexicon.is_known(w) for w in lower)
+
+
+def _names_nobody(name: str, subject: Subject) -> bool:
+    """Whether a contact name is a stand-in: a placeholder, a role, a title and initials, or a description."""
+    assert subject.note is not None
+    return (
+        _is_placeholder(name, subject.lexicon.placeholders)
+        or _written_as_a_phrase(name, subject)
+        or _role_repeated(name, subject.note.contact.relationship)
+    )
+
+
+# Endings of a doer's name made from a verb: a sharer, a fosterer, a skipper.
+_DOER_ENDINGS = ("er", "or", "r")
+# Endings of a word for what someone is or does: a treasurer, a sponsor, a flatmate, a signatory.
+# A name the relationship repeats counts only with one of these: "Will" ("who will take over") is a name.
+_ROLE_WORD_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "mate", "man", "woman", "person", "ee", "ary", "ory")
+
+
+@lru_cache(maxsize=4096)
+def _role_repeated(name: str, relationship: str | None) -> bool:
+    """Whether a one-word name is the word the relationship says they are or do, in lower case.
+
+    "Skipper" (relationship "delivery skipper"), "Treasurer" ("treasurer of the club"), "Sharer"
+    ("rides under a share agreement"), typed in lower case too ("roommate", "roommate of the account
+    holder"): a name is not written as a common noun, nor as the doer of a verb the relationship
+    uses; "Rose" ("sister of the account holder") is a name.
+    """
+    if not relationship or not re.fullmatch(r"[A-Za-z][a-z]+(?:-[a-z]+)?", name.strip().rstrip(".")):
+        return False
+    word = name.strip().rstrip(".").lower()
+    if not word.endswith(_ROLE_WORD_ENDINGS):
+        return False
+    said = set(re.findall(r"[a-z]+(?:-[a-z]+)*", relationship))  # words in lower case only: "Rose" in "Rose's sister" is a name
+    if word in said:
+        return True
+    # The doer of a verb the relationship uses: "Sharer" of "share", "Fosterer" of "fosters".
+    if word + "s" in said:
+        return True  # "Sponsor": "sponsors the account holder's swim"
+    stems = {word[: -len(ending)] for ending in _DOER_ENDINGS if word.endswith(ending) and len(word) - len(ending) >= 4}
+    return any(said_word in {stem, stem + "s", stem + "es", stem + "d", stem + "ed", stem + "ing"} for stem in stems for said_word in said)
+
+
+@rule("P101", "contact-name-missing", "error", "note")
+def contact_name_missing(subject: Subject) -> Iterator[Hit]:
+    """The contact's name is a stand-in ("Customer", "Mrs R", "Tenant", "IT Helpdesk") rather than a name.
+
+    ## What it does
+    Flags a note whose `contact.name` holds only a placeholder: a role ("customer", "caller",
+    "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
+    pronoun; a title with initials ("Mrs R", "Mr K."), or initials alone ("K."); or a role, relative or office written
+    where the name belongs ("Tenant", "Carer", "Grandma", "School office", "IT Helpdesk", "PA",
+    "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper"): a last word naming a role
+    or a job (in the plural, a short form, a relative a generation or a marriage away: grand-,
+    great-, step-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
+    it that reads as a name ("Emma Baker" is a name); or a description written in sentence case,
+    its later words words of the language in lower case ("Dog walker", "Next of kin", "Person at
+    the front desk"; "Jan van der Berg" is a name); or one word that the relationship repeats in
+    lower case, or whose verb it uses, when it is a word for a doer ("Skipper", relationship
+    "delivery skipper"; "Sharer", "rides under a share agreement"; "roommate", "roommate of the
+    account holder", typed in lower case; but "Rose", "sister of the
+    account holder", and "Will", "son who will take over the account"); a department ("Finance",
+    "Accounts Payable"); a place with its number ("Room 204", "Flat 3B"). A title before a
+    surname ("Reverend Penhaligon", "Cllr Amadi") is a name. The finding proposes moving the role into
+    `relationship`. The schema already requires the field; this rule catches names that say nothing.
+
+    ## Why
+    The notes policy asks every note to name who we spoke with, so the next person knows whether
+    they are talking to the same person, and a record-access request can be answered. If the contact
+    would not give a name, write what is known ("Unnamed caller from the billing address") and
+    silence this rule on the note with that reason.
+
+    ## Example
+    ```yaml
+    contact:
+      name: Customer
+    ```
+    Use instead:
+    ```yaml
+    contact:
+      name: Alexander Erickson
+      relationship: son of the account holder
+    ```
+    """
+    assert subject.note is not None
+    name = subject.note.contact.name
+    if _names_nobody(name, subject) and not is_todo(name):  # a TODO is S004's to report
+        role = name.strip().rstrip(".").lower()
+        described = _role_not_name(name) or _written_as_a_phrase(name, subject) or _role_repeated(name, subject.note.contact.relationship)
+        example = f"contact: {{name: <their name>, relationship: {role}}}" if described else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
+        yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with, e.g. {example}")
+
+
+def _same_person(contact: list[str], holder: list[str]) -> bool:
+    """Whether a contact's name can be the account holder's ("A. Erickson", "Alexander", "Alexander Erickson")."""
+    contact = [w for w in contact if w not in HONORIFICS]
+    holder = [w for w in holder if w not in HONORIFICS]
+    if not contact or not holder:
+        return False
+    if contact == holder or (len(contact) == 1 and contact[0] in holder):
+        return True  # the whole name, or one of its words alone ("Alexander")
+    # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches ("Grace O.").
+    if contact[-1] != holder[-1] and not (len(contact[-1]) == 1 and holder[-1].startswith(contact[-1])):
+        return False
+    return all(any(h == c or (len(c) == 1 and h.startswith(c)) for h in holder) for c in contact)
+
+
+_KIN_WORDS = (
+    r"(?:wife|husband|partner|son|daughter|mother|father|mum|mom|mam|dad|sister|brother|aunt|uncle|niece|nephew|gran|granny|grandma|"
+    r"grandmother|grandad|grandpa|grandfather|grandson|granddaughter|parents?|children|kids?)"
+)
+# The reason says the contact called for a relative, or about a relative's account: "Called on behalf
+# of his wife", "Ringing about his mum's membership", "call for her daughter account".
+_FOR_A_RELATIVE = re.compile(
+    rf"^\s*(?:[a-z]+\s+)?(?:called|calling|call|calls|rang|ringing|rings|phoned|phoning|asked|asking|asks|enquiring|inquiring|emailed|writing|wrote)\b"
+    rf"[^.;]{{0,15}}?\b(?:on behalf of|for)\s+(?:her|his|their)\s+{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
+    rf"\b(?:her|his|their)\s+{_KIN_WORDS}(?:['’]s)?\s+(?:account|membership|bill|booking|policy|card|plan|subscription|renewal|statement|"
+    rf"prescription|locker|fob|direct debit|details)\b"
+)
+
+
+@rule("P102", "contact-relationship-missing", "error", "note")
+def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
+    """The contact is not the account holder, and the note does not say how they are related.
+
+    ## What it does
+    Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
+    (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", and initials, "Grace O."
+    too; a first name or surname alone counts as the holder's; a relative with the holder's surname and another
+    first name, "Maria Erickson" on Alexander Erickson's account, does not). A contact whose name
+    only may be the holder's ("Mr Erickson", "Erickson") is flagged too when the reason says they
+    called for a relative or about a relative's account ("Called on behalf of his wife", "Ringing
+    about his mum's membership").
+    When they differ and `contact.relationship` is absent,
+    the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
+
+    ## Why
+    The policy asks for the relationship ("mother", "employee", "wife") whenever someone other
+    than the account holder calls: it says whether they may act on the account, and it explains
+    the note to the next reader.
+
+    ## Example
+    ```yaml
+    # customer.yaml: name: Alexander Erickson
+    contact:
+      name: Maria Erickson
+    ```
+    Use instead:
+    ```yaml
+    contact:
+      name: Maria Erickson
+      relationship: wife of the account holder
+    ```
+    """
+    assert subject.note is not None
+    contact = subject.note.contact
+    if subject.customer is None or contact.relationship is not None:
+        return
+    if _names_nobody(contact.name, subject) or is_todo(contact.name):
+        return  # P101 or S004 already says the name is missing
+    said, holder = normalise_name(contact.name), normalise_name(subject.customer.name)
+    if not _same_person(said, holder):
+        yield Hit(
+            ("contact", "name"),
+            f"{contact.name} is not the account holder ({subject.customer.name}); add contact.relationship "
+            "(e.g. 'wife of the account holder')",
+        )
+    elif [w for w in said if w not in HONORIFICS] != [w for w in holder if w not in HONORIFICS]:
+        relative = next((found.group(0) for text in subject.texts if text.loc == ("reason",) for found in [_FOR_A_RELATIVE.search(text.lowered)] if found), None)
+        if relative:
+            yield Hit(
+                ("contact", "name"),
+                f"{contact.name} may be a relative of the account holder ({subject.customer.name}), not the holder: the reason "
+                f"says {relative!r}; add contact.relationship (e.g. 'son of the account holder')",
+            )

@@ -1,0 +1,346 @@
+"""P108: a lasting preference or instruction belongs on the customer's record, not in one note."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from ..rules import Hit, rule
+from .lexicon import Lexicon
+from .note_common import DETERMINERS, is_role, preference_text
+from .subject import Subject
+from .text import TextField, sentences
+
+# Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
+_DURABLE = re.compile(
+    r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all (?:the )?future|only ever|ever again|from here on|as a rule|would rather (?:we|you|staff|that)|"
+    # One channel over another: "phone rather than write", "email not post".
+    r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?)\s+(?:rather than|instead of|not)\s+"
+    r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?|by (?:phone|email|post|text))|"
+    # A need applied to whatever we send: "large print on everything we send him" (not "doesn't read anything we send").
+    r"(?:on|for|in|with|to) (?:everything|anything|whatever) (?:we|you) (?:send|post|email|e-mail|write|print|deliver)|"
+    # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
+    r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
+    r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|"
+    r"(?:asked|asks|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only)\b|"
+    r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
+    r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
+    r"(?:all|any|every) (?:the )?(?:future |of (?:his|her|their) )?(?:letters?|reminders?|calls?|appointments?|correspondence|post|mail|"
+    r"emails?|invoices?|statements?|orders?|contact|communications?|bookings?|visits?|deliver(?:y|ies)|messages|paperwork|"
+    r"airports?|flights?|stays?|jobs?)|"
+    r"(?:contact|call|ring|phone|reach|email|text|write to) (?:him |her |them )?only|only (?:by|via|on) (?:email|e-mail|phone|letter|post|text|sms|chat)|"
+    r"(?:by |via )?(?:emails?|e-mails?|texts?|post|letters?|chat|phone|calls?) only|only (?:wants|accepts|reads|uses)|"
+    r"(?:(?<![a-z] )|(?<=please ))only (?:call|ring|phone|text|email|e-mail|contact|write to|visit|deliver)\b(?!-)|"
+    r"(?:use|call (?:him|her|them)(?: by)?) (?:his|her|their) (?:middle |first |preferred |nick|maiden |married )?name|"
+    r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d|"
+    r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|"
+    r"prefers? (?:all |every |any |his |her |their )?(?:[a-z]+ ){1,2}(?:by|via|through|on) (?:post|email|e-mail|phone|text|letter|paper|whatsapp|sms|chat)|"
+    r"prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
+    r"preferred (?:name|language|pronouns?|contact)|goes by)\b",
+    re.IGNORECASE,
+)
+# Facts about the customer that hold for as long as the account does.
+_STANDING_FACT = re.compile(
+    r"\b(?:allergic to|(?:has|have|with) (?:an? |severe |serious )*(?:\w+ )?allerg(?:y|ies)|anaphyla\w+|"
+    r"registered blind|partially sighted|visually impaired|colou?r ?blind|hard of hearing|deaf(?! to\b)|"
+    r"lost (?:most of |all of |much of |the )?(?:his|her|their) (?:sight|hearing|vision)|"
+    r"uses a wheelchair|wheelchair user|in a wheelchair|"
+    r"only speaks|speaks (?:\w+ )?only|speaks no english|does not speak english|doesn't speak english|"
+    r"needs an? (?:interpreter|translator)|"
+    r"court order|not allowed to (?:collect|contact|visit|see)|"
+    r"does not use (?:email|e-mail|a computer|the internet)|"
+    # What a person cannot do for good, not a thing they cannot see today ("can't see anything on the screen").
+    r"(?:cannot|can't|can not) (?:swallow|read|use|climb|hear|see|walk|drive|stand)(?!\s+(?:anything|it|this|that|any|them|the|his|her|their|my|our|your|a|an)\b))\b",
+    re.IGNORECASE,
+)
+# Needs of a visit that last: aids a person lives with, what they mean at the door, and an
+# instruction to whoever visits or calls ("operatives must wait", "drivers should always ring first").
+# Looked for only in texts holding the words of _VISIT_WORDS.
+_VISIT_NEED = re.compile(
+    r"\b(?:(?:uses|has|with|on) (?:a |an |her |his |their |two )?(?:walking (?:frame|stick)|sticks|zimmer(?: frame)?|crutches|mobility scooter|rollator|"
+    r"hearing aids?|guide dog|assistance dog|oxygen|stair ?lift)|"
+    r"(?:needs|takes) (?:a few|several|some|extra|a while|a long time|time|\w+ minutes)(?: minutes)? to (?:reach|get to|answer|come to) the door|"
+    r"(?<!whether the )(?<!whether )(?<!if the )(?<!if )"  # "asked whether the engineers must wear masks": a question
+    r"(?:(?:nobody|no one|no-one)(?: else| other than (?:him|her|them|the customer))?\s+"
+    r"(?:must|should|is to|may|is (?:allowed|permitted) to)\s+(?:ever\s+)?(?!(?:be|have|know|blame|worry|mind|tell|say)\b)[a-z]+|"
+    # Whoever deals with them next, however it is said: "anyone going round must text", "whoever shoes Rowdy should not tie him".
+    r"(?:operatives|engineers|technicians|drivers|couriers|staff|contractors|fitters|callers|visitors|crews|anyone|anybody|everyone|everybody|whoever)"
+    r"(?:\s+(?!(?:must|should|need|needs|has|have|are|is)\b)[a-z'-]+){0,4}?\s+"
+    r"(?:must|should|needs? to|has to|have to|are to|is to)\s+(?:always\s+|ever\s+|never\s+|not\s+)?(?:wait|knock|ring|call|phone|allow|give|speak|use|leave|park|remove|show|bring|wear|avoid|not|"
+    r"take|let|check|ask|announce|text|come|go|help|hold|tie|keep|be|do|open|close|shut|speak|talk|see|send|deal|handle|contact|email|write|put|stay)))\b",
+    re.IGNORECASE,
+)
+# This contact only: a wish for today's order is not a standing one.
+_ONE_OFF = re.compile(
+    r"\b(?:this (?:trip|time|order|booking|visit|appointment|job|bill|invoice|month|week|once|call|stay|delivery)|"
+    r"today|tonight|tomorrow|for now|just this|on this)\b",
+    re.IGNORECASE,
+)
+_STRONG_DURABLE = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|ever again|always|every time|whenever)\b", re.IGNORECASE)
+# "Whenever", "every time", "always" make a wish last ("wants the corner booth whenever she books",
+# "use the relay service whenever we call her", "always ring first"); without a wish or an
+# instruction in the sentence they say when something happens ("whistling whenever she turns her
+# head", "the intercom always buzzes twice").
+_OCCASIONS = frozenset({"whenever", "every time", "every single time", "each time", "always"})
+# "Always" after "is" tells a lasting state of a person or a pet: "Pepper is always nervous in the dryer room".
+_A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
+_A_WISH = re.compile(
+    r"\b(?:wants?|wanted|wish\w*|asks?|asked|prefers?|preferred|likes?|liked|please|must|should|never|only|"
+    r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give|pays?|paid)\b",
+    re.IGNORECASE,
+)
+# The note says the wish was put on the permanent record already.
+_RECORDED = re.compile(
+    r"\b(?:added|recorded|saved|put|noted|updated|set)\b[^.;]{0,60}\b(?:preferences?|on (?:the|her|his|their) (?:account|record|profile)|flag)\b|"
+    r"\bpreferences? (?:updated|added)\b",
+    re.IGNORECASE,
+)
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+
+
+# Every match of _DURABLE or _STANDING_FACT holds a word of the first set, or one of the second
+# with one of the third ("no calls", "email only", "all letters"). Keep them in step.
+_DURABLE_WORDS = frozenset(
+    """rule rather everything anything whatever only now here forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
+    anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
+    interpreter translator court allowed cannot can't middle maiden married nickname sight vision""".split()
+)
+# Every match of _VISIT_NEED holds a word of each set of one of these pairs. Keep them in step.
+_VISIT_WORDS = (
+    (frozenset("walking zimmer crutches mobility rollator hearing oxygen stairlift stair guide assistance sticks".split()), None),
+    (frozenset({"door"}), frozenset({"needs", "takes"})),
+    (
+        frozenset("operatives engineers technicians drivers couriers staff contractors fitters callers visitors crews anyone anybody everyone everybody whoever nobody".split()),
+        frozenset({"must", "should", "need", "needs", "has", "have", "are", "is"}),
+    ),
+    (frozenset({"one"}), frozenset({"no"})),  # "no one should ring before ten"
+)
+
+
+_VISIT_FIRST_WORDS = frozenset().union(*(first for first, _ in _VISIT_WORDS))
+
+
+def _may_need_a_visit(words: list[str]) -> bool:
+    """Whether a text holds the words a lasting need of a visit takes (see _VISIT_NEED): one look rules out nearly every text."""
+    if _VISIT_FIRST_WORDS.isdisjoint(words):
+        return False
+    return any(not first.isdisjoint(words) and (second is None or not second.isdisjoint(words)) for first, second in _VISIT_WORDS)
+_CHANNEL_WORDS = frozenset(
+    """call calls calling ring ringing phone phoned phones phoning text texts texting email emails emailing e mail contact
+    contacted contacting visit visits knock knocking marketing letter letters post mail correspondence reminders reminder
+    appointments appointment invoices statements orders bookings deliveries delivery messages paperwork airport airports
+    flights stays jobs communications sms chat reach write use""".split()
+)
+_LIMIT_WORDS = frozenset("not no don't doesn't only all any every each time after before between rather instead".split())
+# The same patterns for lower-case text: case-insensitive matching is the slow part.
+_DURABLE_IN_LOWER_CASE = re.compile(_DURABLE.pattern)
+_STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
+_VISIT_NEED_IN_LOWER_CASE = re.compile(_VISIT_NEED.pattern)
+
+
+# "her grandfather, who uses a wheelchair", "Her grandmother uses a wheelchair", "his son is
+# registered blind": the subject of the fact is someone named by a role or a relation.
+_WHO_AFTER_SOMEONE = re.compile(r"\b([a-z]+),?\s+who\s+(?:also\s+|now\s+)?$")
+# "her mother who lives with her has COPD and is on oxygen", "Her father, who lives with her, is deaf".
+_RELATION_WHO_BEFORE = re.compile(r"\b(?:his|her|their|[a-z]+'s)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s+who\s[^.;]*$")
+_THEIR_RELATION_BEFORE = re.compile(r"\b(?:his|her|their|[a-z]+'s)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s*$")
+_COPULAS_AT_END = re.compile(r"(?:\s+(?:also|now|still|is|was|has been|who))+\s*$")
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _of_someone_else(before: str) -> bool:
+    """Whether a standing fact is said of a relative or another person named by role, not the customer."""
+    lowered = before.lower()
+    found = _WHO_AFTER_SOMEONE.search(lowered) or _THEIR_RELATION_BEFORE.search(_COPULAS_AT_END.sub(" ", lowered))
+    if found is None or not is_role(found.group(1)):
+        found = _RELATION_WHO_BEFORE.search(lowered)
+    return found is not None and is_role(found.group(1))
+
+
+# An order to whoever deals with the customer next, whatever its verb: a clause that opens with a
+# verb's plain form ("Keep the side gate shut at all times", "give her a few minutes to get to the
+# door", "always speak to him face on", "Never run the pump past 6pm at this address"). A plain
+# verb alone is how terse notes say what was done ("Replace fuse, test OK"), so the order counts
+# with "always", "never", "do not" before it, with a scope that has no end after it ("at all times",
+# "at this address", "for this customer"), or with the customer as its object and no day named.
+_ORDER = re.compile(
+    r"(?:(?:^|[,;:])\s*(?:so\s+)?|\bso\s+)(?:please\s+|just\s+)?(always\s+|never\s+|do not\s+|don't\s+|dont\s+)?([a-z]+)\b(?=([^,;:.!?]*))"
+)
+# A duty for every occasion of a kind: "should be given a buggy for every competition" (not "wants admin rights on every PC").
+_DUTY_EVERY_TIME = re.compile(
+    r"\b(?:must|should|is to|are to|has to|have to|needs? to)\b[^.;]*\b(?:for|on|at|with|in) (?:every|each) (?!time\b|one\b|of\b|other\b)[a-z]+"
+)
+_A_SUBJECT_AFTER = re.compile(r"^\s+(?:[a-z]+ed|is|was|has|had|said|says|asked|told|came|rang|went)\b")  # "Wade checked her": a name, not an order
+# The words an order needs besides its verb: a mark ("always", "never", "don't"), a scope, or the customer as object.
+_ORDER_MARKS = frozenset("always never don't dont".split())
+_SCOPE_WORDS = frozenset("times time whenever address property house site flat customer".split())
+_DUTY_WORDS = frozenset("must should to".split())
+_THEM = frozenset("him her them".split())
+_ORDER_CUES = _ORDER_MARKS | _SCOPE_WORDS | _THEM | {"not", "every", "each"}
+# An order on the customer, as one look at a whole text: a clause opening with a word that is not
+# a past tense ("Sent her", "Told him"), then the customer as its object. Most texts have none.
+_ORDER_ON_THEM = re.compile(
+    r"(?:^|[,;:.!?]\s*|\bso\s+)(?:please\s+|just\s+)?"
+    r"(?!(?:sent|told|gave|rang|spoke|left|took|got|made|found|met|brought|showed|paid|sold|taught|bought|kept|held|wrote|saw|let|put|had)\b)"
+    r"(?![a-z]+(?:ed|ing|s)\b)[a-z]+\s+(?:(?:[a-z]+\s+)?|(?:[a-z]+\s+){1,3}(?:to|with|for)\s+)(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b"
+)
+
+
+def _may_be_an_order(text: TextField) -> bool:
+    """Whether a text has what an order needs (see _an_order): one look at its words, rarely one at its text."""
+    words = text.words
+    if _ORDER_CUES.isdisjoint(words):
+        return False  # nearly every text
+    if not _ORDER_MARKS.isdisjoint(words) or ("not" in words and "do not" in text.lowered):
+        return True
+    if not _SCOPE_WORDS.isdisjoint(words) and _ENDLESS_SCOPE.search(text.lowered):
+        return True
+    if ("every" in words or "each" in words) and not _DUTY_WORDS.isdisjoint(words):
+        return True
+    return not _THEM.isdisjoint(words) and _ORDER_ON_THEM.search(text.lowered) is not None
+# Plain forms that open a clause without giving an order: a subject left out ("Don't know why"),
+# past tenses spelt as the plain form ("Put Sassy first on the list"), modals and nouns.
+_NOT_ORDERS = frozenset(
+    """know think understand remember recall believe have be need want seem feel hope mean like see find get will would can could
+    should shall may might must put set cut let read hit shut quit spread cast cost hurt split burst fit reset rerun redo
+    leak service test order rest return issue report note update check rang upset quote assume reckon doubt guess suppose expect wonder""".split()
+) | DETERMINERS | {"i", "we", "you", "he", "she", "they", "it", "him", "them"}  # "the" and "her" pass for plain forms ("thing", "herring")
+_ENDLESS_SCOPE = re.compile(
+    r"\b(?:at all times|every (?:single )?time|each time|whenever|at this (?:address|property|house|site|flat)|(?:for|with|to) (?:this|the) customer)\b"
+)
+_TO_THEM = re.compile(r"^\s+(?:(?:[a-z]+\s+)?|(?:[a-z]+\s+){1,3}(?:to|with|for)\s+)(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b"
+    r"(?!\s+(?:back|know|a (?:call|text|ring|bell|message|copy)|the (?:form|quote|invoice|details|link)))")
+_A_DAY = re.compile(
+    r"\b(?:today|tonight|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|once|when|re|about|asap)\b|\d"
+)
+
+
+def _an_order(sentence: str, lexicon: Lexicon) -> str | None:
+    """The words of an order to whoever deals with the customer next, when a clause of the sentence gives one."""
+    lowered = sentence.lower()
+    duty = _DUTY_EVERY_TIME.search(lowered)
+    if duty:
+        return duty.group(0)
+    for found in _ORDER.finditer(lowered):
+        marker, verb, rest = found.group(1), found.group(2), found.group(3)
+        if verb in _NOT_ORDERS or _A_SUBJECT_AFTER.match(rest) or not lexicon.is_base_verb(verb):
+            continue
+        if marker or _ENDLESS_SCOPE.search(rest) or (_TO_THEM.match(rest) and not _A_DAY.search(rest)):
+            return (found.group(0) + rest).strip(" ,;:").split(",")[0]
+    return None
+
+
+def _in_a_quotation(sentence: str, at: int) -> bool:
+    """Whether a position of a sentence is inside quotation marks: the customer's words of the moment."""
+    return any(found.start() < at < found.end() for found in _QUOTATION.finditer(sentence))
+
+
+def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The first sentence that states a lasting wish or fact, and the words that make it so."""
+    words = text.words
+    if _may_be_an_order(text):
+        for sentence in sentences(text.text):
+            order = _an_order(sentence, lexicon)
+            if order and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(order)):
+                return sentence.strip(), order
+    visit = _may_need_a_visit(words)
+    if not visit and _DURABLE_WORDS.isdisjoint(words) and (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words)):
+        return None  # none of the words a durable wish or fact needs: nearly every text
+    lowered = text.text.lower()
+    if (
+        not _DURABLE_IN_LOWER_CASE.search(lowered)
+        and not _STANDING_FACT_IN_LOWER_CASE.search(lowered)
+        and not (visit and _VISIT_NEED_IN_LOWER_CASE.search(lowered))
+    ):
+        return None  # one look at the whole, not one per sentence
+    for sentence in sentences(text.text):
+        for fact in itertools.chain(_STANDING_FACT.finditer(sentence), _VISIT_NEED.finditer(sentence) if visit else ()):
+            if not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
+                return sentence.strip(), fact.group(0)
+        for wish in _DURABLE.finditer(sentence):
+            if wish.group(0).lower() in _OCCASIONS and not _A_WISH.search(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
+                continue  # "whistling whenever she turns her head", "the intercom always buzzes twice": a fault, not a wish
+            if (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)) and not _in_a_quotation(sentence, wish.start()):
+                return sentence.strip(), wish.group(0)
+            break
+    return None
+
+
+@rule("P108", "durable-preference-in-note", "warning", "note")
+def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
+    """A note holds a durable preference or standing instruction that belongs in the customer's `preferences`.
+
+    ## What it does
+    Flags a note whose reason or resolution states something that lasts beyond the contact: a
+    wish with "from now on", "going forward", "in future", "always", "never call", "email only",
+    "all letters ...", "do not ring before 2pm", "prefers all documents by post", "please only
+    text her", "emails only", "use her middle name"; or a standing fact: an allergy, a language
+    ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
+    "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
+    door", "walks with two sticks", "deaf in his left ear", "has lost most of her sight"), a court
+    order; or an instruction to whoever visits or calls ("operatives must wait", "drivers should
+    phone ahead", "drivers are to park on the street", "nobody should ever knock before 1 p.m.", "no
+    one is to open the back door"), however the doer is put ("anyone going round must text first",
+    "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia"); an order in the
+    imperative, whatever its verb, with "always", "never" or "do not" before it ("Never run the pump
+    past 6pm", "always speak to him face on"), a scope without end after it ("Keep the side gate shut
+    at all times", "at this address", "every single time") or the customer as its object, near the
+    verb, and no day named ("give her a few minutes to get to the door", "open the bottles for him"; not "Ring her back on Friday", nor a name opening a report, "Wade
+    checked her"); a duty for every occasion of a kind ("should be given a buggy for every
+    competition"; not a wish alone, "wants admin rights on every PC"); "only ever", "for all the
+    future roles"; "as a rule", "would rather we", one channel
+    over another ("phone rather than write"), a need applied to whatever we send ("large print on
+    everything we send him"). "Whenever", "every time" and "always" count with a wish or an
+    instruction in the sentence ("text her each time a parcel is out"), or "always" after "is"
+    ("Pepper is always nervous in the dryer room"), not when they say when a fault shows
+    ("whistling whenever she turns her head", "the intercom always buzzes twice"). A wish for this
+    contact alone ("for this trip only", "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
+    wheelchair", "her grandmother uses a wheelchair"), nor what a person cannot see or read
+    today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
+    "always" before a description ("always a pleasure"),
+    nor a note that says the wish was added to the preferences. The
+    finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:
+    the durable fact belongs on the permanent record either way.
+
+    ## Why
+    Durable information belongs on the customer's permanent record, not in one visit's note, where
+    it languishes like "a scribble in a restaurant's reservation book". `preferences` in
+    `customer.yaml` are shown on every page that concerns the customer, including order pages;
+    a note scrolls away.
+
+    ## Example
+    ```yaml
+    reason: Only wants the annual report by post going forward, no emails about appeals.
+    ```
+    Use instead, in `customer.yaml`:
+    ```yaml
+    preferences:
+      - {text: Annual report by post only; no emails about appeals., since: 2026-06-03}
+    ```
+    """
+    note = subject.note
+    assert note is not None
+    for text in subject.texts:
+        if text.loc[0] in ("reason", "resolution"):
+            found = _durable_sentence(text, subject.lexicon)
+            if found and not _on_the_record(found[0], subject) and not any(_RECORDED.search(t.text) for t in subject.texts):
+                sentence, words = found
+                since = note.at.date().isoformat()
+                yield Hit(
+                    text.loc,
+                    f"a durable preference or standing instruction ({words!r}) belongs in preferences: in customer.yaml, "
+                    f"where every page shows it; move it there as - {{text: {preference_text(sentence)}, since: {since}}}",
+                )
+                return
+
+
+def _on_the_record(sentence: str, subject: Subject) -> bool:
+    """Whether the customer's preferences or flags already say it: most of the sentence's words are there."""
+    customer = subject.customer
+    if customer is None:
+        return False
+    record = " ".join([p.text for p in customer.preferences] + [f"{f.reason} {f.guidance or ''}" for f in customer.flags]).lower()
+    said = set(_CONTENT_WORD.findall(sentence.lower()))
+    shared = said & set(_CONTENT_WORD.findall(record))
+    return len(shared) >= 3 and len(shared) >= 0.4 * len(said)

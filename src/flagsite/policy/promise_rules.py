@@ -1,0 +1,703 @@
+"""P105: a follow-up promised in a note is recorded as a follow-up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..check.placeholders import is_placeholder as is_todo
+from ..rules import Hit, describe, rule
+from .lexicon import a_plural
+from .note_common import DETERMINERS, is_role, preference_text, their_names
+from .subject import Subject
+from .text import TextField, sentences
+from .words import HONORIFICS
+
+# "We will call back", "Anna will email her by Friday", "callback scheduled", "will be contacted by billing".
+_ORG_SUBJECT = r"(?:i|we|i'll|we'll|agent|the agent|team|the team|tl|team lead|supervisor|manager|billing|accounts|support|(?:the )?\w+ (?:team|department|dept))"
+_PROMISE_VERBS = r"(?:call|ring|phone|email|e-mail|text|contact|reach out|follow up|get back|check back|check in|check again|chase|update|write|send|confirm|let (?:him|her|them|the customer) know)"
+_FILLER = r"(?:(?:also|then|personally|again|try to|be sure to|make sure to|need to|be able to)\s+)?"
+_PROMISES = (
+    re.compile(rf"\b{_ORG_SUBJECT}\s+(?:will|shall|'ll|is going to|are going to|am going to|promised to|agreed to|offered to|needs? to|has to|have to|must)\s+{_FILLER}{_PROMISE_VERBS}\b"),
+    re.compile(rf"(?:^|[.;]\s*|\n)\s*(?:will|to|going to)\s+{_PROMISE_VERBS}\b"),  # "- Will call back Monday" (subject left out)
+    re.compile(r"\b(?:callback|call-back|call back|follow-up|follow up|follow-up call)\s+(?:is\s+|was\s+|has "
+               r"been\s+)?(?:scheduled|booked|arranged|set up|set|promised|agreed|planned|due|needed|required)\b"),
+    re.compile(
+        r"\b(?:scheduled|booked|arranged|set up|promised|offered|agreed to|agreed on)\s+(?:(?:him|her|them)\s+)?(?:a\s+|an\s+)?"
+        r"(?:callback|call-back|call back|follow-up|follow up|return call)\b"
+    ),
+    # "will be contacted by billing within 48 hours" (not "asked to be contacted by email": a preference).
+    re.compile(r"\bwill\s+be\s+(?:called|contacted|emailed|phoned|rung)\s+(?:back\s+)?(?:by(?!\s+(?:email|e-mail|phone|letter|post|text|sms)\b)|within|on|tomorrow|next|in)\b"),
+    re.compile(r"\bwill\s+(?:receive|get)\s+a\s+(?:call|callback|call back|phone call)\s+(?:from|back)\b"),
+    # "should be with her by the 20th": what we send, promised by a date.
+    re.compile(r"\b(?:should|will|'ll)\s+be\s+with\s+(?:him|her|them)\s+(?:by|on|within|before|tomorrow|next)\b"),
+    re.compile(rf"\b(?:promised|agreed|arranged)\s+to\s+{_PROMISE_VERBS}\b"),
+    # "they will call her back tomorrow": someone calls the customer, so someone promised it.
+    re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer"
+               r"|the client|the caller)\s+(?:back|tomorrow|today|later|on|by|next|once|when|with|within|in)\b"),
+    # "... and will get back to him tomorrow": getting back to the customer is always ours to do.
+    re.compile(r"\b(?:will|'ll|to)\s+(?:get back to|follow up with|circle back to)\s+(?:him|her|them|the customer|the client|the caller)\b"),
+    # "Anna will email him the statement": someone writes to the customer.
+    re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
+    # "Told him I'd email the terms by Friday": a promise reported in the past tense.
+    # "I check with the manager and come back to her": a promise in the present tense, as non-native writers put it.
+    re.compile(r"\b(?:i|we)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:come|get|revert|call|ring|phone|write) back to (?:him|her|them)\b"),
+    re.compile(
+        rf"\b(?:(?:told|assured|promised|informed|advised|let)\s+(?:him|her|them|the customer|the client|the caller)(?:\s+know)?|said)\s+"
+        rf"(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"
+    ),
+)
+# The writer or the team, in the future tense, doing something: "I'll email her the options", "we
+# will order the part", "we'll do it next time". Not what is simply so ("we will need the form",
+# "we'll see", "will do our best") or denied. The writer is often left out, opening a sentence or
+# after a comma ("Going to check ...", "not sure, going to ask Lucie"); group 1 is then empty.
+# Being on the way is an act: "will be in touch", "will be with her within four hours".
+_ON_THE_WAY = r"\s+(?:in touch|back in touch|with (?:him|her|them)|round|over|out|there|back to (?:him|her|them))\b"
+_ON_THE_WAY_AFTER = re.compile(_ON_THE_WAY)
+# Verbs after "we will" that say what is so or decided, not done; a few are done with what follows them.
+_SO_OR_DECIDED = "|".join((
+    rf"be(?!{_ON_THE_WAY})",
+    r"have(?!\s+(?:it|them|this|that|the\s+[a-z]+)\s+(?:(?:back\s+)?to|with|ready)\b)",  # "have it to her Thursday" is done
+    r"keep(?!\s+(?:him|her|them)\s+(?:posted|informed|updated|in the loop))",  # "keep her posted" is done
+    r"do(?!\s+(?:it|that|this|the|them|a|an)\b)",  # "do it on the next visit" is done
+    r"need|not|never|use|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always",
+    r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave",
+))
+_WE_WILL = re.compile(
+    r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to|['’]m going to|['’]re going to|\s+(?:expect|hope|aim|plan) to)"
+    r"|(?:^|(?<=[,;:]))\s*(?:will|going to|(?:expect|hope|aim|plan) to))\s+"
+    r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
+    rf"(?!(?:{_SO_OR_DECIDED})\b)[a-z]{{2,}}\b(?!\s+us\b)"
+)
+# Where the writer or the team stands before that "will": a clause's start, or after "told her (that)"
+# ("asked if we'll deliver" is the customer's question). Looked at only where _WE_WILL matched.
+_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+|\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)\s+(?:that\s+)?|"
+    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?)\s*$"
+)
+
+
+def _we_will(sentence: str, in_reason: bool) -> bool:
+    """Whether the writer or the team will do something, said at the start of a clause or as told to the customer.
+
+    A clause without its subject takes the sentence's ("Customer happy, will ring back if it drips" is
+    theirs), and in a reason, which is the customer's, it is theirs too.
+    """
+    return any(
+        _CLAUSE_BEFORE.search(sentence, 0, found.start()) and (found.group(1) or not (in_reason or _their_side_opens(sentence)))
+        for found in _WE_WILL.finditer(sentence)
+    )
+
+
+def _their_side_opens(sentence: str) -> bool:
+    """Whether a sentence opens with the customer or their side as its subject: "Customer happy, ...", "She is ..."."""
+    first = sentence.split(maxsplit=1)
+    return bool(first) and first[0].strip(",.;:") in _THEIR_SIDE
+
+
+# What we do now and the contact that will follow it, in the present tense, as non-native writers
+# put it: "I order the blank key and call him when it arrives".
+_WE_DO_THEN_TELL = re.compile(
+    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then)\s+)(?:i|we)\s+(?!(?:could|would|might|should|can|may|was|were|had|did|have|has)\b)([a-z]+)\b[^.;!?]{0,80}?"
+    r"\b(?:and|then)\s+(?:(?:i|we)\s+)?(?:call|ring|phone|email|e-mail|text|contact|tell|inform|update|send|write to|write)\s+(?:(?:mr|mrs|ms|miss|dr)\s+)?(?:him|her|them)\b"
+)
+# Past forms with no -ed: "I sent the form and ..." reports, it promises nothing.
+_PAST_WITHOUT_ED = frozenset(
+    """sent told rang spoke gave took made got went came left put let set found brought bought thought caught kept read
+    wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold""".split()
+)
+_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "is to", "are to")
+# The present tense for the future, with a time still to come, as non-native writers put it: "I ring
+# her back on Monday", "We measure on Thursday", "I replace the zip this week". A day in the plural
+# is a habit ("we deliver on Fridays"); a verb in the past reports ("I rang her on Monday").
+_WE_DO_LATER = re.compile(
+    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)(?:i|we)\s+"
+    r"(?!(?:am|are|was|were|do|did|don't|can|could|would|should|will|shall|may|might|must|have|had|need|think|hope|know|believe|feel|see|"
+    r"understand|want|agree|usually|normally|always|often|never|only|open|close|also|just|still)\b)([a-z]+)\b[^.;!?,]{0,60}?"
+    r"\b(?:tomorrow|tonight|later today|this (?:week|afternoon|evening|morning)|next (?:week|month|time|visit)|first thing|"
+    r"in the (?:morning|afternoon|evening)|after that|when (?:it|they|the)|once (?:it|they|the)|as soon as|"
+    r"(?:on |next |this )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s))\b"
+)
+_LATER_WORDS = frozenset(
+    "tomorrow tonight later week afternoon evening morning next first after when once by monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# A to-do written as an order to ourselves, opening a sentence: "Ring him the week before.", "Call her back Tuesday."
+_TO_DO = re.compile(
+    r"\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
+    r"(?:back|tomorrow|today|tonight|later|next|first|ahead|the (?:week|day|morning|afternoon)|when|once|after|before|by|in|this|"
+    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+# What _WE_DO_THEN_TELL and _TO_DO need, without "will" or "to": a contact after "and", or opening a sentence.
+_CONTACT_NEXT = re.compile(
+    r"(?:\b(?:and|then|i|we)\s+|(?:^|[.;!?]\s*|\n)\s*)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
+)
+_CONTACT_VERB_WORDS = frozenset("call ring phone email e text contact chase remind tell inform update send write".split())
+
+
+def _contact_next(text: TextField, names: frozenset[str]) -> bool:
+    """Whether a text has a contact of him, her, them or the customer by name after "and" or opening a sentence.
+
+    The cheap looks come first: a pronoun or a name, and a verb of contact, among its words; then the pattern.
+    """
+    words = text.words
+    if not ("him" in words or "her" in words or "them" in words or not names.isdisjoint(words)):
+        return False
+    return not _CONTACT_VERB_WORDS.isdisjoint(words) and _CONTACT_NEXT.search(text.lowered) is not None
+
+
+# How promises are typed on a phone, beyond slang: "wil", "em", "n" ("gonna ask Lucie n email her back").
+_TYPED_FORMS = {"wil": "will", "em": "them", "n": "and"}
+_FORMS: dict[int, tuple[dict[str, str], dict[str, str], frozenset[str]]] = {}
+
+
+def _typed_forms(slang: dict[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+    """Slang and typed forms with the words they stand for, and the forms as a set: built once per word list."""
+    known = _FORMS.get(id(slang))
+    if known is None or known[0] is not slang:
+        if len(_FORMS) > 16:
+            _FORMS.clear()
+        forms = _TYPED_FORMS | slang
+        known = _FORMS[id(slang)] = (slang, forms, frozenset(forms))
+    return known[1], known[2]
+_TYPED_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _in_words(lowered: str, spelt_out: dict[str, str]) -> str:
+    """Lower-case text with its slang and typed forms written out: "we gonna email em" -> "we going to email them"."""
+    return _TYPED_WORD.sub(lambda word: spelt_out.get(word.group(0), word.group(0)), lowered)
+
+
+def _may_do_later(text: TextField) -> bool:
+    """Whether a text has what _WE_DO_LATER or someone on it now needs: a word of a time to come, and "I" or "we", or
+    a verb in -ing after "is" or "are" ("the team are arranging"), or one of ours with the writer left out ("Sending her ...")."""
+    words = text.words
+    if _LATER_WORDS.isdisjoint(words):
+        return False
+    if "i" in words or "we" in words or not _OUR_DOINGS.isdisjoint(words):
+        return True
+    return ("is" in words or "are" in words or "'" in text.lowered) and any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)
+
+
+# Words in -ing that are no verb: "morning", "during".
+_NOT_VERBS = frozenset("morning evening nothing something anything everything during regarding following including pending ceiling building wedding".split())
+
+
+_ASKING = ("ask", "wonder", "know", "enquir", "inquir", "quer")
+
+
+def _a_question(sentence: str) -> bool:
+    """Whether a sentence is all the customer's question (its asking word is near the start: looked for first)."""
+    return any(word in sentence[:60] for word in _ASKING) and _QUESTION.match(sentence) is not None
+
+
+_A_FEATURE_WORKS = re.compile(r"\s+(?:works?|worked|is|was|isn't|wasn't|fails?|failed|stopped|broke|broken|not|now)\b")
+# A sentence that is all the customer's question: "Asked when we will send the invoice."
+_QUESTION = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:asked|asks|asking|wondered|wonders|wants to know|wanted to know|enquired|inquired|queried)\s+"
+    r"(?:us\s+|me\s+)?(?:when|whether|if|how|why|what|where)\b[^,;:]*$"
+)
+# Said by the customer: their "we will" is not ours.
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}[:\"“']")
+# Every promise above holds "to ", an apostrophe ("we'll", "I'd") or one of these words: texts
+# without any are skipped at once (a look-up of the text's words, not a search per word).
+_PROMISE_WORDS = frozenset(
+    """will would callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
+    expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
+)
+# Narrower: a pattern above cannot match a sentence without one of these words or phrases, or
+# without "to" opening the sentence ("To call back Monday"). Many texts pass the first look on a
+# "to " alone; this one spares them the combined pattern, which is slow to search. Keep both in
+# step with the patterns.
+_PROMISE_MARKER_WORDS = frozenset(
+    """will shall would promised agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
+    swinging heading todo action keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
+)
+_PROMISE_MARKER_PHRASES = (
+    "'ll", "'d", "going to", "has to", "have to", "call-back", "call back", "follow-up", "follow up", "set up", "back to",
+    "next step", "to do", "expect to", "hope to", "aim to", "plan to", "to follow", "will follow", "be sent", "be posted", "be emailed",
+    "be issued", "be ordered", "be reordered", "be arranged", "be fitted", "be made", "be redone", "be replaced", "be refunded", "be with",
+)
+_A_WORD_OF_TEXT = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
+_ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
+# Someone of ours, named by role or name at the start of a clause, then what they will do:
+# "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
+_ACTS = (
+    r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|visit|"
+    r"(?:pop|come|drop|swing|stop|nip) (?:round|by|over|in|out))"
+)
+# A visit or a job someone of ours will do: "tech will swing by Thursday to install it". After "to"
+# these are often the customer's ("ready to collect"), so they count after "will" only.
+# Coming in order to do something is a visit: "will come Thursday morning to check the boxes".
+_VISITS = (
+    r"(?:pop (?:in|over)|come (?:out|over)|drop (?:in|round)|swing by|stop by|call in|install|fit|repair|collect|deliver|bring|"
+    r"come\b[^.;,!?]{0,30}?\bto (?!(?:us|me|an?|the|his|her|their|terms|an end|nothing)\b)[a-z]+)"
+)
+# On the way now, in the present continuous, with or without "is": "Priya is coming out on Friday", "Sam's popping round".
+# Said of a person ("is", "are" or "'s" before it) and with a time or a purpose after it: not "smoke
+# coming back into the lounge", "water is coming out of the tap".
+_COMING = (
+    r"(?:(?:is|are)\s+|(?<='s )|(?<=’s ))(?:coming|popping|dropping|swinging|heading) (?:out|over|round|by|back)\b[^.;,!?]{0,30}?"
+    r"\b(?:to (?!(?:the|a|an|us|me|his|her|their)\b)[a-z]+|tomorrow|today|tonight|later|this (?:afternoon|morning|evening|week)|next week|"
+    r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+)
+# Who acts is the phrase just before the verb. It may follow what we told the customer ("told
+# her the engineer will come ..."); only then may the future be "would" ("told her a technician
+# would visit"): otherwise "would" is a condition ("the fitter would need a ladder").
+_WHO_WILL = re.compile(
+    rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)(?P<doer>(?:[\w'-]+\s+){{0,4}}?[\w'-]+)\s+"
+    rf"(?:(?:will|to|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}"
+    rf"|(?:will|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_VISITS}|{_COMING})\b"
+)
+_TELLING = frozenset("told tell assured promised informed advised".split())
+# A singular verb after who acts: "Jess is going to", "Chris's coming"; "Invoices are going to" is a plural.
+_SINGULAR = re.compile(r"\bis\b|'s\b")
+# Anyone of ours, in the future tense, doing anything: "Marta will order a replacement lens", "our
+# accounts team will reissue the invoice", "an engineer will be with her within four hours". Who
+# acts must be a person (see _a_person); what they do, an act (see _NOT_AN_ACT).
+# What we do for the customer, in -ing, when the writer leaves themselves out: "Sending her the revised quote tonight".
+_OUR_DOINGS = frozenset(
+    """calling ringing phoning emailing texting sending posting writing contacting chasing ordering reordering booking arranging printing
+    reprinting fitting repairing replacing collecting delivering preparing checking sorting fixing""".split()
+)
+_A_TIME_TO_COME = (
+    r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week)|next|first thing|in the (?:morning|afternoon|evening)|"
+    r"when|once|as soon as|after|by (?:the|end|close|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:on|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
+)
+# What _A_TIME_TO_COME cannot match without (every weekday ends in "day"): a quick look first. Keep both in step.
+_TIME_TO_COME_MARKS = ("tomorrow", "tonight", "later", "this ", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close", "day")
+_SOMEONE_WILL = re.compile(
+    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|is to|are to)|'ll|'s going to)\s+"
+    r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
+    # Or on it now, with a time to come: "she is emailing him the details this evening", "the dispatch
+    # team are arranging a collection for Thursday".
+    r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<busy>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:is|are|am)|'s|'m|'re)\s+"
+    rf"(?P<doing>[a-z]+ing)\b{_A_TIME_TO_COME}"
+    # Or on it now with the writer left out: "Sending her the revised quote tonight", "Reprinting at our cost, with her by the 20th".
+    rf"|(?:^|[;,]\s*)(?P<left_out>{'|'.join(sorted(_OUR_DOINGS))})\b{_A_TIME_TO_COME}"
+)
+# A condition after the act: "the vet will prescribe antibiotics only if it is no better".
+_IF = re.compile(r"[^.;!?]*?\b(?:if|unless|in case)\b")
+# Said to explain how things work, not to promise: "Explained reception will ask for photo ID".
+_EXPLAINING = frozenset("explained explains explaining described outlined clarified".split())
+# Verbs in -ing that are not work on the customer's behalf: "is away", "is waiting", "is working Saturday".
+_NOT_DOING = frozenset(
+    """being having needing wanting waiting hoping struggling going coming getting feeling thinking trying expecting leaving working
+    starting running closing opening using paying staying visiting moving travelling traveling looking""".split()
+)
+# What is so or happens by itself, not done: "the tablets will take three days", "the app will update
+# overnight", "the membership will renew", "Marta will work Saturday".
+_NOT_AN_ACT = frozenset(
+    """be need needs have know want like see hear mind cost take arrive ship update renew reset expire lapse go come show appear clear
+    run close open end finish start change increase decrease drop rise fall apply work last happen remain stay become seem depend
+    vary include cover sync refresh process bounce fail stop continue follow not never probably likely only still always
+    usually normally generally typically often sometimes rarely also just decide charge waive honour honor match absorb accept allow
+    require hold use keep miss stand her him them his their the a an my our this that it its you me us""".split()
+)
+# Acts of _WHO_WILL that a thing does by itself: "the app will update", "the system will send a reminder".
+_DONE_BY_THINGS = frozenset("update check look confirm post send chase let".split())
+# The last word of a visit ("swing by", "come out"): a person's, not a thing's ("the stain to come out").
+_A_VISIT_ENDS = frozenset("round by over in out".split())
+# A round that recurs is a standing arrangement, not a promise of a follow-up.
+_RECURRING = re.compile(
+    r"\b(?:(?:every|each) (?:day|week|fortnight|month|quarter|year|time|visit|morning|evening|spring|summer|autumn|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly|"
+    r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b"
+)
+# "Quote to follow by email", "a replacement will be sent once stock is back": what we send, its sender
+# left out. Not what the customer asked for ("asked for the invoice to be sent to her son").
+_THING_SENT = re.compile(
+    r"\b(?:quote|estimate|replacement|refund|invoice|letter|report|proof|proofs|copy|confirmation|certificate|credit note|receipt|"
+    r"statement|form|forms|contract|details|results|paperwork|part|parts)\s+"
+    r"(?:to follow|will follow|(?:to be|will be|is being)\s+(?:sent|posted|emailed|issued|ordered|reordered|arranged|fitted|made|redone|replaced|refunded)(?:\s+out)?)\b"
+)
+_ASKED_FOR = re.compile(r"\b(?:asked for|asks for|asking for|wants?|wanted|would like|requested|requests)\b")
+# Third parties named by role, never ours: "the landlord will arrange access", "the freeholder will repair it".
+_THIRD_PARTIES = frozenset("landlord landlady freeholder insurer insurers lender solicitor solicitors gp employer police hmrc".split())
+# People of ours by trade, besides the roles and offices of ROLE_NAMES.
+_TRADES = frozenset(
+    """tech techs crew crews fitter fitters plumber plumbers installer installers groomer groomers tuner tuners cleaner cleaners sweep
+    sweeps vet vets pharmacist pharmacists dentist dentists hygienist optometrist tailor tailors chef chefs decorator decorators roofer
+    roofers builder builders joiner joiners carpenter carpenters glazier gardener gardeners valuer inspector inspectors assessor
+    assessors rep reps colleague colleagues someone somebody trainer trainers instructor instructors tutor tutors coach physio
+    stylist stylists photographer photographers designer designers baker bakers""".split()
+)
+_TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
+# "... will check again Monday and text him", "will have another look and let her know".
+_WILL_THEN_TELL = re.compile(
+    r"(?:^|[.;!?,]\s+|\n)(?P<doer>(?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to|would)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
+    r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with) (?:him|her|them))\b"
+)
+# Who is not us: the customer and their side. What they will do is theirs to do.
+_THEIR_SIDE = frozenset(
+    """he she they them him her it customer customers caller client tenant tenants patient guest member contact holder
+    cx ct his their wife husband son daughter mother father mum dad family owner supplier courier lab bank""".split()
+)
+# Words that make the phrase before "to" a verb's, not a person's: "asked to", "wants to", "needs to".
+_NOT_A_DOER = frozenset(
+    """asked asks wants wanted needs needed told tells advised advises like likes would prefer prefers tried trying
+    going unable able forgot happy willing reminded due has have had is was were are be been free how what when
+    where why whether if wrote sent rang spoke went came gave took made got said back way time order""".split()
+)
+
+_NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
+
+
+@rule("P105", "follow-up-promised-not-recorded", "error", "note")
+def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
+    """The text promises a follow-up ("will call back Monday") but `follow_up` is `none`.
+
+    ## What it does
+    Looks in the reason, resolution and internal remarks for a verb about the future whose agent
+    is us: the writer, a colleague or the team. Found: "we will call back", "callback scheduled",
+    "will be contacted by billing", "told her we would call back", "let her know we'd send someone
+    out", "promised her a call back"; anyone of ours doing anything in the future tense, named by
+    name, role, trade or "our" ("Marta will order a replacement lens", "our estimator will email
+    the adjuster", "Someone from claims will reach out", "An engineer will be with her within four
+    hours", "Trainer to ring him back", "Pharmacist is contacting the insurer and will update
+    her", "Gavin's going to sort the invoice out"; "she" or "they" acting on another person:
+    "They'll reach out to him", "they are to phone her back"); someone of ours on it now, with a time to come ("she is emailing
+    him the details this evening", "The dispatch team are arranging a collection for Thursday",
+    "Sending her the revised quote tonight"); what we send, due by a date ("should be with her by
+    the 20th"); a task handed to a colleague ("Asked Jonah in finance to ring her back"); the writer
+    doing anything in the future tense ("I'll email Marisol the options", "we'll be in touch",
+    "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
+    what is simply so: "we will need access to the loft"); the present tense for the future, as
+    non-native writers put it ("I check with the manager and come back to her", "I ask the manager
+    and write Mr Demir back until Friday", "I ring her back on Monday", "We measure on Thursday", "I text her when it's on the rail"); a colleague on the way ("Priya is coming out on Friday
+    to look at it", "told her a technician would visit"); a thing we send with its sender left
+    out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
+    left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
+    read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
+    written as an order or after a label ("Ring him the week before", "Next step: book the
+    fitter"); a promise to the customer by name ("I'll text Beatrice"); a colleague's act told to
+    the customer with "would" ("Told her Gabe would get the technician in and email her", "Said
+    Kevin would re-code the fob"); a visit after "to" ("Marco to swing by next week"); a name read
+    on into a clause after "and" that leaves it out, or into "he" or "she" opening the next
+    sentence ("Steve's finishing the report tonight and will email it to him", "Dan's borrowing a
+    grinder and coming back Friday", "Wade is booked Monday. He will come out Tuesday"). A note with such a
+    promise needs `follow_up: {due, owner, action}`, which the finding drafts.
+
+    Not flagged: what the customer or their side will do ("customer will call back if...",
+    "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off"; in the
+    reason, which is the customer's, a clause without its subject, or what they asked for: "Asked
+    for the invoice to be sent to her son"); a request to us ("asking us to confirm the dates");
+    the customer's own words ("she said: we will never come back") or question ("asked when we
+    will send the invoice"); how things work, a price or a condition ("Explained reception will ask
+    for photo ID", "the plumber will charge a call-out fee", "the vet will prescribe antibiotics
+    only if it is no better"); a third party named by role, or a decision ("the landlord will
+    arrange access", "the council will decide on the planning"); a TODO left in place of the text (S004's); what happens by itself ("the app will update overnight", "the
+    tablets will take three days to work", "the membership will renew"); a decision ("we will
+    waive the fee"); a habit or a round that recurs ("we deliver on Fridays", "the technician
+    will visit every quarter"); what happens at a visit the note says was booked ("Booked an
+    engineer for 14 March; the engineer will phone before arriving", "the therapist will assess
+    her knee; the session is booked"); and what was done ("I checked the traps and texted him").
+
+    ## Why
+    A promised callback that is only in prose appears on nobody's list: the follow-ups-due
+    dashboard is built from `follow_up`. Broken promises are the missteps customers remember.
+
+    ## Example
+    ```yaml
+    resolution:
+      - Will call the customer back on Monday with the engineer's report.
+    follow_up: none
+    ```
+    Use instead:
+    ```yaml
+    follow_up: {due: 2026-06-08, owner: jdoe, action: Call back with the engineer's report}
+    ```
+    """
+    assert subject.note is not None
+    if subject.note.has_follow_up:
+        return
+    names = their_names(subject)
+    spelt_out, forms = _typed_forms(subject.lexicon.spelt_out)
+    for text in subject.texts:
+        if text.loc[0] not in ("reason", "resolution", "internal") or is_todo(text.text):
+            continue  # a TODO placeholder ("TODO: what was done or promised") is S004's to report
+        typed = not forms.isdisjoint(text.words)
+        lowered = _in_words(text.lowered, spelt_out) if typed else text.lowered
+        words = _A_WORD_OF_TEXT.findall(lowered) if typed else text.words
+        if "to " not in lowered and "'" not in lowered and _PROMISE_WORDS.isdisjoint(words):
+            if not _contact_next(text, names) and not _may_do_later(text):
+                continue
+        elif (
+            _PROMISE_MARKER_WORDS.isdisjoint(words)
+            and not any(marker in lowered for marker in _PROMISE_MARKER_PHRASES)
+            and not _TO_OPENS_SENTENCE.search(lowered)
+            and not _TO_ACT.search(lowered)
+            and not _contact_next(text, names)
+            and not _may_do_later(text)
+        ):
+            continue
+        if _NO_FOLLOW_UP.search(lowered):
+            continue
+        # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
+        written = sentences(text.text)
+        said = _their_names_as_pronouns(text, names)
+        # A reason is the customer's: a clause there without its subject is theirs ("gonna move out end of month").
+        in_reason = text.loc == ("reason",)
+        previous = ""
+        for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
+            read = _subject_carried(sentence, previous, text)
+            previous = sentence
+            promise = any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
+            if (promise or _ours_will(read, in_reason, subject.texts, text)) and not _a_question(sentence):
+                action = preference_text(written[index] if index < len(written) else sentence)
+                yield Hit(
+                    text.loc,
+                    f"{describe(sentence.strip())} promises a follow-up, but follow_up is none; add "
+                    f"follow_up: {{due: <date promised>, owner: {subject.note.author}, action: {action}}}",
+                )
+                return
+
+
+# A name opening a clause, before what it does: "Steve's finishing ...", "Wade is booked ...", "Gabe will ...".
+_OPENING_NAME = re.compile(r"\s*([a-z][\w-]*)(?:'s|\s+is|\s+will|'ll)\s")
+# "He" or "she" opening a sentence, and its verb when joined to it: "he'll drop round".
+_PRONOUN_OPENS = re.compile(r"(he|she)('ll|'s)?(?= )")
+# Someone named after what we told the customer, then "would": "told her Gabe would ...", "said Kevin would ...".
+_TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?)would\b")
+# A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
+_SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:coming|popping|heading|swinging|dropping) ))")
+
+
+def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
+    """The sentence with the name of one of ours put where a clause leaves it out or says it as "he" or "she".
+
+    "Steve's finishing the report tonight and will email it to him" reads "... and steve will email it to
+    him"; "Wade is booked solid Monday. He will come out Tuesday" reads "wade will come out Tuesday". Only a
+    name opening a sentence counts: the customer's name is read as "them", and "the boiler is leaking
+    and will need a valve" has no name.
+    """
+    pronoun = _PRONOUN_OPENS.match(sentence) if previous and sentence.startswith(("he", "she")) else None
+    if pronoun:
+        found = _OPENING_NAME.match(previous)
+        if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
+            verb = {"'ll": " will", "'s": " is"}.get(pronoun.group(2), "")
+            sentence = found.group(1) + verb + sentence[pronoun.end() :]
+    if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
+        sentence = _TOLD_WOULD.sub(r"\1will", sentence)
+    if " and " in sentence and _SUBJECT_LEFT_OUT.search(sentence):
+        found = _OPENING_NAME.match(sentence)
+        if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
+            name = found.group(1)
+            sentence = _SUBJECT_LEFT_OUT.sub(lambda left: f"and {name} is " if sentence[left.end() :].split(" ", 1)[0].endswith("ing") else f"and {name} ", sentence)
+    return sentence
+
+
+_OWN_WORDS = {"she": {"her"}, "he": {"him", "his"}, "they": {"them", "their"}}
+_PERSON_WORDS = {"her", "him", "his", "them", "their"}
+_BEFORE_THE_VERB = re.compile(r"([a-z']+)\s+(?:(?:is|are|was|were|also|then)\s+)*$")
+
+
+def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
+    """Whether a promise's "will" or "going to" has the customer's side as its subject: "she is going to send her ...".
+
+    Not a passive one: "the customer will be contacted by billing" is our promise.
+    """
+    said = found.group(0)
+    if in_reason and said.lstrip(" .;\n").startswith(("will ", "to ", "going to ")) and not _A_WORD.search(sentence, 0, found.start()):
+        return True  # a reason's clause without its subject: the customer's ("Will call back after asking her husband")
+    if not said.startswith(("will", "'ll", "going to", "shall")) or " be " in said:
+        return False
+    subject = _BEFORE_THE_VERB.search(sentence, 0, found.start())
+    if subject is None or subject.group(1) not in _THEIR_SIDE:
+        return False
+    # "she will ring him": she is one of ours, ringing him; "she is going to send her email": her own.
+    own = _OWN_WORDS.get(subject.group(1))
+    return own is None or (_PERSON_WORDS & set(said.split())) <= own
+
+
+def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: TextField) -> bool:
+    """Whether someone of ours, named by role or name, will contact the customer or act for them.
+
+    Not one whose visit the note says was booked ("Booked an engineer for 14 March. Told her the
+    engineer will phone before arriving."): the booking is on the diary already.
+    """
+    for pattern in (_WHO_WILL, _WILL_THEN_TELL):
+        for found in pattern.finditer(sentence):
+            doer, told = _doer(found.group("doer"), in_reason)
+            if not told and sentence[found.end("doer") :].lstrip().startswith("would"):
+                continue  # "the fitter would need a ladder": a condition, not a promise
+            if not in_reason and _HANDED_TO.match(found.group("doer")) and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
+                continue  # "asked maintenance to look at the timer": work handed on, nothing promised to the customer
+            # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
+            gerund = bool(doer) and doer[-1].endswith("ing") and sentence.startswith("to ", found.end("doer") + 1)
+            if doer and (
+                _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or gerund
+                or doer[-1] in ("us", "me")
+            ):
+                continue  # the customer's side, a verb's phrase ("asked to", "wrote back to confirm", "not sending to"), a request ("asking us to")
+            if _A_FEATURE_WORKS.match(sentence, found.end()):
+                continue  # "scan to email works": the name of a feature, then what it does
+            if doer and doer[-1] in _booked(texts):
+                continue
+            last = found.group(0).split()[-1]
+            if doer and pattern is _WHO_WILL and (last in _DONE_BY_THINGS or last in _A_VISIT_ENDS) and not _a_person(doer, _capitalised(text), singular=_SINGULAR.search(found.group(0)) is not None):
+                continue  # "the app will update overnight", "the stain to come out": a thing
+            return True
+    if (
+        "booked" not in sentence
+        # "will ...", or "is emailing him ... tonight": someone on it now needs a time to come
+        and (any(future in sentence for future in _FUTURE_MARKS) or ("ing " in sentence and any(mark in sentence for mark in _TIME_TO_COME_MARKS)))
+        and _someone_of_ours_will(sentence, in_reason, text, texts)
+    ):
+        return not _REPORTED_SPEECH.search(sentence)  # not when the occasion is booked ("at the check-up she booked")
+    if not in_reason and _THING_SENT.search(sentence) and not _ASKED_FOR.search(sentence) and not _a_booking(texts):
+        return True  # not a certificate that follows a booked visit
+    promised = (
+        (any(future in sentence for future in _FUTURE_MARKS) and _we_will(sentence, in_reason))
+        or _LABELLED_TO_DO.search(sentence)
+        or _TO_DO.match(sentence)
+        or (
+            ("and " in sentence or "then " in sentence)
+            and (" him" in sentence or " her" in sentence or " them" in sentence)
+            and any(_present(found.group(1)) for found in _WE_DO_THEN_TELL.finditer(sentence))
+        )
+        or any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence))
+    )
+    # "she said: we will never come back": the customer's words, not our promise.
+    return bool(promised) and not _REPORTED_SPEECH.search(sentence)
+
+
+_A_WORD = re.compile(r"[a-z]")
+# A to-do after a label: "Next step: book the fitter", "Action: chase the lab", "TODO - ring the supplier".
+_LABELLED_TO_DO = re.compile(
+    r"\b(?:next steps?|to ?do|action(?: points?)?|plan)\s*[:–-]\s*"
+    r"(?!(?:none|nothing|n/a|na|no|nil|customer|client|caller|she|he|they|her|his|their|it|wait|awaiting|pending)\b)[a-z]+"
+)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Capitalised words of a text: inside a sentence they are names; opening one, only a word alone may be ("Marta will ...")."""
+
+    inside: frozenset[str]
+    opening: frozenset[str]
+
+
+def _capitalised(text: TextField) -> Names:
+    """The words of a text written with a capital inside a sentence, and those opening one, in lower case."""
+    inside: set[str] = set()
+    opening: set[str] = set()
+    for index, word in enumerate(text.originals):
+        if word[:1].isupper():
+            (opening if text.starts_sentence(index) else inside).add(word.lower().removesuffix("'s"))
+    return Names(frozenset(inside), frozenset(opening))
+# Who was booked to come: "Booked an engineer for 14 March", "scheduled the fitter for Tuesday".
+_BOOKED = re.compile(r"\b(?:booked|scheduled|arranged)\s+(?:in\s+)?(?:an?|the|our)\s+([a-z]+)")
+
+
+# "the session is booked for 12 June", "Booked her in for Tuesday"; not "not booked yet", "to be booked".
+_A_BOOKING = re.compile(r"(?<!not )(?<!n't )(?<!be )\b(?:booked|scheduled)\b(?!\s+(?:yet|in yet)\b)")
+
+
+def _a_booking(texts: list[TextField]) -> bool:
+    """Whether a note records a visit or a session booked: what a person of ours will do there is on the diary."""
+    return any(_A_BOOKING.search(text.lowered) for text in texts if "booked" in text.lowered or "scheduled" in text.lowered)
+
+
+def _booked(texts: list[TextField]) -> frozenset[str]:
+    """Who or what a note says was booked: their visits are on the diary."""
+    return frozenset(found.group(1) for text in texts if "booked" in text.lowered or "scheduled" in text.lowered or "arranged" in text.lowered
+                     for found in _BOOKED.finditer(text.lowered))
+
+
+# A task handed to someone, before who is to do it: "asked Jonah in finance to ring her back".
+_HANDED_TO = re.compile(r"^(?:asked|emailed|messaged|texted|left a (?:note|message) for|passed (?:it |this )?(?:on )?to|handed (?:it |this )?(?:over )?to)\s+")
+
+
+# A task handed on promises the customer something when it reaches them: "asked Jonah to ring her back".
+_REACHES_THEM = re.compile(r"\b(?:him|her|them|call|ring|phone|email|e-mail|text|contact|write|get back|follow up|reach out|let)\b")
+
+
+def _doer(phrase: str, in_reason: bool) -> tuple[list[str], bool]:
+    """The words of who acts, without "told her (that)" before them ("told her the engineer"), and whether it was there.
+
+    A task we handed to someone leaves who is to do it: "asked Jonah in finance", "left a note for Sam".
+    In a reason, the customer is the one who asked ("Asked the engineer to look at the fridge").
+    """
+    handed = None if in_reason else _HANDED_TO.match(phrase)
+    if handed and phrase[handed.end() :].strip():
+        phrase = phrase[handed.end() :]
+    words = [word.removesuffix("'s") for word in phrase.split()]  # "Priya's coming", "she's coming"
+    if len(words) >= 2 and words[0] in _TELLING and words[1] in ("him", "her", "them"):
+        return words[3:] if words[2:3] == ["that"] else words[2:], True
+    if len(words) >= 2 and words[0] == "said":  # "Said Kevin would re-code the fob"
+        return words[2:] if words[1] == "that" else words[1:], True
+    return words, False
+_AGENT_ENDINGS = ("or", "ist", "ian")  # an estimator, a pharmacist, a technician
+
+
+def _a_person(doer: list[str], capitalised: Names, opening_name: bool = True, singular: bool = False) -> bool:
+    """Whether who acts is a person of ours: ours ("our estimator"), a role, office or trade ("an engineer", "the
+    accounts team", "someone from claims"), a doer by its ending ("the surveyor"), or a name ("Jonah in finance", "Marta")."""
+    if "our" in doer or doer[-1].endswith(_AGENT_ENDINGS):
+        return True
+    if opening_name and len(doer) == 1 and doer[0] in capitalised.opening and (singular or not a_plural(doer[0])):
+        return True  # a name alone opening the sentence ("Jess is going to ..."); not "Invoices are going to ..."
+    return any(word in _TRADES or is_role(word) or word in capitalised.inside or word in HONORIFICS for word in doer if word not in DETERMINERS)
+
+
+# Who an act is done to, right after its verb: "email him", "reach out to him", "get back to her".
+_DONE_TO = re.compile(r"\s*(?:will|shall|is going to|are going to|'ll|is|are|'s|'re)?\s*(?:[a-z-]+\s+){1,2}?(?:(?:back|out)\s+)?(?:to\s+)?(him|her)\b")
+
+
+def _to_someone_else(pronoun: str, rest: str) -> bool:
+    """Whether "she", "he" or "they" act on another person ("she will email him", "they'll reach out to him"): one of ours, then.
+
+    Only "him" and "her" count: "them" after "she will collect" is as often the things she collects.
+    """
+    done_to = _DONE_TO.match(rest)
+    return done_to is not None and done_to.group(1) not in _OWN_WORDS[pronoun]
+
+
+def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts: list[TextField]) -> bool:
+    """Whether a person of ours will act: "Marta will order a replacement lens", "an engineer will be with her"."""
+    for found in _SOMEONE_WILL.finditer(sentence):
+        doing = found.group("doing") or found.group("left_out")
+        if doing in _NOT_DOING or (doing and not doing.endswith(("ing",))):
+            continue
+        if found.group("left_out"):
+            if not in_reason:
+                return True  # the writer, left out: "Sending her the revised quote tonight"
+            continue
+        busy = found.group("busy")
+        doer, _ = _doer(busy or found.group("doer"), in_reason)
+        verb = found.group("verb") or ""
+        if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))):
+            continue  # what is so or happens by itself: "the tablets will take three days"
+        if _RECURRING.search(sentence) or _a_booking(texts) or _IF.search(sentence, found.end()):
+            continue  # a round that recurs ("will visit every quarter"), what happens at a visit on the diary, or on a condition
+        if _EXPLAINING.intersection(doer):
+            continue  # how things work: "Explained reception will ask for photo ID"
+        if doer in (["i"], ["we"]):
+            if busy:
+                return True  # "I'm emailing her tonight"; "I will ..." is _we_will's
+            continue
+        if doer in (["she"], ["he"], ["they"]):
+            if _to_someone_else(doer[0], sentence[found.end("busy" if busy else "doer") :]):
+                return True  # "they'll reach out to him", "she is emailing him": one of ours, to the customer
+            continue
+        if _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or _THIRD_PARTIES.intersection(doer) or doer[-1] in ("us", "me"):
+            continue  # the customer's side, a third party, or a verb's phrase
+        if _a_person(doer, _capitalised(text), opening_name=not busy):
+            return True  # on it now ("is making"), a word opening the sentence is a thing as often as a name ("Car is making noise")
+    return False
+
+
+def _present(verb: str) -> bool:
+    """Whether a verb after "I" or "we" is in the present tense: not "checked", "sent", "rang"."""
+    return not verb.endswith("ed") and verb not in _PAST_WITHOUT_ED
+
+
+def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
+    """The text in lower case, the customer's and the contact's names read as "them": "I'll text Beatrice" is a promise to them."""
+    lowered = text.text.lower()
+    if not names or names.isdisjoint(text.words):
+        return lowered
+    return re.sub(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", "them", lowered)
