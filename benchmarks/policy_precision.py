@@ -4,9 +4,10 @@
 
 FOLDER defaults to the parts, reported separately: tests/policy/labelled (the notes the rules
 were tuned on), tests/policy/labelled-heldout (notes no rule was tuned against, measured and
-since read), tests/policy/labelled-blind2 (written without sight of the rules, scored once, then
-tuned against) and tests/policy/labelled-blind3 (notes nobody changing the rules has read; a
-part not there is skipped). Each part gets a table per rule, the note-level figures (a note
+since read), tests/policy/labelled-blind2 and labelled-blind3 (written without sight of the rules,
+scored, then tuned against) and tests/policy/labelled-blind4 and labelled-blind5 (notes nobody
+changing the rules has read; see tests/policy/labelled/README.md). A part not there is skipped.
+Each part gets a table per rule, the note-level figures (a note
 with any finding counts as flagged; then counting errors only, as when warnings are let through)
 and the false positives by note. --verbose also lists the false negatives.
 """
@@ -20,7 +21,7 @@ from flagsite.policy.measure import findings, load_labelled, note_level, note_ta
 from flagsite.rules import find_rule
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PARTS = tuple(os.path.join(HERE, "..", "tests", "policy", part) for part in ("labelled", "labelled-heldout", "labelled-blind2", "labelled-blind3"))
+PARTS = tuple(os.path.join(HERE, "..", "tests", "policy", part) for part in ("labelled", "labelled-heldout", "labelled-blind2", "labelled-blind3", "labelled-blind4", "labelled-blind5"))
 
 
 def main(argv: list[str]) -> int:
@@ -29,7 +30,11 @@ def main(argv: list[str]) -> int:
         if not os.path.isdir(folder):
             print(f"## {os.path.basename(os.path.normpath(folder))}: no such folder, skipped\n")
             continue
-        notes = load_labelled(folder)
+        try:
+            notes = load_labelled(folder)
+        except ValueError as error:
+            print(f"{folder}/{error}", file=sys.stderr)
+            return 2
         found = findings(notes)
         scores = score_found(found)
         print(f"## {os.path.basename(os.path.normpath(folder))}\n")

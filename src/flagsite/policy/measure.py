@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..check.context import CheckContext
 from ..config import Config
 from ..load.yaml_strict import load_yaml_file
@@ -65,8 +67,16 @@ def load_labelled(folder: str) -> list[LabelledNote]:
             raise ValueError(f"{name}: {[f.message for f in loaded.findings]}")
         holder = loaded.data["customer"]
         customer = Customer(id="C-1", name=holder)
-        for item in loaded.data["notes"]:
-            note = Note.model_validate(_NOTE_DEFAULTS | item["note"])
+        for index, item in enumerate(loaded.data["notes"]):
+            try:
+                note = Note.model_validate(_NOTE_DEFAULTS | item["note"])
+            except ValidationError as error:
+                first = error.errors()[0]
+                line, column = loaded.source.position(("notes", index, "note", *first["loc"])) or (0, 0)
+                raise ValueError(
+                    f"{name}:{line}:{column}: note {item.get('id')!r}, {'.'.join(str(p) for p in first['loc'])}: {first['msg']}; "
+                    "write the note's fields as records/ holds them (a text holding ': ' goes in quotes)"
+                ) from None
             notes.append(LabelledNote(f"{name}:{item['id']}", customer, note, frozenset(item["expect"])))
     return notes
 
