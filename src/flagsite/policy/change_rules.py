@@ -9,7 +9,7 @@ from ..rules import Hit, describe, rule
 from .note_common import DETERMINERS, KIN, is_role, their_names
 from .subject import Subject
 from .text import sentences
-from .words import CHANGE_FIELDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE
+from .words import CHANGE_FIELDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE, WEEKDAYS
 
 _CHANGE_VERB = re.compile(
     r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
@@ -40,7 +40,7 @@ _POSSESSIVES = frozenset({"his", "her", "their"})
 _THEM_TO = re.compile(r"^\s*(?:him|her|them)\s+(?:to|onto)\s+\w+")
 # "changed her home branch to ...": a thing of the customer's given a new value.
 _THEIR_THING_TO = re.compile(
-    r"^\s+(?:his|her|their|(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight|week|month|year)['’])[a-z]+['’]s)\s+"
+    rf"^\s+(?:his|her|their|(?!(?:{WEEKDAYS}|today|tomorrow|yesterday|tonight|week|month|year)['’])[a-z]+['’]s)\s+"
     r"(?!(?:back|up|down|over|off|out|in|on|around|forward|across)\b)((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:to|from)\b"
 )
 # A field after "under" files something by it: "held under her name", "logged under his postcode".
@@ -63,7 +63,7 @@ _FROM_TO = re.compile(r"\bfrom\b.+\bto\b(?!\s+(?:fewer|more|less|lower|higher|so
 # was put on ("put his new address on the account"), the old value it replaced ("instead of the
 # walkers"), or a new value it moved to ("bumped his budget up", "swapped his number over").
 _ON_THE_RECORD = re.compile(
-    r"\b(?:(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their|(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)'s)[a-z]+'s) "
+    rf"\b(?:(?:on|in|onto|into|to|off|from) (?:the|our|his|her|their|(?!(?:{WEEKDAYS}|today|tomorrow)'s)[a-z]+'s) "
     r"(?:[a-z-]+ )?(?:account|file|system|record|records|database|register|profile|"
     r"list|details|policy|contacts)|(?:on|in|onto) (?:file|record))\b"
 )
@@ -297,7 +297,7 @@ _MOVED_TO = re.compile(
 _MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed opted".split())
 _DESTINATION_END = re.compile(r"[,;:()]|\s(?:on|at|with|for|from|until|till|in|who|which|after|before|because|so|as|while|and|but|by|instead)\s|[.!?]?$")
 _WHEN = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
+    rf"\b(?:{WEEKDAYS}|january|february|march|april|may|june|july|august|september|"
     r"october|november|december|today|tomorrow|tonight|(?:next|this|that|the same) (?:week|month|day|morning|afternoon|evening)|am|pm|\w*\d\w*)\b"
 )
 # What a customer has with us, by its kind or its level: a level or a product, not a place or a thing.

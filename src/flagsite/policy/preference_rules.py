@@ -11,6 +11,7 @@ from .lexicon import Lexicon
 from .note_common import DETERMINERS, is_role, preference_text
 from .subject import Subject
 from .text import TextField, sentences
+from .words import WEEKDAYS
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 _DURABLE = re.compile(
@@ -212,7 +213,7 @@ _ENDLESS_SCOPE = re.compile(
 _TO_THEM = re.compile(r"^\s+(?:(?:[a-z]+\s+)?|(?:[a-z]+\s+){1,3}(?:to|with|for)\s+)(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b"
     r"(?!\s+(?:back|know|a (?:call|text|ring|bell|message|copy)|the (?:form|quote|invoice|details|link)))")
 _A_DAY = re.compile(
-    r"\b(?:today|tonight|tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|once|when|re|about|asap)\b|\d"
+    rf"\b(?:today|tonight|tomorrow|next|{WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun|once|when|re|about|asap)\b|\d"
 )
 
 

@@ -12,7 +12,7 @@ from .lexicon import a_plural
 from .note_common import DETERMINERS, is_role, preference_text, their_names
 from .subject import Subject
 from .text import TextField, sentences
-from .words import HONORIFICS
+from .words import HONORIFICS, WEEKDAYS
 
 # "We will call back", "Anna will email her by Friday", "callback scheduled", "will be contacted by billing".
 _ORG_SUBJECT = r"(?:i|we|i'll|we'll|agent|the agent|team|the team|tl|team lead|supervisor|manager|billing|accounts|support|(?:the )?\w+ (?:team|department|dept))"
@@ -117,7 +117,7 @@ _WE_DO_LATER = re.compile(
     r"understand|want|agree|usually|normally|always|often|never|only|open|close|also|just|still)\b)([a-z]+)\b[^.;!?,]{0,60}?"
     r"\b(?:tomorrow|tonight|later today|this (?:week|afternoon|evening|morning)|next (?:week|month|time|visit)|first thing|"
     r"in the (?:morning|afternoon|evening)|after that|when (?:it|they|the)|once (?:it|they|the)|as soon as|"
-    r"(?:on |next |this )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s))\b"
+    rf"(?:on |next |this )(?:{WEEKDAYS})(?!s))\b"
 )
 _LATER_WORDS = frozenset(
     "tomorrow tonight later week afternoon evening morning next first after when once by monday tuesday wednesday thursday friday saturday sunday".split()
@@ -126,7 +126,7 @@ _LATER_WORDS = frozenset(
 _TO_DO = re.compile(
     r"\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
     r"(?:back|tomorrow|today|tonight|later|next|first|ahead|the (?:week|day|morning|afternoon)|when|once|after|before|by|in|this|"
-    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    rf"(?:on )?(?:{WEEKDAYS}))\b"
 )
 # What _WE_DO_THEN_TELL and _TO_DO need, without "will" or "to": a contact after "and", or opening a sentence.
 _CONTACT_NEXT = re.compile(
@@ -240,7 +240,7 @@ _VISITS = (
 _COMING = (
     r"(?:(?:is|are)\s+|(?<='s )|(?<=’s ))(?:coming|popping|dropping|swinging|heading) (?:out|over|round|by|back)\b[^.;,!?]{0,30}?"
     r"\b(?:to (?!(?:the|a|an|us|me|his|her|their)\b)[a-z]+|tomorrow|today|tonight|later|this (?:afternoon|morning|evening|week)|next week|"
-    r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    rf"(?:on |this |next )?(?:{WEEKDAYS}))"
 )
 # Who acts is the phrase just before the verb. It may follow what we told the customer ("told
 # her the engineer will come ..."); only then may the future be "would" ("told her a technician
@@ -263,8 +263,8 @@ _OUR_DOINGS = frozenset(
 )
 _A_TIME_TO_COME = (
     r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week)|next|first thing|in the (?:morning|afternoon|evening)|"
-    r"when|once|as soon as|after|by (?:the|end|close|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(?:on|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
+    rf"when|once|as soon as|after|by (?:the|end|close|{WEEKDAYS})|"
+    rf"(?:on|for) (?:{WEEKDAYS}))\b)"
 )
 # What _A_TIME_TO_COME cannot match without (every weekday ends in "day"): a quick look first. Keep both in step.
 _TIME_TO_COME_MARKS = ("tomorrow", "tonight", "later", "this ", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close", "day")
@@ -303,7 +303,7 @@ _A_VISIT_ENDS = frozenset("round by over in out".split())
 # A round that recurs is a standing arrangement, not a promise of a follow-up.
 _RECURRING = re.compile(
     r"\b(?:(?:every|each) (?:day|week|fortnight|month|quarter|year|time|visit|morning|evening|spring|summer|autumn|winter|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly|"
+    rf"{WEEKDAYS})|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly|"
     r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b"
 )
 # "Quote to follow by email", "a replacement will be sent once stock is back": what we send, its sender

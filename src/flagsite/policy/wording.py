@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField
-from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, ROLE_NAMES, TRAIT_WORDS
+from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -103,7 +103,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
 
 # A day or a month one slip away: capitalised like a name, but a misspelling all the same.
 _CALENDAR_SLIP = re.compile(
-    r"^(?=[a-z]{5,}$)(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|"
+    rf"^(?=[a-z]{{5,}}$)(?!(?:{WEEKDAYS}|january|february|march|april|june|july|"
     r"august|september|october|november|december)s?$)(?:mo?n?d?a?y|tu?e?s?d?a?y|we?d?n?e?s?d?a?y|th?u?r?s?d?a?y|fr?i?d?a?y|sa?t?u?r?d?a?y|su?n?d?a?y|"
     r"ja?n?u?a?r?y|fe?b?r?u?a?r?y|se?p?t?e?m?b?e?r|oc?t?o?b?e?r|no?v?e?m?b?e?r|de?c?e?m?b?e?r)s?$"
 )

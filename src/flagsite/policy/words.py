@@ -7,6 +7,9 @@ pyspellchecker and VADER's lexicon (see lexicon.py).
 
 from __future__ import annotations
 
+# The days of the week as a pattern's alternation: several rules ask "on (?:{WEEKDAYS})", "every (?:{WEEKDAYS})".
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+
 # Text-speak and slang, with what to write instead. Only forms that are never
 # standard English words: "u" is here, "ok" is not (the seed itself writes OK).
 SLANG: dict[str, str] = {
