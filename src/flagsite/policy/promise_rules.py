@@ -221,6 +221,17 @@ _PROMISE_MARKER_PHRASES = (
 _A_WORD_OF_TEXT = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
+# Every pattern of _PROMISES holds one of these, or "to" opening a sentence: a sentence without any is
+# not searched (the combined pattern is slow to search). Keep in step with the patterns.
+_ANY_PROMISE_NEEDS = (
+    "will", "shall", "'ll", "'d", "would", "should", "going to", "promised", "agreed", "offered", "need to", "needs to", "has to", "have to",
+    "must", "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to",
+)
+
+
+def _may_promise(sentence: str) -> bool:
+    """Whether a sentence holds what a pattern of _PROMISES needs (see _ANY_PROMISE_NEEDS)."""
+    return any(map(sentence.__contains__, _ANY_PROMISE_NEEDS)) or _TO_OPENS_SENTENCE.search(sentence) is not None
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
 _ACTS = (
@@ -426,7 +437,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
                 continue
         elif (
             _PROMISE_MARKER_WORDS.isdisjoint(words)
-            and not any(marker in lowered for marker in _PROMISE_MARKER_PHRASES)
+            and not any(map(lowered.__contains__, _PROMISE_MARKER_PHRASES))
             and not _TO_OPENS_SENTENCE.search(lowered)
             and not _TO_ACT.search(lowered)
             and not _contact_next(text, names)
@@ -444,7 +455,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             read = _subject_carried(sentence, previous, text)
             previous = sentence
-            promise = any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
+            promise = _may_promise(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
             if (promise or _ours_will(read, in_reason, subject.texts, text)) and not _a_question(sentence):
                 action = preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
