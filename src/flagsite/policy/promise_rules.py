@@ -14,6 +14,9 @@ from .subject import Subject
 from .text import TextField, sentences
 from .words import HONORIFICS, WEEKDAYS
 
+# A day of the week, written out or cut short ("Wed", "Thurs"; not "sat" or "sun", which are words).
+_A_WEEKDAY = rf"(?:{WEEKDAYS}|mon|tues?|wed|weds|thu|thur|thurs|fri)(?!s)"
+
 # "We will call back", "Anna will email her by Friday", "callback scheduled", "will be contacted by billing".
 _ORG_SUBJECT = r"(?:i|we|i'll|we'll|agent|the agent|team|the team|tl|team lead|supervisor|manager|billing|accounts|support|(?:the )?\w+ (?:team|department|dept))"
 _PROMISE_VERBS = r"(?:call|ring|phone|email|e-mail|text|contact|reach out|follow up|get back|check back|check in|check again|chase|update|write|send|confirm|let (?:him|her|them|the customer) know)"
@@ -61,20 +64,23 @@ _SO_OR_DECIDED = "|".join((
     r"have(?!\s+(?:it|them|this|that|the\s+[a-z]+)\s+(?:(?:back\s+)?to|with|ready)\b)",  # "have it to her Thursday" is done
     r"keep(?!\s+(?:him|her|them)\s+(?:posted|informed|updated|in the loop))",  # "keep her posted" is done
     r"do(?!\s+(?:it|that|this|the|them|a|an)\b)",  # "do it on the next visit" is done
-    r"need|not|never|use|hold|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always",
+    r"hold(?![^.;,]{0,40}?\b(?:for (?:him|her|them)|until|till|when|once)\b)",  # "hold it for her until Monday" is done
+    r"need|not|never|use|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always",
     r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave",
 ))
 _WE_WILL = re.compile(
     r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to|['’]m going to|['’]re going to|\s+(?:expect|hope|aim|plan) to)"
     r"|(?:^|(?<=[,;:]))\s*(?:will|going to|(?:expect|hope|aim|plan) to))\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
-    rf"(?!(?:{_SO_OR_DECIDED})\b)[a-z]{{2,}}\b(?!\s+us\b)"
+    rf"(?!(?:{_SO_OR_DECIDED})\b)(?:[a-z]+-)?[a-z]{{2,}}\b(?!\s+us\b)"
 )
-# Where the writer or the team stands before that "will": a clause's start, or after "told her (that)"
-# ("asked if we'll deliver" is the customer's question). Looked at only where _WE_WILL matched.
+# Where the writer or the team stands before that "will": a clause's start, after "told her (that)",
+# "said (that)" or a clause of time ("When the stock lands I'll ..."); "asked if we'll deliver" is the
+# customer's question. Looked at only where _WE_WILL matched.
 _CLAUSE_BEFORE = re.compile(
     r"(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+|\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)\s+(?:that\s+)?|"
-    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?)\s*$"
+    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?|(?:^|[.;!?,]\s*|\b(?:i|we|and)\s+)said\s+(?:that\s+)?|\blet\s+(?:him|her|them)\s+know\s+(?:that\s+)?|"
+    r"(?:^|[.;!?,]\s*|\b(?:and|so|but)\s+)(?:when|once|as soon as|after|before)\s+[^.;!?,]{1,60}?\s)\s*$"
 )
 
 
@@ -120,17 +126,18 @@ _WE_DO_LATER = re.compile(
     rf"(?:on |next |this )(?:{WEEKDAYS})(?!s))\b"
 )
 _LATER_WORDS = frozenset(
-    "tomorrow tonight later week afternoon evening morning next first after when once by monday tuesday wednesday thursday friday saturday sunday".split()
+    """tomorrow tonight later week afternoon evening morning next first after when once by monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed weds thu thur thurs fri""".split()
 )
 # A to-do written as an order to ourselves, opening a sentence: "Ring him the week before.", "Call her back Tuesday."
 _TO_DO = re.compile(
-    r"\s*(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
+    r"\s*(?:(?:please|pls|plz)\s+)?(?:call|ring|phone|email|e-mail|text|contact|chase|remind)\s+(?:him|her|them)\s+"
     r"(?:back|tomorrow|today|tonight|later|next|first|ahead|the (?:week|day|morning|afternoon)|when|once|after|before|by|in|this|"
-    rf"(?:on )?(?:{WEEKDAYS}))\b"
+    rf"(?:on )?(?:{WEEKDAYS})|[^.;!?]{{0,40}}?\b(?:before|by|on|next|this) {_A_WEEKDAY})\b"
 )
 # What _WE_DO_THEN_TELL and _TO_DO need, without "will" or "to": a contact after "and", or opening a sentence.
 _CONTACT_NEXT = re.compile(
-    r"(?:\b(?:and|then|i|we)\s+|(?:^|[.;!?]\s*|\n)\s*)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
+    r"(?:\b(?:and|then|i|we)\s+|(?:^|[.;!?]\s*|\n)\s*(?:(?:please|pls|plz)\s+)?)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
 )
 _CONTACT_VERB_WORDS = frozenset("call ring phone email e text contact chase remind tell inform update send write".split())
 
@@ -169,14 +176,14 @@ def _in_words(lowered: str, spelt_out: dict[str, str]) -> str:
 
 
 def _may_do_later(text: TextField) -> bool:
-    """Whether a text has what _WE_DO_LATER or someone on it now needs: a word of a time to come, and "I" or "we", or
-    a verb in -ing after "is" or "are" ("the team are arranging"), or one of ours with the writer left out ("Sending her ...")."""
+    """Whether a text has what _WE_DO_LATER, _DUE or someone on it now needs: a word of a time to come, and "I" or "we",
+    "to" or "back" ("Dean back Thursday to re-glue it"), or a verb in -ing ("the team are arranging", "Sending her ...")."""
     words = text.words
     if _LATER_WORDS.isdisjoint(words):
         return False
-    if "i" in words or "we" in words or not _OUR_DOINGS.isdisjoint(words):
+    if "i" in words or "we" in words or "to" in words or "back" in words or not _OUR_DOINGS.isdisjoint(words):
         return True
-    return ("is" in words or "are" in words or "'" in text.lowered) and any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)
+    return any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)
 
 
 # Words in -ing that are no verb: "morning", "during".
@@ -249,9 +256,10 @@ _VISITS = (
 # Said of a person ("is", "are" or "'s" before it) and with a time or a purpose after it: not "smoke
 # coming back into the lounge", "water is coming out of the tap".
 _COMING = (
-    r"(?:(?:is|are)\s+|(?<='s )|(?<=’s ))(?:coming|popping|dropping|swinging|heading) (?:out|over|round|by|back)\b[^.;,!?]{0,30}?"
+    r"(?:(?:is|are)\s+|(?<='s )|(?<=’s ))(?:(?:coming|popping|dropping|swinging|heading|calling) (?:out|over|round|by|back)\b[^.;,!?]{0,30}?"
     r"\b(?:to (?!(?:the|a|an|us|me|his|her|their)\b)[a-z]+|tomorrow|today|tonight|later|this (?:afternoon|morning|evening|week)|next week|"
     rf"(?:on |this |next )?(?:{WEEKDAYS}))"
+    r"|coming\b[^.;,!?]{0,30}?\bto (?!(?:the|a|an|us|me|his|her|their|terms|an end|nothing)\b)[a-z]+)"
 )
 # Who acts is the phrase just before the verb. It may follow what we told the customer ("told
 # her the engineer will come ..."); only then may the future be "would" ("told her a technician
@@ -272,15 +280,20 @@ _OUR_DOINGS = frozenset(
     """calling ringing phoning emailing texting sending posting writing contacting chasing ordering reordering booking arranging printing
     reprinting fitting repairing replacing collecting delivering preparing checking sorting fixing""".split()
 )
+# What a person does for the customer, on it now: a word opening the sentence before it is a name ("Hamish is delivering ...").
+_DONE_FOR_THEM = _OUR_DOINGS | frozenset("bringing dropping redoing refitting returning picking taking".split())
 _A_TIME_TO_COME = (
     r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week)|next|first thing|in the (?:morning|afternoon|evening)|"
     rf"when|once|as soon as|after|by (?:the|end|close|{WEEKDAYS})|"
-    rf"(?:on|for) (?:{WEEKDAYS}))\b)"
+    rf"(?:on|for) {_A_WEEKDAY}|(?<!since )(?<!last )(?<!until )(?<!till )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b)"
 )
 # What _A_TIME_TO_COME cannot match without (every weekday ends in "day"): a quick look first. Keep both in step.
-_TIME_TO_COME_MARKS = ("tomorrow", "tonight", "later", "this ", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close", "day")
+_TIME_TO_COME_MARKS = (
+    "tomorrow", "tonight", "later", "this ", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close",
+    "day", "mon", "tue", "wed", "thu", "fri",
+)
 _SOMEONE_WILL = re.compile(
-    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|is to|are to)|'ll|'s going to)\s+"
+    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|going to|is to|are to)|'ll|'s going to)\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
     # Or on it now, with a time to come: "she is emailing him the details this evening", "the dispatch
     # team are arranging a collection for Thursday".
@@ -388,8 +401,17 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     Kevin would re-code the fob"); a visit after "to" ("Marco to swing by next week"); a name read
     on into a clause after "and" that leaves it out, or into "he" or "she" opening the next
     sentence ("Steve's finishing the report tonight and will email it to him", "Dan's borrowing a
-    grinder and coming back Friday", "Wade is booked Monday. He will come out Tuesday"). A note with such a
-    promise needs `follow_up: {due, owner, action}`, which the finding drafts.
+    grinder and coming back Friday", "Wade is booked Monday. He will come out Tuesday", "Conor's on tonight
+    and he'll search the room"); one of ours due with no "will": back, for what ("Dean back Thursday to
+    re-glue it", "back out to fit it once it arrives"), "to" and a verb with a time to come ("Craig to
+    re-inspect Friday first thing"), on it with a day ("Hamish is delivering the mattress Saturday");
+    what we send or do, due ("Revised estimate going out to her tomorrow", "Rope cutter to be fitted at
+    next lift-out"; not "to be repaired by the landlord's contractor"); the writer left out before a verb
+    in -ing, what it acts on and a day ("Re-stitching the strap Wed"); our promise reported with "I'd" or
+    "we'd", whatever the verb ("Told her I'd get the manager to extend it"); "I'll" after a clause of time
+    ("once Kerry has the rota I'll send her the form"); a to-do asked with "please" ("Pls chase her for
+    the form before Tues"). A note with such a promise needs `follow_up: {due, owner, action}`, which the
+    finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
     "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off"; in the
@@ -470,14 +492,23 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
 _OPENING_NAME = re.compile(r"\s*([a-z][\w-]*)(?:'s|\s+is|\s+will|'ll)\s")
 # "He" or "she" opening a sentence, and its verb when joined to it: "he'll drop round".
 _PRONOUN_OPENS = re.compile(r"(he|she)('ll|'s)?(?= )")
+_FUTURE_AFTER_PRONOUN = (" will ", " is going to ", " going to ", " is to ")
 # Someone named after what we told the customer, then "would": "told her Gabe would ...", "said Kevin would ...".
+# The writer's "I'd" or "we'd" after what we told them: "told her I'd ...", "Said we'd ...", "let him know we'd ...".
+_TOLD_WE_WOULD = re.compile(
+    r"((?:\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|(?:^|\b(?:i|we|and)\s+)said|\blet\s+(?:him|her|them)\s+know)"
+    r"\s+(?:that\s+)?)(i|we)'d\b"
+)
+# "and he'll" or "and she'll" after a name of ours opening the sentence: "Conor's on tonight and he'll search".
+_AND_PRONOUN_WILL = re.compile(r"\band (?:he|she)(?:'ll| will)\b")
 _TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?)would\b")
 # A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
 _SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:coming|popping|heading|swinging|dropping) ))")
 
 
 def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
-    """The sentence with the name of one of ours put where a clause leaves it out or says it as "he" or "she".
+    """The sentence with the name of one of ours put where a clause leaves it out or says it as "he" or "she",
+    and "will" for what we told the customer would be done.
 
     "Steve's finishing the report tonight and will email it to him" reads "... and steve will email it to
     him"; "Wade is booked solid Monday. He will come out Tuesday" reads "wade will come out Tuesday". Only a
@@ -485,6 +516,8 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     and will need a valve" has no name.
     """
     pronoun = _PRONOUN_OPENS.match(sentence) if previous and sentence.startswith(("he", "she")) else None
+    if pronoun and pronoun.group(2) != "'ll" and not sentence.startswith(_FUTURE_AFTER_PRONOUN, pronoun.end()):
+        pronoun = None  # "She is dropping in Thursday" after "Lamp is on the shelf." is the customer
     if pronoun:
         found = _OPENING_NAME.match(previous)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
@@ -492,6 +525,12 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
             sentence = found.group(1) + verb + sentence[pronoun.end() :]
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
         sentence = _TOLD_WOULD.sub(r"\1will", sentence)
+    if "'d " in sentence:  # and so is the writer's "I'd": "Told her I'd get the manager to extend it"
+        sentence = _TOLD_WE_WOULD.sub(r"\1\2 will", sentence)
+    if " and he" in sentence or " and she" in sentence:
+        found = _OPENING_NAME.match(sentence)
+        if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
+            sentence = _AND_PRONOUN_WILL.sub(f"and {found.group(1)} will", sentence)
     if " and " in sentence and _SUBJECT_LEFT_OUT.search(sentence):
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
@@ -523,6 +562,75 @@ def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
     return own is None or (_PERSON_WORDS & set(said.split())) <= own
 
 
+# One of ours due with no "will", as terse notes put it: back, for what ("Dean back Thursday to re-glue it",
+# "Kev's back out Friday to redo them", with the writer left out: "back out to fit it once it arrives"),
+# or "to" and a verb with a time to come ("Craig to re-inspect Friday first thing", "Ger to drop it out
+# next week"). Who is due is read by _due_doer.
+_CLAUSE_OPENS = r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|then)\s+)"
+_BACK_FOR = re.compile(
+    rf"{_CLAUSE_OPENS}(?:(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)(?:'s|\s+is|\s+are)?\s+)?back(?:\s+(?:out|in|round|over|up))?\b[^.;!?,]{{0,30}}?"
+    r"\bto\s+(?!(?:the|a|an|her|him|them|his|their|us|me|my|our|normal|work|school|full|life|bed|sleep|base|square)\b)(?P<verb>[a-z][a-z-]+)"
+)
+_TO_LATER = re.compile(rf"{_CLAUSE_OPENS}(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)\s+to\s+(?!be\b)(?P<verb>[a-z][a-z-]+)\b{_A_TIME_TO_COME}")
+# Words that open a clause before "to" or "back" and are no one: "Need to order Monday", "Plan to ...".
+_NO_ONE = frozenset("need plan hope expect aim try reminder note how what where which who came went sent got".split())
+# What we send or do, due with its doer left out: "Revised estimate going out to her tomorrow", "Rope
+# cutter to be fitted at next lift-out", "Cracked pane to be reglazed once the glass arrives"; not done
+# by someone named after "by" ("to be repaired by the landlord's contractor"), nor what the customer
+# does ("balance to be paid next week").
+_GOING_OUT = re.compile(r"\b(?P<thing>[a-z-]+)\s+(?:(?:is|are)\s+)?going\s+(?:out|off|over)\s+to\s+(?:him|her|them)\b")
+_TO_BE_DONE = re.compile(
+    rf"{_CLAUSE_OPENS}(?P<thing>(?:[a-z-]+\s+){{0,2}}[a-z-]+)\s+to be\s+(?P<done>[a-z-]+(?:ed|en|wn|t))\b"
+    rf"(?![^.;!?]{{0,40}}?\bby (?:the|a|an|his|her|their|them|him)\b){_A_TIME_TO_COME}"
+)
+_THEIRS_DONE = frozenset("paid signed returned brought collected picked dropped sent".split())
+# The writer left out before a verb in -ing, what it acts on, and a day to come: "Re-stitching the
+# strap Wed", "Redoing the toner Thu 10 Dec"; not "Leaking since Monday", nor a noun ("Booking for Friday").
+_DOING_LATER = re.compile(
+    r"\s*(?:[a-z]+-)?[a-z]{3,}ing\s+(?:the|her|his|their|a|an|it|them|him)\b"
+    rf"(?=[^.;!?]{{0,50}}?\b(?:tomorrow|tonight|this (?:afternoon|evening|morning|week)|next|first thing|(?:on )?(?<!since )(?<!last )(?<!until )(?<!from ){_A_WEEKDAY})\b)"
+)
+
+
+def _due_doer(doer: str | None, in_reason: bool, text: TextField) -> bool:
+    """Whether who is due is one of ours: a name, role or trade, or the writer left out (not in a reason, the customer's)."""
+    if doer is None:
+        return not in_reason
+    words = [word.removesuffix("'s") for word in doer.split()]
+    if _THEIR_SIDE.intersection(words) or _NOT_A_DOER.intersection(words) or _NO_ONE.intersection(words) or _THIRD_PARTIES.intersection(words):
+        return False
+    if any(len(w) > 5 and w.endswith(("ed", "ing")) for w in words):
+        return False  # a verb's phrase: "called back to", "waiting to"
+    return _a_person(words, _capitalised(text))
+
+
+def _ours_due(sentence: str, in_reason: bool, texts: list[TextField], text: TextField) -> bool:
+    """Whether one of ours is due, or what we send or do is, with no "will": see _BACK_FOR, _TO_LATER, _GOING_OUT, _TO_BE_DONE."""
+    if _RECURRING.search(sentence) or _a_booking(texts):
+        return False  # a round that recurs, or a visit on the diary
+    if "back" in sentence:
+        for found in _BACK_FOR.finditer(sentence):
+            if _due_doer(found.group("doer"), in_reason, text):  # back for what: an act ("back Thursday to finish it")
+                return True
+    if " to " in sentence:
+        for found in _TO_LATER.finditer(sentence):
+            doer = found.group("doer")
+            # A word opening the sentence may be a thing ("Delivery to arrive Monday"): then its verb must be an act.
+            surely_a_person = any(w in _capitalised(text).inside or w in _TRADES or is_role(w) for w in doer.split())
+            if (surely_a_person or found.group("verb") not in _NOT_AN_ACT) and _due_doer(doer, in_reason, text):
+                return True
+    if in_reason or _ASKED_FOR.search(sentence):
+        return False
+    if "going" in sentence and any(not _THEIR_SIDE.intersection([m.group("thing")]) for m in _GOING_OUT.finditer(sentence)):
+        return True
+    if "to be " in sentence:
+        for found in _TO_BE_DONE.finditer(sentence):
+            words = found.group("thing").split()
+            if found.group("done") not in _THEIRS_DONE and not (_THEIR_SIDE.intersection(words) or _NOT_A_DOER.intersection(words) or _NO_ONE.intersection(words)):
+                return True
+    return "ing " in sentence and _DOING_LATER.match(sentence) is not None
+
+
 def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: TextField) -> bool:
     """Whether someone of ours, named by role or name, will contact the customer or act for them.
 
@@ -551,6 +659,8 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
             if doer and pattern is _WHO_WILL and (last in _DONE_BY_THINGS or last in _A_VISIT_ENDS) and not _a_person(doer, _capitalised(text), singular=_SINGULAR.search(found.group(0)) is not None):
                 continue  # "the app will update overnight", "the stain to come out": a thing
             return True
+    if _ours_due(sentence, in_reason, texts, text):
+        return True
     if (
         "booked" not in sentence
         # "will ...", or "is emailing him ... tonight": someone on it now needs a time to come
@@ -638,6 +748,8 @@ def _doer(phrase: str, in_reason: bool) -> tuple[list[str], bool]:
     words = [word.removesuffix("'s") for word in phrase.split()]  # "Priya's coming", "she's coming"
     if len(words) >= 2 and words[0] in _TELLING and words[1] in ("him", "her", "them"):
         return words[3:] if words[2:3] == ["that"] else words[2:], True
+    if len(words) >= 3 and words[0] == "let" and words[2] == "know":  # "Let her know the driver is calling by"
+        return words[4:] if words[3:4] == ["that"] else words[3:], True
     if len(words) >= 2 and words[0] == "said":  # "Said Kevin would re-code the fob"
         return words[2:] if words[1] == "that" else words[1:], True
     return words, False
@@ -667,6 +779,12 @@ def _to_someone_else(pronoun: str, rest: str) -> bool:
     return done_to is not None and done_to.group(1) not in _OWN_WORDS[pronoun]
 
 
+# Going over or through something with the customer, or at a time to come, is work: "he'll go over the
+# numbers with her", "she'll go through the lockers after closing" (not what happens at a visit: "will go
+# through the options at the start of the appointment").
+_GOING_THROUGH = re.compile(rf"\s+(?:over|through)\b(?:[^.;,!?]{{0,50}}?\bwith (?:him|her|them)\b|{_A_TIME_TO_COME})")
+
+
 def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts: list[TextField]) -> bool:
     """Whether a person of ours will act: "Marta will order a replacement lens", "an engineer will be with her"."""
     for found in _SOMEONE_WILL.finditer(sentence):
@@ -680,7 +798,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
         busy = found.group("busy")
         doer, _ = _doer(busy or found.group("doer"), in_reason)
         verb = found.group("verb") or ""
-        if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))):
+        if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))
+                        and not (verb == "go" and _GOING_THROUGH.match(sentence, found.end()))):
             continue  # what is so or happens by itself: "the tablets will take three days"
         if _RECURRING.search(sentence) or _a_booking(texts) or _IF.search(sentence, found.end()):
             continue  # a round that recurs ("will visit every quarter"), what happens at a visit on the diary, or on a condition
@@ -696,7 +815,7 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue
         if _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or _THIRD_PARTIES.intersection(doer) or doer[-1] in ("us", "me"):
             continue  # the customer's side, a third party, or a verb's phrase
-        if _a_person(doer, _capitalised(text), opening_name=not busy):
+        if _a_person(doer, _capitalised(text), opening_name=not busy or doing in _DONE_FOR_THEM):
             return True  # on it now ("is making"), a word opening the sentence is a thing as often as a name ("Car is making noise")
     return False
 
