@@ -20,14 +20,19 @@ _MONEY = re.compile(
     rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence)\b)",
     re.IGNORECASE,
 )
-# A sum with no currency, where only money can be meant: after a verb that moves money and the one
-# it was moved for ("charged her card 42.50", "quoted her 240", "refunded 15.00"), or as the
-# figure of a price, a fee or a deposit ("a deposit of 60", "the term costs 96"). Not a count
-# ("took 3 of the leaflets", "charged her phone for 20 minutes").
-_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium")
+# A sum with no currency, where only money can be meant: the object of a verb that moves money
+# ("charged her card 42.50", "quoted her 240", "Quoted 3,200 for the coating", "she paid 85 by card"),
+# what a thing was priced at ("Priced at 180 fitted"), the figure of a price, a fee or a deposit ("a
+# deposit of 60", "the term costs 96", "refunded the 80 deposit"), or a figure coming back to the
+# customer ("she'll see the 62.00 back on her card"). Not a count ("took 3 of the leaflets", "paid 3
+# invoices", "quoted 3 weeks", "charged her phone for 20 minutes").
+_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium|back")
 _SUM_WITHOUT_CURRENCY = re.compile(
     r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
-    r"(?P<sum>\d[\d,]*\.\d\d)|"
+    r"(?P<sum>\d[\d,]*(?:\.\d\d)?)|"
+    r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the job|the work)\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
+    r"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+(?:deposit|fee|refund|charge|payment|credit|excess|premium|call-out|callout)\b|"
+    r"(?P<sum6>\d[\d,]*\.\d\d)\s+back\s+(?:on|onto|to|into|in)\s+(?:his|her|their|the)\b|"
     r"(?:refunded|credited|charged|reimbursed|quoted)\s+(?:him|her|them|(?:his|her|their) card)\s+(?P<sum2>\d[\d,]*)|"
     r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit)\s+(?:of|is|was|came to|comes to)?\s*"
     r"(?!(?:19|20)\d\d(?![\d.,]))(?P<sum3>\d[\d,]*(?:\.\d\d)?))\b"  # (not a year: "the fee 2026 schedule")
@@ -63,7 +68,7 @@ _NOT_A_SUM_BEFORE = re.compile(
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
 _MONEY_ACTION = re.compile(
     r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|"
-    r"price\w*|owes?|due|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account))\b",  # "put the £20 back on her card"
+    r"price\w*|owes?|due|fees?|revers\w*|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account))\b",  # "put the £20 back on her card"
     re.IGNORECASE,
 )
 _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNORECASE)
@@ -125,9 +130,11 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     "20 EUR", "GBP 18", "₹1,850", "£50 a month", any three-capital code after a word of money in
     its clause: "paid the fee of KES 180,000", not "why VAT 20 appears on the quote"; "it's $25 for the flu shot", "25 quid", "forty
     pounds"; a sum in words only where money moves; a figure without a currency where only money
-    can be meant: "refunded 18.00", "charged her card 42.50", "quoted her 240", "a deposit of 60",
-    "the term costs 96", but not "took 3 of the leaflets", "the cost of 3 repairs" or "her refund
-    of 30 September") and flags the note when it records no
+    can be meant, the object of a verb that moves money or the figure of a price: "refunded 18.00",
+    "charged her card 42.50", "quoted her 240", "Quoted 3,200 for the coating", "she paid 85 by card",
+    "Priced at 180 fitted", "a deposit of 60", "the term costs 96", "refunded the 80 deposit", "she'll
+    see the 62.00 back on her card"; but not "took 3 of the leaflets", "paid 3 invoices", "quoted 3
+    weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
     GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
