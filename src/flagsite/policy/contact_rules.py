@@ -88,7 +88,22 @@ def _names_nobody(name: str, subject: Subject) -> bool:
         _is_placeholder(name, subject.lexicon.placeholders)
         or _written_as_a_phrase(name, subject)
         or _role_repeated(name, subject.note.contact.relationship)
+        or _a_compound_role(name, subject)
     )
+
+
+# Second halves of a compound that names someone by whom they share with or what they are in charge of.
+_COMPOUND_ROLE_ENDS = ("mate", "master", "mistress")
+
+
+def _a_compound_role(name: str, subject: Subject) -> bool:
+    """Whether a one-word name is a word of the language joined to "-mate" or "-master": "Flatmate",
+    "Housemate", "Harbourmaster", "Quartermaster" ("Estimate" and "Ultimate" have no word before the end)."""
+    word = name.strip().rstrip(".").lower()
+    if not word.endswith(_COMPOUND_ROLE_ENDS) or not word.isalpha():
+        return False  # nearly every name
+    first = word[: -len(next(end for end in _COMPOUND_ROLE_ENDS if word.endswith(end)))]
+    return len(first) >= 3 and subject.lexicon.is_known(first)
 
 
 # Endings of a doer's name made from a verb: a sharer, a fosterer, a skipper.
@@ -130,7 +145,7 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     Flags a note whose `contact.name` holds only a placeholder: a role ("customer", "caller",
     "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
     pronoun; a title with initials ("Mrs R", "Mr K."), or initials alone ("K."); or a role, relative or office written
-    where the name belongs ("Tenant", "Carer", "Grandma", "School office", "IT Helpdesk", "PA",
+    where the name belongs ("Tenant", "Carer", "Grandma", "Nanna", "School office", "IT Helpdesk", "PA",
     "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper"): a last word naming a role
     or a job (in the plural, a short form, a relative a generation or a marriage away: grand-,
     great-, step-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
@@ -140,7 +155,8 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     lower case, or whose verb it uses, when it is a word for a doer ("Skipper", relationship
     "delivery skipper"; "Sharer", "rides under a share agreement"; "roommate", "roommate of the
     account holder", typed in lower case; but "Rose", "sister of the
-    account holder", and "Will", "son who will take over the account"); a department ("Finance",
+    account holder", and "Will", "son who will take over the account"); one word joined to "-mate" or
+    "-master" whose first part is a word ("Flatmate", "Roommate", "Harbourmaster"; not "Estimate"); a department ("Finance",
     "Accounts Payable"); a place with its number ("Room 204", "Flat 3B"). A title before a
     surname ("Reverend Penhaligon", "Cllr Amadi") is a name. The finding proposes moving the role into
     `relationship`. The schema already requires the field; this rule catches names that say nothing.
@@ -167,7 +183,12 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     name = subject.note.contact.name
     if _names_nobody(name, subject) and not is_todo(name):  # a TODO is S004's to report
         role = name.strip().rstrip(".").lower()
-        described = _role_not_name(name) or _written_as_a_phrase(name, subject) or _role_repeated(name, subject.note.contact.relationship)
+        described = (
+            _role_not_name(name)
+            or _written_as_a_phrase(name, subject)
+            or _role_repeated(name, subject.note.contact.relationship)
+            or _a_compound_role(name, subject)
+        )
         example = f"contact: {{name: <their name>, relationship: {role}}}" if described else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
         yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with, e.g. {example}")
 
@@ -190,11 +211,18 @@ _KIN_WORDS = (
     r"(?:wife|husband|partner|son|daughter|mother|father|mum|mom|mam|dad|sister|brother|aunt|uncle|niece|nephew|gran|granny|grandma|"
     r"grandmother|grandad|grandpa|grandfather|grandson|granddaughter|parents?|children|kids?)"
 )
-# The reason says the contact called for a relative, or about a relative's account: "Called on behalf
-# of his wife", "Ringing about his mum's membership", "call for her daughter account".
+# The reason says the contact acted for a relative, or about a relative's account: "on behalf of his
+# wife" or "on his dad's behalf" after any verb; "for his mother" after a verb of getting in touch or
+# acting ("Called for ...", "Mr Lim emailed for ...", "Came in for ...", "Acting for ..."); "Ringing
+# about his mum's membership", "call for her daughter account".
+_GETTING_IN_TOUCH = (
+    r"(?:called|calling|call|calls|rang|ringing|rings|phoned|phoning|telephoned|telephoning|asked|asking|asks|enquiring|inquiring|enquired|inquired|"
+    r"emailed|emailing|writing|wrote|messaged|messaging|texted|texting|contacted|came|coming|popped|dropped|acting|speaking|spoke)"
+)
 _FOR_A_RELATIVE = re.compile(
-    rf"^\s*(?:[a-z]+\s+)?(?:called|calling|call|calls|rang|ringing|rings|phoned|phoning|asked|asking|asks|enquiring|inquiring|emailed|writing|wrote)\b"
-    rf"[^.;]{{0,15}}?\b(?:on behalf of|for)\s+(?:her|his|their)\s+{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
+    rf"\bon behalf of\s+(?:her|his|their)\s+{_KIN_WORDS}\b(?!['’]s)|\bon\s+(?:her|his|their)\s+{_KIN_WORDS}['’]s?\s+behalf\b|"
+    rf"^\s*(?:[a-z.]+\s+){{0,2}}?{_GETTING_IN_TOUCH}\b"
+    rf"[^.;]{{0,15}}?\bfor\s+(?:her|his|their)\s+{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
     rf"\b(?:her|his|their)\s+{_KIN_WORDS}(?:['’]s)?\s+(?:account|membership|bill|booking|policy|card|plan|subscription|renewal|statement|"
     rf"prescription|locker|fob|direct debit|details)\b"
 )
@@ -206,14 +234,18 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
-    (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", and initials, "Grace O."
+    (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", in other languages too: "Mdm Tan",
+    "Mme Dubois", "Sra. Gómez", and initials, "Grace O."
     too; a first name or surname alone counts as the holder's; a relative with the holder's surname and another
     first name, "Maria Erickson" on Alexander Erickson's account, does not). A contact whose name
     only may be the holder's ("Mr Erickson", "Erickson") is flagged too when the reason says they
-    called for a relative or about a relative's account ("Called on behalf of his wife", "Ringing
-    about his mum's membership").
+    acted for a relative or asked about a relative's account: "on behalf of his wife" or "on his
+    dad's behalf" after any verb, "for his mother" after a verb of getting in touch or acting
+    ("Called for ...", "Came in for ...", "Acting for ..."), "Ringing about his mum's membership".
     When they differ and `contact.relationship` is absent,
-    the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
+    the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked,
+    nor notes whose contact name is a stand-in ("Wife", "Tenant", "Mrs R"): P101 flags those, and
+    its finding asks for the role in `relationship`.
 
     ## Why
     The policy asks for the relationship ("mother", "employee", "wife") whenever someone other

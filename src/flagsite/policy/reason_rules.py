@@ -10,7 +10,7 @@ from ..rules import Hit, describe, rule
 from .note_common import DETERMINERS
 from .subject import Subject
 from .text import TextField
-from .words import EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS
+from .words import EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -50,7 +50,51 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
             kept = [w for w in kept if w not in whose]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and words[i - 1] in DETERMINERS]
-    return kept
+    telling = len(kept) >= 2 and (not _CUES.isdisjoint(words) or "'d" in text.lowered)  # most reasons have no cue
+    said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else ()
+    return [w for w in kept if w not in said_of_the_contact]
+
+
+# How the contact came, said before a word of talk or before who sent it: "phone call", "telephone
+# enquiry", "email from the tenant", "voicemail left by Mrs Lim", "correspondence received from".
+_CHANNELS = frozenset("phone telephone email e-mail mail post letter letters correspondence voicemail voicemails text texts fax webchat sms".split())
+# The size or kind of a talk, not its subject: "quick chat", "brief call", "general enquiry".
+_TALK_SIZES = frozenset("quick brief short long little small general routine random simple".split())
+_TALK = frozenset("call calls chat conversation enquiry enquiries inquiry inquiries query queries question questions message messages".split())
+_SENT_BY = frozenset(("from", "by"))
+# Words one of which a reason holds when _the_contact_itself may find something in it.
+_CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | {"see", "per", "refer"}
+# A reason that points elsewhere for the issue names a document, not the issue: "see sheet", "as per the email thread".
+# ("per" alone is a rate, "per month", unless a determiner follows: "per the job sheet".)
+_POINTER = re.compile(r"\b(see|as per|refer to|per(?=\s+(?:the|our|their|his|her|its|your)\b))\s+((?:(?:the|our|their|his|her|its|your|this|that)\s+)?(?:[a-z'-]+\s+)?[a-z'-]+)\s*(?:[.;,]|$)")
+
+
+def _a_title_before_a_name(word: str, after: list[str], index: int, text: TextField, words: list[str], names: frozenset[str]) -> bool:
+    """"Mrs" in "Mrs Bramley", "Mr ap Gwilym": the next word is a name here, or capitalised as written."""
+    if word not in HONORIFICS or not after:
+        return False
+    # (The words of a text with quotations are its words outside them: the index then says nothing of the original.)
+    return after[0] in names or (words is text.words and text.originals[index + 1][:1].isupper())
+
+
+def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str], names: frozenset[str]) -> set[str]:
+    """Words of a reason that say how the contact came or where the issue is written, not what it is:
+    the channel before a word of talk or a sender, a talk's size, what a pointer points to, a title
+    before a name ("Mrs Bramley"), text-speak made a verb ("msg'd")."""
+    said: set[str] = set()
+    for index, word in enumerate(words):
+        after = words[index + 1 : index + 3]
+        if word in _CHANNELS or word in _TALK_SIZES:
+            if after[:1] and (after[0] in _TALK or (after[0] in _CHANNELS and after[1:] and after[1] in _TALK)):
+                said.add(word)  # "general enquiry", "brief phone call"
+            elif word in _CHANNELS and after and (after[0] in _SENT_BY or (after[1:] and after[1] in _SENT_BY)):
+                said.update((word, after[0]))  # "email from", "voicemail left by"
+        elif _a_title_before_a_name(word, after, index, text, words, names) or (word.endswith("'d") and word[:-2] in filler):
+            said.add(word)
+    if "see" in words or "per" in words or "refer" in words:
+        for pointed in _POINTER.finditer(text.lowered):
+            said.update(pointed.group(1).split() + pointed.group(2).split())  # the pointer and what it points to
+    return said
 
 
 # Words of talking that are things after a determiner: "the fees on the quote", "resize her ring".
@@ -67,8 +111,11 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     "discuss"; someone or something unnamed: "someone", "anybody"; how, where and for whom they got
     in touch: "came into the office", "popped into the shop", "on behalf of his wife", the customer
     called "member", "tenant", "guest"; their short forms and slang:
-    "abt", "bout", "wrt", "cuz"; names, ...; "quote" and "ring" count after "the", "her", ...:
-    "the fees on the quote") and flags the reason when
+    "abt", "bout", "wrt", "cuz", made verbs: "msg'd"; names, and a title before a name: "Mrs Bramley";
+    how the contact came, before a word of talk or a sender, and a talk's size: "telephone enquiry",
+    "email from the tenant", "voicemail left by", "quick chat", "general enquiry"; a pointer elsewhere
+    and what it points to: "see sheet", "as per the email thread"; "quote" and "ring" count after
+    "the", "her", ...: "the fees on the quote") and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
     ## Why
@@ -95,32 +142,48 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
 _NO_OBJECT = frozenset("over on up back off out in through across along round will do did does done shall can have has been be it".split())
 
 
-# Who did it and how, said in place of what: "Dealt with by the office.", "on the phone".
-_AGENT_OR_CHANNEL = re.compile(r"\bby (?:the |our )?[a-z]+(?<!ing)(?: (?:team|office|desk|department))?$|\b(?:on|over) the phone\b")
+# Who did it, where, how, or by what rule, said in place of what: "Dealt with by the office.", "on the
+# phone", "at the desk", "over email", "as per the clinic procedure", "in line with our usual guidelines".
+_ASIDES = re.compile(
+    r"\bby (?:the |our )?[a-z]+(?<!ing)(?: (?:team|office|desk|department))?$|"
+    r"\b(?:at|in|on|over|by|via)\s+(?:(?:the|our|front)\s+)*(?:desk|reception|counter|phone|telephone|email|e-mail|person|store|shop|office|branch)\b|"
+    r"\b(?:as per|per|in line with|according to|in accordance with|following|under)\s+(?:[a-z'-]+\s+){0,3}?"
+    r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?)\b"
+)
 
 
-def _says_nothing(item: str) -> bool:
+def _says_nothing(item: str, names: frozenset[str]) -> bool:
     """A resolution that names no action's object: "Noted.", "Replied.", "Will do.", "Filed.", "Emailed over.",
-    "Took care of it.", "Went through everything with her, all sorted."."""
+    "Took care of it.", "Went through everything with her, all sorted.", "Dealt with Mr Ogun's enquiry as appropriate."."""
+    item = item.replace("’", "'") if "’" in item else item
     lowered = item.lower()
-    if "’" in lowered:
-        lowered = lowered.replace("’", "'")
-    words = _RESOLUTION_WORD.findall(lowered)
+    named: set[str] = set()
+    if not names.isdisjoint(w.removesuffix("'s") for w in _RESOLUTION_WORD.findall(lowered)):  # rarely: the people as written
+        named = {w.removesuffix("'s") for found in _CAPITALISED.findall(item) for w in found.lower().split()} & names
+    return _only_empty_words(lowered, named)
+
+
+def _only_empty_words(lowered: str, named: set[str]) -> bool:
+    words = [w for w in _RESOLUTION_WORD.findall(lowered) if w.removesuffix("'s") not in named] if named else _RESOLUTION_WORD.findall(lowered)
     if not words or len(words) > 18:
         return False
     if words[0] not in _SAYS_NOTHING:  # the usual case: only a verb alone then says nothing ("Received.", "Filed.")
         return len(words) <= 3 and words[0].endswith("ed") and all(w in EMPTY_RESOLUTION_WORDS or w in _NO_OBJECT for w in words[1:])
-    # Every word a verb of handling or talking, a pronoun or "everything", who did it, or a state of being fine.
-    if all(w in _SAYS_NOTHING for w in words):
+    # Every word a verb of handling, attending or talking, a pronoun or "everything", the issue named
+    # only as such, who did it, a manner or a time, or a state of being fine.
+    left = sum(w not in _SAYS_NOTHING for w in words)
+    if not left:
         return True
-    if ("by" in words or "phone" in words) and sum(w not in _SAYS_NOTHING for w in words) <= 3:
-        stripped = _AGENT_OR_CHANNEL.sub(" ", lowered)  # rarely: who did it or how, taken out
+    if left <= 4:
+        stripped = _ASIDES.sub(" ", lowered)  # rarely: who did it, where, how or by what rule, taken out
         if stripped != lowered:
-            return _says_nothing(stripped)
+            return _only_empty_words(stripped, named)
     return False
 
 
 _RESOLUTION_WORD = re.compile(r"[a-z/']+")
+# A name or a title as written, with the particles inside a name: "Mrs Lim's complaint", "Mr ap Gwilym"; not "the account".
+_CAPITALISED = re.compile(r"\b[A-Z][a-z']*(?:\s+[a-z]{1,4}\s+[A-Z][a-z']*)*")
 _SAYS_NOTHING = EMPTY_RESOLUTION_WORDS | _NO_OBJECT | EMPTY_RESOLUTION_CLAIMS
 
 
@@ -135,9 +198,12 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     ("Noted.", "Replied.", "Given.", "Added to note.", "Will do.", "All good.", "As discussed.",
     "Followed process.", "Spoke to her.", "Taken care of.", "All set."), or a verb alone with what it acted on left out
     ("Filed.", "Received.", "Emailed over."). Longer entries say nothing too when every word is a verb of
-    handling, solving or talking in any tense, a pronoun or "everything", who did it or by what channel,
-    or a state of being fine: "Took care of it.", "Dealt with by the office.", "It is solved now.",
-    "Had a good long chat and went through it all with her.", "Talked it over, she's good now."
+    handling, attending, solving or talking in any tense, a pronoun or "everything", the issue named
+    only as such ("the matter", "her enquiry"), the people's names, who did it, where or by what
+    channel, a manner or a rule followed ("duly", "as appropriate", "as per the clinic procedure"), a
+    time, or a state of being fine: "Took care of it.", "Dealt with by the office.", "It is solved now.",
+    "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
+    "Matter attended to.", "Dealt with at the desk.", "I have dealt with Mr Ogun's enquiry as appropriate."
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The
@@ -159,5 +225,5 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     items = [item.strip().rstrip(".!").strip() for item in subject.note.resolution]
     if not items:
         yield Hit(("resolution",), "the note has no resolution; add resolution: with the actions taken, what the customer was told, timeframes and amounts")
-    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) or _says_nothing(item) for item in items):
+    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) or _says_nothing(item, subject.names | HONORIFICS) for item in items):
         yield Hit(("resolution", 0), f"resolution {describe(subject.note.resolution[0])} does not say what was done; list the actions taken and what the customer was told")

@@ -72,7 +72,9 @@ PLACEHOLDER_NAMES: tuple[str, ...] = (
 # are also titles ("Father", "Sister") are left out: before a surname they may name a relative.
 HONORIFICS = frozenset(
     """mr mrs ms miss mx dr doctor prof professor sir madam dame lord lady rev revd reverend pastor rabbi imam canon
-    bishop cllr councillor capt captain major col colonel lt lieutenant sgt sergeant cmdr commander judge hon""".split()
+    bishop cllr councillor capt captain major col colonel lt lieutenant sgt sergeant cmdr commander judge hon"""
+    # The same titles in other languages and their short forms: "Mdm Tan", "Mme Dubois", "Sra. Gómez", "Herr Vogel".
+    """ mdm mme mlle sra srta herr frau""".split()
 )
 
 # What a contact is, rather than who: a role, a relative or an office ("Tenant", "Carer", "School
@@ -82,7 +84,8 @@ ROLE_NAMES: frozenset[str] = frozenset(
     """tenant tenants landlord landlady carer carers caregiver guest guests neighbour neighbor reception
     receptionist office helpdesk desk team department dept shop store garage leader organiser organizer
     manager secretary assistant pa grandma grandmother grandad granddad grandpa grandfather granny nan nana
-    gran mum mom mother dad father son daughter wife husband partner sister brother aunt uncle niece nephew
+    gran nanna nonna nonno gramma grammy grampa gramps mummy mommy daddy mum mom mother dad father son daughter
+    wife husband partner sister brother aunt uncle niece nephew
     cousin friend relative family nurse doctor gp worker solicitor lawyer attorney agent broker accountant
     employer employee colleague boss resident occupant lodger student parent guardian patient visitor staff
     school nursery surgery practice hospital bank council company firm courier driver engineer technician
@@ -132,7 +135,13 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     chat chats chatted chatting talk talks talking discuss discussed discussing go goes went going gone
     spend spends spent had have has having a an while good long ok fine happy settled everything things
     stuff matter is was are were be should from here end in i we me us she he they she's he's they're
-    it's that's i've we've him for about proper understands understood""".split()
+    it's that's i've we've him for about proper understands understood"""
+    # Attending to something in any tense, the issue named only as such, a manner or a time: "Matter attended
+    # to.", "I have dealt with her enquiry as appropriate.", "Already attended to.", "Reached out, all good now."
+    """ attend attends attended attending addressed addressing process processed processing review reviewed
+    reviewing consider considered consideration reach reached contact contacted respond responded enquiry enquiries
+    inquiry complaint complaints concern concerns duly due appropriately appropriate properly promptly already
+    today earlier content at""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
