@@ -68,7 +68,7 @@ _NOT_A_SUM_BEFORE = re.compile(
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
 _MONEY_ACTION = re.compile(
     r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|"
-    r"price\w*|owes?|due|fees?|revers\w*|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account))\b",  # "put the £20 back on her card"
+    r"price\w*|owes?|due|revers\w*|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account))\b",  # "put the £20 back on her card"
     re.IGNORECASE,
 )
 _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNORECASE)
@@ -117,8 +117,12 @@ def _first_sum(text: str, lowered: str | None, pattern: re.Pattern[str], in_lowe
 
 
 def _money_moves(text: str, money: re.Match[str]) -> bool:
-    """A sum in words ("a tenner", "forty pounds") counts when money moves in its sentence: it is often a figure of speech."""
-    return _MONEY_ACTION.search(_sentence_around(text, money)) is not None
+    """A sum in words ("a tenner", "forty pounds") counts when money moves in its sentence, or as the figure of a fee
+    ("the storage fee of one hundred and twenty pounds"): it is often a figure of speech."""
+    return _MONEY_ACTION.search(_sentence_around(text, money)) is not None or _PRICE_OF.search(text, 0, money.start()) is not None
+
+
+_PRICE_OF = re.compile(r"\b(?:fee|charge|price|cost|deposit|payment|refund)\s+of\s*$", re.IGNORECASE)
 
 
 @rule("P107", "amount-not-recorded", "warning", "note")
