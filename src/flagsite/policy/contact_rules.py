@@ -147,8 +147,8 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     pronoun; a title with initials ("Mrs R", "Mr K."), or initials alone ("K."); or a role, relative or office written
     where the name belongs ("Tenant", "Carer", "Grandma", "Nanna", "School office", "IT Helpdesk", "PA",
     "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper"): a last word naming a role
-    or a job (in the plural, a short form, a relative a generation or a marriage away: grand-,
-    great-, step-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
+    or a job (in the plural, a short form, a relative a generation, a marriage or a christening away: grand-,
+    great-, step-, god-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
     it that reads as a name ("Emma Baker" is a name); or a description written in sentence case,
     its later words words of the language in lower case ("Dog walker", "Next of kin", "Person at
     the front desk"; "Jan van der Berg" is a name); or one word that the relationship repeats in
@@ -219,12 +219,14 @@ _GETTING_IN_TOUCH = (
     r"(?:called|calling|call|calls|rang|ringing|rings|phoned|phoning|telephoned|telephoning|asked|asking|asks|enquiring|inquiring|enquired|inquired|"
     r"emailed|emailing|writing|wrote|messaged|messaging|texted|texting|contacted|came|coming|popped|dropped|acting|speaking|spoke)"
 )
+# Whose: "his", "her", "their", and a word that may stand before the relative ("his elderly mother", "her late father's").
+_WHOSE = r"(?:her|his|their)\s+(?:(?:elderly|late|old|young|little|older|younger|eldest|youngest|disabled|sick|new)\s+)?"
 _FOR_A_RELATIVE = re.compile(
-    rf"\bon behalf of\s+(?:her|his|their)\s+{_KIN_WORDS}\b(?!['’]s)|\bon\s+(?:her|his|their)\s+{_KIN_WORDS}['’]s?\s+behalf\b|"
+    rf"\bon behalf of\s+{_WHOSE}{_KIN_WORDS}\b(?!['’]s)|\bon\s+{_WHOSE}{_KIN_WORDS}['’]s?\s+behalf\b|"
     rf"^\s*(?:[a-z.]+\s+){{0,2}}?{_GETTING_IN_TOUCH}\b"
-    rf"[^.;]{{0,15}}?\bfor\s+(?:her|his|their)\s+{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
-    rf"\b(?:her|his|their)\s+{_KIN_WORDS}(?:['’]s)?\s+(?:account|membership|bill|booking|policy|card|plan|subscription|renewal|statement|"
-    rf"prescription|locker|fob|direct debit|details)\b"
+    rf"[^.;]{{0,15}}?\bfor\s+{_WHOSE}{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
+    rf"\b{_WHOSE}{_KIN_WORDS}(?:['’]s)?\s+(?:[a-z]+\s+)?(?:account|membership|bill|booking|policy|card|plan|subscription|renewal|statement|"
+    rf"prescription|locker|fob|direct debit|details|permit|licence|license|order|appointment|reservation|tenancy|lease|contract|claim|invoice)\b"
 )
 
 
@@ -235,13 +237,14 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
     (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", in other languages too: "Mdm Tan",
-    "Mme Dubois", "Sra. Gómez", and initials, "Grace O."
+    "Mme Dubois", "Sra. Gómez", "Señora Lim", and initials, "Grace O."
     too; a first name or surname alone counts as the holder's; a relative with the holder's surname and another
     first name, "Maria Erickson" on Alexander Erickson's account, does not). A contact whose name
     only may be the holder's ("Mr Erickson", "Erickson") is flagged too when the reason says they
-    acted for a relative or asked about a relative's account: "on behalf of his wife" or "on his
-    dad's behalf" after any verb, "for his mother" after a verb of getting in touch or acting
-    ("Called for ...", "Came in for ...", "Acting for ..."), "Ringing about his mum's membership".
+    acted for a relative or asked about a relative's account: "on behalf of his (elderly) wife" or
+    "on his dad's behalf" after any verb, "for his mother" after a verb of getting in touch or acting
+    ("Called for ...", "Came in for ...", "Acting for ..."), "Ringing about his mum's membership",
+    "his late father's account", "his partner's parking permit".
     When they differ and `contact.relationship` is absent,
     the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked,
     nor notes whose contact name is a stand-in ("Wife", "Tenant", "Mrs R"): P101 flags those, and

@@ -22,8 +22,8 @@ def is_role(word: str) -> bool:
         return True
     if word.endswith(_ROLE_ENDINGS) and len(word) > 7:
         return True
-    # Kin by marriage or a generation away: grandparent, stepmother, greatgrandad.
-    return any(word.startswith(prefix) and word[len(prefix) :] in KIN for prefix in ("great", "grand", "step"))
+    # Kin by marriage, by a christening or a generation away: grandparent, stepmother, godmother, greatgrandad.
+    return any(word.startswith(prefix) and word[len(prefix) :] in KIN for prefix in ("great", "grand", "step", "god"))
 
 
 KIN = ROLE_NAMES | {"parent", "parents", "child", "children"}

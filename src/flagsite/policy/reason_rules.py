@@ -63,10 +63,15 @@ _TALK_SIZES = frozenset("quick brief short long little small general routine ran
 _TALK = frozenset("call calls chat conversation enquiry enquiries inquiry inquiries query queries question questions message messages".split())
 _SENT_BY = frozenset(("from", "by"))
 # Words one of which a reason holds when _the_contact_itself may find something in it.
-_CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | {"see", "per", "refer"}
-# A reason that points elsewhere for the issue names a document, not the issue: "see sheet", "as per the email thread".
+_POINTING = frozenset("see per refer details notes info information".split())
+_CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | _POINTING
+# A reason that points elsewhere for the issue names a document, not the issue: "see sheet", "as per the
+# email thread", "details in the CRM".
 # ("per" alone is a rate, "per month", unless a determiner follows: "per the job sheet".)
-_POINTER = re.compile(r"\b(see|as per|refer to|per(?=\s+(?:the|our|their|his|her|its|your)\b))\s+((?:(?:the|our|their|his|her|its|your|this|that)\s+)?(?:[a-z'-]+\s+)?[a-z'-]+)\s*(?:[.;,]|$)")
+_POINTER = re.compile(
+    r"\b(see|as per|refer to|per(?=\s+(?:the|our|their|his|her|its|your)\b)|(?:details|notes|info|information)\s+(?:are\s+|is\s+)?(?:in|on))"
+    r"\s+((?:(?:the|our|their|his|her|its|your|this|that)\s+)?(?:[a-z'-]+\s+)?[a-z'-]+)\s*(?:[.;,]|$)"
+)
 
 
 def _a_title_before_a_name(word: str, after: list[str], index: int, text: TextField, words: list[str], names: frozenset[str]) -> bool:
@@ -91,7 +96,7 @@ def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str
                 said.update((word, after[0]))  # "email from", "voicemail left by"
         elif _a_title_before_a_name(word, after, index, text, words, names) or (word.endswith("'d") and word[:-2] in filler):
             said.add(word)
-    if "see" in words or "per" in words or "refer" in words:
+    if not _POINTING.isdisjoint(words):
         for pointed in _POINTER.finditer(text.lowered):
             said.update(pointed.group(1).split() + pointed.group(2).split())  # the pointer and what it points to
     return said
@@ -114,7 +119,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     "abt", "bout", "wrt", "cuz", made verbs: "msg'd"; names, and a title before a name: "Mrs Bramley";
     how the contact came, before a word of talk or a sender, and a talk's size: "telephone enquiry",
     "email from the tenant", "voicemail left by", "quick chat", "general enquiry"; a pointer elsewhere
-    and what it points to: "see sheet", "as per the email thread"; "quote" and "ring" count after
+    and what it points to: "see sheet", "as per the email thread", "details in the CRM"; "quote" and "ring" count after
     "the", "her", ...: "the fees on the quote") and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
@@ -143,11 +148,12 @@ _NO_OBJECT = frozenset("over on up back off out in through across along round wi
 
 
 # Who did it, where, how, or by what rule, said in place of what: "Dealt with by the office.", "on the
-# phone", "at the desk", "over email", "as per the clinic procedure", "in line with our usual guidelines".
+# phone", "at the desk", "on site", "at length", "as per the clinic procedure", "in line with our usual guidelines".
 _ASIDES = re.compile(
     r"\bby (?:the |our )?[a-z]+(?<!ing)(?: (?:team|office|desk|department))?$|"
-    r"\b(?:at|in|on|over|by|via)\s+(?:(?:the|our|front)\s+)*(?:desk|reception|counter|phone|telephone|email|e-mail|person|store|shop|office|branch)\b|"
-    r"\b(?:as per|per|in line with|according to|in accordance with|following|under)\s+(?:[a-z'-]+\s+){0,3}?"
+    r"\b(?:at|in|on|over|by|via)\s+(?:(?:the|our|front)\s+)*(?:desk|reception|counter|phone|telephone|email|e-mail|person|store|shop|office|branch|site|premises)\b|"
+    r"\b(?:at length|in detail|in full)\b|"
+    r"\b(?:as per|per|in line with|according to|in accordance with|following|under)\s+(?:[a-z'-]+\s+){0,3}"
     r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?)\b"
 )
 
@@ -203,7 +209,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     channel, a manner or a rule followed ("duly", "as appropriate", "as per the clinic procedure"), a
     time, or a state of being fine: "Took care of it.", "Dealt with by the office.", "It is solved now.",
     "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
-    "Matter attended to.", "Dealt with at the desk.", "I have dealt with Mr Ogun's enquiry as appropriate."
+    "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
+    "I have dealt with Mr Ogun's enquiry as appropriate."
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The

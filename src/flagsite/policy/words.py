@@ -74,7 +74,7 @@ HONORIFICS = frozenset(
     """mr mrs ms miss mx dr doctor prof professor sir madam dame lord lady rev revd reverend pastor rabbi imam canon
     bishop cllr councillor capt captain major col colonel lt lieutenant sgt sergeant cmdr commander judge hon"""
     # The same titles in other languages and their short forms: "Mdm Tan", "Mme Dubois", "Sra. Gómez", "Herr Vogel".
-    """ mdm mme mlle sra srta herr frau""".split()
+    """ mdm mme mlle sra srta herr frau señora señor senora senor signora signor madame monsieur""".split()
 )
 
 # What a contact is, rather than who: a role, a relative or an office ("Tenant", "Carer", "School
@@ -147,7 +147,7 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
 # Words that say nothing about why the customer got in touch.
 VAGUE_WORDS: frozenset[str] = frozenset(
     """customer customers ct cx caller client contact contacted contacting call called calling calls rang phoned
-    ring rings ringing phoning says saying word words acct
+    ring rings ringing phoning says saying word words acct message messages conversation
     emailed wrote chat chatted in about regarding re wanted wants want wanting asked asking asks needs needed need
     issue issues problem problems question questions query queries inquiry inquiries enquiry enquiries concern
     concerns sick tired fed annoyed upset angry unhappy happy said says told stated quote quoted help helped assistance assist support account accounts info information general stuff things thing
