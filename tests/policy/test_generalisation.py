@@ -302,6 +302,21 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("quote-from-her-email", "P303", True, {"resolution": ["Quote from her email: the drive looks like a ploughed field."]}),
     ("email-address-after-colon", "P303", False, {"resolution": ["Her email: jo@example.com is the one for invoices."]}),
     ("written-into-the-record", "P303", False, {"resolution": ["Wrote 'key safe behind the water butt' on today's job sheet."]}),
+    # Read by their grammar, whatever the words: who speaks before a colon, who is judged, what a letter stands for.
+    ("lead-in-then-you", "P303", True, {"resolution": ["Mr Okafor shouted across the car park: you have scratched my wing mirror."]}),
+    ("message-then-i", "P303", True, {"resolution": ["His voicemail finished with: I expect a call back today."]}),
+    ("message-holds-things", "P303", False, {"resolution": ["Her parcel held two items: the charger and the case."]}),
+    ("complaint-about-someone", "P305", False, {"reason": "Said the porter on the night shift last week was rude to her."}),
+    ("colleague-judges", "P305", True, {"resolution": ["Priya reports that Tomasz is very lazy about the rota."]}),
+    ("a-real-gem", "P305", True, {"resolution": ["Her neighbour Dolores was a real gem, held the ladder for us."]}),
+    ("everything-we-offer", "P305", True, {"resolution": ["Offered a refund. Whatever we offer is never enough for him."]}),
+    ("knows-little-about", "P305", True, {"resolution": ["Knows very little about computers but thinks he does."]}),
+    ("knew-nothing-of-the-letter", "P305", False, {"resolution": ["Re-sent the renewal letter; he knew nothing about the letter."]}),
+    ("some-clown", "P304", True, {"resolution": ["Chased the parcel; some clown at the sorting office sent it back."]}),
+    ("has-a-pain-in-the-neck", "P304", False, {"reason": "Cancelled the massage; she has a pain in the neck since Sunday."}),
+    ("n-for-and", "P301", True, {"resolution": ["Swapped the filter n reset the alarm."]}),
+    ("units-after-a-number", "P302", False, {"resolution": ["Set the pump to 250 mbar and the heater to 2 kW."]}),
+    ("short-form", "P302", False, {"resolution": ["Moved her appt to Thursday at 3pm."]}),
 ]
 
 _BASE = {

@@ -104,6 +104,11 @@ _DIGIT_FOR_TO_A_PERSON = re.compile(
     r"\b(?:sent|send|sends|sending|text|texted|texting|emailed|email|posted|passed|handed|explained|replied|wrote|write|spoke|speak|talked|talk"
     r"|went|go|came|come|back|over)\s+(2)\s+(?:her|him|them|me|us|you|his|their|my|our|your)\b(?!['-])"
 )
+# After a person, "2" before a verb and what it acts on is "to": "told her 2 check the site", "asked him 2 move
+# the car" (a count is followed by what is counted: "gave her 2 vouchers", "sold him 2 spare keys").
+_DIGIT_FOR_TO_AFTER_A_PERSON = re.compile(
+    r"\b(?:her|him|them|me|us|you)\s+(2)\s+([a-z]+)\s+(?:the|a|an|his|her|their|my|our|your|it|this|that|them|him|me|us|up|back|out|in|off|over|round)\b"
+)
 # Each pattern above reads its digit alone, after no letter or digit and before a space: a quick look for one.
 _LONE_DIGIT = re.compile(r"(?<!\w)([24])\s")
 
@@ -111,9 +116,12 @@ _LONE_DIGIT = re.compile(r"(?<!\w)([24])\s")
 def _digits_for_words(source: str, is_verb: Callable[[str], bool]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     lone = set(_LONE_DIGIT.findall(source))  # most texts hold neither ('2026', '24.50' are not alone)
-    if "2" in lone and (_DIGIT_FOR_TO_A_PERSON.search(source) or any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source)) or any(
-        is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) for m in _DIGIT_AFTER_GOING.finditer(source)
-    )):
+    if "2" in lone and (
+        _DIGIT_FOR_TO_A_PERSON.search(source)
+        or any(is_verb(m.group(2)) for m in _DIGIT_FOR_TO_AFTER_A_PERSON.finditer(source))
+        or any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source))
+        or any(is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) for m in _DIGIT_AFTER_GOING.finditer(source))
+    ):
         found.append(("2", "to"))  # (a plural after it is what is counted: "has 2 dogs")
     if "4" in lone and _DIGIT_FOR_FOR.search(source):
         found.append(("4", "for"))
@@ -223,6 +231,9 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
         rf"\b(?:(?:jumped[- ]up|{_JUDGING_A_PERSON})[\s,]+){{1,3}}(?:{_INSULTING_NOUN})\b|"
         rf"\b(?:bit of an?|bunch of|load of|pack of|such an?|what an?|(?:an? )?(?:total|complete|absolute|utter|right|proper|real)"
         rf"|(?:is|was|are|were|'s|being|like) an?)\s+(?:{_INSULTING_NOUN})\b|"
+        # Someone unnamed called one, doing something: "some clown hung up on me", "some creep at the depot"
+        # ("some clown balloons" are things: a noun follows).
+        rf"\bsome\s+(?:{_INSULTING_NOUN})\b(?=\s+(?:[a-z]+ed|at|in|on|from|who|had|has|was|just|then|went|kept|took|told|said|hung|put|sent)\b|\s*[,.;!?]|\s*$)|"
         # More than one called so: "his lodgers are pigs" (but "the canapes are pigs in blankets").
         rf"\b(?:are|were|'re)\s+(?:{_INSULTING_PLURAL})\b(?!\s+in\s+blankets)"
     )),
@@ -329,6 +340,16 @@ def _a_trade_term(text: TextField, word: str) -> bool:
     return bool(following) and all(after in _TRADE_TERMS[word] for after in following)
 
 
+# A pain in the neck that someone has, or complains of, is a symptom: "has a pain in the neck after a fall".
+_HAD_AS_A_SYMPTOM = re.compile(r"\b(?:has|have|had|having|got|gets|with|of|from|developed|suffering)\s+(?:got\s+|still\s+)?a pain in the neck\b")
+
+
+def _a_symptom(text: TextField, phrase: str) -> bool:
+    if phrase != "a pain in the neck":
+        return False
+    return text.lowered.count(phrase) == len(_HAD_AS_A_SYMPTOM.findall(text.lowered))
+
+
 def _verb_forms(verb: str) -> list[str]:
     """A verb's forms: bitches, bitching, bitched; a short verb doubles its last letter (shitting, crapped)."""
     stem = verb + verb[-1] if len(verb) <= 4 and verb[-1] in "tpgd" and verb[-2] in "aeiou" and verb[-3] not in "aeiou" else verb
@@ -386,12 +407,14 @@ class Lexicon:
         if source.isascii() and "/" not in source and not text.has_digit:
             tokens: Iterable[str] = text.words  # plain ASCII prose: its tokens are its words, already taken
         else:
-            tokens = map(str.lower, _SLANG_TOKEN.findall(source))
-        if self.slang.keys().isdisjoint(tokens):
+            tokens = [token.lower() for token in _SLANG_TOKEN.findall(source)]
+        if self.slang.keys().isdisjoint(tokens) and ("'" not in source or not any("'" in t and self.slang_inflected(t) for t in tokens)):
             return found  # no word of the text is on the list: the usual case
         for match in _SLANG_TOKEN.finditer(source):
             raw = match.group(0)
             word = raw.lower()
+            if "'" in word and word not in self.slang and self.slang_inflected(word):
+                word = word[: word.index("'")]  # "msg'd": "msg" with an ending
             if word not in self.slang or word in found or (len(word) == 1 and raw != word):
                 continue
             end = match.end()
@@ -399,6 +422,11 @@ class Lexicon:
                 continue
             found.append(word)
         return found
+
+    def slang_inflected(self, word: str) -> bool:
+        """Whether a word is slang with an ending after an apostrophe: "msg'd", "txt'ing" (not "u's")."""
+        base, _, ending = word.partition("'")
+        return len(base) > 1 and base in self.slang and ending in ("d", "ed", "s", "ing")
 
     def digits_for_words(self, text: TextField) -> list[tuple[str, str]]:
         """Digits written for words ("wants 2 know", "4 you"), each with the word to write, once each."""
@@ -445,10 +473,16 @@ class Lexicon:
         return found
 
     def letters_for_words(self, text: TextField) -> list[tuple[str, str]]:
-        """A letter written for a word: "spoke w her neighbour" (with)."""
-        if " w " not in text.masked or _W_FOR_WITH.search(text.masked) is None:
-            return []  # nearly every text
-        return [("w", "with")]
+        """A letter written for a word: "spoke w her neighbour" (with), "tuned n cleaned it" (and)."""
+        masked = text.masked
+        found: list[tuple[str, str]] = []
+        if " w " in masked and _W_FOR_WITH.search(masked) is not None:
+            found.append(("w", "with"))
+        if " n " in masked and any(
+            (m.group(1).isdigit() or self.is_known(m.group(1).lower())) and self.is_known(m.group(2)) for m in _N_FOR_AND.finditer(masked)
+        ):
+            found.append(("n", "and"))
+        return found  # (nearly every text holds neither)
 
     def is_base_verb(self, word: str) -> bool:
         """Whether a word reads as a verb's plain form: its -ing form is a common word (see, check, open; not double, new)."""
@@ -461,7 +495,7 @@ class Lexicon:
     def derogatory_in(self, text: TextField, about_blood: Callable[[], bool] = lambda: False) -> list[str]:
         """Insults and profanity in a text; ``about_blood``: whether the record is about an injury or
         an illness, where "bloody" and "bleeding" are literal (asked only of a text holding one)."""
-        found = [word for word in self.derogatory.find(text) if word not in _TRADE_TERMS or not _a_trade_term(text, word)]
+        found = [word for word in self.derogatory.find(text) if (word not in _TRADE_TERMS or not _a_trade_term(text, word)) and not _a_symptom(text, word)]
         found += [word for word in self._oaths_of_degree(text, about_blood) if word not in found]
         found += [word for word in _profane_compounds(text) if word not in found]
         return found + [phrase for phrase in _insult_frames(text) if phrase not in found]
@@ -534,8 +568,10 @@ class Lexicon:
             return True  # a rarer word (haylage, otoscopy), but not a slip's rarer spelling ("stoped" for "stopped")
         if any(variant in checker for variant in _spelling_variants(word)):
             return True  # British spellings (colour, mould, coeliac) and words written without accents (matinee)
-        if any(word.endswith(end) and checker.word_frequency[word[: -len(end)]] > _RARE for end in ("s", "er", "ers") if len(word) - len(end) >= 3):
-            return True  # a plural or a doer of a known word: tyres, valeter ("stoped" is one slip from "stopped")
+        if len(word) >= 4 and word.endswith("s") and checker.word_frequency[word[:-1]] > _RARE:
+            return True  # a plural of a known word: tyres
+        if any(word.endswith(end) and checker.word_frequency[word[: -len(end)]] > _RARE for end in ("er", "ers") if len(word) - len(end) >= 3) and not _common_word_one_edit_away(word):
+            return True  # a doer of a known word: valeter (but "tailer" is one slip from "tailor")
         if word.endswith(("er", "ers")) and checker.word_frequency[word[: word.rindex("r")]] > _RARE and word[: word.rindex("r")].endswith("e"):
             return True  # the doer of a verb ending in e: chancer, valuer
         if word.endswith(("ier", "iers")) and checker.word_frequency[word[: word.rindex("ier")] + "y"] > _RARE:
@@ -557,6 +593,16 @@ class Lexicon:
 
     def suggestions(self, word: str) -> list[str]:
         return _suggestions(word)
+
+    def short_form(self, word: str) -> str | None:
+        """The common long word a short form of four or five letters stands for: its opening letters and a
+        later one ("appt": appointment, "mgmt" aside); not a slip with two letters swapped ("teh", "adn")."""
+        if not 4 <= len(word) <= 5 or not word.isalpha() or word[-1] in _VOWELS or _a_swap_of_a_common_word(word):
+            return None
+        for long in _common_words_by_opening().get(word[:-1], ()):
+            if word[-1] in long[len(word) - 1 :]:
+                return long
+        return None
 
     def two_slips_from_a_common_word(self, word: str) -> bool:
         """Whether a common word is a letter dropped from this one and a letter added back away.
@@ -644,6 +690,29 @@ def _inflected(base: str, ending: str) -> str:
     return base + ending
 
 
+# How long a word must be to be written short: "appt" for appointment.
+_SHORTENED = 8
+
+
+@lru_cache(maxsize=1)
+def _common_words_by_opening() -> dict[str, tuple[str, ...]]:
+    """Common words of eight letters or more by their first three and four letters, the most used first."""
+    frequency = _spellchecker().word_frequency
+    found: dict[str, list[str]] = {}
+    for long, count in sorted(frequency.dictionary.items(), key=lambda item: -item[1]):
+        if count < _COMMON * 10:
+            break
+        if len(long) >= _SHORTENED and long.isalpha():
+            found.setdefault(long[:3], []).append(long)
+            found.setdefault(long[:4], []).append(long)
+    return {opening: tuple(longs) for opening, longs in found.items()}
+
+
+def _a_swap_of_a_common_word(word: str) -> bool:
+    frequency = _spellchecker().word_frequency
+    return any(frequency[word[:i] + word[i + 1] + word[i] + word[i + 2 :]] >= _VERY_COMMON for i in range(len(word) - 1))
+
+
 @lru_cache(maxsize=4096)
 def _common_word_one_edit_away(word: str) -> bool:
     checker = _spellchecker()
@@ -686,6 +755,9 @@ _VOWELS = frozenset("aeiouy")
 _WITHOUT_VOWELS = re.compile(r"(?<![\w/@.-])[b-df-hj-np-tv-xz]{3,5}(?![\w/@-])")
 # "w" for "with" between words, before a person or a determiner ("spoke w her", "went w the driver"); not "60 w bulb".
 _W_FOR_WITH = re.compile(r"\b[A-Za-z]+ (w) (?:her|him|them|me|us|you|the|a|an|my|his|their|our|your|it)\b")
+# "n" between two words in lower case is "and": "cut n blow dry", "deactivated the old fob n issued a new one".
+# (after a word or a number: "turned it down to 20 n left")
+_N_FOR_AND = re.compile(r"\b([A-Za-z]{2,}|\d+) n ([a-z]{2,})\b")
 # How often a word must occur to be the one meant by its consonants alone: would, could, should, please.
 _WRITTEN_IN_CONSONANTS = 300_000
 

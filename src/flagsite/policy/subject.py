@@ -42,8 +42,29 @@ class Subject:
         """The insults and profanity in one of the record's texts: several rules ask, they are found once."""
         found = self._insults.get(id(text))
         if found is None:
-            found = self._insults[id(text)] = self.lexicon.derogatory_in(text, lambda: self.about_blood)
+            found = self.lexicon.derogatory_in(text, lambda: self.about_blood)
+            if found:
+                found = [word for word in found if not self._literal(word, text)]
+            self._insults[id(text)] = found
         return found
+
+    def _literal(self, word: str, text: TextField) -> bool:
+        """Whether a word of the list means here what it says: the name of someone in the record ("Karen
+        will send the invoice", a staff user name or "Karen Alvarez"), or a female dog in a record about dogs."""
+        if word in self.first_names:
+            return True
+        return word == "bitch" and self.about_dogs and _CALLED_ONE.search(text.lowered) is None
+
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        """The record's people's names, and capitalised words before a capitalised surname ("Karen Alvarez")."""
+        before_a_surname = {m.group(1).lower() for text in self.texts for m in _BEFORE_A_SURNAME.finditer(text.text)}
+        return self.names | before_a_surname
+
+    @cached_property
+    def about_dogs(self) -> bool:
+        """Whether the record speaks of dogs: there a "bitch" is a female dog."""
+        return any(not _OF_DOGS.isdisjoint(text.words) or _A_DOG_IN_SEASON.search(text.lowered) for text in self.texts)
 
     @cached_property
     def about_blood(self) -> bool:
@@ -51,6 +72,16 @@ class Subject:
         return any(not _OF_BLOOD.isdisjoint(text.words) for text in self.texts)
 
 
+_BEFORE_A_SURNAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][a-z]+)\s+[A-Z][a-z]+")
+# Someone called a bitch, or a judging word before it: an insult even among dogs.
+_CALLED_ONE = re.compile(
+    r"\bcall(?:ed|ing|s)?\s+(?:[a-z]+\s+){0,2}an?\s+(?:[a-z-]+\s+)?bitch|\b(?:stuck-up|stupid|silly|nasty|old|mad|crazy|lazy|jealous|spiteful|total|absolute|right|such a)\s+bitch"
+)
+_OF_DOGS = frozenset(
+    """dog dogs puppy puppies pup pups kennel kennels breed breeder litter whelp whelped whelping stud spayed neutered canine
+    daycare spaniel terrier labrador retriever collie poodle greyhound whippet lurcher""".split()
+)
+_A_DOG_IN_SEASON = re.compile(r"\b(?:in season|on heat|in heat|in whelp)\b")
 _OF_BLOOD = frozenset(
     """blood bleed bleeds bled bleeding nosebleed cut cuts wound wounds wounded injury injuries injured graze grazed bite
     bitten scratch scratched stool stools vomit vomiting vomited diarrhoea diarrhea urine discharge gums gum nose lip""".split()

@@ -27,8 +27,9 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
-    part", "sent 2 her mobile"; not a count or a time: "needs 2 filters", "booked 2 double rooms", "at 4 the
-    van came"), a letter for a word ("spoke w her neighbour"; not "a 60 w bulb"), and a common word written
+    part", "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
+    double rooms", "gave her 2 vouchers", "at 4 the van came"), a letter for a word ("spoke w her neighbour", "tuned
+    n cleaned the keys"; not "a 60 w bulb"), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
 
@@ -64,7 +65,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
     # Only a word the dictionary rejects can be reported. Words found right before (the
     # dictionary's answers are kept per word) are set aside in one step: usually all of them.
     unchecked = set(text.words).difference(lexicon.spelled_right, known)
-    rejected = {word for word in unchecked if not lexicon.is_known(word, known)}
+    rejected = {word for word in unchecked if not lexicon.is_known(word, known) and word.removesuffix("'s") not in known}  # ("Aroha's")
     if not rejected:
         return []
     wrong: list[str] = []
@@ -88,12 +89,19 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
         if word[0].isupper() and (
             _NAME_BEFORE_VERB.match(text.masked[end:]) or _NAME_BEFORE_NAME_OR_WHO.match(text.masked[end:]) or _before_a_past_tense(text, index, subject)
+            or _before_a_role(text, index)
         ):
-            continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order"
+            continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order", "Dari interpreter"
+        if _a_unit(lower) and _after_a_number(text, index):
+            continue  # a unit of measure: "40 mbar", "3 kPa"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
         if lexicon.spelt_without_vowels(lower):
             continue  # "wld", "cld": text-speak, P301's
+        if lexicon.short_form(lower):
+            continue  # a short form of a long word: "appt" (appointment)
+        if lexicon.slang_inflected(lower):
+            continue  # "msg'd": text-speak with an ending, P301's
         if lower in lexicon.slang or lower in wrong or lower in derogatory or lower in lexicon.person_judging or (lower.endswith("in") and lexicon.is_known(lower + "g")):
             continue  # slang, a dropped g, insults and words of character ("gobby") have their own rules
         if (lower not in subject.proper_words and lower.removesuffix("'s") not in subject.proper_words) or _calendar_slip(lower):
@@ -120,8 +128,34 @@ _CALENDAR_SLIPS = frozenset(
 
 
 def _calendar_slip(lower: str) -> bool:
-    """Whether a word is a slip for a day or a month: a letter or two dropped, two swapped, one added."""
-    return lower in _CALENDAR_SLIPS or _CALENDAR_SLIP.match(lower) is not None
+    """Whether a word is a slip for a day or a month: a letter or two dropped, two swapped, one added, or
+    two of these in a long one ("Wendsday": two letters swapped and one dropped)."""
+    return lower in _CALENDAR_SLIPS or _CALENDAR_SLIP.match(lower) is not None or _two_slips_from_a_long_day(lower)
+
+
+# Days and months long enough that two slips leave them plain to see (not "Frida", "Augusta": names).
+_LONG_DAYS_AND_MONTHS = tuple(day for day in _DAYS_AND_MONTHS if len(day) >= 7)
+
+
+def _two_slips_from_a_long_day(lower: str) -> bool:
+    if len(lower) < 7 or not lower.isalpha() or lower.endswith("s"):
+        return False
+    return any(
+        day[0] == lower[0] and not lower.startswith(day) and _slips(lower, day) <= 2 for day in _LONG_DAYS_AND_MONTHS if abs(len(day) - len(lower)) <= 2
+    )
+
+
+def _slips(a: str, b: str) -> int:
+    """Letters dropped, added, changed or two swapped, from one word to the other (Damerau-Levenshtein)."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 _PREFIXES = frozenset("pre post non re co anti semi multi sub inter mid self ex un de bi tri mis over under e".split())
@@ -133,6 +167,27 @@ _NAME_BEFORE_VERB = re.compile(
     r"^(?:'s\b|\s+(?:is|was|has|had|will|would|can|could|does|did|needs|needed|wants|wanted|ate|came|went|got|gets|seems|seemed|"
     r"looks|looked|says|said|called|rang|asked|arrived|left|had|started|stopped|keeps|kept|is|isn't|wasn't|hasn't|doesn't|didn't)\b)"
 )
+
+
+def _before_a_role(text: TextField, index: int) -> bool:
+    """Whether a word stands right before a word for a person by their job: "Dari interpreter", "Polish builder"."""
+    following = text.words[index + 1] if index + 1 < len(text.words) else ""
+    return following in ROLE_NAMES and following[:1] == text.originals[index + 1][:1]
+
+
+# Units of measure, and the prefixes that scale them: "mbar", "kPa", "mA", "kWh", "mg".
+_UNITS = frozenset("bar l g m w v a pa hz wh j n s ohm".split())
+_UNIT_PREFIXES = frozenset("m k c d h n u µ g".split())
+
+
+def _a_unit(word: str) -> bool:
+    return word in _UNITS or (len(word) > 1 and word[0] in _UNIT_PREFIXES and word[1:] in _UNITS)
+
+
+def _after_a_number(text: TextField, index: int) -> bool:
+    """Whether a number stands right before word ``index`` ("40 mbar", "12.5kPa")."""
+    before = text.unmasked_links[max(0, text.starts[index] - 12) : text.starts[index]].rstrip()
+    return before[-1:].isdigit()  # (the masked text blanks numbers: the text with only links blanked keeps them)
 
 
 def _before_a_past_tense(text: TextField, index: int, subject: Subject) -> bool:
@@ -161,12 +216,15 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     chewed the hose": a pet's or a person's name), before another name ("Bisky and Mungo") or before
     who it is, set off by commas ("Kemi, her granddaughter, ..."), the end of a compound ("add-ons",
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
-    and numbers, words written without their accents (matinee), plurals and doers of known words
-    (tyres, valeter, clarifier), and the words in `policy.allow_words` — add the organisation's own
+    and numbers, units after a number ("40 mbar", "3 kPa"), a capitalised word before a word for a job
+    ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
+    ("appt"; not "teh", "the" with two letters swapped), text-speak with an ending ("msg'd": P301's), words
+    written without their accents (matinee), plurals and doers of known words
+    (tyres, valeter, clarifier; not "tailer", one slip from "tailor"), and the words in `policy.allow_words` — add the organisation's own
     vocabulary there. A word the list lacks that is one slip from a common word is reported even
     when it splits into words ("untill"); so is a word in lower case two slips from a common one
     ("reccomended", "sucessfull", "schedual"), and a slip for a day or a month, capitalised or not,
-    even two slips away ("Thursays", "Wensday"), or with two letters swapped or one added inside it
+    even two slips away ("Thursays", "Wensday", "Wendsday"), or with two letters swapped or one added inside it
     ("Teusday", "Novemeber"). A name opening a sentence with "'s" passes when the name stands inside a
     sentence elsewhere in the record ("Tavi's trampoline ... put it back for Tavi"), and so does the
     regular -ed, -ing or -s form of a word seen more than rarely, which the larger list holds, though a
@@ -245,6 +303,46 @@ _WROTE_COLON = re.compile(
 )
 
 
+# Someone's words after a colon, whatever the lead-in says between its subject and the colon: the
+# customer as its subject ("Mrs Tulloch said at the door: third time you lot have been out", "Customer
+# wrote in her email: you people waste my afternoon") and words that speak to us as "you"; or their
+# message as its subject ("Her letter concluded: I have paid for forty years", "Her card ended with: you
+# have ruined it") and words that speak as "I" or "you". "Told her: ..." (the writer's) has no such subject.
+_SPEAKER_LEAD_IN = re.compile(
+    r"(?:^|[.;!?]\s+)(?:(?P<person>he|she|they|the customer|customer|caller|client|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+)"
+    r"|(?P<message>(?:his|her|their|the customer's|[A-Z][\w-]+'s)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:letter|email|e-mail|text|message|card|note|reply|response|answer|voicemail|review|post|comment|complaint|words|chat)))"
+    r"(?P<lead>(?:\s+[^\s.;:!?\"“”]+){0,10}?)\s*:\s*(?P<said>[^.;\n]*)",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|you're|your|yours|yourselves)\b", re.IGNORECASE)
+# After a message's label and its colon, a clause with its own subject and verb: "her text this morning: half
+# the tricks flopped" (not "Her email: photos of the leak", "Her message: wants a callback").
+_A_CLAUSE = re.compile(r"^(?:[a-z'-]+\s+){1,4}?(?:[a-z]+ed|was|were|is|are|has|have|had)\b", re.IGNORECASE)
+
+
+def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
+    for match in _SPEAKER_LEAD_IN.finditer(body):
+        said = match.group("said")
+        if _SECOND_PERSON.search(said):
+            return match
+        if match.group("message") and (_FIRST_PERSON.search(said) or (_a_label(match.group("lead")) and _A_CLAUSE.match(said))):
+            return match
+    return None
+
+
+# What may stand between a message and its colon and still leave it a label: "her text this morning:".
+_TIME_WORDS = re.compile(
+    rf"(?:(?:this|last|on|yesterday|today|tonight|at|in|the)\s*)?(?:morning|afternoon|evening|night|week|{WEEKDAYS}|\d{{1,2}}(?:am|pm|:\d\d)?)?",
+    re.IGNORECASE,
+)
+
+
+def _a_label(lead: str) -> bool:
+    """Whether the words between a message and its colon leave it a label, with no verb of its own."""
+    return _TIME_WORDS.fullmatch(lead.strip(" ,")) is not None
+
+
 def _written_speech(body: str) -> re.Match[str] | None:
     for match in _WROTE_COLON.finditer(body):
         if _FIRST_PERSON.search(match.group(1)):
@@ -254,7 +352,7 @@ def _written_speech(body: str) -> re.Match[str] | None:
 
 # A line staff wrote into the record, not speech: "Added 'nut allergy' to her preferences", "I wrote 'key
 # safe behind the butt' on the job sheet" (but "She wrote 'you are useless' in the chat" is the customer's).
-_STAFF_WRITING = re.compile(r"(?:^|[.;!?]\s*|\b(?:i|we)\s+)(?:added|wrote|write|entered|typed|put)\s*:?\s*$", re.IGNORECASE)
+_STAFF_WRITING = re.compile(r"(?:^|[.;!?,]\s*|\b(?:i|we|and|then|also)\s+)(?:added|wrote|write|entered|typed|put)\s*:?\s*$", re.IGNORECASE)
 _INTO_THE_RECORD = re.compile(r"^\s*(?:to|on|in|into|onto|under)\s+(?:the|her|his|their|its|our|my|this|today['’]s|[a-z]+['’]s)\b", re.IGNORECASE)
 _VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|quote,|direct quote)\b", re.IGNORECASE)
 
@@ -311,7 +409,12 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     when I offered a refund: ...", "The customer's reply to the quote: ...", "Quote from her email: ...",
     and, after a verb of writing or remarking, words that speak as "I", "you" or "we": "He remarked: this is
     the third faulty bottle you have sent me", "She emailed us on Monday: your lads left the gate open"; not
-    "She emailed us: photos of the leak"); a quote of two words in lower case a few words after a verb of
+    "She emailed us: photos of the leak"); whatever the lead-in says, words after a colon that speak to us
+    as "you" when the customer is its subject ("Mrs Tulloch said at the door: third time you lot have been
+    out", "Customer wrote in her email: you people..."), and words that speak as "I" or "you", or a clause
+    of its own after a bare label, when their message is ("Her letter concluded: I have paid...", "her text
+    this morning: half the tricks flopped"; not "Her email held two attachments: the form and a photo",
+    "Told her to write: ..."); a quote of two words in lower case a few words after a verb of
     speech, "called" or "described" ("said the charge was 'daylight robbery'", "called the price 'daylight
     theft'"; not 'Mulch Plus'); and "verbatim" or "in his words". Quoted names of things (a plan,
     an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
@@ -352,9 +455,10 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
-                ":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body) or _written_speech(body))
+                ":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body) or _written_speech(body) or _speech_after_a_lead_in(body))
             )
-            quoted = speech.group(0) if speech else None
+            # (after a lead-in, the words said: "Mrs Tulloch said at the door: third time ..." retells "third time ...")
+            quoted = (speech.group("said") if speech.re is _SPEAKER_LEAD_IN else speech.group(0)) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
             yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words, e.g. {reported_speech(quoted)!r}")
@@ -380,13 +484,17 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     injury or in a name, "bloody cranesbill"); a term of endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
     profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take"); such nouns in the plural after
-    "are" or "were" ("his lodgers are pigs"); "dipstick" and "knob" only when someone is called one
+    "are" or "were" ("his lodgers are pigs"), or after "some", for someone unnamed ("some clown hung up
+    on me"; not "some clown balloons"); "dipstick" and "knob" only when someone is called one
     ("total dipstick", "what a knob"; not "the old dipstick"), and "bastard" not in "bastard file", a
     grade of file; and words said to silence or be rid of a person
     ("to keep her quiet", "to stop her moaning", "so she would stop whining", "to make her go
     away", "to get him off my back", "to get her off the phone", "to get shot of him", "just to get her out of the
     shop" (but "to get her out of the bath"), "so he'd
-    pipe down"). "Pain in the neck" is a symptom; "a pain in the neck" and its cruder forms insult.
+    pipe down"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
+    pain in the neck after a fall"); "is a pain in the neck" and its cruder forms insult. A word of the list
+    that names someone in the record is their name ("Karen will send the invoice", a staff user name, "Karen
+    Alvarez"), and a "bitch" in a record about dogs is one ("a bitch in season"; but "called her a bitch").
     The finding gives a neutral word for an
     oath ("pissed off" → upset) and, for a word about a person, what to describe instead. Add
     words with `policy.derogatory`.
@@ -415,9 +523,12 @@ _FIRST_PERSON_OPINION_PATTERN = (
     r"\b(?:i|we)\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|thought|feel|felt|believe|believed|guess|suspect|"
     r"reckon|bet|doubt|hope|wish|love|loved|hate|hated|liked|enjoyed|found (?:him|her|them|it|this|the customer))\b|"
     r"\bin my (?:opinion|view|experience)\b|\bpersonally\b|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
+    # The same asides in text-speak: "tbh" (to be honest), "imo", "imho" (in my opinion), "tbf", "ngl".
+    r"\b(?:tbh|imo|imho|tbf|ngl)\b|"
     r"\b(?:obviously|clearly) (?:lying|making|trying|faking|pretending|drunk)\b|\bmade me\b|\bwaste of (?:my |our )?time\b|"
     r"\b(?:what a|such a)\s+\w+"
 )
+_TEXT_SPEAK_ASIDES = frozenset("tbh imo imho tbf ngl".split())
 _FIRST_PERSON_OPINION = re.compile(_FIRST_PERSON_OPINION_PATTERN, re.IGNORECASE)
 # Case-insensitive matching is the slow part of this pattern. On ASCII text it matches exactly
 # what the same pattern matches on the lower-cased text, which is quicker to search.
@@ -464,9 +575,9 @@ _MARKED_OPINION_PATTERN = (
     r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:lost|clueless|out of (?:his|her|their) depth)\b|"
     r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b|"
     # A person's skills judged: "her English isn't great", "his computer skills are basic", "their reading is not the best".
-    r"\b(?:his|her|their) (?:(?:written|spoken|conversational)\s+)?(?:english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing"
+    r"\b(?:his|her|their|[a-z]+'s) (?:(?:written|spoken|conversational)\s+)?(?:english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing"
     r"|spelling|grammar|maths|math|typing|(?:computer|tech|technical|it|people|social|language|driving)\s+skills|skills)"
-    r" (?:is|was|are|were|isn't|wasn't|aren't|weren't|not) (?:[a-z]+ ){0,2}?(?:great|good|the best|poor|bad|terrible|limited|broken|basic|shaky"
+    r" (?:is|was|are|were|isn't|wasn't|aren't|weren't|not) (?:[a-z]+ ){0,2}?(?:great|good|the best|poor|bad|terrible|limited|broken|basic|shaky|strong|fluent"
     r"|weak|non-existent|nonexistent|minimal|lacking|patchy|rusty|ropey|dreadful|awful|atrocious|appalling|rubbish|hopeless|up to much)\b|"
     r"\b(?:serial|frequent|habitual|chronic|constant) (?:complainer|moaner|caller|whinger)s?\b|"
     r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-(?:it-)?all\b|\battention seeker\b|"
@@ -545,14 +656,34 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r")\s+|(?:^|[.;!?]\s*))(?:(?:just|really|genuinely|still)\s+)?(?:seems?|seemed|appears?|appeared)\s+to\s+"
      r"(?:think|believe|expect|imagine|assume|reckon)\b"),
     # A habit made into a character: "frets over every little thing", "forever complaining", "nothing is ever good enough".
-    ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing",
+    ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing whatever "
+     "can't cannot won't changes knows thinks",
      r"\b(?:frets?|fretting|fuss(?:es|ing)?|worr(?:y|ies|ying)|panics?|panicking|moan(?:s|ing)?|complain(?:s|ing)?|whing(?:es|eing|ing)|whin(?:es|ing)"
-     r"|grumbl(?:es|ing)|nitpick(?:s|ing)?|quibbl(?:es|ing)|argu(?:es|ing)|obsess(?:es|ing)|nag(?:s|ging)|grip(?:es|ing))\s+(?:over|about|at|with)\s+"
+     r"|grumbl(?:es|ing)|nitpick(?:s|ing)?|quibbl(?:es|ing)|argu(?:es|ing)|obsess(?:es|ing)|nag(?:s|ging)|grip(?:es|ing)|pick(?:s|ing)?|haggl(?:es|ing))"
+     # (worked into a state first: "worries herself silly over every tiny mark")
+     r"(?:\s+(?:him|her|them)sel(?:f|ves)\s+[a-z]+)?\s+(?:over|about|at|with)\s+"
      r"(?:every\s+(?:(?:little|small|single|tiny|last)\s+[a-z]+|thing|detail|penny|cent|scratch|mark|speck|word|comma)|everything"
      r"|anything and everything|the (?:slightest|smallest|tiniest|least) [a-z]+)\b|"
+     # Done once, but blown up to every last one: "argued over every single tag", "fussed about every little mark".
+     r"\b(?:fretted|fussed|worried|moaned|complained|whinged|whined|grumbled|nitpicked|quibbled|argued|haggled|picked)\s+(?:over|about|at)\s+"
+     r"every\s+(?:little|single|tiny|last)\s+[a-z]+|"
+     # A verdict on everything staff do, in the present: "nothing we do is up to his standard", "whatever we suggest is wrong".
+     # (the subject of a verdict: "large print on everything we send him" is an instruction)
+     r"\b(?:nothing|whatever|everything|anything)\s+(?:we|i)\s+(?:do|say|suggest|offer|try|send|propose|show|quote|recommend)(?:\s+(?:him|her|them))?"
+     r"\s+(?:is|are|was|were|'s|ever|seems|gets|will|suits|pleases|satisfies|works|counts)\b|"
+     # "Never happy", "always unhappy", "is never content": a mood made a habit.
+     r"(?:^|[.;!?,]\s*|\b(?:is|are|'s|he|she|they)\s+)(?:never|always|forever)\s+(?:(?:very|so|really|quite)\s+)?"
+     r"(?:happy|satisfied|content|pleased|unhappy|upset|angry|annoyed|grumpy|moaning|complaining|negative)\b(?! with (?:the|this|our|a|an|his|her|their)\b)|"
+     # Indecision made a habit: "cannot settle on a day", "changes her mind every week".
+     r"\b(?:can't|cannot|can never|won't|will never|never)\s+(?:seem to\s+)?(?:make up (?:his|her|their) mind|decide on|settle on|commit to|stick to)\b|"
+     r"\bchanges (?:his|her|their) mind\b|"
      r"\b(?:forever|constantly|perpetually|continually|endlessly|always)\s+(?:moaning|complaining|whingeing|whinging|whining|fussing|fretting|panicking"
      r"|nagging|arguing|nitpicking|grumbling|griping|quibbling|finding fault|changing (?:his|her|their) mind)\b|"
-     r"\bnothing (?:[a-z]+ ){0,3}?(?:is|was|'s) ever (?:good enough|right)\b|\b(?:is|was|are|were|'s) never (?:happy|satisfied|content|pleased)\b(?! with)"),
+     r"\bnothing (?:[a-z]+ ){0,3}?(?:is|was|'s) ever (?:good enough|right)\b|"
+     # Ignorance as a trait, in the present, of a whole field ("knows nothing about boats"; not "knew nothing about
+     # the letter", "knows nothing about it"), and self-deception said by halves ("but thinks he does").
+     r"\bknows (?:nothing|very little|little|next to nothing|zero) about (?!(?:the|this|that|these|those|it|his|her|their|our|a|an|any)\b)[a-z]+|"
+     r"\bbut thinks (?:he|she|they) (?:does|do|is|are|can|knows?)\s*(?:[.;,!]|$)|\b(?:is|was|are|were|'s) never (?:happy|satisfied|content|pleased)\b(?! with)"),
     # The call compared with an ordeal: "like talking to a brick wall", "like pulling teeth".
     ("talking speaking arguing reasoning dealing negotiating teeth stone cats eggshells",
      r"\blike (?:talking|speaking|arguing|reasoning|dealing|negotiating) (?:to|with) (?:an? |the )?[a-z]+|\blike (?:pulling|drawing) (?:hen's )?teeth\b"
@@ -616,6 +747,21 @@ def _marked_opinion(text: TextField) -> str | None:
     return found.strip(" ,.;") if found else None
 
 
+# "Typical haggler,", "Typical bargain hunter.": a doer of something, called typical, closing its phrase.
+_TYPICAL = re.compile(r"(?:^|[.;!?,]\s*)typical\s+(?:[a-z]+\s+)?([a-z]+?)e?rs?(?=\s*(?:[,.;!]|$))")
+
+
+def _typical_doer(text: TextField, subject: Subject) -> str | None:
+    """A person labelled by what they do ("Typical haggler"; not "Typical winter weather": "wint" is no word)."""
+    if "typical" not in text.words:
+        return None  # nearly every text
+    for match in _TYPICAL.finditer(text.lowered):
+        stem = match.group(1)
+        if len(stem) >= 3 and (subject.lexicon.is_known(stem) or subject.lexicon.is_known(stem + "e")):
+            return match.group(0).strip(" ,.;!?")
+    return None
+
+
 def _search_as_written(text: TextField, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> str | None:
     """What a case-insensitive pattern finds in a text, as written; on ASCII text the lower-case pattern finds it quicker."""
     masked = text.masked
@@ -633,9 +779,10 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     """
     found = _first_person_opinion(text)
     if found and not (found.lower().startswith(("what a", "such a")) and not _judging_after(found, subject)):
-        if not _insult(found.split()[-1], subject):
+        # An aside in text-speak beside an insult ("Bit of a prat tbh") only frames the insult, which P304 names.
+        if not _insult(found.split()[-1], subject) and not (found.lower() in _TEXT_SPEAK_ASIDES and subject.derogatory_in(text)):
             return found
-    found = _marked_opinion(text) or _stance(text)
+    found = _marked_opinion(text) or _stance(text) or _typical_doer(text, subject)
     if found:
         return found
     words = text.words
@@ -704,6 +851,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if cursor >= len(words):
             continue
         candidate = words[cursor]
+        if subject_word and _labelled_strongly(words, cursor) and not _insult(candidate, subject, text):
+            return " ".join(words[index : cursor + 1])  # "her hubby was a legend", "is an absolute gentleman"
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
         if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text) and not _before_an_insult(words, cursor, subject, text):
@@ -714,6 +863,20 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
 
 
 _NEGATED_COPULAS = frozenset("isn't wasn't aren't weren't".split())
+# After "a" or "an", a word of this kind makes whatever follows a verdict on the one it is said of:
+# "a real star", "an absolute gentleman", "a most knowledgeable beekeeper", "a total perfectionist".
+_LABEL_DEGREE = frozenset("real absolute total utter complete proper right most".split())
+# Nouns of praise said of a person: "her hubby was a legend", "is a gem".
+_PRAISE_NOUNS = frozenset("legend star superstar gem diamond saint angel hero godsend lifesaver treasure sweetheart darling".split())
+
+
+def _labelled_strongly(words: list[str], index: int) -> bool:
+    """Whether word ``index`` is a verdict by its frame: "a real star", "an absolute gentleman", "a most
+    demanding client", or a noun of praise after "a" ("was a legend"); "a complete set" is said of a thing,
+    so the caller reads it only of a person."""
+    if index >= 1 and words[index - 1] in ("a", "an") and words[index] in _PRAISE_NOUNS:
+        return True
+    return index >= 2 and words[index - 1] in _LABEL_DEGREE and words[index - 2] in ("a", "an")
 
 
 def _negated_judgement(words: list[str], negation: int, subject: Subject) -> int | None:
@@ -765,12 +928,15 @@ def _what_it_is_like_to(words: list[str], index: int) -> bool:
 
 def _reported(text: TextField, index: int) -> bool:
     """Whether a judgement starting at word ``index`` is what the customer said of someone: "Said
-    the seller's agent was rude to him" reports their complaint, in the same sentence."""
+    the seller's agent was rude to him", "Said the man on the front desk last Friday was rude"
+    report their complaint, whatever stands between the verb of saying and the judgement in the
+    same clause ("Told her the part is due, she was rude" is the writer's)."""
     words = text.words
-    for before in range(index - 1, max(index - 5, -1), -1):
+    for before in range(index - 1, max(index - 16, -1), -1):
         if words[before] in _SAYING:
-            return True
-        if text.starts_sentence(before + 1):
+            # The customer's: the subject left out, as notes do, or a word for them ("Ben reports that Diego is lazy" is a colleague's).
+            return _starts_clause(text, before) or words[before - 1] in PERSON_WORDS
+        if _starts_clause(text, before + 1) or ";" in text._pieces[2 * (before + 1)]:
             return False
     return False
 
@@ -835,12 +1001,12 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
     ):
         return None  # nearly every text: no word said of people alone, no attribute, nothing that marks a person
     for index, candidate in enumerate(words):
-        if index < 2 or not lexicon.judges(candidate):
+        if index < 2 or not (lexicon.judges(candidate) or _labelled_strongly(words, index)):
             continue
         if _what_it_is_like_to(words, index):
             continue  # what a thing is like to use: "the Lodge is difficult to reach" (but "rude to the driver", "difficult to deal with")
         verb = index - 1
-        while verb > 0 and (words[verb] in INTENSIFIERS or words[verb] in _ARTICLE) and words[verb] not in ("being", "not"):
+        while verb > 0 and (words[verb] in INTENSIFIERS or words[verb] in _ARTICLE or words[verb] in _LABEL_DEGREE) and words[verb] not in ("being", "not"):
             verb -= 1
         acting = words[verb] == "being" and words[verb - 1] in COPULAS  # "was being difficult": only a person acts so
         if acting:
@@ -855,11 +1021,13 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
         if _an_attribute(words, said_of):
             return " ".join(text.originals[said_of - 1 : index + 1])
         named = _named(text, said_of, subject)
-        if named is None:
-            continue
+        if named is None and candidate in lexicon.person_judging and _a_name_opening_a_sentence(text, said_of):
+            named = said_of  # "Pablo is very lazy in class": only a person is lazy
+        if named is None or _reported(text, named):
+            continue  # (what the customer said of someone is their complaint: "Said the man at the desk was rude")
         # A name after a title or a word for a person is surely a person: any judging word counts.
         surely_a_person = acting or named < said_of or _a_person_before(words, named)
-        if candidate in lexicon.person_judging or (surely_a_person and lexicon.judges_a_person(candidate)):
+        if candidate in lexicon.person_judging or (surely_a_person and (lexicon.judges_a_person(candidate) or _labelled_strongly(words, index))):
             title = 1 if named > 0 and words[named - 1] in HONORIFICS else 0
             return " ".join(text.originals[named - title : index + 1])
     return None
@@ -897,6 +1065,12 @@ def _named(text: TextField, index: int, subject: Subject) -> int | None:
         if _a_person_before(words, start) or (start == index and not text.starts_sentence(start)) or not subject.lexicon.is_known(words[start]):
             return start
     return None
+
+
+def _a_name_opening_a_sentence(text: TextField, index: int) -> bool:
+    """Whether word ``index`` is a capitalised word opening a sentence that is no pronoun or article: "Pablo"."""
+    word = text.originals[index]
+    return text.starts_sentence(index) and word[:1].isupper() and not word.isupper() and text.words[index] not in _NOT_NAMES and text.words[index] not in _PRONOUNS
 
 
 def _a_person_before(words: list[str], index: int) -> bool:
@@ -944,13 +1118,15 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
                 continue
         elif (word not in _OPENING_INTENSIFIERS and word not in _OPENING_LINKS and word not in _OPENING_LABELS) or not _starts_clause(text, index):
             continue
-        if word in ("comes", "came") and words[index + 1 : index + 3] != ["across", "as"]:
+        if word in ("comes", "came") and words[index + 1 : index + 3] not in (["across", "as"], ["over", "as"]):
             continue
         if word == "so" and words[index + 1] in _DETERMINERS:
             continue  # "..., so the credit note was cancelled": "so" joins two clauses
-        cursor = index + 1
+        cursor = index + 3 if word in ("comes", "came") else index + 1
         while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
+        if any(text.starts_sentence(after) for after in range(index + 1, cursor + 1)):
+            continue  # a word of degree ends its own sentence: "No jet wash on his cars, ever. Hand wash only."
         candidate = words[cursor]
         if (word in _OPENING_LABELS or word in _OPENING_INTENSIFIERS) and cursor + 1 < len(words) and _names_people(words[cursor + 1]) and (
             candidate in _PRAISE_OR_BLAME or subject.lexicon.judges(candidate)
@@ -994,7 +1170,7 @@ def _starts_clause(text: TextField, index: int) -> bool:
     if text.starts_sentence(index):
         return True
     gap = text._pieces[2 * index]
-    return "," in gap or " - " in gap
+    return "," in gap or ";" in gap or " - " in gap
 
 
 def _first_person_opinion(text: TextField) -> str | None:
@@ -1028,7 +1204,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     In factual fields (a note's reason, resolution, follow-up; a flag's reason, for flag types
     that are factual; preferences) it finds:
     - the writer's own feelings and opinions: "I think", "I felt", "honestly", "made me", "what a",
-      "if you ask me", "bless her", "feels like nobody reads our emails";
+      "if you ask me", "bless her", "feels like nobody reads our emails", and asides in text-speak ("tbh",
+      "imo"; beside an insult, P304 alone: "Bit of a prat tbh");
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
       ("clearly losing it"), "seemed unable to grasp", a person's skills ("her written English is quite
       poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
@@ -1043,8 +1220,13 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       over-reaction ("in such a state over nothing", "threw a tantrum"), the writer's guess with
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
       ("she seems to believe...", "appears to think...", "Seems to assume..."), a habit made into a character ("frets over
-      every little thing", "forever complaining", "nothing we do is ever good enough", "never
-      satisfied"), the call compared with an ordeal ("like talking to a brick wall", "like pulling teeth");
+      every little thing", "worries herself silly over every tiny mark", "forever complaining", "nothing we do is
+      ever good enough", "never satisfied", "Never content", "cannot settle on a day", "changes her mind"), a scale
+      blown up ("argued over every single tag"; not "checked every single hammer"), a verdict on all that staff do
+      ("nothing we do is up to his standard", "whatever we suggest is wrong"; not "everything we send him"),
+      ignorance made a trait ("knows nothing about boats"; not "knew nothing about the letter") and "but thinks he
+      does", a label by what a person does ("Typical haggler"), the call compared with an ordeal ("like talking to
+      a brick wall", "like pulling teeth");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name, a role or trade: "the householder", "site foreman", "landlady") or the call, then
       "is/was/seemed/came across as", or a contracted "she's", "they're", "Ruairi's a", then words of
@@ -1053,19 +1235,23 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       nightmare", "they both seem clueless", "she's dead rude", "site foreman was incredibly
       dismissive" (what the customer is said to have said of a role is their complaint: "Said the
       seller's agent was rude to him" passes, and so does what doing something is like: "the
-      manager was difficult to reach"; but "a nightmare to pin down"); or
+      manager was difficult to reach"; but "a nightmare to pin down"; "Said the man on the front desk last
+      Friday was rude" is a complaint, "Ben reports that Diego is lazy" a colleague's judgement); whatever
+      follows "a real", "an absolute", "a most", and a noun of praise ("was a real star", "an absolute
+      gentleman", "a most knowledgeable beekeeper", "her hubby was a legend"); or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
       man", "a forceful character", "grumpy old man"; or, with the subject left out as flag reasons often do, a
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
-      "comes across as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
+      "comes across as", "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
       absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely
       out of touch", "An absolute treasure", "A total headache to schedule"; or "was" and a word
       said of people alone ("Was well moody with the engineer").
     - a judgement of someone the record does not name, or of a person's conduct: a name inside a
       sentence, after a title or a word for a person, or one the dictionary lacks, then "is/was
       (being)" and a word of character ("her son Kofi is hopeless", "Mrs Delaney is lovely",
-      "Tobias was being really awkward", "Fenella was being difficult"; a capitalised word that may be a product needs a word said
-      of people alone: "the Dyson is great" passes); "her handwriting is atrocious", "his manners
+      "Tobias was being really awkward", "Fenella was being difficult"; a capitalised word that may be a product, or
+      a name opening a sentence, needs a word said of people alone: "the Dyson is great" passes, "Pablo is very
+      lazy" does not); "her handwriting is atrocious", "Ms Rahimi's English is not very strong", "his manners
       were appalling", "his grasp of English is poor"; pride and motives ("full of herself",
       "pleased with himself", "trying it on", "trying her luck"), "zero patience", "no manners";
       outbursts ("kicked off at the counter", "went off on one", "lost her rag"), "typical of
@@ -1080,7 +1266,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       but lazy about practising"; not "is a nurse but free on Tuesdays"), and contention made a habit ("Queries every bill we send", "haggles over the fee each
       time"; not "queried the fee on this bill").
     A contrast after a comma ("dormant, not dead", "working, not broken") is a fact, not a
-    judgement. The finding says what to write instead ("was super rude" → describe what was said or done,
+    judgement, and a word of degree closing a sentence judges nothing after it ("..., ever. Hand wash only.").
+    The finding says what to write instead ("was super rude" → describe what was said or done,
     "her English isn't great" → the language used or needed).
     Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4; before a
     person, only its words shaped like adjectives, so "emergency contact" is no judgement), a

@@ -261,7 +261,9 @@ PERSON_WORDS: frozenset[str] = frozenset(
     """customer ct cx caller client contact patron member he she they him her them guy man woman lady
     gentleman person holder wife husband son daughter mother father mom mum dad partner brother sister
     employee owner guest tenant patient resident parent landlord pensioner passenger traveller traveler donor
-    supporter student gent he's she's they're""".split()
+    supporter student gent he's she's they're"""
+    # Kin in speech: "her hubby", "his missus", "her other half" ("half" alone is no person).
+    """ hubby missus wifey boyfriend girlfriend fiance fiancee grandson granddaughter grandma grandad nan""".split()
 )
 INTERACTION_WORDS: frozenset[str] = frozenset("call interaction conversation chat experience visit exchange".split())
 INTENSIFIERS: frozenset[str] = frozenset(
