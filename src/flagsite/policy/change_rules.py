@@ -96,9 +96,13 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     reminders to go to his mobile instead", "pointed the statements at her work email"); the
     customer, or someone or something of theirs, moved to a level or a product ("bumped Dolly up
     to full livery", "switched him over to the annual contract", "dropped her down to the
-    pool-only tier", "signed her up to the monthly scheme"); someone added to or taken off the
-    account ("added her husband as an authorised user on the account", "took her mother off the
-    family membership"); the account given to another holder ("switched the account over to
+    pool-only tier", "signed her up to the monthly scheme", "put her on the annual service
+    contract", a product by its own name: "put her on Boiler Care Plus"; whatever the verb, the
+    customer moved over to one: "Swaped her over to the weekday-only season lease"); someone added
+    to or taken off the account, by relation or by name ("added her husband as an authorised user on
+    the account", "took her mother off the family membership", "Added Siân Davies to the account as
+    a second contact"); something the account covers put on or taken off it ("Took the Fiesta off
+    his account"; not a note or money); the account given to another holder ("switched the account over to
     Sandhu Lettings Ltd", "swapped it over to Greg" after the account is named); a person named by
     title moved onto a product ("Moved Ms Byrne onto the fixed-fee bookkeeping service"); taken off
     or removed from a scheme, a programme or a plan ("took plot 42 off the letting scheme"); the
@@ -106,12 +110,15 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     statements", "unlinked the old handset from her account"); an account renamed; the plain verb
     after "have", as second-language writers put it ("I have change the number"); and in the
     resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
-    email has been changed to the work one", "New card added to the account"), the new state said
-    with "now" ("She is now on the annual plan", "Membership now in her married name"), or the
+    email has been changed to the work one", "New card added to the account"), a thing of the
+    customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"),
+    the new state said with "now" ("She is now on the annual plan", "Dr Marchbanks is now on the
+    Veteran membership", "Membership now in her married name", "Credit terms now 60 days"), or the
     change named as a noun ("Processed her change of address", "Change of name done"); messages
     added or removed ("removed the SMS reminders from her profile"), "her details" updated, a
-    field set to a value ("set the direct debit date to the 16th"), a direct debit set up, opted
-    into a scheme. A verb acting on something else ("moved the appointment", "transferred
+    field set to a value ("set the direct debit date to the 16th"), a direct debit set up ("Set up a
+    monthly direct debit"), messages set to come by another channel ("Set her reminders to come as
+    texts"), opted into a scheme. A verb acting on something else ("moved the appointment", "transferred
     the request for a payment plan", "changed the card message", "pointed out the fee was
     waived", "put Sassy first on Thursday's list", "the hem was shortened", "replaced the zip", "put the
     £20 back on her card", "switched her over to Adaeze", "put him through to the billing
@@ -125,8 +132,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     field that only files something ("put two aside under his name") or belongs to something
     else ("the number of visits", "his plan of lessons"), nor a change the customer made ("she
     updated it online", "changed online by her husband"; in the reason, a verb with no subject is
-    the customer's: "Changed the pickup address twice"), nor one for a single order ("for this
-    order only"), nor one denied ("was not changed", "no change to her membership").
+    the customer's: "Changed the pickup address twice"), nor one for a single order or a one-off ("for
+    this order only", "moved this month's payment date to the 20th as a one-off"), nor a word that
+    describes a thing ("the updated vaccination card"), nor what is kept for the customer ("put two
+    aside with her name on"), nor one denied ("was not changed", "no change to her membership").
     Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
     not looked for.
 
@@ -160,10 +169,12 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
         if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words):
             continue  # no account field named, nothing of theirs, no record or new value named: nearly every text
         stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words)
-        if not stated and _CHANGE_VERB_WORDS.isdisjoint(text.words):
+        passive = text.loc[0] != "reason" and not _POSSESSIVES.isdisjoint(text.words) and not _PASSIVE_WORDS.isdisjoint(text.words)
+        moved_over = "over" in text.words or "across" in text.words  # "Swaped her over to the season lease": whatever the verb
+        if not stated and not passive and not moved_over and _CHANGE_VERB_WORDS.isdisjoint(text.words):
             continue  # no verb of change among its words
         lowered = text.text.lower()
-        if not (stated or _CHANGE_VERB.search(lowered)) or _NO_CHANGE.search(lowered):
+        if not (stated or passive or moved_over or _CHANGE_VERB.search(lowered)) or _NO_CHANGE.search(lowered):
             continue  # no verb of change or new state anywhere (sentences only cut the text at spaces), or the text says nothing changed
         for original in sentences(text.text):
             sentence = original.lower()
@@ -174,7 +185,19 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
                 field = _thing_named(field.split())
                 yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
                 return
+            if passive:
+                thing = _theirs_changed(sentence)
+                if thing:
+                    yield Hit(text.loc, f"{thing} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {thing}, from: ..., to: ...}}]")
+                    return
+            if " over to " in sentence or " across to " in sentence:
+                field = _moved_over(sentence, original if len(original) == len(sentence) else sentence, text.loc[0], their_names(subject))
+                if field:
+                    yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
+                    return
             for verb in _CHANGE_VERB.finditer(sentence):
+                if sentence[: verb.start()].rsplit(None, 1)[-1:] in _ADJECTIVE_BEFORE:
+                    continue  # "the updated vaccination card": a word describing a thing, not a change made
                 if not _done_by_us(sentence[: verb.start()], text.loc[0], their_names(subject)) or _not_lasting(sentence[verb.end() :]):
                     continue
                 field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
@@ -184,6 +207,30 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
                     field = _thing_named(field.split())
                     yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
                     return
+
+
+# A participle after one of these describes a thing: "the updated vaccination card", "her changed address" is rare.
+_ADJECTIVE_BEFORE = tuple([word] for word in ("the", "a", "an", "this", "that", "these", "those", "its", "our", "my", "your"))
+# A thing of the customer's given a new value in the passive, in the resolution: "Her tenancy has been
+# reduced to the half plot", "her plot was cut down to a quarter plot". Not a booking, an appointment or
+# a thing sent on ("her complaint has been passed to the manager"), nor a new time.
+_PASSIVE_WORDS = frozenset("been was were is are".split())
+_THEIRS_PASSIVE = re.compile(
+    r"\b(?:his|her|their)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+)?([a-z]+)\s+"
+    r"(?:(?:down|up|back|over|across)\s+)?(?:to|onto|into)\s+(?!(?:him|her|them|us|me)\b)([^,;]*)"
+)
+_VERBS_OF_NEW_VALUE = _CHANGE_VERB_WORDS | frozenset("cut trimmed halved doubled capped reset shifted scaled".split())
+
+
+def _theirs_changed(sentence: str) -> str | None:
+    """A thing of the customer's given a new value in the passive: "Her tenancy has been reduced to the half plot"."""
+    found = _THEIRS_PASSIVE.search(sentence)
+    if not found or found.group(2) not in _VERBS_OF_NEW_VALUE:
+        return None
+    thing = found.group(1)
+    if _NOT_ACCOUNT.search(thing) or _OTHER_OBJECT.search(thing) or _rescheduled(thing, found.group(3)) or thing.split()[-1] in KIN:
+        return None
+    return thing
 
 
 # "Said nothing changed", "updated nothing", "no change to her membership".
@@ -215,11 +262,12 @@ _ON_A_DOCUMENT = re.compile(
 
 
 _FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True))
-# The new state, said with "now", in the resolution: "She is now on the annual plan", "Membership now
-# in her married name", "Tariff is now the off-peak one".
+# The new state, said with "now", in the resolution: "She is now on the annual plan", "Dr Marchbanks is
+# now on the Veteran membership", "Membership now in her married name", "Credit terms now 60 days".
 _NOW_STATE = re.compile(
-    rf"\b(?:(?:she|he|they|customer|client|member)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:in|on|under|the|set to|going to|goes to))\b"
+    rf"\b(?:(?:she|he|they|customer|client|member|(?:{'|'.join(sorted(HONORIFICS))})\.?\s+[\w'-]+)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+"
+    rf"(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|"
+    rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:in|on|under|the|set to|going to|goes to|at|\d))"
 )
 # A change named as a noun, with what was done to it: "Processed her change of address", "Change of name done".
 _CHANGE_AS_A_NOUN = re.compile(
@@ -252,6 +300,7 @@ def _field_before(before: str) -> str | None:
 # After the verb: a change for one order only, or made by someone else ("by her husband").
 _ONE_ORDER_OR_SOMEONE_ELSE = re.compile(
     r"\bfor (?:this|that|the|one|today's|tomorrow's) (?:order|booking|visit|delivery|job|trip|stay|appointment|session|night|day)\b|"
+    r"\b(?:as a one-off|one-off|just this once|this once|on this occasion|this time only)\b|"
     r"^[^,;]{0,30}\bby (?:her|his|their|the (?:customer|client|caller|member|account holder)|mistake|accident)\b"
 )
 
@@ -286,12 +335,16 @@ _REROUTED = re.compile(
     r"emails?|letters?|statements?|invoices?|receipts?|messages?|post|mail|correspondence|bills?)\s+(?:so (?:they|it) )?"
     r"(?:(?:to go|go|goes|to be sent|are sent|get sent|to come|come)\s+)?(?:to|at)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,2}?"
     r"(email|e-mail|mobile|phone|number|address|inbox|landline)\b"
+    # or by another channel: "set her appt reminders to come as texts now"
+    r"|^\s+(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+){0,2}?(?:reminders?|confirmations?|notifications?|alerts?|statements?|"
+    r"invoices?|receipts?|bills?|letters?)\s+(?:to (?:come|go|be sent)|come|go|are sent)\s+(?:as|by|via)\s+(?:an?\s+)?"
+    r"(texts?|txts?|sms|emails?|e-mails?|post|letters?|calls?)\b"
 )
 _REROUTING_VERBS = frozenset("set changed switched moved pointed redirected diverted rerouted updated".split())
 # A person or a pet of theirs moved to a new level or product: "bumped Dolly up to full livery",
 # "switched him over to the annual contract", "moved them onto the family scheme".
 _MOVED_TO = re.compile(
-    rf"^\s+((?:{'|'.join(sorted(HONORIFICS))})\.?(?:\s+[\w'-]+){{1,3}}?|(?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(?:to|onto|into)\s+"
+    rf"^\s+((?:{'|'.join(sorted(HONORIFICS))})\.?(?:\s+[\w'-]+){{1,3}}?|(?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(to|onto|into|on)\s+"
     r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
 )
 _MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed opted".split())
@@ -304,8 +357,11 @@ _WHEN = re.compile(
 _PRODUCT_WORDS = frozenset(
     """plan plans tier tiers scheme contract package bundle membership subscription tariff rate band grade level option service
     cover programme program deal account livery full half part basic standard premium gold silver bronze platinum junior senior
-    family annual yearly monthly weekly fortnightly quarterly off-peak peak pay-as-you-go paperless""".split()
+    family annual yearly monthly weekly fortnightly quarterly off-peak peak pay-as-you-go paperless lease licence license tenancy
+    agreement policy""".split()
 )
+# Words that end a product's own name: "Boiler Care Plus", "Flexi Saver", "Home Rescue Premier".
+_PRODUCT_NAME_WORDS = frozenset("plus care saver lite pro extra max essentials premier classic cover membership".split())
 # Money put back on a card is a refund, not a change of the card: "put the £7 back on her card".
 _MONEY_BACK = re.compile(
     r"^\s+(?:it|them|the money|the refund|the difference|the (?:[£$€]\s?)?\d[\d.,]*|[£$€]\s?\d[\d.,]*)\s+back\s+(?:on|onto|to|into)\s+"
@@ -332,6 +388,8 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
     if not moved:
         return None
     who = moved.group(1)
+    if moved.group(2) == "on" and verb != "put":
+        return None  # "put her on the annual contract"; "switched her on" is no move
     titled = " " in who and who.split()[0].rstrip(".") in HONORIFICS  # "moved Ms Ní Shúilleabháin onto ..."
     if not titled and (
         _NOT_ACCOUNT.search(who) or _OTHER_OBJECT.search(who) or (" " not in who and who not in ("him", "her", "them", "it") and not original_rest[moved.start(1)].isupper())
@@ -339,14 +397,33 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
         return None  # "moved the appointment up to 9am", "dropped prices down to ...": not the customer or theirs
     place = _DESTINATION_END.split(rest[moved.end():], maxsplit=1)[0].strip()
     words = place.split()
-    if not words or original_rest[moved.end()].isupper() or _WHEN.search(place) or _NOT_ACCOUNT.search(place):
-        return None  # a colleague by name ("switched her over to Adaeze"), a time, a booking or a room
+    if not words or _WHEN.search(place) or _NOT_ACCOUNT.search(place):
+        return None  # a time, a booking or a room
+    if original_rest[moved.end()].isupper():
+        # A product by its own name ("put her on Boiler Care Plus"), not a colleague's ("switched her over to Adaeze").
+        return words[-1] if not (_PRODUCT_WORDS.isdisjoint(words) and _PRODUCT_NAME_WORDS.isdisjoint(words)) else None
+    if moved.group(2) == "on" and _PRODUCT_WORDS.isdisjoint(words):
+        return None  # "put her on hold", "put him on the waiting list"
     head = words[-1]
     if is_role(head) and head not in _FIELD_WORDS and head not in _PRODUCT_WORDS:
         return None  # "switched him to a colleague", "put her through to the team"
     if _PRODUCT_WORDS.isdisjoint(words) and _FIELD_WORDS.isdisjoint(words):
         return None  # "moved her onto rubber mats", "moved her up to the advanced lane": a place or a thing
     return head
+
+
+# The customer moved over to something, whatever the verb ("Swaped her over to the weekday-only season lease").
+_THEM_OVER = re.compile(r"\b[a-z]+(?=\s+(?:him|her|them)\s+(?:over|across)\s+(?:to|onto)\b)")
+
+
+def _moved_over(sentence: str, original: str, field: str, names: frozenset[str]) -> str | None:
+    """A level or a product the customer was moved over to, read as _moved_to reads it, whatever the verb."""
+    for found in _THEM_OVER.finditer(sentence):
+        if _done_by_us(sentence[: found.start()], field, names):
+            moved = _moved_to("switched", sentence[found.end() :], original[found.end() :])
+            if moved:
+                return moved
+    return None
 
 
 # Verbs that give a thing of the customer's a new value: "swapped her home centre to the Hove pool".
@@ -369,6 +446,21 @@ _LEFT_A_SCHEME = re.compile(
 _COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bumped dropped".split())
 
 
+# A person by name put on or taken off the account: "Added Siân Davies to the account as a second contact".
+_NAMED_ON_ACCOUNT = re.compile(
+    rf"\s+(?:(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}}\s+(?:to|onto|on|off|from)\s+"
+    r"(?:the|his|her|their)\s+(?:[\w-]+\s+)?account\b"
+)
+# Something the account covers put on or taken off it: "Took the Fiesta off his account", "added the van to her policy".
+_ITEM_ON_OR_OFF = re.compile(
+    r"^\s+((?:[\w'-]+\s+){1,3}?)(?:off|from|onto|to|on)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(account|cover|policy|plan|membership|insurance|contract|subscription)\b"
+)
+# What is put on an account without changing it: a note, money, or a thing not named.
+_NOT_AN_ITEM = re.compile(r"\b(?:it|them|this|that|credit|refund|payment|money|balance|fee|charge|discount|points?|comment|flag|\d+)\b|[£$€%]")
+_PUT_ASIDE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:aside|by|away)\b")
+
+
 def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | None:
     """The account field a verb of change acts on in its clause, if any."""
     name = verb.group(0)
@@ -376,7 +468,7 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     if name in _REROUTING_VERBS:
         rerouted = _REROUTED.match(rest)
         if rerouted:
-            return rerouted.group(1)  # where messages go: the email, mobile or address they are sent to
+            return next(part for part in rerouted.groups() if part)  # where messages go: the email, mobile or address, or the channel
     if _MONEY_BACK.match(rest):
         return None
     holder = _TO_SOMEONE_ELSE.match(original, verb.end())
@@ -385,7 +477,7 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     moved = _moved_to(name, rest, original[verb.end():])
     if moved:
         return moved
-    if name == "set" and not re.match(r"\s+(?:(?:him|her|them)\s+up\s+(?:on|with|for)|up\s+(?:a|an|the|her|his|their)\s+(?:new\s+)?(?:direct debit|standing order|autopay))\b", rest):
+    if name == "set" and not re.match(r"\s+(?:(?:him|her|them)\s+up\s+(?:on|with|for)|up\s+(?:a|an|the|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:direct debit|standing order|autopay))\b", rest):
         clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
         field = _FIELD_IN_CLAUSE.search(clause)
         if not field or " to " not in clause[field.end() :]:
@@ -396,6 +488,14 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     if name == "renamed":
         return "name"  # "renamed the account to Okafor Consulting Ltd"
     clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    if name in ("added", "removed", "took", "taken"):
+        if _NAMED_ON_ACCOUNT.match(original, verb.end()):
+            return "people on the account"  # "Added Siân Davies to the account as a second contact"
+        item = _ITEM_ON_OR_OFF.match(rest)
+        if item and not (_OTHER_OBJECT.search(item.group(1)) or _NOT_AN_ITEM.search(item.group(1))):
+            return item.group(2)  # "Took the Fiesta off his account", "took the camper off her cover"
+    if name == "put" and _PUT_ASIDE.match(rest):
+        return None  # "put two aside with her name on": kept for her, nothing changed
     if name in ("added", "removed", "took", "taken") and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
         if _someone_added(clause.split()):
             return "people on the account"  # "added her husband as an authorised user on the account"
