@@ -16,6 +16,12 @@ from .words import WEEKDAYS
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 _DURABLE = re.compile(
     r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all (?:the )?future|only ever|ever again|from here on|as a rule|would rather (?:we|you|staff|that)|"
+    # One thing over another, however strongly: "would much rather get a text than a call".
+    r"(?:would|'d)\s+(?:much\s+|far\s+|really\s+|very much\s+|a lot\s+)?(?:rather|sooner)\b(?=[^.;!?]{0,60}?\bthan\b)|"
+    # "From now she wants ...", "from today on": a new rule opening its clause.
+    r"(?:(?<=^)|(?<=[,;:.!?]\s)|(?<=\band\s)|(?<=\bso\s))from (?:now|today)(?: on(?:wards)?)?(?!\s+(?:until|till|to|for)\b)|"
+    # A ban for good: "no voicemail is ever left", "no jet wash on the soft top, ever".
+    r"\bno\b[^.;!?]{0,60}?\b(?:is|are|to be|should be|must be)\s+ever\b|\bno\b[^.;!?]{0,60}?,\s*ever(?=\s*(?:[.!;]|$))|"
     # One channel over another: "phone rather than write", "email not post".
     r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?)\s+(?:rather than|instead of|not)\s+"
     r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?|by (?:phone|email|post|text))|"
@@ -23,7 +29,7 @@ _DURABLE = re.compile(
     r"(?:on|for|in|with|to) (?:everything|anything|whatever) (?:we|you) (?:send|post|email|e-mail|write|print|deliver)|"
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
     r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
-    r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|"
+    r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
     r"(?:asked|asks|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only)\b|"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
     r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
@@ -78,16 +84,18 @@ _ONE_OFF = re.compile(
     r"today|tonight|tomorrow|for now|just this|on this)\b",
     re.IGNORECASE,
 )
-_STRONG_DURABLE = re.compile(r"\b(?:from now on|going forward|in (?:the )?future|ever again|always|every time|whenever)\b", re.IGNORECASE)
-# "Whenever", "every time", "always" make a wish last ("wants the corner booth whenever she books",
+_STRONG_DURABLE = re.compile(r"\b(?:from now on|from now|going forward|in (?:the )?future|ever again|always|every time|whenever|any ?time)\b", re.IGNORECASE)
+# "Whenever", "every time", "any time", "always" make a wish last ("wants the corner booth whenever she books",
 # "use the relay service whenever we call her", "always ring first"); without a wish or an
 # instruction in the sentence they say when something happens ("whistling whenever she turns her
 # head", "the intercom always buzzes twice").
-_OCCASIONS = frozenset({"whenever", "every time", "every single time", "each time", "always"})
+_OCCASIONS = frozenset({"whenever", "every time", "every single time", "each time", "any time", "anytime", "always"})
 # "Always" after "is" tells a lasting state of a person or a pet: "Pepper is always nervous in the dryer room".
 _A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
 _A_WISH = re.compile(
     r"\b(?:wants?|wanted|wish\w*|asks?|asked|prefers?|preferred|likes?|liked|please|must|should|never|only|"
+    # A duty: "it has to be gluten free", "the crew are not to run the saw".
+    r"(?:has|have|needs?|is|are)(?: not)? to|"
     r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give|pays?|paid)\b",
     re.IGNORECASE,
 )
@@ -103,7 +111,7 @@ _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 # Every match of _DURABLE or _STANDING_FACT holds a word of the first set, or one of the second
 # with one of the third ("no calls", "email only", "all letters"). Keep them in step.
 _DURABLE_WORDS = frozenset(
-    """rule rather everything anything whatever only now here forward forwards future ever always whenever never prefer prefers preferred goes allergic allergy allergies
+    """rule rather sooner everything anything whatever only now here today forward forwards future ever always whenever anytime never prefer prefers preferred goes allergic allergy allergies
     anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
     interpreter translator court allowed cannot can't middle maiden married nickname sight vision""".split()
 )
@@ -150,9 +158,15 @@ _COPULAS_AT_END = re.compile(r"(?:\s+(?:also|now|still|is|was|has been|who))+\s*
 _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
+# "One of the little guests has a nut allergy": one of several people, not the customer.
+_ONE_OF_SEVERAL = re.compile(r"\b(?:one|some|two|three|several|a few|none|any|either|neither) of (?:the|her|his|their|our|them)\b[^.;]*$")
+
+
 def _of_someone_else(before: str) -> bool:
-    """Whether a standing fact is said of a relative or another person named by role, not the customer."""
+    """Whether a standing fact is said of a relative, another person named by role, or one of several people, not the customer."""
     lowered = before.lower()
+    if "of " in lowered and _ONE_OF_SEVERAL.search(lowered):
+        return True
     found = _WHO_AFTER_SOMEONE.search(lowered) or _THEIR_RELATION_BEFORE.search(_COPULAS_AT_END.sub(" ", lowered))
     if found is None or not is_role(found.group(1)):
         found = _RELATION_WHO_BEFORE.search(lowered)
@@ -172,7 +186,10 @@ _ORDER = re.compile(
 _DUTY_EVERY_TIME = re.compile(
     r"\b(?:must|should|is to|are to|has to|have to|needs? to)\b[^.;]*\b(?:for|on|at|with|in) (?:every|each) (?!time\b|one\b|of\b|other\b)[a-z]+"
 )
-_A_SUBJECT_AFTER = re.compile(r"^\s+(?:[a-z]+ed|is|was|has|had|said|says|asked|told|came|rang|went)\b")  # "Wade checked her": a name, not an order
+# "Wade checked her", "Boat dragging her mooring": a name or a thing before its verb, not an order.
+_A_SUBJECT_AFTER = re.compile(r"^\s+(?:[a-z]+ed|[a-z]{3,}ing|is|was|has|had|said|says|asked|told|came|rang|went)\b")
+# Verbs whose order takes a verb in -ing: "Avoid ringing her before ten", "Keep trying her mobile".
+_BEFORE_AN_ING = frozenset("avoid stop keep try start quit consider begin continue".split())
 # The words an order needs besides its verb: a mark ("always", "never", "don't"), a scope, or the customer as object.
 _ORDER_MARKS = frozenset("always never don't dont".split())
 _SCOPE_WORDS = frozenset("times time whenever address property house site flat customer".split())
@@ -225,7 +242,7 @@ def _an_order(sentence: str, lexicon: Lexicon) -> str | None:
         return duty.group(0)
     for found in _ORDER.finditer(lowered):
         marker, verb, rest = found.group(1), found.group(2), found.group(3)
-        if verb in _NOT_ORDERS or _A_SUBJECT_AFTER.match(rest) or not lexicon.is_base_verb(verb):
+        if verb in _NOT_ORDERS or (_A_SUBJECT_AFTER.match(rest) and verb not in _BEFORE_AN_ING) or not lexicon.is_base_verb(verb):
             continue
         if marker or _ENDLESS_SCOPE.search(rest) or (_TO_THEM.match(rest) and not _A_DAY.search(rest)):
             return (found.group(0) + rest).strip(" ,;:").split(",")[0]
@@ -246,7 +263,8 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             if order and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(order)):
                 return sentence.strip(), order
     visit = _may_need_a_visit(words)
-    if not visit and _DURABLE_WORDS.isdisjoint(words) and (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words)):
+    any_time = "any" in words and "time" in words  # "any time she orders a buffet it needs to be plant-based"
+    if not visit and not any_time and _DURABLE_WORDS.isdisjoint(words) and (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words)):
         return None  # none of the words a durable wish or fact needs: nearly every text
     lowered = text.text.lower()
     if (
@@ -290,14 +308,19 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     verb, and no day named ("give her a few minutes to get to the door", "open the bottles for him"; not "Ring her back on Friday", nor a name opening a report, "Wade
     checked her"); a duty for every occasion of a kind ("should be given a buggy for every
     competition"; not a wish alone, "wants admin rights on every PC"); "only ever", "for all the
-    future roles"; "as a rule", "would rather we", one channel
-    over another ("phone rather than write"), a need applied to whatever we send ("large print on
-    everything we send him"). "Whenever", "every time" and "always" count with a wish or an
-    instruction in the sentence ("text her each time a parcel is out"), or "always" after "is"
+    future roles"; "as a rule", "would rather we", one thing over another however strongly ("would
+    much rather get a text than a call"), one channel over another ("phone rather than write"), a
+    new rule opening its clause with "from now" ("From now she wants every document in Spanish"), a
+    ban for good with "ever" ("no voicemail is ever left on the landline", "No jet wash on the soft
+    top, ever"), a need applied to whatever we send ("large print on everything we send him").
+    "Whenever", "every time", "any time" and "always" count with a wish, an instruction or a duty in
+    the sentence ("text her each time a parcel is out", "whenever she books the cake it has to be
+    gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"
     ("Pepper is always nervous in the dryer room"), not when they say when a fault shows
     ("whistling whenever she turns her head", "the intercom always buzzes twice"). A wish for this
     contact alone ("for this trip only", "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
-    wheelchair", "her grandmother uses a wheelchair"), nor what a person cannot see or read
+    wheelchair", "her grandmother uses a wheelchair", "one of the guests has a nut allergy"), nor a
+    report with a name or a thing before its verb ("Boat dragging her mooring"), nor what a person cannot see or read
     today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
     "always" before a description ("always a pleasure"),
     nor a note that says the wish was added to the preferences. The
