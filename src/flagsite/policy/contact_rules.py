@@ -11,7 +11,7 @@ from ..rules import Hit, describe, rule
 from .note_common import is_role
 from .subject import Subject
 from .text import normalise_name
-from .words import HONORIFICS
+from .words import HONORIFICS, ROLE_NAMES
 
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 
@@ -94,16 +94,24 @@ def _names_nobody(name: str, subject: Subject) -> bool:
 
 # Second halves of a compound that names someone by whom they share with or what they are in charge of.
 _COMPOUND_ROLE_ENDS = ("mate", "master", "mistress")
+# A role long enough that a name does not end in it by chance ("Jackson" ends in "son"); family words
+# end surnames too ("Fairbrother", "Goodfather"), so they are left out.
+_LONG_ROLE = 5
+_ENDS_OF_SURNAMES = frozenset("mother father brother sister daughter cousin nephew uncle partner".split())
 
 
 def _a_compound_role(name: str, subject: Subject) -> bool:
-    """Whether a one-word name is a word of the language joined to "-mate" or "-master": "Flatmate",
-    "Housemate", "Harbourmaster", "Quartermaster" ("Estimate" and "Ultimate" have no word before the end)."""
+    """Whether a one-word name is a word of the language joined to "-mate", "-master" or a role or
+    role of five letters or more: "Flatmate", "Harbourmaster", "Girlfriend", "Bandleader" ("Estimate"
+    has no word before its end, "Jackson" ends in a short one, "Fairbrother" in a family word)."""
     word = name.strip().rstrip(".").lower()
-    if not word.endswith(_COMPOUND_ROLE_ENDS) or not word.isalpha():
-        return False  # nearly every name
-    first = word[: -len(next(end for end in _COMPOUND_ROLE_ENDS if word.endswith(end)))]
-    return len(first) >= 3 and subject.lexicon.is_known(first)
+    if not word.isalpha() or len(word) < 8:
+        return False
+    for cut in range(3, len(word) - 3):
+        first, end = word[:cut], word[cut:]
+        if (end in _COMPOUND_ROLE_ENDS or (len(end) >= _LONG_ROLE and end in ROLE_NAMES and end not in _ENDS_OF_SURNAMES)) and subject.lexicon.is_known(first):
+            return True
+    return False
 
 
 # Endings of a doer's name made from a verb: a sharer, a fosterer, a skipper.
@@ -146,7 +154,7 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
     pronoun; a title with initials ("Mrs R", "Mr K."), or initials alone ("K."); or a role, relative or office written
     where the name belongs ("Tenant", "Carer", "Grandma", "Nanna", "School office", "IT Helpdesk", "PA",
-    "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper"): a last word naming a role
+    "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper", "Apprentice", "Fiancée"): a last word naming a role
     or a job (in the plural, a short form, a relative a generation, a marriage or a christening away: grand-,
     great-, step-, god-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
     it that reads as a name ("Emma Baker" is a name); or a description written in sentence case,
@@ -155,8 +163,9 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     lower case, or whose verb it uses, when it is a word for a doer ("Skipper", relationship
     "delivery skipper"; "Sharer", "rides under a share agreement"; "roommate", "roommate of the
     account holder", typed in lower case; but "Rose", "sister of the
-    account holder", and "Will", "son who will take over the account"); one word joined to "-mate" or
-    "-master" whose first part is a word ("Flatmate", "Roommate", "Harbourmaster"; not "Estimate"); a department ("Finance",
+    account holder", and "Will", "son who will take over the account"); one word joined to "-mate",
+    "-master" or a role of five letters or more, whose first part is a word ("Flatmate", "Roommate",
+    "Harbourmaster", "Girlfriend", "Schoolteacher"; not "Estimate", "Jackson", "Fairbrother"); a department ("Finance",
     "Accounts Payable"); a place with its number ("Room 204", "Flat 3B"). A title before a
     surname ("Reverend Penhaligon", "Cllr Amadi") is a name. The finding proposes moving the role into
     `relationship`. The schema already requires the field; this rule catches names that say nothing.

@@ -55,13 +55,13 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     return [w for w in kept if w not in said_of_the_contact]
 
 
-# How the contact came, said before a word of talk or before who sent it: "phone call", "telephone
-# enquiry", "email from the tenant", "voicemail left by Mrs Lim", "correspondence received from".
+# How the contact came, said before a word of talk, who sent it or what it is about: "phone call",
+# "telephone enquiry", "email from the tenant", "voicemail left by Mrs Lim", "letter about her membership".
 _CHANNELS = frozenset("phone telephone email e-mail mail post letter letters correspondence voicemail voicemails text texts fax webchat sms".split())
 # The size or kind of a talk, not its subject: "quick chat", "brief call", "general enquiry".
 _TALK_SIZES = frozenset("quick brief short long little small general routine random simple".split())
 _TALK = frozenset("call calls chat conversation enquiry enquiries inquiry inquiries query queries question questions message messages".split())
-_SENT_BY = frozenset(("from", "by"))
+_SENT_BY = frozenset(("from", "by", "about", "re", "regarding"))  # "letter from ...", "email about ..."
 # Words one of which a reason holds when _the_contact_itself may find something in it.
 _POINTING = frozenset("see per refer details notes info information".split())
 _CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | _POINTING
@@ -93,7 +93,7 @@ def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str
             if after[:1] and (after[0] in _TALK or (after[0] in _CHANNELS and after[1:] and after[1] in _TALK)):
                 said.add(word)  # "general enquiry", "brief phone call"
             elif word in _CHANNELS and after and (after[0] in _SENT_BY or (after[1:] and after[1] in _SENT_BY)):
-                said.update((word, after[0]))  # "email from", "voicemail left by"
+                said.update((word, after[0]))  # "email from", "voicemail left by", "letter about"
         elif _a_title_before_a_name(word, after, index, text, words, names) or (word.endswith("'d") and word[:-2] in filler):
             said.add(word)
     if not _POINTING.isdisjoint(words):
@@ -113,12 +113,13 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Removes from `reason` the words that carry no information about an issue ("customer", "called",
     "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
-    "discuss"; someone or something unnamed: "someone", "anybody"; how, where and for whom they got
+    "discuss"; the issue named only by its kind: "complaint", "matter"; a wish or a chase: "wished",
+    "chased up"; a time that points back: "previous"; someone or something unnamed: "someone", "anybody"; how, where and for whom they got
     in touch: "came into the office", "popped into the shop", "on behalf of his wife", the customer
     called "member", "tenant", "guest"; their short forms and slang:
     "abt", "bout", "wrt", "cuz", made verbs: "msg'd"; names, and a title before a name: "Mrs Bramley";
     how the contact came, before a word of talk or a sender, and a talk's size: "telephone enquiry",
-    "email from the tenant", "voicemail left by", "quick chat", "general enquiry"; a pointer elsewhere
+    "email from the tenant", "voicemail left by", "letter about", "quick chat", "general enquiry"; a pointer elsewhere
     and what it points to: "see sheet", "as per the email thread", "details in the CRM"; "quote" and "ring" count after
     "the", "her", ...: "the fees on the quote") and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
@@ -204,12 +205,14 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     ("Noted.", "Replied.", "Given.", "Added to note.", "Will do.", "All good.", "As discussed.",
     "Followed process.", "Spoke to her.", "Taken care of.", "All set."), or a verb alone with what it acted on left out
     ("Filed.", "Received.", "Emailed over."). Longer entries say nothing too when every word is a verb of
-    handling, attending, solving or talking in any tense, a pronoun or "everything", the issue named
-    only as such ("the matter", "her enquiry"), the people's names, who did it, where or by what
+    handling, attending, solving, giving or talking in any tense, a pronoun or "everything", the issue,
+    a deed or a thing given named only by its kind ("the matter", "her enquiry", "measures", "the
+    relevant guidance"), the people's names or an unnamed colleague, who did it, where or by what
     channel, a manner or a rule followed ("duly", "as appropriate", "as per the clinic procedure"), a
     time, or a state of being fine: "Took care of it.", "Dealt with by the office.", "It is solved now.",
     "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
     "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
+    "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",
     "I have dealt with Mr Ogun's enquiry as appropriate."
 
     ## Why

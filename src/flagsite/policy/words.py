@@ -105,7 +105,9 @@ ROLE_NAMES: frozenset[str] = frozenset(
     adviser advisor consultant specialist inspector assessor investigator paralegals underwriter cashier teller
     pharmacy dispensary postman postwoman foreman chaperone escort volunteer volunteers rep representative
     spokesperson liaison dispatcher bride groom owner proprietor occupier applicant claimant beneficiary buyer seller
-    vendor purchaser landowner"""
+    vendor purchaser landowner apprentice trainee intern locum"""
+    # Partners before or outside marriage: "Fiancée", "Hubby", "Spouse".
+    """ fiance fiancé fiancee fiancée spouse hubby"""
     # Departments written where a name belongs ("Finance", "Accounts Payable"), and a charity's people.
     """ finance facilities payroll procurement purchasing legal compliance marketing operations maintenance housekeeping
     payable receivable donor supporter sponsor fundraiser""".split()
@@ -141,7 +143,12 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     """ attend attends attended attending addressed addressing process processed processing review reviewed
     reviewing consider considered consideration reach reached contact contacted respond responded enquiry enquiries
     inquiry complaint complaints concern concerns duly due appropriately appropriate properly promptly already
-    today earlier content at""".split()
+    today earlier content at"""
+    # A deed or a thing given named only by its kind, and someone unnamed it went to: "Appropriate measures
+    # taken.", "Fault rectified to her satisfaction.", "Provided the relevant guidance.", "Handed over to a colleague."
+    """ rectify rectified fulfil fulfill fulfilled make made carried provide provided liaise liaised handed reassure
+    reassured asked satisfaction outcome decision situation option options guidance assistance action actions step steps
+    measures needful necessary relevant further required change changes fault colleague colleagues""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
@@ -158,8 +165,12 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     # "About" clipped as it is spoken ("called bout the roof"); as a noun ("a bout of flu") it is one word among others.
     """ bout"""
     # Talking itself, and someone or something not named: "wanted to talk to someone about the account".
-    """ talk talks talked talking speak speaks spoke speaking chat chatting discuss discussed discussing
+    """ talk talks talked talking speak speaks spoke speaking chat chatting discuss discussed discussing say
     someone somebody anyone anybody everyone everybody"""
+    # The issue named only by its kind, a wish, a chase, and a time that points back: "Complaint regarding
+    # the service", "wished to discuss a matter", "chased up the parcel", "callback about the previous matter".
+    """ matter matters complaint complaints case wish wished wishing chase chased chases chasing
+    callback callbacks previous prior earlier"""
     # How, where and for whom they got in touch, and the customer by another name: "came into the
     # office", "popped into the shop", "telephoned on the member's behalf", "the tenant walked in at reception".
     """ came come comes popped walked visited into telephoned messaged texted behalf office shop store
