@@ -105,6 +105,13 @@ def _a_sum(text: str, money: re.Match[str]) -> bool:
 
 
 _MONEY_IN_LOWER_CASE = re.compile(_MONEY.pattern)
+# Every sum _MONEY finds in lower-case text holds a sign, or a code or a word of it as a whole run of
+# letters: a text without any is not searched (the pattern is slow to search). Keep in step with _MONEY.
+_CURRENCY_MARKS = frozenset(
+    """usd eur gbp cad aud nzd chf jpy cny inr zar sek nok dkk pln mxn sgd hkd aed dollar dollars euro euros pound pounds bucks quid
+    rupee rupees pence $ € £ ¥ ₹ ₩ ₽ ₺ ₦ ₱ ₪""".split()
+)
+_LETTERS_OR_SIGN = re.compile(r"[a-z]+|[$€£¥₹₩₽₺₦₱₪]")
 _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE = re.compile(_SUM_WITHOUT_CURRENCY.pattern)
 
 
@@ -174,7 +181,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
         # (text.lowered has its digits masked).
         lowered = text.text.lower() if text.has_digit else None
         lowered = lowered if lowered is not None and len(lowered) == len(text.text) else None
-        found = _first_sum(text.text, lowered, _MONEY, _MONEY_IN_LOWER_CASE) if text.has_digit else None
+        may_hold_money = lowered is None or not _CURRENCY_MARKS.isdisjoint(_LETTERS_OR_SIGN.findall(lowered))
+        found = _first_sum(text.text, lowered, _MONEY, _MONEY_IN_LOWER_CASE) if text.has_digit and may_hold_money else None
         if found is None and text.has_digit and _MONEY_VERBS_WITHOUT_CURRENCY.search(text.lowered):
             found = _first_sum(text.text, lowered, _SUM_WITHOUT_CURRENCY, _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE)
             if found is None:
