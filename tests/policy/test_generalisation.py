@@ -317,6 +317,24 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("n-for-and", "P301", True, {"resolution": ["Swapped the filter n reset the alarm."]}),
     ("units-after-a-number", "P302", False, {"resolution": ["Set the pump to 250 mbar and the heater to 2 kW."]}),
     ("short-form", "P302", False, {"resolution": ["Moved her appt to Thursday at 3pm."]}),
+    ("her-account-of-someone", "P305", False, {"reason": "According to him, the fitter was abrupt with his wife."}),
+    ("what-she-felt-of-someone", "P305", False, {"reason": "She thought the cashier was unhelpful about the voucher."}),
+    ("good-to-deal-with", "P305", True, {"resolution": ["Renewed the cover. Such a delight to work with."]}),
+    ("complains-whatever-happens", "P305", True, {"resolution": ["Refunded the postage. He forever finds a reason to moan."]}),
+    ("c-for-see", "P301", True, {"resolution": ["told her we can c her on Monday at 9."]}),
+    # Measured once as whole notes in labelled/ (its README: wording-2.yaml w2-32 to w2-50), kept here.
+    ("lodger-utter-gent", "P305", True, {"resolution": ["Gave him the date, 9 July at 11am. The lodger is an utter gent, always offers tea."]}),
+    ("thinks-always-right", "P305", True, {"resolution": ["Sent photos of the worn hammers. Thinks she is always right about the instrument."]}),
+    ("pleasure-without-article", "P305", True, {"resolution": ["Booked 3 August, 9am. Mrs Solberg is very nice lady, she is pleasure to deal with."]}),
+    ("ngl-hard-work", "P305", True, {"resolution": ["Moved it to 2 Sept. Ngl she is hard work."]}),
+    ("first-thing-about", "P305", True, {"resolution": ["Callum re-seated the key on 12 July. Her husband doesn't know the first thing about pianos."]}),
+    ("on-about-it-every-visit", "P305", True, {"resolution": ["Retuned on 1 July. Goes on and on about the same thing every visit."]}),
+    ("every-spring-with-us", "P305", False, {"resolution": ["Told her twice a year; she tunes it every spring and every autumn with us."]}),
+    ("in-her-review-she-wrote", "P303", True, {"resolution": ["In her review she wrote: I will never use this firm again."]}),
+    ("the-note-she-left-said", "P303", True, {"resolution": ["The note she left on the van said: you have blocked my drive again."]}),
+    ("her-delivery-note-reads", "P303", False, {"resolution": ["Her delivery note now reads: leave at the side door, ring twice."]}),
+    ("a-party-clown", "P304", False, {"resolution": ["Gave her the number of the party entertainers we use; the clown they send is free on 20 July."]}),
+    ("psi-and-rpm", "P302", False, {"resolution": ["Fitted a new spring rated at 12 psi; the humidifier motor runs at 40 rpm."]}),
 ]
 
 _BASE = {

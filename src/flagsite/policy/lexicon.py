@@ -473,11 +473,16 @@ class Lexicon:
         return found
 
     def letters_for_words(self, text: TextField) -> list[tuple[str, str]]:
-        """A letter written for a word: "spoke w her neighbour" (with), "tuned n cleaned it" (and)."""
+        """A letter written for a word: "spoke w her neighbour" (with), "tuned n cleaned it" (and), "will c her at 10"
+        (see), "will b there" (be)."""
         masked = text.masked
         found: list[tuple[str, str]] = []
         if " w " in masked and _W_FOR_WITH.search(masked) is not None:
             found.append(("w", "with"))
+        if " c " in masked and _C_FOR_SEE.search(masked):
+            found.append(("c", "see"))
+        if " b " in masked and _B_FOR_BE.search(masked):
+            found.append(("b", "be"))
         if " n " in masked and any(
             (m.group(1).isdigit() or self.is_known(m.group(1).lower())) and self.is_known(m.group(2)) for m in _N_FOR_AND.finditer(masked)
         ):
@@ -756,6 +761,13 @@ _WITHOUT_VOWELS = re.compile(r"(?<![\w/@.-])[b-df-hj-np-tv-xz]{3,5}(?![\w/@-])")
 # "w" for "with" between words, before a person or a determiner ("spoke w her", "went w the driver"); not "60 w bulb".
 _W_FOR_WITH = re.compile(r"\b[A-Za-z]+ (w) (?:her|him|them|me|us|you|the|a|an|my|his|their|our|your|it)\b")
 # "n" between two words in lower case is "and": "cut n blow dry", "deactivated the old fob n issued a new one".
+# "c" for "see" and "b" for "be", where only a verb can stand: after a modal or "to", before who is seen or
+# where one will be ("will c her at 10", "should b there by 3"; not "vitamin c", "grade b").
+_C_FOR_SEE = re.compile(r"\b(?:will|to|can|could|'ll|gonna|wanna|come|go)\s+c\s+(?:you|u|her|him|them|it|the|ya|if|what)\b")
+_B_FOR_BE = re.compile(
+    r"\b(?:will|to|can|could|should|might|may|must|'ll|won't|wont|gonna|can't|cant)\s+b\s+"
+    r"(?:there|here|in|at|ready|back|late|early|fine|ok|done|free|home|with|on|open|closed|available|around|about|able|happy|sorted)\b"
+)
 # (after a word or a number: "turned it down to 20 n left")
 _N_FOR_AND = re.compile(r"\b([A-Za-z]{2,}|\d+) n ([a-z]{2,})\b")
 # How often a word must occur to be the one meant by its consonants alone: would, could, should, please.

@@ -29,7 +29,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
     part", "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
     double rooms", "gave her 2 vouchers", "at 4 the van came"), a letter for a word ("spoke w her neighbour", "tuned
-    n cleaned the keys"; not "a 60 w bulb"), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
+    n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "vitamin c"), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
 
@@ -175,8 +175,8 @@ def _before_a_role(text: TextField, index: int) -> bool:
     return following in ROLE_NAMES and following[:1] == text.originals[index + 1][:1]
 
 
-# Units of measure, and the prefixes that scale them: "mbar", "kPa", "mA", "kWh", "mg".
-_UNITS = frozenset("bar l g m w v a pa hz wh j n s ohm".split())
+# Units of measure, and the prefixes that scale them: "mbar", "kPa", "mA", "kWh", "mg", "psi", "rpm".
+_UNITS = frozenset("bar l g m w v a pa hz wh j n s ohm psi rpm mph kph bpm ppm dpi fps lb lbs oz ft".split())
 _UNIT_PREFIXES = frozenset("m k c d h n u µ g".split())
 
 
@@ -216,7 +216,7 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     chewed the hose": a pet's or a person's name), before another name ("Bisky and Mungo") or before
     who it is, set off by commas ("Kemi, her granddaughter, ..."), the end of a compound ("add-ons",
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
-    and numbers, units after a number ("40 mbar", "3 kPa"), a capitalised word before a word for a job
+    and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
     ("appt"; not "teh", "the" with two letters swapped), text-speak with an ending ("msg'd": P301's), words
     written without their accents (matinee), plurals and doers of known words
@@ -657,7 +657,7 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"(?:think|believe|expect|imagine|assume|reckon)\b"),
     # A habit made into a character: "frets over every little thing", "forever complaining", "nothing is ever good enough".
     ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing whatever "
-     "can't cannot won't changes knows thinks",
+     "can't cannot won't changes knows thinks know clue",
      r"\b(?:frets?|fretting|fuss(?:es|ing)?|worr(?:y|ies|ying)|panics?|panicking|moan(?:s|ing)?|complain(?:s|ing)?|whing(?:es|eing|ing)|whin(?:es|ing)"
      r"|grumbl(?:es|ing)|nitpick(?:s|ing)?|quibbl(?:es|ing)|argu(?:es|ing)|obsess(?:es|ing)|nag(?:s|ging)|grip(?:es|ing)|pick(?:s|ing)?|haggl(?:es|ing))"
      # (worked into a state first: "worries herself silly over every tiny mark")
@@ -682,7 +682,8 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\bnothing (?:[a-z]+ ){0,3}?(?:is|was|'s) ever (?:good enough|right)\b|"
      # Ignorance as a trait, in the present, of a whole field ("knows nothing about boats"; not "knew nothing about
      # the letter", "knows nothing about it"), and self-deception said by halves ("but thinks he does").
-     r"\bknows (?:nothing|very little|little|next to nothing|zero) about (?!(?:the|this|that|these|those|it|his|her|their|our|a|an|any)\b)[a-z]+|"
+     r"\b(?:knows (?:nothing|very little|little|next to nothing|zero)|(?:doesn't|does not) know (?:the first thing|a thing|anything)"
+     r"|(?:hasn't|has not|has no|hasn't got) (?:a|the faintest|the slightest|any)? ?clue) about (?!(?:the|this|that|these|those|it|his|her|their|our|a|an|any)\b)[a-z]+|"
      r"\bbut thinks (?:he|she|they) (?:does|do|is|are|can|knows?)\s*(?:[.;,!]|$)|\b(?:is|was|are|were|'s) never (?:happy|satisfied|content|pleased)\b(?! with)"),
     # The call compared with an ordeal: "like talking to a brick wall", "like pulling teeth".
     ("talking speaking arguing reasoning dealing negotiating teeth stone cats eggshells",
@@ -701,9 +702,14 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:holds?|held|has|had|of) (?:very |such |rather )?(?:strong|firm|fixed|forthright|decided) (?:views|opinions)\b"),
     # Contention made a habit, in the present of a person: "Queries every bill we send", "haggles over the fee
     # each time" (not "queried the fee on this bill", "checks every invoice against the job sheet").
-    ("queries disputes argues haggles quibbles challenges contests questions moans grumbles nitpicks",
-     r"(?:^|[.;!?,]\s*|\b(?:he|she|they|always|still|just)\s+)(?:queries|disputes|argues|haggles|quibbles|challenges|contests|questions|moans|grumbles|nitpicks)"
-     r"(?:\s+[a-z'-]+){0,5}?\s+(?:every|each)\b"),
+    ("queries disputes argues haggles quibbles challenges contests questions moans grumbles nitpicks complains whinges gripes fusses frets nags goes "
+     "always forever constantly continually perpetually endlessly invariably",
+     r"(?:^|[.;!?,]\s*|\b(?:he|she|they|always|still|just)\s+)(?:queries|disputes|argues|haggles|quibbles|challenges|contests|questions|moans|grumbles|nitpicks"
+     r"|complains|whinges|gripes|fusses|frets|nags|goes on(?: and on)? about)"
+     r"(?:\s+[a-z'-]+){0,5}?\s+(?:every|each)\b|"
+     # A complaint that comes whatever happens: "always finds something to complain about", "forever picking holes".
+     r"\b(?:always|forever|constantly|continually|perpetually|endlessly|invariably)\s+(?:[a-z']+\s+){0,4}?"
+     r"(?:complain|moan|whing|whin|grumbl|fuss|fret|nag|argu|nitpick|quibbl|grip|find(?:s|ing)? fault|pick(?:s|ing)? holes)\w*"),
     ("zero patience manners shame sense",
      r"\bzero (?:patience|manners|clue|respect|shame|common sense|interest)\b|\bno (?:patience|manners|shame|common sense)\b"),
     ("touch denial fairies rocker trolley plot",
@@ -762,6 +768,32 @@ def _typical_doer(text: TextField, subject: Subject) -> str | None:
     return None
 
 
+# What a person is to have dealings with, its subject left out: "A pleasure to deal with", "Hard work to talk to".
+_TO_DEAL_WITH = re.compile(r"\b([a-z]+)\s+to\s+(?:deal|work|talk|speak|get on|cope|reason|negotiate|put up)\s+(?:with|to)\b")
+_HARD_GOING = frozenset("nightmare chore struggle hard tough work".split())
+
+
+def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None:
+    """A verdict on a person as someone to deal with, opening a clause: "A pleasure to deal with as always",
+    "Really easy to work with" (not "nothing to deal with", "the forms to deal with")."""
+    words = text.words
+    if "to" not in words or ("with" not in words and "talk" not in words and "speak" not in words):
+        return None  # nearly every text
+    for match in _TO_DEAL_WITH.finditer(text.lowered):
+        word = match.group(1)
+        if not (subject.lexicon.judges(word) or word in _PRAISE_NOUNS or word in _HARD_GOING) or _insult(word, subject, text):
+            continue  # (an insult, "Absolute pain to deal with", is P304's alone)
+        index = len(text.lowered[: match.start(1)].split())  # (the masked text keeps the words' places)
+        opening = index
+        while opening > 0 and (
+            words[opening - 1] in ("a", "an", "such") or _of_degree(words[opening - 1], subject.lexicon) or words[opening - 1] in _LABEL_DEGREE or words[opening - 1] in _HARD_GOING
+        ):
+            opening -= 1
+        if index < len(words) and words[index] == word and _starts_clause(text, opening):
+            return " ".join(text.originals[opening : index + 1]) + " to " + match.group(0).split(" to ", 1)[1]
+    return None
+
+
 def _search_as_written(text: TextField, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> str | None:
     """What a case-insensitive pattern finds in a text, as written; on ASCII text the lower-case pattern finds it quicker."""
     masked = text.masked
@@ -782,7 +814,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         # An aside in text-speak beside an insult ("Bit of a prat tbh") only frames the insult, which P304 names.
         if not _insult(found.split()[-1], subject) and not (found.lower() in _TEXT_SPEAK_ASIDES and subject.derogatory_in(text)):
             return found
-    found = _marked_opinion(text) or _stance(text) or _typical_doer(text, subject)
+    found = _marked_opinion(text) or _stance(text) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
     if found:
         return found
     words = text.words
@@ -936,12 +968,17 @@ def _reported(text: TextField, index: int) -> bool:
         if words[before] in _SAYING:
             # The customer's: the subject left out, as notes do, or a word for them ("Ben reports that Diego is lazy" is a colleague's).
             return _starts_clause(text, before) or words[before - 1] in PERSON_WORDS
+        if words[before] in _THINKING:
+            return before > 0 and words[before - 1] in PERSON_WORDS and words[before - 1] not in ("i", "we")  # "She felt the clerk was curt"
         if _starts_clause(text, before + 1) or ";" in text._pieces[2 * (before + 1)]:
-            return False
+            # "According to her, the driver was rude": her account, set off by a comma
+            return before >= 2 and words[before - 2 : before] == ["according", "to"] and words[before] in PERSON_WORDS and words[before] not in ("i", "we")
     return False
 
 
 _SAYING = frozenset("said says told complained complains claimed claims reported reports alleged alleges mentioned".split())
+# What the customer felt or thought of someone is theirs too, with the customer named: "She felt the clerk was curt".
+_THINKING = frozenset("felt feels thought thinks believed believes reckoned reckons found finds".split())
 
 
 def _a_person_by_role(word: str) -> bool:
@@ -1221,11 +1258,13 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
       ("she seems to believe...", "appears to think...", "Seems to assume..."), a habit made into a character ("frets over
       every little thing", "worries herself silly over every tiny mark", "forever complaining", "nothing we do is
-      ever good enough", "never satisfied", "Never content", "cannot settle on a day", "changes her mind"), a scale
+      ever good enough", "never satisfied", "Never content", "cannot settle on a day", "changes her mind", "always finds
+      something to complain about", "goes on about it every visit"), a scale
       blown up ("argued over every single tag"; not "checked every single hammer"), a verdict on all that staff do
       ("nothing we do is up to his standard", "whatever we suggest is wrong"; not "everything we send him"),
-      ignorance made a trait ("knows nothing about boats"; not "knew nothing about the letter") and "but thinks he
-      does", a label by what a person does ("Typical haggler"), the call compared with an ordeal ("like talking to
+      ignorance made a trait ("knows nothing about boats", "doesn't know the first thing about pianos"; not "knew
+      nothing about the letter") and "but thinks he does", a label by what a person does ("Typical haggler"), what a
+      person is to deal with ("A pleasure to deal with", "Hard work to talk to"), the call compared with an ordeal ("like talking to
       a brick wall", "like pulling teeth");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name, a role or trade: "the householder", "site foreman", "landlady") or the call, then
@@ -1236,7 +1275,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       dismissive" (what the customer is said to have said of a role is their complaint: "Said the
       seller's agent was rude to him" passes, and so does what doing something is like: "the
       manager was difficult to reach"; but "a nightmare to pin down"; "Said the man on the front desk last
-      Friday was rude" is a complaint, "Ben reports that Diego is lazy" a colleague's judgement); whatever
+      Friday was rude", "According to her, the driver was rude", "She felt the clerk was curt" are the customer's,
+      "Ben reports that Diego is lazy" a colleague's judgement); whatever
       follows "a real", "an absolute", "a most", and a noun of praise ("was a real star", "an absolute
       gentleman", "a most knowledgeable beekeeper", "her hubby was a legend"); or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
