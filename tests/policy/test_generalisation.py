@@ -41,6 +41,17 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("role-not-relationship", "P102", False, {"contact": {"name": "Carer"}}),
     ("occupation-surname", "P101", False, {"contact": {"name": "Emma Baker", "relationship": "carer of the account holder"}}),
     ("same-surname-relative", "P102", True, {"contact": {"name": "Maria Erickson"}}),
+    # The holder's name surname first; someone who may be the holder acting or asking for a relative, in other grammar.
+    ("surname-first", "P102", False, {"contact": {"name": "Erickson, Alexander"}}),
+    ("surname-first-capitals", "P102", False, {"contact": {"name": "ERICKSON ALEXANDER"}}),
+    ("about-his-wifes-test", "P102", True, {"contact": {"name": "Mr Erickson"}, "reason": "Enquiring about his wife's eye test results."}),
+    ("his-daughters-lesson", "P102", True, {"contact": {"name": "Erickson"}, "reason": "Wants to bring his daughter's piano lesson forward to 4pm."}),
+    ("purpose-for-his-mum", "P102", True, {"contact": {"name": "Mr Erickson"}, "reason": "Rang to rebook the chimney sweep for his mum as she is away that week."}),
+    ("son-of-the-holder", "P102", True, {"contact": {"name": "Mr Erickson"}, "reason": "Son of the account holder, wanted to know when the stairlift service is due."}),
+    ("in-touch-for-his-missus", "P102", True, {"contact": {"name": "Erickson"}, "reason": "Got in touch for his missus about the gutter clearance."}),
+    ("on-behalf-of-a-title", "P102", True, {"contact": {"name": "Mr Erickson"}, "reason": "Rang on behalf of Mrs Erickson to cancel Thursday's cleaning visit."}),
+    ("her-husbands-car", "P102", False, {"contact": {"name": "Mrs Erickson"}, "reason": "Asked whether her husband's car can be parked in the bay during the works."}),
+    ("power-of-attorney-for-her-mother", "P102", False, {"contact": {"name": "Mrs Erickson"}, "reason": "Asked what a power of attorney for her mother would involve."}),
     # Empty resolutions.
     ("noted", "P104", True, {"resolution": ["Noted."]}),
     ("replied", "P104", True, {"resolution": ["Replied."]}),

@@ -208,8 +208,8 @@ def _same_person(contact: list[str], holder: list[str]) -> bool:
     holder = [w for w in holder if w not in HONORIFICS]
     if not contact or not holder:
         return False
-    if contact == holder or (len(contact) == 1 and contact[0] in holder):
-        return True  # the whole name, or one of its words alone ("Alexander")
+    if contact == holder or (len(contact) == 1 and contact[0] in holder) or sorted(contact) == sorted(holder):
+        return True  # the whole name, in any order ("HUI MIN LIM", "Lim, Hui Min"), or one of its words alone ("Alexander")
     # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches ("Grace O.").
     if contact[-1] != holder[-1] and not (len(contact[-1]) == 1 and holder[-1].startswith(contact[-1])):
         return False
@@ -218,24 +218,30 @@ def _same_person(contact: list[str], holder: list[str]) -> bool:
 
 _KIN_WORDS = (
     r"(?:wife|husband|partner|son|daughter|mother|father|mum|mom|mam|dad|sister|brother|aunt|uncle|niece|nephew|gran|granny|grandma|"
-    r"grandmother|grandad|grandpa|grandfather|grandson|granddaughter|parents?|children|kids?)"
+    r"grandmother|grandad|grandpa|grandfather|grandson|granddaughter|parents?|children|kids?|spouse|missus|missis|hubby|fianc[eé]e?)"
 )
-# The reason says the contact acted for a relative, or about a relative's account: "on behalf of his
-# wife" or "on his dad's behalf" after any verb; "for his mother" after a verb of getting in touch or
-# acting ("Called for ...", "Mr Lim emailed for ...", "Came in for ...", "Acting for ..."); "Ringing
-# about his mum's membership", "call for her daughter account".
+# The reason says the contact acted for a relative or for the holder, asked about a relative's things,
+# or names the relation: "on behalf of his wife", "on his dad's behalf", "on behalf of Mrs Lim" after
+# any verb; "for his mother" after a verb of getting in touch or acting, or its purpose ("Called for
+# ...", "Rang to rebook the sweep for ...", "Came in for ...", "Acting for ..."); "Enquiring about his wife's eye
+# test"; "his mum's membership", "her daughter's piano lesson"; "son of the account holder".
 _GETTING_IN_TOUCH = (
     r"(?:called|calling|call|calls|rang|ringing|rings|phoned|phoning|telephoned|telephoning|asked|asking|asks|enquiring|inquiring|enquired|inquired|"
-    r"emailed|emailing|writing|wrote|messaged|messaging|texted|texting|contacted|came|coming|popped|dropped|acting|speaking|spoke)"
+    r"emailed|emailing|writing|wrote|messaged|messaging|texted|texting|contacted|came|coming|popped|dropped|acting|speaking|spoke|"
+    r"(?:got|get|getting) in touch)"
 )
+_TITLES = "|".join(sorted(HONORIFICS))
 # Whose: "his", "her", "their", and a word that may stand before the relative ("his elderly mother", "her late father's").
 _WHOSE = r"(?:her|his|their)\s+(?:(?:elderly|late|old|young|little|older|younger|eldest|youngest|disabled|sick|new)\s+)?"
 _FOR_A_RELATIVE = re.compile(
-    rf"\bon behalf of\s+{_WHOSE}{_KIN_WORDS}\b(?!['’]s)|\bon\s+{_WHOSE}{_KIN_WORDS}['’]s?\s+behalf\b|"
+    rf"\bon behalf of\s+(?:{_WHOSE}{_KIN_WORDS}\b(?!['’]s)|(?:{_TITLES})\b|the (?:account )?holder\b)|\bon\s+{_WHOSE}{_KIN_WORDS}['’]s?\s+behalf\b|"
     rf"^\s*(?:[a-z.]+\s+){{0,2}}?{_GETTING_IN_TOUCH}\b"
-    rf"[^.;]{{0,15}}?\bfor\s+{_WHOSE}{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
+    rf"(?:(?:\s+to\s+[a-z]+[^.;]{{0,30}}?|[^.;]{{0,15}}?)\bfor\s+{_WHOSE}{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
+    rf"[^.;]{{0,20}}?\b(?:about|regarding|re)\s+{_WHOSE}{_KIN_WORDS}['’]s?\s)|"
     rf"\b{_WHOSE}{_KIN_WORDS}(?:['’]s)?\s+(?:[a-z]+\s+)?(?:account|membership|bill|booking|policy|card|plan|subscription|renewal|statement|"
-    rf"prescription|locker|fob|direct debit|details|permit|licence|license|order|appointment|reservation|tenancy|lease|contract|claim|invoice)\b"
+    rf"prescription|locker|fob|direct debit|details|permit|licence|license|order|appointment|reservation|tenancy|lease|contract|claim|invoice|"
+    rf"service|repair|lessons?|class|classes|course|treatment)\b|"
+    rf"\b{_KIN_WORDS} of the (?:account )?holder\b|\b(?:account )?holder['’]s\s+{_KIN_WORDS}\b"
 )
 
 
@@ -245,15 +251,17 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
-    (ignoring case, titles such as "Mrs", "Reverend", "Cllr" or "Major", in other languages too: "Mdm Tan",
-    "Mme Dubois", "Sra. Gómez", "Señora Lim", and initials, "Grace O."
+    (ignoring case and the order of the words, "Lim, Hui Min"; titles such as "Mrs", "Reverend", "Cllr" or
+    "Major", in other languages too: "Mdm Tan", "Mme Dubois", "Sra. Gómez", "Señora Lim"; and initials, "Grace O."
     too; a first name or surname alone counts as the holder's; a relative with the holder's surname and another
     first name, "Maria Erickson" on Alexander Erickson's account, does not). A contact whose name
     only may be the holder's ("Mr Erickson", "Erickson") is flagged too when the reason says they
-    acted for a relative or asked about a relative's account: "on behalf of his (elderly) wife" or
-    "on his dad's behalf" after any verb, "for his mother" after a verb of getting in touch or acting
-    ("Called for ...", "Came in for ...", "Acting for ..."), "Ringing about his mum's membership",
-    "his late father's account", "his partner's parking permit".
+    acted for a relative or for the holder, asked about a relative's things, or names the relation:
+    "on behalf of his (elderly) wife", "on his dad's behalf" or "on behalf of Mrs Lim" after any verb,
+    "for his mother" after a verb of getting in touch or acting or its purpose ("Called for ...",
+    "Came in for ...", "Acting for ...", "Rang to rebook the sweep for ..."), "Enquiring about his
+    wife's eye test", "Ringing about his mum's membership", "his late father's account", "his
+    partner's parking permit", "her daughter's piano lesson", "son of the account holder".
     When they differ and `contact.relationship` is absent,
     the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked,
     nor notes whose contact name is a stand-in ("Wife", "Tenant", "Mrs R"): P101 flags those, and
