@@ -135,7 +135,7 @@ def customer_subject(customer: Customer, config: Config, today: dt.date) -> Subj
 def _subject(texts: list[TextField], names: set[str], config: Config, today: dt.date, **record: Any) -> Subject:
     return Subject(
         texts=texts,
-        proper_words=frozenset(capitalised_inside_sentences(texts)),
+        proper_words=capitalised_inside_sentences(texts),
         vocabulary=_vocabulary(config),
         lexicon=lexicon_for(config.policy),
         names=frozenset(names),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -61,11 +61,13 @@ class TextField:
     originals: list[str] = field(init=False)  # the words as written (apostrophes straightened)
     words: list[str] = field(init=False)  # the same words in lower case
     has_digit: bool = field(init=False)
+    capitalised_inside: frozenset[str] = field(init=False)  # see capitalised_inside_sentences
     _pieces: list[str] = field(init=False, repr=False)  # gap, word, gap, word, ..., gap (words at odd indexes)
 
     def __post_init__(self) -> None:
         # The same text is prepared once (shared lists: no rule changes them); reasons and preferences recur.
-        self.has_digit, self.unmasked_links, self.masked, self.lowered, self._pieces, self.originals, self.words = _prepare(self.text)
+        (self.has_digit, self.unmasked_links, self.masked, self.lowered, self._pieces, self.originals, self.words,
+         self.capitalised_inside) = _prepare(self.text)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -80,15 +82,19 @@ class TextField:
 
     def starts_sentence(self, index: int) -> bool:
         """Whether word ``index`` begins a sentence: the first word, or one after an end mark."""
-        if index == 0:
-            return True
-        gap = self._pieces[2 * index]
-        return gap != " " and ("." in gap or "!" in gap or "?" in gap or "\n" in gap)
+        return _starts_sentence(self._pieces, index)
+
+
+def _starts_sentence(pieces: list[str], index: int) -> bool:
+    if index == 0:
+        return True
+    gap = pieces[2 * index]
+    return gap != " " and ("." in gap or "!" in gap or "?" in gap or "\n" in gap)
 
 
 @lru_cache(maxsize=16384)
-def _prepare(text: str) -> tuple[bool, str, str, str, list[str], list[str], list[str]]:
-    """has_digit, unmasked_links, masked, lowered, pieces, originals and words of a text (see TextField)."""
+def _prepare(text: str) -> tuple[bool, str, str, str, list[str], list[str], list[str], frozenset[str]]:
+    """has_digit, unmasked_links, masked, lowered, pieces, originals, words and capitalised_inside of a text (see TextField)."""
     text = text.replace("’", "'")
     has_link = "@" in text or "://" in text or "www." in text  # what an email or link needs
     has_digit = _DIGIT.search(text) is not None
@@ -97,52 +103,57 @@ def _prepare(text: str) -> tuple[bool, str, str, str, list[str], list[str], list
     masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or has_digit else text
     pieces = (_ASCII_WORD if masked.isascii() else _WORD).split(masked)
     originals = pieces[1::2]
-    return has_digit, unmasked_links, masked, masked.lower(), pieces, originals, [word.lower() for word in originals]
+    # Lower-casing goes letter by letter and words hold no space: one call for them all is quicker than one each.
+    words = " ".join(originals).lower().split(" ") if originals else []
+    capitalised_inside: set[str] = set()
+    for index, word in enumerate(originals):
+        if word[0].isupper() and not word.isupper() and not _starts_sentence(pieces, index):
+            capitalised_inside.add(words[index])
+            capitalised_inside.add(words[index].removesuffix("'s").removesuffix("’s"))  # "Tamsk's water" names Tamsk
+    return has_digit, unmasked_links, masked, masked.lower(), pieces, originals, words, frozenset(capitalised_inside)
 
 
 def prose_fields(record: BaseModel, paths: tuple[Loc, ...]) -> list[TextField]:
     """Every non-empty prose value at ``paths`` ('*' walks a list), with its disclosure class."""
     found: list[TextField] = []
     for path in paths:
-        _walk(record, path, (), True, found)
+        _walk(record, path, 0, (), True, found)
     return found
 
 
-@cache
-def _is_factual(model: type[BaseModel], name: str) -> bool | None:
-    """Whether a model's field is factual; None if the model has no such field (kept: asked for every record)."""
-    field_info = model.model_fields.get(name)
-    return None if field_info is None else disclosure_of(field_info) is Disclosure.FACTUAL
+def _is_factual(model: type, name: str) -> bool | None:
+    """Whether a model's field is factual; None if the value is no model or has no such field (kept: every record asks)."""
+    key = (model, name)
+    if key not in _FACTUAL:
+        field_info = model.model_fields.get(name) if issubclass(model, BaseModel) else None
+        _FACTUAL[key] = None if field_info is None else disclosure_of(field_info) is Disclosure.FACTUAL
+    return _FACTUAL[key]
 
 
-def _walk(value: Any, rest: Loc, loc: Loc, factual: bool, found: list[TextField]) -> None:
-    if not rest:
-        if isinstance(value, str) and value.strip():
-            found.append(TextField(loc, value, factual))
-        return
-    head, tail = rest[0], rest[1:]
-    if head == "*":
-        if isinstance(value, (list, tuple)):
-            for index, item in enumerate(value):
-                _walk(item, tail, loc + (index,), factual, found)
-        return
-    if not isinstance(value, BaseModel):
-        return
-    field_factual = _is_factual(type(value), str(head))
-    if field_factual is None:
-        return
-    _walk(getattr(value, str(head)), tail, loc + (head,), factual and field_factual, found)
+_FACTUAL: dict[tuple[type, str], bool | None] = {}
 
 
-def capitalised_inside_sentences(texts: list[TextField]) -> set[str]:
+def _walk(value: Any, path: Loc, start: int, loc: Loc, factual: bool, found: list[TextField]) -> None:
+    """The prose at ``path[start:]`` under ``value`` (a field after a field in one call: every record is walked)."""
+    for step in range(start, len(path)):
+        head = path[step]
+        if head == "*":
+            if isinstance(value, (list, tuple)):
+                for index, item in enumerate(value):
+                    _walk(item, path, step + 1, (*loc, index), factual, found)
+            return
+        name = str(head)
+        field_factual = _is_factual(type(value), name)
+        if field_factual is None:
+            return
+        value, loc, factual = getattr(value, name), (*loc, head), factual and field_factual
+    if isinstance(value, str) and value.strip():
+        found.append(TextField(loc, value, factual))
+
+
+def capitalised_inside_sentences(texts: list[TextField]) -> frozenset[str]:
     """Capitalised words that stand inside a sentence somewhere in a record: names, products."""
-    found: set[str] = set()
-    for text in texts:
-        for index, word in enumerate(text.originals):
-            if word[0].isupper() and not word.isupper() and not text.starts_sentence(index):
-                found.add(text.words[index])
-                found.add(text.words[index].removesuffix("'s").removesuffix("’s"))  # "Tamsk's water" names Tamsk
-    return found
+    return frozenset().union(*(text.capitalised_inside for text in texts))
 
 
 def normalise_name(name: str) -> list[str]:
