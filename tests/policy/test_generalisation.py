@@ -59,6 +59,17 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("added-to-note", "P104", True, {"resolution": ["Added to note."]}),
     ("taken-care-of", "P104", True, {"resolution": ["Taken care of."]}),
     ("short-but-real", "P104", False, {"resolution": ["Replied with the signed agreement."]}),
+    # Empty resolutions in other registers: a second language, a record closed, a colleague unnamed, a call alone.
+    ("problem-is-finish", "P104", True, {"resolution": ["The problem is finish now."]}),
+    ("sorted-straight-away", "P104", True, {"resolution": ["Sorted straight away."]}),
+    ("holders-concern-addressed", "P104", True, {"resolution": ["Mr Erickson's concern has been addressed."]}),
+    ("ticket-closed-on-the-system", "P104", True, {"resolution": ["Ticket closed on the system."]}),
+    ("investigated-fully", "P104", True, {"resolution": ["Investigated fully and resolved."]}),
+    ("asked-my-supervisor", "P104", True, {"resolution": ["Asked my supervisor and got it sorted."]}),
+    ("phoned-him", "P104", True, {"resolution": ["Phoned him."]}),
+    ("investigated-the-leak", "P104", False, {"resolution": ["Investigated the leak and resealed the shower tray."]}),
+    ("reprinted-the-ticket", "P104", False, {"resolution": ["Reprinted her ticket for Saturday's show."]}),
+    ("supervisor-approved", "P104", False, {"resolution": ["My supervisor approved waiving the call-out fee."]}),
     # Promises without a follow-up.
     ("will-let-them-know", "P105", True, {"resolution": ["Not announced yet; will let them know as soon as they are."]}),
     ("will-check-again-monday", "P105", True, {"resolution": ["Logged it. Will check again monday with the contractor."]}),

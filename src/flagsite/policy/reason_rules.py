@@ -149,10 +149,11 @@ _NO_OBJECT = frozenset("over on up back off out in through across along round wi
 
 
 # Who did it, where, how, or by what rule, said in place of what: "Dealt with by the office.", "on the
-# phone", "at the desk", "on site", "at length", "as per the clinic procedure", "in line with our usual guidelines".
+# phone", "at the desk", "on site", "on the system", "at length", "as per the clinic procedure", "in line with our usual guidelines".
 _ASIDES = re.compile(
     r"\bby (?:the |our )?[a-z]+(?<!ing)(?: (?:team|office|desk|department))?$|"
-    r"\b(?:at|in|on|over|by|via)\s+(?:(?:the|our|front)\s+)*(?:desk|reception|counter|phone|telephone|email|e-mail|person|store|shop|office|branch|site|premises)\b|"
+    r"\b(?:at|in|on|over|by|via)\s+(?:(?:the|our|front)\s+)*(?:desk|reception|counter|phone|telephone|email|e-mail|person|store|shop|office|branch|site|premises|"
+    r"system|file|crm)\b|"
     r"\b(?:at length|in detail|in full)\b|"
     r"\b(?:as per|per|in line with|according to|in accordance with|following|under)\s+(?:[a-z'-]+\s+){0,3}"
     r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?)\b"
@@ -171,7 +172,9 @@ def _says_nothing(item: str, names: frozenset[str]) -> bool:
 
 
 def _only_empty_words(lowered: str, named: set[str]) -> bool:
-    words = [w for w in _RESOLUTION_WORD.findall(lowered) if w.removesuffix("'s") not in named] if named else _RESOLUTION_WORD.findall(lowered)
+    words = [w.removesuffix("'s") for w in _RESOLUTION_WORD.findall(lowered)]  # "the customer's issue": the customer
+    if named:
+        words = [w for w in words if w not in named]
     if not words or len(words) > 18:
         return False
     if words[0] not in _SAYS_NOTHING:  # the usual case: only a verb alone then says nothing ("Received.", "Filed.")
@@ -207,9 +210,10 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     ("Filed.", "Received.", "Emailed over."). Longer entries say nothing too when every word is a verb of
     handling, attending, solving, giving or talking in any tense, a pronoun or "everything", the issue,
     a deed or a thing given named only by its kind ("the matter", "her enquiry", "measures", "the
-    relevant guidance"), the people's names or an unnamed colleague, who did it, where or by what
-    channel, a manner or a rule followed ("duly", "as appropriate", "as per the clinic procedure"), a
-    time, or a state of being fine: "Took care of it.", "Dealt with by the office.", "It is solved now.",
+    relevant guidance", "the ticket"), the people's names or an unnamed colleague ("my supervisor"),
+    who did it, where or by what channel ("on the system"), a manner or a rule followed ("duly", "as
+    appropriate", "fully", "as per the clinic procedure"), a time ("straight away"), or a state of
+    being fine or finished ("is finish", as a second language may say it): "Took care of it.", "Dealt with by the office.", "It is solved now.",
     "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
     "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
     "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",

@@ -148,7 +148,11 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     # taken.", "Fault rectified to her satisfaction.", "Provided the relevant guidance.", "Handed over to a colleague."
     """ rectify rectified fulfil fulfill fulfilled make made carried provide provided liaise liaised handed reassure
     reassured asked satisfaction outcome decision situation option options guidance assistance action actions step steps
-    measures needful necessary relevant further required change changes fault colleague colleagues""".split()
+    measures needful necessary relevant further required change changes fault colleague colleagues"""
+    # Looking into it, a record closed, someone unnamed asked, done soon or finished, said as a second language
+    # may say it: "Investigated fully.", "Ticket closed.", "Asked my supervisor.", "Sorted straight away.", "is finish".
+    """ investigate investigated investigating fully ticket supervisor manager my ran run past rang phoned asap immediately
+    quickly straight finish finished complete""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
