@@ -95,6 +95,11 @@ _DIGIT_FOR_FOR = re.compile(
     r"(?<![\d.,£$€#/-])\b(4)\s+(?:u|you|me|him|her|them|us|now|ever)\b(?!['-])"
     # After a verb in -ing or -ed, before a determiner: "waiting 4 the part", "asked 4 a refund" (not "at 4 the van came").
     r"|\b[a-z]+(?:ing|ed)\s+(4)\s+(?:the|a|an|his|her|their|my|our|your|this|that|it)\b(?!['-])"
+    # (not a count of a time: "fitted 4 the first week")
+    r"(?!\s+(?:first|second|third|next|last|following|same|whole|previous)\s+(?:week|day|month|year|night|hour|time|visit)s?\b)"
+    # After a noun, before a determiner and a noun: "a new hinge 4 the lid" (not "arrived at 4 the next day": a time).
+    r"|(?<!\bat)(?<!\bby)(?<!\bto)(?<!\buntil)(?<!\btill)(?<!\bfrom)(?<!\bbefore)(?<!\bafter)(?<!\baround)(?<!\babout)(?<!\bpast)"
+    r"(?<=[a-z])\s+(4)\s+(?:the|his|her|their|my|our|your)\s+(?!(?:first|second|third|next|last|following|same|whole|previous)\b)[a-z]+"
 )
 
 
@@ -608,6 +613,9 @@ class Lexicon:
             if word[-1] in long[len(word) - 1 :]:
                 return long
         return None
+
+    def one_slip_from_a_common_word(self, word: str) -> bool:
+        return _common_word_one_edit_away(word)
 
     def two_slips_from_a_common_word(self, word: str) -> bool:
         """Whether a common word is a letter dropped from this one and a letter added back away.

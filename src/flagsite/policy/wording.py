@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField
-from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
+from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -27,8 +27,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
-    part", "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
-    double rooms", "gave her 2 vouchers", "at 4 the van came"), a letter for a word ("spoke w her neighbour", "tuned
+    part", "a new hinge 4 the lid", "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
+    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week"), a letter for a word ("spoke w her neighbour", "tuned
     n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "vitamin c"), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
@@ -87,7 +87,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         end = text.starts[index] + len(word)
         if lower in _PREFIXES and text.masked[end : end + 1] == "-":
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
-        if word[0].isupper() and (
+        if word[0].isupper() and not (len(lower) >= _LONG_SLIP and lexicon.one_slip_from_a_common_word(lower)) and (
             _NAME_BEFORE_VERB.match(text.masked[end:]) or _NAME_BEFORE_NAME_OR_WHO.match(text.masked[end:]) or _before_a_past_tense(text, index, subject)
             or _before_a_role(text, index)
         ):
@@ -169,6 +169,10 @@ _NAME_BEFORE_VERB = re.compile(
 )
 
 
+# A word this long one slip from a common word is that word mistyped, not a name before its verb ("Accomodation booked").
+_LONG_SLIP = 8
+
+
 def _before_a_role(text: TextField, index: int) -> bool:
     """Whether a word stands right before a word for a person by their job: "Dari interpreter", "Polish builder"."""
     following = text.words[index + 1] if index + 1 < len(text.words) else ""
@@ -213,7 +217,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     his tablets ... topped up Tamsk's water"), a word that no dictionary word is one edit away from
     (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away),
     a capitalised word opening a sentence before a verb of its own ("Mochi ate a sock", "Bisky
-    chewed the hose": a pet's or a person's name), before another name ("Bisky and Mungo") or before
+    chewed the hose": a pet's or a person's name; but a word of eight letters or more one slip from a
+    common word is that word: "Accomodation booked"), before another name ("Bisky and Mungo") or before
     who it is, set off by commas ("Kemi, her granddaughter, ..."), the end of a compound ("add-ons",
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
@@ -309,12 +314,16 @@ _WROTE_COLON = re.compile(
 # message as its subject ("Her letter concluded: I have paid for forty years", "Her card ended with: you
 # have ruined it") and words that speak as "I" or "you". "Told her: ..." (the writer's) has no such subject.
 _SPEAKER_LEAD_IN = re.compile(
-    r"(?:^|[.;!?]\s+)(?:(?P<person>he|she|they|the customer|customer|caller|client|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+)"
+    r"(?:^|[.;!?]\s+)(?:(?P<person>he|she|they|the customer|customer|caller|client|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+"
+    # (the subject left out, but we were spoken to: "Texted us at 11pm: where is my engineer")
+    r"|(?P<to_us>(?:texted|emailed|e-mailed|messaged|wrote to|rang|phoned|called|told|said to|shouted at|yelled at|replied to)\s+(?:us|me)))"
     r"|(?P<message>(?:his|her|their|the customer's|[A-Z][\w-]+'s)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:letter|email|e-mail|text|message|card|note|reply|response|answer|voicemail|review|post|comment|complaint|words|chat)))"
-    r"(?P<lead>(?:\s+[^\s.;:!?\"“”]+){0,10}?)\s*:\s*(?P<said>[^.;\n]*)",
+    r"(?P<lead>(?:\s+[^\s.;:!?\"“”]+){0,10}?)\s*(?::|(?<=\bgoes),|(?<=\bwent),|(?<=\bsaid),|(?<=\bsays),)\s*(?P<said>[^.;\n]*)",
     re.IGNORECASE,
 )
+_SPEECH_BEFORE_A_COMMA = ("goes,", "went,", "said,", "says,")
+_THE_WORDS = re.compile(r"\b(?:the|these|those) words$", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|your|yours|yourselves)\b", re.IGNORECASE)
 # After a message's label and its colon, a clause with its own subject and verb: "her text this morning: half
 # the tricks flopped" (not "Her email: photos of the leak", "Her message: wants a callback").
@@ -324,9 +333,9 @@ _A_CLAUSE = re.compile(r"^(?:[a-z'-]+\s+){1,4}?(?:[a-z]+ed|was|were|is|are|has|h
 def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
     for match in _SPEAKER_LEAD_IN.finditer(body):
         said = match.group("said")
-        if _SECOND_PERSON.search(said):
-            return match
-        if match.group("message") and (_FIRST_PERSON.search(said) or (_a_label(match.group("lead")) and _A_CLAUSE.match(said))):
+        if _SECOND_PERSON.search(said) or (said and _THE_WORDS.search(match.group("lead"))):
+            return match  # (after "the words:" whatever follows is theirs: "His email ended with the words: never again")
+        if (match.group("message") or match.group("to_us")) and (_FIRST_PERSON.search(said) or (_a_label(match.group("lead")) and _A_CLAUSE.match(said))):
             return match
     return None
 
@@ -354,7 +363,7 @@ def _written_speech(body: str) -> re.Match[str] | None:
 # safe behind the butt' on the job sheet" (but "She wrote 'you are useless' in the chat" is the customer's).
 _STAFF_WRITING = re.compile(r"(?:^|[.;!?,]\s*|\b(?:i|we|and|then|also)\s+)(?:added|wrote|write|entered|typed|put)\s*:?\s*$", re.IGNORECASE)
 _INTO_THE_RECORD = re.compile(r"^\s*(?:to|on|in|into|onto|under)\s+(?:the|her|his|their|its|our|my|this|today['’]s|[a-z]+['’]s)\b", re.IGNORECASE)
-_VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|quote,|direct quote)\b", re.IGNORECASE)
+_VERBATIM = re.compile(r"\b(?:verbatim|word for word|in (?:his|her|their) (?:own )?words|direct quote)\b|\b(?:i|and i|to) quote,", re.IGNORECASE)
 
 
 def _names_a_thing(body: str, match: re.Match[str], before: str) -> bool:
@@ -414,9 +423,12 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     out", "Customer wrote in her email: you people..."), and words that speak as "I" or "you", or a clause
     of its own after a bare label, when their message is ("Her letter concluded: I have paid...", "her text
     this morning: half the tricks flopped"; not "Her email held two attachments: the form and a photo",
-    "Told her to write: ..."); a quote of two words in lower case a few words after a verb of
+    "Told her to write: ..."); the same after a verb of speech and a comma ("He goes, you lot are a
+    joke"), after a verb that says we were spoken to, its subject left out ("Texted us at 11pm: where is
+    my engineer"; not "Emailed us: photos of the leak"), and whatever follows "the words:" ("His email
+    ended with the words: never again"); a quote of two words in lower case a few words after a verb of
     speech, "called" or "described" ("said the charge was 'daylight robbery'", "called the price 'daylight
-    theft'"; not 'Mulch Plus'); and "verbatim" or "in his words". Quoted names of things (a plan,
+    theft'"; not 'Mulch Plus'); and "verbatim", "in his words" or "and I quote,". Quoted names of things (a plan,
     an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
     staff wrote into the record ("Added 'nut allergy' to her preferences", "Wrote 'key safe by the
     gate' on the job sheet") are not flagged. The finding retells the quote as reported speech.
@@ -441,7 +453,8 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
         # Most texts have no quotation mark, colon or "words": skip the patterns for them.
         double = '"' in body or "“" in body or "„" in body
         single = "'" in body or "‘" in body
-        if not (double or single or ":" in body or "verbatim" in lowered or "word" in lowered or "quote" in lowered):
+        said_comma = any(verb in lowered for verb in _SPEECH_BEFORE_A_COMMA)
+        if not (double or single or ":" in body or said_comma or "verbatim" in lowered or "word" in lowered or "quote" in lowered):
             continue
         hit = _VERBATIM.search(body)
         quoted = hit.group(0) if hit else None
@@ -455,7 +468,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
-                ":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body) or _written_speech(body) or _speech_after_a_lead_in(body))
+                (":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body) or _written_speech(body))) or ((":" in body or said_comma) and _speech_after_a_lead_in(body))
             )
             # (after a lead-in, the words said: "Mrs Tulloch said at the door: third time ..." retells "third time ...")
             quoted = (speech.group("said") if speech.re is _SPEAKER_LEAD_IN else speech.group(0)) if speech else None
@@ -470,7 +483,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Finds words and phrases from a list of profanity and insults (British and American: "old
-    git", "twit", "numpty", "to shut her up"), and the plurals of its words ("morons",
+    git", "twit", "numpty", "to shut her up", oaths that send someone away: "sod off", "get stuffed"), and the plurals of its words ("morons",
     "numpties"), wherever they are: in the note's own words or inside a quote. Beyond the list it
     reads how a person is named: a noun that insults only when someone is called one ("pig",
     "cow", "clown", "git", "fart") after a belittling word or a word of character, or in a frame
@@ -641,7 +654,8 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      "centred centered righteous absorbed obsessed entitled",
      r"\bover-?(?:protective|bearing|sensitive|emotional|dramatic|familiar|reactive|zealous|anxious|confident)\b|\bhigh[- ]maintenance\b|"
      r"\bself-(?:important|centred|centered|righteous|absorbed|obsessed|entitled)\b"),
-    ("nothing state tizzy flap strop huff fit tantrum wobbly paddy hissy meltdown molehill pram fuss scene",
+    ("nothing state tizzy flap strop huff fit tantrum wobbly paddy hissy meltdown molehill pram fuss scene mood",
+     r"\bin (?:a|such a) (?:(?:right|foul|filthy|stinking|proper|real|vile|terrible)\s+)?mood\b|"
      r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
      r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
      r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b"),
@@ -872,7 +886,9 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
                 ends = _negated_judgement(words, cursor + 1, subject)
                 if ends:
                     return " ".join(words[index : ends + 1])
-            if cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"])):
+            if words[cursor : cursor + 2] in (["can", "be"], ["could", "be"]) or words[cursor : cursor + 3] == ["tends", "to", "be"]:
+                cursor += 1 if words[cursor] != "tends" else 2  # what a person tends to be: "She can be a bit much"
+            elif cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"])):
                 continue
             if words[cursor] in ("came", "comes"):
                 cursor += 2
@@ -883,8 +899,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if cursor >= len(words):
             continue
         candidate = words[cursor]
-        if subject_word and _labelled_strongly(words, cursor) and not _insult(candidate, subject, text):
-            return " ".join(words[index : cursor + 1])  # "her hubby was a legend", "is an absolute gentleman"
+        if subject_word and (_labelled_strongly(words, cursor) or _hard_going(words, cursor)) and not _insult(candidate, subject, text):
+            return " ".join(words[index : cursor + 2 if _hard_going(words, cursor) else cursor + 1])  # "her hubby was a legend", "He's hard work"
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
         if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text) and not _before_an_insult(words, cursor, subject, text):
@@ -900,6 +916,17 @@ _NEGATED_COPULAS = frozenset("isn't wasn't aren't weren't".split())
 _LABEL_DEGREE = frozenset("real absolute total utter complete proper right most".split())
 # Nouns of praise said of a person: "her hubby was a legend", "is a gem".
 _PRAISE_NOUNS = frozenset("legend star superstar gem diamond saint angel hero godsend lifesaver treasure sweetheart darling".split())
+
+
+def _hard_going(words: list[str], index: int) -> bool:
+    """Whether word ``index`` opens a verdict on what a person is to deal with: "hard work", "heavy going",
+    "a bit much", or a mood made a label before a word for a person: "an angry man", "a miserable woman"."""
+    word, following, before = words[index], words[index + 1] if index + 1 < len(words) else "", words[index - 1] if index else ""
+    if word in ("hard", "heavy", "tough") and following in ("work", "going"):
+        return True
+    if word == "much" and before in ("bit", "too"):
+        return True
+    return word in REPORTED_STATES and before in ("a", "an") and (following in PERSON_HEADS or following in PERSON_WORDS)
 
 
 def _labelled_strongly(words: list[str], index: int) -> bool:
@@ -1038,7 +1065,7 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
     ):
         return None  # nearly every text: no word said of people alone, no attribute, nothing that marks a person
     for index, candidate in enumerate(words):
-        if index < 2 or not (lexicon.judges(candidate) or _labelled_strongly(words, index)):
+        if index < 2 or not (lexicon.judges(candidate) or _labelled_strongly(words, index) or _hard_going(words, index)):
             continue
         if _what_it_is_like_to(words, index):
             continue  # what a thing is like to use: "the Lodge is difficult to reach" (but "rude to the driver", "difficult to deal with")
@@ -1064,7 +1091,7 @@ def _judgement_of_someone_named(text: TextField, subject: Subject) -> str | None
             continue  # (what the customer said of someone is their complaint: "Said the man at the desk was rude")
         # A name after a title or a word for a person is surely a person: any judging word counts.
         surely_a_person = acting or named < said_of or _a_person_before(words, named)
-        if candidate in lexicon.person_judging or (surely_a_person and (lexicon.judges_a_person(candidate) or _labelled_strongly(words, index))):
+        if candidate in lexicon.person_judging or (surely_a_person and (lexicon.judges_a_person(candidate) or _labelled_strongly(words, index) or _hard_going(words, index))):
             title = 1 if named > 0 and words[named - 1] in HONORIFICS else 0
             return " ".join(text.originals[named - title : index + 1])
     return None
@@ -1144,8 +1171,10 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             cursor = index + 1
             while cursor < len(words) - 1 and _of_degree(words[cursor], subject.lexicon):
                 cursor += 1
-            if words[cursor] in subject.lexicon.person_judging:
-                return " ".join(words[index : cursor + 1])  # "Was well moody with the engineer"
+            if words[cursor] in subject.lexicon.person_judging or (
+                (subject.lexicon.judges(words[cursor]) or words[cursor] in TRAIT_WORDS) and words[cursor + 1 : cursor + 2] in (["with"], ["to"], ["towards"])
+            ):
+                return " ".join(words[index : cursor + 1])  # "Was well moody with the engineer", "Was quite abrupt with Callum"
             continue
         if word in ("a", "an") and words[index + 1] in _OPENING_LABELS and _starts_clause(text, index) and index + 2 < len(words):
             word, index = words[index + 1], index + 1  # "An absolute treasure, ...", "A total headache to schedule"
@@ -1276,7 +1305,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       seller's agent was rude to him" passes, and so does what doing something is like: "the
       manager was difficult to reach"; but "a nightmare to pin down"; "Said the man on the front desk last
       Friday was rude", "According to her, the driver was rude", "She felt the clerk was curt" are the customer's,
-      "Ben reports that Diego is lazy" a colleague's judgement); whatever
+      "Ben reports that Diego is lazy" a colleague's judgement); "can be" and "tends to be" say what a
+      person is too ("Her partner can be very rude", "She can be a bit much"); "hard work", "heavy going" and a
+      mood made a label before a word for a person ("is an angry man"; not "was angry about the visit") judge; whatever
       follows "a real", "an absolute", "a most", and a noun of praise ("was a real star", "an absolute
       gentleman", "a most knowledgeable beekeeper", "her hubby was a legend"); or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
@@ -1285,7 +1316,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "comes across as", "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
       absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely
       out of touch", "An absolute treasure", "A total headache to schedule"; or "was" and a word
-      said of people alone ("Was well moody with the engineer").
+      said of people alone ("Was well moody with the engineer"), or any judging word before "with" or "to"
+      ("Was quite abrupt with Callum"); a mood as a state of character ("in a right mood", "in a mood";
+      not "in a good mood").
     - a judgement of someone the record does not name, or of a person's conduct: a name inside a
       sentence, after a title or a word for a person, or one the dictionary lacks, then "is/was
       (being)" and a word of character ("her son Kofi is hopeless", "Mrs Delaney is lovely",

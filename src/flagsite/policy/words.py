@@ -55,6 +55,8 @@ DEROGATORY: tuple[str, ...] = (
     "stupid cow", "useless cow", "lazy cow", "old misery", "misery guts", "shut up", "shut her up",
     "shut him up", "shut them up", "jumped-up", "waste of space", "time-waster", "timewaster", "brat",
     "son of a bitch", "sob", "a complete tool", "a total tool", "an absolute tool", "cowboys",
+    # Oaths that send someone away.
+    "sod off", "naff off", "bog off", "get stuffed", "shove it",
 )
 
 # Oaths that are also verbs: each of their forms is profane ("bitching about the price", "pissed and moaned").
