@@ -52,6 +52,16 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("on-behalf-of-a-title", "P102", True, {"contact": {"name": "Mr Erickson"}, "reason": "Rang on behalf of Mrs Erickson to cancel Thursday's cleaning visit."}),
     ("her-husbands-car", "P102", False, {"contact": {"name": "Mrs Erickson"}, "reason": "Asked whether her husband's car can be parked in the bay during the works."}),
     ("power-of-attorney-for-her-mother", "P102", False, {"contact": {"name": "Mrs Erickson"}, "reason": "Asked what a power of attorney for her mother would involve."}),
+    # Vague reasons in other registers: a talk verb in its base form, bits to sort, a follow-up pointing back in time, feedback.
+    ("ask-something", "P103", True, {"reason": "Wanted to ask something about her renewal."}),
+    ("couple-of-bits", "P103", True, {"reason": "Had a couple of bits to sort out on the account."}),
+    ("following-up-last-tuesday", "P103", True, {"reason": "Following up on her call from last Tuesday."}),
+    ("checking-progress", "P103", True, {"reason": "Checking on the progress of things."}),
+    ("what-happened-friday", "P103", True, {"reason": "Ringing about what happened on Friday."}),
+    ("left-feedback", "P103", True, {"reason": "Left some feedback."}),
+    ("leak-since-last-week", "P103", False, {"reason": "Kitchen tap leaking since last week, worse at night."}),
+    ("following-the-storm", "P103", False, {"reason": "Following the storm the fence panels by the shed have blown down."}),
+    ("slow-progress-on-the-loft", "P103", False, {"reason": "Worried about slow progress on the loft extension."}),
     # Empty resolutions.
     ("noted", "P104", True, {"resolution": ["Noted."]}),
     ("replied", "P104", True, {"resolution": ["Replied."]}),

@@ -10,7 +10,7 @@ from ..rules import Hit, describe, rule
 from .note_common import DETERMINERS
 from .subject import Subject
 from .text import TextField
-from .words import EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS
+from .words import EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS, WEEKDAYS
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -64,7 +64,10 @@ _TALK = frozenset("call calls chat conversation enquiry enquiries inquiry inquir
 _SENT_BY = frozenset(("from", "by", "about", "re", "regarding"))  # "letter from ...", "email about ..."
 # Words one of which a reason holds when _the_contact_itself may find something in it.
 _POINTING = frozenset("see per refer details notes info information".split())
-_CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | _POINTING
+# A reason that follows up or points back names when the earlier contact was, not what it was about.
+_POINTING_BACK = frozenset("following follow chasing chased callback previous earlier again happened".split())
+_TIMES = frozenset(f"{WEEKDAYS.replace('|', ' ')} last week weeks month day days yesterday today ago morning afternoon evening".split())
+_CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | _POINTING | _POINTING_BACK
 # A reason that points elsewhere for the issue names a document, not the issue: "see sheet", "as per the
 # email thread", "details in the CRM".
 # ("per" alone is a rate, "per month", unless a determiner follows: "per the job sheet".)
@@ -84,8 +87,8 @@ def _a_title_before_a_name(word: str, after: list[str], index: int, text: TextFi
 
 def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str], names: frozenset[str]) -> set[str]:
     """Words of a reason that say how the contact came or where the issue is written, not what it is:
-    the channel before a word of talk or a sender, a talk's size, what a pointer points to, a title
-    before a name ("Mrs Bramley"), text-speak made a verb ("msg'd")."""
+    the channel before a word of talk or a sender, a talk's size, what a pointer points to, when a
+    contact followed up was ("last Tuesday"), a title before a name ("Mrs Bramley"), text-speak made a verb ("msg'd")."""
     said: set[str] = set()
     for index, word in enumerate(words):
         after = words[index + 1 : index + 3]
@@ -96,6 +99,8 @@ def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str
                 said.update((word, after[0]))  # "email from", "voicemail left by", "letter about"
         elif _a_title_before_a_name(word, after, index, text, words, names) or (word.endswith("'d") and word[:-2] in filler):
             said.add(word)
+    if not _POINTING_BACK.isdisjoint(words):  # "following up on her call from last Tuesday": when, not what
+        said.update(w for w in words if w in _TIMES)
     if not _POINTING.isdisjoint(words):
         for pointed in _POINTER.finditer(text.lowered):
             said.update(pointed.group(1).split() + pointed.group(2).split())  # the pointer and what it points to
@@ -113,8 +118,10 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Removes from `reason` the words that carry no information about an issue ("customer", "called",
     "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
-    "discuss"; the issue named only by its kind: "complaint", "matter"; a wish or a chase: "wished",
-    "chased up"; a time that points back: "previous"; someone or something unnamed: "someone", "anybody"; how, where and for whom they got
+    "discuss", "ask"; the issue named only by its kind: "complaint", "matter", "feedback", "progress",
+    "what happened", "a couple of bits"; a wish or a chase: "wished", "chased up"; a time that points
+    back: "previous", and when a contact followed up was: "following up on her call from last
+    Tuesday"; someone or something unnamed: "someone", "anybody"; how, where and for whom they got
     in touch: "came into the office", "popped into the shop", "on behalf of his wife", the customer
     called "member", "tenant", "guest"; their short forms and slang:
     "abt", "bout", "wrt", "cuz", made verbs: "msg'd"; names, and a title before a name: "Mrs Bramley";

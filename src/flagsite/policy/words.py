@@ -176,7 +176,9 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     # The issue named only by its kind, a wish, a chase, and a time that points back: "Complaint regarding
     # the service", "wished to discuss a matter", "chased up the parcel", "callback about the previous matter".
     """ matter matters complaint complaints case wish wished wishing chase chased chases chasing
-    callback callbacks previous prior earlier"""
+    callback callbacks previous prior earlier following happened feedback progress"""
+    # Talk in the base form, and things to sort named by nothing: "wanted to ask", "a couple of bits to sort out".
+    """ ask enquire inquire sort bits couple"""
     # How, where and for whom they got in touch, and the customer by another name: "came into the
     # office", "popped into the shop", "telephoned on the member's behalf", "the tenant walked in at reception".
     """ came come comes popped walked visited into telephoned messaged texted behalf office shop store
