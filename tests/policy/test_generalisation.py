@@ -384,6 +384,17 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("was-happy-with-the-refund", "P305", False, {"resolution": ["Was happy with the refund."]}),
     ("the-job-is-hard-work-for-one-fitter-so-t", "P305", False, {"resolution": ["The job is hard work for one fitter, so two were sent."]}),
     ("in-a-good-mood-after-the-repair-she-book", "P305", False, {"resolution": ["In a good mood after the repair, she booked the next service."]}),
+    # Hard negatives of the same shapes: a compound, what it is like to reach someone, a name, a numbered table, a unit.
+    ("her-son-is-a-real-estate-agent-and-handl", "P305", False, {"resolution": ["Her son is a real estate agent and handles the lease."]}),
+    ("he-can-be-difficult-to-reach-by-phone-so", "P305", False, {"resolution": ["He can be difficult to reach by phone, so email first."]}),
+    ("customer-complains-every-winter-that-the", "P305", False, {"resolution": ["Customer complains every winter that the pipes freeze."]}),
+    ("her-daughter-can-be-contacted-on-the-mob", "P305", False, {"resolution": ["Her daughter can be contacted on the mobile."]}),
+    ("was-happy-to-wait-for-the-part", "P305", False, {"resolution": ["Was happy to wait for the part."]}),
+    ("her-reply-came-by-post-the-signed-form-a", "P303", False, {"resolution": ["Her reply came by post: the signed form and a cheque."]}),
+    ("karen-smith-rang-about-the-invoice", "P304", False, {"resolution": ["Karen Smith rang about the invoice."]}),
+    ("the-stud-dog-and-the-bitch-were-both-vac", "P304", False, {"resolution": ["The stud dog and the bitch were both vaccinated."]}),
+    ("table-4-the-smith-party-8pm", "P301", False, {"resolution": ["Table 4 the Smith party, 8pm."]}),
+    ("flow-rate-12-lpm-pressure-3-bar", "P302", False, {"resolution": ["Flow rate 12 lpm, pressure 3 bar."]}),
     # Speech after a comma or to us, oaths that send someone away, "4" for "for" after a noun, a long slip before a verb.
     ("he-goes-you-lot-are-a-joke", "P303", True, {"resolution": ["He goes, you lot are a joke."]}),
     ("she-said-and-i-quote-the-worst-service-e", "P303", True, {"resolution": ["She said, and I quote, the worst service ever."]}),

@@ -99,6 +99,9 @@ _DIGIT_FOR_FOR = re.compile(
     r"(?!\s+(?:first|second|third|next|last|following|same|whole|previous)\s+(?:week|day|month|year|night|hour|time|visit)s?\b)"
     # After a noun, before a determiner and a noun: "a new hinge 4 the lid" (not "arrived at 4 the next day": a time).
     r"|(?<!\bat)(?<!\bby)(?<!\bto)(?<!\buntil)(?<!\btill)(?<!\bfrom)(?<!\bbefore)(?<!\bafter)(?<!\baround)(?<!\babout)(?<!\bpast)"
+    # (a numbered place or thing is no noun of this kind: "Table 4 the Smith party", "room 4 the end one")
+    r"(?<!\broom)(?<!\bflat)(?<!\bunit)(?<!\bbay)(?<!\bplot)(?<!\bgate)(?<!\bdoor)"
+    r"(?<!\btable)(?<!\bseat)(?<!\brow)(?<!\bblock)(?<!\bfloor)(?<!\blevel)(?<!\bpitch)(?<!\bcourt)(?<!\bline)(?<!\bpage)(?<!\broute)(?<!\bzone)"
     r"(?<=[a-z])\s+(4)\s+(?:the|his|her|their|my|our|your)\s+(?!(?:first|second|third|next|last|following|same|whole|previous)\b)[a-z]+"
 )
 

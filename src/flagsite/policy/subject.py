@@ -72,7 +72,7 @@ class Subject:
         return any(not _OF_BLOOD.isdisjoint(text.words) for text in self.texts)
 
 
-_BEFORE_A_SURNAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][a-z]+)\s+[A-Z][a-z]+")
+_BEFORE_A_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+")
 # Someone called a bitch, or a judging word before it: an insult even among dogs.
 _CALLED_ONE = re.compile(
     r"\bcall(?:ed|ing|s)?\s+(?:[a-z]+\s+){0,2}an?\s+(?:[a-z-]+\s+)?bitch|\b(?:stuck-up|stupid|silly|nasty|old|mad|crazy|lazy|jealous|spiteful|total|absolute|right|such a)\s+bitch"

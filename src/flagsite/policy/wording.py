@@ -28,7 +28,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
     part", "a new hinge 4 the lid", "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
-    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week"), a letter for a word ("spoke w her neighbour", "tuned
+    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "tuned
     n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "vitamin c"), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
@@ -180,7 +180,7 @@ def _before_a_role(text: TextField, index: int) -> bool:
 
 
 # Units of measure, and the prefixes that scale them: "mbar", "kPa", "mA", "kWh", "mg", "psi", "rpm".
-_UNITS = frozenset("bar l g m w v a pa hz wh j n s ohm psi rpm mph kph bpm ppm dpi fps lb lbs oz ft".split())
+_UNITS = frozenset("bar l g m w v a pa hz wh j n s ohm psi rpm mph kph bpm ppm dpi fps lb lbs oz ft lpm gpm cfm".split())
 _UNIT_PREFIXES = frozenset("m k c d h n u µ g".split())
 
 
@@ -716,10 +716,10 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:holds?|held|has|had|of) (?:very |such |rather )?(?:strong|firm|fixed|forthright|decided) (?:views|opinions)\b"),
     # Contention made a habit, in the present of a person: "Queries every bill we send", "haggles over the fee
     # each time" (not "queried the fee on this bill", "checks every invoice against the job sheet").
-    ("queries disputes argues haggles quibbles challenges contests questions moans grumbles nitpicks complains whinges gripes fusses frets nags goes "
+    ("queries disputes argues haggles quibbles challenges contests questions moans grumbles nitpicks whinges gripes fusses frets nags goes "
      "always forever constantly continually perpetually endlessly invariably",
      r"(?:^|[.;!?,]\s*|\b(?:he|she|they|always|still|just)\s+)(?:queries|disputes|argues|haggles|quibbles|challenges|contests|questions|moans|grumbles|nitpicks"
-     r"|complains|whinges|gripes|fusses|frets|nags|goes on(?: and on)? about)"
+     r"|whinges|gripes|fusses|frets|nags|goes on(?: and on)? about)"
      r"(?:\s+[a-z'-]+){0,5}?\s+(?:every|each)\b|"
      # A complaint that comes whatever happens: "always finds something to complain about", "forever picking holes".
      r"\b(?:always|forever|constantly|continually|perpetually|endlessly|invariably)\s+(?:[a-z']+\s+){0,4}?"
@@ -935,7 +935,7 @@ def _labelled_strongly(words: list[str], index: int) -> bool:
     so the caller reads it only of a person."""
     if index >= 1 and words[index - 1] in ("a", "an") and words[index] in _PRAISE_NOUNS:
         return True
-    return index >= 2 and words[index - 1] in _LABEL_DEGREE and words[index - 2] in ("a", "an")
+    return index >= 2 and words[index - 1] in _LABEL_DEGREE and words[index - 2] in ("a", "an") and words[index - 1 : index + 1] != ["real", "estate"]
 
 
 def _negated_judgement(words: list[str], negation: int, subject: Subject) -> int | None:
