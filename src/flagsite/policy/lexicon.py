@@ -10,7 +10,7 @@ per worker process, on the first record that needs it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -46,7 +46,7 @@ def _spellchecker() -> Any:  # pyspellchecker has no type information
 
 
 @lru_cache(maxsize=2)
-def _english_words(size: int) -> frozenset[str]:
+def _english_words(size: int) -> Collection[str]:
     from .spelling import english_words
 
     return english_words(size)

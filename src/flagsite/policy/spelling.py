@@ -22,6 +22,8 @@ import gzip
 import marshal
 import os
 import tempfile
+from bisect import bisect_left
+from collections.abc import Iterator
 from importlib import resources
 from importlib.util import find_spec
 from typing import Any
@@ -30,10 +32,31 @@ _LIST = ("resources", "en.json.gz")
 _FORMAT = 1  # bump when what the cache holds changes
 
 
-def english_words(size: int) -> frozenset[str]:
+def english_words(size: int) -> SortedWords:
     """SCOWL's words of one size (60: common, 70: rarer), American and British, in lower case."""
     data = resources.files("flagsite.policy").joinpath("data", f"english-{size}.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode("utf-8").split())
+    return SortedWords(gzip.decompress(data).decode("utf-8").split())
+
+
+class SortedWords:
+    """Words looked up by halving a sorted list. A list of SCOWL's is read once per process and asked
+    only of words pyspellchecker lacks: hashing its 150,000 words into a set took longer than reading it."""
+
+    def __init__(self, words: list[str]) -> None:
+        words.sort()  # the files are sorted: this only checks it
+        self._words = words
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        index = bisect_left(self._words, word)
+        return index < len(self._words) and self._words[index] == word
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
 
 
 def english_checker() -> Any:  # pyspellchecker has no type information
