@@ -713,15 +713,13 @@ _SHORTENED = 8
 @lru_cache(maxsize=1)
 def _common_words_by_opening() -> dict[str, tuple[str, ...]]:
     """Common words of eight letters or more by their first three and four letters, the most used first."""
-    frequency = _spellchecker().word_frequency
+    counts = _spellchecker().word_frequency.dictionary
+    longs = [word for word, count in counts.items() if count >= _COMMON * 10 and len(word) >= _SHORTENED and word.isalpha()]
     found: dict[str, list[str]] = {}
-    for long, count in sorted(frequency.dictionary.items(), key=lambda item: -item[1]):
-        if count < _COMMON * 10:
-            break
-        if len(long) >= _SHORTENED and long.isalpha():
-            found.setdefault(long[:3], []).append(long)
-            found.setdefault(long[:4], []).append(long)
-    return {opening: tuple(longs) for opening, longs in found.items()}
+    for long in sorted(longs, key=counts.__getitem__, reverse=True):
+        found.setdefault(long[:3], []).append(long)
+        found.setdefault(long[:4], []).append(long)
+    return {opening: tuple(words_) for opening, words_ in found.items()}
 
 
 def _a_swap_of_a_common_word(word: str) -> bool:
