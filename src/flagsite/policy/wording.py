@@ -579,7 +579,7 @@ _BEFORE_JUDGING = _OPENING_INTENSIFIERS | frozenset("a an the most exactly parti
 # a person is "clearly" or "obviously", what they "seemed unable to grasp", their English, a label
 # for a person ("a serial complainer", "a bit of a worrier").
 _MARKED_OPINION_PATTERN = (
-    r"\bif you ask me\b|\bbless (?:her|him|them)\b|\bbetween you and me\b|\bmind you\b|"
+    r"\bif you ask me\b|\bbless (?:her|him|them)\b|,\s*bless\s*,|\bbetween you and me\b|\bmind you\b|"
     r"(?:^|[.;!?,]\s*|\b(?:is|was|he's|she's|they're|are|were|being|" + "|".join(sorted(PERSON_WORDS)) + r")\s+)(?:clearly|obviously|evidently)\s+"
     r"(?!stated|said|says|explained|marked|labell?ed|visible|shown|written|printed|listed|states|shows|displayed|damaged|broken|faulty|"
     r"wrong|the\b|a (?:fault|defect|mistake|typo|error))[a-z']+|"
@@ -640,7 +640,9 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"(?:^|[.;!?,]\s*|\b(?:i'm|i am|it's|it is|it was|i was)\s+)(?:pretty|fairly|quite|abundantly|crystal|dead)\s+(?:sure|certain|clear|obvious)\s+"
      r"(?:that\s+)?(?:he|she|they|the (?:customer|client|caller))\b"),
     ("act acts acted acting behaves behaved behaving carries carried carrying",
-     r"\b(?:act(?:s|ed|ing)?|behav(?:es|ed|ing)|carr(?:ies|ied|ying) on)\s+(?:like|as if|as though)\s+(?:he|she|they)\b"),
+     r"\b(?:act(?:s|ed|ing)?|behav(?:es|ed|ing)|carr(?:ies|ied|ying) on)\s+(?:like|as if|as though)\s+(?:he|she|they)\b|"
+     # "acting all high and mighty", "acting all innocent": a manner put on, in speech.
+     r"\bact(?:s|ed|ing)?\s+all\s+[a-z-]+"),
     ("thinks think reckons reckon believes believe suspect guess guessing bet imagine doubt assume presume",
      r"(?:^|[.;!?,]\s*)(?:reckon|suspect|guess|guessing|bet|imagine|think|doubt|assume|presume)\s+(?:that\s+|whether\s+|if\s+)?"
      r"(?:he|she|they|he's|she's|they're|the (?:customer|client|caller))\b|"
@@ -659,6 +661,10 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
      r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
      r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b"),
+    # What a person said, named as a rant: "another one of her rants", "his usual moan", "her latest tirade".
+    ("rant rants tirade tirades moan moans whinge whinges gripe gripes outburst outbursts diatribe diatribes sob",
+     r"\b(?:his|her|their|another|usual|latest)\s+(?:(?:usual|latest|little|weekly|daily|long|big)\s+)?"
+     r"(?:rants?|tirades?|moans?|whinges?|gripes?|outbursts?|diatribes?|sob stor(?:y|ies))\b"),
     ("kicked kicking kicks rag one",
      r"\bkick(?:ed|ing|s)? off (?:at|about|over|when|again|big time)\b|\b(?:went|goes|going) off on one\b|\blos(?:t|ing|es) (?:his|her|their) rag\b"),
     ("diva princess snob martyr handful character hypochondriac show showoff control prima pushover soft typical energy vibe vibes bit",
@@ -888,10 +894,10 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
                     return " ".join(words[index : ends + 1])
             if words[cursor : cursor + 2] in (["can", "be"], ["could", "be"]) or words[cursor : cursor + 3] == ["tends", "to", "be"]:
                 cursor += 1 if words[cursor] != "tends" else 2  # what a person tends to be: "She can be a bit much"
-            elif cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 3] == ["across", "as"])):
+            elif cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 2] == ["across"])):
                 continue
             if words[cursor] in ("came", "comes"):
-                cursor += 2
+                cursor += 2 if words[cursor + 2 : cursor + 3] == ["as"] else 1  # "comes across as rude", "comes across a bit entitled"
         start = cursor
         cursor += 1
         while cursor < len(words) and (_of_degree(words[cursor], lexicon) or words[cursor] in _ARTICLE or words[cursor] == "like") and cursor - start < 5:
@@ -903,7 +909,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
             return " ".join(words[index : cursor + 2 if _hard_going(words, cursor) else cursor + 1])  # "her hubby was a legend", "He's hard work"
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
-        if subject_word and lexicon.judges(candidate) and not _insult(candidate, subject, text) and not _before_an_insult(words, cursor, subject, text):
+        if subject_word and (lexicon.judges(candidate) or _fussy_about(words, cursor)) and not _insult(candidate, subject, text) and not _before_an_insult(words, cursor, subject, text):
             labelled = "a" in words[start:cursor] or "an" in words[start:cursor]  # "a nightmare to pin down" is said of them
             if not (by_role and _reported(text, index)) and (labelled or not _what_it_is_like_to(words, cursor)):
                 return " ".join(words[index : cursor + 1])
@@ -916,6 +922,15 @@ _NEGATED_COPULAS = frozenset("isn't wasn't aren't weren't".split())
 _LABEL_DEGREE = frozenset("real absolute total utter complete proper right most".split())
 # Nouns of praise said of a person: "her hubby was a legend", "is a gem".
 _PRAISE_NOUNS = frozenset("legend star superstar gem diamond saint angel hero godsend lifesaver treasure sweetheart darling".split())
+
+
+# Words that judge a person only before "about": "very particular about the keys", "funny about dogs" (not
+# "very particular instructions", "a funny noise").
+_FUSSY = frozenset("particular funny precious picky touchy choosy fussy prickly sniffy".split())
+
+
+def _fussy_about(words: list[str], index: int) -> bool:
+    return words[index] in _FUSSY and words[index + 1 : index + 2] == ["about"]
 
 
 def _hard_going(words: list[str], index: int) -> bool:
@@ -1184,11 +1199,11 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
                 continue
         elif (word not in _OPENING_INTENSIFIERS and word not in _OPENING_LINKS and word not in _OPENING_LABELS) or not _starts_clause(text, index):
             continue
-        if word in ("comes", "came") and words[index + 1 : index + 3] not in (["across", "as"], ["over", "as"]):
+        if word in ("comes", "came") and words[index + 1 : index + 2] not in (["across"], ["over"]):
             continue
         if word == "so" and words[index + 1] in _DETERMINERS:
             continue  # "..., so the credit note was cancelled": "so" joins two clauses
-        cursor = index + 3 if word in ("comes", "came") else index + 1
+        cursor = (index + 3 if words[index + 2 : index + 3] == ["as"] else index + 2) if word in ("comes", "came") else index + 1
         while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
         if any(text.starts_sentence(after) for after in range(index + 1, cursor + 1)):
@@ -1199,7 +1214,9 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
         ) and not _insult(candidate, subject, text):
             return " ".join(words[index : cursor + 2])  # a label with no verb: "Real good people", "Really decent couple"
         contrast = word == "not" and not text.starts_sentence(index) and candidate not in subject.lexicon.person_judging  # "dormant, not dead"
-        if subject.lexicon.judges(candidate) and not contrast and not _insult(candidate, subject, text) and (word != "not" or _of_a_person(text, subject, cursor)):
+        if (subject.lexicon.judges(candidate) or _fussy_about(words, cursor)) and not contrast and not _insult(candidate, subject, text) and (
+            word != "not" or _of_a_person(text, subject, cursor)
+        ):
             return " ".join(words[index : cursor + 1])
         if word == "not" and cursor + 1 < len(words):
             following = words[cursor + 1]
@@ -1270,7 +1287,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     In factual fields (a note's reason, resolution, follow-up; a flag's reason, for flag types
     that are factual; preferences) it finds:
     - the writer's own feelings and opinions: "I think", "I felt", "honestly", "made me", "what a",
-      "if you ask me", "bless her", "feels like nobody reads our emails", and asides in text-speak ("tbh",
+      "if you ask me", "bless her", "Mrs Doyle, bless, forgot...", "feels like nobody reads our emails", and asides in text-speak ("tbh",
       "imo"; beside an insult, P304 alone: "Bit of a prat tbh");
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
       ("clearly losing it"), "seemed unable to grasp", a person's skills ("her written English is quite
@@ -1293,7 +1310,10 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       ("nothing we do is up to his standard", "whatever we suggest is wrong"; not "everything we send him"),
       ignorance made a trait ("knows nothing about boats", "doesn't know the first thing about pianos"; not "knew
       nothing about the letter") and "but thinks he does", a label by what a person does ("Typical haggler"), what a
-      person is to deal with ("A pleasure to deal with", "Hard work to talk to"), the call compared with an ordeal ("like talking to
+      person is to deal with ("A pleasure to deal with", "Hard work to talk to"), what a person said named as a
+      rant ("another one of her rants", "his usual moan"; not "her complaint"), a manner put on ("acting all
+      high and mighty"), fussy "about" something ("very particular about the keys"; not "very particular
+      instructions"), the call compared with an ordeal ("like talking to
       a brick wall", "like pulling teeth");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name, a role or trade: "the householder", "site foreman", "landlady") or the call, then
@@ -1313,7 +1333,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       a judging word before a person or a word for one: "difficult customer", "very indecisive
       man", "a forceful character", "grumpy old man"; or, with the subject left out as flag reasons often do, a
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
-      "comes across as", "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
+      "comes across (as)", "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
       absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely
       out of touch", "An absolute treasure", "A total headache to schedule"; or "was" and a word
       said of people alone ("Was well moody with the engineer"), or any judging word before "with" or "to"
