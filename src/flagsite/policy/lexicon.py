@@ -487,6 +487,8 @@ class Lexicon:
         found: list[tuple[str, str]] = []
         if " w " in masked and _W_FOR_WITH.search(masked) is not None:
             found.append(("w", "with"))
+        if " cud " in masked and _CUD_FOR_COULD.search(masked):
+            found.append(("cud", "could"))  # (a cow's cud is no modal: only after who could)
         if " c " in masked and _C_FOR_SEE.search(masked):
             found.append(("c", "see"))
         if " b " in masked and _B_FOR_BE.search(masked):
@@ -772,6 +774,7 @@ _W_FOR_WITH = re.compile(r"\b[A-Za-z]+ (w) (?:her|him|them|me|us|you|the|a|an|my
 # "n" between two words in lower case is "and": "cut n blow dry", "deactivated the old fob n issued a new one".
 # "c" for "see" and "b" for "be", where only a verb can stand: after a modal or "to", before who is seen or
 # where one will be ("will c her at 10", "should b there by 3"; not "vitamin c", "grade b").
+_CUD_FOR_COULD = re.compile(r"\b(?:i|we|you|u|he|she|they|it|who|that)\s+cud\b", re.IGNORECASE)
 _C_FOR_SEE = re.compile(r"\b(?:will|to|can|could|'ll|gonna|wanna|come|go)\s+c\s+(?:you|u|her|him|them|it|the|ya|if|what)\b")
 _B_FOR_BE = re.compile(
     r"\b(?:will|to|can|could|should|might|may|must|'ll|won't|wont|gonna|can't|cant)\s+b\s+"

@@ -29,7 +29,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
     part", "a new hinge 4 the lid", "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
     double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "tuned
-    n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "vitamin c"), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
+    n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "vitamin c"), "cud" after who
+    could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
 
@@ -262,7 +263,7 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
 
 _SPEECH = (
     r"(?:said|says|say|saying|stated|states|told (?:me|us|the agent|him|her|them)|replied|responded|answered|yelled|shouted|screamed"
-    r"|exclaimed|wrote|writes|quote|quoted|commented|added|complained|claimed|insisted|went|was like|called (?:it|us|me|the agent)|words were)"
+    r"|exclaimed|wrote|writes|quote|quoted|quoting|commented|added|complained|claimed|insisted|went|was like|called (?:it|us|me|the agent)|words were)"
 )
 _DOUBLE_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”]")
 _SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
@@ -328,6 +329,15 @@ _SECOND_PERSON = re.compile(r"\b(?:you|you're|your|yours|yourselves)\b", re.IGNO
 # After a message's label and its colon, a clause with its own subject and verb: "her text this morning: half
 # the tricks flopped" (not "Her email: photos of the leak", "Her message: wants a callback").
 _A_CLAUSE = re.compile(r"^(?:[a-z'-]+\s+){1,4}?(?:[a-z]+ed|was|were|is|are|has|have|had)\b", re.IGNORECASE)
+
+
+# The customer's words inside a report, told by their "you" for us: "Left a voicemail saying you lot never answer
+# the phone", "said your engineers are cowboys" (not "said you can collect it Monday": "you" there is anyone).
+_SPEECH_TO_US = re.compile(
+    r"\b(?:said|saying|says|shouted|shouting|yelled|yelling|wrote|writing|texted|emailed|complained)\b[^.;:!?\"“”]{0,40}?"
+    r"\b(?P<said>(?:you lot|you people|you guys|you lads|you're all|you are all|your lot|your (?:staff|company|firm|people|engineers?|lads|shop|service|team))\b[^.;\n]*)",
+    re.IGNORECASE,
+)
 
 
 def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
@@ -426,7 +436,9 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     "Told her to write: ..."); the same after a verb of speech and a comma ("He goes, you lot are a
     joke"), after a verb that says we were spoken to, its subject left out ("Texted us at 11pm: where is
     my engineer"; not "Emailed us: photos of the leak"), and whatever follows "the words:" ("His email
-    ended with the words: never again"); a quote of two words in lower case a few words after a verb of
+    ended with the words: never again"); the customer's words inside a report, told by a "you" for us
+    ("Left a voicemail saying you lot never answer the phone", "said your engineers are cowboys"; not "Said
+    you can collect it Monday"); a quote of two words in lower case a few words after a verb of
     speech, "called" or "described" ("said the charge was 'daylight robbery'", "called the price 'daylight
     theft'"; not 'Mulch Plus'); and "verbatim", "in his words" or "and I quote,". Quoted names of things (a plan,
     an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
@@ -454,7 +466,8 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
         double = '"' in body or "“" in body or "„" in body
         single = "'" in body or "‘" in body
         said_comma = any(verb in lowered for verb in _SPEECH_BEFORE_A_COMMA)
-        if not (double or single or ":" in body or said_comma or "verbatim" in lowered or "word" in lowered or "quote" in lowered):
+        to_us = "you" in lowered
+        if not (double or single or ":" in body or said_comma or to_us or "verbatim" in lowered or "word" in lowered or "quote" in lowered):
             continue
         hit = _VERBATIM.search(body)
         quoted = hit.group(0) if hit else None
@@ -468,10 +481,12 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
-                (":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body) or _written_speech(body))) or ((":" in body or said_comma) and _speech_after_a_lead_in(body))
+                (":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body) or _written_speech(body)))
+                or ((":" in body or said_comma) and _speech_after_a_lead_in(body))
+                or (to_us and _SPEECH_TO_US.search(body))
             )
             # (after a lead-in, the words said: "Mrs Tulloch said at the door: third time ..." retells "third time ...")
-            quoted = (speech.group("said") if speech.re is _SPEAKER_LEAD_IN else speech.group(0)) if speech else None
+            quoted = (speech.group("said") if speech.re in (_SPEAKER_LEAD_IN, _SPEECH_TO_US) else speech.group(0)) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
             yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words, e.g. {reported_speech(quoted)!r}")

@@ -24,7 +24,7 @@ SLANG: dict[str, str] = {
     "convo": "conversation", "cuppa": "(remove it)", "dude": "(the contact's name)", "bloke": "man",
     "ain't": "is not", "innit": "(remove it)", "lemme": "let me", "gimme": "give me", "wassup": "(remove it)",
     "sup": "(remove it)", "k": "OK", "kk": "OK", "np": "no problem", "w/e": "whatever", "ppl": "people",
-    "becuz": "because", "cust": "customer", "shud": "should", "wud": "would", "l8": "late", "l8r": "later",
+    "becuz": "because", "cust": "customer", "shud": "should", "wud": "would", "sed": "said", "l8": "late", "l8r": "later",
     "smh": "(remove it)", "idc": "(remove it)", "tix": "tickets", "prob": "probably", "probs": "probably",
     "meds": "medication", "sry": "sorry", "ig": "I guess", "rn": "right now",
     "tbf": "(remove it)", "ngl": "(remove it)", "txt": "text", "txted": "texted", "txting": "texting", "2nite": "tonight",
