@@ -672,7 +672,7 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\bover-?(?:protective|bearing|sensitive|emotional|dramatic|familiar|reactive|zealous|anxious|confident)\b|\bhigh[- ]maintenance\b|"
      r"\bself-(?:important|centred|centered|righteous|absorbed|obsessed|entitled)\b"),
     ("nothing state tizzy flap strop huff fit tantrum wobbly paddy hissy meltdown molehill pram fuss scene mood",
-     r"\bin (?:a|such a) (?:(?:right|foul|filthy|stinking|proper|real|vile|terrible)\s+)?mood\b|"
+     r"\bin (?:a|such a) (?:(?:right|foul|filthy|stinking|proper|real|vile|terrible)\s+)?mood\b(?!\s+(?:to|for)\b)|"
      r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
      r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
      r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b"),
@@ -705,12 +705,13 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      # A verdict on everything staff do, in the present: "nothing we do is up to his standard", "whatever we suggest is wrong".
      # (the subject of a verdict: "large print on everything we send him" is an instruction)
      r"\b(?:nothing|whatever|everything|anything)\s+(?:we|i)\s+(?:do|say|suggest|offer|try|send|propose|show|quote|recommend)(?:\s+(?:him|her|them))?"
-     r"\s+(?:is|are|was|were|'s|ever|seems|gets|will|suits|pleases|satisfies|works|counts)\b|"
+     r"(?:\s+(?:is|are|was|were|'s|seems|gets)\s+(?:ever\s+|ever\s+)?(?:never|not|ever|wrong|right|good|up|enough|too|a problem|rubbish)|\s+(?:ever\s+)?(?:suits|pleases|satisfies))\b|"
      # "Never happy", "always unhappy", "is never content": a mood made a habit.
      r"(?:^|[.;!?,]\s*|\b(?:is|are|'s|he|she|they)\s+)(?:never|always|forever)\s+(?:(?:very|so|really|quite)\s+)?"
      r"(?:happy|satisfied|content|pleased|unhappy|upset|angry|annoyed|grumpy|moaning|complaining|negative)\b(?! with (?:the|this|our|a|an|his|her|their)\b)|"
      # Indecision made a habit: "cannot settle on a day", "changes her mind every week".
-     r"\b(?:can't|cannot|can never|won't|will never|never)\s+(?:seem to\s+)?(?:make up (?:his|her|their) mind|decide on|settle on|commit to|stick to)\b|"
+     r"\b(?:(?:just|simply|really|still)\s+(?:can't|cannot|won't)|can never|will never|never)\s+(?:seem to\s+)?"
+     r"(?:make up (?:his|her|their) mind|decide on|settle on|commit to|stick to)\b|"
      r"\bchanges (?:his|her|their) mind\b|"
      r"\b(?:forever|constantly|perpetually|continually|endlessly|always)\s+(?:moaning|complaining|whingeing|whinging|whining|fussing|fretting|panicking"
      r"|nagging|arguing|nitpicking|grumbling|griping|quibbling|finding fault|changing (?:his|her|their) mind)\b|"
@@ -909,10 +910,10 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
                     return " ".join(words[index : ends + 1])
             if words[cursor : cursor + 2] in (["can", "be"], ["could", "be"]) or words[cursor : cursor + 3] == ["tends", "to", "be"]:
                 cursor += 1 if words[cursor] != "tends" else 2  # what a person tends to be: "She can be a bit much"
-            elif cursor >= len(words) or (words[cursor] not in COPULAS and not (words[cursor] in ("came", "comes") and words[cursor + 1 : cursor + 2] == ["across"])):
+            elif cursor >= len(words) or (words[cursor] not in COPULAS and _coming_across(words, cursor) is None):
                 continue
             if words[cursor] in ("came", "comes"):
-                cursor += 2 if words[cursor + 2 : cursor + 3] == ["as"] else 1  # "comes across as rude", "comes across a bit entitled"
+                cursor = _coming_across(words, cursor) or cursor  # "comes across as rude", "comes across a bit entitled"
         start = cursor
         cursor += 1
         while cursor < len(words) and (_of_degree(words[cursor], lexicon) or words[cursor] in _ARTICLE or words[cursor] == "like") and cursor - start < 5:
@@ -920,7 +921,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if cursor >= len(words):
             continue
         candidate = words[cursor]
-        if subject_word and (_labelled_strongly(words, cursor) or _hard_going(words, cursor)) and not _insult(candidate, subject, text):
+        if subject_word and (_labelled_strongly(words, cursor) or _hard_going(words, cursor)) and not _insult(candidate, subject, text) and not (by_role and _reported(text, index)):
             return " ".join(words[index : cursor + 2 if _hard_going(words, cursor) else cursor + 1])  # "her hubby was a legend", "He's hard work"
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
             return " ".join(words[index : cursor + 1])
@@ -948,6 +949,19 @@ def _fussy_about(words: list[str], index: int) -> bool:
     return words[index] in _FUSSY and words[index + 1 : index + 2] == ["about"]
 
 
+def _coming_across(words: list[str], index: int) -> int | None:
+    """Where "came across as" or "comes over as" ends, after "came" at ``index``; without "as", only before a
+    word of degree ("comes across a bit entitled"; not "came across a nasty leak"); else None."""
+    if words[index] not in ("came", "comes") or words[index + 1 : index + 2] not in (["across"], ["over"]):
+        return None
+    after = words[index + 2 : index + 4]
+    if after[:1] == ["as"]:
+        return index + 2
+    if words[index + 1] == "across" and after and (after[0] in _OPENING_INTENSIFIERS or after in (["a", "bit"], ["a", "little"])):
+        return index + 1
+    return None
+
+
 def _hard_going(words: list[str], index: int) -> bool:
     """Whether word ``index`` opens a verdict on what a person is to deal with: "hard work", "heavy going",
     "a bit much", or a mood made a label before a word for a person: "an angry man", "a miserable woman"."""
@@ -956,7 +970,15 @@ def _hard_going(words: list[str], index: int) -> bool:
         return True
     if word == "much" and before in ("bit", "too"):
         return True
-    return word in REPORTED_STATES and before in ("a", "an") and (following in PERSON_HEADS or following in PERSON_WORDS)
+    return word in REPORTED_STATES and _valences_below_zero(word) and before in ("a", "an") and (following in PERSON_HEADS or following in PERSON_WORDS)
+
+
+def _valences_below_zero(word: str) -> bool:
+    """Whether a mood is a bad one ("angry", "miserable"): "a happy customer" of ten years is no label."""
+    return word not in _GOOD_MOODS
+
+
+_GOOD_MOODS = frozenset("happy pleased satisfied content glad delighted relieved grateful thankful calm fine ok okay".split())
 
 
 def _labelled_strongly(words: list[str], index: int) -> bool:
@@ -1214,11 +1236,11 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
                 continue
         elif (word not in _OPENING_INTENSIFIERS and word not in _OPENING_LINKS and word not in _OPENING_LABELS) or not _starts_clause(text, index):
             continue
-        if word in ("comes", "came") and words[index + 1 : index + 2] not in (["across"], ["over"]):
+        if word in ("comes", "came") and _coming_across(words, index) is None:
             continue
         if word == "so" and words[index + 1] in _DETERMINERS:
             continue  # "..., so the credit note was cancelled": "so" joins two clauses
-        cursor = (index + 3 if words[index + 2 : index + 3] == ["as"] else index + 2) if word in ("comes", "came") else index + 1
+        cursor = (_coming_across(words, index) or index) + 1 if word in ("comes", "came") else index + 1
         while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
         if any(text.starts_sentence(after) for after in range(index + 1, cursor + 1)):
@@ -1319,10 +1341,12 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
       ("she seems to believe...", "appears to think...", "Seems to assume..."), a habit made into a character ("frets over
       every little thing", "worries herself silly over every tiny mark", "forever complaining", "nothing we do is
-      ever good enough", "never satisfied", "Never content", "cannot settle on a day", "changes her mind", "always finds
+      ever good enough", "never satisfied", "Never content", "simply cannot settle on a day" (not "cannot commit to a
+      date until his leave is approved"), "changes her mind", "always finds
       something to complain about", "goes on about it every visit"), a scale
       blown up ("argued over every single tag"; not "checked every single hammer"), a verdict on all that staff do
-      ("nothing we do is up to his standard", "whatever we suggest is wrong"; not "everything we send him"),
+      ("nothing we do is up to his standard", "whatever we suggest is wrong"; not "everything we send him",
+      "everything we quote is valid for 30 days"),
       ignorance made a trait ("knows nothing about boats", "doesn't know the first thing about pianos"; not "knew
       nothing about the letter") and "but thinks he does", a label by what a person does ("Typical haggler"), what a
       person is to deal with ("A pleasure to deal with", "Hard work to talk to"), what a person said named as a
@@ -1342,18 +1366,20 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       Friday was rude", "According to her, the driver was rude", "She felt the clerk was curt" are the customer's,
       "Ben reports that Diego is lazy" a colleague's judgement); "can be" and "tends to be" say what a
       person is too ("Her partner can be very rude", "She can be a bit much"); "hard work", "heavy going" and a
-      mood made a label before a word for a person ("is an angry man"; not "was angry about the visit") judge; whatever
+      bad mood made a label before a word for a person ("is an angry man"; not "was angry about the visit", "a happy
+      customer of ten years") judge; whatever
       follows "a real", "an absolute", "a most", and a noun of praise ("was a real star", "an absolute
       gentleman", "a most knowledgeable beekeeper", "her hubby was a legend"); or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
       man", "a forceful character", "grumpy old man"; or, with the subject left out as flag reasons often do, a
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
-      "comes across (as)", "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
+      "comes across as", "comes across" and a word of degree ("a bit entitled"; not "came across a nasty leak"),
+      "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
       absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely
       out of touch", "An absolute treasure", "A total headache to schedule"; or "was" and a word
       said of people alone ("Was well moody with the engineer"), or any judging word before "with" or "to"
       ("Was quite abrupt with Callum"); a mood as a state of character ("in a right mood", "in a mood";
-      not "in a good mood").
+      not "in a good mood", "in a mood to talk").
     - a judgement of someone the record does not name, or of a person's conduct: a name inside a
       sentence, after a title or a word for a person, or one the dictionary lacks, then "is/was
       (being)" and a word of character ("her son Kofi is hopeless", "Mrs Delaney is lovely",
