@@ -423,8 +423,8 @@ class Lexicon:
             word = raw.lower()
             if "'" in word and word not in self.slang and self.slang_inflected(word):
                 word = word[: word.index("'")]  # "msg'd": "msg" with an ending
-            if word not in self.slang or word in found or (len(word) == 1 and raw != word):
-                continue
+            if word not in self.slang or word in found or (len(word) == 1 and raw != word) or (len(word) == 2 and raw.isupper()):
+                continue  # (a letter or two in capitals is a name or an acronym: "Plan U", "the TA unit")
             end = match.end()
             if _joined(source, match.start(), end) or (end + 1 < len(source) and source[end] == "." and source[end + 1].isalnum()):
                 continue
@@ -593,6 +593,8 @@ class Lexicon:
             return True  # the doer of a verb ending in y: clarifier, purifier
         if word.startswith("re") and len(word) >= 5 and checker.word_frequency[word[2:]] >= _COMMON:
             return True  # doing a common thing again: regas, retag, refit
+        if word.startswith("re") and len(word) >= 7 and word.endswith(("ed", "ing")) and (word[2:] in checker or word[2:] in _english_words(70)):
+            return True  # doing a trade's thing again, in the past or in -ing: regrouted, reglazing (not "recieved": "cieved" is no word)
         if word in _english_words(70) and _regular_form_of_a_word(word):
             return True  # a trade's inflection of a word seen more than rarely: shanked, tining (not "stoped" for "stopped")
         if _common_word_one_edit_away(word):

@@ -32,7 +32,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "vitamin c"), "cud" after who
     could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
-    says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name. Add words with `policy.slang: {word: replacement}`.
+    says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name, and two
+    letters in capitals are an acronym ("the TA unit"; "ta" is thanks). Add words with `policy.slang: {word: replacement}`.
 
     ## Why
     Notes and flags are professional records that the customer may read, and that colleagues
@@ -226,7 +227,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
     ("appt"; not "teh", "the" with two letters swapped), text-speak with an ending ("msg'd": P301's), words
     written without their accents (matinee), plurals and doers of known words
-    (tyres, valeter, clarifier; not "tailer", one slip from "tailor"), and the words in `policy.allow_words` — add the organisation's own
+    (tyres, valeter, clarifier; not "tailer", one slip from "tailor"), a trade's word done again ("regrouted",
+    "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
     vocabulary there. A word the list lacks that is one slip from a common word is reported even
     when it splits into words ("untill"); so is a word in lower case two slips from a common one
     ("reccomended", "sucessfull", "schedual"), and a slip for a day or a month, capitalised or not,

@@ -29,6 +29,8 @@ SLANG: dict[str, str] = {
     "meds": "medication", "sry": "sorry", "ig": "I guess", "rn": "right now",
     "tbf": "(remove it)", "ngl": "(remove it)", "txt": "text", "txted": "texted", "txting": "texting", "2nite": "tonight",
     "tonite": "tonight", "abt": "about", "wrt": "about",
+    # Spellings as spoken ("wiv it", "wot", "nuffink"), and "ta" for thanks.
+    "wiv": "with", "wot": "what", "nuffink": "nothing", "nuffin": "nothing", "sumfin": "something", "ta": "thanks",
     # Contractions written without their apostrophe (not "cant", "wont", "well": words of their own).
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
     "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
