@@ -265,7 +265,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
 
 _SPEECH = (
     r"(?:said|says|say|saying|stated|states|told (?:me|us|the agent|him|her|them)|replied|responded|answered|yelled|shouted|screamed"
-    r"|exclaimed|wrote|writes|quote|quoted|quoting|commented|added|complained|claimed|insisted|went|was like|called (?:it|us|me|the agent)|words were)"
+    r"|exclaimed|wrote|writes|quote|quoted|quoting|commented|added|complained|claimed|insisted|went|was like|called (?:it|us|me|the agent)|words were"
+    r"|(?:text|email|message|letter|note|card|review|voicemail|post) (?:read|reads))"
 )
 _DOUBLE_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”]")
 _SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
@@ -426,7 +427,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     words after a verb of speech in the same sentence ("she said the room was 'smelling like a fish
     market'", "kept saying it was 'a total joke'"; not a name in capitals, 'Amazon Riverbank
     Deluxe'); speech after a colon ("He said: just send whoever is free", "She goes: I typed it
-    right", "Her words: ...", "His exact words: ...", "Her reply to the email was: ...", "Her answer
+    right", "Her words: ...", "His exact words: ...", "Her text read 'where r u'", "Her reply to the email was: ...", "Her answer
     when I offered a refund: ...", "The customer's reply to the quote: ...", "Quote from her email: ...",
     and, after a verb of writing or remarking, words that speak as "I", "you" or "we": "He remarked: this is
     the third faulty bottle you have sent me", "She emailed us on Monday: your lads left the gate open"; not
@@ -573,7 +574,7 @@ _PERSONS_OR_CALL = PERSON_WORDS | PERSON_HEADS | INTERACTION_WORDS | {"i", "we"}
 _STARTERS = _PERSONS_OR_CALL | {"and", "but"}
 # Words that strengthen a judgement opening a sentence whose subject is left out: "Very rude on the phone".
 _OPENING_INTENSIFIERS = frozenset(
-    "very really extremely so quite rather incredibly super totally pretty absolutely truly overly too completely utterly bit dead well way ever mega".split()
+    "very really extremely so quite rather incredibly super totally pretty absolutely truly overly too completely utterly bit dead well way ever mega kinda sorta".split()
 )
 # Words of degree beyond the shared list, British and American: "dead rude", "well moody", "ever so
 # demanding", "way too pushy", "a real sweetheart", "an absolute gem".
@@ -723,6 +724,13 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:knows (?:nothing|very little|little|next to nothing|zero)|(?:doesn't|does not) know (?:the first thing|a thing|anything)"
      r"|(?:hasn't|has not|has no|hasn't got) (?:a|the faintest|the slightest|any)? ?clue) about (?!(?:the|this|that|these|those|it|his|her|their|our|a|an|any)\b)[a-z]+|"
      r"\bbut thinks (?:he|she|they) (?:does|do|is|are|can|knows?)\s*(?:[.;,!]|$)|\b(?:is|was|are|were|'s) never (?:happy|satisfied|content|pleased)\b(?! with)"),
+    # "always" with the progressive says the writer's annoyance, whatever the verb: "He is always making problems
+    # for us", "she's forever losing the fob" (not "is always available", "is always working nights").
+    ("always forever constantly continually perpetually",
+     r"\b(?:is|are|was|were|'s|'re)\s+(?:always|forever|constantly|continually|perpetually)\s+(?!working|travelling|traveling|away|available)[a-z]+ing\b"),
+    # An attitude had, with nothing to say what it is towards: "She has a bit of an attitude" (not "a good attitude to the exercises").
+    ("attitude",
+     r"\b(?:has|had|have|got|with)\s+(?:(?:a bit of|such|a real|a right|quite|a proper)\s+)?an?\s+attitude\b(?!\s+(?:to|towards|about)\b)"),
     # The call compared with an ordeal: "like talking to a brick wall", "like pulling teeth".
     ("talking speaking arguing reasoning dealing negotiating teeth stone cats eggshells",
      r"\blike (?:talking|speaking|arguing|reasoning|dealing|negotiating) (?:to|with) (?:an? |the )?[a-z]+|\blike (?:pulling|drawing) (?:hen's )?teeth\b"
@@ -1354,7 +1362,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       person is to deal with ("A pleasure to deal with", "Hard work to talk to"), what a person said named as a
       rant ("another one of her rants", "his usual moan"; not "her complaint"), a manner put on ("acting all
       high and mighty"), fussy "about" something ("very particular about the keys"; not "very particular
-      instructions"), the call compared with an ordeal ("like talking to
+      instructions"), "always" with the progressive, the writer's annoyance whatever the verb ("He is always making
+      problems for us"; not "is always working nights"), "has a bit of an attitude" (not "a good attitude to"), the call compared with an ordeal ("like talking to
       a brick wall", "like pulling teeth");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name, a role or trade: "the householder", "site foreman", "landlady") or the call, then
