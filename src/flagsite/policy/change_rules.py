@@ -33,7 +33,7 @@ _CHANGE_VERB_WORDS = frozenset(
 _FIELD_IN_CLAUSE = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")\b(?:\s+(\w+))?"
 )
-_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|as|then)\s")
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:and|but|so|because|as|then|after|before|when|while|once|until|since)\s")  # a subordinate clause ends the object
 _CLAUSE_WORDS = 10  # a verb's object is within this many words of it
 _FIELD_WORDS = frozenset(word for name in CHANGE_FIELDS for word in re.findall(r"[a-z]+", name))
 _POSSESSIVES = frozenset({"his", "her", "their"})

@@ -20,6 +20,10 @@ _DURABLE = re.compile(
     r"(?:would|'d)\s+(?:much\s+|far\s+|really\s+|very much\s+|a lot\s+)?(?:rather|sooner)\b(?=[^.;!?]{0,60}?\bthan\b)|"
     # "From now she wants ...", "from today on": a new rule opening its clause.
     r"(?:(?<=^)|(?<=[,;:.!?]\s)|(?<=\band\s)|(?<=\bso\s))from (?:now|today)(?: on(?:wards)?)?(?!\s+(?:until|till|to|for)\b)|"
+    # A wish that nobody does a thing, said as what is so: "insists nobody uses the dryer on Pickle".
+    r"(?:insists?|insisted|asks?|asked|requests?|requested)(?: that)? (?:nobody|no one|no-one)\b|"
+    # An instruction about what reaches them: "calls to him have to wait until after 2pm", "any letter for him should be in Polish".
+    r"\b[a-z]+s?\s+(?:for|to)\s+(?:him|her|them)\s+(?:should|must|has to|have to|needs? to|is to|are to)\b|"
     # A ban for good: "no voicemail is ever left", "no jet wash on the soft top, ever".
     r"\bno\b[^.;!?]{0,60}?\b(?:is|are|to be|should be|must be)\s+ever\b|\bno\b[^.;!?]{0,60}?,\s*ever(?=\s*(?:[.!;]|$))|"
     # One channel over another: "phone rather than write", "email not post".
@@ -111,8 +115,8 @@ _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 # Every match of _DURABLE or _STANDING_FACT holds a word of the first set, or one of the second
 # with one of the third ("no calls", "email only", "all letters"). Keep them in step.
 _DURABLE_WORDS = frozenset(
-    """rule rather sooner everything anything whatever only now here today forward forwards future ever always whenever anytime never prefer prefers preferred goes allergic allergy allergies
-    anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
+    """rule rather sooner insists insisted everything anything whatever only now here today forward forwards future ever always
+    whenever anytime never prefer prefers preferred goes allergic allergy allergies anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
     interpreter translator court allowed cannot can't middle maiden married nickname sight vision""".split()
 )
 # Every match of _VISIT_NEED holds a word of each set of one of these pairs. Keep them in step.
@@ -312,7 +316,10 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     much rather get a text than a call"), one channel over another ("phone rather than write"), a
     new rule opening its clause with "from now" ("From now she wants every document in Spanish"), a
     ban for good with "ever" ("no voicemail is ever left on the landline", "No jet wash on the soft
-    top, ever"), a need applied to whatever we send ("large print on everything we send him").
+    top, ever"), a wish that nobody does a thing ("insists no one moves the plant pots"), an
+    instruction about what reaches the customer ("calls to him have to wait until after 2pm", "any
+    post to her needs to go to the side door"), a need applied to whatever we send ("large print on
+    everything we send him").
     "Whenever", "every time", "any time" and "always" count with a wish, an instruction or a duty in
     the sentence ("text her each time a parcel is out", "whenever she books the cake it has to be
     gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"

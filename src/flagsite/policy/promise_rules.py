@@ -304,6 +304,8 @@ _SOMEONE_WILL = re.compile(
 )
 # A condition after the act: "the vet will prescribe antibiotics only if it is no better".
 _IF = re.compile(r"[^.;!?]*?\b(?:if|unless|in case)\b")
+# The act, before its condition, done for or to the customer: "will put one aside for her if there's one in".
+_FOR_THEM = re.compile(r"\b(?:for|to) (?:him|her|them)\b(?![^.;!?]*\bonly\b)")
 # Said to explain how things work, not to promise: "Explained reception will ask for photo ID".
 _EXPLAINING = frozenset("explained explains explaining described outlined clarified".split())
 # Verbs in -ing that are not work on the customer's behalf: "is away", "is waiting", "is working Saturday".
@@ -410,14 +412,17 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     in -ing, what it acts on and a day ("Re-stitching the strap Wed"); our promise reported with "I'd" or
     "we'd", whatever the verb ("Told her I'd get the manager to extend it"); "I'll" after a clause of time
     ("once Kerry has the rota I'll send her the form"); a to-do asked with "please" ("Pls chase her for
-    the form before Tues"). A note with such a promise needs `follow_up: {due, owner, action}`, which the
+    the form before Tues"); a promise on a condition when the act is for the customer ("Kiri will order
+    another one for her if the pottery still has the glaze"); a colleague doing to a thing what a thing
+    may also do by itself ("Jess gonna drop a spare bag round", "Dom is going to take the shelf back"). A note with such a promise needs `follow_up: {due, owner, action}`, which the
     finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
     "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off"; in the
     reason, which is the customer's, a clause without its subject, or what they asked for: "Asked
-    for the invoice to be sent to her son"); a request to us ("asking us to confirm the dates");
-    the customer's own words ("she said: we will never come back") or question ("asked when we
+    for the invoice to be sent to her son"; what they were told to do: "told her to ring us back if
+    it drips"); a request to us ("asking us to confirm the dates");
+    the customer's own words ("she said: we will never come back", anything in quotation marks) or question ("asked when we
     will send the invoice"); how things work, a price or a condition ("Explained reception will ask
     for photo ID", "the plumber will charge a call-out fee", "the vet will prescribe antibiotics
     only if it is no better"); a third party named by role, or a decision ("the landlord will
@@ -475,7 +480,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         in_reason = text.loc == ("reason",)
         previous = ""
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
-            read = _subject_carried(sentence, previous, text)
+            read = _subject_carried(_QUOTED.sub(_blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
             previous = sentence
             promise = _may_promise(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
             if (promise or _ours_will(read, in_reason, subject.texts, text)) and not _a_question(sentence):
@@ -486,6 +491,14 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
                     f"follow_up: {{due: <date promised>, owner: {subject.note.author}, action: {action}}}",
                 )
                 return
+
+
+# Words in quotation marks are someone's own, not our promise: "she wrote: "I go to look for another courier"".
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found.group(0))
 
 
 # A name opening a clause, before what it does: "Steve's finishing ...", "Wade is booked ...", "Gabe will ...".
@@ -571,7 +584,7 @@ _BACK_FOR = re.compile(
     rf"{_CLAUSE_OPENS}(?:(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)(?:'s|\s+is|\s+are)?\s+)?back(?:\s+(?:out|in|round|over|up))?\b[^.;!?,]{{0,30}}?"
     r"\bto\s+(?!(?:the|a|an|her|him|them|his|their|us|me|my|our|normal|work|school|full|life|bed|sleep|base|square)\b)(?P<verb>[a-z][a-z-]+)"
 )
-_TO_LATER = re.compile(rf"{_CLAUSE_OPENS}(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)\s+to\s+(?!be\b)(?P<verb>[a-z][a-z-]+)\b{_A_TIME_TO_COME}")
+_TO_LATER = re.compile(rf"{_CLAUSE_OPENS}(?P<doer>[\w'-]+(?:\s+[\w'-]+){{0,2}}?)\s+to\s+(?!be\b)(?P<verb>[a-z][a-z-]+)\b{_A_TIME_TO_COME}")
 # Words that open a clause before "to" or "back" and are no one: "Need to order Monday", "Plan to ...".
 _NO_ONE = frozenset("need plan hope expect aim try reminder note how what where which who came went sent got".split())
 # What we send or do, due with its doer left out: "Revised estimate going out to her tomorrow", "Rope
@@ -599,8 +612,8 @@ def _due_doer(doer: str | None, in_reason: bool, text: TextField) -> bool:
     words = [word.removesuffix("'s") for word in doer.split()]
     if _THEIR_SIDE.intersection(words) or _NOT_A_DOER.intersection(words) or _NO_ONE.intersection(words) or _THIRD_PARTIES.intersection(words):
         return False
-    if any(len(w) > 5 and w.endswith(("ed", "ing")) for w in words):
-        return False  # a verb's phrase: "called back to", "waiting to"
+    if any((len(w) > 3 and w.endswith("ed")) or (len(w) > 5 and w.endswith("ing")) for w in words):
+        return False  # a verb's phrase: "called back to", "moved Tobi's jab to", "waiting to"
     return _a_person(words, _capitalised(text))
 
 
@@ -640,6 +653,8 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
     for pattern in (_WHO_WILL, _WILL_THEN_TELL):
         for found in pattern.finditer(sentence):
             doer, told = _doer(found.group("doer"), in_reason)
+            if told and not doer:
+                continue  # "told her to ring us back if it drips": the customer's to do
             if not told and sentence[found.end("doer") :].lstrip().startswith("would"):
                 continue  # "the fitter would need a ladder": a condition, not a promise
             if not in_reason and _HANDED_TO.match(found.group("doer")) and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
@@ -779,6 +794,9 @@ def _to_someone_else(pronoun: str, rest: str) -> bool:
     return done_to is not None and done_to.group(1) not in _OWN_WORDS[pronoun]
 
 
+# Verbs of what happens by themselves that a person does to a thing: "Jess is going to drop a spare bag round".
+_DONE_TO_A_THING = frozenset("drop run finish start change clear process reset update take bring".split())
+_AN_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|it|them|one|some)\b")
 # Going over or through something with the customer, or at a time to come, is work: "he'll go over the
 # numbers with her", "she'll go through the lockers after closing" (not what happens at a visit: "will go
 # through the options at the start of the appointment").
@@ -799,10 +817,14 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
         doer, _ = _doer(busy or found.group("doer"), in_reason)
         verb = found.group("verb") or ""
         if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))
+                        and not (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end()))
                         and not (verb == "go" and _GOING_THROUGH.match(sentence, found.end()))):
             continue  # what is so or happens by itself: "the tablets will take three days"
-        if _RECURRING.search(sentence) or _a_booking(texts) or _IF.search(sentence, found.end()):
-            continue  # a round that recurs ("will visit every quarter"), what happens at a visit on the diary, or on a condition
+        condition = _IF.match(sentence, found.end())
+        if condition and not _FOR_THEM.search(condition.group(0)):
+            continue  # on a condition ("will prescribe antibiotics only if it is no better"); not "will put one aside for her if there's one"
+        if _RECURRING.search(sentence) or _a_booking(texts):
+            continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
         if _EXPLAINING.intersection(doer):
             continue  # how things work: "Explained reception will ask for photo ID"
         if doer in (["i"], ["we"]):
