@@ -38,6 +38,8 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("school-office", "P101", True, {"contact": {"name": "School office"}}),
     ("it-helpdesk", "P101", True, {"contact": {"name": "IT Helpdesk"}}),
     ("pa", "P101", True, {"contact": {"name": "PA"}}),
+    ("his-pa", "P101", True, {"contact": {"name": "His PA"}}),
+    ("her-gp", "P101", True, {"contact": {"name": "Her GP"}}),
     ("role-not-relationship", "P102", False, {"contact": {"name": "Carer"}}),
     ("occupation-surname", "P101", False, {"contact": {"name": "Emma Baker", "relationship": "carer of the account holder"}}),
     ("same-surname-relative", "P102", True, {"contact": {"name": "Maria Erickson"}}),

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
-from .note_common import is_role
+from .note_common import DETERMINERS, is_role
 from .subject import Subject
 from .text import normalise_name
 from .words import HONORIFICS, ROLE_NAMES
@@ -50,7 +50,10 @@ def _role_not_name(name: str) -> bool:
     if not originals or not is_role(originals[-1].lower()) or originals[0].lower() in HONORIFICS:
         return False
     return all(
-        _ACRONYM.match(word) or is_role(word.lower()) or (index > 0 and word.islower()) or (index == 0 and len(originals) > 1 and originals[1].islower())
+        _ACRONYM.match(word)
+        or is_role(word.lower())
+        or (index > 0 and word.islower())
+        or (index == 0 and ((len(originals) > 1 and originals[1].islower()) or word.lower() in DETERMINERS))  # "His PA", "Her GP"
         for index, word in enumerate(originals[:-1])
     )
 
@@ -153,7 +156,7 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     Flags a note whose `contact.name` holds only a placeholder: a role ("customer", "caller",
     "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
     pronoun; a title with initials ("Mrs R", "Mr K."), or initials alone ("K."); or a role, relative or office written
-    where the name belongs ("Tenant", "Carer", "Grandma", "Nanna", "School office", "IT Helpdesk", "PA",
+    where the name belongs ("Tenant", "Carer", "Grandma", "Nanna", "His PA", "School office", "IT Helpdesk", "PA",
     "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper", "Apprentice", "Fiancée"): a last word naming a role
     or a job (in the plural, a short form, a relative a generation, a marriage or a christening away: grand-,
     great-, step-, god-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
