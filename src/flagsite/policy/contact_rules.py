@@ -107,8 +107,10 @@ def _a_compound_role(name: str, subject: Subject) -> bool:
     """Whether a one-word name is a word of the language joined to "-mate", "-master" or a role or
     role of five letters or more: "Flatmate", "Harbourmaster", "Girlfriend", "Bandleader" ("Estimate"
     has no word before its end, "Jackson" ends in a short one, "Fairbrother" in a family word)."""
+    if len(name) < 8 or " " in name.strip():
+        return False  # nearly every name
     word = name.strip().rstrip(".").lower()
-    if not word.isalpha() or len(word) < 8:
+    if not word.isalpha():
         return False
     for cut in range(3, len(word) - 3):
         first, end = word[:cut], word[cut:]

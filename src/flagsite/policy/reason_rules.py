@@ -172,17 +172,22 @@ def _says_nothing(item: str, names: frozenset[str]) -> bool:
     "Took care of it.", "Went through everything with her, all sorted.", "Dealt with Mr Ogun's enquiry as appropriate."."""
     item = item.replace("’", "'") if "’" in item else item
     lowered = item.lower()
+    found = _RESOLUTION_WORD.findall(lowered)
+    if not found or len(found) > 18:
+        return False
+    first = found[0]
+    if len(found) > 3 and first not in _SAYS_NOTHING and first not in names and first not in HONORIFICS and not first.endswith("'s"):
+        return False  # the usual case: a verb that names what it acted on ("Replaced the hinge on the side gate.")
+    words = [w.removesuffix("'s") for w in found] if "'" in lowered else found  # "the customer's issue": the customer
     named: set[str] = set()
-    if not names.isdisjoint(w.removesuffix("'s") for w in _RESOLUTION_WORD.findall(lowered)):  # rarely: the people as written
-        named = {w.removesuffix("'s") for found in _CAPITALISED.findall(item) for w in found.lower().split()} & names
-    return _only_empty_words(lowered, named)
+    if not names.isdisjoint(words) or not HONORIFICS.isdisjoint(words):  # rarely: the people as written
+        people = names | HONORIFICS
+        named = {w.removesuffix("'s") for run in _CAPITALISED.findall(item) for w in run.lower().split()} & people
+    return _only_empty_words(lowered, [w for w in words if w not in named] if named else words, named)
 
 
-def _only_empty_words(lowered: str, named: set[str]) -> bool:
-    words = [w.removesuffix("'s") for w in _RESOLUTION_WORD.findall(lowered)]  # "the customer's issue": the customer
-    if named:
-        words = [w for w in words if w not in named]
-    if not words or len(words) > 18:
+def _only_empty_words(lowered: str, words: list[str], named: set[str]) -> bool:
+    if not words:
         return False
     if words[0] not in _SAYS_NOTHING:  # the usual case: only a verb alone then says nothing ("Received.", "Filed.")
         return len(words) <= 3 and words[0].endswith("ed") and all(w in EMPTY_RESOLUTION_WORDS or w in _NO_OBJECT for w in words[1:])
@@ -194,7 +199,8 @@ def _only_empty_words(lowered: str, named: set[str]) -> bool:
     if left <= 4:
         stripped = _ASIDES.sub(" ", lowered)  # rarely: who did it, where, how or by what rule, taken out
         if stripped != lowered:
-            return _only_empty_words(stripped, named)
+            rest = [w.removesuffix("'s") for w in _RESOLUTION_WORD.findall(stripped)]
+            return _only_empty_words(stripped, [w for w in rest if w not in named], named)
     return False
 
 
@@ -246,5 +252,5 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     items = [item.strip().rstrip(".!").strip() for item in subject.note.resolution]
     if not items:
         yield Hit(("resolution",), "the note has no resolution; add resolution: with the actions taken, what the customer was told, timeframes and amounts")
-    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) or _says_nothing(item, subject.names | HONORIFICS) for item in items):
+    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) or _says_nothing(item, subject.names) for item in items):
         yield Hit(("resolution", 0), f"resolution {describe(subject.note.resolution[0])} does not say what was done; list the actions taken and what the customer was told")
