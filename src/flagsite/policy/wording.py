@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..rules import Hit, rule
+from .alternatives import Alternatives
 from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
@@ -596,34 +597,49 @@ _BEFORE_JUDGING = _OPENING_INTENSIFIERS | frozenset("a an the most exactly parti
 # Judgements that need no judging word: the writer's asides ("if you ask me", "bless her"), what
 # a person is "clearly" or "obviously", what they "seemed unable to grasp", their English, a label
 # for a person ("a serial complainer", "a bit of a worrier").
-_MARKED_OPINION_PATTERN = (
-    r"\bif you ask me\b|\bbless (?:her|him|them)\b|,\s*bless\s*,|\bbetween you and me\b|\bmind you\b|"
-    r"(?:^|[.;!?,]\s*|\b(?:is|was|he's|she's|they're|are|were|being|" + "|".join(sorted(PERSON_WORDS)) + r")\s+)(?:clearly|obviously|evidently)\s+"
-    r"(?!stated|said|says|explained|marked|labell?ed|visible|shown|written|printed|listed|states|shows|displayed|damaged|broken|faulty|"
-    r"wrong|the\b|a (?:fault|defect|mistake|typo|error))[a-z']+|"
-    r"(?:^|[.;!?,]\s*)(?:it\s+)?feels like\b|"
-    r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able) to (?:grasp|understand|follow|comprehend|get)\b|"
-    r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:lost|clueless|out of (?:his|her|their) depth)\b|"
-    r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b|"
+# Each with the literals one of which its matches hold (see Alternatives).
+_MARKED_OPINION_IN_LOWER_CASE = Alternatives(
+    ("if you ask me", r"\bif you ask me\b"),
+    ("bless ", r"\bbless (?:her|him|them)\b"),
+    ("bless", r",\s*bless\s*,"),
+    ("between you and me", r"\bbetween you and me\b"),
+    ("mind you", r"\bmind you\b"),
+    ("clearly|obviously|evidently",
+     r"(?:^|[.;!?,]\s*|\b(?:is|was|he's|she's|they're|are|were|being|" + "|".join(sorted(PERSON_WORDS)) + r")\s+)(?:clearly|obviously|evidently)\s+"
+     r"(?!stated|said|says|explained|marked|labell?ed|visible|shown|written|printed|listed|states|shows|displayed|damaged|broken|faulty|"
+     r"wrong|the\b|a (?:fault|defect|mistake|typo|error))[a-z']+"),
+    ("feels like", r"(?:^|[.;!?,]\s*)(?:it\s+)?feels like\b"),
+    ("able to", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able) to (?:grasp|understand|follow|comprehend|get)\b"),
+    ("lost|clueless|depth", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:lost|clueless|out of (?:his|her|their) depth)\b"),
+    ("care|grasp|get it", r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b"),
     # A person's skills judged: "her English isn't great", "his computer skills are basic", "their reading is not the best".
-    r"\b(?:his|her|their|[a-z]+'s) (?:(?:written|spoken|conversational)\s+)?(?:english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing"
-    r"|spelling|grammar|maths|math|typing|(?:computer|tech|technical|it|people|social|language|driving)\s+skills|skills)"
-    r" (?:is|was|are|were|isn't|wasn't|aren't|weren't|not) (?:[a-z]+ ){0,2}?(?:great|good|the best|poor|bad|terrible|limited|broken|basic|shaky|strong|fluent"
-    r"|weak|non-existent|nonexistent|minimal|lacking|patchy|rusty|ropey|dreadful|awful|atrocious|appalling|rubbish|hopeless|up to much)\b|"
-    r"\b(?:serial|frequent|habitual|chronic|constant) (?:complainer|moaner|caller|whinger)s?\b|"
-    r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b|\bdrama queen\b|\bknow-(?:it-)?all\b|\battention seeker\b|"
+    ("english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing|spelling|grammar|math|typing|skills",
+     r"\b(?:his|her|their|[a-z]+'s) (?:(?:written|spoken|conversational)\s+)?(?:english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing"
+     r"|spelling|grammar|maths|math|typing|(?:computer|tech|technical|it|people|social|language|driving)\s+skills|skills)"
+     r" (?:is|was|are|were|isn't|wasn't|aren't|weren't|not) (?:[a-z]+ ){0,2}?(?:great|good|the best|poor|bad|terrible|limited|broken|basic|shaky|strong|fluent"
+     r"|weak|non-existent|nonexistent|minimal|lacking|patchy|rusty|ropey|dreadful|awful|atrocious|appalling|rubbish|hopeless|up to much)\b"),
+    ("complainer|moaner|caller|whinger", r"\b(?:serial|frequent|habitual|chronic|constant) (?:complainer|moaner|caller|whinger)s?\b"),
+    ("bit of a", r"\b(?:a )?bit of an? [a-z]+(?:er|or)\b"),
+    ("drama queen", r"\bdrama queen\b"),
+    ("know-", r"\bknow-(?:it-)?all\b"),
+    ("attention seeker", r"\battention seeker\b"),
     # The writer's guess at a motive or a mind: "seems like he just wants a free one", "not the sharpest tool".
-    r"\b(?:seems|seemed|looks|looked|sounds|sounded) like (?:he|she|they|the customer) (?:just |only |really )?(?:wants?|wanted|is|was|'s|trying|after)\b|"
-    r"\b(?:seems|seemed|obviously|clearly)(?: like| that)? (?:he|she|they) (?:doesn't|does not|didn't"
-    r"|did not|never|can't|cannot|won't) (?:\w+ )?(?:read|listen|care|understand|bother|pay attention)\w*|"
-    r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*|"
-    r"\bnot the sharpest\b|\bscrews? loose\b|\bnot all there\b|\b(?:a )?(?:few|couple of) \w+ short of an?\b|\blights are on but\b|"
+    ("s like|ed like", r"\b(?:seems|seemed|looks|looked|sounds|sounded) like (?:he|she|they|the customer) (?:just |only |really )?(?:wants?|wanted|is|was|'s|trying|after)\b"),
+    ("seem|obviously|clearly",
+     r"\b(?:seems|seemed|obviously|clearly)(?: like| that)? (?:he|she|they) (?:doesn't|does not|didn't"
+     r"|did not|never|can't|cannot|won't) (?:\w+ )?(?:read|listen|care|understand|bother|pay attention)\w*"),
+    ("free|for nothing|money off", r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*"),
+    ("not the sharpest", r"\bnot the sharpest\b"),
+    ("loose", r"\bscrews? loose\b"),
+    ("not all there", r"\bnot all there\b"),
+    (" short of a", r"\b(?:a )?(?:few|couple of) \w+ short of an?\b"),
+    ("lights are on but", r"\blights are on but\b"),
     # A verdict of one or two words closing a sentence: "..., total drama.", "Asking for a discount again, typical."
-    r"\btypical of (?:him|her|them)\b|"
-    r"(?:,|^|[.;!?])\s*(?:(?:total|absolute|such|pure|classic)\s+)?(?:typical|drama|classic|unbelievable|ridiculous|pathetic|hilarious|sigh|charming|lovely)\s*(?:[.!;]|$)"
+    ("typical of ", r"\btypical of (?:him|her|them)\b"),
+    ("typical|drama|classic|unbelievable|ridiculous|pathetic|hilarious|sigh|charming|lovely",
+     r"(?:,|^|[.;!?])\s*(?:(?:total|absolute|such|pure|classic)\s+)?(?:typical|drama|classic|unbelievable|ridiculous|pathetic|hilarious|sigh|charming|lovely)\s*(?:[.!;]|$)"),
 )
-_MARKED_OPINION = re.compile(_MARKED_OPINION_PATTERN, re.IGNORECASE)
-_MARKED_OPINION_IN_LOWER_CASE = re.compile(_MARKED_OPINION_PATTERN)
+_MARKED_OPINION = re.compile(_MARKED_OPINION_IN_LOWER_CASE.pattern, re.IGNORECASE)
 
 
 # Every match of the pattern above holds one of these words, or both words of a pair: texts
@@ -842,7 +858,7 @@ def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None
     return None
 
 
-def _search_as_written(text: TextField, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> str | None:
+def _search_as_written(text: TextField, pattern: re.Pattern[str], in_lower_case: re.Pattern[str] | Alternatives) -> str | None:
     """What a case-insensitive pattern finds in a text, as written; on ASCII text the lower-case pattern finds it quicker."""
     masked = text.masked
     if masked.isascii():
