@@ -169,8 +169,9 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
         if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words):
             continue  # no account field named, nothing of theirs, no record or new value named: nearly every text
         stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words)
-        passive = text.loc[0] != "reason" and not _POSSESSIVES.isdisjoint(text.words) and not _PASSIVE_WORDS.isdisjoint(text.words)
-        moved_over = "over" in text.words or "across" in text.words  # "Swaped her over to the season lease": whatever the verb
+        to_a_value = "to" in text.words or "onto" in text.words or "into" in text.words  # what the two readings below need
+        passive = to_a_value and text.loc[0] != "reason" and not _POSSESSIVES.isdisjoint(text.words) and not _PASSIVE_WORDS.isdisjoint(text.words)
+        moved_over = to_a_value and ("over" in text.words or "across" in text.words)  # "Swaped her over to the season lease": whatever the verb
         if not stated and not passive and not moved_over and _CHANGE_VERB_WORDS.isdisjoint(text.words):
             continue  # no verb of change among its words
         lowered = text.text.lower()

@@ -23,7 +23,7 @@ _DURABLE = re.compile(
     # A wish that nobody does a thing, said as what is so: "insists nobody uses the dryer on Pickle".
     r"(?:insists?|insisted|asks?|asked|requests?|requested)(?: that)? (?:nobody|no one|no-one)\b|"
     # An instruction about what reaches them: "calls to him have to wait until after 2pm", "any letter for him should be in Polish".
-    r"\b[a-z]+s?\s+(?:for|to)\s+(?:him|her|them)\s+(?:should|must|has to|have to|needs? to|is to|are to)\b|"
+    r"(?<=[a-z] )(?:for|to) (?:him|her|them) (?:should|must|has to|have to|needs? to|is to|are to)\b|"
     # A ban for good: "no voicemail is ever left", "no jet wash on the soft top, ever".
     r"\bno\b[^.;!?]{0,60}?\b(?:is|are|to be|should be|must be)\s+ever\b|\bno\b[^.;!?]{0,60}?,\s*ever(?=\s*(?:[.!;]|$))|"
     # One channel over another: "phone rather than write", "email not post".

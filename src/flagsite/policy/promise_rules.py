@@ -181,11 +181,19 @@ def _may_do_later(text: TextField) -> bool:
     words = text.words
     if _LATER_WORDS.isdisjoint(words):
         return False
-    if "i" in words or "we" in words or "to" in words or "back" in words or not _OUR_DOINGS.isdisjoint(words):
+    if "i" in words or "we" in words or "back" in words or not _OUR_DOINGS.isdisjoint(words):
         return True
-    return any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)
+    if "to" in words and not _DAY_TO_COME_WORDS.isdisjoint(words):
+        return True  # "Craig to re-inspect Friday", "cutter to be fitted at next lift-out"
+    if "is" in words or "are" in words or "'" in text.lowered:
+        return any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)  # "the team are arranging ..."
+    # The writer left out before a verb in -ing opening a sentence: "Re-stitching the strap Wed".
+    return _OPENING_ING.search(text.lowered) is not None
 
 
+_OPENING_ING = re.compile(r"(?:^|[.!?;]\s+)(?:[a-z]+-)?[a-z]{3,}ing\b")
+# The words of a day to come that _TO_LATER and _TO_BE_DONE need besides "to" (not "by", "after" or "week": too common).
+_DAY_TO_COME_WORDS = _LATER_WORDS - frozenset("by after week afternoon evening morning".split())
 # Words in -ing that are no verb: "morning", "during".
 _NOT_VERBS = frozenset("morning evening nothing something anything everything during regarding following including pending ceiling building wedding".split())
 
@@ -619,8 +627,11 @@ def _due_doer(doer: str | None, in_reason: bool, text: TextField) -> bool:
 
 def _ours_due(sentence: str, in_reason: bool, texts: list[TextField], text: TextField) -> bool:
     """Whether one of ours is due, or what we send or do is, with no "will": see _BACK_FOR, _TO_LATER, _GOING_OUT, _TO_BE_DONE."""
-    if _RECURRING.search(sentence) or _a_booking(texts):
-        return False  # a round that recurs, or a visit on the diary
+    return _due_found(sentence, in_reason, text) and not (_RECURRING.search(sentence) or _a_booking(texts))  # not a round, nor a visit on the diary
+
+
+def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
+    """What _ours_due looks for, before the look at the whole note."""
     if "back" in sentence:
         for found in _BACK_FOR.finditer(sentence):
             if _due_doer(found.group("doer"), in_reason, text):  # back for what: an act ("back Thursday to finish it")
