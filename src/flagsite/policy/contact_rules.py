@@ -11,7 +11,7 @@ from ..rules import Hit, describe, rule
 from .note_common import DETERMINERS, is_role
 from .subject import Subject
 from .text import normalise_name
-from .words import HONORIFICS, ROLE_NAMES
+from .words import ACCOUNT_PARTY_ENDINGS, ACCOUNT_PARTY_ROLES, HONORIFICS, MEN_TITLES, ROLE_NAMES, WOMEN_TITLES
 
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 
@@ -150,6 +150,58 @@ def _role_repeated(name: str, relationship: str | None) -> bool:
     return any(said_word in {stem, stem + "s", stem + "es", stem + "d", stem + "ed", stem + "ing"} for stem in stems for said_word in said)
 
 
+# Words that end the name of who someone is and start where they are or whom they are with:
+# "Person at the front desk", "Lady from the council", "Next of kin".
+_PREPOSITIONS = frozenset("at from of on in for with via to by".split())
+# Endings of a word for a doer, as the head of a description: "Dog walker", "Plasterer".
+_DOER_HEAD_ENDINGS = ("er", "or", "ist", "ian")
+
+
+def _plainly_someone_else(name: str, subject: Subject) -> bool:
+    """Whether a stand-in contact name plainly names someone other than the account holder.
+
+    The word that says who they are (the last before a preposition: "Receptionist at her office",
+    "Bride's mum") is a relation or a role that is not the account's own party's ("Wife",
+    "Neighbour", "Site foreman", "Dog walker", "PA"), or is no role ("Person", "Lady", "Next") and
+    the words after it name such a role ("Person at the front desk", "Next of kin"); or a title and
+    initials whose last initial is not the holder's surname's, or whose title is of the other sex
+    from the holder's title in the record ("Mr M." on Jane Smith's account). A role of the account's
+    own party ("Tenant", "Hirer", "Homeowner") or a stand-in that says nothing ("Caller", "unknown")
+    may be the holder.
+    """
+    assert subject.customer is not None
+    words = normalise_name(name)
+    if not words or name.strip().lower().rstrip(".") in subject.lexicon.placeholders:
+        return False
+    if _title_and_initials(words):
+        return words[0] in HONORIFICS and len(words) > 1 and _not_the_holders(words, subject.customer.name)
+    originals = re.findall(r"[^\W\d_]+", re.sub(r"-in-law\b|['’]s\b", "", name, flags=re.IGNORECASE))
+    if len(originals) == 1 and _ACRONYM.match(originals[0]):
+        return True  # "HR", "IT": an office
+    lowered = [w.lower() for w in originals]
+    before = next((i for i, w in enumerate(lowered) if i > 0 and w in _PREPOSITIONS), len(lowered))
+    head, after = lowered[before - 1], lowered[before:]
+    if _account_party(head):
+        return False
+    if is_role(head) or _a_compound_role(head, subject) or (head.endswith(_DOER_HEAD_ENDINGS) and len(head) > 4 and subject.lexicon.is_known(head)):
+        return True
+    return any(is_role(w) and not _account_party(w) for w in after)
+
+
+def _account_party(word: str) -> bool:
+    """Whether a word names a role of the account's own party: "tenant", "hirers", "homeowner"."""
+    return word in ACCOUNT_PARTY_ROLES or (word.endswith("s") and word[:-1] in ACCOUNT_PARTY_ROLES) or word.endswith(ACCOUNT_PARTY_ENDINGS)
+
+
+def _not_the_holders(title_and_initials: list[str], holder: str) -> bool:
+    """Whether a title and initials cannot be the holder's: another surname initial, or a title of the other sex."""
+    surname = holder.split(",")[0] if "," in holder else holder.split()[-1] if holder.split() else ""
+    initials = {w[0] for w in normalise_name(surname)}  # both halves of "Oyelaran-Mackie"
+    title, holder_title = title_and_initials[0], next(iter(normalise_name(holder)), "")
+    other_sex = (title in MEN_TITLES and holder_title in WOMEN_TITLES) or (title in WOMEN_TITLES and holder_title in MEN_TITLES)
+    return bool(initials) and (title_and_initials[-1] not in initials or other_sex)
+
+
 @rule("P101", "contact-name-missing", "error", "note")
 def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     """The contact's name is a stand-in ("Customer", "Mrs R", "Tenant", "IT Helpdesk") rather than a name.
@@ -268,9 +320,21 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     wife's eye test", "Ringing about his mum's membership", "his late father's account", "his
     partner's parking permit", "her daughter's piano lesson", "son of the account holder".
     When they differ and `contact.relationship` is absent,
-    the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked,
-    nor notes whose contact name is a stand-in ("Wife", "Tenant", "Mrs R"): P101 flags those, and
-    its finding asks for the role in `relationship`.
+    the note is flagged. Notes of a customer whose `customer.yaml` cannot be read are not checked.
+
+    A contact name that is a stand-in (P101 flags it) and no `relationship` is flagged too when the
+    stand-in plainly names someone other than the holder: a relation ("Wife", "Flatmate",
+    "Neighbour", "Bride's mum", "Next of kin"), someone of another organisation or another role
+    ("Dog walker", "Site foreman", "PA", "School office", "Person at the front desk", "Landlord",
+    "Estate agent"), or a title with an initial that is not the holder's surname's ("Mr M." on
+    Jane Smith's account), or with a title of the other sex from the one in the holder's record
+    ("Mr S" on Mrs Jane Smith's). The word that says who they are is the last before a preposition
+    ("Receptionist at her office"); a word that is no role ("Person", "Lady") leaves it to the
+    words after ("Lady from the council"). A stand-in that may be the holder is left to P101 alone:
+    a role of the account's own party ("Customer", "Caller", "Hirer", "Tenant", "Member",
+    "Patient", "Guest", "Resident", "Student", "Homeowner", "Account holder", "Bill payer"), a
+    stand-in that says nothing ("unknown", "N/A", "Mr"), or a title with the holder's surname
+    initial ("Mr W." on William Ward's account).
 
     ## Why
     The policy asks for the relationship ("mother", "employee", "wife") whenever someone other
@@ -294,8 +358,16 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     contact = subject.note.contact
     if subject.customer is None or contact.relationship is not None:
         return
-    if _names_nobody(contact.name, subject) or is_todo(contact.name):
-        return  # P101 or S004 already says the name is missing
+    if is_todo(contact.name):
+        return  # S004 already says the name is missing
+    if _names_nobody(contact.name, subject):
+        if _plainly_someone_else(contact.name, subject):
+            yield Hit(
+                ("contact", "name"),
+                f"contact name {describe(contact.name)} names someone other than the account holder ({subject.customer.name}); "
+                "add contact.relationship (e.g. 'neighbour of the account holder')",
+            )
+        return  # a stand-in that may be the holder: P101 asks for the name
     said, holder = normalise_name(contact.name), normalise_name(subject.customer.name)
     if not _same_person(said, holder):
         yield Hit(

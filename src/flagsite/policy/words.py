@@ -81,6 +81,11 @@ HONORIFICS = frozenset(
     """ mdm mme mlle sra srta herr frau señora señor senora senor signora signor madame monsieur""".split()
 )
 
+# Titles that say whether a man or a woman is meant: a contact's title of the other sex from the
+# title in the holder's record names someone else ("Mr R" on Mrs Jane Ross's account).
+MEN_TITLES = frozenset("mr sir lord herr monsieur senor señor signor".split())
+WOMEN_TITLES = frozenset("mrs ms miss madam dame lady mdm mme mlle sra srta frau senora señora signora madame".split())
+
 # What a contact is, rather than who: a role, a relative or an office ("Tenant", "Carer", "School
 # office", "IT Helpdesk"). A contact name ending in one of these, with nothing that reads as a
 # name before it, names nobody.
@@ -116,6 +121,17 @@ ROLE_NAMES: frozenset[str] = frozenset(
     """ finance facilities payroll procurement purchasing legal compliance marketing operations maintenance housekeeping
     payable receivable donor supporter sponsor fundraiser""".split()
 )
+
+# Roles of the account's own party: a stand-in naming one may be the account holder ("Tenant",
+# "Hirer", "Patient", "Account holder"), where any other role or relation names someone else.
+ACCOUNT_PARTY_ROLES: frozenset[str] = frozenset(
+    """customer client caller hirer tenant member patient owner holder guest resident occupant occupier user
+    patron subscriber passenger traveller traveler diner visitor buyer purchaser applicant claimant borrower
+    lessee renter leaseholder householder lodger student pupil learner supporter donor booker payer account
+    cust ct cx""".split()
+)
+# The same roles as compounds: "Homeowner", "Policyholder", "Bill payer".
+ACCOUNT_PARTY_ENDINGS = ("holder", "owner", "payer")
 
 # Words of a resolution that, alone, do not say what was done: "Noted.", "Replied.", "Added to note."
 EMPTY_RESOLUTION_WORDS: frozenset[str] = frozenset(
