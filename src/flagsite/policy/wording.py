@@ -1323,7 +1323,20 @@ def _starts_clause(text: TextField, index: int) -> bool:
 
 def _first_person_opinion(text: TextField) -> str | None:
     """The writer's own opinion or feeling ("I think", "honestly", "what a ..."), as written."""
+    if _FIRST_PERSON_OPINION_WORDS.isdisjoint(text.words) and "'" not in text.lowered and text.masked.isascii():
+        return None  # most texts: see _FIRST_PERSON_OPINION_WORDS
     return _search_as_written(text, _FIRST_PERSON_OPINION, _FIRST_PERSON_OPINION_IN_LOWER_CASE)
+
+
+# Every match of _FIRST_PERSON_OPINION holds one of these as a word between spaces or stops. Only an
+# apostrophe joins letters into a longer word ("o'think"), and only letters beyond ASCII change as
+# case is ignored, so an ASCII text without either and without any of these words holds no match.
+# Keep them in step with the pattern.
+_FIRST_PERSON_OPINION_WORDS = frozenset(
+    """think thought feel felt believe believed guess suspect reckon bet doubt hope wish love loved hate hated liked enjoyed found
+    opinion view experience personally honest honestly frankly tbh imo imho tbf ngl lying making trying faking pretending drunk
+    made waste what such""".split()
+)
 
 
 def _insult(word: str, subject: Subject, text: TextField | None = None) -> bool:
