@@ -884,7 +884,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     words = text.words
     lexicon = subject.lexicon
     names = subject.names
-    otherwise = _may_name_a_person_otherwise(words)  # else no word below is a contraction or a role: skip those looks
+    otherwise = _may_name_a_person_otherwise(text)  # else no word below is a contraction or a role: skip those looks
     if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words) and not otherwise:
         # The others are about a person, the call or the writer.
         return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
@@ -1096,10 +1096,13 @@ def _a_person_by_role(word: str) -> bool:
     return len(word) > 7 and word.endswith(_ROLE_ENDINGS)
 
 
-def _may_name_a_person_otherwise(words: list[str]) -> bool:
+def _may_name_a_person_otherwise(text: TextField) -> bool:
     """Whether a text may name a person by a contraction or a role (the main loop reads which)."""
+    words = text.words
     if not _ROLES.isdisjoint(words):
         return True
+    if "'" not in text.lowered and not any(ending in text.lowered for ending in _ROLE_ENDINGS):
+        return False  # most texts: no word can end with one if the text holds none
     joined = " ".join(words) + " "  # a word ends where a space follows it: one search per ending, not one per word
     return any(ending in joined for ending in _CONTRACTED_OR_ROLE_ENDINGS)
 
