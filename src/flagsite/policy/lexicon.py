@@ -412,8 +412,11 @@ class Lexicon:
         """Slang in a text. Single letters ("u", "r") count only in lower case: "Plan U" is a name."""
         found: list[str] = []
         source = text.unmasked_links
-        if source.isascii() and "/" not in source and not text.has_digit:
+        is_ascii = source.isascii()
+        if is_ascii and "/" not in source and not text.has_digit:
             tokens: Iterable[str] = text.words  # plain ASCII prose: its tokens are its words, already taken
+        elif is_ascii:
+            tokens = _SLANG_TOKEN.findall(source.lower())  # ASCII lower-cases letter by letter: the same tokens, lowered at once
         else:
             tokens = [token.lower() for token in _SLANG_TOKEN.findall(source)]
         if self.slang.keys().isdisjoint(tokens) and ("'" not in source or not any("'" in t and self.slang_inflected(t) for t in tokens)):
