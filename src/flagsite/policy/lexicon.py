@@ -118,7 +118,8 @@ _DIGIT_FOR_TO_AFTER_A_PERSON = re.compile(
     r"\b(?:her|him|them|me|us|you)\s+(2)\s+([a-z]+)\s+(?:the|a|an|his|her|their|my|our|your|it|this|that|them|him|me|us|up|back|out|in|off|over|round)\b"
 )
 # Each pattern above reads its digit alone, after no letter or digit and before a space: a quick look for one.
-_LONE_DIGIT = re.compile(r"(?<!\w)([24])\s")
+# (The digit comes first, what stands before it is looked at after it: a search then skips from digit to digit.)
+_LONE_DIGIT = re.compile(r"([24])(?<!\w[24])\s")
 
 
 def _digits_for_words(source: str, is_verb: Callable[[str], bool]) -> list[tuple[str, str]]:
