@@ -33,7 +33,9 @@ _WORD = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)")
 _ASCII_WORD = re.compile(r"([A-Za-z]+(?:'[A-Za-z]+)*)")  # the same, for ASCII text: quicker to search
 _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+# A space after an end mark, or line breaks: r"(?<=[.!?;])\s+|\n+", written to open on the space itself
+# so that a search skips from space to space instead of trying every position.
+_SENTENCE_SPLIT = re.compile(r"\s(?:(?<=[.!?;]\s)\s*|(?<=\n)\n*)")
 
 
 def _blank(match: re.Match[str]) -> str:
