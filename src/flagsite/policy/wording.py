@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..rules import Hit, rule
 from .alternatives import Alternatives
@@ -561,7 +562,6 @@ _FIRST_PERSON_OPINION_PATTERN = (
     r"\b(?:what a|such a)\s+\w+"
 )
 _TEXT_SPEAK_ASIDES = frozenset("tbh imo imho tbf ngl".split())
-_FIRST_PERSON_OPINION = re.compile(_FIRST_PERSON_OPINION_PATTERN, re.IGNORECASE)
 # Case-insensitive matching is the slow part of this pattern. On ASCII text it matches exactly
 # what the same pattern matches on the lower-cased text, which is quicker to search.
 _FIRST_PERSON_OPINION_IN_LOWER_CASE = re.compile(_FIRST_PERSON_OPINION_PATTERN)
@@ -639,7 +639,6 @@ _MARKED_OPINION_IN_LOWER_CASE = Alternatives(
     ("typical|drama|classic|unbelievable|ridiculous|pathetic|hilarious|sigh|charming|lovely",
      r"(?:,|^|[.;!?])\s*(?:(?:total|absolute|such|pure|classic)\s+)?(?:typical|drama|classic|unbelievable|ridiculous|pathetic|hilarious|sigh|charming|lovely)\s*(?:[.!;]|$)"),
 )
-_MARKED_OPINION = re.compile(_MARKED_OPINION_IN_LOWER_CASE.pattern, re.IGNORECASE)
 
 
 # Every match of the pattern above holds one of these words, or both words of a pair: texts
@@ -786,20 +785,20 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
 # "over-protective", "high maintenance"); over-reaction ("in such a state over nothing"); a label
 # or a vibe ("bit of a diva", "typical buyer", "proper bridezilla energy"); states of mind ("out of touch").
 _STANCE = tuple(
-    (frozenset(keys.split()), re.compile(pattern, re.IGNORECASE), re.compile(pattern)) for keys, pattern in _STANCE_GROUPS
+    (frozenset(keys.split()), re.compile(pattern)) for keys, pattern in _STANCE_GROUPS
 )
 
 
-_STANCE_WORDS = frozenset().union(*(keys for keys, _, _ in _STANCE))
+_STANCE_WORDS = frozenset().union(*(keys for keys, _ in _STANCE))
 
 
 def _stance(text: TextField) -> str | None:
     present = _STANCE_WORDS.intersection(text.words)
     if not present:
         return None  # nearly every text
-    for keys, pattern, in_lower_case in _STANCE:
+    for keys, pattern in _STANCE:
         if not keys.isdisjoint(present):
-            found = _search_as_written(text, pattern, in_lower_case)
+            found = _search_as_written(text, pattern)
             if found:
                 return found.strip(" ,.;")
     return None
@@ -813,7 +812,7 @@ def _marked_opinion(text: TextField) -> str | None:
         or not any(not first.isdisjoint(words) and not second.isdisjoint(words) for first, second in _MARKED_OPINION_PAIRS)
     ):
         return None
-    found = _search_as_written(text, _MARKED_OPINION, _MARKED_OPINION_IN_LOWER_CASE)
+    found = _search_as_written(text, _MARKED_OPINION_IN_LOWER_CASE)
     return found.strip(" ,.;") if found else None
 
 
@@ -858,14 +857,20 @@ def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None
     return None
 
 
-def _search_as_written(text: TextField, pattern: re.Pattern[str], in_lower_case: re.Pattern[str] | Alternatives) -> str | None:
-    """What a case-insensitive pattern finds in a text, as written; on ASCII text the lower-case pattern finds it quicker."""
+def _search_as_written(text: TextField, in_lower_case: re.Pattern[str] | Alternatives) -> str | None:
+    """What a pattern finds in a text ignoring case, as written; on ASCII text the lower-case pattern finds it quicker."""
     masked = text.masked
     if masked.isascii():
         found = in_lower_case.search(text.lowered)
         return masked[found.start() : found.end()] if found else None
-    found = pattern.search(masked)
+    found = _ignoring_case(in_lower_case.pattern).search(masked)
     return found.group(0) if found else None
+
+
+@cache
+def _ignoring_case(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled to ignore case when a text first needs it: only text beyond ASCII does."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _judgement(text: TextField, subject: Subject) -> str | None:
@@ -1328,10 +1333,10 @@ def _first_person_opinion(text: TextField) -> str | None:
     """The writer's own opinion or feeling ("I think", "honestly", "what a ..."), as written."""
     if _FIRST_PERSON_OPINION_WORDS.isdisjoint(text.words) and "'" not in text.lowered and text.masked.isascii():
         return None  # most texts: see _FIRST_PERSON_OPINION_WORDS
-    return _search_as_written(text, _FIRST_PERSON_OPINION, _FIRST_PERSON_OPINION_IN_LOWER_CASE)
+    return _search_as_written(text, _FIRST_PERSON_OPINION_IN_LOWER_CASE)
 
 
-# Every match of _FIRST_PERSON_OPINION holds one of these as a word between spaces or stops. Only an
+# Every match of _FIRST_PERSON_OPINION_PATTERN holds one of these as a word between spaces or stops. Only an
 # apostrophe joins letters into a longer word ("o'think"), and only letters beyond ASCII change as
 # case is ignored, so an ASCII text without either and without any of these words holds no match.
 # Keep them in step with the pattern.
