@@ -11,6 +11,7 @@ policy:
   placeholder_names: [walk-in]       # more stand-ins that are not a contact's name
   opinion_words: [stroppy]           # more words that judge a person
   vague_words: [stuff]               # more words that say nothing about a reason
+  learned_reading: false             # only the written patterns of P103-P106, P108
 ```
 Word lists add to the built-in ones. An unknown rule or key is a finding on
 ``flagsite.yaml`` that points at it.
@@ -53,6 +54,9 @@ class PolicySettings(BaseModel):
     placeholder_names: list[Word] = Field(default_factory=list, description="More stand-ins that are not a contact's name.")
     opinion_words: list[Word] = Field(default_factory=list, description="More words that judge a person or an interaction.")
     vague_words: list[Word] = Field(default_factory=list, description="More words that say nothing about why a customer got in touch.")
+    learned_reading: bool = Field(
+        True, description="false: P103-P106 and P108 use only their written patterns, not the model learned from labelled notes as well."
+    )
 
     def setting(self, rule: Rule) -> tuple[bool, Severity]:
         """Whether the rule runs here, and at which severity."""

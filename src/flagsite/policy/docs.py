@@ -19,6 +19,7 @@ policy:
   placeholder_names: [walk-in]              # more stand-ins for a contact's name
   opinion_words: [stroppy]                  # more words that judge a person
   vague_words: [stuff]                      # more words that say nothing about a reason
+  learned_reading: false                    # P103-P106, P108: the written patterns only
 ```
 
 ```yaml
@@ -27,6 +28,20 @@ policy_exceptions:
   - rule: customer-quoted-directly
     reason: The customer asked for their exact words about the outage to be recorded.
 ```
+"""
+
+
+_LEARNED_READING = """**The learned reading.** The rules whose wording is free (P103, P104, P105, P106, P108) read
+notes with a linear model as well as their written patterns. Where a rule's patterns find nothing on a
+note, the model scores the words of the fields the rule reads (words and word pairs in lower case, the
+writer, the customer and days as one word each, and for most rules pieces of words) and flags the note
+under the rule's code when the score passes a threshold. It was fitted on the labelled notes of the
+parts of the corpus the rules were tuned on (`tests/policy/labelled*`), and each threshold was chosen
+so that, on files it was not fitted on, at least 95 in 100 of the notes it flags carry that rule's
+label; on its own it finds a third to two thirds of them. The parts, note counts, thresholds and
+cross-validated figures are in `src/flagsite/policy/data/note-model.json`; what it adds on notes by
+new writers is in `tests/policy/labelled/README.md`. Its message names the words that weighed most.
+`learned_reading: false` switches it off.
 """
 
 
@@ -52,6 +67,7 @@ def rules_markdown() -> str:
         "with `policy_exceptions: [{rule: CODE, reason: ...}]` (the reason is required and shows in the pull "
         "request's diff). Word lists add to the built-in ones:\n",
         _CONFIG_EXAMPLE,
+        _LEARNED_READING,
         "| code | name | severity | summary |",
         "|---|---|---|---|",
     ]

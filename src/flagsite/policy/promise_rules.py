@@ -428,6 +428,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     engineer for 14 March; the engineer will phone before arriving", "the therapist will assess
     her knee; the session is booked"); and what was done ("I checked the traps and texted him").
 
+    Where these patterns find nothing, the learned reading may still flag the note (see "The learned
+    reading" at the top of this page; `learned_reading: false` in the settings switches it off).
+
     ## Why
     A promised callback that is only in prose appears on nobody's list: the follow-ups-due
     dashboard is built from `follow_up`. Broken promises are the missteps customers remember.

@@ -131,6 +131,9 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     "the", "her", ...: "the fees on the quote") and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
+    Where these patterns find nothing, the learned reading may still flag the note (see "The learned
+    reading" at the top of this page; `learned_reading: false` in the settings switches it off).
+
     ## Why
     The policy asks to "clearly state the customer's issue/concern or why they were contacted".
     "Customer called in cuz they want to cancel" hid that the customer was charged after cancelling
@@ -225,6 +228,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
     "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",
     "I have dealt with Mr Ogun's enquiry as appropriate."
+
+    Where these patterns find nothing, the learned reading may still flag the note (see "The learned
+    reading" at the top of this page; `learned_reading: false` in the settings switches it off).
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The
