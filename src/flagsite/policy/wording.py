@@ -394,10 +394,28 @@ def _written_into_the_record(body: str, start: int, end: int) -> bool:
 
 
 def _single_quoted_after_speech(body: str) -> re.Match[str] | None:
-    for match in _SINGLE_QUOTED_AFTER_SPEECH.finditer(body):
+    for match in _SINGLE_QUOTED_AFTER_SPEECH.finditer(body) if _may_report_speech(body) else ():
         if not _written_into_the_record(body, match.start(1) - 1, match.end()):
             return match
     return None
+
+
+# Every match of _SINGLE_QUOTED_AFTER_SPEECH and _SINGLE_QUOTED_SOON_AFTER_SPEECH holds one of these
+# in lower case (a verb of speech, "called", "described"). Keep them in step with _SPEECH.
+_SPEECH_LITERALS = (
+    "said", "say", "state", "told", "replied", "responded", "answered", "yelled", "shouted", "screamed", "exclaimed", "wrote",
+    "writes", "quot", "commented", "added", "complained", "claimed", "insisted", "went", "was like", "called", "words were", "read",
+    "mentioned", "described",
+)
+
+
+def _may_report_speech(body: str) -> bool:
+    """Whether a text may hold a verb of speech before a quotation: one look for each verb, not two patterns tried
+    at every position (most texts with an apostrophe have no quotation at all)."""
+    if not body.isascii():
+        return True  # ignoring case, a letter beyond ASCII may match an ASCII one ("ſ" an "s")
+    lowered = body.lower()
+    return any(literal in lowered for literal in _SPEECH_LITERALS)
 
 
 def _single_quoted_speech(body: str) -> re.Match[str] | None:
@@ -407,7 +425,7 @@ def _single_quoted_speech(body: str) -> re.Match[str] | None:
         before = body[max(0, match.start() - 60) : match.start()]
         if len(inside.split()) >= 3 and (_SPEAKER.search(inside) or _PERSON_BEFORE.search(before)) and not _names_a_thing(body, match, before):
             return match
-    for match in _SINGLE_QUOTED_SOON_AFTER_SPEECH.finditer(body):
+    for match in _SINGLE_QUOTED_SOON_AFTER_SPEECH.finditer(body) if _may_report_speech(body) else ():
         inside = match.group(1)
         # Two words or more, none capitalised (three, not all capitalised): speech, not the name of a
         # product ('Amazon Riverbank Deluxe', 'Mulch Plus').
