@@ -77,9 +77,9 @@ _VISIT_NEED = re.compile(
     r"(?:must|should|is to|may|is (?:allowed|permitted) to)\s+(?:ever\s+)?(?!(?:be|have|know|blame|worry|mind|tell|say)\b)[a-z]+|"
     # Whoever deals with them next, however it is said: "anyone going round must text", "whoever shoes Rowdy should not tie him".
     r"(?:operatives|engineers|technicians|drivers|couriers|staff|contractors|fitters|callers|visitors|crews|anyone|anybody|everyone|everybody|whoever)"
-    r"(?:\s+(?!(?:must|should|need|needs|has|have|are|is)\b)[a-z'-]+){0,4}?\s+"
-    r"(?:must|should|needs? to|has to|have to|are to|is to)\s+(?:always\s+|ever\s+|never\s+|not\s+)?(?:wait|knock|ring|call|phone|allow|give|speak|use|leave|park|remove|show|bring|wear|avoid|not|"
-    r"take|let|check|ask|announce|text|come|go|help|hold|tie|keep|be|do|open|close|shut|speak|talk|see|send|deal|handle|contact|email|write|put|stay)))\b",
+    # Whatever the verb of the duty ("has to carry", "should stand"), but not a guess ("must have missed it").
+    r"(?:\s+(?!(?:must|should|need|needs|has|have)\b)[a-z'-]+){0,4}?\s+"
+    r"(?:must|should|needs? to|has to|have to|are to|is to)\s+(?:always\s+|ever\s+|never\s+|not\s+)?(?!have\s+(?:been|[a-z]+ed|[a-z]+en)\b)[a-z]+))\b",
     re.IGNORECASE,
 )
 # This contact only: a wish for today's order is not a standing one.
@@ -105,7 +105,8 @@ _A_WISH = re.compile(
 )
 # The note says the wish was put on the permanent record already.
 _RECORDED = re.compile(
-    r"\b(?:added|recorded|saved|put|noted|updated|set)\b[^.;]{0,60}\b(?:preferences?|on (?:the|her|his|their) (?:account|record|profile)|flag)\b|"
+    # (what was added may be quoted whole, however long: "Added 'large print: statements, letters' to her preferences")
+    r"\b(?:added|recorded|saved|put|noted|updated|set)\b(?:\s+(?:'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”))?[^.;]{0,60}\b(?:preferences?|on (?:the|her|his|their) (?:account|record|profile)|flag)\b|"
     r"\bpreferences? (?:updated|added)\b",
     re.IGNORECASE,
 )
@@ -139,6 +140,7 @@ def _may_need_a_visit(words: list[str]) -> bool:
     if _VISIT_FIRST_WORDS.isdisjoint(words):
         return False
     return any(not first.isdisjoint(words) and (second is None or not second.isdisjoint(words)) for first, second in _VISIT_WORDS)
+_DUTIES = frozenset("must should has have needs need".split())
 _CHANNEL_WORDS = frozenset(
     """call calls calling ring ringing phone phoned phones phoning text texts texting email emails emailing e mail contact
     contacted contacting visit visits knock knocking marketing letter letters post mail correspondence reminders reminder
@@ -267,7 +269,8 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             if order and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(order)):
                 return sentence.strip(), order
     visit = _may_need_a_visit(words)
-    any_time = "any" in words and "time" in words  # "any time she orders a buffet it needs to be plant-based"
+    # "any time she orders a buffet it needs to be plant-based"; "every time" with a duty: "it has to be cold every time he hires"
+    any_time = "time" in words and ("any" in words or (not {"every", "each"}.isdisjoint(words) and not _DUTIES.isdisjoint(words)))
     if not visit and not any_time and _DURABLE_WORDS.isdisjoint(words) and (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words)):
         return None  # none of the words a durable wish or fact needs: nearly every text
     lowered = text.text.lower()
@@ -305,7 +308,9 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     order; or an instruction to whoever visits or calls ("operatives must wait", "drivers should
     phone ahead", "drivers are to park on the street", "nobody should ever knock before 1 p.m.", "no
     one is to open the back door"), however the doer is put ("anyone going round must text first",
-    "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia"); an order in the
+    "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia") and whatever
+    the verb of the duty ("whoever is on her round needs to wheel the bins back"; not a guess,
+    "staff must have missed it"); an order in the
     imperative, whatever its verb, with "always", "never" or "do not" before it ("Never run the pump
     past 6pm", "always speak to him face on"), a scope without end after it ("Keep the side gate shut
     at all times", "at this address", "every single time") or the customer as its object, near the
