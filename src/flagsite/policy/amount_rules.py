@@ -26,15 +26,20 @@ _MONEY = re.compile(
 # deposit of 60", "the term costs 96", "refunded the 80 deposit"), or a figure coming back to the
 # customer ("she'll see the 62.00 back on her card"). Not a count ("took 3 of the leaflets", "paid 3
 # invoices", "quoted 3 weeks", "charged her phone for 20 minutes").
-_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium|back")
+_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium|back|off|balance|total|taken")
 _SUM_WITHOUT_CURRENCY = re.compile(
     r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
     r"(?P<sum>\d[\d,]*(?:\.\d\d)?)|"
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the job|the work)\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     r"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+(?:deposit|fee|refund|charge|payment|credit|excess|premium|call-out|callout)\b|"
     r"(?P<sum6>\d[\d,]*\.\d\d)\s+back\s+(?:on|onto|to|into|in)\s+(?:his|her|their|the)\b|"
+    # A sum taken off what they pay, whatever the verb: "knocked 60 off his hammer price", "shaved 15 off the invoice".
+    r"(?P<sum7>\d[\d,]*(?:\.\d\d)?)\s+off\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:price|bill|balance|invoice|total|cost|fee|quote|hire|rent|fare|charge|account|renewal|subscription)\b|"
+    # A figure in pounds and pence before its verb, as terse notes put it: "12.80 paid at desk", "45.00 refunded to her card".
+    r"(?P<sum8>\d[\d,]*\.\d\d)\s+(?:(?:was|were|has been|have been)\s+)?(?:paid|refunded|credited|charged|taken|waived|reimbursed)\b|"
     r"(?:refunded|credited|charged|reimbursed|quoted)\s+(?:him|her|them|(?:his|her|their) card)\s+(?P<sum2>\d[\d,]*)|"
-    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit)\s+(?:of|is|was|came to|comes to)?\s*"
+    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit|balance|total)\s+(?:of|is|was|came to|comes to)?\s*"
     r"(?!(?:19|20)\d\d(?![\d.,]))(?P<sum3>\d[\d,]*(?:\.\d\d)?))\b"  # (not a year: "the fee 2026 schedule")
     r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
     r"(?!\s*(?:%|per ?cent|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
@@ -68,7 +73,8 @@ _NOT_A_SUM_BEFORE = re.compile(
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
 _MONEY_ACTION = re.compile(
     r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|"
-    r"price\w*|owes?|due|revers\w*|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account))\b",  # "put the £20 back on her card"
+    r"price\w*|owes?|due|revers\w*|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account)|"  # "put the £20 back on her card"
+    r"off (?:his|her|their|the|its))\b",  # "knocked thirty quid off the hire": a sum taken off what they pay
     re.IGNORECASE,
 )
 _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNORECASE)
@@ -78,7 +84,7 @@ _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNO
 _MONEY_MOVED = re.compile(
     r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay\w*|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|"
     r"agreed|arranged|defer\w*|postpon\w*|wait|hold|extended|instal\w*|split|settle\w*|writ\w* off|cleared|spread|"
-    r"(?:is|are|was|were|being) owed|owed\b[^.;]{0,20}\bback|we owe|owe (?:him|her|them))\b",
+    r"(?:is|are|was|were|being) owed|owed\b[^.;]{0,20}\bback|we owe|owe (?:him|her|them)|off (?:his|her|their|the|its))\b",
     re.IGNORECASE,
 )
 _PRODUCT_AFTER = re.compile(r"^[\w\s-]{0,20}\b(?:plan|tariff|option|bundle|package|tier|subscription|membership)\b")
@@ -144,7 +150,10 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     can be meant, the object of a verb that moves money or the figure of a price: "refunded 18.00",
     "charged her card 42.50", "quoted her 240", "Quoted 3,200 for the coating", "she paid 85 by card",
     "Priced at 180 fitted", "a deposit of 60", "the term costs 96", "refunded the 80 deposit", "she'll
-    see the 62.00 back on her card"; but not "took 3 of the leaflets", "paid 3 invoices", "quoted 3
+    see the 62.00 back on her card", a sum taken off what they pay, whatever the verb ("shaved 15
+    off the invoice", "took twenty quid off her bill"), a figure in pounds and pence before its verb
+    ("27.40 paid by card"), the balance taken ("took the balance of 38.00 by card"); but not "took 10
+    minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
     GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
