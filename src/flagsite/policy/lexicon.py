@@ -93,6 +93,8 @@ _BEFORE_A_NOUN = frozenset("a an the this that one another each every first seco
 _NOT_PLURALS = frozenset("his its this is was us as has does yes plus".split())
 _DIGIT_FOR_FOR = re.compile(
     r"(?<![\d.,£$€#/-])\b(4)\s+(?:u|you|me|him|her|them|us|now|ever)\b(?!['-])"
+    # Before "another": a count comes after it ("another 4"), never before ("a token 4 another wash").
+    r"|(?<![\d.,£$€#/-])\b(4)\s+another\b"
     # After a verb in -ing or -ed, before a determiner: "waiting 4 the part", "asked 4 a refund" (not "at 4 the van came").
     r"|\b[a-z]+(?:ing|ed)\s+(4)\s+(?:the|a|an|his|her|their|my|our|your|this|that|it)\b(?!['-])"
     # (not a count of a time: "fitted 4 the first week")
@@ -284,6 +286,9 @@ _INSULT_FRAME_WORDS = (
 # breaker", "bleeding the radiators" are verbs. Blood and bleeding are literal where the record is
 # about an injury or an illness, or in the name of a thing ("bloody cranesbill").
 _OATHS_OF_DEGREE = frozenset("bloody bleeding sodding flipping frigging friggin freaking effing".split())
+# Milder ones that are as often literal ("the flaming pudding", "the blinking light"): an oath only
+# inside a noun phrase after "whole", "entire" or "same", or before a judging word.
+_LITERAL_OR_OATHS = frozenset("flaming blooming blinking ruddy blasted".split())
 _OF_BLOOD = frozenset(("bloody", "bleeding"))
 _NAMED_FOR_BLOOD = frozenset("cranesbill dock sorrel mary marys".split())
 # Words inside a noun phrase before an oath: "the whole sodding afternoon", "the same bloody three songs"
@@ -521,16 +526,19 @@ class Lexicon:
 
     def _oaths_of_degree(self, text: TextField, about_blood: Callable[[], bool]) -> list[str]:
         words = text.words
-        if _OATHS_OF_DEGREE.isdisjoint(words):
+        if _OATHS_OF_DEGREE.isdisjoint(words) and _LITERAL_OR_OATHS.isdisjoint(words):
             return []  # nearly every text
         found: list[str] = []
         for index, word in enumerate(words[:-1]):
-            if word not in _OATHS_OF_DEGREE or word in found:
+            if (word not in _OATHS_OF_DEGREE and word not in _LITERAL_OR_OATHS) or word in found:
                 continue
             following = words[index + 1]
             if (word in _OF_BLOOD and (following in _NAMED_FOR_BLOOD or about_blood())) or following == "out":
                 continue  # literal blood, or a verb: "the freaking out dog"
-            inside_a_noun_phrase = index > 0 and (words[index - 1] in _OPENS_A_NOUN_PHRASE or (words[index - 1] in _WHOLE_OR_SAME and word != "bleeding"))
+            before = words[index - 1] if index > 0 else ""
+            # (the same bleeding point is a radiator's; the whole bleeding week is an oath's)
+            after_whole_or_same = before in _WHOLE_OR_SAME and not (word == "bleeding" and before == "same")
+            inside_a_noun_phrase = after_whole_or_same or (before in _OPENS_A_NOUN_PHRASE and word not in _LITERAL_OR_OATHS)
             if inside_a_noun_phrase or self.judges(following):
                 found.append(word)
         return found
@@ -776,7 +784,7 @@ _VOWELS = frozenset("aeiouy")
 # Lower-case words of consonants alone, inside prose: "wld", "shld" ("MCB", "w/c" and "kWh" are not).
 _WITHOUT_VOWELS = re.compile(r"(?<![\w/@.-])[b-df-hj-np-tv-xz]{3,5}(?![\w/@-])")
 # "w" for "with" between words, before a person or a determiner ("spoke w her", "went w the driver"); not "60 w bulb".
-_W_FOR_WITH = re.compile(r"\b[A-Za-z]+ (w) (?:her|him|them|me|us|you|the|a|an|my|his|their|our|your|it)\b")
+_W_FOR_WITH = re.compile(r"\b[A-Za-z]+ (w) (?:her|him|them|me|us|you|the|a|an|my|his|their|our|your|it|this|that|these|those)\b")
 # "n" between two words in lower case is "and": "cut n blow dry", "deactivated the old fob n issued a new one".
 # "c" for "see" and "b" for "be", where only a verb can stand: after a modal or "to", before who is seen or
 # where one will be ("will c her at 10", "should b there by 3"; not "vitamin c", "grade b").

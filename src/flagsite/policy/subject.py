@@ -82,8 +82,9 @@ _OF_DOGS = frozenset(
     daycare spaniel terrier labrador retriever collie poodle greyhound whippet lurcher""".split()
 )
 _A_DOG_IN_SEASON = re.compile(r"\b(?:in season|on heat|in heat|in whelp)\b")
+# ("bleeding" itself is not one: it is the oath being judged; a wound that bleeds is named beside it)
 _OF_BLOOD = frozenset(
-    """blood bleed bleeds bled bleeding nosebleed cut cuts wound wounds wounded injury injuries injured graze grazed bite
+    """blood bleed bleeds bled nosebleed cut cuts wound wounds wounded injury injuries injured graze grazed bite
     bitten scratch scratched stool stools vomit vomiting vomited diarrhoea diarrhea urine discharge gums gum nose lip""".split()
 )
 

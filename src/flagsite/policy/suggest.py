@@ -100,6 +100,7 @@ _NEUTRAL = {
     "sucks": "is poor", "sucked": "was poor", "screwed up": "made an error in", "bullshit": "(say what was disputed)",
     "damn": "(remove it)", "damned": "(remove it)", "hell": "(remove it)", "bloody": "(remove it)", "sodding": "(remove it)", "flipping": "(remove it)", "frigging": "(remove it)",
     "friggin": "(remove it)", "freaking": "(remove it)", "effing": "(remove it)", "bleeding": "(remove it)", "fucking": "(remove it)",
+    "flaming": "(remove it)", "blooming": "(remove it)", "blinking": "(remove it)", "ruddy": "(remove it)", "blasted": "(remove it)",
     "wtf": "(remove it)", "ffs": "(remove it)", "shut up": "(say what was asked of whom)",
     "bitching": "complaining", "bitched": "complained", "bitches": "complains", "pissing": "(remove it)",
     "fucked": "(remove it)", "shitting": "(remove it)", "buggered": "broken",

@@ -29,8 +29,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
-    part", "a new hinge 4 the lid", "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
-    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "tuned
+    part", "a new hinge 4 the lid", "a token 4 another wash" (a count comes after "another"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
+    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "was fine w that", "tuned
     n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "vitamin c"), "cud" after who
     could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
@@ -530,8 +530,9 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     "an old lady" describes, "a grumpy old man" is an opinion: P305); every form of an oath that
     is a verb ("bitching", "pissed and moaned"); a mild oath used as a word of degree, after "the",
     "a", "his", "whole", "same" ... or before a judging word ("the sodding gate code", "a bloody shambles",
-    "the whole sodding afternoon"; but "the same bleeding point" is a radiator's),
-    "flipping useless"; not a verb, "bleeding the radiators", nor "bloody" in a record about an
+    "the whole sodding afternoon", "the entire bleeding week"; but "the same bleeding point" is a radiator's),
+    "flipping useless"; the milder "flaming", "blooming", "blinking" only after "whole", "entire" or "same" or
+    before a judging word ("the whole flaming table"; not "the flaming pudding", "the blinking light"); not a verb, "bleeding the radiators", nor "bloody" in a record about an
     injury or in a name, "bloody cranesbill"); a term of endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
     profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take"); such nouns in the plural after
