@@ -400,7 +400,7 @@ def _single_quoted_after_speech(body: str) -> re.Match[str] | None:
     return None
 
 
-# Every match of _SINGLE_QUOTED_AFTER_SPEECH and _SINGLE_QUOTED_SOON_AFTER_SPEECH holds one of these
+# Every match of _SINGLE_QUOTED_AFTER_SPEECH, _SINGLE_QUOTED_SOON_AFTER_SPEECH and _COLON_SPEECH holds one of these
 # in lower case (a verb of speech, "called", "described"). Keep them in step with _SPEECH.
 _SPEECH_LITERALS = (
     "said", "say", "state", "told", "replied", "responded", "answered", "yelled", "shouted", "screamed", "exclaimed", "wrote",
@@ -416,6 +416,14 @@ def _may_report_speech(body: str) -> bool:
         return True  # ignoring case, a letter beyond ASCII may match an ASCII one ("ſ" an "s")
     lowered = body.lower()
     return any(literal in lowered for literal in _SPEECH_LITERALS)
+
+
+def _may_say_verbatim(body: str) -> bool:
+    """Whether a text may hold what _VERBATIM finds: each of its matches holds "verbatim", "word" or "quote"."""
+    if not body.isascii():
+        return True  # ignoring case, a letter beyond ASCII may match an ASCII one
+    lowered = body.lower()
+    return "word" in lowered or "quote" in lowered or "verbatim" in lowered
 
 
 def _single_quoted_speech(body: str) -> re.Match[str] | None:
@@ -492,7 +500,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
         to_us = "you" in lowered
         if not (double or single or ":" in body or said_comma or to_us or "verbatim" in lowered or "word" in lowered or "quote" in lowered):
             continue
-        hit = _VERBATIM.search(body)
+        hit = _VERBATIM.search(body) if _may_say_verbatim(body) else None
         quoted = hit.group(0) if hit else None
         for match in _DOUBLE_QUOTED.finditer(body) if double else ():
             if quoted:
@@ -504,7 +512,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
-                (":" in body and (_COLON_SPEECH.search(body) or _SAID_COLON.search(body) or _written_speech(body)))
+                (":" in body and ((_may_report_speech(body) and _COLON_SPEECH.search(body)) or _SAID_COLON.search(body) or _written_speech(body)))
                 or ((":" in body or said_comma) and _speech_after_a_lead_in(body))
                 or (to_us and _SPEECH_TO_US.search(body))
             )
