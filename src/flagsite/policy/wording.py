@@ -638,7 +638,9 @@ _MARKED_OPINION_IN_LOWER_CASE = Alternatives(
     ("feels like", r"(?:^|[.;!?,]\s*)(?:it\s+)?feels like\b"),
     ("able to", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able) to (?:grasp|understand|follow|comprehend|get)\b"),
     ("lost|clueless|depth", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:lost|clueless|out of (?:his|her|their) depth)\b"),
-    ("care|grasp|get it", r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b"),
+    # ("cannot get it down the stairs": "it" going somewhere is a thing, not a point)
+    ("care|grasp|get it", r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b"
+     r"(?!\s+(?:to|into|in|onto|on|up|down|out|off|back|over|through|across|past|round|around|under|inside|outside|there|here|home|away|open|shut|closed|fixed|working|done|started|going|running|from)\b)"),
     # A person's skills judged: "her English isn't great", "his computer skills are basic", "their reading is not the best".
     ("english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing|spelling|grammar|math|typing|skills",
      r"\b(?:his|her|their|[a-z]+'s) (?:(?:written|spoken|conversational)\s+)?(?:english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing"
@@ -736,7 +738,7 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r")\s+|(?:^|[.;!?]\s*))(?:(?:just|really|genuinely|still)\s+)?(?:seems?|seemed|appears?|appeared)\s+to\s+"
      r"(?:think|believe|expect|imagine|assume|reckon)\b"),
     # A habit made into a character: "frets over every little thing", "forever complaining", "nothing is ever good enough".
-    ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing whatever",
+    ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing whatever ever",
      r"\b(?:frets?|fretting|fuss(?:es|ing)?|worr(?:y|ies|ying)|panics?|panicking|moan(?:s|ing)?|complain(?:s|ing)?|whing(?:es|eing|ing)|whin(?:es|ing)"
      r"|grumbl(?:es|ing)|nitpick(?:s|ing)?|quibbl(?:es|ing)|argu(?:es|ing)|obsess(?:es|ing)|nag(?:s|ging)|grip(?:es|ing)|pick(?:s|ing)?|haggl(?:es|ing))"
      # (worked into a state first: "worries herself silly over every tiny mark")
@@ -750,6 +752,10 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      # (the subject of a verdict: "large print on everything we send him" is an instruction)
      r"\b(?:nothing|whatever|everything|anything)\s+(?:we|i)\s+(?:do|say|suggest|offer|try|send|propose|show|quote|recommend)(?:\s+(?:him|her|them))?"
      r"(?:\s+(?:is|are|was|were|'s|seems|gets)\s+(?:ever\s+|ever\s+)?(?:never|not|ever|wrong|right|good|up|enough|too|a problem|rubbish)|\s+(?:ever\s+)?(?:suits|pleases|satisfies))\b|"
+     # The same said of none of what staff offer, whatever they offer, made a habit by "ever": "no date we offer ever
+     # seems to suit her", "not one slot we suggest is ever right" (not "none of the slots we offered was free").
+     r"\b(?:no|none of the|not one|nothing)\s+(?:[a-z]+\s+){0,2}?(?:we|i)\s+[a-z]+(?:\s+(?:him|her|them))?\s+(?:is\s+|was\s+)?ever\s+"
+     r"(?:seems?\s+to\s+|seemed\s+to\s+|quite\s+)?(?:suits?|suited|pleases?|pleased|satisf(?:y|ies|ied)|works?|worked|right|good enough|good|enough)\b|"
      # "Never happy", "always unhappy", "is never content": a mood made a habit.
      r"(?:^|[.;!?,]\s*|\b(?:is|are|'s|he|she|they)\s+)(?:never|always|forever)\s+(?:(?:very|so|really|quite)\s+)?"
      r"(?:happy|satisfied|content|pleased|unhappy|upset|angry|annoyed|grumpy|moaning|complaining|negative)\b(?! with (?:the|this|our|a|an|his|her|their)\b)|"
@@ -1000,13 +1006,15 @@ _LABEL_DEGREE = frozenset("real absolute total utter complete proper right most"
 _PRAISE_NOUNS = frozenset("legend star superstar gem diamond saint angel hero godsend lifesaver treasure sweetheart darling".split())
 
 
-# Words that judge a person only before "about": "very particular about the keys", "funny about dogs" (not
-# "very particular instructions", "a funny noise").
+# Words that judge a person only with no thing after them: before "about" or "with", closing the clause
+# or before a joining word ("very particular about the keys", "funny about dogs", "she's very particular
+# and runs a finger along every shelf"; not "very particular instructions", "a funny noise").
 _FUSSY = frozenset("particular funny precious picky touchy choosy fussy prickly sniffy".split())
+_NO_THING_AFTER = ("about", "with", "and", "but", "so", "when", "if")
 
 
 def _fussy_about(words: list[str], index: int) -> bool:
-    return words[index] in _FUSSY and words[index + 1 : index + 2] == ["about"]
+    return words[index] in _FUSSY and (index + 1 == len(words) or words[index + 1] in _NO_THING_AFTER)
 
 
 def _coming_across(words: list[str], index: int) -> int | None:
@@ -1403,7 +1411,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "if you ask me", "bless her", "Mrs Doyle, bless, forgot...", "feels like nobody reads our emails", and asides in text-speak ("tbh",
       "imo"; beside an insult, P304 alone: "Bit of a prat tbh");
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
-      ("clearly losing it"), "seemed unable to grasp", a person's skills ("her written English is quite
+      ("clearly losing it"), "seemed unable to grasp", "just can't get it" (not "cannot get it down the stairs"), a person's skills ("her written English is quite
       poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
       ("looks like she just wants a free groom"), a label ("a serial complainer", "a bit of a
       worrier", "not the sharpest", "bit of a diva", "typical buyer"), a verdict closing a
@@ -1421,14 +1429,15 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       date until his leave is approved"), "changes her mind", "always finds
       something to complain about", "goes on about it every visit"), a scale
       blown up ("argued over every single tag"; not "checked every single hammer"), a verdict on all that staff do
-      ("nothing we do is up to his standard", "whatever we suggest is wrong"; not "everything we send him",
+      ("nothing we do is up to his standard", "whatever we suggest is wrong", "no date we offer ever seems to suit her";
+      not "none of the slots we offered was free", "everything we send him",
       "everything we quote is valid for 30 days"),
       ignorance made a trait ("knows nothing about boats", "doesn't know the first thing about pianos"; not "knew
       nothing about the letter") and "but thinks he does", a label by what a person does ("Typical haggler"), what a
       person is to deal with ("A pleasure to deal with", "Hard work to talk to"), what a person said named as a
       rant ("another one of her rants", "his usual moan"; not "her complaint"), a manner put on ("acting all
-      high and mighty"), fussy "about" something ("very particular about the keys"; not "very particular
-      instructions"), "always" with the progressive, the writer's annoyance whatever the verb ("He is always making
+      high and mighty"), fussy "about" something or with nothing after it ("very particular about the keys", "she's very
+      particular and checks every shelf"; not "very particular instructions"), "always" with the progressive, the writer's annoyance whatever the verb ("He is always making
       problems for us"; not "is always working nights"), "has a bit of an attitude" (not "a good attitude to"), the call compared with an ordeal ("like talking to
       a brick wall", "like pulling teeth");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
@@ -1485,7 +1494,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     list of words of character, competence and mood that VADER leaves out ("indecisive",
     "forceful", "reasonable", "scatterbrained"), and judging words VADER lacks
     (`policy.opinion_words` adds more). A reported state of the
-    customer ("customer was upset", "was happy with the refund") is an observation, not flagged.
+    customer ("customer was upset", "was happy with the refund", "said she was livid") is an observation, not flagged.
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
     (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone, and
     words inside the customer's quote ("His words: you made me look ridiculous") by P303 alone.

@@ -210,6 +210,8 @@ REPORTED_STATES: frozenset[str] = frozenset(
     thankful confused worried concerned anxious calm sad sure certain clear aware unaware able unable willing
     unwilling ready available busy fine okay ok good well interested uninterested keen eager content distressed
     scared afraid nervous shocked surprised annoyed ill unwell sick poorly"""
+    # Anger as strong as it gets is still a state: "was livid that the van had gone".
+    """ furious livid irate incensed outraged indignant"""
     # States of the body and of a person's means, facts to work with: "he's legally blind", "she's been lame since May".
     """ blind dead hurt infected weak lame frail broke bankrupt lonely""".split()
 )
