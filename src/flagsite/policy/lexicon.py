@@ -18,7 +18,7 @@ from typing import Any
 
 from ..rule_settings import PolicySettings
 from . import words
-from .text import TextField
+from .text import TextField, quoted_titles
 
 _ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "able", "ible", "ic", "ish", "less", "ant", "ent", "some", "ly")
 # VADER scores words from -4 to +4; at this strength a word about a person judges them.
@@ -522,7 +522,12 @@ class Lexicon:
         found = [word for word in self.derogatory.find(text) if (word not in _TRADE_TERMS or not _a_trade_term(text, word)) and not _a_symptom(text, word)]
         found += [word for word in self._oaths_of_degree(text, about_blood) if word not in found]
         found += [word for word in _profane_compounds(text) if word not in found]
-        return found + [phrase for phrase in _insult_frames(text) if phrase not in found]
+        found += [phrase for phrase in _insult_frames(text) if phrase not in found]
+        if found and ('"' in text.text or "“" in text.text or "'" in text.text or "‘" in text.text):
+            # a word of a quoted title is part of a name: "My Bloody Valentine"
+            titles = " ".join(quoted_titles(text.text)).split()
+            found = [word for word in found if word not in titles]
+        return found
 
     def _oaths_of_degree(self, text: TextField, about_blood: Callable[[], bool]) -> list[str]:
         words = text.words

@@ -173,3 +173,21 @@ def _name_words(name: str) -> tuple[str, ...]:
 def sentences(text: str) -> tuple[str, ...]:
     """The sentences of a text (several rules read the same text's sentences: split once)."""
     return tuple(s for s in _SENTENCE_SPLIT.split(text) if s.strip())
+
+
+# Short words a title leaves in lower case: "Eternal Sunshine of the Spotless Mind".
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
+_QUOTED = re.compile(r"[\"“„'‘]([^\"“”„'‘’\n]{3,120})[\"”'’]")
+
+
+def in_title_case(words: str) -> bool:
+    """Whether quoted words are a title, every word of two or more capitalised but the short ones
+    ("Take Me Home Tonight", "My Bloody Valentine"): the name of a show, a film or a product, not speech."""
+    found = _NAME_WORD.findall(words)
+    capitalised = [word for word in found if word[0].isupper()]
+    return len(capitalised) >= 2 and found[0][0].isupper() and all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in found)
+
+
+def quoted_titles(text: str) -> list[str]:
+    """The quotations of a text that are titles (see in_title_case), in lower case."""
+    return [match.group(1).lower() for match in _QUOTED.finditer(text) if in_title_case(match.group(1))]

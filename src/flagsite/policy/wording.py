@@ -16,7 +16,7 @@ from .alternatives import Alternatives
 from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
-from .text import TextField
+from .text import TextField, in_title_case
 from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
 
 
@@ -472,7 +472,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     you can collect it Monday"); a quote of two words in lower case a few words after a verb of
     speech, "called" or "described" ("said the charge was 'daylight robbery'", "called the price 'daylight
     theft'"; not 'Mulch Plus'); and "verbatim", "in his words" or "and I quote,". Quoted names of things (a plan,
-    an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
+    a title with every word capitalised, "Take Me Home Tonight", an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
     staff wrote into the record ("Added 'nut allergy' to her preferences", "Wrote 'key safe by the
     gate' on the job sheet") are not flagged. The finding retells the quote as reported speech.
 
@@ -508,7 +508,8 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
             inside, before = match.group(1), body[max(0, match.start() - 60) : match.start()]
             if _names_a_thing(body, match, before) or _written_into_the_record(body, match.start(), match.end()):
                 continue
-            if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2):
+            # ("Take Me Home Tonight" holds "me", but as a title: the name of a show)
+            if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2 and not in_title_case(inside)):
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
@@ -541,7 +542,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     "the whole sodding afternoon", "the entire bleeding week"; but "the same bleeding point" is a radiator's),
     "flipping useless"; the milder "flaming", "blooming", "blinking" only after "whole", "entire" or "same" or
     before a judging word ("the whole flaming table"; not "the flaming pudding", "the blinking light"); not a verb, "bleeding the radiators", nor "bloody" in a record about an
-    injury or in a name, "bloody cranesbill"); a term of endearment after "old" used as a name
+    injury or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
     profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take"); such nouns in the plural after
     "are" or "were" ("his lodgers are pigs"), or after "some", for someone unnamed ("some clown hung up
