@@ -1288,8 +1288,11 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
     """A sentence opening with what a person is, its subject left out: "Very rude on the phone",
     "Not very reasonable person to deal with", "Seems completely out of touch"."""
     words = text.words
+    person_judging = subject.lexicon.person_judging
     for index, word in enumerate(words[:-1]):
-        if word in subject.lexicon.person_judging and words[index + 1] in _AFTER_A_TRAIT and _starts_clause(text, index):
+        if word not in _MAY_OPEN_A_JUDGEMENT and word not in person_judging:
+            continue  # most words: none of the looks below starts with them
+        if word in person_judging and words[index + 1] in _AFTER_A_TRAIT and _starts_clause(text, index):
             return word  # "Gobby on the phone", "Rude to the driver"
         if word in _OPENING_COPULAS and text.starts_sentence(index):
             cursor = index + 1
@@ -1336,6 +1339,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
     return None
 
 
+# The words other than a judging one that the looks of _judgement_opening_a_sentence start with.
+_MAY_OPEN_A_JUDGEMENT = _OPENING_COPULAS | _OPENING_INTENSIFIERS | _OPENING_LINKS | _OPENING_LABELS | {"a", "an"}
 # Words of praise or blame that VADER or the list of reported states leave out ("she was good with that").
 _PRAISE_OR_BLAME = frozenset("good decent bad fine great".split())
 _DETERMINERS = frozenset("the a an this that these those his her their its our my your some".split())
