@@ -789,7 +789,10 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("himself herself themselves",
      r"\b(?:full of|pleased with|proud of|sorry for|taken with|impressed with|fancies|fancied)\s+(?:him|her|them)sel(?:f|ves)\b"),
     ("trying try tries tried luck chancing chance chanced",
-     r"\btrying it on\b(?=\s*(?:[.,;!]|$|again|with (?:us|me)))|\btr(?:y|ying|ied|ies) (?:his|her|their) luck\b|\bchanc(?:e|ing|ed) (?:his|her|their) arm\b"),
+     # (a motive, not a garment: closing its clause or before an aside, or after the writer's certainty or "just")
+     r"\btrying it on\b(?=\s*(?:[.,;!]|$|again|with (?:us|me)|lol|tbh|imo|imho|haha|tho|though|i think|i reckon|if you ask me)\b|\s*[.,;!]|\s*$)"
+     r"|\b(?:def|defo|deffo|definitely|probably|prob|surely|clearly|obviously|just|totally|prolly)\s+trying it on\b"
+     r"|\btr(?:y|ying|ied|ies) (?:his|her|their) luck\b|\bchanc(?:e|ing|ed) (?:his|her|their) arm\b"),
     # Idioms of character and competence: "set in her ways", "had no idea what he was doing", "does not
     # take kindly to change", "holds strong views"; not what someone did not know ("no idea what F05 meant").
     ("ways idea clue kindly views opinions",
@@ -1479,7 +1482,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       a name opening a sentence, needs a word said of people alone: "the Dyson is great" passes, "Pablo is very
       lazy" does not); "her handwriting is atrocious", "Ms Rahimi's English is not very strong", "his manners
       were appalling", "his grasp of English is poor"; pride and motives ("full of herself",
-      "pleased with himself", "trying it on", "trying her luck"), "zero patience", "no manners";
+      "pleased with himself", "trying it on" as a motive, not a garment ("cx def trying it on lol"), "trying her luck"), "zero patience", "no manners";
       outbursts ("kicked off at the counter", "went off on one", "lost her rag"), "typical of
       him", "thinks the rules don't apply to her"; a word of character opening a sentence ("Mouthy
       on the phone", "Got very stroppy").

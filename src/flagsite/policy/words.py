@@ -31,6 +31,7 @@ SLANG: dict[str, str] = {
     "tonite": "tonight", "abt": "about", "wrt": "about",
     # Spellings as spoken ("wiv it", "wot", "nuffink"), and "ta" for thanks.
     "wiv": "with", "wot": "what", "nuffink": "nothing", "nuffin": "nothing", "sumfin": "something", "ta": "thanks",
+    "sez": "says", "defo": "definitely", "deffo": "definitely", "chk": "check",
     # Contractions written without their apostrophe (not "cant", "wont", "well": words of their own).
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
     "werent": "were not", "arent": "are not", "couldnt": "could not", "wouldnt": "would not",
