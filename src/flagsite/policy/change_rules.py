@@ -98,7 +98,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     to full livery", "switched him over to the annual contract", "dropped her down to the
     pool-only tier", "signed her up to the monthly scheme", "put her on the annual service
     contract", a product by its own name: "put her on Boiler Care Plus"; whatever the verb, the
-    customer moved over to one: "Swaped her over to the weekday-only season lease"); someone added
+    customer moved over to one: "Swaped her over to the weekday-only season lease", or the customer
+    or a thing of theirs put onto one: "slotted her onto the quarterly plan", "I have migrate her
+    gym pass to the monthly billing"; not a person taken somewhere, "walked her over to the premium
+    lounge", nor a place that shares a word with a product, "the family area"); someone added
     to or taken off the account, by relation or by name ("added her husband as an authorised user on
     the account", "took her mother off the family membership", "Added Siân Davies to the account as
     a second contact"); something the account covers put on or taken off it ("Took the Fiesta off
@@ -113,7 +116,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     email has been changed to the work one", "New card added to the account"), a thing of the
     customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"),
     the new state said with "now" ("She is now on the annual plan", "Dr Marchbanks is now on the
-    Veteran membership", "Membership now in her married name", "Credit terms now 60 days"), or the
+    Veteran membership", "Membership now in her married name", "Credit terms now 60 days"), a field
+    named by where it is kept and given a new value ("The surname on the file has been corrected to
+    Tuck", "Mobile on her account is now the 07700 one"; not a note or money on it), messages said
+    to go somewhere new with "now" ("Statements now being sent to her office address"), or the
     change named as a noun ("Processed her change of address", "Change of name done"); messages
     added or removed ("removed the SMS reminders from her profile"), "her details" updated, a
     field set to a value ("set the direct debit date to the 16th"), a direct debit set up ("Set up a
@@ -121,7 +127,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     texts"), opted into a scheme. A verb acting on something else ("moved the appointment", "transferred
     the request for a payment plan", "changed the card message", "pointed out the fee was
     waived", "put Sassy first on Thursday's list", "the hem was shortened", "replaced the zip", "put the
-    £20 back on her card", "switched her over to Adaeze", "put him through to the billing
+    £20 back on her card" (or anything put back on a card: "put the lost class back on her punch card"),
+    words written down ("Added 'send statements in large print' to her preferences"), "switched her over to Adaeze", "put him through to the billing
     team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
     to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
     of birth on the order of service", "moved her funds into the savings account", "put her name
@@ -172,10 +179,14 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
         to_a_value = "to" in text.words or "onto" in text.words or "into" in text.words  # what the two readings below need
         passive = to_a_value and text.loc[0] != "reason" and not _POSSESSIVES.isdisjoint(text.words) and not _PASSIVE_WORDS.isdisjoint(text.words)
         moved_over = to_a_value and ("over" in text.words or "across" in text.words)  # "Swaped her over to the season lease": whatever the verb
-        if not stated and not passive and not moved_over and _CHANGE_VERB_WORDS.isdisjoint(text.words):
+        # "popped her onto the fortnightly plan": the customer or theirs moved onto a product, whatever the verb
+        onto_a_product = (to_a_value or "on" in text.words) and not _THEM_OR_THEIRS.isdisjoint(text.words) and not _PRODUCT_WORDS.isdisjoint(text.words)
+        # "The billing name on the account has been amended to ...": a field by where it is kept
+        on_the_record = text.loc[0] != "reason" and "on" in text.words and not _RECORDS.isdisjoint(text.words)
+        if not stated and not passive and not moved_over and not onto_a_product and not on_the_record and _CHANGE_VERB_WORDS.isdisjoint(text.words):
             continue  # no verb of change among its words
         lowered = text.text.lower()
-        if not (stated or passive or moved_over or _CHANGE_VERB.search(lowered)) or _NO_CHANGE.search(lowered):
+        if not (stated or passive or moved_over or onto_a_product or on_the_record or _CHANGE_VERB.search(lowered)) or _NO_CHANGE.search(lowered):
             continue  # no verb of change or new state anywhere (sentences only cut the text at spaces), or the text says nothing changed
         for original in sentences(text.text):
             sentence = original.lower()
@@ -191,6 +202,14 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
                 if thing:
                     yield Hit(text.loc, f"{thing} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {thing}, from: ..., to: ...}}]")
                     return
+            field = _kept_field_changed(sentence) if on_the_record else None
+            if field:
+                yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
+                return
+            field = _put_onto(sentence, original if len(original) == len(sentence) else sentence, text.loc[0], their_names(subject)) if onto_a_product else None
+            if field:
+                yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
+                return
             if " over to " in sentence or " across to " in sentence:
                 field = _moved_over(sentence, original if len(original) == len(sentence) else sentence, text.loc[0], their_names(subject))
                 if field:
@@ -199,6 +218,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             for verb in _CHANGE_VERB.finditer(sentence):
                 if sentence[: verb.start()].rsplit(None, 1)[-1:] in _ADJECTIVE_BEFORE:
                     continue  # "the updated vaccination card": a word describing a thing, not a change made
+                if sentence[verb.end() :].lstrip().startswith(("'", '"', "‘", "“")):
+                    continue  # "Added 'send statements in large print' to her preferences": words written down, not a value changed
                 if not _done_by_us(sentence[: verb.start()], text.loc[0], their_names(subject)) or _not_lasting(sentence[verb.end() :]):
                     continue
                 field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
@@ -268,7 +289,10 @@ _FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, rev
 _NOW_STATE = re.compile(
     rf"\b(?:(?:she|he|they|customer|client|member|(?:{'|'.join(sorted(HONORIFICS))})\.?\s+[\w'-]+)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+"
     rf"(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|"
-    rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:in|on|under|the|set to|going to|goes to|at|\d))"
+    rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:in|on|under|the|set to|going to|goes to|at|\d)|"
+    # Messages said to go somewhere new, with "now" and no verb of change: "invoices now going to his bookkeeper's email".
+    r"(reminders?|confirmations?|notifications?|alerts?|statements?|invoices?|receipts?|bills?|letters?|correspondence)\s+"
+    r"(?:are\s+|is\s+|will\s+)?now\s+(?:being\s+|be\s+)?(?:go(?:ing|es)?|sent|come|coming|comes)\s+(?:to|as|by|via)\b)"
 )
 # A change named as a noun, with what was done to it: "Processed her change of address", "Change of name done".
 _CHANGE_AS_A_NOUN = re.compile(
@@ -345,7 +369,7 @@ _REROUTING_VERBS = frozenset("set changed switched moved pointed redirected dive
 # A person or a pet of theirs moved to a new level or product: "bumped Dolly up to full livery",
 # "switched him over to the annual contract", "moved them onto the family scheme".
 _MOVED_TO = re.compile(
-    rf"^\s+((?:{'|'.join(sorted(HONORIFICS))})\.?(?:\s+[\w'-]+){{1,3}}?|(?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(to|onto|into|on)\s+"
+    rf"^\s+((?:{'|'.join(sorted(HONORIFICS))})\.?(?:\s+[\w'-]+){{1,3}}?|(?:his|her|their)\s+[\w-]+\s+[\w-]+|(?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(to|onto|into|on)\s+"
     r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
 )
 _MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed opted".split())
@@ -367,6 +391,9 @@ _PRODUCT_NAME_WORDS = frozenset("plus care saver lite pro extra max essentials p
 _MONEY_BACK = re.compile(
     r"^\s+(?:it|them|the money|the refund|the difference|the (?:[£$€]\s?)?\d[\d.,]*|[£$€]\s?\d[\d.,]*)\s+back\s+(?:on|onto|to|into)\s+"
     r"(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:card|account)\b"
+    # Whatever is put back on a card is a credit, not a change of the card: "put 25 dollars back on his card",
+    # "put the missed session back on her club card".
+    r"|^\s+[^,;]{1,40}?\s+back\s+(?:on|onto|to|into)\s+(?:his|her|their|the|[a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}?card\b"
 )
 
 
@@ -420,11 +447,70 @@ _THEM_OVER = re.compile(r"\b[a-z]+(?=\s+(?:him|her|them)\s+(?:over|across)\s+(?:
 def _moved_over(sentence: str, original: str, field: str, names: frozenset[str]) -> str | None:
     """A level or a product the customer was moved over to, read as _moved_to reads it, whatever the verb."""
     for found in _THEM_OVER.finditer(sentence):
-        if _done_by_us(sentence[: found.start()], field, names):
+        if found.group(0) not in _TAKING_OR_TELLING and _done_by_us(sentence[: found.start()], field, names):
             moved = _moved_to("switched", sentence[found.end() :], original[found.end() :])
             if moved:
                 return moved
     return None
+
+
+_THEM_OR_THEIRS = frozenset("him her them his their".split())
+_ARRANGEMENTS = _PRODUCT_WORDS | _FIELD_WORDS | frozenset("one invoice invoicing".split())
+# The customer, or a thing of theirs, moved onto a level or a product, whatever the verb: a past tense
+# ("popped her onto the fortnightly plan"), or any word after "have" or a subject, as second-language
+# writers put it ("I have upgrate her package to Premium", "we move her pass to the monthly billing").
+_THEM_ONTO = re.compile(
+    r"\b((?:(?<=\bhave )|(?<=\bhas )|(?<=\bhad )|(?<=\bwe )|(?<=\bi ))[a-z]+|[a-z]+ed|put|set|got)"
+    r"(?=\s+(?:him|her|them|(?:his|her|their)(?:\s+[\w-]+){1,2}?)\s+(?:(?:up|down|over|across)\s+)?(?:to|onto|into|on)\s)"
+)
+# Verbs that take a person somewhere or tell them something, not onto a product: "walked her over to the premium lounge".
+_TAKING_OR_TELLING = frozenset(
+    """walked showed led escorted guided brought took sent referred directed passed introduced explained mentioned described
+    talked spoke wrote emailed texted rang called phoned asked told invited welcomed helped drove returned transferred
+    pointed handed lent sold offered signposted""".split()
+)
+
+
+def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -> str | None:
+    """A level or a product the customer or a thing of theirs was put onto, read as _moved_to reads it, whatever the verb."""
+    for found in _THEM_ONTO.finditer(sentence):
+        if found.group(1) in _TAKING_OR_TELLING or not _done_by_us(sentence[: found.start()], field, names):
+            continue
+        rest = sentence[found.end() :]
+        object_ = _MOVED_TO.match(rest)
+        if not object_ or not _moved_to("put", rest, original[found.end() :]):
+            continue
+        place = _DESTINATION_END.split(rest[object_.end() :], maxsplit=1)[0].split(" to ")[0].split()
+        # What it was put onto is a product or a way of paying, by its head: "the fortnightly plan", "the annual
+        # one", "monthly invoice"; not a place that shares a word with one ("the family area"), nor only a field
+        # ("switched her reminders to text messages" is read as a setting elsewhere).
+        product = next((word for word in reversed(place) if word in _PRODUCT_WORDS), None)
+        if product and (place[-1] in _ARRANGEMENTS or original[found.end() + object_.end() :].lstrip()[:1].isupper()):
+            return product
+    return None
+
+
+# A field named by where it is kept, given a new value, in the resolution: "The billing name on the account
+# has been amended to Kaye Interiors Ltd", "Office phone on the account is now the new landline".
+_RECORDS = frozenset("account file record profile system".split())
+_KEPT_FIELD_CHANGED = re.compile(
+    r"\b((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+on\s+(?:the|his|her|their)\s+(?:account|file|record|profile|system)\s+"
+    r"(?:(?:is|are)\s+now\b|now\s+(?:reads|says|shows)\b|(?:(?:has|have)\s+been|was|were|is|are)\s+(?:now\s+)?"
+    r"(?:changed|updated|corrected|amended|altered|edited|modified|set|reset|switched|converted|renamed)\s+(?:to|as|into)\b)"
+)
+
+
+def _kept_field_changed(sentence: str) -> str | None:
+    """A field the resolution names by where it is kept, and gives a new value: not a note, a flag or money."""
+    found = _KEPT_FIELD_CHANGED.search(sentence)
+    if not found:
+        return None
+    thing = found.group(1).split()
+    thing = thing[1:] if thing[0] in DETERMINERS else thing
+    named = " ".join(thing)
+    if not thing or _OTHER_OBJECT.search(named) or _NOT_AN_ITEM.search(named) or _NOT_ACCOUNT.search(named):
+        return None
+    return named
 
 
 # Verbs that give a thing of the customer's a new value: "swapped her home centre to the Hove pool".
