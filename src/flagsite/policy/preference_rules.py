@@ -31,6 +31,9 @@ _DURABLE = re.compile(
     r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?|by (?:phone|email|post|text))|"
     # A need applied to whatever we send: "large print on everything we send him" (not "doesn't read anything we send").
     r"(?:on|for|in|with|to) (?:everything|anything|whatever) (?:we|you) (?:send|post|email|e-mail|write|print|deliver)|"
+    # Every occasion of the customer's, in the present: "each workshop she attends", "every trip he takes with us"
+    # (not "every class she attended", nor "each workshop we run").
+    r"(?:every|each|any) (?!(?:time|one|of|other|day|week|month|year|single)\b)[a-z]+ (?:she|he|they) (?!(?:was|were|had|did|could|would)\b)[a-z]+(?<!ed)(?= |$|[,.;])|"
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
     r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
@@ -111,6 +114,16 @@ _RECORDED = re.compile(
     re.IGNORECASE,
 )
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
+# Every occasion of the customer's, in the present: "each workshop she attends", "every trip he takes with us"
+# (not "every class she attended", nor "each workshop we run"). Keep in step with its branch of _DURABLE.
+_AN_OCCASION_OF_THEIRS = re.compile(
+    r"(?:every|each|any) (?!(?:time|one|of|other|day|week|month|year|single)\b)[a-z]+ (?:she|he|they) (?!(?:was|were|had|did|could|would)\b)[a-z]+(?<!ed)"
+)
+# A verb or a subject in the clause before an occasion: the sentence reports (a need is said without one:
+# "nut-free tray at her bench each workshop she attends").
+_A_VERB_BEFORE = re.compile(
+    r"(?:^|[,;:(]|\s-\s)(?:(?![,;:(]|\s-\s).)*\b(?:will|would|is|are|was|were|has|have|had|can|could|did|do|does|to|i|we|she|he|they|you|[a-z]+ed)\b(?:(?![,;:(]|\s-\s).)*$"
+)
 
 
 # Every match of _DURABLE or _STANDING_FACT holds a word of the first set, or one of the second
@@ -141,6 +154,8 @@ def _may_need_a_visit(words: list[str]) -> bool:
         return False
     return any(not first.isdisjoint(words) and (second is None or not second.isdisjoint(words)) for first, second in _VISIT_WORDS)
 _DUTIES = frozenset("must should has have needs need".split())
+_OCCASION_WORDS = frozenset("every each any".split())
+_THEY = frozenset("she he they".split())
 _CHANNEL_WORDS = frozenset(
     """call calls calling ring ringing phone phoned phones phoning text texts texting email emails emailing e mail contact
     contacted contacting visit visits knock knocking marketing letter letters post mail correspondence reminders reminder
@@ -271,7 +286,9 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
     visit = _may_need_a_visit(words)
     # "any time she orders a buffet it needs to be plant-based"; "every time" with a duty: "it has to be cold every time he hires"
     any_time = "time" in words and ("any" in words or (not {"every", "each"}.isdisjoint(words) and not _DUTIES.isdisjoint(words)))
-    if not visit and not any_time and _DURABLE_WORDS.isdisjoint(words) and (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words)):
+    durable = visit or any_time or not _DURABLE_WORDS.isdisjoint(words) or not (_CHANNEL_WORDS.isdisjoint(words) or _LIMIT_WORDS.isdisjoint(words))
+    occasion = not _OCCASION_WORDS.isdisjoint(words) and not _THEY.isdisjoint(words)  # "each workshop she attends"
+    if not durable and not occasion:
         return None  # none of the words a durable wish or fact needs: nearly every text
     lowered = text.text.lower()
     if (
@@ -287,6 +304,11 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
         for wish in _DURABLE.finditer(sentence):
             if wish.group(0).lower() in _OCCASIONS and not _A_WISH.search(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
                 continue  # "whistling whenever she turns her head", "the intercom always buzzes twice": a fault, not a wish
+            theirs = occasion and _AN_OCCASION_OF_THEIRS.fullmatch(wish.group(0).lower()) is not None
+            if not theirs and not durable:
+                continue  # only an occasion of theirs brought the text this far
+            if theirs and _A_VERB_BEFORE.search(sentence.lower(), 0, wish.start()):
+                continue  # "Reminded the crews to close every gate they open": a report; the need is a clause without a verb
             if (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)) and not _in_a_quotation(sentence, wish.start()):
                 return sentence.strip(), wish.group(0)
             break
@@ -316,7 +338,10 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     at all times", "at this address", "every single time") or the customer as its object, near the
     verb, and no day named ("give her a few minutes to get to the door", "open the bottles for him"; not "Ring her back on Friday", nor a name opening a report, "Wade
     checked her"); a duty for every occasion of a kind ("should be given a buggy for every
-    competition"; not a wish alone, "wants admin rights on every PC"); "only ever", "for all the
+    competition"; not a wish alone, "wants admin rights on every PC"), or a need said without a verb
+    for every occasion of the customer's ("nut-free tray at her bench each workshop she attends"; not
+    a report, "printed every class she attended", "reminded the crews to close every gate they
+    open"); "only ever", "for all the
     future roles"; "as a rule", "would rather we", one thing over another however strongly ("would
     much rather get a text than a call"), one channel over another ("phone rather than write"), a
     new rule opening its clause with "from now" ("From now she wants every document in Spanish"), a
