@@ -92,7 +92,18 @@ def _names_nobody(name: str, subject: Subject) -> bool:
         or _written_as_a_phrase(name, subject)
         or _role_repeated(name, subject.note.contact.relationship)
         or _a_compound_role(name, subject)
+        or _own_party_role(name, subject)
     )
+
+
+def _own_party_role(name: str, subject: Subject) -> bool:
+    """Whether the name is a role of the account's own party, whatever the trade calls it ("Hirer", "the
+    renter", "Subscriber"), after nothing but a determiner; not when it is the holder's own name ("Booker")."""
+    words = normalise_name(name)
+    if not words or not _account_party(words[-1]) or any(word not in DETERMINERS for word in words[:-1]):
+        return False
+    holder = subject.customer.name if subject.customer is not None else ""
+    return words[-1] not in normalise_name(holder)
 
 
 # Second halves of a compound that names someone by whom they share with or what they are in charge of.
@@ -223,7 +234,9 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     account holder", and "Will", "son who will take over the account"); one word joined to "-mate",
     "-master" or a role of five letters or more, whose first part is a word ("Flatmate", "Roommate",
     "Harbourmaster", "Girlfriend", "Schoolteacher"; not "Estimate", "Jackson", "Fairbrother"); a department ("Finance",
-    "Accounts Payable"); a place with its number ("Room 204", "Flat 3B"). A title before a
+    "Accounts Payable"); a place with its number ("Room 204", "Flat 3B"); a role of the account's own party,
+    whatever the trade calls it, alone or after "the" ("Hirer", "the renter", "Subscriber", "Borrower"; but
+    not the holder's own surname, "Booker" on Sam Booker's account). A title before a
     surname ("Reverend Penhaligon", "Cllr Amadi") is a name. The finding proposes moving the role into
     `relationship`. The schema already requires the field; this rule catches names that say nothing.
 
@@ -256,6 +269,8 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
             or _a_compound_role(name, subject)
         )
         example = f"contact: {{name: <their name>, relationship: {role}}}" if described else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
+        if _own_party_role(name, subject):
+            example = f"contact: {{name: <the {role.split()[-1]}'s name>}}"  # the account's own party needs no relationship
         yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with, e.g. {example}")
 
 
