@@ -269,7 +269,7 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
             or _a_compound_role(name, subject)
         )
         example = f"contact: {{name: <their name>, relationship: {role}}}" if described else "contact: {name: Maria Erickson, relationship: wife of the account holder}"
-        if _own_party_role(name, subject):
+        if not described and _own_party_role(name, subject):
             example = f"contact: {{name: <the {role.split()[-1]}'s name>}}"  # the account's own party needs no relationship
         yield Hit(("contact", "name"), f"contact name {describe(name)} is a placeholder, not a name; write the name of the person we spoke with, e.g. {example}")
 
