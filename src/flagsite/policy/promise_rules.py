@@ -36,6 +36,8 @@ _PROMISES = (
     # "should be with her by the 20th": what we send, promised by a date.
     re.compile(r"\b(?:should|will|'ll)\s+be\s+with\s+(?:him|her|them)\s+(?:by|on|within|before|tomorrow|next)\b"),
     re.compile(rf"\b(?:promised|agreed|arranged)\s+to\s+{_PROMISE_VERBS}\b"),
+    # "had to promise her a call from the principal", "promised him a written apology": what we promise someone is ours to give.
+    re.compile(r"(?<!never )(?<!not )(?<!n't )\bpromis(?:e|ed|ing)\s+(?:him|her|them|the customer|the client|the caller)\s+(?:a|an|the|some|another)\s"),
     # "they will call her back tomorrow": someone calls the customer, so someone promised it.
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|text|contact)\s+(?:him|her|them|the customer"
                r"|the client|the caller)\s+(?:back|tomorrow|today|later|on|by|next|once|when|with|within|in)\b"),
@@ -126,7 +128,7 @@ _WE_DO_LATER = re.compile(
     rf"(?:on |next |this )(?:{WEEKDAYS})(?!s))\b"
 )
 _LATER_WORDS = frozenset(
-    """tomorrow tonight later week afternoon evening morning next first after when once by monday tuesday wednesday thursday friday
+    """tomorrow tonight later week weekend afternoon evening morning next first after when once by monday tuesday wednesday thursday friday
     saturday sunday mon tue tues wed weds thu thur thurs fri""".split()
 )
 # A to-do written as an order to ourselves, opening a sentence: "Ring him the week before.", "Call her back Tuesday."
@@ -181,7 +183,7 @@ def _may_do_later(text: TextField) -> bool:
     words = text.words
     if _LATER_WORDS.isdisjoint(words):
         return False
-    if "i" in words or "we" in words or "back" in words or not _OUR_DOINGS.isdisjoint(words):
+    if "i" in words or "we" in words or "back" in words or "going" in words or not _OUR_DOINGS.isdisjoint(words):
         return True
     if "to" in words and not _DAY_TO_COME_WORDS.isdisjoint(words):
         return True  # "Craig to re-inspect Friday", "cutter to be fitted at next lift-out"
@@ -218,14 +220,15 @@ _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|wor
 # without any are skipped at once (a look-up of the text's words, not a search per word).
 _PROMISE_WORDS = frozenset(
     """will would callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
-    expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
+    expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting should promise
+    promising""".split()
 )
 # Narrower: a pattern above cannot match a sentence without one of these words or phrases, or
 # without "to" opening the sentence ("To call back Monday"). Many texts pass the first look on a
 # "to " alone; this one spares them the combined pattern, which is slow to search. Keep both in
 # step with the patterns.
 _PROMISE_MARKER_WORDS = frozenset(
-    """will shall would promised agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
+    """will shall would promise promised promising agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
     swinging heading todo action keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
 )
 _PROMISE_MARKER_PHRASES = (
@@ -239,7 +242,7 @@ _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 # Every pattern of _PROMISES holds one of these, or "to" opening a sentence: a sentence without any is
 # not searched (the combined pattern is slow to search). Keep in step with the patterns.
 _ANY_PROMISE_NEEDS = (
-    "will", "shall", "'ll", "'d", "would", "should", "going to", "promised", "agreed", "offered", "need to", "needs to", "has to", "have to",
+    "will", "shall", "'ll", "'d", "would", "should", "going to", "promis", "agreed", "offered", "need to", "needs to", "has to", "have to",
     "must", "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to",
 )
 
@@ -251,7 +254,7 @@ def _may_promise(sentence: str) -> bool:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
 _ACTS = (
     r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|visit|"
-    r"(?:pop|come|drop|swing|stop|nip) (?:round|by|over|in|out))"
+    r"(?:pop|come|drop|swing|stop|nip) (?:round|by|over|in|out|back|past|along))"
 )
 # A visit or a job someone of ours will do: "tech will swing by Thursday to install it". After "to"
 # these are often the customer's ("ready to collect"), so they count after "will" only.
@@ -291,13 +294,13 @@ _OUR_DOINGS = frozenset(
 # What a person does for the customer, on it now: a word opening the sentence before it is a name ("Hamish is delivering ...").
 _DONE_FOR_THEM = _OUR_DOINGS | frozenset("bringing dropping redoing refitting returning picking taking".split())
 _A_TIME_TO_COME = (
-    r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week)|next|first thing|in the (?:morning|afternoon|evening)|"
+    r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week|weekend)|(?:over|at) the weekend|next|first thing|in the (?:morning|afternoon|evening)|"
     rf"when|once|as soon as|after|by (?:the|end|close|{WEEKDAYS})|"
     rf"(?:on|for) {_A_WEEKDAY}|(?<!since )(?<!last )(?<!until )(?<!till )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b)"
 )
 # What _A_TIME_TO_COME cannot match without (every weekday ends in "day"): a quick look first. Keep both in step.
 _TIME_TO_COME_MARKS = (
-    "tomorrow", "tonight", "later", "this ", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close",
+    "tomorrow", "tonight", "later", "this ", "the weekend", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close",
     "day", "mon", "tue", "wed", "thu", "fri",
 )
 _SOMEONE_WILL = re.compile(
@@ -313,6 +316,8 @@ _SOMEONE_WILL = re.compile(
 # A condition after the act: "the vet will prescribe antibiotics only if it is no better".
 _IF = re.compile(r"[^.;!?]*?\b(?:if|unless|in case)\b")
 # The act, before its condition, done for or to the customer: "will put one aside for her if there's one in".
+# A hedge after "if" is no condition on the act: "she'll have them Monday if all goes to plan", "if possible".
+_A_HEDGE = re.compile(r"\s+(?:all|everything|it all|things)\s+go(?:es)?\s+(?:well|to plan|ok|okay|smoothly|right)\b|\s+(?:possible|at all possible)\b")
 _FOR_THEM = re.compile(r"\b(?:for|to) (?:him|her|them)\b(?![^.;!?]*\bonly\b)")
 # Said to explain how things work, not to promise: "Explained reception will ask for photo ID".
 _EXPLAINING = frozenset("explained explains explaining described outlined clarified".split())
@@ -333,7 +338,7 @@ _NOT_AN_ACT = frozenset(
 # Acts of _WHO_WILL that a thing does by itself: "the app will update", "the system will send a reminder".
 _DONE_BY_THINGS = frozenset("update check look confirm post send chase let".split())
 # The last word of a visit ("swing by", "come out"): a person's, not a thing's ("the stain to come out").
-_A_VISIT_ENDS = frozenset("round by over in out".split())
+_A_VISIT_ENDS = frozenset("round by over in out back past along".split())
 # A round that recurs is a standing arrangement, not a promise of a follow-up.
 _RECURRING = re.compile(
     r"\b(?:(?:every|each) (?:day|week|fortnight|month|quarter|year|time|visit|morning|evening|spring|summer|autumn|winter|"
@@ -346,6 +351,14 @@ _THING_SENT = re.compile(
     r"\b(?:quote|estimate|replacement|refund|invoice|letter|report|proof|proofs|copy|confirmation|certificate|credit note|receipt|"
     r"statement|form|forms|contract|details|results|paperwork|part|parts)\s+"
     r"(?:to follow|will follow|(?:to be|will be|is being)\s+(?:sent|posted|emailed|issued|ordered|reordered|arranged|fitted|made|redone|replaced|refunded)(?:\s+out)?)\b"
+)
+# What we provide, in the passive future, to them or with a time to come, whatever it is: "a full response
+# shall be provided within ten working days", "she will be sent a new card by Friday"; not given by someone
+# named after "by" ("will be delivered by the courier").
+_PROVIDED = re.compile(
+    r"\b(?:will|shall)\s+be\s+(?:provided|given|sent|issued|posted|emailed|forwarded|supplied|delivered|returned)(?:\s+(?:out|over|back))?\b"
+    r"(?!\s+by\s+(?:the|a|an|his|her|their|its)\b)"
+    rf"(?:\s+to\s+(?:him|her|them|the customer|the client)\b|(?=[^.;!?]{{0,40}}?\bwithin\b)|{_A_TIME_TO_COME})"
 )
 _ASKED_FOR = re.compile(r"\b(?:asked for|asks for|asking for|wants?|wanted|would like|requested|requests)\b")
 # Third parties named by role, never ours: "the landlord will arrange access", "the freeholder will repair it".
@@ -361,7 +374,7 @@ _TRADES = frozenset(
 _TO_ACT = re.compile(rf"\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
-    r"(?:^|[.;!?,]\s+|\n)(?P<doer>(?:[\w'-]+\s+){0,3}?)(?:will|'ll|going to|would)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
+    r"(?:^|[.;!?,]\s+|\n)(?P<doer>(?:[\w'-]+\s+){0,5}?)(?:will|'ll|going to|would)\b[^.;!?]{0,100}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
     r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with) (?:him|her|them))\b"
 )
 # Who is not us: the customer and their side. What they will do is theirs to do.
@@ -527,6 +540,11 @@ _TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?
 _SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:coming|popping|heading|swinging|dropping) ))")
 
 
+# "..., who will": the clause's subject is the phrase before the comma, said again ("the claims team, who will
+# phone her" reads "the claims team; the claims team will phone her"); who that is is read as for any other.
+_WHO_WILL_CLAUSE = re.compile(r"\b((?:(?:the|our|a|an)\s+)?(?:[\w'-]+\s+){0,2}[\w'-]+),\s+who((?:'ll|\s+will|\s+shall|\s+is going to|\s+are going to|\s+is to|\s+are to)\s)")
+
+
 def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     """The sentence with the name of one of ours put where a clause leaves it out or says it as "he" or "she",
     and "will" for what we told the customer would be done.
@@ -544,6 +562,8 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             verb = {"'ll": " will", "'s": " is"}.get(pronoun.group(2), "")
             sentence = found.group(1) + verb + sentence[pronoun.end() :]
+    if ", who" in sentence:
+        sentence = _WHO_WILL_CLAUSE.sub(r"\1; \1\2", sentence)
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
         sentence = _TOLD_WOULD.sub(r"\1will", sentence)
     if "'d " in sentence:  # and so is the writer's "I'd": "Told her I'd get the manager to extend it"
@@ -560,6 +580,8 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     return sentence
 
 
+# Whom we spoke to: "told him", "asked her"; a "he" or "she" after it is most often that person.
+_ADDRESSED = re.compile(r"\b(?:told|asked|advised|informed|reminded|explained to|spoke to|spoke with)\s+(him|her|them)\b")
 _OWN_WORDS = {"she": {"her"}, "he": {"him", "his"}, "they": {"them", "their"}}
 _PERSON_WORDS = {"her", "him", "his", "them", "their"}
 _BEFORE_THE_VERB = re.compile(r"([a-z']+)\s+(?:(?:is|are|was|were|also|then)\s+)*$")
@@ -599,7 +621,11 @@ _NO_ONE = frozenset("need plan hope expect aim try reminder note how what where 
 # cutter to be fitted at next lift-out", "Cracked pane to be reglazed once the glass arrives"; not done
 # by someone named after "by" ("to be repaired by the landlord's contractor"), nor what the customer
 # does ("balance to be paid next week").
-_GOING_OUT = re.compile(r"\b(?P<thing>[a-z-]+)\s+(?:(?:is|are)\s+)?going\s+(?:out|off|over)\s+to\s+(?:him|her|them)\b")
+_GOING_OUT = re.compile(
+    rf"\b(?P<thing>[a-z-]{{3,}})\s+(?:(?:is|are)\s+)?going\s+(?:(?:out|off|over)\s+to\s+(?:him|her|them)\b|out\b{_A_TIME_TO_COME})"
+)
+# Before "going": a verb or a word that names no thing sent ("was going out", "not going out").
+_NOT_SENT = frozenset("was were been being not".split())
 _TO_BE_DONE = re.compile(
     rf"{_CLAUSE_OPENS}(?P<thing>(?:[a-z-]+\s+){{0,2}}[a-z-]+)\s+to be\s+(?P<done>[a-z-]+(?:ed|en|wn|t))\b"
     rf"(?![^.;!?]{{0,40}}?\bby (?:the|a|an|his|her|their|them|him)\b){_A_TIME_TO_COME}"
@@ -634,6 +660,8 @@ def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
     """What _ours_due looks for, before the look at the whole note."""
     if "back" in sentence:
         for found in _BACK_FOR.finditer(sentence):
+            if found.group("doer") is None and " back to " in found.group(0) and not _present(sentence.split(maxsplit=1)[0]):
+                continue  # where a thing went, after a verb in the past: "refunded the duplicate, back to card ending 4421"
             if _due_doer(found.group("doer"), in_reason, text):  # back for what: an act ("back Thursday to finish it")
                 return True
     if " to " in sentence:
@@ -645,7 +673,7 @@ def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
                 return True
     if in_reason or _ASKED_FOR.search(sentence):
         return False
-    if "going" in sentence and any(not _THEIR_SIDE.intersection([m.group("thing")]) for m in _GOING_OUT.finditer(sentence)):
+    if "going" in sentence and any(m.group("thing") not in _THEIR_SIDE and m.group("thing") not in _NOT_SENT for m in _GOING_OUT.finditer(sentence)):
         return True
     if "to be " in sentence:
         for found in _TO_BE_DONE.finditer(sentence):
@@ -663,6 +691,8 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
     """
     for pattern in (_WHO_WILL, _WILL_THEN_TELL):
         for found in pattern.finditer(sentence):
+            if pattern is _WILL_THEN_TELL and found.group("doer").split()[-1:] in (["i"], ["we"]):
+                return True  # the writer will, then tells them: "I said I'd have to check with Callum and get back to him"
             doer, told = _doer(found.group("doer"), in_reason)
             if told and not doer:
                 continue  # "told her to ring us back if it drips": the customer's to do
@@ -681,6 +711,8 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
                 continue  # "scan to email works": the name of a feature, then what it does
             if doer and doer[-1] in _booked(texts):
                 continue
+            if _BY_THE_VISIT.search(sentence, found.end()) and _a_booking(texts):
+                continue  # "engineer booked for Tue; the engineer will phone before arriving": part of the visit on the diary
             last = found.group(0).split()[-1]
             if doer and pattern is _WHO_WILL and (last in _DONE_BY_THINGS or last in _A_VISIT_ENDS) and not _a_person(doer, _capitalised(text), singular=_SINGULAR.search(found.group(0)) is not None):
                 continue  # "the app will update overnight", "the stain to come out": a thing
@@ -694,7 +726,7 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
         and _someone_of_ours_will(sentence, in_reason, text, texts)
     ):
         return not _REPORTED_SPEECH.search(sentence)  # not when the occasion is booked ("at the check-up she booked")
-    if not in_reason and _THING_SENT.search(sentence) and not _ASKED_FOR.search(sentence) and not _a_booking(texts):
+    if not in_reason and (_THING_SENT.search(sentence) or (" be " in sentence and _PROVIDED.search(sentence))) and not _ASKED_FOR.search(sentence) and not _a_booking(texts):
         return True  # not a certificate that follows a booked visit
     promised = (
         (any(future in sentence for future in _FUTURE_MARKS) and _we_will(sentence, in_reason))
@@ -752,6 +784,13 @@ def _booked(texts: list[TextField]) -> frozenset[str]:
     """Who or what a note says was booked: their visits are on the diary."""
     return frozenset(found.group(1) for text in texts if "booked" in text.lowered or "scheduled" in text.lowered or "arranged" in text.lowered
                      for found in _BOOKED.finditer(text.lowered))
+
+
+# An act timed by the visit itself: "will phone before arriving", "will text when on the way", "on the day".
+_BY_THE_VISIT = re.compile(
+    r"\b(?:before|on)\s+(?:arriving|arrival|coming|setting off|(?:the|his|her|their)\s+(?:way|day|visit))\b|\bbeforehand\b|\ben route\b"
+    r"|\bwhen\s+(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)?\s+)?(?:on\s+(?:the|his|her|their)\s+way|(?:he|she|they)\s+(?:arrives?|gets?\s+there))\b"
+)
 
 
 # A task handed to someone, before who is to do it: "asked Jonah in finance to ring her back".
@@ -832,7 +871,7 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
                         and not (verb == "go" and _GOING_THROUGH.match(sentence, found.end()))):
             continue  # what is so or happens by itself: "the tablets will take three days"
         condition = _IF.match(sentence, found.end())
-        if condition and not _FOR_THEM.search(condition.group(0)):
+        if condition and not _FOR_THEM.search(condition.group(0)) and not _A_HEDGE.match(sentence, condition.end()):
             continue  # on a condition ("will prescribe antibiotics only if it is no better"); not "will put one aside for her if there's one"
         if _RECURRING.search(sentence) or _a_booking(texts):
             continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
@@ -843,6 +882,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
                 return True  # "I'm emailing her tonight"; "I will ..." is _we_will's
             continue
         if doer in (["she"], ["he"], ["they"]):
+            if _OWN_WORDS[doer[0]].intersection(found.group(1) for found in _ADDRESSED.finditer(text.lowered)):
+                continue  # the person we told: "Told him it needs her agreement; he is going to ask her"
             if _to_someone_else(doer[0], sentence[found.end("busy" if busy else "doer") :]):
                 return True  # "they'll reach out to him", "she is emailing him": one of ours, to the customer
             continue
