@@ -542,6 +542,8 @@ _SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:c
 
 # "..., who will": the clause's subject is the phrase before the comma, said again ("the claims team, who will
 # phone her" reads "the claims team; the claims team will phone her"); who that is is read as for any other.
+# Only when what they will do reaches the customer: "passed it to the manager, who will review it with the
+# locum" is work handed on.
 _WHO_WILL_CLAUSE = re.compile(r"\b((?:(?:the|our|a|an)\s+)?(?:[\w'-]+\s+){0,2}[\w'-]+),\s+who((?:'ll|\s+will|\s+shall|\s+is going to|\s+are going to|\s+is to|\s+are to)\s)")
 
 
@@ -563,7 +565,7 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
             verb = {"'ll": " will", "'s": " is"}.get(pronoun.group(2), "")
             sentence = found.group(1) + verb + sentence[pronoun.end() :]
     if ", who" in sentence:
-        sentence = _WHO_WILL_CLAUSE.sub(r"\1; \1\2", sentence)
+        sentence = _WHO_WILL_CLAUSE.sub(_who_is_said_again, sentence)
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
         sentence = _TOLD_WOULD.sub(r"\1will", sentence)
     if "'d " in sentence:  # and so is the writer's "I'd": "Told her I'd get the manager to extend it"
@@ -582,6 +584,14 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
 
 # Whom we spoke to: "told him", "asked her"; a "he" or "she" after it is most often that person.
 _ADDRESSED = re.compile(r"\b(?:told|asked|advised|informed|reminded|explained to|spoke to|spoke with)\s+(him|her|them)\b")
+def _who_is_said_again(found: re.Match[str]) -> str:
+    clause = re.split(r"[,;]", found.string[found.end() :], maxsplit=1)[0]
+    if _REACHES_THEM.search(clause) or _THE_CUSTOMER.search(clause):
+        return f"{found.group(1)}; {found.group(1)}{found.group(2)}"
+    return found.group(0)
+
+
+_THE_CUSTOMER = re.compile(r"\b(?:customer|client|caller)\b")
 _OWN_WORDS = {"she": {"her"}, "he": {"him", "his"}, "they": {"them", "their"}}
 _PERSON_WORDS = {"her", "him", "his", "them", "their"}
 _BEFORE_THE_VERB = re.compile(r"([a-z']+)\s+(?:(?:is|are|was|were|also|then)\s+)*$")
