@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
@@ -50,9 +50,23 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
             kept = [w for w in kept if w not in whose]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and words[i - 1] in DETERMINERS]
+    forms = [w for w in kept if w.endswith(("ing", "in"))] if len(kept) >= 2 else []
+    if forms and len(kept) - len(forms) < 2:  # rarely: only then can a form of a vague verb change the count
+        kept = [w for w in kept if w not in forms or not _a_form_of(w, filler)]
     telling = len(kept) >= 2 and (not _CUES.isdisjoint(words) or "'d" in text.lowered)  # most reasons have no cue
     said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else ()
     return [w for w in kept if w not in said_of_the_contact]
+
+
+def _a_form_of(word: str, filler: frozenset[str]) -> bool:
+    """Whether a word in -ing, or with its g dropped ("ringin"), is a form of a vague verb: "coming" (come),
+    "popping" (popped), "callin" (calling)."""
+    if word.endswith("in"):
+        word += "g"
+    if word in filler:
+        return True
+    stem = word[:-3]
+    return len(stem) > 1 and (stem + "e" in filler or stem + "ed" in filler)  # "wording" is no form of "word"
 
 
 # How the contact came, said before a word of talk, who sent it or what it is about: "phone call",
@@ -167,7 +181,7 @@ _ASIDES = re.compile(
 )
 
 
-def _says_nothing(item: str, names: frozenset[str]) -> bool:
+def _says_nothing(item: str, names: frozenset[str], is_known: Callable[[str], bool] | None = None) -> bool:
     """A resolution that names no action's object: "Noted.", "Replied.", "Will do.", "Filed.", "Emailed over.",
     "Took care of it.", "Went through everything with her, all sorted.", "Dealt with Mr Ogun's enquiry as appropriate."."""
     item = item.replace("’", "'") if "’" in item else item
@@ -183,28 +197,49 @@ def _says_nothing(item: str, names: frozenset[str]) -> bool:
     if not names.isdisjoint(words) or not HONORIFICS.isdisjoint(words):  # rarely: the people as written
         people = names | HONORIFICS
         named = {w.removesuffix("'s") for run in _CAPITALISED.findall(item) for w in run.lower().split()} & people
-    return _only_empty_words(lowered, [w for w in words if w not in named] if named else words, named)
+    return _only_empty_words(lowered, [w for w in words if w not in named] if named else words, named, is_known)
 
 
-def _only_empty_words(lowered: str, words: list[str], named: set[str]) -> bool:
+def _only_empty_words(lowered: str, words: list[str], named: set[str], is_known: Callable[[str], bool] | None = None) -> bool:
     if not words:
         return False
     if words[0] not in _SAYS_NOTHING:  # the usual case: only a verb alone then says nothing ("Received.", "Filed.")
         return len(words) <= 3 and words[0].endswith("ed") and all(w in EMPTY_RESOLUTION_WORDS or w in _NO_OBJECT for w in words[1:])
     # Every word a verb of handling, attending or talking, a pronoun or "everything", the issue named
     # only as such, who did it, a manner or a time, or a state of being fine.
-    left = sum(w not in _SAYS_NOTHING for w in words)
+    left = sum(w not in _SAYS_NOTHING and not _a_manner(w) for w in words)
     if not left:
         return True
+    if left == 1 and is_known is not None:  # rarely: one word left, maybe an empty one misspelt ("delt", "resolvd")
+        odd = next(w for w in words if w not in _SAYS_NOTHING and not _a_manner(w))
+        if not is_known(odd) and _a_slip_of_an_empty_word(odd):
+            return True
     if left <= 4:
         stripped = _ASIDES.sub(" ", lowered)  # rarely: who did it, where, how or by what rule, taken out
         if stripped != lowered:
             rest = [w.removesuffix("'s") for w in _RESOLUTION_WORD.findall(stripped)]
-            return _only_empty_words(stripped, [w for w in rest if w not in named], named)
+            return _only_empty_words(stripped, [w for w in rest if w not in named], named, is_known)
     return False
 
 
 _RESOLUTION_WORD = re.compile(r"[a-z/']+")
+# A manner said in an adverb, beside words that say nothing: "Client assisted telephonically.", "Helped remotely.".
+_MANNER_ENDINGS = ("ally", "ely", "ously", "ively", "ately", "ntly", "edly", "fully", "lessly")
+
+
+def _a_manner(word: str) -> bool:
+    return len(word) > 6 and word.endswith(_MANNER_ENDINGS)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _a_slip_of_an_empty_word(word: str) -> bool:
+    """Whether a word not spelled right is one letter from an empty one, left out, added, changed or swapped: "delt" (dealt)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    slips = [a + c + b for a, b in splits for c in _LETTERS] + [a + b[1:] for a, b in splits if b]
+    slips += [a + c + b[1:] for a, b in splits if b for c in _LETTERS] + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    return any(slip in _SAYS_NOTHING and len(slip) > 3 for slip in slips)
 # A name or a title as written, with the particles inside a name: "Mrs Lim's complaint", "Mr ap Gwilym"; not "the account".
 _CAPITALISED = re.compile(r"\b[A-Z][a-z']*(?:\s+[a-z]{1,4}\s+[A-Z][a-z']*)*")
 _SAYS_NOTHING = EMPTY_RESOLUTION_WORDS | _NO_OBJECT | EMPTY_RESOLUTION_CLAIMS
@@ -252,5 +287,5 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     items = [item.strip().rstrip(".!").strip() for item in subject.note.resolution]
     if not items:
         yield Hit(("resolution",), "the note has no resolution; add resolution: with the actions taken, what the customer was told, timeframes and amounts")
-    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) or _says_nothing(item, subject.names) for item in items):
+    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) or _says_nothing(item, subject.names, subject.lexicon.is_known) for item in items):
         yield Hit(("resolution", 0), f"resolution {describe(subject.note.resolution[0])} does not say what was done; list the actions taken and what the customer was told")

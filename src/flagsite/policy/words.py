@@ -173,7 +173,10 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     # Looking into it, a record closed, someone unnamed asked, done soon or finished, said as a second language
     # may say it: "Investigated fully.", "Ticket closed.", "Asked my supervisor.", "Sorted straight away.", "is finish".
     """ investigate investigated investigating fully ticket supervisor manager my ran run past rang phoned asap immediately
-    quickly straight finish finished complete""".split()
+    quickly straight finish finished complete"""
+    # When, said in place of what: "Sorted on the day.", "Attended to on the spot.", "Fixed the same morning.";
+    # help in another word: "Customer supported remotely."
+    """ day morning afternoon evening night spot same time support supported supporting aided""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
