@@ -435,8 +435,17 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     ("once Kerry has the rota I'll send her the form"); a to-do asked with "please" ("Pls chase her for
     the form before Tues"); a promise on a condition when the act is for the customer ("Kiri will order
     another one for her if the pottery still has the glaze"); a colleague doing to a thing what a thing
-    may also do by itself ("Jess gonna drop a spare bag round", "Dom is going to take the shelf back"). A note with such a promise needs `follow_up: {due, owner, action}`, which the
-    finding drafts.
+    may also do by itself ("Jess gonna drop a spare bag round", "Dom is going to take the shelf back"); a visit
+    with a particle of return or passing ("Sweep to nip past after lunch tomorrow", "tech to swing back Wed");
+    one of ours in a clause after ", who" when what they will do reaches the customer ("passed it to the
+    compliance office, who are going to send her a copy"; not "passed it to the manager, who will review it
+    with the locum"); what we send going out with a time to come ("the certificate is going out in Monday's
+    post"); what we provide, in the passive future ("a written reply shall be given within 14 days");
+    promising someone a thing ("had to promise her a visit from the owner"); the writer's future joined by
+    "and" to a contact however long the clause between ("I told her I would need to look at the scaffold
+    dates with the roofing firm and phone her back"); the weekend as a time to come, and a hedge that is no
+    condition ("Ola is drawing up two layouts over the weekend ... if all goes well"). A note with such a
+    promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
     "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off"; in the
@@ -452,7 +461,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     waive the fee"); a habit or a round that recurs ("we deliver on Fridays", "the technician
     will visit every quarter"); what happens at a visit the note says was booked ("Booked an
     engineer for 14 March; the engineer will phone before arriving", "the therapist will assess
-    her knee; the session is booked"); and what was done ("I checked the traps and texted him").
+    her knee; the session is booked"), or timed by that visit ("sweep booked Wed; the sweep will text when
+    on the way", "will phone before arriving"); "he" or "she" after we told that person something ("Told
+    him it needs the holder's booking; he is going to ask her"); where a thing went ("Refunded the second
+    charge, back to the card"); and what was done ("I checked the traps and texted him").
 
     ## Why
     A promised callback that is only in prose appears on nobody's list: the follow-ups-due

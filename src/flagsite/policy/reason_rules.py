@@ -137,7 +137,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     back: "previous", and when a contact followed up was: "following up on her call from last
     Tuesday"; someone or something unnamed: "someone", "anybody"; how, where and for whom they got
     in touch: "came into the office", "popped into the shop", "on behalf of his wife", the customer
-    called "member", "tenant", "guest"; their short forms and slang:
+    called "member", "tenant", "guest"; any of these verbs in -ing or with its g dropped: "is coming to
+    the office", "callin"; their short forms and slang:
     "abt", "bout", "wrt", "cuz", made verbs: "msg'd"; names, and a title before a name: "Mrs Bramley";
     how the contact came, before a word of talk or a sender, and a talk's size: "telephone enquiry",
     "email from the tenant", "voicemail left by", "letter about", "quick chat", "general enquiry"; a pointer elsewhere
@@ -260,8 +261,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     a deed or a thing given named only by its kind ("the matter", "her enquiry", "measures", "the
     relevant guidance", "the ticket"), the people's names or an unnamed colleague ("my supervisor"),
     who did it, where or by what channel ("on the system"), a manner or a rule followed ("duly", "as
-    appropriate", "fully", "as per the clinic procedure"), a time ("straight away"), or a state of
-    being fine or finished ("is finish", as a second language may say it): "Took care of it.", "Dealt with by the office.", "It is solved now.",
+    appropriate", "fully", "remotely", "as per the clinic procedure"), a time ("straight away", "on the
+    day", "the same morning"), or a state of being fine or finished ("is finish", as a second language may
+    say it), and any one of these misspelt by a letter ("resolvd"): "Took care of it.", "Dealt with by the office.", "It is solved now.",
     "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
     "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
     "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",
