@@ -711,7 +711,9 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
     Not one whose visit the note says was booked ("Booked an engineer for 14 March. Told her the
     engineer will phone before arriving."): the booking is on the diary already.
     """
-    for pattern in (_WHO_WILL, _WILL_THEN_TELL):
+    # "... and let her know" or "... then call him": _WILL_THEN_TELL needs "and" or "then" and him, her or them.
+    tells = ("and " in sentence or "then " in sentence) and (" him" in sentence or " her" in sentence or " them" in sentence)
+    for pattern in (_WHO_WILL, _WILL_THEN_TELL) if tells else (_WHO_WILL,):
         for found in pattern.finditer(sentence):
             if pattern is _WILL_THEN_TELL and found.group("doer").split()[-1:] in (["i"], ["we"]):
                 return True  # the writer will, then tells them: "I said I'd have to check with Callum and get back to him"

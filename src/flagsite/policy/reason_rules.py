@@ -50,7 +50,7 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
             kept = [w for w in kept if w not in whose]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and words[i - 1] in DETERMINERS]
-    forms = [w for w in kept if w.endswith(("ing", "in"))] if len(kept) >= 2 else []
+    forms = [w for w in kept if w.endswith(("ing", "in"))] if 2 <= len(kept) <= 4 else []
     if forms and len(kept) - len(forms) < 2:  # rarely: only then can a form of a vague verb change the count
         kept = [w for w in kept if w not in forms or not _a_form_of(w, filler)]
     telling = len(kept) >= 2 and (not _CUES.isdisjoint(words) or "'d" in text.lowered)  # most reasons have no cue
