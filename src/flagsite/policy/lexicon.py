@@ -630,8 +630,11 @@ class Lexicon:
 
     def short_form(self, word: str) -> str | None:
         """The common long word a short form of four or five letters stands for: its opening letters and a
-        later one ("appt": appointment, "mgmt" aside); not a slip with two letters swapped ("teh", "adn")."""
+        later one ("appt": appointment, "mgmt" aside); not a slip with two letters swapped ("teh", "adn") or a
+        common word's letter dropped ("delt": dealt, though "delete" opens with "del" and holds a "t")."""
         if not 4 <= len(word) <= 5 or not word.isalpha() or word[-1] in _VOWELS or _a_swap_of_a_common_word(word):
+            return None
+        if word in _common_words_less_a_letter():
             return None
         for long in _common_words_by_opening().get(word[:-1], ()):
             if word[-1] in long[len(word) - 1 :]:

@@ -227,7 +227,7 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
-    ("appt"; not "teh", "the" with two letters swapped), text-speak with an ending ("msg'd": P301's), words
+    ("appt"; not "teh", "the" with two letters swapped, nor "delt", "dealt" with a letter dropped), text-speak with an ending ("msg'd": P301's), words
     written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier; not "tailer", one slip from "tailor"), a trade's word done again ("regrouted",
     "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
