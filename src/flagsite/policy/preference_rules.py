@@ -219,11 +219,15 @@ _THEM = frozenset("him her them".split())
 _ORDER_CUES = _ORDER_MARKS | _SCOPE_WORDS | _THEM | {"not", "every", "each"}
 # An order on the customer, as one look at a whole text: a clause opening with a word that is not
 # a past tense ("Sent her", "Told him"), then the customer as its object. Most texts have none.
-_ORDER_ON_THEM = re.compile(
-    r"(?:^|[,;:.!?]\s*|\bso\s+)(?:please\s+|just\s+)?"
+_ORDER_ON_THEM_PATTERN = (
+    r"(?:please\s+|just\s+)?"
     r"(?!(?:sent|told|gave|rang|spoke|left|took|got|made|found|met|brought|showed|paid|sold|taught|bought|kept|held|wrote|saw|let|put|had)\b)"
     r"(?![a-z]+(?:ed|ing|s)\b)[a-z]+\s+(?:(?:[a-z]+\s+)?|(?:[a-z]+\s+){1,3}(?:to|with|for)\s+)(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b"
 )
+# (Looked for at the start of a text, and after a stop or "so" with a pattern that opens on either: a search
+# then skips to them, where one pattern opening on the start of a text too would try every position.)
+_ORDER_OPENING_A_TEXT = re.compile(_ORDER_ON_THEM_PATTERN)
+_ORDER_AFTER_A_STOP = re.compile(r"(?:[,;:.!?]\s*|\bso\s+)" + _ORDER_ON_THEM_PATTERN)
 
 
 def _may_be_an_order(text: TextField) -> bool:
@@ -237,7 +241,7 @@ def _may_be_an_order(text: TextField) -> bool:
         return True
     if ("every" in words or "each" in words) and not _DUTY_WORDS.isdisjoint(words):
         return True
-    return not _THEM.isdisjoint(words) and _ORDER_ON_THEM.search(text.lowered) is not None
+    return not _THEM.isdisjoint(words) and (_ORDER_OPENING_A_TEXT.match(text.lowered) is not None or _ORDER_AFTER_A_STOP.search(text.lowered) is not None)
 # Plain forms that open a clause without giving an order: a subject left out ("Don't know why"),
 # past tenses spelt as the plain form ("Put Sassy first on the list"), modals and nouns.
 _NOT_ORDERS = frozenset(

@@ -237,7 +237,16 @@ _PROMISE_MARKER_PHRASES = (
     "be issued", "be ordered", "be reordered", "be arranged", "be fitted", "be made", "be redone", "be replaced", "be refunded", "be with",
 )
 _A_WORD_OF_TEXT = re.compile(r"[a-z]+(?:'[a-z]+)*")
-_TO_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])\s*to\s")
+# "To" opening a sentence: at the start of a text, or after a stop (a pattern that opens on the stop
+# skips to it, where one opening on the start of a text too would try every position).
+_TO_OPENS_TEXT = re.compile(r"\s*to\s")
+_TO_AFTER_A_STOP = re.compile(r"[.!?;\n]\s*to\s")
+
+
+def _to_opens_sentence(text: str) -> bool:
+    return _TO_OPENS_TEXT.match(text) is not None or _TO_AFTER_A_STOP.search(text) is not None
+
+
 _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 # Every pattern of _PROMISES holds one of these, or "to" opening a sentence: a sentence without any is
 # not searched (the combined pattern is slow to search). Keep in step with the patterns.
@@ -249,7 +258,7 @@ _ANY_PROMISE_NEEDS = (
 
 def _may_promise(sentence: str) -> bool:
     """Whether a sentence holds what a pattern of _PROMISES needs (see _ANY_PROMISE_NEEDS)."""
-    return any(map(sentence.__contains__, _ANY_PROMISE_NEEDS)) or _TO_OPENS_SENTENCE.search(sentence) is not None
+    return any(map(sentence.__contains__, _ANY_PROMISE_NEEDS)) or _to_opens_sentence(sentence)
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
 _ACTS = (
@@ -498,7 +507,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         elif (
             _PROMISE_MARKER_WORDS.isdisjoint(words)
             and not any(map(lowered.__contains__, _PROMISE_MARKER_PHRASES))
-            and not _TO_OPENS_SENTENCE.search(lowered)
+            and not _to_opens_sentence(lowered)
             and not _TO_ACT.search(lowered)
             and not _contact_next(text, names)
             and not _may_do_later(text)
