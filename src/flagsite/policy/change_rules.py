@@ -182,7 +182,7 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
         # "popped her onto the fortnightly plan": the customer or theirs moved onto a product, whatever the verb
         onto_a_product = (to_a_value or "on" in text.words) and not _THEM_OR_THEIRS.isdisjoint(text.words) and not _PRODUCT_WORDS.isdisjoint(text.words)
         # "The billing name on the account has been amended to ...": a field by where it is kept
-        on_the_record = text.loc[0] != "reason" and "on" in text.words and not _RECORDS.isdisjoint(text.words)
+        on_the_record = text.loc[0] != "reason" and "on" in text.words and not _RECORDS.isdisjoint(text.words) and not _NEW_VALUE_WORDS.isdisjoint(text.words)
         if not stated and not passive and not moved_over and not onto_a_product and not on_the_record and _CHANGE_VERB_WORDS.isdisjoint(text.words):
             continue  # no verb of change among its words
         lowered = text.text.lower()
@@ -460,9 +460,10 @@ _ARRANGEMENTS = _PRODUCT_WORDS | _FIELD_WORDS | frozenset("one invoice invoicing
 # ("popped her onto the fortnightly plan"), or any word after "have" or a subject, as second-language
 # writers put it ("I have upgrate her package to Premium", "we move her pass to the monthly billing").
 _THEM_ONTO = re.compile(
-    r"\b((?:(?<=\bhave )|(?<=\bhas )|(?<=\bhad )|(?<=\bwe )|(?<=\bi ))[a-z]+|[a-z]+ed|put|set|got)"
-    r"(?=\s+(?:him|her|them|(?:his|her|their)(?:\s+[\w-]+){1,2}?)\s+(?:(?:up|down|over|across)\s+)?(?:to|onto|into|on)\s)"
+    r"\b(?:him|her|them|(?:his|her|their)(?:\s+[\w-]+){1,2}?)\s+(?:(?:up|down|over|across)\s+)?(?:to|onto|into|on)\s"
 )
+_IRREGULAR_PUTTING = frozenset("put set got".split())
+_SUBJECT_OR_HAVE = frozenset("have has had we i".split())
 # Verbs that take a person somewhere or tell them something, not onto a product: "walked her over to the premium lounge".
 _TAKING_OR_TELLING = frozenset(
     """walked showed led escorted guided brought took sent referred directed passed introduced explained mentioned described
@@ -474,18 +475,23 @@ _TAKING_OR_TELLING = frozenset(
 def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -> str | None:
     """A level or a product the customer or a thing of theirs was put onto, read as _moved_to reads it, whatever the verb."""
     for found in _THEM_ONTO.finditer(sentence):
-        if found.group(1) in _TAKING_OR_TELLING or not _done_by_us(sentence[: found.start()], field, names):
+        # Its verb: a past tense, or any word after "have" or a subject ("I have upgrate", "we move").
+        before = sentence[: found.start()].split()[-2:]
+        verb = before[-1] if before else ""
+        if not (verb.endswith("ed") or verb in _IRREGULAR_PUTTING or (len(before) == 2 and before[0] in _SUBJECT_OR_HAVE)):
             continue
-        rest = sentence[found.end() :]
+        if verb in _TAKING_OR_TELLING or not _done_by_us(sentence[: found.start() - len(verb) - 1], field, names):
+            continue
+        rest = sentence[found.start() - 1 :]
         object_ = _MOVED_TO.match(rest)
-        if not object_ or not _moved_to("put", rest, original[found.end() :]):
+        if not object_ or not _moved_to("put", rest, original[found.start() - 1 :]):
             continue
         place = _DESTINATION_END.split(rest[object_.end() :], maxsplit=1)[0].split(" to ")[0].split()
         # What it was put onto is a product or a way of paying, by its head: "the fortnightly plan", "the annual
         # one", "monthly invoice"; not a place that shares a word with one ("the family area"), nor only a field
         # ("switched her reminders to text messages" is read as a setting elsewhere).
         product = next((word for word in reversed(place) if word in _PRODUCT_WORDS), None)
-        if product and (place[-1] in _ARRANGEMENTS or original[found.end() + object_.end() :].lstrip()[:1].isupper()):
+        if product and (place[-1] in _ARRANGEMENTS or original[found.start() - 1 + object_.end() :].lstrip()[:1].isupper()):
             return product
     return None
 
@@ -493,8 +499,10 @@ def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -
 # A field named by where it is kept, given a new value, in the resolution: "The billing name on the account
 # has been amended to Kaye Interiors Ltd", "Office phone on the account is now the new landline".
 _RECORDS = frozenset("account file record profile system".split())
+# Every match of _KEPT_FIELD_CHANGED holds one of these. Keep them in step.
+_NEW_VALUE_WORDS = frozenset("now changed updated corrected amended altered edited modified set reset switched converted renamed".split())
 _KEPT_FIELD_CHANGED = re.compile(
-    r"\b((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+on\s+(?:the|his|her|their)\s+(?:account|file|record|profile|system)\s+"
+    r" on (?:the|his|her|their) (?:account|file|record|profile|system)\s+"
     r"(?:(?:is|are)\s+now\b|now\s+(?:reads|says|shows)\b|(?:(?:has|have)\s+been|was|were|is|are)\s+(?:now\s+)?"
     r"(?:changed|updated|corrected|amended|altered|edited|modified|set|reset|switched|converted|renamed)\s+(?:to|as|into)\b)"
 )
@@ -505,8 +513,9 @@ def _kept_field_changed(sentence: str) -> str | None:
     found = _KEPT_FIELD_CHANGED.search(sentence)
     if not found:
         return None
-    thing = found.group(1).split()
-    thing = thing[1:] if thing[0] in DETERMINERS else thing
+    thing = re.split(r"[,;:(]", sentence[: found.start()])[-1].split()[-3:]
+    cut = max((i + 1 for i, word in enumerate(thing) if word in DETERMINERS or word in ("and", "but", "so", "then")), default=0)
+    thing = thing[cut:]  # "The billing name", "and the mobile": the words after the last determiner
     named = " ".join(thing)
     if not thing or _OTHER_OBJECT.search(named) or _NOT_AN_ITEM.search(named) or _NOT_ACCOUNT.search(named):
         return None
