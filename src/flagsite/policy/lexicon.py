@@ -35,6 +35,8 @@ _VARIANT_ENDINGS = (
 _COMMON = 1000
 # No compound of two common words is longer; a longer "word" is not split (each split costs its length).
 _LONGEST_COMPOUND = 40
+# The particles English joins to a verb or a noun to make a word of its own: upsell, outbid, offload, backdate.
+_PARTICLES = ("up", "out", "down", "off", "back", "over", "under", "in", "on", "by")
 _ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin app apps tech techs".split())
 
 
@@ -623,6 +625,8 @@ class Lexicon:
         if len(word) > _LONGEST_COMPOUND:
             return False
         frequency = checker.word_frequency
+        if any(word.startswith(particle) and len(word) - len(particle) >= 4 and frequency[word[len(particle) :]] >= _COMMON for particle in _PARTICLES):
+            return True  # an adverb's particle before a common word: upsell, outbid, offload, backdate
         return any(frequency[word[:i]] >= _COMMON and frequency[word[i:]] >= _COMMON for i in range(4, len(word) - 3))
 
     def suggestions(self, word: str) -> list[str]:

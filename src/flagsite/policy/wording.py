@@ -231,7 +231,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier; not "tailer", one slip from "tailor"), a trade's word done again ("regrouted",
     "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
-    vocabulary there. A word the list lacks that is one slip from a common word is reported even
+    vocabulary there. A compound of two common words, or of a particle and one ("upsell", "offload"), passes;
+    a word the list lacks that is one slip from a common word is reported even
     when it splits into words ("untill"); so is a word in lower case two slips from a common one
     ("reccomended", "sucessfull", "schedual"), and a slip for a day or a month, capitalised or not,
     even two slips away ("Thursays", "Wensday", "Wendsday"), or with two letters swapped or one added inside it
