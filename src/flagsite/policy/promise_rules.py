@@ -464,7 +464,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     the customer's own words ("she said: we will never come back", anything in quotation marks) or question ("asked when we
     will send the invoice"); how things work, a price or a condition ("Explained reception will ask
     for photo ID", "the plumber will charge a call-out fee", "the vet will prescribe antibiotics
-    only if it is no better"); a third party named by role, or a decision ("the landlord will
+    only if it is no better", a restriction: "the fitters will remove surrounds made of timber only"); a third party named by role, or a decision ("the landlord will
     arrange access", "the council will decide on the planning"); a TODO left in place of the text (S004's); what happens by itself ("the app will update overnight", "the
     tablets will take three days to work", "the membership will renew"); a decision ("we will
     waive the fee"); a habit or a round that recurs ("we deliver on Fridays", "the technician
@@ -744,6 +744,8 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
                 continue  # "scan to email works": the name of a feature, then what it does
             if doer and doer[-1] in _booked(texts):
                 continue
+            if " only" in sentence and _A_RESTRICTION.match(sentence, found.end()):
+                continue  # how things work: "the van team will collect furniture with fire labels only"
             if _BY_THE_VISIT.search(sentence, found.end()) and _a_booking(texts):
                 continue  # "engineer booked for Tue; the engineer will phone before arriving": part of the visit on the diary
             last = found.group(0).split()[-1]
@@ -817,6 +819,11 @@ def _booked(texts: list[TextField]) -> frozenset[str]:
     """Who or what a note says was booked: their visits are on the diary."""
     return frozenset(found.group(1) for text in texts if "booked" in text.lowered or "scheduled" in text.lowered or "arranged" in text.lowered
                      for found in _BOOKED.finditer(text.lowered))
+
+
+# A restriction in the clause after the act says how things work, not what we promise: "will collect
+# furniture with fire labels only"; not one for the customer ("will hold it for her only until Friday").
+_A_RESTRICTION = re.compile(r"(?![^.;,!?]*?\b(?:for|to) (?:him|her|them)\b)[^.;,!?]*?\bonly\b")
 
 
 # An act timed by the visit itself: "will phone before arriving", "will text when on the way", "on the day".
@@ -906,6 +913,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
         condition = _IF.match(sentence, found.end())
         if condition and not _FOR_THEM.search(condition.group(0)) and not _A_HEDGE.match(sentence, condition.end()):
             continue  # on a condition ("will prescribe antibiotics only if it is no better"); not "will put one aside for her if there's one"
+        if " only" in sentence and _A_RESTRICTION.match(sentence, found.end()):
+            continue  # how things work: "the van team will collect furniture with fire labels only"
         if _RECURRING.search(sentence) or _a_booking(texts):
             continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
         if _EXPLAINING.intersection(doer):
