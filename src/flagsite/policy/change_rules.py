@@ -499,12 +499,13 @@ def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -
 # A field named by where it is kept, given a new value, in the resolution: "The billing name on the account
 # has been amended to Kaye Interiors Ltd", "Office phone on the account is now the new landline".
 _RECORDS = frozenset("account file record profile system".split())
-# Every match of _KEPT_FIELD_CHANGED holds one of these. Keep them in step.
-_NEW_VALUE_WORDS = frozenset("now changed updated corrected amended altered edited modified set reset switched converted renamed".split())
+# Every match of _KEPT_FIELD_CHANGED holds "now" or one of these verbs: a text without any is not searched.
+_GIVEN_A_NEW_VALUE = frozenset("changed updated corrected amended altered edited modified set reset switched converted renamed".split())
+_NEW_VALUE_WORDS = _GIVEN_A_NEW_VALUE | {"now"}
 _KEPT_FIELD_CHANGED = re.compile(
     r" on (?:the|his|her|their) (?:account|file|record|profile|system)\s+"
     r"(?:(?:is|are)\s+now\b|now\s+(?:reads|says|shows)\b|(?:(?:has|have)\s+been|was|were|is|are)\s+(?:now\s+)?"
-    r"(?:changed|updated|corrected|amended|altered|edited|modified|set|reset|switched|converted|renamed)\s+(?:to|as|into)\b)"
+    rf"(?:{'|'.join(sorted(_GIVEN_A_NEW_VALUE))})\s+(?:to|as|into)\b)"
 )
 
 
