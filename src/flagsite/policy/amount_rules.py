@@ -71,10 +71,15 @@ _NOT_A_SUM_BEFORE = re.compile(
     r"(?:limit|threshold|cap|ceiling)(?:\s+(?:of|is|was|at|stays at|remains|set at|of up to))?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
 )
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
+# Words of money given, taken or quoted, around the forms of "pay" (which each pattern reads its own way).
+_MONEY_WORDS_BEFORE_PAY = r"refund\w*|waiv\w*|credit\w*|charg\w*|paid"
+_MONEY_WORDS_AFTER_PAY = r"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*"
+# A sum taken off what they pay: "knocked thirty quid off the hire".
+_OFF_WHAT_THEY_PAY = r"off (?:his|her|their|the|its)"
 _MONEY_ACTION = re.compile(
-    r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|cost\w*|"
+    rf"\b(?:{_MONEY_WORDS_BEFORE_PAY}|pay|{_MONEY_WORDS_AFTER_PAY}|cost\w*|"
     r"price\w*|owes?|due|revers\w*|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account)|"  # "put the £20 back on her card"
-    r"off (?:his|her|their|the|its))\b",  # "knocked thirty quid off the hire": a sum taken off what they pay
+    rf"{_OFF_WHAT_THEY_PAY})\b",
     re.IGNORECASE,
 )
 _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNORECASE)
@@ -82,9 +87,9 @@ _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNO
 # for it ("agreed the balance of £2,830 can wait until probate", "split the balance into three"),
 # or when we owe it to the customer ("she is owed $75 back", "we owe him £12").
 _MONEY_MOVED = re.compile(
-    r"\b(?:refund\w*|waiv\w*|credit\w*|charg\w*|paid|pay\w*|took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|"
+    rf"\b(?:{_MONEY_WORDS_BEFORE_PAY}|pay\w*|{_MONEY_WORDS_AFTER_PAY}|"
     r"agreed|arranged|defer\w*|postpon\w*|wait|hold|extended|instal\w*|split|settle\w*|writ\w* off|cleared|spread|"
-    r"(?:is|are|was|were|being) owed|owed\b[^.;]{0,20}\bback|we owe|owe (?:him|her|them)|off (?:his|her|their|the|its))\b",
+    rf"(?:is|are|was|were|being) owed|owed\b[^.;]{{0,20}}\bback|we owe|owe (?:him|her|them)|{_OFF_WHAT_THEY_PAY})\b",
     re.IGNORECASE,
 )
 _PRODUCT_AFTER = re.compile(r"^[\w\s-]{0,20}\b(?:plan|tariff|option|bundle|package|tier|subscription|membership)\b")
