@@ -34,8 +34,9 @@ _ASCII_WORD = re.compile(r"([A-Za-z]+(?:'[A-Za-z]+)*)")  # the same, for ASCII t
 _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 # A space after an end mark, or line breaks: r"(?<=[.!?;])\s+|\n+", written to open on the space itself
-# so that a search skips from space to space instead of trying every position.
-_SENTENCE_SPLIT = re.compile(r"\s(?:(?<=[.!?;]\s)\s*|(?<=\n)\n*)")
+# so that a search skips from space to space instead of trying every position. The full stop of a
+# title before a name ends no sentence: "write to Ms. Olsen after".
+_SENTENCE_SPLIT = re.compile(r"\s(?:(?<=[.!?;]\s)(?<!\b(?i:mr|ms|dr)\.\s)(?<!\b(?i:mrs)\.\s)\s*|(?<=\n)\n*)")
 
 
 def _blank(match: re.Match[str]) -> str:
