@@ -116,7 +116,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     email has been changed to the work one", "New card added to the account"), a thing of the
     customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"),
     the new state said with "now" ("She is now on the annual plan", "Dr Marchbanks is now on the
-    Veteran membership", "Membership now in her married name", "Credit terms now 60 days"), a field
+    Veteran membership", "Membership now in her married name", "Credit terms now 60 days", "Account now
+    in the name of Doherty Interiors Ltd"), the account put under a new name ("Put the account under
+    her married name"; not a thing filed under a name, "it had been put under Ferris instead of
+    Ferreira"), a field
     named by where it is kept and given a new value ("The surname on the file has been corrected to
     Tuck", "Mobile on her account is now the 07700 one"; not a note or money on it), messages said
     to go somewhere new with "now" ("Statements now being sent to her office address"), or the
@@ -132,15 +135,18 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
     to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
     of birth on the order of service", "moved her funds into the savings account", "put her name
-    down for the rota", "moved her name up the waiting list", "moved Tobi's jab to next week";
+    down for the rota", "moved her name up the waiting list", "moved Tobi's jab to next week", a place in
+    a queue: "put his name on the waiting list for the June class", "put their names down on the list
+    for the next litter";
     a thing of someone named is the account's only as a standing setting or a field: "changed
     Tobi's home pool to Hove", not "changed Tobi's snack to the dairy-free one") is not a change of the account ("opted her out of the
     newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
     field that only files something ("put two aside under his name") or belongs to something
     else ("the number of visits", "his plan of lessons"), nor a change the customer made ("she
     updated it online", "changed online by her husband"; in the reason, a verb with no subject is
-    the customer's: "Changed the pickup address twice"), nor one for a single order or a one-off ("for
-    this order only", "moved this month's payment date to the 20th as a one-off"), nor a word that
+    the customer's: "Changed the pickup address twice"), nor one for a single order or a one-off, whatever
+    the occasion is called ("for this order only", "for this crossing only", "moved this month's
+    payment date to the 20th as a one-off"), nor a word that
     describes a thing ("the updated vaccination card"), nor what is kept for the customer ("put two
     aside with her name on"), nor one denied ("was not changed", "no change to her membership").
     Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
@@ -289,7 +295,9 @@ _FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, rev
 _NOW_STATE = re.compile(
     rf"\b(?:(?:she|he|they|customer|client|member|(?:{'|'.join(sorted(HONORIFICS))})\.?\s+[\w'-]+)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+"
     rf"(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|"
-    rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:in|on|under|the|set to|going to|goes to|at|\d)|"
+    rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:(?:held|registered|listed|kept)\s+)?(?:in|on|under|the|set to|going to|goes to|at|\d)|"
+    # The account held under a new name: "Account now in the name of Doherty Interiors Ltd", "is now under the company's name".
+    r"\baccount\s+(?:is\s+)?now\s+(?:(?:held|registered|listed|kept)\s+)?(?:in|under)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(name)\b|"
     # Messages said to go somewhere new, with "now" and no verb of change: "invoices now going to his bookkeeper's email".
     r"(reminders?|confirmations?|notifications?|alerts?|statements?|invoices?|receipts?|bills?|letters?|correspondence)\s+"
     r"(?:are\s+|is\s+|will\s+)?now\s+(?:being\s+|be\s+)?(?:go(?:ing|es)?|sent|come|coming|comes)\s+(?:to|as|by|via)\b)"
@@ -326,6 +334,8 @@ def _field_before(before: str) -> str | None:
 _ONE_ORDER_OR_SOMEONE_ELSE = re.compile(
     r"\bfor (?:this|that|the|one|today's|tomorrow's) (?:order|booking|visit|delivery|job|trip|stay|appointment|session|night|day)\b|"
     r"\b(?:as a one-off|one-off|just this once|this once|on this occasion|this time only)\b|"
+    # Whatever the occasion is called: "for this crossing only", "for this term only", "just for tonight's show".
+    r"\b(?:for\s+|on\s+)?(?:this|that|today's|tomorrow's|tonight's|next)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+only\b|\bjust for (?:this|that|today's|tomorrow's|tonight's)\b|"
     r"^[^,;]{0,30}\bby (?:her|his|their|the (?:customer|client|caller|member|account holder)|mistake|accident)\b"
 )
 
@@ -555,6 +565,17 @@ _ITEM_ON_OR_OFF = re.compile(
 )
 # What is put on an account without changing it: a note, money, or a thing not named.
 _NOT_AN_ITEM = re.compile(r"\b(?:it|them|this|that|credit|refund|payment|money|balance|fee|charge|discount|points?|comment|flag|\d+)\b|[£$€%]")
+# A thing put under a name in the passive ("had been put under Ferris") is filed by it; the account put
+# under a name is the account's new name ("Put the account under her married name", read elsewhere).
+_FILED_UNDER = re.compile(r"\s+under\b")
+_ACCOUNT_UNDER_A_NAME = re.compile(
+    r"\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:account|membership|subscription)\s+(?:(?:over|back|across)\s+)?(?:under|in|into)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?name\b"
+)
+# A place in a queue, or a name put down for something: not the account ("put their names down on the list
+# for the next litter", "added her to the reserve list for Saturday's regatta", "put her name down for the rota").
+_QUEUED = re.compile(r"\b(?:waiting|wait|reserve|standby|stand-by|interest|priority)[ -]?lists?\b|\bqueue\b|^\s+(?:[\w'-]+\s+){1,3}?down\s+(?:on|for)\b")
+_PLACING_VERBS = frozenset("put added moved took taken removed".split())
 _PUT_ASIDE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:aside|by|away)\b")
 
 
@@ -593,6 +614,12 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
             return item.group(2)  # "Took the Fiesta off his account", "took the camper off her cover"
     if name == "put" and _PUT_ASIDE.match(rest):
         return None  # "put two aside with her name on": kept for her, nothing changed
+    if _ACCOUNT_UNDER_A_NAME.match(rest):
+        return "name"  # "Put the account under her married name", "moved the membership into his name"
+    if name == "put" and _FILED_UNDER.match(rest):
+        return None  # "it had been put under Ferris instead of Ferreira": a thing filed by a name, not the account's name
+    if name in _PLACING_VERBS and _QUEUED.search(_CLAUSE_END.split(rest, maxsplit=1)[0]):
+        return None  # "put his name on the waiting list for the June class": a place in a queue, not the account
     if name in ("added", "removed", "took", "taken") and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
         if _someone_added(clause.split()):
             return "people on the account"  # "added her husband as an authorised user on the account"

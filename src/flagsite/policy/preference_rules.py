@@ -100,7 +100,7 @@ _OCCASIONS = frozenset({"whenever", "every time", "every single time", "each tim
 # "Always" after "is" tells a lasting state of a person or a pet: "Pepper is always nervous in the dryer room".
 _A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
 _A_WISH = re.compile(
-    r"\b(?:wants?|wanted|wish\w*|asks?|asked|prefers?|preferred|likes?|liked|please|must|should|never|only|"
+    r"\b(?:wants?|wanted|wish\w*|asks?|asked|prefers?|preferred|rather|sooner|likes?|liked|please|must|should|never|only|"
     # A duty: "it has to be gluten free", "the crew are not to run the saw".
     r"(?:has|have|needs?|is|are)(?: not)? to|"
     r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give|pays?|paid)\b",
@@ -259,19 +259,65 @@ _A_DAY = re.compile(
 )
 
 
+# A verb of telling whose hearer is the customer, or goes unsaid, and a duty after it: the duty is what
+# we told them, the terms ("Told him the wristband has to be shown on every visit", "Explained that
+# boats must be signed out for each session"), not an instruction to whoever deals with them next
+# ("Told the drivers they must ring her bell on every drop").
+_TOLD_THEM = re.compile(
+    r"\b(?:told|tell|reminded|remind|explained|explain|advised|informed|warned|assured)\b(?=[^.;]*\b(?:must|should|has to|have to|needs? to|is to|are to)\b)"
+)
+_TELLING_WORDS = frozenset("told tell reminded remind explained explain advised informed warned assured".split())
+
+
+def _terms_told(lowered: str, at: int) -> bool:
+    """Whether what is at ``at`` of a sentence is part of a duty we told the customer (see _TOLD_THEM)."""
+    if _TELLING_WORDS.isdisjoint(lowered.split()):
+        return False  # nearly every sentence
+    told = [found for found in _TOLD_THEM.finditer(lowered) if found.start() < at]
+    if not told:
+        return False
+    found = told[-1]
+    after = lowered[found.end() :].split()[:2]
+    if not after or after[0] in ("him", "her", "them", "to", "that"):
+        return True
+    hearer = after[1] if after[0] in DETERMINERS and len(after) > 1 else after[0]
+    return not is_role(hearer)  # "told the drivers they must ring": staff are told
+
+
+# A clause that goes on to a verb of its own before any subject or joining word: its first word
+# named a thing, the verb's subject ("Print in the back bedroom is fading", "Call to her mobile kept
+# dropping"), not an order.
+_FINITE_AFTER_A_NOUN = re.compile(
+    r"^(?:(?!\b(?:he|she|they|it|i|we|you|who|which|that|there|nobody|anyone|someone|everyone|if|when|as|because|once|until|"
+    r"while|since|before|after|so|and|but|or|where|whether|unless|though)\b)[^,;:])*?\b(?:is|are|was|were|has|had|does|did|keeps|kept|gets|got|seems|looks)\b"
+)
+
+
 def _an_order(sentence: str, lexicon: Lexicon) -> str | None:
     """The words of an order to whoever deals with the customer next, when a clause of the sentence gives one."""
     lowered = sentence.lower()
     duty = _DUTY_EVERY_TIME.search(lowered)
-    if duty:
+    if duty and not _terms_told(lowered, duty.start()):
         return duty.group(0)
     for found in _ORDER.finditer(lowered):
         marker, verb, rest = found.group(1), found.group(2), found.group(3)
         if verb in _NOT_ORDERS or (_A_SUBJECT_AFTER.match(rest) and verb not in _BEFORE_AN_ING) or not lexicon.is_base_verb(verb):
             continue
+        if _FINITE_AFTER_A_NOUN.match(rest):
+            continue  # "Print in the back bedroom is fading": a noun, the subject of "is"
         if marker or _ENDLESS_SCOPE.search(rest) or (_TO_THEM.match(rest) and not _A_DAY.search(rest)):
             return (found.group(0) + rest).strip(" ,;:").split(",")[0]
     return None
+
+
+def _a_wish_in(sentence: str) -> bool:
+    """Whether a sentence holds a word of wish, duty or contact used as a verb: after "the" or "a" it names a
+    thing ("every time the phone locks", "each time a text arrives"), which says when a fault shows."""
+    for found in _A_WISH.finditer(sentence):
+        before = sentence[: found.start()].split()[-1:]
+        if not before or before[0].lower() not in DETERMINERS:
+            return True
+    return False
 
 
 def _in_a_quotation(sentence: str, at: int) -> bool:
@@ -306,13 +352,15 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             if not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
                 return sentence.strip(), fact.group(0)
         for wish in _DURABLE.finditer(sentence):
-            if wish.group(0).lower() in _OCCASIONS and not _A_WISH.search(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
+            if wish.group(0).lower() in _OCCASIONS and not _a_wish_in(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
                 continue  # "whistling whenever she turns her head", "the intercom always buzzes twice": a fault, not a wish
             theirs = occasion and _AN_OCCASION_OF_THEIRS.fullmatch(wish.group(0).lower()) is not None
             if not theirs and not durable:
                 continue  # only an occasion of theirs brought the text this far
             if theirs and _A_VERB_BEFORE.search(sentence.lower(), 0, wish.start()):
                 continue  # "Reminded the crews to close every gate they open": a report; the need is a clause without a verb
+            if _terms_told(sentence.lower(), wish.start()):
+                continue  # "Told him the wristband has to be shown on every visit": the terms, told to the customer
             if (not _ONE_OFF.search(sentence) or _STRONG_DURABLE.search(sentence)) and not _in_a_quotation(sentence, wish.start()):
                 return sentence.strip(), wish.group(0)
             break
@@ -358,10 +406,15 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     the sentence ("text her each time a parcel is out", "whenever she books the cake it has to be
     gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"
     ("Pepper is always nervous in the dryer room"), not when they say when a fault shows
-    ("whistling whenever she turns her head", "the intercom always buzzes twice"). A wish for this
+    ("whistling whenever she turns her head", "the intercom always buzzes twice", "logs her out
+    every time the phone locks": after "the" or "a", "phone" names a thing). A wish for this
     contact alone ("for this trip only", "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
     wheelchair", "her grandmother uses a wheelchair", "one of the guests has a nut allergy"), nor a
-    report with a name or a thing before its verb ("Boat dragging her mooring"), nor what a person cannot see or read
+    report with a name or a thing before its verb ("Boat dragging her mooring", "Print in the back bedroom
+    is fading": its first word is the subject of a later verb, not an order), nor a duty told to the
+    customer as the terms ("Told him the wristband has to be shown on every visit"; but "Told the drivers
+    they must ring her bell on every drop"), nor a wish the note's changes carry out, one whose new value
+    is what the wish asks for ("Wants reminders by text not email", reminders changed to "text message"), nor what a person cannot see or read
     today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
     "always" before a description ("always a pleasure"),
     nor a note that says the wish was added to the preferences. The
@@ -389,7 +442,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] in ("reason", "resolution"):
             found = _durable_sentence(text, subject.lexicon)
-            if found and not _on_the_record(found[0], subject) and not any(_RECORDED.search(t.text) for t in subject.texts):
+            if found and not _on_the_record(found[0], subject) and not _carried_out(found[0], subject) and not any(_RECORDED.search(t.text) for t in subject.texts):
                 sentence, words = found
                 since = note.at.date().isoformat()
                 yield Hit(
@@ -398,6 +451,24 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
                     f"where every page shows it; move it there as - {{text: {preference_text(sentence)}, since: {since}}}",
                 )
                 return
+
+
+def _carried_out(sentence: str, subject: Subject) -> bool:
+    """Whether the note's changes give the account the value the wish asks for ("by email not post", changed
+    to "email"): the wish is now a setting of the account, not a note's. Names in a value do not count."""
+    note = subject.note
+    if note is None or not note.changes:
+        return False
+    wished = {word.rstrip("s") for word in _CONTENT_WORD.findall(sentence.lower())} | {word.rstrip("s") for word in _SHORT_VALUE.findall(sentence.lower())}
+    for change in note.changes:
+        new = {word.lower().rstrip("s") for word in _VALUE_WORD.findall(str(change.to or ""))}
+        if new & wished:
+            return True
+    return False
+
+
+_SHORT_VALUE = re.compile(r"\b(?:sms|txt|app|fax)\b")
+_VALUE_WORD = re.compile(r"\b[a-z][a-z]{2,}\b")  # words of a value, not names (capitalised) or numbers
 
 
 def _on_the_record(sentence: str, subject: Subject) -> bool:
