@@ -33,6 +33,9 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the job|the work)\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     r"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+(?:deposit|fee|refund|charge|payment|credit|excess|premium|call-out|callout)\b|"
     r"(?P<sum6>\d[\d,]*\.\d\d)\s+back\s+(?:on|onto|to|into|in)\s+(?:his|her|their|the)\b|"
+    # A whole figure too, when where it goes back is their card or account: "the 12 goes back to her account".
+    r"(?P<sum9>\d[\d,]*)\s+(?:(?:goes|go|went|is going|will go|will be|should be|is|are)\s+)?back\s+(?:on|onto|to|into|in)\s+"
+    r"(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:card|account|bank)\b|"
     # A sum taken off what they pay, whatever the verb: "knocked 60 off his hammer price", "shaved 15 off the invoice".
     r"(?P<sum7>\d[\d,]*(?:\.\d\d)?)\s+off\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:price|bill|balance|invoice|total|cost|fee|quote|hire|rent|fare|charge|account|renewal|subscription)\b|"
@@ -71,6 +74,9 @@ _NOT_A_SUM_BEFORE = re.compile(
     r"(?:limit|threshold|cap|ceiling)(?:\s+(?:of|is|was|at|stays at|remains|set at|of up to))?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
 )
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
+# After a verb of paying, "down" is no change of a price but a deposit: "she paid 40 down", "put £25 down".
+# Read on the text up to the end of the sum, which may hold its verb ("paid 40") or not ("put £25").
+_PAID_DOWN = re.compile(r"\b(?:paid|pays?|paying|put|puts|putting|left|leaves?|leaving)\s+(?:\S+\s?){1,2}$", re.IGNORECASE)
 # Words of money given, taken or quoted, around the forms of "pay" (which each pattern reads its own way).
 _MONEY_WORDS_BEFORE_PAY = r"refund\w*|waiv\w*|credit\w*|charg\w*|paid"
 _MONEY_WORDS_AFTER_PAY = r"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*"
@@ -112,7 +118,9 @@ def _a_sum(text: str, money: re.Match[str]) -> bool:
         return False  # "gave the balance of INV-2031, 120.00 USD": what the account already shows
     if before.rfind("(") > before.rfind(")") and after.lstrip().startswith(")"):
         return False  # "(hamper, large, 149.00 USD)": an item's price, in passing
-    return not _NOT_A_SUM_BEFORE.search(before) and not _NOT_A_SUM_AFTER.match(after)
+    if _NOT_A_SUM_AFTER.match(after) and not (after.lstrip().startswith("down") and _PAID_DOWN.search(text, 0, money.end())):
+        return False
+    return not _NOT_A_SUM_BEFORE.search(before)
 
 
 _MONEY_IN_LOWER_CASE = re.compile(_MONEY.pattern)
@@ -155,13 +163,14 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     can be meant, the object of a verb that moves money or the figure of a price: "refunded 18.00",
     "charged her card 42.50", "quoted her 240", "Quoted 3,200 for the coating", "she paid 85 by card",
     "Priced at 180 fitted", "a deposit of 60", "the term costs 96", "refunded the 80 deposit", "she'll
-    see the 62.00 back on her card", a sum taken off what they pay, whatever the verb ("shaved 15
+    see the 62.00 back on her card", a whole figure going back to their card or account ("the 12 goes
+    back to her account"), a sum paid down ("she paid 50 down by card", "put £25 down"), a sum taken off what they pay, whatever the verb ("shaved 15
     off the invoice", "took twenty quid off her bill"), a figure in pounds and pence before its verb
     ("27.40 paid by card"), the balance taken ("took the balance of 38.00 by card"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
-    GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP"), a product named
+    GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP", "is £20 down on last year's"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
     fee merely named ("a review of the 200 USD fee") and a balance read out; a balance that is
     moved or arranged for is flagged ("agreed the balance of £2,830 can wait until probate"), and so
