@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
@@ -81,7 +82,8 @@ _WE_WILL = re.compile(
 # customer's question. Looked at only where _WE_WILL matched.
 _CLAUSE_BEFORE = re.compile(
     r"(?:^|[.;!?,(]\s*|\n|\b(?:and|so|then|but)\s+|\b(?:told|assured|promised|informed|advised)\s+(?:him|her|them)\s+(?:that\s+)?|"
-    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?|(?:^|[.;!?,]\s*|\b(?:i|we|and)\s+)said\s+(?:that\s+)?|\blet\s+(?:him|her|them)\s+know\s+(?:that\s+)?|"
+    r"\b(?:confirmed|explained|agreed)\s+(?:that\s+)?|(?:(?:^|[.;!?,]\s*|\b(?:i|we|and)\s+)(?:have\s+|had\s+)?|\b(?:i|we)['’](?:ve|d)\s+)said\s+(?:that\s+)?|"
+    r"\blet\s+(?:him|her|them)\s+know\s+(?:that\s+)?|"
     r"(?:^|[.;!?,]\s*|\b(?:and|so|but)\s+)(?:when|once|as soon as|after|before)\s+[^.;!?,]{1,60}?\s)\s*$"
 )
 
@@ -113,7 +115,8 @@ _WE_DO_THEN_TELL = re.compile(
 # Past forms with no -ed: "I sent the form and ..." reports, it promises nothing.
 _PAST_WITHOUT_ED = frozenset(
     """sent told rang spoke gave took made got went came left put let set found brought bought thought caught kept read
-    wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold""".split()
+    wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold cut hit shut split spread cast dug
+    hung swept spun fed led lent spent built bent stuck""".split()
 )
 _FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "is to", "are to")
 # The present tense for the future, with a time still to come, as non-native writers put it: "I ring
@@ -214,8 +217,8 @@ _QUESTION = re.compile(
     r"\s*(?:[\w'-]+\s+){0,3}?(?:asked|asks|asking|wondered|wonders|wants to know|wanted to know|enquired|inquired|queried)\s+"
     r"(?:us\s+|me\s+)?(?:when|whether|if|how|why|what|where)\b[^,;:]*$"
 )
-# Said by the customer: their "we will" is not ours.
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}[:\"“']")
+# Said by the customer: their "we will" is not ours. The apostrophe of a short form is no quotation mark: "said I'll ring".
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}(?:[:\"“]|(?<![a-z])')")
 # Every promise above holds "to ", an apostrophe ("we'll", "I'd") or one of these words: texts
 # without any are skipped at once (a look-up of the text's words, not a search per word).
 _PROMISE_WORDS = frozenset(
@@ -440,11 +443,14 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     what we send or do, due ("Revised estimate going out to her tomorrow", "Rope cutter to be fitted at
     next lift-out"; not "to be repaired by the landlord's contractor"); the writer left out before a verb
     in -ing, what it acts on and a day ("Re-stitching the strap Wed"); our promise reported with "I'd" or
-    "we'd", whatever the verb ("Told her I'd get the manager to extend it"); "I'll" after a clause of time
+    "we'd", whatever the verb ("Told her I'd get the manager to extend it", "I've said I'll pop it aside for
+    her": the apostrophe of a short form is no quotation mark); "I'll" after a clause of time
     ("once Kerry has the rota I'll send her the form"); a to-do asked with "please" ("Pls chase her for
     the form before Tues"); a promise on a condition when the act is for the customer ("Kiri will order
     another one for her if the pottery still has the glaze"); a colleague doing to a thing what a thing
-    may also do by itself ("Jess gonna drop a spare bag round", "Dom is going to take the shelf back"); a visit
+    may also do by itself ("Jess gonna drop a spare bag round", "Dom is going to take the shelf back",
+    "Rory to drop a 14 round to her Fri"); who acts read past an aside between them and their verb ("the
+    tournament director, who was copied in, is to submit ...", "Mr Byrne (the foreman) will come back out"); a visit
     with a particle of return or passing ("Sweep to nip past after lunch tomorrow", "tech to swing back Wed");
     one of ours in a clause after ", who" when what they will do reaches the customer ("passed it to the
     compliance office, who are going to send her a copy"; not "passed it to the manager, who will review it
@@ -467,12 +473,15 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     only if it is no better", a restriction: "the fitters will remove surrounds made of timber only"); a third party named by role, or a decision ("the landlord will
     arrange access", "the council will decide on the planning"); a TODO left in place of the text (S004's); what happens by itself ("the app will update overnight", "the
     tablets will take three days to work", "the membership will renew"); a decision ("we will
-    waive the fee"); a habit or a round that recurs ("we deliver on Fridays", "the technician
-    will visit every quarter"); what happens at a visit the note says was booked ("Booked an
+    waive the fee"); a habit or a round that recurs in the act's own clause ("we deliver on Fridays", "the
+    technician will visit every quarter"; but "Put her on the quarterly plan, and Mick will do the first
+    feed next month" is a promise); what happens at a visit the note says was booked ("Booked an
     engineer for 14 March; the engineer will phone before arriving", "the therapist will assess
     her knee; the session is booked"), or timed by that visit ("sweep booked Wed; the sweep will text when
     on the way", "will phone before arriving"); "he" or "she" after we told that person something ("Told
-    him it needs the holder's booking; he is going to ask her"); where a thing went ("Refunded the second
+    him it needs the holder's booking; he is going to ask her"); the customer or the contact by name, of
+    several words or parts joined by a hyphen ("Ferreira-Quist will bring the proof of purchase"); a verb
+    in the past opening a sentence before "back" ("Cut back to firm wood"); where a thing went ("Refunded the second
     charge, back to the card"); and what was done ("I checked the traps and texted him").
 
     ## Why
@@ -568,6 +577,14 @@ _SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:c
 _WHO_WILL_CLAUSE = re.compile(r"\b((?:(?:the|our|a|an)\s+)?(?:[\w'-]+\s+){0,2}[\w'-]+),\s+who((?:'ll|\s+will|\s+shall|\s+is going to|\s+are going to|\s+is to|\s+are to)\s)")
 
 
+# An aside between who acts and their verb, in commas after "who" or "which" or in brackets: "the
+# tournament director, who was copied in, is to submit ...", "Mr Byrne (the foreman) will come back out".
+_ASIDE = re.compile(
+    r"(?:,\s+(?:who|which|whose)\b[^,;.()]{1,60},|\s*\([^()]{1,60}\))"
+    r"(?=\s+(?:will|shall|would|is|are|'ll|has|have|to|going)\b)"
+)
+
+
 def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     """The sentence with the name of one of ours put where a clause leaves it out or says it as "he" or "she",
     and "will" for what we told the customer would be done.
@@ -585,6 +602,8 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             verb = {"'ll": " will", "'s": " is"}.get(pronoun.group(2), "")
             sentence = found.group(1) + verb + sentence[pronoun.end() :]
+    if ", wh" in sentence or "(" in sentence:  # an aside between who acts and their verb is read without it
+        sentence = _ASIDE.sub("", sentence)
     if ", who" in sentence:
         sentence = _WHO_WILL_CLAUSE.sub(_who_is_said_again, sentence)
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
@@ -677,8 +696,8 @@ def _due_doer(doer: str | None, in_reason: bool, text: TextField) -> bool:
     words = [word.removesuffix("'s") for word in doer.split()]
     if _THEIR_SIDE.intersection(words) or _NOT_A_DOER.intersection(words) or _NO_ONE.intersection(words) or _THIRD_PARTIES.intersection(words):
         return False
-    if any((len(w) > 3 and w.endswith("ed")) or (len(w) > 5 and w.endswith("ing")) for w in words):
-        return False  # a verb's phrase: "called back to", "moved Tobi's jab to", "waiting to"
+    if any((len(w) > 3 and w.endswith("ed")) or (len(w) > 5 and w.endswith("ing")) or w in _PAST_WITHOUT_ED for w in words):
+        return False  # a verb's phrase: "called back to", "moved Tobi's jab to", "waiting to", "Cut back to firm wood"
     return _a_person(words, _capitalised(text))
 
 
@@ -700,7 +719,10 @@ def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
             doer = found.group("doer")
             # A word opening the sentence may be a thing ("Delivery to arrive Monday"): then its verb must be an act.
             surely_a_person = any(w in _capitalised(text).inside or w in _TRADES or is_role(w) for w in doer.split())
-            if (surely_a_person or found.group("verb") not in _NOT_AN_ACT) and _due_doer(doer, in_reason, text):
+            verb = found.group("verb")
+            # A verb a thing may do by itself is a person's act when it acts on a thing: "Rory to drop a 14 round to her Fri".
+            acts = verb not in _NOT_AN_ACT or (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end("verb")) is not None)
+            if (surely_a_person or acts) and _due_doer(doer, in_reason, text):
                 return True
     if in_reason or _ASKED_FOR.search(sentence):
         return False
@@ -915,7 +937,7 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue  # on a condition ("will prescribe antibiotics only if it is no better"); not "will put one aside for her if there's one"
         if " only" in sentence and _A_RESTRICTION.match(sentence, found.end()):
             continue  # how things work: "the van team will collect furniture with fire labels only"
-        if _RECURRING.search(sentence) or _a_booking(texts):
+        if _RECURRING.search(_clause_at(sentence, found.end())) or _a_booking(texts):
             continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
         if _EXPLAINING.intersection(doer):
             continue  # how things work: "Explained reception will ask for photo ID"
@@ -936,14 +958,36 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
     return False
 
 
+# Where one clause of a sentence ends and another, with its own subject, begins: "...; ", ", and ", ", but ".
+_CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|so|though|although|while|whereas)\s")
+
+
+def _clause_at(sentence: str, at: int) -> str:
+    """The clause of a sentence that holds the position at: a round that recurs in another clause is not
+    this one's ("Put her on the quarterly plan, and Mick will do the first feed next month")."""
+    begins = max((join.end() for join in _CLAUSE_JOIN.finditer(sentence, 0, at)), default=0)
+    ends = _CLAUSE_JOIN.search(sentence, at)
+    return sentence[begins : ends.start() if ends else len(sentence)]
+
+
 def _present(verb: str) -> bool:
     """Whether a verb after "I" or "we" is in the present tense: not "checked", "sent", "rang"."""
     return not verb.endswith("ed") and verb not in _PAST_WITHOUT_ED
 
 
 def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
-    """The text in lower case, the customer's and the contact's names read as "them": "I'll text Beatrice" is a promise to them."""
+    """The text in lower case, the customer's and the contact's names read as "them": "I'll text Beatrice" is a promise to them.
+
+    A name of several words, or of parts joined by a hyphen, is one person: "Carvalho-Reid will send it" reads "them will send it".
+    """
     lowered = text.text.lower()
     if not names or names.isdisjoint(text.words):
         return lowered
-    return re.sub(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", "them", lowered)
+    return _names_pattern(names).sub("them", lowered)
+
+
+@lru_cache(maxsize=1024)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """A name of the customer's or contact's, of one or more of their name's words joined by spaces or hyphens."""
+    one = "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+    return re.compile(rf"\b{one}(?:[\s-]{one})*\b")
