@@ -225,6 +225,10 @@ _INSULTING_PLURAL = "|".join(sorted(w for w in words.NOUNS_THAT_INSULT_A_PERSON 
 _PERSON_NOUNS_BELITTLED = frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
 _SILENCED = frozenset("quiet sweet bay shut".split())
 _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling bleating ranting going banging".split())
+# A person's noise or calls that someone acts to stop ("so he'd quit yelling", "give over ringing"), and the verbs of stopping.
+_NOISE = _COMPLAINING | frozenset("shouting yelling screaming harping ringing calling phoning emailing texting messaging".split())
+_NOISE_PATTERN = "|".join(sorted(_NOISE - {"going", "banging", "harping"})) + "|going on|banging on|harping on"
+_CEASING = frozenset("stop quit over off".split())
 _RID = frozenset("phone line shot back hair pipe away alone just".split())
 # Terms of endearment ("pet", "love" and "sweetheart" also name a pet, a liking and a partner: left out).
 _ENDEARMENTS = frozenset("dear dearie duck duckie hen lovey sweetie darling poppet petal chuck timer".split())
@@ -242,7 +246,9 @@ _AS_A_SUBJECT = r"(?=\s+(?:[a-z]+ed|is|was|has|had|says|said|wants|came|comes|ra
 _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], ...] = (
     (lambda present: not present.isdisjoint(words.NOUNS_THAT_INSULT_A_PERSON), re.compile(
         rf"\b(?:(?:jumped[- ]up|{_JUDGING_A_PERSON})[\s,]+){{1,3}}(?:{_INSULTING_NOUN})\b|"
-        rf"\b(?:bit of an?|bunch of|load of|pack of|such an?|what an?|(?:an? )?(?:total|complete|absolute|utter|right|proper|real)"
+        # ("the right bag", "her proper name": after "the" or a possessive, "right" and "proper" mean correct)
+        rf"\b(?:bit of an?|bunch of|load of|pack of|such an?|what an?|(?:an? )?(?:total|complete|absolute|utter)"
+        rf"|(?:an? )?(?<!the )(?<!this )(?<!that )(?<!his )(?<!her )(?<!my )(?<!our )(?<!your )(?<!their )(?:right|proper|real)"
         rf"|(?:is|was|are|were|'s|being|like) an?)\s+(?:{_INSULTING_NOUN})\b|"
         # Someone unnamed called one, doing something: "some clown hung up on me", "some creep at the depot"
         # ("some clown balloons" are things: a noun follows).
@@ -254,13 +260,13 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
         rf"\b(?:(?:old|little)\s+)?(?:{_CONTEMPT})\s+(?:(?:old|little)\s+)?(?:woman|women|man|men|girl|boy|lady|bloke|guy|thing|fella|fellow)\b"
     )),
     (lambda present: ("to" in present and (not present.isdisjoint(_SILENCED) or "fob" in present or "rid" in present or "away" in present))
-     or ("stop" in present and not present.isdisjoint(_COMPLAINING)), re.compile(
+     or (not present.isdisjoint(_CEASING) and not present.isdisjoint(_NOISE)), re.compile(
         r"\bto\s+(?:(?:shut|keep)\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+(?:up|quiet|sweet|at bay)"
-        r"|stop\s+(?:him|her|them|the)\s+(?:[a-z]+\s+)?(?:moaning|whining|nagging|whinging|complaining|grumbling|bleating|ranting|going on|banging on)"
+        rf"|(?:stop|make|get)\s+(?:him|her|them|the)\s+(?:[a-z]+\s+)?(?:to\s+)?(?:stop\s+|quit\s+)?(?:{_NOISE_PATTERN})"
         r"|fob\s+(?:him|her|them)\s+off|get rid of\s+(?:him|her|them)|make\s+(?:him|her|them)\s+go away)\b"
-        # The same motive as a clause: "so she would stop whining".
-        r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:stop|quit)\s+"
-        r"(?:moaning|whining|nagging|whinging|complaining|grumbling|bleating|ranting|going on|banging on)\b"
+        # The same motive as a clause, whatever the verb of stopping: "so she would stop whining", "so he'd give over shouting".
+        r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:stop|quit|give\s+over|leave\s+off|knock\s+off|pack\s+in)\s+"
+        rf"(?:{_NOISE_PATTERN})\b"
     )),
     (lambda present: "off" in present and ("back" in present or "backs" in present), re.compile(
         r"\bto\s+get\s+(?:him|her|them|the\s+[a-z ]{1,24}?)\s+off\s+(?:my|our)\s+backs?\b|\boff (?:my|our) backs?\b"
@@ -279,7 +285,7 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
     )),
 )
 _INSULT_FRAME_WORDS = (
-    words.NOUNS_THAT_INSULT_A_PERSON | _PERSON_NOUNS_BELITTLED | words.BELITTLING_WORDS | _SILENCED | _COMPLAINING | _RID | _ENDEARMENTS
+    words.NOUNS_THAT_INSULT_A_PERSON | _PERSON_NOUNS_BELITTLED | words.BELITTLING_WORDS | _SILENCED | _NOISE | _CEASING | _RID | _ENDEARMENTS
     | frozenset("to so stop fob rid off back backs away".split())
 )
 
@@ -370,6 +376,28 @@ def _verb_forms(verb: str) -> list[str]:
     """A verb's forms: bitches, bitching, bitched; a short verb doubles its last letter (shitting, crapped)."""
     stem = verb + verb[-1] if len(verb) <= 4 and verb[-1] in "tpgd" and verb[-2] in "aeiou" and verb[-3] not in "aeiou" else verb
     return [_plural(verb), stem + "ing", stem + "ed"]
+
+
+# A word with letters starred out: "sh*t", "f***ing", "a**hole" (not "5*", "*done*": no letter before the stars).
+_STARRED = re.compile(r"\b[A-Za-z]+\*+[A-Za-z]*")
+
+
+@lru_cache(maxsize=1)
+def _profane_words() -> frozenset[str]:
+    """The single profane words of the list, with every form of the oaths that are verbs."""
+    single = {word for word in words.DEROGATORY if word.isalpha()} | {"shite", "bollocks"}
+    return frozenset(single.union(*(_verb_forms(verb) for verb in words.PROFANE_VERBS)))
+
+
+def _starred_oaths(source: str) -> list[str]:
+    """Profane words written with letters starred out, as written: a star stands for one letter."""
+    found: list[str] = []
+    for match in _STARRED.finditer(source):
+        starred = match.group(0).lower()
+        shape = re.compile(re.escape(starred).replace(r"\*", "[a-z]"))
+        if len(starred) >= 3 and any(len(word) == len(starred) and shape.fullmatch(word) for word in _profane_words()):
+            found.append(match.group(0))
+    return found
 
 
 def _joined(text: str, start: int, end: int) -> bool:
@@ -525,6 +553,8 @@ class Lexicon:
         found += [word for word in self._oaths_of_degree(text, about_blood) if word not in found]
         found += [word for word in _profane_compounds(text) if word not in found]
         found += [phrase for phrase in _insult_frames(text) if phrase not in found]
+        if "*" in text.text:
+            found += [word for word in _starred_oaths(text.text) if word not in found]
         if found and ('"' in text.text or "“" in text.text or "'" in text.text or "‘" in text.text):
             # a word of a quoted title is part of a name: "My Bloody Valentine"
             titles = " ".join(quoted_titles(text.text)).split()
@@ -616,6 +646,8 @@ class Lexicon:
             return True  # doing a trade's thing again, in the past or in -ing: regrouted, reglazing (not "recieved": "cieved" is no word)
         if word in _english_words(70) and _regular_form_of_a_word(word):
             return True  # a trade's inflection of a word seen more than rarely: shanked, tining (not "stoped" for "stopped")
+        if _a_phrasal_noun(word):
+            return True  # a verb and its particle as one word: callout, cashout (not "witout": "without" is one slip away)
         if _common_word_one_edit_away(word):
             return False  # "untill", "unsued": a slip for a common word, though "till" and "sued" are words
         for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):
@@ -755,6 +787,25 @@ def _a_swap_of_a_common_word(word: str) -> bool:
     return any(frequency[word[:i] + word[i + 1] + word[i] + word[i + 2 :]] >= _VERY_COMMON for i in range(len(word) - 1))
 
 
+# Particles that follow a verb to make a noun of it: a callout, a cashout, a walkthrough.
+_PARTICLES_AFTER = ("up", "out", "down", "off", "over", "in", "on", "through", "away", "back")
+
+
+def _a_phrasal_noun(word: str) -> bool:
+    """Whether a word is a common verb and its particle written as one ("callout", "cashout"), and no word one slip
+    away is as common as the verb: such a word is the noun of a phrasal verb, not a slip ("witout" is "without"),
+    nor an -ing word with its g dropped ("leakin")."""
+    frequency = _spellchecker().word_frequency
+    if word.endswith("in") and frequency[word + "g"] > _RARE:
+        return False  # a final g dropped: "leakin", "thinkin" (P301's)
+    for particle in _PARTICLES_AFTER:
+        head = word[: -len(particle)]
+        if word.endswith(particle) and len(head) >= 3 and frequency[head] >= _COMMON * 10:
+            checker = _spellchecker()
+            return all(frequency[near] < frequency[head] for near in checker.known(checker.edit_distance_1(word)) if near != word)
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _common_word_one_edit_away(word: str) -> bool:
     checker = _spellchecker()
@@ -795,8 +846,9 @@ def _one_edit_from_a_word(word: str) -> bool:
 _VOWELS = frozenset("aeiouy")
 # Lower-case words of consonants alone, inside prose: "wld", "shld" ("MCB", "w/c" and "kWh" are not).
 _WITHOUT_VOWELS = re.compile(r"(?<![\w/@.-])[b-df-hj-np-tv-xz]{3,5}(?![\w/@-])")
-# "w" for "with" between words, before a person or a determiner ("spoke w her", "went w the driver"); not "60 w bulb".
-_W_FOR_WITH = re.compile(r"\b[A-Za-z]+ (w) (?:her|him|them|me|us|you|the|a|an|my|his|their|our|your|it|this|that|these|those)\b")
+# "w" for "with" between two words in lower case ("spoke w her", "blocked w leaves"); not the letter itself after a
+# determiner or before a conjunction ("the w key", "w and e"), nor a unit after a number ("60 w bulb": the number is blanked).
+_W_FOR_WITH = re.compile(r"\b(?!(?:the|a|an|my|his|her|their|our|your|its|this|that|letter|key|and|or)\b)[A-Za-z]+ (w) (?!(?:and|or|key|keys)\b)[a-z]+")
 # "n" between two words in lower case is "and": "cut n blow dry", "deactivated the old fob n issued a new one".
 # "c" for "see" and "b" for "be", where only a verb can stand: after a modal or "to", before who is seen or
 # where one will be ("will c her at 10", "should b there by 3"; not "vitamin c", "grade b").

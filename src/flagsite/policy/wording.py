@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField, in_title_case
-from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
+from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, IRREGULAR_PASTS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -30,8 +30,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
     part", "a new hinge 4 the lid", "a token 4 another wash" (a count comes after "another"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
-    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "was fine w that", "tuned
-    n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "vitamin c"), "cud" after who
+    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "was fine w that",
+    "blocked w leaves", "tuned n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "the w key", "vitamin c"), "cud" after who
     could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name, and two
@@ -93,9 +93,11 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
         if word[0].isupper() and not (len(lower) >= _LONG_SLIP and lexicon.one_slip_from_a_common_word(lower)) and (
             _NAME_BEFORE_VERB.match(text.masked[end:]) or _NAME_BEFORE_NAME_OR_WHO.match(text.masked[end:]) or _before_a_past_tense(text, index, subject)
-            or _before_a_role(text, index)
+            or _before_a_role(text, index) or _MODEL_CODE.match(text.unmasked_links, end)
         ):
-            continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order", "Dari interpreter"
+            continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order", "Dari interpreter", "Leica M6"
+        if _rhymes_with_a_neighbour(text, index):
+            continue  # a rhyming pair: "lilly pilly", "hanky panky", "okey dokey"
         if _a_unit(lower) and _after_a_number(text, index):
             continue  # a unit of measure: "40 mbar", "3 kPa"
         if derogatory is None:
@@ -199,11 +201,35 @@ def _after_a_number(text: TextField, index: int) -> bool:
 
 
 def _before_a_past_tense(text: TextField, index: int, subject: Subject) -> bool:
-    """Whether a verb in the past tense follows a word: what a name opening a sentence did ("Bisky chewed the hose")."""
+    """Whether a verb in the past tense follows a word: what a name opening a sentence did ("Bisky chewed the hose",
+    "Zofia lost a glove")."""
     following = text.words[index + 1] if index + 1 < len(text.words) else ""
-    if not following.endswith("ed") or text.masked[text.starts[index] + len(text.originals[index]) : text.starts[index + 1]] != " ":
+    if not (following.endswith("ed") or following in IRREGULAR_PASTS) or text.masked[text.starts[index] + len(text.originals[index]) : text.starts[index + 1]] != " ":
         return False
-    return subject.lexicon.is_known(following, subject.known_words)
+    return following in IRREGULAR_PASTS or subject.lexicon.is_known(following, subject.known_words)
+
+
+# A model code after a maker's name: letters and digits in one token, a capital among them ("Leica M6", "Rollei 35S",
+# "Fujifilm X100V"); a count alone is no model ("Recieved 3 rolls").
+_MODEL_CODE = re.compile(r" (?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9]{2,}[a-z]?\b")
+
+
+def _rhymes_with_a_neighbour(text: TextField, index: int) -> bool:
+    """Whether a word and the word beside it differ only in the consonants before their first vowel, as the halves
+    of a rhyming pair do ("lilly pilly", "hurly burly", "itsy bitsy"); a slip rarely rhymes with its neighbour."""
+    word = text.words[index]
+    rhyme = _rhyme(word)
+    return len(rhyme) >= 3 and any(
+        0 <= near < len(text.words) and text.words[near] != word and _rhyme(text.words[near]) == rhyme for near in (index - 1, index + 1)
+    )
+
+
+def _rhyme(word: str) -> str:
+    """A word less the consonants before its first vowel: "pilly" -> "illy", "bitsy" -> "itsy"."""
+    for position, letter in enumerate(word):
+        if letter in "aeiou":
+            return word[position:]
+    return ""
 
 
 @rule("P302", "misspelled-word", "warning", "text")
@@ -220,9 +246,10 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     (names, products) and the same word opening a sentence elsewhere in the record ("Tamsk refused
     his tablets ... topped up Tamsk's water"), a word that no dictionary word is one edit away from
     (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away),
-    a capitalised word opening a sentence before a verb of its own ("Mochi ate a sock", "Bisky
-    chewed the hose": a pet's or a person's name; but a word of eight letters or more one slip from a
-    common word is that word: "Accomodation booked"), before another name ("Bisky and Mungo") or before
+    a capitalised word opening a sentence before a verb of its own, in the past tense regular or not ("Mochi
+    ate a sock", "Bisky chewed the hose", "Zofia lost a glove": a pet's or a person's name; but a word of eight
+    letters or more one slip from a common word is that word: "Accomodation booked", "Mechanik took"), before a
+    model code of letters and digits ("Leica M6", "Rollei 35S": a maker), before another name ("Bisky and Mungo") or before
     who it is, set off by commas ("Kemi, her granddaughter, ..."), the end of a compound ("add-ons",
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
@@ -231,7 +258,10 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier; not "tailer", one slip from "tailor"), a trade's word done again ("regrouted",
     "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
-    vocabulary there. A compound of two common words, or of a particle and one ("upsell", "offload"), passes;
+    vocabulary there. Either half of a rhyming pair passes ("lilly pilly", "hanky panky"). A compound of two
+    common words, or of a particle and one ("upsell", "offload"), passes, and so does a common verb joined to its
+    particle, the noun of a phrasal verb, when no word one slip away is as common as the verb ("callout",
+    "cashout"; not "witout");
     a word the list lacks that is one slip from a common word is reported even
     when it splits into words ("untill"); so is a word in lower case two slips from a common one
     ("reccomended", "sucessfull", "schedual"), and a slip for a day or a month, capitalised or not,
@@ -339,10 +369,19 @@ _A_CLAUSE = re.compile(r"^(?:[a-z'-]+\s+){1,4}?(?:[a-z]+ed|was|were|is|are|has|h
 
 # The customer's words inside a report, told by their "you" for us: "Left a voicemail saying you lot never answer
 # the phone", "said your engineers are cowboys" (not "said you can collect it Monday": "you" there is anyone).
+# "your" before a word for our people counts too, whatever their trade: "Rang the office to say your packers keep sending
+# beetroot", "emailed to tell us your mechanics never tighten the bolts" (a word for people: a role, or a doer in the plural).
 _SPEECH_TO_US = re.compile(
-    r"\b(?:said|saying|says|shouted|shouting|yelled|yelling|wrote|writing|texted|emailed|complained)\b[^.;:!?\"“”]{0,40}?"
-    r"\b(?P<said>(?:you lot|you people|you guys|you lads|you're all|you are all|your lot|your (?:staff|company|firm|people|engineers?|lads|shop|service|team))\b[^.;\n]*)",
+    r"\b(?:said|saying|says|say|shouted|shouting|yelled|yelling|wrote|writing|texted|emailed|complained|tell us|tell me|told us|told me|telling us)\b"
+    r"[^.;:!?\"“”]{0,40}?"
+    r"\b(?P<said>(?:you lot|you people|you guys|you lads|you're all|you are all|your lot|your (?:staff|company|firm|people|lads|shop|service|team|crew"
+    r"|[a-z]+(?:ers|ors|ists|ians|ics)|" + "|".join(sorted(role + "s" for role in ROLE_NAMES if role.isalpha())) + r"))\b[^.;\n]*)",
     re.IGNORECASE,
+)
+# After a person's verb of speech, words that move into the present as "I" or "we" are theirs: "she goes, this is a
+# joke and I want my deposit back" (not "She said, when I rang, that the bike was fine": the writer's "I", in the past).
+_PRESENT_FIRST_PERSON = re.compile(
+    r"\b(?:i|we)(?:'m|'ve|'ll|\s+(?:am|are|want|will|won't|don't|do|can|can't|need|have|never|refuse|demand|expect))\b|\bmy\b", re.IGNORECASE
 )
 
 
@@ -351,6 +390,8 @@ def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
         said = match.group("said")
         if _SECOND_PERSON.search(said) or (said and _THE_WORDS.search(match.group("lead"))):
             return match  # (after "the words:" whatever follows is theirs: "His email ended with the words: never again")
+        if match.group("person") and _PRESENT_FIRST_PERSON.search(said):
+            return match
         if (match.group("message") or match.group("to_us")) and (_FIRST_PERSON.search(said) or (_a_label(match.group("lead")) and _A_CLAUSE.match(said))):
             return match
     return None
@@ -466,11 +507,14 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     of its own after a bare label, when their message is ("Her letter concluded: I have paid...", "her text
     this morning: half the tricks flopped"; not "Her email held two attachments: the form and a photo",
     "Told her to write: ..."); the same after a verb of speech and a comma ("He goes, you lot are a
-    joke"), after a verb that says we were spoken to, its subject left out ("Texted us at 11pm: where is
+    joke"); after the customer's verb of speech, with a colon or a comma, words that move into the present as "I"
+    or "we" ("she goes, this is a joke and I want my deposit back"; not "She said, when I rang, that the bike was
+    fine"), after a verb that says we were spoken to, its subject left out ("Texted us at 11pm: where is
     my engineer"; not "Emailed us: photos of the leak"), and whatever follows "the words:" ("His email
     ended with the words: never again"); the customer's words inside a report, told by a "you" for us
-    ("Left a voicemail saying you lot never answer the phone", "said your engineers are cowboys"; not "Said
-    you can collect it Monday"); a quote of two words in lower case a few words after a verb of
+    ("Left a voicemail saying you lot never answer the phone", "said your engineers are cowboys", "Rang to say your
+    packers keep sending beetroot": "your" before a word for our people, whatever their trade; not "Said
+    you can collect it Monday", "Told her your order is at the depot"); a quote of two words in lower case a few words after a verb of
     speech, "called" or "described" ("said the charge was 'daylight robbery'", "called the price 'daylight
     theft'"; not 'Mulch Plus'); and "verbatim", "in his words" or "and I quote,". Quoted names of things (a plan,
     a title with every word capitalised, "Take Me Home Tonight", an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
@@ -532,11 +576,13 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Finds words and phrases from a list of profanity and insults (British and American: "old
     git", "twit", "numpty", "to shut her up", oaths that send someone away: "sod off", "get stuffed"), and the plurals of its words ("morons",
-    "numpties"), wherever they are: in the note's own words or inside a quote. Beyond the list it
+    "numpties"), and any of them with letters starred out, a star for a letter ("sh*t", "f***ing"; not "5*",
+    "*done*"), wherever they are: in the note's own words or inside a quote. Beyond the list it
     reads how a person is named: a noun that insults only when someone is called one ("pig",
-    "cow", "clown", "git", "fart") after a belittling word or a word of character, or in a frame
-    that calls someone one ("an ignorant pig", "cheeky git", "bit of a cow", "a bunch of
-    clowns"); "woman", "man", "girl" after a word of contempt ("the silly woman", "daft old man";
+    "cow", "clown", "git", "fart", "goat") after a belittling word or a word of character, or in a frame
+    that calls someone one ("an ignorant pig", "cheeky git", "old goat", "bit of a cow", "a bunch of
+    clowns", "a right cow"; but "the right bag", "her proper name": after "the" or a possessive "right" and
+    "proper" mean correct); "woman", "man", "girl" after a word of contempt ("the silly woman", "daft old man";
     "an old lady" describes, "a grumpy old man" is an opinion: P305); every form of an oath that
     is a verb ("bitching", "pissed and moaned"); a mild oath used as a word of degree, after "the",
     "a", "his", "whole", "same" ... or before a judging word ("the sodding gate code", "a bloody shambles",
@@ -553,7 +599,9 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     ("to keep her quiet", "to stop her moaning", "so she would stop whining", "to make her go
     away", "to get him off my back", "to get her off the phone", "to get shot of him", "just to get her out of the
     shop" (but "to get her out of the bath"), "so he'd
-    pipe down"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
+    pipe down"), and a person's noise or calls stopped as the motive, whatever the verb of stopping ("so he'd quit
+    yelling", "so he'd give over shouting", "to make him stop phoning us"; not "so she would stop paying twice", "so it
+    would stop beeping"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
     pain in the neck after a fall"); "is a pain in the neck" and its cruder forms insult. A word of the list
     that names someone in the record is their name ("Karen will send the invoice", a staff user name, "Karen
     Alvarez"), and a "bitch" in a record about dogs is one ("a bitch in season"; but "called her a bitch").
@@ -584,7 +632,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
 _FIRST_PERSON_OPINION_PATTERN = (
     r"\b(?:i|we)\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|thought|feel|felt|believe|believed|guess|suspect|"
     r"reckon|bet|doubt|hope|wish|love|loved|hate|hated|liked|enjoyed|found (?:him|her|them|it|this|the customer))\b|"
-    r"\bin my (?:opinion|view|experience)\b|\bpersonally\b|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
+    r"\bin my (?:opinion|view|experience)\b|(?:(?<![\w'] )(?<![\w'])|(?<=\bi )|(?<=\bwe ))personally\b|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
     # The same asides in text-speak: "tbh" (to be honest), "imo", "imho" (in my opinion), "tbf", "ngl".
     r"\b(?:tbh|imo|imho|tbf|ngl)\b|"
     r"\b(?:obviously|clearly) (?:lying|making|trying|faking|pretending|drunk)\b|\bmade me\b|\bwaste of (?:my |our )?time\b|"
@@ -660,6 +708,9 @@ _MARKED_OPINION_IN_LOWER_CASE = Alternatives(
      r"\b(?:seems|seemed|obviously|clearly)(?: like| that)? (?:he|she|they) (?:doesn't|does not|didn't"
      r"|did not|never|can't|cannot|won't) (?:\w+ )?(?:read|listen|care|understand|bother|pay attention)\w*"),
     ("free|for nothing|money off", r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*"),
+    # A motive imputed by angling or fishing for a gain: "Angling for a freebie", "fishing for a discount" (not "fishing for mackerel").
+    ("angl|fish", r"\b(?:angl|fish)(?:ing|ed|es|e)?\s+(?:around\s+)?for\s+(?:a\s+|an\s+|some\s+|more\s+|another\s+)?(?:free\w*|discount\w*|refund\w*|deal|upgrade\w*"
+     r"|compensation|money off|something for nothing|sympathy|compliments|goodwill|credit)\b"),
     ("not the sharpest", r"\bnot the sharpest\b"),
     ("loose", r"\bscrews? loose\b"),
     ("not all there", r"\bnot all there\b"),
@@ -678,7 +729,7 @@ _MARKED_OPINION_WORDS = frozenset(
     """clearly obviously evidently bless between mind unable incapable lost clueless depth care grasp english serial
     french spanish german italian polish portuguese welsh reading writing spelling grammar maths math typing skills
     frequent habitual chronic constant drama seeker sharpest loose short lights typical classic unbelievable
-    ridiculous pathetic hilarious sigh charming lovely seems seemed""".split()
+    ridiculous pathetic hilarious sigh charming lovely seems seemed angling angled angle angles fishing fished fish fishes""".split()
 )
 _MARKED_OPINION_PAIRS = (
     (frozenset({"like"}), frozenset("feels feel seems seemed looks looked sounds sounded".split())),
@@ -737,7 +788,9 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\btypical (?:" + _PERSON_NOUNS + r")\b|\bbit of an? [a-z]+(?:pot|pants|guts|bag|head|face)\b|\b(?:proper|total|major|serious|big|such)\s+[a-z]+\s+(?:energy|vibes?)\b|\bvibes\b"),
     # A mind the writer reads into a person: "she seems to believe we are on call", "appears to think the warranty covers it".
     ("seems seem seemed appears appear appeared",
-     r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r")\s+|(?:^|[.;!?]\s*))(?:(?:just|really|genuinely|still)\s+)?(?:seems?|seemed|appears?|appeared)\s+to\s+"
+     # (a person named by title and surname too: "Mrs Ashworth-Keene seems to assume the office ...")
+     r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r"|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z][\w'-]*)\s+|(?:^|[.;!?]\s*))(?:(?:just|really|genuinely|still)\s+)?"
+     r"(?:seems?|seemed|appears?|appeared)\s+to\s+"
      r"(?:think|believe|expect|imagine|assume|reckon)\b"),
     # A habit made into a character: "frets over every little thing", "forever complaining", "nothing is ever good enough".
     ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing whatever ever",
@@ -804,10 +857,15 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # Contention made a habit, in the present of a person: "Queries every bill we send", "haggles over the fee
     # each time" (not "queried the fee on this bill", "checks every invoice against the job sheet").
     ("queries disputes argues haggles quibbles challenges contests questions moans grumbles nitpicks whinges gripes fusses frets nags goes "
+     "query dispute argue haggle quibble challenge contest moan grumble nitpick whinge gripe nag "
      "always forever constantly continually perpetually endlessly invariably",
      r"(?:^|[.;!?,]\s*|\b(?:he|she|they|always|still|just)\s+)(?:queries|disputes|argues|haggles|quibbles|challenges|contests|questions|moans|grumbles|nitpicks"
      r"|whinges|gripes|fusses|frets|nags|goes on(?: and on)? about)"
-     r"(?:\s+[a-z'-]+){0,5}?\s+(?:every|each)\b|"
+     r"(?:\s+[a-z'-]+){0,5}?\s+(?:every|each|any)\b|"
+     # The same habit told with "will" or "would" of a person and any of what comes: "he will argue any ruling that goes
+     # against him", "she'll query every invoice" (not "she will appeal the ruling": one act to come).
+     r"\b(?:he|she|they)(?:'ll|'d|\s+will|\s+would)\s+(?:always\s+)?(?:query|dispute|argue|haggle|quibble|challenge|contest|moan|grumble"
+     r"|nitpick|whinge|gripe|nag)(?:\s+[a-z'-]+){0,3}?\s+(?:any|every|each)\b|"
      # A complaint that comes whatever happens: "always finds something to complain about", "forever picking holes".
      r"\b(?:always|forever|constantly|continually|perpetually|endlessly|invariably)\s+(?:[a-z']+\s+){0,4}?"
      r"(?:complain|moan|whing|whin|grumbl|fuss|fret|nag|argu|nitpick|quibbl|grip|find(?:s|ing)? fault|pick(?:s|ing)? holes)\w*"),
@@ -1330,6 +1388,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
         ) and not _insult(candidate, subject, text):
             return " ".join(words[index : cursor + 2])  # a label with no verb: "Real good people", "Really decent couple"
         contrast = word == "not" and not text.starts_sentence(index) and candidate not in subject.lexicon.person_judging  # "dormant, not dead"
+        if candidate in _ANGER and words[cursor + 1] in _A_CAUSE_FOLLOWS:
+            continue  # anger with its cause is a state: "Got mad that the crew parked in the drive" ("completely mad" judges)
         if (subject.lexicon.judges(candidate) or _fussy_about(words, cursor)) and not contrast and not _insult(candidate, subject, text) and (
             word != "not" or _of_a_person(text, subject, cursor)
         ):
@@ -1343,6 +1403,9 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
     return None
 
 
+# Words of anger that also say a person is out of their mind ("mad", "crazy"): before what caused it, only anger.
+_ANGER = frozenset("mad cross crazy wild".split())
+_A_CAUSE_FOLLOWS = frozenset("that at about because when with over the his her their our we they".split())
 # The words other than a judging one that the looks of _judgement_opening_a_sentence start with.
 _MAY_OPEN_A_JUDGEMENT = _OPENING_COPULAS | _OPENING_INTENSIFIERS | _OPENING_LINKS | _OPENING_LABELS | {"a", "an"}
 # Words of praise or blame that VADER or the list of reported states leave out ("she was good with that").
@@ -1418,12 +1481,14 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     In factual fields (a note's reason, resolution, follow-up; a flag's reason, for flag types
     that are factual; preferences) it finds:
     - the writer's own feelings and opinions: "I think", "I felt", "honestly", "made me", "what a",
-      "if you ask me", "bless her", "Mrs Doyle, bless, forgot...", "feels like nobody reads our emails", and asides in text-speak ("tbh",
+      "if you ask me", "bless her", "Mrs Doyle, bless, forgot...", "feels like nobody reads our emails", "personally"
+      opening a clause or after "I" (not "handed it to her personally"), and asides in text-speak ("tbh",
       "imo"; beside an insult, P304 alone: "Bit of a prat tbh");
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
       ("clearly losing it"), "seemed unable to grasp", "just can't get it" (not "cannot get it down the stairs"), a person's skills ("her written English is quite
       poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
-      ("looks like she just wants a free groom"), a label ("a serial complainer", "a bit of a
+      ("looks like she just wants a free groom", "Angling for a freebie", "fishing for a discount"; not "fishing for
+      mackerel"), a label ("a serial complainer", "a bit of a
       worrier", "not the sharpest", "bit of a diva", "typical buyer"), a verdict closing a
       sentence ("..., typical.");
     - the writer's stance, whatever follows it: an aside ("in my book", "to put it mildly", "if
@@ -1433,7 +1498,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
       over-reaction ("in such a state over nothing", "threw a tantrum"), the writer's guess with
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
-      ("she seems to believe...", "appears to think...", "Seems to assume..."), a habit made into a character ("frets over
+      ("she seems to believe...", "appears to think...", "Seems to assume...", "Mrs Ashworth-Keene seems to assume..."; not
+      "the page seems to think the card has expired"), a habit made into a character ("frets over
       every little thing", "worries herself silly over every tiny mark", "forever complaining", "nothing we do is
       ever good enough", "never satisfied", "Never content", "simply cannot settle on a day" (not "cannot commit to a
       date until his leave is approved"), "changes her mind", "always finds
@@ -1494,7 +1560,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       what he was doing", "does not take kindly to", "holds strong views"; not "had no idea what F05
       meant"), a word of character after "but" with the verb said once for both ("Kai is a gifted kid
       but lazy about practising"; not "is a nurse but free on Tuesdays"), and contention made a habit ("Queries every bill we send", "haggles over the fee each
-      time"; not "queried the fee on this bill").
+      time", "he will argue any ruling that goes against him"; not "queried the fee on this bill", "she will appeal the
+      ruling").
     A contrast after a comma ("dormant, not dead", "working, not broken") is a fact, not a
     judgement, and a word of degree closing a sentence judges nothing after it ("..., ever. Hand wash only.").
     The finding says what to write instead ("was super rude" → describe what was said or done,
@@ -1504,7 +1571,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     list of words of character, competence and mood that VADER leaves out ("indecisive",
     "forceful", "reasonable", "scatterbrained"), and judging words VADER lacks
     (`policy.opinion_words` adds more). A reported state of the
-    customer ("customer was upset", "was happy with the refund", "said she was livid") is an observation, not flagged.
+    customer ("customer was upset", "was happy with the refund", "said she was livid", "Got mad that the crew parked in
+    the drive": anger with its cause) is an observation, not flagged.
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
     (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone, and
     words inside the customer's quote ("His words: you made me look ridiculous") by P303 alone.

@@ -10,6 +10,18 @@ from __future__ import annotations
 # The days of the week as a pattern's alternation: several rules ask "on (?:{WEEKDAYS})", "every (?:{WEEKDAYS})".
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 
+# Verbs whose past tense does not end in -ed: what a name opening a sentence did ("Marek fell off",
+# "Zofia lost a glove") reads as a name before its verb, as "Bisky chewed" does.
+IRREGULAR_PASTS: frozenset[str] = frozenset(
+    """ate awoke bore beat became began bent bit bled blew broke bred brought built burnt burst bought caught chose
+    clung came cost crept cut dealt dug dived dove drew dreamt drank drove fell fed felt fought found fled flung flew
+    forbade forgot forgave froze got gave went ground grew hung had heard hid hit held hurt kept knelt knew laid led
+    leant leapt learnt left lent let lay lit lost made meant met paid put quit read rode rang rose ran said saw sought
+    sold sent set shook shed shone shot showed shrank shut sang sank sat slept slid slung spoke sped spent spilt spun
+    spat split spread sprang stood stole stuck stung stank strode struck swore swept swam swung took taught tore told
+    thought threw trod understood woke wore wove wept won wound wrote""".split()
+)
+
 # Text-speak and slang, with what to write instead. Only forms that are never
 # standard English words: "u" is here, "ok" is not (the seed itself writes OK).
 SLANG: dict[str, str] = {
@@ -29,6 +41,10 @@ SLANG: dict[str, str] = {
     "meds": "medication", "sry": "sorry", "ig": "I guess", "rn": "right now",
     "tbf": "(remove it)", "ngl": "(remove it)", "txt": "text", "txted": "texted", "txting": "texting", "2nite": "tonight",
     "tonite": "tonight", "abt": "about", "wrt": "about",
+    # Sign-offs in text-speak, and an app's name clipped as it is spoken ("tagged her on insta").
+    "cya": "see you", "ttyl": "talk later", "ttfn": "goodbye", "brb": "(remove it)", "insta": "Instagram",
+    # Australian clippings in -o and -ie: "had a look this arvo".
+    "arvo": "afternoon", "smoko": "break", "brekkie": "breakfast", "brekky": "breakfast",
     # Spellings as spoken ("wiv it", "wot", "nuffink"), and "ta" for thanks.
     "wiv": "with", "wot": "what", "nuffink": "nothing", "nuffin": "nothing", "sumfin": "something", "ta": "thanks",
     "sez": "says", "defo": "definitely", "deffo": "definitely", "chk": "check",
@@ -289,6 +305,8 @@ NOUNS_THAT_INSULT_A_PERSON: frozenset[str] = frozenset(
     witches dragon battleaxe tyrant dictator vampire leech leeches parasite parasites goose ape apes monkey
     monkeys baboon hyena hyenas jobsworth jobsworths zombie zombies sod sods creep creeps shrew slag git gits
     bat bag coot madam brat brats creature specimen fart farts"""
+    # More animals a person is called ("old goat", "a right swine"): only in a frame, as the ones above.
+    """ goat goats mule mules trout swine hog hogs skunk skunks viper vipers maggot maggots louse"""
     # Also a thing of the trade: the oil dipstick, a gear knob.
     """ dipstick dipsticks knob knobs""".split()
 )
