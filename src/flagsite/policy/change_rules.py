@@ -18,15 +18,15 @@ _CHANGE_VERB = re.compile(
     r"handed|extended|shortened|turned(?=\s+(?:off|on)\b)|signed(?=\s+(?:him|her|them)\s+up\b)|"
     # A move down or up a level: "dropped her down to the pool-only tier".
     r"(?:dropped|knocked|stepped)(?=\s+(?:[\w-]+\s+){1,2}(?:down|up|back)\s+(?:to|onto)\b)|"
-    # The perfect tense with the plain verb, as second-language writers put it: "I have change the number".
-    r"(?:(?<=\bhave )|(?<=\bhas )|(?<=\bhad ))(?:change|update|correct|amend|switch|replace))\b"
+    # The plain verb after "have" or "do", as second-language writers put it: "I have change the number", "I did swap her".
+    r"(?:(?<=\bhave )|(?<=\bhas )|(?<=\bhad )|(?<=\bdid )|(?<=\bdo )|(?<=\bdoes ))(?:change|update|correct|amend|switch|replace|swap|move))\b"
 )
 # Every match of _CHANGE_VERB is one of these words: a text without any is passed at once. Keep them in step.
 _CHANGE_VERB_WORDS = frozenset(
     """changed updated corrected replaced amended switched modified edited swapped moved increased reduced raised lowered added
     removed took taken unsubscribed subscribed reactivated deactivated downgraded transferred put bumped upgraded converted opted
     pointed redirected diverted rerouted set renamed unlinked delinked enrolled unenrolled turned signed dropped knocked stepped
-    handed extended shortened change update correct amend switch replace""".split()
+    handed extended shortened change update correct amend switch replace swap move""".split()
 )
 # The account field a verb of change acts on, in the words after it up to the end of the clause:
 # "updated her card details", "switched them to annual billing", "took her off the mailing list".
@@ -97,21 +97,25 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     customer, or someone or something of theirs, moved to a level or a product ("bumped Dolly up
     to full livery", "switched him over to the annual contract", "dropped her down to the
     pool-only tier", "signed her up to the monthly scheme", "put her on the annual service
-    contract", a product by its own name: "put her on Boiler Care Plus"; whatever the verb, the
+    contract", a product by its own name: "put her on Boiler Care Plus", a product counted in what it
+    gives: "Put her on the 10-session bundle"; whatever the verb, the
     customer moved over to one: "Swaped her over to the weekday-only season lease", or the customer
     or a thing of theirs put onto one: "slotted her onto the quarterly plan", "I have migrate her
     gym pass to the monthly billing"; not a person taken somewhere, "walked her over to the premium
     lounge", nor a place that shares a word with a product, "the family area"); someone added
-    to or taken off the account, by relation or by name ("added her husband as an authorised user on
-    the account", "took her mother off the family membership", "Added Siân Davies to the account as
-    a second contact"); something the account covers put on or taken off it ("Took the Fiesta off
+    to or taken off the account or what it holds, by relation or by name ("added her husband as an
+    authorised user on the account", "took her mother off the family membership", "Added Siân Davies
+    to the account as a second contact", "Took Mr Ruane off the boiler warranty"); something the account covers put on or taken off it ("Took the Fiesta off
     his account"; not a note or money); the account given to another holder ("switched the account over to
     Sandhu Lettings Ltd", "swapped it over to Greg" after the account is named); a person named by
     title moved onto a product ("Moved Ms Byrne onto the fixed-fee bookkeeping service"); taken off
     or removed from a scheme, a programme or a plan ("took plot 42 off the letting scheme"); the
     terms the account pays on extended or changed ("extended the credit terms to 45 days"); a setting turned off or a phone unlinked ("turned off the paper
-    statements", "unlinked the old handset from her account"); an account renamed; the plain verb
-    after "have", as second-language writers put it ("I have change the number"); and in the
+    statements", "unlinked the old handset from her account"); a setting of the customer's, of what
+    reaches them or how they pay, changed ("changed her reminder setting in the booking app", "updated
+    his notification settings"; not a thing's, "the settings on her camera"); an account renamed; the plain verb
+    after "have" or "do", as second-language writers put it ("I have change the number", "I did swap
+    her to the small box"); and in the
     resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
     email has been changed to the work one", "New card added to the account"), a thing of the
     customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"),
@@ -179,8 +183,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words):
-            continue  # no account field named, nothing of theirs, no record or new value named: nearly every text
+        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words) and _HELD.isdisjoint(text.words):
+            continue  # no account field named, nothing of theirs, no record, new value or thing held named: nearly every text
         stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words)
         to_a_value = "to" in text.words or "onto" in text.words or "into" in text.words  # what the two readings below need
         passive = to_a_value and text.loc[0] != "reason" and not _POSSESSIVES.isdisjoint(text.words) and not _PASSIVE_WORDS.isdisjoint(text.words)
@@ -393,7 +397,12 @@ _PRODUCT_WORDS = frozenset(
     """plan plans tier tiers scheme contract package bundle membership subscription tariff rate band grade level option service
     cover programme program deal account livery full half part basic standard premium gold silver bronze platinum junior senior
     family annual yearly monthly weekly fortnightly quarterly off-peak peak pay-as-you-go paperless lease licence license tenancy
-    agreement policy""".split()
+    agreement policy pack pass warranty guarantee insurance""".split()
+)
+# Words of _PRODUCT_WORDS that name a level or a way of paying, not a thing a person is on: "the family", "full".
+_LEVELS = frozenset(
+    """full half part basic standard premium gold silver bronze platinum junior senior family annual yearly monthly weekly
+    fortnightly quarterly off-peak peak pay-as-you-go paperless""".split()
 )
 # Words that end a product's own name: "Boiler Care Plus", "Flexi Saver", "Home Rescue Premier".
 _PRODUCT_NAME_WORDS = frozenset("plus care saver lite pro extra max essentials premier classic cover membership".split())
@@ -435,8 +444,11 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
         return None  # "moved the appointment up to 9am", "dropped prices down to ...": not the customer or theirs
     place = _DESTINATION_END.split(rest[moved.end():], maxsplit=1)[0].strip()
     words = place.split()
-    if not words or _WHEN.search(place) or _NOT_ACCOUNT.search(place):
-        return None  # a time, a booking or a room
+    while len(words) > 1 and _WHEN.fullmatch(words[-1].strip(".!?")):
+        words.pop()  # when it was done, not what to: "moved her onto the quarterly billing today"
+    place = " ".join(words)
+    if not words or ((_WHEN.search(place) or _NOT_ACCOUNT.search(place)) and words[-1] not in _PRODUCT_WORDS):
+        return None  # a time, a booking or a room; not a product counted in them ("the 10-session bundle", "the five-visit pass")
     if original_rest[moved.end()].isupper():
         # A product by its own name ("put her on Boiler Care Plus"), not a colleague's ("switched her over to Adaeze").
         return words[-1] if not (_PRODUCT_WORDS.isdisjoint(words) and _PRODUCT_NAME_WORDS.isdisjoint(words)) else None
@@ -473,7 +485,7 @@ _THEM_ONTO = re.compile(
     r"\b(?:him|her|them|(?:his|her|their)(?:\s+[\w-]+){1,2}?)\s+(?:(?:up|down|over|across)\s+)?(?:to|onto|into|on)\s"
 )
 _IRREGULAR_PUTTING = frozenset("put set got".split())
-_SUBJECT_OR_HAVE = frozenset("have has had we i".split())
+_SUBJECT_OR_HAVE = frozenset("have has had do did does we i".split())
 # Verbs that take a person somewhere or tell them something, not onto a product: "walked her over to the premium lounge".
 _TAKING_OR_TELLING = frozenset(
     """walked showed led escorted guided brought took sent referred directed passed introduced explained mentioned described
@@ -553,10 +565,12 @@ _LEFT_A_SCHEME = re.compile(
 _COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bumped dropped".split())
 
 
-# A person by name put on or taken off the account: "Added Siân Davies to the account as a second contact".
+_HELD = _PRODUCT_WORDS - _LEVELS
+# A person by name put on or taken off the account, or what it holds: "Added Siân Davies to the account as a
+# second contact", "Took Mr Ruane off the boiler warranty", "Removed Dana from the lease".
 _NAMED_ON_ACCOUNT = re.compile(
     rf"\s+(?:(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}}\s+(?:to|onto|on|off|from)\s+"
-    r"(?:the|his|her|their)\s+(?:[\w-]+\s+)?account\b"
+    rf"(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(_HELD))})\b"
 )
 # Something the account covers put on or taken off it: "Took the Fiesta off his account", "added the van to her policy".
 _ITEM_ON_OR_OFF = re.compile(
@@ -567,6 +581,12 @@ _ITEM_ON_OR_OFF = re.compile(
 _NOT_AN_ITEM = re.compile(r"\b(?:it|them|this|that|credit|refund|payment|money|balance|fee|charge|discount|points?|comment|flag|\d+)\b|[£$€%]")
 # A thing put under a name in the passive ("had been put under Ferris") is filed by it; the account put
 # under a name is the account's new name ("Put the account under her married name", read elsewhere).
+# A setting of the customer's, of what reaches them or how they pay: "her reminder setting", "his notification
+# settings", "their marketing preferences" (not a thing's: "the settings on her camera").
+_THEIR_SETTING = re.compile(
+    r"\s+(?:his|her|their)\s+(?:[a-z-]+\s+)?(reminder|notification|alert|contact|marketing|privacy|communication|message|email|text|sms|"
+    r"billing|payment|account|mailing|newsletter|statement|invoice)s?\s+(?:settings?|preferences?|options?)\b"
+)
 _FILED_UNDER = re.compile(r"\s+under\b")
 _ACCOUNT_UNDER_A_NAME = re.compile(
     r"\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:account|membership|subscription)\s+(?:(?:over|back|across)\s+)?(?:under|in|into)\s+"
@@ -614,6 +634,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
             return item.group(2)  # "Took the Fiesta off his account", "took the camper off her cover"
     if name == "put" and _PUT_ASIDE.match(rest):
         return None  # "put two aside with her name on": kept for her, nothing changed
+    setting = _THEIR_SETTING.match(rest)
+    if setting and name in _SETTING_VERBS | {"set", "reset", "turned", "edited", "modified"}:
+        return f"{setting.group(1)} setting"  # "changed her reminder setting in the booking app": how messages reach her
     if _ACCOUNT_UNDER_A_NAME.match(rest):
         return "name"  # "Put the account under her married name", "moved the membership into his name"
     if name == "put" and _FILED_UNDER.match(rest):
