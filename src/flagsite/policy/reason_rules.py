@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
-from .note_common import DETERMINERS
+from .note_common import DETERMINERS, is_role
 from .subject import Subject
 from .text import TextField
-from .words import EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS, WEEKDAYS
+from .words import EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS, INTENSIFIERS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, WEEKDAYS
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -182,12 +182,19 @@ _ASIDES = re.compile(
 )
 
 
-def _says_nothing(item: str, names: frozenset[str], is_known: Callable[[str], bool] | None = None) -> bool:
-    """A resolution that names no action's object: "Noted.", "Replied.", "Will do.", "Filed.", "Emailed over.",
-    "Took care of it.", "Went through everything with her, all sorted.", "Dealt with Mr Ogun's enquiry as appropriate."."""
+def _an_empty_entry(item: str, subject: Subject) -> bool:
+    """A resolution entry that is a placeholder, names no action's object, or leaves no deed once who, where and when are taken away."""
+    if _PLACEHOLDER_RESOLUTIONS.match(item):
+        return True
     item = item.replace("’", "'") if "’" in item else item
     lowered = item.lower()
     found = _RESOLUTION_WORD.findall(lowered)
+    return _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known) or _no_deed_left(lowered, found, subject)
+
+
+def _says_nothing(item: str, lowered: str, found: list[str], names: frozenset[str], is_known: Callable[[str], bool] | None = None) -> bool:
+    """A resolution that names no action's object: "Noted.", "Replied.", "Will do.", "Filed.", "Emailed over.",
+    "Took care of it.", "Went through everything with her, all sorted.", "Dealt with Mr Ogun's enquiry as appropriate."."""
     if not found or len(found) > 18:
         return False
     first = found[0]
@@ -269,6 +276,19 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",
     "I have dealt with Mr Ogun's enquiry as appropriate."
 
+    Each clause of an entry is read as a reviewer reads it: who did it (its subject, when that is a
+    person or staff, or "by" someone), to, with or for whom, whoever was talked to, where, when, over
+    what channel and by what rule are taken away, and what is left must name a deed. A verb of
+    handling, looking, attending or talking acting on the issue itself or on the customer's own
+    message, a state of being fine or better ("she's feeling better", "we got there in the end",
+    "now is working"), or a judgement of the person in place of a deed ("Very entitled attitude on
+    the phone.") names none: "Crew took care of it on the Thursday.", "Spoke to the driver and dealt
+    with it.", "Matter is handled by the deck crew, is finish now.", "Looked into it together with him
+    on the chat and it is sorted now.", "I have reviewed Mrs Ashworth-Keene's correspondence and dealt
+    with the matter in accordance with the adoption scheme procedure." What a verb is put on, "in" a
+    manner ("Handled the call in Spanish."), "by" a means ("Sorted by a refund.") and "about" a thing
+    stay: "Talked her through the reset on the phone.", "Spoke to her about the late fee."
+
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The
     next agent needs it to avoid repeating (or contradicting) what the customer was told.
@@ -289,5 +309,172 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     items = [item.strip().rstrip(".!").strip() for item in subject.note.resolution]
     if not items:
         yield Hit(("resolution",), "the note has no resolution; add resolution: with the actions taken, what the customer was told, timeframes and amounts")
-    elif all(_PLACEHOLDER_RESOLUTIONS.match(item) or _says_nothing(item, subject.names, subject.lexicon.is_known) for item in items):
+    elif all(_an_empty_entry(item, subject) for item in items):
         yield Hit(("resolution", 0), f"resolution {describe(subject.note.resolution[0])} does not say what was done; list the actions taken and what the customer was told")
+
+
+# What a resolution reads as once the parts of its sentences that say who, where, when, with whom,
+# over what channel and by what rule are taken away: a verb of handling, looking or talking acting
+# on the issue itself, a state of being fine, or a judgement of the person, say no deed.
+# "Matter is handled by the deck crew, is finish now.", "Crew took care of it on the Thursday.",
+# "Spoke to the driver and dealt with it.", "Had a long talk with her about it and she's feeling better."
+
+# A verb of handling, looking, talking or attending: only an entry with one (or with a judgement) is read so.
+_HANDLING = frozenset(
+    """deal dealt handle handled handles sort sorted see saw seen take took taken care look looked looking review
+    reviewed considered addressed attend attended talk talked talking spoke spoken chatted went discussed managed
+    word""".split()
+)
+# Prepositions that open where, when or over what channel: "at reception", "on the Thursday", "over video call".
+_PLACE_OR_TIME = frozenset("at on in over via during from across round around inside".split())
+# Prepositions that open a person: by whom, to or with whom, for whom ("by the duty manager", "for her").
+_PERSON_PREPOSITIONS = frozenset("by to with for from between".split())
+# After a verb of talking, "to" or "with" opens whoever was talked to, named as anything: "a word with the other boater".
+_TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatted word words liaised".split())
+# Words that end a noun phrase: the next preposition, conjunction, verb of being or pronoun.
+_PHRASE_ENDS = _PLACE_OR_TIME | _PERSON_PREPOSITIONS | frozenset(
+    """about of as and or but then so who which that is was were are has have had been be it this now already
+    according per under following in""".split()
+)
+_OPENERS = frozenset("the our a an his her their my your its this that one some".split())
+_PRONOUNS = frozenset("i we me us you he she they him her them everyone everybody".split())
+# Groups of staff named as a whole: "the deck crew", "floor staff", "the yard lads".
+_TEAMS = frozenset("crew crews team teams staff lads gang squad yard".split())
+# Past forms a particle follows as part of the verb ("went over", "put in"), beside those in -ed.
+_IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come saw had did done brought kept held".split())
+# When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
+_WHEN = frozenset(
+    f"{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then time".split()
+)
+# The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
+_THEIR_MESSAGE = frozenset("letter letters correspondence message messages".split())
+# The size or kind of a look or a talk, degree and company: "a good old look", "a lot calmer", "this one",
+# "got there", "looked into it together".
+_SIZE_OR_DEGREE = frozenset("old quick brief little proper lot much one there by our your its very together".split())
+# Nouns of a person's manner, beside a judging word: "Very entitled attitude on the phone."
+_CONDUCT = frozenset("attitude manner behaviour behavior tone".split())
+_RULE = re.compile(
+    r"\b(?:as per|per|according to|following|under|in \w+ (?:with|to))\s+(?:[a-z'-]+\s+){0,3}"
+    r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?)\b"
+)
+_CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
+
+
+
+def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
+    """Whether every clause of a resolution entry, its who, where, when and how taken away, says no deed."""
+    lexicon = subject.lexicon
+    if len(words) > 30 or (_HANDLING.isdisjoint(words) and (len(words) > 8 or not any(lexicon.judges_a_person(w) for w in words))):
+        return False  # the usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR")
+    for clause in _CLAUSES.split(_RULE.sub(" ", lowered)):
+        words = [w.strip(".'\"()-").removesuffix("'s") for w in clause.split()]
+        left = [w for w in _without_who_where_when(words, subject.names, lexicon.is_base_verb) if not _a_name(w, subject.names)]
+        if not all(_says_no_deed(w, subject.names) for w in left) and not _a_judgement(left, lexicon.judges_a_person):
+            return False
+    return True
+
+
+def _says_no_deed(word: str, names: frozenset[str]) -> bool:
+    return (
+        not word or word in _SAYS_NOTHING or word in _HANDLING or word in _WHEN or word in _THEIR_MESSAGE
+        or word in _SIZE_OR_DEGREE or word in names or word in HONORIFICS or _a_manner(word) or _a_state(word)
+    )
+
+
+def _a_judgement(words: list[str], judges_a_person: Callable[[str], bool]) -> bool:
+    """A judgement of the person with no verb, in place of a deed: "Very entitled attitude"; not "Passed the compliment on"."""
+    said = [w for w in words if w not in _SAYS_NOTHING and w not in INTENSIFIERS and w not in _CONDUCT]
+    if not said or not all(judges_a_person(w) for w in said):
+        return False
+    return not any(_a_verb_form(w) for w in words if w not in said)
+
+
+def _a_verb_form(word: str) -> bool:
+    return word.endswith("ed") or word in _IRREGULAR_PAST or word in _HANDLING
+
+
+def _a_state(word: str) -> bool:
+    """A state of being fine or better, of the person or the thing: "calmer", "happier", "feeling better", "working"."""
+    if word in REPORTED_STATES or word in _BEING_FINE:
+        return True
+    return word.endswith("er") and (word[:-2] in REPORTED_STATES or word[:-3] + "y" in REPORTED_STATES)
+
+
+_BEING_FINE = frozenset("better feeling feels feel felt working gone".split())
+
+
+def _a_person(words: list[str], index: int, names: frozenset[str]) -> bool:
+    """Whether the word at index is a person or a group of staff: "her", "the driver", "the lock keeper", "floor staff"."""
+    word = words[index]
+    if word in _PRONOUNS or word in names or word in HONORIFICS or word in _TEAMS or word in PERSON_WORDS or word in PERSON_HEADS:
+        return True
+    return is_role(word) or (index > 0 and is_role(words[index - 1] + word))  # a role in two words: "lock keeper"
+
+
+def _a_phrase_end(words: list[str], start: int) -> int:
+    """The end of the noun phrase from start: a determiner, up to three words and "of" with one more ("the time of the incident")."""
+    end = start
+    if end < len(words) and words[end] in _OPENERS:
+        end += 1
+    stop = min(end + 4, len(words))
+    while end < stop and words[end] not in _PHRASE_ENDS and words[end] not in _OPENERS:
+        end += 1
+    if end + 1 < len(words) and words[end] == "of":
+        end += 2 if words[end + 1] not in _OPENERS else 3
+    return min(end, len(words))
+
+
+def _without_who_where_when(words: list[str], names: frozenset[str], is_base_verb: Callable[[str], bool]) -> list[str]:
+    """The words of a clause less who did it (its subject or "by ..."), to or with whom, where, when and over what channel."""
+    start = _the_subject_end(words, names)
+    kept: list[str] = []
+    index = start
+    while index < len(words):
+        word = words[index]
+        before = words[index - 1] if index > 0 else ""
+        if word in _PERSON_PREPOSITIONS or word in _PLACE_OR_TIME:
+            end = _a_phrase_end(words, index + 1)
+            if end > index + 1 and (
+                (word in _PERSON_PREPOSITIONS and (_a_person(words, end - 1, names) or (word in ("to", "with") and before in _TALKING)))
+                or (_a_place_or_time(words, index) and not _a_verb(before, is_base_verb) and not _a_person(words, end - 1, names))
+            ):
+                index = end
+                continue
+        kept.append(word)
+        index += 1
+    return kept
+
+
+def _a_place_or_time(words: list[str], index: int) -> bool:
+    """ "at reception", "over video call", "in the marina"; "in" before a bare noun is a manner or a state ("in Spanish")."""
+    return words[index] in _PLACE_OR_TIME and (words[index] != "in" or words[index + 1] in _OPENERS)
+
+
+def _the_subject_end(words: list[str], names: frozenset[str]) -> int:
+    """Where a clause's subject ends when it is a person or staff before a verb: "the lock keeper sorted it", "crew took care of it"."""
+    for index in range(min(4, len(words) - 1)):
+        if _a_person(words, index, names) and words[index] not in _OBJECT_PRONOUNS:
+            if not all(w in _OPENERS or (w not in _SAYS_NOTHING and w not in _PHRASE_ENDS) for w in words[:index]):
+                return 0
+            while index + 2 < len(words) and _a_person(words, index + 1, names):  # "yard lads"
+                index += 1
+            after = words[index + 1]
+            return index + 1 if _a_verb_form(after) or after in _AUXILIARIES else 0
+    return 0
+
+
+_OBJECT_PRONOUNS = frozenset("me us him her them".split())
+_AUXILIARIES = frozenset("has have had is was were will would did does do can could should".split())
+
+
+def _a_verb(word: str, is_base_verb: Callable[[str], bool]) -> bool:
+    """Whether a word before a particle is a verb it belongs to ("went over", "handed over", "look at"): not "it", "together", "out"."""
+    if word.endswith("ed") or word in _IRREGULAR_PAST or word in _HANDLING:
+        return True
+    # (A role reads as a verb's plain form when its -ing form is common: "engineer", "service".)
+    return len(word) > 2 and word not in _SAYS_NOTHING and not is_role(word) and is_base_verb(word)
+
+
+def _a_name(word: str, names: frozenset[str]) -> bool:
+    """A name as written, double-barrelled: "ashworth-keene"."""
+    return "-" in word and all(part in names for part in word.split("-"))
