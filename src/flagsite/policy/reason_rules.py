@@ -49,13 +49,87 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
             whose = after[2:3] if len(after) > 2 and after[1] in DETERMINERS else after[1:2]
             kept = [w for w in kept if w not in whose]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
-        kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and words[i - 1] in DETERMINERS]
+        kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and _after_a_determiner(words, i, kept)]
     forms = [w for w in kept if w.endswith(("ing", "in"))] if 2 <= len(kept) <= 4 else []
     if forms and len(kept) - len(forms) < 2:  # rarely: only then can a form of a vague verb change the count
         kept = [w for w in kept if w not in forms or not _a_form_of(w, filler)]
     telling = len(kept) >= 2 and (not _CUES.isdisjoint(words) or "'d" in text.lowered)  # most reasons have no cue
-    said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else ()
+    said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else set()
+    if 2 <= len(kept) <= 10 and not _GETTING_IN_TOUCH.isdisjoint(words):  # rarely: a short reason that says how they got in touch
+        said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names)
     return [w for w in kept if w not in said_of_the_contact]
+
+
+# Verbs of getting in touch, in the forms a reason opens with: "rang", "msgd", "emailed" (not "phone", "call": also nouns).
+_CONTACTING = frozenset(
+    """called calling rang rung ringing phoned phoning telephoned messaged messaging msgd texted texting emailed
+    emailing wrote writing chatted""".split()
+)
+# Verbs of coming that are a visit only with a particle: "stopped by reception", "reached out"; not "the boiler stopped".
+_COMING = frozenset("came come popped walked stopped dropped wandered nipped swung reached".split())
+_PARTICLES_OF_COMING = frozenset("by in into round over past out".split())
+# A talk had: "had a quick word", "having a chat".
+_HAVING = frozenset("had have has having".split())
+_A_TALK = frozenset("word chat natter chinwag".split())
+_GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK
+# Where, over what channel and when they got in touch, before the topic: "at the wheel", "via WhatsApp", "from the boat".
+_WHERE = frozenset("at on in via by from over into through during".split())
+# Where the topic of a reason starts, after how they got in touch: "about her membership", "concerning his licence".
+_TOPIC_STARTS = frozenset("about abt bout re regarding concerning wrt".split())
+# Time said as a noun phrase, never the issue: "the stuff from last wk", "rang last Tuesday", "on Sunday evening".
+_TIME_WORDS = frozenset(
+    f"""{WEEKDAYS.replace('|', ' ')} the last week wk wks weeks month months day days before previous earlier ago
+    yesterday today morning afternoon evening night""".split()
+)
+# Looking round as the visit itself, after "a": "came by for a natter and a browse", "a nose around".
+_A_LOOK_ROUND = frozenset("browse nose look wander".split())
+_FIRST_CLAUSE = re.compile(r"[^,;:.!?(]*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names: frozenset[str]) -> set[str]:
+    """The words of a reason's first clause that say who got in touch, how, where and when, up to its topic ("His
+    son popped into the office at the basin", "msgd on insta", "Had a word at the wheel"); a time in the topic ("from
+    last wk"), and looking round as the visit ("for a natter and a browse")."""
+    clause = _WORD.findall(_FIRST_CLAUSE.match(text.lowered).group(0).replace("’", "'"))  # type: ignore[union-attr]
+    start = 0
+    while start < min(3, len(clause)) and (clause[start] in _OPENERS or _a_person(clause, start, names)):
+        start += 1  # who got in touch: "Dad", "His son"
+    index = _after_getting_in_touch(clause, start)
+    if not index:
+        return set()
+    while index < len(clause):  # how, where and when: "rang from the boat last Tuesday"
+        if clause[index] in _TIME_WORDS:
+            index += 1
+        elif clause[index] in _WHERE:
+            index = max(index + 1, _a_phrase_end(clause, index + 1))
+        else:
+            break
+    said = set(clause[: index + 1 if index < len(clause) and clause[index] in _TOPIC_STARTS else index])
+    for at in range(len(words) - 1):
+        if words[at] in ("from", "of") and all(w in _TIME_WORDS for w in words[at + 1 : at + 4]):
+            said.update(words[at : at + 4])  # "from the week before"
+        elif words[at] == "a" and words[at + 1] in _A_LOOK_ROUND:
+            said.add(words[at + 1])
+    return said
+
+
+def _after_getting_in_touch(words: list[str], start: int) -> int:
+    """Where the verb of getting in touch at start ends ("rang", "stopped by", "had a quick word"), or 0 when there is none."""
+    if start >= len(words):
+        return 0
+    word = words[start]
+    if word in _CONTACTING:
+        return start + 1
+    if word in _COMING:
+        return start + 2 if words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_COMING else 0
+    if word in _HAVING:
+        for index in range(start + 1, min(start + 4, len(words))):
+            if words[index] in _A_TALK:
+                return index + 1
+            if words[index] != "a" and words[index] not in _TALK_SIZES:
+                return 0
+    return 0
 
 
 def _a_form_of(word: str, filler: frozenset[str]) -> bool:
@@ -81,7 +155,9 @@ _POINTING = frozenset("see per refer details notes info information".split())
 # A reason that follows up or points back names when the earlier contact was, not what it was about.
 _POINTING_BACK = frozenset("following follow chasing chased callback previous earlier again happened".split())
 _TIMES = frozenset(f"{WEEKDAYS.replace('|', ' ')} last week weeks month day days yesterday today ago morning afternoon evening".split())
-_CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | _POINTING | _POINTING_BACK
+# How many contacts this one makes: "second letter", "third email", "another call".
+_ORDINALS = frozenset("second third fourth fifth another further latest".split())
+_CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | _POINTING | _POINTING_BACK | _ORDINALS
 # A reason that points elsewhere for the issue names a document, not the issue: "see sheet", "as per the
 # email thread", "details in the CRM".
 # ("per" alone is a rate, "per month", unless a determiner follows: "per the job sheet".)
@@ -111,6 +187,10 @@ def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str
                 said.add(word)  # "general enquiry", "brief phone call"
             elif word in _CHANNELS and after and (after[0] in _SENT_BY or (after[1:] and after[1] in _SENT_BY)):
                 said.update((word, after[0]))  # "email from", "voicemail left by", "letter about"
+            elif word in _CHANNELS and after[:1] == ["on"]:
+                said.add(word)  # "letter on the earlier points": on what, as "about"
+        elif word in _ORDINALS and after[:1] and (after[0] in _CHANNELS or after[0] in _TALK):
+            said.update((word, after[0]))  # the contact counted: "second letter", "another call"
         elif _a_title_before_a_name(word, after, index, text, words, names) or (word.endswith("'d") and word[:-2] in filler):
             said.add(word)
     if not _POINTING_BACK.isdisjoint(words):  # "following up on her call from last Tuesday": when, not what
@@ -121,8 +201,14 @@ def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str
     return said
 
 
-# Words of talking that are things after a determiner: "the fees on the quote", "resize her ring".
+# Words of talking that are things after a determiner: "the fees on the quote", "resize her ring", "the gutter quote".
 _THINGS_AS_NOUNS = frozenset("quote quotes ring rings".split())
+
+
+def _after_a_determiner(words: list[str], index: int, kept: list[str]) -> bool:
+    """Whether a determiner opens the noun phrase a word ends: "the quote", "the gutter quote" (a noun before it)."""
+    before = words[index - 1]
+    return before in DETERMINERS or (index > 1 and before in kept and words[index - 2] in DETERMINERS)
 
 
 @rule("P103", "reason-too-vague", "error", "note")
@@ -145,6 +231,14 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     and what it points to: "see sheet", "as per the email thread", "details in the CRM"; "quote" and "ring" count after
     "the", "her", ...: "the fees on the quote") and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
+
+    A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",
+    "His son"), the verb ("rang", "msgd", "stopped by", "reached out", "had a quick word") and where, over
+    what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
+    last Tuesday"), up to the topic, say only how the contact came; so does a time in the topic ("the
+    stuff from last wk"), looking round as the visit ("for a natter and a browse"), and the contact
+    counted ("Second letter on the earlier points"). "Had a word at the wheel about her membership"
+    names only her membership; "Dad stopped by reception to report the broken gate latch" names the issue.
 
     ## Why
     The policy asks to "clearly state the customer's issue/concern or why they were contacted".
@@ -334,7 +428,7 @@ _TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatt
 # Words that end a noun phrase: the next preposition, conjunction, verb of being or pronoun.
 _PHRASE_ENDS = _PLACE_OR_TIME | _PERSON_PREPOSITIONS | frozenset(
     """about of as and or but then so who which that is was were are has have had been be it this now already
-    according per under following in""".split()
+    according per under following in re abt bout regarding concerning wrt because""".split()
 )
 _OPENERS = frozenset("the our a an his her their my your its this that one some".split())
 _PRONOUNS = frozenset("i we me us you he she they him her them everyone everybody".split())

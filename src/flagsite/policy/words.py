@@ -209,11 +209,11 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     # "About" clipped as it is spoken ("called bout the roof"); as a noun ("a bout of flu") it is one word among others.
     """ bout"""
     # Talking itself, and someone or something not named: "wanted to talk to someone about the account".
-    """ talk talks talked talking speak speaks spoke speaking chat chatting discuss discussed discussing say
-    someone somebody anyone anybody everyone everybody"""
+    """ talk talks talked talking speak speaks spoke speaking chat chatting natter nattered chinwag discuss discussed
+    discussing say someone somebody anyone anybody everyone everybody"""
     # The issue named only by its kind, a wish, a chase, and a time that points back: "Complaint regarding
-    # the service", "wished to discuss a matter", "chased up the parcel", "callback about the previous matter".
-    """ matter matters complaint complaints case wish wished wishing chase chased chases chasing
+    # the service", "the earlier points", "wished to discuss a matter", "chased up the parcel", "callback about the previous matter".
+    """ matter matters point points complaint complaints case wish wished wishing chase chased chases chasing
     callback callbacks previous prior earlier following happened feedback progress"""
     # Talk in the base form, and things to sort named by nothing: "wanted to ask", "a couple of bits to sort out".
     """ ask enquire inquire sort bits couple"""
