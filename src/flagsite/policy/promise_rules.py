@@ -122,14 +122,32 @@ _FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope
 # The present tense for the future, with a time still to come, as non-native writers put it: "I ring
 # her back on Monday", "We measure on Thursday", "I replace the zip this week". A day in the plural
 # is a habit ("we deliver on Fridays"); a verb in the past reports ("I rang her on Monday").
-_WE_DO_LATER = re.compile(
-    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)(?:i|we)\s+"
+# Words after "I" or "we" that are no act in the present: a verb of being, having or knowing, a modal, a habit.
+_NO_ACT_AFTER_I = (
     r"(?!(?:am|are|was|were|do|did|don't|can|could|would|should|will|shall|may|might|must|have|had|need|think|hope|know|believe|feel|see|"
-    r"understand|want|agree|usually|normally|always|often|never|only|open|close|also|just|still)\b)([a-z]+)\b[^.;!?,]{0,60}?"
+    r"understand|want|agree|usually|normally|always|often|never|only|open|close|also|just|still)\b)"
+)
+_WE_DO_LATER = re.compile(
+    rf"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)(?:i|we)\s+{_NO_ACT_AFTER_I}([a-z]+)\b[^.;!?,]{{0,60}}?"
     r"\b(?:tomorrow|tonight|later today|this (?:week|afternoon|evening|morning)|next (?:week|month|time|visit)|first thing|"
     r"in the (?:morning|afternoon|evening)|after that|when (?:it|they|the)|once (?:it|they|the)|as soon as|"
     rf"(?:on |next |this )(?:{WEEKDAYS})(?!s))\b"
 )
+# The writer in the present tense doing something to or for the customer, with a time to come or a
+# condition anywhere in the sentence, as second-language writers put the future: "I send him a photo if
+# they find one", "I phone her when is ready", "Tomorrow I bring them to her", "I ask the supplier and
+# write to Ms. Olsen after". Not a habit ("I usually text her"), a verb in the past, nor what the customer
+# is told to do ("I ask her to ring when ...").
+_WE_DO_FOR_THEM = re.compile(
+    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)"
+    r"(?:(?:tomorrow|tonight|later|then|first thing|(?:next|on|this|by) [a-z]+|in the [a-z]+)\s*,?\s+)?(?:i|we)\s+"
+    rf"{_NO_ACT_AFTER_I}([a-z]+)\b(?=(?:[^.;!?]|(?<=mr|ms|dr)\.|(?<=mrs)\.){{0,80}}?\b(?:him|her|them)\b(?!\s+to\s+[a-z]))"  # "Ms." ends nothing
+)
+_WHEN_OR_IF = re.compile(
+    r"\b(?:if|unless|when|once|after|afterwards|as soon as|before|tomorrow|tonight|later|next|first thing|"
+    rf"this (?:afternoon|evening|week|weekend)|(?:on|by|till|until|this|next) {_A_WEEKDAY})\b"
+)
+_THEM_WORDS = frozenset(("him", "her", "them"))
 _LATER_WORDS = frozenset(
     """tomorrow tonight later week weekend afternoon evening morning next first after when once by monday tuesday wednesday thursday friday
     saturday sunday mon tue tues wed weds thu thur thurs fri""".split()
@@ -185,7 +203,8 @@ def _may_do_later(text: TextField) -> bool:
     "to" or "back" ("Dean back Thursday to re-glue it"), or a verb in -ing ("the team are arranging", "Sending her ...")."""
     words = text.words
     if _LATER_WORDS.isdisjoint(words):
-        return False
+        # _WE_DO_FOR_THEM's condition: "I send him a photo if they find one"
+        return "if" in words and ("i" in words or "we" in words) and not _THEM_WORDS.isdisjoint(words)
     if "i" in words or "we" in words or "back" in words or "going" in words or not _OUR_DOINGS.isdisjoint(words):
         return True
     if "to" in words and not _DAY_TO_COME_WORDS.isdisjoint(words):
@@ -306,7 +325,7 @@ _OUR_DOINGS = frozenset(
 # What a person does for the customer, on it now: a word opening the sentence before it is a name ("Hamish is delivering ...").
 _DONE_FOR_THEM = _OUR_DOINGS | frozenset("bringing dropping redoing refitting returning picking taking".split())
 _A_TIME_TO_COME = (
-    r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week|weekend)|(?:over|at) the weekend|next|first thing|in the (?:morning|afternoon|evening)|"
+    r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week|weekend)|(?:over|at|before) the weekend|next|first thing|in the (?:morning|afternoon|evening)|"
     rf"when|once|as soon as|after|by (?:the|end|close|{WEEKDAYS})|"
     rf"(?:on|for) {_A_WEEKDAY}|(?<!since )(?<!last )(?<!until )(?<!till )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b)"
 )
@@ -351,9 +370,11 @@ _NOT_AN_ACT = frozenset(
 _DONE_BY_THINGS = frozenset("update check look confirm post send chase let".split())
 # The last word of a visit ("swing by", "come out"): a person's, not a thing's ("the stain to come out").
 _A_VISIT_ENDS = frozenset("round by over in out back past along".split())
-# A round that recurs is a standing arrangement, not a promise of a follow-up.
+# A round that recurs is a standing arrangement, not a promise of a follow-up; so is a to-do for any
+# occasion ("Ring her before any visit").
 _RECURRING = re.compile(
-    r"\b(?:(?:every|each) (?:day|week|fortnight|month|quarter|year|time|visit|morning|evening|spring|summer|autumn|winter|"
+    r"\b(?:(?:every|each|any) (?:day|week|fortnight|month|quarter|year|time|visit|delivery|appointment|session|lesson|collection|"
+    r"morning|evening|spring|summer|autumn|winter|"
     rf"{WEEKDAYS})|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly|"
     r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b"
 )
@@ -394,6 +415,13 @@ _THEIR_SIDE = frozenset(
     """he she they them him her it customer customers caller client tenant tenants patient guest member contact holder
     cx ct his their wife husband son daughter mother father mum dad family owner supplier courier lab bank""".split()
 )
+
+
+def _theirs(words: list[str]) -> bool:
+    """Whether who acts is the customer's side or a party of theirs, one or many: "tenant", "couriers"."""
+    return any(word in _THEIR_SIDE or (word.endswith("s") and word[:-1] in _THEIR_SIDE) for word in words)
+
+
 # Words that make the phrase before "to" a verb's, not a person's: "asked to", "wants to", "needs to".
 _NOT_A_DOER = frozenset(
     """asked asks wants wanted needs needed told tells advised advises like likes would prefer prefers tried trying
@@ -425,7 +453,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
     what is simply so: "we will need access to the loft"); the present tense for the future, as
     non-native writers put it ("I check with the manager and come back to her", "I ask the manager
-    and write Mr Demir back until Friday", "I ring her back on Monday", "We measure on Thursday", "I text her when it's on the rail"); a colleague on the way ("Priya is coming out on Friday
+    and write Mr Demir back until Friday", "I ring her back on Monday", "We measure on Thursday", "I text her when it's on the rail"; the writer doing anything
+    to or for the customer with a time to come or a condition anywhere in the sentence: "I send him a photo if they
+    find one", "Tomorrow I bring them to her", "I ask the supplier and write to Ms. Olsen after"); a colleague on the way ("Priya is coming out on Friday
     to look at it", "told her a technician would visit"); a thing we send with its sender left
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
@@ -436,13 +466,15 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     Kevin would re-code the fob"); a visit after "to" ("Marco to swing by next week"); a name read
     on into a clause after "and" that leaves it out, or into "he" or "she" opening the next
     sentence ("Steve's finishing the report tonight and will email it to him", "Dan's borrowing a
-    grinder and coming back Friday", "Wade is booked Monday. He will come out Tuesday", "Conor's on tonight
+    grinder and coming back Friday", "Kayla's putting together a video for her and sending it over tonight", "Wade is booked Monday. He will come out Tuesday", "Conor's on tonight
     and he'll search the room"); one of ours due with no "will": back, for what ("Dean back Thursday to
     re-glue it", "back out to fit it once it arrives"), "to" and a verb with a time to come ("Craig to
     re-inspect Friday first thing"), on it with a day ("Hamish is delivering the mattress Saturday");
     what we send or do, due ("Revised estimate going out to her tomorrow", "Rope cutter to be fitted at
     next lift-out"; not "to be repaired by the landlord's contractor"); the writer left out before a verb
-    in -ing, what it acts on and a day ("Re-stitching the strap Wed"); our promise reported with "I'd" or
+    in -ing, what it acts on and a day ("Re-stitching the strap Wed"), whatever its words when it is carried
+    somewhere or done for the customer ("Dropping half a dozen round Thurs", "Knocking up a new spool for her
+    next week"; not "Playing up again Thursday"); our promise reported with "I'd" or
     "we'd", whatever the verb ("Told her I'd get the manager to extend it", "I've said I'll pop it aside for
     her": the apostrophe of a short form is no quotation mark); "I'll" after a clause of time
     ("once Kerry has the rota I'll send her the form"); a to-do asked with "please" ("Pls chase her for
@@ -463,7 +495,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
-    "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off"; in the
+    "Customer happy, will ring us if it drips again", "tenant to leave the stopcock off", one or many of
+    theirs: "Couriers to ring the bell twice and wait"; in the
     reason, which is the customer's, a clause without its subject, or what they asked for: "Asked
     for the invoice to be sent to her son"; what they were told to do: "told her to ring us back if
     it drips"); a request to us ("asking us to confirm the dates");
@@ -474,7 +507,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     arrange access", "the council will decide on the planning"); a TODO left in place of the text (S004's); what happens by itself ("the app will update overnight", "the
     tablets will take three days to work", "the membership will renew"); a decision ("we will
     waive the fee"); a habit or a round that recurs in the act's own clause ("we deliver on Fridays", "the
-    technician will visit every quarter"; but "Put her on the quarterly plan, and Mick will do the first
+    technician will visit every quarter"), or a to-do for any occasion ("Ring her before any visit"; but "Put her on the quarterly plan, and Mick will do the first
     feed next month" is a promise); what happens at a visit the note says was booked ("Booked an
     engineer for 14 March; the engineer will phone before arriving", "the therapist will assess
     her knee; the session is booked"), or timed by that visit ("sweep booked Wed; the sweep will text when
@@ -567,7 +600,11 @@ _TOLD_WE_WOULD = re.compile(
 _AND_PRONOUN_WILL = re.compile(r"\band (?:he|she)(?:'ll| will)\b")
 _TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?)would\b")
 # A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
+# After a name on a job now ("Kayla's putting together a video for her"), any verb in -ing after "and" is
+# theirs too: "... and sending it over tonight".
 _SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:coming|popping|heading|swinging|dropping) ))")
+_ON_IT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:[a-z]+-)?[a-z]{3,}ing\s))")
+_ON_IT_NOW = re.compile(r"\s*[a-z][\w-]*(?:'s|\s+is)\s+(?:[a-z]+-)?[a-z]{3,}ing\s")
 
 
 # "..., who will": the clause's subject is the phrase before the comma, said again ("the claims team, who will
@@ -614,11 +651,12 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             sentence = _AND_PRONOUN_WILL.sub(f"and {found.group(1)} will", sentence)
-    if " and " in sentence and _SUBJECT_LEFT_OUT.search(sentence):
+    left_out = _ON_IT_LEFT_OUT if "ing " in sentence and _ON_IT_NOW.match(sentence) else _SUBJECT_LEFT_OUT
+    if " and " in sentence and left_out.search(sentence):
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             name = found.group(1)
-            sentence = _SUBJECT_LEFT_OUT.sub(lambda left: f"and {name} is " if sentence[left.end() :].split(" ", 1)[0].endswith("ing") else f"and {name} ", sentence)
+            sentence = left_out.sub(lambda left: f"and {name} is " if sentence[left.end() :].split(" ", 1)[0].endswith("ing") else f"and {name} ", sentence)
     return sentence
 
 
@@ -682,9 +720,12 @@ _TO_BE_DONE = re.compile(
 )
 _THEIRS_DONE = frozenset("paid signed returned brought collected picked dropped sent".split())
 # The writer left out before a verb in -ing, what it acts on, and a day to come: "Re-stitching the
-# strap Wed", "Redoing the toner Thu 10 Dec"; not "Leaking since Monday", nor a noun ("Booking for Friday").
+# strap Wed", "Redoing the toner Thu 10 Dec"; what it acts on, whatever its words, carried somewhere
+# ("Dropping half a dozen round Thurs") or done for the customer ("Knocking up a new spool for her next
+# week"); not "Leaking since Monday", "Playing up again Thursday", nor a noun ("Booking for Friday").
 _DOING_LATER = re.compile(
-    r"\s*(?:[a-z]+-)?[a-z]{3,}ing\s+(?:the|her|his|their|a|an|it|them|him)\b"
+    r"\s*(?:[a-z]+-)?[a-z]{3,}ing\s+(?:(?:the|her|his|their|a|an|it|them|him)\b|"
+    r"(?:[\w'-]+\s+){1,4}?(?:round|over|across|out|back|along)\b|(?:[\w'-]+\s+){0,4}?(?:to|for) (?:him|her|them)\b)"
     rf"(?=[^.;!?]{{0,50}}?\b(?:tomorrow|tonight|this (?:afternoon|evening|morning|week)|next|first thing|(?:on )?(?<!since )(?<!last )(?<!until )(?<!from ){_A_WEEKDAY})\b)"
 )
 
@@ -758,7 +799,7 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
             # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
             gerund = bool(doer) and doer[-1].endswith("ing") and sentence.startswith("to ", found.end("doer") + 1)
             if doer and (
-                _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or gerund
+                _theirs(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or gerund
                 or doer[-1] in ("us", "me")
             ):
                 continue  # the customer's side, a verb's phrase ("asked to", "wrote back to confirm", "not sending to"), a request ("asking us to")
@@ -788,16 +829,26 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
     promised = (
         (any(future in sentence for future in _FUTURE_MARKS) and _we_will(sentence, in_reason))
         or _LABELLED_TO_DO.search(sentence)
-        or _TO_DO.match(sentence)
+        or (_TO_DO.match(sentence) and not _RECURRING.search(sentence))
         or (
             ("and " in sentence or "then " in sentence)
             and (" him" in sentence or " her" in sentence or " them" in sentence)
             and any(_present(found.group(1)) for found in _WE_DO_THEN_TELL.finditer(sentence))
         )
         or any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence))
+        or (not in_reason and _we_do_for_them(sentence))
     )
     # "she said: we will never come back": the customer's words, not our promise.
     return bool(promised) and not _REPORTED_SPEECH.search(sentence)
+
+
+def _we_do_for_them(sentence: str) -> bool:
+    """Whether the writer, in the present tense, does something to or for the customer at a time to come or on a condition."""
+    return (
+        (" him" in sentence or " her" in sentence or " them" in sentence)
+        and any(_present(found.group(1)) for found in _WE_DO_FOR_THEM.finditer(sentence))
+        and _WHEN_OR_IF.search(sentence) is not None
+    )
 
 
 _A_WORD = re.compile(r"[a-z]")
