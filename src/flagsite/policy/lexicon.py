@@ -540,8 +540,8 @@ class Lexicon:
 
     def is_base_verb(self, word: str) -> bool:
         """Whether a word reads as a verb's plain form: its -ing form is a common word (see, check, open; not double, new)."""
-        if word.endswith(("s", "ed", "ing", "ly")):
-            return False
+        if word.endswith(("s", "ed", "ly")) or (word.endswith("ing") and len(word) > 5):
+            return False  # (a short word in -ing may be a plain form: ring, bring, sing)
         frequency = _spellchecker().word_frequency
         forms = (word + "ing", word[:-1] + "ing") if word.endswith("e") else (word + "ing", word + word[-1] + "ing")  # (see, make, stop)
         return any(frequency[form] >= _VERY_COMMON for form in forms)

@@ -325,6 +325,35 @@ def _in_a_quotation(sentence: str, at: int) -> bool:
     return any(found.start() < at < found.end() for found in _QUOTATION.finditer(sentence))
 
 
+# A duty in headline form, opening its clause: whoever of a kind deals with the customer, in the plural, then
+# "to" and a verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"): the
+# plural is every one of them, every time, where one named person with "to" is one job ("Engineer to return
+# Thursday").
+_HEADLINE_DUTY = re.compile(r"(?:^|[,;:]\s*|\b(?:and|so)\s+)(?:all\s+|our\s+|the\s+)?([a-z]+s)\s+to\s+(?:always\s+|never\s+|not\s+)?([a-z]+)\b")
+# A rule for every thing of the customer's, in the present, as its clause's subject: "Any camera of hers that is
+# left with us goes into the safe", "Every parcel for her goes to number 12" (not "Every parcel for her went ...",
+# nor "Any bike that comes in gets a free check": the shop's rule, not hers).
+_ALL_OF_KIND = frozenset("any every each all".split())
+_THEIRS = frozenset("hers his theirs her him them".split())
+_ANY_OF_THEIRS = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|so)\s+)(?:any|every|each|all)\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
+    r"(?:of (?:hers|his|theirs)|for (?:her|him|them)|to (?:her|him|them))\b([^.;:!?]*)"
+)
+_PRESENT = re.compile(r"\b(?:is|are|goes|go|gets|get|has|have|needs|need|must|should|stays|stay|comes|come|has to|have to)\b")
+
+
+def _standing_rule(sentence: str, lexicon: Lexicon) -> str | None:
+    """The words of a duty in headline form, or of a rule for every thing of the customer's, when the sentence gives one."""
+    lowered = sentence.lower()
+    for found in _HEADLINE_DUTY.finditer(lowered):
+        if is_role(found.group(1)) and lexicon.is_base_verb(found.group(2)):
+            return found.group(0).strip(" ,;:")
+    theirs = _ANY_OF_THEIRS.search(lowered)
+    if theirs and _PRESENT.search(theirs.group(1)):
+        return theirs.group(0).strip(" ,;:")
+    return None
+
+
 def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
     words = text.words
@@ -333,6 +362,11 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             order = _an_order(sentence, lexicon)
             if order and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(order)):
                 return sentence.strip(), order
+    if ("s to " in text.lowered or (not _ALL_OF_KIND.isdisjoint(words) and not _THEIRS.isdisjoint(words))):
+        for sentence in sentences(text.text):
+            rule_ = _standing_rule(sentence, lexicon)
+            if rule_ and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(rule_)):
+                return sentence.strip(), rule_
     visit = _may_need_a_visit(words)
     # "any time she orders a buffet it needs to be plant-based"; "every time" with a duty: "it has to be cold every time he hires"
     any_time = "time" in words and ("any" in words or (not {"every", "each"}.isdisjoint(words) and not _DUTIES.isdisjoint(words)))
@@ -384,7 +418,12 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     one is to open the back door"), however the doer is put ("anyone going round must text first",
     "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia") and whatever
     the verb of the duty ("whoever is on her round needs to wheel the bins back"; not a guess,
-    "staff must have missed it"); an order in the
+    "staff must have missed it"), or in headline form, whoever of a kind in the plural, then "to" and a
+    verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"; not one
+    person's job, "Engineer to return Thursday"); a rule for any thing of the customer's, said in the
+    present as its clause's subject ("Any camera of hers that is left with us over a weekend goes into
+    the safe", "Every parcel for her goes to number 12"; not "Every parcel for her went to number 12",
+    nor the shop's own rule, "Any bike that comes in gets a free check"); an order in the
     imperative, whatever its verb, with "always", "never" or "do not" before it ("Never run the pump
     past 6pm", "always speak to him face on"), a scope without end after it ("Keep the side gate shut
     at all times", "at this address", "every single time") or the customer as its object, near the
