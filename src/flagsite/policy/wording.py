@@ -632,7 +632,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
 _FIRST_PERSON_OPINION_PATTERN = (
     r"\b(?:i|we)\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|thought|feel|felt|believe|believed|guess|suspect|"
     r"reckon|bet|doubt|hope|wish|love|loved|hate|hated|liked|enjoyed|found (?:him|her|them|it|this|the customer))\b|"
-    r"\bin my (?:opinion|view|experience)\b|(?:(?<![\w'] )(?<![\w'])|(?<=\bi )|(?<=\bwe ))personally\b|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
+    r"\bin my (?:opinion|view|experience)\b|\bpersonally\b(?:(?<![\w'] personally)(?<![\w']personally)|(?<=\bi personally)|(?<=\bwe personally))|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
     # The same asides in text-speak: "tbh" (to be honest), "imo", "imho" (in my opinion), "tbf", "ngl".
     r"\b(?:tbh|imo|imho|tbf|ngl)\b|"
     r"\b(?:obviously|clearly) (?:lying|making|trying|faking|pretending|drunk)\b|\bmade me\b|\bwaste of (?:my |our )?time\b|"
