@@ -1,6 +1,6 @@
 """How fast the policy rules run: notes per second, in one process.
 
-    python benchmarks/bench_policy.py [NOTES]
+    python benchmarks/bench_policy.py [NOTES] [--learned]
 
 Runs the note rules (with their positions, as validate does) over NOTES
 notes (default 5,000) cycled from the labelled set, after one warm-up note
@@ -9,6 +9,8 @@ estimated policy cost of a 50,000-note repository on one core, and the rate
 for notes whose texts all differ (as real notes do). Then loads a
 generated repository of 400 customers with 5 notes each (in one process)
 with and without the policy checks, to show their share of `validate`.
+--learned runs the note rules with ``policy.learned_reading`` on (the
+generated repository keeps the default settings).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from flagsite.config import Config
 from flagsite.load.yaml_strict import SourceMap
 from flagsite.policy.engine import check_note_policy
 from flagsite.policy.measure import load_labelled
+from flagsite.rule_settings import PolicySettings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -35,9 +38,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="?", type=int, default=5000, help="how many notes to check (default 5,000)")
-    count = parser.parse_args(argv).notes
+    parser.add_argument("--learned", action="store_true", help="with the learned reading of note text (policy.learned_reading: true)")
+    args = parser.parse_args(argv)
+    count = args.notes
     labelled = load_labelled(os.path.join(HERE, "..", "tests", "policy", "labelled"))
-    ctx = CheckContext(config=Config(), today=dt.date(2026, 6, 30))
+    ctx = CheckContext(config=Config(policy=PolicySettings(learned_reading=args.learned)), today=dt.date(2026, 6, 30))
     where = Located("note.yaml", SourceMap())
     started = time.perf_counter()
     list(check_note_policy(labelled[0].note, where, ctx, labelled[0].customer))
@@ -49,7 +54,7 @@ def main(argv: list[str]) -> int:
         findings += sum(1 for _ in check_note_policy(item.note, where, ctx, item.customer))
     elapsed = time.perf_counter() - started
     rate = count / elapsed
-    print(f"word lists loaded in {load:.2f} s (once per process)")
+    print(f"learned reading {'on' if args.learned else 'off'}; word lists loaded in {load:.2f} s (once per process)")
     print(f"{count} notes in {elapsed:.2f} s: {rate:,.0f} notes/s ({findings} findings; {len(labelled)} distinct notes cycled)")
     print(f"50,000 notes: ~{50000 / rate:.1f} s of policy checks on one core")
     good = [item for item in labelled if not item.expected]

@@ -1,6 +1,6 @@
 """Print precision and recall of each policy rule on the labelled notes, per part of the corpus.
 
-    python benchmarks/policy_precision.py [FOLDER ...] [--verbose]
+    python benchmarks/policy_precision.py [FOLDER ...] [--verbose] [--learned]
 
 FOLDER defaults to the parts, reported separately: tests/policy/labelled (the notes the rules
 were tuned on), tests/policy/labelled-heldout (notes no rule was tuned against, measured and
@@ -9,7 +9,8 @@ scored, then tuned against) and tests/policy/labelled-blind4 and labelled-blind5
 changing the rules has read; see tests/policy/labelled/README.md). A part not there is skipped.
 Each part gets a table per rule, the note-level figures (a note
 with any finding counts as flagged; then counting errors only, as when warnings are let through)
-and the false positives by note. --verbose also lists the false negatives.
+and the false positives by note. --verbose also lists the false negatives. --learned scores the rules
+with ``policy.learned_reading: true`` (the learned reading of note text; off by default).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from __future__ import annotations
 import os
 import sys
 
+from flagsite.config import Config
 from flagsite.policy.measure import findings, load_labelled, note_level, note_table, score_found, table
+from flagsite.rule_settings import PolicySettings
 from flagsite.rules import find_rule
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -35,7 +38,7 @@ def main(argv: list[str]) -> int:
         except ValueError as error:
             print(f"{folder}/{error}", file=sys.stderr)
             return 2
-        found = findings(notes)
+        found = findings(notes, Config(policy=PolicySettings(learned_reading="--learned" in argv)))
         scores = score_found(found)
         print(f"## {os.path.basename(os.path.normpath(folder))}\n")
         print(table(scores, len(notes)))

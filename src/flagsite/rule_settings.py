@@ -11,6 +11,7 @@ policy:
   placeholder_names: [walk-in]       # more stand-ins that are not a contact's name
   opinion_words: [stroppy]           # more words that judge a person
   vague_words: [stuff]               # more words that say nothing about a reason
+  learned_reading: true              # P103-P106, P108 also read notes with a model learned from labelled notes
 ```
 Word lists add to the built-in ones. An unknown rule or key is a finding on
 ``flagsite.yaml`` that points at it.
@@ -53,6 +54,10 @@ class PolicySettings(BaseModel):
     placeholder_names: list[Word] = Field(default_factory=list, description="More stand-ins that are not a contact's name.")
     opinion_words: list[Word] = Field(default_factory=list, description="More words that judge a person or an interaction.")
     vague_words: list[Word] = Field(default_factory=list, description="More words that say nothing about why a customer got in touch.")
+    # Off by default until a set of notes written after the model was fitted shows it pays for itself.
+    learned_reading: bool = Field(
+        default=False, description="true: where the written patterns of P103-P106 and P108 find nothing, a model learned from labelled notes reads the note too."
+    )
 
     def setting(self, rule: Rule) -> tuple[bool, Severity]:
         """Whether the rule runs here, and at which severity."""

@@ -156,6 +156,9 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
     not looked for.
 
+    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
+    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
+
     ## Why
     The policy asks that every change to the account be noted "from-to": when a customer says
     "I never changed my email", the old value is the only way to check.

@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..models import Customer, Note
 from ..rule_settings import PolicySettings
 from ..rules import Hit, Rule, find_rule, rules_for
+from .learned import READ, learned_hits
 from .subject import Subject, customer_subject, note_subject
 
 
@@ -60,12 +61,24 @@ def _hits(subject: Subject, kind: Literal["note", "customer"]) -> Iterator[tuple
         for exception in subject.exceptions
         if exception.reason is not None and (found := find_rule(exception.rule)) is not None
     }
+    learned = subject.config.policy.learned_reading and subject.note is not None
     for current in _rules(subject.config.policy, kind):
-        for hit in current.check(subject):
+        hits = _with_learned(current, subject) if learned and current.code in READ else current.check(subject)
+        for hit in hits:
             if current.code in silenced:
                 subject.silenced_used.add(current.code)
                 continue
             yield current, hit
+
+
+def _with_learned(current: Rule, subject: Subject) -> Iterator[Hit]:
+    """What a rule's patterns find; where they find nothing, what its learned reading finds (if it has one)."""
+    found = False
+    for hit in current.check(subject):
+        found = True
+        yield hit
+    if not found:
+        yield from learned_hits(current.code, subject)
 
 
 def _run(subject: Subject, kind: Literal["note", "customer"], where: Located) -> Iterator[Finding]:

@@ -240,6 +240,9 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     counted ("Second letter on the earlier points"). "Had a word at the wheel about her membership"
     names only her membership; "Dad stopped by reception to report the broken gate latch" names the issue.
 
+    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
+    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
+
     ## Why
     The policy asks to "clearly state the customer's issue/concern or why they were contacted".
     "Customer called in cuz they want to cancel" hid that the customer was charged after cancelling
@@ -382,6 +385,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     with the matter in accordance with the adoption scheme procedure." What a verb is put on, "in" a
     manner ("Handled the call in Spanish."), "by" a means ("Sorted by a refund.") and "about" a thing
     stay: "Talked her through the reset on the phone.", "Spoke to her about the late fee."
+
+    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
+    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The

@@ -1,0 +1,164 @@
+"""A learned reading of note text, for the rules whose wording is free (P103-P106, P108); off unless switched on.
+
+Where a rule's own patterns find nothing on a note, a linear model over the note's words scores it:
+the words and word pairs of each text the rule reads, in lower case, with the writer or the team,
+the customer's side, a day and the names of the record's people as one token each (the names
+because cross-validation rewarded it for P105, P106 and P108). The weights
+were fitted by ``benchmarks/train_note_model.py`` on the labelled notes and ship in
+``data/note-model.json.gz`` with the threshold each rule passes, chosen for precision by
+cross-validation grouped by file. Scoring is a sum of weights and a comparison with the threshold's
+log-odds: no library is needed at run time.
+
+A text's tokens are made once for the rules that read its field, and their sums over it are kept, so
+a text that recurs costs one look-up; a note's log-odds are worked out once for all the rules.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..rules import Hit
+from .subject import Subject
+from .text import TextField
+
+# Words standing for who acts: the writer or the team, the customer's side, a day.
+_WE = "i we i'll we'll i'd we'd i'm we're i've we've me us my our".split()
+_THEM = "him her them he she they his their hers customer client caller he'll she'll they'll he's she's they're".split()
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday tomorrow tonight today yesterday".split()
+_ABSTRACT = dict.fromkeys(_WE, "<we>") | dict.fromkeys(_THEM, "<them>") | dict.fromkeys(_DAYS, "<day>")
+_NAME = "<name>"
+_START = "<s>"
+
+# What each rule's reading reads as, for the message, and what to write instead.
+_READS_AS = {
+    "P103": ("a vague reason", "state the customer's concern or why they were contacted, specifically"),
+    "P104": ("a resolution that says nothing", "list the actions taken and what the customer was told"),
+    "P105": ("a promise of ours", "record it as follow_up: {due: ..., owner: ..., action: ...}, or write what was done instead"),
+    "P106": ("a change to the account", "add changes: [{field: ..., from: ..., to: ...}]"),
+    "P108": ("a standing wish or instruction", "move it to the customer's preferences"),
+}
+READ = frozenset(_READS_AS)  # the codes a learned reading may add to
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One rule's model: the fields it reads, its weights, and the log-odds a note must reach."""
+
+    code: str
+    fields: tuple[str, ...]  # the first part of a text's location: reason, resolution, internal
+    intercept: float
+    threshold: float  # on the log-odds
+    weights: dict[str, float]
+
+
+def tokens(words: Iterable[str], names: frozenset[str]) -> tuple[str, ...]:
+    """A text's words and word pairs as the model weighs them (the training script makes them here too)."""
+    single = list(map(_ABSTRACT.get, words, words))
+    if not names.isdisjoint(single):
+        single = [_NAME if word in names else word for word in single]
+    return (*single, *map(" ".join, zip([_START, *single], single, strict=False)))
+
+
+def log_odds(subject: Subject) -> dict[str, float]:
+    """A note's log-odds under each reading, worked out once for them all on the first rule that asks."""
+    if not (_LAST and _LAST[0][0] is subject):
+        _LAST[:] = [(subject, texts_log_odds(subject.texts, subject.names))]
+    return _LAST[0][1]
+
+
+def texts_log_odds(texts: Iterable[TextField], names: frozenset[str]) -> dict[str, float]:
+    """Log-odds under each reading: its intercept and what each text in its fields adds (``names``: the record's people)."""
+    odds = {code: reading.intercept for code, reading in readings().items()}
+    for text in texts:
+        for code, score in _text_scores(text, names):
+            odds[code] += score
+    return odds
+
+
+_LAST: list[tuple[Subject, dict[str, float]]] = []  # the last note's log-odds: its rules ask one after another
+
+
+def _text_scores(text: TextField, names: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    """What one text adds to the log-odds of each reading of its field: its tokens are made once and looked up once for them all."""
+    key = (text.loc[0], text.text, names)
+    found = _SCORES.get(key)
+    if found is None:
+        if len(_SCORES) > 16384:
+            _SCORES.clear()
+        codes, weights = _field_weights().get(text.loc[0], ((), {}))
+        # A row of weights for each token some reading of the field weighs, summed by column: all in C.
+        rows = list(filter(None, map(weights.get, tokens(text.words, names))))
+        found = _SCORES[key] = tuple(zip(codes, map(sum, zip(*rows, strict=True)), strict=True)) if rows else ()
+    return found
+
+
+# Texts recur (a resolution's stock phrases, one customer's names on each of their notes): each is scored once.
+_SCORES: dict[tuple[str | int, str, frozenset[str]], tuple[tuple[str, float], ...]] = {}
+
+
+@cache
+def _field_weights() -> dict[str | int, tuple[tuple[str, ...], dict[str, tuple[float, ...]]]]:
+    """For each field, the codes of the readings of it, and for each token one of them weighs, its weight in each."""
+    fields = {field for reading in readings().values() for field in reading.fields}
+    found: dict[str | int, tuple[tuple[str, ...], dict[str, tuple[float, ...]]]] = {}
+    for field in fields:
+        of_field = [reading for reading in readings().values() if field in reading.fields]
+        weighed = set().union(*(reading.weights for reading in of_field))
+        found[field] = (tuple(r.code for r in of_field), {token: tuple(r.weights.get(token, 0.0) for r in of_field) for token in weighed})
+    return found
+
+
+@cache
+def model() -> dict[str, Any]:
+    """The shipped model file, as written by the training script."""
+    with resources.files("flagsite.policy").joinpath("data/note-model.json.gz").open("rb") as handle:
+        loaded: dict[str, Any] = json.loads(gzip.decompress(handle.read()))
+    return loaded
+
+
+@cache
+def readings() -> dict[str, Reading]:
+    return {code: reading_from(code, spec) for code, spec in model()["rules"].items()}
+
+
+def reading_from(code: str, spec: dict[str, Any]) -> Reading:
+    threshold = spec["threshold"]
+    return Reading(code, tuple(spec["fields"]), spec["intercept"], math.log(threshold / (1 - threshold)), spec["weights"])
+
+
+def applies(code: str, subject: Subject) -> bool:
+    """Whether a rule's learned reading may look at this record: a note, and what the rule asks for not already there."""
+    note = subject.note
+    if note is None or code not in _READS_AS:
+        return False
+    if code == "P105":
+        return not note.has_follow_up
+    if code == "P106":
+        return not note.changes
+    if code == "P104":
+        return bool(note.resolution)
+    return True
+
+
+def learned_hits(code: str, subject: Subject) -> Iterator[Hit]:
+    """A finding under the rule's code when its learned reading passes the threshold (asked only where the rule found nothing)."""
+    if not applies(code, subject):
+        return
+    odds = log_odds(subject).get(code)  # None: the model file does not cover the rule
+    reading = readings().get(code)
+    if odds is None or reading is None or odds < reading.threshold:
+        return
+    texts = [text for text in subject.texts if text.loc[0] in reading.fields]
+    kind, instead = _READS_AS[code]
+    where = max(texts, key=lambda text: dict(_text_scores(text, subject.names))[code])
+    present = set(tokens(where.words, subject.names))
+    weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: -reading.weights[t])[:3]
+    shown = ", ".join(repr(t.removeprefix(f"{_START} ")) for t in weighed)
+    yield Hit(where.loc, f"reads as {kind} (learned reading: {shown}); {instead}")

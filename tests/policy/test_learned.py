@@ -1,0 +1,114 @@
+"""The learned reading of note text: its shipped model, what it catches, and the setting that switches it on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from flagsite.check.context import CheckContext, Located
+from flagsite.config import Config
+from flagsite.load.yaml_strict import SourceMap
+from flagsite.models import Customer, Note
+from flagsite.policy.engine import check_note_policy, policy_codes_for_note
+from flagsite.policy.learned import model, readings, texts_log_odds
+from flagsite.policy.text import TextField
+from flagsite.rule_settings import PolicySettings
+
+_HOLDER = "Ines Halloran"
+_NOTE: dict[str, Any] = {
+    "at": "2026-06-03T14:12:00+00:00",
+    "author": "jdoe",
+    "channel": "phone",
+    "disposition": "general-inquiry",
+    "contact": {"name": _HOLDER},
+    "reason": "Asked about the charge on her June invoice.",
+    "resolution": ["Explained the charge is the annual servicing fee."],
+}
+
+
+def _codes(fields: dict[str, Any], learned: bool = True) -> set[str]:
+    note = Note.model_validate(_NOTE | fields)
+    ctx = CheckContext(config=Config(policy=PolicySettings(learned_reading=learned)), today=dt.date(2026, 6, 30))
+    return set(policy_codes_for_note(note, Customer(id="C-1", name=_HOLDER), ctx))
+
+
+def test_the_learned_reading_is_off_unless_switched_on() -> None:
+    assert PolicySettings().learned_reading is False
+    assert PolicySettings.model_validate({"learned_reading": True}).learned_reading is True
+
+
+def test_the_model_says_what_it_was_trained_on_and_how_it_was_chosen() -> None:
+    shipped = model()
+    assert shipped["trained_on"]["labelled"] > 1000
+    assert shipped["rules"], "no rule is covered"
+    for code, spec in shipped["rules"].items():
+        assert spec["cv"]["learned"]["precision"] >= 0.95, code
+        assert 0.5 <= spec["threshold"] < 1, code
+        assert all(token.count(" ") <= 1 for token in spec["weights"]), "only words and word pairs are weighed"
+
+
+def test_the_sum_of_weights_gives_what_the_fitted_model_gave() -> None:
+    """The tokens made at run time, summed in pure Python, give the log-odds worked out when the model was fitted."""
+    checks = model()["checks"]
+    assert len(checks) >= 4 * len(readings())
+    for check in checks:
+        texts = [TextField(tuple(loc), text, True) for loc, text in check["texts"]]
+        assert texts_log_odds(texts, frozenset(check["names"]))[check["code"]] == pytest.approx(check["log_odds"], abs=1e-3)
+
+
+# Notes written for these tests, in words not in the labelled notes: (rule, note fields). Of 21 written for
+# the rules the model covers, the patterns alone found 15 and with the learned reading 19 (the three marked);
+# missed by both: "Amended the delivery day to Thursdays." and, in `internal`, "She always wants the same
+# engineer for every visit." All the negatives below passed either way.
+CAUGHT: list[tuple[str, dict[str, Any]]] = [
+    ("P104", {"resolution": ["Query answered, nothing further."]}),  # the learned reading alone
+    ("P104", {"resolution": ["Processed as normal."]}),  # the learned reading alone
+    ("P104", {"resolution": ["Dealt with in the usual way."]}),  # the learned reading alone
+    ("P104", {"resolution": ["All taken care of, customer satisfied."]}),
+    ("P103", {"reason": "Wanted a word about something."}),
+    ("P103", {"reason": "General account matters."}),
+    ("P106", {"resolution": ["Moved her onto the monthly plan as requested."]}),
+    ("P106", {"resolution": ["Switched her billing to quarterly."]}),
+    ("P108", {"resolution": ["In future please always email rather than ring."]}),
+    ("P108", {"resolution": ["She prefers morning appointments from now on."]}),
+]
+# Notes of the same shapes that must pass: (rule, note fields).
+PASSED: list[tuple[str, dict[str, Any]]] = [
+    ("P104", {"resolution": ["Dealt with the broken catch by fitting a new latch."]}),
+    ("P104", {"resolution": ["Answered her question: the fee covers the annual gas safety check."]}),
+    ("P103", {"reason": "Wanted a word about the noise from the boiler at night."}),
+    ("P103", {"reason": "Had some questions about the deposit on the flat."}),
+    ("P106", {"resolution": ["She asked about the monthly plan; sent her the terms to read first."]}),
+    ("P106", {"resolution": ["Checked her postal address on the system; it is correct."]}),
+    ("P106", {"resolution": ["Moved the sofa delivery to the front door as the van could not reach the back."]}),
+    ("P108", {"resolution": ["She preferred the blue tiles for this bathroom; ordered them."]}),
+    ("P108", {"resolution": ["Emailed her the invoice as she asked today."]}),
+    ("P108", {"resolution": ["Left the parcel with the neighbour at number 4, as she asked for this delivery."]}),
+]
+
+
+@pytest.mark.parametrize(("code", "fields"), CAUGHT)
+def test_a_note_of_the_kind_is_caught(code: str, fields: dict[str, Any]) -> None:
+    assert code in _codes(fields)
+
+
+@pytest.mark.parametrize(("code", "fields"), PASSED)
+def test_a_note_of_the_same_shape_passes(code: str, fields: dict[str, Any]) -> None:
+    assert code not in _codes(fields)
+
+
+def test_the_setting_switches_the_learned_reading_on_and_off() -> None:
+    found_by_model_only = [(code, fields) for code, fields in CAUGHT if code not in _codes(fields, learned=False)]
+    assert found_by_model_only, "no note here is found by the learned reading alone"
+    for code, fields in found_by_model_only:
+        assert code in _codes(fields, learned=True)
+
+
+def test_a_finding_names_the_words_that_weighed_most() -> None:
+    note = Note.model_validate(_NOTE | {"resolution": ["Query answered, nothing further."]})
+    ctx = CheckContext(config=Config(policy=PolicySettings(learned_reading=True)), today=dt.date(2026, 6, 30))
+    found = [f for f in check_note_policy(note, Located("note.yaml", SourceMap()), ctx, Customer(id="C-1", name=_HOLDER)) if f.code == "P104"]
+    assert len(found) == 1
+    assert "learned reading:" in found[0].message and "list the actions taken" in found[0].message
