@@ -35,7 +35,7 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"(?P<sum6>\d[\d,]*\.\d\d)\s+back\s+(?:on|onto|to|into|in)\s+(?:his|her|their|the)\b|"
     # A whole figure too, when where it goes back is their card or account: "the 12 goes back to her account".
     r"(?P<sum9>\d[\d,]*)\s+(?:(?:goes|go|went|is going|will go|will be|should be|is|are)\s+)?back\s+(?:on|onto|to|into|in)\s+"
-    r"(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:card|account|bank)\b|"
+    r"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:card|account|bank)|the\s+card)\b|"
     # A sum taken off what they pay, whatever the verb: "knocked 60 off his hammer price", "shaved 15 off the invoice".
     r"(?P<sum7>\d[\d,]*(?:\.\d\d)?)\s+off\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:price|bill|balance|invoice|total|cost|fee|quote|hire|rent|fare|charge|account|renewal|subscription)\b|"

@@ -127,8 +127,10 @@ _NO_ACT_AFTER_I = (
     r"(?!(?:am|are|was|were|do|did|don't|can|could|would|should|will|shall|may|might|must|have|had|need|think|hope|know|believe|feel|see|"
     r"understand|want|agree|usually|normally|always|often|never|only|open|close|also|just|still)\b)"
 )
+# What is so or decided, not done, in the present: "we charge her card next month as agreed".
+_DECIDED_OR_SO = "need|use|accept|allow|require|cover|apply|charge|cost|miss|waive|honour|honor|match|absorb|stand|hear|wait"
 _WE_DO_LATER = re.compile(
-    rf"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)(?:i|we)\s+{_NO_ACT_AFTER_I}([a-z]+)\b[^.;!?,]{{0,60}}?"
+    rf"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)(?:i|we)\s+{_NO_ACT_AFTER_I}(?!(?:{_DECIDED_OR_SO})\b)([a-z]+)\b[^.;!?,]{{0,60}}?"
     r"\b(?:tomorrow|tonight|later today|this (?:week|afternoon|evening|morning)|next (?:week|month|time|visit)|first thing|"
     r"in the (?:morning|afternoon|evening)|after that|when (?:it|they|the)|once (?:it|they|the)|as soon as|"
     rf"(?:on |next |this )(?:{WEEKDAYS})(?!s))\b"
@@ -139,12 +141,13 @@ _WE_DO_LATER = re.compile(
 # write to Ms. Olsen after". Not a habit ("I usually text her"), a verb in the past, nor what the customer
 # is told to do ("I ask her to ring when ...").
 _WE_DO_FOR_THEM = re.compile(
-    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)"
+    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+|\b(?:if|once|when|as soon as|after)\s+[^.;!?,]{1,60}?\s)"
     r"(?:(?:tomorrow|tonight|later|then|first thing|(?:next|on|this|by) [a-z]+|in the [a-z]+)\s*,?\s+)?(?:i|we)\s+"
-    rf"{_NO_ACT_AFTER_I}([a-z]+)\b(?=(?:[^.;!?]|(?<=mr|ms|dr)\.|(?<=mrs)\.){{0,80}}?\b(?:him|her|them)\b(?!\s+to\s+[a-z]))"  # "Ms." ends nothing
+    rf"{_NO_ACT_AFTER_I}(?!(?:{_DECIDED_OR_SO})\b)([a-z]+)\b(?=(?:[^.;!?]|(?<=mr|ms|dr)\.|(?<=mrs)\.){{0,80}}?\b(?:him|her|them)\b(?!\s+to\s+[a-z]))"  # "Ms." ends nothing
 )
 _WHEN_OR_IF = re.compile(
     r"\b(?:if|unless|when|once|after|afterwards|as soon as|before|tomorrow|tonight|later|next|first thing|"
+    r"the (?:day|minute|moment|second) (?:it|they|he|she|the|we)|"
     rf"this (?:afternoon|evening|week|weekend)|(?:on|by|till|until|this|next) {_A_WEEKDAY})\b"
 )
 _THEM_WORDS = frozenset(("him", "her", "them"))
@@ -255,7 +258,7 @@ _PROMISE_MARKER_WORDS = frozenset(
 )
 _PROMISE_MARKER_PHRASES = (
     "'ll", "'d", "going to", "has to", "have to", "call-back", "call back", "follow-up", "follow up", "set up", "back to",
-    "next step", "to do", "expect to", "hope to", "aim to", "plan to", "to follow", "will follow", "be sent", "be posted", "be emailed",
+    "next step", "to do", "expect to", "hope to", "aim to", "plan to", "to follow", " is to ", "will follow", "be sent", "be posted", "be emailed",
     "be issued", "be ordered", "be reordered", "be arranged", "be fitted", "be made", "be redone", "be replaced", "be refunded", "be with",
 )
 _A_WORD_OF_TEXT = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -455,8 +458,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     non-native writers put it ("I check with the manager and come back to her", "I ask the manager
     and write Mr Demir back until Friday", "I ring her back on Monday", "We measure on Thursday", "I text her when it's on the rail"; the writer doing anything
     to or for the customer with a time to come or a condition anywhere in the sentence: "I send him a photo if they
-    find one", "Tomorrow I bring them to her", "I ask the supplier and write to Ms. Olsen after"); a colleague on the way ("Priya is coming out on Friday
-    to look at it", "told her a technician would visit"); a thing we send with its sender left
+    find one", "Tomorrow I bring them to her", "We ring her the day it lands", "I ask the supplier and write to
+    Ms. Olsen after"); a colleague on the way ("Priya is coming out on Friday
+    to look at it", "told her a technician would visit", "Our fitter is to go back on the 9th to reseal it"); a thing we send with its sender left
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
     read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
@@ -506,7 +510,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     only if it is no better", a restriction: "the fitters will remove surrounds made of timber only"); a third party named by role, or a decision ("the landlord will
     arrange access", "the council will decide on the planning"); a TODO left in place of the text (S004's); what happens by itself ("the app will update overnight", "the
     tablets will take three days to work", "the membership will renew"); a decision ("we will
-    waive the fee"); a habit or a round that recurs in the act's own clause ("we deliver on Fridays", "the
+    waive the fee", "we charge her card next month"); a habit or a round that recurs in the act's own clause
+    ("we deliver on Fridays", "I remind her each visit when the service is due", "the
     technician will visit every quarter"), or a to-do for any occasion ("Ring her before any visit"; but "Put her on the quarterly plan, and Mick will do the first
     feed next month" is a promise); what happens at a visit the note says was booked ("Booked an
     engineer for 14 March; the engineer will phone before arriving", "the therapist will assess
@@ -835,7 +840,7 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
             and (" him" in sentence or " her" in sentence or " them" in sentence)
             and any(_present(found.group(1)) for found in _WE_DO_THEN_TELL.finditer(sentence))
         )
-        or any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence))
+        or (any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence)) and not _RECURRING.search(sentence))
         or (not in_reason and _we_do_for_them(sentence))
     )
     # "she said: we will never come back": the customer's words, not our promise.
@@ -848,6 +853,7 @@ def _we_do_for_them(sentence: str) -> bool:
         (" him" in sentence or " her" in sentence or " them" in sentence)
         and any(_present(found.group(1)) for found in _WE_DO_FOR_THEM.finditer(sentence))
         and _WHEN_OR_IF.search(sentence) is not None
+        and not _RECURRING.search(sentence)  # a habit: "I remind her each visit when the service is due"
     )
 
 
@@ -966,6 +972,11 @@ _AN_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|it|them|one|some)\b")
 _GOING_THROUGH = re.compile(rf"\s+(?:over|through)\b(?:[^.;,!?]{{0,50}}?\bwith (?:him|her|them)\b|{_A_TIME_TO_COME})")
 
 
+# Going or coming somewhere in order to do something is a visit: "is to go back on the 9th to reseal it";
+# not going to a place or a state ("will go to the depot", "will go to waste").
+_GOING_TO_DO = re.compile(r"[^.;,!?]{0,30}?\bto (?!(?:us|me|an?|the|his|her|their|its|terms|an end|nothing|work|waste|plan|sleep|bed)\b)[a-z]+")
+
+
 def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts: list[TextField]) -> bool:
     """Whether a person of ours will act: "Marta will order a replacement lens", "an engineer will be with her"."""
     for found in _SOMEONE_WILL.finditer(sentence):
@@ -981,7 +992,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
         verb = found.group("verb") or ""
         if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))
                         and not (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end()))
-                        and not (verb == "go" and _GOING_THROUGH.match(sentence, found.end()))):
+                        and not (verb == "go" and _GOING_THROUGH.match(sentence, found.end()))
+                        and not (verb in ("go", "come") and _GOING_TO_DO.match(sentence, found.end()))):
             continue  # what is so or happens by itself: "the tablets will take three days"
         condition = _IF.match(sentence, found.end())
         if condition and not _FOR_THEM.search(condition.group(0)) and not _A_HEDGE.match(sentence, condition.end()):
