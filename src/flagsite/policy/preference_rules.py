@@ -108,8 +108,10 @@ _A_WISH = re.compile(
 )
 # The note says the wish was put on the permanent record already.
 _RECORDED = re.compile(
-    # (what was added may be quoted whole, however long: "Added 'large print: statements, letters' to her preferences")
-    r"\b(?:added|recorded|saved|put|noted|updated|set)\b(?:\s+(?:'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”))?[^.;]{0,60}\b(?:preferences?|on (?:the|her|his|their) (?:account|record|profile)|flag)\b|"
+    # (what was added may be quoted whole, however long: "Added 'large print: statements, letters' to her preferences";
+    # the preferences are the record's, not a setting of a kind: "updated her marketing preferences" records no wish)
+    r"\b(?:added|recorded|saved|put|noted|updated|set)\b(?:\s+(?:'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”))?[^.;]{0,60}\b"
+    r"(?:(?:his|her|their|the|to|in|on)\s+preferences?|on (?:the|her|his|their) (?:account|record|profile)|flag)\b|"
     r"\bpreferences? (?:updated|added)\b",
     re.IGNORECASE,
 )
@@ -453,7 +455,9 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     is fading": its first word is the subject of a later verb, not an order), nor a duty told to the
     customer as the terms ("Told him the wristband has to be shown on every visit"; but "Told the drivers
     they must ring her bell on every drop"), nor a wish the note's changes carry out, one whose new value
-    is what the wish asks for ("Wants reminders by text not email", reminders changed to "text message"), nor what a person cannot see or read
+    is what the wish asks for ("Wants reminders by text not email", reminders changed to "text message"),
+    or whose resolution changes the customer's setting for what the wish is about ("changed her reminder
+    setting"; a change P106 asks to record), nor what a person cannot see or read
     today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
     "always" before a description ("always a pleasure"),
     nor a note that says the wish was added to the preferences. The
@@ -497,11 +501,21 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
 
 def _carried_out(sentence: str, subject: Subject) -> bool:
     """Whether the note's changes give the account the value the wish asks for ("by email not post", changed
-    to "email"): the wish is now a setting of the account, not a note's. Names in a value do not count."""
+    to "email"), or its resolution changes their setting of what the wish is about: the wish is now a setting
+    of the account, not a note's. Names in a value do not count."""
     note = subject.note
-    if note is None or not note.changes:
+    if note is None:
         return False
     wished = {word.rstrip("s") for word in _CONTENT_WORD.findall(sentence.lower())} | {word.rstrip("s") for word in _SHORT_VALUE.findall(sentence.lower())}
+    if not note.changes:
+        # Or a setting of theirs for what the wish is about changed in the resolution ("Wants reminders by text",
+        # "changed her reminder setting"): the wish is done, and a change without its old and new value is P106's.
+        return any(
+            not wished.isdisjoint(word.rstrip("s") for word in found.group(1).split())
+            for text in subject.texts
+            if text.loc[0] == "resolution" and ("setting" in text.words or "settings" in text.words or "preferences" in text.words)
+            for found in _THEIR_SETTING_CHANGED.finditer(text.lowered)
+        )
     for change in note.changes:
         new = {word.lower().rstrip("s") for word in _VALUE_WORD.findall(str(change.to or ""))}
         if new & wished:
@@ -509,6 +523,9 @@ def _carried_out(sentence: str, subject: Subject) -> bool:
     return False
 
 
+_THEIR_SETTING_CHANGED = re.compile(
+    r"\b(?:changed|updated|switched|set|reset|amended|turned)\s+(?:his|her|their)\s+((?:[a-z-]+\s+){1,2}?)(?:settings?|preferences?)\b"
+)
 _SHORT_VALUE = re.compile(r"\b(?:sms|txt|app|fax)\b")
 _VALUE_WORD = re.compile(r"\b[a-z][a-z]{2,}\b")  # words of a value, not names (capitalised) or numbers
 
