@@ -989,8 +989,16 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     if _PERSONS_OR_CALL.isdisjoint(words) and names.isdisjoint(words) and not otherwise:
         # The others are about a person, the call or the writer.
         return _judgement_of_someone_named(text, subject) or _judgement_opening_a_sentence(text, subject)
-    for index, word in enumerate(words):
-        following = words[index + 1] if index + 1 < len(words) else ""
+    # Only a person, the call, "I", "and"/"but" or a word before a person can start what is read below; without a
+    # word that may be a contraction or a role, the other words are passed over at once.
+    last = len(words) - 1
+    starts = range(len(words)) if otherwise else [
+        index for index, word in enumerate(words)
+        if word in _STARTERS or word in names or (index < last and (words[index + 1] in _JUDGED_NOUNS or words[index + 1] in _AGES))
+    ]
+    for index in starts:
+        word = words[index]
+        following = words[index + 1] if index < last else ""
         person = _person_after(words, index) if following in _JUDGED_NOUNS or following in _AGES else None
         contracted = otherwise and _contracted_person(words, index, names)
         by_role = otherwise and (following in COPULAS or following in ("came", "comes")) and _a_person_by_role(word)  # ("came across as": read below)
