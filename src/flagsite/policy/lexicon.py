@@ -10,6 +10,7 @@ per worker process, on the first record that needs it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -677,6 +678,23 @@ class Lexicon:
                 return long
         return None
 
+    def clipped_form(self, word: str) -> str | None:
+        """The longer word a clipping, or its plural, opens ("pedi", "pedis": pedicure; "physio"): four to six letters
+        ending in "i", "o" or "y", at least three letters short of a word seen more than rarely (a slip drops one: "studi")."""
+        stem = word.removesuffix("s") if word.endswith(("is", "os", "ys")) else word
+        if not 4 <= len(stem) <= 6 or stem[-1] not in "ioy" or not stem.isalpha():
+            return None
+        frequency = _spellchecker().word_frequency
+        if any(frequency[stem + letter] >= _VERY_COMMON for letter in "abcdefghijklmnopqrstuvwxyz"):
+            return None  # a common word's last letter dropped: "studi" (studio)
+        longs = _long_words()
+        at = bisect_left(longs, stem)
+        while at < len(longs) and longs[at].startswith(stem):
+            if len(longs[at]) >= len(stem) + 3:
+                return longs[at]
+            at += 1
+        return None
+
     def one_slip_from_a_common_word(self, word: str) -> bool:
         return _common_word_one_edit_away(word)
 
@@ -764,6 +782,13 @@ def _inflected(base: str, ending: str) -> str:
     if len(vowels) == 1 and vowels[0] == len(base) - 2 and base[-1] not in "wxy" and len(base) >= 3:
         return base + base[-1] + ending  # stop -> stopped, plan -> planning
     return base + ending
+
+
+@lru_cache(maxsize=1)
+def _long_words() -> list[str]:
+    """Words of seven letters or more seen more than rarely, in order: what a clipping may open."""
+    counts = _spellchecker().word_frequency.dictionary
+    return sorted(word for word, count in counts.items() if count > _RARE and len(word) >= 7 and word.isalpha())
 
 
 # How long a word must be to be written short: "appt" for appointment.

@@ -104,8 +104,8 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             derogatory = set(subject.derogatory_in(text))
         if lexicon.spelt_without_vowels(lower):
             continue  # "wld", "cld": text-speak, P301's
-        if lexicon.short_form(lower):
-            continue  # a short form of a long word: "appt" (appointment)
+        if lexicon.short_form(lower) or lexicon.clipped_form(lower):
+            continue  # a short form of a long word: "appt" (appointment), "pedis" (pedicures)
         if lexicon.slang_inflected(lower):
             continue  # "msg'd": text-speak with an ending, P301's
         if lower in lexicon.slang or lower in wrong or lower in derogatory or lower in lexicon.person_judging or (lower.endswith("in") and lexicon.is_known(lower + "g")):
@@ -254,7 +254,9 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
-    ("appt"; not "teh", "the" with two letters swapped, nor "delt", "dealt" with a letter dropped), text-speak with an ending ("msg'd": P301's), words
+    ("appt"; not "teh", "the" with two letters swapped, nor "delt", "dealt" with a letter dropped), a word clipped to
+    the opening of a longer one, ending in "i", "o" or "y", or its plural ("pedis", "resi"; not "studi", "studio" with
+    its last letter dropped), text-speak with an ending ("msg'd": P301's), words
     written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier; not "tailer", one slip from "tailor"), a trade's word done again ("regrouted",
     "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
