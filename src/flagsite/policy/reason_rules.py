@@ -55,8 +55,8 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
         kept = [w for w in kept if w not in forms or not _a_form_of(w, filler)]
     telling = len(kept) >= 2 and (not _CUES.isdisjoint(words) or "'d" in text.lowered)  # most reasons have no cue
     said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else set()
-    if 2 <= len(kept) <= 10 and not _GETTING_IN_TOUCH.isdisjoint(words):  # rarely: a short reason that says how they got in touch
-        said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names)
+    if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
+        said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names, filler)
     return [w for w in kept if w not in said_of_the_contact]
 
 
@@ -68,18 +68,21 @@ _CONTACTING = frozenset(
 # Verbs of coming that are a visit only with a particle: "stopped by reception", "reached out"; not "the boiler stopped".
 _COMING = frozenset("came come popped walked stopped dropped wandered nipped swung reached".split())
 _PARTICLES_OF_COMING = frozenset("by in into round over past out".split())
+_PARTICLES_OF_CALLING = frozenset("in back up down round through".split())  # "rang down from room 12", "phoned back"
 # A talk had: "had a quick word", "having a chat".
 _HAVING = frozenset("had have has having".split())
 _A_TALK = frozenset("word chat natter chinwag".split())
 _GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK
 # Where, over what channel and when they got in touch, before the topic: "at the wheel", "via WhatsApp", "from the boat".
 _WHERE = frozenset("at on in via by from over into through during".split())
+# Before a time alone: "after hours", "before closing".
+_WHEN_WORDS = frozenset("after before".split())
 # Where the topic of a reason starts, after how they got in touch: "about her membership", "concerning his licence".
 _TOPIC_STARTS = frozenset("about abt bout re regarding concerning wrt".split())
 # Time said as a noun phrase, never the issue: "the stuff from last wk", "rang last Tuesday", "on Sunday evening".
 _TIME_WORDS = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} the last week wk wks weeks month months day days before previous earlier ago
-    yesterday today morning afternoon evening night""".split()
+    yesterday today morning afternoon evening night hours lunch lunchtime closing opening work school""".split()
 )
 # Looking round as the visit itself, after "a": "came by for a natter and a browse", "a nose around".
 _A_LOOK_ROUND = frozenset("browse nose look wander".split())
@@ -87,7 +90,7 @@ _FIRST_CLAUSE = re.compile(r"[^,;:.!?(]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names: frozenset[str]) -> set[str]:
+def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names: frozenset[str], filler: frozenset[str]) -> set[str]:
     """The words of a reason's first clause that say who got in touch, how, where and when, up to its topic ("His
     son popped into the office at the basin", "msgd on insta", "Had a word at the wheel"); a time in the topic ("from
     last wk"), and looking round as the visit ("for a natter and a browse")."""
@@ -95,12 +98,16 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
     start = 0
     while start < min(3, len(clause)) and (clause[start] in _OPENERS or _a_person(clause, start, names)):
         start += 1  # who got in touch: "Dad", "His son"
-    index = _after_getting_in_touch(clause, start)
+    index = _after_getting_in_touch(clause, start, filler)
     if not index:
         return set()
+    while index < len(clause) and (clause[index] in _PRONOUNS or clause[index] in _OPENERS or _a_person(clause, index, names)):
+        index += 1  # whoever was got in touch with: "rang us", "emailed the office"
     while index < len(clause):  # how, where and when: "rang from the boat last Tuesday"
         if clause[index] in _TIME_WORDS:
             index += 1
+        elif clause[index] in _WHEN_WORDS and all(w in _TIME_WORDS for w in clause[index + 1 : _a_phrase_end(clause, index + 1)]):
+            index = max(index + 1, _a_phrase_end(clause, index + 1))  # "after hours", "before closing"
         elif clause[index] in _WHERE:
             index = max(index + 1, _a_phrase_end(clause, index + 1))
         else:
@@ -114,15 +121,15 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
     return said
 
 
-def _after_getting_in_touch(words: list[str], start: int) -> int:
-    """Where the verb of getting in touch at start ends ("rang", "stopped by", "had a quick word"), or 0 when there is none."""
+def _after_getting_in_touch(words: list[str], start: int, filler: frozenset[str]) -> int:
+    """Where the verb of getting in touch at start ends ("rang", "stopped by", "had a quick word", "DM'd"), or 0 when there is none."""
     if start >= len(words):
         return 0
     word = words[start]
-    if word in _CONTACTING:
-        return start + 1
-    if word in _COMING:
-        return start + 2 if words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_COMING else 0
+    if word in _CONTACTING or (word.endswith("'d") and (word[:-2] in filler or word[:-2] in _CHANNELS)):  # "DM'd", "msg'd"
+        return start + 2 if words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_CALLING else start + 1
+    if word in _COMING:  # with the particle and where it leads: "stopped by reception", "swung by the studio"
+        return _a_phrase_end(words, start + 2) if words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_COMING else 0
     if word in _HAVING:
         for index in range(start + 1, min(start + 4, len(words))):
             if words[index] in _A_TALK:
@@ -145,7 +152,7 @@ def _a_form_of(word: str, filler: frozenset[str]) -> bool:
 
 # How the contact came, said before a word of talk, who sent it or what it is about: "phone call",
 # "telephone enquiry", "email from the tenant", "voicemail left by Mrs Lim", "letter about her membership".
-_CHANNELS = frozenset("phone telephone email e-mail mail post letter letters correspondence voicemail voicemails text texts fax webchat sms".split())
+_CHANNELS = frozenset("phone telephone email e-mail mail post letter letters correspondence voicemail voicemails text texts fax webchat sms dm dms pm".split())
 # The size or kind of a talk, not its subject: "quick chat", "brief call", "general enquiry".
 _TALK_SIZES = frozenset("quick brief short long little small general routine random simple".split())
 _TALK = frozenset("call calls chat conversation enquiry enquiries inquiry inquiries query queries question questions message messages".split())
@@ -233,9 +240,9 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
     A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",
-    "His son"), the verb ("rang", "msgd", "stopped by", "reached out", "had a quick word") and where, over
-    what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
-    last Tuesday"), up to the topic, say only how the contact came; so does a time in the topic ("the
+    "His son"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached out", "had a quick word") and
+    where, over what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from
+    the boat last Tuesday", "after hours"), up to the topic, say only how the contact came; so does a time in the topic ("the
     stuff from last wk"), looking round as the visit ("for a natter and a browse"), and the contact
     counted ("Second letter on the earlier points"). "Had a word at the wheel about her membership"
     names only her membership; "Dad stopped by reception to report the broken gate latch" names the issue.
@@ -374,12 +381,13 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "I have dealt with Mr Ogun's enquiry as appropriate."
 
     Each clause of an entry is read as a reviewer reads it: who did it (its subject, when that is a
-    person or staff, or "by" someone), to, with or for whom, whoever was talked to, where, when, over
+    person or staff, "the head of strings", or "by" someone), to, with or for whom ("the teachers
+    concerned"), whoever was talked to, where, when, over
     what channel and by what rule are taken away, and what is left must name a deed. A verb of
     handling, looking, attending or talking acting on the issue itself or on the customer's own
-    message, a state of being fine or better ("she's feeling better", "we got there in the end",
-    "now is working"), or a judgement of the person in place of a deed ("Very entitled attitude on
-    the phone.") names none: "Crew took care of it on the Thursday.", "Spoke to the driver and dealt
+    message, a state of being fine or better, as seen or reported ("she's feeling better", "we got
+    there in the end", "now is working", "she says it is much better", "she left happy"), or a
+    judgement of the person in place of a deed ("Very entitled attitude on the phone.") names none: "Crew took care of it on the Thursday.", "Spoke to the driver and dealt
     with it.", "Matter is handled by the deck crew, is finish now.", "Looked into it together with him
     on the chat and it is sorted now.", "I have reviewed Mrs Ashworth-Keene's correspondence and dealt
     with the matter in accordance with the adoption scheme procedure." What a verb is put on, "in" a
@@ -439,12 +447,14 @@ _PHRASE_ENDS = _PLACE_OR_TIME | _PERSON_PREPOSITIONS | frozenset(
 _OPENERS = frozenset("the our a an his her their my your its this that one some".split())
 _PRONOUNS = frozenset("i we me us you he she they him her them everyone everybody".split())
 # Groups of staff named as a whole: "the deck crew", "floor staff", "the yard lads".
-_TEAMS = frozenset("crew crews team teams staff lads gang squad yard".split())
+# (And the parties to a matter, and a head or chair of something: "between all parties", "the head of strings".)
+_TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair".split())
 # Past forms a particle follows as part of the verb ("went over", "put in"), beside those in -ed.
 _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come saw had did done brought kept held".split())
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
 _WHEN = frozenset(
-    f"{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then time".split()
+    f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then
+    time after afterwards""".split()
 )
 # The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
 _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".split())
@@ -500,7 +510,8 @@ def _a_state(word: str) -> bool:
     return word.endswith("er") and (word[:-2] in REPORTED_STATES or word[:-3] + "y" in REPORTED_STATES)
 
 
-_BEING_FINE = frozenset("better feeling feels feel felt working gone".split())
+# (And the state reported or left in: "she says it is much better", "she left happy".)
+_BEING_FINE = frozenset("better feeling feels feel felt working gone says said reports reported left".split())
 
 
 def _a_person(words: list[str], index: int, names: frozenset[str]) -> bool:
@@ -509,6 +520,13 @@ def _a_person(words: list[str], index: int, names: frozenset[str]) -> bool:
     if word in _PRONOUNS or word in names or word in HONORIFICS or word in _TEAMS or word in PERSON_WORDS or word in PERSON_HEADS:
         return True
     return is_role(word) or (index > 0 and is_role(words[index - 1] + word))  # a role in two words: "lock keeper"
+
+
+def _people(words: list[str], last: int, names: frozenset[str]) -> bool:
+    """Whether a noun phrase ending at last names people, a participle after them too: "the teachers concerned"."""
+    if words[last].endswith("ed") and last > 0 and words[last] not in _SAYS_NOTHING:
+        last -= 1
+    return _a_person(words, last, names)
 
 
 def _a_phrase_end(words: list[str], start: int) -> int:
@@ -535,8 +553,8 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
         if word in _PERSON_PREPOSITIONS or word in _PLACE_OR_TIME:
             end = _a_phrase_end(words, index + 1)
             if end > index + 1 and (
-                (word in _PERSON_PREPOSITIONS and (_a_person(words, end - 1, names) or (word in ("to", "with") and before in _TALKING)))
-                or (_a_place_or_time(words, index) and not _a_verb(before, is_base_verb) and not _a_person(words, end - 1, names))
+                (word in _PERSON_PREPOSITIONS and (_people(words, end - 1, names) or (word in ("to", "with") and before in _TALKING)))
+                or (_a_place_or_time(words, index) and not _a_verb(before, is_base_verb))
             ):
                 index = end
                 continue
@@ -551,13 +569,20 @@ def _a_place_or_time(words: list[str], index: int) -> bool:
 
 
 def _the_subject_end(words: list[str], names: frozenset[str]) -> int:
-    """Where a clause's subject ends when it is a person or staff before a verb: "the lock keeper sorted it", "crew took care of it"."""
+    """Where a clause's subject ends when it is a person or staff before a verb: "the lock keeper sorted it", "crew took
+    care of it", "the head of strings has looked at this"; or the whole clause, a person alone in a list ("..., the owner")."""
+    if all(w in _OPENERS or _a_person(words, i, names) for i, w in enumerate(words)):
+        return len(words)
     for index in range(min(4, len(words) - 1)):
         if _a_person(words, index, names) and words[index] not in _OBJECT_PRONOUNS:
             if not all(w in _OPENERS or (w not in _SAYS_NOTHING and w not in _PHRASE_ENDS) for w in words[:index]):
                 return 0
             while index + 2 < len(words) and _a_person(words, index + 1, names):  # "yard lads"
                 index += 1
+            if words[index + 1] == "of":  # "the head of strings"
+                index = _a_phrase_end(words, index + 2) - 1
+                if index + 1 >= len(words):
+                    return 0
             after = words[index + 1]
             return index + 1 if _a_verb_form(after) or after in _AUXILIARIES else 0
     return 0
