@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
@@ -474,8 +475,13 @@ _CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
 def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
     """Whether every clause of a resolution entry, its who, where, when and how taken away, says no deed."""
     lexicon = subject.lexicon
-    if len(words) > 30 or (_HANDLING.isdisjoint(words) and (len(words) > 8 or not any(lexicon.judges_a_person(w) for w in words))):
-        return False  # the usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR")
+    if len(words) > 30:
+        return False
+    if _HANDLING.isdisjoint(words):  # the usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR")
+        if len(words) > 8 or not any(lexicon.judges_a_person(w) for w in words if w not in _NO_DEED_WORDS):
+            return False
+    elif sum(w not in _NO_DEED_WORDS for w in words) > 8:
+        return False  # more words of substance than the who, where and when of an entry hold
     for clause in _CLAUSES.split(_RULE.sub(" ", lowered)):
         words = [w.strip(".'\"()-").removesuffix("'s") for w in clause.split()]
         left = [w for w in _without_who_where_when(words, subject.names, lexicon.is_base_verb) if not _a_name(w, subject.names)]
@@ -485,10 +491,7 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
 
 
 def _says_no_deed(word: str, names: frozenset[str]) -> bool:
-    return (
-        not word or word in _SAYS_NOTHING or word in _HANDLING or word in _WHEN or word in _THEIR_MESSAGE
-        or word in _SIZE_OR_DEGREE or word in names or word in HONORIFICS or _a_manner(word) or _a_state(word)
-    )
+    return not word or word in _NO_DEED_WORDS or word in names or _a_manner(word) or _a_state(word)
 
 
 def _a_judgement(words: list[str], judges_a_person: Callable[[str], bool]) -> bool:
@@ -512,6 +515,7 @@ def _a_state(word: str) -> bool:
 
 # (And the state reported or left in: "she says it is much better", "she left happy".)
 _BEING_FINE = frozenset("better feeling feels feel felt working gone says said reports reported left".split())
+_NO_DEED_WORDS = _SAYS_NOTHING | _HANDLING | _WHEN | _THEIR_MESSAGE | _SIZE_OR_DEGREE | HONORIFICS | REPORTED_STATES | _BEING_FINE
 
 
 def _a_person(words: list[str], index: int, names: frozenset[str]) -> bool:
@@ -519,7 +523,10 @@ def _a_person(words: list[str], index: int, names: frozenset[str]) -> bool:
     word = words[index]
     if word in _PRONOUNS or word in names or word in HONORIFICS or word in _TEAMS or word in PERSON_WORDS or word in PERSON_HEADS:
         return True
-    return is_role(word) or (index > 0 and is_role(words[index - 1] + word))  # a role in two words: "lock keeper"
+    return _a_role(word) or (index > 0 and word.endswith("er") and _a_role(words[index - 1] + word))  # two words: "lock keeper"
+
+
+_a_role = lru_cache(maxsize=4096)(is_role)  # words recur from entry to entry
 
 
 def _people(words: list[str], last: int, names: frozenset[str]) -> bool:
@@ -597,7 +604,7 @@ def _a_verb(word: str, is_base_verb: Callable[[str], bool]) -> bool:
     if word.endswith("ed") or word in _IRREGULAR_PAST or word in _HANDLING:
         return True
     # (A role reads as a verb's plain form when its -ing form is common: "engineer", "service".)
-    return len(word) > 2 and word not in _SAYS_NOTHING and not is_role(word) and is_base_verb(word)
+    return len(word) > 2 and word not in _SAYS_NOTHING and not _a_role(word) and is_base_verb(word)
 
 
 def _a_name(word: str, names: frozenset[str]) -> bool:
