@@ -42,8 +42,10 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     if insults:
         words = [w for w in words if w not in insults and not any(w in phrase.split() for phrase in insults)]
     filler, names = lexicon.filler, subject.names
-    # Judging words say nothing of the issue; nouns VADER scores ("funeral", "emergency") do.
-    kept = [w for w in words if len(w) > 1 and w not in filler and w not in names and not lexicon.judges_a_person(w)]
+    # Judging words said of a person say nothing of the issue; said of a thing they are it ("the shower is cold");
+    # nouns VADER scores ("funeral", "emergency") are the issue too.
+    of_a_person = not _A_PERSON_IN_A_REASON.isdisjoint(words) or not names.isdisjoint(words)
+    kept = [w for w in words if len(w) > 1 and w not in filler and w not in names and not (of_a_person and lexicon.judges_a_person(w))]
     if "behalf" in words:  # on whose behalf is not the issue: "rang on behalf of his wife"
         after = words[words.index("behalf") + 1 : words.index("behalf") + 4]
         if after[:1] == ["of"]:
@@ -56,9 +58,18 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
         kept = [w for w in kept if w not in forms or not _a_form_of(w, filler)]
     telling = len(kept) >= 2 and (not _CUES.isdisjoint(words) or "'d" in text.lowered)  # most reasons have no cue
     said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else set()
+    if not _ABOUT_NOUNS.isdisjoint(kept):  # rarely: "about" said in more words, "in relation to her booking"
+        said_of_the_contact |= {m.group(m.lastindex or 0) for m in _ABOUT_IN_MORE_WORDS.finditer(text.lowered)}
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
         said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names, filler)
     return [w for w in kept if w not in said_of_the_contact]
+
+
+# "About" said in more words: "in relation to", "with regard to", "in respect of", "relating to".
+_ABOUT_NOUNS = frozenset("relation regard regards respect reference connection relating pertaining".split())
+_ABOUT_IN_MORE_WORDS = re.compile(
+    r"\b(?:(?:in|with) (relation|regards?|respect|reference|connection) (?:to|of|with)|(?:as) (regards)|(relating|pertaining) to)\b"
+)
 
 
 # Verbs of getting in touch, in the forms a reason opens with: "rang", "msgd", "emailed" (not "phone", "call": also nouns).
@@ -73,7 +84,8 @@ _PARTICLES_OF_CALLING = frozenset("in back up down round through".split())  # "r
 # A talk had: "had a quick word", "having a chat".
 _HAVING = frozenset("had have has having".split())
 _A_TALK = frozenset("word chat natter chinwag".split())
-_GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK
+_GETTING = frozenset("got get gets getting".split())  # "got in touch", "getting in contact"
+_GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK | frozenset(("touch",))
 # Where, over what channel and when they got in touch, before the topic: "at the wheel", "via WhatsApp", "from the boat".
 _WHERE = frozenset("at on in via by from over into through during".split())
 # Before a time alone: "after hours", "before closing".
@@ -99,6 +111,8 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
     start = 0
     while start < min(3, len(clause)) and (clause[start] in _OPENERS or _a_person(clause, start, names)):
         start += 1  # who got in touch: "Dad", "His son"
+    if start and clause[start : start + 1] and clause[start] in _WHERE:  # and where they are: "Guest in Rose Cottage"
+        start = next((at for at in range(start + 2, min(start + 6, len(clause))) if _after_getting_in_touch(clause, at, filler)), start)
     index = _after_getting_in_touch(clause, start, filler)
     if not index:
         return set()
@@ -131,6 +145,8 @@ def _after_getting_in_touch(words: list[str], start: int, filler: frozenset[str]
         return start + 2 if words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_CALLING else start + 1
     if word in _COMING:  # with the particle and where it leads: "stopped by reception", "swung by the studio"
         return _a_phrase_end(words, start + 2) if words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_COMING else 0
+    if word in _GETTING and words[start + 1 : start + 3] in (["in", "touch"], ["in", "contact"]):
+        return start + 3
     if word in _HAVING:
         for index in range(start + 1, min(start + 4, len(words))):
             if words[index] in _A_TALK:
@@ -138,6 +154,10 @@ def _after_getting_in_touch(words: list[str], start: int, filler: frozenset[str]
             if words[index] != "a" and words[index] not in _TALK_SIZES:
                 return 0
     return 0
+
+
+# Words for a person a judgement in a reason may be said of: "rude customer", "she was cold with me".
+_A_PERSON_IN_A_REASON = PERSON_WORDS | PERSON_HEADS | frozenset("i we me us you they them he she his her staff".split())
 
 
 def _a_form_of(word: str, filler: frozenset[str]) -> bool:
@@ -241,12 +261,15 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
     A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",
-    "His son"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached out", "had a quick word") and
-    where, over what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from
-    the boat last Tuesday", "after hours"), up to the topic, say only how the contact came; so does a time in the topic ("the
-    stuff from last wk"), looking round as the visit ("for a natter and a browse"), and the contact
-    counted ("Second letter on the earlier points"). "Had a word at the wheel about her membership"
-    names only her membership; "Dad stopped by reception to report the broken gate latch" names the issue.
+    "His son", "Guest in Rose Cottage"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached
+    out", "got in touch", "had a quick word") and where, over what channel and when ("at the wheel",
+    "on insta", "via WhatsApp on Sunday evening", "from the boat last Tuesday", "after hours"), up to
+    the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
+    looking round as the visit ("for a natter and a browse"), the contact counted ("Second letter on
+    the earlier points") and "about" in more words ("in relation to her booking"). "Had a word at the
+    wheel about her membership" names only her membership; "Dad stopped by reception to report the
+    broken gate latch" names the issue. A judging word counts only in a reason about no person: "The
+    shower is cold" names the issue.
 
     Where these patterns find nothing, the learned reading, when switched on, may still flag the note
     (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
@@ -383,17 +406,20 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
 
     Each clause of an entry is read as a reviewer reads it: who did it (its subject, when that is a
     person or staff, "the head of strings", or "by" someone), to, with or for whom ("the teachers
-    concerned"), whoever was talked to, where, when, over
-    what channel and by what rule are taken away, and what is left must name a deed. A verb of
-    handling, looking, attending or talking acting on the issue itself or on the customer's own
-    message, a state of being fine or better, as seen or reported ("she's feeling better", "we got
-    there in the end", "now is working", "she says it is much better", "she left happy"), or a
-    judgement of the person in place of a deed ("Very entitled attitude on the phone.") names none: "Crew took care of it on the Thursday.", "Spoke to the driver and dealt
-    with it.", "Matter is handled by the deck crew, is finish now.", "Looked into it together with him
-    on the chat and it is sorted now.", "I have reviewed Mrs Ashworth-Keene's correspondence and dealt
-    with the matter in accordance with the adoption scheme procedure." What a verb is put on, "in" a
-    manner ("Handled the call in Spanish."), "by" a means ("Sorted by a refund.") and "about" a thing
-    stay: "Talked her through the reset on the phone.", "Spoke to her about the late fee."
+    concerned"), whoever was talked to, where, when, over what channel and by what rule are taken
+    away, and what is left must name a deed. A verb of handling, looking, attending or talking acting
+    on the issue itself or on the customer's own message, a thing given named by its kind ("A response
+    was provided to the guest by the out-of-hours line within the hour."), a state of being fine or
+    better, as seen or reported ("she's feeling better", "we got there in the end", "now is working",
+    "she says it is much better", "she left happy"), or a judgement of the person in place of a deed
+    ("Very entitled attitude on the phone.") names none: "Crew took care of it on the Thursday.",
+    "Spoke to the driver and dealt with it.", "Matter is handled by the deck crew, is finish now.",
+    "Looked into it together with him on the chat and it is sorted now.", "I have reviewed Mrs
+    Ashworth-Keene's correspondence and dealt with the matter in accordance with the adoption scheme
+    procedure." What a verb is put on, whom a thing is passed to or raised with ("Passed her complaint
+    to the practice manager.", "Logged it with the installer."), "in" a manner ("Handled the call in
+    Spanish."), "by" a means ("Sorted by a refund.") and "about" a thing stay: "Talked her through the
+    reset on the phone.", "Spoke to her about the late fee."
 
     Where these patterns find nothing, the learned reading, when switched on, may still flag the note
     (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
@@ -435,9 +461,12 @@ _HANDLING = frozenset(
     word""".split()
 )
 # Prepositions that open where, when or over what channel: "at reception", "on the Thursday", "over video call".
-_PLACE_OR_TIME = frozenset("at on in over via during from across round around inside".split())
+_PLACE_OR_TIME = frozenset("at on in over via during from across round around inside within until".split())
 # Prepositions that open a person: by whom, to or with whom, for whom ("by the duty manager", "for her").
 _PERSON_PREPOSITIONS = frozenset("by to with for from between".split())
+# Whom a thing is passed to or raised with is the deed itself: "Passed her complaint to the practice manager.",
+# "Reported to maintenance", "Logged it with the installer".
+_PASSING = frozenset("passed passing forwarded handed escalated referred transferred sent reported logged raised flagged".split())
 # After a verb of talking, "to" or "with" opens whoever was talked to, named as anything: "a word with the other boater".
 _TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatted word words liaised".split())
 # Words that end a noun phrase: the next preposition, conjunction, verb of being or pronoun.
@@ -455,10 +484,14 @@ _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave gi
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
 _WHEN = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then
-    time after afterwards""".split()
+    time after afterwards hour hours minute minutes""".split()
 )
 # The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
 _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".split())
+# What was given, named by its kind: "a response was provided", "gave her an answer".
+_GIVEN_BY_KIND = frozenset("response responses reply answer answers resolution solution".split())
+# People named by a pronoun, a relative one too: "everyone's satisfaction", "the site owner, who has been made aware".
+_ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom".split())
 # The size or kind of a look or a talk, degree and company: "a good old look", "a lot calmer", "this one",
 # "got there", "looked into it together".
 _SIZE_OR_DEGREE = frozenset("old quick brief little proper lot much one there by our your its very together".split())
@@ -477,7 +510,7 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
     lexicon = subject.lexicon
     if len(words) > 30:
         return False
-    if _HANDLING.isdisjoint(words):  # the usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR")
+    if _EMPTY_VERBS.isdisjoint(words):  # the usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR")
         if len(words) > 8 or not any(lexicon.judges_a_person(w) for w in words if w not in _NO_DEED_WORDS):
             return False
     elif sum(w not in _NO_DEED_WORDS for w in words) > 8:
@@ -515,7 +548,11 @@ def _a_state(word: str) -> bool:
 
 # (And the state reported or left in: "she says it is much better", "she left happy".)
 _BEING_FINE = frozenset("better feeling feels feel felt working gone says said reports reported left".split())
-_NO_DEED_WORDS = _SAYS_NOTHING | _HANDLING | _WHEN | _THEIR_MESSAGE | _SIZE_OR_DEGREE | HONORIFICS | REPORTED_STATES | _BEING_FINE
+# Verbs that do nothing by themselves, one of which an entry that says nothing at length holds: "dealt", "provided", "solve".
+_EMPTY_VERBS = _HANDLING | frozenset(w for w in _SAYS_NOTHING if w.endswith("ed")) | frozenset("solve fix resolve inform".split())
+_NO_DEED_WORDS = (
+    _SAYS_NOTHING | _HANDLING | _WHEN | _THEIR_MESSAGE | _GIVEN_BY_KIND | _ANYONE | _SIZE_OR_DEGREE | HONORIFICS | REPORTED_STATES | _BEING_FINE
+)
 
 
 def _a_person(words: list[str], index: int, names: frozenset[str]) -> bool:
@@ -529,11 +566,13 @@ def _a_person(words: list[str], index: int, names: frozenset[str]) -> bool:
 _a_role = lru_cache(maxsize=4096)(is_role)  # words recur from entry to entry
 
 
-def _people(words: list[str], last: int, names: frozenset[str]) -> bool:
-    """Whether a noun phrase ending at last names people, a participle after them too: "the teachers concerned"."""
-    if words[last].endswith("ed") and last > 0 and words[last] not in _SAYS_NOTHING:
-        last -= 1
-    return _a_person(words, last, names)
+def _people_end(words: list[str], start: int, end: int, names: frozenset[str]) -> int:
+    """Where the people a noun phrase names end, a participle after them too ("the teachers concerned"), or 0 if it names none."""
+    for last in range(end - 1, start - 1, -1):
+        if _a_person(words, last, names):
+            after = last + 1
+            return after + 1 if after < end and words[after].endswith("ed") and words[after] not in _SAYS_NOTHING else after
+    return 0
 
 
 def _a_phrase_end(words: list[str], start: int) -> int:
@@ -559,10 +598,15 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
         before = words[index - 1] if index > 0 else ""
         if word in _PERSON_PREPOSITIONS or word in _PLACE_OR_TIME:
             end = _a_phrase_end(words, index + 1)
-            if end > index + 1 and (
-                (word in _PERSON_PREPOSITIONS and (_people(words, end - 1, names) or (word in ("to", "with") and before in _TALKING)))
-                or (_a_place_or_time(words, index) and not _a_verb(before, is_base_verb))
-            ):
+            if end > index + 1 and word in _PERSON_PREPOSITIONS and not (word in ("to", "with") and not _PASSING.isdisjoint(words[:index])):
+                if word in ("to", "with") and before in _TALKING:
+                    index = end  # whoever was talked to: "a word with the other boater"
+                    continue
+                people_end = _people_end(words, index + 1, end, names)  # "by our housekeeper", then "same day"
+                if people_end:
+                    index = people_end
+                    continue
+            if end > index + 1 and _a_place_or_time(words, index) and not _a_verb(before, is_base_verb):
                 index = end
                 continue
         kept.append(word)
@@ -582,7 +626,11 @@ def _the_subject_end(words: list[str], names: frozenset[str]) -> int:
         return len(words)
     for index in range(min(4, len(words) - 1)):
         if _a_person(words, index, names) and words[index] not in _OBJECT_PRONOUNS:
-            if not all(w in _OPENERS or (w not in _SAYS_NOTHING and w not in _PHRASE_ENDS) for w in words[:index]):
+            opening = words[:index]
+            if opening[:1] and opening[0] in _OPENERS:  # "our IT contractor": any words but verbs between
+                if any(_a_verb_form(w) or w in _AUXILIARIES for w in opening):
+                    return 0
+            elif not all(w not in _SAYS_NOTHING and w not in _PHRASE_ENDS for w in opening):
                 return 0
             while index + 2 < len(words) and _a_person(words, index + 1, names):  # "yard lads"
                 index += 1
