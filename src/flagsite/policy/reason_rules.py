@@ -517,10 +517,31 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
         return False  # more words of substance than the who, where and when of an entry hold
     for clause in _CLAUSES.split(_RULE.sub(" ", lowered)):
         words = [w.strip(".'\"()-").removesuffix("'s") for w in clause.split()]
+        if _a_thing_acted_on(words, subject.names, lexicon.judges_a_person):
+            return False  # often: an object right after the verb ("Explained the winter rate ...")
         left = [w for w in _without_who_where_when(words, subject.names, lexicon.is_base_verb) if not _a_name(w, subject.names)]
         if not all(_says_no_deed(w, subject.names) for w in left) and not _a_judgement(left, lexicon.judges_a_person):
             return False
     return True
+
+
+def _a_thing_acted_on(words: list[str], names: frozenset[str], judges_a_person: Callable[[str], bool]) -> bool:
+    """Whether a clause opens with a verb of a deed ("Reprinted the tickets") or with a verb and, before any preposition,
+    a word of substance: its object ("Explained the winter rate")."""
+    start = 0
+    while start < min(3, len(words)) and (words[start] in _SUBJECT_PRONOUNS or words[start] in _AUXILIARIES):
+        start += 1
+    if start >= len(words):
+        return False
+    verb = words[start]
+    if verb not in _EMPTY_VERBS:
+        return verb.endswith("ed") and not _says_no_deed(verb, names) and not judges_a_person(verb)
+    for word in words[start + 1 : start + 4]:
+        if word in _PHRASE_ENDS:
+            return False
+        if not _says_no_deed(word, names) and word not in _PRONOUNS and word not in _OPENERS and not _a_name(word, names):
+            return True
+    return False
 
 
 def _says_no_deed(word: str, names: frozenset[str]) -> bool:
@@ -644,6 +665,7 @@ def _the_subject_end(words: list[str], names: frozenset[str]) -> int:
 
 
 _OBJECT_PRONOUNS = frozenset("me us him her them".split())
+_SUBJECT_PRONOUNS = frozenset("i we he she they".split())
 _AUXILIARIES = frozenset("has have had is was were will would did does do can could should".split())
 
 
