@@ -186,8 +186,9 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
-        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words) and _HELD.isdisjoint(text.words):
-            continue  # no account field named, nothing of theirs, no record, new value or thing held named: nearly every text
+        put_on_or_off_a_thing_held = not _HELD.isdisjoint(text.words) and not _ON_OR_OFF_VERBS.isdisjoint(text.words)
+        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words) and not put_on_or_off_a_thing_held:
+            continue  # no account field named, nothing of theirs, no record or new value, no one put on or off a thing held: nearly every text
         stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words)
         to_a_value = "to" in text.words or "onto" in text.words or "into" in text.words  # what the two readings below need
         passive = to_a_value and text.loc[0] != "reason" and not _POSSESSIVES.isdisjoint(text.words) and not _PASSIVE_WORDS.isdisjoint(text.words)
@@ -569,6 +570,7 @@ _COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bump
 
 
 _HELD = _PRODUCT_WORDS - _LEVELS
+_ON_OR_OFF_VERBS = frozenset("added removed took taken".split())  # the verbs _NAMED_ON_ACCOUNT is read after
 # A person by name put on or taken off the account, or what it holds: "Added Siân Davies to the account as a
 # second contact", "Took Mr Ruane off the boiler warranty", "Removed Dana from the lease".
 _NAMED_ON_ACCOUNT = re.compile(

@@ -331,14 +331,14 @@ def _in_a_quotation(sentence: str, at: int) -> bool:
 # "to" and a verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"): the
 # plural is every one of them, every time, where one named person with "to" is one job ("Engineer to return
 # Thursday").
-_HEADLINE_DUTY = re.compile(r"(?:^|[,;:]\s*|\b(?:and|so)\s+)(?:all\s+|our\s+|the\s+)?([a-z]+s)\s+to\s+(?:always\s+|never\s+|not\s+)?([a-z]+)\b")
+_HEADLINE_DUTY = re.compile(r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:all\s+|our\s+|the\s+)?([a-z]+s)\s+to\s+(?:always\s+|never\s+|not\s+)?([a-z]+)\b")
 # A rule for every thing of the customer's, in the present, as its clause's subject: "Any camera of hers that is
 # left with us goes into the safe", "Every parcel for her goes to number 12" (not "Every parcel for her went ...",
 # nor "Any bike that comes in gets a free check": the shop's rule, not hers).
 _ALL_OF_KIND = frozenset("any every each all".split())
 _THEIRS = frozenset("hers his theirs her him them".split())
 _ANY_OF_THEIRS = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|so)\s+)(?:any|every|each|all)\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
+    r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:any|every|each|all)\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
     r"(?:of (?:hers|his|theirs)|for (?:her|him|them)|to (?:her|him|them))\b([^.;:!?]*)"
 )
 _PRESENT = re.compile(r"\b(?:is|are|goes|go|gets|get|has|have|needs|need|must|should|stays|stay|comes|come|has to|have to)\b")
@@ -364,8 +364,10 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             order = _an_order(sentence, lexicon)
             if order and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(order)):
                 return sentence.strip(), order
-    if ("s to " in text.lowered or (not _ALL_OF_KIND.isdisjoint(words) and not _THEIRS.isdisjoint(words))):
-        for sentence in sentences(text.text):
+    if ("s to " in text.lowered and _HEADLINE_DUTY.search(text.lowered)) or (
+        not _ALL_OF_KIND.isdisjoint(words) and not _THEIRS.isdisjoint(words) and _ANY_OF_THEIRS.search(text.lowered)
+    ):
+        for sentence in sentences(text.text):  # one look at the whole first: nearly every text has neither
             rule_ = _standing_rule(sentence, lexicon)
             if rule_ and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(rule_)):
                 return sentence.strip(), rule_
