@@ -66,10 +66,13 @@ def tokens(words: Iterable[str], names: frozenset[str]) -> tuple[str, ...]:
     return (*single, *map(" ".join, zip([_START, *single], single, strict=False)))
 
 
-def log_odds(subject: Subject) -> dict[str, float]:
-    """A note's log-odds under each reading, worked out once for them all on the first rule that asks."""
+def margins(subject: Subject) -> dict[str, float]:
+    """How far a note's log-odds under each reading pass its threshold (negative: short of it).
+
+    Worked out once for every reading of a note, on the first rule that asks."""
     if not (_LAST and _LAST[0][0] is subject):
-        _LAST[:] = [(subject, texts_log_odds(subject.texts, subject.names))]
+        odds = texts_log_odds(subject.texts, subject.names)
+        _LAST[:] = [(subject, {code: odds[code] - reading.threshold for code, reading in readings().items()})]
     return _LAST[0][1]
 
 
@@ -95,7 +98,7 @@ def _text_scores(text: TextField, names: frozenset[str]) -> tuple[tuple[str, flo
         codes, weights = _field_weights().get(text.loc[0], ((), {}))
         # A row of weights for each token some reading of the field weighs, summed by column: all in C.
         rows = list(filter(None, map(weights.get, tokens(text.words, names))))
-        found = _SCORES[key] = tuple(zip(codes, map(sum, zip(*rows, strict=True)), strict=True)) if rows else ()
+        found = _SCORES[key] = tuple(zip(codes, map(sum, zip(*rows, strict=False)), strict=False)) if rows else ()
     return found
 
 
@@ -149,15 +152,13 @@ def applies(code: str, subject: Subject) -> bool:
 
 def learned_hits(code: str, subject: Subject) -> Iterator[Hit]:
     """A finding under the rule's code when its learned reading passes the threshold (asked only where the rule found nothing)."""
-    if not applies(code, subject):
+    # Most notes fall short: that is looked at first, and the rest only for those that pass.
+    if margins(subject).get(code, -1.0) < 0 or not applies(code, subject):
         return
-    odds = log_odds(subject).get(code)  # None: the model file does not cover the rule
-    reading = readings().get(code)
-    if odds is None or reading is None or odds < reading.threshold:
-        return
+    reading = readings()[code]
     texts = [text for text in subject.texts if text.loc[0] in reading.fields]
     kind, instead = _READS_AS[code]
-    where = max(texts, key=lambda text: dict(_text_scores(text, subject.names))[code])
+    where = max(texts, key=lambda text: dict(_text_scores(text, subject.names)).get(code, 0.0))
     present = set(tokens(where.words, subject.names))
     weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: -reading.weights[t])[:3]
     shown = ", ".join(repr(t.removeprefix(f"{_START} ")) for t in weighed)
