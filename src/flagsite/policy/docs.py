@@ -32,18 +32,18 @@ policy_exceptions:
 
 
 _LEARNED_READING = """**The learned reading (off unless `learned_reading: true`).** Switched on, the rules whose wording
-is free (P103, P104, P106, P108) read notes with a linear model as well as their written patterns: where a
-rule's patterns find nothing on a note, the model sums the weights of the words and word pairs of the
-fields the rule reads (in lower case; the writer or the team, the customer's side, a day and the names of
-the record's people as one word each) and flags the note under the rule's code when the sum passes a
-threshold; its message names the words that weighed most. It was fitted on the labelled notes of every
-part of the corpus the rules were tuned against (`tests/policy/labelled`, `labelled-heldout`,
-`labelled-blind2` to `labelled-blind7`), and each threshold was chosen so that, on files it was not fitted
-on, at least 95 in 100 of the notes it flags carry that rule's label; on its own it finds a third to two
-thirds of them. P105 is left out: no threshold reached that precision while finding one in ten. The parts,
-note counts, thresholds and cross-validated figures are in `src/flagsite/policy/data/note-model.json.gz`;
-what it adds on notes by new writers is in `tests/policy/labelled/README.md`. It is off by default until a
-set of notes written after it was fitted shows that what it finds is worth what it flags wrongly.
+is free (P103, P104, P105, P106, P108) read notes with a linear model as well as their written patterns:
+where a rule's patterns find nothing on a note, the model sums the weights of the words and word pairs
+of the fields the rule reads (in lower case; the writer or the team, the customer's side, a day and the
+names of the record's people as one word each) and flags the note under the rule's code when the sum
+passes a threshold; its message names the words that weighed most. It was fitted on the labelled notes
+of every part of the corpus the rules were tuned against (`tests/policy/labelled`, `labelled-heldout`,
+`labelled-blind2` to `labelled-blind7`), and each threshold was chosen so that, on files it was not
+fitted on, at least 95 in 100 of the notes it flags carry that rule's label; on its own it then finds
+from one in eight (P105) to two in three (P104) of them. The parts, note counts, thresholds and
+cross-validated figures are in `src/flagsite/policy/data/note-model.json.gz`; what it adds on notes by
+new writers is in `tests/policy/labelled/README.md`. It is off by default until a set of notes written
+after it was fitted shows that what it finds is worth what it flags wrongly.
 """
 
 

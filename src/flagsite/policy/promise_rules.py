@@ -522,6 +522,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     in the past opening a sentence before "back" ("Cut back to firm wood"); where a thing went ("Refunded the second
     charge, back to the card"); and what was done ("I checked the traps and texted him").
 
+    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
+    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
+
     ## Why
     A promised callback that is only in prose appears on nobody's list: the follow-ups-due
     dashboard is built from `follow_up`. Broken promises are the missteps customers remember.
