@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 from .note_common import DETERMINERS, is_role, preference_text
 from .subject import Subject
 from .text import TextField, sentences
-from .words import WEEKDAYS
+from .words import ACCOUNT_PARTY_ROLES, WEEKDAYS
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 _DURABLE = re.compile(
@@ -330,8 +330,11 @@ def _in_a_quotation(sentence: str, at: int) -> bool:
 # A duty in headline form, opening its clause: whoever of a kind deals with the customer, in the plural, then
 # "to" and a verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"): the
 # plural is every one of them, every time, where one named person with "to" is one job ("Engineer to return
-# Thursday").
+# Thursday"). Whoever deals with the customer: not the customer's own party (see _THEIR_OWN_PARTY).
 _HEADLINE_DUTY = re.compile(r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:all\s+|our\s+|the\s+)?([a-z]+s)\s+to\s+(?:always\s+|never\s+|not\s+)?([a-z]+)\b")
+# The customer's own party, whom a duty in headline form binds as a house rule ("Parents to sign the waiver on
+# arrival", "Guests to check out by 11"), not as a standing instruction about this customer.
+_THEIR_OWN_PARTY = ACCOUNT_PARTY_ROLES | {"parent", "guardian"}
 # A rule for every thing of the customer's, in the present, as its clause's subject: "Any camera of hers that is
 # left with us goes into the safe", "Every parcel for her goes to number 12" (not "Every parcel for her went ...",
 # nor "Any bike that comes in gets a free check": the shop's rule, not hers).
@@ -348,7 +351,8 @@ def _standing_rule(sentence: str, lexicon: Lexicon) -> str | None:
     """The words of a duty in headline form, or of a rule for every thing of the customer's, when the sentence gives one."""
     lowered = sentence.lower()
     for found in _HEADLINE_DUTY.finditer(lowered):
-        if is_role(found.group(1)) and lexicon.is_base_verb(found.group(2)):
+        doer = found.group(1)
+        if is_role(doer) and doer[:-1] not in _THEIR_OWN_PARTY and lexicon.is_base_verb(found.group(2)):
             return found.group(0).strip(" ,;:")
     theirs = _ANY_OF_THEIRS.search(lowered)
     if theirs and _PRESENT.search(theirs.group(1)):
@@ -424,7 +428,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     the verb of the duty ("whoever is on her round needs to wheel the bins back"; not a guess,
     "staff must have missed it"), or in headline form, whoever of a kind in the plural, then "to" and a
     verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"; not one
-    person's job, "Engineer to return Thursday"); a rule for any thing of the customer's, said in the
+    person's job, "Engineer to return Thursday", nor a house rule for the customer's own party, "Guests to
+    check out by 11"); a rule for any thing of the customer's, said in the
     present as its clause's subject ("Any camera of hers that is left with us over a weekend goes into
     the safe", "Every parcel for her goes to number 12"; not "Every parcel for her went to number 12",
     nor the shop's own rule, "Any bike that comes in gets a free check"); an order in the
