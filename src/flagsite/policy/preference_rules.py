@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 from .note_common import DETERMINERS, is_role, preference_text
 from .subject import Subject
 from .text import TextField, sentences
-from .words import ACCOUNT_PARTY_ROLES, WEEKDAYS
+from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, WEEKDAYS
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 _DURABLE = re.compile(
@@ -266,9 +266,11 @@ _A_DAY = re.compile(
 # boats must be signed out for each session"), not an instruction to whoever deals with them next
 # ("Told the drivers they must ring her bell on every drop").
 _TOLD_THEM = re.compile(
-    r"\b(?:told|tell|reminded|remind|explained|explain|advised|informed|warned|assured)\b(?=[^.;]*\b(?:must|should|has to|have to|needs? to|is to|are to)\b)"
+    r"\b(?:told|tell|reminded|remind|explained|explain|advised|informed|warned|assured|stressed|confirmed|said|made (?:it )?clear|"
+    r"pointed out|let (?:him|her|them) know)\b(?=[^.;]*\b(?:must|should|has to|have to|needs? to|is to|are to)\b)"
 )
-_TELLING_WORDS = frozenset("told tell reminded remind explained explain advised informed warned assured".split())
+# Every match of _TOLD_THEM holds one of these: verbs of saying.
+_TELLING_WORDS = frozenset("told tell reminded remind explained explain advised informed warned assured stressed confirmed said clear pointed know".split())
 
 
 def _terms_told(lowered: str, at: int) -> bool:
@@ -279,10 +281,12 @@ def _terms_told(lowered: str, at: int) -> bool:
     if not told:
         return False
     found = told[-1]
-    after = lowered[found.end() :].split()[:2]
-    if not after or after[0] in ("him", "her", "them", "to", "that"):
+    after = lowered[found.end() :].split()[:3]
+    if after and after[0] in ("to", "with"):
+        after = after[1:]  # "made clear to him", "confirmed with the drivers"
+    if not after or after[0] in ("him", "her", "them", "that"):
         return True
-    hearer = after[1] if after[0] in DETERMINERS and len(after) > 1 else after[0]
+    hearer = after[1] if (after[0] in DETERMINERS or after[0] == "our") and len(after) > 1 else after[0]
     return not is_role(hearer)  # "told the drivers they must ring": staff are told
 
 
@@ -303,8 +307,8 @@ def _an_order(sentence: str, lexicon: Lexicon) -> str | None:
         return duty.group(0)
     for found in _ORDER.finditer(lowered):
         marker, verb, rest = found.group(1), found.group(2), found.group(3)
-        if verb in _NOT_ORDERS or (_A_SUBJECT_AFTER.match(rest) and verb not in _BEFORE_AN_ING) or not lexicon.is_base_verb(verb):
-            continue
+        if verb in _NOT_ORDERS or verb in IRREGULAR_PASTS or (_A_SUBJECT_AFTER.match(rest) and verb not in _BEFORE_AN_ING) or not lexicon.is_base_verb(verb):
+            continue  # (a past tense that is also a plain form reports: "Found her a spare bike", "Wound the clock back")
         if _FINITE_AFTER_A_NOUN.match(rest):
             continue  # "Print in the back bedroom is fading": a noun, the subject of "is"
         if marker or _ENDLESS_SCOPE.search(rest) or (_TO_THEM.match(rest) and not _A_DAY.search(rest)):
@@ -437,7 +441,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     past 6pm", "always speak to him face on"), a scope without end after it ("Keep the side gate shut
     at all times", "at this address", "every single time") or the customer as its object, near the
     verb, and no day named ("give her a few minutes to get to the door", "open the bottles for him"; not "Ring her back on Friday", nor a name opening a report, "Wade
-    checked her"); a duty for every occasion of a kind ("should be given a buggy for every
+    checked her", nor a past tense, "Found her a spare bike"); a duty for every occasion of a kind ("should be given a buggy for every
     competition"; not a wish alone, "wants admin rights on every PC"), or a need said without a verb
     for every occasion of the customer's ("nut-free tray at her bench each workshop she attends"; not
     a report, "printed every class she attended", "reminded the crews to close every gate they
@@ -460,8 +464,9 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     wheelchair", "her grandmother uses a wheelchair", "one of the guests has a nut allergy"), nor a
     report with a name or a thing before its verb ("Boat dragging her mooring", "Print in the back bedroom
     is fading": its first word is the subject of a later verb, not an order), nor a duty told to the
-    customer as the terms ("Told him the wristband has to be shown on every visit"; but "Told the drivers
-    they must ring her bell on every drop"), nor a wish the note's changes carry out, one whose new value
+    customer as the terms, whatever the verb of saying ("Told him the wristband has to be shown on every
+    visit", "made clear to him that dogs must be on a lead"; but "Told the drivers they must ring her bell
+    on every drop"), nor a wish the note's changes carry out, one whose new value
     is what the wish asks for ("Wants reminders by text not email", reminders changed to "text message"),
     or whose resolution changes the customer's setting for what the wish is about ("changed her reminder
     setting"; a change P106 asks to record), nor what a person cannot see or read
