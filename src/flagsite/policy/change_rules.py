@@ -110,8 +110,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     Sandhu Lettings Ltd", "swapped it over to Greg" after the account is named); a person named by
     title moved onto a product ("Moved Ms Byrne onto the fixed-fee bookkeeping service"); taken off
     or removed from a scheme, a programme or a plan ("took plot 42 off the letting scheme"); the
-    terms the account pays on extended or changed ("extended the credit terms to 45 days"); a setting turned off or a phone unlinked ("turned off the paper
-    statements", "unlinked the old handset from her account"); a setting of the customer's, of what
+    terms the account pays on extended or changed ("extended the credit terms to 45 days"); a setting or messages turned off, or a phone unlinked ("turned off
+    the paper statements", "Turned off her text reminders", "unlinked the old handset from her account"); a setting of the customer's, of what
     reaches them or how they pay, changed ("changed her reminder setting in the booking app", "updated
     his notification settings"; not a thing's, "the settings on her camera"); an account renamed; the plain verb
     after "have" or "do", as second-language writers put it ("I have change the number", "I did swap
@@ -140,8 +140,9 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
     of birth on the order of service", "moved her funds into the savings account", "put her name
     down for the rota", "moved her name up the waiting list", "moved Tobi's jab to next week", a place in
-    a queue: "put his name on the waiting list for the June class", "put their names down on the list
-    for the next litter";
+    a queue or a name signed up: "put his name on the waiting list for the June class", "put their names
+    down on the list for the next litter", "Added his name to the list for the May trip" (but "her name
+    to the mailing list" is the account);
     a thing of someone named is the account's only as a standing setting or a field: "changed
     Tobi's home pool to Hove", not "changed Tobi's snack to the dairy-free one") is not a change of the account ("opted her out of the
     newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
@@ -600,6 +601,9 @@ _ACCOUNT_UNDER_A_NAME = re.compile(
 # A place in a queue, or a name put down for something: not the account ("put their names down on the list
 # for the next litter", "added her to the reserve list for Saturday's regatta", "put her name down for the rota").
 _QUEUED = re.compile(r"\b(?:waiting|wait|reserve|standby|stand-by|interest|priority)[ -]?lists?\b|\bqueue\b|^\s+(?:[\w'-]+\s+){1,3}?down\s+(?:on|for)\b")
+# A name put on a list: the person signed up for something, unless the list is one of the account's
+# ("the mailing list"): "Put their names on the sign-up list for the beach clean".
+_NAME_ON_A_LIST = re.compile(r"\s+(?:his|her|their)\s+names?\s+(?:down\s+)?(?:on|onto|to)\s+(?:the|a|our)\s+(?:([\w-]+)\s+)?lists?\b")
 _PLACING_VERBS = frozenset("put added moved took taken removed".split())
 _PUT_ASIDE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:aside|by|away)\b")
 
@@ -648,12 +652,19 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         return None  # "it had been put under Ferris instead of Ferreira": a thing filed by a name, not the account's name
     if name in _PLACING_VERBS and _QUEUED.search(_CLAUSE_END.split(rest, maxsplit=1)[0]):
         return None  # "put his name on the waiting list for the June class": a place in a queue, not the account
+    signed_up = _NAME_ON_A_LIST.match(rest) if name in _PLACING_VERBS else None
+    if signed_up and signed_up.group(1) not in _FIELD_WORDS:
+        return None  # "Added his name to the list for the May trip": signed up for it; "her name to the mailing list" is the account
     if name in ("added", "removed", "took", "taken") and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
         if _someone_added(clause.split()):
             return "people on the account"  # "added her husband as an authorised user on the account"
         messages = _MESSAGES.match(clause)
         if messages:
             return messages.group(1)  # "removed the SMS reminders from her profile": what she is sent
+    if name == "turned":
+        messages = _MESSAGES.match(re.sub(r"^\s+(?:off|on)\b", "", clause))
+        if messages:
+            return messages.group(1)  # "Turned off her text reminders": what she is sent
     left = _LEFT_A_SCHEME.search(clause) if name in ("removed", "took", "taken") else None
     if left:
         return left.group(1)  # "took plot 42 off the letting scheme", "removed her from the coaching programme"
