@@ -59,7 +59,7 @@ _PROMISES = (
 # "we'll see", "will do our best") or denied. The writer is often left out, opening a sentence or
 # after a comma ("Going to check ...", "not sure, going to ask Lucie"); group 1 is then empty.
 # Being on the way is an act: "will be in touch", "will be with her within four hours".
-_ON_THE_WAY = r"\s+(?:in touch|back in touch|with (?:him|her|them)|round|over|out|there|back to (?:him|her|them))\b"
+_ON_THE_WAY = r"\s+(?:in touch|back in touch|in contact|with (?:him|her|them)|round|over|out|there|back to (?:him|her|them))\b"
 _ON_THE_WAY_AFTER = re.compile(_ON_THE_WAY)
 # Verbs after "we will" that say what is so or decided, not done; a few are done with what follows them.
 _SO_OR_DECIDED = "|".join((
@@ -69,11 +69,12 @@ _SO_OR_DECIDED = "|".join((
     r"do(?!\s+(?:it|that|this|the|them|a|an)\b)",  # "do it on the next visit" is done
     r"hold(?![^.;,]{0,40}?\b(?:for (?:him|her|them)|until|till|when|once)\b)",  # "hold it for her until Monday" is done
     r"need|not|never|use|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always",
-    r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave",
+    r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave|blame",
 ))
 _WE_WILL = re.compile(
-    r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to|['’]m going to|['’]re going to|\s+(?:expect|hope|aim|plan) to)"
-    r"|(?:^|(?<=[,;:]))\s*(?:will|going to|(?:expect|hope|aim|plan) to))\s+"
+    r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to|['’]m going to|['’]re going to|\s+(?:expect|hope|aim|plan) to"
+    r"|['’]m to|\s+am to|['’]re to)"
+    r"|(?:^|(?<=[,;:]))\s*(?:will|going to|(?:expect|hope|aim|plan|expecting|hoping|aiming|planning) to))\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
     rf"(?!(?:{_SO_OR_DECIDED})\b)(?:[a-z]+-)?[a-z]{{2,}}\b(?!\s+us\b)"
 )
@@ -118,7 +119,7 @@ _PAST_WITHOUT_ED = frozenset(
     wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold cut hit shut split spread cast dug
     hung swept spun fed led lent spent built bent stuck""".split()
 )
-_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "is to", "are to")
+_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "ing to", "is to", "are to", "'m to", "am to", "'re to")
 # The present tense for the future, with a time still to come, as non-native writers put it: "I ring
 # her back on Monday", "We measure on Thursday", "I replace the zip this week". A day in the plural
 # is a habit ("we deliver on Fridays"); a verb in the past reports ("I rang her on Monday").
@@ -142,13 +143,14 @@ _WE_DO_LATER = re.compile(
 # is told to do ("I ask her to ring when ...").
 _WE_DO_FOR_THEM = re.compile(
     r"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+|\b(?:if|once|when|as soon as|after)\s+[^.;!?,]{1,60}?\s)"
-    r"(?:(?:tomorrow|tonight|later|then|first thing|(?:next|on|this|by) [a-z]+|in the [a-z]+)\s*,?\s+)?(?:i|we)\s+"
+    rf"(?:(?:tomorrow|tonight|later|then|first thing|{_A_WEEKDAY}|(?:next|on|this|by) [a-z]+|in the [a-z]+)\s*,?\s+)?(?:i|we)\s+"
     rf"{_NO_ACT_AFTER_I}(?!(?:{_DECIDED_OR_SO})\b)([a-z]+)\b(?=(?:[^.;!?]|(?<=mr|ms|dr)\.|(?<=mrs)\.){{0,80}}?\b(?:him|her|them)\b(?!\s+to\s+[a-z]))"  # "Ms." ends nothing
 )
 _WHEN_OR_IF = re.compile(
     r"\b(?:if|unless|when|once|after|afterwards|as soon as|before|tomorrow|tonight|later|next|first thing|"
     r"the (?:day|minute|moment|second) (?:it|they|he|she|the|we)|"
-    rf"this (?:afternoon|evening|week|weekend)|(?:on|by|till|until|this|next) {_A_WEEKDAY})\b"
+    rf"this (?:afternoon|evening|week|weekend)|(?:on|by|till|until|this|next) {_A_WEEKDAY}|"
+    rf"(?<!since )(?<!last )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b"
 )
 _THEM_WORDS = frozenset(("him", "her", "them"))
 _LATER_WORDS = frozenset(
@@ -212,6 +214,8 @@ def _may_do_later(text: TextField) -> bool:
         return True
     if "to" in words and not _DAY_TO_COME_WORDS.isdisjoint(words):
         return True  # "Craig to re-inspect Friday", "cutter to be fitted at next lift-out"
+    if "our" in words or text.capitalised_inside:
+        return True  # _OURS_DO_LATER: "Our courier collects it Friday", "Tomorrow Jan visits"
     if "is" in words or "are" in words or "'" in text.lowered:
         return any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)  # "the team are arranging ..."
     # The writer left out before a verb in -ing opening a sentence: "Re-stitching the strap Wed".
@@ -257,8 +261,9 @@ _PROMISE_MARKER_WORDS = frozenset(
     swinging heading todo action keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
 )
 _PROMISE_MARKER_PHRASES = (
-    "'ll", "'d", "going to", "has to", "have to", "call-back", "call back", "follow-up", "follow up", "set up", "back to",
-    "next step", "to do", "expect to", "hope to", "aim to", "plan to", "to follow", " is to ", "will follow", "be sent", "be posted", "be emailed",
+    "'ll", "'d", "'m to", "'re to", " am to ", "going to", "has to", "have to", "call-back", "call back", "follow-up", "follow up", "set up", "back to",
+    "hoping to", "expecting to", "planning to", "aiming to", "next step", "next:", "next -", "to do", "expect to", "hope to", "aim to",
+    "plan to", "to follow", " is to ", "will follow", "be sent", "be posted", "be emailed",
     "be issued", "be ordered", "be reordered", "be arranged", "be fitted", "be made", "be redone", "be replaced", "be refunded", "be with",
 )
 _A_WORD_OF_TEXT = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -329,13 +334,13 @@ _OUR_DOINGS = frozenset(
 _DONE_FOR_THEM = _OUR_DOINGS | frozenset("bringing dropping redoing refitting returning picking taking".split())
 _A_TIME_TO_COME = (
     r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week|weekend)|(?:over|at|before) the weekend|next|first thing|in the (?:morning|afternoon|evening)|"
-    rf"when|once|as soon as|after|by (?:the|end|close|{WEEKDAYS})|"
+    rf"when|once|as soon as|after|by (?:the|end|close|{WEEKDAYS})|within (?:the (?:hour|day|week)|[a-z0-9]+ (?:working )?(?:hours?|days?|weeks?))|"
     rf"(?:on|for) {_A_WEEKDAY}|(?<!since )(?<!last )(?<!until )(?<!till )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b)"
 )
 # What _A_TIME_TO_COME cannot match without (every weekday ends in "day"): a quick look first. Keep both in step.
 _TIME_TO_COME_MARKS = (
     "tomorrow", "tonight", "later", "this ", "the weekend", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close",
-    "day", "mon", "tue", "wed", "thu", "fri",
+    "day", "mon", "tue", "wed", "thu", "fri", "within",
 )
 _SOMEONE_WILL = re.compile(
     r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|going to|is to|are to)|'ll|'s going to)\s+"
@@ -379,7 +384,7 @@ _RECURRING = re.compile(
     r"\b(?:(?:every|each|any) (?:day|week|fortnight|month|quarter|year|time|visit|delivery|appointment|session|lesson|collection|"
     r"morning|evening|spring|summer|autumn|winter|"
     rf"{WEEKDAYS})|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly|"
-    r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends))\b"
+    r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|mornings|afternoons|evenings|nights))\b"
 )
 # "Quote to follow by email", "a replacement will be sent once stock is back": what we send, its sender
 # left out. Not what the customer asked for ("asked for the invoice to be sent to her son").
@@ -451,7 +456,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     "They'll reach out to him", "they are to phone her back"); someone of ours on it now, with a time to come ("she is emailing
     him the details this evening", "The dispatch team are arranging a collection for Thursday",
     "Sending her the revised quote tonight"); what we send, due by a date ("should be with her by
-    the 20th"); a task handed to a colleague ("Asked Jonah in finance to ring her back"); the writer
+    the 20th"); a task handed to, left with or arranged for a colleague ("Asked Jonah in finance to ring her back",
+    "Leaving it with Dave to ring her once the quote is in", "Arranged for the engineer to call her"); the writer
     doing anything in the future tense ("I'll email Marisol the options", "we'll be in touch",
     "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
     what is simply so: "we will need access to the loft"); the present tense for the future, as
@@ -495,7 +501,18 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     promising someone a thing ("had to promise her a visit from the owner"); the writer's future joined by
     "and" to a contact however long the clause between ("I told her I would need to look at the scaffold
     dates with the roofing firm and phone her back"); the weekend as a time to come, and a hedge that is no
-    condition ("Ola is drawing up two layouts over the weekend ... if all goes well"). A note with such a
+    condition ("Ola is drawing up two layouts over the weekend ... if all goes well"); the writer's plan said
+    with "I'm to", "hoping to" or as a label ("I'm to call her back after 3", "Hoping to get the parts Monday
+    and fit Tuesday", "Aim is to have it back to her by the 20th", "Next: chase supplier, update her"); a
+    promise to do anything ("Promised to look into it and get back to her"; an offer may be declined: not
+    "offered to let the hem down"); the customer as the one who will hear from us, or get a call, a visit or
+    a letter from one of ours ("She'll hear from us by Friday", "She'll get a call from Sunita tomorrow",
+    "Told her to expect a call from our surveyor"; not "will hear from the insurer"); what ours will do, in
+    the passive with us as its agent ("A refund will be processed by our accounts team this week"); one of
+    ours by name or as "our ..." in the present tense acting on the customer, on a thing or for a purpose,
+    with a time to come or a condition ("Tomorrow Jan visits to measure the window", "Once the glass is in,
+    Pete fits it and rings her", "Our courier collects it from her Friday morning"; not a timetable: "Our
+    van leaves at 8 tomorrow"); a time within a span ("within 5 working days"). A note with such a
     promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
@@ -845,9 +862,77 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
         )
         or (any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence)) and not _RECURRING.search(sentence))
         or (not in_reason and _we_do_for_them(sentence))
+        or (not in_reason and _from_us(sentence, text))
+        or (("promis" in sentence or "undert" in sentence) and _WE_PROMISED_TO.search(sentence))
+        or (" be " in sentence and " by " in sentence and _DONE_BY_US.search(sentence))
+        or (not in_reason and _ours_do_later(sentence, text))
     )
     # "she said: we will never come back": the customer's words, not our promise.
     return bool(promised) and not _REPORTED_SPEECH.search(sentence)
+
+
+# The customer as the one who will hear from us, or get, receive or expect something from us or a team,
+# or a call, a visit or a letter from one of ours by name: "She'll hear from us by Friday", "She'll get a
+# call from Sunita tomorrow", "Told her to expect a call from our surveyor"; not from a third party
+# ("will hear from the insurer", "will get a refund from Amazon").
+_FROM_US = re.compile(
+    r"\b(?:will|'ll|should|to|can)\s+(?:get|receive|hear|expect)\b(?:[^.;!?]{0,40}?\bfrom\s+(?P<us>us|me|our\b|the\s+[a-z]+\s+"
+    r"(?:team|department|dept|office)\b)|\s+(?:a|an|another)\s+(?:call|ring|visit|email|e-mail|letter|text|reply|message|phone call)"
+    r"(?:\s+back)?\s+from\s+(?P<who>[a-z][\w-]*))"
+)
+# We promised or undertook to do something (an offer may be declined), whatever the verb, with the writer left out or said:
+# "Promised to look into it and get back to her"; not the customer's ("She promised to pay").
+_WE_PROMISED_TO = re.compile(r"(?:^|[.;!?,]\s*|\n|\b(?:i|we|and|have|['’]ve)\s+)(?:promised|undertook|undertaken)\s+to\s+(?!be\b)[a-z]+")
+# What ours will do, said in the passive with us as the agent: "A refund will be processed by our accounts
+# team this week"; not by a third party ("will be collected by the courier").
+_DONE_BY_US = re.compile(
+    r"\b(?:will|shall|is going to|are going to)\s+be\s+[a-z]+(?:ed|en|t)\b[^.;!?]{0,30}?\bby\s+"
+    r"(?:us\b|me\b|our\b|the\s+[a-z]+\s+(?:team|department|dept)\b)"
+)
+# One of ours, by name or as "our ...", in the present tense with a time to come or a condition: "Tomorrow
+# Jan visits to measure the window", "Once the glass is in, Pete fits it and rings her", "Our courier
+# collects it from her Friday morning". A name opening a sentence is as often a thing's word ("Stock
+# arrives Tuesday"): it counts when it is written with a capital inside a sentence somewhere in the text.
+_OURS_DO_LATER = re.compile(
+    r"(?:^|[.;!?,]\s*|\n|\b(?:and|so|then|that)\s+)"
+    rf"(?:(?:tomorrow|tonight|later|then|first thing|{_A_WEEKDAY}|(?:next|on|this|by) [a-z]+|in the [a-z]+)\s*,?\s+)?"
+    r"(?P<doer>our [a-z]+|[a-z][\w-]*)\s+(?P<verb>[a-z]{2,})s\b"
+)
+# Words in -s after who acts that are no act: "Pete was", "Pete has", "Pete says", "Pete thinks".
+_NO_ACT_IN_S = frozenset("wa ha doe say think know want need like seem feel look get hope believe mean".split())
+
+
+def _from_us(sentence: str, text: TextField) -> bool:
+    """Whether the customer will hear from us or get something from one of ours (see _FROM_US)."""
+    if "from " not in sentence or not any(verb in sentence for verb in ("get", "receiv", "hear", "expect")):
+        return False
+    for found in _FROM_US.finditer(sentence):
+        who = found.group("who")
+        if found.group("us") or (who not in _THEIR_SIDE and who not in _THIRD_PARTIES and _a_person([who], _capitalised(text), opening_name=False)):
+            return True
+    return False
+
+
+def _ours_do_later(sentence: str, text: TextField) -> bool:
+    """Whether one of ours, by name or as "our ...", acts in the present tense at a time to come or on a condition."""
+    if not _WHEN_OR_IF.search(sentence) or _RECURRING.search(sentence) or any(word in sentence for word in _EXPLAINING):
+        return False  # a habit, or how things work ("explained the pass covers weekday mornings only")
+    for found in _OURS_DO_LATER.finditer(sentence):
+        doer, verb = found.group("doer"), found.group("verb")
+        verb = verb[:-1] if verb.endswith(("che", "she", "sse", "xe", "zze", "goe", "doe")) else verb  # "watches", "goes"
+        if verb in _NO_ACT_IN_S or verb + "s" in HONORIFICS:
+            continue  # "Pete was ...", "our tailor Mrs Kim"
+        if verb in _NOT_AN_ACT and not (verb in ("go", "come") and _GOING_TO_DO.match(sentence, found.end())):
+            continue  # what is so or happens by itself: "Stock arrives Tuesday", "Tom works Saturday"
+        if not _ON_SOMETHING.match(sentence, found.end()):
+            continue  # a timetable, not an act: "Our van leaves at 8 tomorrow", "our office reopens Monday"
+        if doer.startswith("our ") or (doer in _capitalised(text).inside and doer not in _THEIR_SIDE):
+            return True
+    return False
+
+
+# What an act in the present acts on, in its clause: the customer, a thing, or a purpose ("visits to measure").
+_ON_SOMETHING = re.compile(r"[^.;!?]{0,60}?\b(?:him|her|them|it|one|to (?!(?:the|a|an|us|me)\b)[a-z]+)\b")
 
 
 def _we_do_for_them(sentence: str) -> bool:
@@ -863,8 +948,10 @@ def _we_do_for_them(sentence: str) -> bool:
 _A_WORD = re.compile(r"[a-z]")
 # A to-do after a label: "Next step: book the fitter", "Action: chase the lab", "TODO - ring the supplier".
 _LABELLED_TO_DO = re.compile(
-    r"\b(?:next steps?|to ?do|action(?: points?)?|plan)\s*[:–-]\s*"
+    r"\b(?:(?:next steps?|to ?do|action(?: points?)?|plan)\s*[:–-]|next\s*:|next\s+[–-]\s)\s*"  # not "next-day"
     r"(?!(?:none|nothing|n/a|na|no|nil|customer|client|caller|she|he|they|her|his|their|it|wait|awaiting|pending)\b)[a-z]+"
+    # Or said as what the plan is, ours (not "her plan is to move"): "Aim is to have it back to her by the 20th".
+    r"|(?:^|[.;!?]\s*)(?:(?:the|our)\s+)?(?:plan|aim|idea|intention)\s+is\s+to\s+[a-z]+"
 )
 
 
@@ -916,7 +1003,10 @@ _BY_THE_VISIT = re.compile(
 
 
 # A task handed to someone, before who is to do it: "asked Jonah in finance to ring her back".
-_HANDED_TO = re.compile(r"^(?:asked|emailed|messaged|texted|left a (?:note|message) for|passed (?:it |this )?(?:on )?to|handed (?:it |this )?(?:over )?to)\s+")
+_HANDED_TO = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:have\s+|['’]ve\s+)?(?:asked|emailed|messaged|texted|left a (?:note|message) for|passed (?:it |this )?(?:on )?to|"
+    r"handed (?:it |this )?(?:over )?to|(?:left|leaving) (?:it|this) with|arranged for)\s+"
+)
 
 
 # A task handed on promises the customer something when it reaches them: "asked Jonah to ring her back".
