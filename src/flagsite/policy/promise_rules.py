@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
@@ -119,7 +118,9 @@ _PAST_WITHOUT_ED = frozenset(
     wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold cut hit shut split spread cast dug
     hung swept spun fed led lent spent built bent stuck""".split()
 )
-_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "ing to", "is to", "are to", "'m to", "am to", "'re to")
+_FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "is to", "are to")
+# What _WE_WILL needs besides: "hoping to", "I'm to", "we're to".
+_OUR_FUTURE_MARKS = ("ing to", "m to", "re to")
 # The present tense for the future, with a time still to come, as non-native writers put it: "I ring
 # her back on Monday", "We measure on Thursday", "I replace the zip this week". A day in the plural
 # is a habit ("we deliver on Fridays"); a verb in the past reports ("I rang her on Monday").
@@ -153,6 +154,8 @@ _WHEN_OR_IF = re.compile(
     rf"(?<!since )(?<!last )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b"
 )
 _THEM_WORDS = frozenset(("him", "her", "them"))
+# Words of _WHEN_OR_IF besides those of a time to come (_LATER_WORDS).
+_CONDITION_WORDS = frozenset("if unless before afterwards soon day minute moment second".split())
 _LATER_WORDS = frozenset(
     """tomorrow tonight later week weekend afternoon evening morning next first after when once by monday tuesday wednesday thursday friday
     saturday sunday mon tue tues wed weds thu thur thurs fri""".split()
@@ -214,7 +217,7 @@ def _may_do_later(text: TextField) -> bool:
         return True
     if "to" in words and not _DAY_TO_COME_WORDS.isdisjoint(words):
         return True  # "Craig to re-inspect Friday", "cutter to be fitted at next lift-out"
-    if "our" in words or text.capitalised_inside:
+    if ("our" in words or text.capitalised_inside) and _OURS_IN_THE_PRESENT.search(text.text):
         return True  # _OURS_DO_LATER: "Our courier collects it Friday", "Tomorrow Jan visits"
     if "is" in words or "are" in words or "'" in text.lowered:
         return any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)  # "the team are arranging ..."
@@ -222,6 +225,8 @@ def _may_do_later(text: TextField) -> bool:
     return _OPENING_ING.search(text.lowered) is not None
 
 
+# What _OURS_DO_LATER needs: a capitalised word or "our ...", then a verb in -s.
+_OURS_IN_THE_PRESENT = re.compile(r"(?:\b[A-Z][\w-]*|\b[Oo]ur [a-z]+) [a-z]{2,}s\b")
 _OPENING_ING = re.compile(r"(?:^|[.!?;]\s+)(?:[a-z]+-)?[a-z]{3,}ing\b")
 # The words of a day to come that _TO_LATER and _TO_BE_DONE need besides "to" (not "by", "after" or "week": too common).
 _DAY_TO_COME_WORDS = _LATER_WORDS - frozenset("by after week afternoon evening morning".split())
@@ -588,11 +593,14 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         # A reason is the customer's: a clause there without its subject is theirs ("gonna move out end of month").
         in_reason = text.loc == ("reason",)
         previous = ""
+        # What _ours_do_later and _we_do_for_them need: a word of a time to come or a condition, then one of ours or the writer.
+        later = not in_reason and (not _LATER_WORDS.isdisjoint(text.words) or not _CONDITION_WORDS.isdisjoint(text.words))
+        ours_in_present = later and _OURS_IN_THE_PRESENT.search(text.text) is not None
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             read = _subject_carried(_QUOTED.sub(_blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
             previous = sentence
             promise = _may_promise(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
-            if (promise or _ours_will(read, in_reason, subject.texts, text)) and not _a_question(sentence):
+            if (promise or _ours_will(read, in_reason, subject.texts, text, ours_in_present, later)) and not _a_question(sentence):
                 action = preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
                     text.loc,
@@ -676,7 +684,7 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             sentence = _AND_PRONOUN_WILL.sub(f"and {found.group(1)} will", sentence)
-    left_out = _ON_IT_LEFT_OUT if "ing " in sentence and _ON_IT_NOW.match(sentence) else _SUBJECT_LEFT_OUT
+    left_out = _ON_IT_LEFT_OUT if " and " in sentence and "ing " in sentence and _ON_IT_NOW.match(sentence) else _SUBJECT_LEFT_OUT
     if " and " in sentence and left_out.search(sentence):
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
@@ -802,7 +810,9 @@ def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
     return "ing " in sentence and _DOING_LATER.match(sentence) is not None
 
 
-def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: TextField) -> bool:
+def _ours_will(
+    sentence: str, in_reason: bool, texts: list[TextField], text: TextField, ours_in_present: bool = False, later: bool = False
+) -> bool:
     """Whether someone of ours, named by role or name, will contact the customer or act for them.
 
     Not one whose visit the note says was booked ("Booked an engineer for 14 March. Told her the
@@ -842,18 +852,20 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
             return True
     if _ours_due(sentence, in_reason, texts, text):
         return True
+    future = any(mark in sentence for mark in _FUTURE_MARKS)
     if (
         "booked" not in sentence
         # "will ...", or "is emailing him ... tonight": someone on it now needs a time to come
-        and (any(future in sentence for future in _FUTURE_MARKS) or ("ing " in sentence and any(mark in sentence for mark in _TIME_TO_COME_MARKS)))
+        and (future or ("ing " in sentence and any(mark in sentence for mark in _TIME_TO_COME_MARKS)))
         and _someone_of_ours_will(sentence, in_reason, text, texts)
     ):
         return not _REPORTED_SPEECH.search(sentence)  # not when the occasion is booked ("at the check-up she booked")
     if not in_reason and (_THING_SENT.search(sentence) or (" be " in sentence and _PROVIDED.search(sentence))) and not _ASKED_FOR.search(sentence) and not _a_booking(texts):
         return True  # not a certificate that follows a booked visit
     promised = (
-        (any(future in sentence for future in _FUTURE_MARKS) and _we_will(sentence, in_reason))
+        ((future or any(mark in sentence for mark in _OUR_FUTURE_MARKS)) and _we_will(sentence, in_reason))
         or _LABELLED_TO_DO.search(sentence)
+        or (" is to " in sentence and _PLAN_IS_TO.search(sentence))
         or (_TO_DO.match(sentence) and not _RECURRING.search(sentence))
         or (
             ("and " in sentence or "then " in sentence)
@@ -861,11 +873,11 @@ def _ours_will(sentence: str, in_reason: bool, texts: list[TextField], text: Tex
             and any(_present(found.group(1)) for found in _WE_DO_THEN_TELL.finditer(sentence))
         )
         or (any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence)) and not _RECURRING.search(sentence))
-        or (not in_reason and _we_do_for_them(sentence))
+        or (later and _we_do_for_them(sentence))
         or (not in_reason and _from_us(sentence, text))
         or (("promis" in sentence or "undert" in sentence) and _WE_PROMISED_TO.search(sentence))
         or (" be " in sentence and " by " in sentence and _DONE_BY_US.search(sentence))
-        or (not in_reason and _ours_do_later(sentence, text))
+        or (ours_in_present and _ours_do_later(sentence, text))
     )
     # "she said: we will never come back": the customer's words, not our promise.
     return bool(promised) and not _REPORTED_SPEECH.search(sentence)
@@ -904,7 +916,7 @@ _NO_ACT_IN_S = frozenset("wa ha doe say think know want need like seem feel look
 
 def _from_us(sentence: str, text: TextField) -> bool:
     """Whether the customer will hear from us or get something from one of ours (see _FROM_US)."""
-    if "from " not in sentence or not any(verb in sentence for verb in ("get", "receiv", "hear", "expect")):
+    if " from " not in sentence or not any(verb in sentence for verb in (" get ", "receiv", " hear ", "expect")):
         return False
     for found in _FROM_US.finditer(sentence):
         who = found.group("who")
@@ -939,6 +951,7 @@ def _we_do_for_them(sentence: str) -> bool:
     """Whether the writer, in the present tense, does something to or for the customer at a time to come or on a condition."""
     return (
         (" him" in sentence or " her" in sentence or " them" in sentence)
+        and ("i " in sentence or "we " in sentence)
         and any(_present(found.group(1)) for found in _WE_DO_FOR_THEM.finditer(sentence))
         and _WHEN_OR_IF.search(sentence) is not None
         and not _RECURRING.search(sentence)  # a habit: "I remind her each visit when the service is due"
@@ -948,11 +961,11 @@ def _we_do_for_them(sentence: str) -> bool:
 _A_WORD = re.compile(r"[a-z]")
 # A to-do after a label: "Next step: book the fitter", "Action: chase the lab", "TODO - ring the supplier".
 _LABELLED_TO_DO = re.compile(
-    r"\b(?:(?:next steps?|to ?do|action(?: points?)?|plan)\s*[:–-]|next\s*:|next\s+[–-]\s)\s*"  # not "next-day"
+    r"\b(?:next(?: steps?\s*[:–-]|\s*:|\s+[–-]\s)|(?:to ?do|action(?: points?)?|plan)\s*[:–-])\s*"  # not "next-day"
     r"(?!(?:none|nothing|n/a|na|no|nil|customer|client|caller|she|he|they|her|his|their|it|wait|awaiting|pending)\b)[a-z]+"
-    # Or said as what the plan is, ours (not "her plan is to move"): "Aim is to have it back to her by the 20th".
-    r"|(?:^|[.;!?]\s*)(?:(?:the|our)\s+)?(?:plan|aim|idea|intention)\s+is\s+to\s+[a-z]+"
 )
+# Or said as what the plan is, ours (not "her plan is to move"): "Aim is to have it back to her by the 20th".
+_PLAN_IS_TO = re.compile(r"(?:^|[.;!?]\s*)(?:(?:the|our)\s+)?(?:plan|aim|idea|intention)\s+is\s+to\s+[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -1093,7 +1106,7 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue  # on a condition ("will prescribe antibiotics only if it is no better"); not "will put one aside for her if there's one"
         if " only" in sentence and _A_RESTRICTION.match(sentence, found.end()):
             continue  # how things work: "the van team will collect furniture with fire labels only"
-        if _RECURRING.search(_clause_at(sentence, found.end())) or _a_booking(texts):
+        if (_RECURRING.search(sentence) and _RECURRING.search(_clause_at(sentence, found.end()))) or _a_booking(texts):
             continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
         if _EXPLAINING.intersection(doer):
             continue  # how things work: "Explained reception will ask for photo ID"
@@ -1139,11 +1152,10 @@ def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
     lowered = text.text.lower()
     if not names or names.isdisjoint(text.words):
         return lowered
-    return _names_pattern(names).sub("them", lowered)
+    said = _A_NAME_WORD.sub(lambda word: "them" if word.group(0) in names else word.group(0), lowered)
+    return _SAID_AGAIN.sub("them", said) if "them them" in said or "them-them" in said else said
 
 
-@lru_cache(maxsize=1024)
-def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    """A name of the customer's or contact's, of one or more of their name's words joined by spaces or hyphens."""
-    one = "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
-    return re.compile(rf"\b{one}(?:[\s-]{one})*\b")
+# A word of a name (no pattern is built per name: every customer has their own).
+_A_NAME_WORD = re.compile(r"[^\W\d_]+")
+_SAID_AGAIN = re.compile(r"\bthem(?:[\s-]them\b)+")
