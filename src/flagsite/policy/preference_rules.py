@@ -100,7 +100,7 @@ _OCCASIONS = frozenset({"whenever", "every time", "every single time", "each tim
 # "Always" after "is" tells a lasting state of a person or a pet: "Pepper is always nervous in the dryer room".
 _A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
 _A_WISH = re.compile(
-    r"\b(?:wants?|wanted|wish\w*|asks?|asked|prefers?|preferred|rather|sooner|likes?|liked|please|must|should|never|only|"
+    r"\b(?:wants?|wanted|wish\w*|asks?|asked|requests?|requested|prefers?|preferred|rather|sooner|likes?|liked|please|must|should|never|only|"
     # A duty: "it has to be gluten free", "the crew are not to run the saw".
     r"(?:has|have|needs?|is|are)(?: not)? to|"
     r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give|pays?|paid)\b",
@@ -326,6 +326,16 @@ def _a_wish_in(sentence: str) -> bool:
     return False
 
 
+# A verb in a finite past: "was", "were", "had", "did", or a past tense not after a form of "be" ("were sent" is
+# the past; "to be forwarded" is not).
+_A_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )\b(?:[a-z]+[^e\W]ed|" + "|".join(sorted(IRREGULAR_PASTS)) + r")\b")
+
+
+def _told_in_the_past(sentence: str) -> bool:
+    """Whether a sentence without a wish tells what happened: a report of what was done to every message of a kind."""
+    return _A_PAST.search(sentence.lower()) is not None and not _a_wish_in(sentence)
+
+
 def _in_a_quotation(sentence: str, at: int) -> bool:
     """Whether a position of a sentence is inside quotation marks: the customer's words of the moment."""
     return any(found.start() < at < found.end() for found in _QUOTATION.finditer(sentence))
@@ -401,6 +411,8 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             if wish.group(0).lower() in _OCCASIONS and not _a_wish_in(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
                 continue  # "whistling whenever she turns her head", "the intercom always buzzes twice": a fault, not a wish
             theirs = occasion and _AN_OCCASION_OF_THEIRS.fullmatch(wish.group(0).lower()) is not None
+            if not theirs and wish.group(0).lower().startswith(("all ", "any ", "every ")) and _told_in_the_past(sentence):
+                continue  # "All invoices were sent to the old address in May": what happened to them, not a wish
             if not theirs and not durable:
                 continue  # only an occasion of theirs brought the text this far
             if theirs and _A_VERB_BEFORE.search(sentence.lower(), 0, wish.start()):
@@ -466,7 +478,9 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     is fading": its first word is the subject of a later verb, not an order), nor a duty told to the
     customer as the terms, whatever the verb of saying ("Told him the wristband has to be shown on every
     visit", "made clear to him that dogs must be on a lead"; but "Told the drivers they must ring her bell
-    on every drop"), nor a wish the note's changes carry out, one whose new value
+    on every drop"), nor what happened to
+    all or every message of a kind, told in the past without a wish ("All invoices were sent to the old
+    address in May", "Checked all letters sent to her this year"), nor a wish the note's changes carry out, one whose new value
     is what the wish asks for ("Wants reminders by text not email", reminders changed to "text message"),
     or whose resolution changes the customer's setting for what the wish is about ("changed her reminder
     setting"; a change P106 asks to record), nor what a person cannot see or read
