@@ -115,9 +115,11 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     reaches them or how they pay, changed ("changed her reminder setting in the booking app", "updated
     his notification settings"; not a thing's, "the settings on her camera"); an account renamed; the plain verb
     after "have" or "do", as second-language writers put it ("I have change the number", "I did swap
-    her to the small box"); and in the
+    her to the small box", "we have now move him on the yearly payment"); and in the
     resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
-    email has been changed to the work one", "New card added to the account"), a thing of the
+    email has been changed to the work one", "New card added to the account", "Card on file swapped
+    for her new Visa"), someone now holding a role of the account or made one ("Her daughter is now
+    the main contact", "Made her husband the account holder"), a thing of the
     customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"),
     the new state said with "now" ("She is now on the annual plan", "Dr Marchbanks is now on the
     Veteran membership", "Membership now in her married name", "Credit terms now 60 days", "Account now
@@ -190,7 +192,7 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
         put_on_or_off_a_thing_held = not _HELD.isdisjoint(text.words) and not _ON_OR_OFF_VERBS.isdisjoint(text.words)
         if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words) and not put_on_or_off_a_thing_held:
             continue  # no account field named, nothing of theirs, no record or new value, no one put on or off a thing held: nearly every text
-        stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words)
+        stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words or "made" in text.words)
         to_a_value = "to" in text.words or "onto" in text.words or "into" in text.words  # what the two readings below need
         passive = to_a_value and text.loc[0] != "reason" and not _POSSESSIVES.isdisjoint(text.words) and not _PASSIVE_WORDS.isdisjoint(text.words)
         moved_over = to_a_value and ("over" in text.words or "across" in text.words)  # "Swaped her over to the season lease": whatever the verb
@@ -283,6 +285,8 @@ _DENIED = frozenset("not never didn't hasn't haven't hadn't wasn't weren't isn't
 # changed"). Not looked for in the reason, where it tells of a change made before this contact.
 _FIELD_BEFORE = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")"
+    # its date, or where it is kept, between it and its verb: "Direct debit date moved", "Card on file swapped"
+    r"(?:\s+(?:date|day))?(?:\s+(?:on|in)\s+(?:the\s+)?(?:file|record|account|system))?"
     r"(?:\s+(?:has|have|had|was|were|is|are|been|now|also|all|just|then|successfully))*\s*$"
 )
 _PARTICIPLES = frozenset(
@@ -301,6 +305,7 @@ _ON_A_DOCUMENT = re.compile(
 _FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True))
 # The new state, said with "now", in the resolution: "She is now on the annual plan", "Dr Marchbanks is
 # now on the Veteran membership", "Membership now in her married name", "Credit terms now 60 days".
+_ROLES_OF_THE_ACCOUNT = "contact|account holder|holder|bill payer|payer|authori[sz]ed user|cardholder|signatory|next of kin|emergency contact"
 _NOW_STATE = re.compile(
     rf"\b(?:(?:she|he|they|customer|client|member|(?:{'|'.join(sorted(HONORIFICS))})\.?\s+[\w'-]+)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+"
     rf"(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|"
@@ -309,7 +314,10 @@ _NOW_STATE = re.compile(
     r"\baccount\s+(?:is\s+)?now\s+(?:(?:held|registered|listed|kept)\s+)?(?:in|under)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(name)\b|"
     # Messages said to go somewhere new, with "now" and no verb of change: "invoices now going to his bookkeeper's email".
     r"(reminders?|confirmations?|notifications?|alerts?|statements?|invoices?|receipts?|bills?|letters?|correspondence)\s+"
-    r"(?:are\s+|is\s+|will\s+)?now\s+(?:being\s+|be\s+)?(?:go(?:ing|es)?|sent|come|coming|comes)\s+(?:to|as|by|via)\b)"
+    r"(?:are\s+|is\s+|will\s+)?now\s+(?:being\s+|be\s+)?(?:go(?:ing|es)?|sent|come|coming|comes)\s+(?:to|as|by|via)\b|"
+    # Someone now holding a role of the account, or made one: "Her daughter is now the main contact", "Made her
+    # husband the account holder".
+    rf"(?:\b(?:is|are)\s+now|\bmade\s+(?:his|her|their)\s+[\w-]+)\s+(?:the|a|an|her|his|their)\s+(?:[\w-]+\s+)?({_ROLES_OF_THE_ACCOUNT})\b)"
 )
 # A change named as a noun, with what was done to it: "Processed her change of address", "Change of name done".
 _CHANGE_AS_A_NOUN = re.compile(
@@ -365,6 +373,8 @@ def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
     words = [w for w in words if w not in ("and", "but", "so", "because", "as", "then", "after", "before", "when", "since", ";", ":", "(")]
     while words and words[-1] in _AUXILIARIES:
         words.pop()
+    if len(words) > 2 and words[-1] in _RECORDS and (words[-2] in ("on", "in") or (words[-2] == "the" and words[-3] in ("on", "in"))):
+        words = words[: -3 if words[-2] == "the" else -2]  # "Card on file swapped": where the field is kept, not who did it
     if not words:
         return field != "reason"
     last = words[-1]
@@ -489,6 +499,7 @@ _ARRANGEMENTS = _PRODUCT_WORDS | _FIELD_WORDS | frozenset("one invoice invoicing
 _THEM_ONTO = re.compile(
     r"\b(?:him|her|them|(?:his|her|their)(?:\s+[\w-]+){1,2}?)\s+(?:(?:up|down|over|across)\s+)?(?:to|onto|into|on)\s"
 )
+_ADVERBS_AFTER_HAVE = frozenset("now just already also then today".split())  # "we have now move him on the yearly payment"
 _IRREGULAR_PUTTING = frozenset("put set got".split())
 _SUBJECT_OR_HAVE = frozenset("have has had do did does we i".split())
 # Verbs that take a person somewhere or tell them something, not onto a product: "walked her over to the premium lounge".
@@ -503,7 +514,7 @@ def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -
     """A level or a product the customer or a thing of theirs was put onto, read as _moved_to reads it, whatever the verb."""
     for found in _THEM_ONTO.finditer(sentence):
         # Its verb: a past tense, or any word after "have" or a subject ("I have upgrate", "we move").
-        before = sentence[: found.start()].split()[-2:]
+        before = [word for word in sentence[: found.start()].split()[-4:] if word not in _ADVERBS_AFTER_HAVE][-2:]
         verb = before[-1] if before else ""
         if not (verb.endswith("ed") or verb in _IRREGULAR_PUTTING or (len(before) == 2 and before[0] in _SUBJECT_OR_HAVE)):
             continue

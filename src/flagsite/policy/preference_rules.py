@@ -290,11 +290,12 @@ def _terms_told(lowered: str, at: int) -> bool:
     return not is_role(hearer)  # "told the drivers they must ring": staff are told
 
 
-# A clause that goes on to a verb of its own before any subject or joining word: its first word
-# named a thing, the verb's subject ("Print in the back bedroom is fading", "Call to her mobile kept
-# dropping"), not an order.
+# A clause whose first word is followed by a phrase of place or of what it is for, then a verb of its own,
+# before any subject or joining word: the first word named a thing, the verb's subject ("Print in the back
+# bedroom is fading", "Call to her mobile kept dropping"), not an order ("Make sure the gate is shut" is one).
 _FINITE_AFTER_A_NOUN = re.compile(
-    r"^(?:(?!\b(?:he|she|they|it|i|we|you|who|which|that|there|nobody|anyone|someone|everyone|if|when|as|because|once|until|"
+    r"^\s+(?:in|on|to|at|from|of|for|with|under|over|behind|near|inside|outside|around|round|through|by|above|below|along)\s"
+    r"(?:(?!\b(?:he|she|they|it|i|we|you|who|which|that|there|nobody|anyone|someone|everyone|if|when|as|because|once|until|"
     r"while|since|before|after|so|and|but|or|where|whether|unless|though)\b)[^,;:])*?\b(?:is|are|was|were|has|had|does|did|keeps|kept|gets|got|seems|looks)\b"
 )
 
