@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import TextField, in_title_case
-from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, IRREGULAR_PASTS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
+from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, IRREGULAR_PASTS, OPINION_WORDS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -746,6 +746,8 @@ _PAIR_FIRST_WORDS = frozenset().union(*(first for first, _ in _MARKED_OPINION_PA
 
 
 _PERSON_NOUNS = "|".join(sorted(PERSON_WORDS | PERSON_HEADS))
+# Words that pass a verdict in a clause of their own (", which was ridiculous"): opinions and words of character.
+_VERDICT_WORDS = "|".join(sorted(word for word in OPINION_WORDS | TRAIT_WORDS if word.isalpha()))
 # Each group: the words one of its matches must hold (texts without any skip it), and its pattern.
 # Small patterns, each tried only where its words are, cost far less than one large one.
 _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
@@ -871,6 +873,35 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      # A complaint that comes whatever happens: "always finds something to complain about", "forever picking holes".
      r"\b(?:always|forever|constantly|continually|perpetually|endlessly|invariably)\s+(?:[a-z']+\s+){0,4}?"
      r"(?:complain|moan|whing|whin|grumbl|fuss|fret|nag|argu|nitpick|quibbl|grip|find(?:s|ing)? fault|pick(?:s|ing)? holes)\w*"),
+    # A verdict on what came before, in a clause of its own: "rang five times, which was a bit much", "which is more than
+    # the complaint deserved" (not "which was taken in error", "which is the first slot free").
+    ("which",
+     r",\s*which\s+(?:was|is|'s)\s+(?:(?:frankly|rather|a bit|a little|way|far|quite|just|all|really|very|so|pretty|somewhat|honestly)\s+)*"
+     r"(?:much|too much|over the top|uncalled for|overkill|(?:" + _VERDICT_WORDS + r"))\b"
+     r"|,\s*which\s+(?:was|is|'s)\s+(?:far\s+|way\s+|a lot\s+)?more than\s+(?:[a-z']+\s+){0,3}?(?:deserved|warranted|merited)\b"),
+    # A person as their usual self, with a word of character between: "was her usual cheerful self" (not "feels like herself again").
+    ("self",
+     r"\b(?:his|her|their|your)\s+(?:usual|normal|typical|customary)\s+(?![a-z]+\s+self-)[a-z-]+\s+self\b"),
+    # A person put in a kind: "one of those customers who reads every word" (not "one of those with the higher seat").
+    ("those",
+     r"\bone of those\s+(?:[a-z]+\s+)?(?:customers|clients|people|folk|folks|types|sorts|men|women|guys|blokes|characters|parents"
+     r"|owners|callers|members|families|[a-z]+ers)\s+(?:who|that|whose)\b"),
+    # "quite the" before a word for a doer: "quite the performer", "quite the character" (not "quite the same", "quite the number").
+    ("quite",
+     r"\bquite the\s+(?:[a-z]+\s+)?(?:character|charmer|handful|diva|madam|gent|gentleman|lady|piece of work|operator"
+     r"|(?!(?:number|other|order|matter|corner|water|paper|power|letter|river|weather|layer|cover|border|summer|winter|opposite|reverse|contrary)\b)"
+     r"[a-z]{3,}(?:er|or|ist))\b"),
+    # Curt to someone, said of a person: "was rather sharp with the lad on the desk" (not "the tank was short by a quarter").
+    ("short sharp snippy snappy curt funny cold frosty offish off",
+     r"\b(?:was|were|is|are|'s|being|been|got)\s+(?:(?:a bit|a little|rather|quite|very|really|bit|pretty|so)\s+)?"
+     r"(?:short|sharp|snippy|snappy|curt|funny|cold|frosty|offish|off)\s+with\s+(?:me|us|him|her|them|staff|everyone|everybody"
+     r"|(?:the|our|my|his|her)\s+(?:" + _PERSON_NOUNS + r"|lad|lads|girl|girls|boy|boys|staff|team|crew|driver|drivers))\b"),
+    # Not bothering, said of a person: "couldn't be bothered to bring it back", "hadn't even bothered to read it".
+    ("bothered",
+     r"\b(?:can't|cannot|couldn't|could not|won't|wouldn't)\s+be\s+bothered\b|(?<!\bi )(?<!\bwe )\b(?:hadn't|had not|didn't|did not|never)\s+(?:even\s+)?bothered\s+to\b"),
+    # The most or the least a person could have been, said in scorn or praise: "could not have been less grateful".
+    ("less more",
+     r"\bcould(?:n't|\s+not)?\s+(?:have|'ve)\s+been\s+(?:any\s+)?(?:less|more)\s+(?!than\b)[a-z]+"),
     ("zero patience manners shame sense",
      r"\bzero (?:patience|manners|clue|respect|shame|common sense|interest)\b|\bno (?:patience|manners|shame|common sense)\b"),
     ("touch denial fairies rocker trolley plot",
@@ -1571,7 +1602,12 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       meant"), a word of character after "but" with the verb said once for both ("Kai is a gifted kid
       but lazy about practising"; not "is a nurse but free on Tuesdays"), and contention made a habit ("Queries every bill we send", "haggles over the fee each
       time", "he will argue any ruling that goes against him"; not "queried the fee on this bill", "she will appeal the
-      ruling").
+      ruling"); a verdict in a clause of its own (", which was a bit much", ", which is more than the complaint
+      deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
+      usual cheerful self"), a person put in a kind ("one of those customers who..."), "quite the" before a doer ("quite
+      the performer"; not "quite the same"), curt with someone ("rather sharp with the lad on the desk"; not "short by a
+      quarter"), not bothering ("couldn't be bothered to"), and the most or the least a person could have been ("could
+      not have been less grateful").
     A contrast after a comma ("dormant, not dead", "working, not broken") is a fact, not a
     judgement, and a word of degree closing a sentence judges nothing after it ("..., ever. Hand wash only.").
     The finding says what to write instead ("was super rude" → describe what was said or done,
