@@ -324,6 +324,21 @@ _WHO_WILL = re.compile(
     rf"(?:(?:will|to|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}"
     rf"|(?:will|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_VISITS}|{_COMING})\b"
 )
+# What _WHO_WILL cannot match without, looked for first (the pattern tries every word as a start of who acts, and most
+# sentences hold none of its acts): a mark of the future or of coming over, and the stem of an act. Keep in step with
+# _ACTS, _VISITS and _COMING.
+_WHO_WILL_MARKS = ("will", "to", "'ll", "would", "coming", "popping", "dropping", "swinging", "heading", "calling")
+_WHO_WILL_ACT_STEMS = re.compile(
+    "call|ring|phone|mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|visit|"
+    "pop|come|coming|drop|swing|stop|nip|install|fit|repair|collect|deliver|heading"
+)
+
+
+def _may_say_who_will(sentence: str) -> bool:
+    """Whether a sentence holds what _WHO_WILL needs (see _WHO_WILL_MARKS)."""
+    return any(map(sentence.__contains__, _WHO_WILL_MARKS)) and _WHO_WILL_ACT_STEMS.search(sentence) is not None
+
+
 _TELLING = frozenset("told tell assured promised informed advised".split())
 # A singular verb after who acts: "Jess is going to", "Chris's coming"; "Invoices are going to" is a plural.
 _SINGULAR = re.compile(r"\bis\b|'s\b")
@@ -820,7 +835,8 @@ def _ours_will(
     """
     # "... and let her know" or "... then call him": _WILL_THEN_TELL needs "and" or "then" and him, her or them.
     tells = ("and " in sentence or "then " in sentence) and (" him" in sentence or " her" in sentence or " them" in sentence)
-    for pattern in (_WHO_WILL, _WILL_THEN_TELL) if tells else (_WHO_WILL,):
+    patterns = ((_WHO_WILL,) if _may_say_who_will(sentence) else ()) + ((_WILL_THEN_TELL,) if tells else ())
+    for pattern in patterns:
         for found in pattern.finditer(sentence):
             if pattern is _WILL_THEN_TELL and found.group("doer").split()[-1:] in (["i"], ["we"]):
                 return True  # the writer will, then tells them: "I said I'd have to check with Callum and get back to him"
