@@ -358,10 +358,12 @@ _SPEAKER_LEAD_IN = re.compile(
     r"|(?P<to_us>(?:texted|emailed|e-mailed|messaged|wrote to|rang|phoned|called|told|said to|shouted at|yelled at|replied to)\s+(?:us|me)))"
     r"|(?P<message>(?:his|her|their|the customer's|[A-Z][\w-]+'s)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:letter|email|e-mail|text|message|card|note|reply|response|answer|voicemail|review|post|comment|complaint|words|chat)))"
-    r"(?P<lead>(?:\s+[^\s.;:!?\"“”]+){0,10}?)\s*(?::|(?<=\bgoes),|(?<=\bwent),|(?<=\bsaid),|(?<=\bsays),)\s*(?P<said>[^.;\n]*)",
+    r"(?P<lead>(?:\s+[^\s.;:!?\"“”]+){0,10}?)\s*(?::|(?<=\bgoes),|(?<=\bwent),|(?<=\bsaid),|(?<=\bsays),"
+    # (the verb and whom it was said to: "he goes to me, I'm never hiring from you lot again")
+    r"|(?<=\bgoes to me),|(?<=\bgoes to us),|(?<=\bwent to me),|(?<=\bsaid to me),|(?<=\bsaid to us),|(?<=\bsays to me),)\s*(?P<said>[^.;\n]*)",
     re.IGNORECASE,
 )
-_SPEECH_BEFORE_A_COMMA = ("goes,", "went,", "said,", "says,")
+_SPEECH_BEFORE_A_COMMA = ("goes,", "went,", "said,", "says,", "to me,", "to us,")
 _THE_WORDS = re.compile(r"\b(?:the|these|those) words$", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|your|yours|yourselves)\b", re.IGNORECASE)
 # After a message's label and its colon, a clause with its own subject and verb: "her text this morning: half
@@ -376,8 +378,7 @@ _A_CLAUSE = re.compile(r"^(?:[a-z'-]+\s+){1,4}?(?:[a-z]+ed|was|were|is|are|has|h
 _SPEECH_TO_US = re.compile(
     r"\b(?:said|saying|says|say|shouted|shouting|yelled|yelling|wrote|writing|texted|emailed|complained|tell us|tell me|told us|told me|telling us)\b"
     r"[^.;:!?\"“”]{0,40}?"
-    r"\b(?P<said>(?:you lot|you people|you guys|you lads|you're all|you are all|your lot|your (?:staff|company|firm|people|lads|shop|service|team|crew"
-    r"|[a-z]+(?:ers|ors|ists|ians|ics)|" + "|".join(sorted(role + "s" for role in ROLE_NAMES if role.isalpha())) + r"))\b[^.;\n]*)",
+    r"\b(?P<said>(?:you lot|you people|you guys|you lads|you're all|you are all|your lot|your\s+(?!own\b)[a-z]+)\b[^.;\n]*)",
     re.IGNORECASE,
 )
 # After a person's verb of speech, words that move into the present as "I" or "we" are theirs: "she goes, this is a
@@ -508,15 +509,15 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     out", "Customer wrote in her email: you people..."), and words that speak as "I" or "you", or a clause
     of its own after a bare label, when their message is ("Her letter concluded: I have paid...", "her text
     this morning: half the tricks flopped"; not "Her email held two attachments: the form and a photo",
-    "Told her to write: ..."); the same after a verb of speech and a comma ("He goes, you lot are a
-    joke"); after the customer's verb of speech, with a colon or a comma, words that move into the present as "I"
+    "Told her to write: ..."); the same after a verb of speech and a comma, and whom it was said to ("He goes, you
+    lot are a joke", "he goes to me, I'm never hiring from you lot again"); after the customer's verb of speech, with a colon or a comma, words that move into the present as "I"
     or "we" ("she goes, this is a joke and I want my deposit back"; not "She said, when I rang, that the bike was
     fine"), after a verb that says we were spoken to, its subject left out ("Texted us at 11pm: where is
     my engineer"; not "Emailed us: photos of the leak"), and whatever follows "the words:" ("His email
     ended with the words: never again"); the customer's words inside a report, told by a "you" for us
     ("Left a voicemail saying you lot never answer the phone", "said your engineers are cowboys", "Rang to say your
-    packers keep sending beetroot": "your" before a word for our people, whatever their trade; not "Said
-    you can collect it Monday", "Told her your order is at the depot"); a quote of two words in lower case a few words after a verb of
+    packers keep sending beetroot", "wrote back saying your prices are daylight robbery": "your" before anything of
+    ours; not "Said you can collect it Monday", "Told her your order is at the depot"); a quote of two words in lower case a few words after a verb of
     speech, "called" or "described" ("said the charge was 'daylight robbery'", "called the price 'daylight
     theft'"; not 'Mulch Plus'); and "verbatim", "in his words" or "and I quote,". Quoted names of things (a plan,
     a title with every word capitalised, "Take Me Home Tonight", an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
