@@ -11,7 +11,7 @@ from ..rules import Hit, describe, rule
 from .note_common import DETERMINERS, is_role
 from .subject import Subject
 from .text import TextField
-from .words import EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS, INTENSIFIERS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, WEEKDAYS
+from .words import ACCOUNT_PARTY_ROLES, EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS, INTENSIFIERS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, WEEKDAYS
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
     r"^(?:n/?a|none|nothing|-+|\?+|tbd|tbc|ok(?:ay)?|done|fixed|resolved|sorted|handled|completed|closed|"
@@ -58,11 +58,27 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
         kept = [w for w in kept if w not in forms or not _a_form_of(w, filler)]
     telling = len(kept) >= 2 and (not _CUES.isdisjoint(words) or "'d" in text.lowered)  # most reasons have no cue
     said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else set()
+    if not _KINDS_OF_ISSUE.isdisjoint(words):  # rarely: what a kind of issue had done to it, "the points raised before"
+        said_of_the_contact |= _said_of_a_kind(words)
     if not _ABOUT_NOUNS.isdisjoint(kept):  # rarely: "about" said in more words, "in relation to her booking"
         said_of_the_contact |= {m.group(m.lastindex or 0) for m in _ABOUT_IN_MORE_WORDS.finditer(text.lowered)}
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
         said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names, filler)
     return [w for w in kept if w not in said_of_the_contact]
+
+
+# The issue named only by its kind, after which a participle and a time say nothing more: "the points raised before".
+_KINDS_OF_ISSUE = frozenset("point points issue issues matter matters concern concerns question questions query queries things bits".split())
+
+
+def _said_of_a_kind(words: list[str]) -> set[str]:
+    said: set[str] = set()
+    for index, word in enumerate(words[:-1]):
+        if word in _KINDS_OF_ISSUE and words[index + 1].endswith("ed"):
+            said.add(words[index + 1])  # "raised", "discussed", "mentioned"
+            if index + 2 < len(words) and words[index + 2] in ("before", "previously", "earlier", "already"):
+                said.add(words[index + 2])
+    return said
 
 
 # "About" said in more words: "in relation to", "with regard to", "in respect of", "relating to".
@@ -75,7 +91,7 @@ _ABOUT_IN_MORE_WORDS = re.compile(
 # Verbs of getting in touch, in the forms a reason opens with: "rang", "msgd", "emailed" (not "phone", "call": also nouns).
 _CONTACTING = frozenset(
     """called calling rang rung ringing phoned phoning telephoned messaged messaging msgd texted texting emailed
-    emailing wrote writing chatted""".split()
+    emailing wrote writing chatted buzzed pinged dialled dialed""".split()
 )
 # Verbs of coming that are a visit only with a particle: "stopped by reception", "reached out"; not "the boiler stopped".
 _COMING = frozenset("came come popped walked stopped dropped wandered nipped swung reached".split())
@@ -95,7 +111,8 @@ _TOPIC_STARTS = frozenset("about abt bout re regarding concerning wrt".split())
 # Time said as a noun phrase, never the issue: "the stuff from last wk", "rang last Tuesday", "on Sunday evening".
 _TIME_WORDS = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} the last week wk wks weeks month months day days before previous earlier ago
-    yesterday today morning afternoon evening night hours lunch lunchtime closing opening work school""".split()
+    yesterday today morning afternoon evening night hours lunch lunchtime closing opening work school
+    mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
 )
 # Looking round as the visit itself, after "a": "came by for a natter and a browse", "a nose around".
 _A_LOOK_ROUND = frozenset("browse nose look wander".split())
@@ -111,6 +128,8 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
     start = 0
     while start < min(3, len(clause)) and (clause[start] in _OPENERS or _a_person(clause, start, names)):
         start += 1  # who got in touch: "Dad", "His son"
+    while start < len(clause) - 1 and clause[start] in _AUXILIARIES and not _after_getting_in_touch(clause, start, filler):
+        start += 1  # "Customer is calling from her mobile"; not "had a word"
     if start and clause[start : start + 1] and clause[start] in _WHERE:  # and where they are: "Guest in Rose Cottage"
         start = next((at for at in range(start + 2, min(start + 6, len(clause))) if _after_getting_in_touch(clause, at, filler)), start)
     index = _after_getting_in_touch(clause, start, filler)
@@ -266,7 +285,9 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     "on insta", "via WhatsApp on Sunday evening", "from the boat last Tuesday", "after hours"), up to
     the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
     looking round as the visit ("for a natter and a browse"), the contact counted ("Second letter on
-    the earlier points") and "about" in more words ("in relation to her booking"). "Had a word at the
+    the earlier points"), "about" in more words ("in relation to her booking") and what an issue named
+    by its kind had done to it ("the points raised before"); "Customer is calling from her mobile" is
+    read as "called". "Had a word at the
     wheel about her membership" names only her membership; "Dad stopped by reception to report the
     broken gate latch" names the issue. A judging word counts only in a reason about no person: "The
     shower is cold" names the issue.
@@ -412,7 +433,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     was provided to the guest by the out-of-hours line within the hour."), a state of being fine or
     better, as seen or reported ("she's feeling better", "we got there in the end", "now is working",
     "she says it is much better", "she left happy"), or a judgement of the person in place of a deed
-    ("Very entitled attitude on the phone.") names none: "Crew took care of it on the Thursday.",
+    ("Very entitled attitude on the phone."), a visit ("came out", "swung by") and a clause with no verb
+    that names only who, where and when ("Tech onsite Tues AM") name none: "Crew took care of it on the Thursday.",
     "Spoke to the driver and dealt with it.", "Matter is handled by the deck crew, is finish now.",
     "Looked into it together with him on the chat and it is sorted now.", "I have reviewed Mrs
     Ashworth-Keene's correspondence and dealt with the matter in accordance with the adoption scheme
@@ -478,13 +500,14 @@ _OPENERS = frozenset("the our a an his her their my your its this that one some"
 _PRONOUNS = frozenset("i we me us you he she they him her them everyone everybody".split())
 # Groups of staff named as a whole: "the deck crew", "floor staff", "the yard lads".
 # (And the parties to a matter, and a head or chair of something: "between all parties", "the head of strings".)
-_TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair".split())
+# (And staff by a short form: "Tech onsite Tues AM".)
+_TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair tech techs".split())
 # Past forms a particle follows as part of the verb ("went over", "put in"), beside those in -ed.
-_IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come saw had did done brought kept held".split())
+_IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come swung saw had did done brought kept held".split())
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
 _WHEN = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then
-    time after afterwards hour hours minute minutes""".split()
+    time after afterwards hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
 )
 # The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
 _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".split())
@@ -494,12 +517,14 @@ _GIVEN_BY_KIND = frozenset("response responses reply answer answers resolution s
 _ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom".split())
 # The size or kind of a look or a talk, degree and company: "a good old look", "a lot calmer", "this one",
 # "got there", "looked into it together".
-_SIZE_OR_DEGREE = frozenset("old quick brief little proper lot much one there by our your its very together".split())
+_SIZE_OR_DEGREE = frozenset(
+    "old quick brief little proper lot much one there by our your its very together onsite on-site kindly please".split()
+)
 # Nouns of a person's manner, beside a judging word: "Very entitled attitude on the phone."
 _CONDUCT = frozenset("attitude manner behaviour behavior tone".split())
 _RULE = re.compile(
     r"\b(?:as per|per|according to|following|under|in \w+ (?:with|to))\s+(?:[a-z'-]+\s+){0,3}"
-    r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?)\b"
+    r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?|sops?)\b"
 )
 _CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
 
@@ -515,14 +540,35 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
             return False
     elif sum(w not in _NO_DEED_WORDS for w in words) > 8:
         return False  # more words of substance than the who, where and when of an entry hold
+    names = subject.names
+    if "w/" in lowered:
+        lowered = lowered.replace("w/", "with ")  # "good w/ it"
     for clause in _CLAUSES.split(_RULE.sub(" ", lowered)):
-        words = [w.strip(".'\"()-").removesuffix("'s") for w in clause.split()]
-        if _a_thing_acted_on(words, subject.names, lexicon.judges_a_person):
+        words = [_plain(w) for w in clause.split()]
+        if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
-        left = [w for w in _without_who_where_when(words, subject.names, lexicon.is_base_verb) if not _a_name(w, subject.names)]
-        if not all(_says_no_deed(w, subject.names) for w in left) and not _a_judgement(left, lexicon.judges_a_person):
+        left = [w for w in _without_who_where_when(words, names, lexicon.is_base_verb) if not _a_name(w, names)]
+        if all(_says_no_deed(w, names) for w in left) or _a_judgement(left, lexicon.judges_a_person):
+            continue
+        if not _who_where_and_when_alone(left, names):
             return False
     return True
+
+
+def _plain(word: str) -> str:
+    """A word as the reading looks it up: no punctuation, no possessive, no short verb after it ("we're": "we")."""
+    word = word.strip(".'\"()-")
+    if "'" in word:
+        for ending in ("'s", "'re", "'ve", "'ll", "'m"):
+            word = word.removesuffix(ending)
+    return word
+
+
+def _who_where_and_when_alone(words: list[str], people: frozenset[str]) -> bool:
+    """A clause with no verb that names only who, where and when: "Tech onsite Tues AM"."""
+    if any(w.endswith("ed") or w in _EMPTY_VERBS or w in _IRREGULAR_PAST for w in words):
+        return False
+    return all(_says_no_deed(w, people) or _a_person(words, i, people) for i, w in enumerate(words))
 
 
 def _a_thing_acted_on(words: list[str], names: frozenset[str], judges_a_person: Callable[[str], bool]) -> bool:
@@ -572,7 +618,9 @@ _BEING_FINE = frozenset("better feeling feels feel felt working gone says said r
 # Verbs that do nothing by themselves, one of which an entry that says nothing at length holds: "dealt", "provided", "solve".
 _EMPTY_VERBS = _HANDLING | frozenset(w for w in _SAYS_NOTHING if w.endswith("ed")) | frozenset("solve fix resolve inform".split())
 _NO_DEED_WORDS = (
-    _SAYS_NOTHING | _HANDLING | _WHEN | _THEIR_MESSAGE | _GIVEN_BY_KIND | _ANYONE | _SIZE_OR_DEGREE | HONORIFICS | REPORTED_STATES | _BEING_FINE
+    _COMING  # a visit said in place of what was done: "Mike swung by after his last job"
+    | ACCOUNT_PARTY_ROLES  # the customer by another name: "cust good w/ it", "the guest"
+    | _SAYS_NOTHING | _HANDLING | _WHEN | _THEIR_MESSAGE | _GIVEN_BY_KIND | _ANYONE | _SIZE_OR_DEGREE | HONORIFICS | REPORTED_STATES | _BEING_FINE
 )
 
 
@@ -636,8 +684,9 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
 
 
 def _a_place_or_time(words: list[str], index: int) -> bool:
-    """ "at reception", "over video call", "in the marina"; "in" before a bare noun is a manner or a state ("in Spanish")."""
-    return words[index] in _PLACE_OR_TIME and (words[index] != "in" or words[index + 1] in _OPENERS)
+    """ "at reception", "over video call", "in the marina", "in accounts"; "in" before any other bare noun is a manner or
+    a state ("in Spanish")."""
+    return words[index] in _PLACE_OR_TIME and (words[index] != "in" or words[index + 1] in _OPENERS or _a_person(words, index + 1, frozenset()))
 
 
 def _the_subject_end(words: list[str], names: frozenset[str]) -> int:
