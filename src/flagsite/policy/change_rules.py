@@ -149,8 +149,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     Tobi's home pool to Hove", not "changed Tobi's snack to the dairy-free one") is not a change of the account ("opted her out of the
     newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
     field that only files something ("put two aside under his name") or belongs to something
-    else ("the number of visits", "his plan of lessons"), nor a change the customer made ("she
-    updated it online", "changed online by her husband"; in the reason, a verb with no subject is
+    else ("the number of visits", "his plan of lessons"), nor a change only wished for in the reason
+    ("Wants the account put in her husband's name"), nor a change the customer made ("she updated it online", "changed online by her husband"; in the reason, a verb with no subject is
     the customer's: "Changed the pickup address twice"), nor one for a single order or a one-off, whatever
     the occasion is called ("for this order only", "for this crossing only", "moved this month's
     payment date to the 20th as a one-off"), nor a word that
@@ -380,7 +380,15 @@ def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
     last = words[-1]
     if _OTHER_OBJECT.fullmatch(last):
         return False  # "Call transferred to billing", "Ticket moved to the accounts queue": not the account
+    if field == "reason" and not _WISHING.isdisjoint(words[:-1]) and not _WISHING.isdisjoint(_LAST_CLAUSE.split(before)[-1].split()):
+        return False  # "Wants the account put in her husband's name": the reason says what is wished (the resolution, what was done)
     return last not in _DENIED and last not in _NOT_US and last not in names
+
+
+_LAST_CLAUSE = re.compile(r"[,;:(]|\s(?:and|but|so|then|because|as|after|before|when|since)\s")
+# A verb of wishing in the reason's clause before the verb of change and its object: the change is wished for, not
+# made (in the resolution, "asked for the new address to be put on her account" tells what was done).
+_WISHING = frozenset("wants want wanted wishes wished asks asked requests requested needs needed expects expected hopes hoped".split())
 
 
 # Messages sent somewhere new: "set the class confirmations to go to her work email instead".
