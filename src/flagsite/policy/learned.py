@@ -71,18 +71,22 @@ def margins(subject: Subject) -> dict[str, float]:
 
     Worked out once for every reading of a note, on the first rule that asks."""
     if not (_LAST and _LAST[0][0] is subject):
-        odds = texts_log_odds(subject.texts, subject.names)
-        _LAST[:] = [(subject, {code: odds[code] - reading.threshold for code, reading in readings().items()})]
+        _LAST[:] = [(subject, texts_margins(subject.texts, subject.names))]
     return _LAST[0][1]
 
 
-def texts_log_odds(texts: Iterable[TextField], names: frozenset[str]) -> dict[str, float]:
-    """Log-odds under each reading: its intercept and what each text in its fields adds (``names``: the record's people)."""
-    odds = {code: reading.intercept for code, reading in readings().items()}
+def texts_margins(texts: Iterable[TextField], names: frozenset[str]) -> dict[str, float]:
+    """Each reading's intercept less its threshold, and what each text in its fields adds (``names``: the record's people)."""
+    found = dict(_offsets())
     for text in texts:
         for code, score in _text_scores(text, names):
-            odds[code] += score
-    return odds
+            found[code] += score
+    return found
+
+
+@cache
+def _offsets() -> tuple[tuple[str, float], ...]:
+    return tuple((code, reading.intercept - reading.threshold) for code, reading in readings().items())
 
 
 _LAST: list[tuple[Subject, dict[str, float]]] = []  # the last note's log-odds: its rules ask one after another
