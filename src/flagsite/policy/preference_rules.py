@@ -347,6 +347,11 @@ def _in_a_quotation(sentence: str, at: int) -> bool:
 # plural is every one of them, every time, where one named person with "to" is one job ("Engineer to return
 # Thursday"). Whoever deals with the customer: not the customer's own party (see _THEIR_OWN_PARTY).
 _HEADLINE_DUTY = re.compile(r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:all\s+|our\s+|the\s+)?([a-z]+s)\s+to\s+(?:always\s+|never\s+|not\s+)?([a-z]+)\b")
+# Whoever visits or calls, as _VISIT_NEED names them ("crews" is no role of a person's own).
+_WHOEVER_VISITS = _VISIT_WORDS[2][0]
+# A day named makes a duty one job ("Engineers to bring the new valve Thursday"), unless it recurs ("every Friday").
+_ONE_DAY = re.compile(rf"\b(?:today|tonight|tomorrow|next|{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|\b\d{{1,2}}(?:st|nd|rd|th)\b")
+_EVERY = frozenset("every each always whenever weekly".split())
 # The customer's own party, whom a duty in headline form binds as a house rule ("Parents to sign the waiver on
 # arrival", "Guests to check out by 11"), not as a standing instruction about this customer.
 _THEIR_OWN_PARTY = ACCOUNT_PARTY_ROLES | {"parent", "guardian"}
@@ -367,8 +372,12 @@ def _standing_rule(sentence: str, lexicon: Lexicon) -> str | None:
     lowered = sentence.lower()
     for found in _HEADLINE_DUTY.finditer(lowered):
         doer = found.group(1)
-        if is_role(doer) and doer[:-1] not in _THEIR_OWN_PARTY and lexicon.is_base_verb(found.group(2)):
-            return found.group(0).strip(" ,;:")
+        if not (is_role(doer) or doer in _WHOEVER_VISITS) or doer[:-1] in _THEIR_OWN_PARTY or not lexicon.is_base_verb(found.group(2)):
+            continue
+        clause = re.split(r"[,;:.!?]", lowered[found.end() :], maxsplit=1)[0]
+        if _ONE_DAY.search(clause) and _EVERY.isdisjoint(clause.split()):
+            continue  # "Engineers to bring the new valve Thursday": one job, on one day
+        return found.group(0).strip(" ,;:")
     theirs = _ANY_OF_THEIRS.search(lowered)
     if theirs and _PRESENT.search(theirs.group(1)):
         return theirs.group(0).strip(" ,;:")
@@ -445,7 +454,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     the verb of the duty ("whoever is on her round needs to wheel the bins back"; not a guess,
     "staff must have missed it"), or in headline form, whoever of a kind in the plural, then "to" and a
     verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"; not one
-    person's job, "Engineer to return Thursday", nor a house rule for the customer's own party, "Guests to
+    person's job, "Engineer to return Thursday", nor one on a day named, "Engineers to bring the new
+    valve Thursday" (but "every Friday" recurs), nor a house rule for the customer's own party, "Guests to
     check out by 11"); a rule for any thing of the customer's, said in the
     present as its clause's subject ("Any camera of hers that is left with us over a weekend goes into
     the safe", "Every parcel for her goes to number 12"; not "Every parcel for her went to number 12",
