@@ -294,6 +294,34 @@ _ANY_PROMISE_NEEDS = (
 def _may_promise(sentence: str) -> bool:
     """Whether a sentence holds what a pattern of _PROMISES needs (see _ANY_PROMISE_NEEDS)."""
     return any(map(sentence.__contains__, _ANY_PROMISE_NEEDS)) or _to_opens_sentence(sentence)
+
+
+# What each pattern of _PROMISES cannot match without, in the same order (none: it is quick to search). Keep in step with the patterns.
+_EACH_PROMISE_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("will", "shall", "'ll", "going to", "promised to", "agreed to", "offered to", "need", "has to", "have to", "must"),
+    (),
+    ("call", "follow"),
+    ("call", "follow"),
+    ("will",),
+    ("will",),
+    ("with",),
+    ("promised", "agreed", "arranged"),
+    ("promis",),
+    ("will", "'ll", "going to"),
+    ("back to", "follow up with"),
+    ("will", "'ll", "going to"),
+    ("back to",),
+    ("'d", "would"),
+)
+
+
+def _any_promise_in(sentence: str) -> bool:
+    """Whether any pattern of _PROMISES matches a sentence: each alone, where its words are, is quicker to search than
+    _ANY_PROMISE, which yields the matches and is searched only then."""
+    return any(
+        (not needs or any(map(sentence.__contains__, needs))) and pattern.search(sentence) is not None
+        for needs, pattern in zip(_EACH_PROMISE_NEEDS, _PROMISES, strict=True)
+    )
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
 _ACTS = (
@@ -460,6 +488,11 @@ _NOT_A_DOER = frozenset(
 _NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
 
 
+def _may_decline(lowered: str) -> bool:
+    """Whether a text holds what _NO_FOLLOW_UP needs: most hold none of it, and the pattern tries every word."""
+    return "no " in lowered or "declined" in lowered or "refused" in lowered or "want" in lowered
+
+
 @rule("P105", "follow-up-promised-not-recorded", "error", "note")
 def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     """The text promises a follow-up ("will call back Monday") but `follow_up` is `none`.
@@ -600,7 +633,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
             and not _may_do_later(text)
         ):
             continue
-        if _NO_FOLLOW_UP.search(lowered):
+        if _may_decline(lowered) and _NO_FOLLOW_UP.search(lowered):
             continue
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
@@ -614,7 +647,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             read = _subject_carried(_QUOTED.sub(_blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
             previous = sentence
-            promise = _may_promise(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
+            promise = _may_promise(read) and _any_promise_in(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
             if (promise or _ours_will(read, in_reason, subject.texts, text, ours_in_present, later)) and not _a_question(sentence):
                 action = preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
