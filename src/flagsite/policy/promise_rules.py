@@ -137,6 +137,18 @@ _WE_DO_LATER = re.compile(
     r"in the (?:morning|afternoon|evening)|after that|when (?:it|they|the)|once (?:it|they|the)|as soon as|"
     rf"(?:on |next |this )(?:{WEEKDAYS})(?!s))\b"
 )
+# What _WE_DO_LATER cannot match without, looked for first (the pattern tries every position, and few sentences
+# hold both): "I" or "we" before a space (a pattern that opens on a letter skips quickly to it), and the time to
+# come (every weekday ends in "day"). Keep in step with _WE_DO_LATER.
+_I_OR_WE = re.compile(r"(?:i|we)\s")
+_WE_DO_LATER_TIMES = ("tomorrow", "tonight", "later today", "this ", "next ", "first thing", "in the ", "after that", "when ", "once ", "as soon as", "day")
+
+
+def _may_say_we_do_later(sentence: str) -> bool:
+    """Whether a sentence holds what _WE_DO_LATER needs (see _WE_DO_LATER_TIMES)."""
+    return _I_OR_WE.search(sentence) is not None and any(map(sentence.__contains__, _WE_DO_LATER_TIMES))
+
+
 # The writer in the present tense doing something to or for the customer, with a time to come or a
 # condition anywhere in the sentence, as second-language writers put the future: "I send him a photo if
 # they find one", "I phone her when is ready", "Tomorrow I bring them to her", "I ask the supplier and
@@ -921,7 +933,7 @@ def _ours_will(
             and (" him" in sentence or " her" in sentence or " them" in sentence)
             and any(_present(found.group(1)) for found in _WE_DO_THEN_TELL.finditer(sentence))
         )
-        or (any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence)) and not _RECURRING.search(sentence))
+        or (_may_say_we_do_later(sentence) and any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence)) and not _RECURRING.search(sentence))
         or (later and _we_do_for_them(sentence))
         or (not in_reason and _from_us(sentence, text))
         or (("promis" in sentence or "undert" in sentence) and _WE_PROMISED_TO.search(sentence))
