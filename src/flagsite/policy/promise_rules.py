@@ -462,6 +462,18 @@ _PROVIDED = re.compile(
     rf"(?:\s+to\s+(?:him|her|them|the customer|the client)\b|(?=[^.;!?]{{0,40}}?\bwithin\b)|{_A_TIME_TO_COME})"
 )
 _ASKED_FOR = re.compile(r"\b(?:asked for|asks for|asking for|wants?|wanted|would like|requested|requests)\b")
+# What _THING_SENT cannot match without: most sentences hold none, and the pattern tries every word. Keep in step.
+_THING_SENT_MARKS = ("follow", "sent", "posted", "emailed", "issued", "ordered", "arranged", "fitted", "made", "redone", "replaced", "refunded")
+
+
+def _asked_for(sentence: str) -> bool:
+    """Whether the customer asked for something (_ASKED_FOR), looked for only where its words are."""
+    return ("ask" in sentence or "want" in sentence or "would like" in sentence or "request" in sentence) and _ASKED_FOR.search(sentence) is not None
+
+
+def _a_thing_sent(sentence: str) -> bool:
+    """Whether a sentence says what we send with its sender left out (_THING_SENT), looked for only where its words are."""
+    return any(map(sentence.__contains__, _THING_SENT_MARKS)) and _THING_SENT.search(sentence) is not None
 # Third parties named by role, never ours: "the landlord will arrange access", "the freeholder will repair it".
 _THIRD_PARTIES = frozenset("landlord landlady freeholder insurer insurers lender solicitor solicitors gp employer police hmrc".split())
 # People of ours by trade, besides the roles and offices of ROLE_NAMES.
@@ -858,7 +870,7 @@ def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
             acts = verb not in _NOT_AN_ACT or (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end("verb")) is not None)
             if (surely_a_person or acts) and _due_doer(doer, in_reason, text):
                 return True
-    if in_reason or _ASKED_FOR.search(sentence):
+    if in_reason or _asked_for(sentence):
         return False
     if "going" in sentence and any(m.group("thing") not in _THEIR_SIDE and m.group("thing") not in _NOT_SENT for m in _GOING_OUT.finditer(sentence)):
         return True
@@ -921,11 +933,11 @@ def _ours_will(
         and _someone_of_ours_will(sentence, in_reason, text, texts)
     ):
         return not _REPORTED_SPEECH.search(sentence)  # not when the occasion is booked ("at the check-up she booked")
-    if not in_reason and (_THING_SENT.search(sentence) or (" be " in sentence and _PROVIDED.search(sentence))) and not _ASKED_FOR.search(sentence) and not _a_booking(texts):
+    if not in_reason and (_a_thing_sent(sentence) or (" be " in sentence and _PROVIDED.search(sentence))) and not _asked_for(sentence) and not _a_booking(texts):
         return True  # not a certificate that follows a booked visit
     promised = (
         ((future or any(mark in sentence for mark in _OUR_FUTURE_MARKS)) and _we_will(sentence, in_reason))
-        or _LABELLED_TO_DO.search(sentence)
+        or ((":" in sentence or "-" in sentence or "–" in sentence) and _LABELLED_TO_DO.search(sentence))  # a label needs one of these
         or (" is to " in sentence and _PLAN_IS_TO.search(sentence))
         or (_TO_DO.match(sentence) and not _RECURRING.search(sentence))
         or (
