@@ -91,15 +91,17 @@ _ABOUT_IN_MORE_WORDS = re.compile(
 # Verbs of getting in touch, in the forms a reason opens with: "rang", "msgd", "emailed" (not "phone", "call": also nouns).
 _CONTACTING = frozenset(
     """called calling rang rung ringing phoned phoning telephoned messaged messaging msgd texted texting emailed
-    emailing wrote writing chatted buzzed pinged dialled dialed""".split()
+    emailing wrote writing chatted buzzed pinged dialled dialed"""
+    # Catching a member of staff is getting in touch too: "collared me in the car park".
+    """ collared buttonholed""".split()
 )
 # Verbs of coming that are a visit only with a particle: "stopped by reception", "reached out"; not "the boiler stopped".
-_COMING = frozenset("came come popped walked stopped dropped wandered nipped swung reached".split())
-_PARTICLES_OF_COMING = frozenset("by in into round over past out".split())
+_COMING = frozenset("came come popped walked stopped dropped wandered strolled ambled stepped nipped swung reached".split())
+_PARTICLES_OF_COMING = frozenset("by in into round over past out up down".split())
 _PARTICLES_OF_CALLING = frozenset("in back up down round through".split())  # "rang down from room 12", "phoned back"
 # A talk had: "had a quick word", "having a chat".
 _HAVING = frozenset("had have has having".split())
-_A_TALK = frozenset("word chat natter chinwag".split())
+_A_TALK = frozenset("word chat natter chinwag yarn gossip catch talk".split())
 _GETTING = frozenset("got get gets getting".split())  # "got in touch", "getting in contact"
 _GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK | frozenset(("touch",))
 # Where, over what channel and when they got in touch, before the topic: "at the wheel", "via WhatsApp", "from the boat".
@@ -144,6 +146,10 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
             index = max(index + 1, _a_phrase_end(clause, index + 1))  # "after hours", "before closing"
         elif clause[index] in _WHERE:
             index = max(index + 1, _a_phrase_end(clause, index + 1))
+        elif clause[index] == "after" and _a_short_when(clause, index + 1):
+            index = _a_short_when(clause, index + 1)  # "after her yoga class for a catch-up", "after class"
+        elif clause[index] == "for" and _a_talk_had(clause, index + 1):
+            index = _a_talk_had(clause, index + 1)  # the visit's purpose only a talk: "for a quick word", "for one small talk"
         else:
             break
     said = set(clause[: index + 1 if index < len(clause) and clause[index] in _TOPIC_STARTS else index])
@@ -155,6 +161,27 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
     return said
 
 
+def _a_short_when(words: list[str], start: int) -> int:
+    """Where a short noun phrase after "after" ends when it names when they came, not the issue: "after the lesson",
+    "after her yoga class for ..."; not "after the boiler broke" (a longer phrase at the clause's end may be the issue). 0 if none."""
+    end = _a_phrase_end(words, start)
+    if end >= len(words):
+        return end if end - start - (words[start] in _OPENERS) == 1 else 0
+    return end if end - start <= 3 and words[end] in ("for", "to") else 0
+
+
+def _a_talk_had(words: list[str], start: int) -> int:
+    """Where "a quick word", "one small talk", "a catch-up" ends, after "for", or 0 when what follows is no talk."""
+    if start >= len(words) or words[start] not in ("a", "an", "one"):
+        return 0
+    index = start + 1
+    while index < len(words) and words[index] in _TALK_SIZES:
+        index += 1
+    if index < len(words) and words[index] in _A_TALK:
+        return index + 2 if words[index] == "catch" and words[index + 1 : index + 2] == ["up"] else index + 1
+    return 0
+
+
 def _after_getting_in_touch(words: list[str], start: int, filler: frozenset[str]) -> int:
     """Where the verb of getting in touch at start ends ("rang", "stopped by", "had a quick word", "DM'd"), or 0 when there is none."""
     if start >= len(words):
@@ -163,7 +190,10 @@ def _after_getting_in_touch(words: list[str], start: int, filler: frozenset[str]
     if word in _CONTACTING or (word.endswith("'d") and (word[:-2] in filler or word[:-2] in _CHANNELS)):  # "DM'd", "msg'd"
         return start + 2 if words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_CALLING else start + 1
     if word in _COMING:  # with the particle and where it leads: "stopped by reception", "swung by the studio"
-        return _a_phrase_end(words, start + 2) if words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_COMING else 0
+        if not (words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_COMING):
+            return 0
+        to = start + 3 if words[start + 2 : start + 3] == ["to"] else start + 2  # "came up to the front desk"
+        return _a_phrase_end(words, to)
     if word in _GETTING and words[start + 1 : start + 3] in (["in", "touch"], ["in", "contact"]):
         return start + 3
     if word in _HAVING:
@@ -281,9 +311,10 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
 
     A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",
     "His son", "Guest in Rose Cottage"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached
-    out", "got in touch", "had a quick word") and where, over what channel and when ("at the wheel",
-    "on insta", "via WhatsApp on Sunday evening", "from the boat last Tuesday", "after hours"), up to
-    the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
+    out", "got in touch", "had a quick word", "came up to the front desk", "collared me") and where, over
+    what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
+    last Tuesday", "after hours", "after the lesson"), and a talk as the visit's only purpose ("for a
+    quick word", "for a catch-up", "for a yarn"), up to the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
     looking round as the visit ("for a natter and a browse"), the contact counted ("Second letter on
     the earlier points"), "about" in more words ("in relation to her booking") and what an issue named
     by its kind had done to it ("the points raised before"); "Customer is calling from her mobile" is
@@ -494,7 +525,7 @@ _TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatt
 # Words that end a noun phrase: the next preposition, conjunction, verb of being or pronoun.
 _PHRASE_ENDS = _PLACE_OR_TIME | _PERSON_PREPOSITIONS | frozenset(
     """about of as and or but then so who which that is was were are has have had been be it this now already
-    according per under following in re abt bout regarding concerning wrt because""".split()
+    according per under following in re abt bout regarding concerning wrt because after before""".split()
 )
 _OPENERS = frozenset("the our a an his her their my your its this that one some".split())
 _PRONOUNS = frozenset("i we me us you he she they him her them everyone everybody".split())
