@@ -34,6 +34,8 @@ _VARIANT_ENDINGS = (
 )
 # How often a word must occur in pyspellchecker's list to count as half of a compound.
 _COMMON = 1000
+# A word this frequent in pyspellchecker's list is a word first, whatever else it is ("will", "mark"; not "liz", "tom").
+_FREQUENT = 20000
 # No compound of two common words is longer; a longer "word" is not split (each split costs its length).
 _LONGEST_COMPOUND = 40
 # The particles English joins to a verb or a noun to make a word of its own: upsell, outbid, offload, backdate.
@@ -53,6 +55,11 @@ def _english_words(size: int) -> Collection[str]:
     from .spelling import english_words
 
     return english_words(size)
+
+
+def a_frequent_word(word: str) -> bool:
+    """Whether a word is frequent in English text ("will", "mark", "rob"): a name that is one ("Will") is read as the word."""
+    return bool(_spellchecker().word_frequency[word] >= _FREQUENT)
 
 
 def a_plural(word: str) -> bool:

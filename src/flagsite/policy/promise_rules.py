@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
-from .lexicon import a_plural
+from .lexicon import a_frequent_word, a_plural
 from .note_common import DETERMINERS, is_role, preference_text, their_names
 from .subject import Subject
 from .text import TextField, sentences
@@ -115,7 +115,7 @@ _WE_DO_THEN_TELL = re.compile(
 # Past forms with no -ed: "I sent the form and ..." reports, it promises nothing.
 _PAST_WITHOUT_ED = frozenset(
     """sent told rang spoke gave took made got went came left put let set found brought bought thought caught kept read
-    wrote saw met paid said ran sat stood heard held understood chose drove rode knew lost won sold cut hit shut split spread cast dug
+    wrote saw met paid said ran sat stood heard held understood forgot chose drove rode knew lost won sold cut hit shut split spread cast dug
     hung swept spun fed led lent spent built bent stuck""".split()
 )
 _FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "is to", "are to")
@@ -239,7 +239,8 @@ def _may_do_later(text: TextField) -> bool:
 
 # What _OURS_DO_LATER needs: a capitalised word or "our ...", then a verb in -s.
 _OURS_IN_THE_PRESENT = re.compile(r"(?:\b[A-Z][\w-]*|\b[Oo]ur [a-z]+) [a-z]{2,}s\b")
-_OPENING_ING = re.compile(r"(?:^|[.!?;]\s+)(?:[a-z]+-)?[a-z]{3,}ing\b")
+# Or one word before it, a name with "is" left out: "Owen refunding it this afternoon" (_SOMEONE_WILL's clipped).
+_OPENING_ING = re.compile(r"(?:^|[.!?;,]\s+|\b(?:and|so|but)\s+)(?:[a-z][\w-]*\s+)?(?:[a-z]+-)?[a-z]{3,}ing\b")
 # The words of a day to come that _TO_LATER and _TO_BE_DONE need besides "to" (not "by", "after" or "week": too common).
 _DAY_TO_COME_WORDS = _LATER_WORDS - frozenset("by after week afternoon evening morning".split())
 # Words in -ing that are no verb: "morning", "during".
@@ -402,13 +403,19 @@ _TIME_TO_COME_MARKS = (
     "tomorrow", "tonight", "later", "this ", "the weekend", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close",
     "day", "mon", "tue", "wed", "thu", "fri", "within",
 )
+# What a verb in -ing acts on, right after it: "ordering more", "dropping the strap round"; not "leaking again".
+_ACTED_ON = r"\s+(?:the|a|an|her|him|them|it|his|their|more|some|one|two|another|new|up|out|round|over)\b"
+_ACTED_ON_AFTER = re.compile(_ACTED_ON)
 _SOMEONE_WILL = re.compile(
     r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|going to|is to|are to)|'ll|'s going to)\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
     # Or on it now, with a time to come: "she is emailing him the details this evening", "the dispatch
     # team are arranging a collection for Thursday".
     r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<busy>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:is|are|am)|'s|'m|'re)\s+"
-    rf"(?P<doing>[a-z]+ing)\b{_A_TIME_TO_COME}"
+    rf"(?P<doing>(?:[a-z]+-)?[a-z]+ing)\b{_A_TIME_TO_COME}"
+    # Or on it now with "is" left out, as clipped notes put it: "Farah ordering more from the wholesaler tomorrow".
+    r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but)\s+)(?P<clipped>[a-z][\w-]*)\s+"
+    rf"(?P<clipped_doing>(?:[a-z]+-)?[a-z]{{3,}}ing)\b(?={_ACTED_ON}){_A_TIME_TO_COME}"
     # Or on it now with the writer left out: "Sending her the revised quote tonight", "Reprinting at our cost, with her by the 20th".
     rf"|(?:^|[;,]\s*)(?P<left_out>{'|'.join(sorted(_OUR_DOINGS))})\b{_A_TIME_TO_COME}"
 )
@@ -589,7 +596,12 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     ours by name or as "our ..." in the present tense acting on the customer, on a thing or for a purpose,
     with a time to come or a condition ("Tomorrow Jan visits to measure the window", "Once the glass is in,
     Pete fits it and rings her", "Our courier collects it from her Friday morning"; not a timetable: "Our
-    van leaves at 8 tomorrow"); a time within a span ("within 5 working days"). A note with such a
+    van leaves at 8 tomorrow"); a time within a span ("within 5 working days"); one of ours by name with
+    "is" left out, on something with a time to come ("Farah ordering more from the wholesaler tomorrow"; not
+    "Dennis working Thursday"); a verb done again, joined by a hyphen ("Tomás is re-issuing the card on
+    Monday"; not "the shop is re-opening on Monday"). The customer's name cut short is the customer's ("Ros
+    will bring the ticket in", for Rosalind), and a day in a clause about what the customer did is no time to
+    come ("I give him the papers that he forgot on Monday"). A note with such a
     promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
@@ -945,8 +957,8 @@ def _ours_will(
             and (" him" in sentence or " her" in sentence or " them" in sentence)
             and any(_present(found.group(1)) for found in _WE_DO_THEN_TELL.finditer(sentence))
         )
-        or (_may_say_we_do_later(sentence) and any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence)) and not _RECURRING.search(sentence))
-        or (later and _we_do_for_them(sentence))
+        or _we_do_later(sentence)
+        or (later and _we_do_for_them(_without_their_past(sentence)))
         or (not in_reason and _from_us(sentence, text))
         or (("promis" in sentence or "undert" in sentence) and _WE_PROMISED_TO.search(sentence))
         or (" be " in sentence and " by " in sentence and _DONE_BY_US.search(sentence))
@@ -1004,6 +1016,8 @@ def _ours_do_later(sentence: str, text: TextField) -> bool:
         return False  # a habit, or how things work ("explained the pass covers weekday mornings only")
     for found in _OURS_DO_LATER.finditer(sentence):
         doer, verb = found.group("doer"), found.group("verb")
+        if doer in _LATER_WORDS:
+            continue  # a day, not who acts: "working Thursday and Friday this week"
         verb = verb[:-1] if verb.endswith(("che", "she", "sse", "xe", "zze", "goe", "doe")) else verb  # "watches", "goes"
         if verb in _NO_ACT_IN_S or verb + "s" in HONORIFICS:
             continue  # "Pete was ...", "our tailor Mrs Kim"
@@ -1018,6 +1032,32 @@ def _ours_do_later(sentence: str, text: TextField) -> bool:
 
 # What an act in the present acts on, in its clause: the customer, a thing, or a purpose ("visits to measure").
 _ON_SOMETHING = re.compile(r"[^.;!?]{0,60}?\b(?:him|her|them|it|one|to (?!(?:the|a|an|us|me)\b)[a-z]+)\b")
+
+
+# A clause in the past about what the customer did, after what it is said of: "the umbrella (that) she left on
+# the counter on Friday", "the papers which he forgot on Monday". Its day is past, no time to come. It ends at a
+# stop or where a clause of time or condition begins ("... she ordered, when it comes in").
+_THEIR_PAST = re.compile(
+    r"\b(?:(?:that|which)\s+(?:(?:he|she|they)\s+)?|(?:he|she|they)\s+)(?:had\s+)?(?:[a-z]{2,}ed|"
+    + "|".join(sorted(_PAST_WITHOUT_ED))
+    + r")\b[^.;!?,]*?(?=[.;!?,]|\b(?:and|when|once|if|as soon as)\b|$)"
+)
+
+
+def _without_their_past(sentence: str) -> str:
+    """The sentence without a clause in the past about what the customer did (see _THEIR_PAST)."""
+    if " she " in sentence or " he " in sentence or " they " in sentence or " that " in sentence or " which " in sentence:
+        return _THEIR_PAST.sub("", sentence)
+    return sentence
+
+
+def _we_do_later(sentence: str) -> bool:
+    """Whether the writer, in the present tense, acts at a time to come (see _WE_DO_LATER): not a habit, nor a day
+    of what the customer did ("I give him the papers that he forgot on Monday")."""
+    if not _may_say_we_do_later(sentence):
+        return False
+    sentence = _without_their_past(sentence)
+    return any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence)) and not _RECURRING.search(sentence)
 
 
 def _we_do_for_them(sentence: str) -> bool:
@@ -1159,6 +1199,11 @@ _GOING_TO_DO = re.compile(r"[^.;,!?]{0,30}?\bto (?!(?:us|me|an?|the|his|her|thei
 def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts: list[TextField]) -> bool:
     """Whether a person of ours will act: "Marta will order a replacement lens", "an engineer will be with her"."""
     for found in _SOMEONE_WILL.finditer(sentence):
+        clipped = found.group("clipped")
+        if clipped:
+            if _clipped_person_on_it(clipped, found.group("clipped_doing"), in_reason, text):
+                return True
+            continue
         doing = found.group("doing") or found.group("left_out")
         if doing in _NOT_DOING or (doing and not doing.endswith(("ing",))):
             continue
@@ -1195,9 +1240,19 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue
         if _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or _THIRD_PARTIES.intersection(doer) or doer[-1] in ("us", "me"):
             continue  # the customer's side, a third party, or a verb's phrase
-        if _a_person(doer, _capitalised(text), opening_name=not busy or doing in _DONE_FOR_THEM):
+        # Done again to a thing is done for them: "Tomás is re-issuing the card" (not "Shop is re-opening Monday").
+        done_for_them = doing in _DONE_FOR_THEM or (doing is not None and doing.startswith("re-") and _ACTED_ON_AFTER.match(sentence, found.end("doing")) is not None)
+        if _a_person(doer, _capitalised(text), opening_name=not busy or done_for_them):
             return True  # on it now ("is making"), a word opening the sentence is a thing as often as a name ("Car is making noise")
     return False
+
+
+def _clipped_person_on_it(name: str, doing: str, in_reason: bool, text: TextField) -> bool:
+    """Whether a name written with a capital, alone before a verb in -ing with "is" left out, is one of ours on it."""
+    if in_reason or doing in _NOT_DOING or doing in _NOT_VERBS or name in _THEIR_SIDE or name in _NOT_A_DOER or name in _LATER_WORDS:
+        return False
+    capitalised = _capitalised(text)
+    return (name in capitalised.inside or name in capitalised.opening) and not a_plural(name)
 
 
 # Where one clause of a sentence ends and another, with its own subject, begins: "...; ", ", and ", ", but ".
@@ -1223,10 +1278,23 @@ def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
     A name of several words, or of parts joined by a hyphen, is one person: "Carvalho-Reid will send it" reads "them will send it".
     """
     lowered = text.text.lower()
-    if not names or names.isdisjoint(text.words):
+    if not names:
+        return lowered
+    names = names | _short_forms(text, names)
+    if names.isdisjoint(text.words):
         return lowered
     said = _A_NAME_WORD.sub(lambda word: "them" if word.group(0) in names else word.group(0), lowered)
     return _SAID_AGAIN.sub("them", said) if "them them" in said or "them-them" in said else said
+
+
+def _short_forms(text: TextField, names: frozenset[str]) -> frozenset[str]:
+    """Their names cut short, written with a capital in the text: "Jen" for Jennifer, "Ros" for Rosalind; not a
+    frequent word ("Will" for William, "Mark" for Markus), which is more often the word."""
+    return frozenset(
+        short
+        for short in (word.lower() for word in text.originals if word[:1].isupper() and len(word) >= 3)
+        if short not in names and any(len(name) >= len(short) + 2 and name.startswith(short) for name in names) and not a_frequent_word(short)
+    )
 
 
 # A word of a name (no pattern is built per name: every customer has their own).
