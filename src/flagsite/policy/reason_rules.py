@@ -459,11 +459,12 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     Each clause of an entry is read as a reviewer reads it: who did it (its subject, when that is a
     person or staff, "the head of strings", or "by" someone), to, with or for whom ("the teachers
     concerned"), whoever was talked to, where, when, over what channel and by what rule are taken
-    away, and what is left must name a deed. A verb of handling, looking, attending or talking acting
-    on the issue itself or on the customer's own message, a thing given named by its kind ("A response
+    away ("at" opens a place after any verb but "look": "Handled at the till."), and what is left must
+    name a deed. A verb of handling, looking, attending or talking, or a talk named by a noun ("had a
+    long yarn with her", "a conversation on the phone"), acting on the issue itself or on the customer's own message, a thing given named by its kind ("A response
     was provided to the guest by the out-of-hours line within the hour."), a state of being fine or
     better, as seen or reported ("she's feeling better", "we got there in the end", "now is working",
-    "she says it is much better", "she left happy"), or a judgement of the person in place of a deed
+    "she says it is much better", "she left happy", "in better spirits"), or a judgement of the person in place of a deed
     ("Very entitled attitude on the phone."), a visit ("came out", "swung by") and a clause with no verb
     that names only who, where and when ("Tech onsite Tues AM") name none: "Crew took care of it on the Thursday.",
     "Spoke to the driver and dealt with it.", "Matter is handled by the deck crew, is finish now.",
@@ -471,7 +472,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     Ashworth-Keene's correspondence and dealt with the matter in accordance with the adoption scheme
     procedure." What a verb is put on, whom a thing is passed to or raised with ("Passed her complaint
     to the practice manager.", "Logged it with the installer."), "in" a manner ("Handled the call in
-    Spanish."), "by" a means ("Sorted by a refund.") and "about" a thing stay: "Talked her through the
+    Spanish."), "by" a means ("Sorted by a refund."), what the account is now "on" ("Sorted, she's on the
+    weekly rate now.") and "about" a thing stay: "Talked her through the
     reset on the phone.", "Spoke to her about the late fee."
 
     Where these patterns find nothing, the learned reading, when switched on, may still flag the note
@@ -511,8 +513,11 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
 _HANDLING = frozenset(
     """deal dealt handle handled handles sort sorted see saw seen take took taken care look looked looking review
     reviewed considered addressed attend attended talk talked talking spoke spoken chatted went discussed managed
-    word""".split()
+    word"""
+    # A talk named by a noun: "had a good chinwag with her", "we have a conversation on the phone".
+    """ chinwag natter yarn conversation""".split()
 )
+_TALK_NOUNS = frozenset("chinwag natter yarn conversation chat word talk".split())
 # Prepositions that open where, when or over what channel: "at reception", "on the Thursday", "over video call".
 _PLACE_OR_TIME = frozenset("at on in over via during from across round around inside within until".split())
 # Prepositions that open a person: by whom, to or with whom, for whom ("by the duty manager", "for her").
@@ -521,7 +526,7 @@ _PERSON_PREPOSITIONS = frozenset("by to with for from between".split())
 # "Reported to maintenance", "Logged it with the installer".
 _PASSING = frozenset("passed passing forwarded handed escalated referred transferred sent reported logged raised flagged".split())
 # After a verb of talking, "to" or "with" opens whoever was talked to, named as anything: "a word with the other boater".
-_TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatted word words liaised".split())
+_TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatted word words liaised chinwag natter yarn conversation".split())
 # Words that end a noun phrase: the next preposition, conjunction, verb of being or pronoun.
 _PHRASE_ENDS = _PLACE_OR_TIME | _PERSON_PREPOSITIONS | frozenset(
     """about of as and or but then so who which that is was were are has have had been be it this now already
@@ -574,6 +579,8 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
     names = subject.names
     if "w/" in lowered:
         lowered = lowered.replace("w/", "with ")  # "good w/ it"
+    if "'s on " in lowered or "'re on " in lowered:
+        lowered = lowered.replace("'s on ", " is on ").replace("'re on ", " are on ")  # "she's on the weekly rate now"
     for clause in _CLAUSES.split(_RULE.sub(" ", lowered)):
         words = [_plain(w) for w in clause.split()]
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
@@ -644,8 +651,8 @@ def _a_state(word: str) -> bool:
     return word.endswith("er") and (word[:-2] in REPORTED_STATES or word[:-3] + "y" in REPORTED_STATES)
 
 
-# (And the state reported or left in: "she says it is much better", "she left happy".)
-_BEING_FINE = frozenset("better feeling feels feel felt working gone says said reports reported left".split())
+# (And the state reported or left in: "she says it is much better", "she left happy", "in better spirits".)
+_BEING_FINE = frozenset("better feeling feels feel felt working gone says said reports reported left spirits mood".split())
 # Verbs that do nothing by themselves, one of which an entry that says nothing at length holds: "dealt", "provided", "solve".
 _EMPTY_VERBS = _HANDLING | frozenset(w for w in _SAYS_NOTHING if w.endswith("ed")) | frozenset("solve fix resolve inform".split())
 _NO_DEED_WORDS = (
@@ -706,12 +713,28 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
                 if people_end:
                     index = people_end
                     continue
-            if end > index + 1 and _a_place_or_time(words, index) and not _a_verb(before, is_base_verb):
+            if end > index + 1 and _a_place_or_time(words, index) and not _a_particle(word, before, is_base_verb) and not _being_on(word, before):
                 index = end
                 continue
         kept.append(word)
         index += 1
     return kept
+
+
+# Verbs "at" belongs to ("looked at the boiler"); after any other verb "at" opens a place: "Handled at the till".
+_AT_AFTER = frozenset("look looked looking glance glanced".split())
+
+
+def _a_particle(word: str, before: str, is_base_verb: Callable[[str], bool]) -> bool:
+    """Whether a preposition after a verb is part of it ("went over", "looked at"), not a place ("Sorted at the counter")."""
+    if (word == "at" and before not in _AT_AFTER) or before in _TALK_NOUNS:
+        return False  # "a chat on the phone": a noun of talk takes no particle
+    return _a_verb(before, is_base_verb)
+
+
+def _being_on(word: str, before: str) -> bool:
+    """ "is on the weekly rate", "now on the monthly plan": what the account was moved to, the deed's outcome, not a place."""
+    return word == "on" and before in ("is", "are", "now")
 
 
 def _a_place_or_time(words: list[str], index: int) -> bool:
