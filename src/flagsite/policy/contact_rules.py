@@ -285,7 +285,13 @@ def _same_person(contact: list[str], holder: list[str]) -> bool:
     # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches ("Grace O.").
     if contact[-1] != holder[-1] and not (len(contact[-1]) == 1 and holder[-1].startswith(contact[-1])):
         return False
-    return all(any(h == c or (len(c) == 1 and h.startswith(c)) for h in holder) for c in contact)
+    return all(any(h == c or (len(c) == 1 and h.startswith(c)) or _cut_short(c, h) for h in holder) for c in contact)
+
+
+def _cut_short(short: str, name: str) -> bool:
+    """Whether a first name is another cut short: "Jen" for Jennifer, "Kath" for Katherine (not "Daniel" for
+    Danielle nor "Paul" for Paula: a letter or two short is a name of its own)."""
+    return 3 <= len(short) <= len(name) - 3 and name.startswith(short)
 
 
 _KIN_WORDS = (
@@ -325,7 +331,9 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
     (ignoring case and the order of the words, "Lim, Hui Min"; titles such as "Mrs", "Reverend", "Cllr" or
     "Major", in other languages too: "Mdm Tan", "Mme Dubois", "Sra. Gómez", "Señora Lim"; and initials, "Grace O."
-    too; a first name or surname alone counts as the holder's; a relative with the holder's surname and another
+    too; a first name or surname alone counts as the holder's, and so does the holder's first name cut short with
+    the surname, "Jen Thibodeau" on Jennifer Thibodeau's account (not "Daniel" for Danielle: a letter or two short
+    is a name of its own); a relative with the holder's surname and another
     first name, "Maria Erickson" on Alexander Erickson's account, does not). A contact whose name
     only may be the holder's ("Mr Erickson", "Erickson") is flagged too when the reason says they
     acted for a relative or for the holder, asked about a relative's things, or names the relation:
