@@ -362,12 +362,15 @@ def _profane_compounds(text: TextField) -> list[str]:
 
 
 # Words of the list that are also terms of a trade before certain words: a bastard file is a grade of file.
-_TRADE_TERMS = {"bastard": frozenset("file files cut".split())}
+# Words of the list that mean what they say before certain words: a grade of file ("bastard file"), and what a
+# machine does to a thing or with a particle ("the vacuum sucked up a ring", "sucks in air"; not "the service sucked").
+_SUCKED_IN = frozenset("up in into out through down away back off the a an her his their its my our your some all air water".split())
+_LITERAL_BEFORE = {"bastard": frozenset("file files cut".split()), "sucks": _SUCKED_IN, "sucked": _SUCKED_IN}
 
 
-def _a_trade_term(text: TextField, word: str) -> bool:
+def _literal_before(text: TextField, word: str) -> bool:
     following = [text.words[i + 1] if i + 1 < len(text.words) else "" for i, w in enumerate(text.words) if w == word]
-    return bool(following) and all(after in _TRADE_TERMS[word] for after in following)
+    return bool(following) and all(after in _LITERAL_BEFORE[word] for after in following)
 
 
 # A pain in the neck that someone has, or complains of, is a symptom: "has a pain in the neck after a fall".
@@ -557,7 +560,7 @@ class Lexicon:
     def derogatory_in(self, text: TextField, about_blood: Callable[[], bool] = lambda: False) -> list[str]:
         """Insults and profanity in a text; ``about_blood``: whether the record is about an injury or
         an illness, where "bloody" and "bleeding" are literal (asked only of a text holding one)."""
-        found = [word for word in self.derogatory.find(text) if (word not in _TRADE_TERMS or not _a_trade_term(text, word)) and not _a_symptom(text, word)]
+        found = [word for word in self.derogatory.find(text) if (word not in _LITERAL_BEFORE or not _literal_before(text, word)) and not _a_symptom(text, word)]
         found += [word for word in self._oaths_of_degree(text, about_blood) if word not in found]
         found += [word for word in _profane_compounds(text) if word not in found]
         found += [phrase for phrase in _insult_frames(text) if phrase not in found]

@@ -50,8 +50,9 @@ class Subject:
 
     def _literal(self, word: str, text: TextField) -> bool:
         """Whether a word of the list means here what it says: the name of someone in the record ("Karen
-        will send the invoice", a staff user name or "Karen Alvarez"), or a female dog in a record about dogs."""
-        if word in self.first_names:
+        will send the invoice", a staff user name or "Karen Alvarez") or written as one, or a female dog in a
+        record about dogs."""
+        if word in self.first_names or _written_as_a_name(word, text):
             return True
         return word == "bitch" and self.about_dogs and _CALLED_ONE.search(text.lowered) is None
 
@@ -73,6 +74,24 @@ class Subject:
 
 
 _BEFORE_A_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+")
+# Words that call someone by a name used as an insult: "a Karen", "went full Karen", "such a Karen".
+_CALLING_ONE = frozenset("a an the such full total real right proper absolute complete typical utter classic bit some".split())
+# After a name opening a sentence, where the person works: "Karen in accounts", "Dick from the yard".
+_WHERE_THEY_WORK = frozenset("in from at on".split())
+
+
+def _written_as_a_name(word: str, text: TextField) -> bool:
+    """Whether a single word is written as someone's name wherever it stands: capitalised, not after a word that
+    calls someone one ("passed it to Karen in accounts"; not "went full Karen", "a bit of a Karen"), and,
+    opening a sentence, before where they work ("Karen in accounts emailed it"; not "Idiot hung up")."""
+    places = [index for index, w in enumerate(text.words) if w == word]
+    return bool(places) and all(
+        text.originals[index][:1].isupper()
+        and not (index > 0 and text.words[index - 1] in _CALLING_ONE)
+        and not (index > 1 and text.words[index - 2] in ("a", "an"))
+        and (not text.starts_sentence(index) or (index + 1 < len(text.words) and text.words[index + 1] in _WHERE_THEY_WORK))
+        for index in places
+    )
 # Someone called a bitch, or a judging word before it: an insult even among dogs.
 _CALLED_ONE = re.compile(
     r"\bcall(?:ed|ing|s)?\s+(?:[a-z]+\s+){0,2}an?\s+(?:[a-z-]+\s+)?bitch|\b(?:stuck-up|stupid|silly|nasty|old|mad|crazy|lazy|jealous|spiteful|total|absolute|right|such a)\s+bitch"

@@ -607,7 +607,11 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     would stop beeping"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
     pain in the neck after a fall"); "is a pain in the neck" and its cruder forms insult. A word of the list
     that names someone in the record is their name ("Karen will send the invoice", a staff user name, "Karen
-    Alvarez"), and a "bitch" in a record about dogs is one ("a bitch in season"; but "called her a bitch").
+    Alvarez"), and so is one written as a name: capitalised, not after a word that calls someone one, and opening a
+    sentence only before where they work ("passed it to Karen in accounts", "Karen in accounts emailed it"; not "went
+    full Karen", "a bit of a Karen"); a "bitch" in a record about dogs is one ("a bitch in season"; but "called her a
+    bitch"); "sucked" before a particle or a thing is what a machine did ("the vacuum sucked up her earring", "sucks in
+    air"; not "the service sucked").
     The finding gives a neutral word for an
     oath ("pissed off" → upset) and, for a word about a person, what to describe instead. Add
     words with `policy.derogatory`.
