@@ -369,7 +369,21 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     item = item.replace("’", "'") if "’" in item else item
     lowered = item.lower()
     found = _RESOLUTION_WORD.findall(lowered)
-    return _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known) or _no_deed_left(lowered, found, subject)
+    if _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known):
+        return True
+    if " out" in lowered or " up" in lowered:  # rarely: "we ironed the whole thing out", read as "sorted it"
+        lowered = _FIXED_IT.sub("sorted it", lowered)
+        found = _RESOLUTION_WORD.findall(lowered)
+    return _no_deed_left(lowered, found, subject)
+
+
+# A verb of fixing with its particle whose object is only the issue as a whole: "straightened it all out", "worked
+# it out", "fixed the whole thing up", "got it all straightened out"; an object named after the particle stays ("straightened out the mix-up by ...").
+_FIXED_IT = re.compile(
+    r"\b(?:straighten|iron|work|sort|fix|clear|patch|smooth|square|got|get)(?:ed|d)?\s+"
+    r"(?:it|this|that|everything|things|it all|all of it|the (?:whole )?(?:thing|lot|matter|issue|problem))(?:\s+all)?\s+"
+    r"(?:out|up|(?:straightened|sorted|ironed|worked|fixed|cleared) (?:out|up))\b"
+)
 
 
 def _says_nothing(item: str, lowered: str, found: list[str], names: frozenset[str], is_known: Callable[[str], bool] | None = None) -> bool:
@@ -461,7 +475,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     concerned"), whoever was talked to, where, when, over what channel and by what rule are taken
     away ("at" opens a place after any verb but "look": "Handled at the till."), and what is left must
     name a deed. A verb of handling, looking, attending or talking, or a talk named by a noun ("had a
-    long yarn with her", "a conversation on the phone"), acting on the issue itself or on the customer's own message, a thing given named by its kind ("A response
+    long yarn with her", "a conversation on the phone"), acting on the issue itself or on the customer's own message,
+    a verb of fixing with its particle whose object is only the issue as a whole ("straightened it all out",
+    "worked it out with billing", "we ironed the whole thing out", "got it all sorted out"), a thing given named by its kind ("A response
     was provided to the guest by the out-of-hours line within the hour."), a state of being fine or
     better, as seen or reported ("she's feeling better", "we got there in the end", "now is working",
     "she says it is much better", "she left happy", "in better spirits"), or a judgement of the person in place of a deed
@@ -542,7 +558,7 @@ _TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parti
 _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come swung saw had did done brought kept held".split())
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
 _WHEN = frozenset(
-    f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then
+    f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then later
     time after afterwards hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
 )
 # The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
@@ -554,7 +570,7 @@ _ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom
 # The size or kind of a look or a talk, degree and company: "a good old look", "a lot calmer", "this one",
 # "got there", "looked into it together".
 _SIZE_OR_DEGREE = frozenset(
-    "old quick brief little proper lot much one there by our your its very together onsite on-site kindly please".split()
+    "old quick brief little proper nice lot much one there right enough by our your its very together onsite on-site kindly please".split()
 )
 # Nouns of a person's manner, beside a judging word: "Very entitled attitude on the phone."
 _CONDUCT = frozenset("attitude manner behaviour behavior tone".split())

@@ -172,7 +172,7 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     """take takes took taking deal deals dealing sort sorts sorting solve solves solved solving fix fixes
     fixing get gets got getting gotten manage manages managed managing see sees saw seeing look looks
     chat chats chatted chatting talk talks talking discuss discussed discussing go goes went going gone
-    spend spends spent had have has having a an while good long ok fine happy settled everything things
+    spend spends spent had have has having a an while good long ok fine happy settled everything things thing whole
     stuff matter is was are were be should from here end in i we me us she he they she's he's they're
     it's that's i've we've him for about proper understands understood"""
     # Attending to something in any tense, the issue named only as such, a manner or a time: "Matter attended
