@@ -651,6 +651,8 @@ class Lexicon:
             return True  # the doer of a verb ending in e: chancer, valuer
         if word.endswith(("ier", "iers")) and checker.word_frequency[word[: word.rindex("ier")] + "y"] > _RARE:
             return True  # the doer of a verb ending in y: clarifier, purifier
+        if word.endswith(("icker", "ickers")) and checker.word_frequency[word[: word.rindex("icker")] + "ic"] > _RARE:
+            return True  # the doer of a verb ending in -ic, which takes a k: panicker, picnicker
         if word.startswith("re") and len(word) >= 5 and checker.word_frequency[word[2:]] >= _COMMON:
             return True  # doing a common thing again: regas, retag, refit
         if word.startswith("re") and len(word) >= 7 and word.endswith(("ed", "ing")) and (word[2:] in checker or word[2:] in _english_words(70)):

@@ -88,6 +88,8 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue
         if index > 0 and text.masked[text.starts[index] - 1] == "-" and any(lower.endswith(end) and lexicon.is_known(lower[: -len(end)], known) for end in ("s", "ed")):
             continue  # the end of a compound: add-ons, top-ups, sign-ins, tight-fisted
+        if _in_a_loan_phrase(text, index):
+            continue  # a phrase of another language joined by hyphens: cul-de-sac, vol-au-vent
         end = text.starts[index] + len(word)
         if lower in _PREFIXES and text.masked[end : end + 1] == "-":
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
@@ -162,6 +164,19 @@ def _slips(a: str, b: str) -> int:
                 row[j] = min(row[j], rows[-2][j - 2] + 1)
         rows.append(row)
     return rows[-1][-1]
+
+
+# Three or more parts joined by hyphens, one of them a short joining word: a loan phrase ("cul-de-sac",
+# "vol-au-vent", "bric-a-brac"), whose parts no English list holds alone; "mother-in-law" is English throughout.
+_HYPHENED_PHRASE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+){2,}")
+
+
+def _in_a_loan_phrase(text: TextField, index: int) -> bool:
+    start = text.starts[index]
+    return any(
+        match.start() <= start < match.end() and any(len(part) <= 2 for part in match.group().split("-"))
+        for match in _HYPHENED_PHRASE.finditer(text.masked, max(0, start - 40), start + 40)
+    )
 
 
 _PREFIXES = frozenset("pre post non re co anti semi multi sub inter mid self ex un de bi tri mis over under e".split())
@@ -258,7 +273,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     the opening of a longer one, ending in "i", "o" or "y", or its plural ("pedis", "resi"; not "studi", "studio" with
     its last letter dropped), text-speak with an ending ("msg'd": P301's), words
     written without their accents (matinee), plurals and doers of known words
-    (tyres, valeter, clarifier; not "tailer", one slip from "tailor"), a trade's word done again ("regrouted",
+    (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor"), the parts of a phrase of three or
+    more parts joined by hyphens, one of them a short joining word ("cul-de-sac", "vol-au-vent"), a trade's word done again ("regrouted",
     "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
     vocabulary there. Either half of a rhyming pair passes ("lilly pilly", "hanky panky"). A compound of two
     common words, or of a particle and one ("upsell", "offload"), passes, and so does a common verb joined to its
@@ -653,6 +669,7 @@ _JUDGED_NOUNS = PERSON_WORDS | PERSON_HEADS | {"call", "caller"}
 # A judging word right before one of these is not about it: "Said yes, he can wait".
 _PRONOUNS = frozenset("he she they him her them he's she's they're".split())
 _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
+_OBJECT_PRONOUNS = frozenset("him her them".split())
 # Who or what a judgement is about (names aside): it holds _JUDGED_NOUNS too.
 _PERSONS_OR_CALL = PERSON_WORDS | PERSON_HEADS | INTERACTION_WORDS | {"i", "we"}
 # The words a judgement of a person, the call or the writer starts with (names aside).
@@ -1042,6 +1059,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         by_role = otherwise and (following in COPULAS or following in ("came", "comes")) and _a_person_by_role(word)  # ("came across as": read below)
         if word not in _STARTERS and word not in names and person is None and not contracted and not by_role:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
+        if word in _OBJECT_PRONOUNS and following in COPULAS and index > 0:
+            continue  # the object of the verb before, not the subject: "the tiles we sold them were faulty"
         subject_word = (
             word in PERSON_WORDS or word in PERSON_HEADS or word in INTERACTION_WORDS or (word in names and word not in subject.lexicon.vague)
             or contracted or by_role
@@ -1568,7 +1587,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       degree ("very", "a", "dead", "well", "ever so", "way too", "an absolute", an adverb in -ly
       however spelt: "increadibly"), then a judging word — "was rude", "seemed really lovely", "is a
       nightmare", "they both seem clueless", "she's dead rude", "site foreman was incredibly
-      dismissive" (what the customer is said to have said of a role is their complaint: "Said the
+      dismissive" ("him", "her" or "them" before "was" or "were" is the object of the verb before: "the reels we
+      fitted her were wrong colour" passes; what the customer is said to have said of a role is their complaint: "Said the
       seller's agent was rude to him" passes, and so does what doing something is like: "the
       manager was difficult to reach"; but "a nightmare to pin down"; "Said the man on the front desk last
       Friday was rude", "According to her, the driver was rude", "She felt the clerk was curt" are the customer's,
