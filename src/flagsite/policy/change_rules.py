@@ -241,6 +241,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
                     continue  # "Added 'send statements in large print' to her preferences": words written down, not a value changed
                 if not _done_by_us(sentence[: verb.start()], text.loc[0], their_names(subject)) or _not_lasting(sentence[verb.end() :]):
                     continue
+                if _MONEY_OR_PAPER_BEFORE.search(sentence, 0, verb.start()):
+                    continue  # "refund raised to his card": money or a document sent somewhere, not a field given a new value
                 field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
                 if not field and text.loc[0] != "reason" and verb.group(0) in _PARTICIPLES:
                     field = _field_before(sentence[: verb.start()])  # "Address updated", "her email has been changed"
@@ -300,7 +302,9 @@ _PARTICIPLES = frozenset(
 _ON_A_DOCUMENT = re.compile(
     r"\s+(?:on|in|for) (?:the|this|that|her|his|their|a|an) (?:[a-z-]+ )?(?:order of service|certificate|invitation|invite|proof|programme|"
     r"program|plaque|headstone|label|banner|poster|leaflet|ticket|badge|engraving|inscription|cake|wreath|card message|gift card|voucher|"
-    r"gift voucher|form)s?\b"
+    r"gift voucher|form)s?\b|"
+    # A name written onto the paper of one job: "added her son's name to the driver's delivery docket".
+    r"\s+(?:to|onto|on) (?:the|this|that|[a-z]+['’]s) (?:[\w'’-]+ ){0,3}?(?:docket|slip|sheet|manifest|ticket|label|form)s?\b"
 )
 
 
@@ -438,6 +442,18 @@ _MONEY_BACK = re.compile(
     # Whatever is put back on a card is a credit, not a change of the card: "put 25 dollars back on his card",
     # "put the missed session back on her club card".
     r"|^\s+[^,;]{1,40}?\s+back\s+(?:on|onto|to|into)\s+(?:his|her|their|the|[a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}?card\b"
+)
+
+
+# A thing of theirs moved for as long as the account runs is a setting of it: "moved his berth to E pontoon for the rest of the contract".
+_FOR_GOOD = re.compile(r"\b(?:for the rest of|for the remainder of|permanently|for good|from now on|going forward|until further notice)\b")
+
+
+# Money or a document named just before its verb, as its subject: "Refund raised to her card", "credit issued to
+# his account", "the invoice was put on her email". The verb acts on it, not on a field after it.
+_MONEY_OR_PAPER_BEFORE = re.compile(
+    r"\b(?:refunds?|credits?|payments?|invoices?|receipts?|deposits?|fees?|charges?|requests?|tickets?|claims?|complaints?)\s+"
+    r"(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?(?:now\s+|also\s+)?$"
 )
 
 
@@ -692,6 +708,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     if name in ("replaced", "replace") and not _ON_THE_RECORD.search(clause) and not re.search(r"\bwith\b", clause):
         return None  # "replaced the zip": a part of a thing; "replaced the card on file" is the account
     owned = _THEIR_THING_TO.match(clause)
+    if owned and name == "moved" and _STANDING.isdisjoint(owned.group(1).split()) and _FIELD_WORDS.isdisjoint(owned.group(1).split()) and not _FOR_GOOD.search(rest):
+        return None  # "moved her boxes to unit 14", "moved her place to the Thursday class": a thing taken somewhere, not a setting
     if owned and name in _SETTING_VERBS and not _NOT_ACCOUNT.search(owned.group(1)) and not _rescheduled(owned.group(1), clause[owned.end() :]):
         if not _BY_NAME.match(clause) or not _STANDING.isdisjoint(owned.group(1).split()) or not _FIELD_WORDS.isdisjoint(owned.group(1).split()):
             return owned.group(1)  # "changed her home branch to Elmsworth", "changed Tobi's home pool to Hove": set to a new value

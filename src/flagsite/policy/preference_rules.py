@@ -32,8 +32,8 @@ _DURABLE = re.compile(
     # A need applied to whatever we send: "large print on everything we send him" (not "doesn't read anything we send").
     r"(?:on|for|in|with|to) (?:everything|anything|whatever) (?:we|you) (?:send|post|email|e-mail|write|print|deliver)|"
     # Every occasion of the customer's, in the present: "each workshop she attends", "every trip he takes with us"
-    # (not "every class she attended", nor "each workshop we run").
-    r"(?:every|each|any) (?!(?:time|one|of|other|day|week|month|year|single)\b)[a-z]+ (?:she|he|they) (?!(?:was|were|had|did|could|would)\b)[a-z]+(?<!ed)(?= |$|[,.;])|"
+    # (not "every class she attended", nor "each workshop we run", nor what they are doing: "every visit he is after a freebie").
+    r"(?:every|each|any) (?!(?:time|one|of|other|day|week|month|year|single)\b)[a-z]+ (?:she|he|they) (?!(?:was|were|had|did|could|would|is|are|has|have)\b)[a-z]+(?<!ed)(?= |$|[,.;])|"
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
     r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
@@ -115,11 +115,13 @@ _RECORDED = re.compile(
     r"\bpreferences? (?:updated|added)\b",
     re.IGNORECASE,
 )
+# What the customer does or is on every occasion, after it: "every visit he is after a discount", "every visit the same show".
+_DOING = re.compile(r",?\s+(?:(?:she|he|they)\s+(?:is|are|has|have|was|were|'s)\b(?!\s+(?:to|got\s+to)\b)|the same\b)", re.IGNORECASE)
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 # Every occasion of the customer's, in the present: "each workshop she attends", "every trip he takes with us"
 # (not "every class she attended", nor "each workshop we run"). Keep in step with its branch of _DURABLE.
 _AN_OCCASION_OF_THEIRS = re.compile(
-    r"(?:every|each|any) (?!(?:time|one|of|other|day|week|month|year|single)\b)[a-z]+ (?:she|he|they) (?!(?:was|were|had|did|could|would)\b)[a-z]+(?<!ed)"
+    r"(?:every|each|any) (?!(?:time|one|of|other|day|week|month|year|single)\b)[a-z]+ (?:she|he|they) (?!(?:was|were|had|did|could|would|is|are|has|have)\b)[a-z]+(?<!ed)"
 )
 # A verb or a subject in the clause before an occasion: the sentence reports (a need is said without one:
 # "nut-free tray at her bench each workshop she attends").
@@ -420,6 +422,8 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
         for wish in _DURABLE.finditer(sentence):
             if wish.group(0).lower() in _OCCASIONS and not _a_wish_in(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
                 continue  # "whistling whenever she turns her head", "the intercom always buzzes twice": a fault, not a wish
+            if wish.group(0).lower().startswith("every ") and _DOING.match(sentence, wish.end()):
+                continue  # "Every visit he is trying to get something free": what the customer does, not a wish
             theirs = occasion and _AN_OCCASION_OF_THEIRS.fullmatch(wish.group(0).lower()) is not None
             if not theirs and wish.group(0).lower().startswith(("all ", "any ", "every ")) and _told_in_the_past(sentence):
                 continue  # "All invoices were sent to the old address in May": what happened to them, not a wish
