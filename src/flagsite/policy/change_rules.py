@@ -143,7 +143,12 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
     to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
     of birth on the order of service", "moved her funds into the savings account", "put her name
-    down for the rota", "moved her name up the waiting list", "moved Tobi's jab to next week", a place in
+    down for the rota", "moved her name up the waiting list", "moved Tobi's jab to next week", a thing or a
+    group of theirs taken somewhere or to another occasion ("moved her gear to locker 31", "moved their group
+    to the main court", "moved her spot to the Sunday class"; but "moved her home branch to Leeds", and
+    "moved his berth to E pontoon for the rest of the contract", are), money or a document sent somewhere
+    ("refund raised to his card"), a name written on the paper of one job ("added the neighbour's name to
+    this year's collection slip"), a place in
     a queue or a name signed up: "put his name on the waiting list for the June class", "put their names
     down on the list for the next litter", "Added his name to the list for the May trip" (but "her name
     to the mailing list" is the account);
@@ -452,7 +457,7 @@ _FOR_GOOD = re.compile(r"\b(?:for the rest of|for the remainder of|permanently|f
 # Money or a document named just before its verb, as its subject: "Refund raised to her card", "credit issued to
 # his account", "the invoice was put on her email". The verb acts on it, not on a field after it.
 _MONEY_OR_PAPER_BEFORE = re.compile(
-    r"\b(?:refunds?|credits?|payments?|invoices?|receipts?|deposits?|fees?|charges?|requests?|tickets?|claims?|complaints?)\s+"
+    r"\b(?:refunds?|credits?|invoices?|receipts?|requests?|tickets?|claims?|complaints?)\s+"
     r"(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?(?:now\s+|also\s+)?$"
 )
 

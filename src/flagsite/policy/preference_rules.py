@@ -472,7 +472,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     competition"; not a wish alone, "wants admin rights on every PC"), or a need said without a verb
     for every occasion of the customer's ("nut-free tray at her bench each workshop she attends"; not
     a report, "printed every class she attended", "reminded the crews to close every gate they
-    open"); "only ever", "for all the
+    open", nor what the customer does or is every time, "Every visit he is trying to get something
+    free", "every visit the same show"); "only ever", "for all the
     future roles"; "as a rule", "would rather we", one thing over another however strongly ("would
     much rather get a text than a call"), one channel over another ("phone rather than write"), a
     new rule opening its clause with "from now" ("From now she wants every document in Spanish"), a
