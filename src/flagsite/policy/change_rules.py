@@ -120,14 +120,14 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     her to the small box", "we have now move him on the yearly payment"); and in the
     resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
     email has been changed to the work one", "New card added to the account", "Card on file swapped
-    for her new Visa"), someone now holding a role of the account or made one ("Her daughter is now
+    for her new Visa", "Her mobile number on the booking system has been amended"), someone now holding a role of the account or made one ("Her daughter is now
     the main contact", "Made her husband the account holder"), a thing of the
     customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"),
     the new state said with "now" ("She is now on the annual plan", "Dr Marchbanks is now on the
     Veteran membership", "Membership now in her married name", "Credit terms now 60 days", "Account now
     in the name of Doherty Interiors Ltd"), the account put under a new name ("Put the account under
-    her married name"; not a thing filed under a name, "it had been put under Ferris instead of
-    Ferreira"), a field
+    her married name", or under a holder by name, "Put the account under Kowalski Roofing LLC"; not a
+    thing filed under a name, "it had been put under Ferris instead of Ferreira"), a field
     named by where it is kept and given a new value ("The surname on the file has been corrected to
     Tuck", "Mobile on her account is now the 07700 one"; not a note or money on it), messages said
     to go somewhere new with "now" ("Statements now being sent to her office address"), or the
@@ -295,7 +295,7 @@ _DENIED = frozenset("not never didn't hasn't haven't hadn't wasn't weren't isn't
 _FIELD_BEFORE = re.compile(
     r"\b(" + "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, reverse=True)) + r")"
     # its date, or where it is kept, between it and its verb: "Direct debit date moved", "Card on file swapped"
-    r"(?:\s+(?:date|day))?(?:\s+(?:on|in)\s+(?:the\s+)?(?:file|record|account|system))?"
+    r"(?:\s+(?:date|day))?(?:\s+(?:on|in)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?(?:file|record|account|system|database|portal|profile))?"
     r"(?:\s+(?:has|have|had|was|were|is|are|been|now|also|all|just|then|successfully))*\s*$"
 )
 _PARTICIPLES = frozenset(
@@ -635,6 +635,11 @@ _THEIR_SETTING = re.compile(
     r"\s+(?:his|her|their)\s+(?:[a-z-]+\s+)?(reminder|notification|alert|contact|marketing|privacy|communication|message|email|text|sms|"
     r"billing|payment|account|mailing|newsletter|statement|invoice)s?\s+(?:settings?|preferences?|options?)\b"
 )
+# The account put under a holder named in capitals: "Put the account under Kowalski Roofing LLC" (not "filed under Ferris").
+_ACCOUNT_UNDER_A_HOLDER = re.compile(
+    r"\s+(?i:the|his|her|their)\s+(?:[\w-]+\s+)?(?i:account|membership|subscription)\s+(?:(?i:over|back|across|up)\s+)?(?i:under|into)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'’-]*"
+)
 _FILED_UNDER = re.compile(r"\s+under\b")
 _ACCOUNT_UNDER_A_NAME = re.compile(
     r"\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:account|membership|subscription)\s+(?:(?:over|back|across)\s+)?(?:under|in|into)\s+"
@@ -663,6 +668,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     holder = _TO_SOMEONE_ELSE.match(original, verb.end())
     if holder and (holder.group(1) != "it" or "account" in sentence[: verb.start()]):
         return "account holder"  # "switched the account over to Sandhu Lettings Ltd", "swapped it over to Greg" (the account)
+    if _ACCOUNT_UNDER_A_HOLDER.match(original, verb.end()):
+        return "account holder"  # "Put the account under Kowalski Roofing LLC", "set the account up under Bennett Home Partners"
     moved = _moved_to(name, rest, original[verb.end():])
     if moved:
         return moved
