@@ -420,11 +420,13 @@ _SOMEONE_WILL = re.compile(
     rf"|(?:^|[;,]\s*)(?P<left_out>{'|'.join(sorted(_OUR_DOINGS))})\b{_A_TIME_TO_COME}"
 )
 # A condition after the act: "the vet will prescribe antibiotics only if it is no better".
-_IF = re.compile(r"[^.;!?]*?\b(?:if|unless|in case)\b")
+# Not a question asked to find something out ("ringing round the depot to see if they can send 20 more"), nor a
+# condition in a later clause ("is doing the clean tonight and he'll message her if it turns up").
+_IF = re.compile(r"(?:(?!\band\b)[^.;!?])*?(?<!see )(?<!check )(?<!ask )(?<!out )(?<!know )\b(?:if|unless|in case)\b")
 # The act, before its condition, done for or to the customer: "will put one aside for her if there's one in".
 # A hedge after "if" is no condition on the act: "she'll have them Monday if all goes to plan", "if possible".
 _A_HEDGE = re.compile(r"\s+(?:all|everything|it all|things)\s+go(?:es)?\s+(?:well|to plan|ok|okay|smoothly|right)\b|\s+(?:possible|at all possible)\b")
-_FOR_THEM = re.compile(r"\b(?:for|to) (?:him|her|them)\b(?![^.;!?]*\bonly\b)")
+_FOR_THEM = re.compile(r"\b(?:for|to|give|send|ring|call|phone|text|email|message|bring|show) (?:him|her|them)\b(?![^.;!?]*\bonly\b)")
 # Said to explain how things work, not to promise: "Explained reception will ask for photo ID".
 _EXPLAINING = frozenset("explained explains explaining described outlined clarified".split())
 # Verbs in -ing that are not work on the customer's behalf: "is away", "is waiting", "is working Saturday".
@@ -601,7 +603,11 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     "Dennis working Thursday"); a verb done again, joined by a hyphen ("Tomás is re-issuing the card on
     Monday"; not "the shop is re-opening on Monday"). The customer's name cut short is the customer's ("Ros
     will bring the ticket in", for Rosalind), and a day in a clause about what the customer did is no time to
-    come ("I give him the papers that he forgot on Monday"). A note with such a
+    come ("I give him the papers that he forgot on Monday"); one of ours telling their own act ("Lucy in
+    accounts said she'd post it out on Monday"; not "She said she'd collect them"); having a go or a look
+    ("Femi will have another go tomorrow"). A question asked to find something out is no condition ("is
+    phoning the branch to find out if they have one"), nor is one in a later clause; a condition on an act
+    that reaches the customer keeps the promise ("he'll give her a ring if they turn up"). A note with such a
     promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
@@ -715,7 +721,9 @@ _TOLD_WE_WOULD = re.compile(
 )
 # "and he'll" or "and she'll" after a name of ours opening the sentence: "Conor's on tonight and he'll search".
 _AND_PRONOUN_WILL = re.compile(r"\band (?:he|she)(?:'ll| will)\b")
-_TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?(?:[\w'-]+\s+){1,3}?)would\b")
+_TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?(?:[\w'-]+\s+){1,4}?)would\b")
+# One of ours telling their own future: "Marisol in the office said she'd burn it to a stick", "Hannah said he'd see ...".
+_SAID_THEY_WOULD = re.compile(r"(?:^|(?<=[.;!?,] )|(?<=\band )|(?<=\bbut )|(?<=\bso ))([a-z][\w-]*)((?:\s+(?:in|from|at)\s+(?:the\s+)?[a-z]+)?)\s+said\s+(?:that\s+)?(?:she|he|they)(?:'d|\s+would)\s")
 # A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
 # After a name on a job now ("Kayla's putting together a video for her"), any verb in -ing after "and" is
 # theirs too: "... and sending it over tonight".
@@ -760,6 +768,8 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         sentence = _ASIDE.sub("", sentence)
     if ", who" in sentence:
         sentence = _WHO_WILL_CLAUSE.sub(_who_is_said_again, sentence)
+    if " said " in sentence and ("'d " in sentence or "would" in sentence):  # said by one of ours of their own act
+        sentence = _SAID_THEY_WOULD.sub(lambda said: f"{said.group(1)}{said.group(2)} will " if _ours_by_name(said.group(1), text) else said.group(0), sentence)
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
         sentence = _TOLD_WOULD.sub(r"\1will", sentence)
     if "'d " in sentence:  # and so is the writer's "I'd": "Told her I'd get the manager to extend it"
@@ -775,6 +785,12 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
             name = found.group(1)
             sentence = left_out.sub(lambda left: f"and {name} is " if sentence[left.end() :].split(" ", 1)[0].endswith("ing") else f"and {name} ", sentence)
     return sentence
+
+
+def _ours_by_name(word: str, text: TextField) -> bool:
+    """Whether a word is a name of one of ours: written with a capital in the text, and not the customer's side."""
+    capitalised = _capitalised(text)
+    return word not in _THEIR_SIDE and word not in _NOT_A_DOER and (word in capitalised.inside or word in capitalised.opening)
 
 
 # Whom we spoke to: "told him", "asked her"; a "he" or "she" after it is most often that person.
@@ -1217,10 +1233,12 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
         if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))
                         and not (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end()))
                         and not (verb == "go" and _GOING_THROUGH.match(sentence, found.end()))
-                        and not (verb in ("go", "come") and _GOING_TO_DO.match(sentence, found.end()))):
+                        and not (verb in ("go", "come") and _GOING_TO_DO.match(sentence, found.end()))
+                        and not (verb == "have" and _A_TRY.match(sentence, found.end()))):
             continue  # what is so or happens by itself: "the tablets will take three days"
         condition = _IF.match(sentence, found.end())
-        if condition and not _FOR_THEM.search(condition.group(0)) and not _A_HEDGE.match(sentence, condition.end()):
+        acted = found.start("verb") if found.group("verb") else found.end()  # "will give her a ring if ..." is for her
+        if condition and not _FOR_THEM.search(sentence, acted, condition.end()) and not _A_HEDGE.match(sentence, condition.end()):
             continue  # on a condition ("will prescribe antibiotics only if it is no better"); not "will put one aside for her if there's one"
         if " only" in sentence and _A_RESTRICTION.match(sentence, found.end()):
             continue  # how things work: "the van team will collect furniture with fire labels only"
@@ -1253,6 +1271,10 @@ def _clipped_person_on_it(name: str, doing: str, in_reason: bool, text: TextFiel
         return False
     capitalised = _capitalised(text)
     return (name in capitalised.inside or name in capitalised.opening) and not a_plural(name)
+
+
+# Having a try at something is an act: "will have another go tomorrow", "will have a look at it".
+_A_TRY = re.compile(r"\s+(?:a|another)\s+(?:go|look|try|bash|crack|word)\b")
 
 
 # Where one clause of a sentence ends and another, with its own subject, begins: "...; ", ", and ", ", but ".
