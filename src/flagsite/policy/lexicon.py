@@ -39,6 +39,10 @@ _FREQUENT = 20000
 # No compound of two common words is longer; a longer "word" is not split (each split costs its length).
 _LONGEST_COMPOUND = 40
 # The particles English joins to a verb or a noun to make a word of its own: upsell, outbid, offload, backdate.
+# Words of three letters that join, point or stand for a name: joined to the next word they are a missed space.
+_SHORT_FUNCTION_WORDS = frozenset(
+    "the and but for nor yet not any all few its his her our you she him who why how was are has had can did may got let one two".split()
+)
 _PARTICLES = ("up", "out", "down", "off", "back", "over", "under", "in", "on", "by")
 _ABBREVIATIONS = frozenset("approx dept mins hrs texted texting amex info admin app apps tech techs".split())
 
@@ -672,7 +676,12 @@ class Lexicon:
         frequency = checker.word_frequency
         if any(word.startswith(particle) and len(word) - len(particle) >= 4 and frequency[word[len(particle) :]] >= _COMMON for particle in _PARTICLES):
             return True  # an adverb's particle before a common word: upsell, outbid, offload, backdate
-        return any(frequency[word[:i]] >= _COMMON and frequency[word[i:]] >= _COMMON for i in range(4, len(word) - 3))
+        # (A word of three letters must name a thing, not join or point: "cupholder", "toybox", not "thebox", "boxand".)
+        return any(
+            frequency[word[:i]] >= _COMMON and frequency[word[i:]] >= _COMMON
+            for i in range(3, len(word) - 2)
+            if not (i == 3 and word[:3] in _SHORT_FUNCTION_WORDS) and not (len(word) - i == 3 and word[i:] in _SHORT_FUNCTION_WORDS)
+        )
 
     def suggestions(self, word: str) -> list[str]:
         return _suggestions(word)

@@ -277,7 +277,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     more parts joined by hyphens, one of them a short joining word ("cul-de-sac", "vol-au-vent"), a trade's word done again ("regrouted",
     "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
     vocabulary there. Either half of a rhyming pair passes ("lilly pilly", "hanky panky"). A compound of two
-    common words, or of a particle and one ("upsell", "offload"), passes, and so does a common verb joined to its
+    common words, the first of three letters too when it names a thing ("cupholder", "toybox"; not "thebox"), or of a
+    particle and one ("upsell", "offload"), passes, and so does a common verb joined to its
     particle, the noun of a phrasal verb, when no word one slip away is as common as the verb ("callout",
     "cashout"; not "witout");
     a word the list lacks that is one slip from a common word is reported even
