@@ -60,6 +60,8 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else set()
     if not _KINDS_OF_ISSUE.isdisjoint(words):  # rarely: what a kind of issue had done to it, "the points raised before"
         said_of_the_contact |= _said_of_a_kind(words)
+    if not _EARLIER_CONTACTS.isdisjoint(kept):  # rarely: the topic only an earlier contact, "her recent visit"
+        said_of_the_contact |= _an_earlier_contact(words)
     if not _ABOUT_NOUNS.isdisjoint(kept):  # rarely: "about" said in more words, "in relation to her booking"
         said_of_the_contact |= {m.group(m.lastindex or 0) for m in _ABOUT_IN_MORE_WORDS.finditer(text.lowered)}
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
@@ -81,6 +83,25 @@ def _said_of_a_kind(words: list[str]) -> set[str]:
     return said
 
 
+# An earlier contact named as the topic, with when it was: "his recent visit", "last Saturday's visit", "her
+# previous appointment", "yesterday's call", "her earlier conversation with the front desk".
+_EARLIER_CONTACTS = frozenset("visit visits appointment appointments conversation conversations call calls chat email emails letter message correspondence meeting".split())
+_EARLIER = frozenset("recent previous earlier last prior".split())
+
+
+def _an_earlier_contact(words: list[str]) -> set[str]:
+    said: set[str] = set()
+    for index, word in enumerate(words[1:], 1):
+        before = words[index - 1]
+        if word in _EARLIER_CONTACTS and (before in _EARLIER or (before.endswith("'s") and before[:-2] in _TIME_WORDS)):
+            said.update((word, before))
+            if index > 1 and words[index - 2] in _EARLIER:
+                said.add(words[index - 2])  # "last Saturday's visit"
+            if words[index + 1 : index + 2] == ["with"]:
+                said.update(words[index + 1 : _a_phrase_end(words, index + 2)])  # "with the front desk"
+    return said
+
+
 # "About" said in more words: "in relation to", "with regard to", "in respect of", "relating to".
 _ABOUT_NOUNS = frozenset("relation regard regards respect reference connection relating pertaining".split())
 _ABOUT_IN_MORE_WORDS = re.compile(
@@ -91,7 +112,7 @@ _ABOUT_IN_MORE_WORDS = re.compile(
 # Verbs of getting in touch, in the forms a reason opens with: "rang", "msgd", "emailed" (not "phone", "call": also nouns).
 _CONTACTING = frozenset(
     """called calling rang rung ringing phoned phoning telephoned messaged messaging msgd texted texting emailed
-    emailing wrote writing chatted buzzed pinged dialled dialed"""
+    emailing wrote writing chatted buzzed pinged dialled dialed contacted contacting"""
     # Catching a member of staff is getting in touch too: "collared me in the car park".
     """ collared buttonholed""".split()
 )
@@ -103,11 +124,15 @@ _PARTICLES_OF_CALLING = frozenset("in back up down round through".split())  # "r
 _HAVING = frozenset("had have has having".split())
 _A_TALK = frozenset("word chat natter chinwag yarn gossip catch talk".split())
 _GETTING = frozenset("got get gets getting".split())  # "got in touch", "getting in contact"
-_GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK | frozenset(("touch",))
+_GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK | frozenset("touch touching left".split())
+# A message left is getting in touch: "left a voicemail", "left a message on the machine".
+_LEFT_MESSAGES = frozenset("message msg voicemail note text email".split())
 # Where, over what channel and when they got in touch, before the topic: "at the wheel", "via WhatsApp", "from the boat".
 _WHERE = frozenset("at on in via by from over into through during".split())
 # Before a time alone: "after hours", "before closing".
 _WHEN_WORDS = frozenset("after before".split())
+# Where "about" said in more words starts: "with reference to", "in relation to".
+_ABOUT_OPENERS = frozenset("with in".split())
 # Where the topic of a reason starts, after how they got in touch: "about her membership", "concerning his licence".
 _TOPIC_STARTS = frozenset("about abt bout re regarding concerning wrt".split())
 # Time said as a noun phrase, never the issue: "the stuff from last wk", "rang last Tuesday", "on Sunday evening".
@@ -139,6 +164,10 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
         return set()
     while index < len(clause) and (clause[index] in _PRONOUNS or clause[index] in _OPENERS or _a_person(clause, index, names)):
         index += 1  # whoever was got in touch with: "rang us", "emailed the office"
+    if index and clause[index - 1] in _OPENERS:  # named as a place, before the topic: "phoned the garden centre concerning"
+        end = _a_phrase_end(clause, index)
+        if end - index <= 2 and "of" not in clause[index:end] and (end == len(clause) or clause[end] in _TOPIC_STARTS or clause[end] in _ABOUT_OPENERS):
+            index = end
     while index < len(clause):  # how, where and when: "rang from the boat last Tuesday"
         if clause[index] in _TIME_WORDS:
             index += 1
@@ -192,9 +221,14 @@ def _after_getting_in_touch(words: list[str], start: int, filler: frozenset[str]
     if word in _COMING:  # with the particle and where it leads: "stopped by reception", "swung by the studio"
         if not (words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_COMING):
             return 0
-        to = start + 3 if words[start + 2 : start + 3] == ["to"] else start + 2  # "came up to the front desk"
+        # "came up to the front desk", "down to reception"; not "came in to sign the form"
+        to = start + 3 if words[start + 2 : start + 3] == ["to"] and words[start + 3 : start + 4] and (words[start + 3] in _OPENERS or words[start + 3] in filler) else start + 2
         return _a_phrase_end(words, to)
     if word in _GETTING and words[start + 1 : start + 3] in (["in", "touch"], ["in", "contact"]):
+        return start + 3
+    if word in ("touch", "touching", "touched") and words[start + 1 : start + 2] == ["base"]:
+        return start + 2  # "touching base about Owen"
+    if word == "left" and words[start + 1 : start + 2] in (["a"], ["an"]) and words[start + 2 : start + 3] and words[start + 2] in _LEFT_MESSAGES:
         return start + 3
     if word in _HAVING:
         for index in range(start + 1, min(start + 4, len(words))):
@@ -311,12 +345,14 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
 
     A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",
     "His son", "Guest in Rose Cottage"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached
-    out", "got in touch", "had a quick word", "came up to the front desk", "collared me") and where, over
+    out", "got in touch", "had a quick word", "came up to the front desk", "collared me", "touching base",
+    "left a message", "phoned the garden centre" before the topic) and where, over
     what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
     last Tuesday", "after hours", "after the lesson"), and a talk as the visit's only purpose ("for a
     quick word", "for a catch-up", "for a yarn"), up to the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
     looking round as the visit ("for a natter and a browse"), the contact counted ("Second letter on
-    the earlier points"), "about" in more words ("in relation to her booking") and what an issue named
+    the earlier points"), an earlier contact named as the topic ("regarding his recent visit", "about
+    last Saturday's visit", "her earlier conversation with the front desk"), "about" in more words ("in relation to her booking") and what an issue named
     by its kind had done to it ("the points raised before"); "Customer is calling from her mobile" is
     read as "called". "Had a word at the
     wheel about her membership" names only her membership; "Dad stopped by reception to report the
