@@ -843,7 +843,8 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"(?:happy|satisfied|content|pleased|unhappy|upset|angry|annoyed|grumpy|moaning|complaining|negative)\b(?! with (?:the|this|our|a|an|his|her|their)\b)|"
      r"\b(?:forever|constantly|perpetually|continually|endlessly|always)\s+(?:moaning|complaining|whingeing|whinging|whining|fussing|fretting|panicking"
      r"|nagging|arguing|nitpicking|grumbling|griping|quibbling|finding fault|changing (?:his|her|their) mind)\b|"
-     r"\bnothing (?:[a-z]+ ){0,3}?(?:is|was|'s) ever (?:good enough|right)\b|"
+     # (whatever the word of quality: "nothing is ever clean enough", "nothing's ever quite right"; not "nothing is ever left")
+     r"\bnothing(?:'s| (?:[a-z]+ ){0,3}?(?:is|was|'s)) ever (?:(?:quite|[a-z]+ly) )?(?:[a-z]+ enough|right)\b|"
      r"\b(?:is|was|are|were|'s) never (?:happy|satisfied|content|pleased)\b(?! with)"),
     # Indecision made a habit: "simply cannot settle on a day", "changes her mind every week".
     ("mind decide settle commit stick",
@@ -1567,7 +1568,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       ("she seems to believe...", "appears to think...", "Seems to assume...", "Mrs Ashworth-Keene seems to assume..."; not
       "the page seems to think the card has expired"), a habit made into a character ("frets over
       every little thing", "worries herself silly over every tiny mark", "forever complaining", "nothing we do is
-      ever good enough", "never satisfied", "Never content", "simply cannot settle on a day" (not "cannot commit to a
+      ever good enough", "nothing is ever clean enough", "nothing's ever quite right" (not "nothing is ever left in the
+      van"), "never satisfied", "Never content", "simply cannot settle on a day" (not "cannot commit to a
       date until his leave is approved"), "changes her mind", "always finds
       something to complain about", "goes on about it every visit"), a scale
       blown up ("argued over every single tag"; not "checked every single hammer"), a verdict on all that staff do
