@@ -122,7 +122,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     email has been changed to the work one", "New card added to the account", "Card on file swapped
     for her new Visa", "Her mobile number on the booking system has been amended"), someone now holding a role of the account or made one ("Her daughter is now
     the main contact", "Made her husband the account holder"), a thing of the
-    customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"),
+    customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"), the
+    customer given a new state in the passive ("The customer has been moved to monthly invoicing", "Mr
+    Whitfield has been opted out of the promotional mailing list"; not passed on, "has been transferred
+    to the accounts team", nor moved to a table or up a list),
     the new state said with "now" ("She is now on the annual plan", "Dr Marchbanks is now on the
     Veteran membership", "Membership now in her married name", "Credit terms now 60 days", "Account now
     in the name of Doherty Interiors Ltd"), the account put under a new name ("Put the account under
@@ -202,15 +205,17 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
         stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words or "made" in text.words)
         to_a_value = "to" in text.words or "onto" in text.words or "into" in text.words  # what the two readings below need
         passive = to_a_value and text.loc[0] != "reason" and not _POSSESSIVES.isdisjoint(text.words) and not _PASSIVE_WORDS.isdisjoint(text.words)
+        # "The customer has been moved to monthly invoicing": the customer given a new state, in the passive
+        customer_passive = text.loc[0] != "reason" and "been" in text.words and not _THE_CUSTOMER_WORDS.isdisjoint(text.words)
         moved_over = to_a_value and ("over" in text.words or "across" in text.words)  # "Swaped her over to the season lease": whatever the verb
         # "popped her onto the fortnightly plan": the customer or theirs moved onto a product, whatever the verb
         onto_a_product = (to_a_value or "on" in text.words) and not _THEM_OR_THEIRS.isdisjoint(text.words) and not _PRODUCT_WORDS.isdisjoint(text.words)
         # "The billing name on the account has been amended to ...": a field by where it is kept
         on_the_record = text.loc[0] != "reason" and "on" in text.words and not _RECORDS.isdisjoint(text.words) and not _NEW_VALUE_WORDS.isdisjoint(text.words)
-        if not stated and not passive and not moved_over and not onto_a_product and not on_the_record and _CHANGE_VERB_WORDS.isdisjoint(text.words):
+        if not stated and not passive and not customer_passive and not moved_over and not onto_a_product and not on_the_record and _CHANGE_VERB_WORDS.isdisjoint(text.words):
             continue  # no verb of change among its words
         lowered = text.text.lower()
-        if not (stated or passive or moved_over or onto_a_product or on_the_record or _CHANGE_VERB.search(lowered)) or _NO_CHANGE.search(lowered):
+        if not (stated or passive or customer_passive or moved_over or onto_a_product or on_the_record or _CHANGE_VERB.search(lowered)) or _NO_CHANGE.search(lowered):
             continue  # no verb of change or new state anywhere (sentences only cut the text at spaces), or the text says nothing changed
         for original in sentences(text.text):
             sentence = original.lower()
@@ -226,6 +231,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
                 if thing:
                     yield Hit(text.loc, f"{thing} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {thing}, from: ..., to: ...}}]")
                     return
+            thing = _customer_moved(sentence) if customer_passive else None
+            if thing:
+                yield Hit(text.loc, f"{thing} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {thing}, from: ..., to: ...}}]")
+                return
             field = _kept_field_changed(sentence) if on_the_record else None
             if field:
                 yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
@@ -279,6 +288,33 @@ def _theirs_changed(sentence: str) -> str | None:
     if _NOT_ACCOUNT.search(thing) or _OTHER_OBJECT.search(thing) or _rescheduled(thing, found.group(3)) or thing.split()[-1] in KIN:
         return None
     return thing
+
+
+# The customer given a new state in the passive, in the resolution: "The customer has been moved to monthly
+# invoicing", "Mr Whitfield has been opted out of the mailing list". Not a person passed on ("has been
+# transferred to the accounts team"), a seat or a table, nor a place in a queue ("moved up to the top of the list").
+_THE_CUSTOMER_WORDS = frozenset("she he they customer client member tenant holder".split()) | frozenset(h.lower() for h in HONORIFICS)
+_CUSTOMER_PASSIVE = re.compile(
+    rf"\b(?:the\s+(?:customer|client|member|tenant|account holder)|(?:{'|'.join(sorted(h.lower() for h in HONORIFICS))})\.?\s+[a-z'’-]+|she|he|they)\s+"
+    r"(?:has|have|had)\s+(?:now\s+)?been\s+(?:now\s+)?([a-z]+)\s+(?:(?:down|up|back|over|across)\s+)?(?:to|onto|into|on|off|out\s+of|from)\s+"
+    r"(?!(?:the\s+)?(?:top|front|head|bottom|back|end)\s+of\b)([^,;]*)"
+)
+
+
+def _customer_moved(sentence: str) -> str | None:
+    """What the customer was moved to or taken off, in the passive, when it is a product, a level or a field of the account."""
+    found = _CUSTOMER_PASSIVE.search(sentence)
+    if not found or found.group(1) not in _VERBS_OF_NEW_VALUE | {"opted", "signed", "placed", "enrolled"}:
+        return None
+    place = _DESTINATION_END.split(found.group(2), maxsplit=1)[0].strip(" .")
+    words = re.findall(r"[a-z][\w-]*", place)
+    if not words or _NOT_ACCOUNT.search(place) or _OTHER_OBJECT.search(place) or _QUEUED.search(place):
+        return None
+    if is_role(words[-1]) and words[-1] not in _FIELD_WORDS:
+        return None  # "has been transferred to the accounts team": passed on to someone, not a change of the account
+    if (_FIELD_WORDS | _PRODUCT_WORDS).isdisjoint(words):
+        return None
+    return _thing_named([w for w in words if w not in DETERMINERS and w not in _POSSESSIVES]) if words[-1] not in _LEVELS else "plan"
 
 
 # "Said nothing changed", "updated nothing", "no change to her membership".
