@@ -109,7 +109,7 @@ def _their_side_opens(sentence: str) -> bool:
 # What we do now and the contact that will follow it, in the present tense, as non-native writers
 # put it: "I order the blank key and call him when it arrives".
 _WE_DO_THEN_TELL = re.compile(
-    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then)\s+)(?:i|we)\s+(?!(?:could|would|might|should|can|may|was|were|had|did|have|has)\b)([a-z]+)\b[^.;!?]{0,80}?"
+    r"(?:^|[.;!?,]\s*|\n|\b(?:so|then)\s+|\b(?:when|once|as soon as)\s+[^.;!?,]{1,60}?\s)(?:i|we)\s+(?!(?:could|would|might|should|can|may|was|were|had|did|have|has)\b)([a-z]+)\b[^.;!?]{0,80}?"
     r"\b(?:and|then)\s+(?:(?:i|we)\s+)?(?:call|ring|phone|email|e-mail|text|contact|tell|inform|update|send|write to|write)\s+(?:(?:mr|mrs|ms|miss|dr)\s+)?(?:him|her|them)\b"
 )
 # Past forms with no -ed: "I sent the form and ..." reports, it promises nothing.
@@ -118,6 +118,8 @@ _PAST_WITHOUT_ED = frozenset(
     wrote saw met paid said ran sat stood heard held understood forgot chose drove rode knew lost won sold cut hit shut split spread cast dug
     hung swept spun fed led lent spent built bent stuck""".split()
 )
+# Past forms with no -ed that are the present too: "I cut two and ring her" is to come.
+_SAME_IN_BOTH = frozenset("cut put set let hit shut read spread cast split".split())
 _FUTURE_MARKS = ("'ll", "’ll", "will", "shall", "going to", "expect to", "hope to", "aim to", "plan to", "is to", "are to")
 # What _WE_WILL needs besides: "hoping to", "I'm to", "we're to".
 _OUR_FUTURE_MARKS = ("ing to", "m to", "re to")
@@ -218,10 +220,22 @@ def _in_words(lowered: str, spelt_out: dict[str, str]) -> str:
     return _TYPED_WORD.sub(lambda word: spelt_out.get(word.group(0), word.group(0)), lowered)
 
 
+# One of ours in the present tense, then contacting the customer: "... and texts her if it shows".
+_AND_CONTACTS_THEM = re.compile(r"\band (?:calls|rings|phones|texts|emails|e-mails|messages|contacts|updates|tells) (?:him|her|them)\b")
+
+
+def _contacts_them_after(text: TextField) -> bool:
+    """Whether a text has one of ours contacting the customer in the present tense after "and" (_AND_CONTACTS_THEM)."""
+    words = text.words
+    return "and" in words and not _THEM_WORDS.isdisjoint(words) and _AND_CONTACTS_THEM.search(text.lowered) is not None
+
+
 def _may_do_later(text: TextField) -> bool:
     """Whether a text has what _WE_DO_LATER, _DUE or someone on it now needs: a word of a time to come, and "I" or "we",
     "to" or "back" ("Dean back Thursday to re-glue it"), or a verb in -ing ("the team are arranging", "Sending her ...")."""
     words = text.words
+    if _contacts_them_after(text):
+        return True  # _OURS_DO_LATER's: "Brian checks the till roll tonight and texts her if it shows"
     if _LATER_WORDS.isdisjoint(words):
         # _WE_DO_FOR_THEM's condition: "I send him a photo if they find one"
         return "if" in words and ("i" in words or "we" in words) and not _THEM_WORDS.isdisjoint(words)
@@ -607,7 +621,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     accounts said she'd post it out on Monday"; not "She said she'd collect them"); having a go or a look
     ("Femi will have another go tomorrow"). A question asked to find something out is no condition ("is
     phoning the branch to find out if they have one"), nor is one in a later clause; a condition on an act
-    that reaches the customer keeps the promise ("he'll give her a ring if they turn up"). A note with such a
+    that reaches the customer keeps the promise ("he'll give her a ring if they turn up"); the writer in the
+    present tense after a clause of time ("When the blanks land I cut two and ring her"); one of ours in the
+    present tense, however written, acting and then contacting the customer ("niamh reprints the label
+    tomorrow and emails her", "kesha looks at it monday and calls her back"). A note with such a
     promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
@@ -685,7 +702,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         previous = ""
         # What _ours_do_later and _we_do_for_them need: a word of a time to come or a condition, then one of ours or the writer.
         later = not in_reason and (not _LATER_WORDS.isdisjoint(text.words) or not _CONDITION_WORDS.isdisjoint(text.words))
-        ours_in_present = later and _OURS_IN_THE_PRESENT.search(text.text) is not None
+        ours_in_present = later and (_OURS_IN_THE_PRESENT.search(text.text) is not None or _contacts_them_after(text))
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             read = _subject_carried(_QUOTED.sub(_blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
             previous = sentence
@@ -971,7 +988,8 @@ def _ours_will(
         or (
             ("and " in sentence or "then " in sentence)
             and (" him" in sentence or " her" in sentence or " them" in sentence)
-            and any(_present(found.group(1)) for found in _WE_DO_THEN_TELL.finditer(sentence))
+            # "I put one aside and phone her": a verb the same in both tenses takes the tense of the contact after it
+            and any(_present(found.group(1)) or found.group(1) in _SAME_IN_BOTH for found in _WE_DO_THEN_TELL.finditer(sentence))
         )
         or _we_do_later(sentence)
         or (later and _we_do_for_them(_without_their_past(sentence)))
@@ -1035,7 +1053,7 @@ def _ours_do_later(sentence: str, text: TextField) -> bool:
         if doer in _LATER_WORDS:
             continue  # a day, not who acts: "working Thursday and Friday this week"
         verb = verb[:-1] if verb.endswith(("che", "she", "sse", "xe", "zze", "goe", "doe")) else verb  # "watches", "goes"
-        if verb in _NO_ACT_IN_S or verb + "s" in HONORIFICS:
+        if (verb in _NO_ACT_IN_S and not (verb == "look" and sentence.startswith(" at ", found.end()))) or verb + "s" in HONORIFICS:
             continue  # "Pete was ...", "our tailor Mrs Kim"
         if verb in _NOT_AN_ACT and not (verb in ("go", "come") and _GOING_TO_DO.match(sentence, found.end())):
             continue  # what is so or happens by itself: "Stock arrives Tuesday", "Tom works Saturday"
@@ -1043,9 +1061,12 @@ def _ours_do_later(sentence: str, text: TextField) -> bool:
             continue  # a timetable, not an act: "Our van leaves at 8 tomorrow", "our office reopens Monday"
         if doer.startswith("our ") or (doer in _capitalised(text).inside and doer not in _THEIR_SIDE):
             return True
+        if doer not in _THEIR_SIDE and doer not in _NOT_A_DOER and doer not in _PRONOUNS and _AND_CONTACTS_THEM.search(sentence, found.end()):
+            return True  # a name opening the sentence, or written small, contacting the customer next: "niamh reprints it tomorrow and emails her"
     return False
 
 
+_PRONOUNS = frozenset("i we you he she they it who that this".split())
 # What an act in the present acts on, in its clause: the customer, a thing, or a purpose ("visits to measure").
 _ON_SOMETHING = re.compile(r"[^.;!?]{0,60}?\b(?:him|her|them|it|one|to (?!(?:the|a|an|us|me)\b)[a-z]+)\b")
 
