@@ -150,7 +150,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     group of theirs taken somewhere or to another occasion ("moved her gear to locker 31", "moved their group
     to the main court", "moved her spot to the Sunday class"; but "moved her home branch to Leeds", and
     "moved his berth to E pontoon for the rest of the contract", are), money or a document sent somewhere
-    ("refund raised to his card"), a name written on the paper of one job ("added the neighbour's name to
+    ("refund raised to his card"), something priced by the head ("added the BBQ lunch package at £8.50 a
+    head"; a price a month is the account's), a name written on the paper of one job ("added the neighbour's name to
     this year's collection slip"), a place in
     a queue or a name signed up: "put his name on the waiting list for the June class", "put their names
     down on the list for the next litter", "Added his name to the list for the May trip" (but "her name
@@ -257,6 +258,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
                     continue
                 if _MONEY_OR_PAPER_BEFORE.search(sentence, 0, verb.start()):
                     continue  # "refund raised to his card": money or a document sent somewhere, not a field given a new value
+                if _PRICED_PER_HEAD.search(_CLAUSE_END.split(sentence[verb.end() :], maxsplit=1)[0]):
+                    continue  # "Added the BBQ lunch package at £8.50 a head": a line of one booking, priced by who comes
                 field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
                 if not field and text.loc[0] != "reason" and verb.group(0) in _PARTICIPLES:
                     field = _field_before(sentence[: verb.start()])  # "Address updated", "her email has been changed"
@@ -484,6 +487,10 @@ _MONEY_BACK = re.compile(
     # "put the missed session back on her club card".
     r"|^\s+[^,;]{1,40}?\s+back\s+(?:on|onto|to|into)\s+(?:his|her|their|the|[a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}?card\b"
 )
+
+
+# A price by the head is a line of one booking or order, not the account: "at £8.50 a head", "£15 per guest", "£5 each".
+_PRICED_PER_HEAD = re.compile(r"[£$€]\s?\d[\d.,]*\s+(?:(?:a|per)\s+(?:head|person|guest|child|adult|seat|cover)\b|each\b)")
 
 
 # A thing of theirs moved for as long as the account runs is a setting of it: "moved his berth to E pontoon for the rest of the contract".
