@@ -143,7 +143,8 @@ _TIME_WORDS = frozenset(
 )
 # Looking round as the visit itself, after "a": "came by for a natter and a browse", "a nose around".
 _A_LOOK_ROUND = frozenset("browse nose look wander".split())
-_FIRST_CLAUSE = re.compile(r"[^,;:.!?(]*")
+# (A title's full stop does not end it: "Mr. Whitfield left a voicemail".)
+_FIRST_CLAUSE = re.compile(r"(?:[^,;:.!?(]|(?<=\bmr)\.|(?<=\bmrs)\.|(?<=\bms)\.|(?<=\bdr)\.)*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -153,8 +154,8 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
     last wk"), and looking round as the visit ("for a natter and a browse")."""
     clause = _WORD.findall(_FIRST_CLAUSE.match(text.lowered).group(0).replace("’", "'"))  # type: ignore[union-attr]
     start = 0
-    while start < min(3, len(clause)) and (clause[start] in _OPENERS or _a_person(clause, start, names)):
-        start += 1  # who got in touch: "Dad", "His son"
+    while start < min(3, len(clause)) and (clause[start] in _OPENERS or clause[start] == "just" or _a_person(clause, start, names)):
+        start += 1  # who got in touch: "Dad", "His son"; "Just popped in"
     while start < len(clause) - 1 and clause[start] in _AUXILIARIES and not _after_getting_in_touch(clause, start, filler):
         start += 1  # "Customer is calling from her mobile"; not "had a word"
     if start and clause[start : start + 1] and clause[start] in _WHERE:  # and where they are: "Guest in Rose Cottage"
@@ -344,7 +345,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
     A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",
-    "His son", "Guest in Rose Cottage"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached
+    "His son", "Guest in Rose Cottage", "Mr. Whitfield", "Just popped in"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached
     out", "got in touch", "had a quick word", "came up to the front desk", "collared me", "touching base",
     "left a message", "phoned the garden centre" before the topic) and where, over
     what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
