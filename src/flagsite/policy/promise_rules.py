@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
@@ -224,10 +225,17 @@ def _in_words(lowered: str, spelt_out: dict[str, str]) -> str:
 _AND_CONTACTS_THEM = re.compile(r"\band (?:calls|rings|phones|texts|emails|e-mails|messages|contacts|updates|tells) (?:him|her|them)\b")
 
 
+# Its verbs, looked for among a text's words first ("e-mails" is two words there, one its "mails"). Keep in step.
+_CONTACTS_IN_S = frozenset("calls rings phones texts emails mails messages contacts updates tells".split())
+
+
 def _contacts_them_after(text: TextField) -> bool:
     """Whether a text has one of ours contacting the customer in the present tense after "and" (_AND_CONTACTS_THEM)."""
     words = text.words
-    return "and" in words and not _THEM_WORDS.isdisjoint(words) and _AND_CONTACTS_THEM.search(text.lowered) is not None
+    return (
+        not _CONTACTS_IN_S.isdisjoint(words) and "and" in words and not _THEM_WORDS.isdisjoint(words)
+        and _AND_CONTACTS_THEM.search(text.lowered) is not None
+    )
 
 
 def _may_do_later(text: TextField) -> bool:
@@ -1333,11 +1341,16 @@ def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
 def _short_forms(text: TextField, names: frozenset[str]) -> frozenset[str]:
     """Their names cut short, written with a capital in the text: "Jen" for Jennifer, "Ros" for Rosalind; not a
     frequent word ("Will" for William, "Mark" for Markus), which is more often the word."""
-    return frozenset(
-        short
-        for short in (word.lower() for word in text.originals if word[:1].isupper() and len(word) >= 3)
-        if short not in names and any(len(name) >= len(short) + 2 and name.startswith(short) for name in names) and not a_frequent_word(short)
-    )
+    cut_short = _cut_short(names).intersection(text.words)  # most texts hold none: a look-up of its words
+    if not cut_short:
+        return cut_short
+    return frozenset(word.lower() for word in text.originals if word[:1].isupper() and word.lower() in cut_short and not a_frequent_word(word.lower()))
+
+
+@lru_cache(maxsize=1024)
+def _cut_short(names: frozenset[str]) -> frozenset[str]:
+    """Every beginning of a name, three letters or more and two fewer than the name, that is no name itself."""
+    return frozenset(name[:end] for name in names for end in range(3, len(name) - 1)) - names
 
 
 # A word of a name (no pattern is built per name: every customer has their own).
