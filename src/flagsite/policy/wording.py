@@ -819,6 +819,11 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r"|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z][\w'-]*)\s+|(?:^|[.;!?]\s*))(?:(?:just|really|genuinely|still)\s+)?"
      r"(?:seems?|seemed|appears?|appeared)\s+to\s+"
      r"(?:think|believe|expect|imagine|assume|reckon)\b"),
+    # A belief the writer reads into a person with "convinced" and what they believe: "she's convinced we overcharge
+    # her", "Mrs Ferreira remains convinced nobody here knows pumps" (not "was convinced to keep the plan": persuaded).
+    ("convinced",
+     r"\b(?:he|she|they|" + _PERSON_NOUNS + r"|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z][\w'-]*)(?:'s|'re|\s+(?:is|was|are|were|remains|remained|seems|seemed|seem))"
+     r"(?:\s+(?:still|now|just|quite|[a-z]+ly))*\s+convinced\s+(?!to\b|by\b|otherwise\b)[a-z]"),
     # A habit made into a character: "frets over every little thing", "forever complaining", "nothing is ever good enough".
     ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing whatever ever",
      r"\b(?:frets?|fretting|fuss(?:es|ing)?|worr(?:y|ies|ying)|panics?|panicking|moan(?:s|ing)?|complain(?:s|ing)?|whing(?:es|eing|ing)|whin(?:es|ing)"
@@ -1566,7 +1571,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       over-reaction ("in such a state over nothing", "threw a tantrum"), the writer's guess with
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
       ("she seems to believe...", "appears to think...", "Seems to assume...", "Mrs Ashworth-Keene seems to assume..."; not
-      "the page seems to think the card has expired"), a habit made into a character ("frets over
+      "the page seems to think the card has expired") or "convinced" of something ("she's convinced we overcharge her",
+      "remains convinced nobody here knows pumps"; not "was convinced to keep the plan"), a habit made into a character ("frets over
       every little thing", "worries herself silly over every tiny mark", "forever complaining", "nothing we do is
       ever good enough", "nothing is ever clean enough", "nothing's ever quite right" (not "nothing is ever left in the
       van"), "never satisfied", "Never content", "simply cannot settle on a day" (not "cannot commit to a
