@@ -429,7 +429,8 @@ _TIME_TO_COME_MARKS = (
 _ACTED_ON = r"\s+(?:the|a|an|her|him|them|it|his|their|more|some|one|two|another|new|up|out|round|over)\b"
 _ACTED_ON_AFTER = re.compile(_ACTED_ON)
 _SOMEONE_WILL = re.compile(
-    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|going to|is to|are to)|'ll|'s going to)\s+"
+    # "Our" opens who acts wherever it stands: "as she needs it on the 14th our estimator is going to ...".
+    r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+|\b(?=our\s))(?P<doer>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:will|shall|is going to|are going to|going to|is to|are to)|'ll|'s going to)\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+)?(?P<verb>[a-z]+)\b"
     # Or on it now, with a time to come: "she is emailing him the details this evening", "the dispatch
     # team are arranging a collection for Thursday".
@@ -524,7 +525,9 @@ _WILL_THEN_TELL = re.compile(
 # Who is not us: the customer and their side. What they will do is theirs to do.
 _THEIR_SIDE = frozenset(
     """he she they them him her it customer customers caller client tenant tenants patient guest member contact holder
-    cx ct his their wife husband son daughter mother father mum dad family owner supplier courier lab bank""".split()
+    cx ct his their wife husband son daughter mother father mum dad family owner supplier courier lab bank
+    sister brother aunt uncle niece nephew cousin grandson granddaughter grandma grandad grandmother grandfather nan gran
+    hubby boyfriend girlfriend fiance fiancee friend neighbour neighbor carer""".split()
 )
 
 
@@ -632,7 +635,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     that reaches the customer keeps the promise ("he'll give her a ring if they turn up"); the writer in the
     present tense after a clause of time ("When the blanks land I cut two and ring her"); one of ours in the
     present tense, however written, acting and then contacting the customer ("niamh reprints the label
-    tomorrow and emails her", "kesha looks at it monday and calls her back"). A note with such a
+    tomorrow and emails her", "kesha looks at it monday and calls her back"); "our ..." wherever it
+    stands ("as she needs it on the 14th our estimator is going to telephone the insurer"); a name read on
+    past where they work ("Mike in parts is chasing the order and will text her"). The customer's kin
+    are theirs ("Sister in Leeds is posting the ticket and will bring it in"). A note with such a
     promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
     Not flagged: what the customer or their side will do ("customer will call back if...",
@@ -734,7 +740,8 @@ def _blank(found: re.Match[str]) -> str:
 
 
 # A name opening a clause, before what it does: "Steve's finishing ...", "Wade is booked ...", "Gabe will ...".
-_OPENING_NAME = re.compile(r"\s*([a-z][\w-]*)(?:'s|\s+is|\s+will|'ll)\s")
+# Where they work may stand between: "Mike in parts is chasing ...", "Karen from the workshop will ...".
+_OPENING_NAME = re.compile(r"\s*([a-z][\w-]*)(?:\s+(?:in|from|at)\s+(?:the\s+)?[a-z]+)?(?:'s|\s+is|\s+will|'ll)\s")
 # "He" or "she" opening a sentence, and its verb when joined to it: "he'll drop round".
 _PRONOUN_OPENS = re.compile(r"(he|she)('ll|'s)?(?= )")
 _FUTURE_AFTER_PRONOUN = (" will ", " is going to ", " going to ", " is to ")
