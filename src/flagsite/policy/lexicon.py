@@ -608,7 +608,7 @@ class Lexicon:
         VADER scores nouns too ("emergency", "funeral"), which before a person name a kind of
         contact, not a judgement: of its words, only those shaped like adjectives count here.
         """
-        if word in self.opinion or word in words.TRAIT_WORDS:
+        if word in self.opinion or word in words.TRAIT_WORDS or word in words.FINE_OR_PRAISE:
             return True
         return self.judges(word) and word.endswith(_ADJECTIVE_ENDINGS)
 

@@ -1608,7 +1608,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       follows "a real", "an absolute", "a most", and a noun of praise ("was a real star", "an absolute
       gentleman", "a most knowledgeable beekeeper", "her hubby was a legend"); or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
-      man", "a forceful character", "grumpy old man"; or, with the subject left out as flag reasons often do, a
+      man", "a forceful character", "grumpy old man", "a grand old gent" (but "she was grand after" is how she was:
+      fine); or, with the subject left out as flag reasons often do, a
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
       "comes across as", "comes across" and a word of degree ("a bit entitled"; not "came across a nasty leak"),
       "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,

@@ -224,17 +224,20 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     resident residents""".split()
 )
 
-# Words after which a person's state is reported, not judged: "customer was upset".
+# Words after which a person's state is reported, not judged: "customer was upset", "she was grand after" (fine).
 REPORTED_STATES: frozenset[str] = frozenset(
     """upset angry frustrated unhappy disappointed dissatisfied satisfied happy pleased glad relieved grateful
     thankful confused worried concerned anxious calm sad sure certain clear aware unaware able unable willing
-    unwilling ready available busy fine okay ok good well interested uninterested keen eager content distressed
+    unwilling ready available busy fine okay ok grand good well interested uninterested keen eager content distressed
     scared afraid nervous shocked surprised annoyed ill unwell sick poorly"""
     # Anger as strong as it gets is still a state: "was livid that the van had gone".
     """ furious livid irate incensed outraged indignant"""
     # States of the body and of a person's means, facts to work with: "he's legally blind", "she's been lame since May".
     """ blind dead hurt infected weak lame frail broke bankrupt lonely""".split()
 )
+# Words for being fine that praise a person when they stand before one: "she was grand after" reports a state,
+# "a grand old gent" is a verdict.
+FINE_OR_PRAISE: frozenset[str] = frozenset({"grand"})
 
 # Judging words VADER's lexicon lacks or scores mildly, and participles that judge.
 OPINION_WORDS: frozenset[str] = frozenset(
