@@ -40,7 +40,7 @@ passes a threshold; its message names the words that weighed most. It was fitted
 of every part of the corpus the rules were tuned against (`tests/policy/labelled`, `labelled-heldout`,
 `labelled-blind2` to `labelled-blind7`), and each threshold was chosen so that, on files it was not
 fitted on, at least 95 in 100 of the notes it flags carry that rule's label; on its own it then finds
-from one in eight (P105) to two in three (P104) of them. The parts, note counts, thresholds and
+from one in four (P105) to two in three (P104) of them. The parts, note counts, thresholds and
 cross-validated figures are in `src/flagsite/policy/data/note-model.json.gz`; what it adds on notes by
 new writers is in `tests/policy/labelled/README.md`. It is off by default until a set of notes written
 after it was fitted shows that what it finds is worth what it flags wrongly.
