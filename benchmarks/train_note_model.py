@@ -34,6 +34,7 @@ from flagsite.config import Config
 from flagsite.policy.learned import applies, tokens
 from flagsite.policy.measure import LabelledNote, findings, load_labelled
 from flagsite.policy.subject import Subject, note_subject
+from flagsite.rule_settings import PolicySettings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Every labelled part but labelled-blind8, the fair part kept to measure the reading on wording it never saw.
@@ -75,7 +76,7 @@ def main(argv: list[str]) -> int:
         notes += loaded
         groups += [f"{part}/{n.source.split(':')[0]}" for n in loaded]
     subjects = [note_subject(n.note, n.customer, Config(), TODAY) for n in notes]
-    rules_alone = [codes for _, codes in findings(notes, Config())]
+    rules_alone = [codes for _, codes in findings(notes, Config(policy=PolicySettings(learned_reading=False)))]  # whatever the default
     print(f"{len(notes)} notes, {len(set(groups))} files")
 
     rules: dict[str, Any] = {}

@@ -47,6 +47,8 @@ class Hit:
 
     loc: tuple[str | int, ...]
     message: str
+    # At most this severe, whatever the rule's: a reading that can be wrong asks an editor to look, it blocks nothing.
+    at_most: Severity | None = None
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,8 @@ def _run(subject: Subject, kind: Literal["note", "customer"], where: Located) ->
     settings = subject.config.policy
     for current, hit in _hits(subject, kind):
         _, severity = settings.setting(current)
+        if hit.at_most == "warning":
+            severity = "warning"
         line, column = where.at(*hit.loc)
         yield Finding(where.path, line, column, current.code, f"{hit.message} [{current.name}]", severity)
 

@@ -166,4 +166,4 @@ def learned_hits(code: str, subject: Subject) -> Iterator[Hit]:
     present = set(tokens(where.words, subject.names))
     weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: -reading.weights[t])[:3]
     shown = ", ".join(repr(t.removeprefix(f"{_START} ")) for t in weighed)
-    yield Hit(where.loc, f"reads as {kind} (learned reading: {shown}); {instead}")
+    yield Hit(where.loc, f"reads as {kind} (learned reading: {shown}); {instead}", at_most="warning")
