@@ -446,14 +446,13 @@ def _only_empty_words(lowered: str, words: list[str], named: set[str], is_known:
         return len(words) <= 3 and words[0].endswith("ed") and all(w in EMPTY_RESOLUTION_WORDS or w in _NO_OBJECT for w in words[1:])
     # Every word a verb of handling, attending or talking, a pronoun or "everything", the issue named
     # only as such, who did it, a manner or a time, or a state of being fine.
-    left = sum(w not in _SAYS_NOTHING and not _a_manner(w) for w in words)
+    left = [w for w in words if w not in _SAYS_NOTHING and not _a_manner(w)]
     if not left:
         return True
-    if left == 1 and is_known is not None:  # rarely: one word left, maybe an empty one misspelt ("delt", "resolvd")
-        odd = next(w for w in words if w not in _SAYS_NOTHING and not _a_manner(w))
-        if not is_known(odd) and _a_slip_of_an_empty_word(odd):
+    if len(left) == 1 and is_known is not None:  # rarely: one word left, maybe an empty one misspelt ("delt", "resolvd")
+        if not is_known(left[0]) and _a_slip_of_an_empty_word(left[0]):
             return True
-    if left <= 4:
+    if len(left) <= 4:
         stripped = _ASIDES.sub(" ", lowered)  # rarely: who did it, where, how or by what rule, taken out
         if stripped != lowered:
             rest = [w.removesuffix("'s") for w in _RESOLUTION_WORD.findall(stripped)]
@@ -616,6 +615,8 @@ _RULE = re.compile(
     r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?|sops?)\b"
 )
 _CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
+# What every match of _RULE holds: most entries hold none, and a look for these is quicker than the search.
+_RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guideline", "rules", "practice", "standard", "sop")
 
 
 
@@ -627,14 +628,16 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
     if _EMPTY_VERBS.isdisjoint(words):  # the usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR")
         if len(words) > 8 or not any(lexicon.judges_a_person(w) for w in words if w not in _NO_DEED_WORDS):
             return False
-    elif sum(w not in _NO_DEED_WORDS for w in words) > 8:
+    elif len(words) > 8 and len([w for w in words if w not in _NO_DEED_WORDS]) > 8:
         return False  # more words of substance than the who, where and when of an entry hold
     names = subject.names
     if "w/" in lowered:
         lowered = lowered.replace("w/", "with ")  # "good w/ it"
     if "'s on " in lowered or "'re on " in lowered:
         lowered = lowered.replace("'s on ", " is on ").replace("'re on ", " are on ")  # "she's on the weekly rate now"
-    for clause in _CLAUSES.split(_RULE.sub(" ", lowered)):
+    if any(noun in lowered for noun in _RULE_NOUNS):
+        lowered = _RULE.sub(" ", lowered)  # rarely: by what rule, taken out
+    for clause in _CLAUSES.split(lowered):
         words = [_plain(w) for w in clause.split()]
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
