@@ -356,8 +356,9 @@ _FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, rev
 # The new state, said with "now", in the resolution: "She is now on the annual plan", "Dr Marchbanks is
 # now on the Veteran membership", "Membership now in her married name", "Credit terms now 60 days".
 _ROLES_OF_THE_ACCOUNT = "contact|account holder|holder|bill payer|payer|authori[sz]ed user|cardholder|signatory|next of kin|emergency contact"
+# (The look-ahead for a letter passes over the gaps between words at once: every match opens with one.)
 _NOW_STATE = re.compile(
-    rf"\b(?:(?:she|he|they|customer|client|member|(?:{'|'.join(sorted(HONORIFICS))})\.?\s+[\w'-]+)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+"
+    rf"(?=[a-z])\b(?:(?:she|he|they|customer|client|member|(?:{'|'.join(sorted(HONORIFICS))})\.?\s+[\w'-]+)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+"
     rf"(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|"
     rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:(?:held|registered|listed|kept)\s+)?(?:in|on|under|the|set to|going to|goes to|at|\d)|"
     # The account held under a new name: "Account now in the name of Doherty Interiors Ltd", "is now under the company's name".

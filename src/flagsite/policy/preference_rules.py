@@ -14,8 +14,9 @@ from .text import TextField, sentences
 from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, WEEKDAYS
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
+# (Each pattern here that opens with a look-ahead for a letter matches only from one: the look passes over the gaps between words at once.)
 _DURABLE = re.compile(
-    r"\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all (?:the )?future|only ever|ever again|from here on|as a rule|would rather (?:we|you|staff|that)|"
+    r"(?=[a-z'])\b(?:from now on|going forward|(?:in|for) (?:the )?future|for all (?:the )?future|only ever|ever again|from here on|as a rule|would rather (?:we|you|staff|that)|"
     # One thing over another, however strongly: "would much rather get a text than a call".
     r"(?:would|'d)\s+(?:much\s+|far\s+|really\s+|very much\s+|a lot\s+)?(?:rather|sooner)\b(?=[^.;!?]{0,60}?\bthan\b)|"
     # "From now she wants ...", "from today on": a new rule opening its clause.
@@ -56,7 +57,7 @@ _DURABLE = re.compile(
 )
 # Facts about the customer that hold for as long as the account does.
 _STANDING_FACT = re.compile(
-    r"\b(?:allergic to|(?:has|have|with) (?:an? |severe |serious )*(?:\w+ )?allerg(?:y|ies)|anaphyla\w+|"
+    r"(?=[a-z'])\b(?:allergic to|(?:has|have|with) (?:an? |severe |serious )*(?:\w+ )?allerg(?:y|ies)|anaphyla\w+|"
     r"registered blind|partially sighted|visually impaired|colou?r ?blind|hard of hearing|deaf(?! to\b)|"
     r"lost (?:most of |all of |much of |the )?(?:his|her|their) (?:sight|hearing|vision)|"
     r"uses a wheelchair|wheelchair user|in a wheelchair|"
@@ -72,7 +73,7 @@ _STANDING_FACT = re.compile(
 # instruction to whoever visits or calls ("operatives must wait", "drivers should always ring first").
 # Looked for only in texts holding the words of _VISIT_WORDS.
 _VISIT_NEED = re.compile(
-    r"\b(?:(?:uses|has|with|on) (?:a |an |her |his |their |two )?(?:walking (?:frame|stick)|sticks|zimmer(?: frame)?|crutches|mobility scooter|rollator|"
+    r"(?=[a-z'])\b(?:(?:uses|has|with|on) (?:a |an |her |his |their |two )?(?:walking (?:frame|stick)|sticks|zimmer(?: frame)?|crutches|mobility scooter|rollator|"
     r"hearing aids?|guide dog|assistance dog|oxygen|stair ?lift)|"
     r"(?:needs|takes) (?:a few|several|some|extra|a while|a long time|time|\w+ minutes)(?: minutes)? to (?:reach|get to|answer|come to) the door|"
     r"(?<!whether the )(?<!whether )(?<!if the )(?<!if )"  # "asked whether the engineers must wear masks": a question
@@ -100,7 +101,7 @@ _OCCASIONS = frozenset({"whenever", "every time", "every single time", "each tim
 # "Always" after "is" tells a lasting state of a person or a pet: "Pepper is always nervous in the dryer room".
 _A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
 _A_WISH = re.compile(
-    r"\b(?:wants?|wanted|wish\w*|asks?|asked|requests?|requested|prefers?|preferred|rather|sooner|likes?|liked|please|must|should|never|only|"
+    r"(?=[a-z'])\b(?:wants?|wanted|wish\w*|asks?|asked|requests?|requested|prefers?|preferred|rather|sooner|likes?|liked|please|must|should|never|only|"
     # A duty: "it has to be gluten free", "the crew are not to run the saw".
     r"(?:has|have|needs?|is|are)(?: not)? to|"
     r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give|pays?|paid)\b",
@@ -167,12 +168,10 @@ _CHANNEL_WORDS = frozenset(
     flights stays jobs communications sms chat reach write use""".split()
 )
 _LIMIT_WORDS = frozenset("not no don't doesn't only all any every each time after before between rather instead".split())
-# The same patterns for lower-case text: case-insensitive matching is the slow part. Every match of each
-# opens with a lower-case letter or an apostrophe: a look for one first passes over the ends of words and
-# the gaps between them at once, instead of trying every alternative there.
-_DURABLE_IN_LOWER_CASE = re.compile(r"(?=[a-z'])" + _DURABLE.pattern)
-_STANDING_FACT_IN_LOWER_CASE = re.compile(r"(?=[a-z'])" + _STANDING_FACT.pattern)
-_VISIT_NEED_IN_LOWER_CASE = re.compile(r"(?=[a-z'])" + _VISIT_NEED.pattern)
+# The same patterns for lower-case text: case-insensitive matching is the slow part.
+_DURABLE_IN_LOWER_CASE = re.compile(_DURABLE.pattern)
+_STANDING_FACT_IN_LOWER_CASE = re.compile(_STANDING_FACT.pattern)
+_VISIT_NEED_IN_LOWER_CASE = re.compile(_VISIT_NEED.pattern)
 
 
 # "her grandfather, who uses a wheelchair", "Her grandmother uses a wheelchair", "his son is

@@ -321,11 +321,12 @@ _SPEECH = (
     r"|(?:text|email|message|letter|note|card|review|voicemail|post) (?:read|reads))"
 )
 _DOUBLE_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”]")
-_SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
+# (Each pattern here that opens with a look-ahead for a letter matches only from one: the look passes over the gaps between words at once.)
+_SINGLE_QUOTED_AFTER_SPEECH = re.compile(rf"(?=[a-z])\b{_SPEECH}\s*[:,]?\s*['‘]([^'‘’\n]{{2,400}}?)['’](?=$|[\s.,;:!?)])", re.IGNORECASE)
 # Speech in single quotes a few words after its verb, in the same sentence: "She said she had been
 # 'living in a bucket factory for weeks'", "kept saying it was 'a total joke'".
 _SINGLE_QUOTED_SOON_AFTER_SPEECH = re.compile(
-    rf"\b(?:{_SPEECH}|mentioned|kept saying|keeps saying|called|described)\s+(?:[^\s.;:!?'‘’\"“”]+\s+){{1,6}}?['‘]"
+    rf"(?=[a-z])\b(?:{_SPEECH}|mentioned|kept saying|keeps saying|called|described)\s+(?:[^\s.;:!?'‘’\"“”]+\s+){{1,6}}?['‘]"
     rf"((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){{2,400}}?)['’](?![\w])",
     re.IGNORECASE,
 )
@@ -344,10 +345,10 @@ _PERSON_BEFORE = re.compile(r"\b(?:he|she|they|customer|caller)\s+$", re.IGNOREC
 _SPEAKER = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|we|we're|we've|we'll)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|we|we're|us|our|you|you're|your)\b", re.IGNORECASE)
 # "He said: I want my money back" (a quote without quotation marks).
-_COLON_SPEECH = re.compile(rf"\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|our|you|you're|your)\b[^.;\n]*", re.IGNORECASE)
+_COLON_SPEECH = re.compile(rf"(?=[a-z])\b{_SPEECH}\s*:\s*(?:i|i'm|i've|i'll|my|we|we're|our|you|you're|your)\b[^.;\n]*", re.IGNORECASE)
 # "He said: just send whoever is free", "Her words: he would not let me pass": someone's words after a colon.
 _SAID_COLON = re.compile(
-    r"\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member"
+    r"(?=[a-z])\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member"
     r"|(?:(?:his|her|their|[a-z]+['’]s) (?:exact |own |actual )?(?:words|reply|response|answer|comment|message)"
     r"|quote from (?:his|her|their) (?:email|letter|text|message|review))(?: (?:to|when|after|about|on)(?: [^\s:.;]+){1,6}?)?(?: (?:was|were))?)\s*"
     r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|goes|went|was like|is like|is all|was all|told (?:me|us|the agent|him|her|them))\s*)?:\s*"
