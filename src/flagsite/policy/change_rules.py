@@ -11,8 +11,9 @@ from .subject import Subject
 from .text import sentences
 from .words import CHANGE_FIELDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE, WEEKDAYS
 
+# (The look-ahead for a letter passes over the gaps between words at once: every match opens with one.)
 _CHANGE_VERB = re.compile(
-    r"\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
+    r"(?=[a-z])\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
     r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred|"
     r"put|bumped|upgraded|converted|opted|pointed(?!\s+out\b)|redirected|diverted|rerouted|set|renamed|unlinked|delinked|enrolled|unenrolled|"
     r"handed|extended|shortened|turned(?=\s+(?:off|on)\b)|signed(?=\s+(?:him|her|them)\s+up\b)|"

@@ -230,9 +230,10 @@ _ORDER_ON_THEM_PATTERN = (
     r"(?![a-z]+(?:ed|ing|s)\b)[a-z]+\s+(?:(?:[a-z]+\s+)?|(?:[a-z]+\s+){1,3}(?:to|with|for)\s+)(?:to\s+|with\s+|for\s+)?(?:him|her|them)\b"
 )
 # (Looked for at the start of a text, and after a stop or "so" with a pattern that opens on either: a search
-# then skips to them, where one pattern opening on the start of a text too would try every position.)
+# then skips to them, where one pattern opening on the start of a text too would try every position; the look-ahead
+# for a stop or an "s" lets it skip.)
 _ORDER_OPENING_A_TEXT = re.compile(_ORDER_ON_THEM_PATTERN)
-_ORDER_AFTER_A_STOP = re.compile(r"(?:[,;:.!?]\s*|\bso\s+)" + _ORDER_ON_THEM_PATTERN)
+_ORDER_AFTER_A_STOP = re.compile(r"(?=[,;:.!?s])(?:[,;:.!?]\s*|\bso\s+)" + _ORDER_ON_THEM_PATTERN)
 
 
 def _may_be_an_order(text: TextField) -> bool:
