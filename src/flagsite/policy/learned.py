@@ -164,6 +164,7 @@ def learned_hits(code: str, subject: Subject) -> Iterator[Hit]:
     kind, instead = _READS_AS[code]
     where = max(texts, key=lambda text: dict(_text_scores(text, subject.names)).get(code, 0.0))
     present = set(tokens(where.words, subject.names))
-    weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: -reading.weights[t])[:3]
+    # Heaviest first, equal weights in word order: the same note gives the same message in every run.
+    weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: (-reading.weights[t], t))[:3]
     shown = ", ".join(repr(t.removeprefix(f"{_START} ")) for t in weighed)
     yield Hit(where.loc, f"reads as {kind} (learned reading: {shown}); {instead}", at_most="warning")
