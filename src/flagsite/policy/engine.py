@@ -8,7 +8,8 @@ their severity; a record's ``policy_exceptions`` silence a rule on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Literal
 
 from ..check.context import CheckContext, Located
@@ -16,7 +17,7 @@ from ..findings import Finding
 from ..models import Customer, Note
 from ..rule_settings import PolicySettings
 from ..rules import Hit, Rule, find_rule, rules_for
-from .learned import READ, learned_hits
+from .learned import READ, learned_hits, margins
 from .subject import Subject, customer_subject, note_subject
 
 
@@ -62,8 +63,9 @@ def _hits(subject: Subject, kind: Literal["note", "customer"]) -> Iterator[tuple
         if exception.reason is not None and (found := find_rule(exception.rule)) is not None
     }
     learned = subject.config.policy.learned_reading and subject.note is not None
+    note_margins = cache(lambda: margins(subject))  # the note's log-odds: worked out on the first rule that asks, once
     for current in _rules(subject.config.policy, kind):
-        hits = _with_learned(current, subject) if learned and current.code in READ else current.check(subject)
+        hits = _with_learned(current, subject, note_margins) if learned and current.code in READ else current.check(subject)
         for hit in hits:
             if current.code in silenced:
                 subject.silenced_used.add(current.code)
@@ -71,14 +73,14 @@ def _hits(subject: Subject, kind: Literal["note", "customer"]) -> Iterator[tuple
             yield current, hit
 
 
-def _with_learned(current: Rule, subject: Subject) -> Iterator[Hit]:
+def _with_learned(current: Rule, subject: Subject, note_margins: Callable[[], dict[str, float]]) -> Iterator[Hit]:
     """What a rule's patterns find; where they find nothing, what its learned reading finds (if it has one)."""
     found = False
     for hit in current.check(subject):
         found = True
         yield hit
     if not found:
-        yield from learned_hits(current.code, subject)
+        yield from learned_hits(current.code, subject, note_margins())
 
 
 def _run(subject: Subject, kind: Literal["note", "customer"], where: Located) -> Iterator[Finding]:

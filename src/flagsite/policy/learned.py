@@ -18,7 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -67,12 +67,8 @@ def tokens(words: Iterable[str], names: frozenset[str]) -> tuple[str, ...]:
 
 
 def margins(subject: Subject) -> dict[str, float]:
-    """How far a note's log-odds under each reading pass its threshold (negative: short of it).
-
-    Worked out once for every reading of a note, on the first rule that asks."""
-    if not (_LAST and _LAST[0][0] is subject):
-        _LAST[:] = [(subject, texts_margins(subject.texts, subject.names))]
-    return _LAST[0][1]
+    """How far a note's log-odds under each reading pass its threshold (negative: short of it), for every reading at once."""
+    return texts_margins(subject.texts, subject.names)
 
 
 def texts_margins(texts: Iterable[TextField], names: frozenset[str]) -> dict[str, float]:
@@ -87,9 +83,6 @@ def texts_margins(texts: Iterable[TextField], names: frozenset[str]) -> dict[str
 @cache
 def _offsets() -> tuple[tuple[str, float], ...]:
     return tuple((code, reading.intercept - reading.threshold) for code, reading in readings().items())
-
-
-_LAST: list[tuple[Subject, dict[str, float]]] = []  # the last note's log-odds: its rules ask one after another
 
 
 def _text_scores(text: TextField, names: frozenset[str]) -> tuple[tuple[str, float], ...]:
@@ -154,10 +147,12 @@ def applies(code: str, subject: Subject) -> bool:
     return True
 
 
-def learned_hits(code: str, subject: Subject) -> Iterator[Hit]:
-    """A finding under the rule's code when its learned reading passes the threshold (asked only where the rule found nothing)."""
+def learned_hits(code: str, subject: Subject, note_margins: Mapping[str, float]) -> Iterator[Hit]:
+    """A finding under the rule's code when its learned reading passes the threshold (asked only where the rule found nothing).
+
+    ``note_margins``: what ``margins`` gives for the subject, worked out once for all its rules."""
     # Most notes fall short: that is looked at first, and the rest only for those that pass.
-    if margins(subject).get(code, -1.0) < 0 or not applies(code, subject):
+    if note_margins.get(code, -1.0) < 0 or not applies(code, subject):
         return
     reading = readings()[code]
     texts = [text for text in subject.texts if text.loc[0] in reading.fields]
