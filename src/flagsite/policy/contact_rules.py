@@ -10,7 +10,7 @@ from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
 from .note_common import DETERMINERS, is_role
 from .subject import Subject
-from .text import normalise_name
+from .text import cut_short, normalise_name
 from .words import ACCOUNT_PARTY_ENDINGS, ACCOUNT_PARTY_ROLES, HONORIFICS, MEN_TITLES, ROLE_NAMES, WOMEN_TITLES
 
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
@@ -285,13 +285,7 @@ def _same_person(contact: list[str], holder: list[str]) -> bool:
     # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches ("Grace O.").
     if contact[-1] != holder[-1] and not (len(contact[-1]) == 1 and holder[-1].startswith(contact[-1])):
         return False
-    return all(any(h == c or (len(c) == 1 and h.startswith(c)) or _cut_short(c, h) for h in holder) for c in contact)
-
-
-def _cut_short(short: str, name: str) -> bool:
-    """Whether a first name is another cut short: "Jen" for Jennifer, "Kath" for Katherine (not "Daniel" for
-    Danielle nor "Paul" for Paula: a letter or two short is a name of its own)."""
-    return 3 <= len(short) <= len(name) - 3 and name.startswith(short)
+    return all(any(h == c or (len(c) == 1 and h.startswith(c)) or cut_short(c, h) for h in holder) for c in contact)
 
 
 _KIN_WORDS = (

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
 from .lexicon import a_frequent_word, a_plural
 from .note_common import DETERMINERS, is_role, preference_text, their_names
 from .subject import Subject
-from .text import TextField, sentences
+from .text import TextField, blank, names_cut_short, sentences
 from .words import HONORIFICS, WEEKDAYS
 
 # A day of the week, written out or cut short ("Wed", "Thurs"; not "sat" or "sun", which are words).
@@ -719,7 +718,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         later = not in_reason and (not _LATER_WORDS.isdisjoint(text.words) or not _CONDITION_WORDS.isdisjoint(text.words))
         ours_in_present = later and (_OURS_IN_THE_PRESENT.search(text.text) is not None or _contacts_them_after(text))
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
-            read = _subject_carried(_QUOTED.sub(_blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
+            read = _subject_carried(_QUOTED.sub(blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
             previous = sentence
             promise = _may_promise(read) and _any_promise_in(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
             if (promise or _ours_will(read, in_reason, subject.texts, text, ours_in_present, later)) and not _a_question(sentence):
@@ -734,10 +733,6 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
 
 # Words in quotation marks are someone's own, not our promise: "she wrote: "I go to look for another courier"".
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-
-
-def _blank(found: re.Match[str]) -> str:
-    return " " * len(found.group(0))
 
 
 # A name opening a clause, before what it does: "Steve's finishing ...", "Wade is booked ...", "Gabe will ...".
@@ -1349,16 +1344,10 @@ def _their_names_as_pronouns(text: TextField, names: frozenset[str]) -> str:
 def _short_forms(text: TextField, names: frozenset[str]) -> frozenset[str]:
     """Their names cut short, written with a capital in the text: "Jen" for Jennifer, "Ros" for Rosalind; not a
     frequent word ("Will" for William, "Mark" for Markus), which is more often the word."""
-    cut_short = _cut_short(names).intersection(text.words)  # most texts hold none: a look-up of its words
+    cut_short = names_cut_short(names).intersection(text.words)  # most texts hold none: a look-up of its words
     if not cut_short:
         return cut_short
     return frozenset(word.lower() for word in text.originals if word[:1].isupper() and word.lower() in cut_short and not a_frequent_word(word.lower()))
-
-
-@lru_cache(maxsize=1024)
-def _cut_short(names: frozenset[str]) -> frozenset[str]:
-    """Every beginning of a name, three letters or more and two fewer than the name, that is no name itself."""
-    return frozenset(name[:end] for name in names for end in range(3, len(name) - 1)) - names
 
 
 # A word of a name (no pattern is built per name: every customer has their own).

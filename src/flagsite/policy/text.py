@@ -39,12 +39,13 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_SPLIT = re.compile(r"\s(?:(?<=[.!?;]\s)(?<!\b(?i:mr|ms|dr)\.\s)(?<!\b(?i:mrs)\.\s)\s*|(?<=\n)\n*)")
 
 
-def _blank(match: re.Match[str]) -> str:
+def blank(match: re.Match[str]) -> str:
+    """What a match is replaced with to take it out of a reading while every other character keeps its place."""
     return " " * len(match.group(0))
 
 
 def _mask_run(run: re.Match[str]) -> str:
-    return _MASK.sub(_blank, run.group(0))
+    return _MASK.sub(blank, run.group(0))
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _prepare(text: str) -> tuple[bool, str, str, str, list[str], list[str], list
     has_link = "@" in text or "://" in text or "www." in text  # what an email or link needs
     has_digit = _DIGIT.search(text) is not None
     # Most prose has nothing to blank: skip the patterns then (they are the slow part).
-    unmasked_links = _LINKS.sub(_blank, text) if has_link else text
+    unmasked_links = _LINKS.sub(blank, text) if has_link else text
     masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or has_digit else text
     pieces = (_ASCII_WORD if masked.isascii() else _WORD).split(masked)
     originals = pieces[1::2]
@@ -168,6 +169,22 @@ def normalise_name(name: str) -> list[str]:
 def _name_words(name: str) -> tuple[str, ...]:
     # Names recur (the holder's on each of their notes, the contact's, the author's): read once each.
     return tuple(w.lower() for w in _NAME_WORD.findall(name))
+
+
+def cut_short(short: str, name: str) -> bool:
+    """Whether a first name is another cut short: "Jen" for Jennifer, "Kath" for Katherine (not "Daniel" for
+    Danielle nor "Paul" for Paula: a letter or two short is a name of its own)."""
+    return _SHORTEST <= len(short) <= len(name) - _LETTERS_CUT and name.startswith(short)
+
+
+@lru_cache(maxsize=1024)
+def names_cut_short(names: frozenset[str]) -> frozenset[str]:
+    """Every name of ``names`` cut short (see cut_short) that is no name of them itself."""
+    return frozenset(name[:end] for name in names for end in range(_SHORTEST, len(name) - _LETTERS_CUT + 1)) - names
+
+
+_SHORTEST = 3  # letters of a name cut short: "Jen", "Ros"
+_LETTERS_CUT = 3  # at least, from the end of the name
 
 
 @lru_cache(maxsize=1024)
