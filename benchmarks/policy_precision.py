@@ -21,7 +21,6 @@ import sys
 from flagsite.config import Config
 from flagsite.policy.measure import findings, load_labelled, note_level, note_table, score_found, table
 from flagsite.rule_settings import PolicySettings
-from flagsite.rules import find_rule
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PARTS = tuple(os.path.join(HERE, "..", "tests", "policy", part) for part in ("labelled", "labelled-heldout", "labelled-blind2", "labelled-blind3", "labelled-blind4", "labelled-blind5"))
@@ -38,14 +37,14 @@ def main(argv: list[str]) -> int:
         except ValueError as error:
             print(f"{folder}/{error}", file=sys.stderr)
             return 2
-        found = findings(notes, Config(policy=PolicySettings(learned_reading="--learned" in argv)))
+        config = Config(policy=PolicySettings(learned_reading="--learned" in argv))
+        found = findings(notes, config)
         scores = score_found(found)
         print(f"## {os.path.basename(os.path.normpath(folder))}\n")
         print(table(scores, len(notes)))
         print(note_table(note_level(found)))
         # As a reviewer sees them when warnings are let through: only findings of severity error count.
-        errors = [(labelled, {code for code in codes if _is_error(code)}) for labelled, codes in found]
-        print("errors only: " + note_table(note_level(errors)))
+        print("errors only: " + note_table(note_level(findings(notes, config, errors_only=True))))
         for s in scores.values():
             for source in s.false_positives:
                 print(f"FP {s.code} {source}")
@@ -54,11 +53,6 @@ def main(argv: list[str]) -> int:
                     print(f"FN {s.code} {source}")
         print()
     return 0
-
-
-def _is_error(code: str) -> bool:
-    rule = find_rule(code)
-    return rule is not None and rule.severity == "error"
 
 
 if __name__ == "__main__":

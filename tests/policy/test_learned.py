@@ -110,6 +110,14 @@ def test_the_setting_switches_the_learned_reading_on_and_off() -> None:
         assert code in _codes(fields, learned=True)
 
 
+def test_what_only_the_learned_reading_finds_is_no_error_when_measured() -> None:
+    ctx = CheckContext(config=Config(policy=PolicySettings(learned_reading=True)), today=dt.date(2026, 6, 30))
+    found_by_model_only = [(code, fields) for code, fields in CAUGHT if code not in _codes(fields, learned=False)]
+    for code, fields in found_by_model_only:
+        note = Note.model_validate(_NOTE | fields)
+        assert code not in policy_codes_for_note(note, Customer(id="C-1", name=_HOLDER), ctx, errors_only=True)
+
+
 def test_a_finding_names_the_words_that_weighed_most() -> None:
     note = Note.model_validate(_NOTE | {"resolution": ["Query answered, nothing further."]})
     ctx = CheckContext(config=Config(policy=PolicySettings(learned_reading=True)), today=dt.date(2026, 6, 30))

@@ -16,7 +16,7 @@ from ..check.context import CheckContext, Located
 from ..findings import Finding
 from ..models import Customer, Note
 from ..rule_settings import PolicySettings
-from ..rules import Hit, Rule, find_rule, rules_for
+from ..rules import Hit, Rule, Severity, find_rule, rules_for
 from .learned import READ, learned_hits, margins
 from .subject import Subject, customer_subject, note_subject
 
@@ -31,10 +31,11 @@ def check_customer_policy(customer: Customer, where: Located, ctx: CheckContext)
     return _run(subject, "customer", where)
 
 
-def policy_codes_for_note(note: Note, customer: Customer | None, ctx: CheckContext) -> list[str]:
-    """The codes a note is flagged with (no positions): for measuring the rules."""
+def policy_codes_for_note(note: Note, customer: Customer | None, ctx: CheckContext, errors_only: bool = False) -> list[str]:
+    """The codes a note is flagged with (no positions): for measuring the rules; ``errors_only``: of the findings of severity error."""
     subject = note_subject(note, customer, ctx.config, ctx.today)
-    return [current.code for current, _ in _hits(subject, "note")]
+    settings = subject.config.policy
+    return [current.code for current, hit in _hits(subject, "note") if not errors_only or _severity(settings, current, hit) == "error"]
 
 
 # The rules each kind of record runs under one settings object, looked up by identity: every record asks.
@@ -86,10 +87,13 @@ def _with_learned(current: Rule, subject: Subject, note_margins: Callable[[], di
 def _run(subject: Subject, kind: Literal["note", "customer"], where: Located) -> Iterator[Finding]:
     settings = subject.config.policy
     for current, hit in _hits(subject, kind):
-        _, severity = settings.setting(current)
-        if hit.at_most == "warning":
-            severity = "warning"
         line, column = where.at(*hit.loc)
-        yield Finding(where.path, line, column, current.code, f"{hit.message} [{current.name}]", severity)
+        yield Finding(where.path, line, column, current.code, f"{hit.message} [{current.name}]", _severity(settings, current, hit))
+
+
+def _severity(settings: PolicySettings, current: Rule, hit: Hit) -> Severity:
+    """The rule's severity in the settings, at most the hit's own (a learned reading's finding is a warning)."""
+    _, severity = settings.setting(current)
+    return "warning" if hit.at_most == "warning" else severity
 
 

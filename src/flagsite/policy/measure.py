@@ -102,10 +102,12 @@ class NoteLevel:
         return self.flagged_bad / bad if bad else None
 
 
-def findings(notes: list[LabelledNote], config: Config | None = None, today: dt.date = dt.date(2026, 6, 30)) -> list[tuple[LabelledNote, set[str]]]:
-    """Each labelled note with the codes the rules find on it."""
+def findings(
+    notes: list[LabelledNote], config: Config | None = None, today: dt.date = dt.date(2026, 6, 30), errors_only: bool = False
+) -> list[tuple[LabelledNote, set[str]]]:
+    """Each labelled note with the codes the rules find on it (``errors_only``: as a reviewer sees them when warnings are let through)."""
     ctx = CheckContext(config=config or Config(), today=today)
-    return [(labelled, set(policy_codes_for_note(labelled.note, labelled.customer, ctx))) for labelled in notes]
+    return [(labelled, set(policy_codes_for_note(labelled.note, labelled.customer, ctx, errors_only))) for labelled in notes]
 
 
 def note_level(found: list[tuple[LabelledNote, set[str]]]) -> NoteLevel:
