@@ -26,10 +26,21 @@ _MONEY = re.compile(
 # deposit of 60", "the term costs 96", "refunded the 80 deposit"), or a figure coming back to the
 # customer ("she'll see the 62.00 back on her card"). Not a count ("took 3 of the leaflets", "paid 3
 # invoices", "quoted 3 weeks", "charged her phone for 20 minutes").
-_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium|back|off |balance|total|taken")
+_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium|back|off |balance|total|taken|took|collect|receiv")
+# How money is handed over: "by card", "on card", "in cash", "by bank transfer", "over the phone", "via PayPal".
+_BY_A_MEANS_OF_PAYMENT = (
+    r"(?:by|on|in|via|over|through|with)\s+(?:(?:the|his|her|their|a)\s+)?(?:[\w-]+\s+)?"
+    r"(?:card|cash|cheque|check|transfer|bacs|paypal|contactless|eftpos|upi|venmo|zelle|phone|telephone|terminal|pay|debit)\b"
+)
 _SUM_WITHOUT_CURRENCY = re.compile(
     r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
     r"(?P<sum>\d[\d,]*(?:\.\d\d)?)|"
+    # What is left to pay, paid: "paid the remaining 340", "paid the last 75 over the phone" (not "the last 3 invoices", below).
+    r"paid\s+the\s+(?:remaining|outstanding|last|final|full|rest of the|balance of)\s+(?P<sum11>\d[\d,]*(?:\.\d\d)?)|"
+    # A figure taken, collected or received by a means of payment, whatever it was for: "Collected 129 on card at
+    # the door", "took the 35 for the pipe by card", "received 600 by bank transfer"; not "took the 35 bus".
+    r"(?:took|taken|collected|received)\s+(?:the\s+(?:[a-z]+\s+)?)?(?P<sum10>\d[\d,]*(?:\.\d\d)?)"
+    rf"\s+(?:for\s+[^.;,]{{1,30}}?\s+)?{_BY_A_MEANS_OF_PAYMENT}|"
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the job|the work)\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     r"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+(?:deposit|fee|refund|charge|payment|credit|excess|premium|call-out|callout)\b|"
     r"(?P<sum6>\d[\d,]*\.\d\d)\s+back\s+(?:on|onto|to|into|in)\s+(?:his|her|their|the)\b|"
@@ -94,7 +105,7 @@ _BALANCE = re.compile(r"\b(?:balance|outstanding|owing|owed|arrears)\b", re.IGNO
 # or when we owe it to the customer ("she is owed $75 back", "we owe him £12").
 _MONEY_MOVED = re.compile(
     rf"\b(?:{_MONEY_WORDS_BEFORE_PAY}|pay\w*|{_MONEY_WORDS_AFTER_PAY}|"
-    r"agreed|arranged|defer\w*|postpon\w*|wait|hold|extended|instal\w*|split|settle\w*|writ\w* off|cleared|spread|"
+    r"collect\w*|receiv\w*|agreed|arranged|defer\w*|postpon\w*|wait|hold|extended|instal\w*|split|settle\w*|writ\w* off|cleared|spread|"
     rf"(?:is|are|was|were|being) owed|owed\b[^.;]{{0,20}}\bback|we owe|owe (?:him|her|them)|{_OFF_WHAT_THEY_PAY})\b",
     re.IGNORECASE,
 )
@@ -166,14 +177,17 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     see the 62.00 back on her card", a whole figure going back to their card or account ("the 12 goes
     back to her account"), a sum paid down ("she paid 50 down by card", "put £25 down"), a sum taken off what they pay, whatever the verb ("shaved 15
     off the invoice", "took twenty quid off her bill"), a figure in pounds and pence before its verb
-    ("27.40 paid by card"), the balance taken ("took the balance of 38.00 by card"); but not "took 10
+    ("27.40 paid by card"), the balance taken ("took the balance of 38.00 by card"), what was left to pay,
+    paid ("paid the remaining 340"), a figure taken, collected or received by a means of payment, whatever
+    it was for ("Collected 129 on card at the door", "took the 35 for the pipe by card"; not "took the 35
+    bus", "received 4 parcels by post"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
     GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP", "is £20 down on last year's"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
     fee merely named ("a review of the 200 USD fee") and a balance read out; a balance that is
-    moved or arranged for is flagged ("agreed the balance of £2,830 can wait until probate"), and so
+    moved, collected or arranged for is flagged ("agreed the balance of £2,830 can wait until probate"), and so
     is a sum we owe the customer ("she is owed $75 back", "put the £20 back on her card").
 
     ## Why

@@ -581,7 +581,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
     read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
-    written as an order or after a label ("Ring him the week before", "Next step: book the
+    written as an order or after a label opening its clause ("Ring him the week before", "Next step: book the
     fitter"); a promise to the customer by name ("I'll text Beatrice"); a colleague's act told to
     the customer with "would" ("Told her Gabe would get the technician in and email her", "Said
     Kevin would re-code the fob"); a visit after "to" ("Marco to swing by next week"); a name read
@@ -973,6 +973,8 @@ def _ours_will(
                 continue
             if " only" in sentence and _A_RESTRICTION.match(sentence, found.end()):
                 continue  # how things work: "the van team will collect furniture with fire labels only"
+            if _RECURRING.search(sentence) and _RECURRING.search(_clause_at(sentence, found.end())):
+                continue  # a standing arrangement: "techs need to text her before opening the gate every time"
             if _BY_THE_VISIT.search(sentence, found.end()) and _a_booking(texts):
                 continue  # "engineer booked for Tue; the engineer will phone before arriving": part of the visit on the diary
             last = found.group(0).split()[-1]
@@ -1120,9 +1122,10 @@ def _we_do_for_them(sentence: str) -> bool:
 
 
 _A_WORD = re.compile(r"[a-z]")
-# A to-do after a label: "Next step: book the fitter", "Action: chase the lab", "TODO - ring the supplier".
+# A to-do after a label opening its clause: "Next step: book the fitter", "Action: chase the lab", "TODO - ring
+# the supplier"; not a clause ending on the word ("Whoever delivers next: the drive is steep").
 _LABELLED_TO_DO = re.compile(
-    r"\b(?:next(?: steps?\s*[:–-]|\s*:|\s+[–-]\s)|(?:to ?do|action(?: points?)?|plan)\s*[:–-])\s*"  # not "next-day"
+    r"(?<![a-z] )\b(?:next(?: steps?\s*[:–-]|\s*:|\s+[–-]\s)|(?:to ?do|action(?: points?)?|plan)\s*[:–-])\s*"  # not "next-day"
     r"(?!(?:none|nothing|n/a|na|no|nil|customer|client|caller|she|he|they|her|his|their|it|wait|awaiting|pending)\b)[a-z]+"
 )
 # Or said as what the plan is, ours (not "her plan is to move"): "Aim is to have it back to her by the 20th".
