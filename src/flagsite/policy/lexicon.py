@@ -521,6 +521,18 @@ class Lexicon:
             return None
         return _common_words_by_consonants().get(word)
 
+    def letters_left_out(self, word: str) -> bool:
+        """Whether a word of three to five letters the dictionary does not know may be a common word written with
+        letters left out, its first and last kept: "shd" (should), "yday" (yesterday), "wrks" (works).
+        Text-speak when the record around it is written so; elsewhere as often a slip ("wich"), so P302's. Which
+        word is meant is not always clear ("gud": good, not guard), so no rewrite is read from it."""
+        if not 3 <= len(word) <= 5 or not word.isalpha() or self.is_known(word):
+            return False
+        return any(
+            len(common) > len(word) and _holds_in_order(common, word) and (len(common) >= len(word) + 2 or not _VOWELS.isdisjoint(set(common) - set(word)))
+            for common in _common_words_by_ends().get(word[0] + word[-1], ())
+        )
+
     def consonant_spellings(self, text: TextField, unknown: set[str]) -> list[tuple[str, str]]:
         """Words written without their vowels ("wld cost more"), each with the word to write, once each.
         ``unknown``: the text's unknown words (such a word is never a known one)."""
@@ -908,6 +920,22 @@ _B_FOR_BE = re.compile(
 _N_FOR_AND = re.compile(r"\b([A-Za-z]{2,}|\d+) n ([a-z]{2,})\b")
 # How often a word must occur to be the one meant by its consonants alone: would, could, should, please.
 _WRITTEN_IN_CONSONANTS = 300_000
+
+
+@lru_cache(maxsize=1)
+def _common_words_by_ends() -> dict[str, tuple[str, ...]]:
+    """Common words by their first and last letters: what a word with letters left out may be."""
+    counts = _spellchecker().word_frequency.dictionary
+    found: dict[str, list[str]] = {}
+    for word in (w for w, n in counts.items() if n >= _FREQUENT and len(w) >= 4 and w.isalpha()):
+        found.setdefault(word[0] + word[-1], []).append(word)
+    return {ends: tuple(words_) for ends, words_ in found.items()}
+
+
+def _holds_in_order(word: str, letters: str) -> bool:
+    """Whether a word holds these letters in this order, others between ("should" holds "shd")."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 @lru_cache(maxsize=1)

@@ -50,17 +50,26 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     reason: Charged after cancelling two months ago; asked for a refund.
     ```
     """
-    lexicon = subject.lexicon
     for text in subject.texts:
-        found = [(w, lexicon.slang[w]) for w in lexicon.slang_in(text)]
-        unknown = lexicon.unknown_words(text)
-        if unknown:  # usually none: words repeat across records
-            found += [(w, w + "g") for w in lexicon.dropped_g(text, unknown) if w not in subject.known_words]
-            found += lexicon.consonant_spellings(text, unknown)
-        found += lexicon.digits_for_words(text) + lexicon.clipped_words(text) + lexicon.letters_for_words(text)
+        found = _text_speak(text, subject)
         if found:
             fixes = ", ".join(f"{w!r} → {fix}" for w, fix in found)
             yield Hit(text.loc, f"slang or text-speak: {fixes}")
+
+
+def _written_in_text_speak(subject: Subject) -> bool:
+    return any(_text_speak(text, subject) for text in subject.texts)
+
+
+def _text_speak(text: TextField, subject: Subject) -> list[tuple[str, str]]:
+    """The slang and text-speak in a text, each with what to write instead."""
+    lexicon = subject.lexicon
+    found = [(w, lexicon.slang[w]) for w in lexicon.slang_in(text)]
+    unknown = lexicon.unknown_words(text)
+    if unknown:  # usually none: words repeat across records
+        found += [(w, w + "g") for w in lexicon.dropped_g(text, unknown) if w not in subject.known_words]
+        found += lexicon.consonant_spellings(text, unknown)
+    return found + lexicon.digits_for_words(text) + lexicon.clipped_words(text) + lexicon.letters_for_words(text)
 
 
 def _misspelled(text: TextField, subject: Subject) -> list[str]:
@@ -104,8 +113,8 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # a unit of measure: "40 mbar", "3 kPa"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
-        if lexicon.spelt_without_vowels(lower):
-            continue  # "wld", "cld": text-speak, P301's
+        if lexicon.spelt_without_vowels(lower) or (word == lower and lexicon.letters_left_out(lower) and _written_in_text_speak(subject)):
+            continue  # "wld", "cld"; "shd", "yday" in a text written in text-speak: P301's
         if lexicon.short_form(lower) or lexicon.clipped_form(lower):
             continue  # a short form of a long word: "appt" (appointment), "pedis" (pedicures)
         if lexicon.slang_inflected(lower):
@@ -186,7 +195,9 @@ _NAME_BEFORE_NAME_OR_WHO = re.compile(r"^(?:\s+(?:and|&)\s+[A-Z][a-z]+\b|,\s+(?:
 # After a name that opens a sentence, a verb of its own: typing slips open a sentence with the verb itself.
 _NAME_BEFORE_VERB = re.compile(
     r"^(?:'s\b|\s+(?:is|was|has|had|will|would|can|could|does|did|needs|needed|wants|wanted|ate|came|went|got|gets|seems|seemed|"
-    r"looks|looked|says|said|called|rang|asked|arrived|left|had|started|stopped|keeps|kept|is|isn't|wasn't|hasn't|doesn't|didn't)\b)"
+    r"looks|looked|says|said|called|rang|asked|arrived|left|had|started|stopped|keeps|kept|is|isn't|wasn't|hasn't|doesn't|didn't)\b"
+    # or a task of its own, done to a person: "Bri to call her", "Tomek to ring him back"
+    r"|\s+to\s+[a-z]+\s+(?:him|her|them|the customer|the client|back)\b)"
 )
 
 
@@ -226,7 +237,8 @@ def _before_a_past_tense(text: TextField, index: int, subject: Subject) -> bool:
 
 # A model code after a maker's name: letters and digits in one token, a capital among them ("Leica M6", "Rollei 35S",
 # "Fujifilm X100V"); a count alone is no model ("Recieved 3 rolls").
-_MODEL_CODE = re.compile(r" (?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9]{2,}[a-z]?\b")
+# A series in capitals may stand between ("Ricoh IM C3000", "Aduro TW 9S").
+_MODEL_CODE = re.compile(r"(?: [A-Z]{2,4})? (?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9]{2,}[a-z]?\b")
 
 
 def _rhymes_with_a_neighbour(text: TextField, index: int) -> bool:
@@ -263,15 +275,18 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away),
     a capitalised word opening a sentence before a verb of its own, in the past tense regular or not ("Mochi
     ate a sock", "Bisky chewed the hose", "Zofia lost a glove": a pet's or a person's name; but a word of eight
-    letters or more one slip from a common word is that word: "Accomodation booked", "Mechanik took"), before a
-    model code of letters and digits ("Leica M6", "Rollei 35S": a maker), before another name ("Bisky and Mungo") or before
+    letters or more one slip from a common word is that word: "Accomodation booked", "Mechanik took"), before "to"
+    and a task done to a person ("Bri to call her", "Tomek to ring him back"), before a model code of letters and
+    digits, a series in capitals maybe between ("Leica M6", "Rollei 35S", "Ricoh IM C3000": a maker), before another name ("Bisky and Mungo") or before
     who it is, set off by commas ("Kemi, her granddaughter, ..."), the end of a compound ("add-ons",
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
     ("appt"; not "teh", "the" with two letters swapped, nor "delt", "dealt" with a letter dropped), a word clipped to
     the opening of a longer one, ending in "i", "o" or "y", or its plural ("pedis", "resi"; not "studi", "studio" with
-    its last letter dropped), text-speak with an ending ("msg'd": P301's), words
+    its last letter dropped), text-speak with an ending ("msg'd": P301's), a word in lower case of three to five
+    letters that leaves letters out of a common word, its first and last kept, in a record written in text-speak
+    elsewhere ("shd", "yday" beside "2" for "to": the writer's register, not a slip; "wich" in plain prose is), words
     written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor"), the parts of a phrase of three or
     more parts joined by hyphens, one of them a short joining word ("cul-de-sac", "vol-au-vent"), a trade's word done again ("regrouted",
@@ -1657,7 +1672,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     the drive": anger with its cause) is an observation, not flagged.
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
     (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone, and
-    words inside the customer's quote ("His words: you made me look ridiculous") by P303 alone.
+    words inside the customer's quote ("His words: you made me look ridiculous", "He told me, 'you're a lovely
+    lad, but...'") by P303 alone.
 
     ## Why
     Flags and notes must be "100% facts, with no opinion or commentary added, so they are
@@ -1682,10 +1698,12 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
 
 def _in_the_customers_words(text: TextField, phrase: str) -> bool:
     """Whether a judging phrase stands inside the customer's quoted words ("Her words: you made me
-    look like..."): not the writer's opinion, and P303 reports the quote."""
+    look like...", "He told me, 'you're a lovely lad, but...'"): not the writer's opinion, and P303 reports the quote."""
     body = text.text
-    if not (":" in body or '"' in body or "“" in body):
+    if not (":" in body or '"' in body or "“" in body or "'" in body or "‘" in body):
         return False
-    quotes = [m.group(0) for m in _DOUBLE_QUOTED.finditer(body)] + [m.group(0) for m in (_SAID_COLON.search(body), _COLON_SPEECH.search(body)) if m]
+    quotes = [m.group(0) for m in _DOUBLE_QUOTED.finditer(body)] + [
+        m.group(0) for m in (_SAID_COLON.search(body), _COLON_SPEECH.search(body), _single_quoted_after_speech(body), _single_quoted_speech(body)) if m
+    ]
     lowered = phrase.lower()
     return any(lowered in quote.lower() for quote in quotes)
