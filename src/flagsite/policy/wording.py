@@ -1705,5 +1705,9 @@ def _in_the_customers_words(text: TextField, phrase: str) -> bool:
     quotes = [m.group(0) for m in _DOUBLE_QUOTED.finditer(body)] + [
         m.group(0) for m in (_SAID_COLON.search(body), _COLON_SPEECH.search(body), _single_quoted_after_speech(body), _single_quoted_speech(body)) if m
     ]
-    lowered = phrase.lower()
-    return any(lowered in quote.lower() for quote in quotes)
+    # Word by word: a phrase is read across the commas of the quote ("alive, son" gives 'alive son').
+    said = " ".join(_WORDS_OF.findall(phrase.lower()))
+    return any(said in " ".join(_WORDS_OF.findall(quote.lower())) for quote in quotes)
+
+
+_WORDS_OF = re.compile(r"[\w'’-]+")
