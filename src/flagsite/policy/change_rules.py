@@ -144,7 +144,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     waived", "put Sassy first on Thursday's list", "the hem was shortened", "replaced the zip", "put the
     £20 back on her card" (or anything put back on a card: "put the lost class back on her punch card"),
     words written down ("Added 'send statements in large print' to her preferences"), "switched her over to Adaeze", "put him through to the billing
-    team", "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
+    team" (or to a number: "put through to her work number"), a card named by another noun than how it pays
+    ("added a wiper check to the job card", "updated the feeding card on her kennel"), a thing handed back ("handed
+    back her library card"), a thing taken to a place named after a product ("moved the truck to the service
+    alley"; but "put the club on monthly invoicing" is a change), "moved her onto rubber mats", "changed the seats to row F", "changed her prescription
     to the 20mg tablets", "added a note to her account", "Call transferred to billing", "the date
     of birth on the order of service", "moved her funds into the savings account", "put her name
     down for the rota", "moved her name up the waiting list", "moved Tobi's jab to next week", a thing or a
@@ -550,6 +553,10 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
         return None  # "switched him to a colleague", "put her through to the team"
     if _PRODUCT_WORDS.isdisjoint(words) and _FIELD_WORDS.isdisjoint(words):
         return None  # "moved her onto rubber mats", "moved her up to the advanced lane": a place or a thing
+    if who not in ("him", "her", "them") and head.rstrip("s") not in _PRODUCT_WORDS | _FIELD_WORDS | {"one"} and _LEVELS.isdisjoint(words):
+        # "moved the truck to the service alley": a thing taken to a place named after a product, not onto it
+        # (a level says how the account runs, whatever it ends with: "put the club on monthly invoicing")
+        return None
     return head
 
 
@@ -697,6 +704,24 @@ _QUEUED = re.compile(r"\b(?:waiting|wait|reserve|standby|stand-by|interest|prior
 # ("the mailing list"): "Put their names on the sign-up list for the beach clean".
 _NAME_ON_A_LIST = re.compile(r"\s+(?:his|her|their)\s+names?\s+(?:down\s+)?(?:on|onto|to)\s+(?:the|a|our)\s+(?:([\w-]+)\s+)?lists?\b")
 _PLACING_VERBS = frozenset("put added moved took taken removed".split())
+# A thing given back to the customer, or a call connected: "handed back her library card", "handed the keys back",
+# "put through to her work number" (not "handed the account over to her son").
+_HANDED_BACK_OR_PUT_THROUGH = re.compile(r"\s+(?:back|through)\b|\s+(?:[\w'-]+\s+){1,4}?back\b(?!\s+(?:on|onto|to|into|under)\b)")
+# The card the account pays with is named by whose it is, which one it is or how it pays ("her card", "the new
+# card", "his debit card", "the Visa card"); a card named by another noun is another kind: "the job card", "her
+# library card", "the feeding card", "the parking card".
+_WHICH_CARD = frozenset(
+    """credit debit payment bank billing autopay prepaid contactless charge visa mastercard amex company corporate new old
+    replacement renewed expired lost stolen damaged cancelled blocked second another different same original main default
+    primary backup spare current existing previous own other saved stored registered joint personal fsa hsa by on to from via
+    with our your""".split()
+)
+
+
+def _the_card_they_pay_with(word_before: str) -> bool:
+    """Whether the word before "card" leaves it the card the account pays with, not another kind of card."""
+    word = word_before.strip(".,;:'\"")
+    return word in DETERMINERS or word in _POSSESSIVES or word in _WHICH_CARD or word.endswith(("'s", "’s")) or not word.isalpha()
 _PUT_ASIDE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:aside|by|away)\b")
 
 
@@ -737,6 +762,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
             return item.group(2)  # "Took the Fiesta off his account", "took the camper off her cover"
     if name == "put" and _PUT_ASIDE.match(rest):
         return None  # "put two aside with her name on": kept for her, nothing changed
+    if _HANDED_BACK_OR_PUT_THROUGH.match(rest) and name in ("handed", "put"):
+        return None  # "handed back her library card": a thing returned; "put through to her work number": a call connected
     setting = _THEIR_SETTING.match(rest)
     if setting and name in _SETTING_VERBS | {"set", "reset", "turned", "edited", "modified"}:
         return f"{setting.group(1)} setting"  # "changed her reminder setting in the booking app": how messages reach her
@@ -786,6 +813,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
             continue  # "updated her details" is the account; "updated the details of the complaint" is not
         if found.group(1) == "seats" and name not in _COUNTING_VERBS:
             continue  # "changed the seats to row F": places at a show, not licences
+        if found.group(1) == "card" and before and not _the_card_they_pay_with(before[-1]):
+            continue  # "added a wiper check to the job card", "her library card": another kind of card
         if _ON_A_DOCUMENT.match(clause, found.end(1)):
             return None  # "the date of birth on the order of service": what a document says, not the account
         if found.group(2) not in NOT_A_FIELD_AFTER and not (before and before[-1] in NOT_A_FIELD_BEFORE):

@@ -130,6 +130,33 @@ _A_VERB_BEFORE = re.compile(
     r"(?:^|[,;:(]|\s-\s)(?:(?![,;:(]|\s-\s).)*\b(?:will|would|is|are|was|were|has|have|had|can|could|did|do|does|to|i|we|she|he|they|you|[a-z]+ed)\b(?:(?![,;:(]|\s-\s).)*$"
 )
 
+# A wish opening the clause before an occasion: "Wants a printed receipt every visit she makes" (a wish, whatever follows).
+_A_WISH_OPENING = re.compile(
+    r"(?:^|[,;:(]|\s-\s)\s*(?:(?:she|he|they)\s+)?(?:always\s+)?(?:wants?|needs?|asks? for|likes?|prefers?|expects?|requires?|insists? on|would like|'d like)\b"
+    r"(?:(?![,;:(]|\s-\s).)*$"
+)
+# A verb in the present opening a clause, its subject (the customer) left out, then what it acts on: "Argues the
+# toss over every booking she makes", "Complains about the parking every visit she makes" (not a need named by a
+# noun, "Drinks on arrival each visit she makes").
+_PRESENT_OPENING = re.compile(
+    r"(?:^|[,;:(]|\s-\s|[.!?]\s)\s*([a-z]+s)\s+(?:the|a|an|this|that|his|her|their|its|every|each|some|something|everything|anything|"
+    r"about|over|him|them|it)\b(?:(?![,;:(]|\s-\s).)*$"
+)
+
+
+def _reported_before(before: str, lexicon: Lexicon) -> bool:
+    """Whether the clause before an occasion of the customer's reports what happens, by a verb or a subject in it,
+    rather than saying a need ("nut-free tray at her bench each workshop she attends") or a wish ("Wants ...")."""
+    if _A_WISH_OPENING.search(before):
+        return False
+    if _A_VERB_BEFORE.search(before):
+        return True
+    opening = _PRESENT_OPENING.search(before)
+    if opening is None:
+        return False
+    verb = opening.group(1)
+    return lexicon.is_base_verb(verb[:-1]) or (verb.endswith("es") and lexicon.is_base_verb(verb[:-2]))
+
 
 # Every match of _DURABLE or _STANDING_FACT holds a word of the first set, or one of the second
 # with one of the third ("no calls", "email only", "all letters"). Keep them in step.
@@ -431,7 +458,7 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
                 continue  # "All invoices were sent to the old address in May": what happened to them, not a wish
             if not theirs and not durable:
                 continue  # only an occasion of theirs brought the text this far
-            if theirs and _A_VERB_BEFORE.search(sentence.lower(), 0, wish.start()):
+            if theirs and _reported_before(sentence.lower()[: wish.start()], lexicon):
                 continue  # "Reminded the crews to close every gate they open": a report; the need is a clause without a verb
             if _terms_told(sentence.lower(), wish.start()):
                 continue  # "Told him the wristband has to be shown on every visit": the terms, told to the customer
@@ -475,7 +502,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     for every occasion of the customer's ("nut-free tray at her bench each workshop she attends"; not
     a report, "printed every class she attended", "reminded the crews to close every gate they
     open", nor what the customer does or is every time, "Every visit he is trying to get something
-    free", "every visit the same show"); "only ever", "for all the
+    free", "every visit the same show", "Argues the toss over every booking she makes"; but a wish is one,
+    "Wants a printed receipt every visit she makes"); "only ever", "for all the
     future roles"; "as a rule", "would rather we", one thing over another however strongly ("would
     much rather get a text than a call"), one channel over another ("phone rather than write"), a
     new rule opening its clause with "from now" ("From now she wants every document in Spanish"), a
