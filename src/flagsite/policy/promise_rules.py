@@ -419,6 +419,7 @@ _A_TIME_TO_COME = (
     rf"when|once|as soon as|after|by (?:the|end|close|{WEEKDAYS})|within (?:the (?:hour|day|week)|[a-z0-9]+ (?:working )?(?:hours?|days?|weeks?))|"
     rf"(?:on|for) {_A_WEEKDAY}|(?<!since )(?<!last )(?<!until )(?<!till )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b)"
 )
+_TIME_TO_COME_AT = re.compile(_A_TIME_TO_COME)
 # What _A_TIME_TO_COME cannot match without (every weekday ends in "day"): a quick look first. Keep both in step.
 _TIME_TO_COME_MARKS = (
     "tomorrow", "tonight", "later", "this ", "the weekend", "next", "first thing", "in the ", "when", "once", "soon", "after", "by the", "by end", "by close",
@@ -437,7 +438,7 @@ _SOMEONE_WILL = re.compile(
     rf"(?P<doing>(?:[a-z]+-)?[a-z]+ing)\b{_A_TIME_TO_COME}"
     # Or on it now with "is" left out, as clipped notes put it: "Farah ordering more from the wholesaler tomorrow".
     r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but)\s+)(?P<clipped>[a-z][\w-]*)\s+"
-    rf"(?P<clipped_doing>(?:[a-z]+-)?[a-z]{{3,}}ing)\b(?={_ACTED_ON}){_A_TIME_TO_COME}"
+    rf"(?P<clipped_doing>(?:[a-z]+-)?[a-z]{{3,}}ing)\b(?={_ACTED_ON}|\s+to\s){_A_TIME_TO_COME}"
     # Or on it now with the writer left out: "Sending her the revised quote tonight", "Reprinting at our cost, with her by the 20th".
     rf"|(?:^|[;,]\s*)(?P<left_out>{'|'.join(sorted(_OUR_DOINGS))})\b{_A_TIME_TO_COME}"
 )
@@ -456,6 +457,26 @@ _NOT_DOING = frozenset(
     """being having needing wanting waiting hoping struggling going coming getting feeling thinking trying expecting leaving working
     starting running closing opening using paying staying visiting moving travelling traveling looking""".split()
 )
+# A verb of going, on the way now, is work when it is on an errand: going somewhere to do something ("is going
+# round on Thursday to reseal the bath", as second-language writers put it: "going to his cafe for fix the
+# bubble"), carrying something ("heading up with a spare wheel") or doing something next ("passing through
+# Otley and dropping a tub off", "will go to the house on Friday and bleed them"); not going away ("is going on
+# leave", "travelling to Lagos").
+_GOING = frozenset("going coming heading driving passing travelling traveling nipping running walking cycling".split())
+_ON_AN_ERRAND = re.compile(
+    r"[^.;!?]{0,60}?\b(?:to (?!(?:the|a|an|us|me|his|her|their|its|my|our|your|work|bed|school|sleep|waste)\b)(?P<verb>[a-z]+)"
+    r"|for [a-z]+ (?:the|a|an|it|them|him|his|their)\b|with (?:a|an|the|some|another|spare|new|[0-9]+)\b"
+    # (a name is carried into "and dropping": see _subject_carried)
+    r"|and (?:[a-z][\w-]* is )?(?:[a-z]+-)?[a-z]{3,}(?:ing\b|\s+(?:the|a|an|it|them|him|her|his|their)\b))"
+)
+
+
+def _on_an_errand(sentence: str, at: int) -> bool:
+    """Whether a verb of going, ending at, goes somewhere to do something, carrying something, or doing something next."""
+    errand = _ON_AN_ERRAND.match(sentence, at)
+    return errand is not None and errand.group("verb") not in _NOT_AN_ACT
+
+
 # What is so or happens by itself, not done: "the tablets will take three days", "the app will update
 # overnight", "the membership will renew", "Marta will work Saturday".
 _NOT_AN_ACT = frozenset(
@@ -577,7 +598,12 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     to or for the customer with a time to come or a condition anywhere in the sentence: "I send him a photo if they
     find one", "Tomorrow I bring them to her", "We ring her the day it lands", "I ask the supplier and write to
     Ms. Olsen after"); a colleague on the way ("Priya is coming out on Friday
-    to look at it", "told her a technician would visit", "Our fitter is to go back on the 9th to reseal it"); a thing we send with its sender left
+    to look at it", "told her a technician would visit", "Our fitter is to go back on the 9th to reseal it"), or on the way now on an errand with a time to
+    come: going somewhere to do something, carrying something or doing something next ("Declan is going
+    round on Thursday to reseal the bath", "Ahmed going to his cafe tomorrow for fix the bubble", "Rob's
+    heading up with a spare wheel once he's back", "Dale's passing through Otley tomorrow and dropping a
+    tub off", "will go to the house on Friday and bleed them"; not "is going on leave next week"); seeing
+    if one can ("is going to see if he can weld a patch on"); a thing we send with its sender left
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
     read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
@@ -1252,11 +1278,12 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
     for found in _SOMEONE_WILL.finditer(sentence):
         clipped = found.group("clipped")
         if clipped:
-            if _clipped_person_on_it(clipped, found.group("clipped_doing"), in_reason, text):
+            if _clipped_person_on_it(clipped, found.group("clipped_doing"), in_reason, text, sentence, found.end("clipped_doing")):
                 return True
             continue
         doing = found.group("doing") or found.group("left_out")
-        if doing in _NOT_DOING or (doing and not doing.endswith(("ing",))):
+        errand = doing in _GOING and found.group("doing") is not None and _on_an_errand(sentence, found.end("doing"))
+        if (doing in _NOT_DOING and not errand) or (doing and not doing.endswith(("ing",))):
             continue
         if found.group("left_out"):
             if not in_reason:
@@ -1265,7 +1292,13 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
         busy = found.group("busy")
         doer, _ = _doer(busy or found.group("doer"), in_reason)
         verb = found.group("verb") or ""
-        if not doer or (verb in _NOT_AN_ACT and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))
+        if verb in DETERMINERS and found.group(0).endswith(f"going to {verb}"):  # going to a place: "Ahmed going to his cafe"
+            at = found.start("verb") - len("to ")
+            errand = _on_an_errand(sentence, at) and _TIME_TO_COME_AT.match(sentence, at) is not None
+        elif verb in ("go", "come"):  # "will go to the house on Friday and bleed them"
+            errand = _on_an_errand(sentence, found.end())
+        if not doer or (verb in _NOT_AN_ACT and not errand and not (verb == "be" and _ON_THE_WAY_AFTER.match(sentence, found.end()))
+                        and not (verb == "see" and _SEE_IF_ONE_CAN.match(sentence, found.end()))
                         and not (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end()))
                         and not (verb == "go" and _GOING_THROUGH.match(sentence, found.end()))
                         and not (verb in ("go", "come") and _GOING_TO_DO.match(sentence, found.end()))
@@ -1295,19 +1328,23 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue  # the customer's side, a third party, or a verb's phrase
         # Done again to a thing is done for them: "Tomás is re-issuing the card" (not "Shop is re-opening Monday").
         done_for_them = doing in _DONE_FOR_THEM or (doing is not None and doing.startswith("re-") and _ACTED_ON_AFTER.match(sentence, found.end("doing")) is not None)
-        if _a_person(doer, _capitalised(text), opening_name=not busy or done_for_them):
+        if _a_person(doer, _capitalised(text), opening_name=not busy or done_for_them or errand):
             return True  # on it now ("is making"), a word opening the sentence is a thing as often as a name ("Car is making noise")
     return False
 
 
-def _clipped_person_on_it(name: str, doing: str, in_reason: bool, text: TextField) -> bool:
+def _clipped_person_on_it(name: str, doing: str, in_reason: bool, text: TextField, sentence: str, at: int) -> bool:
     """Whether a name written with a capital, alone before a verb in -ing with "is" left out, is one of ours on it."""
-    if in_reason or doing in _NOT_DOING or doing in _NOT_VERBS or name in _THEIR_SIDE or name in _NOT_A_DOER or name in _LATER_WORDS:
+    if doing in _GOING and not _on_an_errand(sentence, at):
+        return False
+    if in_reason or (doing in _NOT_DOING and doing not in _GOING) or doing in _NOT_VERBS or name in _THEIR_SIDE or name in _NOT_A_DOER or name in _LATER_WORDS:
         return False
     capitalised = _capitalised(text)
     return (name in capitalised.inside or name in capitalised.opening) and not a_plural(name)
 
 
+# Seeing if one can do something is a try at it: "is going to see if he can weld a patch on"; not "to see if his landlord agrees".
+_SEE_IF_ONE_CAN = re.compile(r"\s+(?:if|whether)\s+(?:he|she|they|we|i)\s+(?:can|could|is able to|are able to)\b")
 # Having a try at something is an act: "will have another go tomorrow", "will have a look at it".
 _A_TRY = re.compile(r"\s+(?:a|another)\s+(?:go|look|try|bash|crack|word)\b")
 
