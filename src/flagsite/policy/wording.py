@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 from ..rules import Hit, rule
 from .alternatives import Alternatives
@@ -750,8 +751,13 @@ _MARKED_OPINION_IN_LOWER_CASE = Alternatives(
      r"|did not|never|can't|cannot|won't) (?:\w+ )?(?:read|listen|care|understand|bother|pay attention)\w*"),
     ("free|for nothing|money off", r"\bjust (?:wants?|wanted|after|trying to get) (?:a |something )?(?:free|freebie|something for nothing|money off)\w*"),
     # A motive imputed by angling or fishing for a gain: "Angling for a freebie", "fishing for a discount" (not "fishing for mackerel").
-    ("angl|fish", r"\b(?:angl|fish)(?:ing|ed|es|e)?\s+(?:around\s+)?for\s+(?:a\s+|an\s+|some\s+|more\s+|another\s+)?(?:free\w*|discount\w*|refund\w*|deal|upgrade\w*"
-     r"|compensation|money off|something for nothing|sympathy|compliments|goodwill|credit)\b"),
+    # (a few words on, and "to" with what they would get: "Angling to have it thrown in for nothing", "fishing for a
+    # lower price"; and what was got already: "angling for that from the first visit")
+    ("angl|fish", r"\b(?:angl|fish)(?:ing|ed|es|e)?\s+(?:around\s+)?(?:for|to)\s+(?:[a-z']+\s+){0,6}?(?:free\w*|discount\w*|refund\w*|deal|upgrade\w*"
+     r"|compensation|money off|for nothing|sympathy|compliments|goodwill|credit|cheaper|lower|reduction|waiver)\b"
+     r"|\b(?:angl|fish)(?:ing|ed|es|e)\s+for\s+(?:that|it|this|one)\b(?!\s+(?:trout|salmon|bass|carp|pike|fish)\b)"),
+    # A pretext read into what a person says: "using the slowdown as an excuse" (not "used the old cowl as a template").
+    ("excuse|pretext", r"\b(?:us(?:ing|es|ed|e))\s+(?:[a-z']+\s+){1,4}?as\s+(?:an?\s+)?(?:excuse|pretext|cover story)\b"),
     ("not the sharpest", r"\bnot the sharpest\b"),
     ("loose", r"\bscrews? loose\b"),
     ("not all there", r"\bnot all there\b"),
@@ -770,7 +776,8 @@ _MARKED_OPINION_WORDS = frozenset(
     """clearly obviously evidently bless between mind unable incapable lost clueless depth care grasp english serial
     french spanish german italian polish portuguese welsh reading writing spelling grammar maths math typing skills
     frequent habitual chronic constant drama seeker sharpest loose short lights typical classic unbelievable
-    ridiculous pathetic hilarious sigh charming lovely seems seemed angling angled angle angles fishing fished fish fishes""".split()
+    ridiculous pathetic hilarious sigh charming lovely seems seemed angling angled angle angles fishing fished fish fishes
+    excuse pretext""".split()
 )
 _MARKED_OPINION_PAIRS = (
     (frozenset({"like"}), frozenset("feels feel seems seemed looks looked sounds sounded".split())),
@@ -927,6 +934,18 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # A person as their usual self, with a word of character between: "was her usual cheerful self" (not "feels like herself again").
     ("self",
      r"\b(?:his|her|their|your)\s+(?:usual|normal|typical|customary)\s+(?![a-z]+\s+self-)[a-z-]+\s+self\b"),
+    # A person put in a kind: "she is the nervous type", "the sort who reads every clause", "the kind of man that wants
+    # it yesterday", "came across as someone who likes to be in charge", "a person that want everything her way" (not
+    # "the stove is the multi-fuel type", "a customer who has been with us since 2015").
+    ("type sort kind someone somebody person man woman lady guy bloke gent gentleman individual",
+     r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r"|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:is|was|are|were|seems|seemed)|\b(?:he's|she's|they're))"
+     r"\s+(?:(?:just|very much|definitely|really|clearly|obviously)\s+)?(?:the|that|a|an)\s+(?:[a-z-]+\s+)?(?:type|sort|kind)"
+     r"(?:\s+of\s+(?:man|woman|person|guy|bloke|lady|gent|customer|client|people|character))?(?=\s*(?:[.,;!]|$|who\b|that\b|to\b|and\b|but\b))|"
+     r"\b(?:the|that)\s+(?:sort|type|kind)\s+(?:of\s+(?:man|woman|person|guy|bloke|lady|gent|customer|client|people|character)\s+)?(?:who|that)\s+(?!is\b|are\b|was\b)[a-z]+|"
+     r"\b(?:came|comes|come) (?:across|over) as (?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?:someone|somebody|person|man|woman|lady|guy|bloke|gent|gentleman|individual|type|sort)"
+     r"\s+(?:who|that)\b|"
+     r"\b(?:is|was|'s)\s+(?:an?\s+)?(?:someone|somebody|person|man|woman|lady|guy|bloke|gent|gentleman|individual)\s+(?:who|that)\s+"
+     r"(?:never|always|wants?|enjoys?|expects?|thinks?|insists?|believes?|(?:likes?|loves?) to)\b"),
     # A person put in a kind: "one of those customers who reads every word" (not "one of those with the higher seat").
     ("those",
      r"\bone of those\s+(?:[a-z]+\s+)?(?:customers|clients|people|folk|folks|types|sorts|men|women|guys|blokes|characters|parents"
@@ -1031,6 +1050,125 @@ def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None
     return None
 
 
+# Words that make what a person does a habit: "every visit", "each time", "whatever we offer", "without fail".
+_HABIT_MARKS = frozenset("every each whatever whenever invariably habitually routinely always forever constantly continually".split())
+# Verbs of objecting: a habit of one, told of a person in the present, judges them ("questions every charge").
+_OBJECTING = frozenset(
+    """complain moan whinge whine grumble gripe object question query dispute challenge contest argue haggle quibble nitpick
+    criticise criticize nag fuss fret""".split()
+)
+# Verbs that object or seek a gain by the words their clause holds: "finds fault", "picks holes", "makes a drama out of
+# every smudge", "tries to knock something off the bill", "tries this every time", "got some reason why".
+_OBJECTING_BY_WHAT_FOLLOWS: dict[str, frozenset[str]] = {
+    "find": frozenset("fault wrong problem problems complain excuse excuses".split()),
+    "pick": frozenset("holes apart".split()),
+    "make": frozenset("drama fuss mountain scene song meal".split()),
+    "try": frozenset("this that it free freebie discount cheaper extra off refund".split()),
+    "ask": frozenset("free freebie discount cheaper extra refund".split()),
+    "get": frozenset("reason excuse excuses".split()),
+}
+# Present forms of those verbs ("questions", "tries", "finding", "got": has got) and the verb each stands for.
+_HABIT_VERBS: dict[str, str] = {
+    form: verb
+    for verb in (*_OBJECTING, *_OBJECTING_BY_WHAT_FOLLOWS)
+    for form in (
+        verb, verb + "s", verb + "es", verb[:-1] + "ies" if verb.endswith("y") else verb + "s",
+        (verb[:-1] if verb.endswith("e") else verb) + "ing", verb + ("king" if verb.endswith("c") else "ing"),
+    )
+} | {"picking": "pick", "got": "get", "gets": "get", "getting": "get", "has": "get", "have": "get", "nagging": "nag"}
+# Between a person and the verb of their habit: "he'll", "she is", "does tend to", "always", "also".
+_HABIT_AUXILIARIES = frozenset("will would 'll is are 's does do keeps tends to also always still just only even".split())
+_HABIT_SUBJECTS = frozenset("he she they he'll she'll they'll he's she's they're".split())
+
+
+def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
+    """A habit of objecting or of seeking a gain, told in the present of a person with a word of frequency: "Ms Nguyen
+    questions every charge", "He'll object to whatever date we offer", "Each visit he tries to knock something off the
+    bill" (not "He pays every invoice by transfer", "We check every flue": nothing objected to, or staff's)."""
+    words = text.words
+    if (_HABIT_MARKS.isdisjoint(words) and "fail" not in words) or _HABIT_VERBS.keys().isdisjoint(words):
+        return None  # nearly every text
+    names = subject.names
+    clause_start = 0
+    for index, word in enumerate(words):
+        if _clause_ends_before(text, index):
+            clause_start = index
+        verb = _HABIT_VERBS.get(word)
+        if verb is None:
+            continue
+        clause = words[clause_start : _clause_end(text, index)]
+        if _HABIT_MARKS.isdisjoint(clause) and not any(pair == ("without", "fail") for pair in pairwise(clause)):
+            continue
+        wanted = _OBJECTING_BY_WHAT_FOLLOWS.get(verb)
+        if wanted is not None and wanted.isdisjoint(clause):
+            continue
+        if "that" in words[index + 1 : clause_start + len(clause)]:
+            continue  # what the objection says, reported: "complains every winter that the pipes freeze"
+        if verb == "get" and word in ("has", "have") and "got" not in clause:
+            continue
+        cursor = index - 1
+        while cursor >= clause_start and words[cursor] in _HABIT_AUXILIARIES:
+            cursor -= 1
+        before = words[cursor] if cursor >= clause_start else ""
+        person = before in _HABIT_SUBJECTS or before in names or before in PERSON_WORDS or before in PERSON_HEADS
+        # (the subject left out, with only a word of frequency before: "Every month also got some reason why")
+        left_out = cursor < clause_start or (cursor - clause_start <= 2 and words[clause_start] in ("every", "each"))
+        if (person or left_out) and word not in ("is", "are") and before not in ("we", "i", "to"):
+            return " ".join(text.originals[max(clause_start, cursor) : index + 4])
+    return None
+
+
+def _clause_ends_before(text: TextField, index: int) -> bool:
+    """Whether word ``index`` opens a sentence or follows a semicolon."""
+    return index > 0 and (text.starts_sentence(index) or ";" in text.masked[text.starts[index - 1] : text.starts[index]])
+
+
+def _clause_end(text: TextField, index: int) -> int:
+    end = index + 1
+    while end < len(text.words) and not _clause_ends_before(text, end):
+        end += 1
+    return end
+
+
+# Words of the writer's certainty: said of what a person thinks or does, they read a mind.
+_CERTAINTY = frozenset("clearly obviously evidently plainly".split())
+# After such a word, a fact about a thing, not a mind: "clearly visible", "clearly labelled".
+_CERTAIN_FACTS = frozenset(
+    "stated said says explained marked labelled labeled visible shown written printed listed states shows displayed damaged broken faulty wrong the a an".split()
+)
+_DETERMINERS_OF_A_THING = frozenset("the a an this that these those its our".split())
+
+
+def _sure_of_a_mind(text: TextField, subject: Subject) -> str | None:
+    """The writer sure of what a person thinks or does, whoever the subject: "Mr Brennan obviously expects us to pay",
+    "he has clearly forgotten", "Had the leaflet a year and evidently never opened it" (not "the flue obviously needed a
+    sweep", "explained the charges clearly")."""
+    words = text.words
+    if _CERTAINTY.isdisjoint(words):
+        return None  # nearly every text
+    names = subject.names
+    for index, word in enumerate(words):
+        if word not in _CERTAINTY or index + 1 >= len(words) or words[index + 1] in _CERTAIN_FACTS:
+            continue
+        cursor = index - 1
+        while cursor >= 0 and words[cursor] in ("has", "had", "have", "does", "did", "just", "also", "so"):
+            cursor -= 1
+        before = words[cursor] if cursor >= 0 else ""
+        if before in _HABIT_SUBJECTS or before in names or before in PERSON_WORDS or (
+            (before in ("and", "but") or cursor < 0 or text.starts_sentence(cursor + 1))
+            and words[_sentence_start(text, index)] not in _DETERMINERS_OF_A_THING
+            and before not in ("i", "we")
+        ):
+            return " ".join(text.originals[max(0, cursor) : index + 3])
+    return None
+
+
+def _sentence_start(text: TextField, index: int) -> int:
+    while index > 0 and not text.starts_sentence(index):
+        index -= 1
+    return index
+
+
 def _search_as_written(text: TextField, in_lower_case: re.Pattern[str] | Alternatives) -> str | None:
     """What a pattern finds in a text ignoring case, as written; on ASCII text the lower-case pattern finds it quicker."""
     masked = text.masked
@@ -1057,7 +1195,10 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         # An aside in text-speak beside an insult ("Bit of a prat tbh") only frames the insult, which P304 names.
         if not _insult(found.split()[-1], subject) and not (found.lower() in _TEXT_SPEAK_ASIDES and subject.derogatory_in(text)):
             return found
-    found = _marked_opinion(text) or _stance(text) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
+    found = (
+        _marked_opinion(text) or _stance(text) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
+        or _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject)
+    )
     if found:
         return found
     words = text.words
@@ -1575,8 +1716,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
       ("clearly losing it"), "seemed unable to grasp", "just can't get it" (not "cannot get it down the stairs"), a person's skills ("her written English is quite
       poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
-      ("looks like she just wants a free groom", "Angling for a freebie", "fishing for a discount"; not "fishing for
-      mackerel"), a label ("a serial complainer", "a bit of a
+      ("looks like she just wants a free groom", "Angling for a freebie", "fishing for a discount", "angling to have it
+      thrown in for nothing", "angling for that"; not "fishing for mackerel", "fishing for the afternoon"), a pretext
+      read into what a person says ("using the slowdown as an excuse"; not "used the old cowl as a template"), a label ("a serial complainer", "a bit of a
       worrier", "not the sharpest", "bit of a diva", "typical buyer"), a verdict closing a
       sentence ("..., typical.");
     - the writer's stance, whatever follows it: an aside ("in my book", "to put it mildly", "if
@@ -1653,9 +1795,21 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       meant"), a word of character after "but" with the verb said once for both ("Kai is a gifted kid
       but lazy about practising"; not "is a nurse but free on Tuesdays"), and contention made a habit ("Queries every bill we send", "haggles over the fee each
       time", "he will argue any ruling that goes against him"; not "queried the fee on this bill", "she will appeal the
-      ruling"); a verdict in a clause of its own (", which was a bit much", ", which is more than the complaint
+      ruling"), and so any habit of objecting or of seeking a gain, told in the present (or with "will") of a person,
+      or with the subject left out, beside a word of frequency ("every", "each", "whatever", "always", "invariably",
+      "without fail"), whatever the verb of objecting ("questions every charge", "he'll object to whatever date we
+      offer") or what its clause holds ("finds something wrong on every collection", "picks holes in every quote",
+      "Makes a drama out of every smudge", "Each visit he tries to knock something off", "Tries this every time",
+      "Every month also got some reason why"; not "pays every invoice by transfer", "we test every flue", "the MOT
+      fail", nor what the objection says: "complains every winter that the pipes freeze"); a verdict in a clause of its own (", which was a bit much", ", which is more than the complaint
       deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
-      usual cheerful self"), a person put in a kind ("one of those customers who..."), "quite the" before a doer ("quite
+      usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
+      sort who reads every clause twice", "the kind of man that wants it done yesterday", "came across as someone who
+      likes to be in charge", "is a person that want everything her way"; not "the stove is the multi-fuel type",
+      "a customer who has been with us since 2015"), the writer sure of a person's mind whoever the subject, a
+      name, "has" between, or left out ("Mr Brennan obviously expects us to pay", "he has clearly forgotten", "Had the
+      leaflet a year and evidently never opened it"; not "the flue obviously needed a sweep", "clearly visible",
+      "explained the charges clearly"), "quite the" before a doer ("quite
       the performer"; not "quite the same"), curt with someone ("rather sharp with the lad on the desk"; not "short by a
       quarter"), not bothering ("couldn't be bothered to"), and the most or the least a person could have been ("could
       not have been less grateful").
