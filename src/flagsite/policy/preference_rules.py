@@ -130,6 +130,9 @@ _A_VERB_BEFORE = re.compile(
     r"(?:^|[,;:(]|\s-\s)(?:(?![,;:(]|\s-\s).)*\b(?:will|would|is|are|was|were|has|have|had|can|could|did|do|does|to|i|we|she|he|they|you|[a-z]+ed)\b(?:(?![,;:(]|\s-\s).)*$"
 )
 
+# "to" and a verb after "each visit he tries": the customer's verb is the sentence's own, not the verb of an occasion.
+_MAIN_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
+_WISH_VERB = re.compile(r"\b(?:wants?|needs?|likes?|prefers?|expects?|asks?|insists?|requires?)$")
 # A wish opening the clause before an occasion: "Wants a printed receipt every visit she makes" (a wish, whatever follows).
 _A_WISH_OPENING = re.compile(
     r"(?:^|[,;:(]|\s-\s)\s*(?:(?:she|he|they)\s+)?(?:always\s+)?(?:wants?|needs?|asks? for|likes?|prefers?|expects?|requires?|insists? on|would like|'d like)\b"
@@ -415,9 +418,67 @@ def _standing_rule(sentence: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+# A duty in the present: "must", "should", "needs to", "are to"; not a guess ("must have missed it") nor a state ("should be fine").
+_A_DUTY = re.compile(
+    r"\b(?:must|should|needs? to|has to|have to|are to|is to)\s+(?:always\s+|ever\s+|never\s+|not\s+)?(?!(?:have|be|been)\b)[a-z]+"
+)
+_DUTY_CUES = ("must ", "should ", "need to ", "needs to ", "has to ", "have to ", "are to ", "is to ")
+# Where the subject of a duty begins: the clause's start, or a joining word.
+_SUBJECT_START = re.compile(r"(?:^|[,;:.!?(]|\s(?:and|but|so|because|as|then|since|while|once)\s)(?:(?![,;:.!?(]|\s(?:and|but|so|because|as|then|since|while|once)\s).)*$")
+# Whoever deals with the customer, as a group or as anyone at all ("the night shift", "delivery guys", "whoever is on the desk").
+_STAFF_GROUPS = frozenset("staff crew crews team teams shift shifts techs guys lads".split())
+_ANYONE = frozenset("whoever anyone anybody everyone everybody".split())
+# Relations and the customer's own party are not whoever deals with them: "Parents should sign the waiver".
+_NOT_OUR_PEOPLE = _THEIR_OWN_PARTY | frozenset(
+    "mother father son daughter wife husband partner sister brother aunt uncle niece nephew cousin friend relative family child children kid kids neighbour neighbor".split()
+)
+_NOT_BEFORE_A_DOER = frozenset("she he they i we you it his her their my your if whether".split())
+
+
+def _whoever_deals_with_them(lowered: str, at: int) -> str | None:
+    """The words naming whoever deals with the customer as the subject of a duty at ``at``: a role in the plural, a
+    group of staff, or anyone at all ("Cleaners should keep the back door shut", "Valeting lads need to hoover the
+    boot last", "Whoever is on the front desk has to ring up"; not one person, "The engineer needs to order the part",
+    nor a relation or the customer's own party, "Her sons must sign")."""
+    found = _SUBJECT_START.search(lowered, 0, at)
+    if found is None:
+        return None
+    words = re.findall(r"[a-z][a-z'-]*", found.group(0))
+    if not words:
+        return None
+    if words[0] in _ANYONE:
+        return " ".join(words)
+    for index, word in enumerate(words[:4]):
+        if word in _NOT_BEFORE_A_DOER or word.endswith("ed"):
+            return None
+        one = word[:-1] if word.endswith("s") else ""
+        if word in _STAFF_GROUPS or (one and is_role(word) and one not in _NOT_OUR_PEOPLE and word not in _NOT_OUR_PEOPLE):
+            return " ".join(words) if len(words) - index <= 6 else None
+    return None
+
+
+def _duty_of_whoever_deals(sentence: str) -> str | None:
+    """The words of a duty in the present laid on whoever deals with the customer (see _whoever_deals_with_them)."""
+    lowered = sentence.lower()
+    for duty in _A_DUTY.finditer(lowered):
+        doer = _whoever_deals_with_them(lowered, duty.start())
+        if doer is None or _terms_told(lowered, duty.start()):
+            continue
+        clause = re.split(r"[,;:.!?]", lowered[duty.end() :], maxsplit=1)[0]
+        if _ONE_DAY.search(clause) and _EVERY.isdisjoint(clause.split()):
+            continue  # "the fitters need to come back Thursday": one job, on one day
+        return f"{doer} {duty.group(0)}"
+    return None
+
+
 def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
     words = text.words
+    if any(cue in text.lowered for cue in _DUTY_CUES):
+        for sentence in sentences(text.text):
+            duty = _duty_of_whoever_deals(sentence)
+            if duty and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(duty)):
+                return sentence.strip(), duty
     if _may_be_an_order(text):
         for sentence in sentences(text.text):
             order = _an_order(sentence, lexicon)
@@ -458,6 +519,8 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
                 continue  # "All invoices were sent to the old address in May": what happened to them, not a wish
             if not theirs and not durable:
                 continue  # only an occasion of theirs brought the text this far
+            if theirs and _MAIN_VERB_AFTER.match(sentence, wish.end()) and not _WISH_VERB.search(wish.group(0)):
+                continue  # "Each visit he tries to knock something off": his verb is the sentence's, what he does, not an occasion
             if theirs and _reported_before(sentence.lower()[: wish.start()], lexicon):
                 continue  # "Reminded the crews to close every gate they open": a report; the need is a clause without a verb
             if _terms_told(sentence.lower(), wish.start()):
@@ -483,7 +546,11 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     order; or an instruction to whoever visits or calls ("operatives must wait", "drivers should
     phone ahead", "drivers are to park on the street", "nobody should ever knock before 1 p.m.", "no
     one is to open the back door"), however the doer is put ("anyone going round must text first",
-    "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia") and whatever
+    "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia") whoever it is
+    named by a role in the plural or a group of staff, in any words ("Cleaners should keep the back door
+    shut", "delivery guys need to carry everything up", "Whoever is on the front desk at night has to
+    ring up"; not one person, "The engineer needs to order the part", nor a relation or the customer's
+    own party, "Parents should sign the waiver", nor one job on a day named), and whatever
     the verb of the duty ("whoever is on her round needs to wheel the bins back"; not a guess,
     "staff must have missed it"), or in headline form, whoever of a kind in the plural, then "to" and a
     verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"; not one
@@ -502,7 +569,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     for every occasion of the customer's ("nut-free tray at her bench each workshop she attends"; not
     a report, "printed every class she attended", "reminded the crews to close every gate they
     open", nor what the customer does or is every time, "Every visit he is trying to get something
-    free", "every visit the same show", "Argues the toss over every booking she makes"; but a wish is one,
+    free", "every visit the same show", "Argues the toss over every booking she makes", "Each visit he tries
+    to knock something off the bill"; but a wish is one,
     "Wants a printed receipt every visit she makes"); "only ever", "for all the
     future roles"; "as a rule", "would rather we", one thing over another however strongly ("would
     much rather get a text than a call"), one channel over another ("phone rather than write"), a
