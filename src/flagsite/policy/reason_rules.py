@@ -384,7 +384,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
 
 
 # Words that give a verb no object: "Emailed over.", "Will do.", "Done it."
-_NO_OBJECT = frozenset("over on up back off out in through across along round will do did does done shall can have has been be it".split())
+_NO_OBJECT = frozenset("over on onto up down back off out in through across along round will do did does done shall can have has been be it".split())
 
 
 # Who did it, where, how, or by what rule, said in place of what: "Dealt with by the office.", "on the
@@ -406,12 +406,26 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     item = item.replace("’", "'") if "’" in item else item
     lowered = item.lower()
     found = _RESOLUTION_WORD.findall(lowered)
+    if not _PLAIN_FORMS.isdisjoint(found) and _A_PLAIN_FORM_TO_COME.search(lowered):
+        return False  # rarely: an act to come, named ("will speak to both parents")
     if _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known):
         return True
     if " out" in lowered or " up" in lowered:  # rarely: "we ironed the whole thing out", read as "sorted it"
         lowered = _FIXED_IT.sub("sorted it", lowered)
         found = _RESOLUTION_WORD.findall(lowered)
+    if ("no " in lowered or " in order" in lowered or " in hand" in lowered or " in good order" in lowered) and _TROUBLE_NO_MORE.search(lowered):
+        lowered = _TROUBLE_NO_MORE.sub("fine", lowered)  # rarely: trouble no more, read as "fine"
+        found = _RESOLUTION_WORD.findall(lowered)
     return _no_deed_left(lowered, found, subject)
+
+
+# Being fine said as trouble no more or things in order: "no more problems", "she has no further complaints",
+# "there are no issues now", "everything is in order", "all in hand".
+_TROUBLE_NO_MORE = re.compile(
+    r"\b(?:(?:there (?:is|are|was|were|has been|have been) |(?:she|he|they|i|we) (?:has|have|had) )?"
+    r"no (?:more |further |other |longer )?(?:trouble|troubles|problems?|issues?|complaints?|bother|hassle|worries)|"
+    r"in (?:good )?(?:order|hand))\b"
+)
 
 
 # A verb of fixing with its particle whose object is only the issue as a whole: "straightened it all out", "worked
@@ -480,7 +494,12 @@ def _a_slip_of_an_empty_word(word: str) -> bool:
     return any(slip in _SAYS_NOTHING and len(slip) > 3 for slip in slips)
 # A name or a title as written, with the particles inside a name: "Mrs Lim's complaint", "Mr ap Gwilym"; not "the account".
 _CAPITALISED = re.compile(r"\b[A-Z][a-z']*(?:\s+[a-z]{1,4}\s+[A-Z][a-z']*)*")
-_SAYS_NOTHING = EMPTY_RESOLUTION_WORDS | _NO_OBJECT | EMPTY_RESOLUTION_CLAIMS
+# The plain forms of verbs of handling, giving and talking, which a second language may write for the past: "I help
+# her already", "I have speak with her", "Already explain to her".
+_PLAIN_FORMS = frozenset("help explain speak handle answer advise assist inform reply escalate".split())
+# After a modal or "to" a plain form is what it says, an act to come: "the manager will speak to both parents".
+_A_PLAIN_FORM_TO_COME = re.compile(rf"\b(?:will|'ll|shall|would|can|could|should|must|to)\s+(?:\w+ly\s+)?(?:{'|'.join(sorted(_PLAIN_FORMS))})\b")
+_SAYS_NOTHING = EMPTY_RESOLUTION_WORDS | _NO_OBJECT | EMPTY_RESOLUTION_CLAIMS | _PLAIN_FORMS
 
 
 @rule("P104", "resolution-missing", "error", "note")
@@ -500,11 +519,19 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     who did it, where or by what channel ("on the system"), a manner or a rule followed ("duly", "as
     appropriate", "fully", "remotely", "as per the clinic procedure"), a time ("straight away", "on the
     day", "the same morning"), or a state of being fine or finished ("is finish", as a second language may
-    say it), and any one of these misspelt by a letter ("resolvd"): "Took care of it.", "Dealt with by the office.", "It is solved now.",
+    say it), trouble no more ("no more problems", "no further complaints", "all in hand", "everything is in
+    order"), and any one of these misspelt by a letter ("resolvd"): "Took care of it.", "Dealt with by the office.", "It is solved now.",
     "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
     "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
     "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",
     "I have dealt with Mr Ogun's enquiry as appropriate."
+
+    A verb of handling, giving or talking in its plain form, as a second language may write the past, says no more
+    than its past ("I help her already, now is working.", "I have speak with her and everything is clear for her
+    now.", "Already explain to her and she say ok."); after "will", "to" or another modal it names an act to come
+    ("the manager will speak to both parents"). Text-speak for a small word is read as the word it stands for (as
+    P301 reads it: "looked into it n got it sorted 4 her"), and a matter escalated with nobody named, talked over
+    "regarding the matter", "what happened", taken "through the usual steps" or handled "in full" names no deed.
 
     Each clause of an entry is read as a reviewer reads it: who did it (its subject, when that is a
     person or staff, "the head of strings", or "by" someone), to, with or for whom ("the teachers
@@ -518,7 +545,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     better, as seen or reported ("she's feeling better", "we got there in the end", "now is working",
     "she says it is much better", "she left happy", "in better spirits"), or a judgement of the person in place of a deed
     ("Very entitled attitude on the phone."), a visit ("came out", "swung by") and a clause with no verb
-    that names only who, where and when ("Tech onsite Tues AM") name none: "Crew took care of it on the Thursday.",
+    that names only who, where and when ("Tech onsite Tues AM", "Engineer out Thursday, job done, customer happy",
+    "Operations have now looked after this for her") name none: "Crew took care of it on the Thursday.",
     "Spoke to the driver and dealt with it.", "Matter is handled by the deck crew, is finish now.",
     "Looked into it together with him on the chat and it is sorted now.", "I have reviewed Mrs
     Ashworth-Keene's correspondence and dealt with the matter in accordance with the adoption scheme
@@ -551,8 +579,29 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     items = [item.strip().rstrip(".!").strip() for item in subject.note.resolution]
     if not items:
         yield Hit(("resolution",), "the note has no resolution; add resolution: with the actions taken, what the customer was told, timeframes and amounts")
-    elif all(_an_empty_entry(item, subject) for item in items):
+    elif all(_an_empty_entry(item, subject) for item in _small_words_spelt_out(items, subject)):
         yield Hit(("resolution", 0), f"resolution {describe(subject.note.resolution[0])} does not say what was done; list the actions taken and what the customer was told")
+
+
+# "4" for "for" before whom or what it was for ("sorted 4 her"); a count ("4 new tyres") is no word.
+_FOR_BEFORE_WHOM = re.compile(r"(?<![\w'’]) 4 (?:her|him|them|me|us|you|the|it|his|their)\b", re.IGNORECASE)
+
+
+def _small_words_spelt_out(items: list[str], subject: Subject) -> list[str]:
+    """Resolution entries with the letters and digits written for small words spelt out, as P301 reads them: "looked
+    into it n got it sorted 4 her" is "looked into it and got it sorted for her", so it is read as what it says."""
+    joined = "\n".join(items)
+    if " n " not in joined and " w " not in joined and (" 4 " not in joined or not _FOR_BEFORE_WHOM.search(joined)):
+        return items  # nearly every note: no letter or digit that may stand for a small word
+    lexicon = subject.lexicon
+    texts = {t.loc: t for t in subject.texts}
+    spelt = []
+    for index, item in enumerate(items):
+        text = texts.get(("resolution", index))
+        for short, word in (lexicon.letters_for_words(text) + lexicon.digits_for_words(text)) if text else []:
+            item = re.sub(rf"(?<![\w'’]){re.escape(short)}(?![\w'’])", word, item)
+        spelt.append(item)
+    return spelt
 
 
 # What a resolution reads as once the parts of its sentences that say who, where, when, with whom,
@@ -571,7 +620,7 @@ _HANDLING = frozenset(
 )
 _TALK_NOUNS = frozenset("chinwag natter yarn conversation chat word talk".split())
 # Prepositions that open where, when or over what channel: "at reception", "on the Thursday", "over video call".
-_PLACE_OR_TIME = frozenset("at on in over via during from across round around inside within until".split())
+_PLACE_OR_TIME = frozenset("at on onto in over via during throughout from across round around inside within until".split())
 # Prepositions that open a person: by whom, to or with whom, for whom ("by the duty manager", "for her").
 _PERSON_PREPOSITIONS = frozenset("by to with for from between".split())
 # Whom a thing is passed to or raised with is the deed itself: "Passed her complaint to the practice manager.",
@@ -589,13 +638,14 @@ _PRONOUNS = frozenset("i we me us you he she they him her them everyone everybod
 # Groups of staff named as a whole: "the deck crew", "floor staff", "the yard lads".
 # (And the parties to a matter, and a head or chair of something: "between all parties", "the head of strings".)
 # (And staff by a short form: "Tech onsite Tues AM".)
-_TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair tech techs".split())
+# (And a department named as a whole: "Operations have looked after this", "got onto the depot".)
+_TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair tech techs operations depot".split())
 # Past forms a particle follows as part of the verb ("went over", "put in"), beside those in -ed.
 _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come swung saw had did done brought kept held".split())
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
 _WHEN = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then later
-    time after afterwards hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
+    time after afterwards since again hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
 )
 # The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
 _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".split())
@@ -606,7 +656,9 @@ _ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom
 # The size or kind of a look or a talk, degree and company: "a good old look", "a lot calmer", "this one",
 # "got there", "looked into it together".
 _SIZE_OR_DEGREE = frozenset(
-    "old quick brief little proper nice lot much one there right enough by our your its very together onsite on-site kindly please".split()
+    "old quick brief little proper nice lot much one there right enough by our your its very together onsite on-site kindly please"
+    # (And the usual kind, and a talk or a deed done in full: "through the usual steps", "in full", "at length".)
+    " usual normal standard regular full length detail".split()
 )
 # Nouns of a person's manner, beside a judging word: "Very entitled attitude on the phone."
 _CONDUCT = frozenset("attitude manner behaviour behavior tone".split())
@@ -626,8 +678,11 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
     if len(words) > 30:
         return False
     if _EMPTY_VERBS.isdisjoint(words):  # the usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR")
-        if len(words) > 8 or not any(lexicon.judges_a_person(w) for w in words if w not in _NO_DEED_WORDS):
+        if len(words) > 8:
             return False
+        if _STATES_REACHED.isdisjoint(words):  # or a state reached with no verb of handling: "Tech out Weds, all working now"
+            if not any(lexicon.judges_a_person(w) for w in words if w not in _NO_DEED_WORDS):
+                return False
     elif len(words) > 8 and len([w for w in words if w not in _NO_DEED_WORDS]) > 8:
         return False  # more words of substance than the who, where and when of an entry hold
     names = subject.names
@@ -708,9 +763,14 @@ def _a_state(word: str) -> bool:
 
 
 # (And the state reported or left in: "she says it is much better", "she left happy", "in better spirits".)
-_BEING_FINE = frozenset("better feeling feels feel felt working gone says said reports reported left spirits mood".split())
+# (And said in the plain form a second language may write for the past: "she say ok", "she understand now".)
+_BEING_FINE = frozenset("better feeling feels feel felt working gone say says said reports reported left spirits mood understand".split())
+# States that may end an entry with no verb of handling in it: "Tech out Weds, all working now", "customer happy".
+_STATES_REACHED = REPORTED_STATES | frozenset("better working".split())
 # Verbs that do nothing by themselves, one of which an entry that says nothing at length holds: "dealt", "provided", "solve".
 _EMPTY_VERBS = _HANDLING | frozenset(w for w in _SAYS_NOTHING if w.endswith("ed")) | frozenset("solve fix resolve inform".split())
+# (And their plain forms, which a second language may write for the past: "I speak with her long time".)
+_EMPTY_VERBS |= _PLAIN_FORMS
 _NO_DEED_WORDS = (
     _COMING  # a visit said in place of what was done: "Mike swung by after his last job"
     | ACCOUNT_PARTY_ROLES  # the customer by another name: "cust good w/ it", "the guest"

@@ -192,7 +192,11 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     quickly straight finish finished complete"""
     # When, said in place of what: "Sorted on the day.", "Attended to on the spot.", "Fixed the same morning.";
     # help in another word: "Customer supported remotely."
-    """ day morning afternoon evening night spot same time support supported supporting aided""".split()
+    """ day morning afternoon evening night spot same time support supported supporting aided"""
+    # A matter escalated to nobody named; "regarding" and "concerning" as "about": "Spoke with him regarding the matter".
+    """ escalated regarding concerning re"""
+    # What happened, the issue named by its kind: "went over what happened".
+    """ what happened""".split()
 )
 
 # Words that say nothing about why the customer got in touch.
