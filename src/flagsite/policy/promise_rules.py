@@ -137,7 +137,7 @@ _WE_DO_LATER = re.compile(
     rf"(?:^|[.;!?,]\s*|\n|\b(?:so|then|and|that)\s+)(?:i|we)\s+{_NO_ACT_AFTER_I}(?!(?:{_DECIDED_OR_SO})\b)([a-z]+)\b[^.;!?,]{{0,60}}?"
     r"\b(?:tomorrow|tonight|later today|this (?:week|afternoon|evening|morning)|next (?:week|month|time|visit)|first thing|"
     r"in the (?:morning|afternoon|evening)|after that|when (?:it|they|the)|once (?:it|they|the)|as soon as|"
-    rf"(?:on |next |this )(?:{WEEKDAYS})(?!s))\b"
+    rf"(?:on |next |this )?(?<!since )(?<!last )(?<!from )(?<!every )(?<!each )(?<!until )(?<!till )(?:{WEEKDAYS})(?!s))\b"
 )
 # What _WE_DO_LATER cannot match without, looked for first (the pattern tries every position, and few sentences
 # hold both): "I" or "we" before a space (a pattern that opens on a letter skips quickly to it), and the time to
@@ -243,7 +243,7 @@ def _may_do_later(text: TextField) -> bool:
     words = text.words
     if _contacts_them_after(text):
         return True  # _OURS_DO_LATER's: "Brian checks the till roll tonight and texts her if it shows"
-    if _LATER_WORDS.isdisjoint(words):
+    if _LATER_WORDS.isdisjoint(words) and not (text.has_digit and _A_DATE_AFTER.search(text.text.lower())):  # "on the 22nd"
         # _WE_DO_FOR_THEM's condition: "I send him a photo if they find one"
         return "if" in words and ("i" in words or "we" in words) and not _THEM_WORDS.isdisjoint(words)
     if "i" in words or "we" in words or "back" in words or "going" in words or not _OUR_DOINGS.isdisjoint(words):
@@ -414,10 +414,16 @@ _OUR_DOINGS = frozenset(
 )
 # What a person does for the customer, on it now: a word opening the sentence before it is a name ("Hamish is delivering ...").
 _DONE_FOR_THEM = _OUR_DOINGS | frozenset("bringing dropping redoing refitting returning picking taking".split())
+# A date, after "on", "by" or "before": "on 14 Dec", "on the 22nd", "by 3/1".
+_A_DATE = (
+    r"(?:on|by|before) (?:the [0-3]?[0-9](?:st|nd|rd|th)|[0-3]?[0-9](?:st|nd|rd|th)? "
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|[0-3]?[0-9]/[01]?[0-9](?![0-9]))"
+)
+_A_DATE_AFTER = re.compile(rf"\b{_A_DATE}\b")
 _A_TIME_TO_COME = (
     r"(?=[^.;!?]{0,60}?\b(?:tomorrow|tonight|later|this (?:afternoon|evening|morning|week|weekend)|(?:over|at|before) the weekend|next|first thing|in the (?:morning|afternoon|evening)|"
     rf"when|once|as soon as|after|by (?:the|end|close|{WEEKDAYS})|within (?:the (?:hour|day|week)|[a-z0-9]+ (?:working )?(?:hours?|days?|weeks?))|"
-    rf"(?:on|for) {_A_WEEKDAY}|(?<!since )(?<!last )(?<!until )(?<!till )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b)"
+    rf"(?:on|for) {_A_WEEKDAY}|{_A_DATE}|(?<!since )(?<!last )(?<!until )(?<!till )(?<!from )(?<!every )(?<!each ){_A_WEEKDAY})\b)"
 )
 _TIME_TO_COME_AT = re.compile(_A_TIME_TO_COME)
 # What _A_TIME_TO_COME cannot match without (every weekday ends in "day"): a quick look first. Keep both in step.
@@ -594,7 +600,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
     what is simply so: "we will need access to the loft"); the present tense for the future, as
     non-native writers put it ("I check with the manager and come back to her", "I ask the manager
-    and write Mr Demir back until Friday", "I ring her back on Monday", "We measure on Thursday", "I text her when it's on the rail"; the writer doing anything
+    and write Mr Demir back until Friday", "I ring her back on Monday", "We measure on Thursday", "we fit it Friday morning", "I text her when it's on the rail";
+    a verb the same in the past with a time only to come: "I put the washer in tomorrow", "I let her know when it is
+    delivered tomorrow"; the writer doing anything
     to or for the customer with a time to come or a condition anywhere in the sentence: "I send him a photo if they
     find one", "Tomorrow I bring them to her", "We ring her the day it lands", "I ask the supplier and write to
     Ms. Olsen after"); a colleague on the way ("Priya is coming out on Friday
@@ -616,7 +624,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     grinder and coming back Friday", "Kayla's putting together a video for her and sending it over tonight", "Wade is booked Monday. He will come out Tuesday", "Conor's on tonight
     and he'll search the room"); one of ours due with no "will": back, for what ("Dean back Thursday to
     re-glue it", "back out to fit it once it arrives"), "to" and a verb with a time to come ("Craig to
-    re-inspect Friday first thing"), on it with a day ("Hamish is delivering the mattress Saturday");
+    re-inspect Friday first thing"), on it with a day or a date ("Hamish is delivering the mattress Saturday", "Bartek is collecting the old
+    unit on the 22nd", "is sending it out on 9 Dec"; a date in the reason is of what happened, and "the
+    director's ruling on 20 November" is whose ruling it is);
     what we send or do, due ("Revised estimate going out to her tomorrow", "Rope cutter to be fitted at
     next lift-out"; not "to be repaired by the landlord's contractor"); the writer left out before a verb
     in -ing, what it acts on and a day ("Re-stitching the strap Wed"), whatever its words when it is carried
@@ -745,6 +755,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         ours_in_present = later and (_OURS_IN_THE_PRESENT.search(text.text) is not None or _contacts_them_after(text))
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             read = _subject_carried(_QUOTED.sub(blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
+            if in_reason and text.has_digit:
+                read = _A_DATE_AFTER.sub(blank, read)  # a date in the reason is of what happened ("the director's ruling on 20 November")
             previous = sentence
             promise = _may_promise(read) and _any_promise_in(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
             if (promise or _ours_will(read, in_reason, subject.texts, text, ours_in_present, later)) and not _a_question(sentence):
@@ -1013,7 +1025,7 @@ def _ours_will(
     if (
         "booked" not in sentence
         # "will ...", or "is emailing him ... tonight": someone on it now needs a time to come
-        and (future or ("ing " in sentence and any(mark in sentence for mark in _TIME_TO_COME_MARKS)))
+        and (future or ("ing " in sentence and (any(mark in sentence for mark in _TIME_TO_COME_MARKS) or _A_DATE_AFTER.search(sentence))))
         and _someone_of_ours_will(sentence, in_reason, text, texts)
     ):
         return not _REPORTED_SPEECH.search(sentence)  # not when the occasion is booked ("at the check-up she booked")
@@ -1133,7 +1145,15 @@ def _we_do_later(sentence: str) -> bool:
     if not _may_say_we_do_later(sentence):
         return False
     sentence = _without_their_past(sentence)
-    return any(_present(found.group(1)) for found in _WE_DO_LATER.finditer(sentence)) and not _RECURRING.search(sentence)
+    return any(
+        _present(found.group(1)) or (found.group(1) in _SAME_IN_BOTH and _SURELY_LATER.search(sentence, found.end(1)) and not _PAST_TIME.search(sentence))
+        for found in _WE_DO_LATER.finditer(sentence)
+    ) and not _RECURRING.search(sentence)
+
+
+# A time that is only to come: a verb the same in both tenses takes the present with it ("I put the washer in tomorrow").
+_SURELY_LATER = re.compile(r"\b(?:tomorrow|tonight|later today|next (?:week|month|time|visit)|this (?:afternoon|evening|week)|first thing)\b")
+_PAST_TIME = re.compile(r"\b(?:yesterday|last|ago|earlier)\b")
 
 
 def _we_do_for_them(sentence: str) -> bool:
@@ -1290,6 +1310,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
                 return True  # the writer, left out: "Sending her the revised quote tonight"
             continue
         busy = found.group("busy")
+        if busy and sentence.startswith(("'s", "’s"), found.end("busy")) and _A_POSSESSOR.intersection(busy.split()[-2:-1]):
+            continue  # whose thing it is: "the director's ruling on 20 November", "her sister's wedding on Saturday"
         doer, _ = _doer(busy or found.group("doer"), in_reason)
         verb = found.group("verb") or ""
         if verb in DETERMINERS and found.group(0).endswith(f"going to {verb}"):  # going to a place: "Ahmed going to his cafe"
@@ -1343,6 +1365,8 @@ def _clipped_person_on_it(name: str, doing: str, in_reason: bool, text: TextFiel
     return (name in capitalised.inside or name in capitalised.opening) and not a_plural(name)
 
 
+# A word before a name in "'s" that makes it whose thing follows, not who is on it: "the director's ruling".
+_A_POSSESSOR = frozenset("the a an his her their my its".split())
 # Seeing if one can do something is a try at it: "is going to see if he can weld a patch on"; not "to see if his landlord agrees".
 _SEE_IF_ONE_CAN = re.compile(r"\s+(?:if|whether)\s+(?:he|she|they|we|i)\s+(?:can|could|is able to|are able to)\b")
 # Having a try at something is an act: "will have another go tomorrow", "will have a look at it".
