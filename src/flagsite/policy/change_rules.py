@@ -9,7 +9,7 @@ from ..rules import Hit, describe, rule
 from .note_common import DETERMINERS, KIN, is_role, their_names
 from .subject import Subject
 from .text import sentences
-from .words import CHANGE_FIELDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE, WEEKDAYS
+from .words import CHANGE_FIELDS, HONORIFICS, NOT_A_FIELD_AFTER, NOT_A_FIELD_BEFORE, RELATIONS, WEEKDAYS
 
 # (The look-ahead for a letter passes over the gaps between words at once: every match opens with one.)
 _CHANGE_VERB = re.compile(
@@ -108,12 +108,16 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     lounge", nor a place that shares a word with a product, "the family area"); someone added
     to or taken off the account or what it holds, by relation or by name ("added her husband as an
     authorised user on the account", "took her mother off the family membership", "Added Siân Davies
-    to the account as a second contact", "Took Mr Ruane off the boiler warranty"); something the account covers put on or taken off it ("Took the Fiesta off
-    his account"; not a note or money); the account given to another holder ("switched the account over to
-    Sandhu Lettings Ltd", "swapped it over to Greg" after the account is named); a person named by
+    to the account as a second contact", "Took Mr Ruane off the boiler warranty", "Added Priya Shah as a second
+    signatory on the business account"); something the account covers put on or taken off it ("Took the Fiesta off
+    his account", "Took the breakdown cover off the agreement"; not a note or money, nor a thing of something
+    else's, "added two sessions to his plan of lessons"); the account given to another holder ("switched the account over to
+    Sandhu Lettings Ltd", "swapped it over to Greg" after the account is named, "Handed the account over to
+    her son"); a person named by
     title moved onto a product ("Moved Ms Byrne onto the fixed-fee bookkeeping service"); taken off
     or removed from a scheme, a programme or a plan ("took plot 42 off the letting scheme"); the
-    terms the account pays on extended or changed ("extended the credit terms to 45 days"); a setting or messages turned off, or a phone unlinked ("turned off
+    terms the account pays on extended or changed ("extended the credit terms to 45 days"), or a product of
+    theirs ("Extended her lease to 12 months"; not "extended the deadline to Friday"); a setting or messages turned off, or a phone unlinked ("turned off
     the paper statements", "Turned off her text reminders", "unlinked the old handset from her account"); a setting of the customer's, of what
     reaches them or how they pay, changed ("changed her reminder setting in the booking app", "updated
     his notification settings"; not a thing's, "the settings on her camera"); an account renamed; the plain verb
@@ -122,12 +126,16 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     resolution, a field named before its verb, as terse notes put it ("Address updated", "Her
     email has been changed to the work one", "New card added to the account", "Card on file swapped
     for her new Visa", "Her mobile number on the booking system has been amended"), someone now holding a role of the account or made one ("Her daughter is now
-    the main contact", "Made her husband the account holder"), a thing of the
+    the main contact", "Made her husband the account holder"), a thing of theirs given a level as its new value, whatever the thing ("switched her delivery over to
+    weekly", "Changed her milk order over to fortnightly"), "her details" of a kind ("Updated her vet
+    details on the booking system"), a thing of the
     customer's given a new value in the passive ("Her tenancy has been reduced to the half plot"), the
     customer given a new state in the passive ("The customer has been moved to monthly invoicing", "Mr
     Whitfield has been opted out of the promotional mailing list"; not passed on, "has been transferred
     to the accounts team", nor moved to a table or up a list),
-    the new state said with "now" ("She is now on the annual plan", "Dr Marchbanks is now on the
+    the new state said with "now" ("She is now on the annual plan", "she's on the long-stay weekly rate
+    now" (unless the reason gives the old and the new: "Asked to move from pay-as-you-go to the monthly plan"),
+    "Account now billed to Delaney Consulting LLC", "Dr Marchbanks is now on the
     Veteran membership", "Membership now in her married name", "Credit terms now 60 days", "Account now
     in the name of Doherty Interiors Ltd"), the account put under a new name ("Put the account under
     her married name", or under a holder by name, "Put the account under Kowalski Roofing LLC"; not a
@@ -201,11 +209,17 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             yield Hit(("changes", index), f"the change of {change.field} has no {' and no '.join(missing)}; record both the old and the new value (write \"\" for an empty one)")
     if note.changes:
         return
+    # A new state said with "now" leaves the reason to give the old one: "Asked to move from pay-as-you-go to the
+    # monthly climbing plan" then "she's on the cheaper monthly plan now".
+    given_in_reason = any(text.loc[0] == "reason" and "from" in text.words and _FROM_TO.search(text.lowered) for text in subject.texts)
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
         put_on_or_off_a_thing_held = not _HELD.isdisjoint(text.words) and not _ON_OR_OFF_VERBS.isdisjoint(text.words)
-        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words) and not put_on_or_off_a_thing_held:
+        if (
+            _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words)
+            and _NOW_ON_WORDS.isdisjoint(text.words) and not put_on_or_off_a_thing_held
+        ):
             continue  # no account field named, nothing of theirs, no record or new value, no one put on or off a thing held: nearly every text
         stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words or "made" in text.words)
         to_a_value = "to" in text.words or "onto" in text.words or "into" in text.words  # what the two readings below need
@@ -226,7 +240,7 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             sentence = original.lower()
             if _FROM_TO.search(sentence):
                 continue  # the sentence gives the old and the new value itself
-            field = _state_changed(sentence) if stated else None
+            field = _state_changed(sentence) if stated and not given_in_reason else None
             if field:
                 field = _thing_named(field.split())
                 yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
@@ -362,8 +376,13 @@ _FIELD_NAMES = "|".join(re.escape(f) for f in sorted(CHANGE_FIELDS, key=len, rev
 _ROLES_OF_THE_ACCOUNT = "contact|account holder|holder|bill payer|payer|authori[sz]ed user|cardholder|signatory|next of kin|emergency contact"
 # (The look-ahead for a letter passes over the gaps between words at once: every match opens with one.)
 _NOW_STATE = re.compile(
-    rf"(?=[a-z])\b(?:(?:she|he|they|customer|client|member|(?:{'|'.join(sorted(HONORIFICS))})\.?\s+[\w'-]+)\s+(?:is|are|'s)\s+now\s+(?:on|with)\s+"
+    rf"(?=[a-z])\b(?:(?:she|he|they|customer|client|member|(?:{'|'.join(sorted(HONORIFICS))})\.?\s+[\w'-]+)(?:\s+(?:is|are)|['’]s|['’]re)\s+now\s+(?:on|with)\s+"
     rf"(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)|"
+    # "now" after the new state: "she's on the long-stay weekly rate now".
+    rf"(?:she|he|they|customer|client|member)(?:\s+(?:is|are)|['’]s|['’]re)\s+(?:on|with)\s+(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)\s+now\b|"
+    # The account now billed to another: "Account now billed to Delaney Consulting LLC".
+    r"\baccount\s+(?:is\s+)?now\s+(?:(bill)ed|(invoice)d|(charge)d)\s+(?:to|under)\b|"
     rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:(?:held|registered|listed|kept)\s+)?(?:in|on|under|the|set to|going to|goes to|at|\d)|"
     # The account held under a new name: "Account now in the name of Doherty Interiors Ltd", "is now under the company's name".
     r"\baccount\s+(?:is\s+)?now\s+(?:(?:held|registered|listed|kept)\s+)?(?:in|under)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(name)\b|"
@@ -374,6 +393,8 @@ _NOW_STATE = re.compile(
     # husband the account holder".
     rf"(?:\b(?:is|are)\s+now|\bmade\s+(?:his|her|their)\s+[\w-]+)\s+(?:the|a|an|her|his|their)\s+(?:[\w-]+\s+)?({_ROLES_OF_THE_ACCOUNT})\b)"
 )
+# What _NOW_STATE reads the customer as now on, beyond the fields: "she's on the long-stay weekly rate now".
+_NOW_ON_WORDS = frozenset("tier scheme contract bundle rate band".split())
 # A change named as a noun, with what was done to it: "Processed her change of address", "Change of name done".
 _CHANGE_AS_A_NOUN = re.compile(
     rf"\b(?:(?:processed|actioned|logged|made|completed|did|put through|submitted|applied|recorded|carried out|sorted)\s+"
@@ -655,6 +676,13 @@ _MESSAGES = re.compile(
 _TO_SOMEONE_ELSE = re.compile(
     r"\s+((?i:(?:the|her|his|their)\s+(?:[\w-]+\s+)?account)|it)\s+(?:(?:over|across)\s+)?(?:to|into)\s+(?:the name of\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?[A-Z][\w'-]*"
+    # or to a relation of theirs: "Handed the account over to her son".
+    rf"|\s+((?i:(?:the|her|his|their)\s+(?:[\w-]+\s+)?account))\s+(?:(?:over|across)\s+)?to\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(RELATIONS))})\b"
+)
+_HELD = _PRODUCT_WORDS - _LEVELS
+# A level as the new value, alone or naming a product: "to fortnightly", "to the monthly plan" (not "to the weekly slot").
+_A_LEVEL_AS_VALUE = re.compile(
+    rf"\s+(?:(?:a|an|the)\s+)?(?:{'|'.join(sorted(_LEVELS))})(?:\s+(?:{'|'.join(sorted(_HELD))}))?\s*(?:$|[.,;!?]|\s(?:on|in|at|from|for|with|as|and|now|instead|starting)\b)"
 )
 # Taken off a scheme the customer belonged to: a lasting change, like leaving a mailing list.
 _LEFT_A_SCHEME = re.compile(
@@ -664,18 +692,21 @@ _LEFT_A_SCHEME = re.compile(
 _COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bumped dropped".split())
 
 
-_HELD = _PRODUCT_WORDS - _LEVELS
+# A product of the customer's given a new length: "Extended her tenancy to the end of August", "his lease by six months".
+_THEIR_PRODUCT_TO = re.compile(rf"\s+(?:his|her|their)\s+(?:[\w-]+\s+)?({'|'.join(sorted(_HELD))})\s+(?:to|by|until|till)\b")
 _ON_OR_OFF_VERBS = frozenset("added removed took taken".split())  # the verbs _NAMED_ON_ACCOUNT is read after
 # A person by name put on or taken off the account, or what it holds: "Added Siân Davies to the account as a
 # second contact", "Took Mr Ruane off the boiler warranty", "Removed Dana from the lease".
 _NAMED_ON_ACCOUNT = re.compile(
-    rf"\s+(?:(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}}\s+(?:to|onto|on|off|from)\s+"
-    rf"(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(_HELD))})\b"
+    rf"\s+(?:(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}}\s+"
+    # In the role they hold: "Added Theresa as a joint owner on the share savings account".
+    r"(?:as\s+(?:a|an|the|her|his|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+)?(?:to|onto|on|off|from)\s+"
+    rf"(?:the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(_HELD))})\b"
 )
 # Something the account covers put on or taken off it: "Took the Fiesta off his account", "added the van to her policy".
 _ITEM_ON_OR_OFF = re.compile(
-    r"^\s+((?:[\w'-]+\s+){1,3}?)(?:off|from|onto|to|on)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?"
-    r"(account|cover|policy|plan|membership|insurance|contract|subscription)\b"
+    r"^\s+((?:[\w'-]+\s+){1,4}?)(?:off|from|onto|to|on)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
+    r"(account|cover|policy|plan|membership|insurance|contract|subscription|agreement|lease|tenancy|tariff|package)\b(?!\s+of\b)"
 )
 # What is put on an account without changing it: a note, money, or a thing not named.
 _NOT_AN_ITEM = re.compile(r"\b(?:it|them|this|that|credit|refund|payment|money|balance|fee|charge|discount|points?|comment|flag|\d+)\b|[£$€%]")
@@ -750,7 +781,10 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
             return None  # "set" changes the account as "set her up on direct debit" or "set the direct debit date to the 16th"
     if name in ("extended", "shortened"):
         found = _FIELD_IN_CLAUSE.search(_CLAUSE_END.split(rest, maxsplit=1)[0])
-        return found.group(1) if found else None  # "extended the credit terms to 45 days"; not "the hem was shortened"
+        if found:
+            return found.group(1)  # "extended the credit terms to 45 days"; not "the hem was shortened"
+        held = _THEIR_PRODUCT_TO.match(rest)
+        return held.group(1) if held else None  # "Extended her lease to 12 months"; not "extended the deadline to Friday"
     if name == "renamed":
         return "name"  # "renamed the account to Okafor Consulting Ltd"
     clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
@@ -794,6 +828,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     owned = _THEIR_THING_TO.match(clause)
     if owned and name == "moved" and _STANDING.isdisjoint(owned.group(1).split()) and _FIELD_WORDS.isdisjoint(owned.group(1).split()) and not _FOR_GOOD.search(rest):
         return None  # "moved her boxes to unit 14", "moved her place to the Thursday class": a thing taken somewhere, not a setting
+    if owned and name in _SETTING_VERBS and _A_LEVEL_AS_VALUE.match(clause, owned.end()):
+        return re.sub(r"\s+(?:over|across)$", "", owned.group(1))  # "switched her delivery over to weekly": how the account runs
     if owned and name in _SETTING_VERBS and not _NOT_ACCOUNT.search(owned.group(1)) and not _rescheduled(owned.group(1), clause[owned.end() :]):
         if not _BY_NAME.match(clause) or not _STANDING.isdisjoint(owned.group(1).split()) or not _FIELD_WORDS.isdisjoint(owned.group(1).split()):
             return owned.group(1)  # "changed her home branch to Elmsworth", "changed Tobi's home pool to Hove": set to a new value
@@ -809,8 +845,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         before = clause[: found.start()].split()
         if _UNDER_A_FIELD.search(clause, 0, found.start()):
             continue  # "put three on reserve under his name": the field says where, it is not what changed
-        if found.group(1) == "details" and (name not in _SETTING_VERBS or (before and before[-1] not in ("his", "her", "their", "personal", "account"))):
-            continue  # "updated her details" is the account; "updated the details of the complaint" is not
+        theirs = bool(before) and (before[-1] in ("his", "her", "their", "personal", "account") or before[-2:-1] in (["his"], ["her"], ["their"]))
+        if found.group(1) == "details" and (name not in _SETTING_VERBS or (before and not theirs)):
+            continue  # "updated her details", "her vet details" are the account's; "updated the details of the complaint" is not
         if found.group(1) == "seats" and name not in _COUNTING_VERBS:
             continue  # "changed the seats to row F": places at a show, not licences
         if found.group(1) == "card" and before and not _the_card_they_pay_with(before[-1]):

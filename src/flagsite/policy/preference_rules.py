@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 from .note_common import DETERMINERS, is_role, preference_text
 from .subject import Subject
 from .text import TextField, sentences
-from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, WEEKDAYS
+from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, RELATIONS, WEEKDAYS
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 # (Each pattern here that opens with a look-ahead for a letter matches only from one: the look passes over the gaps between words at once.)
@@ -429,9 +429,7 @@ _SUBJECT_START = re.compile(r"(?:^|[,;:.!?(]|\s(?:and|but|so|because|as|then|sin
 _STAFF_GROUPS = frozenset("staff crew crews team teams shift shifts techs guys lads".split())
 _ANYONE = frozenset("whoever anyone anybody everyone everybody".split())
 # Relations and the customer's own party are not whoever deals with them: "Parents should sign the waiver".
-_NOT_OUR_PEOPLE = _THEIR_OWN_PARTY | frozenset(
-    "mother father son daughter wife husband partner sister brother aunt uncle niece nephew cousin friend relative family child children kid kids neighbour neighbor".split()
-)
+_NOT_OUR_PEOPLE = _THEIR_OWN_PARTY | RELATIONS
 _NOT_BEFORE_A_DOER = frozenset("she he they i we you it his her their my your if whether".split())
 
 

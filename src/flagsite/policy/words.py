@@ -139,6 +139,13 @@ ROLE_NAMES: frozenset[str] = frozenset(
     payable receivable donor supporter sponsor fundraiser""".split()
 )
 
+# Relations by family or friendship: whom a customer hands an account to, never whoever deals with them for us.
+RELATIONS: frozenset[str] = frozenset(
+    """mother father mum mom dad son daughter wife husband partner sister brother aunt uncle niece nephew cousin friend
+    relative family child children kid kids grandson granddaughter grandchild grandchildren grandmother grandfather
+    stepson stepdaughter fiance fiancé fiancee fiancée spouse neighbour neighbor""".split()
+)
+
 # Roles of the account's own party: a stand-in naming one may be the account holder ("Tenant",
 # "Hirer", "Patient", "Account holder"), where any other role or relation names someone else.
 ACCOUNT_PARTY_ROLES: frozenset[str] = frozenset(
