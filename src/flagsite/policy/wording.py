@@ -934,18 +934,6 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # A person as their usual self, with a word of character between: "was her usual cheerful self" (not "feels like herself again").
     ("self",
      r"\b(?:his|her|their|your)\s+(?:usual|normal|typical|customary)\s+(?![a-z]+\s+self-)[a-z-]+\s+self\b"),
-    # A person put in a kind: "she is the nervous type", "the sort who reads every clause", "the kind of man that wants
-    # it yesterday", "came across as someone who likes to be in charge", "a person that want everything her way" (not
-    # "the stove is the multi-fuel type", "a customer who has been with us since 2015").
-    ("type sort kind someone somebody person man woman lady guy bloke gent gentleman individual",
-     r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r"|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:is|was|are|were|seems|seemed)|\b(?:he's|she's|they're))"
-     r"\s+(?:(?:just|very much|definitely|really|clearly|obviously)\s+)?(?:the|that|a|an)\s+(?:[a-z-]+\s+)?(?:type|sort|kind)"
-     r"(?:\s+of\s+(?:man|woman|person|guy|bloke|lady|gent|customer|client|people|character))?(?=\s*(?:[.,;!]|$|who\b|that\b|to\b|and\b|but\b))|"
-     r"\b(?:the|that)\s+(?:sort|type|kind)\s+(?:of\s+(?:man|woman|person|guy|bloke|lady|gent|customer|client|people|character)\s+)?(?:who|that)\s+(?!is\b|are\b|was\b)[a-z]+|"
-     r"\b(?:came|comes|come) (?:across|over) as (?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?:someone|somebody|person|man|woman|lady|guy|bloke|gent|gentleman|individual|type|sort)"
-     r"\s+(?:who|that)\b|"
-     r"\b(?:is|was|'s)\s+(?:an?\s+)?(?:someone|somebody|person|man|woman|lady|guy|bloke|gent|gentleman|individual)\s+(?:who|that)\s+"
-     r"(?:never|always|wants?|enjoys?|expects?|thinks?|insists?|believes?|(?:likes?|loves?) to)\b"),
     # A person put in a kind: "one of those customers who reads every word" (not "one of those with the higher seat").
     ("those",
      r"\bone of those\s+(?:[a-z]+\s+)?(?:customers|clients|people|folk|folks|types|sorts|men|women|guys|blokes|characters|parents"
@@ -985,9 +973,9 @@ _STANCE = tuple(
 _STANCE_WORDS = frozenset().union(*(keys for keys, _ in _STANCE))
 
 
-def _stance(text: TextField) -> str | None:
-    present = _STANCE_WORDS.intersection(text.words)
-    if not present:
+def _stance(text: TextField, present: frozenset[str]) -> str | None:
+    """``present``: the words of the text that may open a reading (see _OPENING_WORDS)."""
+    if _STANCE_WORDS.isdisjoint(present):
         return None  # nearly every text
     for keys, pattern in _STANCE:
         if not keys.isdisjoint(present):
@@ -1139,6 +1127,63 @@ _CERTAIN_FACTS = frozenset(
 _DETERMINERS_OF_A_THING = frozenset("the a an this that these those its our".split())
 
 
+# Words a person is put in a kind by: "the nervous type", "the sort who", "someone who", "a person that".
+_KINDS = frozenset("type sort kind".split())
+_KIND_PEOPLE = frozenset("someone somebody person man woman lady guy bloke gent gentleman individual".split())
+_COPULAS_OF_A_KIND = frozenset("is was are were seems seemed 's he's she's they're".split())
+_OF_A_KIND = frozenset("man woman person guy bloke lady gent customer client people character".split())
+# What a person is said to do, after "a person who", that makes a kind of them: "never accepts", "wants everything her way".
+_WAYS_OF_A_KIND = frozenset(
+    "never always want wants enjoy enjoys expect expects think thinks insist insists believe believes like likes love loves".split()
+)
+_HABIT_MIND_OR_KIND = _HABIT_MARKS | _CERTAINTY | _KINDS | _KIND_PEOPLE | {"fail"}
+
+
+def _put_in_a_kind(text: TextField, subject: Subject) -> str | None:
+    """A person put in a kind: "she is the nervous type", "the sort who reads every clause", "the kind of man that
+    wants it yesterday", "came across as someone who likes to be in charge", "is a person that want everything her
+    way" (not "the stove is the multi-fuel type", "a customer who has been with us since 2015")."""
+    words = text.words
+    last = len(words) - 1
+    for index, word in enumerate(words):
+        if word in _KINDS:
+            after = index + 1
+            if after < last and words[after] == "of" and words[after + 1] in _OF_A_KIND:
+                after += 2
+            following = words[after] if after <= last else ""
+            closes = after > last or following in ("who", "that", "to", "and", "but") or text.masked[text.starts[index] + len(word) : text.starts[index] + len(word) + 1] in (".", ",", ";", "!")
+            cursor = index - 1
+            if cursor > 0 and words[cursor] not in ("the", "that", "a", "an"):
+                cursor -= 1  # a word of what kind: "the nervous type"
+            if not closes or cursor < 1 or words[cursor] not in ("the", "that", "a", "an"):
+                continue
+            cursor -= 1
+            while cursor > 0 and words[cursor] in ("just", "really", "definitely", "clearly", "obviously"):
+                cursor -= 1
+            if words[cursor] in _COPULAS_OF_A_KIND and (words[cursor] in _HABIT_SUBJECTS or _a_person_at(words, cursor - 1, subject)):
+                return " ".join(text.originals[cursor : after + 1])
+            if words[index - 1] in ("the", "that") and following in ("who", "that") and after < last and words[after + 1] not in ("is", "are", "was"):
+                return " ".join(text.originals[index - 1 : after + 2])
+        elif word in _KIND_PEOPLE and index < last and words[index + 1] in ("who", "that"):
+            cursor = index - 1
+            if cursor >= 0 and words[cursor] in ("a", "an"):
+                cursor -= 1
+            if cursor >= 1 and words[cursor] == "as" and words[cursor - 1] in ("across", "over"):
+                return " ".join(text.originals[cursor - 1 : index + 2])  # "came across as someone who"
+            if cursor >= 0 and words[cursor] in _COPULAS_OF_A_KIND and index + 2 <= last and words[index + 2] in _WAYS_OF_A_KIND:
+                return " ".join(text.originals[cursor : index + 3])
+    return None
+
+
+# The words a stance, a habit, a mind read or a kind needs one of.
+_OPENING_WORDS = _STANCE_WORDS | _HABIT_MIND_OR_KIND
+
+
+def _a_person_at(words: list[str], index: int, subject: Subject) -> bool:
+    """Whether word ``index`` names a person: a pronoun, a name of the record, a word for a person."""
+    return index >= 0 and (words[index] in _HABIT_SUBJECTS or words[index] in subject.names or words[index] in PERSON_WORDS or words[index] in PERSON_HEADS)
+
+
 def _sure_of_a_mind(text: TextField, subject: Subject) -> str | None:
     """The writer sure of what a person thinks or does, whoever the subject: "Mr Brennan obviously expects us to pay",
     "he has clearly forgotten", "Had the leaflet a year and evidently never opened it" (not "the flue obviously needed a
@@ -1195,10 +1240,10 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         # An aside in text-speak beside an insult ("Bit of a prat tbh") only frames the insult, which P304 names.
         if not _insult(found.split()[-1], subject) and not (found.lower() in _TEXT_SPEAK_ASIDES and subject.derogatory_in(text)):
             return found
-    found = (
-        _marked_opinion(text) or _stance(text) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
-        or _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject)
-    )
+    present = _OPENING_WORDS.intersection(text.words)  # one pass over the words for the readings below: most texts hold none
+    found = _marked_opinion(text) or _stance(text, present) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
+    if not found and not _HABIT_MIND_OR_KIND.isdisjoint(present):
+        found = _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject) or _put_in_a_kind(text, subject)
     if found:
         return found
     words = text.words
