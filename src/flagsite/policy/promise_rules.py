@@ -359,7 +359,7 @@ def _any_promise_in(sentence: str) -> bool:
 # Someone of ours, named by role or name at the start of a clause, then what they will do:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
 _ACTS = (
-    r"(?:call|ring|phone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|visit|"
+    r"(?:call|ring|phone|telephone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|visit|"
     r"(?:pop|come|drop|swing|stop|nip) (?:round|by|over|in|out|back|past|along))"
 )
 # A visit or a job someone of ours will do: "tech will swing by Thursday to install it". After "to"
@@ -618,18 +618,24 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     written as an order or after a label opening its clause ("Ring him the week before", "Next step: book the
     fitter"); a promise to the customer by name ("I'll text Beatrice"); a colleague's act told to
     the customer with "would" ("Told her Gabe would get the technician in and email her", "Said
-    Kevin would re-code the fob"); a visit after "to" ("Marco to swing by next week"); a name read
+    Kevin would re-code the fob", "told him Karen in the office would put the quote together and email it to
+    him by Friday"), and a contact of the customer said in passing with "would" ("Explained the terms and that
+    our claims handler would ring her on Tuesday"; not how things work: "Explained that reception would ask
+    for photo ID"); a visit after "to" ("Marco to swing by next week"); a name read
     on into a clause after "and" that leaves it out, or into "he" or "she" opening the next
     sentence ("Steve's finishing the report tonight and will email it to him", "Dan's borrowing a
     grinder and coming back Friday", "Kayla's putting together a video for her and sending it over tonight", "Wade is booked Monday. He will come out Tuesday", "Conor's on tonight
     and he'll search the room"); one of ours due with no "will": back, for what ("Dean back Thursday to
-    re-glue it", "back out to fit it once it arrives"), "to" and a verb with a time to come ("Craig to
+    re-glue it", "back out to fit it once it arrives"), out or over on a day, for what, by trade, role or name
+    ("Tech out Thu to swap the unit", "Fitter over Monday to measure the bay"; not "Power out Wed to most of
+    the street"), "to" and a verb with a time to come ("Craig to
     re-inspect Friday first thing"), on it with a day or a date ("Hamish is delivering the mattress Saturday", "Bartek is collecting the old
     unit on the 22nd", "is sending it out on 9 Dec"; a date in the reason is of what happened, and "the
     director's ruling on 20 November" is whose ruling it is);
     what we send or do, due ("Revised estimate going out to her tomorrow", "Rope cutter to be fitted at
     next lift-out"; not "to be repaired by the landlord's contractor"); the writer left out before a verb
-    in -ing, what it acts on and a day ("Re-stitching the strap Wed"), whatever its words when it is carried
+    in -ing, what it acts on and a day or the weekend ("Re-stitching the strap Wed", "Getting the PDF across to
+    him before the weekend"), whatever its words when it is carried
     somewhere or done for the customer ("Dropping half a dozen round Thurs", "Knocking up a new spool for her
     next week"; not "Playing up again Thursday"); our promise reported with "I'd" or
     "we'd", whatever the verb ("Told her I'd get the manager to extend it", "I've said I'll pop it aside for
@@ -787,7 +793,16 @@ _TOLD_WE_WOULD = re.compile(
 )
 # "and he'll" or "and she'll" after a name of ours opening the sentence: "Conor's on tonight and he'll search".
 _AND_PRONOUN_WILL = re.compile(r"\band (?:he|she)(?:'ll| will)\b")
-_TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?(?:[\w'-]+\s+){1,4}?)would\b")
+# Who will act is read as opening a clause of its own ("told him; Karen in the office will put the quote together").
+_TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?)((?:[\w'-]+\s+){1,4}?)would\b")
+# Said in passing, in an account of how things stand, "would" is what will be done when it is a contact of the
+# customer, however far from the verb of saying after "and that": "Explained the terms and that our claims handler
+# would ring her on Tuesday"; not how things work
+# ("Explained that reception would ask for photo ID").
+_EXPLAINED_WOULD = re.compile(
+    r"\b((?:(?:explained|mentioned|confirmed|explaining|mentioning|confirming)\b[^.;!?]{0,80}?\b|\band )that\s+)((?:[\w'-]+\s+){1,4}?)would"
+    r"(?=\s+(?:personally\s+|then\s+|also\s+)?(?:call|ring|phone|telephone|email|e-mail|text|contact|write to|visit|get back to|come back to)\s+(?:him|her|them)\b)"
+)
 # One of ours telling their own future: "Marisol in the office said she'd burn it to a stick", "Hannah said he'd see ...".
 _SAID_THEY_WOULD = re.compile(r"(?:^|(?<=[.;!?,] )|(?<=\band )|(?<=\bbut )|(?<=\bso ))([a-z][\w-]*)((?:\s+(?:in|from|at)\s+(?:the\s+)?[a-z]+)?)\s+said\s+(?:that\s+)?(?:she|he|they)(?:'d|\s+would)\s")
 # A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
@@ -837,7 +852,9 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     if " said " in sentence and ("'d " in sentence or "would" in sentence):  # said by one of ours of their own act
         sentence = _SAID_THEY_WOULD.sub(lambda said: f"{said.group(1)}{said.group(2)} will " if _ours_by_name(said.group(1), text) else said.group(0), sentence)
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
-        sentence = _TOLD_WOULD.sub(r"\1will", sentence)
+        sentence = _TOLD_WOULD.sub(r"\1; \2will", sentence)
+        if "that " in sentence:
+            sentence = _EXPLAINED_WOULD.sub(r"\1; \2will", sentence)
     if "'d " in sentence:  # and so is the writer's "I'd": "Told her I'd get the manager to extend it"
         sentence = _TOLD_WE_WOULD.sub(r"\1\2 will", sentence)
     if " and he" in sentence or " and she" in sentence:
@@ -901,6 +918,12 @@ _BACK_FOR = re.compile(
     rf"{_CLAUSE_OPENS}(?:(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)(?:'s|\s+is|\s+are)?\s+)?back(?:\s+(?:out|in|round|over|up))?\b[^.;!?,]{{0,30}}?"
     r"\bto\s+(?!(?:the|a|an|her|him|them|his|their|us|me|my|our|normal|work|school|full|life|bed|sleep|base|square)\b)(?P<verb>[a-z][a-z-]+)"
 )
+# One of ours by trade, role or name, out or over on a day to do something, "is" and "will" left out: "Tech out
+# Thu to swap the unit", "Fitter over Monday to measure the bay".
+_OUT_FOR = re.compile(
+    rf"{_CLAUSE_OPENS}(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)(?:'s|\s+is|\s+are)?\s+(?:out|over|round|across)\b(?={_A_TIME_TO_COME})[^.;!?,]{{0,30}}?"
+    r"\bto\s+(?!(?:the|a|an|her|him|them|his|their|us|me|my|our|most|all|some|normal|work|school|full|life|bed|sleep|base|square)\b)(?P<verb>[a-z][a-z-]+)"
+)
 _TO_LATER = re.compile(rf"{_CLAUSE_OPENS}(?P<doer>[\w'-]+(?:\s+[\w'-]+){{0,2}}?)\s+to\s+(?!be\b)(?P<verb>[a-z][a-z-]+)\b{_A_TIME_TO_COME}")
 # Words that open a clause before "to" or "back" and are no one: "Need to order Monday", "Plan to ...".
 _NO_ONE = frozenset("need plan hope expect aim try reminder note how what where which who came went sent got".split())
@@ -925,7 +948,8 @@ _THEIRS_DONE = frozenset("paid signed returned brought collected picked dropped 
 _DOING_LATER = re.compile(
     r"\s*(?:[a-z]+-)?[a-z]{3,}ing\s+(?:(?:the|her|his|their|a|an|it|them|him)\b|"
     r"(?:[\w'-]+\s+){1,4}?(?:round|over|across|out|back|along)\b|(?:[\w'-]+\s+){0,4}?(?:to|for) (?:him|her|them)\b)"
-    rf"(?=[^.;!?]{{0,50}}?\b(?:tomorrow|tonight|this (?:afternoon|evening|morning|week)|next|first thing|(?:on )?(?<!since )(?<!last )(?<!until )(?<!from ){_A_WEEKDAY})\b)"
+    rf"(?=[^.;!?]{{0,50}}?\b(?:tomorrow|tonight|this (?:afternoon|evening|morning|week)|next|first thing|(?:before|over|by) the weekend|{_A_DATE}|"
+    rf"(?:on )?(?<!since )(?<!last )(?<!until )(?<!from ){_A_WEEKDAY})\b)"
 )
 
 
@@ -948,6 +972,13 @@ def _ours_due(sentence: str, in_reason: bool, texts: list[TextField], text: Text
 
 def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
     """What _ours_due looks for, before the look at the whole note."""
+    if not in_reason and ("out " in sentence or "over " in sentence or "round " in sentence or "across " in sentence):
+        for found in _OUT_FOR.finditer(sentence):
+            words = found.group("doer").split()
+            verb = found.group("verb")
+            acts = verb not in _NOT_AN_ACT or (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end("verb")) is not None)
+            if acts and not _THEIR_SIDE.intersection(words) and _a_person(words, _capitalised(text), opening_name=False):
+                return True  # "Engineer out Wed to reset the board"; not "Power out Wed to most of the street"
     if "back" in sentence:
         for found in _BACK_FOR.finditer(sentence):
             if found.group("doer") is None and " back to " in found.group(0) and not _present(sentence.split(maxsplit=1)[0]):
