@@ -53,6 +53,8 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
             kept = [w for w in kept if w not in whose]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and _after_a_determiner(words, i, kept)]
+    if ("over" in words or "through" in words) and not _GOING.isdisjoint(kept):  # rarely: a talk, "to go over some stuff"
+        kept = [w for i, w in enumerate(words) if w in kept and not (w in _GOING and words[i + 1 : i + 2] in (["over"], ["through"]))]
     forms = [w for w in kept if w.endswith(("ing", "in"))] if 2 <= len(kept) <= 4 else []
     if forms and len(kept) - len(forms) < 2:  # rarely: only then can a form of a vague verb change the count
         kept = [w for w in kept if w not in forms or not _a_form_of(w, filler)]
@@ -67,6 +69,11 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
         said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names, filler)
     return [w for w in kept if w not in said_of_the_contact]
+
+
+# Verbs of going or running that, before "over" or "through", say only that things were talked over: "go over a few
+# things", "run through a couple of bits", "went through it".
+_GOING = frozenset("go goes going went gone run runs running ran".split())
 
 
 # The issue named only by its kind, after which a participle and a time say nothing more: "the points raised before".
@@ -118,6 +125,7 @@ _CONTACTING = frozenset(
 )
 # Verbs of coming that are a visit only with a particle: "stopped by reception", "reached out"; not "the boiler stopped".
 _COMING = frozenset("came come popped walked stopped dropped wandered strolled ambled stepped nipped swung reached".split())
+_COMING |= frozenset("walk drop".split())  # a visit named as a noun: "Walk-in at the Kettering branch", "Drop-in"
 _PARTICLES_OF_COMING = frozenset("by in into round over past out up down".split())
 _PARTICLES_OF_CALLING = frozenset("in back up down round through".split())  # "rang down from room 12", "phoned back"
 # A talk had: "had a quick word", "having a chat".
@@ -257,7 +265,7 @@ def _a_form_of(word: str, filler: frozenset[str]) -> bool:
 
 # How the contact came, said before a word of talk, who sent it or what it is about: "phone call",
 # "telephone enquiry", "email from the tenant", "voicemail left by Mrs Lim", "letter about her membership".
-_CHANNELS = frozenset("phone telephone email e-mail mail post letter letters correspondence voicemail voicemails text texts fax webchat sms dm dms pm".split())
+_CHANNELS = frozenset("phone telephone tel email e-mail mail post letter letters correspondence voicemail voicemails text texts fax webchat sms dm dms pm".split())
 # The size or kind of a talk, not its subject: "quick chat", "brief call", "general enquiry".
 _TALK_SIZES = frozenset("quick brief short long little small general routine random simple".split())
 _TALK = frozenset("call calls chat conversation enquiry enquiries inquiry inquiries query queries question questions message messages".split())
@@ -331,9 +339,11 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     Removes from `reason` the words that carry no information about an issue ("customer", "called",
     "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
     "discuss", "ask"; the issue named only by its kind: "complaint", "matter", "feedback", "progress",
-    "what happened", "a couple of bits"; a wish or a chase: "wished", "chased up"; a time that points
-    back: "previous", and when a contact followed up was: "following up on her call from last
-    Tuesday"; someone or something unnamed: "someone", "anybody"; how, where and for whom they got
+    "what happened", "a couple of bits", "one or two things"; things talked over: "go over", "run through";
+    a question word: "about what we spoke about"; a wish or a chase: "wished", "chased up"; a time that points
+    back: "previous", "recent", "last", "further to", and when a contact followed up was: "following up on her call from last
+    Tuesday", a weekday: "returning our call from Tuesday"; a reference: "reference CS-1187"; someone or something
+    unnamed: "someone", "anybody", "a colleague"; how, where and for whom they got
     in touch: "came into the office", "popped into the shop", "on behalf of his wife", the customer
     called "member", "tenant", "guest"; any of these verbs in -ing or with its g dropped: "is coming to
     the office", "callin"; their short forms and slang:
@@ -347,7 +357,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",
     "His son", "Guest in Rose Cottage", "Mr. Whitfield", "Just popped in"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached
     out", "got in touch", "had a quick word", "came up to the front desk", "collared me", "touching base",
-    "left a message", "phoned the garden centre" before the topic) and where, over
+    "left a message", "phoned the garden centre" before the topic; a visit named as a noun: "Walk-in at the
+    Kettering branch", "Drop-in") and where, over
     what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
     last Tuesday", "after hours", "after the lesson"), and a talk as the visit's only purpose ("for a
     quick word", "for a catch-up", "for a yarn"), up to the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
