@@ -241,7 +241,7 @@ _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling
 _NOISE = _COMPLAINING | frozenset("shouting yelling screaming harping ringing calling phoning emailing texting messaging".split())
 _NOISE_PATTERN = "|".join(sorted(_NOISE - {"going", "banging", "harping"})) + "|going on|banging on|harping on"
 _CEASING = frozenset("stop quit over off".split())
-_RID = frozenset("phone line shot back hair pipe away alone just".split())
+_RID = frozenset("phone line shot back hair pipe away alone just rest sock peace button zip".split())
 # Terms of endearment ("pet", "love" and "sweetheart" also name a pet, a liking and a partner: left out).
 _ENDEARMENTS = frozenset("dear dearie duck duckie hen lovey sweetie darling poppet petal chuck timer".split())
 # An "old timer" may be a part ("the old timer switch"): as a person it is what the sentence is about.
@@ -289,7 +289,10 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
         # "just" makes any leaving the motive: "just to get her out of the shop" (but "to get her out of the bath").
         r"|\bjust\s+to\s+get\s+(?:him|her|them)\s+(?:out|off|away|gone)\b"
         r"|\bto\s+see\s+the\s+back\s+of\s+(?:him|her|them)\b|\bout\s+of\s+(?:my|our)\s+hair\b"
-        r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:pipe\s+down|shut\s+up|go\s+away|leave\s+(?:us|me)\s+alone|back\s+off)\b"
+        # (whatever the idiom of a person ceasing to bother us: "so he'd give it a rest", "so she'd put a sock in it")
+        r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:just\s+)?(?:pipe\s+down|shut\s+up|go\s+away"
+        r"|leave\s+(?:us|me)\s+alone|back\s+off|give\s+it\s+a\s+rest|put\s+a\s+sock\s+in\s+it|button\s+it|zip\s+it"
+        r"|give\s+(?:us|me)\s+(?:some\s+|a\s+bit\s+of\s+)?peace|leave\s+(?:us|me)\s+in\s+peace)\b"
     )),
     # A term of endearment after "old", used as a name for a person: "the old duck", "an old dear", "old timer".
     (lambda present: "old" in present and not present.isdisjoint(_ENDEARMENTS), re.compile(
@@ -346,8 +349,12 @@ def _a_thing_described(phrase: str) -> bool:
 # Profane words that make compounds ("gobshite", "fuckwit", "piss-poor", "arse-about-face"): with a
 # hyphen the compound is profane whatever the other part; joined, the other part must be a word.
 _PROFANE_ROOT = r"(?:shite|shit|crap|piss|arse|fuck|twat)"
-_PROFANE_COMPOUND = re.compile(rf"\b(?:([a-z]{{3,}}){_PROFANE_ROOT}|{_PROFANE_ROOT}(?:-[a-z]+|([a-z]{{3,}})))\b")
-_PROFANE_ROOTS = ("shit", "crap", "piss", "arse", "fuck", "twat")  # (a few looks for a word are quicker than one pattern)
+# After a hyphen, the root or "ass" with an ending makes one too ("half-arsed", "half-assed", "bad-ass"; not "first-class"),
+# and so do "balls" and "cock" before "up" ("a right balls-up").
+_PROFANE_COMPOUND = re.compile(
+    rf"\b(?:([a-z]{{3,}}){_PROFANE_ROOT}|{_PROFANE_ROOT}(?:-[a-z]+|([a-z]{{3,}}))|[a-z]+-(?:{_PROFANE_ROOT}|ass)(?:ed|d|es)?|(?:balls|cock)-?ups?)\b"
+)
+_PROFANE_ROOTS = ("shit", "crap", "piss", "arse", "fuck", "twat", "-ass", "balls", "cock")  # (a few looks for a word are quicker than one pattern)
 # How often the other part of a joined compound must occur in pyspellchecker's list ("gob", "dip", "wit").
 _COMPOUND_PART = 500
 
@@ -629,7 +636,11 @@ class Lexicon:
             return True
         if word in words.REPORTED_STATES or word.endswith(("ed", "ing")):
             return False
-        return abs(_valences().get(word, 0.0)) >= JUDGING_VALENCE
+        valence = _valences().get(word)
+        if valence is None and word.endswith("ful"):
+            # What VADER leaves out, full of what it scores as a fault: "disgraceful" (disgrace), "harmful" (harm).
+            return _valences().get(word[:-3], 0.0) <= -JUDGING_VALENCE
+        return abs(valence or 0.0) >= JUDGING_VALENCE
 
     def is_known(self, word: str, extra: frozenset[str] = frozenset()) -> bool:
         """Whether a lower-case word is spelled right (or allowed)."""

@@ -347,6 +347,8 @@ _SINGLE_QUOTED_SOON_AFTER_SPEECH = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,3}}$", re.IGNORECASE)
+# A few words more for words in lower case, as single quotes are read: 'she said the state of it was "bloody disgraceful"'.
+_SPEECH_SOON_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,7}}$", re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line"
                             r"|box|checkbox|page|screen|setting|section|banner|label|notice|sign|tile|icon|title|caption|folder|form"
                             r"|message|code|word|term|marked|as|link|click|clicked|tap|tapped|press|pressed|select|selected|choose|chose|ticked|go to|went to|navigated to)\s*:?\s*$", re.IGNORECASE)
@@ -528,7 +530,8 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     """The customer's own words are quoted ("They said "Couldn't deal with this crap"").
 
     ## What it does
-    Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled")
+    Flags a quotation in double quotes that follows a verb of speech ("said", "stated", "yelled"),
+    or, two words or more in lower case, a few words after one ('she said the state of it was "bloody disgraceful"'),
     or reads as speech (it holds "I", "my", "you"); a quotation in single quotes after a verb of
     speech or right after "he" or "she", or holding "I" or "we" in three words or more, or a few
     words after a verb of speech in the same sentence ("she said the room was 'smelling like a fish
@@ -591,7 +594,11 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
             if _names_a_thing(body, match, before) or _written_into_the_record(body, match.start(), match.end()):
                 continue
             # ("Take Me Home Tonight" holds "me", but as a title: the name of a show)
-            if _SPEECH_BEFORE.search(before) or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2 and not in_title_case(inside)):
+            if (
+                _SPEECH_BEFORE.search(before)
+                or (_FIRST_PERSON.search(inside) and len(inside.split()) >= 2 and not in_title_case(inside))
+                or (inside.islower() and len(inside.split()) >= 2 and _SPEECH_SOON_BEFORE.search(before))
+            ):
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
@@ -624,11 +631,13 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     is a verb ("bitching", "pissed and moaned"); a mild oath used as a word of degree, after "the",
     "a", "his", "whole", "same" ... or before a judging word ("the sodding gate code", "a bloody shambles",
     "the whole sodding afternoon", "the entire bleeding week"; but "the same bleeding point" is a radiator's),
-    "flipping useless"; the milder "flaming", "blooming", "blinking" only after "whole", "entire" or "same" or
+    "flipping useless", "bloody disgraceful": a word VADER lacks in "-ful" judges when what it is full of does,
+    disgrace); the milder "flaming", "blooming", "blinking" only after "whole", "entire" or "same" or
     before a judging word ("the whole flaming table"; not "the flaming pudding", "the blinking light"); not a verb, "bleeding the radiators", nor "bloody" in a record about an
     injury or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
-    profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take"); such nouns in the plural after
+    profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take", "half-arsed", "half-assed", "a balls-up"; not "half-full",
+    "first-class"); such nouns in the plural after
     "are" or "were" ("his lodgers are pigs"), or after "some", for someone unnamed ("some clown hung up
     on me"; not "some clown balloons"); "dipstick" and "knob" only when someone is called one
     ("total dipstick", "what a knob"; not "the old dipstick"), and "bastard" not in "bastard file", a
@@ -636,7 +645,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     ("to keep her quiet", "to stop her moaning", "so she would stop whining", "to make her go
     away", "to get him off my back", "to get her off the phone", "to get shot of him", "just to get her out of the
     shop" (but "to get her out of the bath"), "so he'd
-    pipe down"), and a person's noise or calls stopped as the motive, whatever the verb of stopping ("so he'd quit
+    pipe down", whatever the idiom of ceasing to bother us: "so he'd give it a rest", "so she'd put a sock in it", "so he'd
+    give us some peace"; not "so he'd drop it at the tip"), and a person's noise or calls stopped as the motive, whatever the verb of stopping ("so he'd quit
     yelling", "so he'd give over shouting", "to make him stop phoning us"; not "so she would stop paying twice", "so it
     would stop beeping"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
     pain in the neck after a fall"); "is a pain in the neck" and its cruder forms insult. A word of the list
