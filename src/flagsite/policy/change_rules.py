@@ -18,7 +18,7 @@ _CHANGE_VERB = re.compile(
     r"put|bumped|upgraded|converted|opted|pointed(?!\s+out\b)|redirected|diverted|rerouted|set|renamed|unlinked|delinked|enrolled|unenrolled|"
     r"handed|extended|shortened|turned(?=\s+(?:off|on)\b)|signed(?=\s+(?:him|her|them)\s+up\b)|"
     # A move down or up a level: "dropped her down to the pool-only tier".
-    r"(?:dropped|knocked|stepped)(?=\s+(?:[\w-]+\s+){1,2}(?:down|up|back)\s+(?:to|onto)\b)|"
+    r"(?:dropped|knocked|stepped)(?=\s+(?:[\w-]+\s+){1,2}(?:down|up|back)\s+(?:to|onto)\b|\s+(?:him|her|them)\s+(?:to|onto)\b)|"
     # The plain verb after "have" or "do", as second-language writers put it: "I have change the number", "I did swap her".
     # (the plain verb is looked for first: a look back at every word would double the cost of the search)
     r"(?=(?:change|update|correct|amend|switch|replace|swap|move)\b)(?:(?<=\b(?:have|does) )|(?<=\b(?:has|had|did) )|(?<=\bdo ))"
@@ -99,7 +99,7 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     reminders to go to his mobile instead", "pointed the statements at her work email"); the
     customer, or someone or something of theirs, moved to a level or a product ("bumped Dolly up
     to full livery", "switched him over to the annual contract", "dropped her down to the
-    pool-only tier", "signed her up to the monthly scheme", "put her on the annual service
+    pool-only tier", "I dropped him to Silver starting this month", "signed her up to the monthly scheme", "put her on the annual service
     contract", a product by its own name: "put her on Boiler Care Plus", a product counted in what it
     gives: "Put her on the 10-session bundle"; whatever the verb, the
     customer moved over to one: "Swaped her over to the weekday-only season lease", or the customer
@@ -486,7 +486,7 @@ _MOVED_TO = re.compile(
     r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
 )
 _MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed opted".split())
-_DESTINATION_END = re.compile(r"[,;:()]|\s(?:on|at|with|for|from|until|till|in|who|which|after|before|because|so|as|while|and|but|by|instead)\s|[.!?]?$")
+_DESTINATION_END = re.compile(r"[,;:()]|\s(?:on|at|with|for|from|until|till|in|who|which|after|before|because|so|as|while|and|but|by|instead|starting|effective|beginning)\s|[.!?]?$")
 _WHEN = re.compile(
     rf"\b(?:{WEEKDAYS}|january|february|march|april|may|june|july|august|september|"
     r"october|november|december|today|tomorrow|tonight|(?:next|this|that|the same) (?:week|month|day|morning|afternoon|evening)|am|pm|\w*\d\w*)\b"
@@ -705,8 +705,8 @@ _NAMED_ON_ACCOUNT = re.compile(
 )
 # Something the account covers put on or taken off it: "Took the Fiesta off his account", "added the van to her policy".
 _ITEM_ON_OR_OFF = re.compile(
-    r"^\s+((?:[\w'-]+\s+){1,4}?)(?:off|from|onto|to|on)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
-    r"(account|cover|policy|plan|membership|insurance|contract|subscription|agreement|lease|tenancy|tariff|package)\b(?!\s+of\b)"
+    r"^\s+((?:[\w'-]+\s+)+?)(?:off|from|onto|to|on)\s+(?:his|her|their|the)\s+(?:(?P<kind>[\w-]+)\s+)?"
+    r"(?P<held>account|cover|policy|plan|membership|insurance|contract|subscription|agreement|lease|tenancy|tariff|package)\b(?!\s+of\b)"
 )
 # What is put on an account without changing it: a note, money, or a thing not named.
 _NOT_AN_ITEM = re.compile(r"\b(?:it|them|this|that|credit|refund|payment|money|balance|fee|charge|discount|points?|comment|flag|\d+)\b|[£$€%]")
@@ -792,8 +792,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         if _NAMED_ON_ACCOUNT.match(original, verb.end()):
             return "people on the account"  # "Added Siân Davies to the account as a second contact"
         item = _ITEM_ON_OR_OFF.match(rest)
-        if item and not (_OTHER_OBJECT.search(item.group(1)) or _NOT_AN_ITEM.search(item.group(1))):
-            return item.group(2)  # "Took the Fiesta off his account", "took the camper off her cover"
+        kind = item.group("kind") if item else None  # "the treatment plan", "the care plan": not the account's
+        if item and not (_OTHER_OBJECT.search(item.group(1)) or _NOT_AN_ITEM.search(item.group(1)) or kind in NOT_A_FIELD_BEFORE):
+            return item.group("held")  # "Took the Fiesta off his account", "took the camper off her cover"
     if name == "put" and _PUT_ASIDE.match(rest):
         return None  # "put two aside with her name on": kept for her, nothing changed
     if _HANDED_BACK_OR_PUT_THROUGH.match(rest) and name in ("handed", "put"):

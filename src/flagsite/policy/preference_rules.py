@@ -424,7 +424,7 @@ _A_DUTY = re.compile(
 )
 _DUTY_CUES = ("must ", "should ", "need to ", "needs to ", "has to ", "have to ", "are to ", "is to ")
 # Where the subject of a duty begins: the clause's start, or a joining word.
-_SUBJECT_START = re.compile(r"(?:^|[,;:.!?(]|\s(?:and|but|so|because|as|then|since|while|once)\s)(?:(?![,;:.!?(]|\s(?:and|but|so|because|as|then|since|while|once)\s).)*$")
+_SUBJECT_START = re.compile(r"(?:^|[,;:.!?(]|\s(?:and|but|so|because|as|then|since|while|once)\s)((?:(?![,;:.!?(]|\s(?:and|but|so|because|as|then|since|while|once)\s).)*)$")
 # Whoever deals with the customer, as a group or as anyone at all ("the night shift", "delivery guys", "whoever is on the desk").
 _STAFF_GROUPS = frozenset("staff crew crews team teams shift shifts techs guys lads".split())
 _ANYONE = frozenset("whoever anyone anybody everyone everybody".split())
@@ -441,7 +441,7 @@ def _whoever_deals_with_them(lowered: str, at: int) -> str | None:
     found = _SUBJECT_START.search(lowered, 0, at)
     if found is None:
         return None
-    words = re.findall(r"[a-z][a-z'-]*", found.group(0))
+    words = re.findall(r"[a-z][a-z'-]*", found.group(1))
     if not words:
         return None
     if words[0] in _ANYONE:
