@@ -252,6 +252,8 @@ def _may_do_later(text: TextField) -> bool:
         return True  # "Craig to re-inspect Friday", "cutter to be fitted at next lift-out"
     if ("our" in words or text.capitalised_inside) and _OURS_IN_THE_PRESENT.search(text.text):
         return True  # _OURS_DO_LATER: "Our courier collects it Friday", "Tomorrow Jan visits"
+    if "our" in words or any(word in _TRADES or is_role(word) for word in words):
+        return True  # _ours_do_bare: "Our driver come Friday and take the old sofa", "Tomorrow technician bring the router"
     if "is" in words or "are" in words or "'" in text.lowered:
         return any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)  # "the team are arranging ..."
     # The writer left out before a verb in -ing opening a sentence: "Re-stitching the strap Wed".
@@ -1079,6 +1081,7 @@ def _ours_will(
         or (("promis" in sentence or "undert" in sentence) and _WE_PROMISED_TO.search(sentence))
         or (" be " in sentence and " by " in sentence and _DONE_BY_US.search(sentence))
         or (ours_in_present and _ours_do_later(sentence, text))
+        or (later and _ours_do_bare(sentence))
     )
     # "she said: we will never come back": the customer's words, not our promise.
     return bool(promised) and not _REPORTED_SPEECH.search(sentence)
@@ -1149,6 +1152,47 @@ def _ours_do_later(sentence: str, text: TextField) -> bool:
 
 
 _PRONOUNS = frozenset("i we you he she they it who that this".split())
+# One of ours by trade or role, or "our ...", with a verb in its bare form and a time to come, as second-language
+# writers put the future: "Tomorrow technician bring the new router", "Our driver come Friday and take the old sofa".
+# "He" or "she" after "our <role>" in the sentence is that person: "I speak with our engineer, he visit her Thursday".
+# With only a day, the bare form tells the past as often: the act must then be an errand ("he go down Thursday
+# afternoon to tighten the bolts"), not "Office girl take care of this one Monday morning, all fine after".
+_OURS_DO_BARE = re.compile(
+    r"(?:^|[.;!?,]\s*|\n|\b(?:and|so|then|that)\s+)"
+    rf"(?:(?:tomorrow|tonight|later|then|first thing|{_A_WEEKDAY}|(?:next|on|this|by) [a-z]+|in the [a-z]+)\s*,?\s+)?"
+    r"(?P<doer>our [a-z]+|[a-z]+)\s+(?P<verb>[a-z]{2,})\b"
+)
+_OUR_ROLE_BEFORE = re.compile(r"\bour ([a-z]+)\b")
+# Words after who acts that are no verb in its bare form: a verb of being or having, a modal, a word of a phrase.
+_NO_BARE_VERB = frozenset(
+    """is are was were be been am has have had do does did will would can could should shall may might must not no never also just
+    still then now always usually at on in for with from of by to the a an and or but""".split()
+)
+
+
+def _ours_do_bare(sentence: str) -> bool:
+    """Whether one of ours by trade or role acts at a time to come, the verb in its bare form (see _OURS_DO_BARE)."""
+    if not ("our " in sentence or any(word in _TRADES or is_role(word) for word in sentence.split())):
+        return False
+    if not _WHEN_OR_IF.search(sentence) or _RECURRING.search(sentence):
+        return False
+    for found in _OURS_DO_BARE.finditer(sentence):
+        doer, verb = found.group("doer"), found.group("verb")
+        if verb in _NO_BARE_VERB or (verb.endswith("s") and not verb.endswith("ss")) or verb.endswith("ed") or (verb.endswith("ing") and len(verb) > 5) or verb in _PAST_WITHOUT_ED:
+            continue  # "the technician came", "our driver is ...": not the bare form
+        errand = _on_an_errand(sentence, found.end())
+        if (verb in _NOT_AN_ACT and not (errand and verb in ("go", "come"))) or not (errand or _ON_SOMETHING.match(sentence, found.end())):
+            continue  # what is so, or a timetable: "our van leave at 8"
+        if not errand and (not _SURELY_LATER.search(sentence) or _PAST_TIME.search(sentence)):
+            continue  # the bare form tells the past as often, with a day: "Office girl take care of this one Monday morning"
+        if doer in ("he", "she"):
+            ours = _OUR_ROLE_BEFORE.search(sentence, 0, found.start("doer"))
+            role = ours.group(1) if ours else ""
+        else:
+            role = doer.removeprefix("our ")
+        if role and (doer.startswith("our ") or role in _TRADES or is_role(role)) and not _theirs([role]) and role not in _THIRD_PARTIES:
+            return True
+    return False
 # What an act in the present acts on, in its clause: the customer, a thing, or a purpose ("visits to measure").
 _ON_SOMETHING = re.compile(r"[^.;!?]{0,60}?\b(?:him|her|them|it|one|to (?!(?:the|a|an|us|me)\b)[a-z]+)\b")
 
