@@ -475,14 +475,17 @@ _ON_AN_ERRAND = re.compile(
     r"[^.;!?]{0,60}?\b(?:to (?!(?:the|a|an|us|me|his|her|their|its|my|our|your|work|bed|school|sleep|waste)\b)(?P<verb>[a-z]+)"
     r"|for [a-z]+ (?:the|a|an|it|them|him|his|their)\b|with (?:a|an|the|some|another|spare|new|[0-9]+)\b"
     # (a name is carried into "and dropping": see _subject_carried)
-    r"|and (?:[a-z][\w-]* is )?(?:[a-z]+-)?[a-z]{3,}(?:ing\b|\s+(?:the|a|an|it|them|him|her|his|their)\b))"
+    r"|and (?:[a-z][\w-]* is )?(?P<next>(?:[a-z]+-)?[a-z]{3,})(?:(?<=ing)\b|\s+(?:the|a|an|it|them|him|her|his|their)\b))"
 )
 
 
 def _on_an_errand(sentence: str, at: int) -> bool:
     """Whether a verb of going, ending at, goes somewhere to do something, carrying something, or doing something next."""
     errand = _ON_AN_ERRAND.match(sentence, at)
-    return errand is not None and errand.group("verb") not in _NOT_AN_ACT
+    if errand is None or errand.group("verb") in _NOT_AN_ACT:
+        return False
+    after = errand.group("next")  # not what was done next: "and tested the door" (but "and bleed them" is to come)
+    return after is None or after.endswith("eed") or _present(after)
 
 
 # What is so or happens by itself, not done: "the tablets will take three days", "the app will update
@@ -673,7 +676,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     Monday"; not "the shop is re-opening on Monday"). The customer's name cut short is the customer's ("Ros
     will bring the ticket in", for Rosalind), and a day in a clause about what the customer did is no time to
     come ("I give him the papers that he forgot on Monday"); one of ours telling their own act ("Lucy in
-    accounts said she'd post it out on Monday"; not "She said she'd collect them"); having a go or a look
+    accounts said she'd post it out on Monday"), or that they can ("Ravi reckons he can sort it by Thursday
+    and give her a ring"; not "She said she'd collect them", "Ravi says he can't do mornings"); having a go or a look
     ("Femi will have another go tomorrow"). A question asked to find something out is no condition ("is
     phoning the branch to find out if they have one"), nor is one in a later clause; a condition on an act
     that reaches the customer keeps the promise ("he'll give her a ring if they turn up"); the writer in the
@@ -681,7 +685,12 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     present tense, however written, acting and then contacting the customer ("niamh reprints the label
     tomorrow and emails her", "kesha looks at it monday and calls her back"); "our ..." wherever it
     stands ("as she needs it on the 14th our estimator is going to telephone the insurer"); a name read on
-    past where they work ("Mike in parts is chasing the order and will text her"). The customer's kin
+    past where they work ("Mike in parts is chasing the order and will text her"); one of ours by trade or
+    role, or "our ...", with a verb in its bare form, as second-language writers put the future, with a time
+    only to come or on an errand ("Tomorrow technician bring the router and set up for her", "Our driver come
+    Friday morning and take the old sofa", "I arrange with our technician, he go down Thursday afternoon to
+    tighten the bolts"; with only a day the bare form tells the past as often: not "Office girl take care of
+    this one Monday morning, all fine after"). The customer's kin
     are theirs ("Sister in Leeds is posting the ticket and will bring it in"). A note with such a
     promise needs `follow_up: {due, owner, action}`, which the finding drafts.
 
@@ -806,7 +815,12 @@ _EXPLAINED_WOULD = re.compile(
     r"(?=\s+(?:personally\s+|then\s+|also\s+)?(?:call|ring|phone|telephone|email|e-mail|text|contact|write to|visit|get back to|come back to)\s+(?:him|her|them)\b)"
 )
 # One of ours telling their own future: "Marisol in the office said she'd burn it to a stick", "Hannah said he'd see ...".
-_SAID_THEY_WOULD = re.compile(r"(?:^|(?<=[.;!?,] )|(?<=\band )|(?<=\bbut )|(?<=\bso ))([a-z][\w-]*)((?:\s+(?:in|from|at)\s+(?:the\s+)?[a-z]+)?)\s+said\s+(?:that\s+)?(?:she|he|they)(?:'d|\s+would)\s")
+# Or that they can: "Ravi reckons he can sort it by Thursday and give her a ring" (not "says he can't").
+_SAID_THEY_WOULD = re.compile(
+    r"(?:^|(?<=[.;!?,] )|(?<=\band )|(?<=\bbut )|(?<=\bso ))([a-z][\w-]*)((?:\s+(?:in|from|at)\s+(?:the\s+)?[a-z]+)?)\s+"
+    r"(?:said|says|reckons|thinks)\s+(?:that\s+)?(?:she|he|they)(?:'d|'ll|\s+would|\s+will|\s+can|\s+could)\s(?!not\b)"
+)
+_SAYING_WORDS = (" said ", " says ", " reckons ", " thinks ")
 # A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
 # After a name on a job now ("Kayla's putting together a video for her"), any verb in -ing after "and" is
 # theirs too: "... and sending it over tonight".
@@ -851,7 +865,7 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         sentence = _ASIDE.sub("", sentence)
     if ", who" in sentence:
         sentence = _WHO_WILL_CLAUSE.sub(_who_is_said_again, sentence)
-    if " said " in sentence and ("'d " in sentence or "would" in sentence):  # said by one of ours of their own act
+    if any(map(sentence.__contains__, _SAYING_WORDS)):  # said by one of ours of their own act
         sentence = _SAID_THEY_WOULD.sub(lambda said: f"{said.group(1)}{said.group(2)} will " if _ours_by_name(said.group(1), text) else said.group(0), sentence)
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
         sentence = _TOLD_WOULD.sub(r"\1; \2will", sentence)
