@@ -629,6 +629,9 @@ class Lexicon:
         """
         if word in self.opinion or word in words.TRAIT_WORDS or word in words.FINE_OR_PRAISE:
             return True
+        if word.endswith("est") and word not in _valences():
+            # the most of a judging word: "Nicest couple we have", "the rudest man" (not "the biggest order")
+            return any(self.judges_a_person(base) for base in (word[:-2], word[:-3], word[:-4] + "y", word[:-4]) if len(base) >= 3)
         return self.judges(word) and word.endswith(_ADJECTIVE_ENDINGS)
 
     def _judges(self, word: str) -> bool:

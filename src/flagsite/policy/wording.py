@@ -807,10 +807,10 @@ _VERDICT_WORDS = "|".join(sorted(word for word in OPINION_WORDS | TRAIT_WORDS if
 # Each group: the words one of its matches must hold (texts without any skip it), and its pattern.
 # Small patterns, each tried only where its words are, cost far less than one large one.
 _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
-    ("if truth book opinion view eyes put fair frank blunt candid brutally let's known",
+    ("if truth book opinion view eyes put fair frank blunt candid brutally let's known said",
      r"\bif (?:you (?:ask|want) (?:me|my (?:opinion|view))|i'm (?:being )?(?:honest|candid|frank|blunt|fair|truthful)|i am (?:being )?(?:honest|candid|frank|blunt)|i may say so)\b|"
      r"\btruth be (?:told|known)\b|\bin (?:my|our) (?:book|opinion|view|humble opinion|eyes)\b|\bto put it (?:mildly|politely|nicely|bluntly|kindly|gently)\b|"
-     r"\bto be (?:fair|frank|blunt|candid|brutally honest)\b|\blet's (?:just )?say\b"),
+     r"\bto be (?:fair|frank|blunt|candid|brutally honest)\b|\blet's (?:just )?say\b|\bit (?:must|has to|should|needs to) be said\b"),
     ("sure certain clear obvious",
      r"(?:^|[.;!?,]\s*|\b(?:i'm|i am|it's|it is|it was|i was)\s+)(?:pretty|fairly|quite|abundantly|crystal|dead)\s+(?:sure|certain|clear|obvious)\s+"
      r"(?:that\s+)?(?:he|she|they|the (?:customer|client|caller))\b"),
@@ -939,7 +939,7 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # the complaint deserved" (not "which was taken in error", "which is the first slot free").
     ("which",
      r",\s*which\s+(?:was|is|'s)\s+(?:(?:frankly|rather|a bit|a little|way|far|quite|just|all|really|very|so|pretty|somewhat|honestly)\s+)*"
-     r"(?:much|too much|over the top|uncalled for|overkill|(?:" + _VERDICT_WORDS + r"))\b"
+     r"(?:much|too much|rich|over the top|uncalled for|overkill|(?:" + _VERDICT_WORDS + r"))\b"
      r"|,\s*which\s+(?:was|is|'s)\s+(?:far\s+|way\s+|a lot\s+)?more than\s+(?:[a-z']+\s+){0,3}?(?:deserved|warranted|merited)\b"),
     # A person as their usual self, with a word of character between: "was her usual cheerful self" (not "feels like herself again").
     ("self",
@@ -965,7 +965,22 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("less more",
      r"\bcould(?:n't|\s+not)?\s+(?:have|'ve)\s+been\s+(?:any\s+)?(?:less|more)\s+(?!than\b)[a-z]+"),
     ("zero patience manners shame sense",
-     r"\bzero (?:patience|manners|clue|respect|shame|common sense|interest)\b|\bno (?:patience|manners|shame|common sense)\b"),
+     r"\bzero (?:patience|manners|clue|respect|shame|common sense|interest)\b|\b(?:no|(?:very\s+)?little|not much) (?:patience|manners|shame|common sense)\b"),
+    # Partisanship and self-regard as a trait: "won't hear a word against him", "thinks he's an expert".
+    ("word expert pro professional genius",
+     r"\b(?:won't|will not|wouldn't|would not|can't|cannot)\s+hear\s+a\s+(?:bad\s+)?word\s+against\b|"
+     r"\b(?:thinks|thought|reckons|believes)\s+(?:he's|she's|they're|he is|she is|they are)\s+(?:a|an|some kind of|some sort of)\s+(?:\w+\s+)?"
+     r"(?:expert|pro|professional|genius|engineer|lawyer|electrician|plumber|mechanic|builder|designer)\b"),
+    # Telling staff their own trade: "likes to tell you how to do your job".
+    ("tell tells telling told",
+     r"\b(?:tell|tells|telling)\s+(?:you|us|me|the\s+\w+|our\s+\w+)\s+how\s+to\s+do\s+(?:your|our|my|their|the)\s+(?:job|jobs|work)\b"),
+    # What comes of little made much of: "makes a great deal out of very little", "a huge deal over nothing".
+    ("deal",
+     r"\b(?:great|big|huge|massive)\s+deal\s+(?:out\s+)?(?:of|over|about)\s+(?:very\s+little|nothing|little|every)\b"),
+    # Ignorance of one's own things as a trait: "Hasn't a clue how any of her appliances work", "had no idea how his own contract works".
+    ("clue idea",
+     r"\b(?:hasn't|has not|hasn't got|has not got|doesn't have|does not have)\s+(?:a|the faintest|the slightest|any)\s+clue\b|"
+     r"\bno (?:idea|clue) how (?:any of |even )?(?:his|her|their) (?:own\s+)?[a-z]+\s+(?:works?|operates?)\b"),
     ("touch denial fairies rocker trolley plot",
      r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"),
 )
@@ -1297,7 +1312,13 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if not (subject_word or first_person):
             # "a rude customer", "lovely lady": a judging word just before a person.
             # ("the best person to ask" names a role, not a judgement.)
-            if person is not None and words[person] not in _PRONOUNS and lexicon.judges_a_person(word) and words[person + 1 : person + 2] != ["to"]:
+            dealt_with = person is not None and words[person + 1 : person + 2] == ["to"] and words[person + 2 : person + 3] in _DEALT_WITH
+            judged = (
+                lexicon.judges_a_person(word)
+                or (word in _FUSSY and index > 0 and _of_degree(words[index - 1], lexicon))  # "very particular gentleman"
+                or (dealt_with and word not in _RANKS)  # the frame judges, whatever the word: "a hard man to satisfy"
+            )
+            if person is not None and words[person] not in _PRONOUNS and judged and (words[person + 1 : person + 2] != ["to"] or dealt_with):
                 phrase = " ".join(words[index : person + 1])
                 if not any(phrase in insult for insult in subject.derogatory_in(text)):
                     return phrase  # ("nightmare customer" is an insult: P304 names it)
@@ -1309,6 +1330,13 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         else:
             while cursor < len(words) - 1 and words[cursor] in _BETWEEN_SUBJECT_AND_VERB:
                 cursor += 1
+            if cursor < len(words) - 2 and words[cursor] in _PLACED and word in PERSON_WORDS and word not in _PRONOUNS:
+                # "the woman on the phone was", "the lady from the agent is": where they were, then what they were
+                # (what the customer said of one is theirs: "Said the man at the depot was rude")
+                placed = next((at for at in range(cursor + 1, min(cursor + 5, len(words))) if words[at] in ("was", "is", "were", "are")), None)
+                if placed is None or _reported(text, index):
+                    continue
+                cursor = placed
             if cursor < len(words) and words[cursor] in ("was", "is", "has", "had", "were", "are") and cursor + 1 < len(words) and words[cursor + 1] in ("been", "being"):
                 cursor += 1
             if cursor < len(words) and words[cursor] in _NEGATED_COPULAS:
@@ -1346,6 +1374,13 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
 
 
 _NEGATED_COPULAS = frozenset("isn't wasn't aren't weren't".split())
+# After a judging word, a person and "to", what one does with a person: "a difficult man to please" judges him (but "the
+# best person to ask", "a hard man to reach" name a role or his hours).
+_DEALT_WITH = [[verb] for verb in "please satisfy deal work handle talk reason serve manage live".split()]
+# Words that rank a person rather than judge them: "the only person to deal with it", "the right man to talk to".
+_RANKS = frozenset("only right first last next main best ideal same other usual one proper".split())
+# Where a person was, between them and what they were: "The woman on the phone was incredibly pushy".
+_PLACED = frozenset("on at in from behind".split())
 # After "a" or "an", a word of this kind makes whatever follows a verdict on the one it is said of:
 # "a real star", "an absolute gentleman", "a most knowledgeable beekeeper", "a total perfectionist".
 _LABEL_DEGREE = frozenset("real absolute total utter complete proper right most".split())
@@ -1777,7 +1812,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       worrier", "not the sharpest", "bit of a diva", "typical buyer"), a verdict closing a
       sentence ("..., typical.");
     - the writer's stance, whatever follows it: an aside ("in my book", "to put it mildly", "if
-      I'm being candid"), the writer sure of a mind ("pretty sure he just forgot", "reckon he has
+      I'm being candid", "it has to be said"; not "it must be swept"), the writer sure of a mind ("pretty sure he just forgot", "reckon he has
       just lost interest"), a label ("bit of a fusspot", "total chancer"), a mindset put
       on a person ("acting like he owns the place", "thinks he knows better"), a compound of
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
@@ -1822,7 +1857,11 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       gentleman", "a most knowledgeable beekeeper", "her hubby was a legend"); or
       a judging word before a person or a word for one: "difficult customer", "very indecisive
       man", "a forceful character", "grumpy old man", "a grand old gent" (but "she was grand after" is how she was:
-      fine); or, with the subject left out as flag reasons often do, a
+      fine), the most of one ("Sweetest client we have"), fussy after a word of degree ("Very particular gentleman";
+      not "a particular colour"), and any word before a person and a verb of dealing with them ("a hard man to
+      satisfy", "difficult man to please"; not "the best person to ask", "a hard man to reach"); a person with where
+      they were before what they were ("The woman on the phone was incredibly pushy"; not "Said the man at the depot
+      was rude to him"); or, with the subject left out as flag reasons often do, a
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
       "comes across as", "comes across" and a word of degree ("a bit entitled"; not "came across a nasty leak"),
       "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
@@ -1838,7 +1877,11 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       a name opening a sentence, needs a word said of people alone: "the Dyson is great" passes, "Pablo is very
       lazy" does not); "her handwriting is atrocious", "Ms Rahimi's English is not very strong", "his manners
       were appalling", "his grasp of English is poor"; pride and motives ("full of herself",
-      "pleased with himself", "trying it on" as a motive, not a garment ("cx def trying it on lol"), "trying her luck"), "zero patience", "no manners";
+      "pleased with himself", "trying it on" as a motive, not a garment ("cx def trying it on lol"), "trying her luck"), "zero patience", "no manners", "very little
+      patience"; partisanship and self-regard ("won't hear a word against him", "thinks he's a pro"), telling staff
+      their job ("likes to tell you how to do your job"), little made much of ("makes a great deal out of very
+      little"), ignorance of one's own things ("Hasn't a clue how any of her appliances work", "no idea how his own
+      contract works"; not "no idea when the builder will finish");
       outbursts ("kicked off at the counter", "went off on one", "lost her rag"), "typical of
       him", "thinks the rules don't apply to her"; a word of character opening a sentence ("Mouthy
       on the phone", "Got very stroppy").
@@ -1856,7 +1899,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       offer") or what its clause holds ("finds something wrong on every collection", "picks holes in every quote",
       "Makes a drama out of every smudge", "Each visit he tries to knock something off", "Tries this every time",
       "Every month also got some reason why"; not "pays every invoice by transfer", "we test every flue", "the MOT
-      fail", nor what the objection says: "complains every winter that the pipes freeze"); a verdict in a clause of its own (", which was a bit much", ", which is more than the complaint
+      fail", nor what the objection says: "complains every winter that the pipes freeze"); a verdict in a clause of its own
+      (", which was a bit much", "which was a bit rich", ", which is more than the complaint
       deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
       usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
       sort who reads every clause twice", "the kind of man that wants it done yesterday", "came across as someone who
