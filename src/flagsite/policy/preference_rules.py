@@ -248,6 +248,13 @@ _A_SUBJECT_AFTER = re.compile(r"^\s+(?:[a-z]+ed|[a-z]{3,}ing|is|was|has|had|said
 _BEFORE_AN_ING = frozenset("avoid stop keep try start quit consider begin continue".split())
 # The words an order needs besides its verb: a mark ("always", "never", "don't"), a scope, or the customer as object.
 _ORDER_MARKS = frozenset("always never don't dont".split())
+_POSSESSIVE_WORDS = frozenset("his her their".split())
+# What makes a scope without end a standing wish: a verb of wishing or asking, or a duty; not a description of
+# the customer ("whatever we suggest is wrong", "doesn't read anything we send").
+_A_WISH_OR_DUTY = re.compile(
+    r"\b(?:wants?|wanted|wish(?:es|ed)?|(?:asks?|asked|asking)\s+(?:for|that|us|we|to)|requests?|requested|prefers?|preferred|requires?|required|"
+    r"insists?|insisted|needs?|would like|'d like|must|should|(?:has|have|needs?|is|are)(?: not)? to|please)\b"
+)
 _SCOPE_WORDS = frozenset("times time whenever address property house site flat customer".split())
 _DUTY_WORDS = frozenset("must should to".split())
 _THEM = frozenset("him her them".split())
@@ -469,9 +476,42 @@ def _duty_of_whoever_deals(sentence: str) -> str | None:
     return None
 
 
+# A scope without end: whatever the occasion ("whatever the job", "whatever she buys"), under any circumstances,
+# anything of theirs or that we do for them ("anything of his we touch", "everything we book for her"), or every
+# occasion of theirs ("for all her appointments with us", "at every appointment of hers").
+_SCOPE_WITHOUT_END = re.compile(
+    r"\bwhatever\s+(?:the|it|she|he|they|we|you)\b(?![^,;.]*\b(?:was|were|did|had|happened)\b)|"
+    r"\b(?:under|in)\s+any\s+circumstances?\b|\bno matter what\b|"
+    r"\b(?:anything|everything)\s+(?:of\s+(?:his|hers|theirs)|(?:we|you)\s+(?!(?:did|had|sent|said|could|were)\b)[a-z]+|from\s+us)\b|"
+    r"\b(?:for|on|at|with|in|to)\s+(?:all|every|each|any)\s+(?:of\s+)?(?:his|her|their)\s+[a-z-]+"
+)
+_WORDS_WITHOUT_END = frozenset("whatever circumstances matter anything everything".split())
+_EVERY_OF_THEIRS = frozenset("all every each any".split())
+# A time that makes a scope one occasion's: "for all her bookings in June".
+_A_MONTH_OR_DAY = re.compile(
+    rf"\b(?:{WEEKDAYS}|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|tonight|this (?:week|month|year))\b"
+)
+
+
+def _wish_without_end(sentence: str) -> str | None:
+    """The words of a wish or a duty said with a scope without end (see _SCOPE_WITHOUT_END), when the sentence has one."""
+    lowered = sentence.lower()
+    scope = _SCOPE_WITHOUT_END.search(lowered)
+    if scope is None or not _A_WISH_OR_DUTY.search(lowered) or _A_MONTH_OR_DAY.search(lowered) or _terms_told(lowered, scope.start()):
+        return None
+    if lowered.startswith(("told", "explained", "advised", "informed", "warned")):
+        return None  # "Told her we cannot move it under any circumstances": what we said, not her wish
+    return scope.group(0)
+
+
 def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
     words = text.words
+    if not _WORDS_WITHOUT_END.isdisjoint(words) or (not _EVERY_OF_THEIRS.isdisjoint(words) and not _POSSESSIVE_WORDS.isdisjoint(words)):
+        for sentence in sentences(text.text):
+            scope = _wish_without_end(sentence)
+            if scope and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(scope)):
+                return sentence.strip(), scope
     if any(cue in text.lowered for cue in _DUTY_CUES):
         for sentence in sentences(text.text):
             duty = _duty_of_whoever_deals(sentence)
@@ -577,7 +617,12 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     top, ever"), a wish that nobody does a thing ("insists no one moves the plant pots"), an
     instruction about what reaches the customer ("calls to him have to wait until after 2pm", "any
     post to her needs to go to the side door"), a need applied to whatever we send ("large print on
-    everything we send him").
+    everything we send him"), a wish or a duty with a scope without end ("Wants a call before anyone comes
+    out, whatever the job", "Voicemails are not to be left on his home line under any circumstances", "Wants
+    main-dealer parts on anything of his we touch", "Needs step-free access on everything we book for her",
+    "Asked for a female stylist for all her appointments with us"; not a description of the customer,
+    "whatever we suggest is wrong", "doesn't read anything we send", nor one time, "a discount for all her
+    bookings in June", nor what we told them, "Told her we cannot move it under any circumstances").
     "Whenever", "every time", "any time" and "always" count with a wish, an instruction or a duty in
     the sentence ("text her each time a parcel is out", "whenever she books the cake it has to be
     gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"
