@@ -73,7 +73,7 @@ _SO_OR_DECIDED = "|".join((
 _WE_WILL = re.compile(
     r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to|['’]m going to|['’]re going to|\s+(?:expect|hope|aim|plan) to"
     r"|['’]m to|\s+am to|['’]re to)"
-    r"|(?:^|(?<=[,;:]))\s*(?:will|going to|(?:expect|hope|aim|plan|expecting|hoping|aiming|planning) to))\s+"
+    r"|(?:^|(?<=[,;:]))\s*(?:will|shall|going to|(?:expect|hope|aim|plan|expecting|hoping|aiming|planning) to))\s+"
     r"(?:then\s+|also\s+|first\s+|personally\s+|try to\s+|now\s+)?"
     rf"(?!(?:{_SO_OR_DECIDED})\b)(?:[a-z]+-)?[a-z]{{2,}}\b(?!\s+us\b)"
 )
@@ -289,7 +289,7 @@ _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|wor
 # Every promise above holds "to ", an apostrophe ("we'll", "I'd") or one of these words: texts
 # without any are skipped at once (a look-up of the text's words, not a search per word).
 _PROMISE_WORDS = frozenset(
-    """will would callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
+    """will shall would callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
     expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting should promise
     promising""".split()
 )
@@ -618,7 +618,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     tub off", "will go to the house on Friday and bleed them"; not "is going on leave next week"); seeing
     if one can ("is going to see if he can weld a patch on"); a thing we send with its sender left
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
-    left out after a comma ("not in yet, will ring her when it lands"); promises typed on a phone,
+    left out after a comma or opening with "shall" ("not in yet, will ring her when it lands", "Shall send the
+    corrected invoice first thing Monday"); the writer on something now after a time to come ("Tomorrow I am
+    sending the documents by courier"); promises typed on a phone,
     read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
     written as an order or after a label opening its clause ("Ring him the week before", "Next step: book the
     fitter"); a promise to the customer by name ("I'll text Beatrice"); a colleague's act told to
@@ -631,7 +633,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     sentence ("Steve's finishing the report tonight and will email it to him", "Dan's borrowing a
     grinder and coming back Friday", "Kayla's putting together a video for her and sending it over tonight", "Wade is booked Monday. He will come out Tuesday", "Conor's on tonight
     and he'll search the room"); one of ours due with no "will": back, for what ("Dean back Thursday to
-    re-glue it", "back out to fit it once it arrives"), out or over on a day, for what, by trade, role or name
+    re-glue it", "back out to fit it once it arrives", "The decorator is due back on Tuesday to finish the
+    second coat"), out or over on a day, for what, by trade, role or name
     ("Tech out Thu to swap the unit", "Fitter over Monday to measure the bay"; not "Power out Wed to most of
     the street"), "to" and a verb with a time to come ("Craig to
     re-inspect Friday first thing"), on it with a day or a date ("Hamish is delivering the mattress Saturday", "Bartek is collecting the old
@@ -661,7 +664,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     dates with the roofing firm and phone her back"); the weekend as a time to come, and a hedge that is no
     condition ("Ola is drawing up two layouts over the weekend ... if all goes well"); the writer's plan said
     with "I'm to", "hoping to" or as a label ("I'm to call her back after 3", "Hoping to get the parts Monday
-    and fit Tuesday", "Aim is to have it back to her by the 20th", "Next: chase supplier, update her"); a
+    and fit Tuesday", "Aim is to have it back to her by the 20th", "Plan is for Gemma to post it tomorrow", "Next: chase supplier, update her"); a
     promise to do anything ("Promised to look into it and get back to her"; an offer may be declined: not
     "offered to let the hem down"); the customer as the one who will hear from us, or get a call, a visit or
     a letter from one of ours ("She'll hear from us by Friday", "She'll get a call from Sunita tomorrow",
@@ -685,7 +688,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     present tense, however written, acting and then contacting the customer ("niamh reprints the label
     tomorrow and emails her", "kesha looks at it monday and calls her back"); "our ..." wherever it
     stands ("as she needs it on the 14th our estimator is going to telephone the insurer"); a name read on
-    past where they work ("Mike in parts is chasing the order and will text her"); one of ours by trade or
+    past where they work ("Mike in parts is chasing the order and will text her", "Mr Haddad from IT is setting up her login this
+    afternoon": "IT" in capitals is no pronoun); one of ours by trade or
     role, or "our ...", with a verb in its bare form, as second-language writers put the future, with a time
     only to come or on an errand ("Tomorrow technician bring the router and set up for her", "Our driver come
     Friday morning and take the old sofa", "I arrange with our technician, he go down Thursday afternoon to
@@ -931,7 +935,7 @@ def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
 # next week"). Who is due is read by _due_doer.
 _CLAUSE_OPENS = r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|then)\s+)"
 _BACK_FOR = re.compile(
-    rf"{_CLAUSE_OPENS}(?:(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)(?:'s|\s+is|\s+are)?\s+)?back(?:\s+(?:out|in|round|over|up))?\b[^.;!?,]{{0,30}}?"
+    rf"{_CLAUSE_OPENS}(?:(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)(?:'s|\s+is|\s+are)?(?:\s+due)?\s+)?back(?:\s+(?:out|in|round|over|up))?\b[^.;!?,]{{0,30}}?"
     r"\bto\s+(?!(?:the|a|an|her|him|them|his|their|us|me|my|our|normal|work|school|full|life|bed|sleep|base|square)\b)(?P<verb>[a-z][a-z-]+)"
 )
 # One of ours by trade, role or name, out or over on a day to do something, "is" and "will" left out: "Tech out
@@ -1081,7 +1085,8 @@ def _ours_will(
     promised = (
         ((future or any(mark in sentence for mark in _OUR_FUTURE_MARKS)) and _we_will(sentence, in_reason))
         or ((":" in sentence or "-" in sentence or "–" in sentence) and _LABELLED_TO_DO.search(sentence))  # a label needs one of these
-        or (" is to " in sentence and _PLAN_IS_TO.search(sentence))
+        or ((" is to " in sentence or " is for " in sentence) and _PLAN_IS_TO.search(sentence))
+        or ("ing " in sentence and _we_are_on_it_later(sentence))
         or (_TO_DO.match(sentence) and not _RECURRING.search(sentence))
         or (
             ("and " in sentence or "then " in sentence)
@@ -1228,6 +1233,19 @@ def _without_their_past(sentence: str) -> str:
     return sentence
 
 
+# The writer on something now, after a time to come opening the sentence: "Tomorrow I am sending the documents by courier".
+_WE_ARE_ON_IT_LATER = re.compile(
+    rf"(?:^|[.;!?]\s*)(?:tomorrow|tonight|later today|this (?:afternoon|evening|morning|week)|next [a-z]+|first thing|(?:on )?{_A_WEEKDAY})"
+    r"\s*,?\s+(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:also\s+)?((?:[a-z]+-)?[a-z]{3,}ing)\b"
+)
+
+
+def _we_are_on_it_later(sentence: str) -> bool:
+    """Whether the writer is on something now, after a time to come opening the sentence (see _WE_ARE_ON_IT_LATER)."""
+    found = _WE_ARE_ON_IT_LATER.search(sentence)
+    return found is not None and found.group(1) not in _NOT_DOING and found.group(1) not in _NOT_VERBS
+
+
 def _we_do_later(sentence: str) -> bool:
     """Whether the writer, in the present tense, acts at a time to come (see _WE_DO_LATER): not a habit, nor a day
     of what the customer did ("I give him the papers that he forgot on Monday")."""
@@ -1264,7 +1282,7 @@ _LABELLED_TO_DO = re.compile(
     r"(?!(?:none|nothing|n/a|na|no|nil|customer|client|caller|she|he|they|her|his|their|it|wait|awaiting|pending)\b)[a-z]+"
 )
 # Or said as what the plan is, ours (not "her plan is to move"): "Aim is to have it back to her by the 20th".
-_PLAN_IS_TO = re.compile(r"(?:^|[.;!?]\s*)(?:(?:the|our)\s+)?(?:plan|aim|idea|intention)\s+is\s+to\s+[a-z]+")
+_PLAN_IS_TO = re.compile(r"(?:^|[.;!?]\s*)(?:(?:the|our)\s+)?(?:plan|aim|idea|intention)\s+is\s+(?:for\s+[a-z]+\s+)?to\s+[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -1425,6 +1443,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
         if _EXPLAINING.intersection(doer):
             continue  # how things work: "Explained reception will ask for photo ID"
+        while len(doer) > 1 and doer[0] in _LATER_WORDS:
+            doer = doer[1:]  # a time opening the clause is no part of who acts: "Tomorrow I am sending the documents"
         if doer in (["i"], ["we"]):
             if busy:
                 return True  # "I'm emailing her tonight"; "I will ..." is _we_will's
@@ -1435,7 +1455,10 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             if _to_someone_else(doer[0], sentence[found.end("busy" if busy else "doer") :]):
                 return True  # "they'll reach out to him", "she is emailing him": one of ours, to the customer
             continue
-        if _THEIR_SIDE.intersection(doer) or _NOT_A_DOER.intersection(doer) or _THIRD_PARTIES.intersection(doer) or doer[-1] in ("us", "me"):
+        theirs = _THEIR_SIDE.intersection(doer)
+        if theirs == {"it"} and doer[-1] == "it" and "it" in _capitalised(text).inside:
+            theirs = frozenset()  # "IT" written in capitals is where one of ours works: "Mr Haddad from IT is setting up her login"
+        if theirs or _NOT_A_DOER.intersection(doer) or _THIRD_PARTIES.intersection(doer) or doer[-1] in ("us", "me"):
             continue  # the customer's side, a third party, or a verb's phrase
         # Done again to a thing is done for them: "Tomás is re-issuing the card" (not "Shop is re-opening Monday").
         done_for_them = doing in _DONE_FOR_THEM or (doing is not None and doing.startswith("re-") and _ACTED_ON_AFTER.match(sentence, found.end("doing")) is not None)
