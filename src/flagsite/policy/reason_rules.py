@@ -421,8 +421,11 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
         return False  # rarely: an act to come, named ("will speak to both parents")
     if _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known):
         return True
-    if " out" in lowered or " up" in lowered:  # rarely: "we ironed the whole thing out", read as "sorted it"
+    if " out" in lowered or " up" in lowered or " over" in lowered:  # rarely: "we ironed the whole thing out", read as "sorted it"
         lowered = _FIXED_IT.sub("sorted it", lowered)
+        found = _RESOLUTION_WORD.findall(lowered)
+    if " it" in lowered and (" on" in lowered or " into" in lowered) and _ON_TO_IT.search(lowered):  # rarely: "got straight onto it"
+        lowered = _ON_TO_IT.sub("sorted it", lowered)
         found = _RESOLUTION_WORD.findall(lowered)
     if ("no " in lowered or " in order" in lowered or " in hand" in lowered or " in good order" in lowered) and _TROUBLE_NO_MORE.search(lowered):
         lowered = _TROUBLE_NO_MORE.sub("fine", lowered)  # rarely: trouble no more, read as "fine"
@@ -444,7 +447,13 @@ _TROUBLE_NO_MORE = re.compile(
 _FIXED_IT = re.compile(
     r"\b(?:straighten|iron|work|sort|fix|clear|patch|smooth|square|got|get)(?:ed|d)?\s+"
     r"(?:it|this|that|everything|things|it all|all of it|the (?:whole )?(?:thing|lot|matter|issue|problem))(?:\s+all)?\s+"
-    r"(?:out|up|(?:straightened|sorted|ironed|worked|fixed|cleared) (?:out|up))\b"
+    r"(?:out|up|over|(?:straightened|sorted|ironed|worked|fixed|cleared) (?:out|up))\b"
+)
+# Getting on to the issue as a whole, an idiom of handling it: "got on it right away", "jumped straight on it", "got
+# stuck into it", "cracked on with it", "was onto it"; read as "sorted it".
+_ON_TO_IT = re.compile(
+    r"\b(?:got|get|gets|jumped|jump|jumps|cracked|crack|was|were|am|'m|'s)\s+(?:straight |right )?"
+    r"(?:on|onto|on to|into|stuck into|stuck in to|on with)\s+(?:it|this|that|the (?:matter|issue|problem|job))\b"
 )
 
 
@@ -542,7 +551,11 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     now.", "Already explain to her and she say ok."); after "will", "to" or another modal it names an act to come
     ("the manager will speak to both parents"). Text-speak for a small word is read as the word it stands for (as
     P301 reads it: "looked into it n got it sorted 4 her"), and a matter escalated with nobody named, talked over
-    "regarding the matter", "what happened", taken "through the usual steps" or handled "in full" names no deed.
+    "regarding the matter", "what happened", taken "through the usual steps" or handled "in full" names no deed;
+    nor does getting on to the issue as a whole ("got on it right away", "jumped straight on it", "got stuck into
+    it", "smoothed it all over"), a record named by its number after a preposition ("regarding order SO-2026-2410",
+    "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
+    now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please").
 
     Each clause of an entry is read as a reviewer reads it: who did it (its subject, when that is a
     person or staff, "the head of strings", or "by" someone), to, with or for whom ("the teachers
@@ -633,7 +646,7 @@ _TALK_NOUNS = frozenset("chinwag natter yarn conversation chat word talk".split(
 # Prepositions that open where, when or over what channel: "at reception", "on the Thursday", "over video call".
 _PLACE_OR_TIME = frozenset("at on onto in over via during throughout from across round around inside within until".split())
 # Prepositions that open a person: by whom, to or with whom, for whom ("by the duty manager", "for her").
-_PERSON_PREPOSITIONS = frozenset("by to with for from between".split())
+_PERSON_PREPOSITIONS = frozenset("by to with for from between onto".split())  # (and "got onto the depot")
 # Whom a thing is passed to or raised with is the deed itself: "Passed her complaint to the practice manager.",
 # "Reported to maintenance", "Logged it with the installer".
 _PASSING = frozenset("passed passing forwarded handed escalated referred transferred sent reported logged raised flagged".split())
@@ -656,14 +669,14 @@ _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave gi
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
 _WHEN = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then later
-    time after afterwards since again hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
+    time after afterwards since again never ever first hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
 )
 # The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
 _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".split())
 # What was given, named by its kind: "a response was provided", "gave her an answer".
 _GIVEN_BY_KIND = frozenset("response responses reply answer answers resolution solution".split())
 # People named by a pronoun, a relative one too: "everyone's satisfaction", "the site owner, who has been made aware".
-_ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom".split())
+_ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom anything something nothing".split())
 # The size or kind of a look or a talk, degree and company: "a good old look", "a lot calmer", "this one",
 # "got there", "looked into it together".
 _SIZE_OR_DEGREE = frozenset(
@@ -677,6 +690,13 @@ _RULE = re.compile(
     r"\b(?:as per|per|according to|following|under|in \w+ (?:with|to))\s+(?:[a-z'-]+\s+){0,3}"
     r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?|sops?)\b"
 )
+# A record named by its number after a preposition says which record, not what was done: "regarding order
+# SO-2026-2410", "under reference CS-2026-1420", "on ticket 55821"; not "Confirmed order 3321 goes out on Friday"
+_A_RECORD_BY_NUMBER = re.compile(
+    r"\b(?:under|on|for|in|with|regarding|re|about|concerning)\s+(?:the\s+|her\s+|his\s+|their\s+)?"
+    r"(?:orders?|tickets?|reference|ref|invoices?|case|booking|job|claim|account|request)\s+(?:no\.?\s*|number\s+|#\s*)?[a-z]{0,5}-?\d[\w/-]*"
+)
+_A_DIGIT = re.compile(r"\d")
 _CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
 # What every match of _RULE holds: most entries hold none, and a look for these is quicker than the search.
 _RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guideline", "rules", "practice", "standard", "sop")
@@ -703,16 +723,33 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
         lowered = lowered.replace("'s on ", " is on ").replace("'re on ", " are on ")  # "she's on the weekly rate now"
     if any(noun in lowered for noun in _RULE_NOUNS):
         lowered = _RULE.sub(" ", lowered)  # rarely: by what rule, taken out
+    if _A_DIGIT.search(lowered):
+        lowered = _A_RECORD_BY_NUMBER.sub(" ", lowered)  # which record, not what was done: "under case number 44817"
     for clause in _CLAUSES.split(lowered):
         words = [_plain(w) for w in clause.split()]
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
         left = [w for w in _without_who_where_when(words, names, lexicon.is_base_verb) if not _a_name(w, names)]
-        if all(_says_no_deed(w, names) for w in left) or _a_judgement(left, lexicon.judges_a_person):
+        if all(_says_no_deed(w, names) for w in left) or _a_judgement(left, lexicon.judges_a_person) or _a_state_of_a_thing(left):
             continue
         if not _who_where_and_when_alone(left, names):
             return False
     return True
+
+
+def _a_state_of_a_thing(words: list[str]) -> bool:
+    """A clause that says only that the thing is fine now: "the dryer has been fine since", "the new lock is working"."""
+    for index in range(1, min(5, len(words))):
+        if words[index] in _COPULAS:
+            thing, state = words[:index], [w for w in words[index + 1 :] if w not in _COPULAS and w not in INTENSIFIERS]
+            named = [w for w in thing if w not in _OPENERS]
+            if not named or len(named) > 2 or any(w in _SAYS_NOTHING or _a_verb_form(w) for w in named):
+                return False  # no thing named, or a verb before it: "told her the boiler is fine" tells
+            return bool(state) and _a_state(state[0]) and all(_says_no_deed(w, frozenset()) for w in state[1:])
+    return False
+
+
+_COPULAS = frozenset("is was are were has have been be being".split())
 
 
 def _plain(word: str) -> str:
@@ -756,7 +793,7 @@ def _says_no_deed(word: str, names: frozenset[str]) -> bool:
 
 def _a_judgement(words: list[str], judges_a_person: Callable[[str], bool]) -> bool:
     """A judgement of the person with no verb, in place of a deed: "Very entitled attitude"; not "Passed the compliment on"."""
-    said = [w for w in words if w not in _SAYS_NOTHING and w not in INTENSIFIERS and w not in _CONDUCT]
+    said = [w for w in words if w not in _NO_DEED_WORDS and w not in INTENSIFIERS and w not in _CONDUCT and w not in _PERSON_NOUNS]
     if not said or not all(judges_a_person(w) for w in said):
         return False
     return not any(_a_verb_form(w) for w in words if w not in said)
@@ -895,6 +932,7 @@ def _the_subject_end(words: list[str], names: frozenset[str]) -> int:
 
 
 _OBJECT_PRONOUNS = frozenset("me us him her them".split())
+_PERSON_NOUNS = PERSON_WORDS | PERSON_HEADS  # "difficult old man to please": the judgement, said of whom
 _SUBJECT_PRONOUNS = frozenset("i we he she they".split())
 _AUXILIARIES = frozenset("has have had is was were will would did does do can could should".split())
 
