@@ -66,8 +66,9 @@ def test_the_sum_of_weights_gives_what_the_fitted_model_gave() -> None:
 # missed by both: "Amended the delivery day to Thursdays." and, in `internal`, "She always wants the same
 # engineer for every visit." All the negatives below passed either way.
 CAUGHT: list[tuple[str, dict[str, Any]]] = [
-    ("P104", {"resolution": ["Query answered, nothing further."]}),  # the learned reading alone
-    ("P104", {"resolution": ["Processed as normal."]}),  # the learned reading alone
+    ("P104", {"resolution": ["Answered, nothing more to add."]}),  # the learned reading alone
+    ("P104", {"resolution": ["Query resolved, nothing outstanding."]}),  # the learned reading alone
+    ("P104", {"resolution": ["Processed as normal."]}),
     ("P104", {"resolution": ["Dealt with in the usual way."]}),
     ("P104", {"resolution": ["All taken care of, customer satisfied."]}),
     ("P103", {"reason": "Wanted a word about something."}),
@@ -119,7 +120,7 @@ def test_what_only_the_learned_reading_finds_is_no_error_when_measured() -> None
 
 
 def test_a_finding_names_the_words_that_weighed_most() -> None:
-    note = Note.model_validate(_NOTE | {"resolution": ["Query answered, nothing further."]})
+    note = Note.model_validate(_NOTE | {"resolution": ["Query resolved, nothing outstanding."]})
     ctx = CheckContext(config=Config(policy=PolicySettings(learned_reading=True)), today=dt.date(2026, 6, 30))
     found = [f for f in check_note_policy(note, Located("note.yaml", SourceMap()), ctx, Customer(id="C-1", name=_HOLDER)) if f.code == "P104"]
     assert len(found) == 1
