@@ -196,7 +196,12 @@ def _plainly_someone_else(name: str, subject: Subject) -> bool:
         return False
     if is_role(head) or _a_compound_role(head, subject) or (head.endswith(_DOER_HEAD_ENDINGS) and len(head) > 4 and subject.lexicon.is_known(head)):
         return True
-    return any(is_role(w) and not _account_party(w) for w in after)
+    return any(is_role(w) and not _account_party(w) for w in after) or _NEIGHBOURS_PLACE.search(" ".join(lowered[1:])) is not None
+
+
+# Where a neighbour lives, said of a stand-in: "Lady from next door", "Woman across the road", "Man upstairs"
+# (not "at number 16": the holder's own house may be).
+_NEIGHBOURS_PLACE = re.compile(r"\b(?:next door|across the (?:road|street|way|landing|hall|corridor)|over the road|opposite|upstairs|downstairs|down the road)\b")
 
 
 def _account_party(word: str) -> bool:
@@ -308,7 +313,9 @@ _WHOSE = r"(?:her|his|their)\s+(?:(?:elderly|late|old|young|little|older|younger
 _FOR_A_RELATIVE = re.compile(
     rf"\bon behalf of\s+(?:{_WHOSE}{_KIN_WORDS}\b(?!['’]s)|(?:{_TITLES})\b|the (?:account )?holder\b)|\bon\s+{_WHOSE}{_KIN_WORDS}['’]s?\s+behalf\b|"
     rf"^\s*(?:[a-z.]+\s+){{0,2}}?{_GETTING_IN_TOUCH}\b"
-    rf"(?:(?:\s+to\s+[a-z]+[^.;]{{0,30}}?|[^.;]{{0,15}}?)\bfor\s+{_WHOSE}{_KIN_WORDS}\b(?!['’]s)(?!\s+(?:to|who)\b)|"
+    # (and the relative's things, "Phoned for her husband's certificate", or the relative's own errand, "Calling for his wife to move
+    # the booking"; not what was asked to be done for the relative: "Asked for his wife to be sent a copy")
+    rf"(?:(?:\s+to\s+[a-z]+[^.;]{{0,30}}?|[^.;]{{0,15}}?)\bfor\s+{_WHOSE}{_KIN_WORDS}\b(?!\s+(?:to\s+(?:be|have|get|receive)|who)\b)|"
     rf"[^.;]{{0,20}}?\b(?:about|regarding|re)\s+{_WHOSE}{_KIN_WORDS}['’]s?\s)|"
     rf"\b{_WHOSE}{_KIN_WORDS}(?:['’]s)?\s+(?:[a-z]+\s+)?(?:account|membership|bill|booking|policy|card|plan|subscription|renewal|statement|"
     rf"prescription|locker|fob|direct debit|details|permit|licence|license|order|appointment|reservation|tenancy|lease|contract|claim|invoice|"
@@ -333,7 +340,8 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     acted for a relative or for the holder, asked about a relative's things, or names the relation:
     "on behalf of his (elderly) wife", "on his dad's behalf" or "on behalf of Mrs Lim" after any verb,
     "for his mother" after a verb of getting in touch or acting or its purpose ("Called for ...",
-    "Came in for ...", "Acting for ...", "Rang to rebook the sweep for ..."), "Enquiring about his
+    "Came in for ...", "Acting for ...", "Rang to rebook the sweep for ...", "Phoned for her husband's
+    certificate", "Calling for his wife to move the booking"; not "Asked for his wife to be sent a copy"), "Enquiring about his
     wife's eye test", "Ringing about his mum's membership", "his late father's account", "his
     partner's parking permit", "her daughter's piano lesson", "son of the account holder".
     When they differ and `contact.relationship` is absent,
@@ -347,7 +355,8 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     Jane Smith's account), or with a title of the other sex from the one in the holder's record
     ("Mr S" on Mrs Jane Smith's). The word that says who they are is the last before a preposition
     ("Receptionist at her office"); a word that is no role ("Person", "Lady") leaves it to the
-    words after ("Lady from the council"). A stand-in that may be the holder is left to P101 alone:
+    words after ("Lady from the council"), and so do words of where a neighbour lives ("Lady from next door", "Woman across
+    the road", "Man upstairs"; not "Lady at number 16", where the holder may live). A stand-in that may be the holder is left to P101 alone:
     a role of the account's own party ("Customer", "Caller", "Hirer", "Tenant", "Member",
     "Patient", "Guest", "Resident", "Student", "Homeowner", "Account holder", "Bill payer"), a
     stand-in that says nothing ("unknown", "N/A", "Mr"), or a title with the holder's surname
