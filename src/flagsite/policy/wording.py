@@ -735,7 +735,7 @@ _MARKED_OPINION_IN_LOWER_CASE = Alternatives(
     ("mind you", r"\bmind you\b"),
     ("clearly|obviously|evidently",
      r"(?:^|[.;!?,]\s*|\b(?:is|was|he's|she's|they're|are|were|being|" + "|".join(sorted(PERSON_WORDS)) + r")\s+)(?:clearly|obviously|evidently)\s+"
-     r"(?!stated|said|says|explained|marked|labell?ed|visible|shown|written|printed|listed|states|shows|displayed|damaged|broken|faulty|"
+     r"(?!stated|said|says|explained|marked|labell?ed|visible|shown|written|printed|listed|states|shows|displayed|damaged|broken|faulty|ha[sd] (?!no\b|not\b|never\b)|"
      r"wrong|the\b|a (?:fault|defect|mistake|typo|error))[a-z']+"),
     ("feels like", r"(?:^|[.;!?,]\s*)(?:it\s+)?feels like\b"),
     ("able to", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able) to (?:grasp|understand|follow|comprehend|get)\b"),
@@ -926,7 +926,7 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      "query dispute argue haggle quibble challenge contest moan grumble nitpick whinge gripe nag "
      "always forever constantly continually perpetually endlessly invariably",
      r"(?:^|[.;!?,]\s*|\b(?:he|she|they|always|still|just)\s+)(?:queries|disputes|argues|haggles|quibbles|challenges|contests|questions|moans|grumbles|nitpicks"
-     r"|whinges|gripes|fusses|frets|nags|goes on(?: and on)? about)"
+     r"|whinges|gripes|fusses|frets|nags|goes on(?: and on)? about)(?!\s+(?:whether|if|that|why|how)\b)"
      r"(?:\s+[a-z'-]+){0,5}?\s+(?:every|each|any)\b|"
      # The same habit told with "will" or "would" of a person and any of what comes: "he will argue any ruling that goes
      # against him", "she'll query every invoice" (not "she will appeal the ruling": one act to come).
@@ -1076,10 +1076,14 @@ _OBJECTING_BY_WHAT_FOLLOWS: dict[str, frozenset[str]] = {
     "find": frozenset("fault wrong problem problems complain excuse excuses".split()),
     "pick": frozenset("holes apart".split()),
     "make": frozenset("drama fuss mountain scene song meal".split()),
-    "try": frozenset("this that it free freebie discount cheaper extra off refund".split()),
+    "try": frozenset("this that it free freebie discount cheaper extra off refund".split()),  # (see _GAIN)
     "ask": frozenset("free freebie discount cheaper extra refund".split()),
     "get": frozenset("reason excuse excuses".split()),
 }
+# After a verb of objecting, words that say what the objection is or what brings it: a report of it, not a habit of one.
+_OBJECTION_SAID = frozenset("that whether if when whenever because time".split())
+# What seeking a gain asks for: "tries to get something extra free", "tries to knock something off".
+_GAIN = frozenset("free freebie discount cheaper extra off refund".split())
 # Present forms of those verbs ("questions", "tries", "finding", "got": has got) and the verb each stands for.
 _HABIT_VERBS: dict[str, str] = {
     form: verb
@@ -1115,8 +1119,12 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
         wanted = _OBJECTING_BY_WHAT_FOLLOWS.get(verb)
         if wanted is not None and wanted.isdisjoint(clause):
             continue
-        if "that" in words[index + 1 : clause_start + len(clause)]:
-            continue  # what the objection says, reported: "complains every winter that the pipes freeze"
+        rest = words[index + 1 : clause_start + len(clause)]
+        if verb in _OBJECTING and not _OBJECTION_SAID.isdisjoint(rest):
+            continue  # what the objection says or what brings it, reported: "complains every winter that the pipes freeze",
+            # "complains every time the van is late", "questions whether the service is needed each year"
+        if verb == "try" and _GAIN.isdisjoint(rest) and not (rest[:1] in (["this"], ["that"], ["it"]) and rest[1:2] in (["every"], ["each"], ["again"], ["on"], ["whenever"], []) ):
+            continue  # a ploy tried again ("Tries this every time"), not a thing tried out ("tries it out each visit")
         if verb == "get" and word in ("has", "have") and "got" not in clause:
             continue
         cursor = index - 1
@@ -1145,9 +1153,13 @@ def _clause_end(text: TextField, index: int) -> int:
 
 # Words of the writer's certainty: said of what a person thinks or does, they read a mind.
 _CERTAINTY = frozenset("clearly obviously evidently plainly".split())
-# After such a word, a fact about a thing, not a mind: "clearly visible", "clearly labelled".
-_CERTAIN_FACTS = frozenset(
-    "stated said says explained marked labelled labeled visible shown written printed listed states shows displayed damaged broken faulty wrong the a an".split()
+# After such a word, what reads a mind: a verb of thinking, wanting, knowing or heeding, or one said in the negative
+# ("obviously expects", "clearly forgot", "evidently never opened it"; not "clearly visible", "obviously has a leak").
+_OF_A_MIND = frozenset(
+    """think thinks thought expect expects expected want wants wanted know knows knew believe believes believed assume assumes assumed
+    forget forgets forgot forgotten remember remembers understand understands understood care cares cared ignore ignores ignored
+    prefer prefers hate hates like likes enjoy enjoys feel feels felt mean means meant intend intends intended hope hopes hoped
+    never not doesn't didn't hasn't hadn't won't can't cannot isn't wasn't""".split()
 )
 _DETERMINERS_OF_A_THING = frozenset("the a an this that these those its our".split())
 
@@ -1218,8 +1230,8 @@ def _sure_of_a_mind(text: TextField, subject: Subject) -> str | None:
         return None  # nearly every text
     names = subject.names
     for index, word in enumerate(words):
-        if word not in _CERTAINTY or index + 1 >= len(words) or words[index + 1] in _CERTAIN_FACTS:
-            continue
+        if word not in _CERTAINTY or index + 1 >= len(words) or words[index + 1] not in _OF_A_MIND:
+            continue  # a fact, not a mind: "clearly visible", "obviously has a leak"
         cursor = index - 1
         while cursor >= 0 and words[cursor] in ("has", "had", "have", "does", "did", "just", "also", "so"):
             cursor -= 1
@@ -1899,7 +1911,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       offer") or what its clause holds ("finds something wrong on every collection", "picks holes in every quote",
       "Makes a drama out of every smudge", "Each visit he tries to knock something off", "Tries this every time",
       "Every month also got some reason why"; not "pays every invoice by transfer", "we test every flue", "the MOT
-      fail", nor what the objection says: "complains every winter that the pipes freeze"); a verdict in a clause of its own
+      fail", nor what the objection says or what brings it: "complains every winter that the pipes freeze", "complains
+      every time the sweep is late", nor a thing tried out: "tries it out each visit"); a verdict in a clause of its own
       (", which was a bit much", "which was a bit rich", ", which is more than the complaint
       deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
       usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
@@ -1907,7 +1920,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       likes to be in charge", "is a person that want everything her way"; not "the stove is the multi-fuel type",
       "a customer who has been with us since 2015"), the writer sure of a person's mind whoever the subject, a
       name, "has" between, or left out ("Mr Brennan obviously expects us to pay", "he has clearly forgotten", "Had the
-      leaflet a year and evidently never opened it"; not "the flue obviously needed a sweep", "clearly visible",
+      leaflet a year and evidently never opened it": a verb of mind or one in the negative after it; not "the flue
+      obviously needed a sweep", "he obviously has a crack in the liner", "clearly visible",
       "explained the charges clearly"), "quite the" before a doer ("quite
       the performer"; not "quite the same"), curt with someone ("rather sharp with the lad on the desk"; not "short by a
       quarter"), not bothering ("couldn't be bothered to"), and the most or the least a person could have been ("could
