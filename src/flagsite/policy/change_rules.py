@@ -209,17 +209,11 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             yield Hit(("changes", index), f"the change of {change.field} has no {' and no '.join(missing)}; record both the old and the new value (write \"\" for an empty one)")
     if note.changes:
         return
-    # A new state said with "now" leaves the reason to give the old one: "Asked to move from pay-as-you-go to the
-    # monthly climbing plan" then "she's on the cheaper monthly plan now".
-    given_in_reason = any(text.loc[0] == "reason" and "from" in text.words and _FROM_TO.search(text.lowered) for text in subject.texts)
     for text in subject.texts:
         if text.loc[0] not in ("reason", "resolution", "internal"):
             continue
         put_on_or_off_a_thing_held = not _HELD.isdisjoint(text.words) and not _ON_OR_OFF_VERBS.isdisjoint(text.words)
-        if (
-            _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CHANGE_CUES.isdisjoint(text.words)
-            and _NOW_ON_WORDS.isdisjoint(text.words) and not put_on_or_off_a_thing_held
-        ):
+        if _FIELD_WORDS.isdisjoint(text.words) and _POSSESSIVES.isdisjoint(text.words) and _CUES_OR_NOW_ON.isdisjoint(text.words) and not put_on_or_off_a_thing_held:
             continue  # no account field named, nothing of theirs, no record or new value, no one put on or off a thing held: nearly every text
         stated = text.loc[0] != "reason" and ("now" in text.words or "change" in text.words or "changes" in text.words or "made" in text.words)
         to_a_value = "to" in text.words or "onto" in text.words or "into" in text.words  # what the two readings below need
@@ -240,8 +234,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
             sentence = original.lower()
             if _FROM_TO.search(sentence):
                 continue  # the sentence gives the old and the new value itself
-            field = _state_changed(sentence) if stated and not given_in_reason else None
-            if field:
+            field = _state_changed(sentence) if stated else None
+            if field and not _given_in_the_reason(subject):
                 field = _thing_named(field.split())
                 yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
                 return
@@ -395,6 +389,13 @@ _NOW_STATE = re.compile(
 )
 # What _NOW_STATE reads the customer as now on, beyond the fields: "she's on the long-stay weekly rate now".
 _NOW_ON_WORDS = frozenset("tier scheme contract bundle rate band".split())
+_CUES_OR_NOW_ON = _CHANGE_CUES | _NOW_ON_WORDS  # the words a text needs before a change is looked for in it
+
+
+def _given_in_the_reason(subject: Subject) -> bool:
+    """Whether the reason gives the old and the new value, which a new state said with "now" leaves it to: "Asked to
+    move from pay-as-you-go to the monthly climbing plan", then "she's on the cheaper monthly plan now"."""
+    return any(text.loc[0] == "reason" and "from" in text.words and _FROM_TO.search(text.lowered) is not None for text in subject.texts)
 # A change named as a noun, with what was done to it: "Processed her change of address", "Change of name done".
 _CHANGE_AS_A_NOUN = re.compile(
     rf"\b(?:(?:processed|actioned|logged|made|completed|did|put through|submitted|applied|recorded|carried out|sorted)\s+"

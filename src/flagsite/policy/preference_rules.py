@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 from .note_common import DETERMINERS, is_role, preference_text
 from .subject import Subject
 from .text import TextField, sentences
-from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, RELATIONS, WEEKDAYS
+from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, RELATIONS, ROLE_NAMES, WEEKDAYS
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 # (Each pattern here that opens with a look-ahead for a letter matches only from one: the look passes over the gaps between words at once.)
@@ -248,7 +248,6 @@ _A_SUBJECT_AFTER = re.compile(r"^\s+(?:[a-z]+ed|[a-z]{3,}ing|is|was|has|had|said
 _BEFORE_AN_ING = frozenset("avoid stop keep try start quit consider begin continue".split())
 # The words an order needs besides its verb: a mark ("always", "never", "don't"), a scope, or the customer as object.
 _ORDER_MARKS = frozenset("always never don't dont".split())
-_POSSESSIVE_WORDS = frozenset("his her their".split())
 # What makes a scope without end a standing wish: a verb of wishing or asking, or a duty; not a description of
 # the customer ("whatever we suggest is wrong", "doesn't read anything we send").
 _A_WISH_OR_DUTY = re.compile(
@@ -429,7 +428,13 @@ def _standing_rule(sentence: str, lexicon: Lexicon) -> str | None:
 _A_DUTY = re.compile(
     r"\b(?:must|should|needs? to|has to|have to|are to|is to)\s+(?:always\s+|ever\s+|never\s+|not\s+)?(?!(?:have|be|been)\b)[a-z]+"
 )
-_DUTY_CUES = ("must ", "should ", "need to ", "needs to ", "has to ", "have to ", "are to ", "is to ")
+_MODALS = frozenset(("must", "should"))
+_BEFORE_TO = frozenset("need needs has have is are".split())
+
+
+def _may_lay_a_duty(words: list[str]) -> bool:
+    """Whether a text holds the words of a duty (see _A_DUTY), once it names whoever might bear it."""
+    return not _MODALS.isdisjoint(words) or ("to" in words and not _BEFORE_TO.isdisjoint(words))
 # Where the subject of a duty begins: the clause's start, or a joining word.
 _SUBJECT_START = re.compile(r"(?:^|[,;:.!?(]|\s(?:and|but|so|because|as|then|since|while|once)\s)((?:(?![,;:.!?(]|\s(?:and|but|so|because|as|then|since|while|once)\s).)*)$")
 # Whoever deals with the customer, as a group or as anyone at all ("the night shift", "delivery guys", "whoever is on the desk").
@@ -437,6 +442,8 @@ _STAFF_GROUPS = frozenset("staff crew crews team teams shift shifts techs guys l
 _ANYONE = frozenset("whoever anyone anybody everyone everybody".split())
 # Relations and the customer's own party are not whoever deals with them: "Parents should sign the waiver".
 _NOT_OUR_PEOPLE = _THEIR_OWN_PARTY | RELATIONS
+# The words of whoever deals with the customer, as one look at a text's words: the plural of a role, a group of staff, anyone.
+_DOER_WORDS = frozenset(name + "s" for name in ROLE_NAMES if name not in _NOT_OUR_PEOPLE) | _STAFF_GROUPS | _ANYONE
 _NOT_BEFORE_A_DOER = frozenset("she he they i we you it his her their my your if whether".split())
 
 
@@ -487,6 +494,7 @@ _SCOPE_WITHOUT_END = re.compile(
 )
 _WORDS_WITHOUT_END = frozenset("whatever circumstances matter anything everything".split())
 _EVERY_OF_THEIRS = frozenset("all every each any".split())
+_POSSESSIVE_WORDS = frozenset("his her their".split())
 # A time that makes a scope one occasion's: "for all her bookings in June".
 _A_MONTH_OR_DAY = re.compile(
     rf"\b(?:{WEEKDAYS}|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|tonight|this (?:week|month|year))\b"
@@ -507,12 +515,14 @@ def _wish_without_end(sentence: str) -> str | None:
 def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
     words = text.words
-    if not _WORDS_WITHOUT_END.isdisjoint(words) or (not _EVERY_OF_THEIRS.isdisjoint(words) and not _POSSESSIVE_WORDS.isdisjoint(words)):
+    if (
+        not _WORDS_WITHOUT_END.isdisjoint(words) or (not _EVERY_OF_THEIRS.isdisjoint(words) and not _POSSESSIVE_WORDS.isdisjoint(words))
+    ) and _SCOPE_WITHOUT_END.search(text.lowered):
         for sentence in sentences(text.text):
             scope = _wish_without_end(sentence)
             if scope and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(scope)):
                 return sentence.strip(), scope
-    if any(cue in text.lowered for cue in _DUTY_CUES):
+    if not _DOER_WORDS.isdisjoint(words) and _may_lay_a_duty(words) and _A_DUTY.search(text.lowered):  # few texts name a doer
         for sentence in sentences(text.text):
             duty = _duty_of_whoever_deals(sentence)
             if duty and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(duty)):
