@@ -662,8 +662,7 @@ _PRONOUNS = frozenset("i we me us you he she they him her them everyone everybod
 # Groups of staff named as a whole: "the deck crew", "floor staff", "the yard lads".
 # (And the parties to a matter, and a head or chair of something: "between all parties", "the head of strings".)
 # (And staff by a short form: "Tech onsite Tues AM".)
-# (And a department named as a whole: "Operations have looked after this", "got onto the depot".)
-_TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair tech techs operations depot".split())
+_TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair tech techs".split())
 # Past forms a particle follows as part of the verb ("went over", "put in"), beside those in -ed.
 _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come swung saw had did done brought kept held".split())
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".

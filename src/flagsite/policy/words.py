@@ -131,7 +131,7 @@ ROLE_NAMES: frozenset[str] = frozenset(
     adviser advisor consultant specialist inspector assessor investigator paralegals underwriter cashier teller
     pharmacy dispensary postman postwoman foreman chaperone escort volunteer volunteers rep representative
     spokesperson liaison dispatcher bride groom owner proprietor occupier applicant claimant beneficiary buyer seller
-    vendor purchaser landowner apprentice trainee intern locum"""
+    vendor purchaser landowner apprentice trainee intern locum marshal lifeguard referee umpire attendant"""
     # Partners before or outside marriage: "Fiancée", "Hubby", "Spouse".
     """ fiance fiancé fiancee fiancée spouse hubby"""
     # Departments written where a name belongs ("Finance", "Accounts Payable"), and a charity's people.
