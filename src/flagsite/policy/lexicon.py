@@ -119,6 +119,11 @@ _DIGIT_FOR_FOR = re.compile(
     r"(?<!\broom)(?<!\bflat)(?<!\bunit)(?<!\bbay)(?<!\bplot)(?<!\bgate)(?<!\bdoor)"
     r"(?<!\btable)(?<!\bseat)(?<!\brow)(?<!\bblock)(?<!\bfloor)(?<!\blevel)(?<!\bpitch)(?<!\bcourt)(?<!\bline)(?<!\bpage)(?<!\broute)(?<!\bzone)"
     r"(?<=[a-z])\s+(4)\s+(?:the|his|her|their|my|our|your)\s+(?!(?:first|second|third|next|last|following|same|whole|previous)\b)[a-z]+"
+    # After a word that takes "for", before what it is for: "ready 4 collection", "thanks 4 waiting", "eligible 4 cover"
+    # (a count is followed by what is counted, a plural, or "of": "booked 4 seats", "ready 4 days early", "ready 4 of the 6").
+    r"|\b(?:ready|thanks|thank|eligible|suitable|responsible|waiting|wait|looking|apply|applied|qualify|qualifies|pay|paid|charge|charged"
+    r"|booked|book|time|room|space|enough)\s+(4)\s+(?!(?:of|or|and|to|more|less|x|am|pm|each|per|hour|hours|day|days|week|weeks|month|months"
+    r"|year|years|night|nights|mins?|minutes|hrs?|people|times|items|pieces|units|kg|km|m|mm|cm)\b)(?:[a-z]{2,}[a-rt-z]|[a-z]+ss)\b(?!['-])"
 )
 
 

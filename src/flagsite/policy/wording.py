@@ -30,7 +30,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
-    part", "a new hinge 4 the lid", "a token 4 another wash" (a count comes after "another"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
+    part", "a new hinge 4 the lid", "a token 4 another wash" (a count comes after "another"), "ready 4 collection", "thanks 4 waiting", "eligible 4
+    cover" (after a word that takes "for"; not "booked 4 seats", "ready 4 days early"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
     double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "was fine w that",
     "blocked w leaves", "tuned n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "the w key", "vitamin c"), "cud" after who
     could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
