@@ -16,8 +16,8 @@ _NUMBER_WORDS = (
 # Currencies by their ISO codes and signs, as a class: "GBP 18", "40 CAD", "₹1,850".
 _CURRENCY_CODES = r"(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|inr|zar|sek|nok|dkk|pln|mxn|sgd|hkd|aed)"
 _MONEY = re.compile(
-    rf"(?:(?:[$€£¥₹₩₽₺₦₱₪]|\b(?=[a-z]{{3}}\s\d){_CURRENCY_CODES}\s)\s?\d[\d,]*(?:\.\d+)?|"  # (a code is looked for only before a figure)
-    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence)\b)",
+    rf"(?:(?:[$€£¥₹₩₽₺₦₱₪]|\brs\.?(?=\s?\d)|\b(?=[a-z]{{3}}\s\d){_CURRENCY_CODES}\s)\s?\d[\d,]*(?:\.\d+)?|"  # (a code is looked for only before a figure)
+    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence|cents?)\b|\b\d{{1,3}}p\b)",
     re.IGNORECASE,
 )
 # A sum with no currency, where only money can be meant: the object of a verb that moves money
@@ -27,10 +27,32 @@ _MONEY = re.compile(
 # customer ("she'll see the 62.00 back on her card"). Not a count ("took 3 of the leaflets", "paid 3
 # invoices", "quoted 3 weeks", "charged her phone for 20 minutes").
 _MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium|back|off |balance|total|taken|took|collect|receiv")
+# More words of money, looked up among a text's words (quicker than more of the pattern above).
+_MORE_MONEY_WORDS = frozenset(
+    """compensation compensated discount discounted rebate surcharge fine penalty goodwill voucher estimate invoice bill allowance top-up
+    write-off reduced lowered knocked shaved docked off owes owed owe owing gift""".split()
+)
+# Nouns of money, as a class: a figure of one ("a deposit of 60", "compensation of 50") or before one ("a 10 voucher") is money.
+# A paper that names a sum ("invoice", "quote") takes a number of its own too: its figure is money only after "of", "is"... .
+_SUM_NOUNS = (
+    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit|balance|total|compensation|discount|rebate|surcharge"
+    r"|fine|penalty|goodwill|gift card|top-up|write-off|allowance|reimbursement|call-out|callout)"
+)
+_PAPER_NOUNS = r"(?:voucher|quote|estimate|invoice|bill)"
+_MONEY_NOUNS = rf"(?:{_SUM_NOUNS}|{_PAPER_NOUNS})"
+# What money is owed on or taken off: "her bill was reduced by 18.40", "reduced the invoice to 240".
+_WHAT_THEY_PAY = r"(?:price|bill|balance|invoice|total|cost|fee|quote|hire|rent|fare|charge|account|renewal|subscription|premium)"
 # How money is handed over: "by card", "on card", "in cash", "by bank transfer", "over the phone", "via PayPal".
 _BY_A_MEANS_OF_PAYMENT = (
     r"(?:by|on|in|via|over|through|with)\s+(?:(?:the|his|her|their|a)\s+)?(?:[\w-]+\s+)?"
     r"(?:card|cash|cheque|check|transfer|bacs|paypal|contactless|eftpos|upi|venmo|zelle|phone|telephone|terminal|pay|debit)\b"
+)
+# What may follow a sum's figure: not a count of things, a unit, a date or its own currency code.
+_A_FIGURE_ENDS = (
+    r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
+    rf"(?!\s*{_CURRENCY_CODES}\b)"  # a sum with its code is _MONEY's to read ("12.40 GBP higher")
+    r"(?!\s*(?:%|per ?cent|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
+    r"lessons?|people|guests|of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"  # "her refund of 30 September"
 )
 _SUM_WITHOUT_CURRENCY = re.compile(
     r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
@@ -42,22 +64,22 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"(?:took|taken|collected|received)\s+(?:the\s+(?:[a-z]+\s+)?)?(?P<sum10>\d[\d,]*(?:\.\d\d)?)"
     rf"\s+(?:for\s+[^.;,]{{1,30}}?\s+)?{_BY_A_MEANS_OF_PAYMENT}|"
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the job|the work)\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
-    r"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+(?:deposit|fee|refund|charge|payment|credit|excess|premium|call-out|callout)\b|"
+    rf"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_MONEY_NOUNS}\b|"
+    # A money noun for a figure, the figure closing the phrase: "a credit for 12.50 against her account" (not "a quote for 1 door").
+    rf"{_MONEY_NOUNS}\s+for\s+(?P<sum13>\d[\d,]*(?:\.\d\d)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:against|to|on|onto|by|and|in|including|inc|plus|off|back|from)\b)|"
     r"(?P<sum6>\d[\d,]*\.\d\d)\s+back\s+(?:on|onto|to|into|in)\s+(?:his|her|their|the)\b|"
     # A whole figure too, when where it goes back is their card or account: "the 12 goes back to her account".
     r"(?P<sum9>\d[\d,]*)\s+(?:(?:goes|go|went|is going|will go|will be|should be|is|are)\s+)?back\s+(?:on|onto|to|into|in)\s+"
     r"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:card|account|bank)|the\s+card)\b|"
     # A sum taken off what they pay, whatever the verb: "knocked 60 off his hammer price", "shaved 15 off the invoice".
     r"(?P<sum7>\d[\d,]*(?:\.\d\d)?)\s+off\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:price|bill|balance|invoice|total|cost|fee|quote|hire|rent|fare|charge|account|renewal|subscription)\b|"
+    rf"{_WHAT_THEY_PAY}\b|"
     # A figure in pounds and pence before its verb, as terse notes put it: "12.80 paid at desk", "45.00 refunded to her card".
     r"(?P<sum8>\d[\d,]*\.\d\d)\s+(?:(?:was|were|has been|have been)\s+)?(?:paid|refunded|credited|charged|taken|waived|reimbursed)\b|"
     r"(?:refunded|credited|charged|reimbursed|quoted)\s+(?:him|her|them|(?:his|her|their) card)\s+(?P<sum2>\d[\d,]*)|"
-    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit|balance|total)\s+(?:of|is|was|came to|comes to)?\s*"
+    rf"(?:{_SUM_NOUNS}\s+(?:of|is|was|came to|comes to)?|{_PAPER_NOUNS}\s+(?:of|is|was|came to|comes to))\s*"
     r"(?!(?:19|20)\d\d(?![\d.,]))(?P<sum3>\d[\d,]*(?:\.\d\d)?))\b"  # (not a year: "the fee 2026 schedule")
-    r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
-    r"(?!\s*(?:%|per ?cent|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
-    r"lessons?|people|guests|of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))",  # "her refund of 30 September"
+    + _A_FIGURE_ENDS,
     re.IGNORECASE,
 )
 # A currency by its code, whichever of the three-capital codes it is ("KES 180,000", "NGN 45,000"),
@@ -95,7 +117,7 @@ _MONEY_WORDS_AFTER_PAY = r"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\
 _OFF_WHAT_THEY_PAY = r"off (?:his|her|their|the|its)"
 _MONEY_ACTION = re.compile(
     rf"\b(?:{_MONEY_WORDS_BEFORE_PAY}|pay|{_MONEY_WORDS_AFTER_PAY}|cost\w*|"
-    r"price\w*|owes?|due|revers\w*|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account)|"  # "put the £20 back on her card"
+    r"price\w*|owes?|due|revers\w*|(?:in|by|on) (?:cash|card|cheque|check|bank transfer)|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account)|"  # "put the £20 back on her card"
     rf"{_OFF_WHAT_THEY_PAY})\b",
     re.IGNORECASE,
 )
@@ -116,8 +138,13 @@ def _sentence_around(text: str, found: re.Match[str]) -> str:
     return text[start + 1 : min(ends) if ends else len(text)]
 
 
+_CENTS_OR_PENCE = re.compile(r"(?:cents?|\dp)$", re.IGNORECASE)
+
+
 def _a_sum(text: str, money: re.Match[str]) -> bool:
     """Whether an amount is a sum given, taken or quoted, rather than a limit or a price explained."""
+    if _CENTS_OR_PENCE.search(money.group(0)) and not _money_moves(text, money):
+        return False  # cents and pence are other things' units too: "had gone about 8 cents sharp" (a tuning)
     before = text[max(0, money.start() - 30) : money.start()].lower()
     after = text[money.end() :].lower()
     if before.endswith(("the ", "a ")) and _PRODUCT_AFTER.match(after):
@@ -139,10 +166,26 @@ _MONEY_IN_LOWER_CASE = re.compile(_MONEY.pattern)
 # letters: a text without any is not searched (the pattern is slow to search). Keep in step with _MONEY.
 _CURRENCY_MARKS = frozenset(
     """usd eur gbp cad aud nzd chf jpy cny inr zar sek nok dkk pln mxn sgd hkd aed dollar dollars euro euros pound pounds bucks quid
-    rupee rupees pence $ € £ ¥ ₹ ₩ ₽ ₺ ₦ ₱ ₪""".split()
+    rupee rupees pence cent cents rs p $ € £ ¥ ₹ ₩ ₽ ₺ ₦ ₱ ₪""".split()
 )
 _LETTERS_OR_SIGN = re.compile(r"[a-z]+|[$€£¥₹₩₽₺₦₱₪]")
 _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE = re.compile(_SUM_WITHOUT_CURRENCY.pattern)
+# What is done to what they pay, by a figure, looked for only where one of _DONE_TO_WHAT_THEY_PAY_WORDS is (most texts hold none).
+_SUM_DONE_TO_WHAT_THEY_PAY = re.compile(
+    r"\b(?:"
+    # What they pay, made less by a figure or to one: "her bill was reduced by 18.40", "reduced the invoice to 240".
+    rf"{_WHAT_THEY_PAY}\s+(?:(?:was|were|is|has been|had been)\s+)?(?:reduced|lowered|discounted|cut|dropped)\s+(?:by|to)\s+(?P<sum12>\d[\d,]*(?:\.\d\d)?)|"
+    rf"(?:reduced|lowered|discounted|cut)\s+(?:(?:his|her|their|the)\s+)?{_WHAT_THEY_PAY}\s+(?:by|to)\s+(?P<sum14>\d[\d,]*(?:\.\d\d)?)|"
+    # A figure given off, however said: "Knocked 25 off", "Gave her 15 off the next visit".
+    r"(?:knocked|shaved|docked|(?:gave|give|giving)\s+(?:him|her|them))\s+(?P<sum15>\d[\d,]*(?:\.\d\d)?)\s+off\b|"
+    # What they owe: "he owes 120 for the parts".
+    r"(?:owes|owed|owe|owing)\s+(?:us\s+|me\s+)?(?P<sum16>\d[\d,]*(?:\.\d\d)?)"
+    r")\b"
+    + _A_FIGURE_ENDS,
+    re.IGNORECASE,
+)
+_SUM_DONE_TO_WHAT_THEY_PAY_IN_LOWER_CASE = re.compile(_SUM_DONE_TO_WHAT_THEY_PAY.pattern)
+_DONE_TO_WHAT_THEY_PAY_WORDS = frozenset("reduced lowered discounted cut dropped knocked shaved docked off owes owed owe owing".split())
 
 
 def _first_sum(text: str, lowered: str | None, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> re.Match[str] | None:
@@ -168,7 +211,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Finds sums of money given, taken or quoted in the reason, resolution and follow-up ("$49.98",
-    "20 EUR", "GBP 18", "₹1,850", "£50 a month", any three-capital code after a word of money in
+    "20 EUR", "GBP 18", "₹1,850", "Rs 450", "£50 a month", pence and cents where money moves ("gave him
+    the 75p back in cash", "waived the 80 cents late fee"; not "8 cents sharp", a tuning), any three-capital code after a word of money in
     its clause: "paid the fee of KES 180,000", not "why VAT 20 appears on the quote"; "it's $25 for the flu shot", "25 quid", "forty
     pounds"; a sum in words only where money moves; a figure without a currency where only money
     can be meant, the object of a verb that moves money or the figure of a price: "refunded 18.00",
@@ -180,7 +224,11 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     ("27.40 paid by card"), the balance taken ("took the balance of 38.00 by card"), what was left to pay,
     paid ("paid the remaining 340"), a figure taken, collected or received by a means of payment, whatever
     it was for ("Collected 129 on card at the door", "took the 35 for the pipe by card"; not "took the 35
-    bus", "received 4 parcels by post"); but not "took 10
+    bus", "received 4 parcels by post"), the figure of any noun of money ("compensation of 50", "a 10
+    voucher", "a credit for 12.50 against her account", "Quote came to 1,240"; a paper's own number is not:
+    "invoice 4471"), what they pay made less by a figure ("her bill was reduced by 18.40"; not "reduce the
+    volume by 10"), a figure given off ("Knocked 25 off", "Gave her 15 off the next visit") and what they
+    owe ("he owes 120 for the parts"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
@@ -220,8 +268,10 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
         lowered = lowered if lowered is not None and len(lowered) == len(text.text) else None
         may_hold_money = lowered is None or not _CURRENCY_MARKS.isdisjoint(_LETTERS_OR_SIGN.findall(lowered))
         found = _first_sum(text.text, lowered, _MONEY, _MONEY_IN_LOWER_CASE) if text.has_digit and may_hold_money else None
-        if found is None and text.has_digit and _MONEY_VERBS_WITHOUT_CURRENCY.search(text.lowered):
+        if found is None and text.has_digit and (_MONEY_VERBS_WITHOUT_CURRENCY.search(text.lowered) or not _MORE_MONEY_WORDS.isdisjoint(text.words)):
             found = _first_sum(text.text, lowered, _SUM_WITHOUT_CURRENCY, _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE)
+            if found is None and not _DONE_TO_WHAT_THEY_PAY_WORDS.isdisjoint(text.words):
+                found = _first_sum(text.text, lowered, _SUM_DONE_TO_WHAT_THEY_PAY, _SUM_DONE_TO_WHAT_THEY_PAY_IN_LOWER_CASE)
             if found is None:
                 found = next((m for m in _CODE_BEFORE_A_FIGURE.finditer(text.text) if _paid_by_code(text.text, m)), None)
         if found is None and in_words:
