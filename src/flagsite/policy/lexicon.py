@@ -645,6 +645,10 @@ class Lexicon:
         if word in words.REPORTED_STATES or word.endswith(("ed", "ing")):
             return False
         valence = _valences().get(word)
+        if valence is None and len(word) >= 6 and not self.is_known(word):
+            # A judging word written with a letter left out judges all the same: "very dificult person", "arogant".
+            meant = _common_words_less_a_letter().get(word)
+            return meant is not None and self._judges(meant)
         if valence is None and word.endswith("ful"):
             # What VADER leaves out, full of what it scores as a fault: "disgraceful" (disgrace), "harmful" (harm).
             return _valences().get(word[:-3], 0.0) <= -JUDGING_VALENCE

@@ -939,7 +939,8 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # A verdict on what came before, in a clause of its own: "rang five times, which was a bit much", "which is more than
     # the complaint deserved" (not "which was taken in error", "which is the first slot free").
     ("which",
-     r",\s*which\s+(?:was|is|'s)\s+(?:(?:frankly|rather|a bit|a little|way|far|quite|just|all|really|very|so|pretty|somewhat|honestly)\s+)*"
+     # (after a comma, or after a quote closing what it judges: 'He told me "..." which was a bit rich')
+     r"(?:,|[\"”])\s*which\s+(?:was|is|'s)\s+(?:(?:frankly|rather|a bit|a little|way|far|quite|just|all|really|very|so|pretty|somewhat|honestly)\s+)*"
      r"(?:much|too much|rich|over the top|uncalled for|overkill|(?:" + _VERDICT_WORDS + r"))\b"
      r"|,\s*which\s+(?:was|is|'s)\s+(?:far\s+|way\s+|a lot\s+)?more than\s+(?:[a-z']+\s+){0,3}?(?:deserved|warranted|merited)\b"),
     # A person as their usual self, with a word of character between: "was her usual cheerful self" (not "feels like herself again").
@@ -1914,7 +1915,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "Every month also got some reason why"; not "pays every invoice by transfer", "we test every flue", "the MOT
       fail", nor what the objection says or what brings it: "complains every winter that the pipes freeze", "complains
       every time the sweep is late", nor a thing tried out: "tries it out each visit"); a verdict in a clause of its own
-      (", which was a bit much", "which was a bit rich", ", which is more than the complaint
+      (", which was a bit much", "which was a bit rich", 'wrote "..." which was rather over the top', ", which is more than the complaint
       deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
       usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
       sort who reads every clause twice", "the kind of man that wants it done yesterday", "came across as someone who
@@ -1935,7 +1936,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     person, only its words shaped like adjectives, so "emergency contact" is no judgement), a
     list of words of character, competence and mood that VADER leaves out ("indecisive",
     "forceful", "reasonable", "scatterbrained"), and judging words VADER lacks
-    (`policy.opinion_words` adds more). A reported state of the
+    (`policy.opinion_words` adds more); a word the lists lack that is a judging word with a letter left out judges
+    as that word ("very dificult person", "rather arogant"; P302 names the slip). A reported state of the
     customer ("customer was upset", "was happy with the refund", "said she was livid", "Got mad that the crew parked in
     the drive": anger with its cause) is an observation, not flagged.
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
