@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
+from .lexicon import Lexicon
 from .note_common import DETERMINERS, is_role
 from .subject import Subject
 from .text import TextField
@@ -395,7 +396,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
 
 
 # Words that give a verb no object: "Emailed over.", "Will do.", "Done it."
-_NO_OBJECT = frozenset("over on onto up down back off out in through across along round will do did does done shall can have has been be it".split())
+_NO_OBJECT = frozenset("over on upon onto up down back off out in through across along round will do did does done shall can have has been be it".split())
 
 
 # Who did it, where, how, or by what rule, said in place of what: "Dealt with by the office.", "on the
@@ -430,7 +431,7 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     if ("no " in lowered or " in order" in lowered or " in hand" in lowered or " in good order" in lowered) and _TROUBLE_NO_MORE.search(lowered):
         lowered = _TROUBLE_NO_MORE.sub("fine", lowered)  # rarely: trouble no more, read as "fine"
         found = _RESOLUTION_WORD.findall(lowered)
-    return _no_deed_left(lowered, found, subject)
+    return _no_deed_left(item, lowered, found, subject)
 
 
 # Being fine said as trouble no more or things in order: "no more problems", "she has no further complaints",
@@ -556,6 +557,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     it", "smoothed it all over"), a record named by its number after a preposition ("regarding order SO-2026-2410",
     "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
     now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please").
+    Who did it or with whom may be named by a first name as written ("with Priya from the office", "Tomasz popped
+    round", a name no dictionary holds opening the entry before a verb in the past) or as a body of people ("The board
+    has considered her complaint and it has been acted upon accordingly.").
 
     Each clause of an entry is read as a reviewer reads it: who did it (its subject, when that is a
     person or staff, "the head of strings", or "by" someone), to, with or for whom ("the teachers
@@ -638,7 +642,7 @@ def _small_words_spelt_out(items: list[str], subject: Subject) -> list[str]:
 _HANDLING = frozenset(
     """deal dealt handle handled handles sort sorted see saw seen take took taken care look looked looking review
     reviewed considered addressed attend attended talk talked talking spoke spoken chatted went discussed managed
-    word"""
+    word acted"""
     # A talk named by a noun: "had a good chinwag with her", "we have a conversation on the phone".
     """ chinwag natter yarn conversation""".split()
 )
@@ -663,12 +667,13 @@ _PRONOUNS = frozenset("i we me us you he she they him her them everyone everybod
 # (And the parties to a matter, and a head or chair of something: "between all parties", "the head of strings".)
 # (And staff by a short form: "Tech onsite Tues AM".)
 _TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair tech techs".split())
+_TEAMS |= frozenset("committee board panel trustees".split())  # a body of people: "The board has considered her complaint"
 # Past forms a particle follows as part of the verb ("went over", "put in"), beside those in -ed.
 _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come swung saw had did done brought kept held".split())
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
 _WHEN = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then later
-    time after afterwards since again never ever first hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
+    time after afterwards since again never ever first lunch lunchtime hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
 )
 # The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
 _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".split())
@@ -702,8 +707,9 @@ _RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guideline", "rules"
 
 
 
-def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
-    """Whether every clause of a resolution entry, its who, where, when and how taken away, says no deed."""
+def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -> bool:
+    """Whether every clause of a resolution entry (``item`` as written, ``lowered``, its ``words``), its who, where,
+    when and how taken away, says no deed."""
     lexicon = subject.lexicon
     if len(words) > 30:
         return False
@@ -728,12 +734,44 @@ def _no_deed_left(lowered: str, words: list[str], subject: Subject) -> bool:
         words = [_plain(w) for w in clause.split()]
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
-        left = [w for w in _without_who_where_when(words, names, lexicon.is_base_verb) if not _a_name(w, names)]
-        if all(_says_no_deed(w, names) for w in left) or _a_judgement(left, lexicon.judges_a_person) or _a_state_of_a_thing(left):
-            continue
-        if not _who_where_and_when_alone(left, names):
+        deeds = _deeds_in(words, names, lexicon)
+        if deeds and all(w.capitalize() in item for w in deeds):  # rarely: only words written as names are left
+            written = _names_as_written(item, lexicon.is_known)
+            names = names | written
+            deeds = _deeds_in(words, names, lexicon) if written else deeds
+        if deeds:
             return False
     return True
+
+
+def _deeds_in(words: list[str], names: frozenset[str], lexicon: Lexicon) -> list[str]:
+    """The words of a clause that may name a deed once its who, where, when and how are taken away; none when what
+    is left says no deed, judges the person, says a thing is fine or names only who, where and when."""
+    left = [w for w in _without_who_where_when(words, names, lexicon.is_base_verb) if not _a_name(w, names)]
+    if all(_says_no_deed(w, names) for w in left) or _a_judgement(left, lexicon.judges_a_person) or _a_state_of_a_thing(left):
+        return []
+    if _who_where_and_when_alone(left, names):
+        return []
+    return [w for w in left if not _says_no_deed(w, names)]
+
+
+# A name as written after a person's preposition: "with Priya from the office".
+_AFTER_WHOM = re.compile(r"\b(?:with|to|by|from)\s+([A-Z][a-z]{2,})\b")
+
+
+def _names_as_written(item: str, is_known: Callable[[str], bool]) -> frozenset[str]:
+    """Staff or others named by a first name as who did it or with whom: capitalised after "with", "to", "by" or "from"
+    ("with Priya from the office"), and opening the entry before a verb in the past, a word no dictionary holds
+    ("Tomasz popped round"; not "Refund processed")."""
+    found = {name.lower() for name in _AFTER_WHOM.findall(item)}
+    first, _, rest = item.partition(" ")
+    after = rest.partition(" ")[0]
+    if first[:1].isupper() and (after.endswith("ed") or after in _IRREGULAR_PAST or after in _COMING) and not is_known(first.lower()):
+        found.add(first.lower())
+    return frozenset(found) if found else _NOBODY
+
+
+_NOBODY: frozenset[str] = frozenset()
 
 
 def _a_state_of_a_thing(words: list[str]) -> bool:

@@ -202,6 +202,8 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     """ day morning afternoon evening night spot same time support supported supporting aided"""
     # A matter escalated to nobody named; "regarding" and "concerning" as "about": "Spoke with him regarding the matter".
     """ escalated regarding concerning re"""
+    # The issue pointed at or named by its kind, and making sure of it: "I have ensured these points are dealt with".
+    """ these those point points ensure ensured ensures"""
     # What happened, the issue named by its kind: "went over what happened".
     """ what happened""".split()
 )
