@@ -52,6 +52,8 @@ _PROMISES = (
         rf"\b(?:(?:told|assured|promised|informed|advised|let)\s+(?:him|her|them|the customer|the client|the caller)(?:\s+know)?|said)\s+"
         rf"(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"
     ),
+    # A contact owed to the customer is due from us: "Owe her a call on Wednesday" (not "she owes us a form").
+    re.compile(r"\bowe\s+(?:him|her|them|the customer|the client)\s+(?:a|an)\s+(?:call|ring|callback|call back|reply|answer|update|visit|e-?mail|text|letter)\b"),
 )
 # The writer or the team, in the future tense, doing something: "I'll email her the options", "we
 # will order the part", "we'll do it next time". Not what is simply so ("we will need the form",
@@ -289,7 +291,7 @@ _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|wor
 # Every promise above holds "to ", an apostrophe ("we'll", "I'd") or one of these words: texts
 # without any are skipped at once (a look-up of the text's words, not a search per word).
 _PROMISE_WORDS = frozenset(
-    """will shall would callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
+    """will shall would owe ill callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
     expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting should promise
     promising""".split()
 )
@@ -298,7 +300,7 @@ _PROMISE_WORDS = frozenset(
 # "to " alone; this one spares them the combined pattern, which is slow to search. Keep both in
 # step with the patterns.
 _PROMISE_MARKER_WORDS = frozenset(
-    """will shall would promise promised promising agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
+    """will shall would owe ill promise promised promising agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
     swinging heading todo action keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
 )
 _PROMISE_MARKER_PHRASES = (
@@ -323,7 +325,7 @@ _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 # not searched (the combined pattern is slow to search). Keep in step with the patterns.
 _ANY_PROMISE_NEEDS = (
     "will", "shall", "'ll", "'d", "would", "should", "going to", "promis", "agreed", "offered", "need to", "needs to", "has to", "have to",
-    "must", "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to",
+    "must", "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to", "owe",
 )
 
 
@@ -348,6 +350,7 @@ _EACH_PROMISE_NEEDS: tuple[tuple[str, ...], ...] = (
     ("will", "'ll", "going to"),
     ("back to",),
     ("'d", "would"),
+    ("owe",),
 )
 
 
@@ -655,9 +658,12 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     "Rory to drop a 14 round to her Fri"); who acts read past an aside between them and their verb ("the
     tournament director, who was copied in, is to submit ...", "Mr Byrne (the foreman) will come back out"); a visit
     with a particle of return or passing ("Sweep to nip past after lunch tomorrow", "tech to swing back Wed");
-    one of ours in a clause after ", who" when what they will do reaches the customer ("passed it to the
-    compliance office, who are going to send her a copy"; not "passed it to the manager, who will review it
-    with the locum"); what we send going out with a time to come ("the certificate is going out in Monday's
+    one of ours in a clause after ", who" when what they will do reaches the customer or is due by a time
+    ("passed it to the compliance office, who are going to send her a copy", "escalated it to the parts desk,
+    who will source a new brick by the end of the month"; not "passed it to the manager, who will review it
+    with the locum"); a contact owed to the customer ("Owe her a call on Wednesday"; not "she owes us a
+    form"); "Ill" typed for "I'll" opening a sentence ("Ill update her when I hear back"; not "Ill since
+    Monday"); what we send going out with a time to come ("the certificate is going out in Monday's
     post"); what we provide, in the passive future ("a written reply shall be given within 14 days");
     promising someone a thing ("had to promise her a visit from the owner"); the writer's future joined by
     "and" to a contact however long the clause between ("I told her I would need to look at the scaffold
@@ -768,6 +774,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
         said = _their_names_as_pronouns(text, names)
+        if "ill " in said:
+            said = _ILL_TYPED.sub("i'll", said)  # "Ill update her when I hear back"
         # A reason is the customer's: a clause there without its subject is theirs ("gonna move out end of month").
         in_reason = text.loc == ("reason",)
         previous = ""
@@ -790,6 +798,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
                 return
 
 
+# "Ill" typed for "I'll", opening a sentence before a verb; not "Ill since Monday", "Ill with flu", "Ill health".
+_ILL_TYPED = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))ill(?=\s+(?!(?:be|with|on|since|for|and|in|at|health|all|again|from|after|so|but)\b)[a-z]+)")
 # Words in quotation marks are someone's own, not our promise: "she wrote: "I go to look for another courier"".
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
@@ -816,7 +826,8 @@ _TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?
 # ("Explained that reception would ask for photo ID").
 _EXPLAINED_WOULD = re.compile(
     r"\b((?:(?:explained|mentioned|confirmed|explaining|mentioning|confirming)\b[^.;!?]{0,80}?\b|\band )that\s+)((?:[\w'-]+\s+){1,4}?)would"
-    r"(?=\s+(?:personally\s+|then\s+|also\s+)?(?:call|ring|phone|telephone|email|e-mail|text|contact|write to|visit|get back to|come back to)\s+(?:him|her|them)\b)"
+    r"(?=\s+(?:personally\s+|then\s+|also\s+)?(?:call|ring|phone|telephone|email|e-mail|text|contact|write to|visit|get back to|come back to|send|post|forward)"
+    r"\s+(?:him|her|them)\b)"
 )
 # One of ours telling their own future: "Marisol in the office said she'd burn it to a stick", "Hannah said he'd see ...".
 # Or that they can: "Ravi reckons he can sort it by Thursday and give her a ring" (not "says he can't").
@@ -900,7 +911,8 @@ def _ours_by_name(word: str, text: TextField) -> bool:
 _ADDRESSED = re.compile(r"\b(?:told|asked|advised|informed|reminded|explained to|spoke to|spoke with)\s+(him|her|them)\b")
 def _who_is_said_again(found: re.Match[str]) -> str:
     clause = re.split(r"[,;]", found.string[found.end() :], maxsplit=1)[0]
-    if _REACHES_THEM.search(clause) or _THE_CUSTOMER.search(clause):
+    # What they will do reaches the customer, or is due by a time: "the parts desk, who will source a new brick by the end of the month".
+    if _REACHES_THEM.search(clause) or _THE_CUSTOMER.search(clause) or _TIME_TO_COME_AT.match(clause):
         return f"{found.group(1)}; {found.group(1)}{found.group(2)}"
     return found.group(0)
 
