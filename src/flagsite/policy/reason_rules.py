@@ -133,11 +133,11 @@ _PARTICLES_OF_CALLING = frozenset("in back up down round through".split())  # "r
 _HAVING = frozenset("had have has having".split())
 _A_TALK = frozenset("word chat natter chinwag yarn gossip catch talk".split())
 _GETTING = frozenset("got get gets getting".split())  # "got in touch", "getting in contact"
-_GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK | frozenset("touch touching left".split())
-# A message left is getting in touch: "left a voicemail", "left a message on the machine".
-_LEFT_MESSAGES = frozenset("message msg voicemail note text email".split())
+# A message left or put somewhere is getting in touch: "left a voicemail", "slipped a letter under the door".
+_LEFT_MESSAGES = frozenset("message msg voicemail note text email letter card".split())
+_GETTING_IN_TOUCH = _CONTACTING | _COMING | _A_TALK | _LEFT_MESSAGES | frozenset("touch touching left".split())
 # Where, over what channel and when they got in touch, before the topic: "at the wheel", "via WhatsApp", "from the boat".
-_WHERE = frozenset("at on in via by from over into through during".split())
+_WHERE = frozenset("at on in via by from over into through during under".split())
 # Before a time alone: "after hours", "before closing".
 _WHEN_WORDS = frozenset("after before".split())
 # Where "about" said in more words starts: "with reference to", "in relation to".
@@ -185,6 +185,8 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
             index = max(index + 1, _a_phrase_end(clause, index + 1))  # "after hours", "before closing"
         elif clause[index] in _WHERE:
             index = max(index + 1, _a_phrase_end(clause, index + 1))
+        elif clause[index] in ("for", "to") and _people_end(clause, index + 1, _a_phrase_end(clause, index + 1), names):
+            index = _people_end(clause, index + 1, _a_phrase_end(clause, index + 1), names)  # whom: "for the practice manager"
         elif clause[index] == "after" and _a_short_when(clause, index + 1):
             index = _a_short_when(clause, index + 1)  # "after her yoga class for a catch-up", "after class"
         elif clause[index] == "for" and _a_talk_had(clause, index + 1):
@@ -238,8 +240,9 @@ def _after_getting_in_touch(words: list[str], start: int, filler: frozenset[str]
         return start + 3
     if word in ("touch", "touching", "touched") and words[start + 1 : start + 2] == ["base"]:
         return start + 2  # "touching base about Owen"
-    if word == "left" and words[start + 1 : start + 2] in (["a"], ["an"]) and words[start + 2 : start + 3] and words[start + 2] in _LEFT_MESSAGES:
-        return start + 3
+    if words[start + 1 : start + 2] in (["a"], ["an"]) and words[start + 2 : start + 3] and words[start + 2] in _LEFT_MESSAGES:
+        if word == "left" or word.endswith("ed") or word in _IRREGULAR_PAST:  # "left a message", "slipped a letter", "put a note"
+            return start + 3
     if word in _HAVING:
         for index in range(start + 1, min(start + 4, len(words))):
             if words[index] in _A_TALK:
@@ -339,7 +342,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Removes from `reason` the words that carry no information about an issue ("customer", "called",
     "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
-    "discuss", "ask"; the issue named only by its kind: "complaint", "matter", "feedback", "progress",
+    "discuss", "ask"; a wish: "would like someone to ring her"; the issue named only by its kind: "complaint", "matter", "feedback", "progress",
     "what happened", "a couple of bits", "one or two things"; things talked over: "go over", "run through";
     a question word: "about what we spoke about"; a wish or a chase: "wished", "chased up"; a time that points
     back: "previous", "recent", "last", "further to", and when a contact followed up was: "following up on her call from last
@@ -358,8 +361,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",
     "His son", "Guest in Rose Cottage", "Mr. Whitfield", "Just popped in"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached
     out", "got in touch", "had a quick word", "came up to the front desk", "collared me", "touching base",
-    "left a message", "phoned the garden centre" before the topic; a visit named as a noun: "Walk-in at the
-    Kettering branch", "Drop-in") and where, over
+    "left a message", "slipped a letter under the office door", "phoned the garden centre" before the topic; a
+    visit named as a noun: "Walk-in at the Kettering branch", "Drop-in"), for whom ("for the practice manager") and where, over
     what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
     last Tuesday", "after hours", "after the lesson"), and a talk as the visit's only purpose ("for a
     quick word", "for a catch-up", "for a yarn"), up to the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),

@@ -235,10 +235,11 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     """ came come comes popped walked visited into telephoned messaged texted behalf office shop store
     reception desk counter branch clubhouse member members tenant tenants guest guests patient patients
     resident residents"""
-    # Words that never name an issue alone: a preposition of time or of going over, a question word, a count, "concerning" for "about", a
+    # Words that never name an issue alone: a preposition of time or of going over, a question word, a wish ("would
+    # like"), a count, "concerning" for "about", a
     # time that points back, an unnamed colleague or a record's reference: "go over one or two things", "about what
     # we spoke about", "further to her recent message", "her earlier conversation with a colleague".
-    """ over through before after during since until what which whatever
+    """ over through before after during since until what which whatever would like
     one two three several concerning further recent last colleague colleagues reference ref"""
     # (Weekdays: when they got in touch, or when what they point back to was: "returning our call from Tuesday".)
     f""" {WEEKDAYS.replace("|", " ")}""".split()
