@@ -22,7 +22,7 @@ _DURABLE = re.compile(
     # "From now she wants ...", "from today on": a new rule opening its clause.
     r"(?:(?<=^)|(?<=[,;:.!?]\s)|(?<=\band\s)|(?<=\bso\s))from (?:now|today)(?: on(?:wards)?)?(?!\s+(?:until|till|to|for)\b)|"
     # A wish that nobody does a thing, said as what is so: "insists nobody uses the dryer on Pickle".
-    r"(?:insists?|insisted|asks?|asked|requests?|requested)(?: that)? (?:nobody|no one|no-one)\b|"
+    r"(?:insists?|insisted|insisting|asks?|asked|asking|requests?|requested|requesting)(?: that)? (?:nobody|no one|no-one)\b|"
     # An instruction about what reaches them: "calls to him have to wait until after 2pm", "any letter for him should be in Polish".
     r"(?<=[a-z] )(?:for|to) (?:him|her|them) (?:should|must|has to|have to|needs? to|is to|are to)\b|"
     # A ban for good: "no voicemail is ever left", "no jet wash on the soft top, ever".
@@ -38,7 +38,7 @@ _DURABLE = re.compile(
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
     r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
-    r"(?:asked|asks|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only)\b|"
+    r"(?:asked|asks|asking|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only|do not|don't|must not|mustn't|should not|shouldn't)\b|"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
     r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
     r"(?:all|any|every) (?:the )?(?:future |of (?:his|her|their) )?(?:letters?|reminders?|calls?|appointments?|correspondence|post|mail|"
@@ -48,7 +48,7 @@ _DURABLE = re.compile(
     r"(?:by |via )?(?:emails?|e-mails?|texts?|post|letters?|chat|phone|calls?) only|only (?:wants|accepts|reads|uses)|"
     r"(?:(?<![a-z] )|(?<=please ))only (?:call|ring|phone|text|email|e-mail|contact|write to|visit|deliver)\b(?!-)|"
     r"(?:use|call (?:him|her|them)(?: by)?) (?:his|her|their) (?:middle |first |preferred |nick|maiden |married )?name|"
-    r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d|"
+    r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d{1,2}(?:[:.]\d\d)?(?:\s*[ap]\.?m)?|"
     r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|"
     r"prefers? (?:all |every |any |his |her |their )?(?:[a-z]+ ){1,2}(?:by|via|through|on) (?:post|email|e-mail|phone|text|letter|paper|whatsapp|sms|chat)|"
     r"prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
@@ -132,6 +132,8 @@ _A_VERB_BEFORE = re.compile(
 
 # "to" and a verb after "each visit he tries": the customer's verb is the sentence's own, not the verb of an occasion.
 _MAIN_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
+# An occasion opening a sentence is followed by the clause it qualifies: "Each workshop she attends, she needs ...".
+_A_CLAUSE_ENDS = re.compile(r"\s*(?:[,;:.!?]|$)")
 _WISH_VERB = re.compile(r"\b(?:wants?|needs?|likes?|prefers?|expects?|asks?|insists?|requires?)$")
 # A wish opening the clause before an occasion: "Wants a printed receipt every visit she makes" (a wish, whatever follows).
 _A_WISH_OPENING = re.compile(
@@ -386,7 +388,9 @@ def _in_a_quotation(sentence: str, at: int) -> bool:
 # "to" and a verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"): the
 # plural is every one of them, every time, where one named person with "to" is one job ("Engineer to return
 # Thursday"). Whoever deals with the customer: not the customer's own party (see _THEIR_OWN_PARTY).
-_HEADLINE_DUTY = re.compile(r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:all\s+|our\s+|the\s+)?([a-z]+s)\s+to\s+(?:always\s+|never\s+|not\s+)?([a-z]+)\b")
+_HEADLINE_DUTY = re.compile(
+    r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:all\s+|our\s+|the\s+)?(?:([a-z]+)\s+)?([a-z]+s|staff|crew|shift)\s+to\s+(?:always\s+|never\s+|not\s+)?([a-z]+)\b"
+)
 # Whoever visits or calls, as _VISIT_NEED names them ("crews" is no role of a person's own).
 _WHOEVER_VISITS = _VISIT_WORDS[2][0]
 # A day named makes a duty one job ("Engineers to bring the new valve Thursday"), unless it recurs ("every Friday").
@@ -411,8 +415,10 @@ def _standing_rule(sentence: str, lexicon: Lexicon) -> str | None:
     """The words of a duty in headline form, or of a rule for every thing of the customer's, when the sentence gives one."""
     lowered = sentence.lower()
     for found in _HEADLINE_DUTY.finditer(lowered):
-        doer = found.group(1)
-        if not (is_role(doer) or doer in _WHOEVER_VISITS) or doer[:-1] in _THEIR_OWN_PARTY or not lexicon.is_base_verb(found.group(2)):
+        kind, doer, verb = found.groups()
+        if kind and (kind.endswith("ed") or kind in IRREGULAR_PASTS or kind in _THEIR_OWN_PARTY):
+            continue  # "Asked engineers to call her": a request of one time, not a duty in headline form
+        if not (is_role(doer) or doer in _WHOEVER_VISITS or doer in _STAFF_GROUPS) or doer[:-1] in _THEIR_OWN_PARTY or not lexicon.is_base_verb(verb):
             continue
         clause = re.split(r"[,;:.!?]", lowered[found.end() :], maxsplit=1)[0]
         if _ONE_DAY.search(clause) and _EVERY.isdisjoint(clause.split()):
@@ -440,6 +446,11 @@ _SUBJECT_START = re.compile(r"(?:^|[,;:.!?(]|\s(?:and|but|so|because|as|then|sin
 # Whoever deals with the customer, as a group or as anyone at all ("the night shift", "delivery guys", "whoever is on the desk").
 _STAFF_GROUPS = frozenset("staff crew crews team teams shift shifts techs guys lads".split())
 _ANYONE = frozenset("whoever anyone anybody everyone everybody".split())
+
+
+def _may_be_a_headline(lowered: str) -> bool:
+    """Whether a text has what a duty in headline form needs: a plural or a group of staff before "to" (quicker than its words)."""
+    return "s to " in lowered or "ff to " in lowered or "ew to " in lowered or "ift to " in lowered
 # Relations and the customer's own party are not whoever deals with them: "Parents should sign the waiver".
 _NOT_OUR_PEOPLE = _THEIR_OWN_PARTY | RELATIONS
 # The words of whoever deals with the customer, as one look at a text's words: the plural of a role, a group of staff, anyone.
@@ -490,11 +501,15 @@ _SCOPE_WITHOUT_END = re.compile(
     r"\bwhatever\s+(?:the|it|she|he|they|we|you)\b(?![^,;.]*\b(?:was|were|did|had|happened)\b)|"
     r"\b(?:under|in)\s+any\s+circumstances?\b|\bno matter what\b|"
     r"\b(?:anything|everything)\s+(?:of\s+(?:his|hers|theirs)|(?:we|you)\s+(?!(?:did|had|sent|said|could|were)\b)[a-z]+|from\s+us)\b|"
-    r"\b(?:for|on|at|with|in|to)\s+(?:all|every|each|any)\s+(?:of\s+)?(?:his|her|their)\s+[a-z-]+"
+    r"\b(?:for|on|at|with|in|to)\s+(?:all|every|each|any)\s+(?:of\s+)?(?:his|her|their)\s+[a-z-]+|"
+    # Any time at all, closing its clause: "No dairy should go in her hamper at any time".
+    r"\b(?:at\s+)?any\s*time(?=\s*(?:[.,;!?]|$))|"
+    # Before or after every occasion of a kind: "a reminder text the evening before every clean".
+    r"\b(?:before|after)\s+(?:every|each)\s+(?!time\b|one\b|of\b)[a-z-]+"
 )
-_WORDS_WITHOUT_END = frozenset("whatever circumstances matter anything everything".split())
-_EVERY_OF_THEIRS = frozenset("all every each any".split())
-_POSSESSIVE_WORDS = frozenset("his her their".split())
+_WORDS_WITHOUT_END = frozenset("whatever circumstances matter anything everything anytime".split())
+# Every match of _SCOPE_WITHOUT_END holds one of these.
+_SCOPE_CUES = _WORDS_WITHOUT_END | frozenset("all every each any".split())
 # A time that makes a scope one occasion's: "for all her bookings in June".
 _A_MONTH_OR_DAY = re.compile(
     rf"\b(?:{WEEKDAYS}|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|tonight|this (?:week|month|year))\b"
@@ -515,9 +530,7 @@ def _wish_without_end(sentence: str) -> str | None:
 def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | None:
     """The first sentence that states a lasting wish or fact, and the words that make it so."""
     words = text.words
-    if (
-        not _WORDS_WITHOUT_END.isdisjoint(words) or (not _EVERY_OF_THEIRS.isdisjoint(words) and not _POSSESSIVE_WORDS.isdisjoint(words))
-    ) and _SCOPE_WITHOUT_END.search(text.lowered):
+    if not _SCOPE_CUES.isdisjoint(words) and _SCOPE_WITHOUT_END.search(text.lowered):  # one look at the words first: few texts have one
         for sentence in sentences(text.text):
             scope = _wish_without_end(sentence)
             if scope and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(scope)):
@@ -532,7 +545,7 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             order = _an_order(sentence, lexicon)
             if order and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(order)):
                 return sentence.strip(), order
-    if ("s to " in text.lowered and _HEADLINE_DUTY.search(text.lowered)) or (
+    if (_may_be_a_headline(text.lowered) and _HEADLINE_DUTY.search(text.lowered)) or (
         not _ALL_OF_KIND.isdisjoint(words) and not _THEIRS.isdisjoint(words) and _ANY_OF_THEIRS.search(text.lowered)
     ):
         for sentence in sentences(text.text):  # one look at the whole first: nearly every text has neither
@@ -567,8 +580,10 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
                 continue  # "All invoices were sent to the old address in May": what happened to them, not a wish
             if not theirs and not durable:
                 continue  # only an occasion of theirs brought the text this far
-            if theirs and _MAIN_VERB_AFTER.match(sentence, wish.end()) and not _WISH_VERB.search(wish.group(0)):
-                continue  # "Each visit he tries to knock something off": his verb is the sentence's, what he does, not an occasion
+            if theirs and not _WISH_VERB.search(wish.group(0)) and (
+                _MAIN_VERB_AFTER.match(sentence, wish.end()) or (not sentence[: wish.start()].strip() and not _A_CLAUSE_ENDS.match(sentence, wish.end()))
+            ):
+                continue  # "Each visit he tries to knock something off", "Each visit he tries it out": his verb is the sentence's
             if theirs and _reported_before(sentence.lower()[: wish.start()], lexicon):
                 continue  # "Reminded the crews to close every gate they open": a report; the need is a clause without a verb
             if _terms_told(sentence.lower(), wish.start()):
@@ -586,7 +601,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a note whose reason or resolution states something that lasts beyond the contact: a
     wish with "from now on", "going forward", "in future", "always", "never call", "email only",
-    "all letters ...", "do not ring before 2pm", "prefers all documents by post", "please only
+    "all letters ...", "do not ring before 2pm", "only can call after 7pm", "prefers all documents by post", "please only
     text her", "emails only", "use her middle name"; or a standing fact: an allergy, a language
     ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
     "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
@@ -600,8 +615,10 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     ring up"; not one person, "The engineer needs to order the part", nor a relation or the customer's
     own party, "Parents should sign the waiver", nor one job on a day named), and whatever
     the verb of the duty ("whoever is on her round needs to wheel the bins back"; not a guess,
-    "staff must have missed it"), or in headline form, whoever of a kind in the plural, then "to" and a
-    verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice"; not one
+    "staff must have missed it"), or in headline form, whoever of a kind in the plural or a group of staff, then "to"
+    and a verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice", "Night shift
+    to skip her bunk on headcounts"; not a request of one time, "Asked engineers to call her", nor a team's one
+    job, "Events team to ring her back"; not one
     person's job, "Engineer to return Thursday", nor one on a day named, "Engineers to bring the new
     valve Thursday" (but "every Friday" recurs), nor a house rule for the customer's own party, "Guests to
     check out by 11"); a rule for any thing of the customer's, said in the
@@ -618,19 +635,21 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     a report, "printed every class she attended", "reminded the crews to close every gate they
     open", nor what the customer does or is every time, "Every visit he is trying to get something
     free", "every visit the same show", "Argues the toss over every booking she makes", "Each visit he tries
-    to knock something off the bill"; but a wish is one,
+    to knock something off the bill", "Each visit he tries it out before we leave"; but a wish is one,
     "Wants a printed receipt every visit she makes"); "only ever", "for all the
     future roles"; "as a rule", "would rather we", one thing over another however strongly ("would
     much rather get a text than a call"), one channel over another ("phone rather than write"), a
     new rule opening its clause with "from now" ("From now she wants every document in Spanish"), a
     ban for good with "ever" ("no voicemail is ever left on the landline", "No jet wash on the soft
-    top, ever"), a wish that nobody does a thing ("insists no one moves the plant pots"), an
+    top, ever"), a wish that nobody does a thing ("insists no one moves the plant pots", "is asking that no one parks
+    across her drive") or that we do not ("She is asking that we don't post anything to the shop"), an
     instruction about what reaches the customer ("calls to him have to wait until after 2pm", "any
     post to her needs to go to the side door"), a need applied to whatever we send ("large print on
     everything we send him"), a wish or a duty with a scope without end ("Wants a call before anyone comes
     out, whatever the job", "Voicemails are not to be left on his home line under any circumstances", "Wants
     main-dealer parts on anything of his we touch", "Needs step-free access on everything we book for her",
-    "Asked for a female stylist for all her appointments with us"; not a description of the customer,
+    "Asked for a female stylist for all her appointments with us", "No dairy should go in her hamper at
+    any time", "Wants a reminder text the evening before every clean"; not a description of the customer,
     "whatever we suggest is wrong", "doesn't read anything we send", nor one time, "a discount for all her
     bookings in June", nor what we told them, "Told her we cannot move it under any circumstances").
     "Whenever", "every time", "any time" and "always" count with a wish, an instruction or a duty in
