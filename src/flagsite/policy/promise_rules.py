@@ -523,7 +523,7 @@ _THING_SENT = re.compile(
 # shall be provided within ten working days", "she will be sent a new card by Friday"; not given by someone
 # named after "by" ("will be delivered by the courier").
 _PROVIDED = re.compile(
-    r"\b(?:will|shall)\s+be\s+(?:provided|given|sent|issued|posted|emailed|forwarded|supplied|delivered|returned)(?:\s+(?:out|over|back))?\b"
+    r"(?:\bwill|\bshall|'ll)\s+be\s+(?:provided|given|sent|issued|posted|emailed|texted|forwarded|supplied|delivered|returned)(?:\s+(?:out|over|back))?\b"
     r"(?!\s+by\s+(?:the|a|an|his|her|their|its)\b)"
     rf"(?:\s+to\s+(?:him|her|them|the customer|the client)\b|(?=[^.;!?]{{0,40}}?\bwithin\b)|{_A_TIME_TO_COME})"
 )
@@ -626,7 +626,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     sending the documents by courier"); promises typed on a phone,
     read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
     written as an order or after a label opening its clause ("Ring him the week before", "Next step: book the
-    fitter"); a promise to the customer by name ("I'll text Beatrice"); a colleague's act told to
+    fitter", "Pending: engineer visit Thursday"), or as an order then a contact ("Order the seal and ring her when
+    it lands"); a task given to one of ours ("Dave's been asked to ring her tomorrow"); the customer told to
+    expect one of ours at a time ("Told her to expect the engineer between 8 and 12 on Thursday"); what she will
+    be sent or emailed with a time to come ("She'll be emailed the revised estimate tomorrow"); a promise to the customer by name ("I'll text Beatrice"); a colleague's act told to
     the customer with "would" ("Told her Gabe would get the technician in and email her", "Said
     Kevin would re-code the fob", "told him Karen in the office would put the quote together and email it to
     him by Friday"), and a contact of the customer said in passing with "would" ("Explained the terms and that
@@ -859,6 +862,9 @@ _ASIDE = re.compile(
 )
 
 
+_BEEN_ASKED_TO = re.compile(r"(?:['’]s|\s+(?:has|have|had|was|were|is|are))\s+(?:been\s+)?asked\s+to\b")
+
+
 def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     """The sentence with the name of one of ours put where a clause leaves it out or says it as "he" or "she",
     and "will" for what we told the customer would be done.
@@ -876,6 +882,8 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             verb = {"'ll": " will", "'s": " is"}.get(pronoun.group(2), "")
             sentence = found.group(1) + verb + sentence[pronoun.end() :]
+    if " asked to " in sentence:  # a task given to one of ours is theirs to do: "Dave's been asked to ring her" reads "dave to ring her"
+        sentence = _BEEN_ASKED_TO.sub(" to", sentence)
     if ", wh" in sentence or "(" in sentence:  # an aside between who acts and their verb is read without it
         sentence = _ASIDE.sub("", sentence)
     if ", who" in sentence:
@@ -1113,6 +1121,7 @@ def _ours_will(
         or (" be " in sentence and " by " in sentence and _DONE_BY_US.search(sentence))
         or (ours_in_present and _ours_do_later(sentence, text))
         or (later and _ours_do_bare(sentence))
+        or (("and " in sentence) and (" him" in sentence or " her" in sentence or " them" in sentence) and _do_then_tell(sentence))
     )
     # "she said: we will never come back": the customer's words, not our promise.
     return bool(promised) and not _REPORTED_SPEECH.search(sentence)
@@ -1149,8 +1158,17 @@ _OURS_DO_LATER = re.compile(
 _NO_ACT_IN_S = frozenset("wa ha doe say think know want need like seem feel look get hope believe mean".split())
 
 
+# The customer told to expect one of ours at a time: "Told her to expect the engineer between 8 and 12 on Thursday".
+_TO_EXPECT_ONE_OF_OURS = re.compile(rf"\b(?:to|will|'ll|should|can)\s+expect\s+(?:the|our|an?)\s+([a-z]+)\b{_A_TIME_TO_COME}")
+
+
 def _from_us(sentence: str, text: TextField) -> bool:
-    """Whether the customer will hear from us or get something from one of ours (see _FROM_US)."""
+    """Whether the customer will hear from us or get something from one of ours (see _FROM_US), or expect one of ours."""
+    if "expect " in sentence:
+        for found in _TO_EXPECT_ONE_OF_OURS.finditer(sentence):
+            who = found.group(1)
+            if who not in _THEIR_SIDE and who not in _THIRD_PARTIES and (who in _TRADES or is_role(who)):
+                return True
     if " from " not in sentence or not any(verb in sentence for verb in (" get ", "receiv", " hear ", "expect")):
         return False
     for found in _FROM_US.finditer(sentence):
@@ -1258,6 +1276,27 @@ def _we_are_on_it_later(sentence: str) -> bool:
     return found is not None and found.group(1) not in _NOT_DOING and found.group(1) not in _NOT_VERBS
 
 
+# A to-do written as an order, then the contact that follows it: "Order the seal and ring her when it lands".
+_DO_THEN_TELL = re.compile(
+    r"(?:^|[.;!?]\s*|\n)\s*(?:(?:please|pls|plz)\s+)?(?P<verb>[a-z]+)\b[^.;!?]{0,60}?\band\s+(?:then\s+)?"
+    r"(?:call|ring|phone|telephone|email|e-mail|text|contact|tell|update|send|write to|let)\s+(?:him|her|them)\b"
+)
+
+
+def _do_then_tell(sentence: str) -> bool:
+    """Whether a sentence opens with an order to ourselves and then contacts the customer (see _DO_THEN_TELL): its
+    first word a verb in its bare form, not who acts ("Customer ... and ring her") nor a verb in the past."""
+    found = _DO_THEN_TELL.search(sentence)
+    if found is None:
+        return False
+    verb = found.group("verb")
+    return (
+        _present(verb) and not (verb.endswith("s") and not verb.endswith("ss")) and not verb.endswith("ing")
+        and verb not in _NO_BARE_VERB and verb not in _PRONOUNS and verb not in _THEIR_SIDE and verb not in DETERMINERS
+        and not _RECURRING.search(sentence)
+    )
+
+
 def _we_do_later(sentence: str) -> bool:
     """Whether the writer, in the present tense, acts at a time to come (see _WE_DO_LATER): not a habit, nor a day
     of what the customer did ("I give him the papers that he forgot on Monday")."""
@@ -1290,7 +1329,7 @@ _A_WORD = re.compile(r"[a-z]")
 # A to-do after a label opening its clause: "Next step: book the fitter", "Action: chase the lab", "TODO - ring
 # the supplier"; not a clause ending on the word ("Whoever delivers next: the drive is steep").
 _LABELLED_TO_DO = re.compile(
-    r"(?<![a-z] )\b(?:next(?: steps?\s*[:–-]|\s*:|\s+[–-]\s)|(?:to ?do|action(?: points?)?|plan)\s*[:–-])\s*"  # not "next-day"
+    r"(?<![a-z] )\b(?:next(?: steps?\s*[:–-]|\s*:|\s+[–-]\s)|(?:to ?do|action(?: points?)?|plan|pending|outstanding)\s*[:–-])\s*"  # not "next-day"
     r"(?!(?:none|nothing|n/a|na|no|nil|customer|client|caller|she|he|they|her|his|their|it|wait|awaiting|pending)\b)[a-z]+"
 )
 # Or said as what the plan is, ours (not "her plan is to move"): "Aim is to have it back to her by the 20th".
