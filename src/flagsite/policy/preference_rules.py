@@ -101,7 +101,8 @@ _OCCASIONS = frozenset({"whenever", "every time", "every single time", "each tim
 # "Always" after "is" tells a lasting state of a person or a pet: "Pepper is always nervous in the dryer room".
 _A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
 _A_WISH = re.compile(
-    r"(?=[a-z'])\b(?:wants?|wanted|wish\w*|asks?|asked|requests?|requested|prefers?|preferred|rather|sooner|likes?|liked|please|must|should|never|only|"
+    r"(?=[a-z'])\b(?:wants?|wanted|wish\w*|asks?|asked|requests?|requested|prefers?|preferred|requires?|required|insists?|insisted|"
+    r"rather|sooner|likes?|liked|please|must|should|never|only|"
     # A duty: "it has to be gluten free", "the crew are not to run the saw".
     r"(?:has|have|needs?|is|are)(?: not)? to|"
     r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give|pays?|paid)\b",
@@ -630,7 +631,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     at all times", "at this address", "every single time") or the customer as its object, near the
     verb, and no day named ("give her a few minutes to get to the door", "open the bottles for him"; not "Ring her back on Friday", nor a name opening a report, "Wade
     checked her", nor a past tense, "Found her a spare bike"); a duty for every occasion of a kind ("should be given a buggy for every
-    competition"; not a wish alone, "wants admin rights on every PC"), or a need said without a verb
+    competition", "requires the hi-lo couch in the ground floor room at every appointment"; not a wish alone, "wants admin rights on every PC"), or a need said without a verb
     for every occasion of the customer's ("nut-free tray at her bench each workshop she attends"; not
     a report, "printed every class she attended", "reminded the crews to close every gate they
     open", nor what the customer does or is every time, "Every visit he is trying to get something
