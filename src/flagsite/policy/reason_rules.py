@@ -437,11 +437,11 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     return _no_deed_left(item, lowered, found, subject)
 
 
-# Being fine said as trouble no more or things in order: "no more problems", "she has no further complaints",
+# Being fine said as trouble no more or things in order: "no more problems", "no further action needed", "she has no further complaints",
 # "there are no issues now", "everything is in order", "all in hand".
 _TROUBLE_NO_MORE = re.compile(
     r"\b(?:(?:there (?:is|are|was|were|has been|have been) |(?:she|he|they|i|we) (?:has|have|had) )?"
-    r"no (?:more |further |other |longer )?(?:trouble|troubles|problems?|issues?|complaints?|bother|hassle|worries)|"
+    r"no (?:more |further |other |longer )?(?:trouble|troubles|problems?|issues?|complaints?|bother|hassle|worries|action)(?: (?:needed|required))?|"
     r"in (?:good )?(?:order|hand))\b"
 )
 
@@ -543,8 +543,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     who did it, where or by what channel ("on the system"), a manner or a rule followed ("duly", "as
     appropriate", "fully", "remotely", "as per the clinic procedure"), a time ("straight away", "on the
     day", "the same morning"), or a state of being fine or finished ("is finish", as a second language may
-    say it), trouble no more ("no more problems", "no further complaints", "all in hand", "everything is in
-    order"), and any one of these misspelt by a letter ("resolvd"): "Took care of it.", "Dealt with by the office.", "It is solved now.",
+    say it), trouble no more ("no more problems", "no further complaints", "no further action needed", "all in
+    hand", "everything is in order"), a manner named by a noun ("in the standard fashion"), and any one of
+    these misspelt by a letter ("resolvd"): "Took care of it.", "Dealt with by the office.", "It is solved now.",
     "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
     "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
     "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",
@@ -560,8 +561,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     it", "smoothed it all over"), a record named by its number after a preposition ("regarding order SO-2026-2410",
     "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
     now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please").
-    Who did it or with whom may be named by a first name as written ("with Priya from the office", "Tomasz popped
-    round", a name no dictionary holds opening the entry before a verb in the past) or as a body of people ("The board
+    Who did it or with whom may be named by a first name as written ("with Priya from the office", "Dave swung by",
+    "Tomasz popped round", a name no dictionary holds opening the entry before a verb in the past) or as a body of people ("The board
     has considered her complaint and it has been acted upon accordingly.").
 
     Each clause of an entry is read as a reviewer reads it: who did it (its subject, when that is a
@@ -688,8 +689,9 @@ _ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom
 # "got there", "looked into it together".
 _SIZE_OR_DEGREE = frozenset(
     "old quick brief little proper nice lot much one there right enough by our your its very together onsite on-site kindly please"
-    # (And the usual kind, and a talk or a deed done in full: "through the usual steps", "in full", "at length".)
-    " usual normal standard regular full length detail".split()
+    # (And the usual kind, a manner, and a talk or a deed done in full: "through the usual steps", "in the standard
+    # fashion", "in full", "at length".)
+    " usual normal standard regular full length detail manner way fashion".split()
 )
 # Nouns of a person's manner, beside a judging word: "Very entitled attitude on the phone."
 _CONDUCT = frozenset("attitude manner behaviour behavior tone".split())
@@ -764,12 +766,12 @@ _AFTER_WHOM = re.compile(r"\b(?:with|to|by|from)\s+([A-Z][a-z]{2,})\b")
 
 def _names_as_written(item: str, is_known: Callable[[str], bool]) -> frozenset[str]:
     """Staff or others named by a first name as who did it or with whom: capitalised after "with", "to", "by" or "from"
-    ("with Priya from the office"), and opening the entry before a verb in the past, a word no dictionary holds
-    ("Tomasz popped round"; not "Refund processed")."""
+    ("with Priya from the office"), and opening the entry before a verb of visiting ("Dave swung by") or, a word no
+    dictionary holds, before a verb in the past ("Tomasz popped round"; not "Refund processed")."""
     found = {name.lower() for name in _AFTER_WHOM.findall(item)}
     first, _, rest = item.partition(" ")
     after = rest.partition(" ")[0]
-    if first[:1].isupper() and (after.endswith("ed") or after in _IRREGULAR_PAST or after in _COMING) and not is_known(first.lower()):
+    if first[:1].isupper() and (after in _COMING or ((after.endswith("ed") or after in _IRREGULAR_PAST) and not is_known(first.lower()))):
         found.add(first.lower())
     return frozenset(found) if found else _NOBODY
 
