@@ -1105,9 +1105,15 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
     questions every charge", "He'll object to whatever date we offer", "Each visit he tries to knock something off the
     bill" (not "He pays every invoice by transfer", "We check every flue": nothing objected to, or staff's)."""
     words = text.words
-    if (_HABIT_MARKS.isdisjoint(words) and "fail" not in words) or _HABIT_VERBS.keys().isdisjoint(words):
+    if _HABIT_MARKS.isdisjoint(words) and "fail" not in words:
         return None  # nearly every text
     names = subject.names
+    if "single" in words:
+        found = _every_single_time(text, names)
+        if found:
+            return found
+    if _HABIT_VERBS.keys().isdisjoint(words):
+        return None
     clause_start = 0
     for index, word in enumerate(words):
         if _clause_ends_before(text, index):
@@ -1139,6 +1145,33 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
         if (person or left_out) and word not in ("is", "are") and before not in ("we", "i", "to"):
             return " ".join(text.originals[max(clause_start, cursor) : index + 4])
     return None
+
+
+# A person's habit blown up by "every single" occasion: "Every single booking she changes the time", "tries on every pair,
+# every single visit" (not a thing's, "the gate is left open", staff's, "we test it", nor what "you" are asked to do).
+_EVERY_SINGLE = re.compile(r"\bevery single (?:time|visit|day|week|month|call|order|booking|collection|delivery|trip|lesson|session|stay|appointment)\b")
+
+
+def _every_single_time(text: TextField, names: frozenset[str]) -> str | None:
+    found = _EVERY_SINGLE.search(text.lowered)
+    if found is None:
+        return None
+    words = text.words
+    at = len(text.lowered[: found.start()].split())  # the word "every" (the masked text keeps the words' places)
+    start, end = _sentence_start(text, at), _clause_end(text, at)
+    sentence = words[start:end]
+    if "you" in sentence or "your" in sentence:
+        return None
+    for index in range(start + 1, end):
+        before, word = words[index - 1], words[index]
+        if word in _PREFIXES and index + 1 < end:
+            word = words[index + 1]  # a verb with a prefix: "he re-lays the dust sheets"
+        if (before in ("he", "she", "they") or before in names) and word.endswith("s") and word not in _NOT_A_HABIT and len(word) > 3:
+            return found.group(0)
+    return None
+
+
+_NOT_A_HABIT = frozenset("is was has does says".split())
 
 
 def _clause_ends_before(text: TextField, index: int) -> bool:
@@ -1914,7 +1947,10 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "Makes a drama out of every smudge", "Each visit he tries to knock something off", "Tries this every time",
       "Every month also got some reason why"; not "pays every invoice by transfer", "we test every flue", "the MOT
       fail", nor what the objection says or what brings it: "complains every winter that the pipes freeze", "complains
-      every time the sweep is late", nor a thing tried out: "tries it out each visit"); a verdict in a clause of its own
+      every time the sweep is late", nor a thing tried out: "tries it out each visit"); any habit of a person in the
+      present blown up by "every single" occasion ("Every single booking she changes the time", "tries on every pair,
+      every single visit"; not "the gate is left open every single visit", "we test it every single visit", what "you"
+      are asked to do); a verdict in a clause of its own
       (", which was a bit much", "which was a bit rich", 'wrote "..." which was rather over the top', ", which is more than the complaint
       deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
       usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
