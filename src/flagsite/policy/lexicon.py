@@ -61,6 +61,13 @@ def _english_words(size: int) -> Collection[str]:
     return english_words(size)
 
 
+@lru_cache(maxsize=1)
+def _web_words() -> Collection[str]:
+    from .spelling import web_words
+
+    return web_words()
+
+
 def a_frequent_word(word: str) -> bool:
     """Whether a word is frequent in English text ("will", "mark", "rob"): a name that is one ("Will") is read as the word."""
     return bool(_spellchecker().word_frequency[word] >= _FREQUENT)
@@ -545,6 +552,16 @@ class Lexicon:
             for common in _common_words_by_ends().get(word[0] + word[-1], ())
         )
 
+    def shortened_without_vowels(self, word: str) -> str | None:
+        """The common word a word of three to five letters without a vowel keeps the letters of, in order, with its
+        first and last, two or more left out: text-speak or an abbreviation ("shd": should, "wknd": weekend), not a
+        slip, which leaves one out ("smll", "chcks": the likeliest word meant is one letter longer) or strikes a key
+        beside the one meant ("hrlp")."""
+        if not 3 <= len(word) <= 5 or not word.isalpha() or not _VOWELS.isdisjoint(word):
+            return None
+        meant = next((long for long in _common_words_by_ends().get(word[0] + word[-1], ()) if len(long) > len(word) and _holds_in_order(long, word)), None)
+        return meant if meant is not None and len(meant) >= len(word) + 2 else None  # (the likeliest, one letter out: a slip)
+
     def consonant_spellings(self, text: TextField, unknown: set[str]) -> list[tuple[str, str]]:
         """Words written without their vowels ("wld cost more"), each with the word to write, once each.
         ``unknown``: the text's unknown words (such a word is never a known one)."""
@@ -553,7 +570,7 @@ class Lexicon:
         found: list[tuple[str, str]] = []
         for match in _WITHOUT_VOWELS.finditer(text.masked):
             word = match.group(0)
-            plain = self.spelt_without_vowels(word)
+            plain = self.spelt_without_vowels(word) or (None if self.is_known(word) else self.shortened_without_vowels(word))
             if plain is not None and (word, plain) not in found:
                 found.append((word, plain))
         return found
@@ -680,6 +697,8 @@ class Lexicon:
             return True
         if word in _english_words(70) and not _common_word_one_edit_away(word):
             return True  # a rarer word (haylage, otoscopy), but not a slip's rarer spelling ("stoped" for "stopped")
+        if word in _web_words():
+            return True  # a word of English on the web no much commoner word is a slip or two from: katsu, venmo, xbox
         if any(variant in checker for variant in _spelling_variants(word)):
             return True  # British spellings (colour, mould, coeliac) and words written without accents (matinee)
         if len(word) >= 4 and word.endswith("s") and checker.word_frequency[word[:-1]] > _RARE:
@@ -947,10 +966,10 @@ _WRITTEN_IN_CONSONANTS = 300_000
 
 @lru_cache(maxsize=1)
 def _common_words_by_ends() -> dict[str, tuple[str, ...]]:
-    """Common words by their first and last letters: what a word with letters left out may be."""
+    """Common words by their first and last letters, the most used first: what a word with letters left out may be."""
     counts = _spellchecker().word_frequency.dictionary
     found: dict[str, list[str]] = {}
-    for word in (w for w, n in counts.items() if n >= _FREQUENT and len(w) >= 4 and w.isalpha()):
+    for word in sorted((w for w, n in counts.items() if n >= _FREQUENT and len(w) >= 4 and w.isalpha()), key=counts.__getitem__, reverse=True):
         found.setdefault(word[0] + word[-1], []).append(word)
     return {ends: tuple(words_) for ends, words_ in found.items()}
 

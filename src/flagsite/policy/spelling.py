@@ -4,7 +4,10 @@ SCOWL (Spell Checker Oriented Word Lists, shipped in ``data/``) says whether a w
 in either spelling: ``english-60`` holds its words of size 60 and below, the common ones
 (colour and color, kerb, aluminium, centred), ``english-70`` those of size 70, rarer words
 that are as often a trade's (haylage, otoscopy, choux) as a slip's rarer spelling ("stoped").
-See THIRD-PARTY-NOTICES.md for where they come from and their licence.
+A third list, ``web-words``, holds words of English on the web (wordfreq's list) that neither
+holds and that no much commoner word is a slip or two from: dishes of other languages (katsu,
+carnitas), services and brands in lower case (venmo, gmail), names. See THIRD-PARTY-NOTICES.md for
+where they come from and their licence.
 
 pyspellchecker's list gives how often each word is used, which corrections and compounds need.
 pyspellchecker parses its list (compressed JSON, 160,000 words with their
@@ -34,7 +37,17 @@ _FORMAT = 1  # bump when what the cache holds changes
 
 def english_words(size: int) -> SortedWords:
     """SCOWL's words of one size (60: common, 70: rarer), American and British, in lower case."""
-    data = resources.files("flagsite.policy").joinpath("data", f"english-{size}.txt.gz").read_bytes()
+    return _shipped(f"english-{size}.txt.gz")
+
+
+def web_words() -> SortedWords:
+    """Words of English on the web that neither SCOWL's lists nor pyspellchecker's hold and no much commoner
+    word is a slip or two from (katsu, venmo, xbox, kesha), made by ``benchmarks/make_word_list.py``."""
+    return _shipped("web-words.txt.gz")
+
+
+def _shipped(name: str) -> SortedWords:
+    data = resources.files("flagsite.policy").joinpath("data", name).read_bytes()
     return SortedWords(gzip.decompress(data).decode("utf-8").split())
 
 

@@ -35,7 +35,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "was fine w that",
     "blocked w leaves", "tuned n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "the w key", "vitamin c"), "cud" after who
     could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
-    in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), and
+    in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), or in some of
+    them, first and last kept and two letters or more left out ("shd": should, "bkd": booked, "rcvd": received), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name, and two
     letters in capitals are an acronym ("the TA unit"; "ta" is thanks). Add words with `policy.slang: {word: replacement}`.
 
@@ -106,7 +107,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
         if word[0].isupper() and not (len(lower) >= _LONG_SLIP and lexicon.one_slip_from_a_common_word(lower)) and (
             _NAME_BEFORE_VERB.match(text.masked[end:]) or _NAME_BEFORE_NAME_OR_WHO.match(text.masked[end:]) or _before_a_past_tense(text, index, subject)
-            or _before_a_role(text, index) or _MODEL_CODE.match(text.unmasked_links, end)
+            or _before_a_role(text, index) or _a_maker_before_a_model(text, index, lexicon) or _a_colleague_at_work(text, index, lexicon)
         ):
             continue  # a name opening a sentence, then what it did: "Mochi ate a sock", "Ngozi's order", "Dari interpreter", "Leica M6"
         if _rhymes_with_a_neighbour(text, index):
@@ -197,14 +198,46 @@ _NAME_BEFORE_NAME_OR_WHO = re.compile(r"^(?:\s+(?:and|&)\s+[A-Z][a-z]+\b|,\s+(?:
 # After a name that opens a sentence, a verb of its own: typing slips open a sentence with the verb itself.
 _NAME_BEFORE_VERB = re.compile(
     r"^(?:'s\b|\s+(?:is|was|has|had|will|would|can|could|does|did|needs|needed|wants|wanted|ate|came|went|got|gets|seems|seemed|"
-    r"looks|looked|says|said|called|rang|asked|arrived|left|had|started|stopped|keeps|kept|is|isn't|wasn't|hasn't|doesn't|didn't)\b"
-    # or a task of its own, done to a person: "Bri to call her", "Tomek to ring him back"
-    r"|\s+to\s+[a-z]+\s+(?:him|her|them|the customer|the client|back)\b)"
+    r"looks|looked|says|said|called|rang|asked|arrived|left|had|started|stopped|keeps|kept|is|isn't|wasn't|hasn't|doesn't|didn't)\b)"
 )
 
 
 # A word this long one slip from a common word is that word mistyped, not a name before its verb ("Accomodation booked").
 _LONG_SLIP = 8
+# After a name with "'s" for "is" or "has", what can only follow those: a verb in -ing, "been", where the person is or
+# how ("Kev's picking it up", "Declan's off sick", "Kemal's been out twice"); after a thing's name, "'s" owns what follows.
+_IS_OR_HAS = re.compile(
+    r"^\s+(?:[a-z]{2,}ing|been|got|gone|off|on|out|in|back|away|here|there|at|over|round|around|already|just|still|now|also|not|never"
+    r"|always|due|free|busy|sick|ill|available|away)\b"
+)
+# After a name and "to", a task a person does ("Bri to call her", "Benji to log the part"); what happens to a thing
+# is no task ("Refund to clear in three days", "Invoice to follow").
+_TO_A_TASK = re.compile(r"^\s+to\s+(?!(?:be|follow|arrive|clear|go|come|reach|land|take|last|run|expire|start|finish|happen|stay|remain|show|appear|cost|apply)\b)[a-z]{2,}\b")
+# A name is short, or no common word is one slip from it: "Kev", "Bri", "Conor"; "Recipt" and "Refnd" are slips.
+_SHORT_NAME = 5
+
+
+def _may_be_a_name(word: str, lexicon: Lexicon) -> bool:
+    """Whether a word may be a name: it is short, or no common word is one slip from it ("Kev", "Bri", "Konica";
+    "Recipt", "Chekced" are slips)."""
+    return len(word) <= _SHORT_NAME or not lexicon.one_slip_from_a_common_word(word.lower())
+
+
+def _a_maker_before_a_model(text: TextField, index: int, lexicon: Lexicon) -> bool:
+    word = text.originals[index]
+    return _MODEL_CODE.match(text.unmasked_links, text.starts[index] + len(word)) is not None and _may_be_a_name(word, lexicon)
+
+
+def _a_colleague_at_work(text: TextField, index: int, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word opening a sentence is a colleague's name before what they are doing or are to do:
+    "'s" for "is" or "has" before a verb in -ing, "been" or where they are ("Kev's picking more up", "Conor's on
+    tonight"), or "to" and a task ("Bri to call her"). A word of six letters or more one slip from a common word is
+    that word mistyped ("Recipt's been posted")."""
+    word = text.originals[index]
+    if not _may_be_a_name(word.removesuffix("'s"), lexicon):
+        return False
+    rest = text.masked[text.starts[index] + len(word) :]
+    return _IS_OR_HAS.match(rest) is not None if word.endswith("'s") else _TO_A_TASK.match(rest) is not None
 
 
 def _before_a_role(text: TextField, index: int) -> bool:
@@ -270,17 +303,24 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     (shipped with flagsite) and pyspellchecker's English word list, and suggests the likeliest
     corrections. British and American spellings both pass (colour and color, aluminium and
     aluminum, centred, kerb, coeliac), and so do trade words of the larger list (haylage,
-    otoscopy, choux), unless a common word is one slip away ("stoped"). Not checked: names in the
+    otoscopy, choux), unless a common word is one slip away ("stoped"), and words of English on the
+    web (wordfreq's list, ten uses in a hundred million words or more) that no word thirty times as
+    common is one or two slips from, nor codespell's list of misspellings holds: dishes of other
+    languages, services and brands, names written in lower case ("katsu", "carnitas", "venmo",
+    "xbox", "gmail", "kesha"; not "recieve", "tommorow", "alot"). Not checked: names in the
     records (the customer's, the contact's, staff user names), capitalised words inside a sentence
     (names, products) and the same word opening a sentence elsewhere in the record ("Tamsk refused
     his tablets ... topped up Tamsk's water"), a word that no dictionary word is one edit away from
     (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away),
     a capitalised word opening a sentence before a verb of its own, in the past tense regular or not ("Mochi
     ate a sock", "Bisky chewed the hose", "Zofia lost a glove": a pet's or a person's name; but a word of eight
-    letters or more one slip from a common word is that word: "Accomodation booked", "Mechanik took"), before "to"
-    and a task done to a person ("Bri to call her", "Tomek to ring him back"), before a model code of letters and
-    digits, a series in capitals maybe between ("Leica M6", "Rollei 35S", "Ricoh IM C3000": a maker), before another name ("Bisky and Mungo") or before
-    who it is, set off by commas ("Kemi, her granddaughter, ..."), the end of a compound ("add-ons",
+    letters or more one slip from a common word is that word: "Accomodation booked", "Mechanik took"), before another
+    name ("Bisky and Mungo") or before who it is, set off by commas ("Kemi, her granddaughter, ..."); and, if the word is
+    of five letters or fewer or no common word is one slip from it ("Recipt's been posted", "Chekced PO AB12" are
+    reported), before a model code of letters and digits, a series in capitals maybe between ("Leica M6", "Rollei 35S",
+    "Ricoh IM C3000": a maker), with "'s" for "is" or "has" before a verb in -ing, "been" or where someone is ("Kev's
+    picking it up", "Declan's off sick": a colleague), or before "to" and a task ("Bri to call her", "Tomek to ring him
+    back", "Kaz to reorder the saucers"; not "Refnd to clear", a thing's doing), the end of a compound ("add-ons",
     "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
