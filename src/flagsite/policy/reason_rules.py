@@ -344,7 +344,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     "about", "issue", "question", "account", "wants", "help", talking itself: "talk", "speak",
     "discuss", "ask"; a wish: "would like someone to ring her"; the issue named only by its kind: "complaint", "matter", "feedback", "progress",
     "what happened", "a couple of bits", "one or two things"; things talked over: "go over", "run through";
-    a question word: "about what we spoke about"; a wish or a chase: "wished", "chased up"; a time that points
+    a question word: "about what we spoke about", "how things are going"; a "situation", "ongoing"; a wish or a chase: "wished", "chased up"; a time that points
     back: "previous", "recent", "last", "further to", and when a contact followed up was: "following up on her call from last
     Tuesday", a weekday: "returning our call from Tuesday"; a reference: "reference CS-1187"; someone or something
     unnamed: "someone", "anybody", "a colleague"; how, where and for whom they got
@@ -425,7 +425,7 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
         return False  # rarely: an act to come, named ("will speak to both parents")
     if _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known):
         return True
-    if " out" in lowered or " up" in lowered or " over" in lowered:  # rarely: "we ironed the whole thing out", read as "sorted it"
+    if " out" in lowered or " up" in lowered or " over" in lowered or " right" in lowered or " good" in lowered:  # rarely: "we ironed the whole thing out", read as "sorted it"
         lowered = _FIXED_IT.sub("sorted it", lowered)
         found = _RESOLUTION_WORD.findall(lowered)
     if " it" in lowered and (" on" in lowered or " into" in lowered) and _ON_TO_IT.search(lowered):  # rarely: "got straight onto it"
@@ -451,7 +451,10 @@ _TROUBLE_NO_MORE = re.compile(
 _FIXED_IT = re.compile(
     r"\b(?:straighten|iron|work|sort|fix|clear|patch|smooth|square|got|get)(?:ed|d)?\s+"
     r"(?:it|this|that|everything|things|it all|all of it|the (?:whole )?(?:thing|lot|matter|issue|problem))(?:\s+all)?\s+"
-    r"(?:out|up|over|(?:straightened|sorted|ironed|worked|fixed|cleared) (?:out|up))\b"
+    r"(?:out|up|over|(?:straightened|sorted|ironed|worked|fixed|cleared) (?:out|up))\b|"
+    # (and put or set right, made good: "have put things right for him", "it's all been put right")
+    r"\b(?:(?:put|set|make|made|putting|setting)\s+(?:it|this|that|everything|things|matters|it all|all of it)(?:\s+all)?|"
+    r"(?:been|be|was|were|is)\s+(?:all\s+)?(?:put|set|made))\s+(?:right|straight|good)\b"
 )
 # Getting on to the issue as a whole, an idiom of handling it: "got on it right away", "jumped straight on it", "got
 # stuck into it", "cracked on with it", "was onto it"; read as "sorted it".
@@ -558,7 +561,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     P301 reads it: "looked into it n got it sorted 4 her"), and a matter escalated with nobody named, talked over
     "regarding the matter", "what happened", taken "through the usual steps" or handled "in full" names no deed;
     nor does getting on to the issue as a whole ("got on it right away", "jumped straight on it", "got stuck into
-    it", "smoothed it all over"), a record named by its number after a preposition ("regarding order SO-2026-2410",
+    it", "smoothed it all over", "have put things right", "it's all been put right"), a talk named as a
+    "discussion" or "touching base", a fix "where needed", a customer who "accepted", a record named by its number after a preposition ("regarding order SO-2026-2410",
     "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
     now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please").
     Who did it or with whom may be named by a first name as written ("with Priya from the office", "Dave swung by",
@@ -646,11 +650,13 @@ def _small_words_spelt_out(items: list[str], subject: Subject) -> list[str]:
 _HANDLING = frozenset(
     """deal dealt handle handled handles sort sorted see saw seen take took taken care look looked looking review
     reviewed considered addressed attend attended talk talked talking spoke spoken chatted went discussed managed
-    word acted"""
+    word acted discussion"""
+    # Touching base, a talk: "Touched base with the engineer".
+    """ touched base"""
     # A talk named by a noun: "had a good chinwag with her", "we have a conversation on the phone".
     """ chinwag natter yarn conversation""".split()
 )
-_TALK_NOUNS = frozenset("chinwag natter yarn conversation chat word talk".split())
+_TALK_NOUNS = frozenset("chinwag natter yarn conversation chat word talk discussion".split())
 # Prepositions that open where, when or over what channel: "at reception", "on the Thursday", "over video call".
 _PLACE_OR_TIME = frozenset("at on onto in over via during throughout from across round around inside within until".split())
 # Prepositions that open a person: by whom, to or with whom, for whom ("by the duty manager", "for her").
@@ -659,7 +665,7 @@ _PERSON_PREPOSITIONS = frozenset("by to with for from between onto".split())  # 
 # "Reported to maintenance", "Logged it with the installer".
 _PASSING = frozenset("passed passing forwarded handed escalated referred transferred sent reported logged raised flagged".split())
 # After a verb of talking, "to" or "with" opens whoever was talked to, named as anything: "a word with the other boater".
-_TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatted word words liaised chinwag natter yarn conversation".split())
+_TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatted word words liaised chinwag natter yarn conversation discussion base".split())
 # Words that end a noun phrase: the next preposition, conjunction, verb of being or pronoun.
 _PHRASE_ENDS = _PLACE_OR_TIME | _PERSON_PREPOSITIONS | frozenset(
     """about of as and or but then so who which that is was were are has have had been be it this now already
@@ -684,7 +690,7 @@ _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".spli
 # What was given, named by its kind: "a response was provided", "gave her an answer".
 _GIVEN_BY_KIND = frozenset("response responses reply answer answers resolution solution".split())
 # People named by a pronoun, a relative one too: "everyone's satisfaction", "the site owner, who has been made aware".
-_ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom anything something nothing".split())
+_ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom anything something nothing where".split())
 # The size or kind of a look or a talk, degree and company: "a good old look", "a lot calmer", "this one",
 # "got there", "looked into it together".
 _SIZE_OR_DEGREE = frozenset(
@@ -706,6 +712,7 @@ _A_RECORD_BY_NUMBER = re.compile(
     r"(?:orders?|tickets?|reference|ref|invoices?|case|booking|job|claim|account|request)\s+(?:no\.?\s*|number\s+|#\s*)?[a-z]{0,5}-?\d[\w/-]*"
 )
 _A_DIGIT = re.compile(r"\d")
+_AS_NEEDED = re.compile(r"\b(?:where|as|if|when) needed\b")
 _CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
 # What every match of _RULE holds: most entries hold none, and a look for these is quicker than the search.
 _RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guideline", "rules", "practice", "standard", "sop")
@@ -733,6 +740,8 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         lowered = lowered.replace("'s on ", " is on ").replace("'re on ", " are on ")  # "she's on the weekly rate now"
     if any(noun in lowered for noun in _RULE_NOUNS):
         lowered = _RULE.sub(" ", lowered)  # rarely: by what rule, taken out
+    if " needed" in lowered:
+        lowered = _AS_NEEDED.sub(" ", lowered)  # rarely: a manner, "rectified where needed"
     if _A_DIGIT.search(lowered):
         lowered = _A_RECORD_BY_NUMBER.sub(" ", lowered)  # which record, not what was done: "under case number 44817"
     for clause in _CLAUSES.split(lowered):
@@ -854,7 +863,7 @@ def _a_state(word: str) -> bool:
 
 # (And the state reported or left in: "she says it is much better", "she left happy", "in better spirits".)
 # (And said in the plain form a second language may write for the past: "she say ok", "she understand now".)
-_BEING_FINE = frozenset("better feeling feels feel felt working gone say says said reports reported left spirits mood understand".split())
+_BEING_FINE = frozenset("better feeling feels feel felt working gone say says said reports reported left spirits mood understand accept accepts accepted".split())
 # States that may end an entry with no verb of handling in it: "Tech out Weds, all working now", "customer happy".
 _STATES_REACHED = REPORTED_STATES | frozenset("better working".split())
 # Verbs that do nothing by themselves, one of which an entry that says nothing at length holds: "dealt", "provided", "solve".
