@@ -110,6 +110,17 @@ def test_unknown_customer_and_missing_flag_are_clear_errors(repo: Path, run: Cal
     assert usage.exit_code == 2
 
 
+@pytest.mark.parametrize("given", [["--guidance", "Ask for Sam", "--clear-guidance"], ["--review-by", "2026-12-01", "--clear-review-by"]])
+def test_setting_and_clearing_one_field_at_once_is_refused_and_nothing_is_written(
+    repo: Path, run: Callable[..., Result], given: list[str],
+) -> None:
+    before = customer_file(repo).read_bytes()
+    result = run("--root", str(repo), "flag", "edit", "C-10042", "--type", "on-hold", *given)
+    assert result.exit_code == 2
+    assert "give one of them" in result.stderr
+    assert customer_file(repo).read_bytes() == before
+
+
 def test_a_broken_file_is_not_edited(repo: Path, run: Callable[..., Result]) -> None:
     path = customer_file(repo)
     path.write_text(CUSTOMER_YAML.replace("status: active", "status: [active"))

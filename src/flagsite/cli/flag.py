@@ -64,6 +64,10 @@ def edit(root: str, customer_id: str, flag_type: str, created: dt.date | None, r
     clear = frozenset(name for name, wanted in (("guidance", clear_guidance), ("review_by", clear_review_by)) if wanted)
     if not clear and reason is None and guidance is None and review_by is None:
         raise click.UsageError("say what to change: --reason, --guidance, --review-by, --clear-guidance or --clear-review-by")
+    # Both at once would silently drop the value given: refuse rather than guess which was meant.
+    for given, cleared, name in ((guidance, clear_guidance, "guidance"), (review_by, clear_review_by, "review-by")):
+        if given is not None and cleared:
+            raise click.UsageError(f"--{name} sets it and --clear-{name} removes it: give one of them")
     from ..edit.flags import EditFlag
 
     _run(root, customer_id, EditFlag(flag_type, created, reason, guidance, review_by, clear))
