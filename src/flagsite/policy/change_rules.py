@@ -61,7 +61,7 @@ _NOT_ACCOUNT = re.compile(
 )
 _OTHER_OBJECT = re.compile(r"\b(?:request|call|case|ticket|complaint|query|appointment|parcel|question|letter|message|note|file|claim)s?\b")
 # The old and the new value, both given: "from 120 to 104" (not "from 120 covers to fewer").
-_FROM_TO = re.compile(r"\bfrom\b.+\bto\b(?!\s+(?:fewer|more|less|lower|higher|something|another|a new|the new)\b)")
+_FROM_TO = re.compile(r"\bfrom\b[^;]+\bto\b(?!\s+(?:fewer|more|less|lower|higher|something|another|a new|the new)\b)")
 # What a verb of change did to a thing of the customer's, without naming the field: the record it
 # was put on ("put his new address on the account"), the old value it replaced ("instead of the
 # walkers"), or a new value it moved to ("bumped his budget up", "swapped his number over").
@@ -139,7 +139,9 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     Veteran membership", "Membership now in her married name", "Credit terms now 60 days", "Account now
     in the name of Doherty Interiors Ltd"), the account put under a new name ("Put the account under
     her married name", or under a holder by name, "Put the account under Kowalski Roofing LLC"; not a
-    thing filed under a name, "it had been put under Ferris instead of Ferreira"), a field
+    thing filed under a name, "it had been put under Ferris instead of Ferreira"), a thing the account holds, named before the
+    participle that put it on or took it off ("Static IP add-on removed from the account", "Extra storage
+    add-on added to her account"; not a flag, a note or money), a field
     named by where it is kept and given a new value ("The surname on the file has been corrected to
     Tuck", "Mobile on her account is now the 07700 one"; not a note or money on it), messages said
     to go somewhere new with "now" ("Statements now being sent to her office address"), or the
@@ -275,6 +277,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
                 field = _changed_field(verb, sentence, original if len(original) == len(sentence) else sentence)
                 if not field and text.loc[0] != "reason" and verb.group(0) in _PARTICIPLES:
                     field = _field_before(sentence[: verb.start()])  # "Address updated", "her email has been changed"
+                if not field and text.loc[0] != "reason" and verb.group(0) in ("added", "removed"):
+                    field = _item_before(sentence[: verb.start()], sentence[verb.end() :])  # "Static IP add-on removed from the account"
                 if field:
                     field = _thing_named(field.split())
                     yield Hit(text.loc, f"{field} was changed ({describe(sentence.strip())}) but the note has no changes: entry; add changes: [{{field: {field}, from: ..., to: ...}}]")
@@ -409,6 +413,26 @@ def _state_changed(sentence: str) -> str | None:
     """A field whose new state or whose change the resolution states without a verb of change acting on it."""
     found = _NOW_STATE.search(sentence) or _CHANGE_AS_A_NOUN.search(sentence)
     return next((part for part in found.groups() if part), None) if found else None
+
+
+# What the account holds, after a participle: "removed from the account", "added to her plan".
+_ON_OR_OFF_THE_ACCOUNT = re.compile(
+    r"^\s+(?:to|onto|from|off)\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:account|plan|policy|package|contract|subscription|membership|agreement|lease|tariff)\b(?!\s+of\b)"
+)
+
+
+def _item_before(before: str, after: str) -> str | None:
+    """A thing the account holds, named before the participle that put it on or took it off: "Static IP add-on
+    removed from the account", "Second van added to the policy" (not money, a note or a request: "Note added to the account")."""
+    if not _ON_OR_OFF_THE_ACCOUNT.match(after):
+        return None
+    found = _CLAUSE_START.search(before)
+    words = (found.group(0) if found else before).split()
+    words = [word for word in words if word not in DETERMINERS and word not in _AUXILIARIES]
+    named = " ".join(words[-3:])
+    if not words or _NOT_AN_ITEM.search(named) or _OTHER_OBJECT.search(named) or _NOT_ACCOUNT.search(named):
+        return None
+    return named
 
 
 def _field_before(before: str) -> str | None:
