@@ -54,6 +54,8 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
             kept = [w for w in kept if w not in whose]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and _after_a_determiner(words, i, kept)]
+    if not _WEEKDAYS.isdisjoint(kept):  # rarely: a weekday is when, unless it names a thing ("the Saturday slot")
+        kept = [w for i, w in enumerate(words) if w in kept and not (w in _WEEKDAYS and (i + 1 == len(words) or words[i + 1] not in kept))]
     if ("over" in words or "through" in words) and not _GOING.isdisjoint(kept):  # rarely: a talk, "to go over some stuff"
         kept = [w for i, w in enumerate(words) if w in kept and not (w in _GOING and words[i + 1 : i + 2] in (["over"], ["through"]))]
     forms = [w for w in kept if w.endswith(("ing", "in"))] if 2 <= len(kept) <= 4 else []
@@ -72,6 +74,7 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
     return [w for w in kept if w not in said_of_the_contact]
 
 
+_WEEKDAYS = frozenset(WEEKDAYS.split("|"))
 # Verbs of going or running that, before "over" or "through", say only that things were talked over: "go over a few
 # things", "run through a couple of bits", "went through it".
 _GOING = frozenset("go goes going went gone run runs running ran".split())
@@ -126,7 +129,9 @@ _CONTACTING = frozenset(
 )
 # Verbs of coming that are a visit only with a particle: "stopped by reception", "reached out"; not "the boiler stopped".
 _COMING = frozenset("came come popped walked stopped dropped wandered strolled ambled stepped nipped swung reached".split())
-_COMING |= frozenset("walk drop".split())  # a visit named as a noun: "Walk-in at the Kettering branch", "Drop-in"
+# A visit named as a noun, before where or nothing: "Walk-in at the Kettering branch", "Drop-in"; not "Walk-in freezer".
+_VISITS_AS_NOUNS = frozenset("walk drop".split())
+_COMING |= _VISITS_AS_NOUNS
 _PARTICLES_OF_COMING = frozenset("by in into round over past out up down".split())
 _PARTICLES_OF_CALLING = frozenset("in back up down round through".split())  # "rang down from room 12", "phoned back"
 # A talk had: "had a quick word", "having a chat".
@@ -233,6 +238,8 @@ def _after_getting_in_touch(words: list[str], start: int, filler: frozenset[str]
     if word in _COMING:  # with the particle and where it leads: "stopped by reception", "swung by the studio"
         if not (words[start + 1 : start + 2] and words[start + 1] in _PARTICLES_OF_COMING):
             return 0
+        if word in _VISITS_AS_NOUNS and words[start + 2 : start + 3] and words[start + 2] not in _WHERE:
+            return 0  # a thing named by the visit: "Walk-in freezer", "Drop-in session fees"
         # "came up to the front desk", "down to reception"; not "came in to sign the form"
         to = start + 3 if words[start + 2 : start + 3] == ["to"] and words[start + 3 : start + 4] and (words[start + 3] in _OPENERS or words[start + 3] in filler) else start + 2
         return _a_phrase_end(words, to)
@@ -346,7 +353,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     "what happened", "a couple of bits", "one or two things"; things talked over: "go over", "run through";
     a question word: "about what we spoke about", "how things are going"; a "situation", "ongoing"; a wish or a chase: "wished", "chased up"; a time that points
     back: "previous", "recent", "last", "further to", and when a contact followed up was: "following up on her call from last
-    Tuesday", a weekday: "returning our call from Tuesday"; a reference: "reference CS-1187"; someone or something
+    Tuesday", a weekday as a time: "returning our call from Tuesday" (not one that names a thing: "the Saturday slot"); a reference: "reference CS-1187"; someone or something
     unnamed: "someone", "anybody", "a colleague"; how, where and for whom they got
     in touch: "came into the office", "popped into the shop", "on behalf of his wife", the customer
     called "member", "tenant", "guest"; any of these verbs in -ing or with its g dropped: "is coming to
@@ -362,7 +369,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     "His son", "Guest in Rose Cottage", "Mr. Whitfield", "Just popped in"), the verb ("rang", "msgd", "DM'd us", "stopped by", "reached
     out", "got in touch", "had a quick word", "came up to the front desk", "collared me", "touching base",
     "left a message", "slipped a letter under the office door", "phoned the garden centre" before the topic; a
-    visit named as a noun: "Walk-in at the Kettering branch", "Drop-in"), for whom ("for the practice manager") and where, over
+    visit named as a noun: "Walk-in at the Kettering branch", "Drop-in"; not "Walk-in freezer"), for whom ("for the practice manager") and where, over
     what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
     last Tuesday", "after hours", "after the lesson"), and a talk as the visit's only purpose ("for a
     quick word", "for a catch-up", "for a yarn"), up to the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),

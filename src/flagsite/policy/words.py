@@ -240,9 +240,7 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     # time that points back, an unnamed colleague or a record's reference: "go over one or two things", "about what
     # we spoke about", "further to her recent message", "her earlier conversation with a colleague".
     """ over through before after during since until what which whatever how would like situation ongoing
-    one two three several concerning further recent last colleague colleagues reference ref"""
-    # (Weekdays: when they got in touch, or when what they point back to was: "returning our call from Tuesday".)
-    f""" {WEEKDAYS.replace("|", " ")}""".split()
+    one two three several concerning further recent last colleague colleagues reference ref""".split()
 )
 
 # Words after which a person's state is reported, not judged: "customer was upset", "she was grand after" (fine).
