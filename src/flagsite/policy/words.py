@@ -237,10 +237,10 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     resident residents"""
     # Words that never name an issue alone: a preposition of time or of going over, a question word, a wish ("would
     # like"), a count, "concerning" for "about", a
-    # time that points back, an unnamed colleague or a record's reference: "go over one or two things", "about what
+    # time that points back, or an unnamed colleague: "go over one or two things", "about what
     # we spoke about", "further to her recent message", "her earlier conversation with a colleague".
     """ over through before after during since until what which whatever how would like situation ongoing
-    one two three several concerning further recent last colleague colleagues reference ref""".split()
+    one two three several concerning further recent last colleague colleagues""".split()
 )
 
 # Words after which a person's state is reported, not judged: "customer was upset", "she was grand after" (fine).
