@@ -254,8 +254,9 @@ _ORDER_MARKS = frozenset("always never don't dont".split())
 # What makes a scope without end a standing wish: a verb of wishing or asking, or a duty; not a description of
 # the customer ("whatever we suggest is wrong", "doesn't read anything we send").
 _A_WISH_OR_DUTY = re.compile(
-    r"\b(?:wants?|wanted|wish(?:es|ed)?|(?:asks?|asked|asking)\s+(?:for|that|us|we|to)|requests?|requested|prefers?|preferred|requires?|required|"
-    r"insists?|insisted|needs?|would like|'d like|must|should|(?:has|have|needs?|is|are)(?: not)? to|please)\b"
+    r"\b(?:(?:has|have|needs?|is|are)(?: not)? to|must|should|"  # a duty, looked for first: "needs to" is one, "needs" a wish
+    r"wants?|wanted|wish(?:es|ed)?|(?:asks?|asked|asking)\s+(?:for|that|us|we|to)|requests?|requested|prefers?|preferred|requires?|required|"
+    r"insists?|insisted|needs?|would like|'d like|please)\b"
 )
 _SCOPE_WORDS = frozenset("times time whenever address property house site flat customer".split())
 _DUTY_WORDS = frozenset("must should to".split())
@@ -392,6 +393,8 @@ def _in_a_quotation(sentence: str, at: int) -> bool:
 _HEADLINE_DUTY = re.compile(
     r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:all\s+|our\s+|the\s+)?(?:([a-z]+)\s+)?([a-z]+s|staff|crew|shift)\s+to\s+(?:always\s+|never\s+|not\s+)?([a-z]+)\b"
 )
+# A clause told in the past, by its auxiliary ("shed", "set", "shut" may be names or plain forms, not pasts).
+_TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did)\b")
 # Whoever visits or calls, as _VISIT_NEED names them ("crews" is no role of a person's own).
 _WHOEVER_VISITS = _VISIT_WORDS[2][0]
 # A day named makes a duty one job ("Engineers to bring the new valve Thursday"), unless it recurs ("every Friday").
@@ -424,6 +427,8 @@ def _standing_rule(sentence: str, lexicon: Lexicon) -> str | None:
         clause = re.split(r"[,;:.!?]", lowered[found.end() :], maxsplit=1)[0]
         if _ONE_DAY.search(clause) and _EVERY.isdisjoint(clause.split()):
             continue  # "Engineers to bring the new valve Thursday": one job, on one day
+        if _TOLD_AS_PAST.search(clause):
+            continue  # "Staff to check the CCTV for the evening she was in": one job, about what happened
         return found.group(0).strip(" ,;:")
     theirs = _ANY_OF_THEIRS.search(lowered)
     if theirs and _PRESENT.search(theirs.group(1)):
@@ -517,12 +522,23 @@ _A_MONTH_OR_DAY = re.compile(
 )
 
 
+# The customer as the subject of a duty: what they must do, the terms or advice, not a wish of theirs for us to keep.
+# The forms of _A_WISH_OR_DUTY that lay a duty, not a wish.
+_DUTY_FORMS = frozenset(
+    {"must", "should", "has to", "have to", "need to", "needs to", "is to", "are to", "has not to", "have not to", "need not to",
+     "needs not to", "is not to", "are not to"}
+)
+_THEIR_OWN_DUTY = re.compile(r"\b(?:she|he|they)\s+(?:also\s+|still\s+|just\s+)?$")
+
+
 def _wish_without_end(sentence: str) -> str | None:
     """The words of a wish or a duty said with a scope without end (see _SCOPE_WITHOUT_END), when the sentence has one."""
     lowered = sentence.lower()
     scope = _SCOPE_WITHOUT_END.search(lowered)
-    if scope is None or not _A_WISH_OR_DUTY.search(lowered) or _A_MONTH_OR_DAY.search(lowered) or _terms_told(lowered, scope.start()):
+    if scope is None or _A_MONTH_OR_DAY.search(lowered) or _terms_told(lowered, scope.start()):
         return None
+    if not any(wish.group(0) not in _DUTY_FORMS or not _THEIR_OWN_DUTY.search(lowered, 0, wish.start()) for wish in _A_WISH_OR_DUTY.finditer(lowered)):
+        return None  # no wish, or only what the customer must do: "She has to sign the sheet before every session"
     if lowered.startswith(("told", "explained", "advised", "informed", "warned")):
         return None  # "Told her we cannot move it under any circumstances": what we said, not her wish
     return scope.group(0)
@@ -619,7 +635,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     "staff must have missed it"), or in headline form, whoever of a kind in the plural or a group of staff, then "to"
     and a verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice", "Night shift
     to skip her bunk on headcounts"; not a request of one time, "Asked engineers to call her", nor a team's one
-    job, "Events team to ring her back"; not one
+    job, "Events team to ring her back", "Staff to check the CCTV for the evening she was in"; not one
     person's job, "Engineer to return Thursday", nor one on a day named, "Engineers to bring the new
     valve Thursday" (but "every Friday" recurs), nor a house rule for the customer's own party, "Guests to
     check out by 11"); a rule for any thing of the customer's, said in the
@@ -652,7 +668,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     "Asked for a female stylist for all her appointments with us", "No dairy should go in her hamper at
     any time", "Wants a reminder text the evening before every clean"; not a description of the customer,
     "whatever we suggest is wrong", "doesn't read anything we send", nor one time, "a discount for all her
-    bookings in June", nor what we told them, "Told her we cannot move it under any circumstances").
+    bookings in June", nor what we told them, "Told her we cannot move it under any circumstances", nor what
+    the customer must do, "She has to sign the sheet before every session").
     "Whenever", "every time", "any time" and "always" count with a wish, an instruction or a duty in
     the sentence ("text her each time a parcel is out", "whenever she books the cake it has to be
     gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"
