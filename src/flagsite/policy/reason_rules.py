@@ -413,7 +413,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
 
 
 # Words that give a verb no object: "Emailed over.", "Will do.", "Done it."
-_NO_OBJECT = frozenset("over on upon onto up down back off out in through across along round will do did does done shall can have has been be it".split())
+_NO_OBJECT = frozenset("over on upon onto up down back off out in through across along round will do did does done shall can have has been be being am it".split())
 
 
 # Who did it, where, how, or by what rule, said in place of what: "Dealt with by the office.", "on the
@@ -575,7 +575,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     P301 reads it: "looked into it n got it sorted 4 her"), and a matter escalated with nobody named, talked over
     "regarding the matter", "what happened", taken "through the usual steps" or handled "in full" names no deed;
     nor does getting on to the issue as a whole ("got on it right away", "jumped straight on it", "got stuck into
-    it", "smoothed it all over", "have put things right", "it's all been put right"), a talk named as a
+    it", "smoothed it all over", "have put things right", "it's all been put right"), resolving in the formal
+    words of an office ("The situation has been remedied.", "brought to a satisfactory conclusion", "taken forward
+    with the relevant team", "Took ownership of the issue", "looked at her case"), a talk named as a
     "discussion" or "touching base", a fix "where needed", a customer who "accepted", a record named by its number after a preposition ("regarding order SO-2026-2410",
     "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
     now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please").

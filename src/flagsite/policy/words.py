@@ -204,6 +204,11 @@ EMPTY_RESOLUTION_CLAIMS: frozenset[str] = frozenset(
     """ escalated regarding concerning re"""
     # The issue pointed at or named by its kind, and making sure of it: "I have ensured these points are dealt with".
     """ these those point points ensure ensured ensures"""
+    # Resolving said in the formal words of an office: "The situation has been remedied.", "brought to a satisfactory
+    # conclusion", "taken forward with the relevant team", "Took ownership of the issue", "follow-up carried out",
+    # "measures put in place", "looked at her case", "gave it a once-over".
+    """ remedy remedied remedies conclusion concluded conclude satisfactory brought forward ownership follow place
+    case situation once"""
     # What happened, the issue named by its kind: "went over what happened".
     """ what happened""".split()
 )
