@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from .lexicon import a_frequent_word, a_plural
 from .note_common import DETERMINERS, is_role, preference_text, their_names
 from .subject import Subject
 from .text import TextField, blank, names_cut_short, sentences
-from .words import HONORIFICS, WEEKDAYS
+from .words import HONORIFICS, ROLE_NAMES, WEEKDAYS
 
 # A day of the week, written out or cut short ("Wed", "Thurs"; not "sat" or "sun", which are words).
 _A_WEEKDAY = rf"(?:{WEEKDAYS}|mon|tues?|wed|weds|thu|thur|thurs|fri)(?!s)"
@@ -239,22 +240,31 @@ def _contacts_them_after(text: TextField) -> bool:
     )
 
 
+# A date's figures are blanked in the lower-case text: after "on", "by", "before" or "the", a run of spaces is where one may be.
+_BLANKED_DATE = ("on  ", "by  ", "before  ", "on the  ", "by the  ", "before the  ")
+
+
+def _a_date_in(text: TextField) -> bool:
+    """Whether a text holds a date after "on", "by" or "before" (see _A_DATE), looked for only where its figures may be."""
+    return text.has_digit and any(map(text.lowered.__contains__, _BLANKED_DATE)) and _A_DATE_AFTER.search(text.text.lower()) is not None
+
+
 def _may_do_later(text: TextField) -> bool:
     """Whether a text has what _WE_DO_LATER, _DUE or someone on it now needs: a word of a time to come, and "I" or "we",
     "to" or "back" ("Dean back Thursday to re-glue it"), or a verb in -ing ("the team are arranging", "Sending her ...")."""
     words = text.words
     if _contacts_them_after(text):
         return True  # _OURS_DO_LATER's: "Brian checks the till roll tonight and texts her if it shows"
-    if _LATER_WORDS.isdisjoint(words) and not (text.has_digit and _A_DATE_AFTER.search(text.text.lower())):  # "on the 22nd"
+    if _LATER_WORDS.isdisjoint(words) and not _a_date_in(text):  # "on the 22nd"
         # _WE_DO_FOR_THEM's condition: "I send him a photo if they find one"
         return "if" in words and ("i" in words or "we" in words) and not _THEM_WORDS.isdisjoint(words)
     if "i" in words or "we" in words or "back" in words or "going" in words or not _OUR_DOINGS.isdisjoint(words):
         return True
-    if "to" in words and not _DAY_TO_COME_WORDS.isdisjoint(words):
-        return True  # "Craig to re-inspect Friday", "cutter to be fitted at next lift-out"
+    if "to" in words and (not _DAY_TO_COME_WORDS.isdisjoint(words) or not _PEOPLE_BY_TRADE_OR_ROLE.isdisjoint(words)):
+        return True  # "Craig to re-inspect Friday", "cutter to be fitted at next lift-out", "Supervisor to revert by close of business"
     if ("our" in words or text.capitalised_inside) and _OURS_IN_THE_PRESENT.search(text.text):
         return True  # _OURS_DO_LATER: "Our courier collects it Friday", "Tomorrow Jan visits"
-    if "our" in words or any(word in _TRADES or is_role(word) for word in words):
+    if ("our" in words or not _PEOPLE_BY_TRADE_OR_ROLE.isdisjoint(words)) and _a_bare_verb_after_one_of_ours(words) and _ours_do_bare(text.lowered, gate=True):
         return True  # _ours_do_bare: "Our driver come Friday and take the old sofa", "Tomorrow technician bring the router"
     if "is" in words or "are" in words or "'" in text.lowered:
         return any(len(w) > 5 and w.endswith("ing") and w not in _NOT_VERBS for w in words)  # "the team are arranging ..."
@@ -777,7 +787,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
         said = _their_names_as_pronouns(text, names)
-        if "ill " in said:
+        if "ill" in text.words:
             said = _ILL_TYPED.sub("i'll", said)  # "Ill update her when I hear back"
         # A reason is the customer's: a clause there without its subject is theirs ("gonna move out end of month").
         in_reason = text.loc == ("reason",)
@@ -964,6 +974,7 @@ _OUT_FOR = re.compile(
     rf"{_CLAUSE_OPENS}(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)(?:'s|\s+is|\s+are)?\s+(?:out|over|round|across)\b(?={_A_TIME_TO_COME})[^.;!?,]{{0,30}}?"
     r"\bto\s+(?!(?:the|a|an|her|him|them|his|their|us|me|my|our|most|all|some|normal|work|school|full|life|bed|sleep|base|square)\b)(?P<verb>[a-z][a-z-]+)"
 )
+_OUT_OVER = ("out ", "over ", "round ", "across ")
 _TO_LATER = re.compile(rf"{_CLAUSE_OPENS}(?P<doer>[\w'-]+(?:\s+[\w'-]+){{0,2}}?)\s+to\s+(?!be\b)(?P<verb>[a-z][a-z-]+)\b{_A_TIME_TO_COME}")
 # Words that open a clause before "to" or "back" and are no one: "Need to order Monday", "Plan to ...".
 _NO_ONE = frozenset("need plan hope expect aim try reminder note how what where which who came went sent got".split())
@@ -1012,7 +1023,7 @@ def _ours_due(sentence: str, in_reason: bool, texts: list[TextField], text: Text
 
 def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
     """What _ours_due looks for, before the look at the whole note."""
-    if not in_reason and ("out " in sentence or "over " in sentence or "round " in sentence or "across " in sentence):
+    if not in_reason and " to " in sentence and any(map(sentence.__contains__, _OUT_OVER)) and any(map(sentence.__contains__, _TIME_TO_COME_MARKS)):
         for found in _OUT_FOR.finditer(sentence):
             words = found.group("doer").split()
             verb = found.group("verb")
@@ -1106,7 +1117,7 @@ def _ours_will(
         ((future or any(mark in sentence for mark in _OUR_FUTURE_MARKS)) and _we_will(sentence, in_reason))
         or ((":" in sentence or "-" in sentence or "–" in sentence) and _LABELLED_TO_DO.search(sentence))  # a label needs one of these
         or ((" is to " in sentence or " is for " in sentence) and _PLAN_IS_TO.search(sentence))
-        or ("ing " in sentence and _we_are_on_it_later(sentence))
+        or ("ing " in sentence and any(map(sentence.__contains__, _WE_ARE)) and _we_are_on_it_later(sentence))
         or (_TO_DO.match(sentence) and not _RECURRING.search(sentence))
         or (
             ("and " in sentence or "then " in sentence)
@@ -1211,6 +1222,8 @@ _OURS_DO_BARE = re.compile(
     rf"(?:(?:tomorrow|tonight|later|then|first thing|{_A_WEEKDAY}|(?:next|on|this|by) [a-z]+|in the [a-z]+)\s*,?\s+)?"
     r"(?P<doer>our [a-z]+|[a-z]+)\s+(?P<verb>[a-z]{2,})\b"
 )
+# Who a bare verb may follow, looked up among a sentence's words first (a role by its ending is read by is_role after).
+_PEOPLE_BY_TRADE_OR_ROLE = _TRADES | ROLE_NAMES
 _OUR_ROLE_BEFORE = re.compile(r"\bour ([a-z]+)\b")
 # Words after who acts that are no verb in its bare form: a verb of being or having, a modal, a word of a phrase.
 _NO_BARE_VERB = frozenset(
@@ -1219,15 +1232,37 @@ _NO_BARE_VERB = frozenset(
 )
 
 
-def _ours_do_bare(sentence: str) -> bool:
-    """Whether one of ours by trade or role acts at a time to come, the verb in its bare form (see _OURS_DO_BARE)."""
-    if not ("our " in sentence or any(word in _TRADES or is_role(word) for word in sentence.split())):
+def _a_bare_verb(word: str) -> bool:
+    """Whether a word may be a verb in its bare form: not "is", "came", "fixes", "fixed", "fixing"."""
+    return not (
+        word in _NO_BARE_VERB or (word.endswith("s") and not word.endswith("ss")) or word.endswith("ed")
+        or (word.endswith("ing") and len(word) > 5) or word in _PAST_WITHOUT_ED
+    )
+
+
+def _a_bare_verb_after_one_of_ours(words: list[str]) -> bool:
+    """Whether a word that may be a verb in its bare form follows a trade, a role or "our ...", or "he" or "she"."""
+    return any(
+        (word in _PEOPLE_BY_TRADE_OR_ROLE or word in _PRONOUNS_OF_ONE or (index and words[index - 1] == "our")) and _a_bare_verb(after)
+        for index, (word, after) in enumerate(itertools.pairwise(words))
+    )
+
+
+_PRONOUNS_OF_ONE = frozenset(("he", "she"))
+
+
+def _ours_do_bare(sentence: str, gate: bool = False) -> bool:
+    """Whether one of ours by trade or role acts at a time to come, the verb in its bare form (see _OURS_DO_BARE).
+
+    As a gate, on a whole text, a round that recurs (which may be another sentence's) is not looked at.
+    """
+    if not ("our " in sentence or not _PEOPLE_BY_TRADE_OR_ROLE.isdisjoint(sentence.split())):
         return False
-    if not _WHEN_OR_IF.search(sentence) or _RECURRING.search(sentence):
+    if not _WHEN_OR_IF.search(sentence) or (not gate and _RECURRING.search(sentence)):
         return False
     for found in _OURS_DO_BARE.finditer(sentence):
         doer, verb = found.group("doer"), found.group("verb")
-        if verb in _NO_BARE_VERB or (verb.endswith("s") and not verb.endswith("ss")) or verb.endswith("ed") or (verb.endswith("ing") and len(verb) > 5) or verb in _PAST_WITHOUT_ED:
+        if not _a_bare_verb(verb):
             continue  # "the technician came", "our driver is ...": not the bare form
         errand = _on_an_errand(sentence, found.end())
         if (verb in _NOT_AN_ACT and not (errand and verb in ("go", "come"))) or not (errand or _ON_SOMETHING.match(sentence, found.end())):
@@ -1270,6 +1305,9 @@ _WE_ARE_ON_IT_LATER = re.compile(
 )
 
 
+_WE_ARE = (" am ", "'m ", "’m ", " are ", "'re ", "’re ")
+
+
 def _we_are_on_it_later(sentence: str) -> bool:
     """Whether the writer is on something now, after a time to come opening the sentence (see _WE_ARE_ON_IT_LATER)."""
     found = _WE_ARE_ON_IT_LATER.search(sentence)
@@ -1283,9 +1321,14 @@ _DO_THEN_TELL = re.compile(
 )
 
 
+_AND_THEN_TELL = re.compile(r"and (?:then )?(?:call|ring|phone|telephone|email|e-mail|text|contact|tell|update|send|write to|let) (?:him|her|them)\b")
+
+
 def _do_then_tell(sentence: str) -> bool:
     """Whether a sentence opens with an order to ourselves and then contacts the customer (see _DO_THEN_TELL): its
     first word a verb in its bare form, not who acts ("Customer ... and ring her") nor a verb in the past."""
+    if _AND_THEN_TELL.search(sentence) is None:
+        return False  # most sentences hold no contact after "and": looked for first, a pattern that opens on a word
     found = _DO_THEN_TELL.search(sentence)
     if found is None:
         return False
