@@ -48,7 +48,8 @@ _PROMISES = (
     re.compile(r"\b(?:will|'ll|going to)\s+(?:call|ring|phone|email|e-mail|text|contact|send|write to|update|post)\s+(?:him|her|the customer|the client|the caller)\b"),
     # "Told him I'd email the terms by Friday": a promise reported in the past tense.
     # "I check with the manager and come back to her": a promise in the present tense, as non-native writers put it.
-    re.compile(r"\b(?:i|we)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:come|get|revert|call|ring|phone|write) back to (?:him|her|them)\b"),
+    # "Revert to him" is to reply to him, as Indian English puts it: "I verify the stock and revert to sir by evening".
+    re.compile(r"\b(?:i|we)\b[^.;!?]{0,60}?\b(?:and|then)\s+(?:(?:come|get|revert|call|ring|phone|write) back to|revert to) (?:him|her|them)\b"),
     re.compile(
         rf"\b(?:(?:told|assured|promised|informed|advised|let)\s+(?:him|her|them|the customer|the client|the caller)(?:\s+know)?|said)\s+"
         rf"(?:that\s+)?(?:i|we|the team)(?:'d|\s+would)\s+{_FILLER}{_PROMISE_VERBS}\b"
@@ -315,7 +316,7 @@ _PROMISE_MARKER_WORDS = frozenset(
 )
 _PROMISE_MARKER_PHRASES = (
     "'ll", "'d", "'m to", "'re to", " am to ", "going to", "has to", "have to", "call-back", "call back", "follow-up", "follow up", "set up", "back to",
-    "hoping to", "expecting to", "planning to", "aiming to", "next step", "next:", "next -", "to do", "expect to", "hope to", "aim to",
+    "hoping to", "expecting to", "planning to", "revert to", "aiming to", "next step", "next:", "next -", "to do", "expect to", "hope to", "aim to",
     "plan to", "to follow", " is to ", "will follow", "be sent", "be posted", "be emailed",
     "be issued", "be ordered", "be reordered", "be arranged", "be fitted", "be made", "be redone", "be replaced", "be refunded", "be with",
 )
@@ -336,6 +337,7 @@ _ANY_PROMISE = re.compile("|".join(f"(?:{p.pattern})" for p in _PROMISES))
 _ANY_PROMISE_NEEDS = (
     "will", "shall", "'ll", "'d", "would", "should", "going to", "promis", "agreed", "offered", "need to", "needs to", "has to", "have to",
     "must", "callback", "call-back", "call back", "follow-up", "follow up", "scheduled", "booked", "arranged", "set up", "back to", "owe",
+    "revert to",
 )
 
 
@@ -358,7 +360,7 @@ _EACH_PROMISE_NEEDS: tuple[tuple[str, ...], ...] = (
     ("will", "'ll", "going to"),
     ("back to", "follow up with"),
     ("will", "'ll", "going to"),
-    ("back to",),
+    ("back to", "revert to"),
     ("'d", "would"),
     ("owe",),
 )
@@ -676,7 +678,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     who will source a new brick by the end of the month"; not "passed it to the manager, who will review it
     with the locum"); a contact owed to the customer ("Owe her a call on Wednesday"; not "she owes us a
     form"); "Ill" typed for "I'll" opening a sentence ("Ill update her when I hear back"; not "Ill since
-    Monday"); what we send going out with a time to come ("the certificate is going out in Monday's
+    Monday"); the customer as "sir" or "madam", as Indian English puts it, and "revert to" as a reply ("I
+    verify the stock and revert to sir by evening"; not a colleague's title: "Sandeep sir from service"); what we send going out with a time to come ("the certificate is going out in Monday's
     post"); what we provide, in the passive future ("a written reply shall be given within 14 days");
     promising someone a thing ("had to promise her a visit from the owner"); the writer's future joined by
     "and" to a contact however long the clause between ("I told her I would need to look at the scaffold
@@ -787,6 +790,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         # Sentences of the text as written: masking an id takes the full stop after it ("repair 88124.").
         written = sentences(text.text)
         said = _their_names_as_pronouns(text, names)
+        if "sir" in text.words or "madam" in text.words or "ma'am" in text.words:
+            said = _SIR_OR_MADAM.sub(_sir_or_madam, said)  # the customer, as Indian English puts it: "inform to sir by tomorrow"
         if "ill" in text.words:
             said = _ILL_TYPED.sub("i'll", said)  # "Ill update her when I hear back"
         # A reason is the customer's: a clause there without its subject is theirs ("gonna move out end of month").
@@ -811,6 +816,17 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
                 return
 
 
+# "Sir" or "madam" alone is the customer; after a name it is a colleague's title ("Sandeep sir from service").
+_SIR_OR_MADAM = re.compile(r"(?:\b([a-z]+) )?\b(?:sir|madam|ma'am)\b")
+# Words before "sir" or "madam" that make it the customer (a name before it makes it a colleague's title).
+_BEFORE_THE_CUSTOMER = frozenset(
+    "to for with from and inform informed call called ring rang tell told update updated ask asked advise advised remind reminded email text contact visit".split()
+)
+
+
+def _sir_or_madam(found: re.Match[str]) -> str:
+    before = found.group(1)
+    return found.group(0) if before and before not in _BEFORE_THE_CUSTOMER else (f"{before} them" if before else "them")
 # "Ill" typed for "I'll", opening a sentence before a verb; not "Ill since Monday", "Ill with flu", "Ill health".
 _ILL_TYPED = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))ill(?=\s+(?!(?:be|with|on|since|for|and|in|at|health|all|again|from|after|so|but)\b)[a-z]+)")
 # Words in quotation marks are someone's own, not our promise: "she wrote: "I go to look for another courier"".
