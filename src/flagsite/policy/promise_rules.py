@@ -302,7 +302,7 @@ _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|wor
 # Every promise above holds "to ", an apostrophe ("we'll", "I'd") or one of these words: texts
 # without any are skipped at once (a look-up of the text's words, not a search per word).
 _PROMISE_WORDS = frozenset(
-    """will shall would owe ill callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
+    """will shall would owe ill reckons says thinks callback call follow scheduled booked arranged set coming popping dropping swinging heading next todo action
     expect hope aim plan keep calling ringing phoning emailing texting sending posting writing contacting getting should promise
     promising""".split()
 )
@@ -311,7 +311,7 @@ _PROMISE_WORDS = frozenset(
 # "to " alone; this one spares them the combined pattern, which is slow to search. Keep both in
 # step with the patterns.
 _PROMISE_MARKER_WORDS = frozenset(
-    """will shall would owe ill promise promised promising agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
+    """will shall would owe ill reckons says thinks promise promised promising agreed offered need needs needed must callback scheduled booked arranged coming popping dropping
     swinging heading todo action keep calling ringing phoning emailing texting sending posting writing contacting getting should""".split()
 )
 _PROMISE_MARKER_PHRASES = (
@@ -567,7 +567,8 @@ _TO_ACT = re.compile(rf"(?=t)\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
     r"(?:^|[.;!?,]\s+|\n)(?P<doer>(?:[\w'-]+\s+){0,5}?)(?:will|'ll|going to|would)\b[^.;!?]{0,100}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
-    r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with) (?:him|her|them))\b"
+    r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with"
+    r"|drop|give|shoot) (?:him|her|them))\b"  # "drop him a line", "give her a ring"
 )
 # Who is not us: the customer and their side. What they will do is theirs to do.
 _THEIR_SIDE = frozenset(
@@ -702,7 +703,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     will bring the ticket in", for Rosalind), and a day in a clause about what the customer did is no time to
     come ("I give him the papers that he forgot on Monday"); one of ours telling their own act ("Lucy in
     accounts said she'd post it out on Monday"), or that they can ("Ravi reckons he can sort it by Thursday
-    and give her a ring"; not "She said she'd collect them", "Ravi says he can't do mornings"); having a go or a look
+    and give her a ring"), "he" or "she" so saying after a task handed to them by name ("Left it with Omar in
+    stores and he reckons he can find a spare by Thursday and give her a ring", "Asked Bea to check the rota;
+    she says she can cover Saturday and drop him a line tonight"; not "She said she'd collect them", "Ravi
+    says he can't do mornings", "Asked her to check her diary; she says she can come Saturday"); having a go or a look
     ("Femi will have another go tomorrow"). A question asked to find something out is no condition ("is
     phoning the branch to find out if they have one"), nor is one in a later clause; a condition on an act
     that reaches the customer keeps the promise ("he'll give her a ring if they turn up"); the writer in the
@@ -865,6 +869,14 @@ _SAID_THEY_WOULD = re.compile(
     r"(?:said|says|reckons|thinks)\s+(?:that\s+)?(?:she|he|they)(?:'d|'ll|\s+would|\s+will|\s+can|\s+could)\s(?!not\b)"
 )
 _SAYING_WORDS = (" said ", " says ", " reckons ", " thinks ")
+# One of ours by name, handed a task, then saying as "he" or "she" that they can do it: "Left it with Omar in stores
+# and he reckons he can find a spare by Thursday" reads "...; omar will find a spare by thursday".
+_SAYS_THEY_CAN = re.compile(r"(?:he|she)\s+(?:says|said|reckons|thinks)\s+(?:that\s+)?(?:he|she)(?:'d|'ll|\s+would|\s+will|\s+can|\s+could)\s(?!not\b)")
+_HANDED_TO_NAME = re.compile(r"\b(?:asked|left it with|left this with|passed it to|handed it to)\s+([a-z][\w-]*)\b")
+_HANDED_THEN_SAYS = re.compile(
+    r"\b((?:asked|with|to) )([a-z][\w-]*)\b([^.;!?]{0,60}?)(?:\band|[;,])\s+(?:he|she)\s+(?:says|said|reckons|thinks)\s+(?:that\s+)?(?:he|she)"
+    r"(?:'d|'ll|\s+would|\s+will|\s+can|\s+could)\s(?!not\b)"
+)
 # A clause after "and" that leaves its subject out: "... and will email it to him", "... and coming back Friday".
 # After a name on a job now ("Kayla's putting together a video for her"), any verb in -ing after "and" is
 # theirs too: "... and sending it over tonight".
@@ -914,6 +926,15 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         sentence = _ASIDE.sub("", sentence)
     if ", who" in sentence:
         sentence = _WHO_WILL_CLAUSE.sub(_who_is_said_again, sentence)
+    if previous and sentence.startswith(("he ", "she ")) and any(map(sentence.__contains__, _SAYING_WORDS)):
+        says = _SAYS_THEY_CAN.match(sentence)  # after a task handed on in the sentence before: "Asked Bea to check the rota; she says she can ..."
+        handed = _HANDED_TO_NAME.search(previous) if says else None
+        if says and handed and _ours_by_name(handed.group(1), text):
+            sentence = f"{handed.group(1)} will {sentence[says.end() :]}"
+    if any(map(sentence.__contains__, _SAYING_WORDS)) and (" he " in sentence or " she " in sentence):
+        sentence = _HANDED_THEN_SAYS.sub(
+            lambda said: f"{said.group(1)}{said.group(2)}{said.group(3)}; {said.group(2)} will " if _ours_by_name(said.group(2), text) else said.group(0), sentence
+        )
     if any(map(sentence.__contains__, _SAYING_WORDS)):  # said by one of ours of their own act
         sentence = _SAID_THEY_WOULD.sub(lambda said: f"{said.group(1)}{said.group(2)} will " if _ours_by_name(said.group(1), text) else said.group(0), sentence)
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
