@@ -30,13 +30,13 @@ _MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|qu
 # More words of money, looked up among a text's words (quicker than more of the pattern above).
 _MORE_MONEY_WORDS = frozenset(
     """compensation compensated discount discounted rebate surcharge fine penalty goodwill voucher estimate invoice bill allowance top-up
-    write-off reduced lowered knocked shaved docked off owes owed owe owing gift""".split()
+    write-off reduced lowered knocked shaved docked off owes owed owe owing gift debited billed returned reversed processed issued""".split()
 )
 # Nouns of money, as a class: a figure of one ("a deposit of 60", "compensation of 50") or before one ("a 10 voucher") is money.
 # A paper that names a sum ("invoice", "quote") takes a number of its own too: its figure is money only after "of", "is"... .
 _SUM_NOUNS = (
     r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit|balance|total|compensation|discount|rebate|surcharge"
-    r"|fine|penalty|goodwill|gift card|top-up|write-off|allowance|reimbursement|call-out|callout)"
+    r"|fine|penalty|goodwill|gift card|top-up|write-off|allowance|reimbursement|call-out|callout|chargeback)"
 )
 _PAPER_NOUNS = r"(?:voucher|quote|estimate|invoice|bill)"
 _MONEY_NOUNS = rf"(?:{_SUM_NOUNS}|{_PAPER_NOUNS})"
@@ -55,8 +55,10 @@ _A_FIGURE_ENDS = (
     r"lessons?|people|guests|of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"  # "her refund of 30 September"
 )
 _SUM_WITHOUT_CURRENCY = re.compile(
-    r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
+    r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid|debited|billed)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
     r"(?P<sum>\d[\d,]*(?:\.\d\d)?)|"
+    # A figure in pounds and pence sent back or put through, whatever the verb: "Returned 19.99 to her PayPal".
+    r"(?:returned|reversed|processed|issued|sent back|put through)\s+(?P<sum17>\d[\d,]*\.\d\d)|"
     # What is left to pay, paid: "paid the remaining 340", "paid the last 75 over the phone" (not "the last 3 invoices", below).
     r"paid\s+the\s+(?:remaining|outstanding|last|final|full|rest of the|balance of)\s+(?P<sum11>\d[\d,]*(?:\.\d\d)?)|"
     # A figure taken, collected or received by a means of payment, whatever it was for: "Collected 129 on card at
@@ -228,7 +230,9 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     voucher", "a credit for 12.50 against her account", "Quote came to 1,240"; a paper's own number is not:
     "invoice 4471"), what they pay made less by a figure ("her bill was reduced by 18.40"; not "reduce the
     volume by 10"), a figure given off ("Knocked 25 off", "Gave her 15 off the next visit") and what they
-    owe ("he owes 120 for the parts"); but not "took 10
+    owe ("he owes 120 for the parts"), a figure debited or billed ("Her card was debited 45.00 twice", "She was
+    billed 120 in error"), and one in pounds and pence sent back or put through ("Returned 19.99 to her
+    PayPal"; not "Returned 2 of the 3 chairs"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
