@@ -494,11 +494,16 @@ _ON_AN_ERRAND = re.compile(
 )
 
 
+_GOING_AWAY = re.compile(r"\s+(?:home|away|off|on (?:leave|holiday|annual leave|vacation|a course|a break|lunch))\b")
+
+
 def _on_an_errand(sentence: str, at: int) -> bool:
     """Whether a verb of going, ending at, goes somewhere to do something, carrying something, or doing something next."""
+    if _GOING_AWAY.match(sentence, at):
+        return False  # "heading home early on Friday with a cold", "going off on leave to rest"
     errand = _ON_AN_ERRAND.match(sentence, at)
-    if errand is None or errand.group("verb") in _NOT_AN_ACT:
-        return False
+    if errand is None or errand.group("verb") in _NOT_AN_ACT or errand.group("verb") in _LATER_WORDS:
+        return False  # (a day is no errand: "out sick Wed to Fri")
     after = errand.group("next")  # not what was done next: "and tested the door" (but "and bleed them" is to come)
     return after is None or after.endswith("eed") or _present(after)
 
@@ -631,7 +636,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     come: going somewhere to do something, carrying something or doing something next ("Declan is going
     round on Thursday to reseal the bath", "Ahmed going to his cafe tomorrow for fix the bubble", "Rob's
     heading up with a spare wheel once he's back", "Dale's passing through Otley tomorrow and dropping a
-    tub off", "will go to the house on Friday and bleed them"; not "is going on leave next week"); seeing
+    tub off", "will go to the house on Friday and bleed them"; not "is going on leave next week", "is
+    heading home early on Friday with a cold"); seeing
     if one can ("is going to see if he can weld a patch on"); a thing we send with its sender left
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma or opening with "shall" ("not in yet, will ring her when it lands", "Shall send the
@@ -647,7 +653,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     Kevin would re-code the fob", "told him Karen in the office would put the quote together and email it to
     him by Friday"), and a contact of the customer said in passing with "would" ("Explained the terms and that
     our claims handler would ring her on Tuesday"; not how things work: "Explained that reception would ask
-    for photo ID"); a visit after "to" ("Marco to swing by next week"); a name read
+    for photo ID", nor a third party: "that the manufacturer would ring him"); a visit after "to" ("Marco to swing by next week"); a name read
     on into a clause after "and" that leaves it out, or into "he" or "she" opening the next
     sentence ("Steve's finishing the report tonight and will email it to him", "Dan's borrowing a
     grinder and coming back Friday", "Kayla's putting together a video for her and sending it over tonight", "Wade is booked Monday. He will come out Tuesday", "Conor's on tonight
@@ -655,7 +661,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     re-glue it", "back out to fit it once it arrives", "The decorator is due back on Tuesday to finish the
     second coat"), out or over on a day, for what, by trade, role or name
     ("Tech out Thu to swap the unit", "Fitter over Monday to measure the bay"; not "Power out Wed to most of
-    the street"), "to" and a verb with a time to come ("Craig to
+    the street", "Engineer out sick Wed to Fri"), "to" and a verb with a time to come ("Craig to
     re-inspect Friday first thing"), on it with a day or a date ("Hamish is delivering the mattress Saturday", "Bartek is collecting the old
     unit on the 22nd", "is sending it out on 9 Dec"; a date in the reason is of what happened, and "the
     director's ruling on 20 November" is whose ruling it is);
@@ -940,7 +946,7 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
         sentence = _TOLD_WOULD.sub(r"\1; \2will", sentence)
         if "that " in sentence:
-            sentence = _EXPLAINED_WOULD.sub(r"\1; \2will", sentence)
+            sentence = _EXPLAINED_WOULD.sub(lambda said: f"{said.group(1)}; {said.group(2)}will" if _ours_said(said.group(2), text) else said.group(0), sentence)
     if "'d " in sentence:  # and so is the writer's "I'd": "Told her I'd get the manager to extend it"
         sentence = _TOLD_WE_WOULD.sub(r"\1\2 will", sentence)
     if " and he" in sentence or " and she" in sentence:
@@ -954,6 +960,12 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
             name = found.group(1)
             sentence = left_out.sub(lambda left: f"and {name} is " if sentence[left.end() :].split(" ", 1)[0].endswith("ing") else f"and {name} ", sentence)
     return sentence
+
+
+def _ours_said(phrase: str, text: TextField) -> bool:
+    """Whether who is said to act is one of ours: "our claims handler", "Ruth in accounts" (not "the manufacturer")."""
+    words = phrase.split()
+    return bool(words) and not _THIRD_PARTIES.intersection(words) and not _theirs(words) and _a_person(words, _capitalised(text), opening_name=False)
 
 
 def _ours_by_name(word: str, text: TextField) -> bool:
@@ -1065,7 +1077,7 @@ def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
             words = found.group("doer").split()
             verb = found.group("verb")
             acts = verb not in _NOT_AN_ACT or (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end("verb")) is not None)
-            if acts and not _THEIR_SIDE.intersection(words) and _a_person(words, _capitalised(text), opening_name=False):
+            if acts and verb not in _LATER_WORDS and not _THEIR_SIDE.intersection(words) and _a_person(words, _capitalised(text), opening_name=False):
                 return True  # "Engineer out Wed to reset the board"; not "Power out Wed to most of the street"
     if "back" in sentence:
         for found in _BACK_FOR.finditer(sentence):
@@ -1265,7 +1277,8 @@ _OUR_ROLE_BEFORE = re.compile(r"\bour ([a-z]+)\b")
 # Words after who acts that are no verb in its bare form: a verb of being or having, a modal, a word of a phrase.
 _NO_BARE_VERB = frozenset(
     """is are was were be been am has have had do does did will would can could should shall may might must not no never also just
-    still then now always usually at on in for with from of by to the a an and or but""".split()
+    still then now always usually at on in for with from of by to the a an and or but out off up down over back away here there home
+    sick""".split()
 )
 
 
