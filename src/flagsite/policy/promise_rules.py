@@ -73,6 +73,7 @@ _SO_OR_DECIDED = "|".join((
     r"hold(?![^.;,]{0,40}?\b(?:for (?:him|her|them)|until|till|when|once)\b)",  # "hold it for her until Monday" is done
     r"need|not|never|use|accept|allow|require|cover|apply|charge|cost|see|know|miss|only|still|probably|likely|always",
     r"the|a|an|his|her|their|my|our|this|that|waive|honour|honor|match|absorb|stand|hear|wait|leave|blame",
+    r"we|i|you|they|he|she|it",  # a question: "Shall we say it runs to March?", "will it be ready"
 ))
 _WE_WILL = re.compile(
     r"(?:\b(i|we)(?:\s*['’]ll|\s+will|\s+shall|\s+am going to|\s+are going to|\s+going to|['’]m going to|['’]re going to|\s+(?:expect|hope|aim|plan) to"
@@ -641,7 +642,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     if one can ("is going to see if he can weld a patch on"); a thing we send with its sender left
     out ("Quote to follow by email", "Replacement to be sent out once stock is back"); the writer
     left out after a comma or opening with "shall" ("not in yet, will ring her when it lands", "Shall send the
-    corrected invoice first thing Monday"); the writer on something now after a time to come ("Tomorrow I am
+    corrected invoice first thing Monday"; not a question: "Shall we say it runs to March?"); the writer on something now after a time to come ("Tomorrow I am
     sending the documents by courier"); promises typed on a phone,
     read with their slang written out ("gonna ask Lucie n email her back", "wil txt her"); a to-do
     written as an order or after a label opening its clause ("Ring him the week before", "Next step: book the
