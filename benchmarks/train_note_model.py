@@ -52,6 +52,7 @@ FIELDS = {
     "P105": ("reason", "resolution", "internal"),
     "P106": ("reason", "resolution"),
     "P108": ("reason", "resolution", "internal"),
+    "P305": ("reason", "resolution", "follow_up"),  # the factual ones: an opinion belongs in internal
 }
 # The inverse regularisation strengths tried, and the smallest weight kept: the held-out folds are scored
 # with the weights that would ship (fewer weights, fewer look-ups that miss the processor's cache).

@@ -11,7 +11,7 @@ policy:
   placeholder_names: [walk-in]       # more stand-ins that are not a contact's name
   opinion_words: [stroppy]           # more words that judge a person
   vague_words: [stuff]               # more words that say nothing about a reason
-  learned_reading: true              # P103-P106, P108 also read notes with a model learned from labelled notes
+  learned_reading: true              # P103-P106, P108, P305 also read notes with a model learned from labelled notes
 ```
 Word lists add to the built-in ones. An unknown rule or key is a finding on
 ``flagsite.yaml`` that points at it.
@@ -56,7 +56,7 @@ class PolicySettings(BaseModel):
     vague_words: list[Word] = Field(default_factory=list, description="More words that say nothing about why a customer got in touch.")
     # Off by default until a set of notes written after the model was fitted shows it pays for itself.
     learned_reading: bool = Field(
-        default=False, description="true: where the written patterns of P103-P106 and P108 find nothing, a model learned from labelled notes reads the note too."
+        default=False, description="true: where the written patterns of P103-P106, P108 and P305 find nothing, a model learned from labelled notes reads the note too."
     )
 
     def setting(self, rule: Rule) -> tuple[bool, Severity]:

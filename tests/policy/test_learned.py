@@ -127,3 +127,47 @@ def test_a_finding_names_the_words_that_weighed_most() -> None:
     assert "learned reading:" in found[0].message and "list the actions taken" in found[0].message
     # P104 is an error; what only the learned reading finds is a warning: it can be wrong, so it blocks nothing.
     assert found[0].severity == "warning"
+
+
+# Judgements of a person in a note's factual fields, written for this test in words of their own (P305).
+JUDGED: list[dict[str, Any]] = [
+    {"resolution": ["Explained the fee again. Not convinced she took in a word of it."]},
+    {"reason": "Rang again about the same invoice; he simply will not let it go."},
+    {"resolution": ["Refunded the postage. Lovely chap, a real pleasure."]},
+    {"resolution": ["Booked the engineer for Friday. She does go on a bit."]},
+    {"reason": "Another moan about the hedge, as ever with this one."},
+    {"resolution": ["Swapped the kettle. Sweet old dear, took ages to find her receipt."]},
+    {"resolution": ["Went through the bill line by line; he was hard going as usual."]},
+    {"reason": "Wants money back on a cake she ate half of, cheeky."},
+]
+# Of the same shape, and fine: a feeling the customer reported, stated as a fact; an opinion in `internal`, where it belongs.
+NOT_JUDGED: list[dict[str, Any]] = [
+    {"reason": "Upset that the engineer missed the 9am slot."},
+    {"resolution": ["She said she felt let down by the second missed visit; apologised and booked 8am Monday."]},
+    {"resolution": ["He was worried about the cost; explained the monthly payment plan."]},
+    {"resolution": ["She was pleased with the new boiler and asked for the service plan leaflet."]},
+    {"internal": "Honestly a bit of a handful, keeps you on the phone for ages."},
+    {"internal": "Lovely lady, always makes the engineers a cup of tea."},
+]
+
+
+def test_the_learned_reading_finds_judgements_the_patterns_miss() -> None:
+    by_patterns = [fields for fields in JUDGED if "P305" in _codes(fields, learned=False)]
+    with_learned = [fields for fields in JUDGED if "P305" in _codes(fields, learned=True)]
+    assert len(with_learned) > len(by_patterns), with_learned
+
+
+@pytest.mark.parametrize("fields", NOT_JUDGED)
+def test_a_reported_feeling_or_an_internal_opinion_is_no_judgement(fields: dict[str, Any]) -> None:
+    assert "P305" not in _codes(fields)
+
+
+def test_a_learned_judgement_says_what_to_write_instead() -> None:
+    judged = [fields for fields in JUDGED if "P305" in _codes(fields) and "P305" not in _codes(fields, learned=False)]
+    assert judged
+    note = Note.model_validate(_NOTE | judged[0])
+    ctx = CheckContext(config=Config(policy=PolicySettings(learned_reading=True)), today=dt.date(2026, 6, 30))
+    found = [f for f in check_note_policy(note, Located("note.yaml", SourceMap()), ctx, Customer(id="C-1", name=_HOLDER)) if f.code == "P305"]
+    assert len(found) == 1
+    assert "reads as an opinion or feeling (learned reading:" in found[0].message
+    assert "state only what happened: " in found[0].message and found[0].severity == "warning"

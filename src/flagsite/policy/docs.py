@@ -19,7 +19,7 @@ policy:
   placeholder_names: [walk-in]              # more stand-ins for a contact's name
   opinion_words: [stroppy]                  # more words that judge a person
   vague_words: [stuff]                      # more words that say nothing about a reason
-  learned_reading: true                     # P103-P106, P108 also read notes with a learned model
+  learned_reading: true                     # P103-P106, P108, P305 also read notes with a learned model
 ```
 
 ```yaml
@@ -32,7 +32,7 @@ policy_exceptions:
 
 
 _LEARNED_READING = """**The learned reading (off unless `learned_reading: true`).** Switched on, the rules whose wording
-is free (P103, P104, P105, P106, P108) read notes with a linear model as well as their written patterns:
+is free (P103, P104, P105, P106, P108, P305) read notes with a linear model as well as their written patterns:
 where a rule's patterns find nothing on a note, the model sums the weights of the words and word pairs
 of the fields the rule reads (in lower case; the writer or the team, the customer's side, a day and the
 names of the record's people as one word each) and flags the note under the rule's code when the sum

@@ -1,4 +1,4 @@
-"""A learned reading of note text, for the rules whose wording is free (P103-P106, P108); off unless switched on.
+"""A learned reading of note text, for the rules whose wording is free (P103-P106, P108, P305); off unless switched on.
 
 Where a rule's own patterns find nothing on a note, a linear model over the note's words scores it:
 the words and word pairs of each text the rule reads, in lower case, with the writer or the team,
@@ -26,6 +26,7 @@ from typing import Any
 
 from ..rules import Hit
 from .subject import Subject
+from .suggest import instead_of_judgement
 from .text import TextField
 
 # Words standing for who acts: the writer or the team, the customer's side, a day.
@@ -43,6 +44,7 @@ _READS_AS = {
     "P105": ("a promise of ours", "record it as follow_up: {due: ..., owner: ..., action: ...}, or write what was done instead"),
     "P106": ("a change to the account", "add changes: [{field: ..., from: ..., to: ...}]"),
     "P108": ("a standing wish or instruction", "move it to the customer's preferences"),
+    "P305": ("an opinion or feeling", "state only what happened"),  # and what instead, as P305 says it: see learned_hits
 }
 READ = frozenset(_READS_AS)  # the codes a learned reading may add to
 
@@ -162,4 +164,6 @@ def learned_hits(code: str, subject: Subject, note_margins: Mapping[str, float])
     # Heaviest first, equal weights in word order: the same note gives the same message in every run.
     weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: (-reading.weights[t], t))[:3]
     shown = ", ".join(repr(t.removeprefix(f"{_START} ")) for t in weighed)
+    if code == "P305":  # the judging words that weighed most say what to describe instead, as P305's own findings do
+        instead = f"{instead}: {instead_of_judgement(' '.join(weighed))}"
     yield Hit(where.loc, f"reads as {kind} (learned reading: {shown}); {instead}", at_most="warning")
