@@ -43,7 +43,7 @@ look and blocks no merge (where it is wrong, reword the note or silence the rule
 (`tests/policy/labelled`, `labelled-heldout`, `labelled-blind2` to `labelled-blind7`, `labelled-blind9`,
 `labelled-blind10`; `labelled-blind8` is kept to measure it), and each threshold was chosen so that,
 on files it was not fitted on, at least 95 in 100 of the notes it flags carry that rule's label; on its
-own it then finds from one in three (P105) to two in three (P104) of them. The parts, note counts,
+own it then finds from one in five (P305) to two in three (P104) of them. The parts, note counts,
 thresholds and cross-validated figures are in `src/flagsite/policy/data/note-model.json.gz`; what it
 adds on notes by new writers is in `tests/policy/labelled/README.md`. It is off by default: on notes
 written after it was fitted it finds 3 to 8 in 100 more of the bad notes, but it reads words, not
