@@ -54,9 +54,6 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
             kept = [w for w in kept if w not in whose]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and _after_a_determiner(words, i, kept)]
-    if text.has_digit and not _RECORDS.isdisjoint(kept):  # rarely: a record by its number says which, "reference CS-1187"
-        numbered = {m.group(1) for m in _A_RECORD_NUMBERED.finditer(text.unmasked_links.lower())}
-        kept = [w for w in kept if w not in numbered]
     if not _WEEKDAYS.isdisjoint(kept):  # rarely: a weekday is when, unless it names a thing ("the Saturday slot")
         kept = [w for i, w in enumerate(words) if w in kept and not (w in _WEEKDAYS and (i + 1 == len(words) or words[i + 1] not in kept))]
     if ("over" in words or "through" in words) and not _GOING.isdisjoint(kept):  # rarely: a talk, "to go over some stuff"
@@ -78,9 +75,6 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
 
 
 _WEEKDAYS = frozenset(WEEKDAYS.split("|"))
-# Records named by their number: "reference CS-2026-1187", "ticket 55821", "order SO-2026-2290".
-_RECORDS = frozenset("order orders ticket tickets reference ref invoice invoices case booking job claim request".split())
-_A_RECORD_NUMBERED = re.compile(rf"\b({'|'.join(sorted(_RECORDS))})\s+(?:no\.?\s*|number\s+|#\s*)?[a-z]{{0,5}}-?\d")
 # Verbs of going or running that, before "over" or "through", say only that things were talked over: "go over a few
 # things", "run through a couple of bits", "went through it".
 _GOING = frozenset("go goes going went gone run runs running ran".split())
@@ -360,8 +354,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     a question word: "about what we spoke about", "how things are going"; a "situation", "ongoing"; a wish or a
     chase: "wished", "chased up"; a time that points back: "previous", "recent", "last", "further to", and when a
     contact followed up was: "following up on her call from last Tuesday", a weekday as a time: "returning our call
-    from Tuesday" (not one that names a thing: "the Saturday slot"); a record by its number: "reference CS-1187",
-    "ticket 55821"; someone or something unnamed: "someone", "anybody", "a colleague"; how, where and for whom they got
+    from Tuesday" (not one that names a thing: "the Saturday slot"); someone or something unnamed: "someone",
+    "anybody", "a colleague"; how, where and for whom they got
     in touch: "came into the office", "popped into the shop", "on behalf of his wife", the customer
     called "member", "tenant", "guest"; any of these verbs in -ing or with its g dropped: "is coming to
     the office", "callin"; their short forms and slang:
