@@ -3,7 +3,8 @@
 Where a rule's own patterns find nothing on a note, a linear model over the note's words scores it:
 the words and word pairs of each text the rule reads, in lower case, with the writer or the team,
 the customer's side, a day and the names of the record's people as one token each (the names
-because cross-validation rewarded it for P105, P106 and P108). The weights
+because cross-validation rewarded it for P105, P106 and P108), and what the rules mask as one token
+of its kind: a reference, a number, a date, a time, a sum, an email or a link. The weights
 were fitted by ``benchmarks/train_note_model.py`` on the labelled notes and ship in
 ``data/note-model.json.gz`` with the threshold each rule passes, chosen for precision by
 cross-validation grouped by file. Scoring is a sum of weights and a comparison with the threshold's
@@ -18,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -60,6 +62,32 @@ class Reading:
     weights: dict[str, float]
 
 
+# What text.py masks before the rules read words (ids, numbers, dates, emails, links), here kept in its place
+# as one token of its kind: "order SO-2026-1483" and "on 2026-02-13" say a note is specific, whatever the digits.
+_PIECE = re.compile(r"(\S+@\S+|(?:https?://|www\.)\S+)|([$£€¥₹]?)(\d{1,3}(?:,\d{3})+(?:\.\d\d)?|[\w./:-]*\d(?:[\w./:-]*[\w/-])?)|([^\W\d_]+(?:'[^\W\d_]+)*)")
+_KINDS = (
+    ("<date>", re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?")),
+    ("<time>", re.compile(r"\d{1,2}(?::\d\d)?(?:am|pm)|\d{1,2}:\d\d(?:-\d{1,2}:\d\d)?")),
+    ("<sum>", re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d")),
+    ("<num>", re.compile(r"[\d,.]*\d(?:st|nd|rd|th|-[a-z]+)?")),
+)
+
+
+def words(text: TextField) -> list[str]:
+    """A text's words in lower case, with each thing the rules mask standing in its place as a token of its kind."""
+    if not text.has_digit and "@" not in text.text and "www." not in text.text and "://" not in text.text:
+        return text.words
+    found: list[str] = []
+    for link, currency, masked, word in _PIECE.findall(text.text.replace("’", "'").lower()):
+        if word:
+            found.append(word)
+        elif link:
+            found.append("<email>" if "@" in link else "<link>")
+        else:
+            found.append("<sum>" if currency else next((kind for kind, form in _KINDS if form.fullmatch(masked)), "<ref>"))
+    return found
+
+
 def tokens(words: Iterable[str], names: frozenset[str]) -> tuple[str, ...]:
     """A text's words and word pairs as the model weighs them (the training script makes them here too)."""
     single = list(map(_ABSTRACT.get, words, words))
@@ -96,7 +124,7 @@ def _text_scores(text: TextField, names: frozenset[str]) -> tuple[tuple[str, flo
             _SCORES.clear()
         codes, weights = _field_weights().get(text.loc[0], ((), {}))
         # A row of weights for each token some reading of the field weighs, summed by column: all in C.
-        rows = list(filter(None, map(weights.get, tokens(text.words, names))))
+        rows = list(filter(None, map(weights.get, tokens(words(text), names))))
         found = _SCORES[key] = tuple(zip(codes, map(sum, zip(*rows, strict=False)), strict=False)) if rows else ()
     return found
 
@@ -160,10 +188,12 @@ def learned_hits(code: str, subject: Subject, note_margins: Mapping[str, float])
     texts = [text for text in subject.texts if text.loc[0] in reading.fields]
     kind, instead = _READS_AS[code]
     where = max(texts, key=lambda text: dict(_text_scores(text, subject.names)).get(code, 0.0))
-    present = set(tokens(where.words, subject.names))
+    present = set(tokens(words(where), subject.names))
     # Heaviest first, equal weights in word order: the same note gives the same message in every run.
-    weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: (-reading.weights[t], t))[:3]
-    shown = ", ".join(repr(t.removeprefix(f"{_START} ")) for t in weighed)
+    weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: (-reading.weights[t], t))
+    # A word that opens the text weighs twice, alone and after the start: it is named once.
+    named = list(dict.fromkeys(t.removeprefix(f"{_START} ") for t in weighed))[:3]
+    shown = ", ".join(map(repr, named))
     if code == "P305":  # the judging words that weighed most say what to describe instead, as P305's own findings do
-        instead = f"{instead}: {instead_of_judgement(' '.join(weighed))}"
+        instead = f"{instead}: {instead_of_judgement(' '.join(named))}"
     yield Hit(where.loc, f"reads as {kind} (learned reading: {shown}); {instead}", at_most="warning")
