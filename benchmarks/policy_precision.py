@@ -10,7 +10,7 @@ changing the rules has read; see tests/policy/labelled/README.md). A part not th
 Each part gets a table per rule, the note-level figures (a note
 with any finding counts as flagged; then counting errors only, as when warnings are let through)
 and the false positives by note. --verbose also lists the false negatives. --learned scores the rules
-with ``policy.learned_reading: true`` (the learned reading of note text; off by default).
+with ``policy.learned_reading: true`` (the learned reading of note text, on by default); without it the rules are scored alone.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The learned reading of note text: its shipped model, what it catches, and the setting that switches it on."""
+"""The learned reading of note text: its shipped model, what it catches, and the setting that switches it off."""
 
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def _codes(fields: dict[str, Any], learned: bool = True) -> set[str]:
     return set(policy_codes_for_note(note, Customer(id="C-1", name=_HOLDER), ctx))
 
 
-def test_the_learned_reading_is_off_unless_switched_on() -> None:
-    assert PolicySettings().learned_reading is False
-    assert PolicySettings.model_validate({"learned_reading": True}).learned_reading is True
+def test_the_learned_reading_is_on_unless_switched_off() -> None:
+    assert PolicySettings().learned_reading is True
+    assert PolicySettings.model_validate({"learned_reading": False}).learned_reading is False
 
 
 def test_the_model_says_what_it_was_trained_on_and_how_it_was_chosen() -> None:

@@ -184,8 +184,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
     not looked for.
 
-    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
-    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
+    Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
+    learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
 
     ## Why
     The policy asks that every change to the account be noted "from-to": when a customer says

@@ -1,4 +1,4 @@
-"""A learned reading of note text, for the rules whose wording is free (P103-P106, P108, P305); off unless switched on.
+"""A learned reading of note text, for the rules whose wording is free (P103-P106, P108, P305); on unless switched off.
 
 Where a rule's own patterns find nothing on a note, a linear model over the note's words scores it:
 the words and word pairs of each text the rule reads, in lower case, with the writer or the team,
@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit
 from .subject import Subject
 from .suggest import instead_of_judgement
@@ -167,6 +168,8 @@ def applies(code: str, subject: Subject) -> bool:
     """Whether a rule's learned reading may look at this record: a note, and what the rule asks for not already there."""
     note = subject.note
     if note is None or code not in _READS_AS:
+        return False
+    if any(is_todo(text.text) for text in subject.texts):  # an outline still being filled in: its TODOs are S004's to report
         return False
     if code == "P105":
         return not note.has_follow_up

@@ -694,8 +694,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:
     the durable fact belongs on the permanent record either way.
 
-    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
-    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
+    Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
+    learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
 
     ## Why
     Durable information belongs on the customer's permanent record, not in one visit's note, where

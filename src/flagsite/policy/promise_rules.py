@@ -755,8 +755,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     in the past opening a sentence before "back" ("Cut back to firm wood"); where a thing went ("Refunded the second
     charge, back to the card"); and what was done ("I checked the traps and texted him").
 
-    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
-    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
+    Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
+    learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
 
     ## Why
     A promised callback that is only in prose appears on nobody's list: the follow-ups-due

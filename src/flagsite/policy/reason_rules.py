@@ -383,8 +383,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     broken gate latch" names the issue. A judging word counts only in a reason about no person: "The
     shower is cold" names the issue.
 
-    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
-    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
+    Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
+    learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
 
     ## Why
     The policy asks to "clearly state the customer's issue/concern or why they were contacted".
@@ -602,8 +602,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     weekly rate now.") and "about" a thing stay: "Talked her through the
     reset on the phone.", "Spoke to her about the late fee."
 
-    Where these patterns find nothing, the learned reading, when switched on, may still flag the note
-    (see "The learned reading" at the top of `docs/rules.md`; `learned_reading: true` in the settings).
+    Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
+    learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
 
     ## Why
     The resolution is the actions taken, the promises made, the timeframes and amounts given. The

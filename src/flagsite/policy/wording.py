@@ -2021,9 +2021,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     words inside the customer's quote ("His words: you made me look ridiculous", "He told me, 'you're a lovely
     lad, but...'") by P303 alone.
 
-    Where these patterns find nothing in a note's reason, resolution or follow-up, the learned reading,
-    when switched on, may still flag the note (see "The learned reading" at the top of `docs/rules.md`;
-    `learned_reading: true` in the settings).
+    Where these patterns find nothing in a note's reason, resolution or follow-up, the learned reading may
+    still flag the note, as a warning (see "The learned reading" at the top of `docs/rules.md`;
+    `learned_reading: false` in the settings switches it off).
 
     ## Why
     Flags and notes must be "100% facts, with no opinion or commentary added, so they are
