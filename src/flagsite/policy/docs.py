@@ -45,7 +45,7 @@ by their written patterns alone. It was fitted on the labelled notes of every pa
 one (`tests/policy/labelled`, `labelled-heldout`, `labelled-blind2` to `labelled-blind10`,
 `labelled-blind12`; `labelled-blind11` is kept to measure it), and each threshold was chosen so that, on
 files it was not fitted on, at least 95 in 100 of the notes it flags carry that rule's label; on its own
-it then finds from two in five (P105) to three in four (P104) of them. The parts, note counts,
+it then finds from one in five (P105, P305) to three in four (P104) of them. The parts, note counts,
 thresholds and cross-validated figures are in `src/flagsite/policy/data/note-model.json.gz`; what it
 adds on notes by new writers is in `tests/policy/labelled/README.md`: on sets written after it was
 fitted it found 3 to 19 in 100 more of the bad notes. It reads words, not grammar; it flags none of the
