@@ -158,6 +158,12 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("pet-name-opens-sentence", "P302", False, {"reason": "Mochi ate a sock on Sunday and has been sick twice since."}),
     ("contact-first-name", "P302", False, {"contact": {"name": "Ngozi Okafor", "relationship": "daughter of the account holder"}, "reason": "Ngozi asked to move her father's delivery to Friday."}),
     ("untill", "P302", True, {"reason": "Kitchen tap leaking untill the stopcock is turned off."}),
+    ("profanity-is-not-a-misspelling", "P302", False, {"reason": "Tested both hearing aids in noise; the old pair were total shite."}),
+    ("profanity-british-form", "P304", True, {"reason": "Tested both hearing aids in noise; the old pair were total shite."}),
+    # Text-speak is typed in lower case: a capitalised word inside a sentence or before another is a name.
+    ("text-speak-word-as-a-place-name", "P301", False, {"reason": "Key safe at Ty Gwyn would not open for the arriving guests."}),
+    ("text-speak-word-as-a-name-opening", "P301", False, {"reason": "Ty Gwyn hot tub water is too cold."}),
+    ("text-speak-opening-a-sentence", "P301", True, {"reason": "Ty for waiting, the hot tub at the cottage is too cold."}),
     # Patterns, not phrases: wordings of each kind that no list holds.
     ("trait-word-before-a-person", "P305", True, {"reason": "Asked to cancel the order again. Very indecisive sort of man."}),
     ("negated-trait-opening", "P305", True, {"reason": "Asked for the fee back twice. Not very sensible about money, this one."}),

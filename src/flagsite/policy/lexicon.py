@@ -439,6 +439,16 @@ def _joined(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in _JOINERS) or (end < len(text) and text[end] in _JOINERS)
 
 
+def _written_as_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word is a name: inside a sentence, or before another capitalised word ("at Ty Gwyn", "Ty Gwyn's
+    key safe", "spoke to Ty"); text-speak is typed in lower case, and opening a sentence alone it stays text-speak ("Thx for waiting")."""
+    before = text[:start].rstrip()
+    if before and before[-1] not in ".!?:;-(\"'\n":
+        return True
+    following = text[end:].lstrip()
+    return following[:1].isupper() and following[:2] != following[:2].upper()
+
+
 @dataclass
 class Lexicon:
     settings: PolicySettings
@@ -500,6 +510,8 @@ class Lexicon:
                 continue  # (a letter or two in capitals is a name or an acronym: "Plan U", "the TA unit")
             end = match.end()
             if _joined(source, match.start(), end) or (end + 1 < len(source) and source[end] == "." and source[end + 1].isalnum()):
+                continue
+            if len(raw) > 1 and raw.istitle() and _written_as_a_name(source, match.start(), end):
                 continue
             found.append(word)
         return found

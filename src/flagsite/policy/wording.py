@@ -38,7 +38,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), or in some of
     them, first and last kept and two letters or more left out ("shd": should, "bkd": booked, "rcvd": received), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name, and two
-    letters in capitals are an acronym ("the TA unit"; "ta" is thanks). Add words with `policy.slang: {word: replacement}`.
+    letters in capitals are an acronym ("the TA unit"; "ta" is thanks); a word of the list capitalised inside a
+    sentence or before another capitalised word is a name ("at Ty Gwyn", "spoke to Ty"; "Ty for waiting" is thanks). Add words with `policy.slang: {word: replacement}`.
 
     ## Why
     Notes and flags are professional records that the customer may read, and that colleagues

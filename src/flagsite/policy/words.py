@@ -57,7 +57,7 @@ SLANG: dict[str, str] = {
 
 # Derogatory or profane words and phrases: never acceptable in a record.
 DEROGATORY: tuple[str, ...] = (
-    "crap", "crappy", "shit", "shitty", "bullshit", "damn", "damned", "goddamn", "hell", "fuck", "fucking",
+    "crap", "crappy", "shit", "shite", "shitty", "bullshit", "damn", "damned", "goddamn", "hell", "fuck", "fucking",
     "fucked", "wtf", "stfu", "ffs", "piss", "pissed", "pissed off", "bitch", "bitchy", "bastard", "ass",
     "asshole", "arse", "arsehole", "douche", "douchebag", "jerk", "idiot", "idiotic", "moron",
     "moronic", "stupid", "dumb", "imbecile", "retard", "retarded", "cretin", "loser", "scumbag", "scum",
