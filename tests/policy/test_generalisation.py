@@ -158,6 +158,8 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("pet-name-opens-sentence", "P302", False, {"reason": "Mochi ate a sock on Sunday and has been sick twice since."}),
     ("contact-first-name", "P302", False, {"contact": {"name": "Ngozi Okafor", "relationship": "daughter of the account holder"}, "reason": "Ngozi asked to move her father's delivery to Friday."}),
     ("untill", "P302", True, {"reason": "Kitchen tap leaking untill the stopcock is turned off."}),
+    ("compound-ending-in-er", "P302", False, {"reason": "Three-seater sofa to donate; asked when it can be collected."}),
+    ("slip-in-a-compound-ending-in-er", "P302", True, {"reason": "Three-seeter sofa to donate; asked when it can be collected."}),
     ("profanity-is-not-a-misspelling", "P302", False, {"reason": "Tested both hearing aids in noise; the old pair were total shite."}),
     ("profanity-british-form", "P304", True, {"reason": "Tested both hearing aids in noise; the old pair were total shite."}),
     # Text-speak is typed in lower case: a capitalised word inside a sentence or before another is a name.

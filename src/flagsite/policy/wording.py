@@ -99,8 +99,8 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             # No word one edit away: a name (Ngozi) or a product (metformin), not a typo. But a day two slips
             # away is ("Wensday"), and so is a word in lower case two slips from a common one ("reccomended").
             continue
-        if index > 0 and text.masked[text.starts[index] - 1] == "-" and any(lower.endswith(end) and lexicon.is_known(lower[: -len(end)], known) for end in ("s", "ed")):
-            continue  # the end of a compound: add-ons, top-ups, sign-ins, tight-fisted
+        if index > 0 and text.masked[text.starts[index] - 1] == "-" and any(lower.endswith(end) and lexicon.is_known(lower[: -len(end)], known) for end in ("s", "ed", "er", "ers")):
+            continue  # the end of a compound: add-ons, top-ups, sign-ins, tight-fisted, three-seater
         if _in_a_loan_phrase(text, index):
             continue  # a phrase of another language joined by hyphens: cul-de-sac, vol-au-vent
         end = text.starts[index] + len(word)
@@ -322,7 +322,7 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     "Ricoh IM C3000": a maker), with "'s" for "is" or "has" before a verb in -ing, "been" or where someone is ("Kev's
     picking it up", "Declan's off sick": a colleague), or before "to" and a task ("Bri to call her", "Tomek to ring him
     back", "Kaz to reorder the saucers"; not "Refnd to clear", a thing's doing), the end of a compound ("add-ons",
-    "tight-fisted"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
+    "tight-fisted", "three-seater"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
     ("appt"; not "teh", "the" with two letters swapped, nor "delt", "dealt" with a letter dropped), a word clipped to
