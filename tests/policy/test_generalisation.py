@@ -137,6 +137,10 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     # Amounts in prose only.
     ("fifty-a-month", "P107", True, {"resolution": ["Set up a payment plan of £50 a month."]}),
     ("flu-shot", "P107", True, {"resolution": ["Told her it's $25 for the flu shot."]}),
+    ("currency-by-its-name", "P107", True, {"reason": "She paid 5,000 shillings twice by M-Pesa when renewing."}),
+    ("sum-in-words-lent", "P107", True, {"resolution": ["Tested the chain and lent her two hundred and fifty pounds against it."]}),
+    ("won-is-no-currency", "P107", False, {"resolution": ["Told her our team won 3 awards for the rescue work this year."]}),
+    ("lent-a-thing", "P107", False, {"resolution": ["Lent her a spare carrier for the two kittens."]}),
     ("limit-not-a-sum", "P107", False, {"resolution": ["Explained delivery is free on orders over 50 GBP."]}),
     ("balance-stated", "P107", False, {"resolution": ["Gave the balance of INV-2031, 120.00 USD, due on 2026-06-30."]}),
     # Durable preferences in ordinary notes.

@@ -15,9 +15,16 @@ _NUMBER_WORDS = (
 )
 # Currencies by their ISO codes and signs, as a class: "GBP 18", "40 CAD", "₹1,850".
 _CURRENCY_CODES = r"(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|cny|inr|zar|sek|nok|dkk|pln|mxn|sgd|hkd|aed)"
+# Currencies by the names of their units, as a class, after a figure: "5,000 shillings", "300 rand", "40,000 naira"
+# ("won", a past tense as often as a currency, is left out).
+_CURRENCY_NAMES = (
+    "shilling shillings rand naira peso pesos yen yuan renminbi franc francs krona kronor krone kroner dirham dirhams riyal riyals "
+    "ringgit baht zloty zlotys lira lire cedi cedis kwacha taka rupiah dinar dinars dong"
+).split()
+_CURRENCY_NAME = "|".join(_CURRENCY_NAMES)
 _MONEY = re.compile(
     rf"(?:(?:[$€£¥₹₩₽₺₦₱₪]|\brs\.?(?=\s?\d)|\b(?=[a-z]{{3}}\s\d){_CURRENCY_CODES}\s)\s?\d[\d,]*(?:\.\d+)?|"  # (a code is looked for only before a figure)
-    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence|cents?)\b|\b\d{{1,3}}p\b)",
+    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence|cents?|{_CURRENCY_NAME})\b|\b\d{{1,3}}p\b)",
     re.IGNORECASE,
 )
 # A sum with no currency, where only money can be meant: the object of a verb that moves money
@@ -96,8 +103,8 @@ def _paid_by_code(text: str, money: re.Match[str]) -> bool:
     clause = _CLAUSE_BEFORE_A_FIGURE.search(text, 0, money.start())
     return clause is not None and _MONEY_ACTION.search(clause.group(0)) is not None and _a_sum(text, money)
 # Sums in words, as people say them: "forty pounds", "a tenner". Looked for only in texts holding a word of _MONEY_WORDS.
-_MONEY_IN_WORDS = re.compile(rf"\b{_NUMBER_WORDS}\s?(?:dollars?|euros?|pounds?|bucks|quid)\b|\ba (?:tenner|fiver)\b", re.IGNORECASE)
-_MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenner fiver".split())
+_MONEY_IN_WORDS = re.compile(rf"\b{_NUMBER_WORDS}\s?(?:dollars?|euros?|pounds?|bucks|quid|{_CURRENCY_NAME})\b|\ba (?:tenner|fiver)\b", re.IGNORECASE)
+_MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenner fiver".split() + _CURRENCY_NAMES)
 
 
 # An amount after one of these is a condition or a limit, not a sum given, taken or quoted ("free
@@ -114,7 +121,7 @@ _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|
 _PAID_DOWN = re.compile(r"\b(?:paid|pays?|paying|put|puts|putting|left|leaves?|leaving)\s+(?:\S+\s?){1,2}$", re.IGNORECASE)
 # Words of money given, taken or quoted, around the forms of "pay" (which each pattern reads its own way).
 _MONEY_WORDS_BEFORE_PAY = r"refund\w*|waiv\w*|credit\w*|charg\w*|paid"
-_MONEY_WORDS_AFTER_PAY = r"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*"
+_MONEY_WORDS_AFTER_PAY = r"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|lent|lends?|lending|loaned"
 # A sum taken off what they pay: "knocked thirty quid off the hire".
 _OFF_WHAT_THEY_PAY = r"off (?:his|her|their|the|its)"
 _MONEY_ACTION = re.compile(
@@ -169,6 +176,7 @@ _MONEY_IN_LOWER_CASE = re.compile(_MONEY.pattern)
 _CURRENCY_MARKS = frozenset(
     """usd eur gbp cad aud nzd chf jpy cny inr zar sek nok dkk pln mxn sgd hkd aed dollar dollars euro euros pound pounds bucks quid
     rupee rupees pence cent cents rs p $ € £ ¥ ₹ ₩ ₽ ₺ ₦ ₱ ₪""".split()
+    + _CURRENCY_NAMES
 )
 _LETTERS_OR_SIGN = re.compile(r"[a-z]+|[$€£¥₹₩₽₺₦₱₪]")
 _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE = re.compile(_SUM_WITHOUT_CURRENCY.pattern)
@@ -216,7 +224,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     "20 EUR", "GBP 18", "₹1,850", "Rs 450", "£50 a month", pence and cents where money moves ("gave him
     the 75p back in cash", "waived the 80 cents late fee"; not "8 cents sharp", a tuning), any three-capital code after a word of money in
     its clause: "paid the fee of KES 180,000", not "why VAT 20 appears on the quote"; "it's $25 for the flu shot", "25 quid", "forty
-    pounds"; a sum in words only where money moves; a figure without a currency where only money
+    pounds", a currency by the name of its unit ("5,000 shillings", "300 rand"; not "won"); a sum in words only where
+    money moves, lent among the ways it moves ("lent her two hundred and fifty pounds"); a figure without a currency where only money
     can be meant, the object of a verb that moves money or the figure of a price: "refunded 18.00",
     "charged her card 42.50", "quoted her 240", "Quoted 3,200 for the coating", "she paid 85 by card",
     "Priced at 180 fitted", "a deposit of 60", "the term costs 96", "refunded the 80 deposit", "she'll
