@@ -439,12 +439,8 @@ def _joined(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in _JOINERS) or (end < len(text) and text[end] in _JOINERS)
 
 
-def _written_as_a_name(text: str, start: int, end: int) -> bool:
-    """Whether a capitalised word is a name: inside a sentence, or before another capitalised word ("at Ty Gwyn", "Ty Gwyn's
-    key safe", "spoke to Ty"); text-speak is typed in lower case, and opening a sentence alone it stays text-speak ("Thx for waiting")."""
-    before = text[:start].rstrip()
-    if before and before[-1] not in ".!?:;-(\"'\n":
-        return True
+def _before_a_capitalised_word(text: str, end: int) -> bool:
+    """Whether the next word is capitalised, as a name's second word is ("Ty Gwyn"), and not an acronym."""
     following = text[end:].lstrip()
     return following[:1].isupper() and following[:2] != following[:2].upper()
 
@@ -511,8 +507,8 @@ class Lexicon:
             end = match.end()
             if _joined(source, match.start(), end) or (end + 1 < len(source) and source[end] == "." and source[end + 1].isalnum()):
                 continue
-            if len(raw) > 1 and raw.istitle() and _written_as_a_name(source, match.start(), end):
-                continue
+            if len(raw) > 1 and raw.istitle() and (word in text.capitalised_inside or _before_a_capitalised_word(source, end)):
+                continue  # a name: text-speak is typed in lower case ("at Ty Gwyn", "spoke to Ty"; not "Thx for waiting")
             found.append(word)
         return found
 
