@@ -670,7 +670,7 @@ _RECORDS = frozenset("account file record profile system".split())
 _GIVEN_A_NEW_VALUE = frozenset("changed updated corrected amended altered edited modified set reset switched converted renamed".split())
 _NEW_VALUE_WORDS = _GIVEN_A_NEW_VALUE | {"now"}
 _KEPT_FIELD_CHANGED = re.compile(
-    r" on (?:the|his|her|their) (?:account|file|record|profile|system)\s+"
+    rf" on (?:the|his|her|their) (?:{'|'.join(sorted(_RECORDS))})\s+"
     r"(?:(?:is|are)\s+now\b|now\s+(?:reads|says|shows)\b|(?:(?:has|have)\s+been|was|were|is|are)\s+(?:now\s+)?"
     rf"(?:{'|'.join(sorted(_GIVEN_A_NEW_VALUE))})\s+(?:to|as|into)\b)"
 )
