@@ -727,6 +727,8 @@ class Lexicon:
             return True  # a trade's inflection of a word seen more than rarely: shanked, tining (not "stoped" for "stopped")
         if _a_phrasal_noun(word):
             return True  # a verb and its particle as one word: callout, cashout (not "witout": "without" is one slip away)
+        if _made_from_a_word(word):
+            return True  # a trade's word made by the rules from a known one: wormer, jetter, rodded, remoting (not "refered")
         if _common_word_one_edit_away(word):
             return False  # "untill", "unsued": a slip for a common word, though "till" and "sued" are words
         for prefix in ("re", "un", "pre", "non", "over", "under", "mis", "co"):
@@ -856,9 +858,59 @@ def _regular_form_of_a_word(word: str) -> bool:
     return False
 
 
+# Endings that make a trade's words from known ones: a doer or a tool (wormer, jetter), a doing (remoting), a past
+# with its last letter doubled (rodded). A plain past in -ed is left out: "catched", "buyed" are slips for strong verbs.
+_MAKING_ENDINGS = ("ers", "er", "ing", "ed")
+
+
+@lru_cache(maxsize=4096)
+def _made_from_a_word(word: str) -> bool:
+    """Whether a word is a known word, seen more than rarely, with a regular ending, and no common word one slip away
+    shares its stem but for another spelling of the ending: "wormer" (worm; "worker" differs inside the stem),
+    "jetter", "rodded", "remoting", "uploader". The slips of the ending are not: "refered", "begining", "occuring"
+    (the stem doubles its last letter: "referred"), "writting" ("writing"), "tailer" ("tailor"), nor a strong verb's
+    doubled past ("runned", "swimmed": "ran", "swam")."""
+    frequency = _spellchecker().word_frequency
+    for ending in _MAKING_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        stem = word[: -len(ending)]
+        for base in (stem, stem + "e", stem[:-1] if len(stem) >= 4 and stem[-1] == stem[-2] else ""):
+            if len(base) < 3 or frequency[base] <= _RARE or _inflected(base, ending) != word:
+                continue
+            if ending == "ed" and (word in (base + "ed", base[:-1] + "ed") or _a_strong_verb(base)):
+                continue
+            if not _a_slip_of_its_ending(word, base):
+                return True
+    return False
+
+
+def _a_slip_of_its_ending(word: str, base: str) -> bool:
+    """Whether a common word one slip from a word made from ``base`` shares the base's stem and is no regular form of
+    it: the word is then a slip for that one ("refered": "referred", "tailer": "tailor")."""
+    checker = _spellchecker()
+    frequency = checker.word_frequency
+    shared = base[:-1] if base.endswith("e") and not word.startswith(base) else base
+    forms = {_inflected(base, ending) for ending in _MAKING_ENDINGS + ("s",)}
+    return any(
+        near.startswith(shared) and near not in forms and frequency[near] >= _VERY_COMMON for near in checker.known(checker.edit_distance_1(word))
+    )
+
+
+def _a_strong_verb(base: str) -> bool:
+    """Whether a word is, or is a vowel from, a past tense that does not end in -ed: "run" (ran), "swim" (swam), "hit"."""
+    return base in words.IRREGULAR_PASTS or any(
+        len(past) == len(base) and sum(a != b for a, b in zip(past, base, strict=True)) == 1
+        and all(a in "aeiou" and b in "aeiou" for a, b in zip(past, base, strict=True) if a != b)
+        for past in words.IRREGULAR_PASTS
+    )
+
+
 def _inflected(base: str, ending: str) -> str:
     if ending == "s":
         return base + "s"
+    if ending == "ers":
+        return _inflected(base, "er") + "s"
     if base.endswith("e"):
         return base[:-1] + ending
     vowels = [i for i, letter in enumerate(base) if letter in "aeiou"]

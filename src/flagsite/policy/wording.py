@@ -331,7 +331,10 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     letters that leaves letters out of a common word, its first and last kept, in a record written in text-speak
     elsewhere ("shd", "yday" beside "2" for "to": the writer's register, not a slip; "wich" in plain prose is), words
     written without their accents (matinee), plurals and doers of known words
-    (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor"), the parts of a phrase of three or
+    (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor"), a trade's word made by the regular
+    endings (-er, -ing, a past in -ed with its last letter doubled) from a word seen more than rarely, when no common word
+    one slip away shares its stem but for another spelling of the ending ("wormer", "jetter", "rodded", "remoting",
+    "uploader"; not "refered", "begining", "writting", nor a strong verb's doubled past, "runned"), the parts of a phrase of three or
     more parts joined by hyphens, one of them a short joining word ("cul-de-sac", "vol-au-vent"), a trade's word done again ("regrouted",
     "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
     vocabulary there. Either half of a rhyming pair passes ("lilly pilly", "hanky panky"). A compound of two
