@@ -205,11 +205,11 @@ _NAME_BEFORE_VERB = re.compile(
 
 # A word this long one slip from a common word is that word mistyped, not a name before its verb ("Accomodation booked").
 _LONG_SLIP = 8
-# After a name with "'s" for "is" or "has", what can only follow those: a verb in -ing, "been", where the person is or
-# how ("Kev's picking it up", "Declan's off sick", "Kemal's been out twice"); after a thing's name, "'s" owns what follows.
-_IS_OR_HAS = re.compile(
-    r"^\s+(?:[a-z]{2,}ing|been|got|gone|off|on|out|in|back|away|here|there|at|over|round|around|already|just|still|now|also|not|never"
-    r"|always|due|free|busy|sick|ill|available|away)\b"
+# After a name opening a sentence, where they work or are, then a verb of theirs: "Shona in the office will refund it",
+# "Eilidh on reception has put", "Dev from stores brought" (a slip opens a sentence with the verb itself).
+_WHERE_THEY_ARE_THEN_A_VERB = re.compile(
+    r"^\s+(?:in|at|from|on)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:will|would|has|had|is|was|can|could|should|did|[a-z]{2,}ed|"
+    r"sent|put|took|gave|brought|rang|said|told|came|went|got|left|found|made|kept|paid|sold|set|let|cut|fitted)\b"
 )
 # After a name and "to", a task a person does ("Bri to call her", "Benji to log the part"); what happens to a thing
 # is no task ("Refund to clear in three days", "Invoice to follow").
@@ -230,15 +230,18 @@ def _a_maker_before_a_model(text: TextField, index: int, lexicon: Lexicon) -> bo
 
 
 def _a_colleague_at_work(text: TextField, index: int, lexicon: Lexicon) -> bool:
-    """Whether a capitalised word opening a sentence is a colleague's name before what they are doing or are to do:
-    "'s" for "is" or "has" before a verb in -ing, "been" or where they are ("Kev's picking more up", "Conor's on
-    tonight"), or "to" and a task ("Bri to call her"). A word of six letters or more one slip from a common word is
-    that word mistyped ("Recipt's been posted")."""
+    """Whether a capitalised word opening a sentence is someone's name by what follows it: "'s" and a word in lower
+    case, whose it is or what they are doing ("Isla's sun cream ran out", "Kev's picking more up", "Conor's on
+    tonight"), "to" and a task ("Bri to call her"), or where they work or are and a verb of theirs ("Shona in the
+    office will refund it"). A word of six letters or more one slip from a common word is that word mistyped
+    ("Recipt's been posted", "Custmer's boat")."""
     word = text.originals[index]
     if not _may_be_a_name(word.removesuffix("'s"), lexicon):
         return False
     rest = text.masked[text.starts[index] + len(word) :]
-    return _IS_OR_HAS.match(rest) is not None if word.endswith("'s") else _TO_A_TASK.match(rest) is not None
+    if word.endswith("'s"):
+        return rest[:1] == " " and rest[1:2].islower()
+    return _TO_A_TASK.match(rest) is not None or _WHERE_THEY_ARE_THEN_A_VERB.match(rest) is not None
 
 
 def _before_a_role(text: TextField, index: int) -> bool:
@@ -319,9 +322,11 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     name ("Bisky and Mungo") or before who it is, set off by commas ("Kemi, her granddaughter, ..."); and, if the word is
     of five letters or fewer or no common word is one slip from it ("Recipt's been posted", "Chekced PO AB12" are
     reported), before a model code of letters and digits, a series in capitals maybe between ("Leica M6", "Rollei 35S",
-    "Ricoh IM C3000": a maker), with "'s" for "is" or "has" before a verb in -ing, "been" or where someone is ("Kev's
-    picking it up", "Declan's off sick": a colleague), or before "to" and a task ("Bri to call her", "Tomek to ring him
-    back", "Kaz to reorder the saucers"; not "Refnd to clear", a thing's doing), the end of a compound ("add-ons",
+    "Ricoh IM C3000": a maker), with "'s" before a word in lower case, whose a thing is or what someone is doing
+    ("Isla's sun cream ran out", "Kev's picking it up", "Declan's off sick"), before where someone works or is and a
+    verb of theirs ("Shona in the office will refund it", "Eilidh on reception has put"), or before "to" and a task
+    ("Bri to call her", "Tomek to ring him back", "Kaz to reorder the saucers"; not "Refnd to clear", a thing's doing),
+    the end of a compound ("add-ons",
     "tight-fisted", "three-seater"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
