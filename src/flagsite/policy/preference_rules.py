@@ -26,9 +26,11 @@ _DURABLE = re.compile(
     # An instruction about what reaches them: "calls to him have to wait until after 2pm", "any letter for him should be in Polish".
     r"(?<=[a-z] )(?:for|to) (?:him|her|them) (?:should|must|has to|have to|needs? to|is to|are to)\b|"
     # A ban for good: "no voicemail is ever left", "no jet wash on the soft top, ever".
-    r"\bno\b[^.;!?]{0,60}?\b(?:is|are|to be|should be|must be)\s+ever\b|\bno\b[^.;!?]{0,60}?,\s*ever(?=\s*(?:[.!;]|$))|"
+    # (not a verdict on what is done: "no reading they take is ever right" judges, P305)
+    r"\bno\b[^.;!?]{0,60}?\b(?:is|are|to be|should be|must be)\s+ever\b(?!\s+(?:[a-z]+\s+)?(?:right|good|enough|fine|ok|okay|correct)\b)|\bno\b[^.;!?]{0,60}?,\s*ever(?=\s*(?:[.!;]|$))|"
     # One channel over another: "phone rather than write", "email not post".
-    r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?)\s+(?:rather than|instead of|not)\s+"
+    # (the customer between: "text her rather than ring")
+    r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?)\s+(?:(?:him|her|them)\s+)?(?:rather than|instead of|not)\s+"
     r"(?:phone|call|ring|email|e-mail|text|write|post|letters?|emails?|texts?|calls?|by (?:phone|email|post|text))|"
     # A need applied to whatever we send: "large print on everything we send him" (not "doesn't read anything we send").
     r"(?:on|for|in|with|to) (?:everything|anything|whatever) (?:we|you) (?:send|post|email|e-mail|write|print|deliver)|"
@@ -52,7 +54,9 @@ _DURABLE = re.compile(
     r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|"
     r"prefers? (?:all |every |any |his |her |their )?(?:[a-z]+ ){1,2}(?:by|via|through|on) (?:post|email|e-mail|phone|text|letter|paper|whatsapp|sms|chat)|"
     r"prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
-    r"preferred (?:name|language|pronouns?|contact)|goes by)\b",
+    # "goes by" a name ("goes by Mo"), not by a time ("see how it goes by Friday", "goes by then").
+    r"preferred (?:name|language|pronouns?|contact)|goes by(?!\s+(?:then|now|next|this|that|tomorrow|today|tonight|midday|noon|lunchtime|\d|"
+    r"the (?:end|time|weekend|morning|afternoon|evening)|" + WEEKDAYS + r")\b))\b",
     re.IGNORECASE,
 )
 # Facts about the customer that hold for as long as the account does.
@@ -115,6 +119,13 @@ _RECORDED = re.compile(
     r"\b(?:added|recorded|saved|put|noted|updated|set)\b(?:\s+(?:'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”))?[^.;]{0,60}\b"
     r"(?:(?:his|her|their|the|to|in|on)\s+preferences?|on (?:the|her|his|their) (?:account|record|profile)|flag)\b|"
     r"\bpreferences? (?:updated|added)\b",
+    re.IGNORECASE,
+)
+# A question opening its clause: what follows is what was asked about ("Asked about cover for future blockages",
+# "wanted to know if the price for future lessons will rise"), not a wish.
+_ASKED_ABOUT = re.compile(
+    r"\b(?:asked|asking|asks|enquired|inquired|enquiring|inquiring|enquiry|inquiry|queried|querying|question|wondered|wanted to know|wants to know)"
+    r"\s+(?:about|whether|if|how|what|why)\b[^,;:]*$",
     re.IGNORECASE,
 )
 # What the customer does or is on every occasion, after it: "every visit he is after a discount", "every visit the same show".
@@ -356,15 +367,25 @@ def _an_order(sentence: str, lexicon: Lexicon) -> str | None:
             continue  # (a past tense that is also a plain form reports: "Found her a spare bike", "Wound the clock back")
         if _FINITE_AFTER_A_NOUN.match(rest):
             continue  # "Print in the back bedroom is fading": a noun, the subject of "is"
+        if rest.startswith(" of "):
+            continue  # "Increase of her monthly sponsorship": a noun heading a headline, not an order
         if marker or _ENDLESS_SCOPE.search(rest) or (_TO_THEM.match(rest) and not _A_DAY.search(rest)):
             return (found.group(0) + rest).strip(" ,;:").split(",")[0]
     return None
 
 
+# A wish inside the occasion itself: "whenever she likes" is at her own choosing, what she may do or does
+# ("the pass lets her swim whenever she likes", "rolls in whenever she likes"), not a wish of hers for us.
+_AT_THEIR_CHOOSING = re.compile(
+    r"\b(?:whenever|any ?time|every time)\s+(?:she|he|they|you)\s+(?:likes?|wants?|wishes|pleases?|chooses?|feels? like(?: it)?)\b", re.IGNORECASE
+)
+
+
 def _a_wish_in(sentence: str) -> bool:
     """Whether a sentence holds a word of wish, duty or contact used as a verb: after "the" or "a" it names a
-    thing ("every time the phone locks", "each time a text arrives"), which says when a fault shows."""
-    for found in _A_WISH.finditer(sentence):
+    thing ("every time the phone locks", "each time a text arrives"), which says when a fault shows; a wish
+    inside the occasion ("whenever she likes") is not one."""
+    for found in _A_WISH.finditer(_AT_THEIR_CHOOSING.sub("", sentence)):
         before = sentence[: found.start()].split()[-1:]
         if not before or before[0].lower() not in DETERMINERS:
             return True
@@ -588,6 +609,8 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             if not _of_someone_else(sentence[: fact.start()]) and not _in_a_quotation(sentence, fact.start()):
                 return sentence.strip(), fact.group(0)
         for wish in _DURABLE.finditer(sentence):
+            if _ASKED_ABOUT.search(sentence, 0, wish.start()):
+                continue  # "Asked about cover for future blockages": what a question is about, not a wish
             if wish.group(0).lower() in _OCCASIONS and not _a_wish_in(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
                 continue  # "whistling whenever she turns her head", "the intercom always buzzes twice": a fault, not a wish
             if wish.group(0).lower().startswith("every ") and _DOING.match(sentence, wish.end()):
@@ -619,7 +642,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     Flags a note whose reason or resolution states something that lasts beyond the contact: a
     wish with "from now on", "going forward", "in future", "always", "never call", "email only",
     "all letters ...", "do not ring before 2pm", "only can call after 7pm", "prefers all documents by post", "please only
-    text her", "emails only", "use her middle name"; or a standing fact: an allergy, a language
+    text her", "emails only", "use her middle name", "goes by Mo" (not by a time, "how it goes by Friday"); or a standing fact: an allergy, a language
     ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
     "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
     door", "walks with two sticks", "deaf in his left ear", "has lost most of her sight"), a court
@@ -646,7 +669,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     past 6pm", "always speak to him face on"), a scope without end after it ("Keep the side gate shut
     at all times", "at this address", "every single time") or the customer as its object, near the
     verb, and no day named ("give her a few minutes to get to the door", "open the bottles for him"; not "Ring her back on Friday", nor a name opening a report, "Wade
-    checked her", nor a past tense, "Found her a spare bike"); a duty for every occasion of a kind ("should be given a buggy for every
+    checked her", nor a past tense, "Found her a spare bike", nor a noun heading a headline, "Increase of her monthly
+    sponsorship"); a duty for every occasion of a kind ("should be given a buggy for every
     competition", "requires the hi-lo couch in the ground floor room at every appointment"; not a wish alone, "wants admin rights on every PC"), or a need said without a verb
     for every occasion of the customer's ("nut-free tray at her bench each workshop she attends"; not
     a report, "printed every class she attended", "reminded the crews to close every gate they
@@ -655,10 +679,10 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     to knock something off the bill", "Each visit he tries it out before we leave"; but a wish is one,
     "Wants a printed receipt every visit she makes"); "only ever", "for all the
     future roles"; "as a rule", "would rather we", one thing over another however strongly ("would
-    much rather get a text than a call"), one channel over another ("phone rather than write"), a
+    much rather get a text than a call"), one channel over another ("phone rather than write", "text her rather than ring"), a
     new rule opening its clause with "from now" ("From now she wants every document in Spanish"), a
     ban for good with "ever" ("no voicemail is ever left on the landline", "No jet wash on the soft
-    top, ever"), a wish that nobody does a thing ("insists no one moves the plant pots", "is asking that no one parks
+    top, ever"; not a verdict, "no reading they take is ever right"), a wish that nobody does a thing ("insists no one moves the plant pots", "is asking that no one parks
     across her drive") or that we do not ("She is asking that we don't post anything to the shop"), an
     instruction about what reaches the customer ("calls to him have to wait until after 2pm", "any
     post to her needs to go to the side door"), a need applied to whatever we send ("large print on
@@ -675,7 +699,10 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"
     ("Pepper is always nervous in the dryer room"), not when they say when a fault shows
     ("whistling whenever she turns her head", "the intercom always buzzes twice", "logs her out
-    every time the phone locks": after "the" or "a", "phone" names a thing). A wish for this
+    every time the phone locks": after "the" or "a", "phone" names a thing); a wish inside the occasion is at the
+    customer's choosing, not one for us ("the pass lets her swim whenever she likes", "rolls in whenever she likes").
+    What a question is about is no wish ("Asked about cover for future blockages", "wanted to know if the price for
+    future lessons will rise"). A wish for this
     contact alone ("for this trip only", "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
     wheelchair", "her grandmother uses a wheelchair", "one of the guests has a nut allergy"), nor a
     report with a name or a thing before its verb ("Boat dragging her mooring", "Print in the back bedroom
@@ -687,7 +714,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     address in May", "Checked all letters sent to her this year"), nor a wish the note's changes carry out, one whose new value
     is what the wish asks for ("Wants reminders by text not email", reminders changed to "text message"),
     or whose resolution changes the customer's setting for what the wish is about ("changed her reminder
-    setting"; a change P106 asks to record), nor what a person cannot see or read
+    setting"; a change P106 asks to record), or a wish to change the field a change records ("Asked to change the delivery
+    address for all orders", a change of "delivery address"), nor what a person cannot see or read
     today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
     "always" before a description ("always a pleasure"),
     nor a note that says the wish was added to the preferences. The
@@ -750,7 +778,14 @@ def _carried_out(sentence: str, subject: Subject) -> bool:
         new = {word.lower().rstrip("s") for word in _VALUE_WORD.findall(str(change.to or ""))}
         if new & wished:
             return True
+        # A wish to change the field the change records: "Asked to change the delivery address for all orders".
+        field = {word.rstrip("s") for word in _CONTENT_WORD.findall(change.field.lower())}
+        if field and field <= wished and _TO_CHANGE.search(sentence.lower()):
+            return True
     return False
+
+
+_TO_CHANGE = re.compile(r"\b(?:change|update|switch|move|amend|correct|set)\b")
 
 
 _THEIR_SETTING_CHANGED = re.compile(

@@ -1358,8 +1358,11 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     """
     found = _first_person_opinion(text)
     if found and not (found.lower().startswith(("what a", "such a")) and not _judging_after(found, subject)):
-        # An aside in text-speak beside an insult ("Bit of a prat tbh") only frames the insult, which P304 names.
-        if not _insult(found.split()[-1], subject) and not (found.lower() in _TEXT_SPEAK_ASIDES and subject.derogatory_in(text)):
+        # An aside in text-speak beside an insult ("Bit of a prat tbh") only frames the insult, which P304 names,
+        # and so does a judging word before one ("what a clueless twerp").
+        if not _insult(found.split()[-1], subject) and not (found.lower() in _TEXT_SPEAK_ASIDES and subject.derogatory_in(text)) and not (
+            found.lower().startswith(("what a", "such a")) and _an_insult_follows(text, found, subject)
+        ):
             return found
     present = _OPENING_WORDS.intersection(text.words)  # one pass over the words for the readings below: most texts hold none
     found = _marked_opinion(text) or _stance(text, present) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
@@ -1811,6 +1814,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             return " ".join(words[index : cursor + 1])
         if word == "not" and cursor + 1 < len(words):
             following = words[cursor + 1]
+            if contrast and candidate in _POSSESSIVES and not subject.lexicon.judges_a_person(following):
+                continue  # "a loose cable, not his mistake": whose the fault was, a fact (not "not her finest hour")
             if (subject.lexicon.judges(following) and not _insult(following, subject)) or (
                 words[cursor - 1] == "most" and (following in PERSON_HEADS or following in PERSON_WORDS)
             ):
@@ -1881,6 +1886,13 @@ def _insult(word: str, subject: Subject, text: TextField | None = None) -> bool:
 def _before_an_insult(words: list[str], index: int, subject: Subject, text: TextField) -> bool:
     """Whether a judging word describes an insult right after it ("a pompous little twit"): P304 names that."""
     return any(_insult(word, subject, text) for word in words[index + 1 : index + 3])
+
+
+def _an_insult_follows(text: TextField, phrase: str, subject: Subject) -> bool:
+    """Whether an insult is one of the two words after a phrase of the text ("what a clueless twerp")."""
+    at = text.lowered.find(phrase.lower())
+    following = text.lowered[at + len(phrase) :].split()[:2] if at >= 0 else []
+    return any(_insult(word.strip(".,;:!?"), subject, text) for word in following)
 
 
 def _judging_after(phrase: str, subject: Subject) -> bool:
@@ -2013,7 +2025,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       the performer"; not "quite the same"), curt with someone ("rather sharp with the lad on the desk"; not "short by a
       quarter"), not bothering ("couldn't be bothered to"), and the most or the least a person could have been ("could
       not have been less grateful").
-    A contrast after a comma ("dormant, not dead", "working, not broken") is a fact, not a
+    A contrast after a comma ("dormant, not dead", "working, not broken", "a loose cable, not his mistake") is a fact, not a
     judgement, and a word of degree closing a sentence judges nothing after it ("..., ever. Hand wash only.").
     The finding says what to write instead ("was super rude" → describe what was said or done,
     "her English isn't great" → the language used or needed).
@@ -2026,9 +2038,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     customer ("customer was upset", "was happy with the refund", "said she was livid", "Got mad that the crew parked in
     the drive": anger with its cause) is an observation, not flagged.
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
-    (at-risk, delight) are not checked. Insults ("what a moron") are reported by P304 alone, and
+    (at-risk, delight) are not checked. Insults ("what a moron", "what a clueless twerp") are reported by P304 alone, and
     words inside the customer's quote ("His words: you made me look ridiculous", "He told me, 'you're a lovely
-    lad, but...'") by P303 alone.
+    lad, but...'", "He wrote on the card: I never had such a bad night") by P303 alone.
 
     Where these patterns find nothing in a note's reason, resolution or follow-up, the learned reading may
     still flag the note, as a warning (see "The learned reading" at the top of `docs/rules.md`;
@@ -2062,8 +2074,13 @@ def _in_the_customers_words(text: TextField, phrase: str) -> bool:
     if not (":" in body or '"' in body or "“" in body or "'" in body or "‘" in body):
         return False
     quotes = [m.group(0) for m in _DOUBLE_QUOTED.finditer(body)] + [
-        m.group(0) for m in (_SAID_COLON.search(body), _COLON_SPEECH.search(body), _single_quoted_after_speech(body), _single_quoted_speech(body)) if m
+        m.group(0)
+        for m in (_SAID_COLON.search(body), _COLON_SPEECH.search(body), _single_quoted_after_speech(body), _single_quoted_speech(body), _written_speech(body))
+        if m
     ]
+    lead_in = _speech_after_a_lead_in(body)  # "He wrote on the feedback form: I have never had such a rude welcome"
+    if lead_in:
+        quotes.append(lead_in.group("said"))
     # Word by word: a phrase is read across the commas of the quote ("alive, son" gives 'alive son').
     said = " ".join(_WORDS_OF.findall(phrase.lower()))
     return any(said in " ".join(_WORDS_OF.findall(quote.lower())) for quote in quotes)
