@@ -33,11 +33,12 @@ _MONEY = re.compile(
 # deposit of 60", "the term costs 96", "refunded the 80 deposit"), or a figure coming back to the
 # customer ("she'll see the 62.00 back on her card"). Not a count ("took 3 of the leaflets", "paid 3
 # invoices", "quoted 3 weeks", "charged her phone for 20 minutes").
-_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|paid|cost|fee|deposit|price|payment|excess|premium|back|off |balance|total|taken|took|collect|receiv")
+_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|invoic|paid|cost|fee|deposit|price|payment|excess|premium|back|off |balance|total|taken|took|collect|receiv")
 # More words of money, looked up among a text's words (quicker than more of the pattern above).
 _MORE_MONEY_WORDS = frozenset(
     """compensation compensated discount discounted rebate surcharge fine penalty goodwill voucher estimate invoice bill allowance top-up
-    write-off reduced lowered knocked shaved docked off owes owed owe owing gift debited billed returned reversed processed issued""".split()
+    write-off reduced lowered knocked shaved docked off owes owed owe owing gift debited billed returned reversed processed issued
+    visa mastercard amex maestro paypal wallet tab folio""".split()
 )
 # Nouns of money, as a class: a figure of one ("a deposit of 60", "compensation of 50") or before one ("a 10 voucher") is money.
 # A paper that names a sum ("invoice", "quote") takes a number of its own too: its figure is money only after "of", "is"... .
@@ -54,6 +55,15 @@ _BY_A_MEANS_OF_PAYMENT = (
     r"(?:by|on|in|via|over|through|with)\s+(?:(?:the|his|her|their|a)\s+)?(?:[\w-]+\s+)?"
     r"(?:card|cash|cheque|check|transfer|bacs|paypal|contactless|eftpos|upi|venmo|zelle|phone|telephone|terminal|pay|debit)\b"
 )
+# Where a sum is kept or paid from, as a class: a card by its scheme's name ("on his Visa", "back to the Amex"), a
+# wallet, a tab, a hotel's folio, an account or a bill ("took 26 off her tab", "took the 22 off his folio").
+_WHERE_MONEY_IS = (
+    r"(?:card|visa|mastercard|amex|maestro|discover|paypal|wallet|tab|folio|account|bill|invoice|statement)"
+)
+_A_PLACE_OF_MONEY = rf"(?:(?:his|her|their|the|its)\s+)?(?:[\w-]+\s+)?{_WHERE_MONEY_IS}\b"
+
+# Units a figure counts: "the 2 night deposit" is two nights.
+_UNITS = r"(?!(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|lessons?|people|guests|page|room|bed|bedroom|seat|person|star|course|year|month|week|day|night|hour)\b)"
 # What may follow a sum's figure: not a count of things, a unit, a date or its own currency code.
 _A_FIGURE_ENDS = (
     r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
@@ -72,14 +82,27 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     # the door", "took the 35 for the pipe by card", "received 600 by bank transfer"; not "took the 35 bus".
     r"(?:took|taken|collected|received)\s+(?:the\s+(?:[a-z]+\s+)?)?(?P<sum10>\d[\d,]*(?:\.\d\d)?)"
     rf"\s+(?:for\s+[^.;,]{{1,30}}?\s+)?{_BY_A_MEANS_OF_PAYMENT}|"
-    r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the job|the work)\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
-    rf"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_MONEY_NOUNS}\b|"
+    # What was priced, charged, billed or invoiced at a figure, whatever is named between: "Billed the night call-out at 145".
+    r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the|his|her|their)\b[^.;,!?]{0,40}?\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
+    # The figure of a noun of money, a word or two of what it is for between: "the 12 booking fee", "the 7.95 delivery
+    # charge" (not "the 2 night deposit": a count of a unit).
+    rf"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b|"
+    # A figure standing for a sum, as what a verb of money moves, in any tense: "Refunded the 7.95 delivery charge",
+    # "will refund the 45 to her card", "Credited the 20 to her account"; the figure is the sum itself, or stands
+    # before a noun of money (not "refunded the 2 locker bookings": a count of things).
+    r"\b(?:refund|credit|reimburse|waive|debit)(?:s|ed|d|ing)?\s+(?:(?:him|her|them|the customer)\s+)?(?:the|a|his|her|their)\s+"
+    rf"(?P<sum18>\d[\d,]*(?:\.\d\d)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|back|onto|on|into|off|for|from|by|in|via|over|through|and|as|plus|today|now)\b"
+    rf"|\s+(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b)|"
+    # A figure taken off, put on or moved to where money is kept or paid from: "Took 120 on his Visa", "took the 22 for
+    # the car park off his folio", "Put 185 on her Amex" (not "took the 7 names off the class list").
+    r"\b(?:took|taken|take|takes|taking|put|puts|putting|knocked|collected|received|returned|moved)\s+(?:the\s+)?(?P<sum19>\d[\d,]*(?:\.\d\d)?)"
+    rf"\s+(?:for\s+[^.;,]{{1,30}}?\s+)?(?:back\s+)?(?:on|onto|off|to|into|from)\s+{_A_PLACE_OF_MONEY}|"
     # A money noun for a figure, the figure closing the phrase: "a credit for 12.50 against her account" (not "a quote for 1 door").
     rf"{_MONEY_NOUNS}\s+for\s+(?P<sum13>\d[\d,]*(?:\.\d\d)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:against|to|on|onto|by|and|in|including|inc|plus|off|back|from)\b)|"
     r"(?P<sum6>\d[\d,]*\.\d\d)\s+back\s+(?:on|onto|to|into|in)\s+(?:his|her|their|the)\b|"
     # A whole figure too, when where it goes back is their card or account: "the 12 goes back to her account".
-    r"(?P<sum9>\d[\d,]*)\s+(?:(?:goes|go|went|is going|will go|will be|should be|is|are)\s+)?back\s+(?:on|onto|to|into|in)\s+"
-    r"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?(?:card|account|bank)|the\s+card)\b|"
+    r"(?P<sum9>\d[\d,]*(?:\.\d\d)?)\s+(?:(?:goes|go|went|is going|will go|will be|should be|is|are)\s+)?back\s+(?:on|onto|to|into|in)\s+"
+    rf"(?:(?:his|her|their)\s+(?:[\w-]+\s+)?bank\b|{_A_PLACE_OF_MONEY})|"
     # A sum taken off what they pay, whatever the verb: "knocked 60 off his hammer price", "shaved 15 off the invoice".
     r"(?P<sum7>\d[\d,]*(?:\.\d\d)?)\s+off\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}?"
     rf"{_WHAT_THEY_PAY}\b|"
@@ -126,7 +149,8 @@ _MONEY_WORDS_AFTER_PAY = r"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\
 _OFF_WHAT_THEY_PAY = r"off (?:his|her|their|the|its)"
 _MONEY_ACTION = re.compile(
     rf"\b(?:{_MONEY_WORDS_BEFORE_PAY}|pay|{_MONEY_WORDS_AFTER_PAY}|cost\w*|"
-    r"price\w*|owes?|due|revers\w*|(?:in|by|on) (?:cash|card|cheque|check|bank transfer)|back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?(?:card|account)|"  # "put the £20 back on her card"
+    r"price\w*|owes?|due|revers\w*|(?:in|by|on) (?:cash|card|cheque|check|bank transfer)|"
+    rf"back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?{_WHERE_MONEY_IS}|"  # "put the £20 back on her card", "back onto the Visa"
     rf"{_OFF_WHAT_THEY_PAY})\b",
     re.IGNORECASE,
 )
@@ -241,7 +265,14 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     volume by 10"), a figure given off ("Knocked 25 off", "Gave her 15 off the next visit") and what they
     owe ("he owes 120 for the parts"), a figure debited or billed ("Her card was debited 45.00 twice", "She was
     billed 120 in error"), and one in pounds and pence sent back or put through ("Returned 19.99 to her
-    PayPal"; not "Returned 2 of the 3 chairs"); but not "took 10
+    PayPal"; not "Returned 2 of the 3 chairs"); a figure after "the" as what a verb of money moves, in any
+    tense ("Refunded the 7.95 delivery charge", "will refund the 45 to her card"; not "refunded the 2 locker
+    bookings"), the figure of a noun of money with a word or two of what it is for between ("the 15
+    late-cancellation charge"; not "the 2 night deposit"), a figure taken off, put on or going back to where
+    money is kept or paid from, a card by its scheme's name, a tab, a folio or an account ("Took 120 on his
+    Visa", "took the 22 for the car park off his folio", "54.00 is going back to the Visa"; not "took the 7
+    names off the class list"), and what a thing was priced, charged or billed at ("Billed the night
+    call-out at 145"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
