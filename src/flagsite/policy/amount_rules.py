@@ -62,8 +62,11 @@ _WHERE_MONEY_IS = (
 )
 _A_PLACE_OF_MONEY = rf"(?:(?:his|her|their|the|its)\s+)?(?:[\w-]+\s+)?{_WHERE_MONEY_IS}\b"
 
-# Units a figure counts: "the 2 night deposit" is two nights.
-_UNITS = r"(?!(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|lessons?|people|guests|page|room|bed|bedroom|seat|person|star|course|year|month|week|day|night|hour)\b)"
+# Units a figure counts: "the 2 night deposit" is two nights, "a 10 percent discount" no sum.
+_UNITS = (
+    r"(?!(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|lessons?|people|guests"
+    r"|pages?|rooms?|beds?|bedrooms?|seats?|person|stars?|courses?|percent|per cent)\b)"
+)
 # What may follow a sum's figure: not a count of things, a unit, a date or its own currency code.
 _A_FIGURE_ENDS = (
     r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
@@ -86,7 +89,7 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the|his|her|their)\b[^.;,!?]{0,40}?\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     # The figure of a noun of money, a word or two of what it is for between: "the 12 booking fee", "the 7.95 delivery
     # charge" (not "the 2 night deposit": a count of a unit).
-    rf"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b|"
+    rf"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?!{_CURRENCY_CODES}\b)(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b|"
     # A figure standing for a sum, as what a verb of money moves, in any tense: "Refunded the 7.95 delivery charge",
     # "will refund the 45 to her card", "Credited the 20 to her account"; the figure is the sum itself, or stands
     # before a noun of money (not "refunded the 2 locker bookings": a count of things).
