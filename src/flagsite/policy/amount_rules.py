@@ -82,9 +82,9 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     # What is left to pay, paid: "paid the remaining 340", "paid the last 75 over the phone" (not "the last 3 invoices", below).
     r"paid\s+the\s+(?:remaining|outstanding|last|final|full|rest of the|balance of)\s+(?P<sum11>\d[\d,]*(?:\.\d\d)?)|"
     # A figure taken, collected or received by a means of payment, whatever it was for: "Collected 129 on card at
-    # the door", "took the 35 for the pipe by card", "received 600 by bank transfer"; not "took the 35 bus".
+    # the door", "took the 35 for the pipe by card", "Took the 95 night fee in cash"; not "took the 35 bus".
     r"(?:took|taken|collected|received)\s+(?:the\s+(?:[a-z]+\s+)?)?(?P<sum10>\d[\d,]*(?:\.\d\d)?)"
-    rf"\s+(?:for\s+[^.;,]{{1,30}}?\s+)?{_BY_A_MEANS_OF_PAYMENT}|"
+    rf"\s+(?:(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\s+)?(?:for\s+[^.;,]{{1,30}}?\s+)?{_BY_A_MEANS_OF_PAYMENT}|"
     # What was priced, charged, billed or invoiced at a figure, whatever is named between: "Billed the night call-out at 145".
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the|his|her|their)\b[^.;,!?]{0,40}?\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     # The figure of a noun of money, a word or two of what it is for between: "the 12 booking fee", "the 7.95 delivery
@@ -261,7 +261,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     off the invoice", "took twenty quid off her bill"), a figure in pounds and pence before its verb
     ("27.40 paid by card"), the balance taken ("took the balance of 38.00 by card"), what was left to pay,
     paid ("paid the remaining 340"), a figure taken, collected or received by a means of payment, whatever
-    it was for ("Collected 129 on card at the door", "took the 35 for the pipe by card"; not "took the 35
+    it was for ("Collected 129 on card at the door", "took the 35 for the pipe by card", "Took the 95 night fee
+    in cash"; not "took the 35
     bus", "received 4 parcels by post"), the figure of any noun of money ("compensation of 50", "a 10
     voucher", "a credit for 12.50 against her account", "Quote came to 1,240"; a paper's own number is not:
     "invoice 4471"), what they pay made less by a figure ("her bill was reduced by 18.40"; not "reduce the
