@@ -125,7 +125,9 @@ _DIGIT_FOR_FOR = re.compile(
     # (a numbered place or thing is no noun of this kind: "Table 4 the Smith party", "room 4 the end one")
     r"(?<!\broom)(?<!\bflat)(?<!\bunit)(?<!\bbay)(?<!\bplot)(?<!\bgate)(?<!\bdoor)"
     r"(?<!\btable)(?<!\bseat)(?<!\brow)(?<!\bblock)(?<!\bfloor)(?<!\blevel)(?<!\bpitch)(?<!\bcourt)(?<!\bline)(?<!\bpage)(?<!\broute)(?<!\bzone)"
-    r"(?<=[a-z])\s+(4)\s+(?:the|his|her|their|my|our|your)\s+(?!(?:first|second|third|next|last|following|same|whole|previous)\b)[a-z]+"
+    # ("4 a quick word", "4 an update": a count comes before no article, but a rate does: "4 a day", "4 a head")
+    r"(?<=[a-z])\s+(4)\s+(?:the|his|her|their|my|our|your|an?(?!\s+(?:day|week|month|year|night|time|head|side|piece|pop|go|person|hour|minute|fortnight)\b))"
+    r"\s+(?!(?:first|second|third|next|last|following|same|whole|previous)\b)[a-z]+"
     # After a word that takes "for", before what it is for: "ready 4 collection", "thanks 4 waiting", "eligible 4 cover"
     # (a count is followed by what is counted, a plural, or "of": "booked 4 seats", "ready 4 days early", "ready 4 of the 6").
     r"|\b(?:ready|thanks|thank|eligible|suitable|responsible|waiting|wait|looking|apply|applied|qualify|qualifies|pay|paid|charge|charged"
@@ -150,19 +152,47 @@ _DIGIT_FOR_TO_AFTER_A_PERSON = re.compile(
 _LONE_DIGIT = re.compile(r"([24])(?<!\w[24])\s")
 
 
-def _digits_for_words(source: str, is_verb: Callable[[str], bool]) -> list[tuple[str, str]]:
+def _digits_for_words(written: str, is_verb: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Digits written for words in a text (as written: a number after a capitalised word names a thing)."""
     found: list[tuple[str, str]] = []
+    source = written.lower()
     lone = set(_LONE_DIGIT.findall(source))  # most texts hold neither ('2026', '24.50' are not alone)
+    if not lone:
+        return found
+    if len(source) != len(written):
+        written = source  # (a letter whose lower case is longer: positions no longer match; read it all as lower case)
+
+    def unnamed(match: re.Match[str], group: int = 1) -> bool:
+        digit = next((g for g in range(1, (match.lastindex or 0) + 1) if match.group(g) in ("2", "4")), group)
+        return not _a_numbered_thing(written, match.start(digit))
+
     if "2" in lone and (
-        _DIGIT_FOR_TO_A_PERSON.search(source)
-        or any(is_verb(m.group(2)) for m in _DIGIT_FOR_TO_AFTER_A_PERSON.finditer(source))
-        or any(not m.group(2).endswith("s") for m in _DIGIT_FOR_TO.finditer(source))
-        or any(is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) for m in _DIGIT_AFTER_GOING.finditer(source))
+        any(unnamed(m) for m in _DIGIT_FOR_TO_A_PERSON.finditer(source))
+        or any(is_verb(m.group(2)) and unnamed(m) for m in _DIGIT_FOR_TO_AFTER_A_PERSON.finditer(source))
+        or any(not m.group(2).endswith("s") and unnamed(m) for m in _DIGIT_FOR_TO.finditer(source))
+        or any(
+            is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) and unnamed(m)
+            for m in _DIGIT_AFTER_GOING.finditer(source)
+        )
     ):
         found.append(("2", "to"))  # (a plural after it is what is counted: "has 2 dogs")
-    if "4" in lone and _DIGIT_FOR_FOR.search(source):
+    if "4" in lone and any(unnamed(m) for m in _DIGIT_FOR_FOR.finditer(source)):
         found.append(("4", "for"))
     return found
+
+
+# A capitalised word inside a sentence right before a number: the number names a thing ("in Room 4 till noon",
+# "Bay 2 to the left"), which text-speak's digits never follow ("Thanks 4 waiting" opens its sentence).
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![.!?:;])(?<!^)(?<=\s)[A-Z][a-z]+\s+$")
+
+
+def _a_numbered_thing(written: str, at: int) -> bool:
+    before = written[max(0, at - 24) : at]
+    match = _CAPITALISED_BEFORE.search(before)
+    if match is None:
+        return False
+    head = written[: at - len(before) + match.start()].rstrip()
+    return bool(head) and head[-1] not in ".!?:;"
 
 
 _SLANG_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
@@ -522,7 +552,7 @@ class Lexicon:
         source = text.unmasked_links
         if not text.has_digit or ("2" not in source and "4" not in source):
             return []  # nearly every text
-        return _digits_for_words(source.lower(), self.is_base_verb)
+        return _digits_for_words(source, self.is_base_verb)
 
     def clipped_words(self, text: TextField) -> list[tuple[str, str]]:
         """Words with their first syllable clipped off in speech: "called bout the hedge" (about).

@@ -26,13 +26,16 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     """Slang or text-speak ("cuz", "u", "gonna", "thx") in a record.
 
     ## What it does
-    Finds words from a list of slang and text-speak that are never standard English, and the
+    Finds words from a list of slang and text-speak that are never standard English (chat's initialisms among
+    them: "lmk", "iirc", "afaik", "nvm"), and the
     inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
     part", "a new hinge 4 the lid", "a token 4 another wash" (a count comes after "another"), "ready 4 collection", "thanks 4 waiting", "eligible 4
-    cover" (after a word that takes "for"; not "booked 4 seats", "ready 4 days early"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
-    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party"), a letter for a word ("spoke w her neighbour", "was fine w that",
+    cover" (after a word that takes "for"; not "booked 4 seats", "ready 4 days early"), "came down 4 a quick word" (a count
+    comes before no article; not a rate, "lifts 4 a day"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
+    double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party", nor a
+    number after a capitalised word inside a sentence, which names a thing: "leave Room 4 till last"), a letter for a word ("spoke w her neighbour", "was fine w that",
     "blocked w leaves", "tuned n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "the w key", "vitamin c"), "cud" after who
     could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), or in some of
@@ -117,8 +120,10 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # a unit of measure: "40 mbar", "3 kPa"
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
-        if lexicon.spelt_without_vowels(lower) or (word == lower and lexicon.letters_left_out(lower) and _written_in_text_speak(subject)):
-            continue  # "wld", "cld"; "shd", "yday" in a text written in text-speak: P301's
+        if lexicon.spelt_without_vowels(lower) or (
+            word == lower and (lexicon.letters_left_out(lower) or _VOWELS.isdisjoint(lower)) and _written_in_text_speak(subject)
+        ):
+            continue  # "wld", "cld"; "shd", "yday", "smth" in a text written in text-speak: P301's
         if lexicon.short_form(lower) or lexicon.clipped_form(lower):
             continue  # a short form of a long word: "appt" (appointment), "pedis" (pedicures)
         if lexicon.slang_inflected(lower):
@@ -130,6 +135,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
     return wrong
 
 
+_VOWELS = frozenset("aeiouy")
 # A day or a month one slip away: capitalised like a name, but a misspelling all the same.
 _CALENDAR_SLIP = re.compile(
     rf"^(?=[a-z]{{5,}}$)(?!(?:{WEEKDAYS}|january|february|march|april|june|july|"
@@ -334,7 +340,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     the opening of a longer one, ending in "i", "o" or "y", or its plural ("pedis", "resi"; not "studi", "studio" with
     its last letter dropped), text-speak with an ending ("msg'd": P301's), a word in lower case of three to five
     letters that leaves letters out of a common word, its first and last kept, in a record written in text-speak
-    elsewhere ("shd", "yday" beside "2" for "to": the writer's register, not a slip; "wich" in plain prose is), words
+    elsewhere, or a word in lower case without a vowel there ("shd", "yday", "smth" beside "2" for "to": the writer's
+    register, not a slip; "wich" in plain prose is), words
     written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor"), a trade's word made by the regular
     endings (-er, -ing, a past in -ed with its last letter doubled) from a word seen more than rarely, when no common word

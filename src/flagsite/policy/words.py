@@ -41,6 +41,11 @@ SLANG: dict[str, str] = {
     "meds": "medication", "sry": "sorry", "ig": "I guess", "rn": "right now",
     "tbf": "(remove it)", "ngl": "(remove it)", "txt": "text", "txted": "texted", "txting": "texting", "2nite": "tonight",
     "tonite": "tonight", "abt": "about", "wrt": "about",
+    # Initialisms of chat, typed in lower case: "lmk if she needs it", "iirc he paid in May", "nvm the last note".
+    "lmk": "let (us) know", "hmu": "contact (us)", "nvm": "(remove it)", "iirc": "(check and state it)",
+    "afaik": "(check and state it)", "imho": "(remove it: opinion)", "fwiw": "(remove it)", "ikr": "(remove it)",
+    "jk": "(remove it)", "tysm": "thank you", "tyvm": "thank you", "ofc": "of course", "obvs": "obviously",
+    "omw": "on my way", "gtg": "(remove it)", "rofl": "(remove it)", "irl": "in person",
     # Sign-offs in text-speak, and an app's name clipped as it is spoken ("tagged her on insta").
     "cya": "see you", "ttyl": "talk later", "ttfn": "goodbye", "brb": "(remove it)", "insta": "Instagram",
     # Australian clippings in -o and -ie: "had a look this arvo".
