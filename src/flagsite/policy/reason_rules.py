@@ -31,10 +31,11 @@ _QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”]|(?<![\w])['‘][^'‘’
 _QUOTE_MARKS = ('"', "“", "„", "'", "‘")  # a quotation in _QUOTED opens with one of these
 
 
-def _content_words(text: TextField, subject: Subject) -> list[str]:
-    """Words that say something about the issue: not filler, names, quotes, slang, insults or judgements."""
+def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> list[str]:
+    """Words that say something about the issue: not filler, names, slang, insults or judgements, nor quotations
+    (unless ``quoted``)."""
     lexicon = subject.lexicon
-    if any(mark in text.masked for mark in _QUOTE_MARKS):
+    if not quoted and any(mark in text.masked for mark in _QUOTE_MARKS):
         unquoted = _QUOTED.sub(" ", text.masked)
         words = [w.lower().replace("’", "'") for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", unquoted)]
     else:
@@ -71,7 +72,10 @@ def _content_words(text: TextField, subject: Subject) -> list[str]:
         said_of_the_contact |= {m.group(m.lastindex or 0) for m in _ABOUT_IN_MORE_WORDS.finditer(text.lowered)}
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
         said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names, filler)
-    return [w for w in kept if w not in said_of_the_contact]
+    kept = [w for w in kept if w not in said_of_the_contact]
+    if 2 <= len(kept) <= 4:  # a short reason: its words that say nothing, misspelt by a letter ("Rang abuot her acount")
+        kept = [w for w in kept if lexicon.is_known(w) or not _a_slip_of(w, filler)]
+    return kept
 
 
 _WEEKDAYS = frozenset(WEEKDAYS.split("|"))
@@ -136,7 +140,9 @@ _PARTICLES_OF_COMING = frozenset("by in into round over past out up down".split(
 _PARTICLES_OF_CALLING = frozenset("in back up down round through".split())  # "rang down from room 12", "phoned back"
 # A talk had: "had a quick word", "having a chat".
 _HAVING = frozenset("had have has having".split())
-_A_TALK = frozenset("word chat natter chinwag yarn gossip catch talk".split())
+_A_TALK = frozenset("word chat natter chinwag yarn gossip catch talk blether confab conflab powwow chit".split())
+# (And words for a talk that are other things too, read so after "a": "for a good old jaw", "for a gab".)
+_A_TALK |= frozenset("jaw gab".split())
 _GETTING = frozenset("got get gets getting".split())  # "got in touch", "getting in contact"
 # A message left or put somewhere is getting in touch: "left a voicemail", "slipped a letter under the door".
 _LEFT_MESSAGES = frozenset("message msg voicemail note text email letter card".split())
@@ -278,7 +284,7 @@ def _a_form_of(word: str, filler: frozenset[str]) -> bool:
 # "telephone enquiry", "email from the tenant", "voicemail left by Mrs Lim", "letter about her membership".
 _CHANNELS = frozenset("phone telephone tel email e-mail mail post letter letters correspondence voicemail voicemails text texts fax webchat sms dm dms pm".split())
 # The size or kind of a talk, not its subject: "quick chat", "brief call", "general enquiry".
-_TALK_SIZES = frozenset("quick brief short long little small general routine random simple".split())
+_TALK_SIZES = frozenset("quick brief short long little small general routine random simple good old proper".split())
 _TALK = frozenset("call calls chat conversation enquiry enquiries inquiry inquiries query queries question questions message messages".split())
 _SENT_BY = frozenset(("from", "by", "about", "re", "regarding"))  # "letter from ...", "email about ..."
 # Words one of which a reason holds when _the_contact_itself may find something in it.
@@ -286,6 +292,10 @@ _POINTING = frozenset("see per refer details notes info information".split())
 # A reason that follows up or points back names when the earlier contact was, not what it was about.
 _POINTING_BACK = frozenset("following follow chasing chased callback previous earlier again happened".split())
 _TIMES = frozenset(f"{WEEKDAYS.replace('|', ' ')} last week weeks month day days yesterday today ago morning afternoon evening".split())
+# How much contact, said of a channel, makes the channel the issue: "less post from us", "too many emails from the shop".
+_HOW_MUCH = frozenset("less fewer more many much no".split())
+# Sizes of a talk that only say so beside a word of talk; "good", "old" and "proper" say it only after "a", before one.
+_TALK_SIZES_ALONE = frozenset("quick brief short long little small general routine random simple".split())
 # How many contacts this one makes: "second letter", "third email", "another call".
 _ORDINALS = frozenset("second third fourth fifth another further latest".split())
 _CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | _POINTING | _POINTING_BACK | _ORDINALS
@@ -313,6 +323,8 @@ def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str
     said: set[str] = set()
     for index, word in enumerate(words):
         after = words[index + 1 : index + 3]
+        if (word in _CHANNELS and index and words[index - 1] in _HOW_MUCH) or (word in _TALK_SIZES and word not in _TALK_SIZES_ALONE):
+            continue  # how much of it is the issue: "wants fewer texts from us"; "a good ..." is no talk's size by itself
         if word in _CHANNELS or word in _TALK_SIZES:
             if after[:1] and (after[0] in _TALK or (after[0] in _CHANNELS and after[1:] and after[1] in _TALK)):
                 said.add(word)  # "general enquiry", "brief phone call"
@@ -340,6 +352,18 @@ def _after_a_determiner(words: list[str], index: int, kept: list[str]) -> bool:
     """Whether a determiner opens the noun phrase a word ends: "the quote", "the gutter quote" (a noun before it)."""
     before = words[index - 1]
     return before in DETERMINERS or (index > 1 and before in kept and words[index - 2] in DETERMINERS)
+
+
+def _names_the_issue(text: TextField, subject: Subject) -> bool:
+    """Whether a reason names the issue: two words of it outside any quotation, or, when it is only a quotation and
+    who said it, three inside ('Her email: "your driver reversed over my dahlias"': P303 asks for it in the note's
+    own words); 'Her text said "please call me back"' and 'Wants to cancel, said "this is the worst service"' name none."""
+    left = _content_words(text, subject)
+    if len(left) >= 2:
+        return True
+    if not all(w in _CHANNELS or w in _TALK for w in left) or not any(mark in text.masked for mark in _QUOTE_MARKS):
+        return False
+    return len(_content_words(text, subject, quoted=True)) >= 3
 
 
 @rule("P103", "reason-too-vague", "error", "note")
@@ -381,7 +405,13 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     read as "called". "Had a word at the
     wheel about her membership" names only her membership; "Dad stopped by reception to report the
     broken gate latch" names the issue. A judging word counts only in a reason about no person: "The
-    shower is cold" names the issue.
+    shower is cold" names the issue. A noun of talk is a talk however it is called ("in for a blether", "a confab",
+    "a powwow", "a chit-chat", "for a good old jaw"); in a short reason a word that is one letter from a word that
+    says nothing, and no word itself, says nothing too ("Rang abuot her acount"); how much contact the customer
+    wants is the issue ("Wants less post from us", "too many emails from the shop"). A reason that is only a
+    quotation and who said it is read by the quotation ('Her email: "your driver reversed over my dahlias"' names the
+    issue, P303 asks for it in the note's own words; 'Her text said "please call me back"' does not); beside words
+    of its own it is not ('Wants to cancel, said "this is the worst service"' names none).
 
     Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
     learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
@@ -402,7 +432,7 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     """
     assert subject.note is not None
     for text in subject.texts:
-        if text.loc == ("reason",) and not is_todo(text.text) and len(_content_words(text, subject)) < 2:
+        if text.loc == ("reason",) and not is_todo(text.text) and not _names_the_issue(text, subject):
             yield Hit(("reason",), f"reason {describe(text.text)} does not say what the issue was; state the customer's concern or why they were contacted, specifically")
 
 
@@ -433,7 +463,7 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
         return False  # rarely: an act to come, named ("will speak to both parents")
     if _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known):
         return True
-    if " out" in lowered or " up" in lowered or " over" in lowered or " right" in lowered or " good" in lowered:  # rarely: "we ironed the whole thing out", read as "sorted it"
+    if any(particle in lowered for particle in _PARTICLES_OF_FIXING):  # rarely: "we ironed the whole thing out", read as "sorted it"
         lowered = _FIXED_IT.sub("sorted it", lowered)
         found = _RESOLUTION_WORD.findall(lowered)
     if " it" in lowered and (" on" in lowered or " into" in lowered) and _ON_TO_IT.search(lowered):  # rarely: "got straight onto it"
@@ -459,11 +489,16 @@ _TROUBLE_NO_MORE = re.compile(
 _FIXED_IT = re.compile(
     r"\b(?:straighten|iron|work|sort|fix|clear|patch|smooth|square|got|get)(?:ed|d)?\s+"
     r"(?:it|this|that|everything|things|it all|all of it|the (?:whole )?(?:thing|lot|matter|issue|problem))(?:\s+all)?\s+"
-    r"(?:out|up|over|(?:straightened|sorted|ironed|worked|fixed|cleared) (?:out|up))\b|"
+    r"(?:out|up|over|through|(?:straightened|sorted|ironed|worked|fixed|cleared) (?:out|up))\b|"
+    # (and taken to its end: "saw it through", "followed the matter through", "carried it through to the end")
+    r"\b(?:saw|seen|see|follow|followed|carry|carried|push|pushed|take|took|taken)\s+"
+    r"(?:it|this|that|everything|things|it all|the (?:whole )?(?:thing|matter|issue|problem|complaint|case|job))\s+through\b|"
     # (and put or set right, made good: "have put things right for him", "it's all been put right")
     r"\b(?:(?:put|set|make|made|putting|setting)\s+(?:it|this|that|everything|things|matters|it all|all of it)(?:\s+all)?|"
     r"(?:been|be|was|were|is)\s+(?:all\s+)?(?:put|set|made))\s+(?:right|straight|good)\b"
 )
+# One of these is in every match of _FIXED_IT: an entry without any is not searched.
+_PARTICLES_OF_FIXING = (" out", " up", " over", " right", " good", " through")
 # Getting on to the issue as a whole, an idiom of handling it: "got on it right away", "jumped straight on it", "got
 # stuck into it", "cracked on with it", "was onto it"; read as "sorted it".
 _ON_TO_IT = re.compile(
@@ -499,7 +534,7 @@ def _only_empty_words(lowered: str, words: list[str], named: set[str], is_known:
     if not left:
         return True
     if len(left) == 1 and is_known is not None:  # rarely: one word left, maybe an empty one misspelt ("delt", "resolvd")
-        if not is_known(left[0]) and _a_slip_of_an_empty_word(left[0]):
+        if not is_known(left[0]) and _a_slip_of(left[0], _SAYS_NOTHING):
             return True
     if len(left) <= 4:
         stripped = _ASIDES.sub(" ", lowered)  # rarely: who did it, where, how or by what rule, taken out
@@ -521,12 +556,13 @@ def _a_manner(word: str) -> bool:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _a_slip_of_an_empty_word(word: str) -> bool:
-    """Whether a word not spelled right is one letter from an empty one, left out, added, changed or swapped: "delt" (dealt)."""
+def _a_slip_of(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a word not spelled right is one letter from one of ``vocabulary`` of more than three letters, left out,
+    added, changed or swapped: "delt" (dealt), "abuot" (about)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     slips = [a + c + b for a, b in splits for c in _LETTERS] + [a + b[1:] for a, b in splits if b]
     slips += [a + c + b[1:] for a, b in splits if b for c in _LETTERS] + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    return any(slip in _SAYS_NOTHING and len(slip) > 3 for slip in slips)
+    return any(slip in vocabulary and len(slip) > 3 for slip in slips)
 # A name or a title as written, with the particles inside a name: "Mrs Lim's complaint", "Mr ap Gwilym"; not "the account".
 _CAPITALISED = re.compile(r"\b[A-Z][a-z']*(?:\s+[a-z]{1,4}\s+[A-Z][a-z']*)*")
 # The plain forms of verbs of handling, giving and talking, which a second language may write for the past: "I help
@@ -594,7 +630,18 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     that names only who, where and when ("Tech onsite Tues AM", "Engineer out Thursday, job done, customer happy",
     "Operations have now looked after this for her") name none: "Crew took care of it on the Thursday.",
     "Spoke to the driver and dealt with it.", "Matter is handled by the deck crew, is finish now.",
-    "Looked into it together with him on the chat and it is sorted now.", "I have reviewed Mrs
+    "Looked into it together with him on the chat and it is sorted now.", "Rang accounts and emailed the yard."
+    (whom a call went to, whatever it is called: "contacted housekeeping and the night manager", "got hold of the
+    fleet manager"; where a visit went: "Attended the farm the same afternoon"; not "emailed the team photos"),
+    "Went out and saw to the ewes." (the thing a verb of handling was put to: "dealt with the cow"; what was done
+    to it, "by fitting a new washer", stays), "Ran the usual checks." (a deed named by its kind: "made the
+    necessary adjustments", "performed the relevant tests"), "I talk with him long time and now he is less angry."
+    (a state compared: "she is more relax"), "Took ownership of the job and worked it through with the drivers." (the
+    issue taken to its end: "saw it through", "progressed to completion", "brought it to a close", "finalised to
+    her satisfaction"), "The concern was picked up by our team." (the issue as the subject of a verb in the passive;
+    "the complaint was upheld" names a deed), "Addressed with the printers." (the issue taken up with someone), "Very
+    demanding gentleman, hovered over the lad the entire time." (after a judgement of a person, a clause with no
+    subject of its own says what that person did; "Rude man, refunded him anyway" names a deed), "I have reviewed Mrs
     Ashworth-Keene's correspondence and dealt with the matter in accordance with the adoption scheme
     procedure." What a verb is put on, whom a thing is passed to or raised with ("Passed her complaint
     to the practice manager.", "Logged it with the installer."), "in" a manner ("Handled the call in
@@ -676,6 +723,8 @@ _PERSON_PREPOSITIONS = frozenset("by to with for from between onto".split())  # 
 _PASSING = frozenset("passed passing forwarded handed escalated referred transferred sent reported logged raised flagged".split())
 # After a verb of talking, "to" or "with" opens whoever was talked to, named as anything: "a word with the other boater".
 _TALKING = frozenset("spoke speak spoken speaking talk talked talking chat chatted word words liaised chinwag natter yarn conversation discussion base".split())
+# (And the issue taken up with someone: "addressed with the printers", "raised it with the roasters".)
+_TALKING |= frozenset("addressed raised taken took".split())
 # Words that end a noun phrase: the next preposition, conjunction, verb of being or pronoun.
 _PHRASE_ENDS = _PLACE_OR_TIME | _PERSON_PREPOSITIONS | frozenset(
     """about of as and or but then so who which that is was were are has have had been be it this now already
@@ -693,7 +742,9 @@ _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave gi
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
 _WHEN = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then later
-    time after afterwards since again never ever first lunch lunchtime hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm""".split()
+    time after afterwards since again never ever first lunch lunchtime hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm"""
+    # (and how often: "always she find a problem", "constantly on the phone")
+    """ always constantly forever often usually""".split()
 )
 # The customer's own message, named as the issue: "reviewed her correspondence", "his letter has been considered".
 _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".split())
@@ -701,6 +752,7 @@ _THEIR_MESSAGE = frozenset("letter letters correspondence message messages".spli
 _GIVEN_BY_KIND = frozenset("response responses reply answer answers resolution solution".split())
 # People named by a pronoun, a relative one too: "everyone's satisfaction", "the site owner, who has been made aware".
 _ANYONE = frozenset("everyone everybody anyone anybody someone somebody who whom anything something nothing where".split())
+_ANYONE |= frozenset("whatever whoever whichever wherever whenever".split())  # "never satisfied whatever we do"
 # The size or kind of a look or a talk, degree and company: "a good old look", "a lot calmer", "this one",
 # "got there", "looked into it together".
 _SIZE_OR_DEGREE = frozenset(
@@ -735,8 +787,10 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
     lexicon = subject.lexicon
     if len(words) > 30:
         return False
-    if _EMPTY_VERBS.isdisjoint(words):  # the usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR")
-        if len(words) > 8:
+    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]):
+        # The usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR"); an entry that opens on the
+        # issue is read on ("Her complaint was picked up by ..."), and so is one that opens judging a person.
+        if len(words) > 8 and not any(lexicon.judges_a_person(w) for w in words[:2]):
             return False
         if _STATES_REACHED.isdisjoint(words):  # or a state reached with no verb of handling: "Tech out Weds, all working now"
             if not any(lexicon.judges_a_person(w) for w in words if w not in _NO_DEED_WORDS):
@@ -754,10 +808,14 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         lowered = _AS_NEEDED.sub(" ", lowered)  # rarely: a manner, "rectified where needed"
     if _A_DIGIT.search(lowered):
         lowered = _A_RECORD_BY_NUMBER.sub(" ", lowered)  # which record, not what was done: "under case number 44817"
+    judged = False  # whether the clause before judges a person with no verb: "Very fussy woman, ..."
     for clause in _CLAUSES.split(lowered):
         words = [_plain(w) for w in clause.split()]
+        if judged and _conduct_of_the_judged(words):
+            continue  # what that person did, not a deed: "Very fussy woman, complained about every single thing."
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
+        judged = _a_judgement(words, lexicon.judges_a_person)
         deeds = _deeds_in(words, names, lexicon)
         if deeds and all(w.capitalize() in item for w in deeds):  # rarely: only words written as names are left
             written = _names_as_written(item, lexicon.is_known)
@@ -768,10 +826,20 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
     return True
 
 
+def _conduct_of_the_judged(words: list[str]) -> bool:
+    """A clause with no subject of its own after a judgement of a person: its verb is that person's conduct ("complained
+    about every single thing", "hovered over the lad the entire time"), unless it acts on them ("refunded him anyway")."""
+    return bool(words) and (words[0].endswith("ed") or words[0] in _IRREGULAR_PAST) and _OBJECT_PRONOUNS.isdisjoint(words)
+
+
 def _deeds_in(words: list[str], names: frozenset[str], lexicon: Lexicon) -> list[str]:
     """The words of a clause that may name a deed once its who, where, when and how are taken away; none when what
     is left says no deed, judges the person, says a thing is fine or names only who, where and when."""
     left = [w for w in _without_who_where_when(words, names, lexicon.is_base_verb) if not _a_name(w, names)]
+    if not _OF_A_KIND.isdisjoint(left) or "more" in left or "less" in left or not _A_FINISH.isdisjoint(left):  # rarely
+        left = _without_kinds_and_degrees(left)
+    if left[:3] and not _ISSUE_BY_KIND.isdisjoint(left[:3]):  # rarely: the issue as what was done to ("the concern was picked up")
+        left = _without_the_issue_done_to(left)
     if all(_says_no_deed(w, names) for w in left) or _a_judgement(left, lexicon.judges_a_person) or _a_state_of_a_thing(left):
         return []
     if _who_where_and_when_alone(left, names):
@@ -796,6 +864,60 @@ def _names_as_written(item: str, is_known: Callable[[str], bool]) -> frozenset[s
 
 
 _NOBODY: frozenset[str] = frozenset()
+
+
+# Words that name a deed or a thing by its kind alone, whatever the noun after them: "ran the usual checks", "made the
+# necessary adjustments", "performed the relevant tests"; "the winter rate" names one.
+_OF_A_KIND = frozenset("usual normal standard regular routine customary necessary needful relevant appropriate required requisite".split())
+# What a person or thing is now, compared: "now he is less angry", "she is more relax" (as a second language may write it).
+_BEING = frozenset("is are was were be been being feels feel felt seems seemed".split())
+
+
+# The end reached, after "to": "brought it to a close", "progressed to completion", "taken to a conclusion".
+_A_FINISH = frozenset("close end conclusion completion closure".split())
+# The issue named by its kind, as the subject of a verb in the passive: "The concern was picked up by our team".
+_ISSUE_BY_KIND = _KINDS_OF_ISSUE | frozenset("complaint complaints case situation enquiry enquiries inquiry ticket problem problems".split())
+# Verbs whose past participle says what was decided or paid, a deed even when done to the issue: "the complaint was upheld".
+_DECIDED = frozenset(
+    """upheld rejected declined refused approved granted denied withdrawn cancelled canceled refunded waived credited
+    reimbursed paid compensated settled dismissed overturned""".split()
+)
+
+
+def _without_the_issue_done_to(words: list[str]) -> list[str]:
+    """A clause less its verb in the passive when its subject is the issue named by its kind: "the concern was picked
+    up", "her case has been moved on" say what was done to the issue, no deed; "the complaint was upheld" says one."""
+    index = 0
+    while index < len(words) and (words[index] in _OPENERS or words[index] in _ISSUE_BY_KIND):
+        index += 1
+    if not index or index >= len(words) or words[index] not in _COPULAS:
+        return words
+    while index < len(words) and (words[index] in _COPULAS or words[index] in _WHEN or words[index] == "now"):
+        index += 1
+    if index >= len(words) or words[index] in _DECIDED or not (words[index].endswith("ed") or words[index] in _IRREGULAR_PAST):
+        return words
+    end = index + 1 + (index + 1 < len(words) and words[index + 1] in _NO_OBJECT)  # and its particle: "picked up"
+    return words[:index] + words[end:]
+
+
+def _without_kinds_and_degrees(words: list[str]) -> list[str]:
+    """A clause's words less a noun named by its kind ("the usual checks"), a state compared after a verb of being
+    ("is more calm") and an end reached ("brought it to a close"): what they say is no deed."""
+    kept: list[str] = []
+    skip = 0
+    for index, word in enumerate(words):
+        if skip:
+            skip -= 1
+        elif word in _A_FINISH and "to" in words[max(0, index - 2) : index]:
+            continue
+        elif word in _OF_A_KIND:
+            end = _a_phrase_end(words, index + 1)
+            skip = end - index - 1 if end - index <= 3 else 0  # the noun and one before it: "the usual safety checks"
+        elif word in ("more", "less") and index and words[index - 1] in _BEING and index + 1 < len(words):
+            skip = 1
+        else:
+            kept.append(word)
+    return kept
 
 
 def _a_state_of_a_thing(words: list[str]) -> bool:
@@ -838,6 +960,8 @@ def _a_thing_acted_on(words: list[str], names: frozenset[str], judges_a_person: 
     if start >= len(words):
         return False
     verb = words[start]
+    if (verb in _CALLING or verb in _SENDING) and _whom_called(words, start, names):
+        return False  # whom, not what: "contacted housekeeping"
     if verb not in _EMPTY_VERBS:
         return verb.endswith("ed") and not _says_no_deed(verb, names) and not judges_a_person(verb)
     for word in words[start + 1 : start + 4]:
@@ -880,10 +1004,14 @@ _STATES_REACHED = REPORTED_STATES | frozenset("better working".split())
 _EMPTY_VERBS = _HANDLING | frozenset(w for w in _SAYS_NOTHING if w.endswith("ed")) | frozenset("solve fix resolve inform".split())
 # (And their plain forms, which a second language may write for the past: "I speak with her long time".)
 _EMPTY_VERBS |= _PLAIN_FORMS
+# Verbs of doing whose object is the deed, and of taking the issue on to its end in the words of an office, which by
+# themselves name none: "performed the relevant tests", "progressed to completion", "finalised to her satisfaction".
+_DOING = frozenset("performed conducted undertook undertaken progressed finalised finalized completion closure".split())
+_EMPTY_VERBS |= _DOING
 _NO_DEED_WORDS = (
     _COMING  # a visit said in place of what was done: "Mike swung by after his last job"
     | ACCOUNT_PARTY_ROLES  # the customer by another name: "cust good w/ it", "the guest"
-    | _SAYS_NOTHING | _HANDLING | _WHEN | _THEIR_MESSAGE | _GIVEN_BY_KIND | _ANYONE | _SIZE_OR_DEGREE | HONORIFICS | REPORTED_STATES | _BEING_FINE
+    | _SAYS_NOTHING | _HANDLING | _DOING | _WHEN | _THEIR_MESSAGE | _GIVEN_BY_KIND | _ANYONE | _SIZE_OR_DEGREE | HONORIFICS | REPORTED_STATES | _BEING_FINE
 )
 
 
@@ -921,13 +1049,20 @@ def _a_phrase_end(words: list[str], start: int) -> int:
 
 
 def _without_who_where_when(words: list[str], names: frozenset[str], is_base_verb: Callable[[str], bool]) -> list[str]:
-    """The words of a clause less who did it (its subject or "by ..."), to or with whom, where, when and over what channel."""
+    """The words of a clause less who did it (its subject or "by ..."), to or with whom, where, when and over what channel,
+    whom a call went to ("rang accounts") and the thing a verb of handling was put to ("dealt with the cow")."""
     start = _the_subject_end(words, names)
     kept: list[str] = []
     index = start
     while index < len(words):
         word = words[index]
         before = words[index - 1] if index > 0 else ""
+        if _whom_called(words, index, names):
+            index = _a_phrase_end(words, index + (2 if word == "hold" else 1))  # the call and whom it went to
+            continue
+        if word in ("with", "to") and before in _PUT_TO:
+            index = _a_phrase_end(words, index + 1)
+            continue
         if word in _PERSON_PREPOSITIONS or word in _PLACE_OR_TIME:
             end = _a_phrase_end(words, index + 1)
             if end > index + 1 and word in _PERSON_PREPOSITIONS and not (word in ("to", "with") and not _PASSING.isdisjoint(words[:index])):
@@ -944,6 +1079,34 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
         kept.append(word)
         index += 1
     return kept
+
+
+# Verbs of getting in touch whose object is always whom, whatever it is called: "rang accounts", "contacted housekeeping
+# and the night manager", "got hold of the depot"; not "called out an engineer", "phoned through the order".
+_CALLING = frozenset("rang rung phoned telephoned called contacted reached".split())
+# (And a visit, whose object is where: "Attended the farm the same afternoon", "visited the site"; not "attended to".)
+_CALLING |= frozenset("attended visited".split())
+# Verbs of sending whose object is whom only when it is a person or staff: "emailed the yard"; not "emailed the invoice".
+_SENDING = frozenset("emailed messaged texted mailed".split())
+_AHEAD = frozenset("ahead forward around".split())  # where a call went that is no one: "rang ahead as asked"
+_EMPTY_VERBS |= _CALLING | _SENDING
+_NO_DEED_WORDS |= _CALLING | _SENDING  # a call or a visit by itself: "Called round on Friday"
+# Verbs of handling whose object after "with" or "to" is only the thing the issue was about: "dealt with the cow", "saw
+# to the ewes", "attended to the radiator" (what was done to it, "by fitting a new washer", stays).
+_PUT_TO = frozenset("dealt deal deals dealing saw seen see sees attended attend attends attending".split())
+
+
+def _whom_called(words: list[str], index: int, names: frozenset[str]) -> bool:
+    """Whether the word at index is a verb of getting in touch and the noun phrase after it whom: "rang accounts"."""
+    word, after = words[index], words[index + 1 : index + 2]
+    if word == "hold":
+        return index > 0 and words[index - 1] in _GETTING and after == ["of"] and index + 2 < len(words)
+    if not after or after[0] in _PHRASE_ENDS or after[0] in _NO_OBJECT or after[0] in _WHEN or after[0] in _AHEAD:
+        return False  # "called out", "phoned back", "rang in", "rang ahead", "called again"
+    if word in _CALLING:
+        return True  # (whatever it is called)
+    end = _a_phrase_end(words, index + 1)
+    return word in _SENDING and _a_person(words, end - 1, names)  # "emailed the yard"; not "emailed the team photos"
 
 
 # Verbs "at" belongs to ("looked at the boiler"); after any other verb "at" opens a place: "Handled at the till".

@@ -234,6 +234,8 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     # Talking itself, and someone or something not named: "wanted to talk to someone about the account".
     """ talk talks talked talking speak speaks spoke speaking chat chatting natter nattered chinwag discuss discussed
     discussing say someone somebody anyone anybody everyone everybody"""
+    # Nouns for a talk that name nothing else: "in for a blether", "wanted a powwow", "a chit-chat", "a heart-to-heart".
+    """ blether blethers confab conflab powwow chitchat chit"""
     # The issue named only by its kind, a wish, a chase, and a time that points back: "Complaint regarding
     # the service", "the earlier points", "wished to discuss a matter", "chased up the parcel", "callback about the previous matter".
     """ matter matters point points complaint complaints case wish wished wishing chase chased chases chasing
