@@ -632,7 +632,7 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "Spoke to the driver and dealt with it.", "Matter is handled by the deck crew, is finish now.",
     "Looked into it together with him on the chat and it is sorted now.", "Rang accounts and emailed the yard."
     (whom a call went to, whatever it is called: "contacted housekeeping and the night manager", "got hold of the
-    fleet manager"; where a visit went: "Attended the farm the same afternoon"; not "emailed the team photos"),
+    fleet manager", "Buzzed the IT lads and pinged facilities"; where a visit went: "Attended the farm the same afternoon"; not "emailed the team photos"),
     "Went out and saw to the ewes." (the thing a verb of handling was put to: "dealt with the cow"; what was done
     to it, "by fitting a new washer", stays), "Ran the usual checks." (a deed named by its kind: "made the
     necessary adjustments", "performed the relevant tests"), "I talk with him long time and now he is less angry."
@@ -913,7 +913,7 @@ def _without_kinds_and_degrees(words: list[str]) -> list[str]:
         elif word in _OF_A_KIND:
             end = _a_phrase_end(words, index + 1)
             skip = end - index - 1 if end - index <= 3 else 0  # the noun and one before it: "the usual safety checks"
-        elif word in ("more", "less") and index and words[index - 1] in _BEING and index + 1 < len(words):
+        elif word in ("more", "less") and (not index or words[index - 1] in _BEING) and index + 1 < len(words):
             skip = 1
         else:
             kept.append(word)
@@ -1083,11 +1083,11 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
 
 # Verbs of getting in touch whose object is always whom, whatever it is called: "rang accounts", "contacted housekeeping
 # and the night manager", "got hold of the depot"; not "called out an engineer", "phoned through the order".
-_CALLING = frozenset("rang rung phoned telephoned called contacted reached".split())
+_SENDING = frozenset("emailed emailing messaged messaging msgd texted texting mailed wrote writing".split())
+_CALLING = _CONTACTING - _SENDING | frozenset(("reached",))
 # (And a visit, whose object is where: "Attended the farm the same afternoon", "visited the site"; not "attended to".)
 _CALLING |= frozenset("attended visited".split())
-# Verbs of sending whose object is whom only when it is a person or staff: "emailed the yard"; not "emailed the invoice".
-_SENDING = frozenset("emailed messaged texted mailed".split())
+# (Verbs of sending, above, have for object whom only when it is a person or staff: "emailed the yard"; not "emailed the invoice".)
 _AHEAD = frozenset("ahead forward around".split())  # where a call went that is no one: "rang ahead as asked"
 _EMPTY_VERBS |= _CALLING | _SENDING
 _NO_DEED_WORDS |= _CALLING | _SENDING  # a call or a visit by itself: "Called round on Friday"
