@@ -10,7 +10,7 @@ from ..rules import Hit, rule
 from .lexicon import Lexicon
 from .note_common import DETERMINERS, is_role, preference_text
 from .subject import Subject
-from .text import TextField, sentences
+from .text import SINGLE_QUOTED, TextField, sentences
 from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, RELATIONS, ROLE_NAMES, WEEKDAYS
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
@@ -42,7 +42,8 @@ _DURABLE = re.compile(
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
     r"(?:asked|asks|asking|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only|do not|don't|must not|mustn't|should not|shouldn't)\b|"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
-    r"(?:do not|don't|does not want|doesn't want|not to|no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
+    # (not what something came "with no": "nine hours with no text updates")
+    r"(?:do not|don't|does not want|doesn't want|not to|(?<!with )no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
     r"(?:all|any|every) (?:the )?(?:future |of (?:his|her|their) )?(?:letters?|reminders?|calls?|appointments?|correspondence|post|mail|"
     r"emails?|invoices?|statements?|orders?|contact|communications?|bookings?|visits?|deliver(?:y|ies)|messages|paperwork|"
     r"airports?|flights?|stays?|jobs?)|"
@@ -232,10 +233,22 @@ _QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 _ONE_OF_SEVERAL = re.compile(r"\b(?:one|some|two|three|several|a few|none|any|either|neither) of (?:the|her|his|their|our|them)\b[^.;]*$")
 
 
+# "one guest has a nut allergy", "the guests with allergies": a person among others, or people in the plural, named by role.
+_ONE_AMONG_OTHERS = re.compile(
+    r"\b(?:(one|a|an|another|two|three|four|some|several|many|other|those|the)\s+)(?:[a-z-]+\s+)?([a-z]+)\s+"
+    # (where they are: "one child in his class has")
+    r"(?:(?:in|at|on|from|of)\s+(?:his|her|their|the|a|an|our)\s+[a-z-]+\s+)?(?:(?:also\s+|now\s+)?(?:has|have|is|are|with|who)\s+)?$"
+)
+_PEOPLE_AMONG_OTHERS = frozenset("child children kid kids pupil pupils attendee attendees delegate delegates".split())
+
+
 def _of_someone_else(before: str) -> bool:
     """Whether a standing fact is said of a relative, another person named by role, or one of several people, not the customer."""
     lowered = before.lower()
     if "of " in lowered and _ONE_OF_SEVERAL.search(lowered):
+        return True
+    among = _ONE_AMONG_OTHERS.search(lowered)
+    if among and (is_role(among.group(2)) or among.group(2) in _PEOPLE_AMONG_OTHERS) and (among.group(1) != "the" or among.group(2).endswith("s")):
         return True
     found = _WHO_AFTER_SOMEONE.search(lowered) or _THEIR_RELATION_BEFORE.search(_COPULAS_AT_END.sub(" ", lowered))
     if found is None or not is_role(found.group(1)):
@@ -256,8 +269,12 @@ _ORDER = re.compile(
 _DUTY_EVERY_TIME = re.compile(
     r"\b(?:must|should|is to|are to|has to|have to|needs? to)\b[^.;]*\b(?:for|on|at|with|in) (?:every|each) (?!time\b|one\b|of\b|other\b)[a-z]+"
 )
-# "Wade checked her", "Boat dragging her mooring": a name or a thing before its verb, not an order.
-_A_SUBJECT_AFTER = re.compile(r"^\s+(?:[a-z]+ed|[a-z]{3,}ing|is|was|has|had|said|says|asked|told|came|rang|went)\b")
+# "Wade checked her", "Boat dragging her mooring", "Bank sent him a new card": a name or a thing before its verb, not an
+# order (a past that is also a plain form, a noun or a side, "keep left", "put", "set", is no sign of one).
+_PLAIN_OR_NOUN_PASTS = frozenset("set put shut cut let read hit quit cost spread split burst hurt bit beat ground wound lay left lit bore shed".split())
+_A_SUBJECT_AFTER = re.compile(
+    r"^\s+(?:[a-z]+ed|[a-z]{3,}ing|is|was|has|had|said|says|asked|told|came|rang|went|" + "|".join(sorted(IRREGULAR_PASTS - _PLAIN_OR_NOUN_PASTS)) + r")\b"
+)
 # Verbs whose order takes a verb in -ing: "Avoid ringing her before ten", "Keep trying her mobile".
 _BEFORE_AN_ING = frozenset("avoid stop keep try start quit consider begin continue".split())
 # The words an order needs besides its verb: a mark ("always", "never", "don't"), a scope, or the customer as object.
@@ -397,14 +414,19 @@ def _a_wish_in(sentence: str) -> bool:
 _A_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )\b(?:[a-z]+[^e\W]ed|" + "|".join(sorted(IRREGULAR_PASTS)) + r")\b")
 
 
+# What we send, after "every letter": "every letter we send him" (a wish or a duty may still be said of it elsewhere).
+_WE_SEND_AFTER = re.compile(r"\s+(?:that\s+)?(?:we|you)\s+(?:send|post|email|e-mail|write|issue|raise)\b", re.IGNORECASE)
+
+
 def _told_in_the_past(sentence: str) -> bool:
     """Whether a sentence without a wish tells what happened: a report of what was done to every message of a kind."""
     return _A_PAST.search(sentence.lower()) is not None and not _a_wish_in(sentence)
 
 
 def _in_a_quotation(sentence: str, at: int) -> bool:
-    """Whether a position of a sentence is inside quotation marks: the customer's words of the moment."""
-    return any(found.start() < at < found.end() for found in _QUOTATION.finditer(sentence))
+    """Whether a position of a sentence is inside quotation marks, double or single: the customer's words of the moment."""
+    quotes = itertools.chain(_QUOTATION.finditer(sentence), SINGLE_QUOTED.finditer(sentence) if "'" in sentence or "‘" in sentence else ())
+    return any(found.start() < at < found.end() for found in quotes)
 
 
 # A duty in headline form, opening its clause: whoever of a kind deals with the customer, in the plural, then
@@ -618,6 +640,9 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             theirs = occasion and _AN_OCCASION_OF_THEIRS.fullmatch(wish.group(0).lower()) is not None
             if not theirs and wish.group(0).lower().startswith(("all ", "any ", "every ")) and _told_in_the_past(sentence):
                 continue  # "All invoices were sent to the old address in May": what happened to them, not a wish
+            ours = _WE_SEND_AFTER.match(sentence, wish.end()) if wish.group(0).lower().startswith(("all ", "any ", "every ")) else None
+            if ours and not _A_WISH_OR_DUTY.search((sentence[: wish.start()] + sentence[ours.end() :]).lower()):
+                continue  # "Picks apart every letter we send him": what the customer does with what we send, not a wish
             if not theirs and not durable:
                 continue  # only an occasion of theirs brought the text this far
             if theirs and not _WISH_VERB.search(wish.group(0)) and (
@@ -704,9 +729,10 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     What a question is about is no wish ("Asked about cover for future blockages", "wanted to know if the price for
     future lessons will rise"). A wish for this
     contact alone ("for this trip only", "today") is not flagged, nor a fact about someone else ("her grandfather, who uses a
-    wheelchair", "her grandmother uses a wheelchair", "one of the guests has a nut allergy"), nor a
+    wheelchair", "her grandmother uses a wheelchair", "one of the guests has a nut allergy", "one child in his class has a
+    peanut allergy", "the guests with allergies"), nor a
     report with a name or a thing before its verb ("Boat dragging her mooring", "Print in the back bedroom
-    is fading": its first word is the subject of a later verb, not an order), nor a duty told to the
+    is fading", "Bank sent him a new card": its first word is the subject of a later verb, not an order), nor a duty told to the
     customer as the terms, whatever the verb of saying ("Told him the wristband has to be shown on every
     visit", "made clear to him that dogs must be on a lead"; but "Told the drivers they must ring her bell
     on every drop"), nor what happened to
@@ -716,7 +742,9 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     or whose resolution changes the customer's setting for what the wish is about ("changed her reminder
     setting"; a change P106 asks to record), or a wish to change the field a change records ("Asked to change the delivery
     address for all orders", a change of "delivery address"), nor what a person cannot see or read
-    today ("can't see anything on the screen"), nor the customer's words in quotation marks, nor
+    today ("can't see anything on the screen"), nor the customer's words in quotation marks, double or single, nor
+    what something came "with no" ("nine hours with no text updates"), nor what the customer does with every thing we
+    send ("Picks apart every letter we send him"; but "Every letter we send her must be in large print"), nor
     "always" before a description ("always a pleasure"),
     nor a note that says the wish was added to the preferences. The
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:

@@ -196,6 +196,8 @@ def sentences(text: str) -> tuple[str, ...]:
 # Short words a title leaves in lower case: "Eternal Sunshine of the Spotless Mind".
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 _QUOTED = re.compile(r"[\"“„'‘]([^\"“”„'‘’\n]{3,120})[\"”'’]")
+# Words in single quotes, an apostrophe inside a word let through ('I can't hear myself think').
+SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){2,400}?)['’](?![\w])")
 
 
 def in_title_case(words: str) -> bool:

@@ -17,7 +17,7 @@ from .alternatives import Alternatives
 from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
-from .text import TextField, in_title_case
+from .text import SINGLE_QUOTED, TextField, in_title_case
 from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, IRREGULAR_PASTS, OPINION_WORDS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
 
 
@@ -413,7 +413,7 @@ _NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled
 _NAMING_AFTER = re.compile(r"^\s*(?:link|button|page|tab|menu|option|screen|field|box|checkbox|banner|message|error|notice"
                            r"|setting|section|form|prompt|pop-?up|dialog|label|heading|template|plan|email|notification)s?\b", re.IGNORECASE)
 # A quotation in single quotes; apostrophes inside words ("can't") do not end it.
-_SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){2,400}?)['’](?![\w])")
+_SINGLE_QUOTED = SINGLE_QUOTED
 # A person right before a quotation: "cancel cuz he 'can't be dealing with this'".
 _PERSON_BEFORE = re.compile(r"\b(?:he|she|they|customer|caller)\s+$", re.IGNORECASE)
 # Someone speaking of themselves: "I", "we" (not "my" or "your", which labels hold: 'My invoices').
