@@ -279,8 +279,10 @@ _INSULTING_PLURAL = "|".join(sorted(w for w in words.NOUNS_THAT_INSULT_A_PERSON 
 _PERSON_NOUNS_BELITTLED = frozenset("woman women man men girl boy lady bloke guy thing fella fellow".split())
 _SILENCED = frozenset("quiet sweet bay shut".split())
 _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling bleating ranting going banging".split())
+# A person's bothering of others, as the verbs of it say: "so she'd stop pestering us", "so he'd quit hassling the yard".
+_BOTHERING = frozenset("pestering badgering hassling harassing bothering hounding bugging mithering haranguing harrying".split())
 # A person's noise or calls that someone acts to stop ("so he'd quit yelling", "give over ringing"), and the verbs of stopping.
-_NOISE = _COMPLAINING | frozenset("shouting yelling screaming harping ringing calling phoning emailing texting messaging".split())
+_NOISE = _COMPLAINING | _BOTHERING | frozenset("shouting yelling screaming harping ringing calling phoning emailing texting messaging".split())
 _NOISE_PATTERN = "|".join(sorted(_NOISE - {"going", "banging", "harping"})) + "|going on|banging on|harping on"
 _CEASING = frozenset("stop quit over off".split())
 _RID = frozenset("phone line shot back hair pipe away alone just rest sock peace button zip".split())
@@ -334,7 +336,8 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
         # (whatever the idiom of a person ceasing to bother us: "so he'd give it a rest", "so she'd put a sock in it")
         r"|\bso\s+(?:that\s+)?(?:he|she|they)(?:'d|\s+would|\s+will|\s+could|\s+might)?\s+(?:just\s+)?(?:pipe\s+down|shut\s+up|go\s+away"
         r"|leave\s+(?:us|me)\s+alone|back\s+off|give\s+it\s+a\s+rest|put\s+a\s+sock\s+in\s+it|button\s+it|zip\s+it"
-        r"|give\s+(?:us|me)\s+(?:some\s+|a\s+bit\s+of\s+)?peace|leave\s+(?:us|me)\s+in\s+peace)\b"
+        # (whoever is given peace: "so he'd give the lads on the counter some peace", "so she'd leave the office in peace")
+        r"|give\s+(?:us|me|everyone|the\s+[a-z ]{1,30}?)\s+(?:some\s+|a\s+bit\s+of\s+)?peace|leave\s+(?:us|me|everyone|the\s+[a-z ]{1,30}?)\s+in\s+peace)\b"
     )),
     # A term of endearment after "old", used as a name for a person: "the old duck", "an old dear", "old timer".
     (lambda present: "old" in present and not present.isdisjoint(_ENDEARMENTS), re.compile(

@@ -69,7 +69,7 @@ class Subject:
 
     @cached_property
     def about_blood(self) -> bool:
-        """Whether the record speaks of an injury or an illness that bleeds: there "bloody" is no oath."""
+        """Whether the record speaks of an injury, an illness or an operation that bleeds: there "bloody" is no oath."""
         return any(not _OF_BLOOD.isdisjoint(text.words) for text in self.texts)
 
 
@@ -104,7 +104,9 @@ _A_DOG_IN_SEASON = re.compile(r"\b(?:in season|on heat|in heat|in whelp)\b")
 # ("bleeding" itself is not one: it is the oath being judged; a wound that bleeds is named beside it)
 _OF_BLOOD = frozenset(
     """blood bleed bleeds bled nosebleed cut cuts wound wounds wounded injury injuries injured graze grazed bite
-    bitten scratch scratched stool stools vomit vomiting vomited diarrhoea diarrhea urine discharge gums gum nose lip""".split()
+    bitten scratch scratched stool stools vomit vomiting vomited diarrhoea diarrhea urine discharge gums gum nose lip
+    surgery surgical operation op stitches sutures spay spayed spaying neuter neutered castration extraction extracted
+    haemorrhage hemorrhage clot clotting transfusion anticoagulant anticoagulants warfarin""".split()
 )
 
 

@@ -691,7 +691,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     "flipping useless", "bloody disgraceful": a word VADER lacks in "-ful" judges when what it is full of does,
     disgrace); the milder "flaming", "blooming", "blinking" only after "whole", "entire" or "same" or
     before a judging word ("the whole flaming table"; not "the flaming pudding", "the blinking light"); not a verb, "bleeding the radiators", nor "bloody" in a record about an
-    injury or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of endearment after "old" used as a name
+    injury, an illness or an operation ("the bleeding risk after the spay"), or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
     profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take", "half-arsed", "half-assed", "a balls-up"; not "half-full",
     "first-class"); such nouns in the plural after
@@ -703,9 +703,10 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     away", "to get him off my back", "to get her off the phone", "to get shot of him", "just to get her out of the
     shop" (but "to get her out of the bath"), "so he'd
     pipe down", whatever the idiom of ceasing to bother us: "so he'd give it a rest", "so she'd put a sock in it", "so he'd
-    give us some peace"; not "so he'd drop it at the tip"), and a person's noise or calls stopped as the motive, whatever the verb of stopping ("so he'd quit
-    yelling", "so he'd give over shouting", "to make him stop phoning us"; not "so she would stop paying twice", "so it
-    would stop beeping"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
+    give us some peace", whoever is given it: "so he would give the lads on the counter some peace"; not "so he'd drop it at
+    the tip"), and a person's noise, calls or bothering stopped as the motive, whatever the verb of stopping or of bothering ("so he'd quit
+    yelling", "so he'd give over shouting", "to make him stop phoning us", "so she'd stop pestering us", "so he'd quit
+    hassling the yard"; not "so she would stop paying twice", "so it would stop beeping"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
     pain in the neck after a fall"); "is a pain in the neck" and its cruder forms insult. A word of the list
     that names someone in the record is their name ("Karen will send the invoice", a staff user name, "Karen
     Alvarez"), and so is one written as a name: capitalised, not after a word that calls someone one, and opening a
