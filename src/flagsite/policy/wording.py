@@ -1469,6 +1469,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         if cursor >= len(words):
             continue
         candidate = words[cursor]
+        if candidate.endswith("ly") and _a_state_after(words, cursor):
+            continue  # "she is badly affected by the smell": how much a state holds, not a judgement
         if subject_word and (_labelled_strongly(words, cursor) or _hard_going(words, cursor)) and not _insult(candidate, subject, text) and not (by_role and _reported(text, index)):
             return " ".join(words[index : cursor + 2 if _hard_going(words, cursor) else cursor + 1])  # "her hubby was a legend", "He's hard work"
         if first_person and (lexicon.judges(candidate) or candidate in ("annoyed", "frustrated", "upset", "angry", "offended", "shocked", "disgusted", "fed")):
@@ -1565,6 +1567,16 @@ def _negated_judgement(words: list[str], negation: int, subject: Subject) -> int
     return None
 
 
+# Participles that make a judgement of manners with a word of degree before them: "badly behaved", "well spoken".
+_MANNERS = frozenset("behaved mannered spoken brought".split())
+
+
+def _a_state_after(words: list[str], index: int) -> bool:
+    """Whether a past participle that is no word of manners follows word ``index``: "badly affected", "severely sight impaired"."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return (following.endswith(("ed", "en")) or following in IRREGULAR_PASTS) and following not in _MANNERS
+
+
 def _of_degree(word: str, lexicon: Lexicon) -> bool:
     """Whether a word only strengthens the judging word after it: "very", "dead", "ever so", and an
     adverb in -ly that does not judge itself, however spelt ("awfully", "increadibly"; not "surly")."""
@@ -1602,8 +1614,9 @@ def _reported(text: TextField, index: int) -> bool:
     words = text.words
     for before in range(index - 1, max(index - 16, -1), -1):
         if words[before] in _SAYING:
-            # The customer's: the subject left out, as notes do, or a word for them ("Ben reports that Diego is lazy" is a colleague's).
-            return _starts_clause(text, before) or words[before - 1] in PERSON_WORDS
+            # The customer's: the subject left out, as notes do (after "and" too: "Disputed the charge and said the driver was
+            # rude"), or a word for them ("Ben reports that Diego is lazy" is a colleague's).
+            return _starts_clause(text, before) or words[before - 1] in PERSON_WORDS or (words[before - 1] in _JOINING and "i" not in words[max(0, before - 8) : before])
         if words[before] in _THINKING:
             return before > 0 and words[before - 1] in PERSON_WORDS and words[before - 1] not in ("i", "we")  # "She felt the clerk was curt"
         if _starts_clause(text, before + 1) or ";" in text._pieces[2 * (before + 1)]:
@@ -1613,6 +1626,7 @@ def _reported(text: TextField, index: int) -> bool:
 
 
 _SAYING = frozenset("said says told complained complains claimed claims reported reports alleged alleges mentioned".split())
+_JOINING = frozenset("and but then".split())
 # What the customer felt or thought of someone is theirs too, with the customer named: "She felt the clerk was curt".
 _THINKING = frozenset("felt feels thought thinks believed believes reckoned reckons found finds".split())
 
@@ -1816,6 +1830,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
         contrast = word == "not" and not text.starts_sentence(index) and candidate not in subject.lexicon.person_judging  # "dormant, not dead"
         if candidate in _ANGER and words[cursor + 1] in _A_CAUSE_FOLLOWS:
             continue  # anger with its cause is a state: "Got mad that the crew parked in the drive" ("completely mad" judges)
+        if word in ("got", "gets") and words[index + 1] in ("a", "an") and cursor + 1 < len(words) and words[cursor + 1] not in _AFTER_A_TRAIT and not _starts_clause(text, cursor + 1):
+            continue  # what a person got, a word before a noun: "Got a nasty graze", "got a bad cold" (not "Got very stroppy")
         if (subject.lexicon.judges(candidate) or _fussy_about(words, cursor)) and not contrast and not _insult(candidate, subject, text) and (
             word != "not" or _of_a_person(text, subject, cursor)
         ):
@@ -1962,7 +1978,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       nightmare", "they both seem clueless", "she's dead rude", "site foreman was incredibly
       dismissive" ("him", "her" or "them" before "was" or "were" is the object of the verb before: "the reels we
       fitted her were wrong colour" passes; what the customer is said to have said of a role is their complaint: "Said the
-      seller's agent was rude to him" passes, and so does what doing something is like: "the
+      seller's agent was rude to him" passes (after "and" too, "Disputed the charge and said the driver was rude"), and so does what doing something is like: "the
       manager was difficult to reach"; but "a nightmare to pin down"; "Said the man on the front desk last
       Friday was rude", "According to her, the driver was rude", "She felt the clerk was curt" are the customer's,
       "Ben reports that Diego is lazy" a colleague's judgement); "can be" and "tends to be" say what a
@@ -2044,7 +2060,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     (`policy.opinion_words` adds more); a word the lists lack that is a judging word with a letter left out judges
     as that word ("very dificult person", "rather arogant"; P302 names the slip). A reported state of the
     customer ("customer was upset", "was happy with the refund", "said she was livid", "Got mad that the crew parked in
-    the drive": anger with its cause) is an observation, not flagged.
+    the drive": anger with its cause) is an observation, not flagged, nor is how much a state holds, a word in -ly before a
+    past participle ("she is badly affected by the smell"; but "badly behaved"), nor what a person got ("Got a nasty graze").
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
     (at-risk, delight) are not checked. Insults ("what a moron", "what a clueless twerp") are reported by P304 alone, and
     words inside the customer's quote ("His words: you made me look ridiculous", "He told me, 'you're a lovely
