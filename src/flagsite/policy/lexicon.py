@@ -79,6 +79,15 @@ def a_plural(word: str) -> bool:
     return word.endswith("s") and (frequency[word[:-1]] >= _COMMON or (word.endswith("es") and frequency[word[:-2]] >= _COMMON))
 
 
+def a_past_tense(word: str) -> bool:
+    """Whether a word in -ed is the past of a common verb ("replied", "stopped", "confirmed"), not a name ("Ahmed", "Fred")."""
+    if len(word) < 5 or not word.endswith("ed"):
+        return False
+    frequency = _spellchecker().word_frequency
+    stems = (word[:-1], word[:-2], word[:-3] + "y") + ((word[:-3],) if word[-3] == word[-4] else ())  # confirmed, replied, stopped
+    return frequency[word] >= _COMMON and any(frequency[stem] >= _COMMON for stem in stems)
+
+
 @lru_cache(maxsize=1)
 def _valences() -> dict[str, float]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

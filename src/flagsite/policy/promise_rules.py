@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
-from .lexicon import a_frequent_word, a_plural
+from .lexicon import a_frequent_word, a_past_tense, a_plural
 from .note_common import DETERMINERS, is_role, preference_text, their_names
 from .subject import Subject
 from .text import TextField, blank, names_cut_short, sentences
@@ -299,7 +299,11 @@ _QUESTION = re.compile(
     r"(?:us\s+|me\s+)?(?:when|whether|if|how|why|what|where)\b[^,;:]*$"
 )
 # Said by the customer: their "we will" is not ours. The apostrophe of a short form is no quotation mark: "said I'll ring".
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}(?:[:\"“]|(?<![a-z])')")
+# So are words after a colon that follows a noun of what someone said: "His reply to the revised quote: ... I will book online".
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|told us|told me|replied|wrote|words?)\b[^.;!?]{0,12}(?:[:\"“]|(?<![a-z])')"
+    r"|\b(?:reply|response|answer|message|complaint|review|comment)\b[^.;!?:]{0,40}:"
+)
 # Every promise above holds "to ", an apostrophe ("we'll", "I'd") or one of these words: texts
 # without any are skipped at once (a look-up of the text's words, not a search per word).
 _PROMISE_WORDS = frozenset(
@@ -530,6 +534,23 @@ _RECURRING = re.compile(
     rf"{WEEKDAYS})|whenever|weekly|fortnightly|monthly|quarterly|annually|yearly|regularly|"
     r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|mornings|afternoons|evenings|nights))\b"
 )
+# An occasion of any kind after a word of when, quantified, after the act, is one that recurs: "to text before knocking
+# on any job at this address", "to ring him before any drop at his sites", "to text on arrival for all her early
+# pickups" (not "for all the charges": what is done, once).
+_ON_ANY_OCCASION = re.compile(
+    r"\b(?:before|after|on|at|ahead of|during|for) (?:(?:any|every|each)(?: of)? (?:(?:his|her|their|the|our|these|those) )?"
+    r"|all (?:of )?(?:his|her|their) )(?:[\w-]+ )?[a-z]{3,}"
+)
+
+
+def _recurs(sentence: str, at: int) -> bool:
+    """Whether the act at a position recurs: a round in its own clause, or any occasion after it ("before any drop")."""
+    clause = _clause_at(sentence, at)
+    return (_RECURRING.search(sentence) is not None and _RECURRING.search(clause) is not None) or (
+        " any " in clause or " all " in clause or " every " in clause or " each " in clause
+    ) and _ON_ANY_OCCASION.search(sentence, at, at + len(clause)) is not None
+
+
 # "Quote to follow by email", "a replacement will be sent once stock is back": what we send, its sender
 # left out. Not what the customer asked for ("asked for the invoice to be sent to her son").
 _THING_SENT = re.compile(
@@ -753,7 +774,15 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     him it needs the holder's booking; he is going to ask her"); the customer or the contact by name, of
     several words or parts joined by a hyphen ("Ferreira-Quist will bring the proof of purchase"); a verb
     in the past opening a sentence before "back" ("Cut back to firm wood"); where a thing went ("Refunded the second
-    charge, back to the card"); and what was done ("I checked the traps and texted him").
+    charge, back to the card"); a state returned to ("Account back up to date"); a range of time before "to" ("Claim
+    for January to March added to the next batch"); a verb in the past before one in -ing ("Replied confirming the
+    posters went out on 2 December"); a day in a clause in the past passive ("I explain him the collection was
+    requested by his foreman on Tuesday"); an order to staff for any occasion after the act, a standing arrangement
+    ("Drivers to ring him 20 mins before any drop at his sites", "Drivers to text on arrival for all her early
+    pickups"); a contact of us, which is the other side's to make ("the band leader is to ring the duty manager on
+    arrival"); the customer told to act by one of ours ("Pharmacist advised her to stop and contact her GP today");
+    the customer's words after a colon that follows a noun of what they said ("His reply to the revised quote: ...
+    I will book directly online"); and what was done ("I checked the traps and texted him").
 
     Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
     learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
@@ -1016,8 +1045,8 @@ def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
 _CLAUSE_OPENS = r"(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|then)\s+)"
 _BACK_FOR = re.compile(
     rf"{_CLAUSE_OPENS}(?:(?P<doer>[\w'-]+(?:\s+[\w'-]+)?)(?:'s|\s+is|\s+are)?(?:\s+due)?\s+)?back(?:\s+(?:out|in|round|over|up))?\b[^.;!?,]{{0,30}}?"
-    r"\bto\s+(?!(?:the|a|an|her|him|them|his|their|us|me|my|our|normal|work|school|full|life|bed|sleep|base|square)\b)(?P<verb>[a-z][a-z-]+)"
-)
+    r"\bto\s+(?!(?:the|a|an|her|him|them|his|their|us|me|my|our|normal|work|school|full|life|bed|sleep|base|square|date)\b)(?P<verb>[a-z][a-z-]+)"
+)  # (a state returned to is no visit: "back to normal", "Account back up to date")
 # One of ours by trade, role or name, out or over on a day to do something, "is" and "will" left out: "Tech out
 # Thu to swap the unit", "Fitter over Monday to measure the bay".
 _OUT_FOR = re.compile(
@@ -1054,6 +1083,13 @@ _DOING_LATER = re.compile(
 )
 
 
+# Months and days, which open a range of time before "to" ("January to March", "Monday to Friday"): no one.
+_TIMES_OF_A_RANGE = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+
+
 def _due_doer(doer: str | None, in_reason: bool, text: TextField) -> bool:
     """Whether who is due is one of ours: a name, role or trade, or the writer left out (not in a reason, the customer's)."""
     if doer is None:
@@ -1061,6 +1097,8 @@ def _due_doer(doer: str | None, in_reason: bool, text: TextField) -> bool:
     words = [word.removesuffix("'s") for word in doer.split()]
     if _THEIR_SIDE.intersection(words) or _NOT_A_DOER.intersection(words) or _NO_ONE.intersection(words) or _THIRD_PARTIES.intersection(words):
         return False
+    if not _TIMES_OF_A_RANGE.isdisjoint(words):
+        return False  # one end of a range of time: "Claim for January to March added to the next batch"
     if any((len(w) > 3 and w.endswith("ed")) or (len(w) > 5 and w.endswith("ing")) or w in _PAST_WITHOUT_ED for w in words):
         return False  # a verb's phrase: "called back to", "moved Tobi's jab to", "waiting to", "Cut back to firm wood"
     return _a_person(words, _capitalised(text))
@@ -1068,7 +1106,9 @@ def _due_doer(doer: str | None, in_reason: bool, text: TextField) -> bool:
 
 def _ours_due(sentence: str, in_reason: bool, texts: list[TextField], text: TextField) -> bool:
     """Whether one of ours is due, or what we send or do is, with no "will": see _BACK_FOR, _TO_LATER, _GOING_OUT, _TO_BE_DONE."""
-    return _due_found(sentence, in_reason, text) and not (_RECURRING.search(sentence) or _a_booking(texts))  # not a round, nor a visit on the diary
+    return _due_found(sentence, in_reason, text) and not (
+        _RECURRING.search(sentence) or _ON_ANY_OCCASION.search(sentence) or _a_booking(texts)
+    )  # not a round ("on all his garden jobs"), nor a visit on the diary
 
 
 def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
@@ -1143,8 +1183,8 @@ def _ours_will(
                 continue
             if " only" in sentence and _A_RESTRICTION.match(sentence, found.end()):
                 continue  # how things work: "the van team will collect furniture with fire labels only"
-            if _RECURRING.search(sentence) and _RECURRING.search(_clause_at(sentence, found.end())):
-                continue  # a standing arrangement: "techs need to text her before opening the gate every time"
+            if _recurs(sentence, found.end()):
+                continue  # a standing arrangement: "techs need to text her before opening the gate every time", "before any drop"
             if _BY_THE_VISIT.search(sentence, found.end()) and _a_booking(texts):
                 continue  # "engineer booked for Tue; the engineer will phone before arriving": part of the visit on the diary
             last = found.group(0).split()[-1]
@@ -1335,16 +1375,19 @@ _ON_SOMETHING = re.compile(r"[^.;!?]{0,60}?\b(?:him|her|them|it|one|to (?!(?:the
 # A clause in the past about what the customer did, after what it is said of: "the umbrella (that) she left on
 # the counter on Friday", "the papers which he forgot on Monday". Its day is past, no time to come. It ends at a
 # stop or where a clause of time or condition begins ("... she ordered, when it comes in").
+# So is a clause in the past passive, whoever it is about: "I explain him the collection was requested by his foreman on Tuesday".
 _THEIR_PAST = re.compile(
-    r"\b(?:(?:that|which)\s+(?:(?:he|she|they)\s+)?|(?:he|she|they)\s+)(?:had\s+)?(?:[a-z]{2,}ed|"
+    r"\b(?:(?:(?:that|which)\s+(?:(?:he|she|they)\s+)?|(?:he|she|they)\s+)(?:had\s+)?(?:[a-z]{2,}ed|"
     + "|".join(sorted(_PAST_WITHOUT_ED))
-    + r")\b[^.;!?,]*?(?=[.;!?,]|\b(?:and|when|once|if|as soon as)\b|$)"
+    + r")|(?:was|were|had been)\s+(?:[a-z]{2,}ed|"
+    + "|".join(sorted(_PAST_WITHOUT_ED))
+    + r"))\b[^.;!?,]*?(?=[.;!?,]|\b(?:and|when|once|if|as soon as)\b|$)"
 )
 
 
 def _without_their_past(sentence: str) -> str:
     """The sentence without a clause in the past about what the customer did (see _THEIR_PAST)."""
-    if " she " in sentence or " he " in sentence or " they " in sentence or " that " in sentence or " which " in sentence:
+    if any(map(sentence.__contains__, (" she ", " he ", " they ", " that ", " which ", " was ", " were ", " been "))):
         return _THEIR_PAST.sub("", sentence)
     return sentence
 
@@ -1384,6 +1427,8 @@ def _do_then_tell(sentence: str) -> bool:
     if found is None:
         return False
     verb = found.group("verb")
+    if verb in _PEOPLE_BY_TRADE_OR_ROLE or is_role(verb):
+        return False  # who acts, not an order: "Pharmacist advised her to stop and contact her GP today"
     return (
         _present(verb) and not (verb.endswith("s") and not verb.endswith("ss")) and not verb.endswith("ing")
         and verb not in _NO_BARE_VERB and verb not in _PRONOUNS and verb not in _THEIR_SIDE and verb not in DETERMINERS
@@ -1545,6 +1590,13 @@ _GOING_THROUGH = re.compile(rf"\s+(?:over|through)\b(?:[^.;,!?]{{0,50}}?\bwith (
 _GOING_TO_DO = re.compile(r"[^.;,!?]{0,30}?\bto (?!(?:us|me|an?|the|his|her|their|its|terms|an end|nothing|work|waste|plan|sleep|bed)\b)[a-z]+")
 
 
+# Verbs of contact, and who on our side they may reach: us, reception, the office, a manager or desk of ours.
+_CONTACTS = frozenset("call ring phone telephone email e-mail text contact message".split())
+_ONE_OF_US = re.compile(
+    r"\s+(?:back\s+)?(?:us|me|reception|(?:the|our)\s+(?:[\w-]+\s+)?(?:manager|office|desk|reception|switchboard))\b"
+)
+
+
 def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts: list[TextField]) -> bool:
     """Whether a person of ours will act: "Marta will order a replacement lens", "an engineer will be with her"."""
     for found in _SOMEONE_WILL.finditer(sentence):
@@ -1578,13 +1630,15 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
                         and not (verb in ("go", "come") and _GOING_TO_DO.match(sentence, found.end()))
                         and not (verb == "have" and _A_TRY.match(sentence, found.end()))):
             continue  # what is so or happens by itself: "the tablets will take three days"
+        if verb in _CONTACTS and _ONE_OF_US.match(sentence, found.end()):
+            continue  # a contact of us is the other side's to make: "the band leader is to ring the duty manager on arrival"
         condition = _IF.match(sentence, found.end())
         acted = found.start("verb") if found.group("verb") else found.end()  # "will give her a ring if ..." is for her
         if condition and not _FOR_THEM.search(sentence, acted, condition.end()) and not _A_HEDGE.match(sentence, condition.end()):
             continue  # on a condition ("will prescribe antibiotics only if it is no better"); not "will put one aside for her if there's one"
         if " only" in sentence and _A_RESTRICTION.match(sentence, found.end()):
             continue  # how things work: "the van team will collect furniture with fire labels only"
-        if (_RECURRING.search(sentence) and _RECURRING.search(_clause_at(sentence, found.end()))) or _a_booking(texts):
+        if _recurs(sentence, found.end()) or _a_booking(texts):
             continue  # a round that recurs ("will visit every quarter"), or what happens at a visit on the diary
         if _EXPLAINING.intersection(doer):
             continue  # how things work: "Explained reception will ask for photo ID"
@@ -1618,6 +1672,8 @@ def _clipped_person_on_it(name: str, doing: str, in_reason: bool, text: TextFiel
         return False
     if in_reason or (doing in _NOT_DOING and doing not in _GOING) or doing in _NOT_VERBS or name in _THEIR_SIDE or name in _NOT_A_DOER or name in _LATER_WORDS:
         return False
+    if a_past_tense(name):
+        return False  # a verb in the past, not a name: "Replied confirming the posters went out on 2 December"
     capitalised = _capitalised(text)
     return (name in capitalised.inside or name in capitalised.opening) and not a_plural(name)
 
