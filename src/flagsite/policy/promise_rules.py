@@ -546,9 +546,11 @@ _ON_ANY_OCCASION = re.compile(
 def _recurs(sentence: str, at: int) -> bool:
     """Whether the act at a position recurs: a round in its own clause, or any occasion after it ("before any drop")."""
     clause = _clause_at(sentence, at)
-    return (_RECURRING.search(sentence) is not None and _RECURRING.search(clause) is not None) or (
-        " any " in clause or " all " in clause or " every " in clause or " each " in clause
-    ) and _ON_ANY_OCCASION.search(sentence, at, at + len(clause)) is not None
+    if _RECURRING.search(sentence) and _RECURRING.search(clause):
+        return True
+    ends = _CLAUSE_JOIN.search(sentence, at)
+    after = sentence[at : ends.start() if ends else len(sentence)]  # the clause, after the act
+    return any(word in after for word in (" any ", " all ", " every ", " each ")) and _ON_ANY_OCCASION.search(after) is not None
 
 
 # "Quote to follow by email", "a replacement will be sent once stock is back": what we send, its sender
