@@ -448,7 +448,9 @@ _WROTE_COLON = re.compile(
 _SPEAKER_LEAD_IN = re.compile(
     r"(?:^|[.;!?]\s+)(?:(?P<person>he|she|they|the customer|customer|caller|client|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+"
     # (the subject left out, but we were spoken to: "Texted us at 11pm: where is my engineer")
-    r"|(?P<to_us>(?:texted|emailed|e-mailed|messaged|wrote to|rang|phoned|called|told|said to|shouted at|yelled at|replied to)\s+(?:us|me)))"
+    # (or our side by its name: "Texted support at 11pm: why am I paying ...", "Emailed the office: I never got it")
+    r"|(?P<to_us>(?:texted|emailed|e-mailed|messaged|wrote to|rang|phoned|called|told|said to|shouted at|yelled at|replied to)\s+"
+    r"(?:us|me|support|(?:the\s+)?(?:office|desk|helpdesk|help desk|support team|team|shop|branch|practice|surgery|reception))))"
     r"|(?P<message>(?:his|her|their|the customer's|[A-Z][\w-]+'s)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:letter|email|e-mail|text|message|card|note|reply|response|answer|voicemail|review|post|comment|complaint|words|chat)))"
     r"(?P<lead>(?:\s+[^\s.;:!?\"“”]+){0,10}?)\s*(?::|(?<=\bgoes),|(?<=\bwent),|(?<=\bsaid),|(?<=\bsays),"
@@ -479,6 +481,40 @@ _SPEECH_TO_US = re.compile(
 _PRESENT_FIRST_PERSON = re.compile(
     r"\b(?:i|we)(?:'m|'ve|'ll|\s+(?:am|are|want|will|won't|don't|do|can|can't|need|have|never|refuse|demand|expect))\b|\bmy\b", re.IGNORECASE
 )
+
+
+# After a colon, words that speak as "I" and to someone as "you" at once: someone's words to us, whatever the
+# lead-in ("sent it to support as well: your app took my money twice"); staff's own words to the customer are told
+# by a verb of telling them ("Told him: your repair is booked and my colleague will do it").
+_AFTER_A_COLON = re.compile(r"(?P<lead>[^.;:!?\n]*):\s*(?P<said>[^.;:\n]+)")
+_ME = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|my|me|mine)\b", re.IGNORECASE)
+_STAFF_TELLING = re.compile(
+    r"\b(?:told|tell|explained|advised|informed|reassured|assured|reminded|asked|offered|confirmed|replied|wrote|said|emailed|texted|messaged)"
+    r"(?:\s+(?:back\s+)?to)?\s+(?:him|her|them|the\s+customer|the\s+caller|mr|mrs|ms|miss)\b|^\s*(?:i|we)\b",
+    re.IGNORECASE,
+)
+
+
+# A sentence that opens with telling the customer, its subject left out or the writer's: staff's words ("Told him: ...").
+_WRITER_TELLING = re.compile(r"^(?:(?:i|we)\s+)?(?:told|tell)\s+(?:him|her|them)\b", re.IGNORECASE)
+
+
+def _colon_speech(body: str) -> re.Match[str] | None:
+    """Speech after a verb of speech and a colon, unless the writer tells the customer something ("Told him: your
+    repair is booked"; "He told them: you lot never answer" is his)."""
+    for match in _COLON_SPEECH.finditer(body):
+        opening = re.split(r"[.;!?]\s+", body[: match.start()])[-1]
+        if not (_WRITER_TELLING.match(opening + match.group(0)) and (not opening.strip() or opening.strip().lower() in ("i", "we"))):
+            return match
+    return None
+
+
+def _spoken_to_us_after_a_colon(body: str) -> re.Match[str] | None:
+    for match in _AFTER_A_COLON.finditer(body):
+        said = match.group("said")
+        if _ME.search(said) and _SECOND_PERSON.search(said) and not _STAFF_TELLING.search(match.group("lead")):
+            return match
+    return None
 
 
 def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
@@ -606,8 +642,11 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     "Told her to write: ..."); the same after a verb of speech and a comma, and whom it was said to ("He goes, you
     lot are a joke", "he goes to me, I'm never hiring from you lot again"); after the customer's verb of speech, with a colon or a comma, words that move into the present as "I"
     or "we" ("she goes, this is a joke and I want my deposit back"; not "She said, when I rang, that the bike was
-    fine"), after a verb that says we were spoken to, its subject left out ("Texted us at 11pm: where is
-    my engineer"; not "Emailed us: photos of the leak"), and whatever follows "the words:" ("His email
+    fine"), after a verb that says we were spoken to, its subject left out, us named so or by our side's name ("Texted us at 11pm: where is
+    my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak"), whatever the
+    lead-in, words after a colon that speak as "I" and to us as "you" at once ("sent it to support as well: your app
+    took my money twice"; not staff's words to the customer, "Told him: your repair is booked and my colleague will do
+    it"), and whatever follows "the words:" ("His email
     ended with the words: never again"); the customer's words inside a report, told by a "you" for us
     ("Left a voicemail saying you lot never answer the phone", "said your engineers are cowboys", "Rang to say your
     packers keep sending beetroot", "wrote back saying your prices are daylight robbery": "your" before anything of
@@ -659,12 +698,13 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
-                (":" in body and ((_may_report_speech(body) and _COLON_SPEECH.search(body)) or _SAID_COLON.search(body) or _written_speech(body)))
+                (":" in body and ((_may_report_speech(body) and _colon_speech(body)) or _SAID_COLON.search(body) or _written_speech(body)))
                 or ((":" in body or said_comma) and _speech_after_a_lead_in(body))
+                or (":" in body and to_us and _spoken_to_us_after_a_colon(body))
                 or (to_us and _SPEECH_TO_US.search(body))
             )
             # (after a lead-in, the words said: "Mrs Tulloch said at the door: third time ..." retells "third time ...")
-            quoted = (speech.group("said") if speech.re in (_SPEAKER_LEAD_IN, _SPEECH_TO_US) else speech.group(0)) if speech else None
+            quoted = (speech.group("said") if speech.re in (_SPEAKER_LEAD_IN, _SPEECH_TO_US, _AFTER_A_COLON) else speech.group(0)) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
             yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words, e.g. {reported_speech(quoted)!r}")
