@@ -164,12 +164,15 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     group of theirs taken somewhere or to another occasion ("moved her gear to locker 31", "moved their group
     to the main court", "moved her spot to the Sunday class"; but "moved her home branch to Leeds", and
     "moved his berth to E pontoon for the rest of the contract", are), money or a document sent somewhere
-    ("refund raised to his card"), something priced by the head ("added the BBQ lunch package at £8.50 a
-    head"; a price a month is the account's), a name written on the paper of one job ("added the neighbour's name to
-    this year's collection slip"), a place in
+    ("refund raised to his card", "Joining fee taken twice from her account"), a thing raised with someone, which is
+    handed on ("I have raised with tier 2"), a sum credited on an invoice ("Credited them on the weekly invoice"),
+    something priced by the head ("added the BBQ lunch package at £8.50 a
+    head"; a price a month is the account's), a name or a number written on the paper of one job ("added the
+    neighbour's name to this year's collection slip", "Added the son's number to the transfer voucher",
+    "Corrected the contact name on the open invoice 5590"), a place in
     a queue or a name signed up: "put his name on the waiting list for the June class", "put their names
-    down on the list for the next litter", "Added his name to the list for the May trip" (but "her name
-    to the mailing list" is the account);
+    down on the list for the next litter", "Added his name to the list for the May trip", "added her name to the
+    weekend availability list" (but "her name to the mailing list" is the account);
     a thing of someone named is the account's only as a standing setting or a field: "changed
     Tobi's home pool to Hove", not "changed Tobi's snack to the dairy-free one") is not a change of the account ("opted her out of the
     newsletter", "set her up on direct debit", "upgraded her to the full service" are), nor is a
@@ -362,9 +365,11 @@ _PARTICIPLES = frozenset(
 _ON_A_DOCUMENT = re.compile(
     r"\s+(?:on|in|for) (?:the|this|that|her|his|their|a|an) (?:[a-z-]+ )?(?:order of service|certificate|invitation|invite|proof|programme|"
     r"program|plaque|headstone|label|banner|poster|leaflet|ticket|badge|engraving|inscription|cake|wreath|card message|gift card|voucher|"
-    r"gift voucher|form)s?\b|"
-    # A name written onto the paper of one job: "added her son's name to the driver's delivery docket".
-    r"\s+(?:to|onto|on) (?:the|this|that|[a-z]+['’]s) (?:[\w'’-]+ ){0,3}?(?:docket|slip|sheet|manifest|ticket|label|form)s?\b"
+    r"gift voucher|form|invoice|quote|estimate|receipt|itinerary|confirmation)s?\b|"
+    # A name written onto the paper of one job: "added her son's name to the driver's delivery docket", "the son's
+    # number to the transfer voucher", "the contact name on the open invoice 5590".
+    r"\s+(?:to|onto|on) (?:the|this|that|[a-z]+['’]s) (?:[\w'’-]+ ){0,3}?"
+    r"(?:docket|slip|sheet|manifest|ticket|label|form|voucher|invoice|quote|estimate|receipt|itinerary|confirmation)s?\b"
 )
 
 
@@ -549,9 +554,11 @@ _FOR_GOOD = re.compile(r"\b(?:for the rest of|for the remainder of|permanently|f
 
 
 # Money or a document named just before its verb, as its subject: "Refund raised to her card", "credit issued to
-# his account", "the invoice was put on her email". The verb acts on it, not on a field after it.
+# his account", "the invoice was put on her email", "Joining fee taken twice from her account". The verb acts on it,
+# not on a field after it.
 _MONEY_OR_PAPER_BEFORE = re.compile(
-    r"\b(?:refunds?|credits?|invoices?|receipts?|requests?|tickets?|claims?|complaints?)\s+"
+    r"\b(?:refunds?|credits?|invoices?|receipts?|requests?|tickets?|claims?|complaints?|fees?|charges?|payments?|deposits?|premiums?|sums?|amounts?"
+    r"|money|cash|funds?)\s+(?:twice\s+|again\s+|in error\s+)?"
     r"(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?(?:now\s+|also\s+)?$"
 )
 
@@ -639,6 +646,11 @@ _TAKING_OR_TELLING = frozenset(
 )
 
 
+# Verbs of money: what is credited or charged on an invoice is a sum, not a thing put onto a product ("Credited them
+# on the weekly invoice").
+_MONEY_VERBS = frozenset("credited debited charged refunded billed invoiced paid reimbursed waived".split())
+
+
 def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -> str | None:
     """A level or a product the customer or a thing of theirs was put onto, read as _moved_to reads it, whatever the verb."""
     for found in _THEM_ONTO.finditer(sentence):
@@ -647,7 +659,7 @@ def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -
         verb = before[-1] if before else ""
         if not (verb.endswith("ed") or verb in _IRREGULAR_PUTTING or (len(before) == 2 and before[0] in _SUBJECT_OR_HAVE)):
             continue
-        if verb in _TAKING_OR_TELLING or not _done_by_us(sentence[: found.start() - len(verb) - 1], field, names):
+        if verb in _TAKING_OR_TELLING or verb in _MONEY_VERBS or not _done_by_us(sentence[: found.start() - len(verb) - 1], field, names):
             continue
         rest = sentence[found.start() - 1 :]
         object_ = _MOVED_TO.match(rest)
@@ -758,7 +770,7 @@ _ACCOUNT_UNDER_A_NAME = re.compile(
 _QUEUED = re.compile(r"\b(?:waiting|wait|reserve|standby|stand-by|interest|priority)[ -]?lists?\b|\bqueue\b|^\s+(?:[\w'-]+\s+){1,3}?down\s+(?:on|for)\b")
 # A name put on a list: the person signed up for something, unless the list is one of the account's
 # ("the mailing list"): "Put their names on the sign-up list for the beach clean".
-_NAME_ON_A_LIST = re.compile(r"\s+(?:his|her|their)\s+names?\s+(?:down\s+)?(?:on|onto|to)\s+(?:the|a|our)\s+(?:([\w-]+)\s+)?lists?\b")
+_NAME_ON_A_LIST = re.compile(r"\s+(?:his|her|their)\s+names?\s+(?:down\s+)?(?:on|onto|to)\s+(?:the|a|our)\s+(?:([\w-]+)\s+){0,3}?lists?\b")
 _PLACING_VERBS = frozenset("put added moved took taken removed".split())
 # A thing given back to the customer, or a call connected: "handed back her library card", "handed the keys back",
 # "put through to her work number" (not "handed the account over to her son").
@@ -781,10 +793,16 @@ def _the_card_they_pay_with(word_before: str) -> bool:
 _PUT_ASIDE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:aside|by|away)\b")
 
 
+# What is raised with someone is passed to them, not made higher: "raised with tier 2", "raised the fault with the supplier".
+_RAISED_WITH = re.compile(r"\s+(?:(?:it|this|that|(?:the|her|his|their|a)\s+[\w-]+)\s+)?(?:again\s+)?with\b")
+
+
 def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | None:
     """The account field a verb of change acts on in its clause, if any."""
     name = verb.group(0)
     rest = sentence[verb.end():]
+    if name == "raised" and _RAISED_WITH.match(rest):
+        return None  # raised with someone is handed on to them: "I have raised with tier 2", "raised it with the manager"
     if name in _REROUTING_VERBS:
         rerouted = _REROUTED.match(rest)
         if rerouted:
