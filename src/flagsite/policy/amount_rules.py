@@ -43,7 +43,7 @@ _MORE_MONEY_WORDS = frozenset(
 # Nouns of money, as a class: a figure of one ("a deposit of 60", "compensation of 50") or before one ("a 10 voucher") is money.
 # A paper that names a sum ("invoice", "quote") takes a number of its own too: its figure is money only after "of", "is"... .
 _SUM_NOUNS = (
-    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit|balance|total|compensation|discount|rebate|surcharge"
+    r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit|balance|total|compensation|discount|rebate|surcharge|tax|difference"
     r"|fine|penalty|goodwill|gift card|top-up|write-off|allowance|reimbursement|call-out|callout|chargeback)"
 )
 _PAPER_NOUNS = r"(?:voucher|quote|estimate|invoice|bill)"
@@ -89,7 +89,8 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the|his|her|their)\b[^.;,!?]{0,40}?\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     # The figure of a noun of money, a word or two of what it is for between: "the 12 booking fee", "the 7.95 delivery
     # charge" (not "the 2 night deposit": a count of a unit).
-    rf"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?!{_CURRENCY_CODES}\b)(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b|"
+    rf"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?!{_CURRENCY_CODES}\b)(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b"
+    r"(?:\s+[a-z]+s\b)?|"  # (its verb in -s, not a count after it: "the 42.60 difference comes off December's statement")
     # A figure standing for a sum, as what a verb of money moves, in any tense: "Refunded the 7.95 delivery charge",
     # "will refund the 45 to her card", "Credited the 20 to her account"; the figure is the sum itself, or stands
     # before a noun of money (not "refunded the 2 locker bookings": a count of things).
@@ -147,9 +148,11 @@ _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|
 _PAID_DOWN = re.compile(r"\b(?:paid|pays?|paying|put|puts|putting|left|leaves?|leaving)\s+(?:\S+\s?){1,2}$", re.IGNORECASE)
 # Words of money given, taken or quoted, around the forms of "pay" (which each pattern reads its own way).
 _MONEY_WORDS_BEFORE_PAY = r"refund\w*|waiv\w*|credit\w*|charg\w*|paid"
-_MONEY_WORDS_AFTER_PAY = r"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|lent|lends?|lending|loaned"
-# A sum taken off what they pay: "knocked thirty quid off the hire".
-_OFF_WHAT_THEY_PAY = r"off (?:his|her|their|the|its)"
+# A cost we bear, said with a verb of taking it on: "we'll cover the £18 taxi fare", "agreed we foot the $25 ticket".
+_WE_BEAR = r"(?:we|i|'d|'ll|will|would|to)\s+(?:cover|absorb|foot|pick up)"
+_MONEY_WORDS_AFTER_PAY = rf"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|lent|lends?|lending|loaned|{_WE_BEAR}"
+# A sum taken off what they pay: "knocked thirty quid off the hire", "comes off December's statement".
+_OFF_WHAT_THEY_PAY = r"off (?:his|her|their|the|its|next|this|[a-z]+['’]s)"
 _MONEY_ACTION = re.compile(
     rf"\b(?:{_MONEY_WORDS_BEFORE_PAY}|pay|{_MONEY_WORDS_AFTER_PAY}|cost\w*|"
     r"price\w*|owes?|due|revers\w*|(?:in|by|on) (?:cash|card|cheque|check|bank transfer)|"
@@ -275,8 +278,10 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     late-cancellation charge"; not "the 2 night deposit"), a figure taken off, put on or going back to where
     money is kept or paid from, a card by its scheme's name, a tab, a folio or an account ("Took 120 on his
     Visa", "took the 22 for the car park off his folio", "54.00 is going back to the Visa"; not "took the 7
-    names off the class list"), and what a thing was priced, charged or billed at ("Billed the night
-    call-out at 145"); but not "took 10
+    names off the class list"), what a thing was priced, charged or billed at ("Billed the night
+    call-out at 145"), a tax or a difference as nouns of money ("refunded the 64.20 emergency tax", "the 42.60
+    difference comes off December's statement"), and a cost we take on ("we'd cover the $60 storage fee", "agreed
+    we foot the $25 ticket"; not "the £150 excess is part of her policy cover"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
