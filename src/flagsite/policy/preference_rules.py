@@ -571,7 +571,8 @@ _DUTY_FORMS = frozenset(
     {"must", "should", "has to", "have to", "need to", "needs to", "is to", "are to", "has not to", "have not to", "need not to",
      "needs not to", "is not to", "are not to"}
 )
-_THEIR_OWN_DUTY = re.compile(r"\b(?:she|he|they)\s+(?:also\s+|still\s+|just\s+)?$")
+# (or a person's, after "who": "a lady who must find fault in everything we do" judges, P305)
+_THEIR_OWN_DUTY = re.compile(r"\b(?:she|he|they|who)\s+(?:also\s+|still\s+|just\s+)?$")
 
 
 def _wish_without_end(sentence: str) -> str | None:
@@ -718,7 +719,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     any time", "Wants a reminder text the evening before every clean"; not a description of the customer,
     "whatever we suggest is wrong", "doesn't read anything we send", nor one time, "a discount for all her
     bookings in June", nor what we told them, "Told her we cannot move it under any circumstances", nor what
-    the customer must do, "She has to sign the sheet before every session").
+    the customer must do, "She has to sign the sheet before every session", nor what a person "who must" do is, "a lady
+    who must find fault in everything we do").
     "Whenever", "every time", "any time" and "always" count with a wish, an instruction or a duty in
     the sentence ("text her each time a parcel is out", "whenever she books the cake it has to be
     gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"

@@ -779,7 +779,9 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
 
 
 _FIRST_PERSON_OPINION_PATTERN = (
-    r"\b(?:i|we)\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|thought|feel|felt|believe|believed|guess|suspect|"
+    # (with a modal: "I would bet she knew", "I'd say she is more upset than he is")
+    r"\b(?:i|we)(?:'d|\s+would)\s+say\s+(?:that\s+)?(?:he|she|they)\b|"
+    r"\b(?:i|we)(?:'d|\s+would|\s+do)?\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|thought|feel|felt|believe|believed|guess|suspect|"
     r"reckon|bet|doubt|hope|wish|love|loved|hate|hated|liked|enjoyed|found (?:him|her|them|it|this|the customer))\b|"
     r"\bin my (?:opinion|view|experience)\b|\bpersonally\b(?:(?<![\w'] personally)(?<![\w']personally)|(?<=\bi personally)|(?<=\bwe personally))|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
     # The same asides in text-speak: "tbh" (to be honest), "imo", "imho" (in my opinion), "tbf", "ngl".
@@ -809,7 +811,7 @@ _OPENING_INTENSIFIERS = frozenset(
 _DEGREE = frozenset("dead well way ever mega majorly hella proper right real absolute total complete utter".split())
 # A sentence or clause opening with one of these, its subject left out, says what the person is:
 # "Not very reasonable", "Seems completely out of touch", "Comes across as a very controlling sort".
-_OPENING_LINKS = frozenset("not seems seemed appears appeared comes came got gets getting became".split())
+_OPENING_LINKS = frozenset("not seems seemed appears appeared comes came got gets getting became tends tend".split())
 # A sentence opening with one of these, its subject left out, says what the person is only with a word
 # said of people alone: "Was well moody with the engineer" (but "Was great to see it fixed").
 _OPENING_COPULAS = frozenset("was is were".split())
@@ -947,14 +949,18 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # A mind the writer reads into a person: "she seems to believe we are on call", "appears to think the warranty covers it".
     ("seems seem seemed appears appear appeared",
      # (a person named by title and surname too: "Mrs Ashworth-Keene seems to assume the office ...")
-     r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r"|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z][\w'-]*)\s+|(?:^|[.;!?]\s*))(?:(?:just|really|genuinely|still)\s+)?"
+     # (a name opening the sentence, "Colin seems to think"; the subject left out after "and", "He argued and seems to think")
+     r"(?:\b(?:he|she|they|" + _PERSON_NOUNS + r"|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z][\w'-]*)\s+|(?:^|[.;!?]\s*)(?:(?!(?:the|this|that|it|which|there)\b)[a-z][\w'-]*\s+)?"
+     r"|\b(?:he|she|they)\s+(?:[a-z',-]+\s+){1,10}?(?:and|but)\s+)(?:(?:just|really|genuinely|still)\s+)?"
      r"(?:seems?|seemed|appears?|appeared)\s+to\s+"
      r"(?:think|believe|expect|imagine|assume|reckon)\b"),
     # A belief the writer reads into a person with "convinced" and what they believe: "she's convinced we overcharge
     # her", "Mrs Ferreira remains convinced nobody here knows pumps" (not "was convinced to keep the plan": persuaded).
     ("convinced",
      r"\b(?:he|she|they|" + _PERSON_NOUNS + r"|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[a-z][\w'-]*)(?:'s|'re|\s+(?:is|was|are|were|remains|remained|seems|seemed|seem))"
-     r"(?:\s+(?:still|now|just|quite|[a-z]+ly))*\s+convinced\s+(?!to\b|by\b|otherwise\b)[a-z]"),
+     r"(?:\s+(?:still|now|just|quite|[a-z]+ly))*\s+convinced\s+(?!to\b|by\b|otherwise\b)[a-z]|"
+     # (the subject left out: "Seems convinced we make the results up")
+     r"(?:^|[.;!?]\s*|\b(?:and|but)\s+)(?:seems?|seemed|appears?|appeared|remains|remained)(?:\s+(?:still|now|just|quite|[a-z]+ly))*\s+convinced\s+(?!to\b|by\b|otherwise\b)[a-z]"),
     # A habit made into a character: "frets over every little thing", "forever complaining", "nothing is ever good enough".
     ("every everything anything slightest smallest tiniest forever constantly perpetually continually endlessly always never nothing whatever ever",
      r"\b(?:frets?|fretting|fuss(?:es|ing)?|worr(?:y|ies|ying)|panics?|panicking|moan(?:s|ing)?|complain(?:s|ing)?|whing(?:es|eing|ing)|whin(?:es|ing)"
@@ -968,11 +974,12 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"every\s+(?:little|single|tiny|last)\s+[a-z]+|"
      # A verdict on everything staff do, in the present: "nothing we do is up to his standard", "whatever we suggest is wrong".
      # (the subject of a verdict: "large print on everything we send him" is an instruction)
-     r"\b(?:nothing|whatever|everything|anything)\s+(?:we|i)\s+(?:do|say|suggest|offer|try|send|propose|show|quote|recommend)(?:\s+(?:him|her|them))?"
+     # (staff named by a team or a role: "Nothing the box office offers is ever good enough", "whatever the instructors suggest")
+     r"\b(?:nothing|whatever|everything|anything)\s+(?:we|i|the\s+(?:[a-z-]+\s+)?[a-z-]+)\s+(?:do|does|says?|suggests?|offers?|try|tries|sends?|proposes?|shows?|quotes?|recommends?)(?:\s+(?:him|her|them))?"
      r"(?:\s+(?:is|are|was|were|'s|seems|gets)\s+(?:ever\s+|ever\s+)?(?:never|not|ever|wrong|right|good|up|enough|too|a problem|rubbish)|\s+(?:ever\s+)?(?:suits|pleases|satisfies))\b|"
      # The same said of none of what staff offer, whatever they offer, made a habit by "ever": "no date we offer ever
      # seems to suit her", "not one slot we suggest is ever right" (not "none of the slots we offered was free").
-     r"\b(?:no|none of the|not one|nothing)\s+(?:[a-z]+\s+){0,2}?(?:we|i)\s+[a-z]+(?:\s+(?:him|her|them))?\s+(?:is\s+|was\s+)?ever\s+"
+     r"\b(?:no|none of the|not one|nothing)\s+(?:[a-z]+\s+){0,2}?(?:we|i|the\s+[a-z-]+)\s+[a-z]+(?:\s+(?:him|her|them))?\s+(?:is\s+|was\s+)?ever\s+"
      r"(?:seems?\s+to\s+|seemed\s+to\s+|quite\s+)?(?:suits?|suited|pleases?|pleased|satisf(?:y|ies|ied)|works?|worked|right|good enough|good|enough)\b|"
      # "Never happy", "always unhappy", "is never content": a mood made a habit.
      r"(?:^|[.;!?,]\s*|\b(?:is|are|'s|he|she|they)\s+)(?:never|always|forever)\s+(?:(?:very|so|really|quite)\s+)?"
@@ -986,12 +993,18 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("mind decide settle commit stick",
      r"\b(?:(?:just|simply|really|still)\s+(?:can't|cannot|won't)|can never|will never|never)\s+(?:seem to\s+)?"
      r"(?:make up (?:his|her|their) mind|decide on|settle on|commit to|stick to)\b|"
-     r"\bchanges (?:his|her|their) mind\b"),
+     r"\bchanges (?:his|her|their) mind\b|"
+     # A mind made up against what is shown, or about everything: "has made up her mind the staff lost it", "had his mind
+     # made up before we started", "can't make up her mind about anything" (not "made up her mind to take the annual plan").
+     r"\bma(?:de|ke|kes|king) up (?:his|her|their) mind (?:that|we|the|staff|you|it|nobody|no one|someone|about (?:anything|everything))\b|"
+     r"\bha(?:d|s|ve) (?:his|her|their) mind made up\b|"
+     r"(?:^|[.;!?,]\s*|\b(?:he|she|they)\s+)(?:can't|cannot|can never|never) make up (?:his|her|their) mind about (?:anything|everything)\b"),
     # Ignorance as a trait, in the present, of a whole field ("knows nothing about boats"; not "knew nothing about
     # the letter", "knows nothing about it"), and self-deception said by halves ("but thinks he does").
     ("knows know clue thinks",
-     r"\b(?:knows (?:nothing|very little|little|next to nothing|zero)|(?:doesn't|does not) know (?:the first thing|a thing|anything)"
-     r"|(?:hasn't|has not|has no|hasn't got) (?:a|the faintest|the slightest|any)? ?clue) about (?!(?:the|this|that|these|those|it|his|her|their|our|a|an|any)\b)[a-z]+|"
+     r"\b(?:knows (?:nothing|very little|little|next to nothing|zero)|(?:doesn't|does not) know (?:the first thing|a thing|anything|nothing)"
+     # (a whole field, or one's own things: "doesn't know the first thing about her own network")
+     r"|(?:hasn't|has not|has no|hasn't got) (?:a|the faintest|the slightest|any)? ?clue) about (?!(?:his|her|their)\s+(?!own\b))(?!(?:the|this|that|these|those|it|our|a|an|any)\b)[a-z]+|"
      r"\bbut thinks (?:he|she|they) (?:does|do|is|are|can|knows?)\s*(?:[.;,!]|$)"),
     # "always" with the progressive says the writer's annoyance, whatever the verb: "He is always making problems
     # for us", "she's forever losing the fob" (not "is always available", "is always working nights").
@@ -1022,7 +1035,7 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # each time" (not "queried the fee on this bill", "checks every invoice against the job sheet").
     ("queries disputes argues haggles quibbles challenges contests questions moans grumbles nitpicks whinges gripes fusses frets nags goes "
      "query dispute argue haggle quibble challenge contest moan grumble nitpick whinge gripe nag "
-     "always forever constantly continually perpetually endlessly invariably",
+     "always forever constantly continually perpetually endlessly invariably fault",
      r"(?:^|[.;!?,]\s*|\b(?:he|she|they|always|still|just)\s+)(?:queries|disputes|argues|haggles|quibbles|challenges|contests|questions|moans|grumbles|nitpicks"
      r"|whinges|gripes|fusses|frets|nags|goes on(?: and on)? about)(?!\s+(?:whether|if|that|why|how)\b)"
      r"(?:\s+[a-z'-]+){0,5}?\s+(?:every|each|any)\b|"
@@ -1032,7 +1045,9 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"|nitpick|whinge|gripe|nag)(?:\s+[a-z'-]+){0,3}?\s+(?:any|every|each)\b|"
      # A complaint that comes whatever happens: "always finds something to complain about", "forever picking holes".
      r"\b(?:always|forever|constantly|continually|perpetually|endlessly|invariably)\s+(?:[a-z']+\s+){0,4}?"
-     r"(?:complain|moan|whing|whin|grumbl|fuss|fret|nag|argu|nitpick|quibbl|grip|find(?:s|ing)? fault|pick(?:s|ing)? holes)\w*"),
+     r"(?:complain|moan|whing|whin|grumbl|fuss|fret|nag|argu|nitpick|quibbl|grip|find(?:s|ing)? fault|pick(?:s|ing)? holes)\w*|"
+     # What a person would do whatever came: "Would find fault with a brand new house", "she'd find fault in anything".
+     r"(?:^|[.;!?,]\s*|\b(?:he|she|they)\s+)(?:would|'d)\s+(?:even\s+)?find\s+fault\s+(?:with|in)\b|\b(?:he|she|they)'d\s+(?:even\s+)?find\s+fault\s+(?:with|in)\b"),
     # A verdict on what came before, in a clause of its own: "rang five times, which was a bit much", "which is more than
     # the complaint deserved" (not "which was taken in error", "which is the first slot free").
     ("which",
@@ -1079,7 +1094,11 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # Ignorance of one's own things as a trait: "Hasn't a clue how any of her appliances work", "had no idea how his own contract works".
     ("clue idea",
      r"\b(?:hasn't|has not|hasn't got|has not got|doesn't have|does not have)\s+(?:a|the faintest|the slightest|any)\s+clue\b|"
-     r"\bno (?:idea|clue) how (?:any of |even )?(?:his|her|their) (?:own\s+)?[a-z]+\s+(?:works?|operates?)\b"),
+     r"\bno (?:idea|clue) how (?:any of |even )?(?:his|her|their) (?:own\s+)?[a-z]+\s+(?:works?|operates?)\b|"
+     # (what they pay for or their own things cover: "has no idea what she is actually paying for", "not the faintest idea what
+     # her own policy covers"; not "no idea when the builder will finish")
+     r"\b(?:no|not the faintest|not the slightest|not an?|not any)\s+(?:idea|clue)\s+(?:what|how|which)\s+"
+     r"(?:(?:she|he|they)(?:\s+is|\s+are|'s|'re)?\s+(?:actually\s+|even\s+|really\s+)?(?:paying|signed|buying|getting)\b|(?:any of\s+)?(?:his|her|their)\s+own\b)"),
     ("touch denial fairies rocker trolley plot",
      r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"),
 )
@@ -1163,7 +1182,7 @@ def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None
 
 
 # Words that make what a person does a habit: "every visit", "each time", "whatever we offer", "without fail".
-_HABIT_MARKS = frozenset("every each whatever whenever invariably habitually routinely always forever constantly continually".split())
+_HABIT_MARKS = frozenset("every each everything whatever whenever invariably habitually routinely always forever constantly continually".split())
 # Verbs of objecting: a habit of one, told of a person in the present, judges them ("questions every charge").
 _OBJECTING = frozenset(
     """complain moan whinge whine grumble gripe object question query dispute challenge contest argue haggle quibble nitpick
@@ -1178,6 +1197,7 @@ _OBJECTING_BY_WHAT_FOLLOWS: dict[str, frozenset[str]] = {
     "try": frozenset("this that it free freebie discount cheaper extra off refund".split()),  # (see _GAIN)
     "ask": frozenset("free freebie discount cheaper extra refund".split()),
     "get": frozenset("reason excuse excuses".split()),
+    "take": frozenset({"issue"}),
 }
 # After a verb of objecting, words that say what the objection is or what brings it: a report of it, not a habit of one.
 _OBJECTION_SAID = frozenset("that whether if when whenever because time".split())
@@ -1193,7 +1213,7 @@ _HABIT_VERBS: dict[str, str] = {
     )
 } | {"picking": "pick", "got": "get", "gets": "get", "getting": "get", "has": "get", "have": "get", "nagging": "nag"}
 # Between a person and the verb of their habit: "he'll", "she is", "does tend to", "always", "also".
-_HABIT_AUXILIARIES = frozenset("will would 'll is are 's does do keeps tends to also always still just only even".split())
+_HABIT_AUXILIARIES = frozenset("will would 'll is are 's does do keeps tends to also always still just only even must".split())
 _HABIT_SUBJECTS = frozenset("he she they he'll she'll they'll he's she's they're".split())
 
 
@@ -1236,6 +1256,8 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
         while cursor >= clause_start and words[cursor] in _HABIT_AUXILIARIES:
             cursor -= 1
         before = words[cursor] if cursor >= clause_start else ""
+        if before in ("and", "but", "who") and any(_a_person_at(words, at, subject) for at in range(clause_start, cursor)):
+            before = "she"  # the subject said once for both, or a person and "who": "She wants to run it all and queries every choice"
         person = before in _HABIT_SUBJECTS or before in names or before in PERSON_WORDS or before in PERSON_HEADS
         # (the subject left out, with only a word of frequency before: "Every month also got some reason why")
         left_out = cursor < clause_start or (cursor - clause_start <= 2 and words[clause_start] in ("every", "each"))
@@ -1317,7 +1339,7 @@ def _put_in_a_kind(text: TextField, subject: Subject) -> str | None:
     for index, word in enumerate(words):
         if word in _KINDS:
             after = index + 1
-            if after < last and words[after] == "of" and words[after + 1] in _OF_A_KIND:
+            if after < last and words[after] == "of" and (words[after + 1] in _OF_A_KIND or words[after + 1] in PERSON_WORDS or words[after + 1] in PERSON_HEADS):
                 after += 2
             following = words[after] if after <= last else ""
             closes = after > last or following in ("who", "that", "to", "and", "but") or text.masked[text.starts[index] + len(word) : text.starts[index] + len(word) + 1] in (".", ",", ";", "!")
@@ -1362,7 +1384,11 @@ def _sure_of_a_mind(text: TextField, subject: Subject) -> str | None:
         return None  # nearly every text
     names = subject.names
     for index, word in enumerate(words):
-        if word not in _CERTAINTY or index + 1 >= len(words) or words[index + 1] not in _OF_A_MIND:
+        if word not in _CERTAINTY or index + 1 >= len(words):
+            continue
+        # (an auxiliary in the negative after it: "clearly does not check the shed")
+        negated = words[index + 1] in ("does", "did", "do", "has", "had", "is", "was") and words[index + 2 : index + 3] in (["not"], ["never"])
+        if words[index + 1] not in _OF_A_MIND and not negated:
             continue  # a fact, not a mind: "clearly visible", "obviously has a leak"
         cursor = index - 1
         while cursor >= 0 and words[cursor] in ("has", "had", "have", "does", "did", "just", "also", "so"):
@@ -1858,6 +1884,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
         if word == "so" and words[index + 1] in _DETERMINERS:
             continue  # "..., so the credit note was cancelled": "so" joins two clauses
         cursor = (_coming_across(words, index) or index) + 1 if word in ("comes", "came") else index + 1
+        if word in ("tends", "tend") and words[cursor : cursor + 2] == ["to", "be"]:
+            cursor += 2  # what a person tends to be, the subject left out: "Tends to be very dramatic"
         while cursor < len(words) - 1 and words[cursor] in _BEFORE_JUDGING:
             cursor += 1
         if any(text.starts_sentence(after) for after in range(index + 1, cursor + 1)):
@@ -1935,7 +1963,7 @@ def _first_person_opinion(text: TextField) -> str | None:
 _FIRST_PERSON_OPINION_WORDS = frozenset(
     """think thought feel felt believe believed guess suspect reckon bet doubt hope wish love loved hate hated liked enjoyed found
     opinion view experience personally honest honestly frankly tbh imo imho tbf ngl lying making trying faking pretending drunk
-    made waste what such""".split()
+    made waste what such say""".split()
 )
 
 
@@ -1971,7 +1999,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     ## What it does
     In factual fields (a note's reason, resolution, follow-up; a flag's reason, for flag types
     that are factual; preferences) it finds:
-    - the writer's own feelings and opinions: "I think", "I felt", "honestly", "made me", "what a",
+    - the writer's own feelings and opinions: "I think", "I felt", "I would bet", "I'd say she", "honestly", "made me", "what a",
       "if you ask me", "bless her", "Mrs Doyle, bless, forgot...", "feels like nobody reads our emails", "personally"
       opening a clause or after "I" (not "handed it to her personally"), and asides in text-speak ("tbh",
       "imo"; beside an insult, P304 alone: "Bit of a prat tbh");
@@ -1990,20 +2018,22 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
       over-reaction ("in such a state over nothing", "threw a tantrum"), the writer's guess with
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
-      ("she seems to believe...", "appears to think...", "Seems to assume...", "Mrs Ashworth-Keene seems to assume..."; not
+      ("she seems to believe...", "appears to think...", "Seems to assume...", "Mrs Ashworth-Keene seems to assume...", "Colin seems to think...", "He argued and seems to think..."; not
       "the page seems to think the card has expired") or "convinced" of something ("she's convinced we overcharge her",
-      "remains convinced nobody here knows pumps"; not "was convinced to keep the plan"), a habit made into a character ("frets over
+      "remains convinced nobody here knows pumps", "Seems convinced we make the results up"; not "was convinced to keep the plan"), a habit made into a character ("frets over
       every little thing", "worries herself silly over every tiny mark", "forever complaining", "nothing we do is
       ever good enough", "nothing is ever clean enough", "nothing's ever quite right" (not "nothing is ever left in the
       van"), "never satisfied", "Never content", "simply cannot settle on a day" (not "cannot commit to a
-      date until his leave is approved"), "changes her mind", "always finds
+      date until his leave is approved"), a mind made up ("has made up her mind the staff lost it", "had his mind made up
+      before we started", "can't make up her mind about anything"; not "made up her mind to take the annual plan"), "changes her mind", "always finds
       something to complain about", "goes on about it every visit"), a scale
       blown up ("argued over every single tag"; not "checked every single hammer"), a verdict on all that staff do
-      ("nothing we do is up to his standard", "whatever we suggest is wrong", "no date we offer ever seems to suit her";
+      ("nothing we do is up to his standard", "whatever we suggest is wrong", "no date we offer ever seems to suit her", whoever
+      of staff is named, "Nothing the box office offers is ever good enough";
       not "none of the slots we offered was free", "everything we send him",
       "everything we quote is valid for 30 days"),
-      ignorance made a trait ("knows nothing about boats", "doesn't know the first thing about pianos"; not "knew
-      nothing about the letter") and "but thinks he does", a label by what a person does ("Typical haggler"), what a
+      ignorance made a trait ("knows nothing about boats", "doesn't know the first thing about pianos", "does not know the
+      first thing about her own network"; not "knew nothing about the letter") and "but thinks he does", a label by what a person does ("Typical haggler"), what a
       person is to deal with ("A pleasure to deal with", "Hard work to talk to"), what a person said named as a
       rant ("another one of her rants", "his usual moan"; not "her complaint"), a manner put on ("acting all
       high and mighty"), fussy "about" something or with nothing after it ("very particular about the keys", "she's very
@@ -2022,7 +2052,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       manager was difficult to reach"; but "a nightmare to pin down"; "Said the man on the front desk last
       Friday was rude", "According to her, the driver was rude", "She felt the clerk was curt" are the customer's,
       "Ben reports that Diego is lazy" a colleague's judgement); "can be" and "tends to be" say what a
-      person is too ("Her partner can be very rude", "She can be a bit much"); "hard work", "heavy going" and a
+      person is too ("Her partner can be very rude", "She can be a bit much", and with the subject left out, "Tends to be
+      very dramatic"); "hard work", "heavy going" and a
       bad mood made a label before a word for a person ("is an angry man"; not "was angry about the visit", "a happy
       customer of ten years") judge; whatever
       follows "a real", "an absolute", "a most", and a noun of praise ("was a real star", "an absolute
@@ -2053,7 +2084,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       patience"; partisanship and self-regard ("won't hear a word against him", "thinks he's a pro"), telling staff
       their job ("likes to tell you how to do your job"), little made much of ("makes a great deal out of very
       little"), ignorance of one's own things ("Hasn't a clue how any of her appliances work", "no idea how his own
-      contract works"; not "no idea when the builder will finish");
+      contract works", "has no idea what she is actually paying for", "not the faintest idea what her own policy covers";
+      not "no idea when the builder will finish");
       outbursts ("kicked off at the counter", "went off on one", "lost her rag"), "typical of
       him", "thinks the rules don't apply to her"; a word of character opening a sentence ("Mouthy
       on the phone", "Got very stroppy").
@@ -2068,7 +2100,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       ruling"), and so any habit of objecting or of seeking a gain, told in the present (or with "will") of a person,
       or with the subject left out, beside a word of frequency ("every", "each", "whatever", "always", "invariably",
       "without fail"), whatever the verb of objecting ("questions every charge", "he'll object to whatever date we
-      offer") or what its clause holds ("finds something wrong on every collection", "picks holes in every quote",
+      offer", "takes issue with every supplement", "wants to run it all and queries every choice", "a lady who must find fault
+      in everything", and what a person would do whatever came, "Would find fault with a brand new house") or what its
+      clause holds ("finds something wrong on every collection", "picks holes in every quote",
       "Makes a drama out of every smudge", "Each visit he tries to knock something off", "Tries this every time",
       "Every month also got some reason why"; not "pays every invoice by transfer", "we test every flue", "the MOT
       fail", nor what the objection says or what brings it: "complains every winter that the pipes freeze", "complains
@@ -2079,11 +2113,13 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       (", which was a bit much", "which was a bit rich", 'wrote "..." which was rather over the top', ", which is more than the complaint
       deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
       usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
-      sort who reads every clause twice", "the kind of man that wants it done yesterday", "came across as someone who
+      sort who reads every clause twice", "the kind of man that wants it done yesterday", "the kind of guest who wants the
+      top floor", "came across as someone who
       likes to be in charge", "is a person that want everything her way"; not "the stove is the multi-fuel type",
       "a customer who has been with us since 2015"), the writer sure of a person's mind whoever the subject, a
       name, "has" between, or left out ("Mr Brennan obviously expects us to pay", "he has clearly forgotten", "Had the
-      leaflet a year and evidently never opened it": a verb of mind or one in the negative after it; not "the flue
+      leaflet a year and evidently never opened it", "Eleri clearly does not check the shed": a verb of mind or one in the
+      negative after it; not "the flue
       obviously needed a sweep", "he obviously has a crack in the liner", "clearly visible",
       "explained the charges clearly"), "quite the" before a doer ("quite
       the performer"; not "quite the same"), curt with someone ("rather sharp with the lad on the desk"; not "short by a
