@@ -96,13 +96,18 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     ("changed her home branch to Elmsworth", "swapped his number over on the file", "changed her
     delivery adress on file to the new flat", "bumped his budget up", "put him on the bus list
     instead of the walkers", "changed lessons to online"); messages sent somewhere new ("set the
-    reminders to go to his mobile instead", "pointed the statements at her work email"); the
+    reminders to go to his mobile instead", "pointed the statements at her work email", "Pointed her receipts at her
+    Gmail instead"); the
     customer, or someone or something of theirs, moved to a level or a product ("bumped Dolly up
     to full livery", "switched him over to the annual contract", "dropped her down to the
     pool-only tier", "I dropped him to Silver starting this month", "signed her up to the monthly scheme", "put her on the annual service
-    contract", a product by its own name: "put her on Boiler Care Plus", a product counted in what it
-    gives: "Put her on the 10-session bundle"; whatever the verb, the
-    customer moved over to one: "Swaped her over to the weekday-only season lease", or the customer
+    contract", a product by its own name: "put her on Boiler Care Plus", or of several words joined or ending
+    in a figure: "moved him onto Fix and Save 24", "switched her over to Aqua Flex 12" (not a colleague:
+    "switched her over to Adaeze"), a product counted in what it
+    gives: "Put her on the 10-session bundle", a frequency or a cycle: "moved her to 8-weekly", "Put her repeats
+    onto the 56-day cycle"; whatever the verb, the
+    customer or a thing of theirs moved over to one: "Swaped her over to the weekday-only season lease", "Swiched her
+    sponsorship over to the annual payment option", or the customer
     or a thing of theirs put onto one: "slotted her onto the quarterly plan", "I have migrate her
     gym pass to the monthly billing"; not a person taken somewhere, "walked her over to the premium
     lounge", nor a place that shares a word with a product, "the family area"); someone added
@@ -135,10 +140,11 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     to the accounts team", nor moved to a table or up a list),
     the new state said with "now" ("She is now on the annual plan", "she's on the long-stay weekly rate
     now" (unless the reason gives the old and the new: "Asked to move from pay-as-you-go to the monthly plan"),
-    "Account now billed to Delaney Consulting LLC", "Dr Marchbanks is now on the
+    "Account now billed to Delaney Consulting LLC", "Direct debit now comes out on the 28th", "Dr Marchbanks is now on the
     Veteran membership", "Membership now in her married name", "Credit terms now 60 days", "Account now
     in the name of Doherty Interiors Ltd"), the account put under a new name ("Put the account under
-    her married name", or under a holder by name, "Put the account under Kowalski Roofing LLC"; not a
+    her married name", "Put the berth contract into the name of Callum Reid", or under a holder by name, "Put the
+    account under Kowalski Roofing LLC"; not a
     thing filed under a name, "it had been put under Ferris instead of Ferreira"), a thing the account holds, named before the
     participle that put it on or took it off ("Static IP add-on removed from the account", "Extra storage
     add-on added to her account"; not a flag, a note or money), a field
@@ -386,7 +392,9 @@ _NOW_STATE = re.compile(
     rf"({_FIELD_NAMES}|tier|scheme|contract|bundle|rate|band)\s+now\b|"
     # The account now billed to another: "Account now billed to Delaney Consulting LLC".
     r"\baccount\s+(?:is\s+)?now\s+(?:(bill)ed|(invoice)d|(charge)d)\s+(?:to|under)\b|"
-    rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:(?:held|registered|listed|kept)\s+)?(?:in|on|under|the|set to|going to|goes to|at|\d)|"
+    # Or what it does now, when: "Direct debit now comes out on the 28th", "payment now leaves her account on the 9th".
+    rf"({_FIELD_NAMES})\s+(?:is\s+|are\s+)?now\s+(?:(?:held|registered|listed|kept)\s+|[a-z]+s\s+(?:out\s+|off\s+|(?:his|her|their)\s+account\s+)?)?"
+    r"(?:in|on|under|the|set to|going to|goes to|at|\d)|"
     # The account held under a new name: "Account now in the name of Doherty Interiors Ltd", "is now under the company's name".
     r"\baccount\s+(?:is\s+)?now\s+(?:(?:held|registered|listed|kept)\s+)?(?:in|under)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(name)\b|"
     # Messages said to go somewhere new, with "now" and no verb of change: "invoices now going to his bookkeeper's email".
@@ -502,17 +510,18 @@ _REROUTED = re.compile(
     r"^\s+(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+){0,2}?(?:reminders?|confirmations?|notifications?|alerts?|texts?|"
     r"emails?|letters?|statements?|invoices?|receipts?|messages?|post|mail|correspondence|bills?)\s+(?:so (?:they|it) )?"
     r"(?:(?:to go|go|goes|to be sent|are sent|get sent|to come|come)\s+)?(?:to|at)\s+(?:his|her|their|the)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(email|e-mail|mobile|phone|number|address|inbox|landline)\b"
+    r"(email|e-mail|mobile|phone|number|address|inbox|landline|gmail|hotmail|outlook|yahoo|icloud)\b"
     # or by another channel: "set her appt reminders to come as texts now"
     r"|^\s+(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+){0,2}?(?:reminders?|confirmations?|notifications?|alerts?|statements?|"
     r"invoices?|receipts?|bills?|letters?)\s+(?:to (?:come|go|be sent)|come|go|are sent)\s+(?:as|by|via)\s+(?:an?\s+)?"
     r"(texts?|txts?|sms|emails?|e-mails?|post|letters?|calls?)\b"
 )
 _REROUTING_VERBS = frozenset("set changed switched moved pointed redirected diverted rerouted updated".split())
-# A person or a pet of theirs moved to a new level or product: "bumped Dolly up to full livery",
+# A person or a pet of theirs moved to a new level or product: "bumped Dolly up to full livery", "moved her to 8-weekly",
 # "switched him over to the annual contract", "moved them onto the family scheme".
 _MOVED_TO = re.compile(
-    rf"^\s+((?:{'|'.join(sorted(HONORIFICS))})\.?(?:\s+[\w'-]+){{1,3}}?|(?:his|her|their)\s+[\w-]+\s+[\w-]+|(?:(?:the|his|her|their|both|all)\s+)?[\w-]+)\s+(?:(?:up|down|over|across|back)\s+)?(to|onto|into|on)\s+"
+    rf"^\s+((?:{'|'.join(sorted(HONORIFICS))})\.?(?:\s+[\w'-]+){{1,3}}?|(?:his|her|their)\s+(?!(?:to|onto|into)\s)[\w-]+\s+(?!(?:to|onto|into)\s)[\w-]+|(?:(?:the|his|her|their|both|all)\s+)?[\w-]+)"
+    r"\s+(?:(?:up|down|over|across|back)\s+)?(to|onto|into|on)\s+"
     r"(?!the (?:front|back|top|head|end|bottom|start)\b)"
 )
 _MOVING_VERBS = frozenset("switched moved swapped changed converted put bumped dropped knocked stepped signed opted".split())
@@ -526,13 +535,22 @@ _PRODUCT_WORDS = frozenset(
     """plan plans tier tiers scheme contract package bundle membership subscription tariff rate band grade level option service
     cover programme program deal account livery full half part basic standard premium gold silver bronze platinum junior senior
     family annual yearly monthly weekly fortnightly quarterly off-peak peak pay-as-you-go paperless lease licence license tenancy
-    agreement policy pack pass warranty guarantee insurance""".split()
+    agreement policy pack pass warranty guarantee insurance cycle schedule""".split()
 )
 # Words of _PRODUCT_WORDS that name a level or a way of paying, not a thing a person is on: "the family", "full".
 _LEVELS = frozenset(
     """full half part basic standard premium gold silver bronze platinum junior senior family annual yearly monthly weekly
     fortnightly quarterly off-peak peak pay-as-you-go paperless""".split()
 )
+# A frequency written with a figure or a word before it is a level too: "8-weekly", "2-weekly", "six-monthly".
+_A_FREQUENCY = ("-weekly", "-monthly", "-yearly", "-daily", "-weekly")
+
+
+def _a_level(word: str) -> bool:
+    """Whether a word names a level or a way of paying or running the account ("annual", "paperless", "8-weekly")."""
+    return word in _LEVELS or word.endswith(_A_FREQUENCY)
+
+
 # Words that end a product's own name: "Boiler Care Plus", "Flexi Saver", "Home Rescue Premier".
 _PRODUCT_NAME_WORDS = frozenset("plus care saver lite pro extra max essentials premier classic cover membership".split())
 # Money put back on a card is a refund, not a change of the card: "put the £7 back on her card".
@@ -574,6 +592,15 @@ def _rescheduled(thing: str, value: str) -> bool:
     return _WHEN.match(value.strip()) is not None and thing.split()[-1] not in ("day", "days", "date", "dates", "time", "times")
 
 
+# A name in capitals of several words, which may be joined or end in a figure: "Fix and Save 24", "Aqua Flex 12".
+_A_NAME_IN_CAPITALS = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:and|&|\+)\s+)?[A-Z0-9][\w'-]*)+")
+_A_PRODUCT_S_NAME = re.compile(r"\d|\s(?:and|&|\+)\s")
+_A_DAY_OR_MONTH = re.compile(
+    rf"\b(?:{WEEKDAYS}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
+    r"october|november|december|mon|tue|wed|thu|fri|sat|sun|\d+(?:st|nd|rd|th)|\d+[:.]\d\d|am|pm)\b"
+)
+
+
 def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
     """What a person or a pet of theirs was moved to, when it is a level or a product, not a person, a time or a place."""
     if verb not in _MOVING_VERBS:
@@ -589,12 +616,15 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
         _NOT_ACCOUNT.search(who) or _OTHER_OBJECT.search(who) or (" " not in who and who not in ("him", "her", "them", "it") and not original_rest[moved.start(1)].isupper())
     ):
         return None  # "moved the appointment up to 9am", "dropped prices down to ...": not the customer or theirs
+    named = _A_NAME_IN_CAPITALS.match(original_rest, moved.end())
+    if named and _A_PRODUCT_S_NAME.search(named.group(0)) and not _A_DAY_OR_MONTH.search(named.group(0).lower()):
+        return named.group(0).split()[-1].lower()  # a product by its own name, with a figure or words joined: "onto Fix and Save 24"
     place = _DESTINATION_END.split(rest[moved.end():], maxsplit=1)[0].strip()
     words = place.split()
     while len(words) > 1 and _WHEN.fullmatch(words[-1].strip(".!?")):
         words.pop()  # when it was done, not what to: "moved her onto the quarterly billing today"
     place = " ".join(words)
-    if not words or ((_WHEN.search(place) or _NOT_ACCOUNT.search(place)) and words[-1] not in _PRODUCT_WORDS):
+    if not words or ((_WHEN.search(place) or _NOT_ACCOUNT.search(place)) and words[-1] not in _PRODUCT_WORDS and not _a_level(words[-1])):
         return None  # a time, a booking or a room; not a product counted in them ("the 10-session bundle", "the five-visit pass")
     if original_rest[moved.end()].isupper():
         # A product by its own name ("put her on Boiler Care Plus"), not a colleague's ("switched her over to Adaeze").
@@ -604,9 +634,9 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
     head = words[-1]
     if is_role(head) and head not in _FIELD_WORDS and head not in _PRODUCT_WORDS:
         return None  # "switched him to a colleague", "put her through to the team"
-    if _PRODUCT_WORDS.isdisjoint(words) and _FIELD_WORDS.isdisjoint(words):
+    if _PRODUCT_WORDS.isdisjoint(words) and _FIELD_WORDS.isdisjoint(words) and not any(map(_a_level, words)):
         return None  # "moved her onto rubber mats", "moved her up to the advanced lane": a place or a thing
-    if who not in ("him", "her", "them") and head.rstrip("s") not in _PRODUCT_WORDS | _FIELD_WORDS | {"one"} and _LEVELS.isdisjoint(words):
+    if who not in ("him", "her", "them") and head.rstrip("s") not in _PRODUCT_WORDS | _FIELD_WORDS | {"one"} and not any(map(_a_level, words)):
         # "moved the truck to the service alley": a thing taken to a place named after a product, not onto it
         # (a level says how the account runs, whatever it ends with: "put the club on monthly invoicing")
         return None
@@ -614,7 +644,7 @@ def _moved_to(verb: str, rest: str, original_rest: str) -> str | None:
 
 
 # The customer moved over to something, whatever the verb ("Swaped her over to the weekday-only season lease").
-_THEM_OVER = re.compile(r"\b[a-z]+(?=\s+(?:him|her|them)\s+(?:over|across)\s+(?:to|onto)\b)")
+_THEM_OVER = re.compile(r"\b[a-z]+(?=\s+(?:him|her|them|(?:his|her|their)\s+[\w-]+)\s+(?:over|across)\s+(?:to|onto)\b)")
 
 
 def _moved_over(sentence: str, original: str, field: str, names: frozenset[str]) -> str | None:
@@ -762,7 +792,8 @@ _ACCOUNT_UNDER_A_HOLDER = re.compile(
 )
 _FILED_UNDER = re.compile(r"\s+under\b")
 _ACCOUNT_UNDER_A_NAME = re.compile(
-    r"\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:account|membership|subscription)\s+(?:(?:over|back|across)\s+)?(?:under|in|into)\s+"
+    r"\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:account|membership|subscription|contract|policy|lease|licence|license|agreement|tenancy)\s+"
+    r"(?:(?:over|back|across)\s+)?(?:under|in|into)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?name\b"
 )
 # A place in a queue, or a name put down for something: not the account ("put their names down on the list
