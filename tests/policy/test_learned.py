@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -39,14 +40,24 @@ def test_the_learned_reading_is_on_unless_switched_off() -> None:
     assert PolicySettings.model_validate({"learned_reading": False}).learned_reading is False
 
 
-def test_the_model_says_what_it_was_trained_on_and_how_it_was_chosen() -> None:
+def test_the_model_was_fitted_on_every_labelled_part_but_the_one_held_back() -> None:
     shipped = model()
+    # labelled-blind16 is written to judge the reading on wording it never saw: it is never fitted on.
+    assert shipped["held_back"] == "labelled-blind16"
+    assert shipped["held_back"] not in shipped["trained_on"]
+    present = {folder.name for folder in Path(__file__).parent.iterdir() if folder.is_dir() and folder.name.startswith("labelled")}
+    # A part added since the model was fitted: fit it again (benchmarks/train_note_model.py).
+    assert present - {shipped["held_back"]} <= set(shipped["trained_on"])
     assert shipped["trained_on"]["labelled"] > 1000
-    # labelled-blind11 is the one part kept to measure the reading on wording it never saw.
-    assert "labelled-blind11" not in shipped["trained_on"]
+
+
+def test_the_model_says_how_it_was_chosen() -> None:
+    shipped = model()
+    # Folds grouped by writer: the thresholds hold on writers the reading was not fitted on.
+    assert "grouped by writer" in shipped["cross_validation"]
     assert shipped["rules"], "no rule is covered"
     for code, spec in shipped["rules"].items():
-        assert spec["cv"]["learned"]["precision"] >= 0.95, code
+        assert spec["cv"]["learned"]["precision"] >= 0.97, code
         assert 0.5 <= spec["threshold"] < 1, code
         assert all(token.count(" ") <= 1 for token in spec["weights"]), "only words and word pairs are weighed"
 
