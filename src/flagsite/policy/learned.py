@@ -7,7 +7,7 @@ because cross-validation rewarded it for P105, P106 and P108), and what the rule
 of its kind: a reference, a number, a date, a time, a sum, an email or a link. The weights
 were fitted by ``benchmarks/train_note_model.py`` on the labelled notes and ship in
 ``data/note-model.json.gz`` with the threshold each rule passes, chosen for precision by
-cross-validation grouped by file. Scoring is a sum of weights and a comparison with the threshold's
+cross-validation grouped by writer (held-out folds hold writers it was not fitted on). Scoring is a sum of weights and a comparison with the threshold's
 log-odds: no library is needed at run time.
 
 A text's tokens are made once for the rules that read its field, and their sums over it are kept, so
