@@ -204,7 +204,10 @@ def _contact_next(text: TextField, names: frozenset[str]) -> bool:
 
 
 # How promises are typed on a phone, beyond slang: "wil", "em", "n" ("gonna ask Lucie n email her back").
-_TYPED_FORMS = {"wil": "will", "em": "them", "n": "and"}
+# "Tomorrow" as it is typed short or misspelt: "tmrw", "2moro", "tommorow".
+_TYPED_FORMS = {"wil": "will", "em": "them", "n": "and"} | dict.fromkeys(
+    "tmrw tmr tmw tmoz 2moro 2morrow 2mrw tommorow tomorow tommorrow tomorrrow tommorw".split(), "tomorrow"
+)
 _FORMS: dict[int, tuple[dict[str, str], dict[str, str], frozenset[str]]] = {}
 
 
@@ -543,6 +546,9 @@ _ON_ANY_OCCASION = re.compile(
 )
 
 
+_BOUNDED = re.compile(r"\b(?:this (?:week|weekend|month)|tomorrow|tonight|until|till|for (?:the next|a) (?:few|couple|week|fortnight))\b")
+
+
 def _recurs(sentence: str, at: int) -> bool:
     """Whether the act at a position recurs: a round in its own clause, or any occasion after it ("before any drop")."""
     clause = _clause_at(sentence, at)
@@ -550,6 +556,8 @@ def _recurs(sentence: str, at: int) -> bool:
         return True
     ends = _CLAUSE_JOIN.search(sentence, at)
     after = sentence[at : ends.start() if ends else len(sentence)]  # the clause, after the act
+    if _BOUNDED.search(sentence):
+        return False  # a time to come bounds it: "text her after each session this week" is a promise, not a standing arrangement
     return any(word in after for word in (" any ", " all ", " every ", " each ")) and _ON_ANY_OCCASION.search(after) is not None
 
 
@@ -596,7 +604,7 @@ _TO_ACT = re.compile(rf"(?=t)\bto\s+(?:then\s+|also\s+|first\s+)?{_ACTS}\b")
 # "... will check again Monday and text him", "will have another look and let her know".
 _WILL_THEN_TELL = re.compile(
     r"(?:^|[.;!?,]\s+|\n)(?P<doer>(?:[\w'-]+\s+){0,5}?)(?:will|'ll|going to|would)\b[^.;!?]{0,100}?\b(?:and|then)\s+(?:let (?:him|her|them) know|"
-    r"(?:call|ring|phone|text|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with"
+    r"(?:call|ring|phone|text|message|email|e-mail|update|contact|send|post|forward|write to|get back to|come back to|revert to|follow up with"
     r"|drop|give|shoot) (?:him|her|them))\b"  # "drop him a line", "give her a ring"
 )
 # Who is not us: the customer and their side. What they will do is theirs to do.
@@ -737,7 +745,16 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     stores and he reckons he can find a spare by Thursday and give her a ring", "Asked Bea to check the rota;
     she says she can cover Saturday and drop him a line tonight"; not "She said she'd collect them", "Ravi
     says he can't do mornings", "Asked her to check her diary; she says she can come Saturday"); having a go or a look
-    ("Femi will have another go tomorrow"). A question asked to find something out is no condition ("is
+    ("Femi will have another go tomorrow"); what we told the customer would be done, however long what is done to
+    ("Told her the £65 for the two suppers would be refunded by our finance team within five working days"); one of
+    ours said in passing to act on a day to come, whatever the act ("and that Harriet from our sales team would come
+    round on Thursday afternoon", "and that our events coordinator, Hannah, would send over the supplier form on
+    Monday"); the writer left out before a verb in -ing with its particle ("Picking up the spare key from her
+    neighbour tomorrow"); one of ours in the present after a clause of time ("once it comes in Marcus swaps it and
+    gives Ted a call"); a name opening a sentence that is no common word, out on a day to do something ("Gaz out
+    first thing Mon to lift it"); "tomorrow" typed short or misspelt ("txt her tmrw", "tommorow"); what the
+    customer booked, or a booking in the reason, is no visit of ours on the diary ("Three of her booked spin classes
+    were cancelled ... Duty manager is adding the credits back this evening"). A question asked to find something out is no condition ("is
     phoning the branch to find out if they have one"), nor is one in a later clause; a condition on an act
     that reaches the customer keeps the promise ("he'll give her a ring if they turn up"); the writer in the
     present tense after a clause of time ("When the blanks land I cut two and ring her"); one of ours in the
@@ -816,7 +833,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         lowered = _in_words(text.lowered, spelt_out) if typed else text.lowered
         words = _A_WORD_OF_TEXT.findall(lowered) if typed else text.words
         if "to " not in lowered and "'" not in lowered and _PROMISE_WORDS.isdisjoint(words):
-            if not _contact_next(text, names) and not _may_do_later(text):
+            if not _contact_next(text, names) and not _may_do_later(text) and not (typed and not _LATER_WORDS.isdisjoint(words)):
                 continue
         elif (
             _PROMISE_MARKER_WORDS.isdisjoint(words)
@@ -825,6 +842,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
             and not _TO_ACT.search(lowered)
             and not _contact_next(text, names)
             and not _may_do_later(text)
+            and not (typed and not _LATER_WORDS.isdisjoint(words))  # "tmrw", "tommorow" typed for "tomorrow"
         ):
             continue
         if _may_decline(lowered) and _NO_FOLLOW_UP.search(lowered):
@@ -840,7 +858,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         in_reason = text.loc == ("reason",)
         previous = ""
         # What _ours_do_later and _we_do_for_them need: a word of a time to come or a condition, then one of ours or the writer.
-        later = not in_reason and (not _LATER_WORDS.isdisjoint(text.words) or not _CONDITION_WORDS.isdisjoint(text.words))
+        later = not in_reason and (not _LATER_WORDS.isdisjoint(words) or not _CONDITION_WORDS.isdisjoint(words))
         ours_in_present = later and (_OURS_IN_THE_PRESENT.search(text.text) is not None or _contacts_them_after(text))
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             read = _subject_carried(_QUOTED.sub(blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
@@ -890,15 +908,17 @@ _TOLD_WE_WOULD = re.compile(
 # "and he'll" or "and she'll" after a name of ours opening the sentence: "Conor's on tonight and he'll search".
 _AND_PRONOUN_WILL = re.compile(r"\band (?:he|she)(?:'ll| will)\b")
 # Who will act is read as opening a clause of its own ("told him; Karen in the office will put the quote together").
-_TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?)((?:[\w'-]+\s+){1,4}?)would\b")
+_TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?)((?:[\w'£$€.-]+\s+){1,6}?)would\b")
 # Said in passing, in an account of how things stand, "would" is what will be done when it is a contact of the
 # customer, however far from the verb of saying after "and that": "Explained the terms and that our claims handler
-# would ring her on Tuesday"; not how things work
-# ("Explained that reception would ask for photo ID").
+# would ring her on Tuesday"; or any act of theirs on a day to come ("and that Harriet from our sales team would come
+# round on Thursday afternoon", "and that our events coordinator, Hannah, would send over the form on Monday"); not
+# how things work ("Explained that reception would ask for photo ID").
 _EXPLAINED_WOULD = re.compile(
-    r"\b((?:(?:explained|mentioned|confirmed|explaining|mentioning|confirming)\b[^.;!?]{0,80}?\b|\band )that\s+)((?:[\w'-]+\s+){1,4}?)would"
+    r"\b((?:(?:explained|mentioned|confirmed|explaining|mentioning|confirming)\b[^.;!?]{0,80}?\b|\band )that\s+)((?:[\w'-]+,?\s+){1,5}?)would"
     r"(?=\s+(?:personally\s+|then\s+|also\s+)?(?:call|ring|phone|telephone|email|e-mail|text|contact|write to|visit|get back to|come back to|send|post|forward)"
-    r"\s+(?:him|her|them)\b)"
+    r"\s+(?:him|her|them)\b"
+    rf"|[^.;!?]{{0,60}}?\b(?:tomorrow|tonight|this (?:afternoon|evening|morning|week)|next (?:week|month)|(?:on|by|this|next) {_A_WEEKDAY}|{_A_DATE})\b)"
 )
 # One of ours telling their own future: "Marisol in the office said she'd burn it to a stick", "Hannah said he'd see ...".
 # Or that they can: "Ravi reckons he can sort it by Thursday and give her a ring" (not "says he can't").
@@ -978,7 +998,9 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     if "would" in sentence:  # told to the customer, "would" is what will be done: "Promised him Lukas would solder it"
         sentence = _TOLD_WOULD.sub(r"\1; \2will", sentence)
         if "that " in sentence:
-            sentence = _EXPLAINED_WOULD.sub(lambda said: f"{said.group(1)}; {said.group(2)}will" if _ours_said(said.group(2), text) else said.group(0), sentence)
+            sentence = _EXPLAINED_WOULD.sub(
+                lambda said: f"{said.group(1)}; {said.group(2).replace(',', '')}will" if _ours_said(said.group(2).replace(",", ""), text) else said.group(0), sentence
+            )
     if "'d " in sentence:  # and so is the writer's "I'd": "Told her I'd get the manager to extend it"
         sentence = _TOLD_WE_WOULD.sub(r"\1\2 will", sentence)
     if " and he" in sentence or " and she" in sentence:
@@ -1076,9 +1098,10 @@ _THEIRS_DONE = frozenset("paid signed returned brought collected picked dropped 
 # The writer left out before a verb in -ing, what it acts on, and a day to come: "Re-stitching the
 # strap Wed", "Redoing the toner Thu 10 Dec"; what it acts on, whatever its words, carried somewhere
 # ("Dropping half a dozen round Thurs") or done for the customer ("Knocking up a new spool for her next
-# week"); not "Leaking since Monday", "Playing up again Thursday", nor a noun ("Booking for Friday").
+# week"), with a particle between ("Picking up the spare key from her neighbour tomorrow", "Dropping off her card
+# on Friday"); not "Leaking since Monday", "Playing up again Thursday", nor a noun ("Booking for Friday").
 _DOING_LATER = re.compile(
-    r"\s*(?:[a-z]+-)?[a-z]{3,}ing\s+(?:(?:the|her|his|their|a|an|it|them|him)\b|"
+    r"\s*(?:[a-z]+-)?[a-z]{3,}ing\s+(?:(?:up|off|out|in|back|round|over|down)\s+)?(?:(?:the|her|his|their|a|an|it|them|him)\b|"
     r"(?:[\w'-]+\s+){1,4}?(?:round|over|across|out|back|along)\b|(?:[\w'-]+\s+){0,4}?(?:to|for) (?:him|her|them)\b)"
     rf"(?=[^.;!?]{{0,50}}?\b(?:tomorrow|tonight|this (?:afternoon|evening|morning|week)|next|first thing|(?:before|over|by) the weekend|{_A_DATE}|"
     rf"(?:on )?(?<!since )(?<!last )(?<!until )(?<!from ){_A_WEEKDAY})\b)"
@@ -1120,7 +1143,9 @@ def _due_found(sentence: str, in_reason: bool, text: TextField) -> bool:
             words = found.group("doer").split()
             verb = found.group("verb")
             acts = verb not in _NOT_AN_ACT or (verb in _DONE_TO_A_THING and _AN_OBJECT.match(sentence, found.end("verb")) is not None)
-            if acts and verb not in _LATER_WORDS and not _THEIR_SIDE.intersection(words) and _a_person(words, _capitalised(text), opening_name=False):
+            # A name opening the sentence is one when it is no common word: "Gaz out first thing Mon to lift it" (not "Power out Wed").
+            named = len(words) == 1 and words[0] in _capitalised(text).opening and not a_frequent_word(words[0]) and not a_plural(words[0])
+            if acts and verb not in _LATER_WORDS and not _THEIR_SIDE.intersection(words) and (named or _a_person(words, _capitalised(text), opening_name=False)):
                 return True  # "Engineer out Wed to reset the board"; not "Power out Wed to most of the street"
     if "back" in sentence:
         for found in _BACK_FOR.finditer(sentence):
@@ -1250,12 +1275,12 @@ _DONE_BY_US = re.compile(
 )
 # One of ours, by name or as "our ...", in the present tense with a time to come or a condition: "Tomorrow
 # Jan visits to measure the window", "Once the glass is in, Pete fits it and rings her", "Our courier
-# collects it from her Friday morning". A name opening a sentence is as often a thing's word ("Stock
+# collects it from her Friday morning", "once it comes in Marcus swaps it". A name opening a sentence is as often a thing's word ("Stock
 # arrives Tuesday"): it counts when it is written with a capital inside a sentence somewhere in the text.
 _OURS_DO_LATER = re.compile(
-    r"(?:^|[.;!?,]\s*|\n|\b(?:and|so|then|that)\s+)"
+    r"(?:^|[.;!?,]\s*|\n|\b(?:and|so|then|that)\s+|\b(?:when|once|as soon as|after)\s+[^.;!?,]{1,40}?\s)"
     rf"(?:(?:tomorrow|tonight|later|then|first thing|{_A_WEEKDAY}|(?:next|on|this|by) [a-z]+|in the [a-z]+)\s*,?\s+)?"
-    r"(?P<doer>our [a-z]+|[a-z][\w-]*)\s+(?P<verb>[a-z]{2,})s\b"
+    r"(?P<doer>our [a-z]+|(?!(?:in|on|at|up|out|off|back|down|over|round|here|there|it)\b)[a-z][\w-]*)\s+(?P<verb>[a-z]{2,})s\b"
 )
 # Words in -s after who acts that are no act: "Pete was", "Pete has", "Pete says", "Pete thinks".
 _NO_ACT_IN_S = frozenset("wa ha doe say think know want need like seem feel look get hope believe mean".split())
@@ -1498,12 +1523,18 @@ _BOOKED = re.compile(r"\b(?:booked|scheduled|arranged)\s+(?:in\s+)?(?:an?|the|ou
 
 
 # "the session is booked for 12 June", "Booked her in for Tuesday"; not "not booked yet", "to be booked".
-_A_BOOKING = re.compile(r"(?<!not )(?<!n't )(?<!be )\b(?:booked|scheduled)\b(?!\s+(?:yet|in yet)\b)")
+# (Not what the customer booked, "her booked spin classes": a visit of ours on the diary is what was booked by us.)
+_A_BOOKING = re.compile(r"(?<!not )(?<!n't )(?<!be )(?<!her )(?<!his )(?<!their )\b(?:booked|scheduled)\b(?!\s+(?:yet|in yet)\b)")
 
 
 def _a_booking(texts: list[TextField]) -> bool:
-    """Whether a note records a visit or a session booked: what a person of ours will do there is on the diary."""
-    return any(_A_BOOKING.search(text.lowered) for text in texts if "booked" in text.lowered or "scheduled" in text.lowered)
+    """Whether a note records a visit or a session booked: what a person of ours will do there is on the diary.
+
+    Not in the reason, which tells what happened before ("Skip not collected Fri as booked").
+    """
+    return any(
+        _A_BOOKING.search(text.lowered) for text in texts if text.loc[0] != "reason" and ("booked" in text.lowered or "scheduled" in text.lowered)
+    )
 
 
 def _booked(texts: list[TextField]) -> frozenset[str]:
