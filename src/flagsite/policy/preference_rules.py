@@ -22,7 +22,9 @@ _DURABLE = re.compile(
     # "From now she wants ...", "from today on": a new rule opening its clause.
     r"(?:(?<=^)|(?<=[,;:.!?]\s)|(?<=\band\s)|(?<=\bso\s))from (?:now|today)(?: on(?:wards)?)?(?!\s+(?:until|till|to|for)\b)|"
     # A wish that nobody does a thing, said as what is so: "insists nobody uses the dryer on Pickle".
+    # (or that whoever does it does it so: "asked that whoever services her bikes leaves the tyres at 70 psi")
     r"(?:insists?|insisted|insisting|asks?|asked|asking|requests?|requested|requesting)(?: that)? (?:nobody|no one|no-one)\b|"
+    r"(?:insists?|insisted|asks?|asked|asking|requests?|requested) that (?:whoever|anyone)\b|"
     # An instruction about what reaches them: "calls to him have to wait until after 2pm", "any letter for him should be in Polish".
     r"(?<=[a-z] )(?:for|to) (?:him|her|them) (?:should|must|has to|have to|needs? to|is to|are to)\b|"
     # A ban for good: "no voicemail is ever left", "no jet wash on the soft top, ever".
@@ -40,21 +42,23 @@ _DURABLE = re.compile(
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
     r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
-    r"(?:asked|asks|asking|wants?|told us)(?: that)? (?:we|us to|staff|the team) (?:never|always|only|do not|don't|must not|mustn't|should not|shouldn't)\b|"
+    r"(?:asked|asks|asking|wants?|told us)(?: that)? (?:we|us to|staff|the [a-z]+) (?:never|always|only|do not|don't|must not|mustn't|should not|shouldn't)\b|"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
     # (not what something came "with no": "nine hours with no text updates")
-    r"(?:do not|don't|does not want|doesn't want|not to|(?<!with )no) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
+    r"(?:do not|don't|does not want|doesn't want|never wants?|not to|no(?<!with no)) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
     r"(?:all|any|every) (?:the )?(?:future |of (?:his|her|their) )?(?:letters?|reminders?|calls?|appointments?|correspondence|post|mail|"
     r"emails?|invoices?|statements?|orders?|contact|communications?|bookings?|visits?|deliver(?:y|ies)|messages|paperwork|"
     r"airports?|flights?|stays?|jobs?)|"
     r"(?:contact|call|ring|phone|reach|email|text|write to) (?:him |her |them )?only|only (?:by|via|on) (?:email|e-mail|phone|letter|post|text|sms|chat)|"
-    r"(?:by |via )?(?:emails?|e-mails?|texts?|post|letters?|chat|phone|calls?) only|only (?:wants|accepts|reads|uses)|"
+    # (or by the phone it goes to: "calls go to his mobile only"; not "her mobile only had one bar")
+    r"(?:by |via )?(?:emails?|e-mails?|texts?|post|letters?|chat|phone|calls?) only|(?:mobile|landline|cell) only(?!\s+(?:had|has|was|is|gets|got|works|worked|showed))|"
+    r"only (?:wants|accepts|reads|uses)|"
     r"(?:(?<![a-z] )|(?<=please ))only (?:call|ring|phone|text|email|e-mail|contact|write to|visit|deliver)\b(?!-)|"
     r"(?:use|call (?:him|her|them)(?: by)?) (?:his|her|their) (?:middle |first |preferred |nick|maiden |married )?name|"
     r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d{1,2}(?:[:.]\d\d)?(?:\s*[ap]\.?m)?|"
     r"prefers? (?:to be )?(?:contacted|called|phoned|emailed|texted|reached|addressed|known)|"
     r"prefers? (?:all |every |any |his |her |their )?(?:[a-z]+ ){1,2}(?:by|via|through|on) (?:post|email|e-mail|phone|text|letter|paper|whatsapp|sms|chat)|"
-    r"prefers? (?:email|phone|text|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
+    r"prefers? (?:emails?|phone|texts?|post|letters?|calls?|mornings?|afternoons?|evenings?)|"
     # "goes by" a name ("goes by Mo"), not by a time ("see how it goes by Friday", "goes by then").
     r"preferred (?:name|language|pronouns?|contact)|goes by(?!\s+(?:then|now|next|this|that|tomorrow|today|tonight|midday|noon|lunchtime|\d|"
     r"the (?:end|time|weekend|morning|afternoon|evening)|" + WEEKDAYS + r")\b))\b",
@@ -71,6 +75,8 @@ _STANDING_FACT = re.compile(
     r"court order|not allowed to (?:collect|contact|visit|see)|"
     r"does not use (?:email|e-mail|a computer|the internet)|"
     # What a person cannot do for good, not a thing they cannot see today ("can't see anything on the screen").
+    # (said of a person: "she can no longer climb the ladder"; not "the app can no longer read her card")
+    r"(?:she|he|they) can no longer (?:swallow|read|use|climb|hear|see|walk|drive|stand)|"
     r"(?:cannot|can't|can not) (?:swallow|read|use|climb|hear|see|walk|drive|stand)(?!\s+(?:anything|it|this|that|any|them|the|his|her|their|my|our|your|a|an)\b))\b",
     re.IGNORECASE,
 )
@@ -180,8 +186,9 @@ def _reported_before(before: str, lexicon: Lexicon) -> bool:
 # with one of the third ("no calls", "email only", "all letters"). Keep them in step.
 _DURABLE_WORDS = frozenset(
     """rule rather sooner insists insisted everything anything whatever only now here today forward forwards future ever always
-    whenever anytime never prefer prefers preferred goes allergic allergy allergies anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
-    interpreter translator court allowed cannot can't middle maiden married nickname sight vision""".split()
+    whenever whoever anytime never prefer prefers preferred goes
+    allergic allergy allergies anaphylaxis anaphylactic blind sighted impaired colourblind colorblind hearing deaf wheelchair speaks speak english
+    interpreter translator court allowed cannot can't longer middle maiden married nickname sight vision""".split()
 )
 # Every match of _VISIT_NEED holds a word of each set of one of these pairs. Keep them in step.
 _VISIT_WORDS = (
@@ -267,7 +274,9 @@ _ORDER = re.compile(
 )
 # A duty for every occasion of a kind: "should be given a buggy for every competition" (not "wants admin rights on every PC").
 _DUTY_EVERY_TIME = re.compile(
-    r"\b(?:must|should|is to|are to|has to|have to|needs? to)\b[^.;]*\b(?:for|on|at|with|in) (?:every|each) (?!time\b|one\b|of\b|other\b)[a-z]+"
+    r"\b(?:must|should|is to|are to|has to|have to|needs? to)\b[^.;]*\b(?:for|on|at|with|in) (?:every|each|any) (?!time\b|one\b|of\b|other\b)[a-z]+|"
+    # (the occasion first: "anything the café makes him at any club day has to be gluten-free")
+    r"\b(?:for|on|at|with|in) (?:every|each|any) (?!time\b|one\b|of\b|other\b)[a-z]+[^.;,]*\b(?:must|should|is to|are to|has to|have to|needs? to)\b"
 )
 # "Wade checked her", "Boat dragging her mooring", "Bank sent him a new card": a name or a thing before its verb, not an
 # order (a past that is also a plain form, a noun or a side, "keep left", "put", "set", is no sign of one).
@@ -307,6 +316,8 @@ _ORDER_AFTER_A_STOP = re.compile(r"(?=[,;:.!?s])(?:[,;:.!?]\s*|\bso\s+)" + _ORDE
 def _may_be_an_order(text: TextField) -> bool:
     """Whether a text has what an order needs (see _an_order): one look at its words, rarely one at its text."""
     words = text.words
+    if "any" in words and not _DUTY_WORDS.isdisjoint(words) and _DUTY_EVERY_TIME.search(text.lowered):
+        return True  # (a duty on any occasion: "must be seated on any tour she books"; "any" with "to" alone is common)
     if _ORDER_CUES.isdisjoint(words):
         return False  # nearly every text
     if not _ORDER_MARKS.isdisjoint(words) or ("not" in words and "do not" in text.lowered):
@@ -452,8 +463,10 @@ _THEIR_OWN_PARTY = ACCOUNT_PARTY_ROLES | {"parent", "guardian"}
 _ALL_OF_KIND = frozenset("any every each all".split())
 _THEIRS = frozenset("hers his theirs her him them".split())
 _ANY_OF_THEIRS = re.compile(
-    r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:any|every|each|all)\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
-    r"(?:of (?:hers|his|theirs)|for (?:her|him|them)|to (?:her|him|them))\b([^.;:!?]*)"
+    r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:any|every|each|all)\s+(?:of\s+)?(?:[a-z-]+\s+){0,4}?[a-z-]+\s+"
+    r"(?:of (?:hers|his|theirs)|for (?:her|him|them)|to (?:her|him|them))\b([^.;:!?]*)|"
+    # All of a thing of theirs with a duty: "all his tops need the labels cut out" (not "all her bookings were moved").
+    r"(?:^|[.!?,;:]\s*|\b(?:and|so)\s+)(?:all|every|each|any)\s+(?:of\s+)?(?:his|her|their)\s+[a-z-]+(?=\s+(?:need|needs|must|should|has to|have to|is to|are to|goes|go)\b)"
 )
 _PRESENT = re.compile(r"\b(?:is|are|goes|go|gets|get|has|have|needs|need|must|should|stays|stay|comes|come|has to|have to)\b")
 
@@ -474,7 +487,7 @@ def _standing_rule(sentence: str, lexicon: Lexicon) -> str | None:
             continue  # "Staff to check the CCTV for the evening she was in": one job, about what happened
         return found.group(0).strip(" ,;:")
     theirs = _ANY_OF_THEIRS.search(lowered)
-    if theirs and _PRESENT.search(theirs.group(1)):
+    if theirs and (theirs.group(1) is None or _PRESENT.search(theirs.group(1))):  # (no group: the duty follows at once)
         return theirs.group(0).strip(" ,;:")
     return None
 
@@ -518,8 +531,8 @@ def _whoever_deals_with_them(lowered: str, at: int) -> str | None:
     words = re.findall(r"[a-z][a-z'-]*", found.group(1))
     if not words:
         return None
-    if words[0] in _ANYONE:
-        return " ".join(words)
+    if words[0] in _ANYONE or (words[0] == "any" and len(words) > 1 and (words[1] in _STAFF_GROUPS or is_role(words[1]))):
+        return " ".join(words)  # (or any one of a role: "Any receptionist booking her in should ring her mobile")
     for index, word in enumerate(words[:4]):
         if word in _NOT_BEFORE_A_DOER or word.endswith("ed"):
             return None
@@ -596,7 +609,7 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
             scope = _wish_without_end(sentence)
             if scope and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(scope)):
                 return sentence.strip(), scope
-    if not _DOER_WORDS.isdisjoint(words) and _may_lay_a_duty(words) and _A_DUTY.search(text.lowered):  # few texts name a doer
+    if (not _DOER_WORDS.isdisjoint(words) or "any" in words) and _may_lay_a_duty(words) and _A_DUTY.search(text.lowered):  # few texts name a doer
         for sentence in sentences(text.text):
             duty = _duty_of_whoever_deals(sentence)
             if duty and not _ONE_OFF.search(sentence) and not _in_a_quotation(sentence, sentence.lower().find(duty)):
@@ -668,15 +681,17 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     Flags a note whose reason or resolution states something that lasts beyond the contact: a
     wish with "from now on", "going forward", "in future", "always", "never call", "email only",
     "all letters ...", "do not ring before 2pm", "only can call after 7pm", "prefers all documents by post", "please only
-    text her", "emails only", "use her middle name", "goes by Mo" (not by a time, "how it goes by Friday"); or a standing fact: an allergy, a language
+    text her", "emails only", "calls go to his mobile only" (not "her mobile only had one bar"), "never wants phone calls",
+    "prefers texts over emails", "use her middle name", "goes by Mo" (not by a time, "how it goes by Friday"); or a standing fact: an allergy, a language
     ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
     "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
-    door", "walks with two sticks", "deaf in his left ear", "has lost most of her sight"), a court
-    order; or an instruction to whoever visits or calls ("operatives must wait", "drivers should
+    door", "walks with two sticks", "deaf in his left ear", "has lost most of her sight", "she can no longer climb the ladder"; not "the app can no
+    longer read her card"), a court order; or an instruction to whoever visits or calls ("operatives must wait", "drivers should
     phone ahead", "drivers are to park on the street", "nobody should ever knock before 1 p.m.", "no
     one is to open the back door"), however the doer is put ("anyone going round must text first",
     "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia") whoever it is
-    named by a role in the plural or a group of staff, in any words ("Cleaners should keep the back door
+    named by a role in the plural or a group of staff, or by "any" and a role ("Any receptionist booking her in should
+    ring her mobile"), in any words ("Cleaners should keep the back door
     shut", "delivery guys need to carry everything up", "Whoever is on the front desk at night has to
     ring up"; not one person, "The engineer needs to order the part", nor a relation or the customer's
     own party, "Parents should sign the waiver", nor one job on a day named), and whatever
@@ -689,15 +704,17 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     valve Thursday" (but "every Friday" recurs), nor a house rule for the customer's own party, "Guests to
     check out by 11"); a rule for any thing of the customer's, said in the
     present as its clause's subject ("Any camera of hers that is left with us over a weekend goes into
-    the safe", "Every parcel for her goes to number 12"; not "Every parcel for her went to number 12",
+    the safe", "Every parcel for her goes to number 12", "every label and leaflet we post to her has to be in large print",
+    and all of a thing of theirs with a duty, "all his tops need the labels cut out"; not "Every parcel for her went to number 12",
     nor the shop's own rule, "Any bike that comes in gets a free check"); an order in the
     imperative, whatever its verb, with "always", "never" or "do not" before it ("Never run the pump
     past 6pm", "always speak to him face on"), a scope without end after it ("Keep the side gate shut
     at all times", "at this address", "every single time") or the customer as its object, near the
     verb, and no day named ("give her a few minutes to get to the door", "open the bottles for him"; not "Ring her back on Friday", nor a name opening a report, "Wade
     checked her", nor a past tense, "Found her a spare bike", nor a noun heading a headline, "Increase of her monthly
-    sponsorship"); a duty for every occasion of a kind ("should be given a buggy for every
-    competition", "requires the hi-lo couch in the ground floor room at every appointment"; not a wish alone, "wants admin rights on every PC"), or a need said without a verb
+    sponsorship"); a duty for every occasion of a kind, before or after it ("should be given a buggy for every
+    competition", "must be seated on any tour she books", "anything the kitchen serves her at any event has to be
+    gluten-free", "requires the hi-lo couch in the ground floor room at every appointment"; not a wish alone, "wants admin rights on every PC"), or a need said without a verb
     for every occasion of the customer's ("nut-free tray at her bench each workshop she attends"; not
     a report, "printed every class she attended", "reminded the crews to close every gate they
     open", nor what the customer does or is every time, "Every visit he is trying to get something
@@ -709,7 +726,9 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     new rule opening its clause with "from now" ("From now she wants every document in Spanish"), a
     ban for good with "ever" ("no voicemail is ever left on the landline", "No jet wash on the soft
     top, ever"; not a verdict, "no reading they take is ever right"), a wish that nobody does a thing ("insists no one moves the plant pots", "is asking that no one parks
-    across her drive") or that we do not ("She is asking that we don't post anything to the shop"), an
+    across her drive"), or that whoever does it does it so ("asked that whoever services her bikes leaves the tyres at 70
+    psi"; not "asked whoever was on the desk to check"), or that we or a team of ours do not ("She is asking that we don't
+    post anything to the shop", "asked that the yard never uses the pressure washer"), an
     instruction about what reaches the customer ("calls to him have to wait until after 2pm", "any
     post to her needs to go to the side door"), a need applied to whatever we send ("large print on
     everything we send him"), a wish or a duty with a scope without end ("Wants a call before anyone comes
@@ -748,7 +767,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     what something came "with no" ("nine hours with no text updates"), nor what the customer does with every thing we
     send ("Picks apart every letter we send him"; but "Every letter we send her must be in large print"), nor
     "always" before a description ("always a pleasure"),
-    nor a note that says the wish was added to the preferences. The
+    nor a note that says the wish was added to the preferences, or noted on the account in its words ("Added her husband
+    as a contact on the account" records no wish). The
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:
     the durable fact belongs on the permanent record either way.
 
@@ -776,7 +796,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         if text.loc[0] in ("reason", "resolution"):
             found = _durable_sentence(text, subject.lexicon)
-            if found and not _on_the_record(found[0], subject) and not _carried_out(found[0], subject) and not any(_RECORDED.search(t.text) for t in subject.texts):
+            if found and not _on_the_record(found[0], subject) and not _carried_out(found[0], subject) and not _recorded(found[0], subject):
                 sentence, words = found
                 since = note.at.date().isoformat()
                 yield Hit(
@@ -785,6 +805,22 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
                     f"where every page shows it; move it there as - {{text: {preference_text(sentence)}, since: {since}}}",
                 )
                 return
+
+
+# The verbs of _RECORDED, no word of a wish.
+_RECORDING_VERBS = frozenset("added recorded saved noted updated".split())
+
+
+def _recorded(sentence: str, subject: Subject) -> bool:
+    """Whether the note says the wish was put on the record: added to the preferences or a flag, or noted on the account
+    in words of the wish ("Noted on her account that she wants a text"; not "Added her husband as a contact on the account")."""
+    said = set(_CONTENT_WORD.findall(sentence.lower()))
+    for text in subject.texts:
+        for found in _RECORDED.finditer(text.text):
+            recorded = found.group(0).lower()
+            if "preference" in recorded or "flag" in recorded or not said.isdisjoint(set(_CONTENT_WORD.findall(recorded)) - _RECORDING_VERBS):
+                return True
+    return False
 
 
 def _carried_out(sentence: str, subject: Subject) -> bool:
