@@ -745,8 +745,8 @@ class Lexicon:
             # Rare forms the list keeps ("sumer") are left alone: frequencies cannot tell them from
             # rare words of a trade ("durum", "orderer").
             return True
-        if word in _english_words(70) and not _common_word_one_edit_away(word):
-            return True  # a rarer word (haylage, otoscopy), but not a slip's rarer spelling ("stoped" for "stopped")
+        if word in _english_words(70) and not _a_typing_slip_of_a_common_word(word):
+            return True  # a rarer word (haylage, otoscopy, tannoy), but not a slip's rarer spelling ("stoped" for "stopped")
         if word in _web_words():
             return True  # a word of English on the web no much commoner word is a slip or two from: katsu, venmo, xbox
         if any(variant in checker for variant in _spelling_variants(word)):
@@ -1013,6 +1013,46 @@ def _common_word_one_edit_away(word: str) -> bool:
     checker = _spellchecker()
     frequency = checker.word_frequency
     return any(frequency[near] >= _VERY_COMMON for near in checker.known(checker.edit_distance_1(word)) if near != word)
+
+
+# The keys beside each letter's on a QWERTY keyboard: a finger that slips strikes one of these.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_BESIDE = {
+    letter: frozenset(
+        _ROWS[r][c + d] for d in (-1, 1) if 0 <= c + d < len(_ROWS[r])
+    ) | frozenset(_ROWS[r2][c2] for r2 in (r - 1, r + 1) if 0 <= r2 < len(_ROWS) for c2 in (c - 1, c, c + 1) if 0 <= c2 < len(_ROWS[r2]))
+    for r, row in enumerate(_ROWS)
+    for c, letter in enumerate(row)
+}
+# Letters that sound alike but for the voice, written for each other by ear ("dispursed"): a slip of spelling.
+_SOUNDING_ALIKE = frozenset(pair for a, b in ("bp", "dt", "gk", "vf", "sz") for pair in ((a, b), (b, a)))
+
+
+@lru_cache(maxsize=4096)
+def _a_typing_slip_of_a_common_word(word: str) -> bool:
+    """Whether a common word is one slip of the keys or of spelling from this one: a letter after the first dropped or
+    added ("stoped", "wich", "delt"), two letters swapped, a key beside the one meant struck, a vowel written for
+    another ("tailer": tailor, "caromel"), a letter for its voiced or voiceless twin ("dispursed"), or two frequent
+    words with the space between left out ("aswell"). A first letter added or dropped ("tannoy": annoy; "eskies":
+    skies) or a consonant changed for one far off on the keyboard ("degreased": decreased) makes another word."""
+    checker = _spellchecker()
+    frequency = checker.word_frequency
+    if any(frequency[word[:i]] >= _FREQUENT and frequency[word[i:]] >= _FREQUENT for i in range(1, len(word))):
+        return True  # two frequent words with the space left out: "aswell"
+    return any(frequency[near] >= _VERY_COMMON and _a_slip(word, near) for near in checker.known(checker.edit_distance_1(word)) if near != word)
+
+
+def _a_slip(word: str, near: str) -> bool:
+    """Whether ``word`` is ``near`` typed with one slip (see _a_typing_slip_of_a_common_word); they are one edit apart."""
+    if len(word) != len(near):
+        longer, shorter = (word, near) if len(word) > len(near) else (near, word)
+        return longer[1:] != shorter  # (a letter added or dropped after the first)
+    changed = [i for i in range(len(word)) if word[i] != near[i]]
+    if len(changed) == 2:
+        return True  # two letters swapped
+    at = changed[0]
+    vowels = "aeiou"
+    return near[at] in _BESIDE.get(word[at], ()) or (word[at] in vowels and near[at] in vowels) or (word[at], near[at]) in _SOUNDING_ALIKE
 
 
 @lru_cache(maxsize=1)

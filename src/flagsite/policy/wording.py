@@ -313,7 +313,10 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     (shipped with flagsite) and pyspellchecker's English word list, and suggests the likeliest
     corrections. British and American spellings both pass (colour and color, aluminium and
     aluminum, centred, kerb, coeliac), and so do trade words of the larger list (haylage,
-    otoscopy, choux), unless a common word is one slip away ("stoped"), and words of English on the
+    otoscopy, choux, tannoy, defoamed), unless a common word is one slip of the keys or of spelling away: a letter after
+    the first dropped or added ("stoped", "wich"), two swapped, a key beside the one meant, a vowel for another
+    ("caromel"), a letter for its voiced twin ("dispursed"), or two frequent words run together ("aswell"); a first
+    letter added or dropped ("tannoy": annoy) or a consonant far off on the keyboard makes another word. So do words of English on the
     web (wordfreq's list, ten uses in a hundred million words or more) that no word thirty times as
     common is one or two slips from, nor codespell's list of misspellings holds: dishes of other
     languages, services and brands, names written in lower case ("katsu", "carnitas", "venmo",
