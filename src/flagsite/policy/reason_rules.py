@@ -73,8 +73,8 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
         said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names, filler)
     kept = [w for w in kept if w not in said_of_the_contact]
-    if 2 <= len(kept) <= 4:  # a short reason: its words that say nothing, misspelt by a letter ("Rang abuot her acount")
-        kept = [w for w in kept if lexicon.is_known(w) or not _a_slip_of(w, filler)]
+    if 2 <= len(kept) <= 4 and not lexicon.spelled_right.issuperset(kept):  # a short reason with a word not known right
+        kept = [w for w in kept if lexicon.is_known(w) or not _a_slip_of(w, filler)]  # misspelt words that say nothing: "Rang abuot her acount"
     return kept
 
 
@@ -227,7 +227,7 @@ def _a_talk_had(words: list[str], start: int) -> int:
     if start >= len(words) or words[start] not in ("a", "an", "one"):
         return 0
     index = start + 1
-    while index < len(words) and words[index] in _TALK_SIZES:
+    while index < len(words) and words[index] in _SIZES_AFTER_A:
         index += 1
     if index < len(words) and words[index] in _A_TALK:
         return index + 2 if words[index] == "catch" and words[index + 1 : index + 2] == ["up"] else index + 1
@@ -284,7 +284,7 @@ def _a_form_of(word: str, filler: frozenset[str]) -> bool:
 # "telephone enquiry", "email from the tenant", "voicemail left by Mrs Lim", "letter about her membership".
 _CHANNELS = frozenset("phone telephone tel email e-mail mail post letter letters correspondence voicemail voicemails text texts fax webchat sms dm dms pm".split())
 # The size or kind of a talk, not its subject: "quick chat", "brief call", "general enquiry".
-_TALK_SIZES = frozenset("quick brief short long little small general routine random simple good old proper".split())
+_TALK_SIZES = frozenset("quick brief short long little small general routine random simple".split())
 _TALK = frozenset("call calls chat conversation enquiry enquiries inquiry inquiries query queries question questions message messages".split())
 _SENT_BY = frozenset(("from", "by", "about", "re", "regarding"))  # "letter from ...", "email about ..."
 # Words one of which a reason holds when _the_contact_itself may find something in it.
@@ -294,8 +294,8 @@ _POINTING_BACK = frozenset("following follow chasing chased callback previous ea
 _TIMES = frozenset(f"{WEEKDAYS.replace('|', ' ')} last week weeks month day days yesterday today ago morning afternoon evening".split())
 # How much contact, said of a channel, makes the channel the issue: "less post from us", "too many emails from the shop".
 _HOW_MUCH = frozenset("less fewer more many much no".split())
-# Sizes of a talk that only say so beside a word of talk; "good", "old" and "proper" say it only after "a", before one.
-_TALK_SIZES_ALONE = frozenset("quick brief short long little small general routine random simple".split())
+# (And after "a", before a word of talk: "for a good old jaw", "a proper natter".)
+_SIZES_AFTER_A = _TALK_SIZES | frozenset("good old proper".split())
 # How many contacts this one makes: "second letter", "third email", "another call".
 _ORDINALS = frozenset("second third fourth fifth another further latest".split())
 _CUES = _CHANNELS | _TALK_SIZES | HONORIFICS | _POINTING | _POINTING_BACK | _ORDINALS
@@ -323,9 +323,9 @@ def _the_contact_itself(text: TextField, words: list[str], filler: frozenset[str
     said: set[str] = set()
     for index, word in enumerate(words):
         after = words[index + 1 : index + 3]
-        if (word in _CHANNELS and index and words[index - 1] in _HOW_MUCH) or (word in _TALK_SIZES and word not in _TALK_SIZES_ALONE):
-            continue  # how much of it is the issue: "wants fewer texts from us"; "a good ..." is no talk's size by itself
         if word in _CHANNELS or word in _TALK_SIZES:
+            if word in _CHANNELS and index and words[index - 1] in _HOW_MUCH:
+                continue  # how much of it is the issue: "wants fewer texts from us"
             if after[:1] and (after[0] in _TALK or (after[0] in _CHANNELS and after[1:] and after[1] in _TALK)):
                 said.add(word)  # "general enquiry", "brief phone call"
             elif word in _CHANNELS and after and (after[0] in _SENT_BY or (after[1:] and after[1] in _SENT_BY)):
@@ -459,20 +459,41 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     item = item.replace("’", "'") if "’" in item else item
     lowered = item.lower()
     found = _RESOLUTION_WORD.findall(lowered)
-    if not _PLAIN_FORMS.isdisjoint(found) and _A_PLAIN_FORM_TO_COME.search(lowered):
-        return False  # rarely: an act to come, named ("will speak to both parents")
+    if not _PLAIN_FORMS.isdisjoint(found) and (_A_PLAIN_FORM_TO_COME.search(lowered) or not _TIMES_TO_COME.isdisjoint(found)):
+        return False  # rarely: an act to come, named ("will speak to both parents", "I check with Bupa and call her tomorrow")
+    if found[:2] and not _OPINING.isdisjoint(found[:2]) and _AN_OPINION.match(lowered):  # rarely: what the writer thinks
+        return not any(_a_deed_of_the_writer(clause.split(), subject) for clause in _CLAUSES.split(lowered))
     if _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known):
         return True
-    if any(particle in lowered for particle in _PARTICLES_OF_FIXING):  # rarely: "we ironed the whole thing out", read as "sorted it"
+    if " out" in lowered or " up" in lowered or " over" in lowered or " right" in lowered or " good" in lowered or " through" in lowered:
+        # rarely: "we ironed the whole thing out", read as "sorted it"
         lowered = _FIXED_IT.sub("sorted it", lowered)
         found = _RESOLUTION_WORD.findall(lowered)
-    if " it" in lowered and (" on" in lowered or " into" in lowered) and _ON_TO_IT.search(lowered):  # rarely: "got straight onto it"
+    if " it" in lowered and (" on" in lowered or " into" in lowered or " bottom" in lowered) and _ON_TO_IT.search(lowered):  # rarely: "got straight onto it", "got to the bottom of it"
         lowered = _ON_TO_IT.sub("sorted it", lowered)
         found = _RESOLUTION_WORD.findall(lowered)
     if ("no " in lowered or " in order" in lowered or " in hand" in lowered or " in good order" in lowered) and _TROUBLE_NO_MORE.search(lowered):
         lowered = _TROUBLE_NO_MORE.sub("fine", lowered)  # rarely: trouble no more, read as "fine"
         found = _RESOLUTION_WORD.findall(lowered)
     return _no_deed_left(item, lowered, found, subject)
+
+
+# An entry that is what the writer thinks, not what was done: "I reckon the wrap matches his guide fine and he just
+# does not like it", "Reckon he's just shopping around", "In my view she wants it for nothing".
+_OPINING = frozenset("reckon think feel believe suspect guess imagine personally in my".split())
+_AN_OPINION = re.compile(
+    r"(?:(?:i|we) (?:really |honestly |personally )?)?(?:reckon|think|feel|believe|suspect|guess|imagine)\b|"
+    r"personally\b|in my (?:opinion|view)\b|my (?:feeling|sense|guess|impression) is\b"
+)
+
+
+def _a_deed_of_the_writer(words: list[str], subject: Subject) -> bool:
+    """Whether a clause of an opinion is a deed of the writer's, not of the person thought about: "I think the fuse had
+    blown, replaced it" holds one; "he has changed his mind about the colour" is his."""
+    return bool(words) and words[0] not in _THIRD_PERSONS and _a_thing_acted_on(words, subject.names, subject.lexicon.judges_a_person)
+
+
+_THIRD_PERSONS = frozenset("he she they it he's she's they've".split())
 
 
 # Being fine said as trouble no more or things in order: "no more problems", "no further action needed", "she has no further complaints",
@@ -497,13 +518,11 @@ _FIXED_IT = re.compile(
     r"\b(?:(?:put|set|make|made|putting|setting)\s+(?:it|this|that|everything|things|matters|it all|all of it)(?:\s+all)?|"
     r"(?:been|be|was|were|is)\s+(?:all\s+)?(?:put|set|made))\s+(?:right|straight|good)\b"
 )
-# One of these is in every match of _FIXED_IT: an entry without any is not searched.
-_PARTICLES_OF_FIXING = (" out", " up", " over", " right", " good", " through")
 # Getting on to the issue as a whole, an idiom of handling it: "got on it right away", "jumped straight on it", "got
-# stuck into it", "cracked on with it", "was onto it"; read as "sorted it".
+# stuck into it", "cracked on with it", "was onto it", "got to the bottom of it"; read as "sorted it".
 _ON_TO_IT = re.compile(
     r"\b(?:got|get|gets|jumped|jump|jumps|cracked|crack|was|were|am|'m|'s)\s+(?:straight |right )?"
-    r"(?:on|onto|on to|into|stuck into|stuck in to|on with)\s+(?:it|this|that|the (?:matter|issue|problem|job))\b"
+    r"(?:on|onto|on to|into|stuck into|stuck in to|on with|to the bottom of)\s+(?:it|this|that|the (?:matter|issue|problem|job))\b"
 )
 
 
@@ -546,7 +565,7 @@ def _only_empty_words(lowered: str, words: list[str], named: set[str], is_known:
 
 _RESOLUTION_WORD = re.compile(r"[a-z/']+")
 # A manner said in an adverb, beside words that say nothing: "Client assisted telephonically.", "Helped remotely.".
-_MANNER_ENDINGS = ("ally", "ely", "ously", "ively", "ately", "ntly", "edly", "fully", "lessly")
+_MANNER_ENDINGS = ("ally", "ely", "ously", "ively", "ately", "ntly", "edly", "fully", "lessly", "oughly", "ckly", "ctly", "ptly")
 
 
 def _a_manner(word: str) -> bool:
@@ -567,9 +586,11 @@ def _a_slip_of(word: str, vocabulary: frozenset[str]) -> bool:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z']*(?:\s+[a-z]{1,4}\s+[A-Z][a-z']*)*")
 # The plain forms of verbs of handling, giving and talking, which a second language may write for the past: "I help
 # her already", "I have speak with her", "Already explain to her".
-_PLAIN_FORMS = frozenset("help explain speak handle answer advise assist inform reply escalate".split())
+_PLAIN_FORMS = frozenset("help explain speak handle answer advise assist inform reply escalate check discuss".split())
 # After a modal or "to" a plain form is what it says, an act to come: "the manager will speak to both parents".
 _A_PLAIN_FORM_TO_COME = re.compile(rf"\b(?:will|'ll|shall|would|can|could|should|must|to)\s+(?:\w+ly\s+)?(?:{'|'.join(sorted(_PLAIN_FORMS))})\b")
+# A time to come, beside a plain form, makes it an act to come: "I check with the service centre and inform madam tomorrow".
+_TIMES_TO_COME = frozenset("tomorrow tonight later next soon shortly".split())
 _SAYS_NOTHING = EMPTY_RESOLUTION_WORDS | _NO_OBJECT | EMPTY_RESOLUTION_CLAIMS | _PLAIN_FORMS
 
 
@@ -641,11 +662,19 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     her satisfaction"), "The concern was picked up by our team." (the issue as the subject of a verb in the passive;
     "the complaint was upheld" names a deed), "Addressed with the printers." (the issue taken up with someone), "Very
     demanding gentleman, hovered over the lad the entire time." (after a judgement of a person, a clause with no
-    subject of its own says what that person did; "Rude man, refunded him anyway" names a deed), "I have reviewed Mrs
+    subject of its own says what that person did; "Rude man, refunded him anyway" names a deed), "Got to the bottom
+    of it and she is fine with it now.", "Sorted with the studio." (a workplace named for its staff, as "the yard"; a
+    department; a team's lead: "Crew lead swung by Thursday"), "Spent twenty minutes on the phone with him going
+    over everything." (time spent), "Reviewed the account thoroughly and took appropriate action.", "I have check
+    together with him and now it is fine." (beside a time to come a plain form is an act to come: "I check with the
+    service centre and inform madam tomorrow"), "I reckon the wrap matches his guide fine and he just does not like
+    it." (what the writer thinks: "Personally I feel ...", "In my view ..."; a deed of the writer's in it stays: "I
+    think the fuse had blown, replaced it"), "I have reviewed Mrs
     Ashworth-Keene's correspondence and dealt with the matter in accordance with the adoption scheme
     procedure." What a verb is put on, whom a thing is passed to or raised with ("Passed her complaint
     to the practice manager.", "Logged it with the installer."), "in" a manner ("Handled the call in
-    Spanish."), "by" a means ("Sorted by a refund."), what the account is now "on" ("Sorted, she's on the
+    Spanish."), a thing told to be so ("Confirmed Thursday's walk is at 1pm with Sam."; "told her it is sorted" tells
+    nothing), "by" a means ("Sorted by a refund."), what the account is now "on" ("Sorted, she's on the
     weekly rate now.") and "about" a thing stay: "Talked her through the
     reset on the phone.", "Spoke to her about the late fee."
 
@@ -737,6 +766,10 @@ _PRONOUNS = frozenset("i we me us you he she they him her them everyone everybod
 # (And staff by a short form: "Tech onsite Tues AM".)
 _TEAMS = frozenset("crew crews team teams staff lads gang squad yard party parties head chair tech techs".split())
 _TEAMS |= frozenset("committee board panel trustees".split())  # a body of people: "The board has considered her complaint"
+_TEAMS |= frozenset("department departments dept division".split())  # and part of the firm: "escalated to the department"
+_TEAMS |= frozenset("studio workshop depot warehouse lab office".split())  # and who work there, as "the yard": "Sorted with the studio."
+# Who leads a team, after it: "Crew lead swung by Thursday", "the team leader".
+_HEADS_OF_TEAMS = frozenset("lead leader leaders boss chief manager supervisor".split())
 # Past forms a particle follows as part of the verb ("went over", "put in"), beside those in -ed.
 _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave given sent made came come swung saw had did done brought kept held".split())
 # When, in place of what: "yesterday afternoon", "the following morning", "on the Thursday".
@@ -759,7 +792,9 @@ _SIZE_OR_DEGREE = frozenset(
     "old quick brief little proper nice lot much one there right enough by our your its very together onsite on-site kindly please"
     # (And the usual kind, a manner, and a talk or a deed done in full: "through the usual steps", "in the standard
     # fashion", "in full", "at length".)
-    " usual normal standard regular full length detail manner way fashion".split()
+    " usual normal standard regular full length detail manner way fashion"
+    # (and how many or how long: "spent twenty minutes on the phone with him")
+    " two three four five six seven eight nine ten fifteen twenty thirty forty fifty sixty few several couple".split()
 )
 # Nouns of a person's manner, beside a judging word: "Very entitled attitude on the phone."
 _CONDUCT = frozenset("attitude manner behaviour behavior tone".split())
@@ -787,10 +822,10 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
     lexicon = subject.lexicon
     if len(words) > 30:
         return False
-    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]):
+    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _a_visit(words):
         # The usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR"); an entry that opens on the
-        # issue is read on ("Her complaint was picked up by ..."), and so is one that opens judging a person.
-        if len(words) > 8 and not any(lexicon.judges_a_person(w) for w in words[:2]):
+        # issue is read on ("Her complaint was picked up by ..."), and so are a visit and one that opens judging a person.
+        if len(words) > 8 and not ("," in item and any(lexicon.judges_a_person(w) for w in words[:2])):
             return False
         if _STATES_REACHED.isdisjoint(words):  # or a state reached with no verb of handling: "Tech out Weds, all working now"
             if not any(lexicon.judges_a_person(w) for w in words if w not in _NO_DEED_WORDS):
@@ -809,13 +844,15 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
     if _A_DIGIT.search(lowered):
         lowered = _A_RECORD_BY_NUMBER.sub(" ", lowered)  # which record, not what was done: "under case number 44817"
     judged = False  # whether the clause before judges a person with no verb: "Very fussy woman, ..."
+    listed = "," in lowered  # (only a clause before a comma is read so)
     for clause in _CLAUSES.split(lowered):
         words = [_plain(w) for w in clause.split()]
         if judged and _conduct_of_the_judged(words):
             continue  # what that person did, not a deed: "Very fussy woman, complained about every single thing."
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
-        judged = _a_judgement(words, lexicon.judges_a_person)
+        if not _TELLING.isdisjoint(words[:3]) and _a_fact_told(words, names):
+            return False  # rarely: "Confirmed Thursday's walk is at 1pm with Sam."
         deeds = _deeds_in(words, names, lexicon)
         if deeds and all(w.capitalize() in item for w in deeds):  # rarely: only words written as names are left
             written = _names_as_written(item, lexicon.is_known)
@@ -823,7 +860,35 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
             deeds = _deeds_in(words, names, lexicon) if written else deeds
         if deeds:
             return False
+        judged = listed and _a_judgement(words, lexicon.judges_a_person)
     return True
+
+
+# Verbs of telling, after which a thing said to be so is what was told: "Confirmed Thursday's walk is at 1pm".
+_TELLING = frozenset("confirmed told explained advised informed reminded assured reassured".split())
+# What a thing is said to be or do, after its name: "is", "will", "goes".
+_SAID_TO_BE = frozenset("is are was were will would can goes runs starts".split())
+# Heads of a noun phrase that name no thing: "told her everything is fine", "advised the matter is in hand".
+_NO_THING = _PRONOUNS | _KINDS_OF_ISSUE | frozenset("it this that everything things all situation case complaint".split())
+
+
+def _a_fact_told(words: list[str], names: frozenset[str]) -> bool:
+    """Whether a clause tells the customer a thing is so: a verb of telling, whom, then a thing named and what it is
+    or will do ("Confirmed Thursday's walk is at 1pm"); "told her it is sorted" tells nothing."""
+    start = next((i for i, w in enumerate(words[:3]) if w in _TELLING), -1) + 1
+    while start < len(words) and (words[start] in _OBJECT_PRONOUNS or _a_person(words, start, names) or words[start] == "that"):
+        start += 1
+    for index in range(start + 1, min(start + 5, len(words))):
+        if words[index] in _SAID_TO_BE:
+            return words[index - 1] not in _NO_THING and words[index - 1] not in _OPENERS
+    return False
+
+
+def _a_visit(words: list[str]) -> bool:
+    """Whether an entry holds a verb of coming with its particle: "is come down for it", "swung by"; not "popped her onto"."""
+    if _COMING.isdisjoint(words):
+        return False  # the usual case
+    return any(w in _COMING and words[i + 1 : i + 2] and words[i + 1] in _PARTICLES_OF_COMING for i, w in enumerate(words))
 
 
 def _conduct_of_the_judged(words: list[str]) -> bool:
@@ -836,7 +901,7 @@ def _deeds_in(words: list[str], names: frozenset[str], lexicon: Lexicon) -> list
     """The words of a clause that may name a deed once its who, where, when and how are taken away; none when what
     is left says no deed, judges the person, says a thing is fine or names only who, where and when."""
     left = [w for w in _without_who_where_when(words, names, lexicon.is_base_verb) if not _a_name(w, names)]
-    if not _OF_A_KIND.isdisjoint(left) or "more" in left or "less" in left or not _A_FINISH.isdisjoint(left):  # rarely
+    if not _KINDS_DEGREES_AND_ENDS.isdisjoint(left):  # rarely
         left = _without_kinds_and_degrees(left)
     if left[:3] and not _ISSUE_BY_KIND.isdisjoint(left[:3]):  # rarely: the issue as what was done to ("the concern was picked up")
         left = _without_the_issue_done_to(left)
@@ -898,6 +963,9 @@ def _without_the_issue_done_to(words: list[str]) -> list[str]:
         return words
     end = index + 1 + (index + 1 < len(words) and words[index + 1] in _NO_OBJECT)  # and its particle: "picked up"
     return words[:index] + words[end:]
+
+
+_KINDS_DEGREES_AND_ENDS = _OF_A_KIND | _A_FINISH | {"more", "less"}
 
 
 def _without_kinds_and_degrees(words: list[str]) -> list[str]:
@@ -1008,6 +1076,7 @@ _EMPTY_VERBS |= _PLAIN_FORMS
 # themselves name none: "performed the relevant tests", "progressed to completion", "finalised to her satisfaction".
 _DOING = frozenset("performed conducted undertook undertaken progressed finalised finalized completion closure".split())
 _EMPTY_VERBS |= _DOING
+_EMPTY_VERBS |= frozenset("spend spent spending".split())  # time spent with someone: "Spent twenty minutes on the phone with him"
 _NO_DEED_WORDS = (
     _COMING  # a visit said in place of what was done: "Mike swung by after his last job"
     | ACCOUNT_PARTY_ROLES  # the customer by another name: "cust good w/ it", "the guest"
@@ -1020,6 +1089,8 @@ def _a_person(words: list[str], index: int, names: frozenset[str]) -> bool:
     word = words[index]
     if word in _PRONOUNS or word in names or word in HONORIFICS or word in _TEAMS or word in PERSON_WORDS or word in PERSON_HEADS:
         return True
+    if index > 0 and word in _HEADS_OF_TEAMS and words[index - 1] in _TEAMS:
+        return True  # "crew lead"
     return _a_role(word) or (index > 0 and word.endswith("er") and _a_role(words[index - 1] + word))  # two words: "lock keeper"
 
 
@@ -1057,7 +1128,7 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
     while index < len(words):
         word = words[index]
         before = words[index - 1] if index > 0 else ""
-        if _whom_called(words, index, names):
+        if word in _CALLING_OR_SENDING and _whom_called(words, index, names):
             index = _a_phrase_end(words, index + (2 if word == "hold" else 1))  # the call and whom it went to
             continue
         if word in ("with", "to") and before in _PUT_TO:
@@ -1090,6 +1161,7 @@ _CALLING |= frozenset("attended visited".split())
 # (Verbs of sending, above, have for object whom only when it is a person or staff: "emailed the yard"; not "emailed the invoice".)
 _AHEAD = frozenset("ahead forward around".split())  # where a call went that is no one: "rang ahead as asked"
 _EMPTY_VERBS |= _CALLING | _SENDING
+_CALLING_OR_SENDING = _CALLING | _SENDING | {"hold"}
 _NO_DEED_WORDS |= _CALLING | _SENDING  # a call or a visit by itself: "Called round on Friday"
 # Verbs of handling whose object after "with" or "to" is only the thing the issue was about: "dealt with the cow", "saw
 # to the ewes", "attended to the radiator" (what was done to it, "by fitting a new washer", stays).
