@@ -211,7 +211,8 @@ def _account_party(word: str) -> bool:
 
 def _not_the_holders(title_and_initials: list[str], holder: str) -> bool:
     """Whether a title and initials cannot be the holder's: another surname initial, or a title of the other sex."""
-    surname = holder.split(",")[0] if "," in holder else holder.split()[-1] if holder.split() else ""
+    # The surname is the last word, or the first where names put the family first ("Tan Wei Ling"): either may be it.
+    surname = holder.split(",")[0] if "," in holder else " ".join(holder.split()[:: len(holder.split()) - 1] if len(holder.split()) > 2 else holder.split()[-1:])
     initials = {w[0] for w in normalise_name(surname)}  # both halves of "Oyelaran-Mackie"
     title, holder_title = title_and_initials[0], next(iter(normalise_name(holder)), "")
     other_sex = (title in MEN_TITLES and holder_title in WOMEN_TITLES) or (title in WOMEN_TITLES and holder_title in MEN_TITLES)
@@ -352,7 +353,8 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     "Neighbour", "Bride's mum", "Next of kin"), someone of another organisation or another role
     ("Dog walker", "Site foreman", "PA", "School office", "Person at the front desk", "Landlord",
     "Estate agent"), or a title with an initial that is not the holder's surname's ("Mr M." on
-    Jane Smith's account), or with a title of the other sex from the one in the holder's record
+    Jane Smith's account; in a name of three words or more the first may be the surname, as in "Ms T." on Tan Wei
+    Ling's), or with a title of the other sex from the one in the holder's record
     ("Mr S" on Mrs Jane Smith's). The word that says who they are is the last before a preposition
     ("Receptionist at her office"); a word that is no role ("Person", "Lady") leaves it to the
     words after ("Lady from the council"), and so do words of where a neighbour lives ("Lady from next door", "Woman across
