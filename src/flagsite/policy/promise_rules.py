@@ -185,6 +185,8 @@ _TO_DO = re.compile(
     r"(?:back|tomorrow|today|tonight|later|next|first|ahead|the (?:week|day|morning|afternoon)|when|once|after|before|by|in|this|"
     rf"(?:on )?(?:{WEEKDAYS})|[^.;!?]{{0,40}}?\b(?:before|by|on|next|this) {_A_WEEKDAY})\b"
 )
+# Or after a comma, as clipped notes run their clauses on: "tried twice, no answer, ring her back tmrw".
+_TO_DO_AFTER_A_COMMA = re.compile(r",\s*" + _TO_DO.pattern)
 # What _WE_DO_THEN_TELL and _TO_DO need, without "will" or "to": a contact after "and", or opening a sentence.
 _CONTACT_NEXT = re.compile(
     r"(?:\b(?:and|then|i|we)\s+|(?:^|[.;!?]\s*|\n)\s*(?:(?:please|pls|plz)\s+)?)(?:call|ring|phone|email|e-mail|text|contact|chase|remind|tell|inform|update|send|write)\s"
@@ -754,7 +756,11 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     gives Ted a call"); a name opening a sentence that is no common word, out on a day to do something ("Gaz out
     first thing Mon to lift it"); "tomorrow" typed short or misspelt ("txt her tmrw", "tommorow"); what the
     customer booked, or a booking in the reason, is no visit of ours on the diary ("Three of her booked spin classes
-    were cancelled ... Duty manager is adding the credits back this evening"). A question asked to find something out is no condition ("is
+    were cancelled ... Duty manager is adding the credits back this evening"); "he" or "she" opening a later clause
+    after a name of ours as the subject or the agent of an earlier one ("Dean has the right ones in the van so he'll
+    drop them in on Thursday", "Refund approved by Marcus; he's putting it through on Monday"; not the person told:
+    "Told her Kit is fine with it; she will bring her own", nor letters in capitals: "the SPA card"); a to-do after
+    a comma, as clipped notes run on ("tried twice, no answer, ring her back tmrw"). A question asked to find something out is no condition ("is
     phoning the branch to find out if they have one"), nor is one in a later clause; a condition on an act
     that reaches the customer keeps the promise ("he'll give her a ring if they turn up"); the writer in the
     present tense after a clause of time ("When the blanks land I cut two and ring her"); one of ours in the
@@ -907,6 +913,24 @@ _TOLD_WE_WOULD = re.compile(
 )
 # "and he'll" or "and she'll" after a name of ours opening the sentence: "Conor's on tonight and he'll search".
 _AND_PRONOUN_WILL = re.compile(r"\band (?:he|she)(?:'ll| will)\b")
+# "He" or "she" opening a later clause after a name of ours as the subject or the agent of an earlier one, in the same
+# sentence, is that person: "Dean has the right ones in the van so he'll drop them in on Thursday", "Refund approved
+# by Marcus; he's putting it through on Monday" (not "Told Sam the customer is away; she will ring us": "Sam" is
+# told, not the subject).
+_NAMED_THEN_PRONOUN = re.compile(
+    r"(?:\b(?P<subject>(?!(?:he|she|it|they|we|i|you|who|that|this|there)\b)[a-z][\w-]*)\s+(?:has|had|is|was|says|said|reckons|thinks|knows)\b|\bby\s+(?P<agent>[a-z][\w-]*)(?=\s*[;,]))"
+    r"[^.;!?]{0,80}?(?:[;,]\s*|\b(?:and|so|then)\s+)(?P<pronoun>he|she)(?=(?:'ll|'s|\s+will|\s+is)\b)"
+)
+
+
+def _pronoun_as_named(said: re.Match[str], text: TextField) -> str:
+    """The pronoun read as the name before it, when that is a name of ours (see _NAMED_THEN_PRONOUN)."""
+    name = said.group("subject") or said.group("agent")
+    if not _ours_by_name(name, text) or name not in _capitalised(text).inside or name.upper() in text.originals:
+        return said.group(0)  # not a name of ours, or letters in capitals ("a static IP is an add-on")
+    if _OWN_WORDS[said.group("pronoun")].intersection(found.group(1) for found in _ADDRESSED.finditer(text.lowered)):
+        return said.group(0)  # the person we told: "Told her Kit is fine with it; she will bring her own"
+    return said.group(0)[: said.start("pronoun") - said.start(0)] + name
 # Who will act is read as opening a clause of its own ("told him; Karen in the office will put the quote together").
 _TOLD_WOULD = re.compile(r"\b((?:(?:told|assured|promised|informed|advised)\s+(?:him|her|them)|said)\s+(?:that\s+)?)((?:[\w'£$€.-]+\s+){1,6}?)would\b")
 # Said in passing, in an account of how things stand, "would" is what will be done when it is a contact of the
@@ -1007,6 +1031,14 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             sentence = _AND_PRONOUN_WILL.sub(f"and {found.group(1)} will", sentence)
+    if " he" in sentence or " she" in sentence:
+        sentence = _NAMED_THEN_PRONOUN.sub(lambda said: _pronoun_as_named(said, text), sentence)
+    if previous.rstrip().endswith((";", ",")) and sentence.lstrip().startswith(("he", "she")):
+        # the clause before, cut off at its semicolon: "Refund approved by Marcus; he's putting it through on Monday"
+        joined = previous.rstrip() + " " + sentence.lstrip()
+        said = _NAMED_THEN_PRONOUN.search(joined)
+        if said and said.start("pronoun") == len(previous.rstrip()) + 1:
+            sentence = _pronoun_as_named(said, text)[said.start("pronoun") - said.start(0) :] + joined[said.end() :]
     left_out = _ON_IT_LEFT_OUT if " and " in sentence and "ing " in sentence and _ON_IT_NOW.match(sentence) else _SUBJECT_LEFT_OUT
     if " and " in sentence and left_out.search(sentence):
         found = _OPENING_NAME.match(sentence)
@@ -1235,7 +1267,7 @@ def _ours_will(
         or ((":" in sentence or "-" in sentence or "–" in sentence) and _LABELLED_TO_DO.search(sentence))  # a label needs one of these
         or ((" is to " in sentence or " is for " in sentence) and _PLAN_IS_TO.search(sentence))
         or ("ing " in sentence and any(map(sentence.__contains__, _WE_ARE)) and _we_are_on_it_later(sentence))
-        or (_TO_DO.match(sentence) and not _RECURRING.search(sentence))
+        or ((_TO_DO.match(sentence) or ("," in sentence and _TO_DO_AFTER_A_COMMA.search(sentence))) and not _RECURRING.search(sentence))
         or (
             ("and " in sentence or "then " in sentence)
             and (" him" in sentence or " her" in sentence or " them" in sentence)
