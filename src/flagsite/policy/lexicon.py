@@ -1090,7 +1090,8 @@ _VOWELS = frozenset("aeiouy")
 _WITHOUT_VOWELS = re.compile(r"(?<![\w/@.-])[b-df-hj-np-tv-xz]{3,5}(?![\w/@-])")
 # "w" for "with" between two words in lower case ("spoke w her", "blocked w leaves"); not the letter itself after a
 # determiner or before a conjunction ("the w key", "w and e"), nor a unit after a number ("60 w bulb": the number is blanked).
-_W_FOR_WITH = re.compile(r"\b(?!(?:the|a|an|my|his|her|their|our|your|its|this|that|letter|key|and|or)\b)[A-Za-z]+ (w) (?!(?:and|or|key|keys)\b)[a-z]+")
+# A name may follow: "spoke w Fraser", "discussed w DN".
+_W_FOR_WITH = re.compile(r"\b(?!(?:the|a|an|my|his|her|their|our|your|its|this|that|letter|key|and|or)\b)[A-Za-z]+ (w) (?!(?:and|or|key|keys)\b)(?:[a-z]+|[A-Z][A-Za-z]+)\b")
 # "n" between two words in lower case is "and": "cut n blow dry", "deactivated the old fob n issued a new one".
 # "c" for "see" and "b" for "be", where only a verb can stand: after a modal or "to", before who is seen or
 # where one will be ("will c her at 10", "should b there by 3"; not "vitamin c", "grade b").

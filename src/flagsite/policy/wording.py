@@ -27,7 +27,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Finds words from a list of slang and text-speak that are never standard English (chat's initialisms among
-    them: "lmk", "iirc", "afaik", "nvm"), and the
+    them: "lmk", "iirc", "afaik", "nvm"; informal contractions in -a: "outta", "lotta"; "bk", "gd"), and the
     inflections of its abbreviations ("msgd", "msgs"), a final g dropped ("nothin", "goin", "doin"),
     a first syllable clipped off ("called bout the hedge"; not "a bout of flu"), and a digit written
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
@@ -35,7 +35,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     cover" (after a word that takes "for"; not "booked 4 seats", "ready 4 days early"), "came down 4 a quick word" (a count
     comes before no article; not a rate, "lifts 4 a day"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
     double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party", nor a
-    number after a capitalised word inside a sentence, which names a thing: "leave Room 4 till last"), a letter for a word ("spoke w her neighbour", "was fine w that",
+    number after a capitalised word inside a sentence, which names a thing: "leave Room 4 till last"), a letter for a word ("spoke w her neighbour", "spoke w Fraser", "was fine w that",
     "blocked w leaves", "tuned n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "the w key", "vitamin c"), "cud" after who
     could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), or in some of

@@ -46,6 +46,11 @@ SLANG: dict[str, str] = {
     "afaik": "(check and state it)", "imho": "(remove it: opinion)", "fwiw": "(remove it)", "ikr": "(remove it)",
     "jk": "(remove it)", "tysm": "thank you", "tyvm": "thank you", "ofc": "of course", "obvs": "obviously",
     "omw": "on my way", "gtg": "(remove it)", "rofl": "(remove it)", "irl": "in person",
+    # Informal contractions in -a, as spoken ("outta warranty", "a lotta calls"), and common words cut to two
+    # consonants ("rang him bk", "looks gd").
+    "outta": "out of", "lotta": "lot of", "coulda": "could have", "woulda": "would have", "shoulda": "should have",
+    "musta": "must have", "hafta": "have to", "oughta": "ought to", "tryna": "trying to", "gotcha": "understood",
+    "bk": "back", "gd": "good",
     # Sign-offs in text-speak, and an app's name clipped as it is spoken ("tagged her on insta").
     "cya": "see you", "ttyl": "talk later", "ttfn": "goodbye", "brb": "(remove it)", "insta": "Instagram",
     # Australian clippings in -o and -ie: "had a look this arvo".
