@@ -26,7 +26,7 @@ _MASK = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w./-]*\d(?:[\w./-]*[\w/-])
 # (A number ends before a full stop after it: "part DS-220. Assume ..." keeps its sentence break.)
 # A run of non-spaces holding something _MASK blanks ('@', '://', 'www.' or a digit). _MASK never
 # reaches across a space, and it is slow on plain words, so it is run on these runs alone.
-_MASKABLE_RUN = re.compile(r"(?<!\S)\S*?(?:@|://|www\.|\d)\S*")
+MASKABLE_RUN = re.compile(r"(?<!\S)\S*?(?:@|://|www\.|\d)\S*")
 _LINKS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 # A word, in a group so that splitting on it keeps the words between the gaps.
 _WORD = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)")
@@ -104,7 +104,7 @@ def _prepare(text: str) -> tuple[bool, str, str, str, list[str], list[str], list
     has_digit = _DIGIT.search(text) is not None
     # Most prose has nothing to blank: skip the patterns then (they are the slow part).
     unmasked_links = _LINKS.sub(blank, text) if has_link else text
-    masked = _MASKABLE_RUN.sub(_mask_run, text) if has_link or has_digit else text
+    masked = MASKABLE_RUN.sub(_mask_run, text) if has_link or has_digit else text
     pieces = (_ASCII_WORD if masked.isascii() else _WORD).split(masked)
     originals = pieces[1::2]
     # Lower-casing goes letter by letter and words hold no space: one call for them all is quicker than one each.
