@@ -68,6 +68,8 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
         said_of_the_contact |= _said_of_a_kind(words)
     if not _EARLIER_CONTACTS.isdisjoint(kept):  # rarely: the topic only an earlier contact, "her recent visit"
         said_of_the_contact |= _an_earlier_contact(words)
+    if not _NEWS.isdisjoint(kept):  # rarely: news asked for, "for an update on Mum", "some news on the order"
+        said_of_the_contact |= {w for i, w in enumerate(words) if w in _NEWS and i and words[i - 1] in _ASKED_FOR}
     if not _ABOUT_NOUNS.isdisjoint(kept):  # rarely: "about" said in more words, "in relation to her booking"
         said_of_the_contact |= {m.group(m.lastindex or 0) for m in _ABOUT_IN_MORE_WORDS.finditer(text.lowered)}
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
@@ -108,6 +110,10 @@ def _an_earlier_contact(words: list[str]) -> set[str]:
     said: set[str] = set()
     for index, word in enumerate(words[1:], 1):
         before = words[index - 1]
+        after = words[index + 1 : index + 2]
+        if word in _EARLIER_CONTACTS and after and (after[0] in _EARLIER or after[0] == "yesterday"):
+            said.add(word)  # when it was, after it: "her visit last week", "his call yesterday"; not "her appointment today"
+            said.update(w for w in words[index + 1 : index + 3] if w in _TIME_WORDS)
         if word in _EARLIER_CONTACTS and (before in _EARLIER or (before.endswith("'s") and before[:-2] in _TIME_WORDS)):
             said.update((word, before))
             if index > 1 and words[index - 2] in _EARLIER:
@@ -115,6 +121,11 @@ def _an_earlier_contact(words: list[str]) -> set[str]:
             if words[index + 1 : index + 2] == ["with"]:
                 said.update(words[index + 1 : _a_phrase_end(words, index + 2)])  # "with the front desk"
     return said
+
+
+# News asked for, after "an", "any", "some": how things stand, as "progress" says it; "an update of the firmware" is one.
+_NEWS = frozenset("update updates news".split())
+_ASKED_FOR = frozenset("an any some for".split())
 
 
 # "About" said in more words: "in relation to", "with regard to", "in respect of", "relating to".
@@ -400,7 +411,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     quick word", "for a catch-up", "for a yarn"), up to the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
     looking round as the visit ("for a natter and a browse"), the contact counted ("Second letter on
     the earlier points"), an earlier contact named as the topic ("regarding his recent visit", "about
-    last Saturday's visit", "her earlier conversation with the front desk"), "about" in more words ("in relation to her booking") and what an issue named
+    last Saturday's visit", "her earlier conversation with the front desk", "her visit last week"; not "her appointment
+    today"), news asked for ("for an update on Mum", "some news on the order"; "an update of the firmware" names one), "about" in more words ("in relation to her booking") and what an issue named
     by its kind had done to it ("the points raised before"); "Customer is calling from her mobile" is
     read as "called". "Had a word at the
     wheel about her membership" names only her membership; "Dad stopped by reception to report the
