@@ -185,7 +185,8 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     field that only files something ("put two aside under his name") or belongs to something
     else ("the number of visits", "his plan of lessons"), nor a change only wished for in the reason
     ("Wants the account put in her husband's name"), nor a change the customer made ("she updated it online", "changed online by her husband"; in the reason, a verb with no subject is
-    the customer's: "Changed the pickup address twice"), nor one for a single order or a one-off, whatever
+    the customer's: "Changed the pickup address twice"; their request opening the clause says whose wish it was, not
+    who made it: "At his request also switched him to paperless mortgage statements" is ours), nor one for a single order or a one-off, whatever
     the occasion is called ("for this order only", "for this crossing only", "moved this month's
     payment date to the 20th as a one-off"), nor a word that
     describes a thing ("the updated vaccination card"), nor what is kept for the customer ("put two
@@ -476,6 +477,12 @@ def _not_lasting(after: str) -> bool:
     return _ONE_ORDER_OR_SOMEONE_ELSE.search(after) is not None
 
 
+# Whose wish a change carried out, opening its clause: "At his request also switched him to paperless statements".
+_AT_THEIR_REQUEST = re.compile(
+    r"^\s*(?:at|per|following|upon|on)\s+(?:(?:his|her|their|the\s+(?:customer|client|member)['’]s)\s+)?(?:request|instructions?|behalf|wishes|say-so)\b"
+)
+
+
 def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
     """Whether a verb of change is ours: not the customer's doing ("she updated it online"), nor denied ("was not changed").
 
@@ -483,7 +490,8 @@ def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
     in the app, but the letter still went to the old flat"); in the resolution, the writer.
     """
     found = _CLAUSE_START.search(before)
-    words = (found.group(0) if found else before).replace(",", " ").split()
+    clause = _AT_THEIR_REQUEST.sub("", found.group(0) if found else before)  # whose wish it was, not who did it
+    words = clause.replace(",", " ").split()
     words = [w for w in words if w not in ("and", "but", "so", "because", "as", "then", "after", "before", "when", "since", ";", ":", "(")]
     while words and words[-1] in _AUXILIARIES:
         words.pop()
