@@ -138,6 +138,7 @@ _ASKED_ABOUT = re.compile(
 # What the customer does or is on every occasion, after it: "every visit he is after a discount", "every visit the same show".
 _DOING = re.compile(r",?\s+(?:(?:she|he|they)\s+(?:is|are|has|have|was|were|'s)\b(?!\s+(?:to|got\s+to)\b)|the same\b)", re.IGNORECASE)
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
+_AN_EXCUSE_AFTER = re.compile(r"\s+(?:has|finds|gets|comes up with)\s+(?:a|an|some|another)\s+(?:new\s+)?(?:excuse|reason|complaint|problem)s?\b", re.IGNORECASE)
 # Every occasion of the customer's, in the present: "each workshop she attends", "every trip he takes with us"
 # (not "every class she attended", nor "each workshop we run"). Keep in step with its branch of _DURABLE.
 _AN_OCCASION_OF_THEIRS = re.compile(
@@ -649,6 +650,8 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
                 continue  # "Asked about cover for future blockages": what a question is about, not a wish
             if wish.group(0).lower() in _OCCASIONS and not _a_wish_in(sentence) and not _A_STATE_BEFORE.search(sentence, 0, wish.start()):
                 continue  # "whistling whenever she turns her head", "the intercom always buzzes twice": a fault, not a wish
+            if wish.group(0).lower() == "always" and _AN_EXCUSE_AFTER.match(sentence, wish.end()):
+                continue  # "Always has an excuse why the charge should not apply": a habit of objecting, not a wish
             if wish.group(0).lower().startswith("every ") and _DOING.match(sentence, wish.end()):
                 continue  # "Every visit he is trying to get something free": what the customer does, not a wish
             theirs = occasion and _AN_OCCASION_OF_THEIRS.fullmatch(wish.group(0).lower()) is not None
@@ -766,7 +769,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     today ("can't see anything on the screen"), nor the customer's words in quotation marks, double or single, nor
     what something came "with no" ("nine hours with no text updates"), nor what the customer does with every thing we
     send ("Picks apart every letter we send him"; but "Every letter we send her must be in large print"), nor
-    "always" before a description ("always a pleasure"),
+    "always" before a description ("always a pleasure") or a habit of objecting ("Always has an excuse why the charge
+    should not apply"),
     nor a note that says the wish was added to the preferences, or noted on the account in its words ("Added her husband
     as a contact on the account" records no wish). The
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:

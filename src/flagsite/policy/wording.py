@@ -917,10 +917,14 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("sure certain clear obvious",
      r"(?:^|[.;!?,]\s*|\b(?:i'm|i am|it's|it is|it was|i was)\s+)(?:pretty|fairly|quite|abundantly|crystal|dead)\s+(?:sure|certain|clear|obvious)\s+"
      r"(?:that\s+)?(?:he|she|they|the (?:customer|client|caller))\b"),
-    ("act acts acted acting behaves behaved behaving carries carried carrying",
+    ("act acts acted acting behaves behaved behaving carries carried carrying treats treated treating though",
      r"\b(?:act(?:s|ed|ing)?|behav(?:es|ed|ing)|carr(?:ies|ied|ying) on)\s+(?:like|as if|as though)\s+(?:he|she|they)\b|"
      # "acting all high and mighty", "acting all innocent": a manner put on, in speech.
-     r"\bact(?:s|ed|ing)?\s+all\s+[a-z-]+"),
+     r"\bact(?:s|ed|ing)?\s+all\s+[a-z-]+|"
+     # How a person treats staff, or as though staff knew nothing: "Treats the yard lads like his own deckhands", "stood over
+     # the teacher as though she had never taught a child" (not "we treat the water like any pool", "as though it had never").
+     r"\btreat(?:s|ed|ing)?\s+(?:us|me|staff|our\s+[a-z]+|the\s+(?:[a-z]+\s+)?(?:lads|girls|boys|staff|team|crew|guys|drivers|engineers|receptionists|teachers))"
+     r"\s+(?:like|as if|as though)\b|\bas (?:though|if) (?:she|he|they|we|i)(?:'d| had| has| have| were| was) never\b"),
     ("thinks think reckons reckon believes believe suspect guess guessing bet imagine doubt assume presume",
      r"(?:^|[.;!?,]\s*)(?:reckon|suspect|guess|guessing|bet|imagine|think|doubt|assume|presume)\s+(?:that\s+|whether\s+|if\s+)?"
      r"(?:he|she|they|he's|she's|they're|the (?:customer|client|caller))\b|"
@@ -1194,12 +1198,12 @@ _OBJECTING = frozenset(
 # Verbs that object or seek a gain by the words their clause holds: "finds fault", "picks holes", "makes a drama out of
 # every smudge", "tries to knock something off the bill", "tries this every time", "got some reason why".
 _OBJECTING_BY_WHAT_FOLLOWS: dict[str, frozenset[str]] = {
-    "find": frozenset("fault wrong problem problems complain excuse excuses".split()),
+    "find": frozenset("fault wrong problem problems complain excuse excuses reason reasons".split()),
     "pick": frozenset("holes apart".split()),
     "make": frozenset("drama fuss mountain scene song meal".split()),
     "try": frozenset("this that it free freebie discount cheaper extra off refund".split()),  # (see _GAIN)
     "ask": frozenset("free freebie discount cheaper extra refund".split()),
-    "get": frozenset("reason excuse excuses".split()),
+    "get": frozenset("reason excuse excuses reasons".split()),
     "take": frozenset({"issue"}),
 }
 # After a verb of objecting, words that say what the objection is or what brings it: a report of it, not a habit of one.
@@ -1229,7 +1233,7 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
         return None  # nearly every text
     names = subject.names
     if "single" in words:
-        found = _every_single_time(text, names)
+        found = _every_single_time(text, names, subject.lexicon)
         if found:
             return found
     if _HABIT_VERBS.keys().isdisjoint(words):
@@ -1253,8 +1257,8 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
             # "complains every time the van is late", "questions whether the service is needed each year"
         if verb == "try" and _GAIN.isdisjoint(rest) and not (rest[:1] in (["this"], ["that"], ["it"]) and rest[1:2] in (["every"], ["each"], ["again"], ["on"], ["whenever"], []) ):
             continue  # a ploy tried again ("Tries this every time"), not a thing tried out ("tries it out each visit")
-        if verb == "get" and word in ("has", "have") and "got" not in clause:
-            continue
+        if verb == "get" and word in ("has", "have") and "got" not in clause and not _OBJECTING_BY_WHAT_FOLLOWS["get"].intersection(rest[:3]):
+            continue  # ("has" alone is no habit; "Always has an excuse why" is one)
         cursor = index - 1
         while cursor >= clause_start and words[cursor] in _HABIT_AUXILIARIES:
             cursor -= 1
@@ -1271,10 +1275,12 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
 
 # A person's habit blown up by "every single" occasion: "Every single booking she changes the time", "tries on every pair,
 # every single visit" (not a thing's, "the gate is left open", staff's, "we test it", nor what "you" are asked to do).
-_EVERY_SINGLE = re.compile(r"\bevery single (?:time|visit|day|week|month|call|order|booking|collection|delivery|trip|lesson|session|stay|appointment)\b")
+_EVERY_SINGLE = re.compile(
+    r"\bevery single (?:time|visit|day|week|month|morning|afternoon|evening|night|weekend|call|order|booking|collection|delivery|trip|lesson|session|stay|appointment)\b"
+)
 
 
-def _every_single_time(text: TextField, names: frozenset[str]) -> str | None:
+def _every_single_time(text: TextField, names: frozenset[str], lexicon: Lexicon) -> str | None:
     found = _EVERY_SINGLE.search(text.lowered)
     if found is None:
         return None
@@ -1284,12 +1290,17 @@ def _every_single_time(text: TextField, names: frozenset[str]) -> str | None:
     sentence = words[start:end]
     if "you" in sentence or "your" in sentence:
         return None
+    opening = words[start]
+    if opening.endswith("s") and opening not in _NOT_A_HABIT and len(opening) > 3 and lexicon.is_base_verb(opening[:-1]) and start < at:
+        return found.group(0)  # the subject left out: "Phones every single morning to ask the same thing"
     for index in range(start + 1, end):
         before, word = words[index - 1], words[index]
         if word in _PREFIXES and index + 1 < end:
             word = words[index + 1]  # a verb with a prefix: "he re-lays the dust sheets"
         if (before in ("he", "she", "they") or before in names) and word.endswith("s") and word not in _NOT_A_HABIT and len(word) > 3:
             return found.group(0)
+        if before in _CONTRACTED_PRONOUNS and word.endswith("ing") and len(word) > 5:
+            return found.group(0)  # in the progressive: "Every single week she's changing something"
     return None
 
 
@@ -2017,7 +2028,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     - the writer's stance, whatever follows it: an aside ("in my book", "to put it mildly", "if
       I'm being candid", "it has to be said"; not "it must be swept"), the writer sure of a mind ("pretty sure he just forgot", "reckon he has
       just lost interest"), a label ("bit of a fusspot", "total chancer"), a mindset put
-      on a person ("acting like he owns the place", "thinks he knows better"), a compound of
+      on a person ("acting like he owns the place", "thinks he knows better", "Treats the yard lads like his own deckhands",
+      "stood over the teacher as though she had never taught a child"; not "we treat the water like any pool"), a compound of
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
       over-reaction ("in such a state over nothing", "threw a tantrum"), the writer's guess with
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
@@ -2107,10 +2119,12 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       in everything", and what a person would do whatever came, "Would find fault with a brand new house") or what its
       clause holds ("finds something wrong on every collection", "picks holes in every quote",
       "Makes a drama out of every smudge", "Each visit he tries to knock something off", "Tries this every time",
-      "Every month also got some reason why"; not "pays every invoice by transfer", "we test every flue", "the MOT
+      "Every month also got some reason why", "Always has an excuse why", "Each month she finds a new reason not to pay";
+      not "pays every invoice by transfer", "we test every flue", "the MOT
       fail", nor what the objection says or what brings it: "complains every winter that the pipes freeze", "complains
       every time the sweep is late", nor a thing tried out: "tries it out each visit"); any habit of a person in the
-      present blown up by "every single" occasion ("Every single booking she changes the time", "tries on every pair,
+      present blown up by "every single" occasion ("Every single booking she changes the time", "Phones every single morning
+      to ask the same thing", "Every single week she's changing something", "tries on every pair,
       every single visit"; not "the gate is left open every single visit", "we test it every single visit", what "you"
       are asked to do); a verdict in a clause of its own
       (", which was a bit much", "which was a bit rich", 'wrote "..." which was rather over the top', ", which is more than the complaint
