@@ -1106,6 +1106,13 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      # her own policy covers"; not "no idea when the builder will finish")
      r"\b(?:no|not the faintest|not the slightest|not an?|not any)\s+(?:idea|clue)\s+(?:what|how|which)\s+"
      r"(?:(?:she|he|they)(?:\s+is|\s+are|'s|'re)?\s+(?:actually\s+|even\s+|really\s+)?(?:paying|signed|buying|getting)\b|(?:any of\s+)?(?:his|her|their)\s+own\b)"),
+    # The writer sure of what a person knew or would not admit ("knew perfectly well", "wouldn't own up"), an attitude put
+    # on a person ("does not take any of it seriously"; not "we take water safety seriously"), nagging ("keeps on at us"),
+    # and an over-reaction said by its verb ("Mum overreacted as usual").
+    ("knew knows own seriously keep keeps keeping overreact overreacts overreacted overreacting over-react over-reacted",
+     r"\b(?:knew|knows) (?:full|perfectly|very|damn|darn) well\b|\b(?:wouldn't|won't|would not|will not|never) own up\b|"
+     r"\b(?:doesn't|does not|didn't|did not|never|won't|will not) take\s+(?:[a-z']+\s+){0,4}?seriously\b|"
+     r"\bkeep(?:s|ing)? on at (?:us|me|the|our|staff)\b|\bover-?react(?:s|ed|ing)?\b"),
     ("touch denial fairies rocker trolley plot",
      r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"),
 )
@@ -2031,7 +2038,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       on a person ("acting like he owns the place", "thinks he knows better", "Treats the yard lads like his own deckhands",
       "stood over the teacher as though she had never taught a child"; not "we treat the water like any pool"), a compound of
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
-      over-reaction ("in such a state over nothing", "threw a tantrum"), the writer's guess with
+      over-reaction ("in such a state over nothing", "threw a tantrum", "Mum overreacted as usual"), what a person knew or
+      would not admit ("knew perfectly well", "wouldn't own up"), an attitude ("does not take any of it seriously"; not "we
+      take water safety seriously"), nagging ("keeps on at us"), the writer's guess with
       the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
       ("she seems to believe...", "appears to think...", "Seems to assume...", "Mrs Ashworth-Keene seems to assume...", "Colin seems to think...", "He argued and seems to think..."; not
       "the page seems to think the card has expired") or "convinced" of something ("she's convinced we overcharge her",
