@@ -923,6 +923,10 @@ _NAMED_THEN_PRONOUN = re.compile(
 )
 
 
+# What _NAMED_THEN_PRONOUN cannot match without: "he" or "she" after a space, before "'ll", "'s", "will" or "is".
+_PRONOUN_AFTER_A_CLAUSE = (" he'", " she'", " he will", " she will", " he is", " she is")
+
+
 def _pronoun_as_named(said: re.Match[str], text: TextField) -> str:
     """The pronoun read as the name before it, when that is a name of ours (see _NAMED_THEN_PRONOUN)."""
     name = said.group("subject") or said.group("agent")
@@ -1031,7 +1035,7 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
         found = _OPENING_NAME.match(sentence)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
             sentence = _AND_PRONOUN_WILL.sub(f"and {found.group(1)} will", sentence)
-    if " he" in sentence or " she" in sentence:
+    if any(map(sentence.__contains__, _PRONOUN_AFTER_A_CLAUSE)) and text.capitalised_inside:  # (few sentences hold one: looked for first)
         sentence = _NAMED_THEN_PRONOUN.sub(lambda said: _pronoun_as_named(said, text), sentence)
     if previous.rstrip().endswith((";", ",")) and sentence.lstrip().startswith(("he", "she")):
         # the clause before, cut off at its semicolon: "Refund approved by Marcus; he's putting it through on Monday"
