@@ -150,7 +150,7 @@ def test_a_finding_names_the_words_that_weighed_most() -> None:
 
 # Judgements of a person in a note's factual fields, written for this test in words of their own (P305). The
 # patterns find 3; the reading, at the precision it now holds on writers it was not fitted on (0.97), adds none
-# of the other five (at 0.95 it added one): on P305 it finds about one in five alone, in cross-validation.
+# of the other five (at 0.95 it added one): on P305 it finds about one in eight alone, in cross-validation.
 JUDGED: list[dict[str, Any]] = [
     {"resolution": ["Explained the fee again. Not convinced she took in a word of it."]},
     {"reason": "Rang again about the same invoice; he simply will not let it go."},
