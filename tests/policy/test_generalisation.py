@@ -578,6 +578,10 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     ("emailed-us-on-monday-photos-of-the-leak", "P303", False, {"resolution": ["Emailed us on Monday: photos of the leak and the meter reading."]}),
     ("texted-us-at-8am-running-late-with-her-b", "P303", False, {"resolution": ["Texted us at 8am: running late, with her by 9."]}),
     ("told-him-the-part-arrives-thursday", "P303", False, {"resolution": ["Told him: the part arrives Thursday."]}),
+    # Staff telling the customer, read one way after a verb of speech and after any lead-in: ours, not theirs.
+    ("i-replied-to-her-you-will-get-it", "P303", False, {"resolution": ["I replied to her: your refund is approved, I have checked it myself."]}),
+    ("we-reassured-her-i-will-check-your-order", "P303", False, {"resolution": ["We reassured her: I will personally check your order."]}),
+    ("he-told-them-you-lot-never-answer", "P303", True, {"resolution": ["He told them: you lot never answer and I am sick of it."]}),
     ("she-said-after-checking-with-her-husband", "P303", False, {"resolution": ["She said, after checking with her husband, that Friday suits."]}),
     ("told-me-to-get-stuffed-when-i-mentioned", "P304", True, {"resolution": ["Told me to get stuffed when I mentioned the fee."]}),
     ("he-told-callum-to-sod-off", "P304", True, {"resolution": ["He told Callum to sod off."]}),

@@ -493,21 +493,27 @@ _AFTER_A_COLON = re.compile(r"(?P<lead>[^.;:!?\n]*):\s*(?P<said>[^.;:\n]+)")
 _ME = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|my|me|mine)\b", re.IGNORECASE)
 _STAFF_TELLING = re.compile(
     r"\b(?:told|tell|explained|advised|informed|reassured|assured|reminded|asked|offered|confirmed|replied|wrote|said|emailed|texted|messaged)"
-    r"(?:\s+(?:back\s+)?to)?\s+(?:him|her|them|the\s+customer|the\s+caller|mr|mrs|ms|miss)\b|^\s*(?:i|we)\b",
+    r"(?:\s+(?:back\s+)?to)?\s+(?:him|her|them|the\s+customer|the\s+caller|mr|mrs|ms|miss)\b",
     re.IGNORECASE,
 )
+# Before the verb of telling: nothing (the writer's subject left out), or the writer ("I", "we", "and I then").
+_WRITER_AS_SUBJECT = re.compile(r"(?:^|\b(?:i|we)(?:\s+(?:then|also|just|again|have|had|did))?)\s*$", re.IGNORECASE)
+_WRITER_LEADS = re.compile(r"\s*(?:i|we)\b", re.IGNORECASE)  # "I wrote to support: your app took my money twice" is ours
 
 
-# A sentence that opens with telling the customer, its subject left out or the writer's: staff's words ("Told him: ...").
-_WRITER_TELLING = re.compile(r"^(?:(?:i|we)\s+)?(?:told|tell)\s+(?:him|her|them)\b", re.IGNORECASE)
+def _writer_telling(lead: str) -> bool:
+    """Whether the words before a colon have staff telling the customer: what follows is ours ("Told him: your repair is
+    booked", "I explained to her: you will get a letter"; "He told them: you lot never answer" is his)."""
+    opening = re.split(r"[.;!?]\s+", lead)[-1]
+    telling = _STAFF_TELLING.search(opening)
+    return telling is not None and _WRITER_AS_SUBJECT.search(opening[: telling.start()]) is not None
 
 
 def _colon_speech(body: str) -> re.Match[str] | None:
     """Speech after a verb of speech and a colon, unless the writer tells the customer something ("Told him: your
     repair is booked"; "He told them: you lot never answer" is his)."""
     for match in _COLON_SPEECH.finditer(body):
-        opening = re.split(r"[.;!?]\s+", body[: match.start()])[-1]
-        if not (_WRITER_TELLING.match(opening + match.group(0)) and (not opening.strip() or opening.strip().lower() in ("i", "we"))):
+        if not _writer_telling(body[: match.start()] + match.group(0).split(":")[0]):
             return match
     return None
 
@@ -515,7 +521,8 @@ def _colon_speech(body: str) -> re.Match[str] | None:
 def _spoken_to_us_after_a_colon(body: str) -> re.Match[str] | None:
     for match in _AFTER_A_COLON.finditer(body):
         said = match.group("said")
-        if _ME.search(said) and _SECOND_PERSON.search(said) and not _STAFF_TELLING.search(match.group("lead")):
+        lead = match.group("lead")
+        if _ME.search(said) and _SECOND_PERSON.search(said) and not (_WRITER_LEADS.match(lead) or _writer_telling(lead)):
             return match
     return None
 
