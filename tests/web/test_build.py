@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,11 +186,15 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def _wait_for(url: str, text: str, seconds: float = 20) -> bool:
+def _wait_for(url: str, text: str, seconds: float = 120, server: subprocess.Popen[bytes] | None = None) -> bool:
+    """Whether ``url`` shows ``text`` within ``seconds``: long, as a build takes ten times longer on a loaded machine.
+
+    Gives up at once when ``server`` has ended, so that a preview that failed is not waited for.
+    """
     import time
 
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (server is None or server.poll() is None):
         if text in _fetch(url):
             return True
         time.sleep(0.3)
@@ -202,18 +207,19 @@ def _serving(repo: str) -> Iterator[tuple[int, list[str]]]:
     port = f.free_port()
     script = shutil.which("flagsite", path=os.path.dirname(sys.executable))
     assert script is not None
-    server = subprocess.Popen([script, "--root", repo, "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     log: list[str] = []
-    try:
-        assert _wait_for(f"http://127.0.0.1:{port}/customers/C-40004/", "Moved to a new address"), "the preview did not come up"
-        yield port, log
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        if server.stderr:
-            log.append(server.stderr.read().decode("utf-8", "replace"))
-            server.stderr.close()
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a pipe read only at the end could fill and stall the server
+        server = subprocess.Popen([script, "--root", repo, "serve", "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=errors, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        try:
+            up = _wait_for(f"http://127.0.0.1:{port}/customers/C-40004/", "Moved to a new address", server=server)
+            assert up, f"the preview did not come up (exit status {server.poll()})"
+            yield port, log
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+            errors.seek(0)
+            log.append(errors.read().decode("utf-8", "replace"))
 
 
 def test_serve_rebuilds_when_a_record_changes(repo: str) -> None:
