@@ -551,7 +551,7 @@ _LEVELS = frozenset(
     fortnightly quarterly off-peak peak pay-as-you-go paperless""".split()
 )
 # A frequency written with a figure or a word before it is a level too: "8-weekly", "2-weekly", "six-monthly".
-_A_FREQUENCY = ("-weekly", "-monthly", "-yearly", "-daily", "-weekly")
+_A_FREQUENCY = ("-weekly", "-monthly", "-yearly", "-daily")
 
 
 def _a_level(word: str) -> bool:

@@ -212,7 +212,8 @@ def _account_party(word: str) -> bool:
 def _not_the_holders(title_and_initials: list[str], holder: str) -> bool:
     """Whether a title and initials cannot be the holder's: another surname initial, or a title of the other sex."""
     # The surname is the last word, or the first where names put the family first ("Tan Wei Ling"): either may be it.
-    surname = holder.split(",")[0] if "," in holder else " ".join(holder.split()[:: len(holder.split()) - 1] if len(holder.split()) > 2 else holder.split()[-1:])
+    names = holder.split()
+    surname = holder.split(",")[0] if "," in holder else " ".join(names[:1] + names[-1:] if len(names) > 2 else names[-1:])
     initials = {w[0] for w in normalise_name(surname)}  # both halves of "Oyelaran-Mackie"
     title, holder_title = title_and_initials[0], next(iter(normalise_name(holder)), "")
     other_sex = (title in MEN_TITLES and holder_title in WOMEN_TITLES) or (title in WOMEN_TITLES and holder_title in MEN_TITLES)

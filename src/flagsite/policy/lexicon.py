@@ -1008,6 +1008,12 @@ def _a_phrasal_noun(word: str) -> bool:
     return False
 
 
+def one_edit_from(word: str) -> set[str]:
+    """Every string one letter from a word: a letter left out, added, changed, or two swapped (the spelling list's own)."""
+    found: set[str] = _spellchecker().edit_distance_1(word)
+    return found
+
+
 @lru_cache(maxsize=4096)
 def _common_word_one_edit_away(word: str) -> bool:
     checker = _spellchecker()

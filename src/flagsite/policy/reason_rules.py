@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
-from .lexicon import Lexicon
+from .lexicon import Lexicon, one_edit_from
 from .note_common import DETERMINERS, is_role
 from .subject import Subject
 from .text import TextField
@@ -584,16 +584,12 @@ def _a_manner(word: str) -> bool:
     return len(word) > 6 and word.endswith(_MANNER_ENDINGS)
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
 def _a_slip_of(word: str, vocabulary: frozenset[str]) -> bool:
     """Whether a word not spelled right is one letter from one of ``vocabulary`` of more than three letters, left out,
     added, changed or swapped: "delt" (dealt), "abuot" (about)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    slips = [a + c + b for a, b in splits for c in _LETTERS] + [a + b[1:] for a, b in splits if b]
-    slips += [a + c + b[1:] for a, b in splits if b for c in _LETTERS] + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    return any(slip in vocabulary and len(slip) > 3 for slip in slips)
+    return any(len(slip) > 3 for slip in vocabulary.intersection(one_edit_from(word)))
+
+
 # A name or a title as written, with the particles inside a name: "Mrs Lim's complaint", "Mr ap Gwilym"; not "the account".
 _CAPITALISED = re.compile(r"\b[A-Z][a-z']*(?:\s+[a-z]{1,4}\s+[A-Z][a-z']*)*")
 # The plain forms of verbs of handling, giving and talking, which a second language may write for the past: "I help

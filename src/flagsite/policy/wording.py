@@ -415,8 +415,6 @@ _NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled
 # What a quoted label is named by, right after it: the "Forgot your password?" link.
 _NAMING_AFTER = re.compile(r"^\s*(?:link|button|page|tab|menu|option|screen|field|box|checkbox|banner|message|error|notice"
                            r"|setting|section|form|prompt|pop-?up|dialog|label|heading|template|plan|email|notification)s?\b", re.IGNORECASE)
-# A quotation in single quotes; apostrophes inside words ("can't") do not end it.
-_SINGLE_QUOTED = SINGLE_QUOTED
 # A person right before a quotation: "cancel cuz he 'can't be dealing with this'".
 _PERSON_BEFORE = re.compile(r"\b(?:he|she|they|customer|caller)\s+$", re.IGNORECASE)
 # Someone speaking of themselves: "I", "we" (not "my" or "your", which labels hold: 'My invoices').
@@ -612,7 +610,7 @@ def _may_say_verbatim(body: str) -> bool:
 
 def _single_quoted_speech(body: str) -> re.Match[str] | None:
     """A quotation in single quotes that reads as speech: someone says "I" or "we" in it, in three words or more."""
-    for match in _SINGLE_QUOTED.finditer(body):
+    for match in SINGLE_QUOTED.finditer(body):
         inside = match.group(1)
         before = body[max(0, match.start() - 60) : match.start()]
         if len(inside.split()) >= 3 and (_SPEAKER.search(inside) or _PERSON_BEFORE.search(before)) and not _names_a_thing(body, match, before):
