@@ -798,6 +798,12 @@ _FIRST_PERSON_OPINION_PATTERN = (
     r"\b(?:what a|such a)\s+\w+"
 )
 _TEXT_SPEAK_ASIDES = frozenset("tbh imo imho tbf ngl".split())
+# Of those, the ones that say the writer is being honest or fair, not what they think ("imo"): see _aside_about_a_thing.
+_HONESTY_ASIDES = frozenset("tbh tbf ngl".split())
+# Words opening a clause whose subject is a thing: "it was just sitting under Archived", "the reader, not the card".
+_A_THING_OPENS = frozenset("it it's its the this that these those there there's".split())
+# Words of hedging between an aside and its clause's subject: "tbh prob the reader".
+_HEDGES = frozenset("prob probably just maybe perhaps really".split())
 # Case-insensitive matching is the slow part of this pattern. On ASCII text it matches exactly
 # what the same pattern matches on the lower-cased text, which is quicker to search.
 _FIRST_PERSON_OPINION_IN_LOWER_CASE = re.compile(_FIRST_PERSON_OPINION_PATTERN)
@@ -1460,12 +1466,17 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     if found and not (found.lower().startswith(("what a", "such a")) and not _judging_after(found, subject)):
         # An aside in text-speak beside an insult ("Bit of a prat tbh") only frames the insult, which P304 names,
         # and so does a judging word before one ("what a clueless twerp").
+        # An aside of honesty in text-speak framing a clause about a thing ("tbh the old barrel was worn") is a habit of
+        # speech: the clause it frames is what judges, or not.
         if not _insult(found.split()[-1], subject) and not (found.lower() in _TEXT_SPEAK_ASIDES and subject.derogatory_in(text)) and not (
             found.lower().startswith(("what a", "such a")) and _an_insult_follows(text, found, subject)
-        ):
+        ) and not (found.lower() in _HONESTY_ASIDES and _aside_about_a_thing(text, found.lower())):
             return found
     present = _OPENING_WORDS.intersection(text.words)  # one pass over the words for the readings below: most texts hold none
-    found = _marked_opinion(text) or _stance(text, present) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
+    found = _marked_opinion(text)
+    if found and _insult(found.split()[-1], subject, text):
+        found = None  # a label round an insult, "a bit of a tosser": P304 names the insult
+    found = found or _stance(text, present) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
     if not found and not _HABIT_MIND_OR_KIND.isdisjoint(present):
         found = _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject) or _put_in_a_kind(text, subject)
     if found:
@@ -1907,8 +1918,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             continue
         if word in ("comes", "came") and _coming_across(words, index) is None:
             continue
-        if word == "so" and words[index + 1] in _DETERMINERS:
-            continue  # "..., so the credit note was cancelled": "so" joins two clauses
+        if word == "so" and (words[index + 1] in _DETERMINERS or _a_verb_at(words, index + 2)):
+            continue  # "..., so the credit note was cancelled", "so support sent a new fob": "so" joins two clauses
         cursor = (_coming_across(words, index) or index) + 1 if word in ("comes", "came") else index + 1
         if word in ("tends", "tend") and words[cursor : cursor + 2] == ["to", "be"]:
             cursor += 2  # what a person tends to be, the subject left out: "Tends to be very dramatic"
@@ -1953,6 +1964,18 @@ _DETERMINERS = frozenset("the a an this that these those his her their its our m
 _PEOPLE_TOGETHER = frozenset("couple family folks household lot bunch crowd".split())
 
 
+# Verbs that follow a clause's subject: modals and auxiliaries ("so support should give him").
+_AFTER_A_SUBJECT = frozenset("should must will would can could may might shall is are was were has have had does did".split())
+
+
+def _a_verb_at(words: list[str], index: int) -> bool:
+    """Whether word ``index`` is a finite verb: a modal, an auxiliary or a past ("support sent", "help came")."""
+    if index >= len(words):
+        return False
+    word = words[index]
+    return word in _AFTER_A_SUBJECT or word in IRREGULAR_PASTS or (word.endswith("ed") and len(word) > 4)
+
+
 def _names_people(word: str) -> bool:
     return word in PERSON_HEADS or word in PERSON_WORDS or word in _PEOPLE_TOGETHER
 
@@ -1973,6 +1996,26 @@ def _starts_clause(text: TextField, index: int) -> bool:
         return True
     gap = text._pieces[2 * index]
     return "," in gap or ";" in gap or " - " in gap
+
+
+def _aside_about_a_thing(text: TextField, aside: str) -> bool:
+    """Whether every such aside in a text frames a clause about a thing, the clause it opens or the one it closes:
+    "tbh it was just sitting under Archived", "ngl the update fixed it" (not "tbh she just wants it free", "moans about
+    every single thing tbh", "old cover was fine tbh, he just never clips it shut": a person or the subject left out)."""
+    words = text.words
+    for index, word in enumerate(words):
+        if word != aside:
+            continue
+        cursor = index + 1
+        if cursor >= len(words) or _starts_clause(text, cursor):
+            cursor = index  # the aside closes its clause: read that clause from its start
+            while cursor > 0 and not _starts_clause(text, cursor):
+                cursor -= 1
+        while cursor < len(words) and (words[cursor] in _HEDGES or words[cursor] == aside):
+            cursor += 1
+        if cursor >= len(words) or words[cursor] not in _A_THING_OPENS:
+            return False
+    return True
 
 
 def _first_person_opinion(text: TextField) -> str | None:
@@ -2028,7 +2071,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     - the writer's own feelings and opinions: "I think", "I felt", "I would bet", "I'd say she", "honestly", "made me", "what a",
       "if you ask me", "bless her", "Mrs Doyle, bless, forgot...", "feels like nobody reads our emails", "personally"
       opening a clause or after "I" (not "handed it to her personally"), and asides in text-speak ("tbh",
-      "imo"; beside an insult, P304 alone: "Bit of a prat tbh");
+      "imo"; beside an insult, P304 alone: "Bit of a prat tbh"; not "tbh", "tbf" or "ngl" framing a clause about a
+      thing, "tbh it was just sitting under Archived");
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
       ("clearly losing it"), "seemed unable to grasp", "just can't get it" (not "cannot get it down the stairs"), a person's skills ("her written English is quite
       poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
@@ -2098,7 +2142,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "comes across as", "comes across" and a word of degree ("a bit entitled"; not "came across a nasty leak"),
       "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
       absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely
-      out of touch", "An absolute treasure", "A total headache to schedule"; or "was" and a word
+      out of touch", "An absolute treasure", "A total headache to schedule" (not "so" joining two clauses before
+      a subject and its verb, "..., so support sent a new fob"); or "was" and a word
       said of people alone ("Was well moody with the engineer"), or any judging word before "with" or "to"
       ("Was quite abrupt with Callum"); a mood as a state of character ("in a right mood", "in a mood";
       not "in a good mood", "in a mood to talk").
@@ -2167,10 +2212,11 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     (`policy.opinion_words` adds more); a word the lists lack that is a judging word with a letter left out judges
     as that word ("very dificult person", "rather arogant"; P302 names the slip). A reported state of the
     customer ("customer was upset", "was happy with the refund", "said she was livid", "Got mad that the crew parked in
-    the drive": anger with its cause) is an observation, not flagged, nor is how much a state holds, a word in -ly before a
+    the drive": anger with its cause; fear and distress however strong, "she was frantic about a blockage", "was tearful
+    on the phone") is an observation, not flagged, nor is how much a state holds, a word in -ly before a
     past participle ("she is badly affected by the smell"; but "badly behaved"), nor what a person got ("Got a nasty graze").
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
-    (at-risk, delight) are not checked. Insults ("what a moron", "what a clueless twerp") are reported by P304 alone, and
+    (at-risk, delight) are not checked. Insults ("what a moron", "what a clueless twerp", "a bit of a tosser") are reported by P304 alone, and
     words inside the customer's quote ("His words: you made me look ridiculous", "He told me, 'you're a lovely
     lad, but...'", "He wrote on the card: I never had such a bad night") by P303 alone.
 

@@ -268,6 +268,9 @@ REPORTED_STATES: frozenset[str] = frozenset(
     scared afraid nervous shocked surprised annoyed ill unwell sick poorly"""
     # Anger as strong as it gets is still a state: "was livid that the van had gone".
     """ furious livid irate incensed outraged indignant"""
+    # Fear and distress, however strong, are states too: "she was frantic about a blockage", "was tearful on the phone".
+    """ frantic distraught panicky tearful desperate heartbroken inconsolable fearful apprehensive jittery tense"""
+    """ overwrought despondent"""
     # States of the body and of a person's means, facts to work with: "he's legally blind", "she's been lame since May".
     """ blind dead hurt infected weak lame frail broke bankrupt lonely""".split()
 )
