@@ -290,7 +290,10 @@ def _same_person(contact: list[str], holder: list[str]) -> bool:
     if contact == holder or (len(contact) == 1 and contact[0] in holder) or sorted(contact) == sorted(holder):
         return True  # the whole name, in any order ("HUI MIN LIM", "Lim, Hui Min"), or one of its words alone ("Alexander")
     # Every word of the contact's name matches a word (or an initial) of the holder's, and the surname matches ("Grace O.").
-    if contact[-1] != holder[-1] and not (len(contact[-1]) == 1 and holder[-1].startswith(contact[-1])):
+    # In a name of three words or more the first may be the surname, written last in the other order: "Lan Nguyen" on
+    # Nguyen Thi Lan's account.
+    surnames = holder[-1:] + (holder[:1] if len(holder) > 2 else [])
+    if not any(contact[-1] == surname or (len(contact[-1]) == 1 and surname.startswith(contact[-1])) for surname in surnames):
         return False
     return all(any(h == c or (len(c) == 1 and h.startswith(c)) or cut_short(c, h) for h in holder) for c in contact)
 
@@ -332,7 +335,8 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Compares `contact.name` with the account holder's name in the customer's `customer.yaml`
-    (ignoring case and the order of the words, "Lim, Hui Min"; titles such as "Mrs", "Reverend", "Cllr" or
+    (ignoring case and the order of the words, "Lim, Hui Min", and a middle word left out, the family name of a name
+    of three words first or last: "Lan Nguyen" on Nguyen Thi Lan's account; titles such as "Mrs", "Reverend", "Cllr" or
     "Major", in other languages too: "Mdm Tan", "Mme Dubois", "Sra. Gómez", "Señora Lim"; and initials, "Grace O."
     too; a first name or surname alone counts as the holder's, and so does the holder's first name cut short with
     the surname, "Jen Thibodeau" on Jennifer Thibodeau's account (not "Daniel" for Danielle: a letter or two short

@@ -602,6 +602,15 @@ class Lexicon:
             for common in _common_words_by_ends().get(word[0] + word[-1], ())
         )
 
+    def run_into_a(self, word: str) -> bool:
+        """Whether a word the dictionary does not know is a frequent word run into "a" for "of" or "to", as speech
+        runs them: "loadsa" (loads of), "coupla" (couple of), "lotsa". Text-speak when the record around it is
+        written so; elsewhere as likely two words with the space left out, so P302's."""
+        if len(word) < 5 or not word.endswith("a") or not word.isalpha() or self.is_known(word):
+            return False
+        frequency = _spellchecker().word_frequency
+        return any(frequency[stem] >= _COMMON * 10 for stem in (word[:-1], word[:-1] + "e"))
+
     def shortened_without_vowels(self, word: str) -> str | None:
         """The common word a word of three to five letters without a vowel keeps the letters of, in order, with its
         first and last, two or more left out: text-speak or an abbreviation ("shd": should, "wknd": weekend), not a
@@ -838,7 +847,8 @@ class Lexicon:
         """Whether a dictionary word is one letter added, dropped, changed or swapped away.
 
         Nearly every slip of the keys is ("Recieved", "Confimed"); most names and product words
-        the dictionary lacks are not ("Ngozi", "Okonkwo", "metformin", "onboarding").
+        the dictionary lacks are not ("Ngozi", "Okonkwo", "metformin", "onboarding"), nor are those a rare word
+        is only a first letter from ("dosette": rosette).
         """
         return _one_edit_from_a_word(word)
 
@@ -1087,8 +1097,17 @@ def _two_slips_from_a_common_word(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _one_edit_from_a_word(word: str) -> bool:
+    """Whether a dictionary word is one edit away, as a slip makes it: a rare word that differs only in the first
+    letter does not count ("dosette": rosette, "cuniculi": funiculi). Slips seldom strike the first letter, and seldom
+    of a rare word: such a word is a trade's or a name, where a common word's first letter mistyped is a slip ("vooking")."""
     checker = _spellchecker()
-    return bool(checker.known(checker.edit_distance_1(word)))
+    frequency = checker.word_frequency
+    return any(frequency[near] >= _COMMON or not _apart_at_the_first_letter(word, near) for near in checker.known(checker.edit_distance_1(word)))
+
+
+def _apart_at_the_first_letter(word: str, near: str) -> bool:
+    """Whether two words one edit apart differ only at the first letter: changed, added or dropped."""
+    return near[1:] in (word, word[1:]) or near == word[1:]
 
 
 _VOWELS = frozenset("aeiouy")

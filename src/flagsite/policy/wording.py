@@ -121,9 +121,9 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         if derogatory is None:
             derogatory = set(subject.derogatory_in(text))
         if lexicon.spelt_without_vowels(lower) or (
-            word == lower and (lexicon.letters_left_out(lower) or _VOWELS.isdisjoint(lower)) and _written_in_text_speak(subject)
+            word == lower and (lexicon.letters_left_out(lower) or _VOWELS.isdisjoint(lower) or lexicon.run_into_a(lower)) and _written_in_text_speak(subject)
         ):
-            continue  # "wld", "cld"; "shd", "yday", "smth" in a text written in text-speak: P301's
+            continue  # "wld", "cld"; "shd", "yday", "smth", "loadsa" in a text written in text-speak: P301's
         if lexicon.short_form(lower) or lexicon.clipped_form(lower):
             continue  # a short form of a long word: "appt" (appointment), "pedis" (pedicures)
         if lexicon.slang_inflected(lower):
@@ -324,7 +324,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     records (the customer's, the contact's, staff user names), capitalised words inside a sentence
     (names, products) and the same word opening a sentence elsewhere in the record ("Tamsk refused
     his tablets ... topped up Tamsk's water"), a word that no dictionary word is one edit away from
-    (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away),
+    (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away), or only
+    a rare word by its first letter ("dosette": rosette; a common word's first letter mistyped, "vooking", is a slip),
     a capitalised word opening a sentence before a verb of its own, in the past tense regular or not ("Mochi
     ate a sock", "Bisky chewed the hose", "Zofia lost a glove": a pet's or a person's name; but a word of eight
     letters or more one slip from a common word is that word: "Accomodation booked", "Mechanik took"), before another
@@ -343,7 +344,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     the opening of a longer one, ending in "i", "o" or "y", or its plural ("pedis", "resi"; not "studi", "studio" with
     its last letter dropped), text-speak with an ending ("msg'd": P301's), a word in lower case of three to five
     letters that leaves letters out of a common word, its first and last kept, in a record written in text-speak
-    elsewhere, or a word in lower case without a vowel there ("shd", "yday", "smth" beside "2" for "to": the writer's
+    elsewhere, or a word in lower case without a vowel there, or a frequent word run into "a" for "of" ("shd", "yday",
+    "smth", "loadsa", "coupla" beside "2" for "to": the writer's
     register, not a slip; "wich" in plain prose is), words
     written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor"), a trade's word made by the regular
