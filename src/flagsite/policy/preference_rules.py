@@ -43,6 +43,8 @@ _DURABLE = re.compile(
     r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
     r"(?:asked|asks|asking|wants?|told us)(?: that)? (?:we|us to|staff|the [a-z]+) (?:never|always|only|do not|don't|must not|mustn't|should not|shouldn't)\b|"
+    # (not what "you" or "we" never do, a complaint: "saying you never put sheets down", "you lot never ring back")
+    r"(?<!\byou )(?<!\bwe )(?<!\byou lot )(?<!\byou guys )(?<!\byou people )"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
     # (not what something came "with no": "nine hours with no text updates")
     r"(?:do not|don't|does not want|doesn't want|never wants?|not to|no(?<!with no)) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
@@ -374,11 +376,12 @@ def _terms_told(lowered: str, at: int) -> bool:
     return not is_role(hearer)  # "told the drivers they must ring": staff are told
 
 
-# A clause whose first word is followed by a phrase of place or of what it is for, then a verb of its own,
-# before any subject or joining word: the first word named a thing, the verb's subject ("Print in the back
-# bedroom is fading", "Call to her mobile kept dropping"), not an order ("Make sure the gate is shut" is one).
+# A clause whose first word, or first two ("Direct debit", "Repeat prescription"), is followed by a phrase of place
+# or of what it is for, then a verb of its own, before any subject or joining word: the first words named a thing,
+# the verb's subject ("Print in the back bedroom is fading", "Call to her mobile kept dropping", "Direct debit to her
+# energy supplier was returned"), not an order ("Make sure the gate is shut" is one).
 _FINITE_AFTER_A_NOUN = re.compile(
-    r"^\s+(?:in|on|to|at|from|of|for|with|under|over|behind|near|inside|outside|around|round|through|by|above|below|along)\s"
+    r"^\s+(?:(?!(?:him|her|them)\b)[a-z]+\s+)?(?:in|on|to|at|from|of|for|with|under|over|behind|near|inside|outside|around|round|through|by|above|below|along)\s"
     r"(?:(?!\b(?:he|she|they|it|i|we|you|who|which|that|there|nobody|anyone|someone|everyone|if|when|as|because|once|until|"
     r"while|since|before|after|so|and|but|or|where|whether|unless|though)\b)[^,;:])*?\b(?:is|are|was|were|has|had|does|did|keeps|kept|gets|got|seems|looks)\b"
 )
@@ -756,7 +759,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     wheelchair", "her grandmother uses a wheelchair", "one of the guests has a nut allergy", "one child in his class has a
     peanut allergy", "the guests with allergies"), nor a
     report with a name or a thing before its verb ("Boat dragging her mooring", "Print in the back bedroom
-    is fading", "Bank sent him a new card": its first word is the subject of a later verb, not an order), nor a duty told to the
+    is fading", "Bank sent him a new card", "Direct debit to her energy supplier was returned": its first word or two are
+    the subject of a later verb, not an order), nor a duty told to the
     customer as the terms, whatever the verb of saying ("Told him the wristband has to be shown on every
     visit", "made clear to him that dogs must be on a lead"; but "Told the drivers they must ring her bell
     on every drop"), nor what happened to
@@ -766,7 +770,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     or whose resolution changes the customer's setting for what the wish is about ("changed her reminder
     setting"; a change P106 asks to record), or a wish to change the field a change records ("Asked to change the delivery
     address for all orders", a change of "delivery address"), nor what a person cannot see or read
-    today ("can't see anything on the screen"), nor the customer's words in quotation marks, double or single, nor
+    today ("can't see anything on the screen"), nor the customer's words in quotation marks, double or single, nor what
+    "you" or "we" never do, a complaint ("Left a voicemail saying you lot never ring back"), nor
     what something came "with no" ("nine hours with no text updates"), nor what the customer does with every thing we
     send ("Picks apart every letter we send him"; but "Every letter we send her must be in large print"), nor
     "always" before a description ("always a pleasure") or a habit of objecting ("Always has an excuse why the charge
