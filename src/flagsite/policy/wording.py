@@ -429,7 +429,9 @@ _SAID_COLON = re.compile(
     r"(?=[a-z])\b(?:he|she|they|customer|caller|client|patient|guest|tenant|member"
     r"|(?:(?:his|her|their|[a-z]+['’]s) (?:exact |own |actual )?(?:words|reply|response|answer|comment|message)"
     r"|quote from (?:his|her|their) (?:email|letter|text|message|review))(?: (?:to|when|after|about|on)(?: [^\s:.;]+){1,6}?)?(?: (?:was|were))?)\s*"
-    r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|goes|went|was like|is like|is all|was all|told (?:me|us|the agent|him|her|them))\s*)?:\s*"
+    r"(?:(?:had |has )?(?:said|says|say|stated|states|replied|wrote|writes|yelled|shouted|screamed|goes|went|was like|is like|is all|was all"
+    # (whom they told, named by any noun: "He told the desk: ...", "She said to our driver: ...")
+    r"|(?:told|said to) (?:me|us|him|her|them|(?:the|our|a|an|his|her|their)(?: [a-z-]+){1,2}))\s*)?:\s*"
     r"(?:[^\s.;]+\s+){2,}[^\s.;]+",
     re.IGNORECASE,
 )
@@ -462,6 +464,12 @@ _SPEAKER_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_BEFORE_A_COMMA = ("goes,", "went,", "said,", "says,", "to me,", "to us,")
+# A person of the record by name opening a sentence, a verb of speech, and their words after a comma or a colon: "Josh
+# goes to me, I swear it never does this", "Mai said, I never got the invoice" (the name is checked against the record's).
+_OPENS_AS_SPEAKER = re.compile(r"(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|our)\b", re.IGNORECASE)
+_NAMED_SPEAKER = re.compile(
+    r"(?:^|[.;!?]\s+)(?P<name>[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?\s+(?:goes|went|said|says|was like|is like)(?:\s+to\s+(?:me|us))?\s*[:,]\s*(?P<said>[^.;\n]*)"
+)
 _THE_WORDS = re.compile(r"\b(?:the|these|those) words$", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|your|yours|yourselves)\b", re.IGNORECASE)
 # After a message's label and its colon, a clause with its own subject and verb: "her text this morning: half
@@ -523,6 +531,17 @@ def _spoken_to_us_after_a_colon(body: str) -> re.Match[str] | None:
         said = match.group("said")
         lead = match.group("lead")
         if _ME.search(said) and _SECOND_PERSON.search(said) and not (_WRITER_LEADS.match(lead) or _writer_telling(lead)):
+            return match
+    return None
+
+
+def _a_named_speaker(body: str, names: frozenset[str]) -> re.Match[str] | None:
+    """Words after a person of the record named as the speaker that open as "I" or "we", move into the present as "I"
+    or "we", or speak to us as "you" ("Josh goes to me, I swear it never does this", "Duc goes, we want the old layout
+    back"; not "Duc went, with the stylist, through the menu", "Mai said, when I rang, that it was fine")."""
+    for match in _NAMED_SPEAKER.finditer(body):
+        said = match.group("said")
+        if match.group("name").lower() in names and (_OPENS_AS_SPEAKER.match(said) or _PRESENT_FIRST_PERSON.search(said) or _SECOND_PERSON.search(said)):
             return match
     return None
 
@@ -639,8 +658,8 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     speech or right after "he" or "she", or holding "I" or "we" in three words or more, or a few
     words after a verb of speech in the same sentence ("she said the room was 'smelling like a fish
     market'", "kept saying it was 'a total joke'"; not a name in capitals, 'Amazon Riverbank
-    Deluxe'); speech after a colon ("He said: just send whoever is free", "She goes: I typed it
-    right", "Her words: ...", "His exact words: ...", "Her text read 'where r u'", "Her reply to the email was: ...", "Her answer
+    Deluxe'); speech after a colon ("He said: just send whoever is free", "He told the desk: the water was freezing",
+    "She goes: I typed it right", "Her words: ...", "His exact words: ...", "Her text read 'where r u'", "Her reply to the email was: ...", "Her answer
     when I offered a refund: ...", "The customer's reply to the quote: ...", "Quote from her email: ...",
     and, after a verb of writing or remarking, words that speak as "I", "you" or "we": "He remarked: this is
     the third faulty bottle you have sent me", "She emailed us on Monday: your lads left the gate open"; not
@@ -650,7 +669,9 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     of its own after a bare label, when their message is ("Her letter concluded: I have paid...", "her text
     this morning: half the tricks flopped"; not "Her email held two attachments: the form and a photo",
     "Told her to write: ..."); the same after a verb of speech and a comma, and whom it was said to ("He goes, you
-    lot are a joke", "he goes to me, I'm never hiring from you lot again"); after the customer's verb of speech, with a colon or a comma, words that move into the present as "I"
+    lot are a joke", "he goes to me, I'm never hiring from you lot again"), and after a person of the record named as the
+    speaker, words opening as "I" or "we" ("Josh goes to me, I swear it never does this"; not "Duc went, with the
+    stylist, through the menu"); after the customer's verb of speech, with a colon or a comma, words that move into the present as "I"
     or "we" ("she goes, this is a joke and I want my deposit back"; not "She said, when I rang, that the bike was
     fine"), after a verb that says we were spoken to, its subject left out, us named so or by our side's name ("Texted us at 11pm: where is
     my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak"), whatever the
@@ -709,12 +730,12 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
                 (":" in body and ((_may_report_speech(body) and _colon_speech(body)) or _SAID_COLON.search(body) or _written_speech(body)))
-                or ((":" in body or said_comma) and _speech_after_a_lead_in(body))
+                or ((":" in body or said_comma) and (_speech_after_a_lead_in(body) or _a_named_speaker(body, subject.names)))
                 or (":" in body and to_us and _spoken_to_us_after_a_colon(body))
                 or (to_us and _SPEECH_TO_US.search(body))
             )
             # (after a lead-in, the words said: "Mrs Tulloch said at the door: third time ..." retells "third time ...")
-            quoted = (speech.group("said") if speech.re in (_SPEAKER_LEAD_IN, _SPEECH_TO_US, _AFTER_A_COLON) else speech.group(0)) if speech else None
+            quoted = (speech.group("said") if speech.re in (_SPEAKER_LEAD_IN, _SPEECH_TO_US, _AFTER_A_COLON, _NAMED_SPEAKER) else speech.group(0)) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
             yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words, e.g. {reported_speech(quoted)!r}")
