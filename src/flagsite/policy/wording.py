@@ -451,13 +451,17 @@ _WROTE_COLON = re.compile(
 # message as its subject ("Her letter concluded: I have paid for forty years", "Her card ended with: you
 # have ruined it") and words that speak as "I" or "you". "Told her: ..." (the writer's) has no such subject.
 _SPEAKER_LEAD_IN = re.compile(
-    r"(?:^|[.;!?]\s+)(?:(?P<person>he|she|they|the customer|customer|caller|client|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+"
+    # (a time or a place may come first: "On the phone he put it like this: ...", "At the till she said: ...")
+    r"(?:^|[.;!?]\s+)(?:(?:on|over|at|in|during|after|later|then)\s+(?:[a-z]+\s+){0,3}?)?"
+    r"(?:(?P<person>he|she|they|the customer|customer|caller|client|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+"
     # (the subject left out, but we were spoken to: "Texted us at 11pm: where is my engineer")
     # (or our side by its name: "Texted support at 11pm: why am I paying ...", "Emailed the office: I never got it")
     r"|(?P<to_us>(?:texted|emailed|e-mailed|messaged|wrote to|rang|phoned|called|told|said to|shouted at|yelled at|replied to)\s+"
     r"(?:us|me|support|(?:the\s+)?(?:office|desk|helpdesk|help desk|support team|team|shop|branch|practice|surgery|reception))))"
     r"|(?P<message>(?:his|her|their|the customer's|[A-Z][\w-]+'s)\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:letter|email|e-mail|text|message|card|note|reply|response|answer|voicemail|review|post|comment|complaint|words|chat)))"
+    # (or their view of it, given as theirs: "Her take on it: I have told three electricians")
+    r"(?:letter|email|e-mail|text|message|card|note|reply|response|answer|voicemail|review|post|comment|complaint|words|chat"
+    r"|take|view|version|side|story)))"
     r"(?P<lead>(?:\s+[^\s.;:!?\"“”]+){0,10}?)\s*(?::|(?<=\bgoes),|(?<=\bwent),|(?<=\bsaid),|(?<=\bsays),"
     # (the verb and whom it was said to: "he goes to me, I'm never hiring from you lot again")
     r"|(?<=\bgoes to me),|(?<=\bgoes to us),|(?<=\bwent to me),|(?<=\bsaid to me),|(?<=\bsaid to us),|(?<=\bsays to me),)\s*(?P<said>[^.;\n]*)",
@@ -466,6 +470,8 @@ _SPEAKER_LEAD_IN = re.compile(
 _SPEECH_BEFORE_A_COMMA = ("goes,", "went,", "said,", "says,", "to me,", "to us,")
 # A person of the record by name opening a sentence, a verb of speech, and their words after a comma or a colon: "Josh
 # goes to me, I swear it never does this", "Mai said, I never got the invoice" (the name is checked against the record's).
+# A verb of saying or putting it, before the words said: "she goes,", "he put it like this:" (not "She asked what changes:").
+_SAYING_IT = re.compile(r"\b(?:said|says|goes|went|put|puts|replied|answered|wrote|added|insisted|told)\b", re.IGNORECASE)
 _OPENS_AS_SPEAKER = re.compile(r"(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|our)\b", re.IGNORECASE)
 _NAMED_SPEAKER = re.compile(
     r"(?:^|[.;!?]\s+)(?P<name>[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?\s+(?:goes|went|said|says|was like|is like)(?:\s+to\s+(?:me|us))?\s*[:,]\s*(?P<said>[^.;\n]*)"
@@ -551,8 +557,8 @@ def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
         said = match.group("said")
         if _SECOND_PERSON.search(said) or (said and _THE_WORDS.search(match.group("lead"))):
             return match  # (after "the words:" whatever follows is theirs: "His email ended with the words: never again")
-        if match.group("person") and _PRESENT_FIRST_PERSON.search(said):
-            return match
+        if match.group("person") and (_PRESENT_FIRST_PERSON.search(said) or (_OPENS_AS_SPEAKER.match(said) and _SAYING_IT.search(match.group(0)[: match.start("said") - match.start()]))):
+            return match  # (words opening as "I" after her verb of speech: "she goes, I paid for a full set and got half")
         if (match.group("message") or match.group("to_us")) and (_FIRST_PERSON.search(said) or (_a_label(match.group("lead")) and _A_CLAUSE.match(said))):
             return match
     return None
@@ -673,7 +679,10 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     speaker, words opening as "I" or "we" ("Josh goes to me, I swear it never does this"; not "Duc went, with the
     stylist, through the menu"); after the customer's verb of speech, with a colon or a comma, words that move into the present as "I"
     or "we" ("she goes, this is a joke and I want my deposit back"; not "She said, when I rang, that the bike was
-    fine"), after a verb that says we were spoken to, its subject left out, us named so or by our side's name ("Texted us at 11pm: where is
+    fine") or open as "I" after her verb of saying or putting it ("she goes, I paid for a full set", "On the phone he
+    put it like this: I was told one price", a time or a place before her; not "She asked what changes: I listed them"),
+    and words as "I" after her take, view or side of it ("Her take on it: I have told three electricians"), after a
+    verb that says we were spoken to, its subject left out, us named so or by our side's name ("Texted us at 11pm: where is
     my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak"), whatever the
     lead-in, words after a colon that speak as "I" and to us as "you" at once ("sent it to support as well: your app
     took my money twice"; not staff's words to the customer, "Told him: your repair is booked and my colleague will do
