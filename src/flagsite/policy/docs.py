@@ -42,7 +42,7 @@ severity: a reading learned from examples can be wrong, so it asks an editor to 
 (where it is wrong, reword the note or silence the rule on it with `policy_exceptions`).
 `learned_reading: false` under `policy:` in `flagsite.yaml` switches it off: the rules then read notes
 by their written patterns alone. It was fitted on the labelled notes of every part of the corpus in
-`tests/policy` (`labelled`, `labelled-heldout` and the `labelled-blind` parts; `labelled-blind16`, written to
+`tests/policy` (`labelled`, `labelled-heldout` and the `labelled-blind` parts; `labelled-blind18`, written to
 judge it, is held back), and each threshold was chosen so that, on writers it was not fitted on, at least 97
 in 100 of the notes it flags carry that rule's label; on its own it then finds from one in eight (P305) to
 three in four (P104) of them. The parts, note counts,
