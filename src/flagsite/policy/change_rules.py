@@ -16,7 +16,10 @@ _CHANGE_VERB = re.compile(
     r"(?=[a-z])\b(?:changed|updated|corrected|replaced|amended|switched|modified|edited|swapped|moved|increased|reduced|"
     r"raised|lowered|added|removed|took|taken|unsubscribed|subscribed|reactivated|deactivated|downgraded|transferred|"
     r"put|bumped|upgraded|converted|opted|pointed(?!\s+out\b)|redirected|diverted|rerouted|set|renamed|unlinked|delinked|enrolled|unenrolled|"
-    r"handed|extended|shortened|turned(?=\s+(?:off|on)\b)|signed(?=\s+(?:him|her|them)\s+up\b)|"
+    # (not "turned on" or "off" before a time: "the heaters get turned on Mondays at 6" is no setting)
+    rf"handed|extended|shortened|turned(?=\s+(?:off|on)\b(?!\s+(?:(?:{WEEKDAYS})s?|at|every|each|in|by|until|till|during|for|again|and|when|once)\b|\s+\d))|"
+    # The customer, or someone or something of theirs, signed up: "signed her up", "Signed Pepper and Moss up to the plan".
+    r"signed(?=\s+(?:[\w'-]+\s+){1,4}?up\b)|upped|"
     # A move down or up a level: "dropped her down to the pool-only tier".
     r"(?:dropped|knocked|stepped)(?=\s+(?:[\w-]+\s+){1,2}(?:down|up|back)\s+(?:to|onto)\b|\s+(?:him|her|them)\s+(?:to|onto)\b)|"
     # The plain verb after "have" or "do", as second-language writers put it: "I have change the number", "I did swap her".
@@ -29,7 +32,7 @@ _CHANGE_VERB_WORDS = frozenset(
     """changed updated corrected replaced amended switched modified edited swapped moved increased reduced raised lowered added
     removed took taken unsubscribed subscribed reactivated deactivated downgraded transferred put bumped upgraded converted opted
     pointed redirected diverted rerouted set renamed unlinked delinked enrolled unenrolled turned signed dropped knocked stepped
-    handed extended shortened change update correct amend switch replace swap move""".split()
+    handed extended shortened upped change update correct amend switch replace swap move""".split()
 )
 # The account field a verb of change acts on, in the words after it up to the end of the clause:
 # "updated her card details", "switched them to annual billing", "took her off the mailing list".
@@ -123,7 +126,15 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     or removed from a scheme, a programme or a plan ("took plot 42 off the letting scheme"); the
     terms the account pays on extended or changed ("extended the credit terms to 45 days"), or a product of
     theirs ("Extended her lease to 12 months"; not "extended the deadline to Friday"); a setting or messages turned off, or a phone unlinked ("turned off
-    the paper statements", "Turned off her text reminders", "unlinked the old handset from her account"); a setting of the customer's, of what
+    the paper statements", "Turned off her text reminders", "unlinked the old handset from her account"; not "off" or
+    "on" before a time: "the heaters get turned on Mondays"); a limit of theirs raised or lowered ("Raised her daily
+    transfer limit", "Upped the cash withdrawal limit on her card"; not a thing's: "the volume limit for the weights
+    room"); the customer taken off or put on a list named by what it sends them ("Took her off the spring telephone
+    appeal list", "Removed her from the SMS offers list"; not a queue: "took her name off the waiting list");
+    someone or something of theirs signed up or enrolled to a scheme, a plan or a club ("Signed Pepper and Moss up to
+    the Healthy Paws Plan", "Enrolled both of her cats in the Pet Care Club"; not "signed her up for Thursday's
+    class"); where, how or on which day money or messages reach them ("Changed where the interest is paid to her
+    Nationwide current account"); a setting of the customer's, of what
     reaches them or how they pay, changed ("changed her reminder setting in the booking app", "updated
     his notification settings"; not a thing's, "the settings on her camera"); an account renamed; the plain verb
     after "have" or "do", as second-language writers put it ("I have change the number", "I did swap
@@ -190,7 +201,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     the occasion is called ("for this order only", "for this crossing only", "moved this month's
     payment date to the 20th as a one-off"), nor a word that
     describes a thing ("the updated vaccination card"), nor what is kept for the customer ("put two
-    aside with her name on"), nor one denied ("was not changed", "no change to her membership").
+    aside with her name on"), nor one denied ("was not changed", "no change to her membership"), nor one told or only
+    possible ("explained how to set up a standing order", "she can switch to paperless billing"), nor money raised,
+    added or put somewhere ("raised a refund of thirty-six pounds to her account", "put the overpayment back onto her
+    account").
     Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
     not looked for.
 
@@ -353,6 +367,7 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:(]|\s(?:and|but|so|because|as|then|after|b
 _AUXILIARIES = frozenset("had has have 've 'd was were is are been be already just also then recently apparently herself himself themselves online".split())
 _NOT_US = frozenset("he she they customer client caller member tenant patient guest he's she's they've she'd he'd".split())
 _DENIED = frozenset("not never didn't hasn't haven't hadn't wasn't weren't isn't".split())
+_MAY_OR_MUST = frozenset("can could may might should must".split())
 
 
 # A field named before its verb, as terse notes put it ("Mobile number amended", "Her email has been
@@ -500,6 +515,8 @@ def _done_by_us(before: str, field: str, names: frozenset[str]) -> bool:
     if not words:
         return field != "reason"
     last = words[-1]
+    if last in _MAY_OR_MUST or (last == "to" and words[-2:-1] in (["how"], ["where"], ["when"], ["whether"])):
+        return False  # "explained how to set up a standing order", "she can switch to paperless": told or possible, not done
     if _OTHER_OBJECT.fullmatch(last):
         return False  # "Call transferred to billing", "Ticket moved to the accounts queue": not the account
     if field == "reason" and not _WISHING.isdisjoint(words[:-1]) and not _WISHING.isdisjoint(_LAST_CLAUSE.split(before)[-1].split()):
@@ -568,6 +585,26 @@ _MONEY_BACK = re.compile(
     # Whatever is put back on a card is a credit, not a change of the card: "put 25 dollars back on his card",
     # "put the missed session back on her club card".
     r"|^\s+[^,;]{1,40}?\s+back\s+(?:on|onto|to|into)\s+(?:his|her|their|the|[a-z]+['’]s)\s+(?:[\w-]+\s+){0,2}?card\b"
+)
+
+
+# Money as what a verb of raising, adding or putting acts on, a noun of money at the head of its phrase or a sum: "raised
+# a refund of thirty-six pounds", "put the overpayment back onto her account", "added £20" (not "the payment date", nor
+# "her direct debit amount": fields of the account; "changed the payment to each term" changes how they pay).
+_MONEY_MOVING_VERBS = frozenset("raised added put".split())
+_MONEY_AS_THE_OBJECT = re.compile(
+    r"\s*(?:(?:a|an|the|some|another)\s+)?(?:(?!(?:his|her|their)\b)[\w-]+\s+){0,2}?"
+    r"(?:(?:over|re)?payments?|refunds?|credits?|money|cash|balance|fees?|charges?|discounts?|compensation|deposits?)"
+    r"(?=\s+(?:of|for|to|on|onto|into|back|from|in|and|as|against|with|by)\b|\s*[.,;!?]|\s*$)"
+    r"|\s*(?:(?:a|an|the)\s+)?[£$€]"
+)
+
+
+# Where, how or on which day money or messages reach the customer, as what a verb of change acts on: "Changed where the
+# interest is paid to her Nationwide current account", "updated how her statements are sent".
+_WHERE_IT_IS_PAID = re.compile(
+    r"\s+(?:where|how|when|which day)\s+(?:the|her|his|their)\s+((?:[\w-]+\s+)?[\w-]+)\s+(is|are|gets?|get)\s+"
+    r"(paid|sent|taken|collected|posted|delivered|credited|billed|debited|emailed)\b"
 )
 
 
@@ -763,6 +800,19 @@ _A_LEVEL_AS_VALUE = re.compile(
 _LEFT_A_SCHEME = re.compile(
     r"\b(?:off|from)\s+(?:the|his|her|their|our)\s+(?:[\w-]+\s+){0,2}?(scheme|programme|program|plan|membership|subscription|contract|package|bundle)\b(?!\s+(?:price|fee|cost|rate|page|leaflet))"
 )
+# The customer taken off or put on a list named by what it sends them, or how: a lasting setting of what reaches them
+# (not a queue: "took her name off the waiting list", read before this).
+_ON_A_LIST_OF_MESSAGES = re.compile(
+    r"\s+(?:him|her|them)\s+(?:off|from|onto|on|to)\s+(?:the|our|his|her|their)\s+((?:[\w'-]+\s+){0,3}?"
+    r"(?:appeals?|mailing|mail|postal|post|calls?|calling|phone|telephone|marketing|e-?mail|texts?|sms|newsletter|bulletin|e-bulletin|"
+    r"contact|fundraising|promotional|promotions?|offers?)(?:\s+[\w'-]+)?)\s+lists?\b"
+)
+# Someone or something of the customer's signed up to a scheme, a plan or a club they pay for: "Signed Pepper and Moss up
+# to the Healthy Paws Plan", "Enrolled both of her cats in the Pet Care Club" (not "signed her up for Thursday's class").
+_SIGNED_UP_TO_A_SCHEME = re.compile(
+    r"\s+(?:[\w'-]+\s+){1,4}?(?:up\s+)?(?:to|for|on|onto|in|into)\s+(?:the|a|an|our)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(plan|scheme|club|membership|subscription|programme|program|package|bundle|cover|contract|account|saver)\b"
+)
 # Seats counted are licences of the account ("added three seats"); seats moved are places at a show.
 _COUNTING_VERBS = frozenset("added removed increased reduced raised lowered bumped dropped".split())
 
@@ -833,7 +883,7 @@ _PUT_ASIDE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:aside|by|away)\b")
 
 
 # What is raised with someone is passed to them, not made higher: "raised with tier 2", "raised the fault with the supplier".
-_RAISED_WITH = re.compile(r"\s+(?:(?:it|this|that|(?:the|her|his|their|a)\s+[\w-]+)\s+)?(?:again\s+)?with\b")
+_RAISED_WITH = re.compile(r"\s+(?:(?:it|this|that|(?:the|her|his|their|a)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+)?(?:again\s+)?with\b")
 
 
 def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | None:
@@ -846,8 +896,11 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         rerouted = _REROUTED.match(rest)
         if rerouted:
             return next(part for part in rerouted.groups() if part)  # where messages go: the email, mobile or address, or the channel
-    if _MONEY_BACK.match(rest):
-        return None
+    paid_to = _WHERE_IT_IS_PAID.match(rest)
+    if paid_to:
+        return f"where the {paid_to.group(1)} {paid_to.group(2)} {paid_to.group(3)}"  # "Changed where the interest is paid to ..."
+    if _MONEY_BACK.match(rest) or (name in _MONEY_MOVING_VERBS and _MONEY_AS_THE_OBJECT.match(rest)):
+        return None  # "put the £7 back on her card", "raised a goodwill credit of £15 to her account": money moved, no field
     holder = _TO_SOMEONE_ELSE.match(original, verb.end())
     if holder and (holder.group(1) != "it" or "account" in sentence[: verb.start()]):
         return "account holder"  # "switched the account over to Sandhu Lettings Ltd", "swapped it over to Greg" (the account)
@@ -903,6 +956,13 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         messages = _MESSAGES.match(re.sub(r"^\s+(?:off|on)\b", "", clause))
         if messages:
             return messages.group(1)  # "Turned off her text reminders": what she is sent
+    listed = _ON_A_LIST_OF_MESSAGES.match(rest) if name in _PLACING_VERBS else None
+    if listed:
+        return f"{listed.group(1)} list"  # "Took her off the spring telephone appeal list", "Removed her from the SMS offers list"
+    if name in ("signed", "enrolled"):
+        scheme = _SIGNED_UP_TO_A_SCHEME.match(rest)
+        if scheme:
+            return scheme.group(1)  # "Signed Pepper and Moss up to the Healthy Paws Plan", "Enrolled both cats in the Pet Care Club"
     left = _LEFT_A_SCHEME.search(clause) if name in ("removed", "took", "taken") else None
     if left:
         return left.group(1)  # "took plot 42 off the letting scheme", "removed her from the coaching programme"

@@ -394,7 +394,7 @@ CHANGE_FIELDS: tuple[str, ...] = (
     "auto-renewal", "auto-renew", "paperless", "gift aid",
     # Whom to call about the customer, who the customer is, and what they give or may spend.
     "emergency contact", "next of kin", "date of birth", "birth date", "dob", "donation", "regular gift", "monthly gift",
-    "pledge", "credit limit", "overdraft limit", "spending limit", "withdrawal limit", "details",
+    "pledge", "limit", "credit limit", "overdraft limit", "spending limit", "withdrawal limit", "details",
     # The terms the account pays on: how long it has, how often and on which day it is billed.
     "payment terms", "credit terms", "billing cycle", "billing frequency", "payment frequency", "payment day", "notice period",
 )
@@ -409,7 +409,9 @@ NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
 # A field word after one of these names a document or a thing of the day, not the account: the
 # table plan, a lesson plan, the seating plan, the care plan.
 NOT_A_FIELD_BEFORE: frozenset[str] = frozenset(
-    "table seating floor lesson lessons care treatment birth meal exercise project action business escape site menu".split()
+    "table seating floor lesson lessons care treatment birth meal exercise project action business escape site menu"
+    # A measure of a thing, not what the account may spend: "the volume limit for the weights room", "the speed limit".
+    " volume speed time age weight height size noise temperature word character".split()
 )
 
 # Organisation vocabulary that is never a misspelling, beyond the configured vocabulary itself.
