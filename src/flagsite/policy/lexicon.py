@@ -404,11 +404,13 @@ def _a_thing_described(phrase: str) -> bool:
 # hyphen the compound is profane whatever the other part; joined, the other part must be a word.
 _PROFANE_ROOT = r"(?:shite|shit|crap|piss|arse|fuck|twat)"
 # After a hyphen, the root or "ass" with an ending makes one too ("half-arsed", "half-assed", "bad-ass"; not "first-class"),
-# and so do "balls" and "cock" before "up" ("a right balls-up").
+# and so do "balls" and "cock" before "up" ("a right balls-up"); made verbs, they botch ("had arsed up the rota", "ballsed
+# it up", "cocked the measurements up", "arsing about"; not "the ballcock stuck up").
 _PROFANE_COMPOUND = re.compile(
-    rf"\b(?:([a-z]{{3,}}){_PROFANE_ROOT}|{_PROFANE_ROOT}(?:-[a-z]+|([a-z]{{3,}}))|[a-z]+-(?:{_PROFANE_ROOT}|ass)(?:ed|d|es)?|(?:balls|cock)-?ups?)\b"
+    rf"\b(?:([a-z]{{3,}}){_PROFANE_ROOT}|{_PROFANE_ROOT}(?:-[a-z]+|([a-z]{{3,}}))|[a-z]+-(?:{_PROFANE_ROOT}|ass)(?:ed|d|es)?|(?:balls|cock)-?ups?"
+    r"|(?:ars|balls)(?:ed|ing)|cock(?:ed|ing|s)\s+(?:[a-z]+\s+){0,2}?up)\b"
 )
-_PROFANE_ROOTS = ("shit", "crap", "piss", "arse", "fuck", "twat", "-ass", "balls", "cock")  # (a few looks for a word are quicker than one pattern)
+_PROFANE_ROOTS = ("shit", "crap", "piss", "arse", "arsing", "fuck", "twat", "-ass", "balls", "cock")  # (a few looks for a word are quicker than one pattern)
 # How often the other part of a joined compound must occur in pyspellchecker's list ("gob", "dip", "wit").
 _COMPOUND_PART = 500
 

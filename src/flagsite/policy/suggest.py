@@ -51,7 +51,7 @@ _DESCRIBE_INSTEAD: tuple[tuple[tuple[str, ...], str], ...] = (
      "state what was asked for and how often, e.g. 'asked three times for a refund of the fee'"),
     (("unable", "grasp", "lost", "clueless", "confused", "listening", "forgetful", "understand", "get it", "care"),
      "state what was explained and what was asked again, e.g. 'asked twice how the fee is worked out'"),
-    (("idea what", "clue what", "good with", "good at", "great with", "great at"),
+    (("idea what", "clue what", "good with", "good at", "great with", "great at", "brilliant with", "brilliant at"),
      "state what was found or done about it, e.g. 'the cooker cable was undersized for the hob', 'set up the email app with him'"),
     (("ways", "kindly", "views", "opinions", "brusque", "curt", "offhand", "abrupt"),
      "state what was asked for or said, e.g. 'asked for the twin tub to be repaired rather than replaced'"),
@@ -104,6 +104,7 @@ _NEUTRAL = {
     "wtf": "(remove it)", "ffs": "(remove it)", "shut up": "(say what was asked of whom)",
     "bitching": "complaining", "bitched": "complained", "bitches": "complains", "pissing": "(remove it)",
     "fucked": "(remove it)", "shitting": "(remove it)", "buggered": "broken",
+    "arsed": "(say what went wrong)", "ballsed": "(say what went wrong)", "cocked up": "made an error in", "arsing": "(say what was done)",
 }
 
 

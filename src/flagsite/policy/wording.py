@@ -774,7 +774,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     injury, an illness or an operation ("the bleeding risk after the spay"), or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
     profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take", "half-arsed", "half-assed", "a balls-up"; not "half-full",
-    "first-class"); such nouns in the plural after
+    "first-class"), and such a word made a verb of botching ("had arsed up the rota", "ballsed it up", "cocked up the
+    measurements", "arsing about"; not "the ballcock stuck up"); such nouns in the plural after
     "are" or "were" ("his lodgers are pigs"), or after "some", for someone unnamed ("some clown hung up
     on me"; not "some clown balloons"); "dipstick" and "knob" only when someone is called one
     ("total dipstick", "what a knob"; not "the old dipstick"), and "bastard" not in "bastard file", a
@@ -1323,6 +1324,40 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
     return None
 
 
+# A negation that, with "without" after it, makes a habit of what follows: "never pays without a row" is "always rows".
+_NEVER = frozenset("never won't wont can't cannot doesn't".split())
+# Nouns of objecting, beside the verbs' -ing forms: "never settles a bill without a row first".
+_OBJECTIONS = frozenset(
+    """row rows argument arguments fight fuss scene drama battle squabble complaint complaints moan grumble whinge quibble
+    quibbles query queries dispute haggle barney ding-dong""".split()
+)
+_OBJECTING_FORMS = frozenset(form for form, verb in _HABIT_VERBS.items() if verb in _OBJECTING and form.endswith("ing"))
+
+
+def _never_without_objecting(text: TextField, subject: Subject) -> str | None:
+    """A habit of objecting said as what a person never does without it: "Never pays a bill without a row first", "he won't
+    sign for anything without complaining" (not "we never change a lock without proof of address", "never leaves without
+    her inhaler": staff's rule, or nothing objected to)."""
+    words = text.words
+    if "without" not in words or _NEVER.isdisjoint(words):
+        return None  # nearly every text
+    for index, word in enumerate(words):
+        if word != "without":
+            continue
+        start = index
+        while start > 0 and not _starts_clause(text, start) and words[start] not in _NEVER:
+            start -= 1
+        if words[start] not in _NEVER or (_OBJECTIONS.isdisjoint(words[index + 1 : index + 4]) and _OBJECTING_FORMS.isdisjoint(words[index + 1 : index + 4])):
+            continue
+        before = start - 1
+        while before >= 0 and words[before] in ("just", "will", "'ll", "also", "still"):
+            before -= 1
+        person = before < 0 or _starts_clause(text, before + 1) or _a_person_at(words, before, subject)
+        if person and (before < 0 or words[before] not in ("we", "i", "you", "it")):
+            return " ".join(text.originals[start : index + 3])
+    return None
+
+
 # A person's habit blown up by "every single" occasion: "Every single booking she changes the time", "tries on every pair,
 # every single visit" (not a thing's, "the gate is left open", staff's, "we test it", nor what "you" are asked to do).
 _EVERY_SINGLE = re.compile(
@@ -1387,11 +1422,14 @@ _KINDS = frozenset("type sort kind".split())
 _KIND_PEOPLE = frozenset("someone somebody person man woman lady guy bloke gent gentleman individual".split())
 _COPULAS_OF_A_KIND = frozenset("is was are were seems seemed 's he's she's they're".split())
 _OF_A_KIND = frozenset("man woman person guy bloke lady gent customer client people character".split())
+# What a person is said to think, after "a ... who", that makes a kind of them whatever the word for them: "a young lady
+# who thinks the rules are for other people", "a busy woman who expects us to drop everything".
+_MINDS_OF_A_KIND = frozenset("think thinks thought believe believes believed expect expects expected assume assumes assumed reckons imagines".split())
 # What a person is said to do, after "a person who", that makes a kind of them: "never accepts", "wants everything her way".
 _WAYS_OF_A_KIND = frozenset(
     "never always want wants enjoy enjoys expect expects think thinks insist insists believe believes like likes love loves".split()
-)
-_HABIT_MIND_OR_KIND = _HABIT_MARKS | _CERTAINTY | _KINDS | _KIND_PEOPLE | {"fail"}
+) | _MINDS_OF_A_KIND
+_HABIT_MIND_OR_KIND = _HABIT_MARKS | _CERTAINTY | _KINDS | _KIND_PEOPLE | _MINDS_OF_A_KIND | {"fail", "without"}
 
 
 def _put_in_a_kind(text: TextField, subject: Subject) -> str | None:
@@ -1419,8 +1457,12 @@ def _put_in_a_kind(text: TextField, subject: Subject) -> str | None:
                 return " ".join(text.originals[cursor : after + 1])
             if words[index - 1] in ("the", "that") and following in ("who", "that") and after < last and words[after + 1] not in ("is", "are", "was"):
                 return " ".join(text.originals[index - 1 : after + 2])
-        elif word in _KIND_PEOPLE and index < last and words[index + 1] in ("who", "that"):
+        elif index < last and words[index + 1] in ("who", "that") and (word in _KIND_PEOPLE or _a_mind_of_a_kind(words, index)):
             cursor = index - 1
+            if _a_mind_of_a_kind(words, index):
+                # words that describe the person between, before a mind put on them: "a young lady who thinks"
+                while cursor > max(0, index - 4) and words[cursor] not in ("a", "an") and words[cursor] not in _COPULAS_OF_A_KIND:
+                    cursor -= 1
             if cursor >= 0 and words[cursor] in ("a", "an"):
                 cursor -= 1
             if cursor >= 1 and words[cursor] == "as" and words[cursor - 1] in ("across", "over"):
@@ -1428,6 +1470,15 @@ def _put_in_a_kind(text: TextField, subject: Subject) -> str | None:
             if cursor >= 0 and words[cursor] in _COPULAS_OF_A_KIND and index + 2 <= last and words[index + 2] in _WAYS_OF_A_KIND:
                 return " ".join(text.originals[cursor : index + 3])
     return None
+
+
+def _a_mind_of_a_kind(words: list[str], index: int) -> bool:
+    """Whether word ``index`` is a word for a person before "who" and a mind put on them ("lady who thinks")."""
+    word = words[index]
+    return (
+        index + 2 < len(words) and words[index + 2] in _MINDS_OF_A_KIND
+        and (word in _KIND_PEOPLE or word in _OF_A_KIND or word in PERSON_WORDS or word in PERSON_HEADS)
+    )
 
 
 # The words a stance, a habit, a mind read or a kind needs one of.
@@ -1510,7 +1561,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         found = None  # a label round an insult, "a bit of a tosser": P304 names the insult
     found = found or _stance(text, present) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
     if not found and not _HABIT_MIND_OR_KIND.isdisjoint(present):
-        found = _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject) or _put_in_a_kind(text, subject)
+        found = _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject) or _put_in_a_kind(text, subject) or _never_without_objecting(text, subject)
     if found:
         return found
     words = text.words
@@ -1696,10 +1747,22 @@ def _negated_judgement(words: list[str], negation: int, subject: Subject) -> int
     candidate = words[cursor]
     if subject.lexicon.judges(candidate) and not _insult(candidate, subject) and not _what_it_is_like_to(words, cursor):
         return cursor
-    following = words[cursor + 1 : cursor + 3]
-    if candidate in ("good", "great", "best", "brilliant") and following[:1] in (["at"], ["with"]) and following[1:] not in (["that"], ["this"], ["it"]):
+    if _a_skill(words, cursor):
         return cursor + 1  # a skill said to be lacking: "not very good with technology"
     return None
+
+
+# After "good at", what is no skill: "not good at all", "not great at the moment", "not good at first".
+_NO_SKILL_AT = frozenset("all first once least present times night home work moment".split())
+
+
+def _a_skill(words: list[str], index: int) -> bool:
+    """Whether word ``index`` and those after it say how good a person is at or with something: "good with technology",
+    "great at reading the app" (not "good with that", agreeing, nor "bad at all", "great at the moment")."""
+    following = words[index + 1 : index + 4]
+    if words[index] not in ("good", "great", "best", "brilliant") or following[:1] not in (["at"], ["with"]) or following[1:2] in (["that"], ["this"], ["it"]):
+        return False
+    return following[0] == "with" or not (following[1:2] and (following[1] in _NO_SKILL_AT or following[2:3] == ["moment"]))
 
 
 # Participles that make a judgement of manners with a word of degree before them: "badly behaved", "well spoken".
@@ -1969,6 +2032,8 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             continue  # anger with its cause is a state: "Got mad that the crew parked in the drive" ("completely mad" judges)
         if word in ("got", "gets") and words[index + 1] in ("a", "an") and cursor + 1 < len(words) and words[cursor + 1] not in _AFTER_A_TRAIT and not _starts_clause(text, cursor + 1):
             continue  # what a person got, a word before a noun: "Got a nasty graze", "got a bad cold" (not "Got very stroppy")
+        if word == "not" and _a_skill(words, cursor):
+            return " ".join(words[index : cursor + 2])  # a skill said to be lacking, the subject left out: "Not great with phones"
         if (subject.lexicon.judges(candidate) or _fussy_about(words, cursor)) and not contrast and not _insult(candidate, subject, text) and (
             word != "not" or _of_a_person(text, subject, cursor)
         ):
@@ -2173,7 +2238,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       sentence or a clause opening with "very", "really", "super", "a bit", "not", "seems",
       "comes across as", "comes across" and a word of degree ("a bit entitled"; not "came across a nasty leak"),
       "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
-      absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Seems completely
+      absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Not great with computers", "Seems completely
       out of touch", "An absolute treasure", "A total headache to schedule" (not "so" joining two clauses before
       a subject and its verb, "..., so support sent a new fob"); or "was" and a word
       said of people alone ("Was well moody with the engineer"), or any judging word before "with" or "to"
@@ -2213,7 +2278,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "Every month also got some reason why", "Always has an excuse why", "Each month she finds a new reason not to pay";
       not "pays every invoice by transfer", "we test every flue", "the MOT
       fail", nor what the objection says or what brings it: "complains every winter that the pipes freeze", "complains
-      every time the sweep is late", nor a thing tried out: "tries it out each visit"); any habit of a person in the
+      every time the sweep is late", nor a thing tried out: "tries it out each visit"), and one said as what a person never does
+      without objecting ("never settles a bill without a row first", "won't sign for anything without complaining"; not "we
+      never change a lock without proof of address", "never leaves without her inhaler"); any habit of a person in the
       present blown up by "every single" occasion ("Every single booking she changes the time", "Phones every single morning
       to ask the same thing", "Every single week she's changing something", "tries on every pair,
       every single visit"; not "the gate is left open every single visit", "we test it every single visit", what "you"
@@ -2223,7 +2290,10 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
       sort who reads every clause twice", "the kind of man that wants it done yesterday", "the kind of guest who wants the
       top floor", "came across as someone who
-      likes to be in charge", "is a person that want everything her way"; not "the stove is the multi-fuel type",
+      likes to be in charge", "is a person that want everything her way", and with words that describe the person between
+      before a mind put on them, whatever the word for them, "She is a young lady who thinks the rules are for other
+      people", "a very busy woman who expects us to drop everything"; not "the stove is the multi-fuel type", "a new
+      customer who wants a quote",
       "a customer who has been with us since 2015"), the writer sure of a person's mind whoever the subject, a
       name, "has" between, or left out ("Mr Brennan obviously expects us to pay", "he has clearly forgotten", "Had the
       leaflet a year and evidently never opened it", "Eleri clearly does not check the shed": a verb of mind or one in the
@@ -2240,7 +2310,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     Judging words come from VADER's sentiment lexicon (strength at least 1.5 of 4; before a
     person, only its words shaped like adjectives, so "emergency contact" is no judgement), a
     list of words of character, competence and mood that VADER leaves out ("indecisive",
-    "forceful", "reasonable", "scatterbrained"), and judging words VADER lacks
+    "forceful", "reasonable", "scatterbrained", and a state of mind made a verdict on a person's temper: "neurotic",
+    "obsessive", "delusional", "uptight"), and judging words VADER lacks
     (`policy.opinion_words` adds more); a word the lists lack that is a judging word with a letter left out judges
     as that word ("very dificult person", "rather arogant"; P302 names the slip). A reported state of the
     customer ("customer was upset", "was happy with the refund", "said she was livid", "Got mad that the crew parked in

@@ -321,7 +321,9 @@ TRAIT_WORDS: frozenset[str] = frozenset(
     cold awkward aloof standoffish stand-offish rude pushy needy stingy tight-fisted miserly mean-spirited
     high-maintenance unhelpful pernickety persnickety finicky fastidious"""
     # Manner towards others: "was brusque with our engineer", "rather offhand about the change".
-    """ brusque curt offhand off-hand snappy snappish terse abrupt""".split()
+    """ brusque curt offhand off-hand snappy snappish terse abrupt"""
+    # A state of mind made a verdict on a person's temper: "is neurotic about the neighbours", "a bit obsessive over it".
+    """ neurotic obsessive obsessional delusional uptight histrionic loopy barmy bonkers doolally""".split()
 )
 # Nouns that stand for a person in a label ("a forceful character", "typical buyer", "very
 # indecisive man"): a judging word before one of these is about the person.
