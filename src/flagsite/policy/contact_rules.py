@@ -47,7 +47,7 @@ def _role_not_name(name: str) -> bool:
     originals = re.findall(r"[^\W\d_]+", re.sub(r"-in-law\b", "", name, flags=re.IGNORECASE))  # "Daughter-in-law": a daughter
     if len(originals) == 1 and _ACRONYM.match(originals[0]):
         return True  # "PA", "HR": an office or a role in capitals
-    if not originals or not is_role(originals[-1].lower()) or originals[0].lower() in HONORIFICS:
+    if not originals or not (is_role(originals[-1].lower()) or _DOER_IN_IST.fullmatch(originals[-1].lower())) or originals[0].lower() in HONORIFICS:
         return False
     return all(
         _ACRONYM.match(word)
@@ -56,6 +56,11 @@ def _role_not_name(name: str) -> bool:
         or (index == 0 and ((len(originals) > 1 and originals[1].islower()) or word.lower() in DETERMINERS))  # "His PA", "Her GP"
         for index, word in enumerate(originals[:-1])
     )
+
+
+# A doer in -ist, a job by its ending: "Florist", "Arborist", "Manicurist" (not a verb, "Assist", "Twist", nor a
+# Swedish surname, "Lindqvist", "Holmquist").
+_DOER_IN_IST = re.compile(r"[a-z]{3,}(?<![sxwhv])(?<!qu)ist")
 
 
 # Lower-case words that belong in names: "Ludwig van Beethoven", "Maria de la Cruz", "Omar bin Said".
@@ -229,9 +234,11 @@ def contact_name_missing(subject: Subject) -> Iterator[Hit]:
     "account holder"), an abbreviation ("CT", "cx"), "unknown", "n/a", a bare title ("Mr") or a
     pronoun; a title with initials ("Mrs R", "Mr K."), or initials alone ("K."); or a role, relative or office written
     where the name belongs ("Tenant", "Carer", "Grandma", "Nanna", "His PA", "School office", "IT Helpdesk", "PA",
-    "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper", "Apprentice", "Fiancée"): a last word naming a role
-    or a job (in the plural, a short form, a relative a generation, a marriage or a christening away: grand-,
-    great-, step-, god-; or a compound job: -keeper, -minder, -worker, -ician, ...), with nothing before
+    "Office mgr", "Grandparent", "Lender", "Paralegal", "Housekeeper", "Apprentice", "Fiancée", "Tiler", "Barista",
+    "Landscaper"): a last word naming a role or a job (in the plural, a short form, a relative a generation, a marriage
+    or a christening away: grand-, great-, step-, god-; or a compound job: -keeper, -minder, -worker, -ician, ...; or a
+    doer in -ist: "Florist", "Arborist", not "Lindqvist"; a job that is also a common surname, "Baker", "Barber", is
+    read as the name), with nothing before
     it that reads as a name ("Emma Baker" is a name); or a description written in sentence case,
     its later words words of the language in lower case ("Dog walker", "Next of kin", "Person at
     the front desk"; "Jan van der Berg" is a name); or one word that the relationship repeats in

@@ -141,7 +141,11 @@ ROLE_NAMES: frozenset[str] = frozenset(
     adviser advisor consultant specialist inspector assessor investigator paralegals underwriter cashier teller
     pharmacy dispensary postman postwoman foreman chaperone escort volunteer volunteers rep representative
     spokesperson liaison dispatcher bride groom owner proprietor occupier applicant claimant beneficiary buyer seller
-    vendor purchaser landowner apprentice trainee intern locum marshal lifeguard referee umpire attendant"""
+    vendor purchaser landowner apprentice trainee intern locum marshal lifeguard referee umpire attendant
+    tiler plasterer scaffolder bricklayer labourer laborer glazier welder upholsterer stonemason signwriter landscaper
+    groundworker tradesman tradeswoman tradesperson tradie surveyor estimator draughtsman architect removalist
+    barista sommelier croupier usher usherette stagehand choreographer hairdresser beautician manicurist
+    seamstress dressmaker cobbler jeweller jeweler chauffeur cabbie haulier trucker dispenser technologist auditor actuary"""
     # Partners before or outside marriage: "Fiancée", "Hubby", "Spouse".
     """ fiance fiancé fiancee fiancée spouse hubby"""
     # Departments written where a name belongs ("Finance", "Accounts Payable"), and a charity's people.
