@@ -597,8 +597,8 @@ class Lexicon:
         letters left out, its first and last kept: "shd" (should), "yday" (yesterday), "wrks" (works).
         Text-speak when the record around it is written so; elsewhere as often a slip ("wich"), so P302's. Which
         word is meant is not always clear ("gud": good, not guard), so no rewrite is read from it."""
-        if not 3 <= len(word) <= 5 or not word.isalpha() or self.is_known(word):
-            return False
+        if not 3 <= len(word) <= 5 or not word.isalpha() or self.is_known(word) or _run_together(word):
+            return False  # (two words run together, "alot", are a slip, not a shortening)
         return any(
             len(common) > len(word) and _holds_in_order(common, word) and (len(common) >= len(word) + 2 or not _VOWELS.isdisjoint(set(common) - set(word)))
             for common in _common_words_by_ends().get(word[0] + word[-1], ())
@@ -762,8 +762,8 @@ class Lexicon:
             return True  # a word of English on the web no much commoner word is a slip or two from: katsu, venmo, xbox
         if any(variant in checker for variant in _spelling_variants(word)):
             return True  # British spellings (colour, mould, coeliac) and words written without accents (matinee)
-        if len(word) >= 4 and word.endswith("s") and checker.word_frequency[word[:-1]] > _RARE:
-            return True  # a plural of a known word: tyres
+        if len(word) >= 4 and word.endswith("s") and not word.endswith("ss") and checker.word_frequency[word[:-1]] > _RARE:
+            return True  # a plural of a known word: tyres (a word in -ss is none: "acess" is no plural of "aces")
         if any(word.endswith(end) and checker.word_frequency[word[: -len(end)]] > _RARE for end in ("er", "ers") if len(word) - len(end) >= 3) and not _common_word_one_edit_away(word):
             return True  # a doer of a known word: valeter (but "tailer" is one slip from "tailor")
         if word.endswith(("er", "ers")) and checker.word_frequency[word[: word.rindex("r")]] > _RARE and word[: word.rindex("r")].endswith("e"):
@@ -1058,6 +1058,17 @@ def _a_typing_slip_of_a_common_word(word: str) -> bool:
     if any(frequency[word[:i]] >= _FREQUENT and frequency[word[i:]] >= _FREQUENT for i in range(1, len(word))):
         return True  # two frequent words with the space left out: "aswell"
     return any(frequency[near] >= _VERY_COMMON and _a_slip(word, near) for near in checker.known(checker.edit_distance_1(word)) if near != word)
+
+
+def _run_together(word: str) -> bool:
+    """Whether a word is two frequent words with the space between left out: "alot", "abit" (a letter alone is a word
+    only as "a" or "i": "yday" is no "y" and "day")."""
+    frequency = _spellchecker().word_frequency
+    return any(
+        frequency[word[:i]] >= _FREQUENT and frequency[word[i:]] >= _FREQUENT
+        for i in range(1, len(word))
+        if (i > 1 or word[0] in "ai") and (len(word) - i > 1 or word[-1] in "ai")
+    )
 
 
 def _a_slip(word: str, near: str) -> bool:

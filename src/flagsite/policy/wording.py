@@ -346,9 +346,9 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     letters that leaves letters out of a common word, its first and last kept, in a record written in text-speak
     elsewhere, or a word in lower case without a vowel there, or a frequent word run into "a" for "of" ("shd", "yday",
     "smth", "loadsa", "coupla" beside "2" for "to": the writer's
-    register, not a slip; "wich" in plain prose is), words
+    register, not a slip; "wich" in plain prose is, and so are two words run together, "alot"), words
     written without their accents (matinee), plurals and doers of known words
-    (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor"), a trade's word made by the regular
+    (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor", nor "acess": a word in -ss is no plural), a trade's word made by the regular
     endings (-er, -ing, a past in -ed with its last letter doubled) from a word seen more than rarely, when no common word
     one slip away shares its stem but for another spelling of the ending ("wormer", "jetter", "rodded", "remoting",
     "uploader"; not "refered", "begining", "writting", nor a strong verb's doubled past, "runned"), the parts of a phrase of three or
@@ -456,7 +456,7 @@ _SPEAKER_LEAD_IN = re.compile(
     r"(?:(?P<person>he|she|they|the customer|customer|caller|client|(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+"
     # (the subject left out, but we were spoken to: "Texted us at 11pm: where is my engineer")
     # (or our side by its name: "Texted support at 11pm: why am I paying ...", "Emailed the office: I never got it")
-    r"|(?P<to_us>(?:texted|emailed|e-mailed|messaged|wrote to|rang|phoned|called|told|said to|shouted at|yelled at|replied to)\s+"
+    r"|(?P<to_us>(?:texted|emailed|e-mailed|messaged|wrote to|rang|phoned|called|told|said to|shouted at|yelled at|replied to|asked)\s+"
     r"(?:us|me|support|(?:the\s+)?(?:office|desk|helpdesk|help desk|support team|team|shop|branch|practice|surgery|reception))))"
     r"|(?P<message>(?:his|her|their|the customer's|[A-Z][\w-]+'s)\s+(?:[a-z]+\s+){0,2}?"
     # (or their view of it, given as theirs: "Her take on it: I have told three electricians")
@@ -559,6 +559,10 @@ def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
             return match  # (after "the words:" whatever follows is theirs: "His email ended with the words: never again")
         if match.group("person") and (_PRESENT_FIRST_PERSON.search(said) or (_OPENS_AS_SPEAKER.match(said) and _SAYING_IT.search(match.group(0)[: match.start("said") - match.start()]))):
             return match  # (words opening as "I" after her verb of speech: "she goes, I paid for a full set and got half")
+        if match.group("to_us") and match.group("to_us").lower().startswith("asked"):
+            if _SECOND_PERSON.search(said):
+                return match  # a question put to us as "you" ("Asked me straight out: can't you just bodge it"), not what was asked about
+            continue
         if (match.group("message") or match.group("to_us")) and (_FIRST_PERSON.search(said) or (_a_label(match.group("lead")) and _A_CLAUSE.match(said))):
             return match
     return None
@@ -683,7 +687,8 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     put it like this: I was told one price", a time or a place before her; not "She asked what changes: I listed them"),
     and words as "I" after her take, view or side of it ("Her take on it: I have told three electricians"), after a
     verb that says we were spoken to, its subject left out, us named so or by our side's name ("Texted us at 11pm: where is
-    my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak"), whatever the
+    my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak"; after "asked me" or
+    "asked us", a question to us as "you": "Asked me straight out: can't you just bodge it"), whatever the
     lead-in, words after a colon that speak as "I" and to us as "you" at once ("sent it to support as well: your app
     took my money twice"; not staff's words to the customer, "Told him: your repair is booked and my colleague will do
     it"), and whatever follows "the words:" ("His email
