@@ -474,7 +474,7 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     if not _PLAIN_FORMS.isdisjoint(found) and (_A_PLAIN_FORM_TO_COME.search(lowered) or not _TIMES_TO_COME.isdisjoint(found)):
         return False  # rarely: an act to come, named ("will speak to both parents", "I check with Bupa and call her tomorrow")
     if found[:2] and not _OPINING.isdisjoint(found[:2]) and _AN_OPINION.match(lowered):  # rarely: what the writer thinks
-        return not any(_a_deed_of_the_writer(clause.split(), subject) for clause in _CLAUSES.split(lowered))
+        return not any(_a_deed_of_the_writer(clause.split(), subject) or _ours_to_come(clause) for clause in _CLAUSES.split(item))
     if _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known):
         return True
     if " out" in lowered or " up" in lowered or " over" in lowered or " right" in lowered or " good" in lowered or " through" in lowered:
@@ -506,6 +506,18 @@ def _a_deed_of_the_writer(words: list[str], subject: Subject) -> bool:
 
 
 _THIRD_PERSONS = frozenset("he she they it he's she's they've".split())
+# Someone of ours, then an act to come: "our engineer will inspect the hinge", "Sue in the office will look at it on Monday",
+# "the manager is going to call her back" (not "the new screen will never suit her": a thing; nor "she will calm down").
+_OURS_TO_COME = re.compile(
+    r"^\s*(?:(?:i|we)\b|(?:our|the|my)\s+(?P<role>[a-z-]+(?:\s+[a-z-]+)?)|[A-Z][a-z]+\b)[^,;]*?"
+    r"\b(?:will|'ll|shall|is going to|are going to|is to)\s+(?!never\b|not\b)[a-z]+"
+)
+
+
+def _ours_to_come(clause: str) -> bool:
+    """Whether a clause of an opinion, as written, names an act to come of the writer's or a colleague's (by name or role)."""
+    found = _OURS_TO_COME.match(clause)
+    return found is not None and (found.group("role") is None or any(map(is_role, found.group("role").split())))
 
 
 # Being fine said as trouble no more or things in order: "no more problems", "no further action needed", "she has no further complaints",
@@ -677,7 +689,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     together with him and now it is fine." (beside a time to come a plain form is an act to come: "I check with the
     service centre and inform madam tomorrow"), "I reckon the wrap matches his guide fine and he just does not like
     it." (what the writer thinks: "Personally I feel ...", "In my view ..."; a deed of the writer's in it stays: "I
-    think the fuse had blown, replaced it"), "I have reviewed Mrs
+    think the fuse had blown, replaced it", and so does an act to come of ours: "I reckon he's trying his luck, but Sue in
+    the office will look at it on Monday"; not a thing's: "the new screen will never suit her"), "I have reviewed Mrs
     Ashworth-Keene's correspondence and dealt with the matter in accordance with the adoption scheme
     procedure." What a verb is put on, whom a thing is passed to or raised with ("Passed her complaint
     to the practice manager.", "Logged it with the installer."), "in" a manner ("Handled the call in
