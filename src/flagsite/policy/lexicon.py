@@ -230,7 +230,7 @@ class Phrases:
     @cached_property
     def plurals(self) -> frozenset[str]:
         """The plural of each single word: "morons", "idiots", "scroungers"."""
-        return frozenset(_plural(w) for w in self.words if not w.endswith("s")) - self.words
+        return frozenset(_plural(w) for w in self.words if not w.endswith("s") or w.endswith("ss")) - self.words  # (jackasses)
 
     def find(self, text: TextField) -> list[str]:
         """The entries in a text (lower case, in order of appearance, once each)."""
@@ -291,8 +291,9 @@ _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling
 # A person's bothering of others, as the verbs of it say: "so she'd stop pestering us", "so he'd quit hassling the yard".
 _BOTHERING = frozenset("pestering badgering hassling harassing bothering hounding bugging mithering haranguing harrying".split())
 # A person's noise or calls that someone acts to stop ("so he'd quit yelling", "give over ringing"), and the verbs of stopping.
-_NOISE = _COMPLAINING | _BOTHERING | frozenset("shouting yelling screaming harping ringing calling phoning emailing texting messaging".split())
-_NOISE_PATTERN = "|".join(sorted(_NOISE - {"going", "banging", "harping"})) + "|going on|banging on|harping on"
+# ("blowing up" a phone is calling it over and over)
+_NOISE = _COMPLAINING | _BOTHERING | frozenset("shouting yelling screaming harping ringing calling phoning emailing texting messaging blowing".split())
+_NOISE_PATTERN = "|".join(sorted(_NOISE - {"going", "banging", "harping", "blowing"})) + "|going on|banging on|harping on|blowing up"
 _CEASING = frozenset("stop quit over off".split())
 _RID = frozenset("phone line shot back hair pipe away alone just rest sock peace button zip".split())
 # Terms of endearment ("pet", "love" and "sweetheart" also name a pet, a liking and a partner: left out).
@@ -318,6 +319,8 @@ _INSULT_FRAMES: tuple[tuple[Callable[[frozenset[str]], bool], re.Pattern[str]], 
         # Someone unnamed called one, doing something: "some clown hung up on me", "some creep at the depot"
         # ("some clown balloons" are things: a noun follows).
         rf"\bsome\s+(?:{_INSULTING_NOUN})\b(?=\s+(?:[a-z]+ed|at|in|on|from|who|had|has|was|just|then|went|kept|took|told|said|hung|put|sent)\b|\s*[,.;!?]|\s*$)|"
+        # A group of them, whatever the word for the group: "a right pair of clowns", "a gang of vultures" (not "a pair of clown loaches").
+        rf"\b(?:pair|gang|couple|bunch|load|pack|set)\s+of\s+(?:{_INSULTING_PLURAL})\b(?!\s+[a-z]+(?:es|s)\b)|"
         # More than one called so: "his lodgers are pigs" (but "the canapes are pigs in blankets").
         rf"\b(?:are|were|'re)\s+(?:{_INSULTING_PLURAL})\b(?!\s+in\s+blankets)"
     )),
@@ -489,6 +492,13 @@ def _before_a_capitalised_word(text: str, end: int) -> bool:
     return following[:1].isupper() and following[:2] != following[:2].upper()
 
 
+def _after_a_capitalised_word(text: str, start: int) -> bool:
+    """Whether the word before is capitalised and inside its sentence, as a name's first word is ("Heol y Nant")."""
+    before = text[:start].rstrip()
+    word = before.rsplit(None, 1)[-1] if before else ""
+    return word[:1].isupper() and word.isalpha() and word[:2] != word[:2].upper()
+
+
 @dataclass
 class Lexicon:
     settings: PolicySettings
@@ -553,6 +563,8 @@ class Lexicon:
                 continue
             if len(raw) > 1 and raw.istitle() and (word in text.capitalised_inside or _before_a_capitalised_word(source, end)):
                 continue  # a name: text-speak is typed in lower case ("at Ty Gwyn", "spoke to Ty"; not "Thx for waiting")
+            if len(raw) == 1 and _after_a_capitalised_word(source, match.start()) and _before_a_capitalised_word(source, end):
+                continue  # a letter inside a name: "Heol y Nant", "Betws y Coed"
             found.append(word)
         return found
 
@@ -720,7 +732,7 @@ class Lexicon:
     def _judges(self, word: str) -> bool:
         if word in self.opinion or word in words.TRAIT_WORDS:
             return True
-        if word in words.REPORTED_STATES or word.endswith(("ed", "ing")):
+        if word in words.REPORTED_STATES or word.endswith(("ed", "ing")) or words.a_state_compared(word):
             return False
         valence = _valences().get(word)
         if valence is None and len(word) >= 6 and not self.is_known(word):

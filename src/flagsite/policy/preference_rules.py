@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 from .note_common import DETERMINERS, is_role, preference_text
 from .subject import Subject
 from .text import SINGLE_QUOTED, TextField, sentences
-from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, RELATIONS, ROLE_NAMES, WEEKDAYS
+from .words import ACCOUNT_PARTY_ROLES, IRREGULAR_PASTS, OBJECTING_VERBS, RELATIONS, ROLE_NAMES, WEEKDAYS
 
 # Words that make a wish or a fact last beyond this contact: "from now on", "always", "never call".
 # (Each pattern here that opens with a look-ahead for a letter matches only from one: the look passes over the gaps between words at once.)
@@ -162,6 +162,17 @@ _A_WISH_OPENING = re.compile(
     r"(?:^|[,;:(]|\s-\s)\s*(?:(?:she|he|they)\s+)?(?:always\s+)?(?:wants?|needs?|asks? for|likes?|prefers?|expects?|requires?|insists? on|would like|'d like)\b"
     r"(?:(?![,;:(]|\s-\s).)*$"
 )
+# Verbs of objecting in the present: "Haggles over the labour every visit", "she queries every invoice".
+_OBJECTING_PRESENT = frozenset(verb + ("es" if verb.endswith(("sh", "ch", "ss")) else "s") if not verb.endswith("y") else verb[:-1] + "ies" for verb in OBJECTING_VERBS)
+# A person put in a kind, then what they want or need: "She is a person who want always more" describes her.
+_A_KIND_WHO = re.compile(r"\b(?:is|was|'s)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+who\s+(?:also\s+|just\s+)?$", re.IGNORECASE)
+
+
+def _objecting_before(before: str) -> bool:
+    """Whether a verb of objecting in the present comes before an occasion in its sentence ("Argues about the fee every visit")."""
+    return not _OBJECTING_PRESENT.isdisjoint(before.lower().split())
+
+
 # A verb in the present opening a clause, its subject (the customer) left out, then what it acts on: "Argues the
 # toss over every booking she makes", "Complains about the parking every visit she makes" (not a need named by a
 # noun, "Drinks on arrival each visit she makes").
@@ -657,6 +668,10 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
                 continue  # "Always has an excuse why the charge should not apply": a habit of objecting, not a wish
             if wish.group(0).lower().startswith("every ") and _DOING.match(sentence, wish.end()):
                 continue  # "Every visit he is trying to get something free": what the customer does, not a wish
+            if wish.group(0).lower().startswith(("all ", "any ", "every ", "each ")) and _objecting_before(sentence[: wish.start()]):
+                continue  # "Haggles over the labour every visit": a habit of objecting (P305's), not a wish
+            if _A_KIND_WHO.search(sentence, 0, wish.start()):
+                continue  # "She is a person who want always more": what a person is (P305's), not a wish
             theirs = occasion and _AN_OCCASION_OF_THEIRS.fullmatch(wish.group(0).lower()) is not None
             if not theirs and wish.group(0).lower().startswith(("all ", "any ", "every ")) and _told_in_the_past(sentence):
                 continue  # "All invoices were sent to the old address in May": what happened to them, not a wish
@@ -775,7 +790,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     what something came "with no" ("nine hours with no text updates"), nor what the customer does with every thing we
     send ("Picks apart every letter we send him"; but "Every letter we send her must be in large print"), nor
     "always" before a description ("always a pleasure") or a habit of objecting ("Always has an excuse why the charge
-    should not apply"),
+    should not apply", "Haggles over the labour every visit"), nor what a person put in a kind wants ("She is a person who
+    want always more"),
     nor a note that says the wish was added to the preferences, or noted on the account in its words ("Added her husband
     as a contact on the account" records no wish). The
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:

@@ -44,6 +44,7 @@ def reported_speech(quote: str) -> str:
 
 # What to write instead of a judgement, by the judging word (or the start of the phrase).
 _DESCRIBE_INSTEAD: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("something for nothing",), "state what was asked for, e.g. 'asked for the fitting free of charge'"),
     (("rude", "abusive", "aggressive", "hostile", "nasty", "condescending", "arrogant", "patronising", "patronizing", "obnoxious"),
      "describe what was said or done, e.g. 'raised his voice', 'swore twice', 'ended the call'"),
     (("pushy", "demanding", "entitled", "difficult", "unreasonable", "stubborn", "impossible", "precious", "fussy", "picky", "haggled",
@@ -78,7 +79,7 @@ _GENERAL = "describe what was said or done, in neutral words"
 _WRITERS_VIEW = (
     "i ", "we ", "honestly", "frankly", "personally", "to be ", "in my", "in our", "if ", "truth be told", "to put it",
     "let's", "clearly", "obviously", "feels like", "it feels like", "pretty ", "fairly ", "quite sure", "quite clear",
-    "it's ", "it is ", "crystal", "abundantly", "dead sure", "doubt", "assume", "presume", "guess", "reckon", "suspect", "bet ", "imagine",
+    "it's ", "it is ", "for what", "crystal", "abundantly", "dead sure", "doubt", "assume", "presume", "guess", "reckon", "suspect", "bet ", "imagine",
 )
 
 

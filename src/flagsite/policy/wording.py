@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .subject import Subject
 from .suggest import instead_of_judgement, neutral_words, reported_speech
 from .text import SINGLE_QUOTED, TextField, in_title_case
-from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, IRREGULAR_PASTS, OPINION_WORDS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
+from .words import COPULAS, HONORIFICS, INTENSIFIERS, INTERACTION_WORDS, IRREGULAR_PASTS, OBJECTING_VERBS, OPINION_WORDS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, ROLE_NAMES, TRAIT_WORDS, WEEKDAYS
 
 
 @rule("P301", "slang-or-text-speak", "error", "text")
@@ -42,7 +42,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     them, first and last kept and two letters or more left out ("shd": should, "bkd": booked, "rcvd": received), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name, and two
     letters in capitals are an acronym ("the TA unit"; "ta" is thanks); a word of the list capitalised inside a
-    sentence or before another capitalised word is a name ("at Ty Gwyn", "spoke to Ty"; "Ty for waiting" is thanks). Add words with `policy.slang: {word: replacement}`.
+    sentence or before another capitalised word is a name ("at Ty Gwyn", "spoke to Ty"; "Ty for waiting" is thanks), and so is a
+    letter between two capitalised words ("Heol y Nant", "Betws y Coed"). Add words with `policy.slang: {word: replacement}`.
 
     ## Why
     Notes and flags are professional records that the customer may read, and that colleagues
@@ -762,12 +763,12 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Finds words and phrases from a list of profanity and insults (British and American: "old
     git", "twit", "numpty", "to shut her up", oaths that send someone away: "sod off", "get stuffed"), and the plurals of its words ("morons",
-    "numpties"), and any of them with letters starred out, a star for a letter ("sh*t", "f***ing"; not "5*",
+    "numpties", "jackasses"), and any of them with letters starred out, a star for a letter ("sh*t", "f***ing"; not "5*",
     "*done*"), wherever they are: in the note's own words or inside a quote. Beyond the list it
     reads how a person is named: a noun that insults only when someone is called one ("pig",
     "cow", "clown", "git", "fart", "goat") after a belittling word or a word of character, or in a frame
     that calls someone one ("an ignorant pig", "cheeky git", "old goat", "bit of a cow", "a bunch of
-    clowns", "a right cow"; but "the right bag", "her proper name": after "the" or a possessive "right" and
+    clowns", "a right cow", any group of them, "a right pair of clowns" (not "a pair of clown loaches"); but "the right bag", "her proper name": after "the" or a possessive "right" and
     "proper" mean correct); "woman", "man", "girl" after a word of contempt ("the silly woman", "daft old man";
     "an old lady" describes, "a grumpy old man" is an opinion: P305); every form of an oath that
     is a verb ("bitching", "pissed and moaned"); a mild oath used as a word of degree, after "the",
@@ -792,7 +793,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     give us some peace", whoever is given it: "so he would give the lads on the counter some peace"; not "so he'd drop it at
     the tip"), and a person's noise, calls or bothering stopped as the motive, whatever the verb of stopping or of bothering ("so he'd quit
     yelling", "so he'd give over shouting", "to make him stop phoning us", "so she'd stop pestering us", "so he'd quit
-    hassling the yard"; not "so she would stop paying twice", "so it would stop beeping"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
+    hassling the yard", "so he'd quit blowing up the office line"; not "so she would stop paying twice", "so it would stop
+    beeping"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
     pain in the neck after a fall"); "is a pain in the neck" and its cruder forms insult. A word of the list
     that names someone in the record is their name ("Karen will send the invoice", a staff user name, "Karen
     Alvarez"), and so is one written as a name: capitalised, not after a word that calls someone one, and opening a
@@ -890,7 +892,16 @@ _MARKED_OPINION_IN_LOWER_CASE = Alternatives(
      r"(?!stated|said|says|explained|marked|labell?ed|visible|shown|written|printed|listed|states|shows|displayed|damaged|broken|faulty|ha[sd] (?!no\b|not\b|never\b)|"
      r"wrong|the\b|a (?:fault|defect|mistake|typo|error))[a-z']+"),
     ("feels like", r"(?:^|[.;!?,]\s*)(?:it\s+)?feels like\b"),
-    ("able to", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able) to (?:grasp|understand|follow|comprehend|get)\b"),
+    # (whatever the verb of the mind or of deciding: "seems unable to decide on anything", "appears incapable of choosing")
+    ("able to|capable of", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able|not capable) (?:to|of) (?:grasp|understand|follow"
+     r"|comprehend|get|decid|choos|settl|commit|remember|listen|accept|concentrat|focus|cope|coping|make up)\w*"),
+    # The writer reading a mind in the negative: "does not appear to grasp how it works", "doesn't seem to understand the bill".
+    ("seem to|appear to", r"\b(?:doesn't|does not|didn't|did not)\s+(?:seem|appear)\s+to\s+(?:grasp|understand|follow|comprehend|realise|realize|remember"
+     r"|listen|accept|read|care)\b"),
+    # A gain sought for nothing: "Wants something for nothing", "always on the lookout for something for nothing".
+    ("something for nothing", r"\bsomething for nothing\b"),
+    # The writer's aside opening a clause: "For what it's worth, she has been patient" (not "cover it for what it's worth").
+    ("what it's worth|what its worth", r"(?:^|[.;!?]\s*)for what it'?s worth\b"),
     ("lost|clueless|depth", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:lost|clueless|out of (?:his|her|their) depth)\b"),
     # ("cannot get it down the stairs": "it" going somewhere is a thing, not a point)
     ("care|grasp|get it", r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b"
@@ -939,7 +950,7 @@ _MARKED_OPINION_WORDS = frozenset(
     french spanish german italian polish portuguese welsh reading writing spelling grammar maths math typing skills
     frequent habitual chronic constant drama seeker sharpest loose short lights typical classic unbelievable
     ridiculous pathetic hilarious sigh charming lovely seems seemed angling angled angle angles fishing fished fish fishes
-    excuse pretext""".split()
+    excuse pretext capable appear seem nothing worth""".split()
 )
 _MARKED_OPINION_PAIRS = (
     (frozenset({"like"}), frozenset("feels feel seems seemed looks looked sounds sounded".split())),
@@ -1109,7 +1120,9 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("which",
      # (after a comma, or after a quote closing what it judges: 'He told me "..." which was a bit rich')
      r"(?:,|[\"”])\s*which\s+(?:was|is|'s)\s+(?:(?:frankly|rather|a bit|a little|way|far|quite|just|all|really|very|so|pretty|somewhat|honestly)\s+)*"
-     r"(?:much|too much|rich|over the top|uncalled for|overkill|(?:" + _VERDICT_WORDS + r"))\b"
+     # (and the writer's feeling on hearing it: "which was heartbreaking to hear", "which was a shame")
+     r"(?:much|too much|rich|over the top|uncalled for|overkill|heart-?breaking|heart-?warming|upsetting|distressing|gutting|sad"
+     r"|a (?:shame|pity|relief)|(?:" + _VERDICT_WORDS + r"))\b"
      r"|,\s*which\s+(?:was|is|'s)\s+(?:far\s+|way\s+|a lot\s+)?more than\s+(?:[a-z']+\s+){0,3}?(?:deserved|warranted|merited)\b"),
     # A person as their usual self, with a word of character between: "was her usual cheerful self" (not "feels like herself again").
     ("self",
@@ -1246,11 +1259,7 @@ def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None
 
 # Words that make what a person does a habit: "every visit", "each time", "whatever we offer", "without fail".
 _HABIT_MARKS = frozenset("every each everything whatever whenever invariably habitually routinely always forever constantly continually".split())
-# Verbs of objecting: a habit of one, told of a person in the present, judges them ("questions every charge").
-_OBJECTING = frozenset(
-    """complain moan whinge whine grumble gripe object question query dispute challenge contest argue haggle quibble nitpick
-    criticise criticize nag fuss fret""".split()
-)
+_OBJECTING = OBJECTING_VERBS
 # Verbs that object or seek a gain by the words their clause holds: "finds fault", "picks holes", "makes a drama out of
 # every smudge", "tries to knock something off the bill", "tries this every time", "got some reason why".
 _OBJECTING_BY_WHAT_FOLLOWS: dict[str, frozenset[str]] = {
@@ -1472,7 +1481,10 @@ def _put_in_a_kind(text: TextField, subject: Subject) -> str | None:
                 cursor -= 1
             if cursor >= 1 and words[cursor] == "as" and words[cursor - 1] in ("across", "over"):
                 return " ".join(text.originals[cursor - 1 : index + 2])  # "came across as someone who"
-            if cursor >= 0 and words[cursor] in _COPULAS_OF_A_KIND and index + 2 <= last and words[index + 2] in _WAYS_OF_A_KIND:
+            # (or any verb, "always" or "never" after it, as a writer of another language puts it: "a lady who needs always")
+            if cursor >= 0 and words[cursor] in _COPULAS_OF_A_KIND and index + 2 <= last and (
+                words[index + 2] in _WAYS_OF_A_KIND or words[index + 3 : index + 4] in (["always"], ["never"])
+            ):
                 return " ".join(text.originals[cursor : index + 3])
     return None
 
@@ -2176,7 +2188,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "imo"; beside an insult, P304 alone: "Bit of a prat tbh"; not "tbh", "tbf" or "ngl" framing a clause about a
       thing, "tbh it was just sitting under Archived");
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
-      ("clearly losing it"), "seemed unable to grasp", "just can't get it" (not "cannot get it down the stairs"), a person's skills ("her written English is quite
+      ("clearly losing it"), "seemed unable to grasp", "seems unable to decide on anything", "appears incapable of choosing", "does not appear to
+      grasp how it works", "just can't get it" (not "cannot get it down the stairs"), a person's skills ("her written English is quite
       poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
       ("looks like she just wants a free groom", "Angling for a freebie", "fishing for a discount", "angling to have it
       thrown in for nothing", "angling for that"; not "fishing for mackerel", "fishing for the afternoon"), a pretext
@@ -2192,7 +2205,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       over-reaction ("in such a state over nothing", "threw a tantrum", "Mum overreacted as usual"), what a person knew or
       would not admit ("knew perfectly well", "wouldn't own up"), an attitude ("does not take any of it seriously"; not "we
       take water safety seriously"), nagging ("keeps on at us"), the writer's guess with
-      the "I" left out ("doubt she has done...", "assume he just...") or a mind read into a person
+      the "I" left out ("doubt she has done...", "assume he just..."), a gain sought for nothing ("Always on the lookout
+      for something for nothing"), the aside "For what it's worth" opening a clause (not "cover it for what it's worth"),
+      or a mind read into a person
       ("she seems to believe...", "appears to think...", "Seems to assume...", "Mrs Ashworth-Keene seems to assume...", "Colin seems to think...", "He argued and seems to think..."; not
       "the page seems to think the card has expired") or "convinced" of something ("she's convinced we overcharge her",
       "remains convinced nobody here knows pumps", "Seems convinced we make the results up"; not "was convinced to keep the plan"), a habit made into a character ("frets over
@@ -2290,14 +2305,15 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       to ask the same thing", "Every single week she's changing something", "tries on every pair,
       every single visit"; not "the gate is left open every single visit", "we test it every single visit", what "you"
       are asked to do); a verdict in a clause of its own
-      (", which was a bit much", "which was a bit rich", 'wrote "..." which was rather over the top', ", which is more than the complaint
+      (", which was a bit much", "which was a bit rich", "which was heartbreaking to hear", 'wrote "..." which was rather over the top', ", which is more than the complaint
       deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
       usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
       sort who reads every clause twice", "the kind of man that wants it done yesterday", "the kind of guest who wants the
       top floor", "came across as someone who
       likes to be in charge", "is a person that want everything her way", and with words that describe the person between
       before a mind put on them, whatever the word for them, "She is a young lady who thinks the rules are for other
-      people", "a very busy woman who expects us to drop everything"; not "the stove is the multi-fuel type", "a new
+      people", "a very busy woman who expects us to drop everything", or any verb with "always" or "never" after it,
+      "a lady who needs always the last word"; not "the stove is the multi-fuel type", "a new
       customer who wants a quote",
       "a customer who has been with us since 2015"), the writer sure of a person's mind whoever the subject, a
       name, "has" between, or left out ("Mr Brennan obviously expects us to pay", "he has clearly forgotten", "Had the
@@ -2319,7 +2335,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     "obsessive", "delusional", "uptight"), and judging words VADER lacks
     (`policy.opinion_words` adds more); a word the lists lack that is a judging word with a letter left out judges
     as that word ("very dificult person", "rather arogant"; P302 names the slip). A reported state of the
-    customer ("customer was upset", "was happy with the refund", "said she was livid", "Got mad that the crew parked in
+    customer ("customer was upset", "was happy with the refund", "said she was livid", "he's happier now", "Got mad that the crew parked in
     the drive": anger with its cause; fear and distress however strong, "she was frantic about a blockage", "was tearful
     on the phone") is an observation, not flagged, nor is how much a state holds, a word in -ly before a
     past participle ("she is badly affected by the smell"; but "badly behaved"), nor what a person got ("Got a nasty graze").

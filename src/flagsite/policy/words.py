@@ -278,6 +278,19 @@ REPORTED_STATES: frozenset[str] = frozenset(
     # States of the body and of a person's means, facts to work with: "he's legally blind", "she's been lame since May".
     """ blind dead hurt infected weak lame frail broke bankrupt lonely""".split()
 )
+# Verbs of objecting: a habit of one, told of a person in the present, judges them ("questions every charge"; P305),
+# and is no standing wish ("Haggles over the labour every visit"; P108).
+OBJECTING_VERBS: frozenset[str] = frozenset(
+    """complain moan whinge whine grumble gripe object question query dispute challenge contest argue haggle quibble nitpick
+    criticise criticize nag fuss fret""".split()
+)
+
+
+def a_state_compared(word: str) -> bool:
+    """Whether a word is a reported state compared: "happier", "calmer", "angrier" (a state all the same)."""
+    return word.endswith("er") and len(word) > 4 and (word[:-2] in REPORTED_STATES or word[:-3] + "y" in REPORTED_STATES)
+
+
 # Words for being fine that praise a person when they stand before one: "she was grand after" reports a state,
 # "a grand old gent" is a verdict.
 FINE_OR_PRAISE: frozenset[str] = frozenset({"grand"})
