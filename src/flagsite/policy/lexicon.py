@@ -998,9 +998,9 @@ _SHORTENED = 8
 
 @lru_cache(maxsize=1)
 def _common_words_by_opening() -> dict[str, tuple[str, ...]]:
-    """Common words of eight letters or more by their first three and four letters, the most used first."""
+    """Words of eight letters or more in common use (a trade's too: merchandise, vaccination) by their first three and four letters, the most used first."""
     counts = _spellchecker().word_frequency.dictionary
-    longs = [word for word, count in counts.items() if count >= _COMMON * 10 and len(word) >= _SHORTENED and word.isalpha()]
+    longs = [word for word, count in counts.items() if count >= _COMMON and len(word) >= _SHORTENED and word.isalpha()]
     found: dict[str, list[str]] = {}
     for long in sorted(longs, key=counts.__getitem__, reverse=True):
         found.setdefault(long[:3], []).append(long)

@@ -341,7 +341,7 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     "tight-fisted", "three-seater"), a prefix before a hyphen ("pre-authorisation"), acronyms, emails, links, ids
     and numbers, units after a number ("40 mbar", "3 kPa", "12 psi"), a capitalised word before a word for a job
     ("Dari interpreter"), a name of the record with "'s" ("Aroha's"), a short form of a common long word
-    ("appt"; not "teh", "the" with two letters swapped, nor "delt", "dealt" with a letter dropped), a word clipped to
+    ("appt", "merch", "vacc"; not "teh", "the" with two letters swapped, nor "delt", "dealt" with a letter dropped), a word clipped to
     the opening of a longer one, ending in "i", "o" or "y", or its plural ("pedis", "resi"; not "studi", "studio" with
     its last letter dropped), text-speak with an ending ("msg'd": P301's), a word in lower case of three to five
     letters that leaves letters out of a common word, its first and last kept, in a record written in text-speak
