@@ -487,6 +487,9 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     if ("no " in lowered or " in order" in lowered or " in hand" in lowered or " in good order" in lowered) and _TROUBLE_NO_MORE.search(lowered):
         lowered = _TROUBLE_NO_MORE.sub("fine", lowered)  # rarely: trouble no more, read as "fine"
         found = _RESOLUTION_WORD.findall(lowered)
+    if not _MOVED_ALONG_CUES.isdisjoint(found):  # rarely: the issue itself taken on, moved along or passed to nobody
+        lowered = _the_issue_moved_along(lowered)
+        found = _RESOLUTION_WORD.findall(lowered)
     return _no_deed_left(item, lowered, found, subject)
 
 
@@ -548,6 +551,52 @@ _ON_TO_IT = re.compile(
     r"\b(?:got|get|gets|jumped|jump|jumps|cracked|crack|was|were|am|'m|'s)\s+(?:straight |right )?"
     r"(?:on|onto|on to|into|stuck into|stuck in to|on with|to the bottom of)\s+(?:it|this|that|the (?:matter|issue|problem|job))\b"
 )
+
+
+# The issue itself, named by its kind, as the object of a verb in the past: "Picked up her query", "took the concern
+# on", "Advanced the issue internally", "Owned the problem end to end". What was done to the issue says no deed, as
+# in the passive ("the concern was picked up"), unless the verb decides ("upheld the complaint") or it was passed to
+# someone ("Passed her complaint to the practice manager").
+_ISSUE_AS_OBJECT = re.compile(
+    r"\b([a-z]+ed|took|got|put|kept|brought|held|owned)\s+(?:(?:up|on|forward|along|over|through)\s+)?"
+    r"(?:(?:the|her|his|their|this|that|our|its|[a-z]+'s)\s+)?(?:whole\s+)?"
+    r"(?:issues?|matters?|concerns?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|complaints?|case|problems?|situation|points?)\b"
+    r"(?:\s+(?:up|on|forward|along|through|onwards))?"
+)
+# The issue as a whole moved on, taken on or calmed, by its particle: "moved it forward with the right department",
+# "took it on", "calmed everything down"; not before what it was put on or whom it went to ("handled it on site",
+# "passed it on to Jo").
+_THE_WHOLE_MOVED_ON = re.compile(
+    r"\b(?!turned\b)([a-z]+ed|took|got|put|kept|brought)\s+(?:it|everything|things|it all|all of it|the whole thing)(?:\s+all)?\s+"
+    r"(?:forward|along|on|onwards|down)(?=\s*(?:$|[,;.]|(?:with|and|then|in|for|internally|as|straight|quickly)\b))"
+)
+# Taking the issue on as one's own, whatever the verb: "Assumed responsibility for the concern", "accepted ownership".
+_TAKEN_ON = re.compile(r"\b[a-z]+\s+(?:full\s+)?(?:responsibility|ownership)\b")
+# A verb of passing at the entry's start with no object and nobody named: "Raised internally per process", "Logged.".
+_PASSED_TO_NOBODY = re.compile(
+    r"^(?:(?:i|we)\s+(?:have\s+)?)?(?:passed|forwarded|referred|reported|logged|raised|flagged)(?=\s+(?:internally|per|as|accordingly)\b|\s*$|\s*[,;])"
+)
+_MOVED_ALONG_CUES = frozenset(
+    """issue issues matter matters concern concerns query queries enquiry enquiries inquiry inquiries complaint complaints case
+    problem problems situation point points it everything things responsibility ownership passed forwarded referred reported
+    logged raised flagged""".split()
+)
+
+
+def _the_issue_moved_along(lowered: str) -> str:
+    """An entry with the issue itself taken on, moved along or passed to nobody read as "sorted it"."""
+
+    def unless_a_deed(match: re.Match[str]) -> str:
+        verb, after = match.group(1), lowered[match.end() : match.end() + 6]
+        if verb in _DECIDED or (verb in _PASSING and after.startswith((" to ", " with "))):
+            return match.group(0)  # "upheld the complaint", "passed her complaint to the practice manager"
+        return "sorted it"
+
+    lowered = _ISSUE_AS_OBJECT.sub(unless_a_deed, lowered)
+    lowered = _THE_WHOLE_MOVED_ON.sub(unless_a_deed, lowered)
+    if "responsib" in lowered or "ownership" in lowered:
+        lowered = _TAKEN_ON.sub("took ownership", lowered)
+    return _PASSED_TO_NOBODY.sub("sorted it", lowered)
 
 
 def _says_nothing(item: str, lowered: str, found: list[str], names: frozenset[str], is_known: Callable[[str], bool] | None = None) -> bool:
@@ -648,7 +697,10 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     nor does getting on to the issue as a whole ("got on it right away", "jumped straight on it", "got stuck into
     it", "smoothed it all over", "have put things right", "it's all been put right"), resolving in the formal
     words of an office ("The situation has been remedied.", "brought to a satisfactory conclusion", "taken forward
-    with the relevant team", "Took ownership of the issue", "looked at her case"), a talk named as a
+    with the relevant team", "Took ownership of the issue", "Assumed responsibility for the concern", "looked at her
+    case"), the issue itself taken on, moved along or calmed ("Picked up her query", "moved it forward with the right
+    department", "calmed everything down"; a verb that decides names a deed: "upheld the complaint"), a verb of
+    passing with nothing passed and nobody named ("Raised internally per process"), a talk named as a
     "discussion" or "touching base", a fix "where needed", a customer who "accepted", a record named by its number after a preposition ("regarding order SO-2026-2410",
     "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
     now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please").
@@ -727,7 +779,7 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
 
 
 # "4" for "for" before whom or what it was for ("sorted 4 her"); a count ("4 new tyres") is no word.
-_FOR_BEFORE_WHOM = re.compile(r"(?<![\w'’]) 4 (?:her|him|them|me|us|you|the|it|his|their)\b", re.IGNORECASE)
+_FOR_BEFORE_WHOM = re.compile(r"(?<![\w'’.,£$€])4 (?:her|him|them|me|us|you|the|it|his|their)\b", re.IGNORECASE)
 
 
 def _small_words_spelt_out(items: list[str], subject: Subject) -> list[str]:
