@@ -487,6 +487,9 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     if ("no " in lowered or " in order" in lowered or " in hand" in lowered or " in good order" in lowered) and _TROUBLE_NO_MORE.search(lowered):
         lowered = _TROUBLE_NO_MORE.sub("fine", lowered)  # rarely: trouble no more, read as "fine"
         found = _RESOLUTION_WORD.findall(lowered)
+    if len(found) <= 6 and not all(w in subject.names or subject.lexicon.is_known(w) for w in found):  # rarely: a short entry misspelt
+        lowered = _respelt(lowered, found, subject)
+        found = _RESOLUTION_WORD.findall(lowered)
     if not _MOVED_ALONG_CUES.isdisjoint(found):  # rarely: the issue itself taken on, moved along or passed to nobody
         lowered = _the_issue_moved_along(lowered)
         found = _RESOLUTION_WORD.findall(lowered)
@@ -581,6 +584,27 @@ _MOVED_ALONG_CUES = frozenset(
     problem problems situation point points it everything things responsibility ownership passed forwarded referred reported
     logged raised flagged""".split()
 )
+
+
+def _respelt(lowered: str, found: list[str], subject: Subject) -> str:
+    """A short entry with its slang and its slips of words that say no deed spelt out: "Atended, evrything fine now"
+    reads as "attended, everything fine now", "Delt with it, shes happy now" as "dealt with it, she is happy now"."""
+    lexicon = subject.lexicon
+    for word in found:
+        meant = lexicon.spelt_out.get(word)  # (slang may be a word too: "shes")
+        if not meant and (word in subject.names or lexicon.is_known(word)):
+            continue
+        meant = meant or _a_slip_saying_no_deed(word)
+        if meant:
+            lowered = re.sub(rf"(?<![\w']){re.escape(word)}(?![\w'])", meant, lowered)
+    return lowered
+
+
+@lru_cache(maxsize=1024)
+def _a_slip_saying_no_deed(word: str) -> str | None:
+    """The word that says no deed a word not known right is one letter from ("atended": attended), or None."""
+    slips = sorted(w for w in _SAID_WITHOUT_A_DEED.intersection(one_edit_from(word)) if len(w) > 3) if len(word) > 3 else []
+    return slips[0] if slips else None
 
 
 def _the_issue_moved_along(lowered: str) -> str:
@@ -682,7 +706,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     day", "the same morning"), or a state of being fine or finished ("is finish", as a second language may
     say it), trouble no more ("no more problems", "no further complaints", "no further action needed", "all in
     hand", "everything is in order"), a manner named by a noun ("in the standard fashion"), and any one of
-    these misspelt by a letter ("resolvd"): "Took care of it.", "Dealt with by the office.", "It is solved now.",
+    these misspelt by a letter ("resolvd"; in a short entry each such word: "Atended, evrything fine now") or in slang
+    ("Delt with it, shes happy now"): "Took care of it.", "Dealt with by the office.", "It is solved now.",
     "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
     "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
     "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",
@@ -742,7 +767,10 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     service centre and inform madam tomorrow"), "I reckon the wrap matches his guide fine and he just does not like
     it." (what the writer thinks: "Personally I feel ...", "In my view ..."; a deed of the writer's in it stays: "I
     think the fuse had blown, replaced it", and so does an act to come of ours: "I reckon he's trying his luck, but Sue in
-    the office will look at it on Monday"; not a thing's: "the new screen will never suit her"), "I have reviewed Mrs
+    the office will look at it on Monday"; not a thing's: "the new screen will never suit her"), "Had a quick look at
+    the booking with her." (a look at a thing, with nothing found or done: "looked over the contract"; what was found
+    after it stays), "Calmed her down and she was fine after that." (calming the person: "placated", "soothed"; a
+    hearing given: "Gave him a good listen"), "I have reviewed Mrs
     Ashworth-Keene's correspondence and dealt with the matter in accordance with the adoption scheme
     procedure." What a verb is put on, whom a thing is passed to or raised with ("Passed her complaint
     to the practice manager.", "Logged it with the installer."), "in" a manner ("Handled the call in
@@ -813,7 +841,11 @@ _HANDLING = frozenset(
     # Touching base, a talk: "Touched base with the engineer".
     """ touched base"""
     # A talk named by a noun: "had a good chinwag with her", "we have a conversation on the phone".
-    """ chinwag natter yarn conversation""".split()
+    """ chinwag natter yarn conversation"""
+    # A hearing given: "Gave him a good listen".
+    """ listen"""
+    # Calming the person, whose state is what follows: "Calmed her down", "placated the guest" ("settled" also pays).
+    """ calm calmed calming soothe soothed soothing placate placated pacify pacified mollify mollified""".split()
 )
 _TALK_NOUNS = frozenset("chinwag natter yarn conversation chat word talk discussion".split())
 # Prepositions that open where, when or over what channel: "at reception", "on the Thursday", "over video call".
@@ -1204,8 +1236,8 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
         if word in _CALLING_OR_SENDING and _whom_called(words, index, names):
             index = _a_phrase_end(words, index + (2 if word == "hold" else 1))  # the call and whom it went to
             continue
-        if word in ("with", "to") and before in _PUT_TO:
-            index = _a_phrase_end(words, index + 1)
+        if (word in ("with", "to") and before in _PUT_TO) or (word in _LOOKED_AT and before in _LOOKING):
+            index = _a_phrase_end(words, index + 1)  # the thing a look was put to: "had a quick look at the booking"
             continue
         if word in _PERSON_PREPOSITIONS or word in _PLACE_OR_TIME:
             end = _a_phrase_end(words, index + 1)
@@ -1236,9 +1268,15 @@ _AHEAD = frozenset("ahead forward around".split())  # where a call went that is 
 _EMPTY_VERBS |= _CALLING | _SENDING
 _CALLING_OR_SENDING = _CALLING | _SENDING | {"hold"}
 _NO_DEED_WORDS |= _CALLING | _SENDING  # a call or a visit by itself: "Called round on Friday"
+# Words a slip in a short entry may stand for: "atended", "delt", "fixd".
+_SAID_WITHOUT_A_DEED = _NO_DEED_WORDS | _EMPTY_VERBS | frozenset(("fixed",))
 # Verbs of handling whose object after "with" or "to" is only the thing the issue was about: "dealt with the cow", "saw
 # to the ewes", "attended to the radiator" (what was done to it, "by fitting a new washer", stays).
 _PUT_TO = frozenset("dealt deal deals dealing saw seen see sees attended attend attends attending".split())
+# A look at a thing, with nothing found or done, names no deed: "had a quick look at the booking", "looked over the
+# contract with her"; what was found after it stays ("looked at the boiler, the valve had seized").
+_LOOKING = frozenset("look looked looking looks glance glanced peek peeked".split())
+_LOOKED_AT = frozenset("at over into".split())
 
 
 def _whom_called(words: list[str], index: int, names: frozenset[str]) -> bool:
