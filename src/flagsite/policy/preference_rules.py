@@ -394,7 +394,11 @@ def _terms_told(lowered: str, at: int) -> bool:
 _FINITE_AFTER_A_NOUN = re.compile(
     r"^\s+(?:(?!(?:him|her|them)\b)[a-z]+\s+)?(?:in|on|to|at|from|of|for|with|under|over|behind|near|inside|outside|around|round|through|by|above|below|along)\s"
     r"(?:(?!\b(?:he|she|they|it|i|we|you|who|which|that|there|nobody|anyone|someone|everyone|if|when|as|because|once|until|"
-    r"while|since|before|after|so|and|but|or|where|whether|unless|though)\b)[^,;:])*?\b(?:is|are|was|were|has|had|does|did|keeps|kept|gets|got|seems|looks)\b"
+    r"while|since|before|after|so|and|but|or|where|whether|unless|though)\b)[^,;:])*?\b(?:is|are|was|were|has|had|does|did|keeps|kept|gets|got|seems|looks\b"
+    # or a past that closes the clause or has a particle or a time after it: "Strap on her locker door snapped.", "Lock on
+    # her shed rusted through", "Direct debit to her gym bounced last week" (not "Leave parcels with her neighbour marked fragile")
+    r"|(?:[a-z]{3,}ed|" + "|".join(sorted(IRREGULAR_PASTS - _PLAIN_OR_NOUN_PASTS)) + r")(?=\s*(?:[.,;!?]|$)|\s+(?:through|up|off|down|out|away|over|again"
+    r"|twice|overnight|yesterday|last|on)\b))"
 )
 
 
@@ -774,7 +778,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     wheelchair", "her grandmother uses a wheelchair", "one of the guests has a nut allergy", "one child in his class has a
     peanut allergy", "the guests with allergies"), nor a
     report with a name or a thing before its verb ("Boat dragging her mooring", "Print in the back bedroom
-    is fading", "Bank sent him a new card", "Direct debit to her energy supplier was returned": its first word or two are
+    is fading", "Bank sent him a new card", "Direct debit to her energy supplier was returned", "Strap on her locker door snapped": its first word or two are
     the subject of a later verb, not an order), nor a duty told to the
     customer as the terms, whatever the verb of saying ("Told him the wristband has to be shown on every
     visit", "made clear to him that dogs must be on a lead"; but "Told the drivers they must ring her bell

@@ -762,7 +762,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Finds words and phrases from a list of profanity and insults (British and American: "old
-    git", "twit", "numpty", "to shut her up", oaths that send someone away: "sod off", "get stuffed"), and the plurals of its words ("morons",
+    git", "twit", "numpty", "eejit", "numbskull", "to shut her up", oaths that send someone away: "sod off", "get stuffed"), and the plurals of its words ("morons",
     "numpties", "jackasses"), and any of them with letters starred out, a star for a letter ("sh*t", "f***ing"; not "5*",
     "*done*"), wherever they are: in the note's own words or inside a quote. Beyond the list it
     reads how a person is named: a noun that insults only when someone is called one ("pig",
@@ -904,7 +904,9 @@ _MARKED_OPINION_IN_LOWER_CASE = Alternatives(
     ("what it's worth|what its worth", r"(?:^|[.;!?]\s*)for what it'?s worth\b"),
     ("lost|clueless|depth", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:lost|clueless|out of (?:his|her|their) depth)\b"),
     # ("cannot get it down the stairs": "it" going somewhere is a thing, not a point)
-    ("care|grasp|get it", r"\b(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp|get it)\b"
+    # ("did not get it" in the past is mostly a thing not received: "the parcel shows delivered but she did not get it")
+    ("care|grasp|get it", r"\b(?:(?:doesn't|does not|didn't|did not|can't|cannot|couldn't|won't)\s+(?:seem to\s+|even\s+)?(?:care|grasp)"
+     r"|(?:doesn't|does not|can't|cannot|won't)\s+(?:seem to\s+|even\s+)?get it)\b"
      r"(?!\s+(?:to|into|in|onto|on|up|down|out|off|back|over|through|across|past|round|around|under|inside|outside|there|here|home|away|open|shut|closed|fixed|working|done|started|going|running|from)\b)"),
     # A person's skills judged: "her English isn't great", "his computer skills are basic", "their reading is not the best".
     ("english|french|spanish|german|italian|polish|portuguese|welsh|reading|writing|spelling|grammar|math|typing|skills",
@@ -1786,9 +1788,16 @@ def _a_skill(words: list[str], index: int) -> bool:
 _MANNERS = frozenset("behaved mannered spoken brought".split())
 
 
+# Conditions of the body a word of degree may say how much of: "severely allergic", "profoundly deaf".
+_CONDITIONS = frozenset("allergic intolerant deaf disabled diabetic asthmatic epileptic autistic dyslexic sighted pregnant".split())
+
+
 def _a_state_after(words: list[str], index: int) -> bool:
-    """Whether a past participle that is no word of manners follows word ``index``: "badly affected", "severely sight impaired"."""
+    """Whether a past participle that is no word of manners, a reported state or a condition of the body follows word
+    ``index``: "badly affected", "severely sight impaired", "seriously ill", "severely allergic"."""
     following = words[index + 1] if index + 1 < len(words) else ""
+    if following in REPORTED_STATES or following in _CONDITIONS:
+        return True
     return (following.endswith(("ed", "en")) or following in IRREGULAR_PASTS) and following not in _MANNERS
 
 
@@ -2189,7 +2198,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       thing, "tbh it was just sitting under Archived");
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
       ("clearly losing it"), "seemed unable to grasp", "seems unable to decide on anything", "appears incapable of choosing", "does not appear to
-      grasp how it works", "just can't get it" (not "cannot get it down the stairs"), a person's skills ("her written English is quite
+      grasp how it works", "just can't get it" (not "cannot get it down the stairs", nor in the past, "she did not get it": a thing not received), a person's skills ("her written English is quite
       poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
       ("looks like she just wants a free groom", "Angling for a freebie", "fishing for a discount", "angling to have it
       thrown in for nothing", "angling for that"; not "fishing for mackerel", "fishing for the afternoon"), a pretext
@@ -2338,7 +2347,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     customer ("customer was upset", "was happy with the refund", "said she was livid", "he's happier now", "Got mad that the crew parked in
     the drive": anger with its cause; fear and distress however strong, "she was frantic about a blockage", "was tearful
     on the phone") is an observation, not flagged, nor is how much a state holds, a word in -ly before a
-    past participle ("she is badly affected by the smell"; but "badly behaved"), nor what a person got ("Got a nasty graze").
+    past participle, a state or a condition of the body ("she is badly affected by the smell", "seriously ill", "severely
+    allergic to latex"; but "badly behaved"), nor what a person got ("Got a nasty graze").
     Internal fields (a flag's guidance, a note's internal remarks) and non-factual flag types
     (at-risk, delight) are not checked. Insults ("what a moron", "what a clueless twerp", "a bit of a tosser") are reported by P304 alone, and
     words inside the customer's quote ("His words: you made me look ridiculous", "He told me, 'you're a lovely

@@ -357,6 +357,8 @@ INSULT_NOUNS: tuple[str, ...] = (
     "layabout", "nutter", "loony", "headcase", "crackpot", "sicko", "perv", "pervert", "sleazebag", "lowlife",
     "oaf", "lout", "yokel", "hick", "redneck", "doofus", "dumbass", "jackass", "asshat", "nincompoop", "ninny",
     "twerp", "wazzock", "berk", "dingbat", "drongo", "scrote", "toerag", "basket case", "little lady", "dearie",
+    # (the same kind in other Englishes: Irish, Scots, American)
+    "eejit", "bampot", "dolt", "dullard", "twonk", "numbskull", "knucklehead", "bonehead", "meathead", "blockhead", "pinhead",
 )
 # Nouns that insult a person only when they are called one ("an ignorant pig", "bit of a cow",
 # "a bunch of clowns"): alone they are animals and things a note may well mention.
