@@ -53,6 +53,8 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
         if after[:1] == ["of"]:
             whose = after[2:3] if len(after) > 2 and after[1] in DETERMINERS else after[1:2]
             kept = [w for w in kept if w not in whose]
+        elif words.index("behalf") > 1 and words[words.index("behalf") - 1].endswith("'s"):  # "on Hamish's behalf"
+            kept = [w for w in kept if w != words[words.index("behalf") - 1]]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and _after_a_determiner(words, i, kept)]
     if not _WEEKDAYS.isdisjoint(kept):  # rarely: a weekday is when, unless it names a thing ("the Saturday slot")
@@ -68,6 +70,8 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
         said_of_the_contact |= _said_of_a_kind(words)
     if not _EARLIER_CONTACTS.isdisjoint(kept):  # rarely: the topic only an earlier contact, "her recent visit"
         said_of_the_contact |= _an_earlier_contact(words)
+    if not _CONTACT_CUES.isdisjoint(kept):  # rarely: a contact returned or repeated, or a visit for its own sake
+        said_of_the_contact |= _a_contact_returned(words)
     if not _NEWS.isdisjoint(kept):  # rarely: news asked for, "for an update on Mum", "some news on the order"
         said_of_the_contact |= {w for i, w in enumerate(words) if w in _NEWS and i and words[i - 1] in _ASKED_FOR}
     if not _ABOUT_NOUNS.isdisjoint(kept):  # rarely: "about" said in more words, "in relation to her booking"
@@ -104,6 +108,10 @@ def _said_of_a_kind(words: list[str]) -> set[str]:
 # previous appointment", "yesterday's call", "her earlier conversation with the front desk".
 _EARLIER_CONTACTS = frozenset("visit visits appointment appointments conversation conversations call calls chat email emails letter message correspondence meeting".split())
 _EARLIER = frozenset("recent previous earlier last prior".split())
+# (And a contact in the words of an office: "our previous touchpoint", "the last interaction".)
+_EARLIER_CONTACTS |= frozenset("touchpoint touchpoints interaction interactions engagement exchange".split())
+# Contacts that may be returned or made again: "returning her voicemail".
+_CONTACTS_MADE = _EARLIER_CONTACTS | frozenset("voicemail voicemails text texts".split())
 
 
 def _an_earlier_contact(words: list[str]) -> set[str]:
@@ -120,6 +128,29 @@ def _an_earlier_contact(words: list[str]) -> set[str]:
                 said.add(words[index - 2])  # "last Saturday's visit"
             if words[index + 1 : index + 2] == ["with"]:
                 said.update(words[index + 1 : _a_phrase_end(words, index + 2)])  # "with the front desk"
+    return said
+
+
+# A contact answered or made again: "Returning our call from Thursday", "Return visit as discussed", "repeat visit";
+# an arrangement pointed back to ("as arranged", "as promised"; not "not as described"); a visit for its own sake ("to
+# visit with us for a little while").
+_RETURNING = frozenset("return returning returned repeat".split())
+_ARRANGING = frozenset("arranged agreed promised discussed planned booked scheduled requested mentioned".split())
+_VISITING = frozenset("visit visiting visited".split())
+_CONTACT_CUES = _RETURNING | _ARRANGING | _VISITING | {"while"}
+
+
+def _a_contact_returned(words: list[str]) -> set[str]:
+    said: set[str] = set()
+    for index, word in enumerate(words[:-1]):
+        after = index + 1 + (words[index + 1] in _OPENERS)
+        if word in _RETURNING and after < len(words) and words[after] in _CONTACTS_MADE:
+            said.update((word, words[after]))  # "returning our call", "return visit"
+        elif word in _VISITING and words[index + 1] == "with" and words[index + 2 : index + 3] and words[index + 2] in _PRONOUNS:
+            said.add(word)  # "to visit with us": a talk
+    for index, word in enumerate(words[1:], 1):
+        if (word in _ARRANGING and words[index - 1] == "as") or (word == "while" and words[index - 1] in ("a", "little")):
+            said.add(word)  # "as arranged"; "for a little while"
     return said
 
 
@@ -143,7 +174,7 @@ _CONTACTING = frozenset(
     """ collared buttonholed""".split()
 )
 # Verbs of coming that are a visit only with a particle: "stopped by reception", "reached out"; not "the boiler stopped".
-_COMING = frozenset("came come popped walked stopped dropped wandered strolled ambled stepped nipped swung reached".split())
+_COMING = frozenset("came come popped walked stopped dropped wandered strolled ambled stepped nipped swung reached reaching".split())
 # A visit named as a noun, before where or nothing: "Walk-in at the Kettering branch", "Drop-in"; not "Walk-in freezer".
 _VISITS_AS_NOUNS = frozenset("walk drop".split())
 _COMING |= _VISITS_AS_NOUNS
@@ -412,7 +443,12 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     looking round as the visit ("for a natter and a browse"), the contact counted ("Second letter on
     the earlier points"), an earlier contact named as the topic ("regarding his recent visit", "about
     last Saturday's visit", "her earlier conversation with the front desk", "her visit last week"; not "her appointment
-    today"), news asked for ("for an update on Mum", "some news on the order"; "an update of the firmware" names one), "about" in more words ("in relation to her booking") and what an issue named
+    today"; in the words of an office: "our previous touchpoint", "the last interaction"), a contact returned or made
+    again ("Returning our call from Thursday", "Return visit as discussed", "repeat visit"), an arrangement pointed back
+    to ("as arranged", "as promised"; not "not as described"), a visit for its own sake ("to visit with us for a little
+    while"), on whose behalf in either order ("on Hamish's behalf"), "reaching out", news asked for ("for an update on
+    Mum", "some news on the order"; "an update of the firmware" names one), "about" in more words ("in relation to her
+    booking") and what an issue named
     by its kind had done to it ("the points raised before"); "Customer is calling from her mobile" is
     read as "called". "Had a word at the
     wheel about her membership" names only her membership; "Dad stopped by reception to report the
