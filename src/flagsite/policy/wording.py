@@ -8,6 +8,7 @@ derogatory words, and no opinions or feelings in a field that is exported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
@@ -1238,6 +1239,12 @@ _TO_DEAL_WITH = re.compile(r"\b([a-z]+)\s+to\s+(?:deal|work|talk|speak|get on|co
 _HARD_GOING = frozenset("nightmare chore struggle hard tough work".split())
 
 
+def _word_at(text: TextField, position: int) -> int:
+    """The index of the word that starts at ``position`` of the text, or of the first word after it (a count of the
+    pieces before would be thrown by the stops and colons left between masked numbers: "at 13:00. Son ...")."""
+    return bisect_left(text.starts, position)
+
+
 def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None:
     """A verdict on a person as someone to deal with, opening a clause: "A pleasure to deal with as always",
     "Really easy to work with" (not "nothing to deal with", "the forms to deal with")."""
@@ -1246,14 +1253,21 @@ def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None
         return None  # nearly every text
     for match in _TO_DEAL_WITH.finditer(text.lowered):
         word = match.group(1)
-        if not (subject.lexicon.judges(word) or word in _PRAISE_NOUNS or word in _HARD_GOING) or _insult(word, subject, text):
+        # (the most of a judging word, in the negative: "not the easiest to deal with")
+        judging = subject.lexicon.judges(word) or (word.endswith("iest") and subject.lexicon.judges(word[:-4] + "y"))
+        if not (judging or word in _PRAISE_NOUNS or word in _HARD_GOING) or _insult(word, subject, text):
             continue  # (an insult, "Absolute pain to deal with", is P304's alone)
-        index = len(text.lowered[: match.start(1)].split())  # (the masked text keeps the words' places)
+        index = _word_at(text, match.start(1))
         opening = index
         while opening > 0 and (
-            words[opening - 1] in ("a", "an", "such") or _of_degree(words[opening - 1], subject.lexicon) or words[opening - 1] in _LABEL_DEGREE or words[opening - 1] in _HARD_GOING
+            words[opening - 1] in ("a", "an", "such", "the", "not") or _of_degree(words[opening - 1], subject.lexicon) or words[opening - 1] in _LABEL_DEGREE
+            or words[opening - 1] in _HARD_GOING
         ):
             opening -= 1
+        if words[opening] == "the":
+            continue  # "the easiest to deal with of the three quotes": a thing ranked, unless "not" comes before
+        if opening > 0 and words[opening] == "not" and (words[opening - 1] in PERSON_WORDS or words[opening - 1] in subject.names):
+            opening -= 1  # a person, the verb left out: "Daughter not the easiest to deal with"
         if index < len(words) and words[index] == word and _starts_clause(text, opening):
             return " ".join(text.originals[opening : index + 1]) + " to " + match.group(0).split(" to ", 1)[1]
     return None
@@ -1340,6 +1354,32 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
     return None
 
 
+# A mind put on a person that sets them apart from everyone else: "Reckons the opening hours are for everybody else",
+# "thinks the rules are for other people", "believes the terms apply to everyone but her".
+_MIND_VERBS = frozenset("thinks reckons believes assumes imagines acts behaves".split())
+_OTHERS = frozenset("else other rest but".split())
+_FOR_OTHERS = re.compile(
+    r"\b(?:for|to)\s+(?:everybody|everyone|anybody|anyone)\s+(?:else|but\s+(?:him|her|them|himself|herself))\b|\b(?:for|to)\s+other\s+people\b"
+    r"|\bfor\s+the\s+rest\s+of\s+us\b"
+)
+
+
+def _rules_for_others(text: TextField) -> str | None:
+    """A mind that sets a person apart from everyone else, the verb of mind before in its clause: "Reckons the opening
+    hours are for everybody else" (not "Told her the rules apply to everyone from May": no mind put on her)."""
+    if _MIND_VERBS.isdisjoint(text.words):
+        return None  # nearly every text
+    found = _FOR_OTHERS.search(text.lowered)
+    if found is None:
+        return None
+    words = text.words
+    at = _word_at(text, found.start())
+    start = at
+    while start > 0 and not _starts_clause(text, start) and words[start] not in _MIND_VERBS:
+        start -= 1
+    return " ".join(text.originals[start:at]) + " " + found.group(0) if words[start] in _MIND_VERBS else None
+
+
 # A negation that, with "without" after it, makes a habit of what follows: "never pays without a row" is "always rows".
 _NEVER = frozenset("never won't wont can't cannot doesn't".split())
 # Nouns of objecting, beside the verbs' -ing forms: "never settles a bill without a row first".
@@ -1386,7 +1426,7 @@ def _every_single_time(text: TextField, names: frozenset[str], lexicon: Lexicon)
     if found is None:
         return None
     words = text.words
-    at = len(text.lowered[: found.start()].split())  # the word "every" (the masked text keeps the words' places)
+    at = _word_at(text, found.start())  # the word "every"
     start, end = _sentence_start(text, at), _clause_end(text, at)
     sentence = words[start:end]
     if "you" in sentence or "your" in sentence:
@@ -1581,6 +1621,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     found = found or _stance(text, present) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
     if not found and not _HABIT_MIND_OR_KIND.isdisjoint(present):
         found = _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject) or _put_in_a_kind(text, subject) or _never_without_objecting(text, subject)
+    if not found and not _OTHERS.isdisjoint(text.words):
+        found = _rules_for_others(text)
     if found:
         return found
     words = text.words
@@ -2233,7 +2275,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "everything we quote is valid for 30 days"),
       ignorance made a trait ("knows nothing about boats", "doesn't know the first thing about pianos", "does not know the
       first thing about her own network"; not "knew nothing about the letter") and "but thinks he does", a label by what a person does ("Typical haggler"), what a
-      person is to deal with ("A pleasure to deal with", "Hard work to talk to"), what a person said named as a
+      person is to deal with ("A pleasure to deal with", "Hard work to talk to", "Daughter not the easiest to deal with";
+      not "the easiest to deal with of the three quotes"), what a person said named as a
       rant ("another one of her rants", "his usual moan"; not "her complaint"), a manner put on ("acting all
       high and mighty"), fussy "about" something or with nothing after it ("very particular about the keys", "she's very
       particular and checks every shelf"; not "very particular instructions"), "always" with the progressive, the writer's annoyance whatever the verb ("He is always making
@@ -2287,7 +2330,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       contract works", "has no idea what she is actually paying for", "not the faintest idea what her own policy covers";
       not "no idea when the builder will finish");
       outbursts ("kicked off at the counter", "went off on one", "lost her rag"), "typical of
-      him", "thinks the rules don't apply to her"; a word of character opening a sentence ("Mouthy
+      him", "thinks the rules don't apply to her", and whatever the verb of mind, a person set apart from everyone else
+      ("Reckons the opening hours are for everybody else", "believes the list is for other people"; not "Told her the rules
+      apply to everyone"); a word of character opening a sentence ("Mouthy
       on the phone", "Got very stroppy").
     - a judgement said in the negative ("her husband wasn't terribly helpful", "he is not very good
       with technology"; not a reported state, "is not happy with the repair"), a word of manner
