@@ -97,6 +97,16 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"\b(?:refund|credit|reimburse|waive|debit)(?:s|ed|d|ing)?\s+(?:(?:him|her|them|the customer)\s+)?(?:the|a|his|her|their)\s+"
     rf"(?P<sum18>\d[\d,]*(?:\.\d\d)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|back|onto|on|into|off|for|from|by|in|via|over|through|and|as|plus|today|now)\b"
     rf"|\s+(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b)|"
+    # A figure in pounds and pence after a verb that moves only money, whatever it paid for: "Waived the 3.95 postage",
+    # "Knocked the 9.80 carriage off her order"; after "refunded", not one that may be a time: "refunded the 19.30 showing".
+    r"\b(?:waive|credit|reimburse|debit|knock)(?:s|ed|d|ing)?\s+(?:(?:him|her|them|the customer)\s+)?(?:the|a|his|her|their)\s+"
+    r"(?P<sum21>\d[\d,]*\.\d\d)|"
+    r"\brefund(?:s|ed|ing)?\s+(?:(?:him|her|them|the customer)\s+)?(?:the|a|his|her|their)\s+"
+    r"(?P<sum22>(?!(?:[01]?\d|2[0-3])\.[0-5]\d\b)\d[\d,]*\.\d\d)|"
+    # What was left over or paid twice, sent back: "Refunded the unused 30 to her Visa", "Returned the extra 25 by bank
+    # transfer", "Paid back the missing 40 in cash" (not "Returned the unused 3 tickets": a count of things).
+    r"\b(?:refunded|credited|returned|reimbursed|paid\s+back|gave\s+back|handed\s+back)\s+(?:(?:him|her|them)\s+)?the\s+"
+    r"(?:unused|remaining|outstanding|extra|missing|overpaid|surplus|duplicate|spare)\s+(?P<sum20>\d[\d,]*(?:\.\d\d)?)|"
     # A figure taken off, put on or moved to where money is kept or paid from: "Took 120 on his Visa", "took the 22 for
     # the car park off his folio", "Put 185 on her Amex" (not "took the 7 names off the class list").
     r"\b(?:took|taken|take|takes|taking|put|puts|putting|knocked|collected|received|returned|moved)\s+(?:the\s+)?(?P<sum19>\d[\d,]*(?:\.\d\d)?)"
@@ -237,9 +247,17 @@ def _first_sum(text: str, lowered: str | None, pattern: re.Pattern[str], in_lowe
 
 
 def _money_moves(text: str, money: re.Match[str]) -> bool:
-    """A sum in words ("a tenner", "forty pounds") counts when money moves in its sentence, or as the figure of a fee
-    ("the storage fee of one hundred and twenty pounds"): it is often a figure of speech."""
-    return _MONEY_ACTION.search(_sentence_around(text, money)) is not None or _PRICE_OF.search(text, 0, money.start()) is not None
+    """A sum in words ("a tenner", "forty pounds") counts when money moves in its sentence, as the figure of a fee
+    ("the storage fee of one hundred and twenty pounds"), or taken off, whatever the verb ("agreed to knock forty pounds
+    off"): it is often a figure of speech."""
+    return (
+        _MONEY_ACTION.search(_sentence_around(text, money)) is not None
+        or _PRICE_OF.search(text, 0, money.start()) is not None
+        or _OFF_AFTER.match(text, money.end()) is not None
+    )
+
+
+_OFF_AFTER = re.compile(r"\s+off\b", re.IGNORECASE)
 
 
 _PRICE_OF = re.compile(r"\b(?:fee|charge|price|cost|deposit|payment|refund)\s+of\s*$", re.IGNORECASE)
@@ -255,7 +273,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     the 75p back in cash", "waived the 80 cents late fee"; not "8 cents sharp", a tuning), any three-capital code after a word of money in
     its clause: "paid the fee of KES 180,000", not "why VAT 20 appears on the quote"; "it's $25 for the flu shot", "25 quid", "forty
     pounds", a currency by the name of its unit ("5,000 shillings", "300 rand"; not "won"); a sum in words only where
-    money moves, lent among the ways it moves ("lent her two hundred and fifty pounds"); a figure without a currency where only money
+    money moves, lent among the ways it moves ("lent her two hundred and fifty pounds"), or taken off, whatever the
+    verb ("agreed to knock forty pounds off"); a figure without a currency where only money
     can be meant, the object of a verb that moves money or the figure of a price: "refunded 18.00",
     "charged her card 42.50", "quoted her 240", "Quoted 3,200 for the coating", "she paid 85 by card",
     "Priced at 180 fitted", "a deposit of 60", "the term costs 96", "refunded the 80 deposit", "she'll
@@ -280,7 +299,11 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     Visa", "took the 22 for the car park off his folio", "54.00 is going back to the Visa"; not "took the 7
     names off the class list"), what a thing was priced, charged or billed at ("Billed the night
     call-out at 145"), a tax or a difference as nouns of money ("refunded the 64.20 emergency tax", "the 42.60
-    difference comes off December's statement"), and a cost we take on ("we'd cover the $60 storage fee", "agreed
+    difference comes off December's statement"), a figure in pounds and pence after a verb that moves only money,
+    whatever it paid for ("Waived the 3.95 postage", "Knocked the 9.80 carriage off her order"; after "refunded", not
+    one that may be a time of day: "refunded the 19.30 showing"), what was left over or paid twice, sent back
+    ("refunded the unused 45 to his card", "Paid back the missing 40 in cash"; not "Returned the unused 3 tickets"),
+    and a cost we take on ("we'd cover the $60 storage fee", "agreed
     we foot the $25 ticket"; not "the £150 excess is part of her policy cover"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
