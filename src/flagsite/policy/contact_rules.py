@@ -336,6 +336,33 @@ _FOR_A_RELATIVE = re.compile(
 )
 
 
+def _reason_tells_of_another(subject: Subject) -> bool:
+    """Whether the reason tells that a stand-in contact is not the holder: it says they acted for a relative ("Ringing for
+    his wife"), or names the holder in the third person past a sentence's opening ("Rang to ask whether Ms Tran's
+    vouchers ...", "a parcel addressed to Mai Tran"; not "Ms Tran asked for the invoice", the holder as its subject)."""
+    assert subject.customer is not None
+    reason = next((text for text in subject.texts if text.loc == ("reason",)), None)
+    if reason is None:
+        return False
+    if _FOR_A_RELATIVE.search(reason.lowered):
+        return True
+    named = _holder_named(subject.customer.name)
+    return named is not None and any(
+        re.split(r"[.;!?]\s", reason.lowered[: found.start()])[-1].strip() for found in named.finditer(reason.lowered)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _holder_named(holder: str) -> re.Pattern[str] | None:
+    """The holder named in the third person: a title before a word of their name ("Ms Tran", "Mr. Siddiqui's") or two
+    words of their name ("Mai Tran")."""
+    words = [re.escape(w) for w in normalise_name(holder) if w not in HONORIFICS and len(w) > 1]
+    if not words:
+        return None
+    name = "|".join(words)
+    return re.compile(rf"\b(?:(?:{_TITLES})\.?\s+(?:{name})|(?:{name})\s+(?:{name}))\b")
+
+
 @rule("P102", "contact-relationship-missing", "error", "note")
 def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     """The contact is not the account holder, and the note does not say how they are related.
@@ -374,7 +401,10 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     a role of the account's own party ("Customer", "Caller", "Hirer", "Tenant", "Member",
     "Patient", "Guest", "Resident", "Student", "Homeowner", "Account holder", "Bill payer"), a
     stand-in that says nothing ("unknown", "N/A", "Mr"), or a title with the holder's surname
-    initial ("Mr W." on William Ward's account).
+    initial ("Mr W." on William Ward's account). But for a role of the account's own party, such a stand-in is
+    flagged when the reason tells of another: they acted for a relative ("Ringing for his wife"), or the holder is
+    named in the third person past a sentence's opening ("Collecting Mrs Tran's order", "a parcel addressed to Mai
+    Tran"; not "Ms Tran asked for the invoice", the holder as its subject).
 
     ## Why
     The policy asks for the relationship ("mother", "employee", "wife") whenever someone other
@@ -401,7 +431,7 @@ def contact_relationship_missing(subject: Subject) -> Iterator[Hit]:
     if is_todo(contact.name):
         return  # S004 already says the name is missing
     if _names_nobody(contact.name, subject):
-        if _plainly_someone_else(contact.name, subject):
+        if _plainly_someone_else(contact.name, subject) or (not _own_party_role(contact.name, subject) and _reason_tells_of_another(subject)):
             yield Hit(
                 ("contact", "name"),
                 f"contact name {describe(contact.name)} names someone other than the account holder ({subject.customer.name}); "
