@@ -853,6 +853,7 @@ _JUDGED_NOUNS = PERSON_WORDS | PERSON_HEADS | {"call", "caller"}
 _PRONOUNS = frozenset("he she they him her them he's she's they're".split())
 _ARTICLE = frozenset({"a", "an", "such", "so", "the", "quite", "real"})
 _OBJECT_PRONOUNS = frozenset("him her them".split())
+_SUBJECT_PRONOUNS = frozenset("he she they he's she's they're".split())
 # Who or what a judgement is about (names aside): it holds _JUDGED_NOUNS too.
 _PERSONS_OR_CALL = PERSON_WORDS | PERSON_HEADS | INTERACTION_WORDS | {"i", "we"}
 # The words a judgement of a person, the call or the writer starts with (names aside).
@@ -1647,6 +1648,8 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         by_role = otherwise and (following in COPULAS or following in ("came", "comes")) and _a_person_by_role(word)  # ("came across as": read below)
         if word not in _STARTERS and word not in names and person is None and not contracted and not by_role:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
+        if word in _SUBJECT_PRONOUNS and _reported(text, index):
+            continue  # what the customer said of someone, themselves too: "Said she is not great with computers"
         if word in _OBJECT_PRONOUNS and following in COPULAS and index > 0:
             continue  # the object of the verb before, not the subject: "the tiles we sold them were faulty"
         subject_word = (
@@ -2290,7 +2293,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       nightmare", "they both seem clueless", "she's dead rude", "site foreman was incredibly
       dismissive" ("him", "her" or "them" before "was" or "were" is the object of the verb before: "the reels we
       fitted her were wrong colour" passes; what the customer is said to have said of a role is their complaint: "Said the
-      seller's agent was rude to him" passes (after "and" too, "Disputed the charge and said the driver was rude"), and so does what doing something is like: "the
+      seller's agent was rude to him" passes (after "and" too, "Disputed the charge and said the driver was rude"; and so does what they said of themselves or
+      another by a pronoun, "Said she is not great with computers", "Told us he was not good at reading small print"), and so does what doing something is like: "the
       manager was difficult to reach"; but "a nightmare to pin down"; "Said the man on the front desk last
       Friday was rude", "According to her, the driver was rude", "She felt the clerk was curt" are the customer's,
       "Ben reports that Diego is lazy" a colleague's judgement); "can be" and "tends to be" say what a
