@@ -765,6 +765,10 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "discussion" or "touching base", a fix "where needed", a customer who "accepted", a record named by its number after a preposition ("regarding order SO-2026-2410",
     "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
     now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please").
+    Nor does a clause or sentence that says what a person is, thinks or tends to do, or what the customer did with no
+    object ("He is not the most reasonable of men.", "She's the sort who wants the best seat in the house", "Flat 4
+    who complained are a right pair of clowns", "Not the easiest customer we have had", "Mum overreacted as usual";
+    not "she's on the weekly rate now"); a full stop ends a clause as a comma does.
     Who did it or with whom may be named by a first name as written ("with Priya from the office", "Dave swung by",
     "Tomasz popped round", a name no dictionary holds opening the entry before a verb in the past) or as a body of people ("The board
     has considered her complaint and it has been acted upon accordingly.").
@@ -951,7 +955,8 @@ _A_RECORD_BY_NUMBER = re.compile(
 )
 _A_DIGIT = re.compile(r"\d")
 _AS_NEEDED = re.compile(r"\b(?:where|as|if|when) needed\b")
-_CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
+# (A full stop ends a clause too, unless it ends a title: "Mr. Asante".)
+_CLAUSES = re.compile(r"[,;:!?]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)\.\s|\b(?:and|but|then|so)\b")
 # What every match of _RULE holds: most entries hold none, and a look for these is quicker than the search.
 _RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guideline", "rules", "practice", "standard", "sop")
 
@@ -963,7 +968,7 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
     lexicon = subject.lexicon
     if len(words) > 30:
         return False
-    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _a_visit(words):
+    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _a_visit(words) and not _a_person_described(words):
         # The usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR"); an entry that opens on the
         # issue is read on ("Her complaint was picked up by ..."), and so are a visit and one that opens judging a person.
         if len(words) > 8 and not ("," in item and any(lexicon.judges_a_person(w) for w in words[:2])):
@@ -990,6 +995,8 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         words = [_plain(w) for w in clause.split()]
         if judged and _conduct_of_the_judged(words):
             continue  # what that person did, not a deed: "Very fussy woman, complained about every single thing."
+        if _a_person_described(words):
+            continue  # what a person is, thinks or tends to do: "She's the sort who wants the best seat in the house"
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
         if not _TELLING.isdisjoint(words[:3]) and _a_fact_told(words, names):
@@ -1030,6 +1037,52 @@ def _a_visit(words: list[str]) -> bool:
     if _COMING.isdisjoint(words):
         return False  # the usual case
     return any(w in _COMING and words[i + 1 : i + 2] and words[i + 1] in _PARTICLES_OF_COMING for i, w in enumerate(words))
+
+
+# Who a clause describes: the customer or others, by a pronoun or as people "who" did something.
+_THEY = frozenset("he she they".split())
+# Words of a clause's opening that are the writer's aside, not its subject: "Honestly she wasn't even home".
+_ASIDE_OPENERS = frozenset("honestly frankly personally truthfully between ourselves".split())
+_IS = frozenset("is are was were isn't aren't wasn't weren't".split())
+_IS_NOT = frozenset("isn't aren't wasn't weren't".split())
+# What follows a person and "is" when it says what they are: "one of those people", "the type who", "not the most
+# reasonable of men", "a nightmare"; with "is" left out ("she's the sort": "'s" is read off the pronoun).
+_WHAT_THEY_ARE = frozenset("a an the one not never such so very really quite just always ever even".split())
+# Verbs of a person's mind or habit, said of them: "she tends to", "he seems to think"; not a wish ("she insists on
+# the same driver": P108's).
+_OF_MIND_OR_HABIT = frozenset("tends seems thinks believes reckons convinced never always".split())
+# The customer by a pronoun, a relation or the name the account gives them: "Mum overreacted as usual".
+_THE_CUSTOMER = _THEY | PERSON_WORDS | ACCOUNT_PARTY_ROLES
+# What may follow a verb with no object: "overreacted as usual", "complained again", "panicked when ...".
+_NO_OBJECT_AFTER = frozenset("as again about over at when because even".split())
+
+
+def _a_person_described(words: list[str]) -> bool:
+    """A clause that says what a person is, thinks or tends to do, not what was done: "She is one of those people who is
+    never satisfied", "he's the type who wants everything yesterday", "Flat 4 who complained are a right pair of
+    clowns", "Not the easiest customer we have had", "Mum overreacted as usual"; not "she's on the weekly rate now",
+    "she was fine with that"."""
+    start = 0
+    while start < len(words) and (words[start] in _ASIDE_OPENERS or (len(words[start]) > 5 and words[start].endswith("ly"))):
+        start += 1
+    if words[start : start + 2] in (["not", "the"], ["not", "a"], ["not", "an"]):
+        return True  # a person or thing judged with no verb: "Not the most patient lady I've come across"
+    if start + 1 < len(words) and words[start] in _THE_CUSTOMER and words[start + 1].endswith("ed"):
+        after_verb = words[start + 2 : start + 3]
+        if not after_verb or after_verb[0] in _NO_OBJECT_AFTER:
+            return True  # what the customer did, with no object: "Mum overreacted as usual"; not "the engineer refitted it"
+    if start < len(words) and words[start] in _THEY:
+        verb = start + 1
+    else:
+        verb = next((i for i in range(start + 1, min(start + 10, len(words))) if words[i] in _IS), 0)
+        if not verb or "who" not in words[start:verb] or words[start] in _SUBJECT_PRONOUNS:
+            return False  # "the couple in flat 2 who rang about it are ..."
+    after = words[verb : verb + 2]
+    if not after:
+        return False
+    if after[0] in _IS:
+        return after[0] in _IS_NOT or (len(after) > 1 and after[1] in _WHAT_THEY_ARE)
+    return after[0] in _WHAT_THEY_ARE or after[0] in _OF_MIND_OR_HABIT
 
 
 def _conduct_of_the_judged(words: list[str]) -> bool:
