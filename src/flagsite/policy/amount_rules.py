@@ -190,12 +190,19 @@ def _sentence_around(text: str, found: re.Match[str]) -> str:
 _CENTS_OR_PENCE = re.compile(r"(?:cents?|\dp)$", re.IGNORECASE)
 
 
+# A lone 2 or 4 before a determiner or a person is a word typed short ("4 the outage", "talk 2 her"), not a figure.
+_TYPED_FOR_A_WORD = re.compile(r"(?<![\d.,])[24]$")
+_BEFORE_A_NOUN_OR_PERSON = re.compile(r"\s+(?:the|a|an|her|him|them|me|you|us|my|his|their|it)\b")
+
+
 def _a_sum(text: str, money: re.Match[str]) -> bool:
     """Whether an amount is a sum given, taken or quoted, rather than a limit or a price explained."""
     if _CENTS_OR_PENCE.search(money.group(0)) and not _money_moves(text, money):
         return False  # cents and pence are other things' units too: "had gone about 8 cents sharp" (a tuning)
     before = text[max(0, money.start() - 30) : money.start()].lower()
     after = text[money.end() :].lower()
+    if _TYPED_FOR_A_WORD.search(money.group(0)) and _BEFORE_A_NOUN_OR_PERSON.match(after):
+        return False  # "wants refund 4 the outage": "4" typed for "for", as text-speak has it
     if before.endswith(("the ", "a ")) and _PRODUCT_AFTER.match(after):
         return False  # "the 5 GBP a month standby plan" names a product by its price
     if before.endswith("the ") and not _MONEY_ACTION.search(_sentence_around(text, money)):
@@ -306,7 +313,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     and a cost we take on ("we'd cover the $60 storage fee", "agreed
     we foot the $25 ticket"; not "the £150 excess is part of her policy cover"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
-    weeks", "the cost of 3 repairs" or "her refund of 30 September") and flags the note when it records no
+    weeks", "the cost of 3 repairs", "her refund of 30 September" or a 2 or 4 typed for a word, "wants refund 4 the
+    outage") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
     GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP", "is £20 down on last year's"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a

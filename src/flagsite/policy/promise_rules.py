@@ -819,7 +819,13 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     the customer's words after a colon that follows a noun of what they said ("His reply to the revised quote: ...
     I will book directly online"); the present tense telling the past, as second-language writers put it, that ends
     on how things stood after ("I talk with him at the desk and explain, after this he is fine"); "to" before a
-    noun, which opens no act ("Signed Pepper and Moss up to the Healthy Paws Plan from next month"); and what was done ("I checked the traps and texted him").
+    noun, which opens no act ("Signed Pepper and Moss up to the Healthy Paws Plan from next month"); a time in a
+    clause in the past, or a range of days, which is a timetable ("the rate was go down in October ... after the Bank
+    of England change", "I explain him the intake hours, 10 to 4 Monday to Saturday"); things, whatever names their
+    kind, before "to" ("Gave him the WorkSafeBC eligibility sheets to check against his history"); a verb in -ing
+    and its particle before "to" ("Reaching out to follow up on our previous touchpoint"); what is timed by a visit
+    the note says was booked, whoever does it ("Booked an Openreach engineer for 9 December ... Openreach will text
+    her on the morning of the visit"); and what was done ("I checked the traps and texted him").
 
     Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
     learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
@@ -884,6 +890,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
                 read = _A_DATE_AFTER.sub(blank, read)  # a date in the reason is of what happened ("the director's ruling on 20 November")
             previous = sentence
             promise = _may_promise(read) and _any_promise_in(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
+            if promise and _BY_THE_VISIT.search(read) and _a_booking(subject.texts):
+                promise = False  # timed by a visit the note says was booked: "Openreach will text her on the morning of the visit"
             if (promise or _ours_will(read, in_reason, subject.texts, text, ours_in_present, later)) and not _a_question(sentence):
                 action = preference_text(written[index] if index < len(written) else sentence)
                 yield Hit(
@@ -1250,7 +1258,12 @@ def _ours_will(
             if not in_reason and _HANDED_TO.match(found.group("doer")) and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
                 continue  # "asked maintenance to look at the timer": work handed on, nothing promised to the customer
             # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
-            gerund = bool(doer) and doer[-1].endswith("ing") and sentence.startswith("to ", found.end("doer") + 1)
+            # So is one with its particle: "Reaching out to follow up on our previous touchpoint".
+            gerund = (
+                bool(doer)
+                and (doer[-1].endswith("ing") or (len(doer) == 2 and doer[0].endswith("ing") and doer[1] in _A_VISIT_ENDS))
+                and sentence.startswith("to ", found.end("doer") + 1)
+            )
             if doer and (
                 _theirs(doer) or _NOT_A_DOER.intersection(doer) or any(len(w) > 5 and w.endswith("ed") for w in doer) or gerund
                 or doer[-1] in ("us", "me")
@@ -1541,13 +1554,31 @@ _AN_OUTCOME_AFTER = re.compile(
 )
 
 
+# A range of days is a timetable, no day to come: "the intake hours, 10 to 4 Monday to Saturday".
+_A_RANGE_OF_DAYS = re.compile(rf"\b(?:{_A_WEEKDAY}|sat|sun)\s*(?:to|-|–|till|until|through|thru)\s*(?:{_A_WEEKDAY}|sat|sun)\b")
+# A clause in the past without the writer: its time is of what happened ("the rate was go down in October ... after the
+# Bank of England change").
+_A_PAST_CLAUSE = re.compile(r"(?:^|(?<=[,;]))(?![^,;]*\b(?:i|we)\s)[^,;]*\b(?:was|were|had|did)\b[^,;]*")
+
+
+def _times_to_come(sentence: str) -> str:
+    """The sentence without what tells no time to come: a range of days, an outcome after "after", a clause in the past."""
+    if "after" in sentence:
+        sentence = _AN_OUTCOME_AFTER.sub(" ", sentence)
+    if " to " in sentence or "-" in sentence or "–" in sentence or " till " in sentence or " until " in sentence or " through " in sentence:
+        sentence = _A_RANGE_OF_DAYS.sub(" ", sentence)
+    if "was " in sentence or "were " in sentence or "had " in sentence or "did " in sentence:
+        sentence = _A_PAST_CLAUSE.sub(" ", sentence)
+    return sentence
+
+
 def _we_do_for_them(sentence: str) -> bool:
     """Whether the writer, in the present tense, does something to or for the customer at a time to come or on a condition."""
     return (
         (" him" in sentence or " her" in sentence or " them" in sentence)
         and ("i " in sentence or "we " in sentence)
         and any(_present(found.group(1)) for found in _WE_DO_FOR_THEM.finditer(sentence))
-        and _WHEN_OR_IF.search(_AN_OUTCOME_AFTER.sub(" ", sentence) if "after" in sentence else sentence) is not None
+        and _WHEN_OR_IF.search(_times_to_come(sentence)) is not None
         and not _RECURRING.search(sentence)  # a habit: "I remind her each visit when the service is due"
     )
 
@@ -1612,6 +1643,8 @@ _A_RESTRICTION = re.compile(r"(?![^.;,!?]*?\b(?:for|to) (?:him|her|them)\b)[^.;,
 # An act timed by the visit itself: "will phone before arriving", "will text when on the way", "on the day".
 _BY_THE_VISIT = re.compile(
     r"\b(?:before|on)\s+(?:arriving|arrival|coming|setting off|(?:the|his|her|their)\s+(?:way|day|visit))\b|\bbeforehand\b|\ben route\b"
+    # (or on the day of the visit: "Openreach will text her on the morning of the visit")
+    r"|\bthe\s+(?:morning|day|afternoon|evening|night)\s+(?:of|before)\s+(?:the|his|her|their)\s+(?:visit|appointment|install|installation|job)\b"
     r"|\bwhen\s+(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)?\s+)?(?:on\s+(?:the|his|her|their)\s+way|(?:he|she|they)\s+(?:arrives?|gets?\s+there))\b"
 )
 
@@ -1652,6 +1685,10 @@ def _a_person(doer: list[str], capitalised: Names, opening_name: bool = True, si
     accounts team", "someone from claims"), a doer by its ending ("the surveyor"), or a name ("Jonah in finance", "Marta")."""
     if "our" in doer or doer[-1].endswith(_AGENT_ENDINGS):
         return True
+    named = list(itertools.takewhile(lambda word: word not in ("from", "in", "at", "of", "with"), doer))  # "someone from claims"
+    head = named[-1] if named else doer[-1]
+    if len(named) > 1 and a_plural(head) and not any(w in _TRADES or is_role(w) for w in (head, head.removesuffix("s"))):
+        return False  # things, whatever names their kind: "the WorkSafeBC eligibility sheets to check against his history"
     if opening_name and len(doer) == 1 and doer[0] in capitalised.opening and (singular or not a_plural(doer[0])):
         return True  # a name alone opening the sentence ("Jess is going to ..."); not "Invoices are going to ..."
     return any(word in _TRADES or is_role(word) or word in capitalised.inside or word in HONORIFICS for word in doer if word not in DETERMINERS)
