@@ -609,8 +609,8 @@ class Lexicon:
         letters left out, its first and last kept: "shd" (should), "yday" (yesterday), "wrks" (works).
         Text-speak when the record around it is written so; elsewhere as often a slip ("wich"), so P302's. Which
         word is meant is not always clear ("gud": good, not guard), so no rewrite is read from it."""
-        if not 3 <= len(word) <= 5 or not word.isalpha() or self.is_known(word) or _run_together(word):
-            return False  # (two words run together, "alot", are a slip, not a shortening)
+        if not 3 <= len(word) <= 5 or not word.isalpha() or self.is_known(word) or _run_together(word) or _a_swap_of_a_common_word(word):
+            return False  # (two words run together, "alot", or two letters swapped, "wiht", are a slip, not a shortening)
         return any(
             len(common) > len(word) and _holds_in_order(common, word) and (len(common) >= len(word) + 2 or not _VOWELS.isdisjoint(set(common) - set(word)))
             for common in _common_words_by_ends().get(word[0] + word[-1], ())

@@ -348,7 +348,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     letters that leaves letters out of a common word, its first and last kept, in a record written in text-speak
     elsewhere, or a word in lower case without a vowel there, or a frequent word run into "a" for "of" ("shd", "yday",
     "smth", "loadsa", "coupla" beside "2" for "to": the writer's
-    register, not a slip; "wich" in plain prose is, and so are two words run together, "alot"), words
+    register, not a slip; "wich" in plain prose is, and so are two words run together, "alot", and a common word with two letters swapped,
+    "wiht"), words
     written without their accents (matinee), plurals and doers of known words
     (tyres, valeter, clarifier, panicker; not "tailer", one slip from "tailor", nor "acess": a word in -ss is no plural), a trade's word made by the regular
     endings (-er, -ing, a past in -ed with its last letter doubled) from a word seen more than rarely, when no common word
