@@ -168,6 +168,22 @@ _OBJECTING_PRESENT = frozenset(verb + ("es" if verb.endswith(("sh", "ch", "ss"))
 _A_KIND_WHO = re.compile(r"\b(?:is|was|'s)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+who\s+(?:also\s+|just\s+)?$", re.IGNORECASE)
 
 
+# "The same" opening the clause before an occasion: what happens each time ("Same routine with every order she places").
+_SAME_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*)(?:the\s+)?same\b[^,;:.!?]*$", re.IGNORECASE)
+# Words that make a practice new from now: "from now on", "going forward", "in future".
+_FROM_NOW = ("from now", "from today", "from here", "going forward", "in future", "in the future")
+# A subject of ours or of another body before the verb: "we will", "the committee will", "the council lights".
+_OURS_OR_ANOTHERS = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:and|so)\s+)(?:we|the\s+(?!(?:customer|client|member|guest|tenant|owner|caller)\b)[a-z]+)\s+[a-z']+", re.IGNORECASE)
+# Words for the customer or what is theirs: a practice that names none of them is no wish of theirs.
+_THEIR_WORDS = frozenset("her him them his their hers theirs she he they customer".split())
+
+
+def _practice_of_others(sentence: str, at: int) -> bool:
+    """Whether a new practice from now is ours or another body's, about none of the customer's ("the committee will lock
+    the main gate at dusk from now on"; not "we will text her the day before from now on")."""
+    return _THEIR_WORDS.isdisjoint(re.findall(r"[a-z']+", sentence.lower())) and _OURS_OR_ANOTHERS.search(sentence, 0, at) is not None
+
+
 def _objecting_before(before: str) -> bool:
     """Whether a verb of objecting in the present comes before an occasion in its sentence ("Argues about the fee every visit")."""
     return not _OBJECTING_PRESENT.isdisjoint(before.lower().split())
@@ -676,6 +692,10 @@ def _durable_sentence(text: TextField, lexicon: Lexicon) -> tuple[str, str] | No
                 continue  # "Haggles over the labour every visit": a habit of objecting (P305's), not a wish
             if _A_KIND_WHO.search(sentence, 0, wish.start()):
                 continue  # "She is a person who want always more": what a person is (P305's), not a wish
+            if wish.group(0).lower().startswith(("every ", "each ", "any ")) and _SAME_BEFORE.search(sentence, 0, wish.start()):
+                continue  # "Same routine with every order she places": what happens each time, not a wish
+            if wish.group(0).lower().startswith(_FROM_NOW) and _practice_of_others(sentence, wish.start()):
+                continue  # "the committee will lock the main gate at dusk from now on": not the customer's wish
             theirs = occasion and _AN_OCCASION_OF_THEIRS.fullmatch(wish.group(0).lower()) is not None
             if not theirs and wish.group(0).lower().startswith(("all ", "any ", "every ")) and _told_in_the_past(sentence):
                 continue  # "All invoices were sent to the old address in May": what happened to them, not a wish
@@ -795,7 +815,9 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     send ("Picks apart every letter we send him"; but "Every letter we send her must be in large print"), nor
     "always" before a description ("always a pleasure") or a habit of objecting ("Always has an excuse why the charge
     should not apply", "Haggles over the labour every visit"), nor what a person put in a kind wants ("She is a person who
-    want always more"),
+    want always more"), nor what happens the same each time ("Same routine with every order she places"), nor a practice
+    of ours or of another body from now on that names nothing of the customer's ("the committee will lock the main gate
+    at dusk from now on"; but "We will text her the day before from now on"),
     nor a note that says the wish was added to the preferences, or noted on the account in its words ("Added her husband
     as a contact on the account" records no wish). The
     finding quotes the sentence to move into `preferences`. Critical or not, the note is flagged:
