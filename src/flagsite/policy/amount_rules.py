@@ -83,7 +83,8 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"paid\s+the\s+(?:remaining|outstanding|last|final|full|rest of the|balance of)\s+(?P<sum11>\d[\d,]*(?:\.\d\d)?)|"
     # A figure taken, collected or received by a means of payment, whatever it was for: "Collected 129 on card at
     # the door", "took the 35 for the pipe by card", "Took the 95 night fee in cash"; not "took the 35 bus".
-    r"(?:took|taken|collected|received)\s+(?:the\s+(?:[a-z]+\s+)?)?(?P<sum10>\d[\d,]*(?:\.\d\d)?)"
+    # (what it was for between, joined or owned: "took the pro-rata 112.50", "Took the first week's 16.80 by card")
+    r"(?:took|taken|collected|received)\s+(?:the\s+(?:[a-z][\w'’-]*\s+){0,2})?(?P<sum10>\d[\d,]*(?:\.\d\d)?)"
     rf"\s+(?:(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\s+)?(?:for\s+[^.;,]{{1,30}}?\s+)?{_BY_A_MEANS_OF_PAYMENT}|"
     # What was priced, charged, billed or invoiced at a figure, whatever is named between: "Billed the night call-out at 145".
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the|his|her|their)\b[^.;,!?]{0,40}?\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
@@ -165,7 +166,8 @@ _MONEY_WORDS_AFTER_PAY = rf"took|taken|quot\w*|compensat\w*|discount\w*|reimburs
 _OFF_WHAT_THEY_PAY = r"off (?:his|her|their|the|its|next|this|[a-z]+['’]s)"
 _MONEY_ACTION = re.compile(
     rf"\b(?:{_MONEY_WORDS_BEFORE_PAY}|pay|{_MONEY_WORDS_AFTER_PAY}|cost\w*|"
-    r"price\w*|owes?|due|revers\w*|(?:in|by|on) (?:cash|card|cheque|check|bank transfer)|"
+    # (a fee taken away is money given back: "The fee of 45.00 has been removed", "Cancelled the 30.00 late fee")
+    r"price\w*|owes?|due|revers\w*|removed|cancell?ed|written off|wrote off|(?:in|by|on) (?:cash|card|cheque|check|bank transfer)|"
     rf"back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?{_WHERE_MONEY_IS}|"  # "put the £20 back on her card", "back onto the Visa"
     rf"{_OFF_WHAT_THEY_PAY})\b",
     re.IGNORECASE,
@@ -214,7 +216,13 @@ def _a_sum(text: str, money: re.Match[str]) -> bool:
         return False  # "(hamper, large, 149.00 USD)": an item's price, in passing
     if _NOT_A_SUM_AFTER.match(after) and not (after.lstrip().startswith("down") and _PAID_DOWN.search(text, 0, money.end())):
         return False
+    if before.endswith(("by ", "by")) and _MADE_LESS_BY.search(text, max(0, money.start() - 80), money.start()):
+        return True  # what they pay made less by a sum: "reducing this year's renewal by €60" (not "went up by £3")
     return not _NOT_A_SUM_BEFORE.search(before)
+
+
+# What they pay made less by a sum, in the clause before "by": a discount given, not a price explained.
+_MADE_LESS_BY = re.compile(r"\b(?:reduc|lower|discount|cut|knock|shav|dock)\w*\b[^.;]*\bby\s*$", re.IGNORECASE)
 
 
 _MONEY_IN_LOWER_CASE = re.compile(_MONEY.pattern)
@@ -267,7 +275,7 @@ def _money_moves(text: str, money: re.Match[str]) -> bool:
 _OFF_AFTER = re.compile(r"\s+off\b", re.IGNORECASE)
 
 
-_PRICE_OF = re.compile(r"\b(?:fee|charge|price|cost|deposit|payment|refund)\s+of\s*$", re.IGNORECASE)
+_PRICE_OF = re.compile(rf"\b{_MONEY_NOUNS}\s+of\s*$", re.IGNORECASE)  # "a fuel voucher of forty nine pounds"
 
 
 @rule("P107", "amount-not-recorded", "warning", "note")
@@ -281,7 +289,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     its clause: "paid the fee of KES 180,000", not "why VAT 20 appears on the quote"; "it's $25 for the flu shot", "25 quid", "forty
     pounds", a currency by the name of its unit ("5,000 shillings", "300 rand"; not "won"); a sum in words only where
     money moves, lent among the ways it moves ("lent her two hundred and fifty pounds"), or taken off, whatever the
-    verb ("agreed to knock forty pounds off"); a figure without a currency where only money
+    verb ("agreed to knock forty pounds off"), or as the figure of any noun of money ("a fuel voucher of forty nine
+    pounds"); a figure without a currency where only money
     can be meant, the object of a verb that moves money or the figure of a price: "refunded 18.00",
     "charged her card 42.50", "quoted her 240", "Quoted 3,200 for the coating", "she paid 85 by card",
     "Priced at 180 fitted", "a deposit of 60", "the term costs 96", "refunded the 80 deposit", "she'll
@@ -310,7 +319,10 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     whatever it paid for ("Waived the 3.95 postage", "Knocked the 9.80 carriage off her order"; after "refunded", not
     one that may be a time of day: "refunded the 19.30 showing"), what was left over or paid twice, sent back
     ("refunded the unused 45 to his card", "Paid back the missing 40 in cash"; not "Returned the unused 3 tickets"),
-    and a cost we take on ("we'd cover the $60 storage fee", "agreed
+    a figure taken with what it was for between, joined or owned ("Took the pro-rata 112.50 for the gap by card",
+    "Took the first week's 16.80 by card"), what they pay made less by a sum ("reducing this year's renewal by
+    €60"; not "the price went up by £3"), a fee removed or cancelled ("The fee of 45.00 has been removed",
+    "Cancelled the 30.00 late fee"), and a cost we take on ("we'd cover the $60 storage fee", "agreed
     we foot the $25 ticket"; not "the £150 excess is part of her policy cover"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs", "her refund of 30 September" or a 2 or 4 typed for a word, "wants refund 4 the

@@ -133,7 +133,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     appeal list", "Removed her from the SMS offers list"; not a queue: "took her name off the waiting list");
     someone or something of theirs signed up or enrolled to a scheme, a plan or a club ("Signed Pepper and Moss up to
     the Healthy Paws Plan", "Enrolled both of her cats in the Pet Care Club"; not "signed her up for Thursday's
-    class"); where, how or on which day money or messages reach them ("Changed where the interest is paid to her
+    class"); a thing of theirs named as the one that stands for them, whatever the thing ("Updated the nominated GP
+    surgery on her account", "Transferred his home clinic to Surrey Central"; not an occasion: "moved her regular
+    class"); a way of paying set up ("I set up direct deposit of her pension into her savings account", "Set up
+    autopay for the water bill"); where, how or on which day money or messages reach them ("Changed where the interest is paid to her
     Nationwide current account"); a setting of the customer's, of what
     reaches them or how they pay, changed ("changed her reminder setting in the booking app", "updated
     his notification settings"; not a thing's, "the settings on her camera"); an account renamed; the plain verb
@@ -800,6 +803,19 @@ _A_LEVEL_AS_VALUE = re.compile(
 _LEFT_A_SCHEME = re.compile(
     r"\b(?:off|from)\s+(?:the|his|her|their|our)\s+(?:[\w-]+\s+){0,2}?(scheme|programme|program|plan|membership|subscription|contract|package|bundle)\b(?!\s+(?:price|fee|cost|rate|page|leaflet))"
 )
+# "set" changes the account as the customer set up on something, or a way of paying set up: "set her up on direct debit",
+# "set up a monthly direct debit", "I set up direct deposit of her new pension into her savings account".
+_SET_UP_TO_PAY = re.compile(
+    r"\s+(?:(?:him|her|them)\s+up\s+(?:on|with|for)|up\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(direct debit|direct deposit|standing order|autopay|auto-pay|recurring payment))\b"
+)
+# A thing of the customer's named as the one that stands for them, whatever the thing: "the nominated GP surgery", "his
+# home clinic", "her preferred pharmacy" (not an occasion: "her regular class", "her usual slot").
+_A_STANDING_THING = re.compile(
+    rf"\s+(?:the|his|her|their)\s+((?:{'|'.join(sorted(_STANDING))})\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?!(?:appointment|booking|session|class|visit|lesson|seat|table|room|slot|time|spot|place)s?\b)[\w-]+)"
+    r"(?=\s+(?:to|on|from|in|at|for|over|with|and)\b|\s*[.,;!?]|\s*$)"
+)
 # The customer taken off or put on a list named by what it sends them, or how: a lasting setting of what reaches them
 # (not a queue: "took her name off the waiting list", read before this).
 _ON_A_LIST_OF_MESSAGES = re.compile(
@@ -909,7 +925,10 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     moved = _moved_to(name, rest, original[verb.end():])
     if moved:
         return moved
-    if name == "set" and not re.match(r"\s+(?:(?:him|her|them)\s+up\s+(?:on|with|for)|up\s+(?:a|an|the|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:direct debit|standing order|autopay))\b", rest):
+    set_up = _SET_UP_TO_PAY.match(rest) if name == "set" else None
+    if set_up and set_up.group(1):
+        return set_up.group(1)  # "set up a monthly direct debit", "set up direct deposit of her pension into ..."
+    if name == "set" and not set_up:
         clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
         field = _FIELD_IN_CLAUSE.search(clause)
         if not field or " to " not in clause[field.end() :]:
@@ -934,6 +953,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         return None  # "put two aside with her name on": kept for her, nothing changed
     if _HANDED_BACK_OR_PUT_THROUGH.match(rest) and name in ("handed", "put"):
         return None  # "handed back her library card": a thing returned; "put through to her work number": a call connected
+    standing = _A_STANDING_THING.match(rest) if name in _SETTING_VERBS | {"transferred"} else None
+    if standing:
+        return standing.group(1)  # "Updated the nominated GP surgery on her account", "Transferred his home clinic to Surrey Central"
     setting = _THEIR_SETTING.match(rest)
     if setting and name in _SETTING_VERBS | {"set", "reset", "turned", "edited", "modified"}:
         return f"{setting.group(1)} setting"  # "changed her reminder setting in the booking app": how messages reach her

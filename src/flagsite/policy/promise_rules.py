@@ -286,7 +286,9 @@ def _may_do_later(text: TextField) -> bool:
 # What _OURS_DO_LATER needs: a capitalised word or "our ...", then a verb in -s.
 _OURS_IN_THE_PRESENT = re.compile(r"(?:\b[A-Z][\w-]*|\b[Oo]ur [a-z]+) [a-z]{2,}s\b")
 # Or one word before it, a name with "is" left out: "Owen refunding it this afternoon" (_SOMEONE_WILL's clipped).
-_OPENING_ING = re.compile(r"(?:^|[.!?;,]\s+|\b(?:and|so|but)\s+)(?:[a-z][\w-]*\s+)?(?:[a-z]+-)?[a-z]{3,}ing\b")
+_OPENING_ING = re.compile(
+    r"(?:^|[.!?;,]\s+|\b(?:and|so|but)\s+)(?:[a-z][\w-]*\s+(?:(?:in|on|at|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+)?)?(?:[a-z]+-)?[a-z]{3,}ing\b"
+)
 # The words of a day to come that _TO_LATER and _TO_BE_DONE need besides "to" (not "by", "after" or "week": too common).
 _DAY_TO_COME_WORDS = _LATER_WORDS - frozenset("by after week afternoon evening morning".split())
 # Words in -ing that are no verb: "morning", "during".
@@ -394,7 +396,9 @@ def _any_promise_in(sentence: str) -> bool:
 # "Trainer to ring him back", "Dr Shah to email her the images", "Pharmacist will check again".
 _ACTS = (
     r"(?:call|ring|phone|telephone|email|e-mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|visit|"
-    r"(?:pop|come|drop|swing|stop|nip) (?:round|by|over|in|out|back|past|along))"
+    r"(?:pop|come|drop|swing|stop|nip) (?:round|by|over|in|out|back|past|along)|"
+    # A contact said as a noun given: "will give her a ring", "will drop him a line".
+    r"(?:give|drop|shoot) (?:him|her|them) an? (?:ring|call|bell|buzz|shout|line|note|email|e-mail|text|message))"
 )
 # A visit or a job someone of ours will do: "tech will swing by Thursday to install it". After "to"
 # these are often the customer's ("ready to collect"), so they count after "will" only.
@@ -416,7 +420,8 @@ _COMING = (
 # her the engineer will come ..."); only then may the future be "would" ("told her a technician
 # would visit"): otherwise "would" is a condition ("the fitter would need a ladder").
 _WHO_WILL = re.compile(
-    rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+)(?P<doer>(?:[\w'-]+\s+){{0,4}}?[\w'-]+)\s+"
+    # (who acts opens its clause, or follows "said": "so I've said Cerys from access will give her a ring")
+    rf"(?:^|[.;!?]\s+|\n|,\s+|\band\s+|\bsaid\s+(?:that\s+)?)(?P<doer>(?:[\w'-]+\s+){{0,4}}?[\w'-]+)\s+"
     rf"(?:(?:will|to|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_ACTS}"
     rf"|(?:will|'ll|is going to|are going to|would)\s+(?:then\s+|also\s+|first\s+)?{_VISITS}|{_COMING})\b"
 )
@@ -426,7 +431,7 @@ _WHO_WILL = re.compile(
 _WHO_WILL_MARKS = ("will", "to", "'ll", "would", "coming", "popping", "dropping", "swinging", "heading", "calling")
 _WHO_WILL_ACT_STEMS = re.compile(
     "call|ring|phone|mail|text|contact|write|send|post|confirm|update|chase|check|look|get back|follow up|reach out|let|visit|"
-    "pop|come|coming|drop|swing|stop|nip|install|fit|repair|collect|deliver|heading"
+    "pop|come|coming|drop|swing|stop|nip|install|fit|repair|collect|deliver|heading|give|shoot"
 )
 
 
@@ -477,7 +482,8 @@ _SOMEONE_WILL = re.compile(
     r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but|that)\s+)(?P<busy>(?:[\w'-]+\s+){0,4}?[\w'-]+?)(?:\s+(?:is|are|am)|'s|'m|'re)\s+"
     rf"(?P<doing>(?:[a-z]+-)?[a-z]+ing)\b{_A_TIME_TO_COME}"
     # Or on it now with "is" left out, as clipped notes put it: "Farah ordering more from the wholesaler tomorrow".
-    r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but)\s+)(?P<clipped>[a-z][\w-]*)\s+"
+    # (read past where they work: "Gaz on the counter ringing him as soon as it lands")
+    r"|(?:^|[.;!?]\s+|\n|,\s+|\b(?:and|so|but)\s+)(?P<clipped>[a-z][\w-]*)(?:\s+(?:in|on|at|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*)?\s+"
     rf"(?P<clipped_doing>(?:[a-z]+-)?[a-z]{{3,}}ing)\b(?={_ACTED_ON}|\s+to\s){_A_TIME_TO_COME}"
     # Or on it now with the writer left out: "Sending her the revised quote tonight", "Reprinting at our cost, with her by the 20th".
     rf"|(?:^|[;,]\s*)(?P<left_out>{'|'.join(sorted(_OUR_DOINGS))})\b{_A_TIME_TO_COME}"
@@ -756,7 +762,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     stores and he reckons he can find a spare by Thursday and give her a ring", "Asked Bea to check the rota;
     she says she can cover Saturday and drop him a line tonight"; not "She said she'd collect them", "Ravi
     says he can't do mornings", "Asked her to check her diary; she says she can come Saturday"); having a go or a look
-    ("Femi will have another go tomorrow"); what we told the customer would be done, however long what is done to
+    ("Femi will have another go tomorrow"); a contact said as a noun given ("Abdul will drop her a line once the
+    quote is ready"), and one of ours after "said" ("so I've said Cerys from access will give her a ring before the
+    next described show"); a name read past where they work with "is" left out ("Gaz on the counter ringing him as
+    soon as it lands"); what we told the customer would be done, however long what is done to
     ("Told her the £65 for the two suppers would be refunded by our finance team within five working days"); one of
     ours said in passing to act on a day to come, whatever the act ("and that Harriet from our sales team would come
     round on Thursday afternoon", "and that our events coordinator, Hannah, would send over the supplier form on

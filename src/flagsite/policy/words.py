@@ -411,7 +411,7 @@ CHANGE_FIELDS: tuple[str, ...] = (
     "booking pattern", "delivery round", "household", "account holder", "driver", "seats", "frequent flyer number",
     "loyalty number", "vehicle",
     # Bank details a collection is taken from, and settings of how the account is billed.
-    "bank details", "bank account", "account number", "sort code", "routing number", "iban", "autopay",
+    "bank details", "bank account", "account number", "sort code", "routing number", "iban", "autopay", "direct deposit",
     "auto-renewal", "auto-renew", "paperless", "gift aid",
     # Whom to call about the customer, who the customer is, and what they give or may spend.
     "emergency contact", "next of kin", "date of birth", "birth date", "dob", "donation", "regular gift", "monthly gift",
