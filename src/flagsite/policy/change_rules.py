@@ -205,7 +205,10 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     payment date to the 20th as a one-off"), nor a word that
     describes a thing ("the updated vaccination card"), nor what is kept for the customer ("put two
     aside with her name on"), nor one denied ("was not changed", "no change to her membership"), nor one told or only
-    possible ("explained how to set up a standing order", "she can switch to paperless billing"), nor money raised,
+    possible ("explained how to set up a standing order", "she can switch to paperless billing"), nor a thing handed
+    over or issued ("Handed over the receipt for the linen donation", "issued them to her account"; but "Handed the
+    account over to her son" is), nor someone taken through something ("Took him through the security questions on
+    the account"), nor money raised,
     added or put somewhere ("raised a refund of thirty-six pounds to her account", "put the overpayment back onto her
     account").
     Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
@@ -720,7 +723,7 @@ _SUBJECT_OR_HAVE = frozenset("have has had do did does we i".split())
 _TAKING_OR_TELLING = frozenset(
     """walked showed led escorted guided brought took sent referred directed passed introduced explained mentioned described
     talked spoke wrote emailed texted rang called phoned asked told invited welcomed helped drove returned transferred
-    pointed handed lent sold offered signposted""".split()
+    pointed handed lent sold offered signposted issued allocated""".split()
 )
 
 
@@ -803,6 +806,8 @@ _A_LEVEL_AS_VALUE = re.compile(
 _LEFT_A_SCHEME = re.compile(
     r"\b(?:off|from)\s+(?:the|his|her|their|our)\s+(?:[\w-]+\s+){0,2}?(scheme|programme|program|plan|membership|subscription|contract|package|bundle)\b(?!\s+(?:price|fee|cost|rate|page|leaflet))"
 )
+# Someone taken through or round something is guided, not moved: "Took him through the security questions on the account".
+_TAKEN_THROUGH = re.compile(r"\s+(?:[\w'-]+\s+){1,3}?(?:through|round|around)\b")
 # "set" changes the account as the customer set up on something, or a way of paying set up: "set her up on direct debit",
 # "set up a monthly direct debit", "I set up direct deposit of her new pension into her savings account".
 _SET_UP_TO_PAY = re.compile(
@@ -908,6 +913,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     rest = sentence[verb.end():]
     if name == "raised" and _RAISED_WITH.match(rest):
         return None  # raised with someone is handed on to them: "I have raised with tier 2", "raised it with the manager"
+    if name in ("took", "taken") and _TAKEN_THROUGH.match(rest):
+        return None  # guided, not moved: "Took him through the security questions on the account"
     if name in _REROUTING_VERBS:
         rerouted = _REROUTED.match(rest)
         if rerouted:
@@ -922,6 +929,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         return "account holder"  # "switched the account over to Sandhu Lettings Ltd", "swapped it over to Greg" (the account)
     if _ACCOUNT_UNDER_A_HOLDER.match(original, verb.end()):
         return "account holder"  # "Put the account under Kowalski Roofing LLC", "set the account up under Bennett Home Partners"
+    if name == "handed":
+        return None  # only the account handed over is a change (above): "Handed over the receipt for the linen donation" gives a thing
     moved = _moved_to(name, rest, original[verb.end():])
     if moved:
         return moved

@@ -640,7 +640,8 @@ def _theirs(words: list[str]) -> bool:
 _NOT_A_DOER = frozenset(
     """asked asks wants wanted needs needed told tells advised advises like likes would prefer prefers tried trying
     going unable able forgot happy willing reminded due has have had is was were are be been free how what when
-    where why whether if wrote sent rang spoke went came gave took made got said back way time order""".split()
+    where why whether if wrote sent rang spoke went came gave took made got said paid back way time order
+    not those""".split()  # "and not to call her"; "one of those owners who will find fault with any trim": a kind of person
 )
 
 _NO_FOLLOW_UP = re.compile(r"\bno (?:follow[- ]?up|callback|call back|further action)\b|\b(?:declined|refused|did not want|does not want|doesn't want) (?:a )?(?:follow[- ]?up|callback|call back)\b")
@@ -834,7 +835,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     kind, before "to" ("Gave him the WorkSafeBC eligibility sheets to check against his history"); a verb in -ing
     and its particle before "to" ("Reaching out to follow up on our previous touchpoint"); what is timed by a visit
     the note says was booked, whoever does it ("Booked an Openreach engineer for 9 December ... Openreach will text
-    her on the morning of the visit"); and what was done ("I checked the traps and texted him").
+    her on the morning of the visit"); "not" before "to" ("better we send her SMS and not to call her"), a kind
+    of person ("one of those owners who will find fault with any trim"), someone's words after their verb of speech
+    however they run on ("She goes, I paid full price to look at a post"); and what was done ("I checked the traps and texted him").
 
     Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
     learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off).
@@ -1262,6 +1265,9 @@ def _ours_will(
             doer, told = _doer(found.group("doer"), in_reason)
             if told and not doer:
                 continue  # "told her to ring us back if it drips": the customer's to do
+            if " goes" in sentence or " went" in sentence or " says" in sentence or " said" in sentence or " like," in sentence:
+                if _REPORTED_SPEECH.search(sentence, 0, found.start("doer") + 1):
+                    continue  # their words after their verb of speech: "She goes, I paid full price to look at a post"
             if not told and sentence[found.end("doer") :].lstrip().startswith("would"):
                 continue  # "the fitter would need a ladder": a condition, not a promise
             if not in_reason and _HANDED_TO.match(found.group("doer")) and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
