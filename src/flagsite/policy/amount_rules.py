@@ -85,7 +85,8 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     # the door", "took the 35 for the pipe by card", "Took the 95 night fee in cash"; not "took the 35 bus".
     # (what it was for between, joined or owned: "took the pro-rata 112.50", "Took the first week's 16.80 by card")
     r"(?:took|taken|collected|received)\s+(?:the\s+(?:[a-z][\w'’-]*\s+){0,2})?(?P<sum10>\d[\d,]*(?:\.\d\d)?)"
-    rf"\s+(?:(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\s+)?(?:for\s+[^.;,]{{1,30}}?\s+)?{_BY_A_MEANS_OF_PAYMENT}|"
+    # (or the means as a noun after it: "Took 95 cash on site")
+    rf"\s+(?:(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\s+)?(?:for\s+[^.;,]{{1,30}}?\s+)?(?:{_BY_A_MEANS_OF_PAYMENT}|cash\b)|"
     # What was priced, charged, billed or invoiced at a figure, whatever is named between: "Billed the night call-out at 145".
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the|his|her|their)\b[^.;,!?]{0,40}?\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     # The figure of a noun of money, a word or two of what it is for between: "the 12 booking fee", "the 7.95 delivery
@@ -320,7 +321,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     one that may be a time of day: "refunded the 19.30 showing"), what was left over or paid twice, sent back
     ("refunded the unused 45 to his card", "Paid back the missing 40 in cash"; not "Returned the unused 3 tickets"),
     a figure taken with what it was for between, joined or owned ("Took the pro-rata 112.50 for the gap by card",
-    "Took the first week's 16.80 by card"), what they pay made less by a sum ("reducing this year's renewal by
+    "Took the first week's 16.80 by card"), or with the means of payment as a noun after it ("Took 95 cash on site";
+    not "Took 2 cash boxes back"), what they pay made less by a sum ("reducing this year's renewal by
     €60"; not "the price went up by £3"), a fee removed or cancelled ("The fee of 45.00 has been removed",
     "Cancelled the 30.00 late fee"), and a cost we take on ("we'd cover the $60 storage fee", "agreed
     we foot the $25 ticket"; not "the £150 excess is part of her policy cover"); but not "took 10

@@ -133,9 +133,11 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     appeal list", "Removed her from the SMS offers list"; not a queue: "took her name off the waiting list");
     someone or something of theirs signed up or enrolled to a scheme, a plan or a club ("Signed Pepper and Moss up to
     the Healthy Paws Plan", "Enrolled both of her cats in the Pet Care Club"; not "signed her up for Thursday's
-    class"); a thing of theirs named as the one that stands for them, whatever the thing ("Updated the nominated GP
-    surgery on her account", "Transferred his home clinic to Surrey Central"; not an occasion: "moved her regular
-    class"); a way of paying set up ("I set up direct deposit of her pension into her savings account", "Set up
+    class"); the customer added to a product by its own name ("Added her to Rewards Plus"; not "the Christmas Extra
+    rota"); someone by name made a role of the account ("Made Sandra the main contact on the account"); a thing of
+    theirs named as the one that stands for them, whatever the thing ("Updated the nominated GP surgery on her account",
+    "Transferred his home clinic to Surrey Central"; not an occasion: "moved her regular class");
+    a way of paying set up ("I set up direct deposit of her pension into her savings account", "Set up
     autopay for the water bill"); where, how or on which day money or messages reach them ("Changed where the interest is paid to her
     Nationwide current account"); a setting of the customer's, of what
     reaches them or how they pay, changed ("changed her reminder setting in the booking app", "updated
@@ -254,7 +256,11 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
         customer_passive = text.loc[0] != "reason" and "been" in text.words and not _THE_CUSTOMER_WORDS.isdisjoint(text.words)
         moved_over = to_a_value and ("over" in text.words or "across" in text.words)  # "Swaped her over to the season lease": whatever the verb
         # "popped her onto the fortnightly plan": the customer or theirs moved onto a product, whatever the verb
-        onto_a_product = (to_a_value or "on" in text.words) and not _THEM_OR_THEIRS.isdisjoint(text.words) and not _PRODUCT_WORDS.isdisjoint(text.words)
+        onto_a_product = (
+            (to_a_value or "on" in text.words)
+            and not _THEM_OR_THEIRS.isdisjoint(text.words)
+            and not (_PRODUCT_WORDS.isdisjoint(text.words) and _PRODUCT_NAME_WORDS.isdisjoint(text.words))  # "Rewards Plus"
+        )
         # "The billing name on the account has been amended to ...": a field by where it is kept
         on_the_record = text.loc[0] != "reason" and "on" in text.words and not _RECORDS.isdisjoint(text.words) and not _NEW_VALUE_WORDS.isdisjoint(text.words)
         if not stated and not passive and not customer_passive and not moved_over and not onto_a_product and not on_the_record and _CHANGE_VERB_WORDS.isdisjoint(text.words):
@@ -424,7 +430,8 @@ _NOW_STATE = re.compile(
     r"(?:are\s+|is\s+|will\s+)?now\s+(?:being\s+|be\s+)?(?:go(?:ing|es)?|sent|come|coming|comes)\s+(?:to|as|by|via)\b|"
     # Someone now holding a role of the account, or made one: "Her daughter is now the main contact", "Made her
     # husband the account holder".
-    rf"(?:\b(?:is|are)\s+now|\bmade\s+(?:his|her|their)\s+[\w-]+)\s+(?:the|a|an|her|his|their)\s+(?:[\w-]+\s+)?({_ROLES_OF_THE_ACCOUNT})\b)"
+    # (or by name: "Made Sandra the main contact on the account")
+    rf"(?:\b(?:is|are)\s+now|\bmade\s+(?:(?:his|her|their)\s+)?[\w'-]+)\s+(?:the|a|an|her|his|their)\s+(?:[\w-]+\s+)?({_ROLES_OF_THE_ACCOUNT})\b)"
 )
 # What _NOW_STATE reads the customer as now on, beyond the fields: "she's on the long-stay weekly rate now".
 _NOW_ON_WORDS = frozenset("tier scheme contract bundle rate band".split())
@@ -751,8 +758,11 @@ def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -
         # one", "monthly invoice"; not a place that shares a word with one ("the family area"), nor only a field
         # ("switched her reminders to text messages" is read as a setting elsewhere).
         product = next((word for word in reversed(place) if word in _PRODUCT_WORDS), None)
-        if product and (place[-1] in _ARRANGEMENTS or original[found.start() - 1 + object_.end() :].lstrip()[:1].isupper()):
+        named = original[found.start() - 1 + object_.end() :].lstrip()[:1].isupper()
+        if product and (place[-1] in _ARRANGEMENTS or named):
             return product
+        if named and place and place[-1] in _PRODUCT_NAME_WORDS:
+            return " ".join(place)  # a product by its own name: "Added her to Rewards Plus"
     return None
 
 
