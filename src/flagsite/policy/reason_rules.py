@@ -523,10 +523,12 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     if ("no " in lowered or " in order" in lowered or " in hand" in lowered or " in good order" in lowered) and _TROUBLE_NO_MORE.search(lowered):
         lowered = _TROUBLE_NO_MORE.sub("fine", lowered)  # rarely: trouble no more, read as "fine"
         found = _RESOLUTION_WORD.findall(lowered)
-    if len(found) <= 6 and not all(w in subject.names or subject.lexicon.is_known(w) for w in found):  # rarely: a short entry misspelt
+    if len(found) <= 6 and not subject.lexicon.spelled_right.issuperset(found) and not all(w in subject.names or subject.lexicon.is_known(w) for w in found):
+        # rarely: a short entry misspelt
         lowered = _respelt(lowered, found, subject)
         found = _RESOLUTION_WORD.findall(lowered)
-    if not _MOVED_ALONG_CUES.isdisjoint(found):  # rarely: the issue itself taken on, moved along or passed to nobody
+    if not _MOVED_ALONG_CUES.isdisjoint(found) or (not _PARTICLES_OF_MOVING.isdisjoint(found) and not _WHOLE_MOVED_CUES.isdisjoint(found)):
+        # rarely: the issue itself taken on, moved along or passed to nobody
         lowered = _the_issue_moved_along(lowered)
         found = _RESOLUTION_WORD.findall(lowered)
     return _no_deed_left(item, lowered, found, subject)
@@ -617,9 +619,10 @@ _PASSED_TO_NOBODY = re.compile(
 )
 _MOVED_ALONG_CUES = frozenset(
     """issue issues matter matters concern concerns query queries enquiry enquiries inquiry inquiries complaint complaints case
-    problem problems situation point points it everything things responsibility ownership passed forwarded referred reported
-    logged raised flagged""".split()
+    problem problems situation point points responsibility ownership passed forwarded referred reported logged raised flagged""".split()
 )
+_WHOLE_MOVED_CUES = frozenset("it everything things".split())
+_PARTICLES_OF_MOVING = frozenset("forward along on onwards down".split())
 
 
 def _respelt(lowered: str, found: list[str], subject: Subject) -> str:
@@ -955,8 +958,9 @@ _A_RECORD_BY_NUMBER = re.compile(
 )
 _A_DIGIT = re.compile(r"\d")
 _AS_NEEDED = re.compile(r"\b(?:where|as|if|when) needed\b")
+_CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
 # (A full stop ends a clause too, unless it ends a title: "Mr. Asante".)
-_CLAUSES = re.compile(r"[,;:!?]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)\.\s|\b(?:and|but|then|so)\b")
+_CLAUSES_AND_SENTENCES = re.compile(r"[,;:!?]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)\.\s|\b(?:and|but|then|so)\b")
 # What every match of _RULE holds: most entries hold none, and a look for these is quicker than the search.
 _RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guideline", "rules", "practice", "standard", "sop")
 
@@ -991,7 +995,7 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         lowered = _A_RECORD_BY_NUMBER.sub(" ", lowered)  # which record, not what was done: "under case number 44817"
     judged = False  # whether the clause before judges a person with no verb: "Very fussy woman, ..."
     listed = "," in lowered  # (only a clause before a comma is read so)
-    for clause in _CLAUSES.split(lowered):
+    for clause in (_CLAUSES_AND_SENTENCES if ". " in lowered else _CLAUSES).split(lowered):
         words = [_plain(w) for w in clause.split()]
         if judged and _conduct_of_the_judged(words):
             continue  # what that person did, not a deed: "Very fussy woman, complained about every single thing."
@@ -1055,6 +1059,7 @@ _OF_MIND_OR_HABIT = frozenset("tends seems thinks believes reckons convinced nev
 _THE_CUSTOMER = _THEY | PERSON_WORDS | ACCOUNT_PARTY_ROLES
 # What may follow a verb with no object: "overreacted as usual", "complained again", "panicked when ...".
 _NO_OBJECT_AFTER = frozenset("as again about over at when because even".split())
+_DESCRIBED_OPENERS = _THE_CUSTOMER | _ASIDE_OPENERS | {"not"}
 
 
 def _a_person_described(words: list[str]) -> bool:
@@ -1062,6 +1067,8 @@ def _a_person_described(words: list[str]) -> bool:
     never satisfied", "he's the type who wants everything yesterday", "Flat 4 who complained are a right pair of
     clowns", "Not the easiest customer we have had", "Mum overreacted as usual"; not "she's on the weekly rate now",
     "she was fine with that"."""
+    if not words or (words[0] not in _DESCRIBED_OPENERS and not words[0].endswith("ly") and "who" not in words):
+        return False  # the usual case: a clause that opens with a verb
     start = 0
     while start < len(words) and (words[start] in _ASIDE_OPENERS or (len(words[start]) > 5 and words[start].endswith("ly"))):
         start += 1
