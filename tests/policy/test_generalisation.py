@@ -154,6 +154,7 @@ CASES: list[tuple[str, str, bool, dict[str, Any]]] = [
     # Quotes in the colon form.
     ("said-colon", "P303", True, {"reason": "Asked about the inspection. He said: just send whoever is free."}),
     ("told-me-quote", "P303", True, {"reason": "Told me 'I cannot wait another week for this'."}),
+    ("put-it-like-this", "P303", True, {"reason": "Fee went up. On the phone he put it like this: I was told one price and charged another."}),
     ("quote-inside-report", "P303", True, {"reason": "Said the whole room was 'smelling like a fish market every evening'."}),
     ("quoted-label", "P303", False, {"reason": "Asked what the \"Archive workspace\" button does before clicking it."}),
     # Spelling.
@@ -642,6 +643,7 @@ def test_findings_on_note_text_propose_a_factual_rewrite(found: dict[str, list[t
     assert "'bout' → about" in _message(found, "clipped-about", "P301") and "'msgd' → messaged" in _message(found, "inflected-abbreviation", "P301")
     # The verb of saying in the quote's sentence is not said twice, and no quotation mark is left behind.
     assert "e.g. 'said they cannot wait another week for this'" in _message(found, "told-me-quote", "P303")
+    assert "e.g. 'said they were told one price and charged another'" in _message(found, "put-it-like-this", "P303")  # not "they was"
     assert "e.g. 'said the whole room was smelling like a fish market every evening'" in _message(found, "quote-inside-report", "P303")
     assert "amounts: [{kind: payment plan, amount: 50, currency: GBP}]" in _message(found, "fifty-a-month", "P107") or (
         "amount: 50, currency: GBP}" in _message(found, "fifty-a-month", "P107")

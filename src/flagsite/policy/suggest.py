@@ -16,6 +16,8 @@ _REPORTED = {
     "us": "them", "our": "their", "you": "we", "you're": "we are", "you've": "we have", "your": "our", "yours": "ours",
     "am": "are", "can't": "cannot", "won't": "will not", "don't": "do not", "didn't": "did not",
 }
+# "I was" retold is "they were", not "they was": the verb agrees with the new subject.
+_I_WAS = re.compile(r"\b(?:I|we) (?:was|were)(n't)?\b", re.IGNORECASE)
 _QUOTE_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _QUOTE_MARKS = "\"“”„'‘’"
 _SAYING = re.compile(
@@ -37,7 +39,7 @@ def reported_speech(quote: str) -> str:
         found = word.group(0)
         return _REPORTED.get(found.lower().replace("’", "'"), found)
 
-    told = _QUOTE_WORD.sub(swap, inside)
+    told = _QUOTE_WORD.sub(swap, _I_WAS.sub(lambda was: "they were" + (was.group(1) or ""), inside))
     told = told[:1].lower() + told[1:] if told[:2] != "I " else told
     return f"said {told}" if told else "summarise what was said"
 
