@@ -13,7 +13,7 @@ from flagsite.config import Config
 from flagsite.load.yaml_strict import SourceMap
 from flagsite.models import Customer, Note
 from flagsite.policy.engine import check_note_policy, policy_codes_for_note
-from flagsite.policy.learned import learned_hits, model, readings, texts_margins, words
+from flagsite.policy.learned import applies, learned_hits, model, readings, texts_margins, tokens, words
 from flagsite.policy.subject import note_subject
 from flagsite.policy.text import TextField
 from flagsite.rule_settings import PolicySettings
@@ -48,8 +48,7 @@ def test_the_model_was_fitted_on_every_labelled_part_but_the_one_held_back() -> 
     assert shipped["held_back"] not in shipped["trained_on"]
     present = {folder.name for folder in Path(__file__).parent.iterdir() if folder.is_dir() and folder.name.startswith("labelled")}
     # A part added since the model was fitted: fit it again (benchmarks/train_note_model.py).
-    # labelled-blind20 was committed, scored before it was read, ahead of the fit that takes it in.
-    assert present - {shipped["held_back"], "labelled-blind20"} <= set(shipped["trained_on"])
+    assert present - {shipped["held_back"]} <= set(shipped["trained_on"])
     assert shipped["trained_on"]["labelled"] > 1000
 
 
@@ -81,6 +80,23 @@ def test_what_the_rules_mask_is_read_as_a_token_of_its_kind() -> None:
     assert words(plain) == plain.words
 
 
+def test_the_words_near_a_figure_are_read_with_it() -> None:
+    # What stands around a figure tells a sum from a count: "waived the 3.95 postage", not "3 boxes".
+    waived = tokens(words(TextField(("resolution", 0), "Waived the 3.95 postage as a goodwill gesture.", True)), frozenset())
+    assert {"<sum> ~waived", "<sum> ~the", "<sum> ~postage", "<sum> ~as", "<sum> ~a"} <= set(waived)
+    assert "<sum> ~goodwill" not in waived  # four words away
+    assert "<numword> ~off" in tokens(["agreed", "to", "knock", "forty", "pounds", "off"], frozenset())
+    assert not any("~" in token for token in tokens(["explained", "the", "annual", "fee"], frozenset()))
+
+
+def test_the_p107_reading_reads_a_note_with_no_amounts() -> None:
+    customer = Customer(id="C-1", name=_HOLDER)
+    without = note_subject(Note.model_validate(_NOTE), customer, Config(), dt.date(2026, 6, 30))
+    recorded = Note.model_validate(_NOTE | {"amounts": [{"kind": "refund", "amount": 3.95, "currency": "GBP"}]})
+    assert applies("P107", without)
+    assert not applies("P107", note_subject(recorded, customer, Config(), dt.date(2026, 6, 30)))
+
+
 # Notes written for these tests, in words not in the labelled notes: (rule, note fields). Of 21 written for
 # the rules the model covers, the patterns alone found 17 and with the learned reading 19 (the two marked);
 # missed by both: "Amended the delivery day to Thursdays." and, in `internal`, "She always wants the same
@@ -97,6 +113,7 @@ CAUGHT: list[tuple[str, dict[str, Any]]] = [
     ("P106", {"resolution": ["Switched her billing to quarterly."]}),
     ("P108", {"resolution": ["In future please always email rather than ring."]}),
     ("P108", {"resolution": ["She prefers morning appointments from now on."]}),
+    ("P107", {"resolution": ["Took off the 6.50 delivery as a one-off."]}),  # the learned reading alone, by the words near the figure
 ]
 # Notes of the same shapes that must pass: (rule, note fields).
 PASSED: list[tuple[str, dict[str, Any]]] = [
@@ -110,6 +127,8 @@ PASSED: list[tuple[str, dict[str, Any]]] = [
     ("P108", {"resolution": ["She preferred the blue tiles for this bathroom; ordered them."]}),
     ("P108", {"resolution": ["Emailed her the invoice as she asked today."]}),
     ("P108", {"resolution": ["Left the parcel with the neighbour at number 4, as she asked for this delivery."]}),
+    ("P107", {"resolution": ["Posted her 3 spare filters."]}),
+    ("P107", {"resolution": ["Booked the 2 rooms for the 14th."]}),
 ]
 
 
@@ -190,5 +209,15 @@ def test_a_learned_judgement_says_what_to_write_instead() -> None:
     subject = note_subject(note, Customer(id="C-1", name=_HOLDER), Config(), dt.date(2026, 6, 30))
     found = list(learned_hits("P305", subject, {"P305": 1.0}))
     assert len(found) == 1
-    assert found[0].message.startswith("reads as an opinion or feeling (learned reading: 'typical'")
+    assert found[0].message.startswith("reads as an opinion or feeling (learned reading: ") and "'typical'" in found[0].message
     assert "state only what happened: " in found[0].message and found[0].at_most == "warning"
+
+
+def test_a_learned_sum_names_the_words_near_it() -> None:
+    # A note past the P107 reading's threshold: the message names the words, not their pairing with the figure.
+    note = Note.model_validate(_NOTE | {"resolution": ["Waived the 3.95 postage as a goodwill gesture."]})
+    subject = note_subject(note, Customer(id="C-1", name=_HOLDER), Config(), dt.date(2026, 6, 30))
+    found = list(learned_hits("P107", subject, {"P107": 1.0}))
+    assert len(found) == 1
+    assert found[0].message.startswith("reads as a sum of money (learned reading: '") and "~" not in found[0].message
+    assert "record it as amounts:" in found[0].message and found[0].at_most == "warning"
