@@ -767,7 +767,8 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     passing with nothing passed and nobody named ("Raised internally per process"), a talk named as a
     "discussion" or "touching base", a fix "where needed", a customer who "accepted", a record named by its number after a preposition ("regarding order SO-2026-2410",
     "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
-    now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please").
+    now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please",
+    "Exhausting woman to deal with").
     Nor does a clause or sentence that says what a person is, thinks or tends to do, or what the customer did with no
     object ("He is not the most reasonable of men.", "She's the sort who wants the best seat in the house", "Flat 4
     who complained are a right pair of clowns", "Not the easiest customer we have had", "Mum overreacted as usual";
@@ -1246,7 +1247,11 @@ def _says_no_deed(word: str, names: frozenset[str]) -> bool:
 
 
 def _a_judgement(words: list[str], judges_a_person: Callable[[str], bool]) -> bool:
-    """A judgement of the person with no verb, in place of a deed: "Very entitled attitude"; not "Passed the compliment on"."""
+    """A judgement of the person with no verb, in place of a deed: "Very entitled attitude", "Exhausting woman to deal
+    with" (what serving them is like, after the person); not "Passed the compliment on"."""
+    if "to" in words:
+        at = next((i for i, w in enumerate(words[:-1]) if w in _PERSON_NOUNS and words[i + 1] == "to"), -1)
+        words = words[: at + 1] if at >= 0 else words
     said = [w for w in words if w not in _NO_DEED_WORDS and w not in INTENSIFIERS and w not in _CONDUCT and w not in _PERSON_NOUNS]
     if not said or not all(judges_a_person(w) for w in said):
         return False
