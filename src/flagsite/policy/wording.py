@@ -1369,8 +1369,8 @@ _FOR_OTHERS = re.compile(
 def _rules_for_others(text: TextField) -> str | None:
     """A mind that sets a person apart from everyone else, the verb of mind before in its clause: "Reckons the opening
     hours are for everybody else" (not "Told her the rules apply to everyone from May": no mind put on her)."""
-    if _MIND_VERBS.isdisjoint(text.words):
-        return None  # nearly every text
+    if _OTHERS.isdisjoint(text.words):
+        return None  # nearly every text with a verb of mind
     found = _FOR_OTHERS.search(text.lowered)
     if found is None:
         return None
@@ -1487,7 +1487,7 @@ _MINDS_OF_A_KIND = frozenset("think thinks thought believe believes believed exp
 _WAYS_OF_A_KIND = frozenset(
     "never always want wants enjoy enjoys expect expects think thinks insist insists believe believes like likes love loves".split()
 ) | _MINDS_OF_A_KIND
-_HABIT_MIND_OR_KIND = _HABIT_MARKS | _CERTAINTY | _KINDS | _KIND_PEOPLE | _MINDS_OF_A_KIND | {"fail", "without"}
+_HABIT_MIND_OR_KIND = _HABIT_MARKS | _CERTAINTY | _KINDS | _KIND_PEOPLE | {"fail"}
 
 
 def _put_in_a_kind(text: TextField, subject: Subject) -> str | None:
@@ -1543,7 +1543,9 @@ def _a_mind_of_a_kind(words: list[str], index: int) -> bool:
 
 
 # The words a stance, a habit, a mind read or a kind needs one of.
-_OPENING_WORDS = _STANCE_WORDS | _HABIT_MIND_OR_KIND
+# (with the words of a mind put on a kind, and of what is never done without: each looked at further only beside "who"
+# or a negation, see _judgement)
+_OPENING_WORDS = _STANCE_WORDS | _HABIT_MIND_OR_KIND | _MINDS_OF_A_KIND | _MIND_VERBS | {"without"}
 
 
 def _a_person_at(words: list[str], index: int, subject: Subject) -> bool:
@@ -1621,9 +1623,15 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     if found and _insult(found.split()[-1], subject, text):
         found = None  # a label round an insult, "a bit of a tosser": P304 names the insult
     found = found or _stance(text, present) or _typical_doer(text, subject) or _what_they_are_to_deal_with(text, subject)
-    if not found and not _HABIT_MIND_OR_KIND.isdisjoint(present):
-        found = _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject) or _put_in_a_kind(text, subject) or _never_without_objecting(text, subject)
-    if not found and not _OTHERS.isdisjoint(text.words):
+    if not found and present:
+        words = text.words
+        if not _HABIT_MIND_OR_KIND.isdisjoint(present):
+            found = _habit_of_objecting(text, subject) or _sure_of_a_mind(text, subject)
+        if not found and (not _HABIT_MIND_OR_KIND.isdisjoint(present) or (not _MINDS_OF_A_KIND.isdisjoint(present) and ("who" in words or "that" in words))):
+            found = _put_in_a_kind(text, subject)
+        if not found and "without" in present:
+            found = _never_without_objecting(text, subject)
+    if not found and not _MIND_VERBS.isdisjoint(present):
         found = _rules_for_others(text)
     if found:
         return found
@@ -1637,6 +1645,7 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
     # Only a person, the call, "I", "and"/"but" or a word before a person can start what is read below; without a
     # word that may be a contraction or a role, the other words are passed over at once.
     last = len(words) - 1
+    may_report: bool | None = None  # whether a verb of saying or thinking is in the text (see _reported): asked once, if ever
     starts = range(len(words)) if otherwise else [
         index for index, word in enumerate(words)
         if word in _STARTERS or word in names or (index < last and (words[index + 1] in _JUDGED_NOUNS or words[index + 1] in _AGES))
@@ -1649,8 +1658,11 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
         by_role = otherwise and (following in COPULAS or following in ("came", "comes")) and _a_person_by_role(word)  # ("came across as": read below)
         if word not in _STARTERS and word not in names and person is None and not contracted and not by_role:
             continue  # neither a person, the call, "I" nor "and"/"but", nor a word before a person: nothing starts here
-        if word in _SUBJECT_PRONOUNS and _reported(text, index):
-            continue  # what the customer said of someone, themselves too: "Said she is not great with computers"
+        if word in _SUBJECT_PRONOUNS:
+            if may_report is None:
+                may_report = not (_SAYING.isdisjoint(words) and _THINKING.isdisjoint(words) and "according" not in words)
+            if may_report and _reported(text, index):
+                continue  # what the customer said of someone, themselves too: "Said she is not great with computers"
         if word in _OBJECT_PRONOUNS and following in COPULAS and index > 0:
             continue  # the object of the verb before, not the subject: "the tiles we sold them were faulty"
         subject_word = (
