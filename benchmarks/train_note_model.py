@@ -55,7 +55,6 @@ FIELDS = {
     "P104": ("resolution",),
     "P105": ("reason", "resolution", "internal"),
     "P106": ("reason", "resolution"),
-    "P107": ("reason", "resolution", "follow_up"),  # where P107's own patterns look for a sum
     "P108": ("reason", "resolution", "internal"),
     "P305": ("reason", "resolution", "follow_up"),  # the factual ones: an opinion belongs in internal
 }

@@ -336,10 +336,6 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     moved, collected or arranged for is flagged ("agreed the balance of £2,830 can wait until probate"), and so
     is a sum we owe the customer ("she is owed $75 back", "put the £20 back on her card").
 
-    Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
-    learned reading" at the top of `docs/rules.md`; `learned_reading: false` in the settings switches it off): it
-    reads the words near each figure ("Waived the 3.95 postage", "knock forty pounds off").
-
     ## Why
     The policy asks for every refund, credit and quote to be noted. In `amounts` they are counted
     on dashboards and shown in the same place on every note; in prose they are easily missed.

@@ -19,7 +19,7 @@ policy:
   placeholder_names: [walk-in]              # more stand-ins for a contact's name
   opinion_words: [stroppy]                  # more words that judge a person
   vague_words: [stuff]                      # more words that say nothing about a reason
-  learned_reading: false                    # P103-P108, P305 without the learned model (on by default)
+  learned_reading: false                    # P103-P106, P108, P305 without the learned model (on by default)
 ```
 
 ```yaml
@@ -32,11 +32,11 @@ policy_exceptions:
 
 
 _LEARNED_READING = """**The learned reading (on unless `learned_reading: false`).** The rules whose wording is free
-(P103, P104, P105, P106, P107, P108, P305) read notes with a linear model as well as their written patterns: where
+(P103, P104, P105, P106, P108, P305) read notes with a linear model as well as their written patterns: where
 a rule's patterns find nothing on a note, the model sums the weights of the words and word pairs of the
 fields the rule reads (in lower case; the writer or the team, the customer's side, a day and the names
 of the record's people as one word each, and a reference, a number, a date, a time, a sum, an email or a
-link as one word of its kind, and each word within three of a figure paired with it) and flags the note under the rule's code when the sum passes a threshold;
+link as one word of its kind) and flags the note under the rule's code when the sum passes a threshold;
 its message names the words that weighed most. What it alone finds is a warning, whatever the rule's
 severity: a reading learned from examples can be wrong, so it asks an editor to look and blocks no merge
 (where it is wrong, reword the note or silence the rule on it with `policy_exceptions`).

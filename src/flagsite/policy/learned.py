@@ -1,11 +1,10 @@
-"""A learned reading of note text, for the rules whose wording is free (P103-P108, P305); on unless switched off.
+"""A learned reading of note text, for the rules whose wording is free (P103-P106, P108, P305); on unless switched off.
 
 Where a rule's own patterns find nothing on a note, a linear model over the note's words scores it:
 the words and word pairs of each text the rule reads, in lower case, with the writer or the team,
 the customer's side, a day and the names of the record's people as one token each (the names
 because cross-validation rewarded it for P105, P106 and P108), and what the rules mask as one token
-of its kind: a reference, a number, a date, a time, a sum, an email or a link; and each word within three
-of a figure (or of a number in words) paired with it, which tells a sum from a count (P107). The weights
+of its kind: a reference, a number, a date, a time, a sum, an email or a link. The weights
 were fitted by ``benchmarks/train_note_model.py`` on the labelled notes and ship in
 ``data/note-model.json.gz`` with the threshold each rule passes, chosen for precision by
 cross-validation grouped by writer (held-out folds hold writers it was not fitted on). Scoring is a sum of weights and a comparison with the threshold's
@@ -40,12 +39,6 @@ _DAYS = "monday tuesday wednesday thursday friday saturday sunday tomorrow tonig
 _ABSTRACT = dict.fromkeys(_WE, "<we>") | dict.fromkeys(_THEM, "<them>") | dict.fromkeys(_DAYS, "<day>")
 _NAME = "<name>"
 _START = "<s>"
-# A figure, or a number or a sum in words, and how far from it a word is read as its neighbour: what stands
-# around a figure tells a sum ("waived the 3.95 postage", "knock forty pounds off") from a count or an id.
-_FIGURES = frozenset(("<sum>", "<num>", "<ref>"))
-_NUMBER_WORDS = frozenset("five ten twenty thirty forty fifty sixty seventy eighty ninety hundred thousand tenner fiver quid grand".split())
-_NEAR = 3
-_NEAR_MARK = " ~"  # "<sum> ~waived": a word near a figure
 
 # What each rule's reading reads as, for the message, and what to write instead.
 _READS_AS = {
@@ -53,7 +46,6 @@ _READS_AS = {
     "P104": ("a resolution that says nothing", "list the actions taken and what the customer was told"),
     "P105": ("a promise of ours", "record it as follow_up: {due: ..., owner: ..., action: ...}, or write what was done instead"),
     "P106": ("a change to the account", "add changes: [{field: ..., from: ..., to: ...}]"),
-    "P107": ("a sum of money", "record it as amounts: [{kind: ..., amount: ..., currency: ...}]"),
     "P108": ("a standing wish or instruction", "move it to the customer's preferences"),
     "P305": ("an opinion or feeling", "state only what happened"),  # and what instead, as P305 says it: see learned_hits
 }
@@ -114,19 +106,7 @@ def tokens(words: Iterable[str], names: frozenset[str]) -> tuple[str, ...]:
     single = list(map(_ABSTRACT.get, words, words))
     if not names.isdisjoint(single):
         single = [_NAME if word in names else word for word in single]
-    found = (*single, *map(" ".join, zip([_START, *single], single, strict=False)))
-    if _FIGURES.isdisjoint(single) and _NUMBER_WORDS.isdisjoint(single):
-        return found
-    return (*found, *_near_figures(single))
-
-
-def _near_figures(single: list[str]) -> Iterator[str]:
-    """Each word within _NEAR of a figure or a number word, paired with the figure's kind: "<sum> ~waived"."""
-    for at, word in enumerate(single):
-        kind = word if word in _FIGURES else "<numword>" if word in _NUMBER_WORDS else None
-        if kind is not None:
-            for near in single[max(0, at - _NEAR) : at] + single[at + 1 : at + 1 + _NEAR]:
-                yield f"{kind}{_NEAR_MARK}{near}"
+    return (*single, *map(" ".join, zip([_START, *single], single, strict=False)))
 
 
 def margins(subject: Subject) -> dict[str, float]:
@@ -209,8 +189,6 @@ def applies(code: str, subject: Subject) -> bool:
         return not note.changes
     if code == "P104":
         return bool(note.resolution)
-    if code == "P107":
-        return not note.amounts
     return True
 
 
@@ -228,15 +206,9 @@ def learned_hits(code: str, subject: Subject, note_margins: Mapping[str, float])
     present = set(tokens(words(where), subject.names))
     # Heaviest first, equal weights in word order: the same note gives the same message in every run.
     weighed = sorted((t for t in present if reading.weights.get(t, 0.0) > 0), key=lambda t: (-reading.weights[t], t))
-    named = list(dict.fromkeys(map(_shown, weighed)))[:3]
+    # A word that opens the text weighs twice, alone and after the start: it is named once.
+    named = list(dict.fromkeys(t.removeprefix(f"{_START} ") for t in weighed))[:3]
     shown = ", ".join(map(repr, named))
     if code == "P305":  # the judging words that weighed most say what to describe instead, as P305's own findings do
         instead = f"{instead}: {instead_of_judgement(' '.join(named))}"
     yield Hit(where.loc, f"reads as {kind} (learned reading: {shown}); {instead}", at_most="warning")
-
-
-def _shown(token: str) -> str:
-    """A weighed token as a message names it: a word that opens the text weighs twice, alone and after the
-    start, and is named once; a word near a figure is named by itself."""
-    token = token.removeprefix(f"{_START} ")
-    return token.partition(_NEAR_MARK)[2] or token
