@@ -13,7 +13,7 @@ from flagsite.config import Config
 from flagsite.load.yaml_strict import SourceMap
 from flagsite.models import Customer, Note
 from flagsite.policy.engine import check_note_policy, policy_codes_for_note
-from flagsite.policy.learned import applies, learned_hits, model, readings, texts_margins, tokens, words
+from flagsite.policy.learned import learned_hits, model, readings, texts_margins, words
 from flagsite.policy.subject import note_subject
 from flagsite.policy.text import TextField
 from flagsite.rule_settings import PolicySettings
@@ -80,23 +80,6 @@ def test_what_the_rules_mask_is_read_as_a_token_of_its_kind() -> None:
     assert words(plain) == plain.words
 
 
-def test_the_words_near_a_figure_are_read_with_it() -> None:
-    # What stands around a figure tells a sum from a count: "waived the 3.95 postage", not "3 boxes".
-    waived = tokens(words(TextField(("resolution", 0), "Waived the 3.95 postage as a goodwill gesture.", True)), frozenset())
-    assert {"<sum> ~waived", "<sum> ~the", "<sum> ~postage", "<sum> ~as", "<sum> ~a"} <= set(waived)
-    assert "<sum> ~goodwill" not in waived  # four words away
-    assert "<numword> ~off" in tokens(["agreed", "to", "knock", "forty", "pounds", "off"], frozenset())
-    assert not any("~" in token for token in tokens(["explained", "the", "annual", "fee"], frozenset()))
-
-
-def test_the_p107_reading_reads_a_note_with_no_amounts() -> None:
-    customer = Customer(id="C-1", name=_HOLDER)
-    without = note_subject(Note.model_validate(_NOTE), customer, Config(), dt.date(2026, 6, 30))
-    recorded = Note.model_validate(_NOTE | {"amounts": [{"kind": "refund", "amount": 3.95, "currency": "GBP"}]})
-    assert applies("P107", without)
-    assert not applies("P107", note_subject(recorded, customer, Config(), dt.date(2026, 6, 30)))
-
-
 # Notes written for these tests, in words not in the labelled notes: (rule, note fields). Of 21 written for
 # the rules the model covers, the patterns alone found 17 and with the learned reading 19 (the two marked);
 # missed by both: "Amended the delivery day to Thursdays." and, in `internal`, "She always wants the same
@@ -113,7 +96,6 @@ CAUGHT: list[tuple[str, dict[str, Any]]] = [
     ("P106", {"resolution": ["Switched her billing to quarterly."]}),
     ("P108", {"resolution": ["In future please always email rather than ring."]}),
     ("P108", {"resolution": ["She prefers morning appointments from now on."]}),
-    ("P107", {"resolution": ["Took off the 6.50 delivery as a one-off."]}),  # the learned reading alone, by the words near the figure
 ]
 # Notes of the same shapes that must pass: (rule, note fields).
 PASSED: list[tuple[str, dict[str, Any]]] = [
@@ -211,13 +193,3 @@ def test_a_learned_judgement_says_what_to_write_instead() -> None:
     assert len(found) == 1
     assert found[0].message.startswith("reads as an opinion or feeling (learned reading: ") and "'typical'" in found[0].message
     assert "state only what happened: " in found[0].message and found[0].at_most == "warning"
-
-
-def test_a_learned_sum_names_the_words_near_it() -> None:
-    # A note past the P107 reading's threshold: the message names the words, not their pairing with the figure.
-    note = Note.model_validate(_NOTE | {"resolution": ["Waived the 3.95 postage as a goodwill gesture."]})
-    subject = note_subject(note, Customer(id="C-1", name=_HOLDER), Config(), dt.date(2026, 6, 30))
-    found = list(learned_hits("P107", subject, {"P107": 1.0}))
-    assert len(found) == 1
-    assert found[0].message.startswith("reads as a sum of money (learned reading: '") and "~" not in found[0].message
-    assert "record it as amounts:" in found[0].message and found[0].at_most == "warning"
