@@ -371,6 +371,8 @@ _OATHS_OF_DEGREE = frozenset("bloody bleeding sodding flipping frigging friggin 
 _LITERAL_OR_OATHS = frozenset("flaming blooming blinking ruddy blasted".split())
 _OF_BLOOD = frozenset(("bloody", "bleeding"))
 _NAMED_FOR_BLOOD = frozenset("cranesbill dock sorrel mary marys".split())
+# Verbs that follow a subject, after which "bleeding" is the noun: "the bleeding was slight", "the bleeding will settle".
+_A_VERB_AFTER_ITS_SUBJECT = frozenset("is was isn't wasn't has had hasn't seems seemed appears appeared got gets will would may might should".split())
 # Words inside a noun phrase before an oath: "the whole sodding afternoon", "the same bloody three songs"
 # ("the same bleeding point" is a radiator's).
 _WHOLE_OR_SAME = frozenset("whole same entire".split())
@@ -701,6 +703,8 @@ class Lexicon:
             following = words[index + 1]
             if (word in _OF_BLOOD and (following in _NAMED_FOR_BLOOD or about_blood())) or following == "out":
                 continue  # literal blood, or a verb: "the freaking out dog"
+            if word == "bleeding" and (following in _A_VERB_AFTER_ITS_SUBJECT or following.endswith("ed")):
+                continue  # the bleeding itself, a subject: "the bleeding stopped", "the bleeding has eased"
             before = words[index - 1] if index > 0 else ""
             # (the same bleeding point is a radiator's; the whole bleeding week is an oath's)
             after_whole_or_same = before in _WHOLE_OR_SAME and not (word == "bleeding" and before == "same")

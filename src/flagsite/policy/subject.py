@@ -54,7 +54,7 @@ class Subject:
         record about dogs."""
         if word in self.first_names or _written_as_a_name(word, text):
             return True
-        return word == "bitch" and self.about_dogs and _CALLED_ONE.search(text.lowered) is None
+        return _a_female_dog(word, text) and self.about_dogs and _CALLED_ONE.search(text.lowered) is None
 
     @cached_property
     def first_names(self) -> frozenset[str]:
@@ -92,6 +92,16 @@ def _written_as_a_name(word: str, text: TextField) -> bool:
         and (not text.starts_sentence(index) or (index + 1 < len(text.words) and text.words[index + 1] in _WHERE_THEY_WORK))
         for index in places
     )
+def _a_female_dog(word: str, text: TextField) -> bool:
+    """Whether a word may name a female dog: "bitch", or "bitches" unless someone does it ("bitches in season"; not
+    "she bitches about the price")."""
+    return word == "bitch" or (
+        word == "bitches" and all(text.words[index - 1] not in _DOERS for index, w in enumerate(text.words) if w == word and index > 0)
+    )
+
+
+# Who does a verb of complaining: "she bitches about it", "who always bitches".
+_DOERS = frozenset("i we you he she they who always constantly just still".split())
 # Someone called a bitch, or a judging word before it: an insult even among dogs.
 _CALLED_ONE = re.compile(
     r"\bcall(?:ed|ing|s)?\s+(?:[a-z]+\s+){0,2}an?\s+(?:[a-z-]+\s+)?bitch|\b(?:stuck-up|stupid|silly|nasty|old|mad|crazy|lazy|jealous|spiteful|total|absolute|right|such a)\s+bitch"

@@ -778,8 +778,10 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     "the whole sodding afternoon", "the entire bleeding week"; but "the same bleeding point" is a radiator's),
     "flipping useless", "bloody disgraceful": a word VADER lacks in "-ful" judges when what it is full of does,
     disgrace); the milder "flaming", "blooming", "blinking" only after "whole", "entire" or "same" or
-    before a judging word ("the whole flaming table"; not "the flaming pudding", "the blinking light"); not a verb, "bleeding the radiators", nor "bloody" in a record about an
-    injury, an illness or an operation ("the bleeding risk after the spay"), or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of endearment after "old" used as a name
+    before a judging word ("the whole flaming table"; not "the flaming pudding", "the blinking light"); not a verb, "bleeding the radiators",
+    nor the noun before its verb, "the bleeding stopped", nor "bloody" in a record about an injury, an illness or an operation
+    ("the bleeding risk after the spay"), or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of
+    endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
     profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take", "half-arsed", "half-assed", "a balls-up"; not "half-full",
     "first-class"), and such a word made a verb of botching ("had arsed up the rota", "ballsed it up", "cocked up the
@@ -801,8 +803,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     that names someone in the record is their name ("Karen will send the invoice", a staff user name, "Karen
     Alvarez"), and so is one written as a name: capitalised, not after a word that calls someone one, and opening a
     sentence only before where they work ("passed it to Karen in accounts", "Karen in accounts emailed it"; not "went
-    full Karen", "a bit of a Karen"); a "bitch" in a record about dogs is one ("a bitch in season"; but "called her a
-    bitch"); "sucked" before a particle or a thing is what a machine did ("the vacuum sucked up her earring", "sucks in
+    full Karen", "a bit of a Karen"); a "bitch" in a record about dogs is one ("a bitch in season", "bitches in season"; but "called her a
+    bitch", "she bitches about the price"); "sucked" before a particle or a thing is what a machine did ("the vacuum sucked up her earring", "sucks in
     air"; not "the service sucked").
     The finding gives a neutral word for an
     oath ("pissed off" → upset) and, for a word about a person, what to describe instead. Add
