@@ -49,12 +49,13 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
     of_a_person = not _A_PERSON_IN_A_REASON.isdisjoint(words) or not names.isdisjoint(words)
     kept = [w for w in words if len(w) > 1 and w not in filler and w not in names and not (of_a_person and lexicon.judges_a_person(w))]
     if "behalf" in words:  # on whose behalf is not the issue: "rang on behalf of his wife"
-        after = words[words.index("behalf") + 1 : words.index("behalf") + 4]
+        at = words.index("behalf")
+        after = words[at + 1 : at + 4]
         if after[:1] == ["of"]:
             whose = after[2:3] if len(after) > 2 and after[1] in DETERMINERS else after[1:2]
             kept = [w for w in kept if w not in whose]
-        elif words.index("behalf") > 1 and words[words.index("behalf") - 1].endswith("'s"):  # "on Hamish's behalf"
-            kept = [w for w in kept if w != words[words.index("behalf") - 1]]
+        elif at > 1 and words[at - 1].endswith("'s"):  # "on Hamish's behalf"
+            kept = [w for w in kept if w != words[at - 1]]
     if not _THINGS_AS_NOUNS.isdisjoint(words):  # rarely: a look at the word before each
         kept += [w for i, w in enumerate(words) if w in _THINGS_AS_NOUNS and i > 0 and _after_a_determiner(words, i, kept)]
     if not _WEEKDAYS.isdisjoint(kept):  # rarely: a weekday is when, unless it names a thing ("the Saturday slot")

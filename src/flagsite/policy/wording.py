@@ -1279,7 +1279,6 @@ def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None
 
 # Words that make what a person does a habit: "every visit", "each time", "whatever we offer", "without fail".
 _HABIT_MARKS = frozenset("every each everything whatever whenever invariably habitually routinely always forever constantly continually".split())
-_OBJECTING = OBJECTING_VERBS
 # Verbs that object or seek a gain by the words their clause holds: "finds fault", "picks holes", "makes a drama out of
 # every smudge", "tries to knock something off the bill", "tries this every time", "got some reason why".
 _OBJECTING_BY_WHAT_FOLLOWS: dict[str, frozenset[str]] = {
@@ -1298,7 +1297,7 @@ _GAIN = frozenset("free freebie discount cheaper extra off refund".split())
 # Present forms of those verbs ("questions", "tries", "finding", "got": has got) and the verb each stands for.
 _HABIT_VERBS: dict[str, str] = {
     form: verb
-    for verb in (*_OBJECTING, *_OBJECTING_BY_WHAT_FOLLOWS)
+    for verb in (*OBJECTING_VERBS, *_OBJECTING_BY_WHAT_FOLLOWS)
     for form in (
         verb, verb + "s", verb + "es", verb[:-1] + "ies" if verb.endswith("y") else verb + "s",
         (verb[:-1] if verb.endswith("e") else verb) + "ing", verb + ("king" if verb.endswith("c") else "ing"),
@@ -1337,7 +1336,7 @@ def _habit_of_objecting(text: TextField, subject: Subject) -> str | None:
         if wanted is not None and wanted.isdisjoint(clause):
             continue
         rest = words[index + 1 : clause_start + len(clause)]
-        if verb in _OBJECTING and not _OBJECTION_SAID.isdisjoint(rest):
+        if verb in OBJECTING_VERBS and not _OBJECTION_SAID.isdisjoint(rest):
             continue  # what the objection says or what brings it, reported: "complains every winter that the pipes freeze",
             # "complains every time the van is late", "questions whether the service is needed each year"
         if verb == "try" and _GAIN.isdisjoint(rest) and not (rest[:1] in (["this"], ["that"], ["it"]) and rest[1:2] in (["every"], ["each"], ["again"], ["on"], ["whenever"], []) ):
@@ -1391,7 +1390,7 @@ _OBJECTIONS = frozenset(
     """row rows argument arguments fight fuss scene drama battle squabble complaint complaints moan grumble whinge quibble
     quibbles query queries dispute haggle barney ding-dong""".split()
 )
-_OBJECTING_FORMS = frozenset(form for form, verb in _HABIT_VERBS.items() if verb in _OBJECTING and form.endswith("ing"))
+_OBJECTING_FORMS = frozenset(form for form, verb in _HABIT_VERBS.items() if verb in OBJECTING_VERBS and form.endswith("ing"))
 
 
 def _never_without_objecting(text: TextField, subject: Subject) -> str | None:
