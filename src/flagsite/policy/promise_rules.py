@@ -766,7 +766,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     ("Femi will have another go tomorrow"); a contact said as a noun given ("Abdul will drop her a line once the
     quote is ready"), and one of ours after "said" ("so I've said Cerys from access will give her a ring before the
     next described show"); a name read past where they work with "is" left out ("Gaz on the counter ringing him as
-    soon as it lands"); what we told the customer would be done, however long what is done to
+    soon as it lands"), or with "is" and read on into a clause after "and" ("Jas on claims is reviewing it and emailing him
+    the outcome by Friday", after a semicolon too: "Apologised; Ruth on reservations is looking for a room and emailing her
+    the options this afternoon"); what we told the customer would be done, however long what is done to
     ("Told her the £65 for the two suppers would be refunded by our finance team within five working days"); one of
     ours said in passing to act on a day to come, whatever the act ("and that Harriet from our sales team would come
     round on Thursday afternoon", "and that our events coordinator, Hannah, would send over the supplier form on
@@ -836,7 +838,13 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     and its particle before "to" ("Reaching out to follow up on our previous touchpoint"); what is timed by a visit
     the note says was booked, whoever does it ("Booked an Openreach engineer for 9 December ... Openreach will text
     her on the morning of the visit"); "not" before "to" ("better we send her SMS and not to call her"), a kind
-    of person ("one of those owners who will find fault with any trim"), someone's words after their verb of speech
+    of person ("one of those owners who will find fault with any trim"), "will" after a determiner or a possessive, the
+    document ("the address for a will Mrs Okonkwo is drafting", "her uncle's will names the shelter"), taking a pet, a
+    child or a parent of theirs somewhere, which is the customer's ("she is to bring him in if he still isn't eating",
+    "she'll fetch him at 3"), a task handed to a third party or to the contact by their role, or reported done in the
+    same sentence ("Asked the landlord to send it to her", "Asked the claims handler to email her" when the contact is
+    her claims handler, "Asked the GP to confirm the new dose by email, which she did within the hour": a means, "by
+    email", reaches no one), someone's words after their verb of speech
     however they run on ("She goes, I paid full price to look at a post"); and what was done ("I checked the traps and texted him").
 
     Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
@@ -898,6 +906,8 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
         ours_in_present = later and (_OURS_IN_THE_PRESENT.search(text.text) is not None or _contacts_them_after(text))
         for index, sentence in enumerate(sentences(_in_words(said, spelt_out) if typed else said)):
             read = _subject_carried(_QUOTED.sub(blank, sentence) if '"' in sentence or "“" in sentence else sentence, previous, text)
+            if "will" in read:
+                read = _WILL_AS_A_NOUN.sub(blank, read)  # the document: "for a will she is drafting"
             if in_reason and text.has_digit:
                 read = _A_DATE_AFTER.sub(blank, read)  # a date in the reason is of what happened ("the director's ruling on 20 November")
             previous = sentence
@@ -927,13 +937,22 @@ def _sir_or_madam(found: re.Match[str]) -> str:
     return found.group(0) if before and before not in _BEFORE_THE_CUSTOMER else (f"{before} them" if before else "them")
 # "Ill" typed for "I'll", opening a sentence before a verb; not "Ill since Monday", "Ill with flu", "Ill health".
 _ILL_TYPED = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))ill(?=\s+(?!(?:be|with|on|since|for|and|in|at|health|all|again|from|after|so|but)\b)[a-z]+)")
+# "Will" after a determiner or a possessive is the document, not the future: "the address for a will Mrs Okonkwo is
+# drafting", "her late uncle's will names the shelter". Not after "her", which is as often who was told in a clipped
+# note ("told her will ring back"), nor after "he's" or "it's".
+_WILL_AS_A_NOUN = re.compile(
+    r"(?:(?<=\ba )|(?<=\ban )|(?<=\bthe )|(?<=\bhis )|(?<=\btheir )|(?<=\bits )|(?<=\bmy )|(?<=\byour )|(?<=\bwhose )|(?<=[a-z]'s )|(?<=[a-z]’s ))"
+    r"(?<!\bhe's )(?<!\bshe's )(?<!\bit's )(?<!\bthat's )(?<!\bthere's )(?<!\bwho's )will\b"
+)
 # Words in quotation marks are someone's own, not our promise: "she wrote: "I go to look for another courier"".
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 # A name opening a clause, before what it does: "Steve's finishing ...", "Wade is booked ...", "Gabe will ...".
 # Where they work may stand between: "Mike in parts is chasing ...", "Karen from the workshop will ...".
-_OPENING_NAME = re.compile(r"\s*([a-z][\w-]*)(?:\s+(?:in|from|at)\s+(?:the\s+)?[a-z]+)?(?:'s|\s+is|\s+will|'ll)\s")
+# Where they work may stand between, of one word or two: "Jas on claims is reviewing ...", "Kofi at the back office is ...".
+_WHERE_THEY_WORK = r"(?:\s+(?:in|on|at|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*)?"
+_OPENING_NAME = re.compile(rf"\s*([a-z][\w-]*){_WHERE_THEY_WORK}(?:'s|\s+is|\s+will|'ll)\s")
 # "He" or "she" opening a sentence, and its verb when joined to it: "he'll drop round".
 _PRONOUN_OPENS = re.compile(r"(he|she)('ll|'s)?(?= )")
 _FUTURE_AFTER_PRONOUN = (" will ", " is going to ", " going to ", " is to ")
@@ -1000,7 +1019,7 @@ _HANDED_THEN_SAYS = re.compile(
 # theirs too: "... and sending it over tonight".
 _SUBJECT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:coming|popping|heading|swinging|dropping) ))")
 _ON_IT_LEFT_OUT = re.compile(r"\band (?:(?=(?:will|'ll|is going to)\s)|(?=(?:[a-z]+-)?[a-z]{3,}ing\s))")
-_ON_IT_NOW = re.compile(r"\s*[a-z][\w-]*(?:'s|\s+is)\s+(?:[a-z]+-)?[a-z]{3,}ing\s")
+_ON_IT_NOW = re.compile(rf"\s*[a-z][\w-]*{_WHERE_THEY_WORK}(?:'s|\s+is)\s+(?:[a-z]+-)?[a-z]{{3,}}ing\s")
 
 
 # "..., who will": the clause's subject is the phrase before the comma, said again ("the claims team, who will
@@ -1033,6 +1052,8 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     pronoun = _PRONOUN_OPENS.match(sentence) if previous and sentence.startswith(("he", "she")) else None
     if pronoun and pronoun.group(2) != "'ll" and not sentence.startswith(_FUTURE_AFTER_PRONOUN, pronoun.end()):
         pronoun = None  # "She is dropping in Thursday" after "Lamp is on the shelf." is the customer
+    if pronoun and _CARRYING_SOMEONE.match(sentence, pronoun.end()):
+        pronoun = None  # taking a pet or a child of theirs somewhere is the customer's: "she is going to drive him down"
     if pronoun:
         found = _OPENING_NAME.match(previous)
         if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
@@ -1078,7 +1099,8 @@ def _subject_carried(sentence: str, previous: str, text: TextField) -> str:
     left_out = _ON_IT_LEFT_OUT if " and " in sentence and "ing " in sentence and _ON_IT_NOW.match(sentence) else _SUBJECT_LEFT_OUT
     if " and " in sentence and left_out.search(sentence):
         found = _OPENING_NAME.match(sentence)
-        if found and found.group(1) not in _THEIR_SIDE and found.group(1) in _capitalised(text).opening:
+        # (a name opening a clause after a semicolon is written inside its sentence: "Apologised; Ruth on reservations is ...")
+        if found and _ours_by_name(found.group(1), text):
             name = found.group(1)
             sentence = left_out.sub(lambda left: f"and {name} is " if sentence[left.end() :].split(" ", 1)[0].endswith("ing") else f"and {name} ", sentence)
     return sentence
@@ -1270,8 +1292,11 @@ def _ours_will(
                     continue  # their words after their verb of speech: "She goes, I paid full price to look at a post"
             if not told and sentence[found.end("doer") :].lstrip().startswith("would"):
                 continue  # "the fitter would need a ladder": a condition, not a promise
-            if not in_reason and _HANDED_TO.match(found.group("doer")) and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
+            handed = not in_reason and _HANDED_TO.match(found.group("doer")) is not None
+            if handed and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
                 continue  # "asked maintenance to look at the timer": work handed on, nothing promised to the customer
+            if handed and doer and (_THIRD_PARTIES.intersection(doer) or _the_contact(doer[-1], texts) or _DONE_ALREADY.match(sentence, found.end())):
+                continue  # work handed to someone not ours, or done already: "Asked the landlord to send it to her", "..., which she did"
             # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
             # So is one with its particle: "Reaching out to follow up on our previous touchpoint".
             gerund = (
@@ -1672,7 +1697,23 @@ _HANDED_TO = re.compile(
 
 
 # A task handed on promises the customer something when it reaches them: "asked Jonah to ring her back".
-_REACHES_THEM = re.compile(r"\b(?:him|her|them|call|ring|phone|email|e-mail|text|contact|write|get back|follow up|reach out|let)\b")
+# (Not a means: "to confirm the new dose by email" reaches us.)
+_REACHES_THEM = re.compile(r"\b(?<!\bby )(?<!\bvia )(?:him|her|them|call|ring|phone|email|e-mail|text|contact|write|get back|follow up|reach out|let)\b")
+
+
+# A task handed on, reported done in the same sentence: "Asked the GP to confirm the new dose, which she did within the hour".
+_DONE_ALREADY = re.compile(r"[^.;!?]*?,\s*which\s+(?:he|she|they|it)\s+(?:(?:duly|then|promptly)\s+)?(?:did|has done|have done|had done)\b")
+# The head of the contact's role: "GP at the Ballincollig practice", "her claims handler at the insurer".
+_ROLE_OF_THE_CONTACT = re.compile(r"\s*(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)(?=\s+(?:at|of|for|from|in|on|with|to)\b|\s*$)")
+
+
+def _the_contact(word: str, texts: list[TextField]) -> bool:
+    """Whether a word names the contact by their role: "asked the claims handler to ..." when the contact is "her claims handler at the insurer"."""
+    for text in texts:
+        if text.loc == ("contact", "relationship"):
+            role = _ROLE_OF_THE_CONTACT.match(text.lowered)
+            return role is not None and role.group(1) == word
+    return False
 
 
 def _doer(phrase: str, in_reason: bool) -> tuple[list[str], bool]:
@@ -1700,7 +1741,7 @@ def _a_person(doer: list[str], capitalised: Names, opening_name: bool = True, si
     accounts team", "someone from claims"), a doer by its ending ("the surveyor"), or a name ("Jonah in finance", "Marta")."""
     if "our" in doer or doer[-1].endswith(_AGENT_ENDINGS):
         return True
-    named = list(itertools.takewhile(lambda word: word not in ("from", "in", "at", "of", "with"), doer))  # "someone from claims"
+    named = list(itertools.takewhile(lambda word: word not in ("from", "in", "at", "on", "of", "with"), doer))  # "someone from claims", "Jas on claims"
     head = named[-1] if named else doer[-1]
     if len(named) > 1 and a_plural(head) and not any(w in _TRADES or is_role(w) for w in (head, head.removesuffix("s"))):
         return False  # things, whatever names their kind: "the WorkSafeBC eligibility sheets to check against his history"
@@ -1716,12 +1757,21 @@ _DONE_TO = re.compile(r"\s*(?:will|shall|is going to|are going to|'ll|is|are|'s|
 def _to_someone_else(pronoun: str, rest: str) -> bool:
     """Whether "she", "he" or "they" act on another person ("she will email him", "they'll reach out to him"): one of ours, then.
 
-    Only "him" and "her" count: "them" after "she will collect" is as often the things she collects.
+    Only "him" and "her" count: "them" after "she will collect" is as often the things she collects. Not taking
+    someone somewhere (see _CARRYING_SOMEONE).
     """
+    if _CARRYING_SOMEONE.match(rest):
+        return False
     done_to = _DONE_TO.match(rest)
     return done_to is not None and done_to.group(1) not in _OWN_WORDS[pronoun]
 
 
+# Taking someone somewhere is what the customer does with a pet, a child or a parent of theirs: "she is to bring him
+# in if he still isn't eating", "she'll fetch him at 3", "she is going to drive him down on Saturday".
+_CARRYING_SOMEONE = re.compile(
+    r"\s*(?:(?:will|shall|'ll|’ll|is|are|'s|’s)\s+)?(?:(?:going|about|due)\s+)?(?:to\s+)?(?:then\s+|also\s+)?"
+    r"(?:bring|fetch|take|collect|pick|drop|drive|walk|carry|ferry)\s+(?:him|her)\b"
+)
 # Verbs of what happens by themselves that a person does to a thing: "Jess is going to drop a spare bag round".
 _DONE_TO_A_THING = frozenset("drop run finish start change clear process reset update take bring".split())
 _AN_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|it|them|one|some)\b")
@@ -1807,7 +1857,9 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue  # the customer's side, a third party, or a verb's phrase
         # Done again to a thing is done for them: "Tomás is re-issuing the card" (not "Shop is re-opening Monday").
         done_for_them = doing in _DONE_FOR_THEM or (doing is not None and doing.startswith("re-") and _ACTED_ON_AFTER.match(sentence, found.end("doing")) is not None)
-        if _a_person(doer, _capitalised(text), opening_name=not busy or done_for_them or errand):
+        # "Is" after a name makes it one person, whatever its last letter: "Jas is emailing him", not "Invoices are".
+        singular = sentence.startswith((" is ", "'s ", "’s "), found.end("busy" if busy else "doer"))
+        if _a_person(doer, _capitalised(text), opening_name=not busy or done_for_them or errand, singular=singular):
             return True  # on it now ("is making"), a word opening the sentence is a thing as often as a name ("Car is making noise")
     return False
 
