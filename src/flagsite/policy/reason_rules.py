@@ -77,6 +77,10 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
         said_of_the_contact |= {w for i, w in enumerate(words) if w in _NEWS and i and words[i - 1] in _ASKED_FOR}
     if not _ABOUT_NOUNS.isdisjoint(kept):  # rarely: "about" said in more words, "in relation to her booking"
         said_of_the_contact |= {m.group(m.lastindex or 0) for m in _ABOUT_IN_MORE_WORDS.finditer(text.lowered)}
+    if "check" in text.lowered:  # rarely: checking in as getting in touch
+        said_of_the_contact |= {m.group(1) for m in _CHECKING_IN.finditer(text.lowered)}
+    if "where" in kept or "how" in words:  # rarely: how things stand, asked after
+        said_of_the_contact |= {w for m in _HOW_THINGS_STAND.finditer(text.lowered) for w in _WORD.findall(m.group(0))}
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
         said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names, filler)
     kept = [w for w in kept if w not in said_of_the_contact]
@@ -111,6 +115,8 @@ _EARLIER_CONTACTS = frozenset("visit visits appointment appointments conversatio
 _EARLIER = frozenset("recent previous earlier last prior".split())
 # (And a contact in the words of an office: "our previous touchpoint", "the last interaction".)
 _EARLIER_CONTACTS |= frozenset("touchpoint touchpoints interaction interactions engagement exchange".split())
+# (And a stay, a visit of a night or more: "his stay of last month".)
+_EARLIER_CONTACTS |= frozenset("stay stays".split())
 # Contacts that may be returned or made again: "returning her voicemail".
 _CONTACTS_MADE = _EARLIER_CONTACTS | frozenset("voicemail voicemails text texts".split())
 
@@ -119,10 +125,11 @@ def _an_earlier_contact(words: list[str]) -> set[str]:
     said: set[str] = set()
     for index, word in enumerate(words[1:], 1):
         before = words[index - 1]
-        after = words[index + 1 : index + 2]
+        gap = index + 1 + (words[index + 1 : index + 2] in (["of"], ["from"]))  # (when it was, after "of": "the stay of last week")
+        after = words[gap : gap + 1]
         if word in _EARLIER_CONTACTS and after and (after[0] in _EARLIER or after[0] == "yesterday"):
             said.add(word)  # when it was, after it: "her visit last week", "his call yesterday"; not "her appointment today"
-            said.update(w for w in words[index + 1 : index + 3] if w in _TIME_WORDS)
+            said.update(w for w in words[index + 1 : gap + 2] if w in _TIME_WORDS or w in ("of", "from"))
         if word in _EARLIER_CONTACTS and (before in _EARLIER or (before.endswith("'s") and before[:-2] in _TIME_WORDS)):
             said.update((word, before))
             if index > 1 and words[index - 2] in _EARLIER:
@@ -137,7 +144,7 @@ def _an_earlier_contact(words: list[str]) -> set[str]:
 # visit with us for a little while").
 _RETURNING = frozenset("return returning returned repeat".split())
 _ARRANGING = frozenset("arranged agreed promised discussed planned booked scheduled requested mentioned".split())
-_VISITING = frozenset("visit visiting visited".split())
+_VISITING = frozenset("visit visiting visited stay staying stayed".split())
 _CONTACT_CUES = _RETURNING | _ARRANGING | _VISITING | {"while"}
 
 
@@ -148,11 +155,27 @@ def _a_contact_returned(words: list[str]) -> set[str]:
         if word in _RETURNING and after < len(words) and words[after] in _CONTACTS_MADE:
             said.update((word, words[after]))  # "returning our call", "return visit"
         elif word in _VISITING and words[index + 1] == "with" and words[index + 2 : index + 3] and words[index + 2] in _PRONOUNS:
-            said.add(word)  # "to visit with us": a talk
+            said.add(word)  # "to visit with us": a talk; "the weekend he stayed with us": a visit
     for index, word in enumerate(words[1:], 1):
         if (word in _ARRANGING and words[index - 1] == "as") or (word == "while" and words[index - 1] in ("a", "little")):
             said.add(word)  # "as arranged"; "for a little while"
     return said
+
+
+# Checking in as getting in touch, not as arriving: "Just checking in, ...", "to check in on the earlier job",
+# "Checking in re the last ticket"; not "Checking in at the pontoon late", "checking in on Friday with two dogs", nor the
+# noun, "what to bring to check-in".
+_CHECKING_IN = re.compile(
+    rf"\b(check(?:ing|ed|s)?)\s+in\b(?=\s*(?:[,.;:!?]|$|(?:on|upon)\s+(?!(?:{WEEKDAYS}|arrival)\b)|(?:re|about|regarding|abt|wrt)\b"
+    r"|with\s+(?:us|you|me|the)\b|to\s+(?:see|ask|find|check|hear|know)\b))"
+)
+# How things stand, asked after as "progress" says it: "to see where things stand", "wanted to know where we're up to",
+# "how we are getting on with it"; what it stands with is named apart ("where we are with the osmosis treatment").
+_HOW_THINGS_STAND = re.compile(
+    r"\b(?:(?:know|see|find out|ask|hear|check)\s+)?where\s+(?:things|it|we're|we are|we|they're|they|matters|everything|that|this)\b"
+    r"(?:\s+(?:stand|stands|stood|are|is|was|were|currently|now|up to|at|got to))*"
+    r"|\bhow\s+(?:things|it|we're|we are|we|they're|they|matters|everything)\s+(?:(?:are|is)\s+)?(?:getting on|progressing|coming along|going)\b"
+)
 
 
 # News asked for, after "an", "any", "some": how things stand, as "progress" says it; "an update of the firmware" is one.
@@ -238,7 +261,7 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
         elif clause[index] in _WHEN_WORDS and all(w in _TIME_WORDS for w in clause[index + 1 : _a_phrase_end(clause, index + 1)]):
             index = max(index + 1, _a_phrase_end(clause, index + 1))  # "after hours", "before closing"
         elif clause[index] in _WHERE:
-            index = max(index + 1, _a_phrase_end(clause, index + 1))
+            index = max(index + 1, _a_place_end(clause, index + 1, filler))
         elif clause[index] in ("for", "to") and _people_end(clause, index + 1, _a_phrase_end(clause, index + 1), names):
             index = _people_end(clause, index + 1, _a_phrase_end(clause, index + 1), names)  # whom: "for the practice manager"
         elif clause[index] == "after" and _a_short_when(clause, index + 1):
@@ -254,6 +277,13 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
         elif words[at] == "a" and words[at + 1] in _A_LOOK_ROUND:
             said.add(words[at + 1])
     return said
+
+
+def _a_place_end(words: list[str], start: int, filler: frozenset[str]) -> int:
+    """Where the place or channel a contact came by ends: a noun phrase, up to a verb of asking in -ing that opens
+    the topic ("msgd us on fb asking how donations from her page get to us")."""
+    end = _a_phrase_end(words, start)
+    return next((at for at in range(start + 1, end) if words[at].endswith("ing") and words[at] in filler), end)
 
 
 def _a_short_when(words: list[str], start: int) -> int:
@@ -439,13 +469,17 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     "left a message", "slipped a letter under the office door", "phoned the garden centre" before the topic; a
     visit named as a noun: "Walk-in at the Kettering branch", "Drop-in"; not "Walk-in freezer"), for whom ("for the practice manager") and where, over
     what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
-    last Tuesday", "after hours", "after the lesson"), and a talk as the visit's only purpose ("for a
+    last Tuesday", "after hours", "after the lesson"; a verb of asking in -ing ends them: "msgd us on fb asking how
+    donations from her page get to us" names the issue), and a talk as the visit's only purpose ("for a
     quick word", "for a catch-up", "for a yarn"), up to the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
     looking round as the visit ("for a natter and a browse"), the contact counted ("Second letter on
     the earlier points"), an earlier contact named as the topic ("regarding his recent visit", "about
     last Saturday's visit", "her earlier conversation with the front desk", "her visit last week"; not "her appointment
     today"; in the words of an office: "our previous touchpoint", "the last interaction"), a contact returned or made
-    again ("Returning our call from Thursday", "Return visit as discussed", "repeat visit"), an arrangement pointed back
+    again ("Returning our call from Thursday", "Return visit as discussed", "repeat visit"), checking in as getting in
+    touch ("Just checking in", "to check in on the earlier job"; not "Checking in at the pontoon late"), how things stand
+    asked after ("to see where things stand", "wanted to know where we're up to"), a stay as an earlier visit ("his stay
+    of last month", "the weekend he stayed with us"), an arrangement pointed back
     to ("as arranged", "as promised"; not "not as described"), a visit for its own sake ("to visit with us for a little
     while"), on whose behalf in either order ("on Hamish's behalf"), "reaching out", news asked for ("for an update on
     Mum", "some news on the order"; "an update of the firmware" names one), "about" in more words ("in relation to her
