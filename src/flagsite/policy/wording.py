@@ -1097,7 +1097,13 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      # (a motive, not a garment: closing its clause or before an aside, or after the writer's certainty or "just")
      r"\btrying it on\b(?=\s*(?:[.,;!]|$|again|with (?:us|me)|lol|tbh|imo|imho|haha|tho|though|i think|i reckon|if you ask me)\b|\s*[.,;!]|\s*$)"
      r"|\b(?:def|defo|deffo|definitely|probably|prob|surely|clearly|obviously|just|totally|prolly)\s+trying it on\b"
-     r"|\btr(?:y|ying|ied|ies) (?:his|her|their) luck\b|\bchanc(?:e|ing|ed) (?:his|her|their) arm\b"),
+     r"|\b(?:tr(?:y|ying|ied|ies)|push(?:es|ing|ed)?) (?:his|her|their) luck\b|\bchanc(?:e|ing|ed) (?:his|her|their) arm\b"),
+    # A gain angled for, as a motive put on a person: "fishing for a better number", "angling for a freebie" (not "fishing
+    # for mackerel", "a permit for sea angling for his son's club").
+    ("fishing fished fishes angling angled angles",
+     r"\b(?:fish|angl)(?:ing|ed|es)\s+for\s+(?:[a-z']+\s+){0,2}?(?:free|freebie|freebies|discount|discounts|cheaper|extra|refund|money|cash"
+     r"|compensation|upgrade|reduction|concession|goodwill|deal|compliments|sympathy"
+     r"|(?:better|bigger|more)(?:\s+(?!(?:and|but|or|not|than)\b)[a-z]+)?)\b"),
     # Idioms of character and competence: "set in her ways", "had no idea what he was doing", "does not
     # take kindly to change", "holds strong views"; not what someone did not know ("no idea what F05 meant").
     ("ways idea clue kindly views opinions",
@@ -1134,10 +1140,13 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     # A person as their usual self, with a word of character between: "was her usual cheerful self" (not "feels like herself again").
     ("self",
      r"\b(?:his|her|their|your)\s+(?:usual|normal|typical|customary)\s+(?![a-z]+\s+self-)[a-z-]+\s+self\b"),
-    # A person put in a kind: "one of those customers who reads every word" (not "one of those with the higher seat").
+    # A person put in a kind: "one of those customers who reads every word", whatever the plural for them before "who"
+    # ("one of those regulars who", "one of those yachtsmen who"), or that of a word for a person before "that" ("one of
+    # those tenants that"); not "one of those with the higher seat", "one of those berths that dry out".
     ("those",
      r"\bone of those\s+(?:[a-z]+\s+)?(?:customers|clients|people|folk|folks|types|sorts|men|women|guys|blokes|characters|parents"
-     r"|owners|callers|members|families|[a-z]+ers)\s+(?:who|that|whose)\b"),
+     r"|owners|callers|members|families|[a-z]+ers|[a-z]*men|(?:" + _PERSON_NOUNS + r")s)\s+(?:who|that|whose)\b"
+     r"|\bone of those\s+(?:[a-z]+\s+)?[a-z]+s\s+who\b"),
     # "quite the" before a word for a doer: "quite the performer", "quite the character" (not "quite the same", "quite the number").
     ("quite",
      r"\bquite the\s+(?:[a-z]+\s+)?(?:character|charmer|handful|diva|madam|gent|gentleman|lady|piece of work|operator"
@@ -1168,13 +1177,17 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("deal",
      r"\b(?:great|big|huge|massive)\s+deal\s+(?:out\s+)?(?:of|over|about)\s+(?:very\s+little|nothing|little|every)\b"),
     # Ignorance of one's own things as a trait: "Hasn't a clue how any of her appliances work", "had no idea how his own contract works".
-    ("clue idea",
-     r"\b(?:hasn't|has not|hasn't got|has not got|doesn't have|does not have)\s+(?:a|the faintest|the slightest|any)\s+clue\b|"
+    ("clue idea notion foggiest",
+     r"\b(?:hasn't|has not|hasn't got|has not got|doesn't have|does not have)\s+(?:(?:a|the faintest|the slightest|the remotest|any)\s+clue|the foggiest)\b|"
      r"\bno (?:idea|clue) how (?:any of |even )?(?:his|her|their) (?:own\s+)?[a-z]+\s+(?:works?|operates?)\b|"
      # (what they pay for or their own things cover: "has no idea what she is actually paying for", "not the faintest idea what
      # her own policy covers"; not "no idea when the builder will finish")
      r"\b(?:no|not the faintest|not the slightest|not an?|not any)\s+(?:idea|clue)\s+(?:what|how|which)\s+"
-     r"(?:(?:she|he|they)(?:\s+is|\s+are|'s|'re)?\s+(?:actually\s+|even\s+|really\s+)?(?:paying|signed|buying|getting)\b|(?:any of\s+)?(?:his|her|their)\s+own\b)"),
+     r"(?:(?:she|he|they)(?:\s+is|\s+are|'s|'re)?\s+(?:actually\s+|even\s+|really\s+)?(?:paying|signed|buying|getting)\b|(?:any of\s+)?(?:his|her|their)\s+own\b)|"
+     # (however the lack is said: "hasn't the foggiest idea what his own pump does", "doesn't have the first idea how the
+     # engine on his own boat works", "not the remotest clue about his own contract", "has not a notion how his own ...")
+     r"(?:\bno|\bnot|n't)\s+(?:have\s+|got\s+)?(?:(?:a|an|any|the\s+(?:faintest|foggiest|slightest|remotest|first|least))\s+)?(?:idea|clue|notion|foggiest)\s+"
+     r"(?:of\s+)?(?:what|how|which|about)\s+(?:[a-z']+\s+){0,4}?(?:his|her|their)\s+own\b"),
     # The writer sure of what a person knew or would not admit ("knew perfectly well", "wouldn't own up"), an attitude put
     # on a person ("does not take any of it seriously"; not "we take water safety seriously"), nagging ("keeps on at us"),
     # and an over-reaction said by its verb ("Mum overreacted as usual").
@@ -1182,6 +1195,15 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"\b(?:knew|knows) (?:full|perfectly|very|damn|darn) well\b|\b(?:wouldn't|won't|would not|will not|never) own up\b|"
      r"\b(?:doesn't|does not|didn't|did not|never|won't|will not) take\s+(?:[a-z']+\s+){0,4}?seriously\b|"
      r"\bkeep(?:s|ing)? on at (?:us|me|the|our|staff)\b|\bover-?react(?:s|ed|ing)?\b"),
+    # A person hard to get something out of: "Impossible to get a straight answer out of her", "took an age to drag a phone
+    # number out of him", "hard to get a straight answer from him" (not "impossible to get the seized shaft out of the
+    # coupling", "hard to get any signal out of her old aerial").
+    ("impossible hard difficult tough nightmare struggle age ages drag dragging dragged prise prising prised pry prying pried "
+     "squeeze squeezing wring wringing winkle winkling extract extracting",
+     r"\b(?:impossible|hard|difficult|tough|nightmare|struggle|an age|ages)\s+(?:to\s+|getting\s+|trying to\s+)?get(?:ting)?\s+"
+     r"(?:[a-z']+\s+){0,3}?(?:out of|from)\s+(?:him|them|her(?=\s*(?:[.,;!?]|$|about|on|over|for|when|as|at|and|but|in|until|re|regarding)\b))\b"
+     r"|\b(?:drag|prise|prize|pry|squeeze|wring|winkle|extract)(?:s|ed|ing|ging|ged)?\s+(?:[a-z']+\s+){1,3}?out of\s+"
+     r"(?:him|them|her(?=\s*(?:[.,;!?]|$|about|on|over|for|when|as|at|and|but|in|until|re|regarding)\b))\b"),
     ("touch denial fairies rocker trolley plot",
      r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"),
 )
@@ -2298,7 +2320,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       high and mighty"), fussy "about" something or with nothing after it ("very particular about the keys", "she's very
       particular and checks every shelf"; not "very particular instructions"), "always" with the progressive, the writer's annoyance whatever the verb ("He is always making
       problems for us"; not "is always working nights"), "has a bit of an attitude" (not "a good attitude to"), the call compared with an ordeal ("like talking to
-      a brick wall", "like pulling teeth");
+      a brick wall", "like pulling teeth"), a person hard to get something out of ("Impossible to get a straight answer out
+      of her", "took an age to drag a phone number out of him"; not "impossible to get the seized shaft out of the
+      coupling", "hard to get any signal out of her old aerial");
     - a judgement of a person or of the call: a person ("customer", "he", "caller", the contact's
       name, a role or trade: "the householder", "site foreman", "landlady") or the call, then
       "is/was/seemed/came across as", or a contracted "she's", "they're", "Ruairi's a", then words of
@@ -2341,12 +2365,14 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       a name opening a sentence, needs a word said of people alone: "the Dyson is great" passes, "Pablo is very
       lazy" does not); "her handwriting is atrocious", "Ms Rahimi's English is not very strong", "his manners
       were appalling", "his grasp of English is poor"; pride and motives ("full of herself",
-      "pleased with himself", "trying it on" as a motive, not a garment ("cx def trying it on lol"), "trying her luck"), "zero patience", "no manners", "very little
+      "pleased with himself", "trying it on" as a motive, not a garment ("cx def trying it on lol"), "trying her luck", "pushing his luck", a gain angled for:
+      "fishing for a better number", "angling for a freebie"; not "fishing for mackerel", "sea angling for his son's club"), "zero patience", "no manners", "very little
       patience"; partisanship and self-regard ("won't hear a word against him", "thinks he's a pro"), telling staff
       their job ("likes to tell you how to do your job"), little made much of ("makes a great deal out of very
       little"), ignorance of one's own things ("Hasn't a clue how any of her appliances work", "no idea how his own
-      contract works", "has no idea what she is actually paying for", "not the faintest idea what her own policy covers";
-      not "no idea when the builder will finish");
+      contract works", "has no idea what she is actually paying for", "not the faintest idea what her own policy covers",
+      however the lack is said: "hasn't the foggiest", "doesn't have the first idea how the engine on his own boat works",
+      "not the remotest clue about his own contract"; not "no idea when the builder will finish", "had no idea the fee went up");
       outbursts ("kicked off at the counter", "went off on one", "lost her rag"), "typical of
       him", "thinks the rules don't apply to her", and whatever the verb of mind, a person set apart from everyone else
       ("Reckons the opening hours are for everybody else", "believes the list is for other people"; not "Told her the rules
@@ -2379,7 +2405,9 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       are asked to do); a verdict in a clause of its own
       (", which was a bit much", "which was a bit rich", "which was heartbreaking to hear", 'wrote "..." which was rather over the top', ", which is more than the complaint
       deserved"; not ", which was taken in error"), a person as their usual self with a word of character between ("her
-      usual cheerful self"), a person put in a kind ("one of those customers who...", "she is the nervous type", "the
+      usual cheerful self"), a person put in a kind ("one of those customers who...", whatever
+      the plural for them before "who": "one of those regulars who", "one of those yachtsmen who"; not "one of those berths
+      that dry out", "one of the members who booked"; "she is the nervous type", "the
       sort who reads every clause twice", "the kind of man that wants it done yesterday", "the kind of guest who wants the
       top floor", "came across as someone who
       likes to be in charge", "is a person that want everything her way", and with words that describe the person between
