@@ -605,7 +605,7 @@ def _a_thing_sent(sentence: str) -> bool:
     """Whether a sentence says what we send with its sender left out (_THING_SENT), looked for only where its words are."""
     return any(map(sentence.__contains__, _THING_SENT_MARKS)) and _THING_SENT.search(sentence) is not None
 # Third parties named by role, never ours: "the landlord will arrange access", "the freeholder will repair it".
-_THIRD_PARTIES = frozenset("landlord landlady freeholder insurer insurers lender solicitor solicitors gp employer police hmrc".split())
+_THIRD_PARTIES = frozenset("landlord landlady freeholder insurer insurers lender solicitor solicitors gp employer police hmrc hospital council court embassy dvla".split())
 # People of ours by trade, besides the roles and offices of ROLE_NAMES.
 _TRADES = frozenset(
     """tech techs crew crews fitter fitters plumber plumbers installer installers groomer groomers tuner tuners cleaner cleaners sweep
@@ -844,7 +844,10 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     "she'll fetch him at 3"), a task handed to a third party or to the contact by their role, or reported done in the
     same sentence ("Asked the landlord to send it to her", "Asked the claims handler to email her" when the contact is
     her claims handler, "Asked the GP to confirm the new dose by email, which she did within the hour": a means, "by
-    email", reaches no one), someone's words after their verb of speech
+    email", reaches no one), a third party by role or another firm by its name ("the seller's solicitor will send the
+    replies", "the hospital will write to her with a date", "Minster Vets will send her their new-client forms"), what
+    reaches us, which is the other side's to do ("the office will send the new script to us"), a day in a clause in the
+    past continuous ("I explain her only two cashier was working on Saturday"), someone's words after their verb of speech
     however they run on ("She goes, I paid full price to look at a post"); and what was done ("I checked the traps and texted him").
 
     Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
@@ -911,7 +914,7 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
             if in_reason and text.has_digit:
                 read = _A_DATE_AFTER.sub(blank, read)  # a date in the reason is of what happened ("the director's ruling on 20 November")
             previous = sentence
-            promise = _may_promise(read) and _any_promise_in(read) and any(not _theirs_to_do(read, found, in_reason) for found in _ANY_PROMISE.finditer(read))
+            promise = _may_promise(read) and _any_promise_in(read) and any(not _theirs_to_do(read, found, in_reason, text) for found in _ANY_PROMISE.finditer(read))
             if promise and _BY_THE_VISIT.search(read) and _a_booking(subject.texts):
                 promise = False  # timed by a visit the note says was booked: "Openreach will text her on the morning of the visit"
             if (promise or _ours_will(read, in_reason, subject.texts, text, ours_in_present, later)) and not _a_question(sentence):
@@ -1134,8 +1137,8 @@ _PERSON_WORDS = {"her", "him", "his", "them", "their"}
 _BEFORE_THE_VERB = re.compile(r"([a-z']+)\s+(?:(?:is|are|was|were|also|then)\s+)*$")
 
 
-def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
-    """Whether a promise's "will" or "going to" has the customer's side as its subject: "she is going to send her ...".
+def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool, text: TextField) -> bool:
+    """Whether a promise's "will" or "going to" has the customer's side or a third party as its subject: "she is going to send her ...".
 
     Not a passive one: "the customer will be contacted by billing" is our promise.
     """
@@ -1145,11 +1148,28 @@ def _theirs_to_do(sentence: str, found: re.Match[str], in_reason: bool) -> bool:
     if not said.startswith(("will", "'ll", "going to", "shall")) or " be " in said:
         return False
     subject = _BEFORE_THE_VERB.search(sentence, 0, found.start())
+    if subject is not None and subject.group(1) in _THIRD_PARTIES:
+        return True  # a third party's: "the hospital will write to her with a date"
+    firm = _TWO_WORDS_BEFORE_THE_VERB.search(sentence, 0, found.start())
+    if firm and _a_firm(firm.group(1), firm.group(2), text):
+        return True  # another firm, by its name: "Minster Vets will send her their new-client forms"
     if subject is None or subject.group(1) not in _THEIR_SIDE:
         return False
     # "she will ring him": she is one of ours, ringing him; "she is going to send her email": her own.
     own = _OWN_WORDS.get(subject.group(1))
     return own is None or (_PERSON_WORDS & set(said.split())) <= own
+
+
+_TWO_WORDS_BEFORE_THE_VERB = re.compile(r"([a-z'-]+)\s+([a-z'-]+)\s+(?:(?:is|are|also|then)\s+)*$")
+
+
+def _a_firm(name: str, kind: str, text: TextField) -> bool:
+    """Whether two words are another firm's name: written in capitals, the second a trade or a role in the plural ("Minster
+    Vets", "Hayes Solicitors"); not ours ("our vets"), nor one person ("Dr Patel")."""
+    if name == "our" or not kind.endswith("s") or not (kind[:-1] in _TRADES or is_role(kind)):
+        return False
+    capitalised = _capitalised(text)
+    return kind in capitalised.inside and (name in capitalised.inside or name in capitalised.opening)
 
 
 # One of ours due with no "will", as terse notes put it: back, for what ("Dean back Thursday to re-glue it",
@@ -1295,8 +1315,12 @@ def _ours_will(
             handed = not in_reason and _HANDED_TO.match(found.group("doer")) is not None
             if handed and not _REACHES_THEM.search(re.split(r"[,;]", sentence[found.end("doer") :])[0]):
                 continue  # "asked maintenance to look at the timer": work handed on, nothing promised to the customer
-            if handed and doer and (_THIRD_PARTIES.intersection(doer) or _the_contact(doer[-1], texts) or _DONE_ALREADY.match(sentence, found.end())):
-                continue  # work handed to someone not ours, or done already: "Asked the landlord to send it to her", "..., which she did"
+            if doer and (_THIRD_PARTIES.intersection(doer) or (len(doer) > 1 and _a_firm(doer[-2], doer[-1], text))):
+                continue  # a third party by role or another firm: "the seller's solicitor will send the replies", "Minster Vets will send her ..."
+            if handed and doer and (_the_contact(doer[-1], texts) or _DONE_ALREADY.match(sentence, found.end())):
+                continue  # work handed to the contact, or done already: "Asked the claims handler to email her", "..., which she did"
+            if " us" in sentence and _TO_US.match(sentence, found.end()):
+                continue  # what reaches us is the other side's to do: "the office will send the new script to us"
             # A word in -ing before "to" is a verb's ("not sending to"); before "will" it names a team ("billing will").
             # So is one with its particle: "Reaching out to follow up on our previous touchpoint".
             gerund = (
@@ -1507,11 +1531,12 @@ _ON_SOMETHING = re.compile(r"[^.;!?]{0,60}?\b(?:him|her|them|it|one|to (?!(?:the
 # A clause in the past about what the customer did, after what it is said of: "the umbrella (that) she left on
 # the counter on Friday", "the papers which he forgot on Monday". Its day is past, no time to come. It ends at a
 # stop or where a clause of time or condition begins ("... she ordered, when it comes in").
-# So is a clause in the past passive, whoever it is about: "I explain him the collection was requested by his foreman on Tuesday".
+# So is a clause in the past passive or continuous, whoever it is about: "I explain him the collection was requested by his foreman on
+# Tuesday", "I explain her only two cashier was working on Saturday".
 _THEIR_PAST = re.compile(
     r"\b(?:(?:(?:that|which)\s+(?:(?:he|she|they)\s+)?|(?:he|she|they)\s+)(?:had\s+)?(?:[a-z]{2,}ed|"
     + "|".join(sorted(_PAST_WITHOUT_ED))
-    + r")|(?:was|were|had been)\s+(?:[a-z]{2,}ed|"
+    + r")|(?:was|were|had been|wasn't|weren't)\s+(?:not\s+)?(?:[a-z]{2,}ed|[a-z]{2,}ing|"
     + "|".join(sorted(_PAST_WITHOUT_ED))
     + r"))\b[^.;!?,]*?(?=[.;!?,]|\b(?:and|when|once|if|as soon as)\b|$)"
 )
@@ -1519,7 +1544,7 @@ _THEIR_PAST = re.compile(
 
 def _without_their_past(sentence: str) -> str:
     """The sentence without a clause in the past about what the customer did (see _THEIR_PAST)."""
-    if any(map(sentence.__contains__, (" she ", " he ", " they ", " that ", " which ", " was ", " were ", " been "))):
+    if any(map(sentence.__contains__, (" she ", " he ", " they ", " that ", " which ", " was ", " were ", " been ", " wasn't ", " weren't "))):
         return _THEIR_PAST.sub("", sentence)
     return sentence
 
@@ -1701,6 +1726,8 @@ _HANDED_TO = re.compile(
 _REACHES_THEM = re.compile(r"\b(?<!\bby )(?<!\bvia )(?:him|her|them|call|ring|phone|email|e-mail|text|contact|write|get back|follow up|reach out|let)\b")
 
 
+# What is sent or said to us, in the clause after the act: "will send the new script to us electronically".
+_TO_US = re.compile(r"[^.;,!?]{0,40}?\b(?:to|with) us\b")
 # A task handed on, reported done in the same sentence: "Asked the GP to confirm the new dose, which she did within the hour".
 _DONE_ALREADY = re.compile(r"[^.;!?]*?,\s*which\s+(?:he|she|they|it)\s+(?:(?:duly|then|promptly)\s+)?(?:did|has done|have done|had done)\b")
 # The head of the contact's role: "GP at the Ballincollig practice", "her claims handler at the insurer".
@@ -1828,6 +1855,8 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
             continue  # what is so or happens by itself: "the tablets will take three days"
         if verb in _CONTACTS and _ONE_OF_US.match(sentence, found.end()):
             continue  # a contact of us is the other side's to make: "the band leader is to ring the duty manager on arrival"
+        if " us" in sentence and _TO_US.match(sentence, found.end()):
+            continue  # what reaches us is the other side's to do: "the office will send the new script to us"
         condition = _IF.match(sentence, found.end())
         acted = found.start("verb") if found.group("verb") else found.end()  # "will give her a ring if ..." is for her
         if condition and not _FOR_THEM.search(sentence, acted, condition.end()) and not _A_HEDGE.match(sentence, condition.end()):
@@ -1853,7 +1882,7 @@ def _someone_of_ours_will(sentence: str, in_reason: bool, text: TextField, texts
         theirs = _THEIR_SIDE.intersection(doer)
         if theirs == {"it"} and doer[-1] == "it" and "it" in _capitalised(text).inside:
             theirs = frozenset()  # "IT" written in capitals is where one of ours works: "Mr Haddad from IT is setting up her login"
-        if theirs or _NOT_A_DOER.intersection(doer) or _THIRD_PARTIES.intersection(doer) or doer[-1] in ("us", "me"):
+        if theirs or _NOT_A_DOER.intersection(doer) or _THIRD_PARTIES.intersection(doer) or doer[-1] in ("us", "me") or (len(doer) > 1 and _a_firm(doer[-2], doer[-1], text)):
             continue  # the customer's side, a third party, or a verb's phrase
         # Done again to a thing is done for them: "Tomás is re-issuing the card" (not "Shop is re-opening Monday").
         done_for_them = doing in _DONE_FOR_THEM or (doing is not None and doing.startswith("re-") and _ACTED_ON_AFTER.match(sentence, found.end("doing")) is not None)
