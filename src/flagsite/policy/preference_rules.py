@@ -46,8 +46,10 @@ _DURABLE = re.compile(
     # (not what "you" or "we" never do, a complaint: "saying you never put sheets down", "you lot never ring back")
     r"(?<!\byou )(?<!\bwe )(?<!\byou lot )(?<!\byou guys )(?<!\byou people )"
     r"never (?:call|ring|phone|text|email|e-mail|contact|visit|send|post|put|book|deliver|leave|include|give|offer|discuss|mention)|"
-    # (not what something came "with no": "nine hours with no text updates")
-    r"(?:do not|don't|does not want|doesn't want|never wants?|not to|no(?<!with no)) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*|"
+    # (not what something came "with no": "nine hours with no text updates"; nor what was or was not done, a report:
+    # "no call had been made by the bank", "no text was sent", "no contact came from the fraud desk"; but "no calls wanted")
+    r"(?:do not|don't|does not want|doesn't want|never wants?|not to|no(?<!with no)) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*"
+    r"(?!\s+(?:was|were|had|has been|have been|came|went|got|arrived|(?!(?:wanted|needed|required|allowed|permitted|accepted|preferred)\b)[a-z]+ed)\b)|"
     r"(?:all|any|every) (?:the )?(?:future |of (?:his|her|their) )?(?:letters?|reminders?|calls?|appointments?|correspondence|post|mail|"
     r"emails?|invoices?|statements?|orders?|contact|communications?|bookings?|visits?|deliver(?:y|ies)|messages|paperwork|"
     r"airports?|flights?|stays?|jobs?)|"
@@ -552,6 +554,9 @@ def _may_be_a_headline(lowered: str) -> bool:
 _NOT_OUR_PEOPLE = _THEIR_OWN_PARTY | RELATIONS
 # The words of whoever deals with the customer, as one look at a text's words: the plural of a role, a group of staff, anyone.
 _DOER_WORDS = frozenset(name + "s" for name in ROLE_NAMES if name not in _NOT_OUR_PEOPLE) | _STAFF_GROUPS | _ANYONE
+# Words that open a clause of reason: a duty there explains what was done ("because the finance team has to sign it off").
+_REASON_JOINS = frozenset("because as since".split())
+_AFTER_A_REASON_JOIN = tuple(f" {word} " for word in _REASON_JOINS)
 _NOT_BEFORE_A_DOER = frozenset("she he they i we you it his her their my your if whether".split())
 
 
@@ -559,12 +564,13 @@ def _whoever_deals_with_them(lowered: str, at: int) -> str | None:
     """The words naming whoever deals with the customer as the subject of a duty at ``at``: a role in the plural, a
     group of staff, or anyone at all ("Cleaners should keep the back door shut", "Valeting lads need to hoover the
     boot last", "Whoever is on the front desk has to ring up"; not one person, "The engineer needs to order the part",
-    nor a relation or the customer's own party, "Her sons must sign")."""
+    nor a relation or the customer's own party, "Her sons must sign", nor a duty given as the reason for something,
+    which says how things work: "held it, as the mortgage team must approve the transfer")."""
     found = _SUBJECT_START.search(lowered, 0, at)
     if found is None:
         return None
     words = re.findall(r"[a-z][a-z'-]*", found.group(1))
-    if not words:
+    if not words or words[0] in _REASON_JOINS or lowered[: found.start(1)].endswith(_AFTER_A_REASON_JOIN):
         return None
     if words[0] in _ANYONE or (words[0] == "any" and len(words) > 1 and (words[1] in _STAFF_GROUPS or is_role(words[1]))):
         return " ".join(words)  # (or any one of a role: "Any receptionist booking her in should ring her mobile")
@@ -724,7 +730,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
 
     ## What it does
     Flags a note whose reason or resolution states something that lasts beyond the contact: a
-    wish with "from now on", "going forward", "in future", "always", "never call", "email only",
+    wish with "from now on", "going forward", "in future", "always", "never call" (not a report of what was or was not done: "no call had been made by the bank",
+    "no text was sent that day"), "email only",
     "all letters ...", "do not ring before 2pm", "only can call after 7pm", "prefers all documents by post", "please only
     text her", "emails only", "calls go to his mobile only" (not "her mobile only had one bar"), "never wants phone calls",
     "prefers texts over emails", "use her middle name", "goes by Mo" (not by a time, "how it goes by Friday"); or a standing fact: an allergy, a language
@@ -739,7 +746,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     ring her mobile"), in any words ("Cleaners should keep the back door
     shut", "delivery guys need to carry everything up", "Whoever is on the front desk at night has to
     ring up"; not one person, "The engineer needs to order the part", nor a relation or the customer's
-    own party, "Parents should sign the waiver", nor one job on a day named), and whatever
+    own party, "Parents should sign the waiver", nor one job on a day named, nor a duty given as the reason for something,
+    how things work: "explained that, as the mortgage team must approve the transfer, it would take a week"), and whatever
     the verb of the duty ("whoever is on her round needs to wheel the bins back"; not a guess,
     "staff must have missed it"), or in headline form, whoever of a kind in the plural or a group of staff, then "to"
     and a verb ("Drivers to leave her box in the coal bunker", "Couriers to ring the bell twice", "Night shift
