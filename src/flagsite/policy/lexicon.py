@@ -292,8 +292,14 @@ _COMPLAINING = frozenset("moaning whining nagging whinging complaining grumbling
 _BOTHERING = frozenset("pestering badgering hassling harassing bothering hounding bugging mithering haranguing harrying".split())
 # A person's noise or calls that someone acts to stop ("so he'd quit yelling", "give over ringing"), and the verbs of stopping.
 # ("blowing up" a phone is calling it over and over)
-_NOISE = _COMPLAINING | _BOTHERING | frozenset("shouting yelling screaming harping ringing calling phoning emailing texting messaging blowing".split())
-_NOISE_PATTERN = "|".join(sorted(_NOISE - {"going", "banging", "harping", "blowing"})) + "|going on|banging on|harping on|blowing up"
+# (and going at people, as the idioms of it say: "so he'd quit having a go at the bar staff", "to stop them laying into
+# the waiters", "so she'd stop giving the drivers grief")
+_GOING_AT = r"|having a go|laying into|kicking off|mouthing off|sounding off|giving (?:[a-z]+ ){0,3}?(?:grief|earache|hassle|stick|abuse|a hard time)"
+_NOISE = _COMPLAINING | _BOTHERING | frozenset("shouting yelling screaming harping ringing calling phoning emailing texting messaging blowing having laying kicking mouthing sounding giving".split())
+_NOISE_PATTERN = (
+    "|".join(sorted(_NOISE - {"going", "banging", "harping", "blowing", "having", "laying", "kicking", "mouthing", "sounding", "giving"}))
+    + "|going on|banging on|harping on|blowing up" + _GOING_AT
+)
 _CEASING = frozenset("stop quit over off".split())
 _RID = frozenset("phone line shot back hair pipe away alone just rest sock peace button zip".split())
 # Terms of endearment ("pet", "love" and "sweetheart" also name a pet, a liking and a partner: left out).
@@ -371,6 +377,17 @@ _OATHS_OF_DEGREE = frozenset("bloody bleeding sodding flipping frigging friggin 
 _LITERAL_OR_OATHS = frozenset("flaming blooming blinking ruddy blasted".split())
 _OF_BLOOD = frozenset(("bloody", "bleeding"))
 _NAMED_FOR_BLOOD = frozenset("cranesbill dock sorrel mary marys".split())
+# Before a part of a body, "bloody" and "bleeding" say what it does ("a bloody nose", "bleeding gums", the plant bleeding
+# heart); before a creature, "bleeding" does ("a bleeding cat after a fight"). Not "the bloody hand dryer", "head office".
+_PARTS_THAT_BLEED = frozenset(
+    """heart nose nostril nostrils ear ears eye eyes lip lips gum gums mouth tongue tooth teeth socket paw paws pad pads
+    toe toes toenail toenails nail nails claw claws dewclaw knee knees finger fingers elbow wrist shin ankle leg legs tail
+    skin scalp wound wounds gash graze cut stump ulcer sore lesion""".split()
+)
+_CREATURES = frozenset(
+    """dog dogs puppy pup cat cats kitten horse pony foal rabbit bird hamster ferret calf lamb ewe cow sheep goat animal
+    pet patient child baby""".split()
+)
 # Verbs that follow a subject, after which "bleeding" is the noun: "the bleeding was slight", "the bleeding will settle".
 _A_VERB_AFTER_ITS_SUBJECT = frozenset("is was isn't wasn't has had hasn't seems seemed appears appeared got gets will would may might should".split())
 # Words inside a noun phrase before an oath: "the whole sodding afternoon", "the same bloody three songs"
@@ -618,6 +635,13 @@ class Lexicon:
             for common in _common_words_by_ends().get(word[0] + word[-1], ())
         )
 
+    def day_written_short(self, word: str) -> str | None:
+        """The word for a day a word the dictionary lacks writes short, its first and last letters kept and two or more
+        left out: "yday" (yesterday), "tdy" (today), "wknd" (weekend); text-speak wherever it stands."""
+        if not 3 <= len(word) <= 6 or not word.isalpha() or self.is_known(word):
+            return None
+        return next((day for day in _DAYS_WRITTEN_SHORT if day[0] == word[0] and day[-1] == word[-1] and len(day) >= len(word) + 2 and _holds_in_order(day, word)), None)
+
     def run_into_a(self, word: str) -> bool:
         """Whether a word the dictionary does not know is a frequent word run into "a" for "of" or "to", as speech
         runs them: "loadsa" (loads of), "coupla" (couple of), "lotsa". Text-speak when the record around it is
@@ -657,16 +681,17 @@ class Lexicon:
         found: list[tuple[str, str]] = []
         if " w " in masked and _W_FOR_WITH.search(masked) is not None:
             found.append(("w", "with"))
-        if " cud " in masked and _CUD_FOR_COULD.search(masked):
-            found.append(("cud", "could"))  # (a cow's cud is no modal: only after who could)
+        if " cud " in masked and (_CUD_FOR_COULD.search(masked) or any(self.is_base_verb(m.group(1)) for m in _CUD_BEFORE_A_VERB.finditer(masked))):
+            found.append(("cud", "could"))  # (a cow's cud is no modal: only after who could, or before a verb's plain form)
         if " c " in masked and _C_FOR_SEE.search(masked):
             found.append(("c", "see"))
         if " b " in masked and _B_FOR_BE.search(masked):
             found.append(("b", "be"))
         if " n " in masked and any(
-            (m.group(1).isdigit() or self.is_known(m.group(1).lower())) and self.is_known(m.group(2)) for m in _N_FOR_AND.finditer(masked)
+            (m.group(1).isdigit() or self.is_known(m.group(1).lower())) and (self.is_known(m.group(2)) or m.group(2).endswith("ed"))
+            for m in _N_FOR_AND.finditer(masked)
         ):
-            found.append(("n", "and"))
+            found.append(("n", "and"))  # (before a known word or a past the list lacks: "fitted a valve n repressurised")
         return found  # (nearly every text holds neither)
 
     def is_base_verb(self, word: str) -> bool:
@@ -701,8 +726,10 @@ class Lexicon:
             if (word not in _OATHS_OF_DEGREE and word not in _LITERAL_OR_OATHS) or word in found:
                 continue
             following = words[index + 1]
-            if (word in _OF_BLOOD and (following in _NAMED_FOR_BLOOD or about_blood())) or following == "out":
+            if (word in _OF_BLOOD and (following in _NAMED_FOR_BLOOD or following in _PARTS_THAT_BLEED or about_blood())) or following == "out":
                 continue  # literal blood, or a verb: "the freaking out dog"
+            if word == "bleeding" and following in _CREATURES:
+                continue  # a creature that bleeds: "a bleeding cat", "with a bleeding dog"
             if word == "bleeding" and (following in _A_VERB_AFTER_ITS_SUBJECT or following.endswith("ed")):
                 continue  # the bleeding itself, a subject: "the bleeding stopped", "the bleeding has eased"
             before = words[index - 1] if index > 0 else ""
@@ -792,6 +819,8 @@ class Lexicon:
             return True  # doing a common thing again: regas, retag, refit
         if word.startswith("re") and len(word) >= 7 and word.endswith(("ed", "ing")) and (word[2:] in checker or word[2:] in _english_words(70)):
             return True  # doing a trade's thing again, in the past or in -ing: regrouted, reglazing (not "recieved": "cieved" is no word)
+        if word.startswith("un") and len(word) >= 7 and word.endswith("ed") and (word[2:] in checker or word[2:] in _english_words(70)) and not _a_swap_of_a_common_word(word):
+            return True  # a trade's thing not done, "un" and a past: unvented, unflued, unbunded (not "unsued": "unused" with two letters swapped)
         if word in _english_words(70) and _regular_form_of_a_word(word):
             return True  # a trade's inflection of a word seen more than rarely: shanked, tining (not "stoped" for "stopped")
         if _a_phrasal_noun(word):
@@ -1150,13 +1179,16 @@ _W_FOR_WITH = re.compile(r"\b(?!(?:the|a|an|my|his|her|their|our|your|its|this|t
 # "c" for "see" and "b" for "be", where only a verb can stand: after a modal or "to", before who is seen or
 # where one will be ("will c her at 10", "should b there by 3"; not "vitamin c", "grade b").
 _CUD_FOR_COULD = re.compile(r"\b(?:i|we|you|u|he|she|they|it|who|that)\s+cud\b", re.IGNORECASE)
+_CUD_BEFORE_A_VERB = re.compile(r"\bcud\s+(?:not\s+|n't\s+|still\s+|just\s+|also\s+)?([a-z]+)\b")  # "if the sofa cud go on the van"
 _C_FOR_SEE = re.compile(r"\b(?:will|to|can|could|'ll|gonna|wanna|come|go)\s+c\s+(?:you|u|her|him|them|it|the|ya|if|what)\b")
 _B_FOR_BE = re.compile(
     r"\b(?:will|to|can|could|should|might|may|must|'ll|won't|wont|gonna|can't|cant)\s+b\s+"
     r"(?:there|here|in|at|ready|back|late|early|fine|ok|done|free|home|with|on|open|closed|available|around|about|able|happy|sorted)\b"
 )
-# (after a word or a number: "turned it down to 20 n left")
-_N_FOR_AND = re.compile(r"\b([A-Za-z]{2,}|\d+) n ([a-z]{2,})\b")
+# The words for days that text-speak writes short: "yday", "tmrw", "wknd".
+_DAYS_WRITTEN_SHORT = ("yesterday", "today", "tomorrow", "tonight", "weekend")
+# (after a word or a number: "turned it down to 20 n left"; not a letter named: "the n key sticks")
+_N_FOR_AND = re.compile(r"\b(?!(?:the|an|this|that|letter)\b)([A-Za-z]{2,}|\d+) n (?!(?:key|keys)\b)([a-z]{2,})\b")
 # How often a word must occur to be the one meant by its consonants alone: would, could, should, please.
 _WRITTEN_IN_CONSONANTS = 300_000
 

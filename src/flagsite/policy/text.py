@@ -36,7 +36,8 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 # A space after an end mark, or line breaks: r"(?<=[.!?;])\s+|\n+", written to open on the space itself
 # so that a search skips from space to space instead of trying every position. The full stop of a
 # title before a name ends no sentence: "write to Ms. Olsen after".
-_SENTENCE_SPLIT = re.compile(r"\s(?:(?<=[.!?;]\s)(?<!\b(?i:mr|ms|dr)\.\s)(?<!\b(?i:mrs)\.\s)\s*|(?<=\n)\n*)")
+_SENTENCE_SPLIT = re.compile(r"\s(?:(?<=[.!?;]\s)(?<!\b(?i:mr|ms|mx|dr)\.\s)(?<!\b(?i:mrs)\.\s)(?<!\b(?i:prof)\.\s)\s*|(?<=\n)\n*)")
+_TITLES_BEFORE_A_NAME = frozenset("mr mrs ms mx dr prof".split())  # the titles _SENTENCE_SPLIT reads
 
 
 def blank(match: re.Match[str]) -> str:
@@ -93,6 +94,8 @@ def _starts_sentence(pieces: list[str], index: int) -> bool:
     if index == 0:
         return True
     gap = pieces[2 * index]
+    if gap == ". " and pieces[2 * index - 1].lower() in _TITLES_BEFORE_A_NAME:
+        return False  # the full stop of a title ends no sentence: "seen by Dr. Amara Singh"
     return gap != " " and ("." in gap or "!" in gap or "?" in gap or "\n" in gap)
 
 

@@ -37,8 +37,9 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     comes before no article; not a rate, "lifts 4 a day"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
     double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party", nor a
     number after a capitalised word inside a sentence, which names a thing: "leave Room 4 till last"), a letter for a word ("spoke w her neighbour", "spoke w Fraser", "was fine w that",
-    "blocked w leaves", "tuned n cleaned the keys", "will c her at 10", "should b there"; not "a 60 w bulb", "the w key", "vitamin c"), "cud" after who
-    could ("asked if we cud come"; not a cow's cud), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
+    "blocked w leaves", "tuned n cleaned the keys", "fitted a valve n repressurised", "will c her at 10", "should b there"; not "a 60 w bulb",
+    "the w key", "the n key", "vitamin c"), "cud" after who could or before a verb ("asked if we cud come", "if the sofa cud go on the
+    van"; not a cow's cud), a word for a day written short, its first and last letters kept ("yday", "tmrw", "wknd"), text-speak with an ending after an apostrophe ("msg'd"), and a common word written
     in its consonants alone, which the dictionary lacks ("wld": would, "cld": could; P302 leaves them), or in some of
     them, first and last kept and two letters or more left out ("shd": should, "bkd": booked, "rcvd": received), and
     says what to write instead. Single letters ("u", "r") count only in lower case, so "Plan U" is a name, and two
@@ -77,7 +78,9 @@ def _text_speak(text: TextField, subject: Subject) -> list[tuple[str, str]]:
     unknown = lexicon.unknown_words(text)
     if unknown:  # usually none: words repeat across records
         found += [(w, w + "g") for w in lexicon.dropped_g(text, unknown) if w not in subject.known_words]
-        found += lexicon.consonant_spellings(text, unknown)
+        found += [pair for pair in lexicon.consonant_spellings(text, unknown) if pair[0] not in lexicon.slang]  # ("tmrw" is both)
+        seen = {w for w, _ in found}
+        found += [(w, day) for w in sorted(unknown, key=text.words.index) if w not in seen and (day := lexicon.day_written_short(w))]
     return found + lexicon.digits_for_words(text) + lexicon.clipped_words(text) + lexicon.letters_for_words(text)
 
 
@@ -107,7 +110,7 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
         if index > 0 and text.masked[text.starts[index] - 1] == "-" and any(lower.endswith(end) and lexicon.is_known(lower[: -len(end)], known) for end in ("s", "ed", "er", "ers")):
             continue  # the end of a compound: add-ons, top-ups, sign-ins, tight-fisted, three-seater
         if _in_a_loan_phrase(text, index):
-            continue  # a phrase of another language joined by hyphens: cul-de-sac, vol-au-vent
+            continue  # a phrase of another language, joined by hyphens or by its own joining word: cul-de-sac, coq au vin
         end = text.starts[index] + len(word)
         if lower in _PREFIXES and text.masked[end : end + 1] == "-":
             continue  # a prefix before a hyphen: pre-authorisation, co-payment
@@ -132,6 +135,8 @@ def _misspelled(text: TextField, subject: Subject) -> list[str]:
             continue  # "msg'd": text-speak with an ending, P301's
         if lower in lexicon.slang or lower in wrong or lower in derogatory or lower in lexicon.person_judging or (lower.endswith("in") and lexicon.is_known(lower + "g")):
             continue  # slang, a dropped g, insults and words of character ("gobby") have their own rules
+        if lexicon.day_written_short(lower):
+            continue  # "yday", "wknd": P301's
         if (lower not in subject.proper_words and lower.removesuffix("'s") not in subject.proper_words) or _calendar_slip(lower):
             wrong.append(lower)
     return wrong
@@ -192,7 +197,18 @@ def _slips(a: str, b: str) -> int:
 _HYPHENED_PHRASE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+){2,}")
 
 
+# The joining words of French, Italian and Spanish, which English prose never uses alone: the words beside them are
+# a loan phrase's ("steak au poivre", "coq au vin", "tarte aux pommes"; after one: "boeuf en croute", "penne alla vodka").
+_LOAN_JOINERS = frozenset("au aux".split())
+_LOAN_JOINERS_BEFORE = frozenset("en du des de alla della al".split())
+
+
 def _in_a_loan_phrase(text: TextField, index: int) -> bool:
+    words = text.words
+    before = words[index - 1] if index > 0 else ""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    if before in _LOAN_JOINERS or before in _LOAN_JOINERS_BEFORE or after in _LOAN_JOINERS:
+        return True
     start = text.starts[index]
     return any(
         match.start() <= start < match.end() and any(len(part) <= 2 for part in match.group().split("-"))
@@ -324,7 +340,7 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     languages, services and brands, names written in lower case ("katsu", "carnitas", "venmo",
     "xbox", "gmail", "kesha"; not "recieve", "tommorow", "alot"). Not checked: names in the
     records (the customer's, the contact's, staff user names), capitalised words inside a sentence
-    (names, products) and the same word opening a sentence elsewhere in the record ("Tamsk refused
+    (names, products; the full stop of a title ends none: "seen by Dr. Amara Singh") and the same word opening a sentence elsewhere in the record ("Tamsk refused
     his tablets ... topped up Tamsk's water"), a word that no dictionary word is one edit away from
     (a name opening a sentence, a drug or a product: typing slips nearly always are one edit away), or only
     a rare word by its first letter ("dosette": rosette; a common word's first letter mistyped, "vooking", is a slip),
@@ -355,8 +371,10 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     endings (-er, -ing, a past in -ed with its last letter doubled) from a word seen more than rarely, when no common word
     one slip away shares its stem but for another spelling of the ending ("wormer", "jetter", "rodded", "remoting",
     "uploader"; not "refered", "begining", "writting", nor a strong verb's doubled past, "runned"), the parts of a phrase of three or
-    more parts joined by hyphens, one of them a short joining word ("cul-de-sac", "vol-au-vent"), a trade's word done again ("regrouted",
-    "reglazing"; not "recieved"), and the words in `policy.allow_words` — add the organisation's own
+    more parts joined by hyphens, one of them a short joining word ("cul-de-sac", "vol-au-vent"), and the words beside a joining word of
+    French, Italian or Spanish ("pain au chocolat", "coq au vin", "boeuf en croute", "penne alla vodka"; not "the chocolat cake"), a
+    trade's word done again ("regrouted", "reglazing"; not "recieved") or not done, "un" and a past ("unvented", "unflued"; not
+    "unsued", "unused" with two letters swapped), and the words in `policy.allow_words` — add the organisation's own
     vocabulary there. Either half of a rhyming pair passes ("lilly pilly", "hanky panky"). A compound of two
     common words, the first of three letters too when it names a thing ("cupholder", "toybox"; not "thebox"), or of a
     particle and one ("upsell", "offload"), passes, and so does a common verb joined to its
@@ -571,6 +589,24 @@ def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
     return None
 
 
+# The reason opening on the customer's own message, its subject left out and nobody named, maybe a time or the way
+# it came, then a colon and words as "I" or "my": hers ("Emailed on Monday: I paid for the front row", "Phoned this
+# morning: my heating is off"). Not what she sent ("Emailed on Monday: photos of the damp"), nor words that speak of
+# her as "she" or "her" (the writer's: "Rang at 5pm: I explained the fee to her").
+_HER_MESSAGE_IN_THE_REASON = re.compile(
+    r"^(?:wrote|wrote in|emailed|e-mailed|texted|messaged|phoned|phoned in|rang|rang in|called|called in|posted|complained)"
+    r"(?P<lead>(?:\s+(?!(?:her|him|them|the customer|to her|to him|back)\b)[^\s:.;!?\"“”]+){0,6}?)\s*:\s*"
+    r"(?P<said>(?:i|i'm|i've|i'd|i'll|my|we|we've|our)\b[^.;\n]*)",
+    re.IGNORECASE,
+)
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|they|them|their|his)\b", re.IGNORECASE)
+
+
+def _her_message_in_the_reason(text: TextField) -> re.Match[str] | None:
+    found = _HER_MESSAGE_IN_THE_REASON.match(text.text) if text.loc == ("reason",) else None
+    return found if found is not None and _THIRD_PERSON.search(found.group("said")) is None else None
+
+
 # What may stand between a message and its colon and still leave it a label: "her text this morning:".
 _TIME_WORDS = re.compile(
     rf"(?:(?:this|last|on|yesterday|today|tonight|at|in|the)\s*)?(?:morning|afternoon|evening|night|week|{WEEKDAYS}|\d{{1,2}}(?:am|pm|:\d\d)?)?",
@@ -691,7 +727,10 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     and words as "I" after her take, view or side of it ("Her take on it: I have told three electricians"), after a
     verb that says we were spoken to, its subject left out, us named so or by our side's name ("Texted us at 11pm: where is
     my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak"; after "asked me" or
-    "asked us", a question to us as "you": "Asked me straight out: can't you just bodge it"), whatever the
+    "asked us", a question to us as "you": "Asked me straight out: can't you just bodge it"), the customer's message opening the
+    reason, its subject left out and nobody named, a time or the way it came after it, and words as "I" or "my" after a colon
+    ("Emailed on Monday: I paid for the front row", "Phoned this morning: my heating is off"; not "Emailed on Monday: photos of
+    the damp", nor words that speak of her as "she" or "her"), whatever the
     lead-in, words after a colon that speak as "I" and to us as "you" at once ("sent it to support as well: your app
     took my money twice"; not staff's words to the customer, "Told him: your repair is booked and my colleague will do
     it"), and whatever follows "the words:" ("His email
@@ -750,9 +789,10 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
                 or ((":" in body or said_comma) and (_speech_after_a_lead_in(body) or _a_named_speaker(body, subject.names)))
                 or (":" in body and to_us and _spoken_to_us_after_a_colon(body))
                 or (to_us and _SPEECH_TO_US.search(body))
+                or (":" in body and _her_message_in_the_reason(text))
             )
             # (after a lead-in, the words said: "Mrs Tulloch said at the door: third time ..." retells "third time ...")
-            quoted = (speech.group("said") if speech.re in (_SPEAKER_LEAD_IN, _SPEECH_TO_US, _AFTER_A_COLON, _NAMED_SPEAKER) else speech.group(0)) if speech else None
+            quoted = (speech.group("said") if speech.re in (_SPEAKER_LEAD_IN, _SPEECH_TO_US, _AFTER_A_COLON, _NAMED_SPEAKER, _HER_MESSAGE_IN_THE_REASON) else speech.group(0)) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
             yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words, e.g. {reported_speech(quoted)!r}")
@@ -780,7 +820,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     disgrace); the milder "flaming", "blooming", "blinking" only after "whole", "entire" or "same" or
     before a judging word ("the whole flaming table"; not "the flaming pudding", "the blinking light"); not a verb, "bleeding the radiators",
     nor the noun before its verb, "the bleeding stopped", nor "bloody" in a record about an injury, an illness or an operation
-    ("the bleeding risk after the spay"), or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of
+    ("the bleeding risk after the spay"), nor before a part of a body ("a bloody nose", "bleeding gums", the plant bleeding
+    heart), nor "bleeding" before a creature ("a bleeding cat after a fight"), or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of
     endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a
     profane word ("gobshite", "fuckwit", "piss-poor", "a piss-take", "half-arsed", "half-assed", "a balls-up"; not "half-full",
@@ -797,7 +838,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     give us some peace", whoever is given it: "so he would give the lads on the counter some peace"; not "so he'd drop it at
     the tip"), and a person's noise, calls or bothering stopped as the motive, whatever the verb of stopping or of bothering ("so he'd quit
     yelling", "so he'd give over shouting", "to make him stop phoning us", "so she'd stop pestering us", "so he'd quit
-    hassling the yard", "so he'd quit blowing up the office line"; not "so she would stop paying twice", "so it would stop
+    hassling the yard", "so he'd quit blowing up the office line", and going at people as an idiom says it: "so she'd stop having
+    a go at the girls on reception", "to stop them laying into the waiters", "so he'd stop giving the drivers grief"; not "so she would stop paying twice", "so it would stop
     beeping"). "Pain in the neck" is a symptom, and so is "a pain in the neck" that someone has ("has a
     pain in the neck after a fall"); "is a pain in the neck" and its cruder forms insult. A word of the list
     that names someone in the record is their name ("Karen will send the invoice", a staff user name, "Karen

@@ -32,7 +32,7 @@ SLANG: dict[str, str] = {
     "tbh": "(remove it)", "btw": "also", "gonna": "going to", "wanna": "wants to", "gotta": "has to",
     "kinda": "somewhat", "sorta": "somewhat", "ya": "yes", "yeah": "yes", "yep": "yes", "yup": "yes",
     "nope": "no", "nah": "no", "tho": "though", "thru": "through", "b4": "before", "2day": "today",
-    "2moro": "tomorrow", "tmrw": "tomorrow", "tmr": "tomorrow", "gr8": "great", "msg": "message",
+    "2moro": "tomorrow", "tmrw": "tomorrow", "tmr": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "2night": "tonight", "gr8": "great", "msg": "message",
     "convo": "conversation", "cuppa": "(remove it)", "dude": "(the contact's name)", "bloke": "man",
     "ain't": "is not", "innit": "(remove it)", "lemme": "let me", "gimme": "give me", "wassup": "(remove it)",
     "sup": "(remove it)", "k": "OK", "kk": "OK", "np": "no problem", "w/e": "whatever", "ppl": "people",
