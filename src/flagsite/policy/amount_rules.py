@@ -111,7 +111,8 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"(?:unused|remaining|outstanding|extra|missing|overpaid|surplus|duplicate|spare)\s+(?P<sum20>\d[\d,]*(?:\.\d\d)?)|"
     # A figure taken off, put on or moved to where money is kept or paid from: "Took 120 on his Visa", "took the 22 for
     # the car park off his folio", "Put 185 on her Amex" (not "took the 7 names off the class list").
-    r"\b(?:took|taken|take|takes|taking|put|puts|putting|knocked|collected|received|returned|moved)\s+(?:the\s+)?(?P<sum19>\d[\d,]*(?:\.\d\d)?)"
+    # (the verb's particle may come first: "I take off the 18.50 from the final bill", "Put back the 75 onto her card")
+    r"\b(?:took|taken|take|takes|taking|put|puts|putting|knocked|collected|received|returned|moved)\s+(?:(?:off|back)\s+)?(?:the\s+)?(?P<sum19>\d[\d,]*(?:\.\d\d)?)"
     rf"\s+(?:for\s+[^.;,]{{1,30}}?\s+)?(?:back\s+)?(?:on|onto|off|to|into|from)\s+{_A_PLACE_OF_MONEY}|"
     # A money noun for a figure, the figure closing the phrase: "a credit for 12.50 against her account" (not "a quote for 1 door").
     rf"{_MONEY_NOUNS}\s+for\s+(?P<sum13>\d[\d,]*(?:\.\d\d)?)(?=\s*(?:[.,;:!?)]|$)|\s+(?:against|to|on|onto|by|and|in|including|inc|plus|off|back|from)\b)|"
@@ -313,7 +314,8 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     bookings"), the figure of a noun of money with a word or two of what it is for between ("the 15
     late-cancellation charge"; not "the 2 night deposit"), a figure taken off, put on or going back to where
     money is kept or paid from, a card by its scheme's name, a tab, a folio or an account ("Took 120 on his
-    Visa", "took the 22 for the car park off his folio", "54.00 is going back to the Visa"; not "took the 7
+    Visa", "took the 22 for the car park off his folio", "54.00 is going back to the Visa", the verb's particle
+    first: "I take off the 18.50 from the final bill", "Put back the 75 onto her card"; not "took the 7
     names off the class list"), what a thing was priced, charged or billed at ("Billed the night
     call-out at 145"), a tax or a difference as nouns of money ("refunded the 64.20 emergency tax", "the 42.60
     difference comes off December's statement"), a figure in pounds and pence after a verb that moves only money,

@@ -115,7 +115,7 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     gym pass to the monthly billing"; not a person taken somewhere, "walked her over to the premium
     lounge", nor a place that shares a word with a product, "the family area"); someone added
     to or taken off the account or what it holds, by relation or by name ("added her husband as an
-    authorised user on the account", "took her mother off the family membership", "Added Siân Davies
+    authorised user on the account", "Put her husband on the account as a second named user", "took her mother off the family membership", "Added Siân Davies
     to the account as a second contact", "Took Mr Ruane off the boiler warranty", "Added Priya Shah as a second
     signatory on the business account"); something the account covers put on or taken off it ("Took the Fiesta off
     his account", "Took the breakdown cover off the agreement"; not a note or money, nor a thing of something
@@ -212,7 +212,9 @@ def change_without_from_to(subject: Subject) -> Iterator[Hit]:
     account over to her son" is), nor someone taken through something ("Took him through the security questions on
     the account"), nor money raised,
     added or put somewhere ("raised a refund of thirty-six pounds to her account", "put the overpayment back onto her
-    account").
+    account"), nor what was bought put on the account to be paid later ("put it on the account", "put the bill on the
+    room account"), nor money sent to an account ("processed her transfer to her daughter's account"), nor "nothing had
+    changed".
     Cancelling is an action, not a change. Passwords and PINs are never recorded, so they are
     not looked for.
 
@@ -373,7 +375,7 @@ def _customer_moved(sentence: str) -> str | None:
 
 
 # "Said nothing changed", "updated nothing", "no change to her membership".
-_NO_CHANGE = re.compile(r"\b(?:no change|no changes|nothing (?:was )?changed|unchanged|(?:changed|updated|amended) nothing)\b")
+_NO_CHANGE = re.compile(r"\b(?:no change|no changes|nothing (?:(?:was|had|has|have)\s+(?:been\s+)?)?changed|unchanged|(?:changed|updated|amended) nothing)\b")
 # Who did it, read back from the verb to its clause's start: the customer and their side, or a denial.
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]|\s(?:and|but|so|because|as|then|after|before|when|since)\s)[^,;:(]*$")
 _AUXILIARIES = frozenset("had has have 've 'd was were is are been be already just also then recently apparently herself himself themselves online".split())
@@ -613,6 +615,14 @@ _MONEY_AS_THE_OBJECT = re.compile(
 )
 
 
+# What was bought put on the account to be paid later: "put it on the account", "put the bill on the room account",
+# "added the extras to her tab" (not "put her husband on the account": a person added).
+_CHARGED_TO_AN_ACCOUNT = re.compile(
+    r"\s+(?:it|this|that|(?:the|her|his|their)\s+(?:[\w-]+\s+)?(?:bill|cost|costs|charge|charges|total|order|purchase|purchases|sale|amount|fee|fees|extras))"
+    r"\s+(?:on|onto|to)\s+(?:the|her|his|their|[a-z]+['’]s)\s+(?:[\w-]+\s+)?(?:account|tab|folio)\b"
+)
+
+
 # Where, how or on which day money or messages reach the customer, as what a verb of change acts on: "Changed where the
 # interest is paid to her Nationwide current account", "updated how her statements are sent".
 _WHERE_IT_IS_PAID = re.compile(
@@ -739,6 +749,10 @@ _TAKING_OR_TELLING = frozenset(
 _MONEY_VERBS = frozenset("credited debited charged refunded billed invoiced paid reimbursed waived".split())
 
 
+# Money sent somewhere, named by how it goes.
+_MONEY_SENT = frozenset("transfer transfers payment payments remittance remittances deposit deposits withdrawal withdrawals".split())
+
+
 def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -> str | None:
     """A level or a product the customer or a thing of theirs was put onto, read as _moved_to reads it, whatever the verb."""
     for found in _THEM_ONTO.finditer(sentence):
@@ -754,6 +768,8 @@ def _put_onto(sentence: str, original: str, field: str, names: frozenset[str]) -
         if not object_ or not _moved_to("put", rest, original[found.start() - 1 :]):
             continue
         place = _DESTINATION_END.split(rest[object_.end() :], maxsplit=1)[0].split(" to ")[0].split()
+        if place and place[-1] == "account" and object_.group(1).split()[-1] in _MONEY_SENT:
+            continue  # money sent to an account is a payment: "processed her transfer to her daughter's account"
         # What it was put onto is a product or a way of paying, by its head: "the fortnightly plan", "the annual
         # one", "monthly invoice"; not a place that shares a word with one ("the family area"), nor only a field
         # ("switched her reminders to text messages" is read as a setting elsewhere).
@@ -934,6 +950,8 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
         return f"where the {paid_to.group(1)} {paid_to.group(2)} {paid_to.group(3)}"  # "Changed where the interest is paid to ..."
     if _MONEY_BACK.match(rest) or (name in _MONEY_MOVING_VERBS and _MONEY_AS_THE_OBJECT.match(rest)):
         return None  # "put the £7 back on her card", "raised a goodwill credit of £15 to her account": money moved, no field
+    if name in _MONEY_MOVING_VERBS and _CHARGED_TO_AN_ACCOUNT.match(rest):
+        return None  # "put it on the account", "added the bill to her tab": what was bought, charged, no field
     holder = _TO_SOMEONE_ELSE.match(original, verb.end())
     if holder and (holder.group(1) != "it" or "account" in sentence[: verb.start()]):
         return "account holder"  # "switched the account over to Sandhu Lettings Ltd", "swapped it over to Greg" (the account)
@@ -987,9 +1005,9 @@ def _changed_field(verb: re.Match[str], sentence: str, original: str) -> str | N
     signed_up = _NAME_ON_A_LIST.match(rest) if name in _PLACING_VERBS else None
     if signed_up and signed_up.group(1) not in _FIELD_WORDS:
         return None  # "Added his name to the list for the May trip": signed up for it; "her name to the mailing list" is the account
-    if name in ("added", "removed", "took", "taken") and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
+    if name in ("added", "removed", "took", "taken", "put") and _ON_THE_RECORD.search(rest, 0, len(clause) + 40):
         if _someone_added(clause.split()):
-            return "people on the account"  # "added her husband as an authorised user on the account"
+            return "people on the account"  # "added her husband as an authorised user on the account", "Put her husband on the account"
         messages = _MESSAGES.match(clause)
         if messages:
             return messages.group(1)  # "removed the SMS reminders from her profile": what she is sent
