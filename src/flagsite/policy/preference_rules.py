@@ -40,7 +40,8 @@ _DURABLE = re.compile(
     # (not "every class she attended", nor "each workshop we run", nor what they are doing: "every visit he is after a freebie").
     r"(?:every|each|any) (?!(?:time|one|of|other|day|week|month|year|single)\b)[a-z]+ (?:she|he|they) (?!(?:was|were|had|did|could|would|is|are|has|have)\b)[a-z]+(?<!ed)(?= |$|[,.;])|"
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
-    r"always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
+    # (not a comparison with what went before: "same as always", "like always")
+    r"(?<!\bas )(?<!\blike )always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
     r"(?:asked|asks|asking|wants?|told us)(?: that)? (?:we|us to|staff|the [a-z]+) (?:never|always|only|do not|don't|must not|mustn't|should not|shouldn't)\b|"
     # (not what "you" or "we" never do, a complaint: "saying you never put sheets down", "you lot never ring back")
@@ -49,7 +50,9 @@ _DURABLE = re.compile(
     # (not what something came "with no": "nine hours with no text updates"; nor what was or was not done, a report:
     # "no call had been made by the bank", "no text was sent", "no contact came from the fraud desk"; but "no calls wanted")
     r"(?:do not|don't|does not want|doesn't want|never wants?|not to|no(?<!with no)) (?:call|ring|phone|text|email|e-mail|contact|visit|knock|marketing)\w*"
-    r"(?!\s+(?:was|were|had|has been|have been|came|went|got|arrived|(?!(?:wanted|needed|required|allowed|permitted|accepted|preferred)\b)[a-z]+ed)\b)|"
+    # (or a record of it: "the log showed no call attempt", "no text record for that day")
+    r"(?!\s+(?:was|were|had|has been|have been|came|went|got|arrived|attempts?|records?|logs?|logged|history|trace|"
+    r"(?!(?:wanted|needed|required|allowed|permitted|accepted|preferred)\b)[a-z]+ed)\b)|"
     r"(?:all|any|every) (?:the )?(?:future |of (?:his|her|their) )?(?:letters?|reminders?|calls?|appointments?|correspondence|post|mail|"
     r"emails?|invoices?|statements?|orders?|contact|communications?|bookings?|visits?|deliver(?:y|ies)|messages|paperwork|"
     r"airports?|flights?|stays?|jobs?)|"
@@ -68,9 +71,9 @@ _DURABLE = re.compile(
     r"the (?:end|time|weekend|morning|afternoon|evening)|" + WEEKDAYS + r")\b))\b",
     re.IGNORECASE,
 )
-# Facts about the customer that hold for as long as the account does.
+# Facts about the customer that hold for as long as the account does ("with the allergy" points back to one named before).
 _STANDING_FACT = re.compile(
-    r"(?=[a-z'])\b(?:allergic to|(?:has|have|with) (?:an? |severe |serious )*(?:\w+ )?allerg(?:y|ies)|anaphyla\w+|"
+    r"(?=[a-z'])\b(?:allergic to|(?:has|have|with) (?:an? |severe |serious )*(?:(?!(?:the|that|this|those|these) )\w+ )?allerg(?:y|ies)|anaphyla\w+|"
     r"registered blind|partially sighted|visually impaired|colou?r ?blind|hard of hearing|deaf(?! to\b)|"
     r"lost (?:most of |all of |much of |the )?(?:his|her|their) (?:sight|hearing|vision)|"
     r"uses a wheelchair|wheelchair user|in a wheelchair|"
@@ -80,7 +83,8 @@ _STANDING_FACT = re.compile(
     r"does not use (?:email|e-mail|a computer|the internet)|"
     # What a person cannot do for good, not a thing they cannot see today ("can't see anything on the screen").
     # (said of a person: "she can no longer climb the ladder"; not "the app can no longer read her card")
-    r"(?:she|he|they) can no longer (?:swallow|read|use|climb|hear|see|walk|drive|stand)|"
+    # (not a thing they can no longer use, the verb's object before it: "the tickets he can no longer use")
+    r"(?:she|he|they) can no longer (?:swallow|read|use(?!\s*(?:[.,;:!?)]|$))|climb(?!\s*(?:[.,;:!?)]|$))|hear|see|walk|drive|stand)|"
     r"(?:cannot|can't|can not) (?:swallow|read|use|climb|hear|see|walk|drive|stand)(?!\s+(?:anything|it|this|that|any|them|the|his|her|their|my|our|your|a|an)\b))\b",
     re.IGNORECASE,
 )
@@ -260,7 +264,8 @@ _VISIT_NEED_IN_LOWER_CASE = re.compile(_VISIT_NEED.pattern)
 
 # "her grandfather, who uses a wheelchair", "Her grandmother uses a wheelchair", "his son is
 # registered blind": the subject of the fact is someone named by a role or a relation.
-_WHO_AFTER_SOMEONE = re.compile(r"\b([a-z]+),?\s+who\s+(?:also\s+|now\s+)?$")
+# (or "a colleague of hers, who has a severe allergy")
+_WHO_AFTER_SOMEONE = re.compile(r"\b([a-z]+)(?:\s+of\s+(?:hers|his|theirs|ours|mine))?,?\s+who\s+(?:also\s+|now\s+)?$")
 # "her mother who lives with her has COPD and is on oxygen", "Her father, who lives with her, is deaf".
 _RELATION_WHO_BEFORE = re.compile(r"\b(?:his|her|their|[a-z]+'s)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s+who\s[^.;]*$")
 _THEIR_RELATION_BEFORE = re.compile(r"\b(?:his|her|their|[a-z]+'s)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s*$")
@@ -731,14 +736,16 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     ## What it does
     Flags a note whose reason or resolution states something that lasts beyond the contact: a
     wish with "from now on", "going forward", "in future", "always", "never call" (not a report of what was or was not done: "no call had been made by the bank",
-    "no text was sent that day"), "email only",
+    "no text was sent that day", "the log showed no call attempt"), "email only",
     "all letters ...", "do not ring before 2pm", "only can call after 7pm", "prefers all documents by post", "please only
     text her", "emails only", "calls go to his mobile only" (not "her mobile only had one bar"), "never wants phone calls",
-    "prefers texts over emails", "use her middle name", "goes by Mo" (not by a time, "how it goes by Friday"); or a standing fact: an allergy, a language
+    "prefers texts over emails", "use her middle name", "goes by Mo" (not by a time, "how it goes by Friday"); or a standing fact: an
+    allergy (not another person's, "a colleague of hers, who has a severe allergy", nor one pointed back to, "marked the
+    booking with the allergy"), a language
     ("only speaks Spanish"), an accessibility need ("registered blind", "uses a wheelchair",
     "hard of hearing", "uses a walking frame", "on crutches", "needs several minutes to reach the
     door", "walks with two sticks", "deaf in his left ear", "has lost most of her sight", "she can no longer climb the ladder"; not "the app can no
-    longer read her card"), a court order; or an instruction to whoever visits or calls ("operatives must wait", "drivers should
+    longer read her card", nor a thing they can no longer use, "the tickets he can no longer use"), a court order; or an instruction to whoever visits or calls ("operatives must wait", "drivers should
     phone ahead", "drivers are to park on the street", "nobody should ever knock before 1 p.m.", "no
     one is to open the back door"), however the doer is put ("anyone going round must text first",
     "whoever shoes Rowdy should not tie him", "nobody else is allowed to take Mia") whoever it is
@@ -796,7 +803,7 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     "Whenever", "every time", "any time" and "always" count with a wish, an instruction or a duty in
     the sentence ("text her each time a parcel is out", "whenever she books the cake it has to be
     gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"
-    ("Pepper is always nervous in the dryer room"), not when they say when a fault shows
+    ("Pepper is always nervous in the dryer room"), but not in a comparison with what went before ("same as always"), not when they say when a fault shows
     ("whistling whenever she turns her head", "the intercom always buzzes twice", "logs her out
     every time the phone locks": after "the" or "a", "phone" names a thing); a wish inside the occasion is at the
     customer's choosing, not one for us ("the pass lets her swim whenever she likes", "rolls in whenever she likes").
