@@ -116,7 +116,7 @@ _DIGIT_FOR_TO = re.compile(
 # After a verb of going or doing ("came 2 see", "popped round 2 check", "went over 2 open it"), "2" is "to"
 # when a verb follows it; a count is followed by what is counted ("booked 2 double rooms", "replaced 2 cracked tiles").
 _DIGIT_AFTER_GOING = re.compile(
-    r"\b(?:[a-z]+ed|came|come|comes|went|go|goes|rang|ran|drove|round|over|back|up|down|out|along|across|by|here|there|home)"
+    r"\b(?:[a-z]+ed|came|come|comes|went|go|goes|rang|ran|drove|round|over|back|up|down|out|in|along|across|by|here|there|home)"
     r"\s+(2)\s+([a-z]+)\b(?!['-])(?:\s+([a-z]+))?"
 )
 _BEFORE_A_NOUN = frozenset("a an the this that one another each every first second third last long short bad nasty severe mild recent latest next final".split())
@@ -155,6 +155,8 @@ _DIGIT_FOR_TO_A_PERSON = re.compile(
 # the car" (a count is followed by what is counted: "gave her 2 vouchers", "sold him 2 spare keys").
 _DIGIT_FOR_TO_AFTER_A_PERSON = re.compile(
     r"\b(?:her|him|them|me|us|you)\s+(2)\s+([a-z]+)\s+(?:the|a|an|his|her|their|my|our|your|it|this|that|them|him|me|us|up|back|out|in|off|over|round)\b"
+    # (after a person asked or told, whatever follows the verb: "asked her 2 ring if it starts again")
+    r"|\b(?:told|tell|tells|telling|asked|ask|asks|asking|reminded|remind|advised|advise)\s+(?:her|him|them|me|us|you)\s+(2)\s+([a-z]+)\b(?!['-])"
 )
 # Each pattern above reads its digit alone, after no letter or digit and before a space: a quick look for one.
 # (The digit comes first, what stands before it is looked at after it: a search then skips from digit to digit.)
@@ -177,7 +179,7 @@ def _digits_for_words(written: str, is_verb: Callable[[str], bool]) -> list[tupl
 
     if "2" in lone and (
         any(unnamed(m) for m in _DIGIT_FOR_TO_A_PERSON.finditer(source))
-        or any(is_verb(m.group(2)) and unnamed(m) for m in _DIGIT_FOR_TO_AFTER_A_PERSON.finditer(source))
+        or any(is_verb(m.group(2) or m.group(4)) and unnamed(m) for m in _DIGIT_FOR_TO_AFTER_A_PERSON.finditer(source))
         or any(not m.group(2).endswith("s") and unnamed(m) for m in _DIGIT_FOR_TO.finditer(source))
         or any(
             is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) and unnamed(m)
@@ -406,9 +408,15 @@ def _insult_frames(text: TextField) -> list[str]:
         if may_hold(present):
             for match in pattern.finditer(text.lowered):
                 phrase = " ".join(match.group(0).replace(",", " ").split())
-                if phrase not in found and not _a_thing_described(phrase):
+                if phrase not in found and not _a_thing_described(phrase) and not _a_creature_likened(text.lowered, match.start(), phrase):
                     found.append(phrase)
     return found
+
+
+def _a_creature_likened(lowered: str, start: int, phrase: str) -> bool:
+    """Whether "like a ..." likens a creature of the record, not a person: "got her dog back clipped like a rat" (but "the
+    best man behaved like a pig")."""
+    return phrase.startswith("like ") and not _CREATURES.isdisjoint(lowered[max(0, start - 40) : start].split()[-5:])
 
 
 # Nouns that name a thing of the trade as often as they insult: "the old dipstick", "a dirty knob" are things;
@@ -726,8 +734,10 @@ class Lexicon:
             if (word not in _OATHS_OF_DEGREE and word not in _LITERAL_OR_OATHS) or word in found:
                 continue
             following = words[index + 1]
-            if (word in _OF_BLOOD and (following in _NAMED_FOR_BLOOD or following in _PARTS_THAT_BLEED or about_blood())) or following == "out":
-                continue  # literal blood, or a verb: "the freaking out dog"
+            if word in _OF_BLOOD and (following in _NAMED_FOR_BLOOD or following in _PARTS_THAT_BLEED or (about_blood() and not self.judges_a_person(following))):
+                continue  # literal blood (but before a judging word an oath, wherever it stands: "bloody hopeless")
+            if following == "out":
+                continue  # a verb: "the freaking out dog"
             if word == "bleeding" and following in _CREATURES:
                 continue  # a creature that bleeds: "a bleeding cat", "with a bleeding dog"
             if word == "bleeding" and (following in _A_VERB_AFTER_ITS_SUBJECT or following.endswith("ed")):
@@ -897,7 +907,10 @@ class Lexicon:
         the dictionary lacks are not ("Ngozi", "Okonkwo", "metformin", "onboarding"), nor are those a rare word
         is only a first letter from ("dosette": rosette).
         """
-        return _one_edit_from_a_word(word)
+        if _one_edit_from_a_word(word):
+            return True
+        # A slip in a British spelling is one from the American: "nieghbour" (neighbor), "favourate" (favorite).
+        return any(_one_edit_from_a_word(variant) for variant in _american_spellings(word))
 
 
 @lru_cache(maxsize=4096)
@@ -905,7 +918,25 @@ def _suggestions(word: str) -> list[str]:
     checker = _spellchecker()
     # pyspellchecker's candidates two edits away take seconds a word: common words two slips away are looked up instead.
     candidates = (checker.candidates(word) or set()) if _one_edit_from_a_word(word) else set(_two_slips_away(word))
+    if not candidates - {word}:
+        # a slip in a British spelling: the American word's, spelt the British way ("nieghbour": neighbour, "appologised": apologised)
+        american = {near for variant in _american_spellings(word) if _one_edit_from_a_word(variant) for near in checker.candidates(variant) or ()}
+        ranked = sorted(american, key=lambda c: (-checker.word_usage_frequency(c), c))
+        return [_in_british_spelling(near, "our" in word) for near in ranked][:3]
     return sorted(candidates - {word}, key=lambda c: (-checker.word_usage_frequency(c), c))[:3]
+
+
+def _american_spellings(word: str) -> set[str]:
+    """A British word's American spellings, "our" anywhere in it as "or" ("favourate": favorate)."""
+    return ({variant for variant in _spelling_variants(word) if variant.isascii()} | {word.replace("our", "or")}) - {word}
+
+
+def _in_british_spelling(word: str, with_our: bool) -> str:
+    """An American word as the British list spells it, if it does: "apologized" -> "apologised", "neighbor" -> "neighbour"."""
+    spellings = [word[: -len(american)] + british for british, american in _VARIANT_ENDINGS if word.endswith(american)]
+    if with_our:
+        spellings.append(word.replace("or", "our"))
+    return next((spelling for spelling in spellings if spelling in _english_words(60)), word)
 
 
 # The lowest frequency in pyspellchecker's list: a word seen that rarely is no evidence of a spelling.

@@ -114,7 +114,7 @@ _A_DOG_IN_SEASON = re.compile(r"\b(?:in season|on heat|in heat|in whelp)\b")
 # ("bleeding" itself is not one: it is the oath being judged; a wound that bleeds is named beside it)
 _OF_BLOOD = frozenset(
     """blood bleed bleeds bled nosebleed cut cuts wound wounds wounded injury injuries injured graze grazed bite
-    bitten scratch scratched stool stools vomit vomiting vomited diarrhoea diarrhea urine discharge gums gum nose lip
+    bitten scratch scratched stool stools vomit vomiting vomited diarrhoea diarrhea urine discharge
     surgery surgical operation op stitches sutures spay spayed spaying neuter neutered castration extraction extracted
     haemorrhage hemorrhage clot clotting transfusion anticoagulant anticoagulants warfarin""".split()
 )

@@ -34,7 +34,8 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     for a word ("wants 2 know", "came 2 see", "popped round 2 check the pump", "4 you", "waiting 4 the
     part", "a new hinge 4 the lid", "a token 4 another wash" (a count comes after "another"), "ready 4 collection", "thanks 4 waiting", "eligible 4
     cover" (after a word that takes "for"; not "booked 4 seats", "ready 4 days early"), "came down 4 a quick word" (a count
-    comes before no article; not a rate, "lifts 4 a day"), "sent 2 her mobile", "told her 2 check the site"; not a count or a time: "needs 2 filters", "booked 2
+    comes before no article; not a rate, "lifts 4 a day"), "sent 2 her mobile", "told her 2 check the site", "asked her 2 ring if it starts",
+    "popped in 2 sort it"; not a count or a time: "needs 2 filters", "booked 2
     double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party", nor a
     number after a capitalised word inside a sentence, which names a thing: "leave Room 4 till last"), a letter for a word ("spoke w her neighbour", "spoke w Fraser", "was fine w that",
     "blocked w leaves", "tuned n cleaned the keys", "fitted a valve n repressurised", "will c her at 10", "should b there"; not "a 60 w bulb",
@@ -330,7 +331,8 @@ def misspelled_word(subject: Subject) -> Iterator[Hit]:
     Checks each word of the record's prose against SCOWL's American and British word lists
     (shipped with flagsite) and pyspellchecker's English word list, and suggests the likeliest
     corrections. British and American spellings both pass (colour and color, aluminium and
-    aluminum, centred, kerb, coeliac), and so do trade words of the larger list (haylage,
+    aluminum, centred, kerb, coeliac; a slip in a British spelling is one in the American: "nieghbour", "favourate",
+    "appologised"), and so do trade words of the larger list (haylage,
     otoscopy, choux, tannoy, defoamed), unless a common word is one slip of the keys or of spelling away: a letter after
     the first dropped or added ("stoped", "wich"), two swapped, a key beside the one meant, a vowel for another
     ("caromel"), a letter for its voiced twin ("dispursed"), or two frequent words run together ("aswell"); a first
@@ -429,9 +431,9 @@ _SINGLE_QUOTED_SOON_AFTER_SPEECH = re.compile(
     rf"((?:[^'‘’\n]|(?<=[^\W\d_])['’](?=[^\W\d_])){{2,400}}?)['’](?![\w])",
     re.IGNORECASE,
 )
-_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,3}}$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:[\w'-]+[\s,:]+){{0,3}}$", re.IGNORECASE)
 # A few words more for words in lower case, as single quotes are read: 'she said the state of it was "bloody disgraceful"'.
-_SPEECH_SOON_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:\w+[\s,:]+){{0,7}}$", re.IGNORECASE)
+_SPEECH_SOON_BEFORE = re.compile(rf"\b{_SPEECH}\b[\s,:]*(?:[\w'-]+[\s,:]+){{0,7}}$", re.IGNORECASE)  # ("said the follow-up call")
 _NAMING_BEFORE = re.compile(r"\b(?:subject|titled|entitled|called|named|labelled|labeled|option|button|status|plan|field|tab|menu|reference|ref|product|template|heading|line"
                             r"|box|checkbox|page|screen|setting|section|banner|label|notice|sign|tile|icon|title|caption|folder|form"
                             r"|message|code|word|term|marked|as|link|click|clicked|tap|tapped|press|pressed|select|selected|choose|chose|ticked|go to|went to|navigated to)\s*:?\s*$", re.IGNORECASE)
@@ -456,6 +458,9 @@ _SAID_COLON = re.compile(
     r"(?:[^\s.;]+\s+){2,}[^\s.;]+",
     re.IGNORECASE,
 )
+# "Said:" opening a sentence, its subject left out, before three words or more: the customer's ("Said: make sure nothing
+# goes to the old place"); staff's own words to her are told by a verb of telling ("Told her: ...").
+_SAID_COLON_UNNAMED = re.compile(r"(?:^|[.;!?]\s+)(?:said|says|stated)\s*:\s*(?P<said>(?:[^\s.;]+\s+){2,}[^\s.;]+)", re.IGNORECASE)
 # Someone's words after a colon, told by a verb of writing or remarking: "He remarked: this is the third
 # faulty bottle you have sent me", "She emailed us on Monday: your lads left the gate open". What follows
 # must speak as "I", "you" or "we": "She emailed us: photos of the leak" lists what was sent.
@@ -584,19 +589,21 @@ def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
             if _SECOND_PERSON.search(said):
                 return match  # a question put to us as "you" ("Asked me straight out: can't you just bodge it"), not what was asked about
             continue
-        if (match.group("message") or match.group("to_us")) and (_FIRST_PERSON.search(said) or (_a_label(match.group("lead")) and _A_CLAUSE.match(said))):
+        if (match.group("message") or match.group("to_us")) and _FIRST_PERSON.search(said):
             return match
+        if match.group("message") and _a_label(match.group("lead")) and _A_CLAUSE.match(said):
+            return match  # (a clause after her message: "her text this morning: half the tricks flopped"; not "Rang the surgery: the GP had not signed it")
     return None
 
 
 # The reason opening on the customer's own message, its subject left out and nobody named, maybe a time or the way
-# it came, then a colon and words as "I" or "my": hers ("Emailed on Monday: I paid for the front row", "Phoned this
+# it came, then a colon and words as "I" or "my", or to us as "you": hers ("Emailed on Monday: I paid for the front row", "Phoned this
 # morning: my heating is off"). Not what she sent ("Emailed on Monday: photos of the damp"), nor words that speak of
 # her as "she" or "her" (the writer's: "Rang at 5pm: I explained the fee to her").
 _HER_MESSAGE_IN_THE_REASON = re.compile(
     r"^(?:wrote|wrote in|emailed|e-mailed|texted|messaged|phoned|phoned in|rang|rang in|called|called in|posted|complained)"
     r"(?P<lead>(?:\s+(?!(?:her|him|them|the customer|to her|to him|back)\b)[^\s:.;!?\"“”]+){0,6}?)\s*:\s*"
-    r"(?P<said>(?:i|i'm|i've|i'd|i'll|my|we|we've|our)\b[^.;\n]*)",
+    r"(?P<said>(?:i|i'm|i've|i'd|i'll|my|we|we've|our|you|you're|your)\b[^.;\n]*)",
     re.IGNORECASE,
 )
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|they|them|their|his)\b", re.IGNORECASE)
@@ -707,7 +714,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     speech or right after "he" or "she", or holding "I" or "we" in three words or more, or a few
     words after a verb of speech in the same sentence ("she said the room was 'smelling like a fish
     market'", "kept saying it was 'a total joke'"; not a name in capitals, 'Amazon Riverbank
-    Deluxe'); speech after a colon ("He said: just send whoever is free", "He told the desk: the water was freezing",
+    Deluxe'); speech after a colon ("He said: just send whoever is free", "Said: make sure nothing goes to the old place", "He told the desk: the water was freezing",
     "She goes: I typed it right", "Her words: ...", "His exact words: ...", "Her text read 'where r u'", "Her reply to the email was: ...", "Her answer
     when I offered a refund: ...", "The customer's reply to the quote: ...", "Quote from her email: ...",
     and, after a verb of writing or remarking, words that speak as "I", "you" or "we": "He remarked: this is
@@ -726,10 +733,11 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     put it like this: I was told one price", a time or a place before her; not "She asked what changes: I listed them"),
     and words as "I" after her take, view or side of it ("Her take on it: I have told three electricians"), after a
     verb that says we were spoken to, its subject left out, us named so or by our side's name ("Texted us at 11pm: where is
-    my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak"; after "asked me" or
+    my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak", nor what staff learned, "Rang the
+    surgery: the GP had not signed it"; after "asked me" or
     "asked us", a question to us as "you": "Asked me straight out: can't you just bodge it"), the customer's message opening the
-    reason, its subject left out and nobody named, a time or the way it came after it, and words as "I" or "my" after a colon
-    ("Emailed on Monday: I paid for the front row", "Phoned this morning: my heating is off"; not "Emailed on Monday: photos of
+    reason, its subject left out and nobody named, a time or the way it came after it, and words as "I" or "my" or to us as
+    "you" after a colon ("Emailed on Monday: I paid for the front row", "Wrote in the survey: your staff left us standing"; not "Emailed on Monday: photos of
     the damp", nor words that speak of her as "she" or "her"), whatever the
     lead-in, words after a colon that speak as "I" and to us as "you" at once ("sent it to support as well: your app
     took my money twice"; not staff's words to the customer, "Told him: your repair is booked and my colleague will do
@@ -738,7 +746,7 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     ("Left a voicemail saying you lot never answer the phone", "said your engineers are cowboys", "Rang to say your
     packers keep sending beetroot", "wrote back saying your prices are daylight robbery": "your" before anything of
     ours; not "Said you can collect it Monday", "Told her your order is at the depot"); a quote of two words in lower case a few words after a verb of
-    speech, "called" or "described" ("said the charge was 'daylight robbery'", "called the price 'daylight
+    speech, "called" or "described" ("said the charge was 'daylight robbery'", 'said the follow-up "made it worse"', "called the price 'daylight
     theft'"; not 'Mulch Plus'); and "verbatim", "in his words" or "and I quote,". Quoted names of things (a plan,
     a title with every word capitalised, "Take Me Home Tonight", an email subject, the "Forgot your password?" link, the box 'Send me offers') and lines that
     staff wrote into the record ("Added 'nut allergy' to her preferences", "Wrote 'key safe by the
@@ -785,17 +793,21 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
                 quoted = match.group(0)
         if not quoted:
             speech = (single and (_single_quoted_after_speech(body) or _single_quoted_speech(body))) or (
-                (":" in body and ((_may_report_speech(body) and _colon_speech(body)) or _SAID_COLON.search(body) or _written_speech(body)))
+                (":" in body and ((_may_report_speech(body) and _colon_speech(body)) or _SAID_COLON.search(body) or _SAID_COLON_UNNAMED.search(body) or _written_speech(body)))
                 or ((":" in body or said_comma) and (_speech_after_a_lead_in(body) or _a_named_speaker(body, subject.names)))
                 or (":" in body and to_us and _spoken_to_us_after_a_colon(body))
                 or (to_us and _SPEECH_TO_US.search(body))
                 or (":" in body and _her_message_in_the_reason(text))
             )
             # (after a lead-in, the words said: "Mrs Tulloch said at the door: third time ..." retells "third time ...")
-            quoted = (speech.group("said") if speech.re in (_SPEAKER_LEAD_IN, _SPEECH_TO_US, _AFTER_A_COLON, _NAMED_SPEAKER, _HER_MESSAGE_IN_THE_REASON) else speech.group(0)) if speech else None
+            quoted = (speech.group("said") if speech.re in _TOLD_AFTER_A_LEAD_IN else speech.group(0)) if speech else None
         if quoted:
             shown = quoted if len(quoted) <= 50 else quoted[:47] + "..."
             yield Hit(text.loc, f"quotes the customer directly ({shown}); summarise what they said in neutral words, e.g. {reported_speech(quoted)!r}")
+
+
+# The readings whose match holds a lead-in before the words said: the finding retells those words alone.
+_TOLD_AFTER_A_LEAD_IN = (_SPEAKER_LEAD_IN, _SPEECH_TO_US, _AFTER_A_COLON, _NAMED_SPEAKER, _HER_MESSAGE_IN_THE_REASON, _SAID_COLON_UNNAMED)
 
 
 @rule("P304", "derogatory-or-profane-word", "error", "text")
@@ -810,7 +822,8 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     reads how a person is named: a noun that insults only when someone is called one ("pig",
     "cow", "clown", "git", "fart", "goat") after a belittling word or a word of character, or in a frame
     that calls someone one ("an ignorant pig", "cheeky git", "old goat", "bit of a cow", "a bunch of
-    clowns", "a right cow", any group of them, "a right pair of clowns" (not "a pair of clown loaches"); but "the right bag", "her proper name": after "the" or a possessive "right" and
+    clowns", "a right cow", any group of them, "a right pair of clowns" (not "a pair of clown loaches"), "behaved like a pig" (a creature likened is none: "got her dog back
+    clipped like a rat"); but "the right bag", "her proper name": after "the" or a possessive "right" and
     "proper" mean correct); "woman", "man", "girl" after a word of contempt ("the silly woman", "daft old man";
     "an old lady" describes, "a grumpy old man" is an opinion: P305); every form of an oath that
     is a verb ("bitching", "pissed and moaned"); a mild oath used as a word of degree, after "the",
@@ -820,7 +833,7 @@ def derogatory_or_profane_word(subject: Subject) -> Iterator[Hit]:
     disgrace); the milder "flaming", "blooming", "blinking" only after "whole", "entire" or "same" or
     before a judging word ("the whole flaming table"; not "the flaming pudding", "the blinking light"); not a verb, "bleeding the radiators",
     nor the noun before its verb, "the bleeding stopped", nor "bloody" in a record about an injury, an illness or an operation
-    ("the bleeding risk after the spay"), nor before a part of a body ("a bloody nose", "bleeding gums", the plant bleeding
+    ("the bleeding risk after the spay"; before a judging word it is an oath there too: "bloody useless"), nor before a part of a body ("a bloody nose", "bleeding gums", the plant bleeding
     heart), nor "bleeding" before a creature ("a bleeding cat after a fight"), or in a name, "bloody cranesbill", a quoted title, "My Bloody Valentine"); a term of
     endearment after "old" used as a name
     ("the old duck", "an old dear", "the old timer wanted..."; not "the old timer switch"); compounds of a

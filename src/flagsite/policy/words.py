@@ -356,7 +356,7 @@ INSULT_NOUNS: tuple[str, ...] = (
     "smartass", "wiseguy", "skinflint", "tightwad", "freeloader", "sponger", "shyster", "slob", "slacker",
     "layabout", "nutter", "loony", "headcase", "crackpot", "sicko", "perv", "pervert", "sleazebag", "lowlife",
     "oaf", "lout", "yokel", "hick", "redneck", "doofus", "dumbass", "jackass", "asshat", "nincompoop", "ninny",
-    "twerp", "wazzock", "berk", "dingbat", "drongo", "scrote", "toerag", "basket case", "little lady", "dearie",
+    "twerp", "wazzock", "berk", "wally", "dingbat", "drongo", "scrote", "toerag", "basket case", "little lady", "dearie",
     # (the same kind in other Englishes: Irish, Scots, American)
     "eejit", "bampot", "dolt", "dullard", "twonk", "numbskull", "knucklehead", "bonehead", "meathead", "blockhead", "pinhead",
 )
