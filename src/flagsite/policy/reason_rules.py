@@ -12,6 +12,7 @@ from .lexicon import Lexicon, one_edit_from
 from .note_common import DETERMINERS, is_role
 from .subject import Subject
 from .text import TextField
+from .wording import says_what_a_person_is
 from .words import ACCOUNT_PARTY_ROLES, EMPTY_RESOLUTION_CLAIMS, EMPTY_RESOLUTION_WORDS, HONORIFICS, INTENSIFIERS, PERSON_HEADS, PERSON_WORDS, REPORTED_STATES, WEEKDAYS
 
 _PLACEHOLDER_RESOLUTIONS = re.compile(
@@ -717,7 +718,8 @@ def _only_empty_words(lowered: str, words: list[str], named: set[str], is_known:
     if not words:
         return False
     if words[0] not in _SAYS_NOTHING:  # the usual case: only a verb alone then says nothing ("Received.", "Filed.")
-        return len(words) <= 3 and words[0].endswith("ed") and all(w in EMPTY_RESOLUTION_WORDS or w in _NO_OBJECT for w in words[1:])
+        # ("it" after a verb of a deed is the thing the reason names: "Cleaned it off.", "Replaced it.")
+        return len(words) <= 3 and words[0].endswith("ed") and all((w in EMPTY_RESOLUTION_WORDS or w in _NO_OBJECT) and w != "it" for w in words[1:])
     # Every word a verb of handling, attending or talking, a pronoun or "everything", the issue named
     # only as such, who did it, a manner or a time, or a state of being fine.
     left = [w for w in words if w not in _SAYS_NOTHING and not _a_manner(w)]
@@ -771,7 +773,7 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "provided information", "see above"), or a few words that name no object of the action
     ("Noted.", "Replied.", "Given.", "Added to note.", "Will do.", "All good.", "As discussed.",
     "Followed process.", "Spoke to her.", "Taken care of.", "All set."), or a verb alone with what it acted on left out
-    ("Filed.", "Received.", "Emailed over."). Longer entries say nothing too when every word is a verb of
+    ("Filed.", "Received.", "Emailed over."; "Cleaned it off." names it: the thing the reason names). Longer entries say nothing too when every word is a verb of
     handling, attending, solving, giving or talking in any tense, a pronoun or "everything", the issue,
     a deed or a thing given named only by its kind ("the matter", "her enquiry", "measures", "the
     relevant guidance", "the ticket"), the people's names or an unnamed colleague ("my supervisor"),
@@ -804,8 +806,9 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     "under reference CS-2026-1420"; "Confirmed order 3321 goes out on Friday" names one), a thing said to be fine
     now ("the dryer has been fine since then"), or a judgement said of a person by a noun ("difficult man to please",
     "Exhausting woman to deal with").
-    Nor does a clause or sentence that says what a person is, thinks or tends to do, or what the customer did with no
-    object ("He is not the most reasonable of men.", "She's the sort who wants the best seat in the house", "Flat 4
+    Nor does a clause or sentence that says what a person is, thinks or tends to do (a judgement of a person as P305
+    reads one, or an insult said of one as P304 does; what follows it with no subject of its own is that person's
+    conduct), how they are, or what the customer did with no object ("He is not the most reasonable of men.", "She's the sort who wants the best seat in the house", "Flat 4
     who complained are a right pair of clowns", "Not the easiest customer we have had", "Mum overreacted as usual";
     not "she's on the weekly rate now"); a full stop ends a clause as a comma does.
     Who did it or with whom may be named by a first name as written ("with Priya from the office", "Dave swung by",
@@ -1008,7 +1011,7 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
     lexicon = subject.lexicon
     if len(words) > 30:
         return False
-    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _a_visit(words) and not _a_person_described(words):
+    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _a_visit(words) and not _a_person_described(lowered, words, subject):
         # The usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR"); an entry that opens on the
         # issue is read on ("Her complaint was picked up by ..."), and so are a visit and one that opens judging a person.
         if len(words) > 8 and not ("," in item and any(lexicon.judges_a_person(w) for w in words[:2])):
@@ -1035,7 +1038,8 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         words = [_plain(w) for w in clause.split()]
         if judged and _conduct_of_the_judged(words):
             continue  # what that person did, not a deed: "Very fussy woman, complained about every single thing."
-        if _a_person_described(words):
+        if _a_person_described(clause, words, subject):
+            judged = listed  # (what follows with no subject of its own is what that person did)
             continue  # what a person is, thinks or tends to do: "She's the sort who wants the best seat in the house"
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
@@ -1085,12 +1089,11 @@ _THEY = frozenset("he she they".split())
 _ASIDE_OPENERS = frozenset("honestly frankly personally truthfully between ourselves".split())
 _IS = frozenset("is are was were isn't aren't wasn't weren't".split())
 _IS_NOT = frozenset("isn't aren't wasn't weren't".split())
-# What follows a person and "is" when it says what they are: "one of those people", "the type who", "not the most
-# reasonable of men", "a nightmare"; with "is" left out ("she's the sort": "'s" is read off the pronoun).
-_WHAT_THEY_ARE = frozenset("a an the one not never such so very really quite just always ever even".split())
-# Verbs of a person's mind or habit, said of them: "she tends to", "he seems to think"; not a wish ("she insists on
-# the same driver": P108's).
-_OF_MIND_OR_HABIT = frozenset("tends seems thinks believes reckons convinced never always".split())
+# What follows a person and "is" when it says how they are: "a happy bunny", "very calm now", "not well enough", "quite
+# particular"; with "is" left out ("she's a ...": "'s" is read off the pronoun). What a person is as a judgement, put in
+# a kind or said to think or tend to ("the type who", "one of those people who", "never satisfied", "tends to"), is
+# read as P305 reads it.
+_HOW_THEY_ARE = frozenset("a an not so very really quite just".split())
 # The customer by a pronoun, a relation or the name the account gives them: "Mum overreacted as usual".
 _THE_CUSTOMER = _THEY | PERSON_WORDS | ACCOUNT_PARTY_ROLES
 # What may follow a verb with no object: "overreacted as usual", "complained again", "panicked when ...".
@@ -1098,11 +1101,12 @@ _NO_OBJECT_AFTER = frozenset("as again about over at when because even".split())
 _DESCRIBED_OPENERS = _THE_CUSTOMER | _ASIDE_OPENERS | {"not"}
 
 
-def _a_person_described(words: list[str]) -> bool:
-    """A clause that says what a person is, thinks or tends to do, not what was done: "She is one of those people who is
-    never satisfied", "he's the type who wants everything yesterday", "Flat 4 who complained are a right pair of
-    clowns", "Not the easiest customer we have had", "Mum overreacted as usual"; not "she's on the weekly rate now",
-    "she was fine with that"."""
+def _a_person_described(clause: str, words: list[str], subject: Subject | None) -> bool:
+    """A clause (``clause``, its ``words``) that says what a person is, how they are or what they did with no object,
+    not what was done: a judgement of them as P305 reads one, or an insult as P304 does ("he's the type who wants
+    everything yesterday", "Flat 4 who complained are a right pair of clowns", "He is not the most reasonable of men"),
+    "Not the easiest customer we have had", "Mum overreacted as usual", "she's a happy bunny now"; not "she's on the
+    weekly rate now", "she was fine with that"."""
     if not words or (words[0] not in _DESCRIBED_OPENERS and not words[0].endswith("ly") and "who" not in words):
         return False  # the usual case: a clause that opens with a verb
     start = 0
@@ -1114,18 +1118,20 @@ def _a_person_described(words: list[str]) -> bool:
         after_verb = words[start + 2 : start + 3]
         if not after_verb or after_verb[0] in _NO_OBJECT_AFTER:
             return True  # what the customer did, with no object: "Mum overreacted as usual"; not "the engineer refitted it"
-    if start < len(words) and words[start] in _THEY:
-        verb = start + 1
-    else:
-        verb = next((i for i in range(start + 1, min(start + 10, len(words))) if words[i] in _IS), 0)
-        if not verb or "who" not in words[start:verb] or words[start] in _SUBJECT_PRONOUNS:
-            return False  # "the couple in flat 2 who rang about it are ..."
-    after = words[verb : verb + 2]
+    return _how_they_are(words, start) or (subject is not None and says_what_a_person_is(subject.resolution_clause(clause), subject))
+
+
+def _how_they_are(words: list[str], start: int) -> bool:
+    """Whether a clause from ``start`` says how a person named by a pronoun is: "she's a happy bunny now", "he wasn't
+    listening"."""
+    if start >= len(words) or words[start] not in _THEY:
+        return False
+    after = words[start + 1 : start + 3]
     if not after:
         return False
     if after[0] in _IS:
-        return after[0] in _IS_NOT or (len(after) > 1 and after[1] in _WHAT_THEY_ARE)
-    return after[0] in _WHAT_THEY_ARE or after[0] in _OF_MIND_OR_HABIT
+        return after[0] in _IS_NOT or (len(after) > 1 and after[1] in _HOW_THEY_ARE)
+    return after[0] in _HOW_THEY_ARE
 
 
 def _conduct_of_the_judged(words: list[str]) -> bool:

@@ -33,6 +33,7 @@ class Subject:
     exceptions: list[PolicyException] = field(default_factory=list)
     silenced_used: set[str] = field(default_factory=set)  # codes whose findings an exception silenced
     _insults: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)  # by id of the text
+    _clauses: dict[str, TextField] = field(default_factory=dict, init=False, repr=False)  # see resolution_clause
 
     @property
     def factual_texts(self) -> list[TextField]:
@@ -46,6 +47,14 @@ class Subject:
             if found:
                 found = [word for word in found if not self._literal(word, text)]
             self._insults[id(text)] = found
+        return found
+
+    def resolution_clause(self, clause: str) -> TextField:
+        """A clause of a resolution entry as a text of its own, for a reading of whole texts to read it alone; kept
+        while the record is read, so what is found in it once (its insults) stays its own."""
+        found = self._clauses.get(clause)
+        if found is None:
+            found = self._clauses[clause] = TextField(("resolution",), clause, True)
         return found
 
     def _literal(self, word: str, text: TextField) -> bool:

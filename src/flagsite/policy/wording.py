@@ -1328,7 +1328,8 @@ def _word_at(text: TextField, position: int) -> int:
 
 def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None:
     """A verdict on a person as someone to deal with, opening a clause: "A pleasure to deal with as always",
-    "Really easy to work with" (not "nothing to deal with", "the forms to deal with")."""
+    "Really easy to work with", or said of people by a verb ("the couple who rang about it are a nightmare to deal
+    with"; not "nothing to deal with", "the forms to deal with", "the paperwork is a nightmare to deal with")."""
     words = text.words
     if "to" not in words or ("with" not in words and "talk" not in words and "speak" not in words):
         return None  # nearly every text
@@ -1349,9 +1350,19 @@ def _what_they_are_to_deal_with(text: TextField, subject: Subject) -> str | None
             continue  # "the easiest to deal with of the three quotes": a thing ranked, unless "not" comes before
         if opening > 0 and words[opening] == "not" and (words[opening - 1] in PERSON_WORDS or words[opening - 1] in subject.names):
             opening -= 1  # a person, the verb left out: "Daughter not the easiest to deal with"
-        if index < len(words) and words[index] == word and _starts_clause(text, opening):
+        if opening > 1 and words[opening - 1] in COPULAS and _said_of_people(text, opening - 1, subject):
+            opening -= 1  # said of people by a verb: "The couple in flat 2 who rang about it are a nightmare to deal with"
+        if index < len(words) and words[index] == word and (_starts_clause(text, opening) or words[opening] in COPULAS):
             return " ".join(text.originals[opening : index + 1]) + " to " + match.group(0).split(" to ", 1)[1]
     return None
+
+
+def _said_of_people(text: TextField, verb: int, subject: Subject) -> bool:
+    """Whether the subject of the verb at ``verb`` is a person: a pronoun, a name or a word for a person just before it,
+    or after a title ("Mr Obi is"), or people named by what they did ("who rang about it") in its sentence."""
+    words = text.words
+    start = _sentence_start(text, verb)
+    return _a_person_at(words, verb - 1, subject) or (verb > 1 and words[verb - 2] in HONORIFICS) or "who" in words[start:verb]
 
 
 # Words that make what a person does a habit: "every visit", "each time", "whatever we offer", "without fail".
@@ -1681,6 +1692,15 @@ def _ignoring_case(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def says_what_a_person_is(text: TextField, subject: Subject) -> bool:
+    """Whether a text says what a person is as P305 reads a judgement of one (not the writer's feelings or asides) ("he's the type who wants everything
+    yesterday", "Not the easiest customer we have had", "Mum overreacted as usual"), or as P304 reads an insult ("a
+    right pair of clowns"; not "the treatment sucked"): P104 asks it of a resolution's clauses, which then say no deed."""
+    words = text.words
+    insulted = bool(subject.derogatory_in(text)) and ("who" in words or any(_a_person_at(words, index, subject) for index in range(len(words))))
+    return insulted or _judgement_of_a_person(text, subject) is not None
+
+
 def _judgement(text: TextField, subject: Subject) -> str | None:
     """The first judging phrase in a text: a feeling of the writer, or a judgement of a person or the call.
 
@@ -1696,6 +1716,11 @@ def _judgement(text: TextField, subject: Subject) -> str | None:
             found.lower().startswith(("what a", "such a")) and _an_insult_follows(text, found, subject)
         ) and not (found.lower() in _HONESTY_ASIDES and _aside_about_a_thing(text, found.lower())):
             return found
+    return _judgement_of_a_person(text, subject)
+
+
+def _judgement_of_a_person(text: TextField, subject: Subject) -> str | None:
+    """The first phrase in a text that judges a person or the call, the writer's own feelings and asides aside."""
     present = _OPENING_WORDS.intersection(text.words)  # one pass over the words for the readings below: most texts hold none
     found = _marked_opinion(text)
     if found and _insult(found.split()[-1], subject, text):
