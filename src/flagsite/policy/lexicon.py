@@ -120,7 +120,7 @@ _DIGIT_AFTER_GOING = re.compile(
     r"\s+(2)\s+([a-z]+)\b(?!['-])(?:\s+([a-z]+))?"
 )
 _BEFORE_A_NOUN = frozenset("a an the this that one another each every first second third last long short bad nasty severe mild recent latest next final".split())
-_NOT_PLURALS = frozenset("his its this is was us as has does yes plus".split())
+_NOT_PLURALS = frozenset("his its this is was us as has does yes plus tues weds thurs".split())  # (and days: "2 collect weds")
 _DIGIT_FOR_FOR = re.compile(
     r"(?<![\d.,£$€#/-])\b(4)\s+(?:u|you|me|him|her|them|us|now|ever)\b(?!['-])"
     # Before "another": a count comes after it ("another 4"), never before ("a token 4 another wash").
@@ -158,6 +158,12 @@ _DIGIT_FOR_TO_AFTER_A_PERSON = re.compile(
     # (after a person asked or told, whatever follows the verb: "asked her 2 ring if it starts again")
     r"|\b(?:told|tell|tells|telling|asked|ask|asks|asking|reminded|remind|advised|advise)\s+(?:her|him|them|me|us|you)\s+(2)\s+([a-z]+)\b(?!['-])"
 )
+# After a doer named by their job or team, "2" before a verb is "to": their task ("joiner 2 refit it thurs", "van crew 2
+# collect Weds"); a count after a person is followed by what is counted ("gave her team 2 twin rooms").
+_DIGIT_FOR_TO_AFTER_A_DOER = re.compile(
+    r"\b(?:" + "|".join(sorted(words.ROLE_NAMES | {"crew", "joiner", "plumber", "electrician", "fitter", "tech", "housekeeping", "porter", "we"}))
+    + r")\s+(2)\s+([a-z]+)\b(?!['-])(?:\s+([a-z]+))?"
+)
 # Each pattern above reads its digit alone, after no letter or digit and before a space: a quick look for one.
 # (The digit comes first, what stands before it is looked at after it: a search then skips from digit to digit.)
 _LONE_DIGIT = re.compile(r"([24])(?<!\w[24])\s")
@@ -183,7 +189,8 @@ def _digits_for_words(written: str, is_verb: Callable[[str], bool]) -> list[tupl
         or any(not m.group(2).endswith("s") and unnamed(m) for m in _DIGIT_FOR_TO.finditer(source))
         or any(
             is_verb(m.group(2)) and (not (m.group(3) or "").endswith("s") or m.group(3) in _NOT_PLURALS) and unnamed(m)
-            for m in _DIGIT_AFTER_GOING.finditer(source)
+            for pattern in (_DIGIT_AFTER_GOING, _DIGIT_FOR_TO_AFTER_A_DOER)
+            for m in pattern.finditer(source)
         )
     ):
         found.append(("2", "to"))  # (a plural after it is what is counted: "has 2 dogs")
@@ -708,7 +715,9 @@ class Lexicon:
             return False  # (a short word in -ing may be a plain form: ring, bring, sing)
         frequency = _spellchecker().word_frequency
         forms = (word + "ing", word[:-1] + "ing") if word.endswith("e") else (word + "ing", word + word[-1] + "ing")  # (see, make, stop)
-        return any(frequency[form] >= _VERY_COMMON for form in forms)
+        if any(frequency[form] >= _VERY_COMMON for form in forms):
+            return True
+        return word.startswith("re") and len(word) > 4 and self.is_base_verb(word[2:])  # a verb done again: refit, rehang
 
     def derogatory_in(self, text: TextField, about_blood: Callable[[], bool] = lambda: False) -> list[str]:
         """Insults and profanity in a text; ``about_blood``: whether the record is about an injury or

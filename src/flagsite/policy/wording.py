@@ -35,7 +35,7 @@ def slang_or_text_speak(subject: Subject) -> Iterator[Hit]:
     part", "a new hinge 4 the lid", "a token 4 another wash" (a count comes after "another"), "ready 4 collection", "thanks 4 waiting", "eligible 4
     cover" (after a word that takes "for"; not "booked 4 seats", "ready 4 days early"), "came down 4 a quick word" (a count
     comes before no article; not a rate, "lifts 4 a day"), "sent 2 her mobile", "told her 2 check the site", "asked her 2 ring if it starts",
-    "popped in 2 sort it"; not a count or a time: "needs 2 filters", "booked 2
+    "popped in 2 sort it", after a doer named by their job or team, "joiner 2 refit it", "van crew 2 collect Weds"; not a count or a time: "needs 2 filters", "booked 2
     double rooms", "gave her 2 vouchers", "at 4 the van came", "fitted 4 the first week", "Table 4 the Smith party", nor a
     number after a capitalised word inside a sentence, which names a thing: "leave Room 4 till last"), a letter for a word ("spoke w her neighbour", "spoke w Fraser", "was fine w that",
     "blocked w leaves", "tuned n cleaned the keys", "fitted a valve n repressurised", "will c her at 10", "should b there"; not "a 60 w bulb",
