@@ -38,13 +38,16 @@ _MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|qu
 _MORE_MONEY_WORDS = frozenset(
     """compensation compensated discount discounted rebate surcharge fine penalty goodwill voucher estimate invoice bill allowance top-up
     write-off reduced lowered knocked shaved docked off owes owed owe owing gift debited billed returned reversed processed issued
-    visa mastercard amex maestro paypal wallet tab folio""".split()
+    visa mastercard amex maestro paypal wallet tab folio instalment instalments installment installments repayment repayments donation
+    donations contribution contributions recharge recharges rent fare levy retainer""".split()
 )
 # Nouns of money, as a class: a figure of one ("a deposit of 60", "compensation of 50") or before one ("a 10 voucher") is money.
 # A paper that names a sum ("invoice", "quote") takes a number of its own too: its figure is money only after "of", "is"... .
 _SUM_NOUNS = (
     r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit|balance|total|compensation|discount|rebate|surcharge|tax|difference"
-    r"|fine|penalty|goodwill|gift card|top-up|write-off|allowance|reimbursement|call-out|callout|chargeback)"
+    r"|fine|penalty|goodwill|gift card|top-up|write-off|allowance|reimbursement|call-out|callout|chargeback"
+    # (what is paid in parts or given, and what is paid for a home or a journey: "instalments of 640 each", "the recharge of 240")
+    r"|instal{1,2}ments?|repayments?|donations?|contributions?|recharges?|rent|fare|levy|retainer)"
 )
 _PAPER_NOUNS = r"(?:voucher|quote|estimate|invoice|bill)"
 _MONEY_NOUNS = rf"(?:{_SUM_NOUNS}|{_PAPER_NOUNS})"
@@ -62,18 +65,23 @@ _WHERE_MONEY_IS = (
 )
 _A_PLACE_OF_MONEY = rf"(?:(?:his|her|their|the|its)\s+)?(?:[\w-]+\s+)?{_WHERE_MONEY_IS}\b"
 
-# Units a figure counts: "the 2 night deposit" is two nights, "a 10 percent discount" no sum.
+# Units a figure counts: "the 2 night deposit" is two nights, "a 10 percent discount" no sum, "the 3 March call-out" a date.
 _UNITS = (
     r"(?!(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|lessons?|people|guests"
-    r"|pages?|rooms?|beds?|bedrooms?|seats?|person|stars?|courses?|percent|per cent)\b)"
+    r"|pages?|rooms?|beds?|bedrooms?|seats?|person|stars?|courses?|percent|per cent|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b)"
 )
 # What may follow a sum's figure: not a count of things, a unit, a date or its own currency code.
 _A_FIGURE_ENDS = (
     r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
     rf"(?!\s*{_CURRENCY_CODES}\b)"  # a sum with its code is _MONEY's to read ("12.40 GBP higher")
-    r"(?!\s*(?:%|per ?cent|x\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
-    r"lessons?|people|guests|of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"  # "her refund of 30 September"
+    r"(?!\s*(?:%|per ?cent|x\b|(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
+    r"lessons?|people|guests)\b|(?:mg|ml|kg|g|cm|mm|km|lbs?|oz|kwh|kw|mph|litres?|liters?|metres?|meters?|miles?)\b|"  # ("120 monthly" is money, "50 ml" not)
+    r"of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"  # "her refund of 30 September"
 )
+# A figure that is a sum on its own: in pounds and pence, or of two digits or more (not "the 2", "3 a week").
+_A_WHOLE_SUM = r"\d[\d,]*\.\d\d|\d[\d,]+"
+# A period a sum is paid by: "a month", "per night", "monthly", "pcm".
+_PER_PERIOD = r"(?:(?:a|per|each|every)\s+(?:day|night|week|fortnight|month|quarter|year|annum|term)|monthly|weekly|fortnightly|quarterly|annually|yearly|pcm)\b"
 _SUM_WITHOUT_CURRENCY = re.compile(
     r"\b(?:(?:refunded|credited|charged|reimbursed|waived|quoted|paid|debited|billed)\s+(?:(?:him|her|them|the customer)\s+|(?:(?:his|her|their|the)\s+)?card\s+)?"
     r"(?P<sum>\d[\d,]*(?:\.\d\d)?)|"
@@ -91,7 +99,7 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the|his|her|their)\b[^.;,!?]{0,40}?\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     # The figure of a noun of money, a word or two of what it is for between: "the 12 booking fee", "the 7.95 delivery
     # charge" (not "the 2 night deposit": a count of a unit).
-    rf"(?:the|a|an)\s+(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?!{_CURRENCY_CODES}\b)(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b"
+    rf"(?:the|a|an)\s+(?!(?:19|20)\d\d\s)(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?!{_CURRENCY_CODES}\b)(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b"
     r"(?:\s+[a-z]+s\b)?|"  # (its verb in -s, not a count after it: "the 42.60 difference comes off December's statement")
     # A figure standing for a sum, as what a verb of money moves, in any tense: "Refunded the 7.95 delivery charge",
     # "will refund the 45 to her card", "Credited the 20 to her account"; the figure is the sum itself, or stands
@@ -153,14 +161,17 @@ _MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds bucks quid tenn
 _NOT_A_SUM_BEFORE = re.compile(
     r"(?:\b(?:over|under|above|below|exceeding|more than|less than|up to|at least|at most|minimum(?: of)?|maximum(?: of)?|"
     # A bound of the account, not a sum that moved: "the limit is £500", "the spending cap stays at $300".
-    r"(?:limit|threshold|cap|ceiling)(?:\s+(?:of|is|was|at|stays at|remains|set at|of up to))?|beyond|within|from|by)|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
+    r"(?:limit|threshold|cap|ceiling)(?:\s+(?:of|is|was|at|stays at|remains|set at|of up to))?|beyond|within|from|by|"
+    # (an allowance said to be a sum is a bound too: "the ISA allowance is £20,000 a year"; not "an allowance of £20 towards")
+    r"allowance\s+(?:is|was|stays at|remains|of up to))|\bfrom\s+\S+(?:\s+\S+)?\s+to)\s*$"
 )
+_USED_OF_A_BOUND = re.compile(r"\bused(?:\s+up)?\s*$")
 _NOT_A_SUM_AFTER = re.compile(r"^\s*(?:higher|lower|more|less|cheaper|dearer|up|down)\b")
 # After a verb of paying, "down" is no change of a price but a deposit: "she paid 40 down", "put £25 down".
 # Read on the text up to the end of the sum, which may hold its verb ("paid 40") or not ("put £25").
 _PAID_DOWN = re.compile(r"\b(?:paid|pays?|paying|put|puts|putting|left|leaves?|leaving)\s+(?:\S+\s?){1,2}$", re.IGNORECASE)
 # Words of money given, taken or quoted, around the forms of "pay" (which each pattern reads its own way).
-_MONEY_WORDS_BEFORE_PAY = r"refund\w*|waiv\w*|credit\w*|charg\w*|paid"
+_MONEY_WORDS_BEFORE_PAY = r"refund\w*|waiv\w*|credit\w*|(?:re|sur)?charg\w*|paid"
 # A cost we bear, said with a verb of taking it on: "we'll cover the £18 taxi fare", "agreed we foot the $25 ticket".
 _WE_BEAR = r"(?:we|i|'d|'ll|will|would|to)\s+(?:cover|absorb|foot|pick up)"
 _MONEY_WORDS_AFTER_PAY = rf"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|lent|lends?|lending|loaned|{_WE_BEAR}"
@@ -170,6 +181,8 @@ _MONEY_ACTION = re.compile(
     rf"\b(?:{_MONEY_WORDS_BEFORE_PAY}|pay|{_MONEY_WORDS_AFTER_PAY}|cost\w*|"
     # (a fee taken away is money given back: "The fee of 45.00 has been removed", "Cancelled the 30.00 late fee")
     r"price\w*|owes?|due|revers\w*|removed|cancell?ed|written off|wrote off|(?:in|by|on) (?:cash|card|cheque|check|bank transfer)|"
+    # (a sum taken away or given: "the €150 excess ... were deducted", "traced the donation of 60")
+    r"deduct\w*|withh[eo]ld\w*|subtract\w*|donat\w*|"
     rf"back (?:on|onto|to|into) (?:his|her|their|the) (?:[\w-]+ )?{_WHERE_MONEY_IS}|"  # "put the £20 back on her card", "back onto the Visa"
     rf"{_OFF_WHAT_THEY_PAY})\b",
     re.IGNORECASE,
@@ -216,6 +229,8 @@ def _a_sum(text: str, money: re.Match[str]) -> bool:
         return False  # "gave the balance of INV-2031, 120.00 USD": what the account already shows
     if before.rfind("(") > before.rfind(")") and after.lstrip().startswith(")"):
         return False  # "(hamper, large, 149.00 USD)": an item's price, in passing
+    if _USED_OF_A_BOUND.search(before) and after.startswith(" of "):
+        return False  # "she has used £14,000 of it": a part of an allowance or a limit, read out
     if _NOT_A_SUM_AFTER.match(after) and not (after.lstrip().startswith("down") and _PAID_DOWN.search(text, 0, money.end())):
         return False
     if before.endswith(("by ", "by")) and _MADE_LESS_BY.search(text, max(0, money.start() - 80), money.start()):
@@ -237,6 +252,57 @@ _CURRENCY_MARKS = frozenset(
 )
 _LETTERS_OR_SIGN = re.compile(r"[a-z]+|[$€£¥₹₩₽₺₦₱₪]")
 _SUM_WITHOUT_CURRENCY_IN_LOWER_CASE = re.compile(_SUM_WITHOUT_CURRENCY.pattern)
+# Sums read by the words around them, each looked for only in a text holding one of its words (most texts hold none).
+_SUMS_BY_THEIR_WORDS = tuple(
+    (frozenset(words.split()), re.compile(rf"\b(?:{pattern})\b{_A_FIGURE_ENDS}", re.IGNORECASE), re.compile(rf"\b(?:{pattern})\b{_A_FIGURE_ENDS}"))
+    for words, pattern in (
+        # A figure per period, after a word that prices it: "at 24.99 a month", "pays 120 monthly", "is 45 per year", "at 95
+        # a night" (not a dose or a count: "it is 2 a day with food", "3 a week"; after "is" not a day or a night).
+        (
+            "day night week fortnight month quarter year annum term monthly weekly fortnightly quarterly annually yearly pcm",
+            rf"(?:at|pays?|paying|paid|costs?|costing|quoted|charged?|charging|billed)\s+(?P<sum>{_A_WHOLE_SUM})(?=\s+{_PER_PERIOD})|"
+            rf"(?:is|was|be|it['’]s)\s+(?P<sum2>{_A_WHOLE_SUM})(?=\s+(?!(?:a|per|each|every)\s+(?:day|night)\b){_PER_PERIOD})",
+        ),
+        # A figure before who paid it or was charged it: "the 42.75 she paid in", "the 64 he was charged" (not "the 2 she
+        # paid for").
+        (
+            "paid charged billed refunded owed overpaid",
+            r"the\s+(?P<sum>\d[\d,]*(?:\.\d\d)?)(?=\s+(?:he|she|they|we|i|you|the customer)(?:['’](?:d|s|ve))?\s+"
+            r"(?:(?:had|has|have|was|were|had been|has been|have been|been)\s+)?(?:paid\b(?!\s+for\b)|charged|billed|refunded|owed|overpaid))",
+        ),
+        # A figure after a verb and its particle: "I take off the 18.50", "Put back the 75 onto her card", "Paid in 200 over
+        # the counter", "wrote off the 45" (not "Took off the 2 roof bars", "paid in 2025").
+        (
+            "off back paid pay pays paying",
+            r"(?:(?:paid|pays?|paying)\s+(?:in|out|back)|(?:wr[io]te|written|writes?|writing)\s+off|"
+            r"(?:hand(?:ed|s|ing)?|gave|gives?|giving|put|puts|putting)\s+back|(?:t[ao]ok|takes?|taken|taking|knock(?:ed|s|ing)?|shav(?:ed|es|ing))\s+off)"
+            rf"\s+(?:the\s+)?(?!(?:19|20)\d\d\b)(?P<sum>{_A_WHOLE_SUM})",
+        ),
+        # A figure and what its price covers: "380 plus VAT", "120 + VAT", "95 parts and labour", "2,450 fitted", "1,150 all
+        # in" (not "VAT at 20%", "3 fitted today", "the Vaillant 4000 fitted": a figure fitted is money with its thousands or pence).
+        (
+            "vat labour labor fitted installed inclusive all",
+            r"(?P<sum>\d[\d,]*(?:\.\d\d)?)(?=\s*(?:\+|plus|inc\.?|incl\.?|including|ex\.?|excl\.?|excluding|exclusive of|inclusive of|no)\s*vat\b)|"
+            r"(?P<sum2>\d[\d,]*(?:\.\d\d)?)\s+(?:for\s+|in\s+|inc\.?\s+|including\s+)?parts\s+(?:and|&)\s+labou?r|"
+            r"(?P<sum3>\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d)(?=\s+(?:supplied\s+and\s+fitted|fitted|installed|all[\s-]in|all\s+inclusive|inclusive)\b)",
+        ),
+        # A sum taken away: "35 was withheld for the uniform", "12.50 has been deducted" (its figure two digits or in pence).
+        (
+            "deducted withheld subtracted docked",
+            rf"(?P<sum>{_A_WHOLE_SUM})(?=\s+(?:was|were|has been|have been|had been|is being|will be)\s+(?:deducted|withheld|subtracted|docked)\b)",
+        ),
+        # A figure taken for what it paid for: "take the 95 for today's service", "Collected the 60 for the evening call-out"
+        # (not "Took the 3 for the window box").
+        (
+            "took take takes taken taking collected collect collects collecting charged charge charges charging",
+            r"(?:t[ao]ok|takes?|taken|taking|collect(?:ed|s|ing)?|charg(?:ed|es|ing))\s+the\s+"
+            rf"(?P<sum>{_A_WHOLE_SUM})(?=\s+for\s+(?:the|this|that|his|her|their|its|today['’]s|tonight['’]s|[a-z]+['’]s)\b)",
+        ),
+        # A collection or a hire of a figure: "the first collection of 15", "hire of 350" (not "the collection of 4 bags").
+        ("collection collections hire", r"(?:collections?|hire)\s+of\s+(?P<sum>\d[\d,]*(?:\.\d\d)?)"),
+    )
+)
+_WORDS_OF_SUMS = frozenset().union(*(words for words, _, _ in _SUMS_BY_THEIR_WORDS))
 # What is done to what they pay, by a figure, looked for only where one of _DONE_TO_WHAT_THEY_PAY_WORDS is (most texts hold none).
 _SUM_DONE_TO_WHAT_THEY_PAY = re.compile(
     r"\b(?:"
@@ -260,7 +326,8 @@ def _first_sum(text: str, lowered: str | None, pattern: re.Pattern[str], in_lowe
     if lowered is None:
         return next((m for m in pattern.finditer(text) if _a_sum(text, m)), None)
     found = next((m for m in in_lower_case.finditer(lowered) if _a_sum(text, m)), None)
-    return pattern.match(text, found.start(), found.end()) if found else None  # the same sum, in the text's own case
+    # The same sum, in the text's own case (the text after it left in view: a pattern may look ahead past the figure).
+    return (pattern.match(text, found.start()) or found) if found else None
 
 
 def _money_moves(text: str, money: re.Match[str]) -> bool:
@@ -277,7 +344,8 @@ def _money_moves(text: str, money: re.Match[str]) -> bool:
 _OFF_AFTER = re.compile(r"\s+off\b", re.IGNORECASE)
 
 
-_PRICE_OF = re.compile(rf"\b{_MONEY_NOUNS}\s+of\s*$", re.IGNORECASE)  # "a fuel voucher of forty nine pounds"
+# "a fuel voucher of forty nine pounds", "the first collection of twenty pounds", "the hall hire is three hundred pounds"
+_PRICE_OF = re.compile(rf"\b(?:{_MONEY_NOUNS}|collections?|hire)\s+(?:of|is|was|will be|comes to|came to)\s*$", re.IGNORECASE)
 
 
 @rule("P107", "amount-not-recorded", "warning", "note")
@@ -327,12 +395,23 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     not "Took 2 cash boxes back"), what they pay made less by a sum ("reducing this year's renewal by
     €60"; not "the price went up by £3"), a fee removed or cancelled ("The fee of 45.00 has been removed",
     "Cancelled the 30.00 late fee"), and a cost we take on ("we'd cover the $60 storage fee", "agreed
-    we foot the $25 ticket"; not "the £150 excess is part of her policy cover"); but not "took 10
+    we foot the $25 ticket"; not "the £150 excess is part of her policy cover"), a sum taken away ("the €150 excess
+    ... were deducted", "35 was withheld for the uniform"), a figure per period after a word that prices it ("at 24.99 a
+    month", "pays 120 monthly", "is 45 per year"; not a dose or a count, "it is 2 a day with food", "3 a week"), a figure
+    before who paid it or was charged it ("the 85.50 she paid in", "the 64 he was charged"; not "the 2 she paid for"), a
+    figure after a verb and its particle ("I take off the 18.50", "Put back the 75 onto her card", "Paid in 200"; not "Took
+    off the 2 roof bars"), a figure and what its price covers ("380 plus VAT", "95 parts and labour", "2,450 fitted",
+    "1,150 all in"; not "the Vaillant 4000 fitted"), a figure taken for what it paid for ("take the 95 for today's
+    service"; not "Took the 3 for the window box"), and the figure of a noun of money beyond fees and prices: instalments,
+    a collection, a recharge, a donation, rent, hire ("three monthly instalments of 640 each", "the first collection of
+    twenty pounds", "the hall hire is three hundred and fifty pounds"; not "the collection of 4 bags", "instalment 5 of
+    12"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs", "her refund of 30 September" or a 2 or 4 typed for a word, "wants refund 4 the
     outage") and flags the note when it records no
     `amounts`; the finding drafts the entry. Not flagged: a limit or a condition ("orders over 50
-    GBP", "the account limit is £500 a month", "the spending cap stays at $300"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP", "is £20 down on last year's"), a product named
+    GBP", "the account limit is £500 a month", "the spending cap stays at $300", "the ISA allowance is £20,000 a year and
+    she has used £14,000 of it"), a price explained ("rose from 4.99 to 5.99 EUR", "went up by 3 GBP", "is £20 down on last year's"), a product named
     by its price ("the 5 GBP a month standby plan"), an item's price in passing, in brackets, a
     fee merely named ("a review of the 200 USD fee") and a balance read out; a balance that is
     moved, collected or arranged for is flagged ("agreed the balance of £2,830 can wait until probate"), and so
@@ -374,6 +453,13 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
                 found = _first_sum(text.text, lowered, _SUM_DONE_TO_WHAT_THEY_PAY, _SUM_DONE_TO_WHAT_THEY_PAY_IN_LOWER_CASE)
             if found is None:
                 found = next((m for m in _CODE_BEFORE_A_FIGURE.finditer(text.text) if _paid_by_code(text.text, m)), None)
+        present = _WORDS_OF_SUMS.intersection(text.words) if found is None and text.has_digit else None
+        if present:  # (the words looked up once, not once for each reading)
+            found = next(
+                (m for words, pattern, in_lower_case in _SUMS_BY_THEIR_WORDS if not words.isdisjoint(present)
+                 for m in [_first_sum(text.text, lowered, pattern, in_lower_case)] if m),
+                None,
+            )
         if found is None and in_words:
             found = next((m for m in _MONEY_IN_WORDS.finditer(text.text) if _a_sum(text.text, m) and _money_moves(text.text, m)), None)
         if found:

@@ -127,9 +127,11 @@ _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "pound": "GBP",
              "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "rupee": "INR", "rupees": "INR",
              "pence": "GBP", "quid": "GBP", **{code: code.upper() for code in "nzd chf jpy cny inr zar sek nok dkk pln mxn sgd hkd aed".split()}}
 _KINDS = (("refund", "refund"), ("credit", "credit"), ("waiv", "waiver"), ("discount", "discount"), ("compensat", "compensation"),
-          ("deposit", "deposit"), ("voucher", "voucher"), ("reimburs", "reimbursement"), ("paid", "payment"), ("took", "payment"),
+          ("deposit", "deposit"), ("voucher", "voucher"), ("reimburs", "reimbursement"), ("deduct", "deduction"), ("withh", "deduction"),
+          ("donat", "donation"), ("instal", "instalment"), ("take off", "discount"), ("took off", "discount"), ("written off", "write-off"),
+          ("wrote off", "write-off"), ("paid", "payment"), ("took", "payment"), ("take ", "payment"),
           ("charg", "charge"), ("fee", "charge"), ("quot", "quote"), ("a month", "recurring charge"), ("per month", "recurring charge"),
-          ("a week", "recurring charge"), ("a year", "recurring charge"))
+          ("a week", "recurring charge"), ("a year", "recurring charge"), ("monthly", "recurring charge"), ("per year", "recurring charge"))
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
