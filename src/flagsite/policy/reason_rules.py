@@ -777,9 +777,13 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     handling, attending, solving, giving or talking in any tense, a pronoun or "everything", the issue,
     a deed or a thing given named only by its kind ("the matter", "her enquiry", "measures", "the
     relevant guidance", "the ticket"), the people's names or an unnamed colleague ("my supervisor"),
-    who did it, where or by what channel ("on the system"), a manner or a rule followed ("duly", "as
-    appropriate", "fully", "remotely", "as per the clinic procedure"), a time ("straight away", "on the
-    day", "the same morning"), or a state of being fine or finished ("is finish", as a second language may
+    who did it, where or by what channel ("on the system", "via the online portal"), a manner or a rule followed
+    ("duly", "as appropriate", "fully", "remotely", "as per the clinic procedure", "per warranty", "according to the
+    latest infection control guidance"), a time or how long ("straight away", "on the day", "the same morning", "for
+    the best part of an hour", "spent ages"), or when said by what else happened ("once she got back from the car
+    park", "all working when he left", "before the recital"; "Refunded her when she came back in" names a deed), how
+    a talk went ("a really productive call", "a lovely friendly conversation"; not what it was about), going ahead
+    ("went ahead and took care of everything"), or a state of being fine or finished ("is finish", as a second language may
     say it), trouble no more ("no more problems", "no further complaints", "no further action needed", "all in
     hand", "everything is in order"), a manner named by a noun ("in the standard fashion"), and any one of
     these misspelt by a letter ("resolvd"; in a short entry each such word: "Atended, evrything fine now") or in slang
@@ -963,6 +967,8 @@ _IRREGULAR_PAST = frozenset("went gone put took taken got gotten set ran gave gi
 _WHEN = frozenset(
     f"""{WEEKDAYS.replace('|', ' ')} yesterday today tonight tomorrow following next last previous week weekend eventually then later
     time after afterwards since again never ever first lunch lunchtime hour hours minute minutes mon tue tues wed weds thu thur thurs fri sat sun am pm"""
+    # (and how long, when a talk is timed: "for ages", "a good half hour", "a quarter of an hour")
+    """ ages half quarter"""
     # (and how often: "always she find a problem", "constantly on the phone")
     """ always constantly forever often usually""".split()
 )
@@ -986,8 +992,8 @@ _SIZE_OR_DEGREE = frozenset(
 # Nouns of a person's manner, beside a judging word: "Very entitled attitude on the phone."
 _CONDUCT = frozenset("attitude manner behaviour behavior tone".split())
 _RULE = re.compile(
-    r"\b(?:as per|per|according to|following|under|in \w+ (?:with|to))\s+(?:[a-z'-]+\s+){0,3}"
-    r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|rules|practice|standards?|sops?)\b"
+    r"\b(?:as per|per|according to|following|under|in \w+ (?:with|to))\s+(?:[a-z'-]+\s+){0,5}"
+    r"(?:procedures?|protocols?|polic(?:y|ies)|process(?:es)?|guidelines?|guidance|rules|practice|standards?|sops?|warranty|guarantee|terms)\b"
 )
 # A record named by its number after a preposition says which record, not what was done: "regarding order
 # SO-2026-2410", "under reference CS-2026-1420", "on ticket 55821"; not "Confirmed order 3321 goes out on Friday"
@@ -997,11 +1003,13 @@ _A_RECORD_BY_NUMBER = re.compile(
 )
 _A_DIGIT = re.compile(r"\d")
 _AS_NEEDED = re.compile(r"\b(?:where|as|if|when) needed\b")
+# Most of a time, before it: "for the best part of an hour", "a good part of the morning".
+_MOST_OF = re.compile(r"\b(?:the |a )?(?:best|better|good|greater|most) part of\b")
 _CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
 # (A full stop ends a clause too, unless it ends a title: "Mr. Asante".)
 _CLAUSES_AND_SENTENCES = re.compile(r"[,;:!?]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)\.\s|\b(?:and|but|then|so)\b")
 # What every match of _RULE holds: most entries hold none, and a look for these is quicker than the search.
-_RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guideline", "rules", "practice", "standard", "sop")
+_RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guid", "rules", "practice", "standard", "sop", "warranty", "guarantee", "terms")
 
 
 
@@ -1011,11 +1019,11 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
     lexicon = subject.lexicon
     if len(words) > 30:
         return False
-    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _a_visit(words) and not _a_person_described(lowered, words, subject):
+    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _a_visit(words) and not _a_person_described(lowered, words, subject) and not _going_over(words):
         # The usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR"); an entry that opens on the
         # issue is read on ("Her complaint was picked up by ..."), and so are a visit and one that opens judging a person.
-        if len(words) > 8 and not ("," in item and any(lexicon.judges_a_person(w) for w in words[:2])):
-            return False
+        if len(words) > 8 and _STATES_REACHED.isdisjoint(words) and not ("," in item and any(lexicon.judges_a_person(w) for w in words[:2])):
+            return False  # (a longer entry is read on for a state reached: "Engineer on site Tues AM, all working when he left")
         if _STATES_REACHED.isdisjoint(words):  # or a state reached with no verb of handling: "Tech out Weds, all working now"
             if not any(lexicon.judges_a_person(w) for w in words if w not in _NO_DEED_WORDS):
                 return False
@@ -1030,6 +1038,8 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         lowered = _RULE.sub(" ", lowered)  # rarely: by what rule, taken out
     if " needed" in lowered:
         lowered = _AS_NEEDED.sub(" ", lowered)  # rarely: a manner, "rectified where needed"
+    if " part of " in lowered:
+        lowered = _MOST_OF.sub(" ", lowered)  # rarely: how long, "for the best part of an hour"
     if _A_DIGIT.search(lowered):
         lowered = _A_RECORD_BY_NUMBER.sub(" ", lowered)  # which record, not what was done: "under case number 44817"
     judged = False  # whether the clause before judges a person with no verb: "Very fussy woman, ..."
@@ -1074,6 +1084,12 @@ def _a_fact_told(words: list[str], names: frozenset[str]) -> bool:
         if words[index] in _SAID_TO_BE:
             return words[index - 1] not in _NO_THING and words[index - 1] not in _OPENERS
     return False
+
+
+def _going_over(words: list[str]) -> bool:
+    """Whether an entry holds "going over" or "going through", a talk as "went over" is: "on the phone with him going over
+    it all"; not "is going to be in contact"."""
+    return "going" in words and any(w == "going" and words[i + 1 : i + 2] in (["over"], ["through"]) for i, w in enumerate(words))
 
 
 def _a_visit(words: list[str]) -> bool:
@@ -1144,6 +1160,8 @@ def _deeds_in(words: list[str], names: frozenset[str], lexicon: Lexicon) -> list
     """The words of a clause that may name a deed once its who, where, when and how are taken away; none when what
     is left says no deed, judges the person, says a thing is fine or names only who, where and when."""
     left = [w for w in _without_who_where_when(words, names, lexicon.is_base_verb) if not _a_name(w, names)]
+    if not _TALKS.isdisjoint(left):  # rarely
+        left = _without_how_a_talk_went(left, lexicon)
     if not _KINDS_DEGREES_AND_ENDS.isdisjoint(left):  # rarely
         left = _without_kinds_and_degrees(left)
     if left[:3] and not _ISSUE_BY_KIND.isdisjoint(left[:3]):  # rarely: the issue as what was done to ("the concern was picked up")
@@ -1209,6 +1227,25 @@ def _without_the_issue_done_to(words: list[str]) -> list[str]:
 
 
 _KINDS_DEGREES_AND_ENDS = _OF_A_KIND | _A_FINISH | {"more", "less"}
+# A talk named by a noun: "a lovely friendly conversation", "a really productive call".
+_TALKS = _TALK_NOUNS | frozenset("call calls meeting".split())
+# Endings of words that say how a talk went, beside the judging words and the intensifiers: "a really productive call",
+# "a constructive discussion", "a lovely long chat".
+_HOW_IT_WENT_ENDINGS = ("ly", "ive", "ful")
+
+
+def _without_how_a_talk_went(words: list[str], lexicon: Lexicon) -> list[str]:
+    """A clause's words less those between a determiner and a noun of talk that say only how the talk went: "had a
+    really productive call", "a lovely friendly conversation"; what it was about stays ("a billing call")."""
+    kept: list[str] = []
+    for word in words:
+        if word in _TALKS and kept:
+            opener = next((i for i in range(len(kept) - 1, max(-1, len(kept) - 5), -1) if kept[i] in _OPENERS), -1)
+            between = kept[opener + 1 :]
+            if opener >= 0 and all(w in INTENSIFIERS or w in _SIZES_AFTER_A or w.endswith(_HOW_IT_WENT_ENDINGS) or lexicon.judges(w) for w in between):
+                del kept[opener + 1 :]
+        kept.append(word)
+    return kept
 
 
 def _without_kinds_and_degrees(words: list[str]) -> list[str]:
@@ -1279,7 +1316,7 @@ def _a_thing_acted_on(words: list[str], names: frozenset[str], judges_a_person: 
         if word in _PHRASE_ENDS:
             return False
         if not _says_no_deed(word, names) and word not in _PRONOUNS and word not in _OPENERS and not _a_name(word, names):
-            return True
+            return not (word == "ahead" and verb in _GOING)  # (going on with it: "went ahead and ...")
     return False
 
 
@@ -1375,6 +1412,14 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
     while index < len(words):
         word = words[index]
         before = words[index - 1] if index > 0 else ""
+        if word == "ahead" and before in _GOING:
+            index += 1  # going on with it: "went ahead and took care of everything"; a call ahead is a deed ("rang ahead")
+            continue
+        if word in _WHEN_IT_WAS and index + 1 < len(words):
+            end = _a_time_clause_end(words, index, names)
+            if end:
+                index = end  # when, said by what else happened: "once she got back from the car park", "when he left"
+                continue
         if word in _CALLING_OR_SENDING and _whom_called(words, index, names):
             index = _a_phrase_end(words, index + (2 if word == "hold" else 1))  # the call and whom it went to
             continue
@@ -1397,6 +1442,56 @@ def _without_who_where_when(words: list[str], names: frozenset[str], is_base_ver
         kept.append(word)
         index += 1
     return kept
+
+
+# Words that open a clause or a phrase of time at a clause's end: "when he left", "once it arrived", "as soon as the
+# shop opened", "by the time he drove off", "before the recital".
+_WHEN_IT_WAS = frozenset("when whenever while whilst once until till before after since as by".split())
+_AS_SOON_AS_OR_BY_THE_TIME = (["soon", "as"], ["the", "time"])
+# What may follow the verb of a clause of time and end it: "came back in", "was out there", "got home".
+_AFTER_A_VERB_OF_TIME = _NO_OBJECT | frozenset("there here home away again".split())
+
+
+def _a_time_clause_end(words: list[str], index: int, names: frozenset[str]) -> int:
+    """Where a clause or phrase of time from ``index`` ends, when it runs to the clause's end and says only when: a
+    subject, its verb and where ("once she got back from the car park", "when we finished", "while I was out there",
+    "as soon as the shop opened"), or an event ("before the recital"); 0 otherwise ("when she asked, refunded her")."""
+    start = index + 1
+    if words[index] in ("as", "by"):
+        if words[start : start + 2] not in _AS_SOON_AS_OR_BY_THE_TIME or (words[index] == "as") != (words[start] == "soon"):
+            return 0
+        start += 3 if words[index] == "as" else 2
+    if start >= len(words):
+        return 0
+    if words[start] in _OPENERS and words[index] in _PLACE_OR_TIME_WORDS and _a_phrase_end(words, start) == len(words):
+        return len(words)  # an event: "before the recital", "after the read-through"
+    if words[start] in _SUBJECT_PRONOUNS or words[start] == "it" or _a_person(words, start, names):
+        verbs: tuple[int, ...] = (start + 1,)
+    elif words[start] in _OPENERS:
+        verbs = (start + 2, start + 3)  # "the shop opened", "the new part arrived"
+    else:
+        return 0
+    return len(words) if any(verb < len(words) and _where_alone(words, verb + 1) for verb in verbs) else 0
+
+
+# Words of time that may open an event as well as a clause.
+_PLACE_OR_TIME_WORDS = frozenset("before after since until till".split())
+
+
+def _where_alone(words: list[str], start: int) -> bool:
+    """Whether the words from ``start`` to the end are only particles and places: "back in", "from the car park"."""
+    index = start
+    while index < len(words):
+        if words[index] in _AFTER_A_VERB_OF_TIME:
+            index += 1
+        elif words[index] in _PLACE_OR_TIME or words[index] in _PERSON_PREPOSITIONS:
+            end = _a_phrase_end(words, index + 1)
+            if end == index + 1:
+                return False
+            index = end
+        else:
+            return False
+    return True
 
 
 # Verbs of getting in touch whose object is always whom, whatever it is called: "rang accounts", "contacted housekeeping
@@ -1440,8 +1535,8 @@ _AT_AFTER = frozenset("look looked looking glance glanced".split())
 
 def _a_particle(word: str, before: str, is_base_verb: Callable[[str], bool]) -> bool:
     """Whether a preposition after a verb is part of it ("went over", "looked at"), not a place ("Sorted at the counter")."""
-    if (word == "at" and before not in _AT_AFTER) or before in _TALK_NOUNS:
-        return False  # "a chat on the phone": a noun of talk takes no particle
+    if (word == "at" and before not in _AT_AFTER) or word == "via" or before in _TALK_NOUNS:
+        return False  # "a chat on the phone": a noun of talk takes no particle; "via" opens a channel after any verb
     return _a_verb(before, is_base_verb)
 
 
