@@ -70,7 +70,8 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
     said_of_the_contact = _the_contact_itself(text, words, filler, names) if telling else set()
     if not _KINDS_OF_ISSUE.isdisjoint(words):  # rarely: what a kind of issue had done to it, "the points raised before"
         said_of_the_contact |= _said_of_a_kind(words)
-    if not _EARLIER_CONTACTS.isdisjoint(kept):  # rarely: the topic only an earlier contact, "her recent visit"
+    if not _EARLIER_CONTACTS.isdisjoint(kept) or ("with" in words and not _EARLIER_CONTACTS.isdisjoint(words)):
+        # rarely: the topic only an earlier contact, "her recent visit", "her chat with the duty manager last week"
         said_of_the_contact |= _an_earlier_contact(words)
     if not _CONTACT_CUES.isdisjoint(kept):  # rarely: a contact returned or repeated, or a visit for its own sake
         said_of_the_contact |= _a_contact_returned(words)
@@ -91,6 +92,8 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
 
 
 _WEEKDAYS = frozenset(WEEKDAYS.split("|"))
+# Words of a request that ask nothing of their own: a modal, "please", a time to come ("can you call me tomorrow please").
+_ASKING_ONLY = frozenset("can could will would shall should may might must please asap tomorrow tonight later soon".split())
 # Verbs of going or running that, before "over" or "through", say only that things were talked over: "go over a few
 # things", "run through a couple of bits", "went through it".
 _GOING = frozenset("go goes going went gone run runs running ran".split())
@@ -137,6 +140,12 @@ def _an_earlier_contact(words: list[str]) -> set[str]:
                 said.add(words[index - 2])  # "last Saturday's visit"
             if words[index + 1 : index + 2] == ["with"]:
                 said.update(words[index + 1 : _a_phrase_end(words, index + 2)])  # "with the front desk"
+        elif word in _EARLIER_CONTACTS and after == ["with"]:
+            # with whom, then when it was: "her chat with the duty manager last week"
+            when = next((at for at in range(index + 2, min(index + 8, len(words))) if words[at] in _EARLIER or words[at] == "yesterday"), 0)
+            if when:
+                said.update(words[index : when + 1])
+                said.update(w for w in words[when + 1 : when + 3] if w in _TIME_WORDS)
     return said
 
 
@@ -254,7 +263,9 @@ def _who_where_and_when_of_the_contact(text: TextField, words: list[str], names:
         index += 1  # whoever was got in touch with: "rang us", "emailed the office"
     if index and clause[index - 1] in _OPENERS:  # named as a place, before the topic: "phoned the garden centre concerning"
         end = _a_phrase_end(clause, index)
-        if end - index <= 2 and "of" not in clause[index:end] and (end == len(clause) or clause[end] in _TOPIC_STARTS or clause[end] in _ABOUT_OPENERS):
+        if end - index <= 2 and "of" not in clause[index:end] and (
+            end == len(clause) or clause[end] in _TOPIC_STARTS or clause[end] in _ABOUT_OPENERS or (clause[end] == "for" and _a_talk_had(clause, end + 1))
+        ):
             index = end
     while index < len(clause):  # how, where and when: "rang from the boat last Tuesday"
         if clause[index] in _TIME_WORDS:
@@ -437,7 +448,8 @@ def _names_the_issue(text: TextField, subject: Subject) -> bool:
         return True
     if not all(w in _CHANNELS or w in _TALK for w in left) or not any(mark in text.masked for mark in _QUOTE_MARKS):
         return False
-    return len(_content_words(text, subject, quoted=True)) >= 3
+    # (a modal, "please" and a time ask nothing of their own: "could someone ring me back this afternoon")
+    return len([w for w in _content_words(text, subject, quoted=True) if w not in _ASKING_ONLY and w not in _TIME_WORDS]) >= 3
 
 
 @rule("P103", "reason-too-vague", "error", "note")
@@ -472,11 +484,13 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     what channel and when ("at the wheel", "on insta", "via WhatsApp on Sunday evening", "from the boat
     last Tuesday", "after hours", "after the lesson"; a verb of asking in -ing ends them: "msgd us on fb asking how
     donations from her page get to us" names the issue), and a talk as the visit's only purpose ("for a
-    quick word", "for a catch-up", "for a yarn"), up to the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
+    quick word", "for a catch-up", "for a yarn", after a place phoned: "Phoned the box office for a catch-up"), up to
+    the topic, say only how the contact came; so do a time in the topic ("the stuff from last wk"),
     looking round as the visit ("for a natter and a browse"), the contact counted ("Second letter on
     the earlier points"), an earlier contact named as the topic ("regarding his recent visit", "about
     last Saturday's visit", "her earlier conversation with the front desk", "her visit last week"; not "her appointment
-    today"; in the words of an office: "our previous touchpoint", "the last interaction"), a contact returned or made
+    today"; in the words of an office: "our previous touchpoint", "the last interaction"; with whom it was before when:
+    "her chat with the duty manager last week"), a contact returned or made
     again ("Returning our call from Thursday", "Return visit as discussed", "repeat visit"), checking in as getting in
     touch ("Just checking in", "to check in on the earlier job"; not "Checking in at the pontoon late"), how things stand
     asked after ("to see where things stand", "wanted to know where we're up to"), a stay as an earlier visit ("his stay
@@ -494,7 +508,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     says nothing, and no word itself, says nothing too ("Rang abuot her acount"); how much contact the customer
     wants is the issue ("Wants less post from us", "too many emails from the shop"). A reason that is only a
     quotation and who said it is read by the quotation ('Her email: "your driver reversed over my dahlias"' names the
-    issue, P303 asks for it in the note's own words; 'Her text said "please call me back"' does not); beside words
+    issue, P303 asks for it in the note's own words; 'Her text said "please call me back"' does not, nor does a modal, "please"
+    or a time beside it: 'Her text said "can somebody call me back today"'); beside words
     of its own it is not ('Wants to cancel, said "this is the worst service"' names none).
 
     Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The

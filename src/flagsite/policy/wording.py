@@ -890,6 +890,7 @@ _FIRST_PERSON_OPINION_PATTERN = (
     r"\b(?:i|we)(?:'d|\s+would)\s+say\s+(?:that\s+)?(?:he|she|they)\b|"
     r"\b(?:i|we)(?:'d|\s+would|\s+do)?\s+(?:really\s+|honestly\s+|personally\s+)?(?:think|thought|feel|felt|believe|believed|guess|suspect|"
     r"reckon|bet|doubt|hope|wish|love|loved|hate|hated|liked|enjoyed|found (?:him|her|them|it|this|the customer))\b|"
+    r"\bmy (?:guess|hunch|gut feeling|feeling|impression|suspicion|bet) (?:is|was|would be)\b|"
     r"\bin my (?:opinion|view|experience)\b|\bpersonally\b(?:(?<![\w'] personally)(?<![\w']personally)|(?<=\bi personally)|(?<=\bwe personally))|\bto be honest\b|\bhonestly\b|\bfrankly\b|"
     # The same asides in text-speak: "tbh" (to be honest), "imo", "imho" (in my opinion), "tbf", "ngl".
     r"\b(?:tbh|imo|imho|tbf|ngl)\b|"
@@ -1060,11 +1061,15 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      "centred centered righteous absorbed obsessed entitled",
      r"\bover-?(?:protective|bearing|sensitive|emotional|dramatic|familiar|reactive|zealous|anxious|confident)\b|\bhigh[- ]maintenance\b|"
      r"\bself-(?:important|centred|centered|righteous|absorbed|obsessed|entitled)\b"),
-    ("nothing state tizzy flap strop huff fit tantrum wobbly paddy hissy meltdown molehill pram fuss scene mood",
+    ("nothing state tizzy tizz flap stew lather panic strop huff fit tantrum wobbly paddy hissy meltdown molehill pram fuss scene mood",
      r"\bin (?:a|such a) (?:(?:right|foul|filthy|stinking|proper|real|vile|terrible)\s+)?mood\b(?!\s+(?:to|for)\b)|"
      r"\b(?:over|about) nothing\b(?![\"”])|\bin (?:such a (?:state|tizzy|flap|strop|huff)|a (?:strop|huff|tizzy|flap))\b|"
      r"\b(?:threw|throwing|throws|throw|chucked) (?:a |an )?(?:fit|tantrum|wobbly|paddy|hissy)|\b(?:had|having) a (?:tantrum|meltdown|hissy|paddy|wobbly)\b|"
-     r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b"),
+     r"\bmountain out of a molehill\b|\btoys out of the pram\b|\b(?:making|made|make) a (?:fuss|scene|song and dance)\b|"
+     # (a state, however it is called, over little: "in a right flap over a couple of scratches", "got into a real state
+     # about a tiny puddle"; not "in a real state about the boat sinking", distress as a state)
+     r"\b(?:in|into) (?:a|such a|quite a)\s+(?:(?:right|real|proper|bit of a)\s+)?(?:state|stew|lather|panic|flap|tizzy|tizz)\s+(?:over|about)\s+"
+     r"(?:nothing|very little|a few|a little|a tiny|a small|one small|a single|a couple of|a bit of|a minor|one little)\b"),
     # What a person said, named as a rant: "another one of her rants", "his usual moan", "her latest tirade".
     ("rant rants tirade tirades moan moans whinge whinges gripe gripes outburst outbursts diatribe diatribes sob",
      r"\b(?:his|her|their|another|usual|latest)\s+(?:(?:usual|latest|little|weekly|daily|long|big)\s+)?"
@@ -1259,6 +1264,26 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
      r"(?:[a-z']+\s+){0,3}?(?:out of|from)\s+(?:him|them|her(?=\s*(?:[.,;!?]|$|about|on|over|for|when|as|at|and|but|in|until|re|regarding)\b))\b"
      r"|\b(?:drag|prise|prize|pry|squeeze|wring|winkle|extract)(?:s|ed|ing|ging|ged)?\s+(?:[a-z']+\s+){1,3}?out of\s+"
      r"(?:him|them|her(?=\s*(?:[.,;!?]|$|about|on|over|for|when|as|at|and|but|in|until|re|regarding)\b))\b"),
+    # A person no help or no use, said of them: "Her husband was no help at all" (not "the app was no help").
+    ("help use",
+     r"\b(?:he|she|they|" + _PERSON_NOUNS + r"|partner|son|daughter|brother|sister)\s+(?:was|were|is|are|'s)\s+"
+     r"(?:(?:absolutely|really|just|also|frankly|honestly|completely)\s+)?no\s+(?:help|use)\b"),
+    # A person's reaction or tone said to be too much: "His reaction was well over the top for a two-week delay", "her
+    # tone was out of proportion" (not "the first price was over the top of his budget").
+    ("top ott proportion uncalled overkill excessive much",
+     r"\b(?:his|her|their)\s+(?:reaction|response|behaviour|behavior|attitude|manner|tone|language|outburst|reply)\s+"
+     r"(?:(?:on|over|at)\s+the\s+[a-z]+\s+)?(?:was|is|seemed|felt)\s+(?:(?:well|way|a bit|a little|rather|quite|completely|totally|frankly|really|very"
+     r"|so|massively|hugely|somewhat|far|just)\s+)*(?:over the top|ott|uncalled for|out of order|out of (?:all )?proportion|overkill|excessive|a bit much"
+     r"|too much)\b"),
+    # Every little thing a person objects to or gets in touch about: "Emails about every little smear", "moans over every
+    # tiny item" (not "the rigger looks at every little joint").
+    ("little tiny",
+     r"\b(?:about|over)\s+every\s+(?:(?:single|last)\s+)?(?:little|tiny|minor)\s+[a-z]+"),
+    # Everyone said to be expected to drop everything for a person: "Expects the whole pharmacy to drop everything for
+    # her", "thinks we should all drop everything when he rings", "at her beck and call".
+    ("drop beck",
+     r"\b(?:expects?|expected|expecting|wants?|wanted|thinks?|thought|assumes?|assumed)\s+(?:[a-z']+\s+){0,4}?drop\s+everything\b"
+     r"|\bat (?:his|her|their) beck and call\b"),
     ("touch denial fairies rocker trolley plot",
      r"\bout of touch\b|\bin denial\b|\baway with the fairies\b|\boff (?:his|her|their) (?:head|rocker|trolley)\b|\b(?:lost|losing) the plot\b"),
 )
@@ -2316,7 +2341,7 @@ def _first_person_opinion(text: TextField) -> str | None:
 _FIRST_PERSON_OPINION_WORDS = frozenset(
     """think thought feel felt believe believed guess suspect reckon bet doubt hope wish love loved hate hated liked enjoyed found
     opinion view experience personally honest honestly frankly tbh imo imho tbf ngl lying making trying faking pretending drunk
-    made waste what such say""".split()
+    made waste what such say hunch impression suspicion""".split()
 )
 
 
@@ -2352,7 +2377,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
     ## What it does
     In factual fields (a note's reason, resolution, follow-up; a flag's reason, for flag types
     that are factual; preferences) it finds:
-    - the writer's own feelings and opinions: "I think", "I felt", "I would bet", "I'd say she", "honestly", "made me", "what a",
+    - the writer's own feelings and opinions: "I think", "I felt", "I would bet", "I'd say she", a guess said as a noun
+      ("My guess is he laid it down", "my hunch is"), "honestly", "made me", "what a",
       "if you ask me", "bless her", "Mrs Doyle, bless, forgot...", "feels like nobody reads our emails", "personally"
       opening a clause or after "I" (not "handed it to her personally"), and asides in text-speak ("tbh",
       "imo"; beside an insult, P304 alone: "Bit of a prat tbh"; not "tbh", "tbf" or "ngl" framing a clause about a
@@ -2372,7 +2398,11 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       on a person ("acting like he owns the place", "thinks he knows better", "Treats the yard lads like his own deckhands",
       "stood over the teacher as though she had never taught a child"; not "we treat the water like any pool"), a compound of
       character ("tight-fisted", "pig-headed", "over-protective", "high maintenance"), an
-      over-reaction ("in such a state over nothing", "threw a tantrum", "Mum overreacted as usual"), what a person knew or
+      over-reaction ("in such a state over nothing", "threw a tantrum", "Mum overreacted as usual", a state over little: "in a
+      right flap over a couple of scratches"; not "in a real state about the boat sinking"), a person's reaction or tone
+      said to be too much ("His reaction was well over the top", "her tone was out of proportion"), every little thing
+      objected to ("Emails about every little smear"; not "looks at every little joint"), everyone expected to drop
+      everything ("Expects the whole pharmacy to drop everything for her"), what a person knew or
       would not admit ("knew perfectly well", "wouldn't own up"), an attitude ("does not take any of it seriously"; not "we
       take water safety seriously"), nagging ("keeps on at us"), the writer's guess with
       the "I" left out ("doubt she has done...", "assume he just..."), a gain sought for nothing ("Always on the lookout
@@ -2460,7 +2490,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       on the phone", "Got very stroppy").
     - a judgement said in the negative ("her husband wasn't terribly helpful", "he is not very good
       with technology"; not a reported state, "is not happy with the repair"), a word of manner
-      ("was brusque with our engineer", "rather offhand"), a label with no verb ("Real good people",
+      ("was brusque with our engineer", "rather offhand"), a person no help or no use ("Her husband was no help at all";
+      not "the app was no help"), a label with no verb ("Real good people",
       "Really decent couple"), idioms of character and competence ("set in her ways", "had no idea
       what he was doing", "does not take kindly to", "holds strong views"; not "had no idea what F05
       meant"), a word of character after "but" with the verb said once for both ("Kai is a gifted kid
