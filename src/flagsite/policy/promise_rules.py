@@ -561,6 +561,10 @@ _ON_ANY_OCCASION = re.compile(
 )
 
 
+# How to reach them, for good: "contact her by email or text only", "ring him on his mobile only".
+_BY_ONE_CHANNEL_ONLY = re.compile(r"\b(?:by|on|via)\s+(?:[\w-]+\s+){0,3}?only\b|\bonly\s+(?:by|on|via)\b")
+# A contact before another of ours, an occasion that recurs: "text her before ringing", "ring her cell before leaving a card".
+_BEFORE_CONTACTING = re.compile(r"\b(?:before|b4)\s+(?:ringing|calling|phoning|knocking|leaving|delivering|visiting|dropping)\b")
 _BOUNDED = re.compile(r"\b(?:this (?:week|weekend|month)|tomorrow|tonight|until|till|for (?:the next|a) (?:few|couple|week|fortnight))\b")
 
 
@@ -573,6 +577,8 @@ def _recurs(sentence: str, at: int) -> bool:
     after = sentence[at : ends.start() if ends else len(sentence)]  # the clause, after the act
     if _BOUNDED.search(sentence):
         return False  # a time to come bounds it: "text her after each session this week" is a promise, not a standing arrangement
+    if ("before" in after or "b4" in after) and _BEFORE_CONTACTING.search(after) and not _TIME_TO_COME_AT.match(after):
+        return True  # before each contact of ours: "text her before ringing" (not "on Thursday before knocking")
     return any(word in after for word in (" any ", " all ", " every ", " each ")) and _ON_ANY_OCCASION.search(after) is not None
 
 
@@ -847,7 +853,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     email", reaches no one), a third party by role or another firm by its name ("the seller's solicitor will send the
     replies", "the hospital will write to her with a date", "Minster Vets will send her their new-client forms"), what
     reaches us, which is the other side's to do ("the office will send the new script to us"), a day in a clause in the
-    past continuous ("I explain her only two cashier was working on Saturday"), someone's words after their verb of speech
+    past continuous ("I explain her only two cashier was working on Saturday"), how to reach them for good, a to-do
+    by one channel only ("contact her by email or text only"), a contact before each contact of ours, which recurs
+    ("text her before ringing", "drivers to ring her cell b4 leaving a card"; but "on Thursday before knocking" is one), someone's words after their verb of speech
     however they run on ("She goes, I paid full price to look at a post"); and what was done ("I checked the traps and texted him").
 
     Where these patterns find nothing, the learned reading may still flag the note, as a warning (see "The
@@ -1364,7 +1372,10 @@ def _ours_will(
         or ((":" in sentence or "-" in sentence or "–" in sentence) and _LABELLED_TO_DO.search(sentence))  # a label needs one of these
         or ((" is to " in sentence or " is for " in sentence) and _PLAN_IS_TO.search(sentence))
         or ("ing " in sentence and any(map(sentence.__contains__, _WE_ARE)) and _we_are_on_it_later(sentence))
-        or ((_TO_DO.match(sentence) or ("," in sentence and _TO_DO_AFTER_A_COMMA.search(sentence))) and not _RECURRING.search(sentence))
+        or (
+            (_TO_DO.match(sentence) or ("," in sentence and _TO_DO_AFTER_A_COMMA.search(sentence)))
+            and not _RECURRING.search(sentence) and not _recurs(sentence, 0) and not (" only" in sentence and _BY_ONE_CHANNEL_ONLY.search(sentence))
+        )
         or (
             ("and " in sentence or "then " in sentence)
             and (" him" in sentence or " her" in sentence or " them" in sentence)
