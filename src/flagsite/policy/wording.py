@@ -596,13 +596,15 @@ def _speech_after_a_lead_in(body: str) -> re.Match[str] | None:
     return None
 
 
-# The reason opening on the customer's own message, its subject left out and nobody named, maybe a time or the way
-# it came, then a colon and words as "I" or "my", or to us as "you": hers ("Emailed on Monday: I paid for the front row", "Phoned this
-# morning: my heating is off"). Not what she sent ("Emailed on Monday: photos of the damp"), nor words that speak of
-# her as "she" or "her" (the writer's: "Rang at 5pm: I explained the fee to her").
+# The reason opening on the customer's own message, its subject left out and nobody named, or on the way it came as a
+# bare label, maybe a time or the way it came, then a colon and words as "I" or "my", or to us as "you": hers ("Emailed
+# on Monday: I paid for the front row", "Phoned this morning: my heating is off", "Chat message: I did not make this
+# payment"). Not what she sent ("Emailed on Monday: photos of the damp"), nor words that speak of her as "she" or "her"
+# (the writer's: "Rang at 5pm: I explained the fee to her").
 _HER_MESSAGE_IN_THE_REASON = re.compile(
-    r"^(?:wrote|wrote in|emailed|e-mailed|texted|messaged|phoned|phoned in|rang|rang in|called|called in|posted|complained)"
-    r"(?P<lead>(?:\s+(?!(?:her|him|them|the customer|to her|to him|back)\b)[^\s:.;!?\"“”]+){0,6}?)\s*:\s*"
+    r"(?:^|(?<=[.;!?])\s+)(?:wrote|wrote in|emailed|e-mailed|texted|messaged|phoned|phoned in|rang|rang in|called|called in|posted|complained"
+    r"|(?:(?!(?:our|my|your)\b)[a-z-]+\s+)?(?:chat|webchat|message|voicemail|email|e-mail|text|sms|letter|review|complaint|comment|post|form|dm))"
+    r"(?P<lead>(?:\s+(?!(?:her|him|them|the customer|to her|to him|back)\b)(?:\d{1,2}:\d\d|[^\s:.;!?\"“”]+)){0,6}?)\s*:\s*"
     r"(?P<said>(?:i|i'm|i've|i'd|i'll|my|we|we've|our|you|you're|your)\b[^.;\n]*)",
     re.IGNORECASE,
 )
@@ -610,7 +612,7 @@ _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|they|them|their|his)\b", re.IGN
 
 
 def _her_message_in_the_reason(text: TextField) -> re.Match[str] | None:
-    found = _HER_MESSAGE_IN_THE_REASON.match(text.text) if text.loc == ("reason",) else None
+    found = _HER_MESSAGE_IN_THE_REASON.search(text.text) if text.loc == ("reason",) else None
     return found if found is not None and _THIRD_PERSON.search(found.group("said")) is None else None
 
 
@@ -735,9 +737,10 @@ def customer_quoted_directly(subject: Subject) -> Iterator[Hit]:
     verb that says we were spoken to, its subject left out, us named so or by our side's name ("Texted us at 11pm: where is
     my engineer", "Texted support at 11pm: why am I paying"; not "Emailed us: photos of the leak", nor what staff learned, "Rang the
     surgery: the GP had not signed it"; after "asked me" or
-    "asked us", a question to us as "you": "Asked me straight out: can't you just bodge it"), the customer's message opening the
-    reason, its subject left out and nobody named, a time or the way it came after it, and words as "I" or "my" or to us as
-    "you" after a colon ("Emailed on Monday: I paid for the front row", "Wrote in the survey: your staff left us standing"; not "Emailed on Monday: photos of
+    "asked us", a question to us as "you": "Asked me straight out: can't you just bodge it"), the customer's message opening a
+    sentence of the reason, its subject left out and nobody named, or the way it came as a bare label, a time or the way it
+    came after it, and words as "I" or "my" or to us as "you" after a colon ("Emailed on Monday: I paid for the front row",
+    "Wrote in the survey: your staff left us standing", "Chat message: I did not make this payment"; not "Emailed on Monday: photos of
     the damp", nor words that speak of her as "she" or "her"), whatever the
     lead-in, words after a colon that speak as "I" and to us as "you" at once ("sent it to support as well: your app
     took my money twice"; not staff's words to the customer, "Told him: your repair is booked and my colleague will do
