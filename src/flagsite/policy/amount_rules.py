@@ -39,7 +39,7 @@ _MORE_MONEY_WORDS = frozenset(
     """compensation compensated discount discounted rebate surcharge fine penalty goodwill voucher estimate invoice bill allowance top-up
     write-off reduced lowered knocked shaved docked off owes owed owe owing gift debited billed returned reversed processed issued
     visa mastercard amex maestro paypal wallet tab folio instalment instalments installment installments repayment repayments donation
-    donations contribution contributions recharge recharges rent fare levy retainer""".split()
+    donations contribution contributions recharge recharges rent fare levy retainer settlement payout pay-out grant loan cheque""".split()
 )
 # Nouns of money, as a class: a figure of one ("a deposit of 60", "compensation of 50") or before one ("a 10 voucher") is money.
 # A paper that names a sum ("invoice", "quote") takes a number of its own too: its figure is money only after "of", "is"... .
@@ -47,7 +47,9 @@ _SUM_NOUNS = (
     r"(?:costs?|fee|deposit|charge|price|payment|excess|premium|refund|credit|balance|total|compensation|discount|rebate|surcharge|tax|difference"
     r"|fine|penalty|goodwill|gift card|top-up|write-off|allowance|reimbursement|call-out|callout|chargeback"
     # (what is paid in parts or given, and what is paid for a home or a journey: "instalments of 640 each", "the recharge of 240")
-    r"|instal{1,2}ments?|repayments?|donations?|contributions?|recharges?|rent|fare|levy|retainer)"
+    r"|instal{1,2}ments?|repayments?|donations?|contributions?|recharges?|rent|fare|levy|retainer"
+    # (what settles a claim or is paid out, and the papers that carry a sum: "a settlement of 300", "a cheque for 45")
+    r"|settlement|pay-?out|(?:over|under)payment|fees|charges|grant|loan|cheque|credit note)"
 )
 _PAPER_NOUNS = r"(?:voucher|quote|estimate|invoice|bill)"
 _MONEY_NOUNS = rf"(?:{_SUM_NOUNS}|{_PAPER_NOUNS})"
@@ -72,10 +74,10 @@ _UNITS = (
 )
 # What may follow a sum's figure: not a count of things, a unit, a date or its own currency code.
 _A_FIGURE_ENDS = (
-    r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
+    r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes|towards)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
     rf"(?!\s*{_CURRENCY_CODES}\b)"  # a sum with its code is _MONEY's to read ("12.40 GBP higher")
     r"(?!\s*(?:%|per ?cent|x\b|(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
-    r"lessons?|people|guests)\b|(?:mg|ml|kg|g|cm|mm|km|lbs?|oz|kwh|kw|mph|litres?|liters?|metres?|meters?|miles?)\b|"  # ("120 monthly" is money, "50 ml" not)
+    r"lessons?|people|guests)\b|(?:mg|ml|kg|g|cm|mm|km|lbs?|oz|kwh|kw|mph|litres?|liters?|metres?|meters?|miles?|gb|mb|tb)\b|"  # ("120 monthly" is money, "50 ml" not)
     r"of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"  # "her refund of 30 September"
 )
 # A figure that is a sum on its own: in pounds and pence, or of two digits or more (not "the 2", "3 a week").
@@ -261,7 +263,9 @@ _SUMS_BY_THEIR_WORDS = tuple(
         (
             "day night week fortnight month quarter year annum term monthly weekly fortnightly quarterly annually yearly pcm",
             rf"(?:at|pays?|paying|paid|costs?|costing|quoted|charged?|charging|billed)\s+(?P<sum>{_A_WHOLE_SUM})(?=\s+{_PER_PERIOD})|"
-            rf"(?:is|was|be|it['’]s)\s+(?P<sum2>{_A_WHOLE_SUM})(?=\s+(?!(?:a|per|each|every)\s+(?:day|night)\b){_PER_PERIOD})",
+            rf"(?:is|was|be|it['’]s)\s+(?P<sum2>{_A_WHOLE_SUM})(?=\s+(?!(?:a|per|each|every)\s+(?:day|night)\b){_PER_PERIOD})|"
+            # (or off what they pay, whatever comes before: "Offered 15 a week off the rent"; not "2 a day off the higher dose")
+            rf"(?P<sum3>{_A_WHOLE_SUM})(?=\s+{_PER_PERIOD}\s+{_OFF_WHAT_THEY_PAY}\s+(?:[\w-]+\s+){{0,2}}?{_WHAT_THEY_PAY}\b)",
         ),
         # A figure before who paid it or was charged it: "the 42.75 she paid in", "the 64 he was charged" (not "the 2 she
         # paid for").
@@ -297,6 +301,28 @@ _SUMS_BY_THEIR_WORDS = tuple(
             "took take takes taken taking collected collect collects collecting charged charge charges charging",
             r"(?:t[ao]ok|takes?|taken|taking|collect(?:ed|s|ing)?|charg(?:ed|es|ing))\s+the\s+"
             rf"(?P<sum>{_A_WHOLE_SUM})(?=\s+for\s+(?:the|this|that|his|her|their|its|today['’]s|tonight['’]s|[a-z]+['’]s)\b)",
+        ),
+        # A figure sent, given, paid, lent or topped up, with how or where it went: "Gave him 20 back in cash", "Transferred
+        # 250 to her by BACS", "we pay 40 towards the taxi fare", "Topped up 20 on her phone", "donated 50 to the appeal"
+        # (not "Gave him 2 back", "Transferred 3 of her calls", "Topped up 20 GB").
+        (
+            "gave give gives giving sent send sends sending transferred transfer transfers transferring wired paid pay pays paying lent lend "
+            "loaned advanced topped donated donate donates donating",
+            r"(?:gave|give[sn]?|giving|sent|sends?|sending|transferr(?:ed|ing)|transfers?|wired|paid|pays?|paying|lent|lends?|loaned|advanced)"
+            r"\s+(?:(?:him|her|them|us|me|the customer)\s+)?(?:the\s+)?(?!(?:19|20)\d\d\b)"
+            rf"(?P<sum>{_A_WHOLE_SUM})(?=\s+(?:back\b|towards?\b|{_BY_A_MEANS_OF_PAYMENT}|(?:to|into|onto|on)\s+{_A_PLACE_OF_MONEY}"
+            rf"|(?:to|into)\s+(?:his|her|their)\s+bank\b|to\s+(?:him|her|them)\s+{_BY_A_MEANS_OF_PAYMENT}))|"
+            rf"topped\s+up\s+(?P<sum2>{_A_WHOLE_SUM})|donat(?:ed|es?|ing)\s+(?P<sum3>{_A_WHOLE_SUM})",
+        ),
+        # What something cost someone: "It cost her 95 to get it fixed", "cost them 180 in new tickets" (not "cost him 2 days").
+        ("cost costs costing", r"cost(?:s|ing)?\s+(?:him|her|them|us|me|the customer)\s+(?P<sum>\d[\d,]*(?:\.\d\d)?)"),
+        # What something came to or works out at: "The repair came to 180 with parts", "work out at 405" (not "The group came
+        # to 12", "Attendance came to 85", "the driver came to 14 Elm Street").
+        (
+            "came come comes work works worked totalled totaled totals",
+            r"(?<!group )(?<!party )(?<!number )(?<!numbers )(?<!attendance )(?<!turnout )(?<!people )(?<!guests )(?:came|comes|come)\s+to\s+"
+            rf"(?P<sum>{_A_WHOLE_SUM})(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|including|inc|incl|in total|altogether|all in|for|after|once|and|plus|but)\b)|"
+            rf"(?:works?|worked)\s+out\s+at\s+(?P<sum2>{_A_WHOLE_SUM})|(?:totall?ed|totals)\s+(?P<sum3>{_A_WHOLE_SUM})",
         ),
         # A collection or a hire of a figure: "the first collection of 15", "hire of 350" (not "the collection of 4 bags").
         ("collection collections hire", r"(?:collections?|hire)\s+of\s+(?P<sum>\d[\d,]*(?:\.\d\d)?)"),
@@ -403,9 +429,14 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     off the 2 roof bars"), a figure and what its price covers ("380 plus VAT", "95 parts and labour", "2,450 fitted",
     "1,150 all in"; not "the Vaillant 4000 fitted"), a figure taken for what it paid for ("take the 95 for today's
     service"; not "Took the 3 for the window box"), and the figure of a noun of money beyond fees and prices: instalments,
-    a collection, a recharge, a donation, rent, hire ("three monthly instalments of 640 each", "the first collection of
-    twenty pounds", "the hall hire is three hundred and fifty pounds"; not "the collection of 4 bags", "instalment 5 of
-    12"); but not "took 10
+    a collection, a recharge, a donation, rent, hire, a settlement, a payout, an overpayment, fees, a grant, a loan, a
+    cheque, a credit note ("three monthly instalments of 640 each", "the first collection of twenty pounds", "the hall hire
+    is three hundred and fifty pounds", "a cheque for 45"; not "the collection of 4 bags", "instalment 5 of 12"), a figure
+    sent, given, paid, lent or topped up with how or where it went ("Gave him 20 back in cash", "Transferred 250 to her by
+    BACS", "we pay 40 towards the taxi fare", "Topped up 20 on her phone", "donated 50 to the appeal"; not "Gave him 2
+    back", "Topped up 20 GB"), what something cost someone ("It cost her 95 to get it fixed"), a figure per period off
+    what they pay ("15 a week off the rent"), and what something came to or works out at ("The repair came to 180 with
+    parts", "work out at 405"; not "The group came to 12", "the driver came to 14 Elm Street"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs", "her refund of 30 September" or a 2 or 4 typed for a word, "wants refund 4 the
     outage") and flags the note when it records no
