@@ -418,6 +418,7 @@ CHANGE_FIELDS: tuple[str, ...] = (
     "pledge", "limit", "credit limit", "overdraft limit", "spending limit", "withdrawal limit", "details",
     # The terms the account pays on: how long it has, how often and on which day it is billed.
     "payment terms", "credit terms", "billing cycle", "billing frequency", "payment frequency", "payment day", "notice period",
+    "bill date", "bill day", "billing day", "collection date",
 )
 # A field word followed by one of these names something else: the card message, a phone call.
 NOT_A_FIELD_AFTER: frozenset[str] = frozenset(
