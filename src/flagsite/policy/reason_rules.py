@@ -86,12 +86,18 @@ def _content_words(text: TextField, subject: Subject, quoted: bool = False) -> l
     if 2 <= len(kept) <= 10 and (not _GETTING_IN_TOUCH.isdisjoint(words) or "'d" in text.lowered):  # rarely: a short reason that says how they got in touch
         said_of_the_contact |= _who_where_and_when_of_the_contact(text, words, names, filler)
     kept = [w for w in kept if w not in said_of_the_contact]
+    if len(kept) < 2 and text.has_digit:  # rarely: a document or form named by its code, "to check we got her P60"
+        kept += [m.group(0) for m in _A_CODE.finditer(text.text) if not _A_PLACE_BEFORE.search(text.text, 0, m.start())]
     if 2 <= len(kept) <= 4 and not lexicon.spelled_right.issuperset(kept):  # a short reason with a word not known right
         kept = [w for w in kept if lexicon.is_known(w) or not _a_slip_of(w, filler)]  # misspelt words that say nothing: "Rang abuot her acount"
     return kept
 
 
 _WEEKDAYS = frozenset(WEEKDAYS.split("|"))
+# A document or form named by its code of capitals and digits ("her P60", "his V5C", "the SA302"), which numbers hide;
+# not a room, a berth or a seat named by one ("Rang from room B12").
+_A_CODE = re.compile(r"\b[A-Z]{1,3}\d{1,3}[A-Z]?\b(?![-/])")
+_A_PLACE_BEFORE = re.compile(r"\b(?:room|flat|unit|bay|gate|berth|pitch|plot|seat|row|table|ward|bed|desk|platform|apartment|apt|suite|cabin|stand|locker)\s+$", re.IGNORECASE)
 # Words of a request that ask nothing of their own: a modal, "please", a time to come ("can you call me tomorrow please").
 _ASKING_ONLY = frozenset("can could will would shall should may might must please asap tomorrow tonight later soon".split())
 # Verbs of going or running that, before "over" or "through", say only that things were talked over: "go over a few
@@ -473,7 +479,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     how the contact came, before a word of talk or a sender, and a talk's size: "telephone enquiry",
     "email from the tenant", "voicemail left by", "letter about", "quick chat", "general enquiry"; a pointer elsewhere
     and what it points to: "see sheet", "as per the email thread", "details in the CRM"; "quote" and "ring" count after
-    "the", "her", ...: "the fees on the quote") and flags the reason when
+    "the", "her", ...: "the fees on the quote"; a document named by its code counts as a word: "to check we got her P60",
+    not "room B12") and flags the reason when
     fewer than two words are left. Words can be added with `policy.vague_words`.
 
     A reason that opens with getting in touch is read as a reviewer reads it: who got in touch ("Dad",

@@ -2228,8 +2228,13 @@ def _judgement_opening_a_sentence(text: TextField, subject: Subject) -> str | No
             continue
         if word in ("comes", "came") and _coming_across(words, index) is None:
             continue
-        if word == "so" and (words[index + 1] in _DETERMINERS or _a_verb_at(words, index + 2)):
-            continue  # "..., so the credit note was cancelled", "so support sent a new fob": "so" joins two clauses
+        if word == "so" and (
+            words[index + 1] in _DETERMINERS or _a_verb_at(words, index + 2)
+            or (not subject.lexicon.judges_a_person(words[index + 1]) and any(_a_verb_at(words, at) for at in range(index + 3, min(index + 6, len(words)))))
+        ):
+            # "..., so the credit note was cancelled", "so support sent a new fob", "so fraud calls to her should only go
+            # out after 2pm" (a noun, not a word said of a person, before its verb): "so" joins two clauses
+            continue
         cursor = (_coming_across(words, index) or index) + 1 if word in ("comes", "came") else index + 1
         if word in ("tends", "tend") and words[cursor : cursor + 2] == ["to", "be"]:
             cursor += 2  # what a person tends to be, the subject left out: "Tends to be very dramatic"
@@ -2467,7 +2472,7 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "came over as", "an absolute" ... and a judging word: "Very rude on the phone", "...,
       absolutely exhausting", "Not very reasonable", "Not exactly tech savvy", "Not great with computers", "Seems completely
       out of touch", "An absolute treasure", "A total headache to schedule" (not "so" joining two clauses before
-      a subject and its verb, "..., so support sent a new fob"); or "was" and a word
+      a subject and its verb, "..., so support sent a new fob", "so fraud calls to her should go out after 2pm"); or "was" and a word
       said of people alone ("Was well moody with the engineer"), or any judging word before "with" or "to"
       ("Was quite abrupt with Callum"); a mood as a state of character ("in a right mood", "in a mood";
       not "in a good mood", "in a mood to talk").
