@@ -24,7 +24,9 @@ _CURRENCY_NAMES = (
 _CURRENCY_NAME = "|".join(_CURRENCY_NAMES)
 _MONEY = re.compile(
     rf"(?:(?:[$€£¥₹₩₽₺₦₱₪]|\brs\.?(?=\s?\d)|\b(?=[a-z]{{3}}\s\d){_CURRENCY_CODES}\s)\s?\d[\d,]*(?:\.\d+)?|"  # (a code is looked for only before a figure)
-    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence|cents?|{_CURRENCY_NAME})\b|\b\d{{1,3}}p\b)",
+    rf"\b\d[\d,]*(?:\.\d+)?\s?(?:{_CURRENCY_CODES}|dollars?|euros?|pounds?|bucks|quid|rupees?|pence|cents?|{_CURRENCY_NAME})\b|\b\d{{1,3}}p\b|"
+    # (joined by a hyphen: "the 60-dollar cab", "a 20-pound note"; not "a 20-pound bag", a weight)
+    r"\b\d[\d,]*-(?:dollars?|euros?|bucks?|rupees?)\b|\b\d[\d,]*-pound(?=\s+(?:notes?|coins?)\b))",
     re.IGNORECASE,
 )
 # A sum with no currency, where only money can be meant: the object of a verb that moves money
@@ -51,7 +53,7 @@ _SUM_NOUNS = (
     # (what settles a claim or is paid out, and the papers that carry a sum: "a settlement of 300", "a cheque for 45")
     r"|settlement|pay-?out|(?:over|under)payment|fees|charges|grant|loan|cheque|credit note)"
 )
-_PAPER_NOUNS = r"(?:voucher|quote|estimate|invoice|bill)"
+_PAPER_NOUNS = r"(?:voucher|quote|estimate|invoice|bill|tab|folio)"
 _MONEY_NOUNS = rf"(?:{_SUM_NOUNS}|{_PAPER_NOUNS})"
 # What money is owed on or taken off: "her bill was reduced by 18.40", "reduced the invoice to 240".
 _WHAT_THEY_PAY = r"(?:price|bill|balance|invoice|total|cost|fee|quote|hire|rent|fare|charge|account|renewal|subscription|premium)"
@@ -77,7 +79,7 @@ _A_FIGURE_ENDS = (
     r"(?![.,]?\d)(?!\s+(?!(?:was|is|has|plus|less|as|this|thus|includes|towards)\b)[a-z]+s\b)"  # "the cost of 3 repairs": a count of things
     rf"(?!\s*{_CURRENCY_CODES}\b)"  # a sum with its code is _MONEY's to read ("12.40 GBP higher")
     r"(?!\s*(?:%|per ?cent|x\b|(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|nights?|times?|items?|tickets?|sessions?|visits?|"
-    r"lessons?|people|guests)\b|(?:mg|ml|kg|g|cm|mm|km|lbs?|oz|kwh|kw|mph|litres?|liters?|metres?|meters?|miles?|gb|mb|tb)\b|"  # ("120 monthly" is money, "50 ml" not)
+    r"lessons?|people|guests)\b|(?:mg|ml|kg|g|m|cm|mm|km|lbs?|oz|kwh|kw|mph|litres?|liters?|metres?|meters?|miles?|gb|mb|tb)\b|"  # ("120 monthly" is money, "50 ml" not)
     r"of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"  # "her refund of 30 September"
 )
 # A figure that is a sum on its own: in pounds and pence, or of two digits or more (not "the 2", "3 a week").
@@ -324,6 +326,22 @@ _SUMS_BY_THEIR_WORDS = tuple(
             rf"(?P<sum>{_A_WHOLE_SUM})(?=\s*(?:[.,;:!?)]|$)|\s+(?:with|including|inc|incl|in total|altogether|all in|for|after|once|and|plus|but)\b)|"
             rf"(?:works?|worked)\s+out\s+at\s+(?P<sum2>{_A_WHOLE_SUM})|(?:totall?ed|totals)\s+(?P<sum3>{_A_WHOLE_SUM})",
         ),
+        # A word of money, then its figure after a comma, a colon or a bracket, as terse notes put it: "Cash refund given,
+        # 20.", "Paid: 85 (card).", "fee waived (25)", "Price quoted: 1,240 inc. posts" (not "Invoice ref: 4471", "Refund
+        # requested for the contents, 3 parcels", "Payment due: 14 March").
+        (
+            "refund refunded paid charged quoted waived credited taken owed given issued deducted fee fees price cost costs deposit "
+            "charge charges payment excess premium total discount compensation credit surcharge settlement",
+            rf"(?:{_SUM_NOUNS}|refunded|paid|charged|quoted|waived|credited|taken|owed|given|issued|deducted)\b"
+            r"(?:\s+(?!ref\b|no\b|number\b|reference\b)[a-z]+){0,2}?\s*(?:[:,=(]|\s[-–]\s)\s*(?!(?:19|20)\d\d\b)"
+            rf"(?P<sum>{_A_WHOLE_SUM})(?=\s*(?:[.,;!?)(]|$)|\s+(?:to|by|on|in|via|back|each|inc|incl|including|plus|and|for)\b)",
+        ),
+        # A price times a count, after a word of money: "Card charged twice, 2 x 18.99", "paid 2 x 30" (not "2 x 10 ml").
+        (
+            "x",
+            r"(?:paid|pay\w*|charg\w*|cost\w*|refund\w*|price\w*|quot\w*|fees?|bill\w*|invoic\w*|total)\b[^.;]{0,40}?\b\d+\s?x\s?"
+            rf"(?P<sum>{_A_WHOLE_SUM})",
+        ),
         # A collection or a hire of a figure: "the first collection of 15", "hire of 350" (not "the collection of 4 bags").
         ("collection collections hire", r"(?:collections?|hire)\s+of\s+(?P<sum>\d[\d,]*(?:\.\d\d)?)"),
     )
@@ -436,7 +454,11 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     BACS", "we pay 40 towards the taxi fare", "Topped up 20 on her phone", "donated 50 to the appeal"; not "Gave him 2
     back", "Topped up 20 GB"), what something cost someone ("It cost her 95 to get it fixed"), a figure per period off
     what they pay ("15 a week off the rent"), and what something came to or works out at ("The repair came to 180 with
-    parts", "work out at 405"; not "The group came to 12", "the driver came to 14 Elm Street"); but not "took 10
+    parts", "work out at 405"; not "The group came to 12", "the driver came to 14 Elm Street"), a word of money and then
+    its figure after a comma, a colon or a bracket, as terse notes put it ("Cash refund given, 20.", "Paid: 85 (card).",
+    "fee waived (25)"; not "Invoice ref: 4471", "Payment due: 14 March"), a price times a count after a word of money
+    ("Card charged twice, 2 x 18.99"; not "2 x 10 ml"), a currency word joined by a hyphen ("the 60-dollar cab", "a
+    20-pound note"; not "a 20-pound bag"), and a tab or a folio of a figure ("Her tab was 67.20"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs", "her refund of 30 September" or a 2 or 4 typed for a word, "wants refund 4 the
     outage") and flags the note when it records no

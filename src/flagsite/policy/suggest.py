@@ -142,7 +142,7 @@ def amount_entry(money: str, sentence: str) -> str:
     lowered = money.lower()
     currency = next((code for mark, code in _CURRENCY.items() if mark in lowered.split() or (len(mark) == 1 and mark in money)), "...")
     if currency == "...":
-        word = re.sub(r"[\d.,\s]", "", lowered)
+        word = re.sub(r"[\d.,\s-]", "", lowered)  # (also joined by a hyphen: "60-dollar")
         currency = _CURRENCY.get(word, "...")
     around = sentence.lower()
     kind = next((kind for key, kind in _KINDS if key in around), "quote")
