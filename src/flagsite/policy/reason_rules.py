@@ -571,7 +571,7 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
         return not any(_a_deed_of_the_writer(clause.split(), subject) or _ours_to_come(clause) for clause in _CLAUSES.split(item))
     if _says_nothing(item, lowered, found, subject.names, subject.lexicon.is_known):
         return True
-    if " out" in lowered or " up" in lowered or " over" in lowered or " right" in lowered or " good" in lowered or " through" in lowered:
+    if " out" in lowered or " up" in lowered or " over" in lowered or " right" in lowered or " good" in lowered or " through" in lowered or " away" in lowered:
         # rarely: "we ironed the whole thing out", read as "sorted it"
         lowered = _FIXED_IT.sub("sorted it", lowered)
         found = _RESOLUTION_WORD.findall(lowered)
@@ -581,10 +581,17 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
     if ("no " in lowered or " in order" in lowered or " in hand" in lowered or " in good order" in lowered) and _TROUBLE_NO_MORE.search(lowered):
         lowered = _TROUBLE_NO_MORE.sub("fine", lowered)  # rarely: trouble no more, read as "fine"
         found = _RESOLUTION_WORD.findall(lowered)
-    if len(found) <= 6 and not subject.lexicon.spelled_right.issuperset(found) and not all(w in subject.names or subject.lexicon.is_known(w) for w in found):
-        # rarely: a short entry misspelt
-        lowered = _respelt(lowered, found, subject)
+    if (
+        len(found) <= 18
+        and not subject.lexicon.spelled_right.issuperset(found)
+        and (len(found) <= 6 or len(set(found).difference(_NO_DEED_WORDS)) <= 5)  # (a longer one mostly of words that say no deed)
+        and not all(w in subject.names or subject.lexicon.is_known(w) for w in found)
+    ):
+        # rarely: an entry misspelt or in text-speak
+        lowered = _respelt(item, lowered, found, subject)
         found = _RESOLUTION_WORD.findall(lowered)
+        if not _PLAIN_FORMS.isdisjoint(found) and _A_PLAIN_FORM_TO_COME.search(lowered):
+            return False  # an act to come once spelt out: "gonna check w the driver n txt him back"
     if not _MOVED_ALONG_CUES.isdisjoint(found) or (not _PARTICLES_OF_MOVING.isdisjoint(found) and not _WHOLE_MOVED_CUES.isdisjoint(found)):
         # rarely: the issue itself taken on, moved along or passed to nobody
         lowered = _the_issue_moved_along(lowered)
@@ -626,7 +633,7 @@ def _ours_to_come(clause: str) -> bool:
 # "there are no issues now", "everything is in order", "all in hand".
 _TROUBLE_NO_MORE = re.compile(
     r"\b(?:(?:there (?:is|are|was|were|has been|have been) |(?:she|he|they|i|we) (?:has|have|had) )?"
-    r"no (?:more |further |other |longer )?(?:trouble|troubles|problems?|issues?|complaints?|bother|hassle|worries|action)(?: (?:needed|required))?|"
+    r"no (?:more |further |other |longer )?(?:trouble|troubles|problems?|issues?|complaints?|bother|hassle|worries|action)(?: (?:needed|required))?(?: any ?more)?|"
     r"in (?:good )?(?:order|hand))\b"
 )
 
@@ -642,7 +649,10 @@ _FIXED_IT = re.compile(
     r"(?:it|this|that|everything|things|it all|the (?:whole )?(?:thing|matter|issue|problem|complaint|case|job))\s+through\b|"
     # (and put or set right, made good: "have put things right for him", "it's all been put right")
     r"\b(?:(?:put|set|make|made|putting|setting)\s+(?:it|this|that|everything|things|matters|it all|all of it)(?:\s+all)?|"
-    r"(?:been|be|was|were|is)\s+(?:all\s+)?(?:put|set|made))\s+(?:right|straight|good)\b"
+    r"(?:been|be|was|were|is)\s+(?:all\s+)?(?:put|set|made))\s+(?:right|straight|good)\b|"
+    # (and the issue fixed in the passive: "it has all been ironed out now", "was smoothed over", "got squared away")
+    r"\b(?:been|be|was|were|is|are|got|get)\s+(?:all\s+)?(?:straightened|ironed|worked|sorted|fixed|cleared|smoothed|squared|patched)\s+"
+    r"(?:out|up|over|away)\b"
 )
 # Getting on to the issue as a whole, an idiom of handling it: "got on it right away", "jumped straight on it", "got
 # stuck into it", "cracked on with it", "was onto it", "got to the bottom of it"; read as "sorted it".
@@ -683,18 +693,29 @@ _WHOLE_MOVED_CUES = frozenset("it everything things".split())
 _PARTICLES_OF_MOVING = frozenset("forward along on onwards down".split())
 
 
-def _respelt(lowered: str, found: list[str], subject: Subject) -> str:
-    """A short entry with its slang and its slips of words that say no deed spelt out: "Atended, evrything fine now"
-    reads as "attended, everything fine now", "Delt with it, shes happy now" as "dealt with it, she is happy now"."""
+def _respelt(item: str, lowered: str, found: list[str], subject: Subject) -> str:
+    """An entry with its slang and its slips spelt out: "Atended, evrything fine now" reads as "attended, everything
+    fine now", "Delt with it, shes happy now" as "dealt with it, she is happy now", "took the neccesary steps" as "took
+    the necessary steps"; a word written with a capital may be a name ("Tomasz popped round"), and only a slip of a
+    word that says no deed is read in it."""
     lexicon = subject.lexicon
     for word in found:
         meant = lexicon.spelt_out.get(word)  # (slang may be a word too: "shes")
         if not meant and (word in subject.names or lexicon.is_known(word)):
             continue
-        meant = meant or _a_slip_saying_no_deed(word)
+        meant = meant or _a_slip_saying_no_deed(word) or (_the_word_meant(word, lexicon) if word.capitalize() not in item else None)
         if meant:
             lowered = re.sub(rf"(?<![\w']){re.escape(word)}(?![\w'])", meant, lowered)
     return lowered
+
+
+def _the_word_meant(word: str, lexicon: Lexicon) -> str | None:
+    """The word a misspelt word of five letters or more most likely stands for, as P302 suggests it ("thorougly":
+    thoroughly, "neccesary": necessary), or None."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    suggested = lexicon.suggestions(word)
+    return suggested[0] if suggested else None
 
 
 @lru_cache(maxsize=1024)
@@ -807,9 +828,11 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     a talk went ("a really productive call", "a lovely friendly conversation"; not what it was about), going ahead
     ("went ahead and took care of everything"), or a state of being fine or finished ("is finish", as a second language may
     say it), trouble no more ("no more problems", "no further complaints", "no further action needed", "all in
-    hand", "everything is in order"), a manner named by a noun ("in the standard fashion"), and any one of
-    these misspelt by a letter ("resolvd"; in a short entry each such word: "Atended, evrything fine now") or in slang
-    ("Delt with it, shes happy now"): "Took care of it.", "Dealt with by the office.", "It is solved now.",
+    hand", "everything is in order", "no problem anymore"), a manner named by a noun ("in the standard fashion"), and
+    any one of these misspelt by a letter ("resolvd"; in a short entry each such word: "Atended, evrything fine now") or
+    in slang ("Delt with it, shes happy now"), and in a longer entry made mostly of such words each misspelt word as the
+    word P302 suggests for it ("took the neccesary steps, evrything is fine now"; a word written with a capital may be a
+    name: only a slip of one of these words is read in it): "Took care of it.", "Dealt with by the office.", "It is solved now.",
     "Had a good long chat and went through it all with her.", "Talked it over, she's good now.",
     "Matter attended to.", "Dealt with at the desk.", "All dealt with on site.", "Spoke with her at length",
     "Appropriate measures taken.", "Fault rectified to her satisfaction.", "Handed over to a colleague.",
@@ -817,12 +840,14 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
 
     A verb of handling, giving or talking in its plain form, as a second language may write the past, says no more
     than its past ("I help her already, now is working.", "I have speak with her and everything is clear for her
-    now.", "Already explain to her and she say ok."); after "will", "to" or another modal it names an act to come
+    now.", "Already explain to her and she say ok.", "Teacher solve it already", "I talk with the warden and also with
+    him"); after "will", "to" or another modal it names an act to come
     ("the manager will speak to both parents"). Text-speak for a small word is read as the word it stands for (as
     P301 reads it: "looked into it n got it sorted 4 her"), and a matter escalated with nobody named, talked over
     "regarding the matter", "what happened", taken "through the usual steps" or handled "in full" names no deed;
     nor does getting on to the issue as a whole ("got on it right away", "jumped straight on it", "got stuck into
-    it", "smoothed it all over", "have put things right", "it's all been put right"), resolving in the formal
+    it", "smoothed it all over", "have put things right", "it's all been put right", "it has all been ironed out now",
+    "got the whole thing squared away"), resolving in the formal
     words of an office ("The situation has been remedied.", "brought to a satisfactory conclusion", "taken forward
     with the relevant team", "Took ownership of the issue", "Assumed responsibility for the concern", "looked at her
     case"), the issue itself taken on, moved along or calmed ("Picked up her query", "moved it forward with the right
@@ -1008,6 +1033,8 @@ _SIZE_OR_DEGREE = frozenset(
     # (And the usual kind, a manner, and a talk or a deed done in full: "through the usual steps", "in the standard
     # fashion", "in full", "at length".)
     " usual normal standard regular full length detail manner way fashion"
+    # (and what adds another: "and also with her")
+    " also"
     # (and how many or how long: "spent twenty minutes on the phone with him")
     " two three four five six seven eight nine ten fifteen twenty thirty forty fifty sixty few several couple".split()
 )
@@ -1031,7 +1058,10 @@ _CLAUSES = re.compile(r"[,;:!?]|\b(?:and|but|then|so)\b")
 # (A full stop ends a clause too, unless it ends a title: "Mr. Asante".)
 _CLAUSES_AND_SENTENCES = re.compile(r"[,;:!?]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)\.\s|\b(?:and|but|then|so)\b")
 # What every match of _RULE holds: most entries hold none, and a look for these is quicker than the search.
-_RULE_NOUNS = ("procedure", "protocol", "polic", "process", "guid", "rules", "practice", "standard", "sop", "warranty", "guarantee", "terms")
+_RULE_NOUNS = frozenset(
+    """procedure procedures protocol protocols policy policies process processes guideline guidelines guidance rules practice
+    standard standards sop sops warranty guarantee terms""".split()
+)
 
 
 
@@ -1056,7 +1086,7 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         lowered = lowered.replace("w/", "with ")  # "good w/ it"
     if "'s on " in lowered or "'re on " in lowered:
         lowered = lowered.replace("'s on ", " is on ").replace("'re on ", " are on ")  # "she's on the weekly rate now"
-    if any(noun in lowered for noun in _RULE_NOUNS):
+    if not _RULE_NOUNS.isdisjoint(words):
         lowered = _RULE.sub(" ", lowered)  # rarely: by what rule, taken out
     if " needed" in lowered:
         lowered = _AS_NEEDED.sub(" ", lowered)  # rarely: a manner, "rectified where needed"
@@ -1485,8 +1515,8 @@ def _a_time_clause_end(words: list[str], index: int, names: frozenset[str]) -> i
         start += 3 if words[index] == "as" else 2
     if start >= len(words):
         return 0
-    if words[start] in _OPENERS and words[index] in _PLACE_OR_TIME_WORDS and _a_phrase_end(words, start) == len(words):
-        return len(words)  # an event: "before the recital", "after the read-through"
+    if words[index] in _PLACE_OR_TIME_WORDS and (start == len(words) - 1 or (words[start] in _OPENERS and _a_phrase_end(words, start) == len(words))):
+        return len(words)  # an event: "before the recital", "after the read-through", "after class"
     if words[start] in _SUBJECT_PRONOUNS or words[start] == "it" or _a_person(words, start, names):
         verbs: tuple[int, ...] = (start + 1,)
     elif words[start] in _OPENERS:
@@ -1593,7 +1623,8 @@ def _the_subject_end(words: list[str], names: frozenset[str]) -> int:
                 if index + 1 >= len(words):
                     return 0
             after = words[index + 1]
-            return index + 1 if _a_verb_form(after) or after in _AUXILIARIES else 0
+            # (a verb of handling in its plain form too, as a second language may write the past: "Teacher solve it already")
+            return index + 1 if _a_verb_form(after) or after in _AUXILIARIES or after in _EMPTY_VERBS else 0
     return 0
 
 
