@@ -43,13 +43,13 @@ def test_the_learned_reading_is_on_unless_switched_off() -> None:
 
 def test_the_model_was_fitted_on_every_labelled_part_but_the_one_held_back() -> None:
     shipped = model()
-    # labelled-blind18 is written to judge the reading on wording it never saw: it is never fitted on.
-    assert shipped["held_back"] == "labelled-blind18"
+    # labelled-blind21 is written to judge the reading on wording it never saw: it is never fitted on, and the
+    # check holds whether or not its folder is here yet (it asks only that every other part was fitted on).
+    assert shipped["held_back"] == "labelled-blind21"
     assert shipped["held_back"] not in shipped["trained_on"]
     present = {folder.name for folder in Path(__file__).parent.iterdir() if folder.is_dir() and folder.name.startswith("labelled")}
     # A part added since the model was fitted: fit it again (benchmarks/train_note_model.py).
-    # labelled-blind22 and -blind23 were committed, scored before they were read, ahead of the fit that takes them in.
-    assert present - {shipped["held_back"], "labelled-blind22", "labelled-blind23"} <= set(shipped["trained_on"])
+    assert present - {shipped["held_back"]} <= set(shipped["trained_on"])
     assert shipped["trained_on"]["labelled"] > 1000
 
 

@@ -35,17 +35,17 @@ _LEARNED_READING = """**The learned reading (on unless `learned_reading: false`)
 (P103, P104, P105, P106, P108, P305) read notes with a linear model as well as their written patterns: where
 a rule's patterns find nothing on a note, the model sums the weights of the words and word pairs of the
 fields the rule reads (in lower case; the writer or the team, the customer's side, a day and the names
-of the record's people as one word each, and a reference, a number, a date, a time, a sum, an email or a
-link as one word of its kind) and flags the note under the rule's code when the sum passes a threshold;
+of the record's people as one word each, and a reference, a number (in figures or a count in words), a date,
+a time, a sum, an email or a link as one word of its kind) and flags the note under the rule's code when the sum passes a threshold;
 its message names the words that weighed most. What it alone finds is a warning, whatever the rule's
 severity: a reading learned from examples can be wrong, so it asks an editor to look and blocks no merge
 (where it is wrong, reword the note or silence the rule on it with `policy_exceptions`).
 `learned_reading: false` under `policy:` in `flagsite.yaml` switches it off: the rules then read notes
 by their written patterns alone. It was fitted on the labelled notes of every part of the corpus in
-`tests/policy` (`labelled`, `labelled-heldout` and the `labelled-blind` parts; `labelled-blind18`, written to
+`tests/policy` (`labelled`, `labelled-heldout` and the `labelled-blind` parts; `labelled-blind21`, written to
 judge it, is held back), and each threshold was chosen so that, on writers it was not fitted on, at least 97
-in 100 of the notes it flags carry that rule's label; on its own it then finds from one in five (P305) to
-three in four (P104) of them. The parts, note counts,
+in 100 of the notes it flags carry that rule's label; on its own it then finds from one in four (P305) to
+three in four (P103, P104) of them. The parts, note counts,
 thresholds and cross-validated figures are in `src/flagsite/policy/data/note-model.json.gz`; what it
 adds on notes by new writers is in `tests/policy/labelled/README.md`: on sets written after it was
 fitted it found 2 to 19 in 100 more of the bad notes. It reads words, not grammar; it flags none of the

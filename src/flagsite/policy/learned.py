@@ -4,7 +4,7 @@ Where a rule's own patterns find nothing on a note, a linear model over the note
 the words and word pairs of each text the rule reads, in lower case, with the writer or the team,
 the customer's side, a day and the names of the record's people as one token each (the names
 because cross-validation rewarded it for P105, P106 and P108), and what the rules mask as one token
-of its kind: a reference, a number, a date, a time, a sum, an email or a link. The weights
+of its kind: a reference, a number (a count in words too), a date, a time, a sum, an email or a link. The weights
 were fitted by ``benchmarks/train_note_model.py`` on the labelled notes and ship in
 ``data/note-model.json.gz`` with the threshold each rule passes, chosen for precision by
 cross-validation grouped by writer (held-out folds hold writers it was not fitted on). Scoring is a sum of weights and a comparison with the threshold's
@@ -36,7 +36,9 @@ from .text import MASKABLE_RUN, TextField
 _WE = "i we i'll we'll i'd we'd i'm we're i've we've me us my our".split()
 _THEM = "him her them he she they his their hers customer client caller he'll she'll they'll he's she's they're".split()
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday tomorrow tonight today yesterday".split()
-_ABSTRACT = dict.fromkeys(_WE, "<we>") | dict.fromkeys(_THEM, "<them>") | dict.fromkeys(_DAYS, "<day>")
+# A count written in words reads as one in figures ('two brackets', '2 brackets'); 'one' is as often a pronoun.
+_COUNTS = "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred".split()
+_ABSTRACT = dict.fromkeys(_WE, "<we>") | dict.fromkeys(_THEM, "<them>") | dict.fromkeys(_DAYS, "<day>") | dict.fromkeys(_COUNTS, "<num>")
 _NAME = "<name>"
 _START = "<s>"
 
