@@ -205,11 +205,11 @@ _LOAN_JOINERS_BEFORE = frozenset("en du des de alla della al".split())
 
 
 def _in_a_loan_phrase(text: TextField, index: int) -> bool:
-    words = text.words
-    before = words[index - 1] if index > 0 else ""
-    after = words[index + 1] if index + 1 < len(words) else ""
+    originals = text.originals
+    before = originals[index - 1] if index > 0 else ""
+    after = originals[index + 1] if index + 1 < len(originals) else ""
     if before in _LOAN_JOINERS or before in _LOAN_JOINERS_BEFORE or after in _LOAN_JOINERS:
-        return True
+        return True  # (as written: "Al", "De" are names)
     start = text.starts[index]
     return any(
         match.start() <= start < match.end() and any(len(part) <= 2 for part in match.group().split("-"))
