@@ -168,8 +168,10 @@ def _a_contact_returned(words: list[str]) -> set[str]:
     said: set[str] = set()
     for index, word in enumerate(words[:-1]):
         after = index + 1 + (words[index + 1] in _OPENERS)
+        while word in _RETURNING and after < min(index + 4, len(words)) and (words[after] in HONORIFICS or words[after].endswith("'s")):
+            after += 1  # whose it was: "Returning Mr Pryce's call"
         if word in _RETURNING and after < len(words) and words[after] in _CONTACTS_MADE:
-            said.update((word, words[after]))  # "returning our call", "return visit"
+            said.update(words[index : after + 1])  # "returning our call", "return visit"
         elif word in _VISITING and words[index + 1] == "with" and words[index + 2 : index + 3] and words[index + 2] in _PRONOUNS:
             said.add(word)  # "to visit with us": a talk; "the weekend he stayed with us": a visit
     for index, word in enumerate(words[1:], 1):
@@ -498,7 +500,8 @@ def reason_too_vague(subject: Subject) -> Iterator[Hit]:
     last Saturday's visit", "her earlier conversation with the front desk", "her visit last week"; not "her appointment
     today"; in the words of an office: "our previous touchpoint", "the last interaction"; with whom it was before when:
     "her chat with the duty manager last week"), a contact returned or made
-    again ("Returning our call from Thursday", "Return visit as discussed", "repeat visit"), checking in as getting in
+    again ("Returning our call from Thursday", "Returning Mr Pryce's call from Monday", "Return visit as discussed",
+    "repeat visit"), checking in as getting in
     touch ("Just checking in", "to check in on the earlier job"; not "Checking in at the pontoon late"), how things stand
     asked after ("to see where things stand", "wanted to know where we're up to"), a stay as an earlier visit ("his stay
     of last month", "the weekend he stayed with us"), an arrangement pointed back

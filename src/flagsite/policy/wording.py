@@ -958,7 +958,8 @@ _MARKED_OPINION_IN_LOWER_CASE = Alternatives(
     ("feels like", r"(?:^|[.;!?,]\s*)(?:it\s+)?feels like\b"),
     # (whatever the verb of the mind or of deciding: "seems unable to decide on anything", "appears incapable of choosing")
     ("able to|capable of", r"\b(?:seemed|seems|appeared|appears|looked)\s+(?:\w+\s+)?(?:unable|incapable|not able|not capable) (?:to|of) (?:grasp|understand|follow"
-     r"|comprehend|get|decid|choos|settl|commit|remember|listen|accept|concentrat|focus|cope|coping|make up)\w*"),
+     r"|comprehend|get|decid|choos|settl|commit|remember|listen|accept|concentrat|focus|cope|coping|make up|retain|learn|absorb|take in|recall"
+     r"|work out|figure)\w*"),
     # The writer reading a mind in the negative: "does not appear to grasp how it works", "doesn't seem to understand the bill".
     ("seem to|appear to", r"\b(?:doesn't|does not|didn't|did not)\s+(?:seem|appear)\s+to\s+(?:grasp|understand|follow|comprehend|realise|realize|remember"
      r"|listen|accept|read|care)\b"),
@@ -2392,7 +2393,8 @@ def opinion_in_factual_text(subject: Subject) -> Iterator[Hit]:
       "imo"; beside an insult, P304 alone: "Bit of a prat tbh"; not "tbh", "tbf" or "ngl" framing a clause about a
       thing, "tbh it was just sitting under Archived");
     - judgements that need no judging word: what a person "clearly" or "obviously" is or does
-      ("clearly losing it"), "seemed unable to grasp", "seems unable to decide on anything", "appears incapable of choosing", "does not appear to
+      ("clearly losing it"), "seemed unable to grasp", "seems unable to decide on anything", "appears incapable of choosing", "seems unable to
+      take in anything we explain" (not a body's limit: "seems unable to climb the ladder"), "does not appear to
       grasp how it works", "just can't get it" (not "cannot get it down the stairs", nor in the past, "she did not get it": a thing not received), a person's skills ("her written English is quite
       poor", "his computer skills are basic", "his maths isn't up to much"), a guessed motive
       ("looks like she just wants a free groom", "Angling for a freebie", "fishing for a discount", "angling to have it
