@@ -65,12 +65,17 @@ _PROMISES = (
 # will order the part", "we'll do it next time". Not what is simply so ("we will need the form",
 # "we'll see", "will do our best") or denied. The writer is often left out, opening a sentence or
 # after a comma ("Going to check ...", "not sure, going to ask Lucie"); group 1 is then empty.
-# Being on the way is an act: "will be in touch", "will be with her within four hours".
-_ON_THE_WAY = r"\s+(?:in touch|back in touch|in contact|with (?:him|her|them)|round|over|out|there|back to (?:him|her|them))\b"
+# Being on the way is an act: "will be in touch", "will be with her within four hours"; so is coming back with
+# something or to do something ("the fitter will be back tomorrow to test it", "be back with the long-reach trimmer";
+# not "back to normal").
+_ON_THE_WAY = (
+    r"\s+(?:in touch|back in touch|in contact|with (?:him|her|them)|round|over|out|there|back to (?:him|her|them)|"
+    r"back(?=\s+with\s+(?:a|an|the|some|another|[0-9]+)\b|[^.;,!?]{0,30}?\bto (?!(?:normal|full|work|school|base|us|you|the|a|an|her|him|them|his|their)\b)[a-z]+))\b"
+)
 _ON_THE_WAY_AFTER = re.compile(_ON_THE_WAY)
 # Verbs after "we will" that say what is so or decided, not done; a few are done with what follows them.
 _SO_OR_DECIDED = "|".join((
-    rf"be(?!{_ON_THE_WAY})",
+    rf"be(?!{_ON_THE_WAY}|\s+back\s+(?:next|tomorrow|on\s+[a-z]+day|this\s+(?:afternoon|evening|week)|first thing|later)\b)",  # "we'll be back next week"
     r"have(?!\s+(?:it|them|this|that|the\s+[a-z]+)\s+(?:(?:back\s+)?to|with|ready)\b)",  # "have it to her Thursday" is done
     r"keep(?!\s+(?:him|her|them)\s+(?:posted|informed|updated|in the loop))",  # "keep her posted" is done
     r"do(?!\s+(?:it|that|this|the|them|a|an)\b)",  # "do it on the next visit" is done
@@ -678,7 +683,9 @@ def follow_up_promised_not_recorded(subject: Subject) -> Iterator[Hit]:
     reach her solicitor by the 20th", "ought to arrive with him early next week"; not "should have reached her by
     now"); a task handed to, left with or arranged for a colleague ("Asked Jonah in finance to ring her back",
     "Leaving it with Dave to ring her once the quote is in", "Arranged for the engineer to call her"); the writer
-    doing anything in the future tense ("I'll email Marisol the options", "we'll be in touch",
+    doing anything in the future tense ("I'll email Marisol the options", "we'll be in touch", "we'll be back next
+    week", one of ours coming back with something or to do something: "the fitter will be back tomorrow to test it", "we'll
+    be back with a cherry picker next week"; not "back to normal", "back at work on the 20th",
     "I'm going to print it", "I'll keep her posted", "Expect to have it to her Thursday"; not
     what is simply so: "we will need access to the loft"); the present tense for the future, as
     non-native writers put it ("I check with the manager and come back to her", "I ask the manager
