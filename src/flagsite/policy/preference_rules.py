@@ -60,6 +60,8 @@ _DURABLE = re.compile(
     # (or by the phone it goes to: "calls go to his mobile only"; not "her mobile only had one bar")
     r"(?:by |via )?(?:emails?|e-mails?|texts?|post|letters?|chat|phone|calls?) only|(?:mobile|landline|cell) only(?!\s+(?:had|has|was|is|gets|got|works|worked|showed))|"
     r"only (?:wants|accepts|reads|uses)|"
+    # Only things of a kind, for them: "Morning appointments only for her please" (not "Afternoon slots only were left").
+    r"(?<=[a-z]s )only,? for (?:him|her|them)\b|"
     r"(?:(?<![a-z] )|(?<=please ))only (?:call|ring|phone|text|email|e-mail|contact|write to|visit|deliver)\b(?!-)|"
     r"(?:use|call (?:him|her|them)(?: by)?) (?:his|her|their) (?:middle |first |preferred |nick|maiden |married )?name|"
     r"(?:only )?(?:call|ring|phone|contact|visit) (?:him |her |them )?(?:only )?(?:after|before|between) \d{1,2}(?:[:.]\d\d)?(?:\s*[ap]\.?m)?|"
@@ -607,6 +609,8 @@ def _duty_of_whoever_deals(sentence: str) -> str | None:
 # occasion of theirs ("for all her appointments with us", "at every appointment of hers").
 _SCOPE_WITHOUT_END = re.compile(
     r"\bwhatever\s+(?:the|it|she|he|they|we|you)\b(?![^,;.]*\b(?:was|were|did|had|happened)\b)|"
+    # Whichever of a kind we give them: "Whichever room we put her in, the bedding has to be synthetic" (not "whichever she picked").
+    r"\bwhichever\s+[a-z]+\s+(?:we|you)\s+(?!(?:did|had|was|were|gave|sent|chose|took|made)\b)(?![a-z]+ed\b)[a-z]+|"
     r"\b(?:under|in)\s+any\s+circumstances?\b|\bno matter what\b|"
     r"\b(?:anything|everything)\s+(?:of\s+(?:his|hers|theirs)|(?:we|you)\s+(?!(?:did|had|sent|said|could|were)\b)[a-z]+|from\s+us)\b|"
     r"\b(?:for|on|at|with|in|to)\s+(?:all|every|each|any)\s+(?:of\s+)?(?:his|her|their)\s+[a-z-]+|"
@@ -615,7 +619,7 @@ _SCOPE_WITHOUT_END = re.compile(
     # Before or after every occasion of a kind: "a reminder text the evening before every clean".
     r"\b(?:before|after)\s+(?:every|each)\s+(?!time\b|one\b|of\b)[a-z-]+"
 )
-_WORDS_WITHOUT_END = frozenset("whatever circumstances matter anything everything anytime".split())
+_WORDS_WITHOUT_END = frozenset("whatever whichever circumstances matter anything everything anytime".split())
 # Every match of _SCOPE_WITHOUT_END holds one of these.
 _SCOPE_CUES = _WORDS_WITHOUT_END | frozenset("all every each any".split())
 # A time that makes a scope one occasion's: "for all her bookings in June".
@@ -738,7 +742,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     wish with "from now on", "going forward", "in future", "always", "never call" (not a report of what was or was not done: "no call had been made by the bank",
     "no text was sent that day", "the log showed no call attempt"), "email only",
     "all letters ...", "do not ring before 2pm", "only can call after 7pm", "prefers all documents by post", "please only
-    text her", "emails only", "calls go to his mobile only" (not "her mobile only had one bar"), "never wants phone calls",
+    text her", "emails only", things of a kind only for them ("Morning appointments only for her please"; not "Afternoon
+    slots only were left"), "calls go to his mobile only" (not "her mobile only had one bar"), "never wants phone calls",
     "prefers texts over emails", "use her middle name", "goes by Mo" (not by a time, "how it goes by Friday"); or a standing fact: an
     allergy (not another person's, "a colleague of hers, who has a severe allergy", nor one pointed back to, "marked the
     booking with the allergy"), a language
@@ -795,7 +800,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     out, whatever the job", "Voicemails are not to be left on his home line under any circumstances", "Wants
     main-dealer parts on anything of his we touch", "Needs step-free access on everything we book for her",
     "Asked for a female stylist for all her appointments with us", "No dairy should go in her hamper at
-    any time", "Wants a reminder text the evening before every clean"; not a description of the customer,
+    any time", "Wants a reminder text the evening before every clean", "Whichever room we put her in, the bedding has to be
+    synthetic"; not a description of the customer,
     "whatever we suggest is wrong", "doesn't read anything we send", nor one time, "a discount for all her
     bookings in June", nor what we told them, "Told her we cannot move it under any circumstances", nor what
     the customer must do, "She has to sign the sheet before every session", nor what a person "who must" do is, "a lady
