@@ -41,7 +41,9 @@ _DURABLE = re.compile(
     r"(?:every|each|any) (?!(?:time|one|of|other|day|week|month|year|single)\b)[a-z]+ (?:she|he|they) (?!(?:was|were|had|did|could|would|is|are|has|have)\b)[a-z]+(?<!ed)(?= |$|[,.;])|"
     # "always" before a verb or a channel; not before a description ("always a pleasure", "always so polite").
     # (not a comparison with what went before: "same as always", "like always")
-    r"(?<!\bas )(?<!\blike )always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b)|"
+    # (but a thing asked for: "always a window seat pls")
+    r"(?<!\bas )(?<!\blike )always(?! \w+ing\b)(?! (?:a|an|so|very|such|really|quite|been|late|early|polite|pleasant|lovely|nice|cheerful|friendly)\b"
+    r"(?![^.;!?]*\b(?:please|pls|plz)\b))|"
     r"(?:wants?|needs?|asks? for|prefers?|likes?) always|whenever|every (?:single )?time|each time|any ?time(?= (?:she|he|they|we|you)\b)|"
     r"(?:asked|asks|asking|wants?|told us)(?: that)? (?:we|us to|staff|the [a-z]+) (?:never|always|only|do not|don't|must not|mustn't|should not|shouldn't)\b|"
     # (not what "you" or "we" never do, a complaint: "saying you never put sheets down", "you lot never ring back")
@@ -123,7 +125,7 @@ _OCCASIONS = frozenset({"whenever", "every time", "every single time", "each tim
 _A_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|gets|get|seems|seem)\s+$|['’]s\s+$", re.IGNORECASE)
 _A_WISH = re.compile(
     r"(?=[a-z'])\b(?:wants?|wanted|wish\w*|asks?|asked|requests?|requested|prefers?|preferred|requires?|required|insists?|insisted|"
-    r"rather|sooner|likes?|liked|please|must|should|never|only|"
+    r"rather|sooner|likes?|liked|please|pls|plz|must|should|never|only|"
     # A duty: "it has to be gluten free", "the crew are not to run the saw".
     r"(?:has|have|needs?|is|are)(?: not)? to|"
     r"call|ring|phone|text|email|e-mail|contact|send|use|remind|let|tell|notify|book|keep|give|pays?|paid)\b",
@@ -809,7 +811,8 @@ def durable_preference_in_note(subject: Subject) -> Iterator[Hit]:
     "Whenever", "every time", "any time" and "always" count with a wish, an instruction or a duty in
     the sentence ("text her each time a parcel is out", "whenever she books the cake it has to be
     gluten free", "the crew are not to run the saw whenever we are on his job"), or "always" after "is"
-    ("Pepper is always nervous in the dryer room"), but not in a comparison with what went before ("same as always"), not when they say when a fault shows
+    ("Pepper is always nervous in the dryer room"), but not in a comparison with what went before ("same as always"); "always" before "a" or "an" is a description
+    ("always a pleasure") unless a thing is asked for with "please" or "pls" ("always a window seat pls"), not when they say when a fault shows
     ("whistling whenever she turns her head", "the intercom always buzzes twice", "logs her out
     every time the phone locks": after "the" or "a", "phone" names a thing); a wish inside the occasion is at the
     customer's choosing, not one for us ("the pass lets her swim whenever she likes", "rolls in whenever she likes").
