@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from ..check.placeholders import is_placeholder as is_todo
 from ..rules import Hit, describe, rule
@@ -561,7 +562,21 @@ _ASIDES = re.compile(
 )
 
 
-def _an_empty_entry(item: str, subject: Subject) -> bool:
+def _all_entries_empty(items: list[str], subject: Subject) -> bool:
+    """Whether every resolution entry names no deed; an entry that only says what the customer does as a habit ("Queries
+    every receipt we hand him") is empty beside another entry that is ("Dealt with at the till."), and not alone: "He pays
+    every invoice by bank transfer within a week" tells how the account stands."""
+    kept = []  # entries that name a deed unless a habit of the customer's in them is read as none
+    for item in items:
+        if _an_empty_entry(item, subject):
+            continue
+        if _HABIT_CUES.isdisjoint(item.lower().split()):
+            return False  # the usual case: an entry that names a deed
+        kept.append(item)
+    return not kept or (len(kept) < len(items) and all(_an_empty_entry(item, subject, habits=True) for item in kept))
+
+
+def _an_empty_entry(item: str, subject: Subject, habits: bool = False) -> bool:
     """A resolution entry that is a placeholder, names no action's object, or leaves no deed once who, where and when are taken away."""
     if _PLACEHOLDER_RESOLUTIONS.match(item):
         return True
@@ -599,7 +614,7 @@ def _an_empty_entry(item: str, subject: Subject) -> bool:
         # rarely: the issue itself taken on, moved along or passed to nobody
         lowered = _the_issue_moved_along(lowered)
         found = _RESOLUTION_WORD.findall(lowered)
-    return _no_deed_left(item, lowered, found, subject)
+    return _no_deed_left(item, lowered, found, subject, habits)
 
 
 # An entry that is what the writer thinks, not what was done: "I reckon the wrap matches his guide fine and he just
@@ -864,7 +879,12 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     reads one, or an insult said of one as P304 does; what follows it with no subject of its own is that person's
     conduct), how they are, or what the customer did with no object ("He is not the most reasonable of men.", "She's the sort who wants the best seat in the house", "Flat 4
     who complained are a right pair of clowns", "Not the easiest customer we have had", "Mum overreacted as usual";
-    not "she's on the weekly rate now"); a full stop ends a clause as a comma does.
+    not "she's on the weekly rate now"); a full stop ends a clause as a comma does. Beside an entry that names no
+    deed, or in a sentence after the first, neither does what the customer does as a habit, said in the present, with
+    its subject or with none and how often ("Queries every receipt we hand him", "She changes every booking she makes
+    at least twice anyway", "he does get himself into a state", "Has no idea how her own phone works", "They blame us
+    for every key that sticks"); alone it tells how the account stands ("He pays every invoice by bank transfer within
+    a week"), and a deed of ours in it names one ("He keeps the spare pegs we lent him").
     Who did it or with whom may be named by a first name as written ("with Priya from the office", "Dave swung by",
     "Tomasz popped round", a name no dictionary holds opening the entry before a verb in the past) or as a body of people ("The board
     has considered her complaint and it has been acted upon accordingly.").
@@ -938,7 +958,7 @@ def resolution_missing(subject: Subject) -> Iterator[Hit]:
     items = [item.strip().rstrip(".!").strip() for item in subject.note.resolution]
     if not items:
         yield Hit(("resolution",), "the note has no resolution; add resolution: with the actions taken, what the customer was told, timeframes and amounts")
-    elif all(_an_empty_entry(item, subject) for item in _small_words_spelt_out(items, subject)):
+    elif _all_entries_empty(_small_words_spelt_out(items, subject), subject):
         yield Hit(("resolution", 0), f"resolution {describe(subject.note.resolution[0])} does not say what was done; list the actions taken and what the customer was told")
 
 
@@ -1068,13 +1088,13 @@ _RULE_NOUNS = frozenset(
 
 
 
-def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -> bool:
+def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject, habits: bool = False) -> bool:
     """Whether every clause of a resolution entry (``item`` as written, ``lowered``, its ``words``), its who, where,
     when and how taken away, says no deed."""
     lexicon = subject.lexicon
     if len(words) > 30:
         return False
-    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _a_visit(words) and not _a_person_described(lowered, words, subject) and not _going_over(words):
+    if _EMPTY_VERBS.isdisjoint(words) and _ISSUE_BY_KIND.isdisjoint(words[:3]) and not _read_on(lowered, words, subject, habits):
         # The usual case: a verb that is a deed ("Replaced the hinge", "Refunded 20 EUR"); an entry that opens on the
         # issue is read on ("Her complaint was picked up by ..."), and so are a visit and one that opens judging a person.
         if len(words) > 8 and _STATES_REACHED.isdisjoint(words) and not ("," in item and any(lexicon.judges_a_person(w) for w in words[:2])):
@@ -1097,6 +1117,7 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         lowered = _MOST_OF.sub(" ", lowered)  # rarely: how long, "for the best part of an hour"
     if _A_DIGIT.search(lowered):
         lowered = _A_RECORD_BY_NUMBER.sub(" ", lowered)  # which record, not what was done: "under case number 44817"
+    later = lowered.partition(". ")[2]  # the sentences after the first
     judged = False  # whether the clause before judges a person with no verb: "Very fussy woman, ..."
     listed = "," in lowered  # (only a clause before a comma is read so)
     for clause in (_CLAUSES_AND_SENTENCES if ". " in lowered else _CLAUSES).split(lowered):
@@ -1106,6 +1127,10 @@ def _no_deed_left(item: str, lowered: str, words: list[str], subject: Subject) -
         if _a_person_described(clause, words, subject):
             judged = listed  # (what follows with no subject of its own is what that person did)
             continue  # what a person is, thinks or tends to do: "She's the sort who wants the best seat in the house"
+        if (habits or (later and clause in later)) and _a_habit_of_theirs(words, lexicon):
+            continue  # what the customer does as a habit, beside an empty entry or in a sentence after: "Argues over every receipt she gets"
+        if words[:2] == ["to", "be"] and len(words) == 3 and words[2] in _ASIDE_ENDS:
+            continue  # the writer's aside: "to be honest"
         if _a_thing_acted_on(words, names, lexicon.judges_a_person):
             return False  # often: an object right after the verb ("Explained the winter rate ...")
         if not _TELLING.isdisjoint(words[:3]) and _a_fact_told(words, names):
@@ -1141,6 +1166,14 @@ def _a_fact_told(words: list[str], names: frozenset[str]) -> bool:
     return False
 
 
+def _read_on(lowered: str, words: list[str], subject: Subject, habits: bool) -> bool:
+    """Whether an entry with no verb of handling is read on all the same: a visit, a person described, a talk gone over,
+    a habit of the customer's (where one is read: beside an empty entry, or in a sentence after the first)."""
+    if _a_visit(words) or _a_person_described(lowered, words, subject) or _going_over(words):
+        return True
+    return (habits or ". " in lowered) and _a_habit_of_theirs(words, subject.lexicon)
+
+
 def _going_over(words: list[str]) -> bool:
     """Whether an entry holds "going over" or "going through", a talk as "went over" is: "on the phone with him going over
     it all"; not "is going to be in contact"."""
@@ -1158,6 +1191,7 @@ def _a_visit(words: list[str]) -> bool:
 _THEY = frozenset("he she they".split())
 # Words of a clause's opening that are the writer's aside, not its subject: "Honestly she wasn't even home".
 _ASIDE_OPENERS = frozenset("honestly frankly personally truthfully between ourselves".split())
+_ASIDE_ENDS = frozenset("honest frank fair truthful".split())  # (and as a clause of its own: "to be honest")
 _IS = frozenset("is are was were isn't aren't wasn't weren't".split())
 _IS_NOT = frozenset("isn't aren't wasn't weren't".split())
 # What follows a person and "is" when it says how they are: "a happy bunny", "very calm now", "not well enough", "quite
@@ -1203,6 +1237,67 @@ def _how_they_are(words: list[str], start: int) -> bool:
     if after[0] in _IS:
         return after[0] in _IS_NOT or (len(after) > 1 and after[1] in _HOW_THEY_ARE)
     return after[0] in _HOW_THEY_ARE
+
+
+# Verbs in the present that say what a person has not or does, before what: "Hasn't a clue", "has no idea", "does get".
+_HAS_NOT = frozenset("hasn't haven't doesn't don't never".split())
+_DOES = frozenset("does do".split())
+# Words of a clause that make a verb in the present what the account is now or will be, not a habit: "she now gets her
+# receipt by email", "he collects it on Friday", "pays by direct debit from June".
+_NOT_A_HABIT = _TIMES_TO_COME | _WEEKDAYS | frozenset("now from until anymore".split())
+# Words after a verb in the present that opens a clause with no subject: what it acts on or is about ("Queries every
+# receipt", "Argues over every bill", "Changes her mind"); a plural noun opening a clause is followed by its verb or a
+# preposition instead ("Repairs completed", "Changes to the booking confirmed").
+# How often a thing is done: "every receipt", "always", "each time".
+_HOW_OFTEN = frozenset("every always never constantly forever usually each whenever anyway again".split())
+_AFTER_A_HABIT = _OPENERS | frozenset("me us him them every everything all any no about over".split())
+_OURS = frozenset("we i".split())
+
+
+# Words one of which an entry read for a habit of the customer's holds: "does", "has", how often.
+_HABIT_CUES = _HAS_NOT | _DOES | _HOW_OFTEN | {"has"}
+
+
+def _a_habit_of_theirs(words: list[str], lexicon: Lexicon) -> bool:
+    """A clause in the present that says what the customer does as a habit or has not, with its subject ("She changes
+    every booking she makes at least twice", "They blame us for every key that sticks", "he does get himself into a
+    state") or with none and how often ("Queries every receipt we hand him", "Has no idea how her own phone works"):
+    the present simple of the customer names no deed of ours; not "she now gets her receipt by email", "he collects it
+    on Friday", "He keeps the spare pegs we lent him" (a deed of ours in it), nor what staff did told in the present
+    ("Replaces the valve and tests the boiler")."""
+    is_base_verb, is_known = lexicon.is_base_verb, lexicon.is_known
+    start = 0
+    while start < len(words) and words[start] in _ASIDE_OPENERS:
+        start += 1
+    subject = words[start] if start < len(words) and words[start] in _THE_CUSTOMER else ""
+    start += bool(subject)
+    if start + 1 >= len(words):
+        return False
+    verb = words[start]
+    if verb in _HAS_NOT or (verb == "has" and words[start + 1] in ("no", "never")):
+        found = True  # "Hasn't a clue how to ...", "has no idea how her own phone works"
+    elif verb in _DOES:
+        found = (verb == "does") != (subject == "they") and is_base_verb(words[start + 1])  # "she does take everything ..."
+    elif subject == "they":
+        found = is_base_verb(verb) and verb not in _SAYS_NOTHING
+    elif subject:
+        found = len(verb) > 3 and verb.endswith("s") and not verb.endswith(("ss", "'s", "us")) and verb not in _IS
+    else:  # (with no subject, how often it happens tells a habit from what staff did, told in the present)
+        found = words[start + 1] in _AFTER_A_HABIT and not _HOW_OFTEN.isdisjoint(words) and _a_present_of_a_verb(verb, is_base_verb, is_known)
+    return found and _NOT_A_HABIT.isdisjoint(words) and not _a_deed_of_ours_inside(words)
+
+
+def _a_deed_of_ours_inside(words: list[str]) -> bool:
+    """Whether a clause holds a deed of ours in the past: "He keeps the spare pegs we lent him"."""
+    return any(w in _OURS and (after.endswith("ed") or after in _IRREGULAR_PAST or after == "lent") for w, after in pairwise(words))
+
+
+def _a_present_of_a_verb(word: str, is_base_verb: Callable[[str], bool], is_known: Callable[[str], bool]) -> bool:
+    """Whether a word is a verb's form for he or she in the present: "argues", "panics", "changes", "queries"."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "'s", "us", "is")):
+        return False
+    # (or a noun that is a verb too, "queries": how often it happens, beside it, says it is done)
+    return is_base_verb(word[:-1]) or (word.endswith("es") and is_base_verb(word[:-2])) or (word.endswith("ies") and is_known(word[:-3] + "y"))
 
 
 def _conduct_of_the_judged(words: list[str]) -> bool:
