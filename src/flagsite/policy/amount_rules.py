@@ -35,7 +35,10 @@ _MONEY = re.compile(
 # deposit of 60", "the term costs 96", "refunded the 80 deposit"), or a figure coming back to the
 # customer ("she'll see the 62.00 back on her card"). Not a count ("took 3 of the leaflets", "paid 3
 # invoices", "quoted 3 weeks", "charged her phone for 20 minutes").
-_MONEY_VERBS_WITHOUT_CURRENCY = re.compile("refund|credit|charg|reimburs|waiv|quot|invoic|paid|cost|fee|deposit|price|payment|excess|premium|back|off |balance|total|taken|took|collect|receiv")
+_MONEY_VERBS_WITHOUT_CURRENCY = re.compile(
+    "refund|credit|charg|reimburs|waiv|quot|invoic|paid|cost|fee|deposit|price|payment|excess|premium|back|off |balance|total|taken|took|collect|receiv"
+    "|call-?out"  # (every noun of money opens the search: "the 80 call-out" holds no other word of money)
+)
 # More words of money, looked up among a text's words (quicker than more of the pattern above).
 _MORE_MONEY_WORDS = frozenset(
     """compensation compensated discount discounted rebate surcharge fine penalty goodwill voucher estimate invoice bill allowance top-up
@@ -82,6 +85,8 @@ _A_FIGURE_ENDS = (
     r"lessons?|people|guests)\b|(?:mg|ml|kg|g|m|cm|mm|km|lbs?|oz|kwh|kw|mph|litres?|liters?|metres?|meters?|miles?|gb|mb|tb)\b|"  # ("120 monthly" is money, "50 ml" not)
     r"of\b|am\b|pm\b|th\b|st\b|nd\b|rd\b|-|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"  # "her refund of 30 September"
 )
+# A single figure before a noun of money and a plural counts papers or requests: "the 2 fee schedules", "her 3 refund requests".
+_NOT_A_COUNT_OF_PAPERS = rf"(?!\d\s+(?:[a-z][\w-]*\s+)?{_MONEY_NOUNS}\s+[a-z]+s\b)"
 # A figure that is a sum on its own: in pounds and pence, or of two digits or more (not "the 2", "3 a week").
 _A_WHOLE_SUM = r"\d[\d,]*\.\d\d|\d[\d,]+"
 # A period a sum is paid by: "a month", "per night", "monthly", "pcm".
@@ -103,7 +108,7 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     r"(?:priced|charged|billed|invoiced)\s+(?:(?:it|them|this|that|the|his|her|their)\b[^.;,!?]{0,40}?\s+)?at\s+(?P<sum4>\d[\d,]*(?:\.\d\d)?)|"
     # The figure of a noun of money, a word or two of what it is for between: "the 12 booking fee", "the 7.95 delivery
     # charge" (not "the 2 night deposit": a count of a unit).
-    rf"(?:the|a|an)\s+(?!(?:19|20)\d\d\s)(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?!{_CURRENCY_CODES}\b)(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b"
+    rf"(?:the|a|an)\s+(?!(?:19|20)\d\d\s){_NOT_A_COUNT_OF_PAPERS}(?P<sum5>\d[\d,]*(?:\.\d\d)?)\s+{_UNITS}(?!{_CURRENCY_CODES}\b)(?:[a-z][\w-]*\s+){{0,2}}?{_MONEY_NOUNS}\b"
     r"(?:\s+[a-z]+s\b)?|"  # (its verb in -s, not a count after it: "the 42.60 difference comes off December's statement")
     # A figure standing for a sum, as what a verb of money moves, in any tense: "Refunded the 7.95 delivery charge",
     # "will refund the 45 to her card", "Credited the 20 to her account"; the figure is the sum itself, or stands
@@ -138,7 +143,9 @@ _SUM_WITHOUT_CURRENCY = re.compile(
     # A figure in pounds and pence before its verb, as terse notes put it: "12.80 paid at desk", "45.00 refunded to her card".
     r"(?P<sum8>\d[\d,]*\.\d\d)\s+(?:(?:was|were|has been|have been)\s+)?(?:paid|refunded|credited|charged|taken|waived|reimbursed)\b|"
     r"(?:refunded|credited|charged|reimbursed|quoted)\s+(?:him|her|them|(?:his|her|their) card)\s+(?P<sum2>\d[\d,]*)|"
-    rf"(?:{_SUM_NOUNS}\s+(?:of|is|was|came to|comes to)?|{_PAPER_NOUNS}\s+(?:of|is|was|came to|comes to))\s*"
+    rf"(?:{_SUM_NOUNS}\s+(?:of|is|was|came to|comes to|stays at|remains at|is now)?|{_PAPER_NOUNS}\s+(?:of|is|was|came to|comes to|stays at|remains at|is now))\s*"
+    # (about so much: "the estimate is around 1,800", "The quote is approx 950")
+    r"(?:(?<=\s)(?:about|around|approx\.?|approximately|roughly|circa)\s+)?"
     r"(?!(?:19|20)\d\d(?![\d.,]))(?P<sum3>\d[\d,]*(?:\.\d\d)?))\b"  # (not a year: "the fee 2026 schedule")
     + _A_FIGURE_ENDS,
     re.IGNORECASE,
@@ -178,7 +185,7 @@ _PAID_DOWN = re.compile(r"\b(?:paid|pays?|paying|put|puts|putting|left|leaves?|l
 _MONEY_WORDS_BEFORE_PAY = r"refund\w*|waiv\w*|credit\w*|(?:re|sur)?charg\w*|paid"
 # A cost we bear, said with a verb of taking it on: "we'll cover the £18 taxi fare", "agreed we foot the $25 ticket".
 _WE_BEAR = r"(?:we|i|'d|'ll|will|would|to)\s+(?:cover|absorb|foot|pick up)"
-_MONEY_WORDS_AFTER_PAY = rf"took|taken|quot\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|lent|lends?|lending|loaned|{_WE_BEAR}"
+_MONEY_WORDS_AFTER_PAY = rf"took|taken|quot\w*|estimat\w*|compensat\w*|discount\w*|reimburs\w*|deposit\w*|lent|lends?|lending|loaned|{_WE_BEAR}"
 # A sum taken off what they pay: "knocked thirty quid off the hire", "comes off December's statement".
 _OFF_WHAT_THEY_PAY = r"off (?:his|her|their|the|its|next|this|[a-z]+['’]s)"
 _MONEY_ACTION = re.compile(
@@ -342,6 +349,29 @@ _SUMS_BY_THEIR_WORDS = tuple(
             r"(?:paid|pay\w*|charg\w*|cost\w*|refund\w*|price\w*|quot\w*|fees?|bill\w*|invoic\w*|total)\b[^.;]{0,40}?\b\d+\s?x\s?"
             rf"(?P<sum>{_A_WHOLE_SUM})",
         ),
+        # A figure straight before a noun of money, after a possessive or alone where the noun closes the phrase: "Returned
+        # her 150 deposit", "Put 25 credit on his account", "Offered 20 compensation, which he accepted" (not "Logged 3 refund
+        # requests", "her 2 night deposit"; a noun in -s after a figure alone is a count: "3 charges").
+        (
+            "cost deposit charge price payment excess premium refund credit compensation discount rebate surcharge tax fine penalty "
+            "goodwill allowance reimbursement instalment installment repayment donation contribution recharge settlement payout grant loan",
+            rf"(?:his|her|their|its|our|your)\s+(?!(?:19|20)\d\d\b){_NOT_A_COUNT_OF_PAPERS}(?P<sum>\d[\d,]*(?:\.\d\d)?)(?=\s+{_UNITS}(?:[a-z][\w-]*\s+)?{_SUM_NOUNS}\b)|"
+            # (alone, as what a verb gives or takes: not "the band 3 charge on her bill")
+            r"(?:put|puts|gave|give|gives|offered|offer|applied|apply|added|add|issued|issue|paid|pay|refunded|credited|returned|allowed|"
+            r"agreed|took|taken|waived|owed|owes|sent|given|granted|awarded|approved)\s+(?:(?:him|her|them)\s+)?"
+            rf"(?P<sum2>\d[\d,]*(?:\.\d\d)?)\s+{_SUM_NOUNS}(?<![^s]s)(?=\s*(?:[.,;:!?)]|$)|\s+(?:on|onto|to|into|for|in|by|which|"
+            r"was|is|as|off|back|and|from|against|towards?)\b)",
+        ),
+        # What a thing is worth or valued at: "a voucher worth 25", "valued at 340" (not "worth 2 points").
+        ("worth valued value", r"(?:worth|valued\s+at|(?:to\s+)?the\s+value\s+of)\s+(?:(?:about|around|approx\.?|roughly)\s+)?(?P<sum>\d[\d,]*(?:\.\d\d)?)"),
+        # A sum over or on top: "for an extra 35 a night", "a further 60 for the deep clean", "overcharged by 12", "out of
+        # pocket by 28" (not "an extra 2 nights", "another 10 are waiting").
+        (
+            "extra further another overcharged undercharged pocket",
+            rf"(?:an\s+extra|a\s+further|another)\s+(?P<sum>{_A_WHOLE_SUM})(?=\s*(?:[.,;!?)]|$)|\s+(?:a|per|each|on|to|for|off|in|by|and|which|was|"
+            r"is|plus|towards?)\b)|(?:over|under)charged\s+(?:(?:him|her|them)\s+)?(?:by\s+)?(?P<sum2>\d[\d,]*(?:\.\d\d)?)|"
+            r"out\s+of\s+pocket\s+(?:by\s+)?(?P<sum3>\d[\d,]*(?:\.\d\d)?)",
+        ),
         # A collection or a hire of a figure: "the first collection of 15", "hire of 350" (not "the collection of 4 bags").
         ("collection collections hire", r"(?:collections?|hire)\s+of\s+(?P<sum>\d[\d,]*(?:\.\d\d)?)"),
     )
@@ -458,7 +488,12 @@ def amount_not_recorded(subject: Subject) -> Iterator[Hit]:
     its figure after a comma, a colon or a bracket, as terse notes put it ("Cash refund given, 20.", "Paid: 85 (card).",
     "fee waived (25)"; not "Invoice ref: 4471", "Payment due: 14 March"), a price times a count after a word of money
     ("Card charged twice, 2 x 18.99"; not "2 x 10 ml"), a currency word joined by a hyphen ("the 60-dollar cab", "a
-    20-pound note"; not "a 20-pound bag"), and a tab or a folio of a figure ("Her tab was 67.20"); but not "took 10
+    20-pound note"; not "a 20-pound bag"), a tab or a folio of a figure ("Her tab was 67.20"), a figure straight before a
+    noun of money after a possessive, or alone where the noun closes the phrase ("Returned her 150 deposit", "Put 25 credit
+    on his account"; not "Logged 3 refund requests", "the 2 fee schedules"), what a thing is worth or valued at ("a voucher
+    worth 25"; not "worth 2 points"), about so much ("the estimate is around 1,800", "the session price stays at 45"), and
+    a sum over or on top ("for an extra 35 a night", "overcharged by 12", "out of pocket by 28"; not "an extra 2 nights",
+    "another 10 are waiting"); but not "took 10
     minutes off the wait", "took 3 of the leaflets", "paid 3 invoices", "quoted 3
     weeks", "the cost of 3 repairs", "her refund of 30 September" or a 2 or 4 typed for a word, "wants refund 4 the
     outage") and flags the note when it records no
