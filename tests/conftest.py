@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import Phase, settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def installed_flagsite() -> str:
+    """The flagsite script installed beside the interpreter running the tests, so a test runs this
+    checkout's command, not whichever 'flagsite' comes first on PATH (another environment's, or a
+    version manager's shim); PATH only where the script is not beside it."""
+    beside = Path(sys.executable).parent / "flagsite"
+    return str(beside) if beside.exists() else shutil.which("flagsite") or str(beside)
 
 # Property and fuzz tests: the same examples on every run in CI (a failure reproduces
 # anywhere, and no example database is kept); HYPOTHESIS_PROFILE=deep explores ten

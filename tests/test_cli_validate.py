@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from flagsite.cli.main import main
 
-from .conftest import REPO_ROOT
+from .conftest import REPO_ROOT, installed_flagsite
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -193,11 +191,7 @@ def test_file_name_that_is_not_utf8_is_reported_in_valid_json(tmp_path: Path) ->
     notes = os.fsencode(tmp_path / "records/customers/C-1/notes")
     os.mkdir(notes)
     open(os.path.join(notes, b"2026-06-03-caf\xe9.yaml"), "wb").close()  # Latin-1, as an old tool might write it
-    # The script installed beside this interpreter, not whichever 'flagsite' comes first on PATH
-    # (another environment's, or a version manager's shim).
-    beside = Path(sys.executable).parent / "flagsite"
-    exe = str(beside) if beside.exists() else shutil.which("flagsite") or str(beside)
-    done = subprocess.run([exe, "--root", str(tmp_path), "validate", "--format", "json"], capture_output=True, check=False)
+    done = subprocess.run([installed_flagsite(), "--root", str(tmp_path), "validate", "--format", "json"], capture_output=True, check=False)
     assert done.returncode == 1
     report = json.loads(done.stdout.decode("utf-8"))
     assert [(f["path"], f["code"]) for f in report["findings"]] == [("records/customers/C-1/notes/2026-06-03-caf\ufffd.yaml", "R004")]
@@ -238,10 +232,6 @@ def test_parallel_and_serial_loading_agree(tmp_path: Path) -> None:
 
 
 def test_console_script_is_installed() -> None:
-    # The script installed beside this interpreter, not whichever 'flagsite' comes first on PATH
-    # (another environment's, or a version manager's shim).
-    beside = Path(sys.executable).parent / "flagsite"
-    exe = str(beside) if beside.exists() else shutil.which("flagsite") or str(beside)
-    done = subprocess.run([exe, "--root", str(REPO_ROOT), "validate", "--format", "json"], capture_output=True, text=True, check=False)
+    done = subprocess.run([installed_flagsite(), "--root", str(REPO_ROOT), "validate", "--format", "json"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["ok"] is True

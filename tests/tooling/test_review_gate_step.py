@@ -7,9 +7,7 @@ with the approvals a test sets; ``flagsite`` and ``git`` are the real ones.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import yaml
 
 from flagsite.scaffold.init import planned_files
 
+from ..conftest import installed_flagsite
 from .conftest import Result, git, stand_in
 
 GH_STUB = """#!/usr/bin/env bash
@@ -38,7 +37,7 @@ def _step_script() -> str:
 
 @pytest.fixture
 def gate(repo: Path, tmp_path: Path) -> Callable[..., tuple[int, str, str]]:
-    flagsite = shutil.which("flagsite") or str(Path(sys.executable).parent / "flagsite")
+    flagsite = installed_flagsite()
     if not os.path.exists(flagsite):
         pytest.skip("the flagsite command is not installed in this environment")
     bin_dir = tmp_path / "bin"
