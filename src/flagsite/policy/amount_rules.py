@@ -87,6 +87,8 @@ _A_FIGURE_ENDS = (
 )
 # A single figure before a noun of money and a plural counts papers or requests: "the 2 fee schedules", "her 3 refund requests".
 _NOT_A_COUNT_OF_PAPERS = rf"(?!\d\s+(?:[a-z][\w-]*\s+)?{_MONEY_NOUNS}\s+[a-z]+s\b)"
+# Not a year: "paid in 2025", "her 2024 deposit".
+_NOT_A_YEAR = r"(?!(?:19|20)\d\d\b)"
 # A figure that is a sum on its own: in pounds and pence, or of two digits or more (not "the 2", "3 a week").
 _A_WHOLE_SUM = r"\d[\d,]*\.\d\d|\d[\d,]+"
 # A period a sum is paid by: "a month", "per night", "monthly", "pcm".
@@ -289,7 +291,7 @@ _SUMS_BY_THEIR_WORDS = tuple(
             "off back paid pay pays paying",
             r"(?:(?:paid|pays?|paying)\s+(?:in|out|back)|(?:wr[io]te|written|writes?|writing)\s+off|"
             r"(?:hand(?:ed|s|ing)?|gave|gives?|giving|put|puts|putting)\s+back|(?:t[ao]ok|takes?|taken|taking|knock(?:ed|s|ing)?|shav(?:ed|es|ing))\s+off)"
-            rf"\s+(?:the\s+)?(?!(?:19|20)\d\d\b)(?P<sum>{_A_WHOLE_SUM})",
+            rf"\s+(?:the\s+)?{_NOT_A_YEAR}(?P<sum>{_A_WHOLE_SUM})",
         ),
         # A figure and what its price covers: "380 plus VAT", "120 + VAT", "95 parts and labour", "2,450 fitted", "1,150 all
         # in" (not "VAT at 20%", "3 fitted today", "the Vaillant 4000 fitted": a figure fitted is money with its thousands or pence).
@@ -318,7 +320,7 @@ _SUMS_BY_THEIR_WORDS = tuple(
             "gave give gives giving sent send sends sending transferred transfer transfers transferring wired paid pay pays paying lent lend "
             "loaned advanced topped donated donate donates donating",
             r"(?:gave|give[sn]?|giving|sent|sends?|sending|transferr(?:ed|ing)|transfers?|wired|paid|pays?|paying|lent|lends?|loaned|advanced)"
-            r"\s+(?:(?:him|her|them|us|me|the customer)\s+)?(?:the\s+)?(?!(?:19|20)\d\d\b)"
+            rf"\s+(?:(?:him|her|them|us|me|the customer)\s+)?(?:the\s+)?{_NOT_A_YEAR}"
             rf"(?P<sum>{_A_WHOLE_SUM})(?=\s+(?:back\b|towards?\b|{_BY_A_MEANS_OF_PAYMENT}|(?:to|into|onto|on)\s+{_A_PLACE_OF_MONEY}"
             rf"|(?:to|into)\s+(?:his|her|their)\s+bank\b|to\s+(?:him|her|them)\s+{_BY_A_MEANS_OF_PAYMENT}))|"
             rf"topped\s+up\s+(?P<sum2>{_A_WHOLE_SUM})|donat(?:ed|es?|ing)\s+(?P<sum3>{_A_WHOLE_SUM})",
@@ -340,7 +342,7 @@ _SUMS_BY_THEIR_WORDS = tuple(
             "refund refunded paid charged quoted waived credited taken owed given issued deducted fee fees price cost costs deposit "
             "charge charges payment excess premium total discount compensation credit surcharge settlement",
             rf"(?:{_SUM_NOUNS}|refunded|paid|charged|quoted|waived|credited|taken|owed|given|issued|deducted)\b"
-            r"(?:\s+(?!ref\b|no\b|number\b|reference\b)[a-z]+){0,2}?\s*(?:[:,=(]|\s[-–]\s)\s*(?!(?:19|20)\d\d\b)"
+            rf"(?:\s+(?!ref\b|no\b|number\b|reference\b)[a-z]+){{0,2}}?\s*(?:[:,=(]|\s[-–]\s)\s*{_NOT_A_YEAR}"
             rf"(?P<sum>{_A_WHOLE_SUM})(?=\s*(?:[.,;!?)(]|$)|\s+(?:to|by|on|in|via|back|each|inc|incl|including|plus|and|for)\b)",
         ),
         # A price times a count, after a word of money: "Card charged twice, 2 x 18.99", "paid 2 x 30" (not "2 x 10 ml").
@@ -355,7 +357,7 @@ _SUMS_BY_THEIR_WORDS = tuple(
         (
             "cost deposit charge price payment excess premium refund credit compensation discount rebate surcharge tax fine penalty "
             "goodwill allowance reimbursement instalment installment repayment donation contribution recharge settlement payout grant loan",
-            rf"(?:his|her|their|its|our|your)\s+(?!(?:19|20)\d\d\b){_NOT_A_COUNT_OF_PAPERS}(?P<sum>\d[\d,]*(?:\.\d\d)?)(?=\s+{_UNITS}(?:[a-z][\w-]*\s+)?{_SUM_NOUNS}\b)|"
+            rf"(?:his|her|their|its|our|your)\s+{_NOT_A_YEAR}{_NOT_A_COUNT_OF_PAPERS}(?P<sum>\d[\d,]*(?:\.\d\d)?)(?=\s+{_UNITS}(?:[a-z][\w-]*\s+)?{_SUM_NOUNS}\b)|"
             # (alone, as what a verb gives or takes: not "the band 3 charge on her bill")
             r"(?:put|puts|gave|give|gives|offered|offer|applied|apply|added|add|issued|issue|paid|pay|refunded|credited|returned|allowed|"
             r"agreed|took|taken|waived|owed|owes|sent|given|granted|awarded|approved)\s+(?:(?:him|her|them)\s+)?"

@@ -36,8 +36,12 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 # A space after an end mark, or line breaks: r"(?<=[.!?;])\s+|\n+", written to open on the space itself
 # so that a search skips from space to space instead of trying every position. The full stop of a
 # title before a name ends no sentence: "write to Ms. Olsen after".
-_SENTENCE_SPLIT = re.compile(r"\s(?:(?<=[.!?;]\s)(?<!\b(?i:mr|ms|mx|dr)\.\s)(?<!\b(?i:mrs)\.\s)(?<!\b(?i:prof)\.\s)\s*|(?<=\n)\n*)")
-_TITLES_BEFORE_A_NAME = frozenset("mr mrs ms mx dr prof".split())  # the titles _SENTENCE_SPLIT reads
+_TITLES_BEFORE_A_NAME = frozenset("mr mrs ms mx dr prof".split())
+# (one look-behind for each length of title: a look-behind has a fixed width)
+_AFTER_NO_TITLE = "".join(
+    rf"(?<!\b(?i:{'|'.join(sorted(t for t in _TITLES_BEFORE_A_NAME if len(t) == n))})\.\s)" for n in sorted({len(t) for t in _TITLES_BEFORE_A_NAME})
+)
+_SENTENCE_SPLIT = re.compile(rf"\s(?:(?<=[.!?;]\s){_AFTER_NO_TITLE}\s*|(?<=\n)\n*)")
 
 
 def blank(match: re.Match[str]) -> str:

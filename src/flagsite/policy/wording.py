@@ -1032,6 +1032,8 @@ _PAIR_FIRST_WORDS = frozenset().union(*(first for first, _ in _MARKED_OPINION_PA
 
 
 _PERSON_NOUNS = "|".join(sorted(PERSON_WORDS | PERSON_HEADS))
+# "him", "them" or "her" with no noun after it: "out of her", "from her about the bill" (not "out of her old aerial").
+_HIM_OR_HER_ALONE = r"(?:him|them|her(?=\s*(?:[.,;!?]|$|about|on|over|for|when|as|at|and|but|in|until|re|regarding)\b))"
 # Words that pass a verdict in a clause of their own (", which was ridiculous"): opinions and words of character.
 _VERDICT_WORDS = "|".join(sorted(word for word in OPINION_WORDS | TRAIT_WORDS if word.isalpha()))
 # Each group: the words one of its matches must hold (texts without any skip it), and its pattern.
@@ -1265,9 +1267,9 @@ _STANCE_GROUPS: tuple[tuple[str, str], ...] = (
     ("impossible hard difficult tough nightmare struggle age ages drag dragging dragged prise prising prised pry prying pried "
      "squeeze squeezing wring wringing winkle winkling extract extracting",
      r"\b(?:impossible|hard|difficult|tough|nightmare|struggle|an age|ages)\s+(?:to\s+|getting\s+|trying to\s+)?get(?:ting)?\s+"
-     r"(?:[a-z']+\s+){0,3}?(?:out of|from)\s+(?:him|them|her(?=\s*(?:[.,;!?]|$|about|on|over|for|when|as|at|and|but|in|until|re|regarding)\b))\b"
+     r"(?:[a-z']+\s+){0,3}?(?:out of|from)\s+" + _HIM_OR_HER_ALONE + r"\b"
      r"|\b(?:drag|prise|prize|pry|squeeze|wring|winkle|extract)(?:s|ed|ing|ging|ged)?\s+(?:[a-z']+\s+){1,3}?out of\s+"
-     r"(?:him|them|her(?=\s*(?:[.,;!?]|$|about|on|over|for|when|as|at|and|but|in|until|re|regarding)\b))\b"),
+     + _HIM_OR_HER_ALONE + r"\b"),
     # A person no help or no use, said of them: "Her husband was no help at all" (not "the app was no help").
     ("help use",
      r"\b(?:he|she|they|" + _PERSON_NOUNS + r"|partner|son|daughter|brother|sister)\s+(?:was|were|is|are|'s)\s+"
